@@ -58,7 +58,7 @@ std::optional<std::int32_t> parse_iso_date(std::string_view s) {
 
 std::string format_iso_date(std::int32_t days) {
   const CivilDate c = civil_from_days(days);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
   return buf;
 }
@@ -77,7 +77,7 @@ std::string iso_week_label(std::int32_t days) {
   const CivilDate c = civil_from_days(thursday);
   const std::int32_t jan1 = days_from_civil(c.year, 1, 1);
   const int week = (thursday - jan1) / 7 + 1;
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-W%02d", c.year, week);
   return buf;
 }
@@ -89,7 +89,7 @@ std::int32_t month_start(std::int32_t days) {
 
 std::string month_label(std::int32_t days) {
   const CivilDate c = civil_from_days(days);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u", c.year, c.month);
   return buf;
 }

@@ -31,6 +31,7 @@ namespace gapscore {
   X(ragged_row, row, "A CSV row has a different number of fields than the header.")                \
   X(malformed_quote, row, "A quote appears inside an unquoted field or after a closing quote.")    \
   X(json_row_not_object, row, "An element of the JSON array is not an object.")                    \
+  X(json_nested_value, row, "A JSON value is an object or array where a single value is expected.") \
   X(missing_value, row, "A required cell is empty.")                                               \
   X(invalid_number, row, "A cell is not a decimal number.")                                        \
   X(invalid_integer, row, "A cell is not a whole number.")                                         \

@@ -1,0 +1,56 @@
+// One analysis run, the API the CLI and the wasm binding call: create it with
+// a JSON config, stream each input table in (chunks of any size), then ask for
+// the canonical JSON report.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "gapscore/config.h"
+#include "gapscore/diagnostics.h"
+#include "gapscore/ingest.h"
+#include "gapscore/schema.h"
+#include "gapscore/status.h"
+
+namespace gapscore {
+
+std::string_view engine_version();
+
+class Analysis {
+ public:
+  // Fails with config_* diagnostics when the config is invalid.
+  static Result<Analysis> create(std::string_view config_json);
+  static Result<Analysis> create(Config config);
+
+  Analysis(Analysis&&) noexcept;
+  Analysis& operator=(Analysis&&) noexcept;
+  ~Analysis();
+
+  // Tables are given one at a time: begin, push chunks, end. Each table kind
+  // at most once; activity is required before report().
+  Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect);
+  Status push(std::string_view chunk);
+  Status end_table();
+
+  // Joins the tables (people attributes, window); report() does this itself.
+  // Separate so that validation can include join diagnostics without analysis.
+  Status join();
+
+  // The canonical report (UTF-8 JSON, fixed key order, trailing newline).
+  Result<std::string> report();
+
+  // Ingest outcome only, whether or not ingest succeeded: inputs read,
+  // diagnostics, and the fatal error if any. Canonical JSON.
+  std::string validation_report() const;
+
+  const Config& config() const;
+  const DiagnosticLog& log() const;
+
+ private:
+  Analysis();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gapscore

@@ -1,0 +1,40 @@
+// The metric catalog: every figure in the report is defined here once (name,
+// unit, formula, description, inputs it needs). The report, the CLI's
+// `gapscore metrics`, the npm package's metrics() and docs/metrics.md all
+// come from this list.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gapscore {
+
+enum class MetricSection : std::uint8_t {
+  group_metric,     // report: groups[].metrics, overall.metrics, trends
+  uniformity,       // report: uniformity.across_groups.<metric>.<stat>, groups[].metrics.within_gini
+  gap,              // report: groups[].gap, overall.gap
+  score_component,  // report: groups[].score.components
+  score,            // report: groups[].score.value
+};
+
+const char* metric_section_name(MetricSection s);
+
+struct MetricDef {
+  std::string_view name;         // snake_case report key
+  MetricSection section;
+  std::string_view unit;         // "share", "hours", "tasks/hour", "people", "score 0-100" ...
+  std::string_view formula;      // exact definition
+  std::string_view description;  // what it tells HR
+  std::string_view needs;        // inputs beyond the required activity columns ("" = none)
+};
+
+std::span<const MetricDef> metric_catalog();
+const MetricDef* find_metric(std::string_view name);
+
+// The catalog as canonical JSON (array of objects) and as Markdown (docs/metrics.md).
+std::string catalog_json();
+std::string catalog_markdown();
+
+}  // namespace gapscore

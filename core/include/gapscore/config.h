@@ -1,0 +1,76 @@
+// Analysis configuration: every option with its default, parsed from JSON.
+// The defaults live here and only here (docs/config.md is generated from
+// config_key_docs()).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "gapscore/status.h"
+
+namespace gapscore {
+
+enum class Period : std::uint8_t { week, month };
+
+struct ScoreWeights {
+  double adoption_gap = 1.0;
+  double usage_unevenness = 1.0;
+  double effectiveness_gap = 1.0;
+  double playbook_gap = 1.0;
+  double sentiment_gap = 1.0;
+};
+
+struct BootstrapConfig {
+  int resamples = 2000;
+  std::uint64_t seed = 20240229;
+  double confidence = 0.95;
+};
+
+struct PrivacyConfig {
+  int min_group_size = 5;
+  int min_group_size_extremes = 10;
+  bool individual_results = false;
+  std::string salt;
+};
+
+struct Config {
+  bool strict = false;
+  int max_diagnostics = 100;
+  std::vector<std::string> group_by{"team"};
+  Period period = Period::week;
+  std::optional<std::int32_t> window_start;  // days since 1970-01-01, inclusive
+  std::optional<std::int32_t> window_end;    // inclusive
+  double ai_user_min_share = 0.10;
+  double rework_threshold = 0.15;
+  ScoreWeights weights;
+  BootstrapConfig bootstrap;
+  PrivacyConfig privacy;
+  // Per table: (header as found in the file, canonical column name).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> columns;
+};
+
+// Person attributes that may be used in group_by.
+std::span<const std::string_view> groupable_attributes();
+
+// Parses a JSON config; keys not given keep their defaults. Empty text = defaults.
+// Unknown keys and bad values are errors naming the key (with a suggestion).
+Result<Config> parse_config(std::string_view json_text);
+
+// The effective configuration (defaults filled in) as canonical JSON text.
+std::string config_to_json(const Config& config);
+
+struct ConfigKeyDoc {
+  std::string_view key;   // dotted path, e.g. "privacy.min_group_size"
+  std::string_view type;
+  std::string_view default_value;
+  std::string_view description;
+};
+std::span<const ConfigKeyDoc> config_key_docs();
+
+}  // namespace gapscore

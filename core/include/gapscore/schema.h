@@ -1,0 +1,43 @@
+// The four input tables and their columns: the single definition used by
+// ingest, validation, the docs (docs/input-format.md) and the npm types.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "gapscore/table.h"
+
+namespace gapscore {
+
+enum class TableKind : std::uint8_t { activity, people, surveys, playbook };
+inline constexpr TableKind kAllTableKinds[] = {TableKind::activity, TableKind::people, TableKind::surveys,
+                                                TableKind::playbook};
+
+struct ColumnSpec {
+  std::string_view name;
+  ColumnType type;
+  bool required_column;  // the header must have it
+  bool required_value;   // every row must fill it
+  std::optional<double> min;  // inclusive bounds for numbers and integers
+  std::optional<double> max;
+  std::string_view description;
+};
+
+struct TableSchema {
+  TableKind kind;
+  std::string_view name;
+  bool required_table;
+  std::span<const ColumnSpec> columns;
+  std::string_view description;
+};
+
+const TableSchema& schema_for(TableKind kind);
+std::optional<TableKind> table_kind_from_name(std::string_view name);
+std::string_view table_name(TableKind kind);
+
+// Header text normalised for matching: trimmed, lower-case ASCII, and runs of
+// spaces, hyphens and dots turned into one underscore ("Person ID" -> "person_id").
+std::string normalize_header(std::string_view header);
+
+}  // namespace gapscore

@@ -1,0 +1,149 @@
+#include "gapscore/analysis.h"
+
+#include <optional>
+
+#include "config_json.h"
+#include "gapscore/dataset.h"
+#include "report/inputs_section.h"
+#include "report/report_builder.h"
+
+namespace gapscore {
+
+#ifndef GAPSCORE_VERSION_STRING
+#define GAPSCORE_VERSION_STRING "0.0.0"
+#endif
+
+std::string_view engine_version() { return GAPSCORE_VERSION_STRING; }
+
+struct Analysis::Impl {
+  Config config;
+  DiagnosticLog log;
+  std::vector<IngestedTable> tables;
+  std::vector<TableSummary> failed_inputs;
+  std::optional<TableIngestor> current;
+  TableKind current_kind = TableKind::activity;
+  std::string current_source;
+  bool seen[4] = {false, false, false, false};
+  std::optional<Error> fatal;
+  std::optional<Dataset> dataset;
+
+  explicit Impl(Config c) : config(std::move(c)), log(static_cast<std::size_t>(config.max_diagnostics)) {}
+
+  // Fatal errors also go into the log (strict-mode row errors are there already),
+  // so the log alone tells the whole story of a run.
+  Status fail(Error e) {
+    for (const Diagnostic& d : e.diagnostics) {
+      bool logged = false;
+      for (const Diagnostic& x : log.items())
+        logged = logged || (x.code == d.code && x.row == d.row && x.message == d.message);
+      if (!logged) log.add(d);
+    }
+    if (!fatal) fatal = e;
+    current.reset();
+    return e;
+  }
+};
+
+Analysis::Analysis() = default;
+Analysis::Analysis(Analysis&&) noexcept = default;
+Analysis& Analysis::operator=(Analysis&&) noexcept = default;
+Analysis::~Analysis() = default;
+
+Result<Analysis> Analysis::create(std::string_view config_json_text) {
+  auto config = parse_config(config_json_text);
+  if (!config) return std::move(config).error();
+  return create(std::move(config).value());
+}
+
+Result<Analysis> Analysis::create(Config config) {
+  Analysis a;
+  a.impl_ = std::make_unique<Impl>(std::move(config));
+  return a;
+}
+
+const Config& Analysis::config() const { return impl_->config; }
+const DiagnosticLog& Analysis::log() const { return impl_->log; }
+
+Status Analysis::begin_table(TableKind kind, std::string source_name, InputFormat format) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.current)
+    return Error(make_diagnostic(DiagCode::usage_error, "begin_table called while another table is open"));
+  const auto k = static_cast<std::size_t>(kind);
+  if (m.seen[k])
+    return Error(make_diagnostic(DiagCode::usage_error,
+                                 "the " + std::string(table_name(kind)) + " table was already given"));
+  m.seen[k] = true;
+  IngestOptions opts;
+  opts.kind = kind;
+  opts.strict = m.config.strict;
+  opts.format = format;
+  opts.source_name = source_name;
+  const auto cols = m.config.columns.find(std::string(table_name(kind)));
+  if (cols != m.config.columns.end()) opts.column_map = cols->second;
+  m.current.emplace(std::move(opts), m.log);
+  m.current_kind = kind;
+  m.current_source = std::move(source_name);
+  return Ok{};
+}
+
+Status Analysis::push(std::string_view chunk) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (!m.current) return Error(make_diagnostic(DiagCode::usage_error, "push called without begin_table"));
+  Status s = m.current->push(chunk);
+  if (!s) return m.fail(std::move(s).error());
+  return Ok{};
+}
+
+Status Analysis::end_table() {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (!m.current) return Error(make_diagnostic(DiagCode::usage_error, "end_table called without begin_table"));
+  auto t = m.current->finish();
+  m.current.reset();
+  if (!t) return m.fail(std::move(t).error());
+  m.tables.push_back(std::move(t).value());
+  return Ok{};
+}
+
+Status Analysis::join() {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.dataset) return Ok{};
+  if (m.current) return Error(make_diagnostic(DiagCode::usage_error, "a table is still open (call end_table)"));
+  if (!m.seen[static_cast<std::size_t>(TableKind::activity)])
+    return m.fail(Error(make_diagnostic(DiagCode::usage_error, "the activity table is required", "activity")));
+  auto ds = build_dataset(std::move(m.tables), m.config, m.log);
+  m.tables.clear();
+  if (!ds) return m.fail(std::move(ds).error());
+  m.dataset = std::move(ds).value();
+  return Ok{};
+}
+
+Result<std::string> Analysis::report() {
+  if (Status s = join(); !s) return std::move(s).error();
+  const report::Json r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
+  return report::canonical_text(r);
+}
+
+std::string Analysis::validation_report() const {
+  const Impl& m = *impl_;
+  report::Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  r["ok"] = !m.fatal.has_value();
+  std::vector<TableSummary> summaries;
+  if (m.dataset) summaries = m.dataset->inputs;
+  for (const IngestedTable& t : m.tables) summaries.push_back(t.summary);
+  r["inputs"] = report::inputs_section(summaries);
+  report::Json err = nullptr;
+  if (m.fatal) {
+    err = report::Json::array();
+    for (const Diagnostic& d : m.fatal->diagnostics) err.push_back(report::diagnostic_json(d));
+  }
+  r["error"] = err;
+  r["diagnostics"] = report::diagnostics_section(m.log);
+  return report::canonical_text(r);
+}
+
+}  // namespace gapscore

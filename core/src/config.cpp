@@ -1,0 +1,372 @@
+#include "gapscore/config.h"
+
+#include <cmath>
+
+#include "config_json.h"
+#include "gapscore/date.h"
+#include "gapscore/schema.h"
+#include "text_distance.h"
+
+namespace gapscore {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view kGroupable[] = {"team", "role", "work_mode", "manager_id", "ai_trained"};
+
+constexpr ConfigKeyDoc kKeys[] = {
+    {"mode", "\"lenient\" | \"strict\"", "\"lenient\"",
+     "lenient: bad rows are skipped and counted; strict: the run fails listing the first errors."},
+    {"max_diagnostics", "integer 1..10000", "100", "How many diagnostics are listed in full (all are counted)."},
+    {"group_by", "array of person attributes", "[\"team\"]",
+     "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained. [] = overall only."},
+    {"period", "\"week\" | \"month\"", "\"week\"", "Trend period: ISO week (Monday start) or calendar month."},
+    {"window.start", "date YYYY-MM-DD", "none", "First day of activity to include."},
+    {"window.end", "date YYYY-MM-DD", "none", "Last day of activity to include."},
+    {"ai_user_min_share", "number 0..1", "0.1", "A person is an AI user when Σai_tasks/Σtasks reaches this share."},
+    {"rework_threshold", "number 0..1", "0.15",
+     "An AI user whose rework_hours/hours reaches this is counted in effectiveness_gap."},
+    {"weights.adoption_gap", "number >= 0", "1", "Weight of adoption_gap in the gap score."},
+    {"weights.usage_unevenness", "number >= 0", "1", "Weight of usage_unevenness in the gap score."},
+    {"weights.effectiveness_gap", "number >= 0", "1", "Weight of effectiveness_gap in the gap score."},
+    {"weights.playbook_gap", "number >= 0", "1", "Weight of playbook_gap (needs a playbook)."},
+    {"weights.sentiment_gap", "number >= 0", "1", "Weight of sentiment_gap (needs surveys)."},
+    {"bootstrap.resamples", "integer 100..100000", "2000", "Bootstrap resamples for confidence intervals."},
+    {"bootstrap.seed", "integer >= 0", "20240229", "Seed of the bootstrap's own random generator."},
+    {"bootstrap.confidence", "number 0.5..0.999", "0.95", "Confidence level of bootstrap intervals."},
+    {"privacy.min_group_size", "integer >= 3", "5",
+     "Groups and cells with fewer distinct people are suppressed."},
+    {"privacy.min_group_size_extremes", "integer >= min_group_size", "10",
+     "People needed before single-person statistics (min, max, median, quantiles) are shown."},
+    {"privacy.individual_results", "boolean", "false",
+     "Allow person-level output (pseudonymous ids). Off: nothing derived from one person appears."},
+    {"privacy.salt", "string", "\"\"", "Secret key for pseudonymous person ids (needed with individual_results)."},
+    {"columns.<table>", "object {header: column}", "{}",
+     "Map other header names onto gapscore columns, per table (activity, people, surveys, playbook)."},
+};
+
+struct Parser {
+  Config config;
+  std::vector<Diagnostic> errors;
+
+  void error(DiagCode code, const std::string& key, std::string message) {
+    errors.push_back(make_diagnostic(code, "config " + key + ": " + std::move(message), "config", 0, key));
+  }
+
+  void unknown(const std::string& prefix, const std::string& key, std::initializer_list<std::string> known) {
+    std::vector<std::string> cands(known);
+    const std::string close = closest_match(key, cands);
+    std::string msg = "unknown key";
+    if (!close.empty()) msg += "; did you mean \"" + close + "\"?";
+    error(DiagCode::config_unknown_key, prefix + key, std::move(msg));
+  }
+
+  bool number(const json& v, const std::string& key, double lo, double hi, double& out) {
+    if (!v.is_number()) {
+      error(DiagCode::config_invalid_value, key, "must be a number");
+      return false;
+    }
+    const double d = v.get<double>();
+    if (!(d >= lo && d <= hi)) {
+      error(DiagCode::config_invalid_value, key, "must be between " + trim_number(lo) + " and " + trim_number(hi));
+      return false;
+    }
+    out = d;
+    return true;
+  }
+
+  bool integer(const json& v, const std::string& key, long long lo, long long hi, long long& out) {
+    if (!v.is_number_integer() && !(v.is_number_float() && v.get<double>() == std::floor(v.get<double>()))) {
+      error(DiagCode::config_invalid_value, key, "must be a whole number");
+      return false;
+    }
+    const double d = v.get<double>();
+    if (!(d >= static_cast<double>(lo) && d <= static_cast<double>(hi))) {
+      error(DiagCode::config_invalid_value, key,
+            "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+      return false;
+    }
+    out = v.is_number_unsigned() ? static_cast<long long>(v.get<std::uint64_t>())
+                                 : v.is_number_integer() ? v.get<long long>() : static_cast<long long>(d);
+    return true;
+  }
+
+  static std::string trim_number(double d) {
+    if (d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+    std::string s = std::to_string(d);
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    return s;
+  }
+
+  void date(const json& v, const std::string& key, std::optional<std::int32_t>& out) {
+    if (!v.is_string() || !parse_iso_date(v.get<std::string>())) {
+      error(DiagCode::config_invalid_value, key, "must be a date in YYYY-MM-DD form");
+      return;
+    }
+    out = parse_iso_date(v.get<std::string>());
+  }
+
+  void parse(const json& root) {
+    if (!root.is_object()) {
+      error(DiagCode::config_invalid_value, "(root)", "the configuration must be a JSON object");
+      return;
+    }
+    for (const auto& [key, v] : root.items()) {
+      if (key == "mode") {
+        if (v == "lenient") config.strict = false;
+        else if (v == "strict") config.strict = true;
+        else error(DiagCode::config_invalid_value, key, "must be \"lenient\" or \"strict\"");
+      } else if (key == "max_diagnostics") {
+        long long n = 0;
+        if (integer(v, key, 1, 10000, n)) config.max_diagnostics = static_cast<int>(n);
+      } else if (key == "group_by") {
+        parse_group_by(v);
+      } else if (key == "period") {
+        if (v == "week") config.period = Period::week;
+        else if (v == "month") config.period = Period::month;
+        else error(DiagCode::config_invalid_value, key, "must be \"week\" or \"month\"");
+      } else if (key == "window") {
+        parse_window(v);
+      } else if (key == "ai_user_min_share") {
+        number(v, key, 0.0, 1.0, config.ai_user_min_share);
+      } else if (key == "rework_threshold") {
+        number(v, key, 0.0, 1.0, config.rework_threshold);
+      } else if (key == "weights") {
+        parse_weights(v);
+      } else if (key == "bootstrap") {
+        parse_bootstrap(v);
+      } else if (key == "privacy") {
+        parse_privacy(v);
+      } else if (key == "columns") {
+        parse_columns(v);
+      } else {
+        unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "window", "ai_user_min_share",
+                          "rework_threshold", "weights", "bootstrap", "privacy", "columns"});
+      }
+    }
+    if (config.window_start && config.window_end && *config.window_start > *config.window_end)
+      error(DiagCode::config_invalid_value, "window", "start is after end");
+    if (config.privacy.min_group_size_extremes < config.privacy.min_group_size)
+      error(DiagCode::config_invalid_value, "privacy.min_group_size_extremes",
+            "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");
+  }
+
+  bool object(const json& v, const std::string& key) {
+    if (v.is_object()) return true;
+    error(DiagCode::config_invalid_value, key, "must be an object");
+    return false;
+  }
+
+  void parse_group_by(const json& v) {
+    if (!v.is_array()) {
+      error(DiagCode::config_invalid_value, "group_by", "must be an array such as [\"team\"]");
+      return;
+    }
+    std::vector<std::string> out;
+    for (const json& item : v) {
+      if (!item.is_string()) {
+        error(DiagCode::config_invalid_value, "group_by", "entries must be strings");
+        return;
+      }
+      const std::string name = item.get<std::string>();
+      bool known = false;
+      for (std::string_view g : kGroupable) known = known || g == name;
+      if (!known) {
+        error(DiagCode::config_invalid_value, "group_by",
+              "\"" + clip_for_diagnostic(name) + "\" is not a person attribute (use team, role, work_mode, "
+              "manager_id, ai_trained)");
+        return;
+      }
+      for (const std::string& seen : out)
+        if (seen == name) {
+          error(DiagCode::config_invalid_value, "group_by", "\"" + name + "\" is listed twice");
+          return;
+        }
+      out.push_back(name);
+    }
+    config.group_by = std::move(out);
+  }
+
+  void parse_window(const json& v) {
+    if (!object(v, "window")) return;
+    for (const auto& [key, item] : v.items()) {
+      if (key == "start") date(item, "window.start", config.window_start);
+      else if (key == "end") date(item, "window.end", config.window_end);
+      else unknown("window.", key, {"start", "end"});
+    }
+  }
+
+  void parse_weights(const json& v) {
+    if (!object(v, "weights")) return;
+    ScoreWeights& w = config.weights;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "weights." + key;
+      if (key == "adoption_gap") number(item, k, 0.0, 1e6, w.adoption_gap);
+      else if (key == "usage_unevenness") number(item, k, 0.0, 1e6, w.usage_unevenness);
+      else if (key == "effectiveness_gap") number(item, k, 0.0, 1e6, w.effectiveness_gap);
+      else if (key == "playbook_gap") number(item, k, 0.0, 1e6, w.playbook_gap);
+      else if (key == "sentiment_gap") number(item, k, 0.0, 1e6, w.sentiment_gap);
+      else unknown("weights.", key, {"adoption_gap", "usage_unevenness", "effectiveness_gap", "playbook_gap",
+                                     "sentiment_gap"});
+    }
+  }
+
+  void parse_bootstrap(const json& v) {
+    if (!object(v, "bootstrap")) return;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "bootstrap." + key;
+      long long n = 0;
+      if (key == "resamples") {
+        if (integer(item, k, 100, 100000, n)) config.bootstrap.resamples = static_cast<int>(n);
+      } else if (key == "seed") {
+        if (item.is_number_unsigned()) config.bootstrap.seed = item.get<std::uint64_t>();
+        else if (integer(item, k, 0, (1LL << 53), n)) config.bootstrap.seed = static_cast<std::uint64_t>(n);
+      } else if (key == "confidence") {
+        number(item, k, 0.5, 0.999, config.bootstrap.confidence);
+      } else {
+        unknown("bootstrap.", key, {"resamples", "seed", "confidence"});
+      }
+    }
+  }
+
+  void parse_privacy(const json& v) {
+    if (!object(v, "privacy")) return;
+    PrivacyConfig& p = config.privacy;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "privacy." + key;
+      long long n = 0;
+      if (key == "min_group_size") {
+        if (integer(item, k, 3, 1000000, n)) p.min_group_size = static_cast<int>(n);
+        else if (item.is_number() && item.get<double>() < 3)
+          errors.back().message = "config " + k + ": must be at least 3 (smaller groups can reveal individuals)";
+      } else if (key == "min_group_size_extremes") {
+        if (integer(item, k, 3, 1000000, n)) p.min_group_size_extremes = static_cast<int>(n);
+      } else if (key == "individual_results") {
+        if (item.is_boolean()) p.individual_results = item.get<bool>();
+        else error(DiagCode::config_invalid_value, k, "must be true or false");
+      } else if (key == "salt") {
+        if (item.is_string()) p.salt = item.get<std::string>();
+        else error(DiagCode::config_invalid_value, k, "must be a string");
+      } else {
+        unknown("privacy.", key, {"min_group_size", "min_group_size_extremes", "individual_results", "salt"});
+      }
+    }
+  }
+
+  void parse_columns(const json& v) {
+    if (!object(v, "columns")) return;
+    for (const auto& [table, mapping] : v.items()) {
+      const auto kind = table_kind_from_name(table);
+      if (!kind) {
+        unknown("columns.", table, {"activity", "people", "surveys", "playbook"});
+        continue;
+      }
+      const std::string k = "columns." + table;
+      if (!object(mapping, k)) continue;
+      const TableSchema& schema = schema_for(*kind);
+      for (const auto& [header, target] : mapping.items()) {
+        if (!target.is_string()) {
+          error(DiagCode::config_invalid_value, k + "." + header, "must name a column (a string)");
+          continue;
+        }
+        const std::string t = normalize_header(target.get<std::string>());
+        bool known = false;
+        std::vector<std::string> names;
+        for (const ColumnSpec& c : schema.columns) {
+          known = known || c.name == t;
+          names.emplace_back(c.name);
+        }
+        if (!known) {
+          const std::string close = closest_match(t, names);
+          error(DiagCode::config_invalid_value, k + "." + header,
+                "\"" + clip_for_diagnostic(target.get<std::string>()) + "\" is not a column of " + table +
+                    (close.empty() ? "" : "; did you mean \"" + close + "\"?"));
+          continue;
+        }
+        config.columns[table].emplace_back(header, t);
+      }
+    }
+  }
+};
+
+// A DOM builder that reports parse errors as values instead of throwing.
+class DomBuilder : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  explicit DomBuilder(json& target) : json_sax_dom_parser(target, false) {}
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    std::string what = ex.what();
+    const auto colon = what.find(": ");
+    message = colon == std::string::npos ? what : what.substr(colon + 2);
+    offset = position;
+    return false;
+  }
+  std::string message;
+  std::size_t offset = 0;
+};
+
+}  // namespace
+
+std::span<const std::string_view> groupable_attributes() { return kGroupable; }
+std::span<const ConfigKeyDoc> config_key_docs() { return kKeys; }
+
+Result<Config> parse_config(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+  if (i == text.size()) return Config{};
+  json root;
+  DomBuilder builder(root);
+  const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
+  if (!ok || !builder.message.empty()) {
+    Diagnostic d = make_diagnostic(DiagCode::config_invalid_json,
+                                   "config: invalid JSON near byte " + std::to_string(builder.offset) + ": " +
+                                       builder.message,
+                                   "config");
+    d.byte_offset = builder.offset;
+    return Error(std::move(d));
+  }
+  Parser p;
+  p.parse(root);
+  if (!p.errors.empty()) return Error(std::move(p.errors));
+  return std::move(p.config);
+}
+
+nlohmann::ordered_json config_json(const Config& c) {
+  nlohmann::ordered_json j;
+  j["mode"] = c.strict ? "strict" : "lenient";
+  j["max_diagnostics"] = c.max_diagnostics;
+  j["group_by"] = c.group_by;
+  j["period"] = c.period == Period::week ? "week" : "month";
+  nlohmann::ordered_json window = nlohmann::ordered_json::object();
+  window["start"] = c.window_start ? nlohmann::ordered_json(format_iso_date(*c.window_start)) : nullptr;
+  window["end"] = c.window_end ? nlohmann::ordered_json(format_iso_date(*c.window_end)) : nullptr;
+  j["window"] = window;
+  j["ai_user_min_share"] = c.ai_user_min_share;
+  j["rework_threshold"] = c.rework_threshold;
+  j["weights"] = {{"adoption_gap", c.weights.adoption_gap},
+                  {"usage_unevenness", c.weights.usage_unevenness},
+                  {"effectiveness_gap", c.weights.effectiveness_gap},
+                  {"playbook_gap", c.weights.playbook_gap},
+                  {"sentiment_gap", c.weights.sentiment_gap}};
+  j["bootstrap"] = {{"resamples", c.bootstrap.resamples},
+                    {"seed", c.bootstrap.seed},
+                    {"confidence", c.bootstrap.confidence}};
+  // The salt is a secret: the report only says whether one was given.
+  j["privacy"] = {{"min_group_size", c.privacy.min_group_size},
+                  {"min_group_size_extremes", c.privacy.min_group_size_extremes},
+                  {"individual_results", c.privacy.individual_results},
+                  {"salt_given", !c.privacy.salt.empty()}};
+  nlohmann::ordered_json cols = nlohmann::ordered_json::object();
+  for (const auto& [table, pairs] : c.columns) {
+    nlohmann::ordered_json m = nlohmann::ordered_json::object();
+    for (const auto& [from, to] : pairs) m[from] = to;
+    cols[table] = m;
+  }
+  j["columns"] = cols;
+  return j;
+}
+
+std::string config_to_json(const Config& config) {
+  return config_json(config).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace gapscore

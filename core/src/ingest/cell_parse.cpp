@@ -1,0 +1,149 @@
+#include "ingest/cell_parse.h"
+
+#include <cmath>
+#include <cstring>
+
+#include <fast_float/fast_float.h>
+
+#include "gapscore/date.h"
+
+namespace gapscore::ingest {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+bool looks_non_finite(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return s.substr(b, e - b);
+}
+
+bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
+  std::string_view s = trim(text);
+  if (looks_non_finite(s)) {
+    err = {DiagCode::non_finite, "is not a finite number"};
+    return false;
+  }
+  char local[64];
+  if (decimal_comma && s.size() < sizeof local && s.find(',') != std::string_view::npos &&
+      s.find('.') == std::string_view::npos) {
+    std::memcpy(local, s.data(), s.size());
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (local[i] == ',') local[i] = '.';
+    s = std::string_view(local, s.size());
+  }
+  if (!s.empty() && s[0] == '+') {
+    s.remove_prefix(1);
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s = std::string_view();  // "+-1" is not a number
+  }
+  const auto res = fast_float::from_chars(s.data(), s.data() + s.size(), out);
+  if (res.ptr != s.data() + s.size() || s.empty() || res.ec != std::errc()) {
+    if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size()) {
+      err = {DiagCode::out_of_range, "is too large to represent"};
+      return false;
+    }
+    err = {DiagCode::invalid_number, "is not a number"};
+    return false;
+  }
+  if (!std::isfinite(out)) {
+    err = {DiagCode::out_of_range, "is too large to represent"};
+    return false;
+  }
+  if (out == 0.0) out = 0.0;  // no negative zero
+  return true;
+}
+
+bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out, CellError& err) {
+  std::string_view s = trim(text);
+  // Fast path: optional sign and up to 9 digits.
+  std::size_t i = 0;
+  bool negative = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    negative = s[0] == '-';
+    i = 1;
+  }
+  if (i < s.size() && s.size() - i <= 9) {
+    std::int32_t v = 0;
+    std::size_t j = i;
+    for (; j < s.size(); ++j) {
+      const char c = s[j];
+      if (c < '0' || c > '9') break;
+      v = v * 10 + (c - '0');
+    }
+    if (j == s.size()) {
+      out = negative ? -v : v;
+      return true;
+    }
+  }
+  double d = 0;
+  if (!parse_number(s, decimal_comma, d, err)) {
+    if (err.code == DiagCode::invalid_number) err = {DiagCode::invalid_integer, "is not a whole number"};
+    return false;
+  }
+  if (d != std::floor(d)) {
+    err = {DiagCode::invalid_integer, "is not a whole number"};
+    return false;
+  }
+  if (d < -2147483647.0 || d > 2147483647.0) {
+    err = {DiagCode::out_of_range, "is outside the supported integer range"};
+    return false;
+  }
+  out = static_cast<std::int32_t>(d);
+  return true;
+}
+
+bool parse_date(std::string_view text, std::int32_t& out, CellError& err) {
+  const auto d = parse_iso_date(trim(text));
+  if (!d) {
+    err = {DiagCode::invalid_date, "is not a date in YYYY-MM-DD form"};
+    return false;
+  }
+  out = *d;
+  return true;
+}
+
+bool parse_bool(std::string_view text, std::int8_t& out, CellError& err) {
+  const std::string_view s = trim(text);
+  if (iequals(s, "true") || iequals(s, "yes") || iequals(s, "y") || s == "1") {
+    out = 1;
+    return true;
+  }
+  if (iequals(s, "false") || iequals(s, "no") || iequals(s, "n") || s == "0") {
+    out = 0;
+    return true;
+  }
+  err = {DiagCode::invalid_bool, "is not true or false"};
+  return false;
+}
+
+bool parse_work_mode(std::string_view text, std::int8_t& out, CellError& err) {
+  const std::string_view s = trim(text);
+  if (iequals(s, "onsite") || iequals(s, "on-site") || iequals(s, "office")) {
+    out = static_cast<std::int8_t>(WorkMode::onsite);
+  } else if (iequals(s, "hybrid")) {
+    out = static_cast<std::int8_t>(WorkMode::hybrid);
+  } else if (iequals(s, "remote")) {
+    out = static_cast<std::int8_t>(WorkMode::remote);
+  } else {
+    err = {DiagCode::invalid_enum, "is not a work mode (expected onsite, hybrid or remote)"};
+    return false;
+  }
+  return true;
+}
+
+}  // namespace gapscore::ingest

@@ -1,0 +1,29 @@
+// Parsing one cell's text into a typed value. Each parser says precisely why
+// a cell was rejected, so the diagnostic can name the problem.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "gapscore/diagnostic_codes.h"
+#include "gapscore/table.h"
+
+namespace gapscore::ingest {
+
+struct CellError {
+  DiagCode code;
+  const char* problem;  // e.g. "is not a number"
+};
+
+// Leading/trailing spaces and tabs are not part of a value.
+std::string_view trim(std::string_view s);
+
+// decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports).
+bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);
+// Whole numbers; "12.0" is accepted, "12.5" is not. Range of int32.
+bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out, CellError& err);
+bool parse_date(std::string_view text, std::int32_t& out, CellError& err);
+bool parse_bool(std::string_view text, std::int8_t& out, CellError& err);
+bool parse_work_mode(std::string_view text, std::int8_t& out, CellError& err);
+
+}  // namespace gapscore::ingest

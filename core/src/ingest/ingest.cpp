@@ -1,0 +1,148 @@
+#include "gapscore/ingest.h"
+
+#include "gapscore/csv.h"
+#include "gapscore/sha256.h"
+#include "ingest/json_reader.h"
+#include "ingest/table_builder.h"
+
+namespace gapscore {
+
+struct TableIngestor::Impl {
+  Impl(IngestOptions opts, DiagnosticLog& log_ref)
+      : options(std::move(opts)),
+        log(log_ref),
+        name(table_name(options.kind)),
+        builder(schema_for(options.kind), options, log_ref),
+        csv(CsvOptions{options.delimiter, std::size_t{1} << 20}, name) {}
+
+  IngestOptions options;
+  DiagnosticLog& log;
+  std::string name;
+  ingest::TableBuilder builder;
+  CsvReader csv;
+  Sha256 sha;
+  std::uint64_t bytes = 0;
+  InputFormat format = InputFormat::detect;
+  std::string pending;  // leading bytes seen before the format could be decided
+  std::string json_text;
+  bool header_done = false;
+  bool failed = false;
+  Error failure;
+
+  Status fail(Error e) {
+    failed = true;
+    failure = e;
+    return e;
+  }
+
+  Status csv_record(const CsvRecord& rec) {
+    if (!header_done) {
+      header_done = true;
+      builder.decimal_comma = csv.delimiter() == ';';
+      return builder.set_csv_header(rec.fields);
+    }
+    return builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field);
+  }
+
+  // Decides CSV or JSON from the first byte that is not whitespace or a BOM.
+  bool decide(std::string_view data) {
+    std::size_t i = 0;
+    if (data.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) ++i;
+    if (i == data.size()) return false;
+    format = data[i] == '[' || data[i] == '{' ? InputFormat::json : InputFormat::csv;
+    return true;
+  }
+
+  Status route(std::string_view data) {
+    if (format == InputFormat::json) {
+      json_text.append(data);
+      return Ok{};
+    }
+    return csv.feed(data, [this](const CsvRecord& r) { return csv_record(r); });
+  }
+};
+
+TableIngestor::TableIngestor(IngestOptions options, DiagnosticLog& log)
+    : impl_(std::make_unique<Impl>(std::move(options), log)) {
+  impl_->format = impl_->options.format;
+}
+
+TableIngestor::~TableIngestor() = default;
+
+Status TableIngestor::push(std::string_view chunk) {
+  Impl& m = *impl_;
+  if (m.failed) return m.failure;
+  m.sha.update(chunk);
+  m.bytes += chunk.size();
+  if (m.format == InputFormat::detect) {
+    m.pending.append(chunk);
+    if (!m.decide(m.pending)) {
+      if (m.pending.size() > (1U << 20)) m.pending.erase(3);  // only whitespace so far; keep a possible BOM
+      return Ok{};
+    }
+    std::string head = std::move(m.pending);
+    m.pending.clear();
+    Status s = m.route(head);
+    if (!s) return m.fail(std::move(s).error());
+    return Ok{};
+  }
+  Status s = m.route(chunk);
+  if (!s) return m.fail(std::move(s).error());
+  return Ok{};
+}
+
+Result<IngestedTable> TableIngestor::finish() {
+  Impl& m = *impl_;
+  if (m.failed) return m.failure;
+  TableSummary summary;
+  summary.table = m.name;
+  summary.source_name = m.options.source_name;
+  summary.bytes = m.bytes;
+  const auto digest = m.sha.finish();
+  summary.sha256 = to_hex(digest);
+  auto empty = [&] {
+    return Error(make_diagnostic(DiagCode::empty_input, m.name + ": the file is empty", m.name));
+  };
+  if (m.format == InputFormat::detect) return empty();
+  if (m.format == InputFormat::json) {
+    summary.format = "json";
+    std::string_view text = m.json_text;
+    std::uint64_t base = 0;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+      text.remove_prefix(3);
+      base = 3;
+      summary.byte_order_mark = true;
+    }
+    if (!is_valid_utf8(text)) {
+      Utf8Validator v;
+      auto bad = v.feed(text);
+      if (!bad) bad = v.finish();
+      Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
+                                     m.name + ": invalid UTF-8 at byte offset " + std::to_string(*bad + base), m.name);
+      d.byte_offset = *bad + base;
+      return Error(std::move(d));
+    }
+    if (Status s = ingest::read_json_rows(text, base, m.builder, m.name); !s) return std::move(s).error();
+  } else {
+    summary.format = "csv";
+    if (Status s = m.csv.finish([&m](const CsvRecord& r) { return m.csv_record(r); }); !s)
+      return std::move(s).error();
+    if (!m.header_done) return empty();
+    summary.blank_lines = m.csv.blank_lines();
+    summary.byte_order_mark = m.csv.had_bom();
+    const char d = m.csv.delimiter();
+    summary.delimiter = d == '\t' ? "\\t" : std::string(1, d);
+  }
+  auto table = m.builder.finish(summary);
+  if (!table) return std::move(table).error();
+  return IngestedTable{std::move(table).value(), std::move(summary)};
+}
+
+Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& options, DiagnosticLog& log) {
+  TableIngestor ingestor(options, log);
+  if (Status s = ingestor.push(bytes); !s) return std::move(s).error();
+  return ingestor.finish();
+}
+
+}  // namespace gapscore

@@ -1,0 +1,412 @@
+#include "ingest/table_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "gapscore/date.h"
+#include "ingest/cell_parse.h"
+#include "text_distance.h"
+
+namespace gapscore::ingest {
+namespace {
+
+std::string quoted(std::string_view s) { return "\"" + clip_for_diagnostic(s) + "\""; }
+
+std::string format_bound(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  std::string s = std::to_string(v);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+std::string range_text(const ColumnSpec& spec) {
+  if (spec.min && spec.max) return "between " + format_bound(*spec.min) + " and " + format_bound(*spec.max);
+  if (spec.min) return "at least " + format_bound(*spec.min);
+  return "at most " + format_bound(*spec.max);
+}
+
+ColumnData empty_data(ColumnType t) {
+  switch (t) {
+    case ColumnType::integer:
+    case ColumnType::date: return std::vector<std::int32_t>{};
+    case ColumnType::number: return std::vector<double>{};
+    case ColumnType::text: return TextColumn{};
+    case ColumnType::boolean:
+    case ColumnType::work_mode: return std::vector<std::int8_t>{};
+  }
+  return std::vector<double>{};
+}
+
+}  // namespace
+
+TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log)
+    : schema_(schema), options_(options), log_(log), table_name_(schema.name) {
+  table_.name = table_name_;
+  const std::size_t n = schema.columns.size();
+  for (const ColumnSpec& spec : schema.columns) {
+    Column c;
+    c.name = std::string(spec.name);
+    c.type = spec.type;
+    c.data = empty_data(spec.type);
+    table_.columns.push_back(std::move(c));
+  }
+  slot_header_.resize(n);
+  seen_.assign(n, false);
+  cells_.resize(n);
+  present_.assign(n, false);
+  ints_.resize(n);
+  nums_.resize(n);
+}
+
+int TableBuilder::resolve(std::string_view header) const {
+  std::string target = normalize_header(header);
+  for (const auto& [from, to] : options_.column_map) {
+    if (normalize_header(from) == target) {
+      target = normalize_header(to);
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < schema_.columns.size(); ++i)
+    if (schema_.columns[i].name == target) return static_cast<int>(i);
+  return -1;
+}
+
+std::string TableBuilder::header_for_slot(std::size_t slot) const {
+  return slot_header_[slot].empty() ? std::string(schema_.columns[slot].name) : slot_header_[slot];
+}
+
+Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
+  header_slot_.assign(header.size(), -1);
+  std::vector<Diagnostic> fatal;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string_view h = trim(header[i]);
+    if (h.empty()) {
+      log_.add(make_diagnostic(DiagCode::blank_header,
+                               table_name_ + ": header of column " + std::to_string(i + 1) + " is empty; column ignored",
+                               table_name_, 1, "", ""));
+      continue;
+    }
+    const int slot = resolve(h);
+    if (slot < 0) {
+      ignored_headers_.emplace_back(h);
+      log_.add(make_diagnostic(DiagCode::unknown_column,
+                               table_name_ + ": column " + quoted(h) + " is not used by gapscore; ignored",
+                               table_name_, 1, std::string(h)));
+      continue;
+    }
+    const auto s = static_cast<std::size_t>(slot);
+    if (seen_[s]) {
+      fatal.push_back(make_diagnostic(DiagCode::duplicate_column,
+                                      table_name_ + ": columns " + quoted(slot_header_[s]) + " and " + quoted(h) +
+                                          " both map to " + std::string(schema_.columns[s].name),
+                                      table_name_, 1, std::string(h)));
+      continue;
+    }
+    seen_[s] = true;
+    slot_header_[s] = std::string(h);
+    header_slot_[i] = slot;
+  }
+  for (std::size_t s = 0; s < schema_.columns.size(); ++s) table_.columns[s].present = seen_[s];
+  if (!fatal.empty()) return Error(std::move(fatal));
+  // Headers are known: now check the required columns.
+  std::vector<std::string> unmatched;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    if (header_slot_[i] < 0) unmatched.push_back(normalize_header(header[i]));
+  std::vector<std::string> original;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    if (header_slot_[i] < 0) original.emplace_back(trim(header[i]));
+  std::string expected;
+  for (const ColumnSpec& spec : schema_.columns) {
+    if (!spec.required_column) continue;
+    if (!expected.empty()) expected += ", ";
+    expected += spec.name;
+  }
+  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+    const ColumnSpec& spec = schema_.columns[s];
+    if (!spec.required_column || seen_[s]) continue;
+    std::string msg = table_name_ + ": required column \"" + std::string(spec.name) + "\" not found (required: " +
+                      expected + ")";
+    const std::string close = closest_match(spec.name, unmatched);
+    std::string found;
+    if (!close.empty()) {
+      for (std::size_t i = 0; i < unmatched.size(); ++i)
+        if (unmatched[i] == close) found = original[i];
+      msg += "; closest header found: " + quoted(found) + " (map it with config.columns." + table_name_ + ")";
+    }
+    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 1, found));
+  }
+  if (!fatal.empty()) return Error(std::move(fatal));
+  return Ok{};
+}
+
+int TableBuilder::slot_for_key(std::string_view key) {
+  for (const auto& [k, slot] : json_keys_)
+    if (k == key) return slot;
+  const int slot = resolve(key);
+  if (slot < 0) {
+    ignored_headers_.emplace_back(key);
+    log_.add(make_diagnostic(DiagCode::unknown_column,
+                             table_name_ + ": field " + quoted(key) + " is not used by gapscore; ignored",
+                             table_name_, 0, std::string(key)));
+  } else {
+    const auto s = static_cast<std::size_t>(slot);
+    if (seen_[s] && slot_header_[s] != key) {
+      // Two different keys name one column ("hours" and "Hours"): ambiguous, like a duplicate header.
+      json_keys_.emplace_back(std::string(key), slot);
+      return -2;
+    }
+    seen_[s] = true;
+    table_.columns[s].present = true;
+    slot_header_[s] = std::string(key);
+  }
+  json_keys_.emplace_back(std::string(key), slot);
+  return slot;
+}
+
+Status TableBuilder::check_required_columns_seen() {
+  std::vector<Diagnostic> fatal;
+  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+    const ColumnSpec& spec = schema_.columns[s];
+    if (!spec.required_column || seen_[s]) continue;
+    std::vector<std::string> unmatched;
+    for (const auto& [k, slot] : json_keys_)
+      if (slot < 0) unmatched.push_back(k);
+    std::string msg = table_name_ + ": required field \"" + std::string(spec.name) + "\" not found in any object";
+    const std::string close = closest_match(spec.name, unmatched);
+    if (!close.empty()) msg += "; closest field found: " + quoted(close);
+    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 0, close));
+  }
+  if (!fatal.empty()) return Error(std::move(fatal));
+  return Ok{};
+}
+
+Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value,
+                                 std::string problem) {
+  std::string msg = table_name_ + " row " + std::to_string(row);
+  if (!column.empty()) msg += ", column " + quoted(column);
+  msg += ": " + problem;
+  Diagnostic d = make_diagnostic(code, std::move(msg), table_name_, row, std::move(column), std::move(value));
+  if (options_.strict) {
+    d.severity = Severity::error;
+    log_.add(std::move(d));
+    ++strict_errors_;
+    // Strict mode lists the first errors, then stops reading.
+    if (strict_errors_ >= log_.max_items()) {
+      std::vector<Diagnostic> first;
+      for (const Diagnostic& x : log_.items())
+        if (x.severity == Severity::error) first.push_back(x);
+      return Error(std::move(first));
+    }
+  } else {
+    d.severity = Severity::warning;
+    d.message += "; row skipped";
+    log_.add(std::move(d));
+  }
+  return Ok{};
+}
+
+Status TableBuilder::reject_row(DiagCode code, std::uint64_t row, std::string column, std::string problem) {
+  ++rows_read_;
+  return row_problem(code, row, std::move(column), {}, std::move(problem));
+}
+
+Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
+                                    int malformed_quote_field) {
+  ++rows_read_;
+  if (malformed_quote_field >= 0) {
+    const auto f = static_cast<std::size_t>(malformed_quote_field);
+    std::string col = f < header_slot_.size() && header_slot_[f] >= 0
+                          ? header_for_slot(static_cast<std::size_t>(header_slot_[f]))
+                          : "field " + std::to_string(f + 1);
+    return row_problem(DiagCode::malformed_quote, row, col, f < fields.size() ? std::string(fields[f]) : "",
+                       "a quote appears inside an unquoted field (quote the whole field and double inner quotes)");
+  }
+  if (fields.size() != header_slot_.size()) {
+    return row_problem(DiagCode::ragged_row, row, "", "",
+                       "has " + std::to_string(fields.size()) + " fields but the header has " +
+                           std::to_string(header_slot_.size()));
+  }
+  std::fill(present_.begin(), present_.end(), false);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const int slot = header_slot_[i];
+    if (slot < 0) continue;
+    const auto s = static_cast<std::size_t>(slot);
+    cells_[s] = fields[i];
+    present_[s] = !trim(fields[i]).empty();
+  }
+  return parse_row(row);
+}
+
+Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present,
+                                  std::uint64_t row) {
+  ++rows_read_;
+  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+    cells_[s] = cells[s];
+    present_[s] = present[s] && !trim(cells[s]).empty();
+  }
+  return parse_row(row);
+}
+
+Status TableBuilder::parse_row(std::uint64_t row) {
+  const std::size_t n = schema_.columns.size();
+  for (std::size_t s = 0; s < n; ++s) {
+    const ColumnSpec& spec = schema_.columns[s];
+    if (!table_.columns[s].present) continue;
+    if (!present_[s]) {
+      if (spec.required_value)
+        return row_problem(DiagCode::missing_value, row, header_for_slot(s), "", "is empty but required");
+      continue;
+    }
+    const std::string_view cell = cells_[s];
+    CellError err{};
+    bool ok = true;
+    double numeric = 0;
+    switch (spec.type) {
+      case ColumnType::integer:
+        ok = parse_integer(cell, decimal_comma, ints_[s], err);
+        numeric = ints_[s];
+        break;
+      case ColumnType::number:
+        ok = parse_number(cell, decimal_comma, nums_[s], err);
+        numeric = nums_[s];
+        break;
+      case ColumnType::date: ok = parse_date(cell, ints_[s], err); break;
+      case ColumnType::boolean: {
+        std::int8_t b = 0;
+        ok = parse_bool(cell, b, err);
+        ints_[s] = b;
+        break;
+      }
+      case ColumnType::work_mode: {
+        std::int8_t m = 0;
+        ok = parse_work_mode(cell, m, err);
+        ints_[s] = m;
+        break;
+      }
+      case ColumnType::text: break;
+    }
+    if (!ok) return row_problem(err.code, row, header_for_slot(s), std::string(cell), quoted(trim(cell)) + " " + err.problem);
+    if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
+        ((spec.min && numeric < *spec.min) || (spec.max && numeric > *spec.max))) {
+      return row_problem(DiagCode::out_of_range, row, header_for_slot(s), std::string(cell),
+                         quoted(trim(cell)) + " is out of range (must be " + range_text(spec) + ")");
+    }
+  }
+  // Cross-column rule of the activity table.
+  if (schema_.kind == TableKind::activity) {
+    const std::size_t tasks = 3, ai_tasks = 4;  // schema order
+    if (present_[tasks] && present_[ai_tasks] && ints_[ai_tasks] > ints_[tasks]) {
+      return row_problem(DiagCode::ai_tasks_exceed_tasks, row, header_for_slot(ai_tasks),
+                         std::string(trim(cells_[ai_tasks])),
+                         "ai_tasks (" + std::to_string(ints_[ai_tasks]) + ") is greater than tasks (" +
+                             std::to_string(ints_[tasks]) + ")");
+    }
+  }
+  // The row is good: append it.
+  for (std::size_t s = 0; s < n; ++s) {
+    Column& col = table_.columns[s];
+    if (!col.present) continue;
+    const bool has = present_[s];
+    switch (col.type) {
+      case ColumnType::integer:
+      case ColumnType::date: col.ints().push_back(has ? ints_[s] : kMissingInt); break;
+      case ColumnType::number: col.numbers().push_back(has ? nums_[s] : std::nan("")); break;
+      case ColumnType::text:
+        col.text().codes.push_back(has ? col.text().intern(trim(cells_[s])) : kMissingCode);
+        break;
+      case ColumnType::boolean:
+      case ColumnType::work_mode:
+        col.small().push_back(has ? static_cast<std::int8_t>(ints_[s]) : kMissingBool);
+        break;
+    }
+  }
+  table_.source_rows.push_back(static_cast<std::uint32_t>(row));
+  return Ok{};
+}
+
+Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
+  std::vector<int> key_cols;
+  switch (schema_.kind) {
+    case TableKind::activity: key_cols = {0, 1, 2}; break;  // person_id, date, task_type
+    case TableKind::people: key_cols = {0}; break;          // person_id
+    case TableKind::surveys: key_cols = {0, 1}; break;      // person_id, date
+    case TableKind::playbook: key_cols = {0, 1}; break;     // role, task_type
+  }
+  const std::size_t n = table.row_count();
+  auto key_part = [&](int c, std::size_t r) -> std::uint64_t {
+    const Column& col = table.columns[static_cast<std::size_t>(c)];
+    if (col.type == ColumnType::text) return col.text().codes[r];
+    return static_cast<std::uint32_t>(col.ints()[r]);
+  };
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0U);
+  // Rows with equal keys end up adjacent in original order (stable sort), so the first is kept.
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    for (int c : key_cols) {
+      const std::uint64_t ka = key_part(c, a), kb = key_part(c, b);
+      if (ka != kb) return ka < kb;
+    }
+    return false;
+  });
+  std::vector<bool> keep(n, true);
+  std::size_t dropped = 0;
+  for (std::size_t i = 1; i < n; ++i) {
+    bool same = true;
+    for (int c : key_cols) same = same && key_part(c, order[i]) == key_part(c, order[i - 1]);
+    if (!same) continue;
+    std::size_t first = i - 1;
+    while (!keep[order[first]]) --first;  // the kept row of this key
+    keep[order[i]] = false;
+    ++dropped;
+    std::string key;
+    for (int c : key_cols) {
+      const Column& col = table.columns[static_cast<std::size_t>(c)];
+      if (!key.empty()) key += " x ";
+      if (col.type == ColumnType::text) key += std::string(col.text().at(order[i]));
+      else key += format_iso_date(col.ints()[order[i]]);  // the only non-text key column is a date
+    }
+    Status s = row_problem(DiagCode::duplicate_key, table.source_rows[order[i]], "", key,
+                           "repeats the key of row " + std::to_string(table.source_rows[order[first]]) +
+                               " (the first row is kept)");
+    if (!s) return s;
+  }
+  if (dropped > 0) table.keep_rows(keep);
+  (void)summary;
+  return Ok{};
+}
+
+Result<Table> TableBuilder::finish(TableSummary& summary) {
+  if (Status s = drop_duplicate_keys(table_, summary); !s) return std::move(s).error();
+  if (options_.strict && strict_errors_ > 0) {
+    std::vector<Diagnostic> errors;
+    for (const Diagnostic& d : log_.items())
+      if (d.severity == Severity::error && d.table == table_name_) errors.push_back(d);
+    return Error(std::move(errors));
+  }
+  summary.rows_read = rows_read_;
+  summary.rows_kept = table_.row_count();
+  summary.rows_skipped = rows_read_ - table_.row_count();
+  for (std::size_t s = 0; s < schema_.columns.size(); ++s)
+    if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);
+  summary.ignored_columns = ignored_headers_;
+  if (rows_read_ == 0) {
+    Diagnostic d = make_diagnostic(DiagCode::no_rows, table_name_ + ": the table has a header but no data rows",
+                                   table_name_);
+    if (!schema_.required_table) {
+      d.severity = Severity::warning;
+      d.message += "; it is ignored";
+      log_.add(d);
+    } else {
+      return Error(std::move(d));
+    }
+  } else if (table_.row_count() == 0) {
+    return Error(make_diagnostic(DiagCode::no_valid_rows,
+                                 table_name_ + ": all " + std::to_string(rows_read_) +
+                                     " rows were skipped; see the diagnostics for why",
+                                 table_name_));
+  }
+  return std::move(table_);
+}
+
+}  // namespace gapscore::ingest

@@ -1,0 +1,69 @@
+// Turns rows of cell text into typed columns for one schema: header
+// resolution, cell parsing, range checks, and the lenient/strict row policy.
+// Shared by the CSV and JSON readers so both give identical tables.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gapscore/diagnostics.h"
+#include "gapscore/ingest.h"
+#include "gapscore/schema.h"
+#include "gapscore/table.h"
+
+namespace gapscore::ingest {
+
+class TableBuilder {
+ public:
+  TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log);
+
+  bool decimal_comma = false;  // set by the CSV reader for ';' files
+
+  // CSV: resolve the header row; fatal problems (missing/duplicate columns) as Error.
+  Status set_csv_header(std::span<const std::string_view> header);
+  // CSV: one data record in header order.
+  Status add_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field);
+
+  // JSON: the slot of a key (schema column index), or -1 when unused.
+  int slot_for_key(std::string_view key);
+  // JSON: one row given by slot; `present[slot]` false = missing cell.
+  Status add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present, std::uint64_t row);
+  // JSON: a row-level structural problem (element not an object, nested value).
+  Status reject_row(DiagCode code, std::uint64_t row, std::string column, std::string problem);
+  // JSON: after the last row, required columns never seen are fatal.
+  Status check_required_columns_seen();
+
+  // After all rows: duplicate keys, empty tables.
+  Result<Table> finish(TableSummary& summary);
+
+  std::uint64_t rows_read() const { return rows_read_; }
+
+ private:
+  int resolve(std::string_view header) const;
+  Status parse_row(std::uint64_t row);
+  Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem);
+  Status drop_duplicate_keys(Table& table, TableSummary& summary);
+  std::string header_for_slot(std::size_t slot) const;
+
+  const TableSchema& schema_;
+  IngestOptions options_;
+  DiagnosticLog& log_;
+  std::string table_name_;
+  Table table_;
+  std::vector<int> header_slot_;              // CSV: header index -> slot (-1 unused)
+  std::vector<std::string> slot_header_;      // slot -> header text as written
+  std::vector<std::string> ignored_headers_;
+  std::vector<std::pair<std::string, int>> json_keys_;  // JSON: key -> slot cache
+  std::vector<bool> seen_;                    // slot appeared in the header / any JSON object
+  // Scratch for the row being parsed.
+  std::vector<std::string_view> cells_;
+  std::vector<bool> present_;
+  std::vector<std::int32_t> ints_;
+  std::vector<double> nums_;
+  std::uint64_t rows_read_ = 0;
+  std::uint64_t strict_errors_ = 0;
+};
+
+}  // namespace gapscore::ingest

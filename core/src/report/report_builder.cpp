@@ -1,0 +1,64 @@
+#include "report/report_builder.h"
+
+#include "analysis/grouping.h"
+#include "config_json.h"
+#include "gapscore/analysis.h"
+#include "gapscore/date.h"
+#include "report/inputs_section.h"
+
+namespace gapscore::report {
+namespace {
+
+Json summary_section(const Dataset& ds) {
+  Json j;
+  j["people"] = ds.persons.size();
+  j["activity_rows"] = ds.activity.row_count();
+  j["first_date"] = format_iso_date(ds.first_date);
+  j["last_date"] = format_iso_date(ds.last_date);
+  j["rows_outside_window"] = ds.rows_outside_window;
+  j["people_without_activity"] = ds.people_without_activity;
+  j["people_missing_from_people_table"] = ds.unknown_people;
+  j["tables"] = {{"people", ds.people.has_value()},
+                 {"surveys", ds.surveys.has_value()},
+                 {"playbook", ds.playbook.has_value()}};
+  return j;
+}
+
+std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
+  std::vector<std::uint64_t> rows(ds.persons.size(), 0);
+  for (std::uint32_t code : ds.activity.column("person_id").text().codes) ++rows[code];
+  return rows;
+}
+
+Json groups_section(const Dataset& ds, const analysis::Grouping& g) {
+  const std::vector<std::uint64_t> rows = rows_per_person(ds);
+  Json arr = Json::array();
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    Json key;
+    for (std::size_t a = 0; a < g.attributes.size(); ++a) key[g.attributes[a]] = g.keys[i][a];
+    std::uint64_t n_rows = 0;
+    for (std::uint32_t p : g.members[i]) n_rows += rows[p];
+    Json j;
+    j["key"] = std::move(key);
+    j["headcount"] = g.members[i].size();
+    j["activity_rows"] = n_rows;
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+}  // namespace
+
+Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log) {
+  const analysis::Grouping grouping = analysis::group_persons(ds, config.group_by);
+  Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  r["inputs"] = inputs_section(ds.inputs);
+  r["config"] = config_json(config);
+  r["diagnostics"] = diagnostics_section(log);
+  r["summary"] = summary_section(ds);
+  r["groups"] = groups_section(ds, grouping);
+  return r;
+}
+
+}  // namespace gapscore::report

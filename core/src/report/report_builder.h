@@ -1,0 +1,13 @@
+// Assembles the full report from a joined dataset.
+#pragma once
+
+#include "gapscore/config.h"
+#include "gapscore/dataset.h"
+#include "gapscore/diagnostics.h"
+#include "report/json_out.h"
+
+namespace gapscore::report {
+
+Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log);
+
+}  // namespace gapscore::report

@@ -1,0 +1,167 @@
+// CSV reader: RFC 4180 quoting, line endings, BOM, delimiter detection,
+// UTF-8 validation, and that chunk boundaries never change the result.
+#include "gapscore/csv.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace gapscore {
+namespace {
+
+struct Parsed {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::uint64_t> rows;
+  std::vector<int> malformed;
+  char delimiter = 0;
+  std::uint64_t blank_lines = 0;
+  bool bom = false;
+  std::optional<Error> error;
+};
+
+Parsed parse(std::string_view text, std::size_t chunk = 0, CsvOptions opts = {}) {
+  Parsed out;
+  CsvReader reader(opts, "activity");
+  auto sink = [&](const CsvRecord& r) -> Status {
+    out.records.emplace_back(r.fields.begin(), r.fields.end());
+    out.rows.push_back(r.row);
+    out.malformed.push_back(r.malformed_quote_field);
+    return Ok{};
+  };
+  if (chunk == 0) chunk = text.size() + 1;
+  for (std::size_t i = 0; i < text.size(); i += chunk) {
+    Status s = reader.feed(text.substr(i, chunk), sink);
+    if (!s) {
+      out.error = s.error();
+      return out;
+    }
+  }
+  Status s = reader.finish(sink);
+  if (!s) out.error = s.error();
+  out.delimiter = reader.delimiter();
+  out.blank_lines = reader.blank_lines();
+  out.bom = reader.had_bom();
+  return out;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+TEST(CsvReader, PlainRecordsWithAndWithoutFinalNewline) {
+  EXPECT_EQ(parse("a,b\n1,2\n").records, (Rows{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(parse("a,b\n1,2").records, (Rows{{"a", "b"}, {"1", "2"}}));
+}
+
+TEST(CsvReader, QuotedFieldsKeepDelimitersNewlinesAndQuotes) {
+  const Parsed p = parse("name,note\n\"Smith, J\",\"line1\nline2\"\n\"say \"\"hi\"\"\",x\n");
+  ASSERT_FALSE(p.error);
+  EXPECT_EQ(p.records, (Rows{{"name", "note"}, {"Smith, J", "line1\nline2"}, {"say \"hi\"", "x"}}));
+  // The multi-line record is one spreadsheet row.
+  EXPECT_EQ(p.rows, (std::vector<std::uint64_t>{1, 2, 3}));
+}
+
+TEST(CsvReader, CrLfAndLoneCrLineEnds) {
+  EXPECT_EQ(parse("a,b\r\n1,2\r\n").records, (Rows{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(parse("a,b\r1,2\r").records, (Rows{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(parse("a\r\n\"x\r\ny\"\r\n").records, (Rows{{"a"}, {"x\r\ny"}}));
+}
+
+TEST(CsvReader, ByteOrderMarkIsSkipped) {
+  const Parsed p = parse("\xEF\xBB\xBFperson_id,date\nP1,2025-01-01\n");
+  EXPECT_TRUE(p.bom);
+  EXPECT_EQ(p.records[0][0], "person_id");
+}
+
+TEST(CsvReader, DetectsDelimiter) {
+  EXPECT_EQ(parse("a;b;c\n1;2;3\n").delimiter, ';');
+  EXPECT_EQ(parse("a\tb\tc\n1\t2\t3\n").delimiter, '\t');
+  EXPECT_EQ(parse("a,b\n").delimiter, ',');
+  // Delimiters inside quoted header cells do not count.
+  EXPECT_EQ(parse("\"a;b;c\",d\n1,2\n").delimiter, ',');
+  EXPECT_EQ(parse("\"a,b,c\";d;e\n1;2;3\n").delimiter, ';');
+  // An explicit delimiter wins over detection.
+  EXPECT_EQ(parse("a;b,c\n", 0, CsvOptions{',', 1 << 20}).records[0], (std::vector<std::string>{"a;b", "c"}));
+}
+
+TEST(CsvReader, BlankLinesAreCountedNotReturned) {
+  const Parsed p = parse("a,b\n\n1,2\n\n\n3,4\n");
+  EXPECT_EQ(p.records, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}}));
+  EXPECT_EQ(p.blank_lines, 3u);
+  // Row numbers still count the blank lines, as a spreadsheet does.
+  EXPECT_EQ(p.rows, (std::vector<std::uint64_t>{1, 3, 6}));
+}
+
+TEST(CsvReader, MalformedQuotesAreFlaggedPerField) {
+  const Parsed p = parse("a,b\n1,2\"x\n\"ok\"junk,3\n");
+  ASSERT_FALSE(p.error);
+  ASSERT_EQ(p.records.size(), 3u);
+  EXPECT_EQ(p.malformed[0], -1);
+  EXPECT_EQ(p.malformed[1], 1);
+  EXPECT_EQ(p.malformed[2], 0);
+}
+
+TEST(CsvReader, UnterminatedQuoteNamesTheRowWhereItOpened) {
+  const Parsed p = parse("a,b\n1,2\n3,\"never closed\n4,5\n");
+  ASSERT_TRUE(p.error);
+  EXPECT_EQ(p.error->code(), DiagCode::unterminated_quote);
+  EXPECT_EQ(p.error->first().row, 3u);
+}
+
+TEST(CsvReader, FieldTooLargeIsAnError) {
+  std::string big = "a\n\"" + std::string(2000, 'x') + "\"\n";
+  const Parsed p = parse(big, 0, CsvOptions{',', 1000});
+  ASSERT_TRUE(p.error);
+  EXPECT_EQ(p.error->code(), DiagCode::field_too_large);
+  EXPECT_EQ(p.error->first().row, 2u);
+}
+
+TEST(CsvReader, InvalidUtf8ReportsByteOffset) {
+  const std::string text = "a,b\n1,\xC3\x28\n";  // C3 must be followed by a continuation byte
+  const Parsed p = parse(text);
+  ASSERT_TRUE(p.error);
+  EXPECT_EQ(p.error->code(), DiagCode::invalid_utf8);
+  EXPECT_EQ(p.error->first().byte_offset, 7u);
+  // Overlong encodings and surrogates are invalid too.
+  EXPECT_EQ(parse("a\n\xC0\xAF\n").error->first().byte_offset, 2u);
+  EXPECT_EQ(parse("a\n\xED\xA0\x80\n").error->first().byte_offset, 3u);
+  // A character cut off at the end of the file.
+  EXPECT_EQ(parse("a\n\xE2\x82").error->code(), DiagCode::invalid_utf8);
+  // Valid multi-byte text passes.
+  EXPECT_FALSE(parse("team\nZürich \xE2\x82\xAC \xF0\x9F\x98\x80\n").error);
+}
+
+TEST(CsvReader, Utf16AndBinaryAreRecognised) {
+  EXPECT_EQ(parse(std::string("\xFF\xFE" "a\0,\0", 6)).error->code(), DiagCode::invalid_utf8);
+  EXPECT_EQ(parse(std::string("PK\x03\x04rest", 8)).error->code(), DiagCode::binary_input);
+  EXPECT_EQ(parse(std::string("a,b\n1,\0\n", 8)).error->code(), DiagCode::binary_input);
+}
+
+TEST(CsvReader, ChunkBoundariesDoNotMatter) {
+  const std::string text =
+      "\xEF\xBB\xBFid;note;v\r\n"
+      "1;\"a;b\r\nc\";2,5\r\n"
+      "\r\n"
+      "2;\"q\"\"q\";\xE2\x82\xAC\r\n"
+      "3;x;y";
+  const Parsed whole = parse(text);
+  ASSERT_FALSE(whole.error);
+  for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+    const Parsed p = parse(text, chunk);
+    ASSERT_FALSE(p.error) << "chunk " << chunk;
+    EXPECT_EQ(p.records, whole.records) << "chunk " << chunk;
+    EXPECT_EQ(p.rows, whole.rows) << "chunk " << chunk;
+    EXPECT_EQ(p.delimiter, ';') << "chunk " << chunk;
+  }
+}
+
+TEST(CsvReader, InvalidUtf8SplitAcrossChunksIsStillFound) {
+  const std::string text = "a\nx\xF0\x9F\x98" "b\n";  // 4-byte sequence broken by 'b'
+  for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+    const Parsed p = parse(text, chunk);
+    ASSERT_TRUE(p.error) << chunk;
+    EXPECT_EQ(p.error->first().byte_offset, 6u) << chunk;
+  }
+}
+
+}  // namespace
+}  // namespace gapscore

@@ -1,0 +1,250 @@
+// Table ingest: header matching, typed cells, range rules, lenient skipping
+// vs strict failure, duplicates, and CSV/JSON giving the same table.
+#include "gapscore/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "gapscore/date.h"
+
+namespace gapscore {
+namespace {
+
+constexpr const char* kHeader =
+    "person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,errors,quality,outcome_value,"
+    "cycle_time_hours,ai_interactions\n";
+
+struct IngestRun {
+  Result<IngestedTable> result;
+  DiagnosticLog log;
+};
+
+IngestRun ingest(std::string_view text, TableKind kind = TableKind::activity, bool strict = false,
+           std::vector<std::pair<std::string, std::string>> map = {}) {
+  IngestRun r{Error(), DiagnosticLog(100)};
+  IngestOptions o;
+  o.kind = kind;
+  o.strict = strict;
+  o.column_map = std::move(map);
+  r.result = ingest_table(text, o, r.log);
+  return r;
+}
+
+const Diagnostic* find(const DiagnosticLog& log, DiagCode code) {
+  for (const Diagnostic& d : log.items())
+    if (d.code == code) return &d;
+  return nullptr;
+}
+
+TEST(Ingest, ParsesEveryColumnType) {
+  IngestRun r = ingest(std::string(kHeader) + "P1,2025-01-06,coding,10,4,7.5,9,0.5,1,0.9,120.25,30,12\n");
+  ASSERT_TRUE(r.result.ok()) << r.result.error().message();
+  const Table& t = r.result->table;
+  ASSERT_EQ(t.row_count(), 1u);
+  EXPECT_EQ(t.column("person_id").text().at(0), "P1");
+  EXPECT_EQ(t.column("date").ints()[0], *parse_iso_date("2025-01-06"));
+  EXPECT_EQ(t.column("tasks").ints()[0], 10);
+  EXPECT_EQ(t.column("ai_tasks").ints()[0], 4);
+  EXPECT_DOUBLE_EQ(t.column("hours").numbers()[0], 7.5);
+  EXPECT_DOUBLE_EQ(t.column("outcome_value").numbers()[0], 120.25);
+  EXPECT_FALSE(t.has("team"));  // optional column absent from the header
+  EXPECT_EQ(r.result->summary.rows_read, 1u);
+  EXPECT_EQ(r.result->summary.sha256.size(), 64u);
+}
+
+TEST(Ingest, OptionalCellsMayBeEmpty) {
+  IngestRun r = ingest("person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,quality\n"
+                 "P1,2025-01-06,coding,3,0,2,,\n");
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_TRUE(std::isnan(r.result->table.column("baseline_hours").numbers()[0]));
+  EXPECT_TRUE(std::isnan(r.result->table.column("quality").numbers()[0]));
+}
+
+TEST(Ingest, HeadersMatchCaseInsensitivelyAndThroughTheMapping) {
+  IngestRun r = ingest("Employee ID,DATE,Task Type,Tasks,AI-Tasks,Hours\nP1,2025-01-06,x,1,1,1\n", TableKind::activity,
+                 false, {{"employee id", "person_id"}});
+  ASSERT_TRUE(r.result.ok()) << r.result.error().message();
+  EXPECT_EQ(r.result->table.column("person_id").text().at(0), "P1");
+  EXPECT_EQ(r.result->summary.columns.size(), 6u);
+}
+
+TEST(Ingest, MissingRequiredColumnNamesTheClosestHeader) {
+  IngestRun r = ingest("personid,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,x,1,0,1\n");
+  ASSERT_FALSE(r.result.ok());
+  const Diagnostic& d = r.result.error().first();
+  EXPECT_EQ(d.code, DiagCode::missing_column);
+  EXPECT_NE(d.message.find("\"person_id\""), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("closest header found: \"personid\""), std::string::npos) << d.message;
+  EXPECT_EQ(d.column, "personid");
+}
+
+TEST(Ingest, DuplicateColumnIsFatal) {
+  IngestRun r = ingest("person_id,date,task_type,tasks,ai_tasks,hours,Hours\n");
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.error().code(), DiagCode::duplicate_column);
+}
+
+TEST(Ingest, BadCellsAreSkippedWithRowAndColumnInLenientMode) {
+  std::string text = std::string(kHeader) +
+                     "P1,2025-01-06,a,10,4,7.5,9,0.5,1,0.9,1,1,1\n"   // row 2 ok
+                     "P1,2025-01-07,a,10,4,abc,9,0.5,1,0.9,1,1,1\n"   // row 3 bad hours
+                     "P1,2025-01-08,a,10,11,1,9,0.5,1,0.9,1,1,1\n"    // row 4 ai_tasks > tasks
+                     "P1,2025-01-09,a,10,4,-1,9,0.5,1,0.9,1,1,1\n"    // row 5 negative hours
+                     "P1,2025-01-10,a,10,4,1,9,0.5,1,1.5,1,1,1\n"     // row 6 quality > 1
+                     "P1,2025-02-30,a,10,4,1,9,0.5,1,0.5,1,1,1\n"     // row 7 impossible date
+                     "P1,2025-01-12,a,10,4,NaN,9,0.5,1,0.5,1,1,1\n"   // row 8 NaN
+                     "P1,2025-01-13,a,2.5,1,1,9,0.5,1,0.5,1,1,1\n"    // row 9 fractional tasks
+                     "P1,2025-01-14,a,10,4,1,9,0.5,1,0.5,1,1\n"       // row 10 ragged
+                     "P1,2025-01-15,a,10,4,1,9,0.5,1,0.5,1,1,1\n";    // row 11 ok
+  IngestRun r = ingest(text);
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.result->table.row_count(), 2u);
+  EXPECT_EQ(r.result->summary.rows_skipped, 8u);
+  EXPECT_EQ(r.result->table.source_rows, (std::vector<std::uint32_t>{2, 11}));
+  struct Expect {
+    DiagCode code;
+    std::uint64_t row;
+    const char* column;
+  };
+  const Expect expected[] = {
+      {DiagCode::invalid_number, 3, "hours"},   {DiagCode::ai_tasks_exceed_tasks, 4, "ai_tasks"},
+      {DiagCode::out_of_range, 5, "hours"},     {DiagCode::out_of_range, 6, "quality"},
+      {DiagCode::invalid_date, 7, "date"},      {DiagCode::non_finite, 8, "hours"},
+      {DiagCode::invalid_integer, 9, "tasks"},  {DiagCode::ragged_row, 10, ""},
+  };
+  ASSERT_EQ(r.log.items().size(), std::size(expected));
+  for (std::size_t i = 0; i < std::size(expected); ++i) {
+    const Diagnostic& d = r.log.items()[i];
+    EXPECT_EQ(d.code, expected[i].code) << i << ": " << d.message;
+    EXPECT_EQ(d.row, expected[i].row) << d.message;
+    EXPECT_EQ(d.column, expected[i].column) << d.message;
+    EXPECT_EQ(d.severity, Severity::warning);
+    EXPECT_NE(d.message.find("row skipped"), std::string::npos);
+  }
+}
+
+TEST(Ingest, StrictModeFailsListingTheErrors) {
+  std::string text = std::string(kHeader) + "P1,2025-01-06,a,10,4,x,9,0.5,1,0.9,1,1,1\n" +
+                     "P1,2025-01-07,a,10,4,1,9,0.5,1,7,1,1,1\n" + "P1,2025-01-08,a,10,4,1,9,0.5,1,0.9,1,1,1\n";
+  IngestRun r = ingest(text, TableKind::activity, true);
+  ASSERT_FALSE(r.result.ok());
+  ASSERT_EQ(r.result.error().diagnostics.size(), 2u);
+  EXPECT_EQ(r.result.error().diagnostics[0].row, 2u);
+  EXPECT_EQ(r.result.error().diagnostics[1].row, 3u);
+  EXPECT_EQ(r.result.error().diagnostics[0].severity, Severity::error);
+}
+
+TEST(Ingest, DuplicateKeysKeepTheFirstRow) {
+  std::string text = std::string("person_id,date,task_type,tasks,ai_tasks,hours\n") +
+                     "P1,2025-01-06,a,1,0,1\n"
+                     "P2,2025-01-06,a,2,0,2\n"
+                     "P1,2025-01-06,a,3,0,3\n"   // duplicate of row 2
+                     "P1,2025-01-06,b,4,0,4\n";
+  IngestRun r = ingest(text);
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.result->table.column("tasks").ints(), (std::vector<std::int32_t>{1, 2, 4}));
+  const Diagnostic* d = find(r.log, DiagCode::duplicate_key);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->row, 4u);
+  EXPECT_NE(d->message.find("row 2"), std::string::npos);
+}
+
+TEST(Ingest, EmptyAndHeaderOnlyFiles) {
+  EXPECT_EQ(ingest("").result.error().code(), DiagCode::empty_input);
+  EXPECT_EQ(ingest("\xEF\xBB\xBF \n\n").result.error().code(), DiagCode::empty_input);
+  EXPECT_EQ(ingest("person_id,date,task_type,tasks,ai_tasks,hours\n").result.error().code(), DiagCode::no_rows);
+  // An optional table with no rows is a warning, not a failure.
+  IngestRun people = ingest("person_id,team\n", TableKind::people);
+  ASSERT_TRUE(people.result.ok());
+  EXPECT_NE(find(people.log, DiagCode::no_rows), nullptr);
+}
+
+TEST(Ingest, AllRowsBadIsAnError) {
+  IngestRun r = ingest("person_id,date,task_type,tasks,ai_tasks,hours\nP1,x,a,1,0,1\nP1,y,a,1,0,1\n");
+  ASSERT_FALSE(r.result.ok());
+  EXPECT_EQ(r.result.error().code(), DiagCode::no_valid_rows);
+}
+
+TEST(Ingest, SemicolonFilesAcceptDecimalCommas) {
+  IngestRun r = ingest("person_id;date;task_type;tasks;ai_tasks;hours\nP1;2025-01-06;a;1;0;7,5\n");
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_DOUBLE_EQ(r.result->table.column("hours").numbers()[0], 7.5);
+  EXPECT_EQ(r.result->summary.delimiter, ";");
+  // In comma files a decimal comma would be a field separator, so it is never accepted.
+  IngestRun c = ingest("person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,\"7,5\"\n");
+  EXPECT_FALSE(c.result.ok());
+}
+
+TEST(Ingest, JsonAndCsvGiveTheSameTable) {
+  const std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n"
+                          "P1,2025-01-06,a,3,1,2.5,0.75,Finance\n"
+                          "P2,2025-01-07,b,4,0,3,,\"Sales, EMEA\"\n";
+  const std::string json = R"([
+    {"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":3,"ai_tasks":1,"hours":2.5,"quality":0.75,"team":"Finance"},
+    {"person_id":"P2","date":"2025-01-07","task_type":"b","tasks":4,"ai_tasks":0,"hours":3,"quality":null,"team":"Sales, EMEA","extra":{"x":1}}
+  ])";
+  IngestRun a = ingest(csv), b = ingest(json);
+  ASSERT_TRUE(a.result.ok());
+  ASSERT_TRUE(b.result.ok()) << b.result.error().message();
+  const Table &ta = a.result->table, &tb = b.result->table;
+  EXPECT_EQ(tb.row_count(), 2u);
+  EXPECT_EQ(ta.column("tasks").ints(), tb.column("tasks").ints());
+  EXPECT_EQ(ta.column("hours").numbers(), tb.column("hours").numbers());
+  EXPECT_EQ(ta.column("team").text().at(1), tb.column("team").text().at(1));
+  EXPECT_TRUE(std::isnan(tb.column("quality").numbers()[1]));
+  EXPECT_EQ(b.result->summary.format, "json");
+}
+
+TEST(Ingest, JsonProblemsAreDiagnosed) {
+  IngestRun bad = ingest("[{\"person_id\": \"P1\", ");
+  ASSERT_FALSE(bad.result.ok());
+  EXPECT_EQ(bad.result.error().code(), DiagCode::invalid_json);
+  EXPECT_GT(bad.result.error().first().byte_offset, 0u);
+  EXPECT_EQ(ingest("{\"a\": 1}").result.error().code(), DiagCode::json_not_array);
+  EXPECT_EQ(ingest("[{\"person_id\":\"P1\"}]").result.error().code(), DiagCode::missing_column);
+  const std::string rows =
+      R"([{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},
+          7,
+          {"person_id":"P1","date":"2025-01-07","task_type":"a","tasks":{"n":1},"ai_tasks":0,"hours":1}])";
+  IngestRun r = ingest(rows);
+  ASSERT_TRUE(r.result.ok());
+  EXPECT_EQ(r.result->table.row_count(), 1u);
+  ASSERT_EQ(r.log.items().size(), 2u);
+  EXPECT_EQ(r.log.items()[0].code, DiagCode::json_row_not_object);
+  EXPECT_EQ(r.log.items()[0].row, 2u);
+  EXPECT_EQ(r.log.items()[1].code, DiagCode::json_nested_value);
+  EXPECT_EQ(r.log.items()[1].row, 3u);
+  EXPECT_EQ(r.log.items()[1].column, "tasks");
+}
+
+TEST(Ingest, JsonWrappedInAnObject) {
+  IngestRun r = ingest(R"({"meta": {"n": [1,2]}, "rows": [{"role":"analyst","task_type":"reports","ai_recommended":true}]})",
+                 TableKind::playbook);
+  ASSERT_TRUE(r.result.ok()) << r.result.error().message();
+  EXPECT_EQ(r.result->table.column("ai_recommended").small()[0], 1);
+}
+
+TEST(Ingest, ChunkedPushEqualsOneShot) {
+  std::string text = std::string(kHeader);
+  for (int i = 0; i < 200; ++i)
+    text += "P" + std::to_string(i % 17) + ",2025-01-" + std::to_string(10 + i % 20) + ",t" + std::to_string(i % 3) +
+            "," + std::to_string(i % 9 + 1) + ",1," + std::to_string(i * 0.25) + ",,0.1,0,0.5,10,2,3\n";
+  IngestRun whole = ingest(text);
+  ASSERT_TRUE(whole.result.ok());
+  for (std::size_t chunk : {1u, 7u, 64u, 4096u}) {
+    DiagnosticLog log;
+    IngestOptions o;
+    TableIngestor ing(o, log);
+    for (std::size_t i = 0; i < text.size(); i += chunk) ASSERT_TRUE(ing.push(std::string_view(text).substr(i, chunk)).ok());
+    auto t = ing.finish();
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(t->table.column("hours").numbers(), whole.result->table.column("hours").numbers());
+    EXPECT_EQ(t->table.source_rows, whole.result->table.source_rows);
+    EXPECT_EQ(t->summary.sha256, whole.result->summary.sha256);
+    EXPECT_EQ(log.total(), whole.log.total());
+  }
+}
+
+}  // namespace
+}  // namespace gapscore

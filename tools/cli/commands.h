@@ -1,0 +1,14 @@
+// One function per CLI command; each returns the process exit code
+// (0 ok, 1 data problem, 2 usage error).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gapscore::cli {
+
+int run_generate(const std::vector<std::string>& args);
+int run_validate(const std::vector<std::string>& args);
+int run_analyze(const std::vector<std::string>& args);
+
+}  // namespace gapscore::cli

@@ -1,0 +1,86 @@
+#include "inputs.h"
+
+#include <cstdio>
+
+#include "file_io.h"
+
+namespace gapscore::cli {
+
+std::vector<FlagSpec> input_flags() {
+  return {
+      {"activity", true, false, "activity table (CSV or JSON), required"},
+      {"people", true, false, "people table"},
+      {"surveys", true, false, "pulse-survey table"},
+      {"playbook", true, false, "role playbook table"},
+      {"config", true, false, "JSON configuration file"},
+      {"group-by", true, false, "comma-separated person attributes (overrides config), e.g. team,role"},
+      {"strict", false, false, "fail on the first bad rows instead of skipping them"},
+  };
+}
+
+namespace {
+
+Diagnostic usage(std::string message) { return make_diagnostic(DiagCode::usage_error, std::move(message)); }
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else if (c != ' ') {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+Result<Analysis> make_analysis(const ParsedArgs& args) {
+  if (!args.has("activity")) return Error(usage("--activity FILE is required"));
+  std::string config_text;
+  if (auto path = args.get("config")) {
+    auto text = read_file(*path);
+    if (!text) return std::move(text).error();
+    config_text = std::move(text).value();
+  }
+  auto config = parse_config(config_text);
+  if (!config) return std::move(config).error();
+  if (auto g = args.get("group-by")) {
+    std::vector<std::string> attrs = split_commas(*g);
+    for (const std::string& a : attrs) {
+      bool known = false;
+      for (std::string_view k : groupable_attributes()) known = known || k == a;
+      if (!known)
+        return Error(usage("--group-by: \"" + a + "\" is not a person attribute (use team, role, work_mode, "
+                           "manager_id, ai_trained)"));
+    }
+    config->group_by = std::move(attrs);
+  }
+  if (args.has("strict")) config->strict = true;
+  return Analysis::create(std::move(config).value());
+}
+
+Status stream_inputs(const ParsedArgs& args, Analysis& analysis) {
+  for (TableKind kind : kAllTableKinds) {
+    const std::string name(table_name(kind));
+    const auto path = args.get(name);
+    if (!path) continue;
+    if (Status s = analysis.begin_table(kind, *path); !s) return s;
+    Status s = stream_file(*path, [&](std::string_view chunk) { return analysis.push(chunk); });
+    if (!s) return s;
+    if (Status e = analysis.end_table(); !e) return e;
+  }
+  return Ok{};
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& items) {
+  for (const Diagnostic& d : items)
+    std::fprintf(stderr, "%s [%s]: %s\n", severity_name(d.severity), std::string(diag_code_name(d.code)).c_str(),
+                 d.message.c_str());
+}
+
+}  // namespace gapscore::cli

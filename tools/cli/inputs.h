@@ -1,0 +1,24 @@
+// The input flags shared by analyze and validate, and running them through
+// an Analysis with the tables streamed from disk.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "gapscore/analysis.h"
+
+namespace gapscore::cli {
+
+std::vector<FlagSpec> input_flags();
+
+// Builds the config (file + --group-by/--strict overrides) and a new Analysis.
+// Usage problems come back with code usage_error.
+Result<Analysis> make_analysis(const ParsedArgs& args);
+// Streams every table given on the command line into the analysis.
+Status stream_inputs(const ParsedArgs& args, Analysis& analysis);
+
+// Prints diagnostics for people on stderr, one line each.
+void print_diagnostics(const std::vector<Diagnostic>& items);
+
+}  // namespace gapscore::cli

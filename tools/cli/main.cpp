@@ -1,0 +1,46 @@
+// gapscore: measure the AI productivity gap from activity exports.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "gapscore/analysis.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: gapscore <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  generate   write a synthetic organisation (CSV tables) with planted effects\n"
+    "  validate   read input tables and report every problem found (no analysis)\n"
+    "  analyze    compute the AI productivity gap report (JSON)\n"
+    "\n"
+    "Run 'gapscore <command> --help' for a command's options.\n"
+    "Exit codes: 0 ok, 1 data errors, 2 usage errors.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (command == "--version" || command == "version") {
+    std::printf("gapscore %s\n", std::string(gapscore::engine_version()).c_str());
+    return 0;
+  }
+  if (command == "generate") return gapscore::cli::run_generate(args);
+  if (command == "validate") return gapscore::cli::run_validate(args);
+  if (command == "analyze") return gapscore::cli::run_analyze(args);
+  std::fprintf(stderr, "gapscore: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return 2;
+}
