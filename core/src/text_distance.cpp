@@ -23,7 +23,11 @@ std::string closest_match(std::string_view word, std::span<const std::string> ca
   std::string best;
   std::size_t best_d = word.size() / 2 + 1;
   for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    std::size_t d = edit_distance(word, c);
+    // "task" for "task_type": one name containing the other is a strong hint.
+    const bool contains = c.size() >= 3 && word.size() >= 3 &&
+                          (word.find(c) != std::string_view::npos || c.find(word) != std::string::npos);
+    if (contains) d = std::min(d, word.size() / 2);
     if (d < best_d) {  // first of equally close candidates wins: deterministic
       best_d = d;
       best = c;

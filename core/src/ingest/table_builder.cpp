@@ -133,6 +133,12 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
       for (std::size_t i = 0; i < unmatched.size(); ++i)
         if (unmatched[i] == close) found = original[i];
       msg += "; closest header found: " + quoted(found) + " (map it with config.columns." + table_name_ + ")";
+    } else if (!original.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < original.size() && i < 8; ++i) list += (i ? ", " : "") + quoted(original[i]);
+      msg += "; headers not recognised: " + list;
+    } else {
+      msg += "; no header resembles it";
     }
     fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 1, found));
   }

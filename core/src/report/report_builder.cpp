@@ -1,10 +1,11 @@
 #include "report/report_builder.h"
 
-#include "analysis/grouping.h"
+#include "analysis/run.h"
 #include "config_json.h"
 #include "gapscore/analysis.h"
 #include "gapscore/date.h"
 #include "report/inputs_section.h"
+#include "report/metrics_sections.h"
 
 namespace gapscore::report {
 namespace {
@@ -30,18 +31,17 @@ std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
   return rows;
 }
 
-Json groups_section(const Dataset& ds, const analysis::Grouping& g) {
+Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a) {
   const std::vector<std::uint64_t> rows = rows_per_person(ds);
   Json arr = Json::array();
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    Json key;
-    for (std::size_t a = 0; a < g.attributes.size(); ++a) key[g.attributes[a]] = g.keys[i][a];
+  for (std::size_t i = 0; i < a.grouping.size(); ++i) {
     std::uint64_t n_rows = 0;
-    for (std::uint32_t p : g.members[i]) n_rows += rows[p];
+    for (std::uint32_t p : a.grouping.members[i]) n_rows += rows[p];
     Json j;
-    j["key"] = std::move(key);
-    j["headcount"] = g.members[i].size();
+    j["key"] = key_json(a.grouping, i);
+    j["headcount"] = a.groups[i].headcount;
     j["activity_rows"] = n_rows;
+    j.update(group_result_json(a.groups[i]));
     arr.push_back(std::move(j));
   }
   return arr;
@@ -50,14 +50,23 @@ Json groups_section(const Dataset& ds, const analysis::Grouping& g) {
 }  // namespace
 
 Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log) {
-  const analysis::Grouping grouping = analysis::group_persons(ds, config.group_by);
+  const analysis::AnalysisResult a = analysis::run_analysis(ds, config);
   Json r;
   r["gapscore_version"] = std::string(engine_version());
   r["inputs"] = inputs_section(ds.inputs);
   r["config"] = config_json(config);
   r["diagnostics"] = diagnostics_section(log);
   r["summary"] = summary_section(ds);
-  r["groups"] = groups_section(ds, grouping);
+  r["metrics_unavailable"] = unavailable_metrics_json(a.available);
+  Json overall;
+  overall["headcount"] = a.overall.headcount;
+  overall.update(group_result_json(a.overall));
+  r["overall"] = std::move(overall);
+  r["groups"] = groups_section(ds, a);
+  r["uniformity"] = {{"across_groups",
+                      {{"adoption_rate", uniformity_json(a.adoption_uniformity)},
+                       {"ai_task_share", uniformity_json(a.share_uniformity)}}}};
+  r["trends"] = trends_json(a);
   return r;
 }
 

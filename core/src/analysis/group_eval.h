@@ -1,0 +1,59 @@
+// Evaluates one set of people (a group, the whole organisation, or a group in
+// one period): catalog metrics, the AI user / non-user gap, and the gap score.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "analysis/person_figures.h"
+#include "gapscore/config.h"
+#include "metrics/sums.h"
+
+namespace gapscore::analysis {
+
+struct GapResult {
+  std::optional<std::string> unavailable_reason;  // set when the gap is null
+  double n_users = 0, n_non_users = 0;
+  double mean_users = 0, mean_non_users = 0, difference = 0;
+  std::optional<double> hedges_g, mann_whitney_u, p_value, ci_low, ci_high;
+};
+
+struct ScoreComponent {
+  std::string_view name;
+  std::optional<double> value;
+  double weight = 0;
+};
+
+struct ScoreResult {
+  std::optional<double> value;
+  std::vector<ScoreComponent> components;  // in catalog order, only those the inputs allow
+};
+
+struct GroupResult {
+  double headcount = 0;
+  std::vector<std::optional<double>> metrics;  // one per group metric, in catalog order
+  std::optional<GapResult> gap;                // only when requested
+  ScoreResult score;
+};
+
+struct EvalContext {
+  const Config* config = nullptr;
+  std::uint32_t available = 0;  // metrics::Need bits the inputs satisfy
+  std::span<const metrics::Sums> person_sums;
+  std::span<const PersonFigures> figures;
+  std::span<const SurveyAnswers> surveys;
+};
+
+// `members` are person indices in id order (the reduction order).
+// `gap_seed` seeds the bootstrap; nullopt skips the gap statistics.
+GroupResult evaluate_group(const EvalContext& ctx, std::span<const std::uint32_t> members,
+                           std::optional<std::uint64_t> gap_seed);
+
+// Names of the group metrics, in catalog order (the order of GroupResult::metrics).
+std::vector<std::string_view> group_metric_names();
+std::optional<double> metric_value(const GroupResult& r, std::string_view name);
+
+}  // namespace gapscore::analysis

@@ -1,0 +1,51 @@
+#include "analysis/person_figures.h"
+
+#include <unordered_map>
+
+#include "metrics/group_inputs.h"
+
+namespace gapscore::analysis {
+
+PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
+  PersonFigures f;
+  f.active = s.all.rows > 0;
+  f.tasks = s.all.tasks;
+  f.ai_task_share = metrics::ratio(s.all.ai_tasks, s.all.tasks);
+  f.ai_user = f.ai_task_share && *f.ai_task_share >= config.ai_user_min_share;
+  f.rework_rate = metrics::ratio(s.all.rework, s.all.r_hours);
+  f.quality_adjusted_output_per_hour = metrics::ratio(s.all.q_weighted, s.all.q_cost);
+  return f;
+}
+
+std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::optional<std::int32_t> from,
+                                                 std::optional<std::int32_t> to) {
+  std::vector<SurveyAnswers> out(ds.persons.size());
+  if (!ds.surveys) return out;
+  const Table& sv = *ds.surveys;
+  std::unordered_map<std::string_view, std::uint32_t> person_index;
+  for (std::uint32_t p = 0; p < ds.persons.size(); ++p) person_index.emplace(ds.persons[p].id, p);
+  const TextColumn& pid = sv.column("person_id").text();
+  const std::vector<std::int32_t>& date = sv.column("date").ints();
+  const std::vector<std::int32_t>* sentiment = sv.has("ai_sentiment") ? &sv.column("ai_sentiment").ints() : nullptr;
+  const std::vector<std::int32_t>* wellbeing = sv.has("wellbeing") ? &sv.column("wellbeing").ints() : nullptr;
+  // Latest date per person and item; rows are unique per (person, date) after ingest.
+  std::vector<std::int32_t> sentiment_date(ds.persons.size(), kMissingInt), wellbeing_date(ds.persons.size(), kMissingInt);
+  for (std::size_t r = 0; r < sv.row_count(); ++r) {
+    const std::int32_t d = date[r];
+    if ((from && d < *from) || (to && d > *to)) continue;
+    const auto it = person_index.find(pid.at(r));
+    if (it == person_index.end()) continue;  // answers from people without activity are not used
+    const std::uint32_t p = it->second;
+    if (sentiment && (*sentiment)[r] != kMissingInt && d > sentiment_date[p]) {
+      sentiment_date[p] = d;
+      out[p].sentiment = (*sentiment)[r];
+    }
+    if (wellbeing && (*wellbeing)[r] != kMissingInt && d > wellbeing_date[p]) {
+      wellbeing_date[p] = d;
+      out[p].wellbeing = (*wellbeing)[r];
+    }
+  }
+  return out;
+}
+
+}  // namespace gapscore::analysis

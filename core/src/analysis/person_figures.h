@@ -1,0 +1,35 @@
+// Person-level figures derived from a person's sums: AI share, AI-user flag,
+// rework rate, quality-adjusted output per hour, and latest survey answers.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "gapscore/config.h"
+#include "gapscore/dataset.h"
+#include "metrics/sums.h"
+
+namespace gapscore::analysis {
+
+struct PersonFigures {
+  bool active = false;  // has activity rows in the slice being evaluated
+  double tasks = 0;
+  std::optional<double> ai_task_share;  // Σai_tasks/Σtasks; none when Σtasks = 0
+  bool ai_user = false;
+  std::optional<double> rework_rate;  // Σrework/Σhours over rows with rework_hours
+  std::optional<double> quality_adjusted_output_per_hour;
+};
+
+PersonFigures person_figures(const metrics::Sums& s, const Config& config);
+
+struct SurveyAnswers {
+  std::optional<double> sentiment;  // latest answer in the window
+  std::optional<double> wellbeing;
+};
+
+// Latest answer per activity person (by person index) dated within [from, to].
+std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::optional<std::int32_t> from,
+                                                 std::optional<std::int32_t> to);
+
+}  // namespace gapscore::analysis

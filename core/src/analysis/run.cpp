@@ -1,0 +1,118 @@
+#include "analysis/run.h"
+
+#include <algorithm>
+
+#include "gapscore/date.h"
+#include "gapscore/prng.h"
+#include "gapscore/stats.h"
+#include "metrics/activity_view.h"
+#include "metrics/playbook_lookup.h"
+#include "metrics/row_accumulate.h"
+
+namespace gapscore::analysis {
+
+std::uint64_t group_seed(std::uint64_t config_seed, const std::vector<std::string>& key) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over the key values, 0x1f between them
+  for (const std::string& part : key) {
+    for (unsigned char c : part) h = (h ^ c) * 0x100000001b3ULL;
+    h = (h ^ 0x1fU) * 0x100000001b3ULL;
+  }
+  std::uint64_t state = config_seed ^ h;
+  return splitmix64(state);
+}
+
+UniformityStats uniformity_of(const std::vector<double>& values) {
+  UniformityStats u;
+  u.groups = values.size();
+  if (values.empty()) return u;
+  u.gini = stats::gini(values);
+  u.theil_t = stats::theil_t(values);
+  u.cv = stats::coefficient_of_variation(values);
+  u.min = *std::min_element(values.begin(), values.end());
+  u.max = *std::max_element(values.begin(), values.end());
+  return u;
+}
+
+namespace {
+
+void add_trends(const Dataset& ds, const Config& config, const metrics::ActivityView& view,
+                const metrics::PlaybookLookup& pb, AnalysisResult& out) {
+  const bool weekly = config.period == Period::week;
+  std::vector<std::int32_t> period_of_row(view.rows);
+  for (std::size_t r = 0; r < view.rows; ++r)
+    period_of_row[r] = weekly ? iso_week_monday(view.date[r]) : month_start(view.date[r]);
+  std::vector<std::int32_t> periods = period_of_row;
+  std::sort(periods.begin(), periods.end());
+  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
+  // Counting sort of row indices by period (rows keep their file order inside a period).
+  std::vector<std::uint32_t> start(periods.size() + 1, 0);
+  std::vector<std::uint32_t> slot(view.rows);
+  for (std::size_t r = 0; r < view.rows; ++r) {
+    slot[r] = static_cast<std::uint32_t>(std::lower_bound(periods.begin(), periods.end(), period_of_row[r]) -
+                                         periods.begin());
+    ++start[slot[r] + 1];
+  }
+  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<std::uint32_t> rows(view.rows), fill(start.begin(), start.end() - 1);
+  for (std::size_t r = 0; r < view.rows; ++r) rows[fill[slot[r]]++] = static_cast<std::uint32_t>(r);
+
+  std::vector<metrics::Sums> sums(ds.persons.size());
+  std::vector<PersonFigures> figures(ds.persons.size());
+  std::vector<std::uint32_t> touched;
+  EvalContext ctx;
+  ctx.config = &config;
+  ctx.available = out.available;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    for (std::uint32_t p : touched) figures[p] = PersonFigures{};
+    const std::span<const std::uint32_t> period_rows(rows.data() + start[i], start[i + 1] - start[i]);
+    metrics::person_sums_for_rows(view, pb, period_rows, sums, touched);
+    for (std::uint32_t p : touched) figures[p] = person_figures(sums[p], config);
+    const std::int32_t from = periods[i];
+    const std::int32_t to = weekly ? from + 6 : month_start(from + 31) - 1;
+    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, from, to);
+    ctx.person_sums = sums;
+    ctx.figures = figures;
+    ctx.surveys = surveys;
+    const std::string label = weekly ? iso_week_label(from) : month_label(from);
+    out.trends.push_back({from, label, std::nullopt, evaluate_group(ctx, ds.persons_by_id, std::nullopt)});
+    for (std::size_t g = 0; g < out.grouping.size(); ++g)
+      out.trends.push_back({from, label, g, evaluate_group(ctx, out.grouping.members[g], std::nullopt)});
+  }
+}
+
+}  // namespace
+
+AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
+  AnalysisResult out;
+  const metrics::ActivityView view = metrics::make_activity_view(ds);
+  const metrics::PlaybookLookup pb = ds.playbook ? metrics::PlaybookLookup(ds) : metrics::PlaybookLookup();
+  out.available = view.available;
+  out.grouping = group_persons(ds, config.group_by);
+
+  const std::vector<metrics::Sums> sums = metrics::person_sums(view, pb, ds.persons.size());
+  out.figures.reserve(sums.size());
+  for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
+  const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, config.window_start, config.window_end);
+
+  EvalContext ctx;
+  ctx.config = &config;
+  ctx.available = out.available;
+  ctx.person_sums = sums;
+  ctx.figures = out.figures;
+  ctx.surveys = surveys;
+
+  out.overall = evaluate_group(ctx, ds.persons_by_id, group_seed(config.bootstrap.seed, {}));
+  std::vector<double> adoption, share;
+  for (std::size_t g = 0; g < out.grouping.size(); ++g) {
+    out.groups.push_back(
+        evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
+    if (auto a = metric_value(out.groups.back(), "adoption_rate")) adoption.push_back(*a);
+    if (auto s = metric_value(out.groups.back(), "ai_task_share")) share.push_back(*s);
+  }
+  out.adoption_uniformity = uniformity_of(adoption);
+  out.share_uniformity = uniformity_of(share);
+  add_trends(ds, config, view, pb, out);
+  return out;
+}
+
+}  // namespace gapscore::analysis

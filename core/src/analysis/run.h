@@ -1,0 +1,46 @@
+// The whole analysis of a joined dataset, as structured results (the report
+// builder turns them into JSON; privacy rules and insights work on them).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/group_eval.h"
+#include "analysis/grouping.h"
+#include "gapscore/config.h"
+#include "gapscore/dataset.h"
+
+namespace gapscore::analysis {
+
+struct UniformityStats {
+  std::size_t groups = 0;  // groups with a value
+  std::optional<double> gini, theil_t, cv, min, max;
+};
+
+struct TrendCell {
+  std::int32_t period_start = 0;
+  std::string period_label;
+  std::optional<std::size_t> group;  // nullopt = whole organisation
+  GroupResult result;
+};
+
+struct AnalysisResult {
+  std::uint32_t available = 0;  // metrics::Need bits
+  Grouping grouping;
+  std::vector<PersonFigures> figures;  // whole window, by person index
+  GroupResult overall;
+  std::vector<GroupResult> groups;  // grouping order
+  UniformityStats adoption_uniformity, share_uniformity;
+  std::vector<TrendCell> trends;  // by period, then overall first, then groups
+};
+
+AnalysisResult run_analysis(const Dataset& ds, const Config& config);
+
+// Stable 64-bit seed for a group's bootstrap: config seed mixed with the group key text.
+std::uint64_t group_seed(std::uint64_t config_seed, const std::vector<std::string>& key);
+
+UniformityStats uniformity_of(const std::vector<double>& values);
+
+}  // namespace gapscore::analysis

@@ -1,0 +1,89 @@
+#include "report/metrics_sections.h"
+
+#include "gapscore/date.h"
+#include "metrics/catalog_table.h"
+
+namespace gapscore::report {
+
+Json gap_json(const analysis::GapResult& g) {
+  const bool ok = !g.unavailable_reason.has_value();
+  Json j;
+  j["n_users"] = g.n_users;
+  j["n_non_users"] = g.n_non_users;
+  j["mean_users"] = ok ? number_or_null(g.mean_users) : Json(nullptr);
+  j["mean_non_users"] = ok ? number_or_null(g.mean_non_users) : Json(nullptr);
+  j["difference"] = ok ? number_or_null(g.difference) : Json(nullptr);
+  j["hedges_g"] = number_or_null(g.hedges_g);
+  j["mann_whitney_u"] = number_or_null(g.mann_whitney_u);
+  j["p_value"] = number_or_null(g.p_value);
+  j["ci_low"] = number_or_null(g.ci_low);
+  j["ci_high"] = number_or_null(g.ci_high);
+  j["reason"] = ok ? Json(nullptr) : Json(*g.unavailable_reason);
+  return j;
+}
+
+Json score_json(const analysis::ScoreResult& s) {
+  Json j;
+  j["value"] = number_or_null(s.value);
+  Json comps = Json::object();
+  for (const analysis::ScoreComponent& c : s.components)
+    comps[std::string(c.name)] = {{"value", number_or_null(c.value)}, {"weight", c.weight}};
+  j["components"] = std::move(comps);
+  return j;
+}
+
+Json group_result_json(const analysis::GroupResult& r) {
+  Json metrics = Json::object();
+  const auto names = analysis::group_metric_names();
+  for (std::size_t i = 0; i < names.size(); ++i) metrics[std::string(names[i])] = number_or_null(r.metrics[i]);
+  Json j;
+  j["metrics"] = std::move(metrics);
+  if (r.gap) j["gap"] = gap_json(*r.gap);
+  j["score"] = score_json(r.score);
+  return j;
+}
+
+Json uniformity_json(const analysis::UniformityStats& u) {
+  Json j;
+  j["groups"] = u.groups;
+  j["gini"] = number_or_null(u.gini);
+  j["theil_t"] = number_or_null(u.theil_t);
+  j["cv"] = number_or_null(u.cv);
+  j["min"] = number_or_null(u.min);
+  j["max"] = number_or_null(u.max);
+  return j;
+}
+
+Json key_json(const analysis::Grouping& g, std::size_t group) {
+  Json key = Json::object();
+  for (std::size_t a = 0; a < g.attributes.size(); ++a) key[g.attributes[a]] = g.keys[group][a];
+  return key;
+}
+
+Json trends_json(const analysis::AnalysisResult& a) {
+  Json arr = Json::array();
+  for (const analysis::TrendCell& c : a.trends) {
+    Json j;
+    j["period"] = c.period_label;
+    j["start"] = format_iso_date(c.period_start);
+    j["key"] = c.group ? key_json(a.grouping, *c.group) : Json(nullptr);
+    j["headcount"] = c.result.headcount;
+    Json m = Json::object();
+    for (std::string_view name : kTrendMetrics) m[std::string(name)] = number_or_null(analysis::metric_value(c.result, name));
+    m["gap_score"] = number_or_null(c.result.score.value);
+    j["metrics"] = std::move(m);
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+Json unavailable_metrics_json(std::uint32_t available) {
+  Json arr = Json::array();
+  for (const metrics::CatalogEntry& e : metrics::catalog_entries()) {
+    if ((e.needs & available) == e.needs) continue;
+    arr.push_back({{"metric", std::string(e.def.name)}, {"needs", std::string(e.def.needs)}});
+  }
+  return arr;
+}
+
+}  // namespace gapscore::report

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Writes the malformed-input corpus and its manifest (expected outcomes).
+
+Each case is a file plus what gapscore must do with it: fail with a given
+diagnostic code (row/column where it applies), or succeed having skipped a
+given number of rows with a given code. Run: /usr/bin/python3 make_corpus.py
+"""
+import json
+import os
+
+H = "person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,errors,quality,outcome_value,cycle_time_hours,ai_interactions"
+OK1 = "P1,2025-01-06,coding,10,4,7.5,9,0.5,1,0.9,120,30,12"
+OK2 = "P2,2025-01-06,coding,8,0,6,6,0,2,0.8,90,40,0"
+OK3 = "P3,2025-01-07,review,5,5,3,4.5,1,0,0.95,60,10,9"
+
+cases = []
+
+
+def case(name, data, expect, table="activity", strict=False, **kw):
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(name, mode, **({} if isinstance(data, bytes) else {"newline": "", "encoding": "utf-8"})) as f:
+        f.write(data)
+    entry = {"file": name, "table": table, "strict": strict, "expect": expect}
+    entry.update(kw)
+    cases.append(entry)
+
+
+def rows(*lines, header=H):
+    return "\n".join([header, *lines]) + "\n"
+
+
+# ---- whole-file failures ----
+case("empty.csv", "", "error", code="empty_input")
+case("only_bom_and_blank_lines.csv", "\ufeff\n\n  \n", "error", code="empty_input")
+case("header_only.csv", H + "\n", "error", code="no_rows")
+case("utf16le.csv", ("\ufeff" + rows(OK1)).encode("utf-16-le"), "error", code="invalid_utf8")
+case("latin1_team.csv", rows(OK1 + ",Z\xfcrich", header=H + ",team").encode("latin-1"), "error", code="invalid_utf8", byte_offset=len(H + ",team\n" + OK1 + ",Z"))
+case("truncated_utf8_at_end.csv", rows(OK1).encode() + b"\xe2\x82", "error", code="invalid_utf8")
+case("nul_bytes.csv", rows(OK1).encode() + b"P2,2025-01-06,\x00coding,1,0,1,,,,,,,\n", "error", code="binary_input")
+case("xlsx_renamed.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "error", code="binary_input")
+case("unterminated_quote.csv", rows(OK1, 'P2,2025-01-06,"coding,8,0,6,6,0,2,0.8,90,40,0', OK3), "error", code="unterminated_quote", row=3)
+case("huge_field.csv", rows(OK1, "P2,2025-01-06," + "x" * ((1 << 20) + 1) + ",8,0,6,6,0,2,0.8,90,40,0"), "error", code="field_too_large", row=3)
+case("missing_person_id_column.csv", rows("1,2025-01-06,coding,10,4,7.5,9,0.5,1,0.9,120,30,12", header=H.replace("person_id", "employee")), "error", code="missing_column")
+case("missing_hours_column.csv", "person_id,date,task_type,tasks,ai_tasks,hourz\nP1,2025-01-06,coding,1,0,1\n", "error", code="missing_column", column="hourz")
+case("duplicate_header.csv", rows(OK1 + ",1", header=H + ",Hours"), "error", code="duplicate_column")
+case("too_many_columns.csv", ",".join(["c%d" % i for i in range(1100)]) + "\n", "error", code="too_many_columns")
+case("all_rows_bad.csv", rows("P1,not-a-date,coding,1,0,1,,,,,,,", "P2,2025-01-06,coding,x,0,1,,,,,,,"), "error", code="no_valid_rows")
+case("json_truncated.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},{"person_id":', "error", code="invalid_json")
+case("json_scalar.json", '"just a string"', "error", code="json_not_array", format="json")
+case("json_object_without_rows.json", '{"person_id": "P1"}', "error", code="json_not_array")
+case("json_missing_required_field.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0}]', "error", code="missing_column")
+case("strict_mode_bad_cell.csv", rows(OK1, "P2,2025-01-06,coding,8,0,abc,6,0,2,0.8,90,40,0", OK3), "error", strict=True, code="invalid_number", row=3, column="hours")
+
+# ---- row-level problems: lenient mode skips and counts them ----
+def skip(name, bad_line, code, row=3, column=None, extra=(OK3,), header=H):
+    kw = {"code": code, "row": row, "rows_skipped": 1, "rows_used": 1 + len(extra)}
+    if column is not None:
+        kw["column"] = column
+    case(name, rows(OK1, bad_line, *extra, header=header), "skip", **kw)
+
+
+skip("ragged_short_row.csv", "P2,2025-01-06,coding,8,0,6", "ragged_row")
+skip("ragged_long_row.csv", OK2 + ",extra", "ragged_row")
+skip("non_number_hours.csv", "P2,2025-01-06,coding,8,0,six,6,0,2,0.8,90,40,0", "invalid_number", column="hours")
+skip("thousands_separator.csv", 'P2,2025-01-06,coding,8,0,"1,200",6,0,2,0.8,90,40,0', "invalid_number", column="hours")
+skip("nan_text.csv", "P2,2025-01-06,coding,8,0,NaN,6,0,2,0.8,90,40,0", "non_finite", column="hours")
+skip("infinity_text.csv", "P2,2025-01-06,coding,8,0,6,-Infinity,0,2,0.8,90,40,0", "non_finite", column="baseline_hours")
+skip("overflow_number.csv", "P2,2025-01-06,coding,8,0,1e999,6,0,2,0.8,90,40,0", "out_of_range", column="hours")
+skip("negative_hours.csv", "P2,2025-01-06,coding,8,0,-6,6,0,2,0.8,90,40,0", "out_of_range", column="hours")
+skip("quality_above_one.csv", "P2,2025-01-06,coding,8,0,6,6,0,2,1.8,90,40,0", "out_of_range", column="quality")
+skip("ai_tasks_exceed_tasks.csv", "P2,2025-01-06,coding,8,9,6,6,0,2,0.8,90,40,0", "ai_tasks_exceed_tasks", column="ai_tasks")
+skip("fractional_tasks.csv", "P2,2025-01-06,coding,8.5,0,6,6,0,2,0.8,90,40,0", "invalid_integer", column="tasks")
+skip("huge_integer.csv", "P2,2025-01-06,coding,99999999999,0,6,6,0,2,0.8,90,40,0", "out_of_range", column="tasks")
+skip("bad_date_format.csv", "P2,06/01/2025,coding,8,0,6,6,0,2,0.8,90,40,0", "invalid_date", column="date")
+skip("impossible_date.csv", "P2,2025-02-29,coding,8,0,6,6,0,2,0.8,90,40,0", "invalid_date", column="date")
+skip("empty_required_cell.csv", ",2025-01-06,coding,8,0,6,6,0,2,0.8,90,40,0", "missing_value", column="person_id")
+skip("empty_hours.csv", "P2,2025-01-06,coding,8,0,,6,0,2,0.8,90,40,0", "missing_value", column="hours")
+skip("stray_quote.csv", 'P2,2025-01-06,cod"ing,8,0,6,6,0,2,0.8,90,40,0', "malformed_quote", column="task_type")
+skip("text_after_closing_quote.csv", 'P2,2025-01-06,"coding"x,8,0,6,6,0,2,0.8,90,40,0', "malformed_quote", column="task_type")
+case("unknown_work_mode.csv", rows(OK1 + ",hybrid", "P2,2025-01-06,coding,8,0,6,6,0,2,0.8,90,40,0,office-ish", OK3 + ",remote",
+     header=H + ",work_mode"), "skip", code="invalid_enum", row=3, column="work_mode", rows_skipped=1, rows_used=2)
+case("duplicate_key.csv", rows(OK1, OK2, OK1.replace(",10,4,", ",3,1,")), "skip", code="duplicate_key", row=4, rows_skipped=1, rows_used=2)
+case("json_row_not_object.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1}, [1,2], null]',
+     "skip", code="json_row_not_object", row=2, rows_skipped=2, rows_used=1)
+case("json_nested_value.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},'
+     '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":{"v":1}}]',
+     "skip", code="json_nested_value", row=2, column="hours", rows_skipped=1, rows_used=1)
+case("json_string_number.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":"7","ai_tasks":0,"hours":"2.5"},'
+     '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":"seven","ai_tasks":0,"hours":1}]',
+     "skip", code="invalid_integer", row=2, column="tasks", rows_skipped=1, rows_used=1)
+
+# ---- oddities that are fine: read without loss ----
+case("crlf_bom_semicolon_decimal_comma.csv", "\ufeff" + rows(OK1, OK2).replace(",", ";").replace("7.5", "7,5").replace("\n", "\r\n"), "ok", rows_used=2)
+case("quoted_newlines_in_team.csv", rows(OK1 + ',"Sales\nEMEA"', OK2 + ',"Ops, ""North"""', header=H + ",team"), "ok", rows_used=2)
+case("blank_lines_everywhere.csv", "\n" + rows(OK1, "", "", OK2) + "\n\n", "ok", rows_used=2)
+case("unknown_extra_columns.csv", rows(OK1 + ",x,y", OK2 + ",x,y", header=H + ",department,notes"), "ok", rows_used=2)
+case("xss_team_name.csv", rows(OK1 + ',"<img src=x onerror=alert(1)>"', OK2 + ",<script>alert(1)</script>", header=H + ",team"), "ok", rows_used=2)
+
+# ---- other tables ----
+case("people_bad_bool.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP3,C,no\n", "skip", table="people", code="invalid_bool", row=3, column="ai_trained", rows_skipped=1, rows_used=2)
+case("surveys_out_of_scale.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,6,3\n", "skip", table="surveys", code="out_of_range", row=3, column="ai_sentiment", rows_skipped=1, rows_used=1)
+case("playbook_missing_column.csv", "role,task\nanalyst,reports\n", "error", table="playbook", code="missing_column", column="task")
+
+with open("manifest.json", "w") as f:
+    json.dump(cases, f, indent=1)
+    f.write("\n")
+print(len(cases), "cases")
