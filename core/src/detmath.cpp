@@ -127,9 +127,12 @@ double lgamma_half_difference(double m) {
 
 namespace {
 
-// e^(-x²) with x² split exactly into hi + lo parts (x >= 0).
+// e^(-x²) with x² split exactly into hi + lo parts (x >= 0): hi keeps the
+// top 26 significant bits of x, so hi² is exact in a double.
 double exp_minus_square(double x) {
-  const double hi = std::ldexp(std::trunc(std::ldexp(x, 26)), -26);  // top bits of x
+  int e = 0;
+  const double m = std::frexp(x, &e);
+  const double hi = std::ldexp(std::trunc(std::ldexp(m, 26)), e - 26);
   const double lo = x - hi;
   return exp(-hi * hi) * exp(-(lo * (2.0 * hi + lo)));
 }
@@ -175,8 +178,44 @@ double erfc(double x) {
   return erfc_continued_fraction(x);
 }
 
-double normal_sf(double z) { return 0.5 * erfc(z / kSqrt2); }
-double normal_cdf(double z) { return 0.5 * erfc(-z / kSqrt2); }
+namespace {
+
+// Upper normal tail for z >= 2.5: φ(z)·R(z) with the Mills ratio continued
+// fraction R(z) = 1/(z + 1/(z + 2/(z + 3/(z + ...)))). Working in z itself
+// (not z/√2) keeps the rounding of z/√2 out of e^(-z²/2).
+double normal_upper_tail(double z) {
+  constexpr double tiny = 1e-300;
+  double f = z, c = z, d = 0.0;
+  for (int n = 1; n < 5000; ++n) {
+    d = z + n * d;
+    if (std::fabs(d) < tiny) d = tiny;
+    c = z + n / c;
+    if (std::fabs(c) < tiny) c = tiny;
+    d = 1.0 / d;
+    const double delta = c * d;
+    f *= delta;
+    if (std::fabs(delta - 1.0) < 1e-17) break;
+  }
+  constexpr double kInvSqrt2Pi = 0.398942280401432677939946059934;
+  // e^(-z²/2) = (e^(-(z/√2)²)) computed from the exact split of z: z² = hi² + lo(2hi + lo).
+  int e = 0;
+  const double m = std::frexp(z, &e);
+  const double hi = std::ldexp(std::trunc(std::ldexp(m, 26)), e - 26);
+  const double lo = z - hi;
+  const double density = exp(-0.5 * hi * hi) * exp(-0.5 * (lo * (2.0 * hi + lo)));
+  return kInvSqrt2Pi * density / f;
+}
+
+}  // namespace
+
+double normal_sf(double z) {
+  if (std::isnan(z)) return z;
+  if (z > 38.5) return 0.0;
+  if (z >= 2.5) return normal_upper_tail(z);
+  return 0.5 * erfc(z / kSqrt2);
+}
+
+double normal_cdf(double z) { return normal_sf(-z); }
 
 namespace {
 
@@ -230,16 +269,10 @@ double regularized_incomplete_beta(double a, double b, double x) {
 double student_t_sf(double t, double df) {
   if (std::isnan(t) || !(df > 0.0)) return kNaN;
   if (std::isinf(t)) return t > 0 ? 0.0 : 1.0;
-  // P(T > |t|) = ½ I_{df/(df+t²)}(df/2, 1/2).
-  const double t2 = t * t;
-  const double x = df / (df + t2);
-  double tail;
-  if (x < 0.5) {
-    tail = 0.5 * regularized_incomplete_beta(0.5 * df, 0.5, x);
-  } else {
-    // Near x = 1 use the complement 1 - x = t²/(df+t²) computed without cancellation.
-    tail = 0.5 * (1.0 - regularized_incomplete_beta(0.5, 0.5 * df, t2 / (df + t2)));
-  }
+  // P(T > |t|) = ½ I_{df/(df+t²)}(df/2, 1/2); the incomplete beta picks the
+  // convergent side of its continued fraction itself.
+  const double x = df / (df + t * t);
+  const double tail = 0.5 * regularized_incomplete_beta(0.5 * df, 0.5, x);
   return t >= 0 ? tail : 1.0 - tail;
 }
 

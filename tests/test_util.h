@@ -1,0 +1,41 @@
+// Small helpers shared by the tests: reading fixture files, ulp distance.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace gapscore::testing_util {
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+inline nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
+
+inline std::string data_path(const std::string& relative) { return std::string(GAPSCORE_TEST_DATA_DIR) + "/" + relative; }
+
+// Distance in units in the last place between two finite doubles of the same sign.
+inline std::int64_t ulp_distance(double a, double b) {
+  if (a == b) return 0;
+  std::int64_t ia, ib;
+  std::memcpy(&ia, &a, 8);
+  std::memcpy(&ib, &b, 8);
+  if ((ia < 0) != (ib < 0)) return INT64_MAX;
+  return ia > ib ? ia - ib : ib - ia;
+}
+
+// |a - b| <= rel·|b| + abs.
+inline bool close(double a, double b, double rel, double abs = 0.0) {
+  return std::fabs(a - b) <= rel * std::fabs(b) + abs;
+}
+
+}  // namespace gapscore::testing_util
