@@ -32,6 +32,6 @@ if [ -f package-lock.json ]; then
   if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
     echo "setup: npm ci" >&2
     npm ci --no-audit --no-fund --loglevel=error
-    cp package-lock.json "$stamp"
+    mkdir -p node_modules && cp package-lock.json "$stamp"
   fi
 fi

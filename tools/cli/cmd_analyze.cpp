@@ -49,6 +49,7 @@ int run_analyze(const std::vector<std::string>& argv) {
   if (!report) {
     print_diagnostics(analysis->log().items());
     const DiagCode c = report.error().code();
+    if (c == DiagCode::usage_error || c == DiagCode::io_error) print_diagnostics(report.error().diagnostics);
     return c == DiagCode::usage_error || c == DiagCode::io_error ? 2 : 1;
   }
   const std::string text = format == "json" ? report.value() : summary_text(report.value());

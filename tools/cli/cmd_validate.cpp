@@ -45,7 +45,10 @@ int run_validate(const std::vector<std::string>& argv) {
   if (args->has("json")) (void)write_output("-", analysis->validation_report());
   if (!s) {
     const DiagCode c = s.error().code();
-    if (c == DiagCode::usage_error || c == DiagCode::io_error) return 2;
+    if (c == DiagCode::usage_error || c == DiagCode::io_error) {
+      print_diagnostics(s.error().diagnostics);
+      return 2;
+    }
     std::fprintf(stderr, "validate: FAILED (%s)\n", s.error().message().c_str());
     return 1;
   }

@@ -10,5 +10,7 @@ namespace gapscore::cli {
 int run_generate(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_analyze(const std::vector<std::string>& args);
+int run_metrics(const std::vector<std::string>& args);
+int run_docs(const std::vector<std::string>& args);
 
 }  // namespace gapscore::cli

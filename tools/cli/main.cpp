@@ -16,6 +16,8 @@ constexpr const char* kUsage =
     "  generate   write a synthetic organisation (CSV tables) with planted effects\n"
     "  validate   read input tables and report every problem found (no analysis)\n"
     "  analyze    compute the AI productivity gap report (JSON)\n"
+    "  metrics    list the metric catalog (--list, --json, --markdown)\n"
+    "  docs       print generated reference docs (input-format, config, metrics)\n"
     "\n"
     "Run 'gapscore <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 data errors, 2 usage errors.\n";
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
   if (command == "generate") return gapscore::cli::run_generate(args);
   if (command == "validate") return gapscore::cli::run_validate(args);
   if (command == "analyze") return gapscore::cli::run_analyze(args);
+  if (command == "metrics") return gapscore::cli::run_metrics(args);
+  if (command == "docs") return gapscore::cli::run_docs(args);
   std::fprintf(stderr, "gapscore: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

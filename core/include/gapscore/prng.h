@@ -8,6 +8,8 @@
 
 namespace gapscore {
 
+__extension__ typedef unsigned __int128 prng_u128;  // GCC/Clang extension, also in wasm32
+
 inline std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -38,12 +40,12 @@ class Prng {
   // Uniform integer in [0, bound), unbiased (Lemire's multiply-and-reject).
   // bound must be > 0.
   std::uint64_t below(std::uint64_t bound) {
-    unsigned __int128 m = static_cast<unsigned __int128>(next()) * bound;
+    prng_u128 m = static_cast<prng_u128>(next()) * bound;
     auto low = static_cast<std::uint64_t>(m);
     if (low < bound) {
       const std::uint64_t threshold = (0 - bound) % bound;
       while (low < threshold) {
-        m = static_cast<unsigned __int128>(next()) * bound;
+        m = static_cast<prng_u128>(next()) * bound;
         low = static_cast<std::uint64_t>(m);
       }
     }

@@ -14,6 +14,9 @@ using Json = nlohmann::ordered_json;
 Json number_or_null(std::optional<double> v);
 Json number_or_null(double v);
 
+// A count held as a double (sums of whole numbers): printed as an integer.
+Json count_json(double v);
+
 // Canonical text: two-space indent, keys in insertion order, shortest
 // round-trip number formatting (nlohmann's integer-only algorithm, the same
 // in every build), trailing newline.

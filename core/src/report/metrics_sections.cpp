@@ -8,8 +8,8 @@ namespace gapscore::report {
 Json gap_json(const analysis::GapResult& g) {
   const bool ok = !g.unavailable_reason.has_value();
   Json j;
-  j["n_users"] = g.n_users;
-  j["n_non_users"] = g.n_non_users;
+  j["n_users"] = count_json(g.n_users);
+  j["n_non_users"] = count_json(g.n_non_users);
   j["mean_users"] = ok ? number_or_null(g.mean_users) : Json(nullptr);
   j["mean_non_users"] = ok ? number_or_null(g.mean_non_users) : Json(nullptr);
   j["difference"] = ok ? number_or_null(g.difference) : Json(nullptr);
@@ -35,7 +35,11 @@ Json score_json(const analysis::ScoreResult& s) {
 Json group_result_json(const analysis::GroupResult& r) {
   Json metrics = Json::object();
   const auto names = analysis::group_metric_names();
-  for (std::size_t i = 0; i < names.size(); ++i) metrics[std::string(names[i])] = number_or_null(r.metrics[i]);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const MetricDef* def = find_metric(names[i]);
+    const bool is_count = def && def->unit == "people";
+    metrics[std::string(names[i])] = is_count && r.metrics[i] ? count_json(*r.metrics[i]) : number_or_null(r.metrics[i]);
+  }
   Json j;
   j["metrics"] = std::move(metrics);
   if (r.gap) j["gap"] = gap_json(*r.gap);
@@ -67,7 +71,7 @@ Json trends_json(const analysis::AnalysisResult& a) {
     j["period"] = c.period_label;
     j["start"] = format_iso_date(c.period_start);
     j["key"] = c.group ? key_json(a.grouping, *c.group) : Json(nullptr);
-    j["headcount"] = c.result.headcount;
+    j["headcount"] = count_json(c.result.headcount);
     Json m = Json::object();
     for (std::string_view name : kTrendMetrics) m[std::string(name)] = number_or_null(analysis::metric_value(c.result, name));
     m["gap_score"] = number_or_null(c.result.score.value);

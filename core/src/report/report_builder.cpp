@@ -39,7 +39,7 @@ Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a) {
     for (std::uint32_t p : a.grouping.members[i]) n_rows += rows[p];
     Json j;
     j["key"] = key_json(a.grouping, i);
-    j["headcount"] = a.groups[i].headcount;
+    j["headcount"] = count_json(a.groups[i].headcount);
     j["activity_rows"] = n_rows;
     j.update(group_result_json(a.groups[i]));
     arr.push_back(std::move(j));
@@ -59,7 +59,7 @@ Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& 
   r["summary"] = summary_section(ds);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
   Json overall;
-  overall["headcount"] = a.overall.headcount;
+  overall["headcount"] = count_json(a.overall.headcount);
   overall.update(group_result_json(a.overall));
   r["overall"] = std::move(overall);
   r["groups"] = groups_section(ds, a);

@@ -11,7 +11,7 @@ namespace {
 double resampled_mean(std::span<const double> x, Prng& rng) {
   const std::uint64_t n = x.size();
   double s = 0.0;
-  for (std::uint64_t i = 0; i < n; ++i) s += x[rng.below(n)];
+  for (std::uint64_t i = 0; i < n; ++i) s += x[static_cast<std::size_t>(rng.below(n))];
   return s / static_cast<double>(n);
 }
 }  // namespace

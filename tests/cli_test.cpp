@@ -1,0 +1,140 @@
+// The gapscore command line: exit codes, help, errors for people, and the
+// generate → analyze round trip. Runs the built binary.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+struct CliResult {
+  int exit_code = -1;
+  bool signalled = false;
+  std::string out;  // stdout and stderr together
+};
+
+CliResult run(const std::string& args) {
+  // `timeout` turns a hang into a failure instead of a stuck suite.
+  const std::string cmd = "timeout 60 " + std::string(GAPSCORE_CLI_PATH) + " " + args + " 2>&1";
+  CliResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.signalled = WIFSIGNALED(status);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string sample(const std::string& file) { return std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/" + file; }
+std::string bad(const std::string& file) { return std::string(GAPSCORE_TEST_DATA_DIR) + "/bad/" + file; }
+
+std::filesystem::path temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("gapscore_cli_test_" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+TEST(Cli, HelpForEveryCommand) {
+  for (const char* cmd : {"--help", "generate --help", "validate --help", "analyze --help"}) {
+    const CliResult r = run(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("usage: gapscore"), std::string::npos) << cmd << r.out;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwoWithAMessage) {
+  struct Case {
+    const char* args;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"frobnicate", "unknown command"},
+      {"analyze --activity x.csv --colour red", "unknown option --colour"},
+      {"analyze", "--activity FILE is required"},
+      {"analyze --activity /nonexistent/activity.csv", "cannot open /nonexistent/activity.csv"},
+      {"analyze --activity x --group-by department", "not a person attribute"},
+      {"generate --out /tmp/x --people many", "--people must be a whole number"},
+      {"analyze --activity x --format xml", "--format must be json or summary"},
+  };
+  for (const Case& c : cases) {
+    const CliResult r = run(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.args << "\n" << r.out;
+    EXPECT_NE(r.out.find(c.says), std::string::npos) << c.args << "\n" << r.out;
+  }
+}
+
+TEST(Cli, ValidateExitCodes) {
+  EXPECT_EQ(run("validate --activity " + sample("activity.csv") + " --people " + sample("people.csv")).exit_code, 0);
+  const CliResult skipped = run("validate --activity " + bad("negative_hours.csv"));
+  EXPECT_EQ(skipped.exit_code, 1);
+  EXPECT_NE(skipped.out.find("activity row 3, column \"hours\""), std::string::npos) << skipped.out;
+  const CliResult fatal = run("validate --activity " + bad("missing_hours_column.csv"));
+  EXPECT_EQ(fatal.exit_code, 1);
+  EXPECT_NE(fatal.out.find("missing_column"), std::string::npos) << fatal.out;
+}
+
+TEST(Cli, ValidateJsonOutput) {
+  const CliResult r = run("validate --json --activity " + bad("ragged_short_row.csv"));
+  EXPECT_EQ(r.exit_code, 1);
+  const auto start = r.out.find('{');
+  ASSERT_NE(start, std::string::npos);
+  const auto j = nlohmann::json::parse(r.out.substr(start, r.out.rfind('}') - start + 1));
+  EXPECT_TRUE(j["ok"].get<bool>());
+  EXPECT_EQ(j["diagnostics"]["items"][0]["code"], "ragged_row");
+  EXPECT_EQ(j["diagnostics"]["items"][0]["row"], 3);
+}
+
+TEST(Cli, NoBadInputCrashesOrHangs) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(GAPSCORE_TEST_DATA_DIR) + "/bad")) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() == ".py" || entry.path().filename() == "manifest.json") continue;
+    for (const char* cmd : {"validate", "analyze"}) {
+      const std::string out = std::string(cmd) == "analyze" ? " --out /dev/null" : "";
+      const CliResult r = run(std::string(cmd) + " --activity '" + path + "'" + out);
+      EXPECT_FALSE(r.signalled) << cmd << " " << path;
+      EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << cmd << " " << path << " exit " << r.exit_code << "\n" << r.out;
+    }
+  }
+}
+
+TEST(Cli, GenerateThenAnalyzeRoundTrip) {
+  const auto dir = temp_dir("roundtrip");
+  const CliResult g = run("generate --people 60 --days 30 --seed 9 --out " + dir.string());
+  ASSERT_EQ(g.exit_code, 0) << g.out;
+  const std::string report = (dir / "report.json").string();
+  const CliResult a = run("analyze --activity " + (dir / "activity.csv").string() + " --people " +
+                          (dir / "people.csv").string() + " --group-by team,work_mode --out " + report);
+  ASSERT_EQ(a.exit_code, 0) << a.out;
+  const auto j = testing_util::read_json(report);
+  EXPECT_EQ(j["summary"]["people"], 60);
+  EXPECT_EQ(j["config"]["group_by"], nlohmann::json::array({"team", "work_mode"}));
+  EXPECT_TRUE(j["groups"][0]["key"].contains("work_mode"));
+  EXPECT_EQ(j["inputs"][0]["rows_skipped"], 0);
+  // The same inputs give the same bytes.
+  const std::string report2 = (dir / "report2.json").string();
+  run("analyze --activity " + (dir / "activity.csv").string() + " --people " + (dir / "people.csv").string() +
+      " --group-by team,work_mode --out " + report2);
+  EXPECT_EQ(testing_util::read_file(report), testing_util::read_file(report2));
+}
+
+TEST(Cli, SummaryFormatIsReadable) {
+  const CliResult r = run("analyze --format summary --activity " + sample("activity.csv") + " --people " +
+                          sample("people.csv"));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("AI productivity gap score"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Engineering"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gapscore
