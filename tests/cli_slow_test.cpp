@@ -1,0 +1,37 @@
+// A million-row round trip through the CLI (label "slow"): generate about
+// 1M activity rows, analyze them, and check nothing was lost on the way.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+TEST(CliSlow, MillionRowRoundTrip) {
+  const auto dir = std::filesystem::temp_directory_path() / "gapscore_million";
+  std::filesystem::remove_all(dir);
+  const std::string cli = GAPSCORE_CLI_PATH;
+  ASSERT_EQ(std::system((cli + " generate --people 5400 --days 90 --seed 3 --out " + dir.string() + " 2>/dev/null").c_str()), 0);
+  const std::string report = (dir / "report.json").string();
+  ASSERT_EQ(std::system((cli + " analyze --activity " + (dir / "activity.csv").string() + " --people " +
+                         (dir / "people.csv").string() + " --surveys " + (dir / "surveys.csv").string() +
+                         " --playbook " + (dir / "playbook.csv").string() + " --out " + report)
+                            .c_str()),
+            0);
+  const auto j = testing_util::read_json(report);
+  const std::uint64_t rows = j["inputs"][0]["rows_read"];
+  EXPECT_GT(rows, 1'000'000u);
+  EXPECT_EQ(j["inputs"][0]["rows_used"], rows);
+  EXPECT_EQ(j["summary"]["people"], 5400);
+  EXPECT_EQ(j["diagnostics"]["total"], 0);
+  std::uint64_t group_rows = 0;
+  for (const auto& g : j["groups"]) group_rows += g["activity_rows"].get<std::uint64_t>();
+  EXPECT_EQ(group_rows, rows);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gapscore

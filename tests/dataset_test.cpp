@@ -1,0 +1,104 @@
+// Joining the tables: attributes from people first, inline second,
+// conflicts and unknown people reported, the window applied.
+#include "gapscore/analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace gapscore {
+namespace {
+
+struct AnalysisRun {
+  Result<std::string> report = Error();
+  std::vector<Diagnostic> diagnostics;
+};
+
+AnalysisRun analyze(const std::string& activity, const std::string& people = "", const std::string& config = "") {
+  AnalysisRun r;
+  auto a = Analysis::create(config);
+  if (!a) {
+    r.report = a.error();
+    return r;
+  }
+  EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
+  EXPECT_TRUE(a->push(activity).ok());
+  if (Status s = a->end_table(); !s) {
+    r.report = s.error();
+    return r;
+  }
+  if (!people.empty()) {
+    EXPECT_TRUE(a->begin_table(TableKind::people).ok());
+    EXPECT_TRUE(a->push(people).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  }
+  r.report = a->report();
+  r.diagnostics = a->log().items();
+  return r;
+}
+
+std::size_t count(const std::vector<Diagnostic>& ds, DiagCode code) {
+  std::size_t n = 0;
+  for (const Diagnostic& d : ds) n += d.code == code;
+  return n;
+}
+
+const char* kActivity =
+    "person_id,date,task_type,tasks,ai_tasks,hours,team\n"
+    "P1,2025-01-06,a,4,2,4,Red\n"
+    "P2,2025-01-06,a,4,0,4,Red\n"
+    "P3,2025-01-07,a,4,4,4,Blue\n"
+    "P3,2025-01-08,a,4,4,4,Green\n"   // conflicting inline team
+    "P4,2025-02-10,a,4,1,4,\n";        // no team anywhere
+
+TEST(Dataset, PeopleTableWinsAndGapsAreReported) {
+  const AnalysisRun r = analyze(kActivity, "person_id,team\nP1,Blue\nP2,Red\nP9,Red\n");
+  ASSERT_TRUE(r.report.ok()) << r.report.error().message();
+  const auto j = nlohmann::json::parse(r.report.value());
+  std::map<std::string, int> headcount;
+  for (const auto& g : j["groups"]) headcount[g["key"]["team"]] = g["headcount"];
+  // P1: people says Blue (inline Red: conflict). P2: Red. P3: not in people -> first inline (Blue).
+  // P4: nowhere -> (unassigned).
+  EXPECT_EQ(headcount, (std::map<std::string, int>{{"(unassigned)", 1}, {"Blue", 2}, {"Red", 1}}));
+  EXPECT_EQ(count(r.diagnostics, DiagCode::unknown_person), 2u);      // P3, P4
+  EXPECT_EQ(count(r.diagnostics, DiagCode::attribute_conflict), 2u);  // P1 vs people, P3 Blue/Green
+  EXPECT_EQ(j["summary"]["people_without_activity"], 1);              // P9
+  EXPECT_EQ(j["summary"]["people_missing_from_people_table"], 2);
+}
+
+TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
+  const AnalysisRun r = analyze(kActivity, "", R"({"window": {"start": "2025-01-06", "end": "2025-01-31"}})");
+  ASSERT_TRUE(r.report.ok());
+  const auto j = nlohmann::json::parse(r.report.value());
+  EXPECT_EQ(j["summary"]["people"], 3);  // P4 only has a February row
+  EXPECT_EQ(j["summary"]["rows_outside_window"], 1);
+  EXPECT_EQ(j["summary"]["last_date"], "2025-01-08");
+  EXPECT_EQ(count(r.diagnostics, DiagCode::rows_outside_window), 1u);
+  const AnalysisRun none = analyze(kActivity, "", R"({"window": {"start": "2026-01-01"}})");
+  ASSERT_FALSE(none.report.ok());
+  EXPECT_EQ(none.report.error().code(), DiagCode::no_valid_rows);
+}
+
+TEST(Dataset, GroupingByMissingAttributeUsesUnassigned) {
+  const AnalysisRun r = analyze(kActivity, "", R"({"group_by": ["work_mode"]})");
+  ASSERT_TRUE(r.report.ok());
+  const auto j = nlohmann::json::parse(r.report.value());
+  ASSERT_EQ(j["groups"].size(), 1u);
+  EXPECT_EQ(j["groups"][0]["key"]["work_mode"], "(unassigned)");
+  EXPECT_EQ(j["groups"][0]["headcount"], 4);
+}
+
+TEST(Dataset, ApiMisuseIsAnErrorNotACrash) {
+  auto a = Analysis::create("");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->push("x").error().code(), DiagCode::usage_error);
+  EXPECT_EQ(a->end_table().error().code(), DiagCode::usage_error);
+  EXPECT_EQ(a->report().error().code(), DiagCode::usage_error);
+  auto b = Analysis::create("");
+  ASSERT_TRUE(b->begin_table(TableKind::people).ok());
+  EXPECT_EQ(b->begin_table(TableKind::activity).error().code(), DiagCode::usage_error);
+  EXPECT_EQ(Analysis::create("{bad json").error().code(), DiagCode::config_invalid_json);
+}
+
+}  // namespace
+}  // namespace gapscore
