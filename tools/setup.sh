@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfast-float-dev
   emscripten binaryen
-  python3 python3-scipy python3-pandas python3-statsmodels python3-mpmath
+  python3 python3-scipy python3-pandas python3-statsmodels python3-mpmath python3-jsonschema
   chromium
 )
 
