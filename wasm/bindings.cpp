@@ -1,0 +1,157 @@
+// The only Emscripten translation unit: a thin Embind layer over core's public
+// API. No logic lives here. Every call returns a plain object
+// {ok: true, ...} or {ok: false, error: {code, message, diagnostics}} — no C++
+// exception ever crosses into JS (it would arrive as a bare number).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <optional>
+#include <string>
+
+#include "gapscore/analysis.h"
+#include "gapscore/catalog.h"
+#include "gapscore/sha256.h"
+
+using emscripten::val;
+
+namespace {
+
+val diagnostic_to_js(const gapscore::Diagnostic& d) {
+  val o = val::object();
+  o.set("code", std::string(gapscore::diag_code_name(d.code)));
+  o.set("severity", std::string(gapscore::severity_name(d.severity)));
+  o.set("message", d.message);
+  o.set("table", d.table.empty() ? val::null() : val(d.table));
+  o.set("row", d.row == 0 ? val::null() : val(static_cast<double>(d.row)));
+  o.set("column", d.column.empty() ? val::null() : val(d.column));
+  o.set("value", d.value.empty() ? val::null() : val(d.value));
+  o.set("byteOffset", d.byte_offset == 0 ? val::null() : val(static_cast<double>(d.byte_offset)));
+  return o;
+}
+
+val error_to_js(const gapscore::Error& e) {
+  val r = val::object();
+  r.set("ok", false);
+  val err = val::object();
+  err.set("code", std::string(gapscore::diag_code_name(e.code())));
+  err.set("message", e.message());
+  val list = val::array();
+  for (const gapscore::Diagnostic& d : e.diagnostics) list.call<void>("push", diagnostic_to_js(d));
+  err.set("diagnostics", list);
+  r.set("error", err);
+  return r;
+}
+
+val ok() {
+  val r = val::object();
+  r.set("ok", true);
+  return r;
+}
+
+val status_to_js(const gapscore::Status& s) { return s.ok() ? ok() : error_to_js(s.error()); }
+
+// Copies a JS Uint8Array into wasm memory with one TypedArray.set (no per-byte conversion).
+void copy_bytes(const val& bytes, std::string& out) {
+  const auto n = bytes["length"].as<std::size_t>();
+  out.resize(n);
+  if (n == 0) return;
+  val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
+}
+
+std::optional<gapscore::TableKind> kind_of(const std::string& table) { return gapscore::table_kind_from_name(table); }
+
+gapscore::InputFormat format_of(const std::string& f) {
+  if (f == "csv") return gapscore::InputFormat::csv;
+  if (f == "json") return gapscore::InputFormat::json;
+  return gapscore::InputFormat::detect;
+}
+
+gapscore::Error usage(const std::string& message) {
+  return gapscore::Error(gapscore::make_diagnostic(gapscore::DiagCode::usage_error, message));
+}
+
+// One analysis run, driven from JS: init → (beginTable, push*, endTable)* → report.
+class Session {
+ public:
+  val init(const std::string& config_json) {
+    auto a = gapscore::Analysis::create(config_json);
+    if (!a) return error_to_js(a.error());
+    analysis_.emplace(std::move(a).value());
+    return ok();
+  }
+
+  val beginTable(const std::string& table, const std::string& format, const std::string& source) {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    const auto kind = kind_of(table);
+    if (!kind) return error_to_js(usage("unknown table \"" + table + "\" (activity, people, surveys, playbook)"));
+    return status_to_js(analysis_->begin_table(*kind, source, format_of(format)));
+  }
+
+  val push(const val& bytes) {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    copy_bytes(bytes, buffer_);
+    const gapscore::Status s = analysis_->push(buffer_);
+    return status_to_js(s);
+  }
+
+  val endTable() {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    return status_to_js(analysis_->end_table());
+  }
+
+  // {ok, report: string, diagnostics: [...]} — the canonical JSON text, parsed by the wrapper.
+  val report() {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    auto r = analysis_->report();
+    if (!r) return error_with_log(r.error());
+    val out = ok();
+    out.set("report", r.value());
+    return out;
+  }
+
+  // Ingest and join only: {ok, validation: string (canonical JSON)}.
+  val validate() {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    const gapscore::Status s = analysis_->join();
+    val out = s.ok() ? ok() : error_with_log(s.error());
+    out.set("validation", analysis_->validation_report());
+    return out;
+  }
+
+ private:
+  val error_with_log(const gapscore::Error& e) {
+    val out = error_to_js(e);
+    val list = val::array();
+    for (const gapscore::Diagnostic& d : analysis_->log().items()) list.call<void>("push", diagnostic_to_js(d));
+    out["error"].set("diagnostics", list);
+    return out;
+  }
+
+  std::optional<gapscore::Analysis> analysis_;
+  std::string buffer_;
+};
+
+std::string version() { return std::string(gapscore::engine_version()); }
+std::string catalog() { return gapscore::catalog_json(); }
+
+std::string sha256_of(const val& bytes) {
+  std::string buf;
+  copy_bytes(bytes, buf);
+  return gapscore::sha256_hex(buf);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(gapscore) {
+  emscripten::class_<Session>("Session")
+      .constructor<>()
+      .function("init", &Session::init)
+      .function("beginTable", &Session::beginTable)
+      .function("push", &Session::push)
+      .function("endTable", &Session::endTable)
+      .function("report", &Session::report)
+      .function("validate", &Session::validate);
+  emscripten::function("version", &version);
+  emscripten::function("catalog", &catalog);
+  emscripten::function("sha256", &sha256_of);
+}
