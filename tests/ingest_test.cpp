@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "gapscore/date.h"
 
@@ -244,6 +245,66 @@ TEST(Ingest, ChunkedPushEqualsOneShot) {
     EXPECT_EQ(t->summary.sha256, whole.result->summary.sha256);
     EXPECT_EQ(log.total(), whole.log.total());
   }
+}
+
+}  // namespace
+}  // namespace gapscore
+
+namespace gapscore {
+namespace {
+
+TEST(IngestColumns, TypedColumnsGiveTheSameTableAsCsv) {
+  const std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality\n"
+                          "P1,2025-01-06,a,3,1,2.5,0.75\n"
+                          "P2,2025-01-07,b,4,0,3,\n";
+  DiagnosticLog log_csv, log_cols;
+  IngestOptions o;
+  auto a = ingest_table(csv, o, log_csv);
+  const std::vector<double> tasks = {3, 4}, ai = {1, 0}, hours = {2.5, 3}, quality = {0.75, std::nan("")};
+  const std::vector<ColumnInput> cols = {
+      {"person_id", std::vector<std::string>{"P1", "P2"}}, {"Date", std::vector<std::string>{"2025-01-06", "2025-01-07"}},
+      {"task_type", std::vector<std::string>{"a", "b"}},   {"tasks", std::span<const double>(tasks)},
+      {"ai_tasks", std::span<const double>(ai)},           {"hours", std::span<const double>(hours)},
+      {"quality", std::span<const double>(quality)}};
+  auto b = ingest_columns(cols, o, log_cols);
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(b.ok()) << b.error().message();
+  EXPECT_EQ(a->table.column("tasks").ints(), b->table.column("tasks").ints());
+  EXPECT_EQ(a->table.column("hours").numbers(), b->table.column("hours").numbers());
+  EXPECT_TRUE(std::isnan(b->table.column("quality").numbers()[1]));
+  EXPECT_EQ(b->summary.format, "columns");
+  EXPECT_TRUE(b->summary.sha256.empty());
+}
+
+TEST(IngestColumns, BadNumbersAreDiagnosedLikeText) {
+  const std::vector<double> tasks = {3, 2.5, 4, 5}, ai = {1, 0, 9, 0},
+                            hours = {1, 1, 1, std::numeric_limits<double>::infinity()};
+  const std::vector<ColumnInput> cols = {
+      {"person_id", std::vector<std::string>{"P1", "P2", "P3", "P4"}},
+      {"date", std::vector<std::string>{"2025-01-06", "2025-01-06", "2025-01-06", "2025-01-06"}},
+      {"task_type", std::vector<std::string>{"a", "a", "a", "a"}},
+      {"tasks", std::span<const double>(tasks)}, {"ai_tasks", std::span<const double>(ai)},
+      {"hours", std::span<const double>(hours)}};
+  DiagnosticLog log;
+  auto t = ingest_columns(cols, IngestOptions{}, log);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->table.row_count(), 1u);
+  ASSERT_EQ(log.items().size(), 3u);
+  EXPECT_EQ(log.items()[0].code, DiagCode::invalid_integer);
+  EXPECT_EQ(log.items()[0].row, 2u);
+  EXPECT_EQ(log.items()[1].code, DiagCode::ai_tasks_exceed_tasks);
+  EXPECT_EQ(log.items()[2].code, DiagCode::non_finite);
+}
+
+TEST(IngestColumns, MismatchedLengthsAreAUsageError) {
+  const std::vector<double> tasks = {3};
+  const std::vector<ColumnInput> cols = {{"person_id", std::vector<std::string>{"P1", "P2"}},
+                                         {"tasks", std::span<const double>(tasks)}};
+  DiagnosticLog log;
+  auto t = ingest_columns(cols, IngestOptions{}, log);
+  ASSERT_FALSE(t.ok());
+  // Missing columns are found first (header check), as with CSV.
+  EXPECT_EQ(t.error().code(), DiagCode::missing_column);
 }
 
 }  // namespace

@@ -107,6 +107,27 @@ Status Analysis::end_table() {
   return Ok{};
 }
 
+Status Analysis::add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.current) return Error(make_diagnostic(DiagCode::usage_error, "add_columns called while a table is open"));
+  const auto k = static_cast<std::size_t>(kind);
+  if (m.seen[k])
+    return Error(make_diagnostic(DiagCode::usage_error,
+                                 "the " + std::string(table_name(kind)) + " table was already given"));
+  m.seen[k] = true;
+  IngestOptions opts;
+  opts.kind = kind;
+  opts.strict = m.config.strict;
+  opts.source_name = std::move(source_name);
+  const auto cols = m.config.columns.find(std::string(table_name(kind)));
+  if (cols != m.config.columns.end()) opts.column_map = cols->second;
+  auto t = ingest_columns(columns, opts, m.log);
+  if (!t) return m.fail(std::move(t).error());
+  m.tables.push_back(std::move(t).value());
+  return Ok{};
+}
+
 Status Analysis::join() {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;

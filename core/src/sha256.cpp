@@ -1,5 +1,6 @@
 #include "gapscore/sha256.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace gapscore {
@@ -61,8 +62,9 @@ void Sha256::compress(const std::uint8_t* p) {
 }
 
 void Sha256::update(std::span<const std::uint8_t> data) {
-  const std::uint8_t* p = data.data();
   std::size_t n = data.size();
+  if (n == 0) return;  // data() may be null; memcpy from null is undefined even for 0 bytes
+  const std::uint8_t* p = data.data();
   length_ += n;
   if (buffered_ > 0) {
     const std::size_t take = std::min(n, std::size_t{64} - buffered_);

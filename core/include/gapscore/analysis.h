@@ -32,6 +32,8 @@ class Analysis {
   Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect);
   Status push(std::string_view chunk);
   Status end_table();
+  // A whole table given as typed columns (see ingest_columns) instead of bytes.
+  Status add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name = {});
 
   // Joins the tables (people attributes, window); report() does this itself.
   // Separate so that validation can include join diagnostics without analysis.

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <span>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "gapscore/diagnostics.h"
@@ -65,6 +67,20 @@ class TableIngestor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A column handed over already typed: the npm package's columnar fast path,
+// which skips CSV text entirely. Numbers use NaN for missing cells; text uses "".
+struct ColumnInput {
+  std::string name;  // matched like a CSV header (case-insensitive, config mapping)
+  std::variant<std::span<const double>, std::vector<std::string>> values;
+};
+
+// Builds a table from typed columns with the same validation as CSV/JSON
+// (ranges, integers, dates, duplicates, lenient/strict). Row N = index N-1.
+// All columns must have the same length. summary.format is "columns" and
+// summary.sha256 is empty (there are no bytes to digest).
+Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const IngestOptions& options,
+                                     DiagnosticLog& log);
 
 // One-shot convenience over TableIngestor.
 Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& options, DiagnosticLog& log);

@@ -146,3 +146,57 @@ Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& 
 }
 
 }  // namespace gapscore
+
+namespace gapscore {
+
+Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const IngestOptions& options,
+                                     DiagnosticLog& log) {
+  const TableSchema& schema = schema_for(options.kind);
+  const std::string name(schema.name);
+  const std::size_t slots = schema.columns.size();
+  ingest::TableBuilder builder(schema, options, log);
+  auto usage = [&](std::string m) { return Error(make_diagnostic(DiagCode::usage_error, name + ": " + m, name)); };
+
+  // Resolve column names like CSV headers, by building a header from them.
+  std::vector<std::string_view> header;
+  for (const ColumnInput& c : columns) header.emplace_back(c.name);
+  if (Status s = builder.set_csv_header(header); !s) return std::move(s).error();
+  const std::vector<int> slot_of = builder.header_slots();
+
+  std::size_t rows = 0;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::size_t n = std::visit([](const auto& v) { return v.size(); }, columns[i].values);
+    if (i == 0) rows = n;
+    else if (n != rows)
+      return usage("column \"" + columns[i].name + "\" has " + std::to_string(n) + " values but \"" + columns[0].name +
+                   "\" has " + std::to_string(rows));
+  }
+  std::vector<std::string_view> cells(slots);
+  std::vector<double> numbers(slots, 0.0);
+  std::vector<std::uint8_t> numeric(slots, 0), present(slots, 0);
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (slot_of[i] >= 0) present[static_cast<std::size_t>(slot_of[i])] = 1;
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (slot_of[i] < 0) continue;
+      const auto s = static_cast<std::size_t>(slot_of[i]);
+      if (const auto* nums = std::get_if<std::span<const double>>(&columns[i].values)) {
+        numeric[s] = 1;
+        numbers[s] = (*nums)[r];
+      } else {
+        numeric[s] = 0;
+        cells[s] = std::get<std::vector<std::string>>(columns[i].values)[r];
+      }
+    }
+    if (Status s = builder.add_typed_row(cells, numbers, numeric, present, r + 1); !s) return std::move(s).error();
+  }
+  TableSummary summary;
+  summary.table = name;
+  summary.source_name = options.source_name;
+  summary.format = "columns";
+  auto table = builder.finish(summary);
+  if (!table) return std::move(table).error();
+  return IngestedTable{std::move(table).value(), std::move(summary)};
+}
+
+}  // namespace gapscore

@@ -55,6 +55,7 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   seen_.assign(n, false);
   cells_.resize(n);
   present_.assign(n, false);
+  numeric_.assign(n, 0);
   ints_.resize(n);
   nums_.resize(n);
 }
@@ -254,6 +255,61 @@ Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::
   return parse_row(row);
 }
 
+Status TableBuilder::add_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
+                                   std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present,
+                                   std::uint64_t row) {
+  ++rows_read_;
+  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+    numeric_[s] = numeric[s];
+    cells_[s] = cells[s];
+    nums_[s] = numbers[s];
+    present_[s] = present[s] && (numeric[s] ? !std::isnan(numbers[s]) : !trim(cells[s]).empty());
+  }
+  Status st = parse_row(row);
+  std::fill(numeric_.begin(), numeric_.end(), std::uint8_t{0});
+  return st;
+}
+
+// A cell given as a number (columnar input) instead of text.
+namespace {
+bool take_number(const ColumnSpec& spec, double v, double& num_out, std::int32_t& int_out, CellError& err) {
+  if (!std::isfinite(v)) {
+    err = {DiagCode::non_finite, "is not a finite number"};
+    return false;
+  }
+  switch (spec.type) {
+    case ColumnType::number: num_out = v == 0.0 ? 0.0 : v; return true;
+    case ColumnType::integer:
+      if (v != std::floor(v)) {
+        err = {DiagCode::invalid_integer, "is not a whole number"};
+        return false;
+      }
+      if (v < -2147483647.0 || v > 2147483647.0) {
+        err = {DiagCode::out_of_range, "is outside the supported integer range"};
+        return false;
+      }
+      int_out = static_cast<std::int32_t>(v);
+      return true;
+    case ColumnType::boolean:
+      if (v == 0.0 || v == 1.0) {
+        int_out = static_cast<std::int32_t>(v);
+        return true;
+      }
+      err = {DiagCode::invalid_bool, "is not true or false (expected 0 or 1)"};
+      return false;
+    case ColumnType::date: err = {DiagCode::invalid_date, "is a number; dates must be text in YYYY-MM-DD form"}; return false;
+    case ColumnType::work_mode: err = {DiagCode::invalid_enum, "is a number; expected onsite, hybrid or remote"}; return false;
+    case ColumnType::text: err = {DiagCode::invalid_enum, "is a number; expected text"}; return false;
+  }
+  return false;
+}
+
+std::string number_text(double v) {
+  std::string s = std::to_string(v);
+  return s;
+}
+}  // namespace
+
 Status TableBuilder::parse_row(std::uint64_t row) {
   const std::size_t n = schema_.columns.size();
   for (std::size_t s = 0; s < n; ++s) {
@@ -268,6 +324,17 @@ Status TableBuilder::parse_row(std::uint64_t row) {
     CellError err{};
     bool ok = true;
     double numeric = 0;
+    if (numeric_[s]) {
+      ok = take_number(spec, nums_[s], nums_[s], ints_[s], err);
+      if (!ok) return row_problem(err.code, row, header_for_slot(s), number_text(nums_[s]), number_text(nums_[s]) + " " + err.problem);
+      numeric = spec.type == ColumnType::number ? nums_[s] : ints_[s];
+      if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
+          ((spec.min && numeric < *spec.min) || (spec.max && numeric > *spec.max))) {
+        return row_problem(DiagCode::out_of_range, row, header_for_slot(s), number_text(nums_[s]),
+                           number_text(nums_[s]) + " is out of range (must be " + range_text(spec) + ")");
+      }
+      continue;
+    }
     switch (spec.type) {
       case ColumnType::integer:
         ok = parse_integer(cell, decimal_comma, ints_[s], err);
@@ -304,7 +371,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
     const std::size_t tasks = 3, ai_tasks = 4;  // schema order
     if (present_[tasks] && present_[ai_tasks] && ints_[ai_tasks] > ints_[tasks]) {
       return row_problem(DiagCode::ai_tasks_exceed_tasks, row, header_for_slot(ai_tasks),
-                         std::string(trim(cells_[ai_tasks])),
+                         std::to_string(ints_[ai_tasks]),
                          "ai_tasks (" + std::to_string(ints_[ai_tasks]) + ") is greater than tasks (" +
                              std::to_string(ints_[tasks]) + ")");
     }

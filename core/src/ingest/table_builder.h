@@ -30,6 +30,12 @@ class TableBuilder {
   int slot_for_key(std::string_view key);
   // JSON: one row given by slot; `present[slot]` false = missing cell.
   Status add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present, std::uint64_t row);
+  // Columns: one row where slot s is numeric when numeric[s] != 0 (value in
+  // numbers[s], NaN = missing) and text otherwise (cells[s], "" = missing).
+  Status add_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
+                       std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present, std::uint64_t row);
+  // Columns: marks which slots the caller supplies (like a header).
+
   // JSON: a row-level structural problem (element not an object, nested value).
   Status reject_row(DiagCode code, std::uint64_t row, std::string column, std::string problem);
   // JSON: after the last row, required columns never seen are fatal.
@@ -39,6 +45,8 @@ class TableBuilder {
   Result<Table> finish(TableSummary& summary);
 
   std::uint64_t rows_read() const { return rows_read_; }
+  // After set_csv_header: header index -> slot (-1 unused).
+  const std::vector<int>& header_slots() const { return header_slot_; }
 
  private:
   int resolve(std::string_view header) const;
@@ -60,6 +68,7 @@ class TableBuilder {
   // Scratch for the row being parsed.
   std::vector<std::string_view> cells_;
   std::vector<bool> present_;
+  std::vector<std::uint8_t> numeric_;  // slot holds a number given directly (columnar input)
   std::vector<std::int32_t> ints_;
   std::vector<double> nums_;
   std::uint64_t rows_read_ = 0;

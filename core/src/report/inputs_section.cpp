@@ -10,7 +10,7 @@ Json inputs_section(const std::vector<TableSummary>& inputs) {
     j["source"] = s.source_name.empty() ? Json(nullptr) : Json(s.source_name);
     j["format"] = s.format;
     j["bytes"] = s.bytes;
-    j["sha256"] = s.sha256;
+    j["sha256"] = s.sha256.empty() ? Json(nullptr) : Json(s.sha256);
     j["rows_read"] = s.rows_read;
     j["rows_used"] = s.rows_kept;
     j["rows_skipped"] = s.rows_skipped;
