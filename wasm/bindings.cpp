@@ -94,6 +94,32 @@ class Session {
     return status_to_js(s);
   }
 
+  // A table as typed columns: names[i] with values[i], a Float64Array
+  // (numbers, NaN = missing) or an array of strings ("" = missing).
+  val addColumns(const std::string& table, const val& names, const val& values) {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    const auto kind = kind_of(table);
+    if (!kind) return error_to_js(usage("unknown table \"" + table + "\""));
+    const auto n = names["length"].as<std::size_t>();
+    std::vector<std::vector<double>> numbers;
+    numbers.reserve(n);  // spans below point into these vectors: no reallocation
+    std::vector<gapscore::ColumnInput> columns;
+    const val float64_array = val::global("Float64Array");
+    for (std::size_t i = 0; i < n; ++i) {
+      const val v = values[i];
+      std::string name = names[i].as<std::string>();
+      if (v.instanceof(float64_array)) {
+        const auto len = v["length"].as<std::size_t>();
+        numbers.emplace_back(len);
+        if (len > 0) val(emscripten::typed_memory_view(len, numbers.back().data())).call<void>("set", v);
+        columns.push_back({std::move(name), std::span<const double>(numbers.back())});
+      } else {
+        columns.push_back({std::move(name), emscripten::vecFromJSArray<std::string>(v)});
+      }
+    }
+    return status_to_js(analysis_->add_columns(*kind, columns, "columns"));
+  }
+
   val endTable() {
     if (!analysis_) return error_to_js(usage("init() was not called"));
     return status_to_js(analysis_->end_table());
@@ -148,6 +174,7 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("init", &Session::init)
       .function("beginTable", &Session::beginTable)
       .function("push", &Session::push)
+      .function("addColumns", &Session::addColumns)
       .function("endTable", &Session::endTable)
       .function("report", &Session::report)
       .function("validate", &Session::validate);

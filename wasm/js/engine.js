@@ -1,0 +1,95 @@
+// Drives one analysis through the binding: config, tables in chunks (with
+// progress, cancellation and yields so a page or worker stays responsive),
+// then the report. Shared by the in-thread API and the worker thread.
+import { GapScoreError, cancelledError } from './errors.js';
+import { TABLES, checkTables, configText, describeInput } from './inputs.js';
+
+const YIELD_EVERY_MS = 30;
+
+class StopReading extends Error {}
+
+function check(result) {
+  if (!result.ok) throw GapScoreError.fromCore(result.error);
+  return result;
+}
+
+// Lets queued events (a cancel message, UI input) run between chunks.
+const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function columnValues(table, name, values) {
+  if (values instanceof Float64Array) return values;
+  if (ArrayBuffer.isView(values)) return Float64Array.from(values);
+  if (!Array.isArray(values)) {
+    throw new GapScoreError('usage_error', `${table}.${name}: expected an array or a typed array`, { table, column: name });
+  }
+  if (values.every((v) => v == null || typeof v === 'number')) return Float64Array.from(values, (v) => (v == null ? NaN : v));
+  return values.map((v) => {
+    if (v == null) return '';
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return String(v);
+  });
+}
+
+/**
+ * @param {any} Module the loaded Emscripten module
+ * @param {'report'|'validate'} mode
+ */
+export async function run(Module, mode, tables, config, options = {}) {
+  const { onProgress, signal, chunkBytes, columns, sourceNames } = options;
+  if (columns == null) checkTables(tables);
+  const session = new Module.Session();
+  let lastYield = Date.now();
+  const pause = async () => {
+    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
+    if (signal?.aborted) throw cancelledError();
+  };
+  // In validate mode a table that cannot be read is a finding, not a failure:
+  // stop reading and let validate() describe it.
+  const ingest = (result) => {
+    if (result.ok || mode === 'report' || result.error.code === 'usage_error' || result.error.code === 'cancelled') {
+      return check(result);
+    }
+    throw new StopReading();
+  };
+  try {
+    check(session.init(configText(config)));
+    if (signal?.aborted) throw cancelledError();
+    try {
+      if (columns != null) {
+        const names = Object.keys(columns);
+        const values = names.map((n) => columnValues('activity', n, columns[n]));
+        onProgress?.({ phase: 'read', table: 'activity', done: 0, total: 1 });
+        ingest(session.addColumns('activity', names, values));
+        onProgress?.({ phase: 'read', table: 'activity', done: 1, total: 1 });
+      }
+      for (const table of TABLES) {
+        const value = tables?.[table];
+        if (value == null) continue;
+        const input = describeInput(table, value, chunkBytes);
+        ingest(session.beginTable(table, input.format, sourceNames?.[table] ?? ''));
+        let done = 0;
+        onProgress?.({ phase: 'read', table, done, total: input.total });
+        for (const [bytes, units] of input.chunks()) {
+          ingest(session.push(bytes));
+          done += units;
+          onProgress?.({ phase: 'read', table, done, total: input.total });
+          await pause();
+        }
+        ingest(session.endTable());
+      }
+    } catch (e) {
+      if (!(e instanceof StopReading)) throw e;
+    }
+    await pause();
+    onProgress?.({ phase: mode === 'report' ? 'analyze' : 'validate', done: 0, total: 1 });
+    const result = mode === 'report' ? check(session.report()) : session.validate();
+    onProgress?.({ phase: mode === 'report' ? 'analyze' : 'validate', done: 1, total: 1 });
+    if (mode === 'report') return { text: result.report };
+    return { text: result.validation };
+  } finally {
+    session.delete();
+  }
+}

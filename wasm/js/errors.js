@@ -1,0 +1,38 @@
+// The one error type the package throws. Core diagnostics keep their stable
+// codes (docs/input-format.md), so callers can branch on `code`.
+export class GapScoreError extends Error {
+  /**
+   * @param {string} code stable diagnostic code, e.g. "missing_column", "config_unknown_key", "cancelled"
+   * @param {string} message human-readable, names the table/row/column where it applies
+   * @param {object} [details] {table, row, column, diagnostics}
+   */
+  constructor(code, message, details = {}) {
+    super(message);
+    this.name = 'GapScoreError';
+    this.code = code;
+    this.table = details.table ?? null;
+    this.row = details.row ?? null;
+    this.column = details.column ?? null;
+    this.diagnostics = details.diagnostics ?? [];
+  }
+
+  /** Rebuilds an error from the binding's {code, message, diagnostics} (or a worker message). */
+  static fromCore(err) {
+    const first = err.diagnostics?.[0] ?? {};
+    return new GapScoreError(err.code, err.message, {
+      table: first.table ?? null,
+      row: first.row ?? null,
+      column: first.column ?? null,
+      diagnostics: err.diagnostics ?? [],
+    });
+  }
+
+  /** Plain-object form for postMessage (structured clone drops the class). */
+  toJSON() {
+    return { code: this.code, message: this.message, table: this.table, row: this.row, column: this.column, diagnostics: this.diagnostics };
+  }
+}
+
+export function cancelledError() {
+  return new GapScoreError('cancelled', 'The analysis was cancelled by the caller.');
+}

@@ -1,0 +1,73 @@
+import type { Config, MetricDefinition, Report, Validation } from './report';
+export type * from './report';
+
+/** CSV text, CSV/JSON bytes, or an array of row objects. */
+export type TableInput = string | ArrayBuffer | Uint8Array | Record<string, unknown>[];
+
+export interface Tables {
+  activity: TableInput;
+  people?: TableInput;
+  surveys?: TableInput;
+  playbook?: TableInput;
+}
+
+export interface Progress {
+  phase: 'read' | 'analyze' | 'validate';
+  table?: 'activity' | 'people' | 'surveys' | 'playbook';
+  /** Units done and total: characters (text), bytes, or rows (arrays of objects). */
+  done: number;
+  total: number;
+}
+
+export interface RunOptions {
+  onProgress?: (progress: Progress) => void;
+  /** Abort to cancel; the promise rejects with GapScoreError code "cancelled". */
+  signal?: AbortSignal;
+  /** Bytes handed to the engine at a time (default 1 MiB). */
+  chunkBytes?: number;
+  /** Names shown as `source` in the report's inputs (e.g. file names). */
+  sourceNames?: Partial<Record<keyof Tables, string>>;
+}
+
+/** Activity columns: numbers as typed arrays (NaN = missing), text as string arrays. */
+export type Columns = Record<string, Float64Array | Float32Array | Int32Array | Uint32Array | number[] | (string | null)[]>;
+
+export interface ColumnsRunOptions extends RunOptions {
+  people?: TableInput;
+  surveys?: TableInput;
+  playbook?: TableInput;
+}
+
+export interface GapScoreOptions {
+  /** The wasm bytes, when the caller loads them itself. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where to fetch gapscore.wasm from (default: next to the package's JS). */
+  wasmUrl?: string | URL;
+}
+
+export interface GapScore {
+  readonly version: string;
+  analyze(tables: Tables, config?: Config | string, options?: RunOptions): Promise<Report>;
+  /** Columnar fast path: typed arrays go to the engine without per-row conversion. */
+  analyzeColumns(columns: Columns, config?: Config | string, options?: ColumnsRunOptions): Promise<Report>;
+  validate(tables: Tables, config?: Config | string, options?: RunOptions): Promise<Validation>;
+  /** The canonical report text (byte-identical to `gapscore analyze` for the same inputs). */
+  reportText(tables: Tables, config?: Config | string, options?: RunOptions): Promise<string>;
+  metrics(): MetricDefinition[];
+  /** SHA-256 (hex) of bytes, as in the report's inputs[].sha256. */
+  sha256(bytes: string | ArrayBuffer | Uint8Array): string;
+  /** Bytes of wasm linear memory (for leak checks). */
+  memoryBytes(): number;
+}
+
+export declare function createGapScore(options?: GapScoreOptions): Promise<GapScore>;
+
+export declare class GapScoreError extends Error {
+  readonly name: 'GapScoreError';
+  /** Stable code: a diagnostic code (docs/input-format.md) or usage_error, cancelled, wasm_load_failed, worker_failed. */
+  readonly code: string;
+  readonly table: string | null;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly diagnostics: import('./report').Diagnostic[];
+}

@@ -1,0 +1,76 @@
+// Turns the table forms callers hand us (CSV text, bytes, arrays of objects)
+// into byte chunks for the core, without making several copies of big inputs.
+import { GapScoreError } from './errors.js';
+
+export const TABLES = ['activity', 'people', 'surveys', 'playbook'];
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
+const encoder = new TextEncoder();
+
+function* stringChunks(text, chunkChars) {
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + chunkChars);
+    // Never split a surrogate pair between chunks.
+    if (end < text.length) {
+      const c = text.charCodeAt(end - 1);
+      if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+    }
+    yield [encoder.encode(text.slice(i, end)), end - i];
+    i = end;
+  }
+}
+
+function* bytesChunks(bytes, chunkBytes) {
+  for (let i = 0; i < bytes.length; i += chunkBytes) {
+    const part = bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
+    yield [part, part.length];
+  }
+}
+
+function* objectChunks(rows, batch) {
+  yield [encoder.encode('['), 0];
+  for (let i = 0; i < rows.length; i += batch) {
+    const part = rows.slice(i, i + batch).map((r) => JSON.stringify(r)).join(',');
+    yield [encoder.encode((i > 0 ? ',' : '') + part), Math.min(batch, rows.length - i)];
+  }
+  yield [encoder.encode(']'), 0];
+}
+
+/**
+ * Describes one table input: its format hint, total size (for progress) and chunk iterator.
+ * Chunks are [bytes, units done] pairs; units are characters, bytes or rows.
+ * @returns {{format: string, total: number, chunks: () => Iterable<[Uint8Array, number]>}}
+ */
+export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES) {
+  if (typeof value === 'string') {
+    return { format: '', total: value.length, chunks: () => stringChunks(value, chunkBytes) };
+  }
+  if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) {
+    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return { format: '', total: bytes.length, chunks: () => bytesChunks(bytes, chunkBytes) };
+  }
+  if (Array.isArray(value)) {
+    return { format: 'json', total: value.length, chunks: () => objectChunks(value, 10000) };
+  }
+  throw new GapScoreError('usage_error',
+    `${table}: expected CSV text, an ArrayBuffer/Uint8Array of CSV or JSON bytes, or an array of objects`, { table });
+}
+
+export function checkTables(tables) {
+  if (tables == null || typeof tables !== 'object') {
+    throw new GapScoreError('usage_error', 'analyze() needs an object such as {activity, people?, surveys?, playbook?}');
+  }
+  for (const key of Object.keys(tables)) {
+    if (!TABLES.includes(key)) {
+      throw new GapScoreError('usage_error', `unknown table "${key}" (expected ${TABLES.join(', ')})`, { table: key });
+    }
+  }
+  if (tables.activity == null) throw new GapScoreError('usage_error', 'the activity table is required', { table: 'activity' });
+}
+
+export function configText(config) {
+  if (config == null) return '';
+  if (typeof config === 'string') return config;
+  if (typeof config !== 'object') throw new GapScoreError('config_invalid_value', 'config must be an object or JSON text');
+  return JSON.stringify(config);
+}

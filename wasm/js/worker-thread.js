@@ -1,0 +1,55 @@
+// Runs inside the Web Worker spawned by gapscore/worker. Messages:
+//   in:  {id, type: 'init'|'analyze'|'analyzeColumns'|'validate'|'reportText'|'metrics'|'sha256'|'cancel', payload}
+//   out: {id, type: 'result'|'error'|'progress', payload}
+import { createGapScore } from './index.js';
+import { GapScoreError } from './errors.js';
+
+let engine = null;
+const running = new Map();  // id -> AbortController
+
+function reply(id, type, payload) {
+  self.postMessage({ id, type, payload });
+}
+
+async function handle(id, type, payload) {
+  if (type === 'init') {
+    engine = await createGapScore(payload ?? {});
+    return { version: engine.version };
+  }
+  if (!engine) engine = await createGapScore();
+  switch (type) {
+    case 'metrics': return engine.metrics();
+    case 'sha256': return engine.sha256(payload.bytes);
+    case 'analyze':
+    case 'analyzeColumns':
+    case 'validate':
+    case 'reportText': {
+      const controller = new AbortController();
+      running.set(id, controller);
+      try {
+        const options = { ...(payload.options ?? {}), signal: controller.signal,
+          onProgress: (p) => reply(id, 'progress', p) };
+        const first = type === 'analyzeColumns' ? payload.columns : payload.tables;
+        return await engine[type](first, payload.config, options);
+      } finally {
+        running.delete(id);
+      }
+    }
+    default:
+      throw new GapScoreError('usage_error', `unknown request type "${type}"`);
+  }
+}
+
+self.onmessage = async (event) => {
+  const { id, type, payload } = event.data ?? {};
+  if (type === 'cancel') {
+    running.get(payload?.target)?.abort();
+    return;
+  }
+  try {
+    reply(id, 'result', await handle(id, type, payload));
+  } catch (e) {
+    const err = e instanceof GapScoreError ? e : new GapScoreError('internal_error', String(e?.message ?? e));
+    reply(id, 'error', err.toJSON());
+  }
+};
