@@ -15,7 +15,10 @@ bash tools/build.sh native
 step "native tests (GoogleTest via ctest)"
 ctest --test-dir build/native --output-on-failure -j2 --timeout 600
 
-step "wasm build of the core library"
-bash tools/build.sh wasm-core
+step "wasm module and npm package (dist/)"
+bash tools/build.sh package
+
+step "package tests (node:test: Node ESM, TypeScript, Vite + Chromium)"
+node --test --test-concurrency=1 tests/js/
 
 step "all tests passed"

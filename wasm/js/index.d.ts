@@ -1,5 +1,5 @@
-import type { Config, MetricDefinition, Report, Validation } from './report';
-export type * from './report';
+import type { Config, MetricDefinition, Report, Validation } from './report.js';
+export type * from './report.js';
 
 /** CSV text, CSV/JSON bytes, or an array of row objects. */
 export type TableInput = string | ArrayBuffer | Uint8Array | Record<string, unknown>[];
@@ -69,5 +69,5 @@ export declare class GapScoreError extends Error {
   readonly table: string | null;
   readonly row: number | null;
   readonly column: string | null;
-  readonly diagnostics: import('./report').Diagnostic[];
+  readonly diagnostics: import('./report.js').Diagnostic[];
 }

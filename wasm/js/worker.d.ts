@@ -1,6 +1,6 @@
-import type { Config, MetricDefinition, Report, Validation } from './report';
-import type { Columns, ColumnsRunOptions, GapScoreOptions, RunOptions, Tables } from './index';
-export { GapScoreError } from './index';
+import type { Config, MetricDefinition, Report, Validation } from './report.js';
+import type { Columns, ColumnsRunOptions, GapScoreOptions, RunOptions, Tables } from './index.js';
+export { GapScoreError } from './index.js';
 
 export interface WorkerRunOptions extends RunOptions {
   /** Transfer input ArrayBuffers to the worker (default true: no copy, but they become detached). */

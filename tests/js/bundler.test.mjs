@@ -1,0 +1,71 @@
+// A portal developer's setup: a tiny page that imports 'gapscore' and
+// 'gapscore/worker', production-built with Vite with no configuration, then
+// run in headless Chromium. The wasm and the worker must be found by the
+// bundler on their own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { consumerDir, root, sampleDir } from './helpers.mjs';
+import { launchBrowser, serve } from './browser.mjs';
+
+function buildConsumerPage() {
+  const dir = path.join(consumerDir(), 'page');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>consumer</title></head>
+<body><pre id="out">loading</pre><script type="module" src="./main.js"></script></body></html>`);
+  writeFileSync(path.join(dir, 'main.js'), `
+import { createGapScore, GapScoreError } from 'gapscore';
+import { createGapScoreWorker } from 'gapscore/worker';
+import activity from './activity.csv?raw';
+const out = document.getElementById('out');
+try {
+  const gs = await createGapScore();
+  const inPage = await gs.analyze({ activity }, { group_by: ['team'] });
+  const worker = await createGapScoreWorker();
+  const progress = [];
+  const inWorker = await worker.analyze({ activity: new TextEncoder().encode(activity) }, { group_by: ['team'] },
+    { onProgress: (p) => progress.push(p.phase) });
+  let error = null;
+  try { await worker.analyze({ activity: 'x\\n1\\n' }); } catch (e) { error = { name: e.name, code: e.code, isError: e instanceof GapScoreError }; }
+  out.textContent = JSON.stringify({ version: gs.version, people: inPage.summary.people,
+    same: JSON.stringify(inPage.groups) === JSON.stringify(inWorker.groups), phases: [...new Set(progress)], error });
+} catch (e) {
+  out.textContent = 'FAILED ' + (e && e.stack || e);
+}
+`);
+  writeFileSync(path.join(dir, 'activity.csv'), readFileSync(path.join(sampleDir, 'activity.csv')));
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  execFileSync(vite, ['build', '--logLevel', 'warn', '--outDir', 'dist', '--emptyOutDir'], { cwd: dir, stdio: 'inherit' });
+  return path.join(dir, 'dist');
+}
+
+test('a Vite production build of a consumer page runs gapscore in Chromium, in page and in a worker', async () => {
+  const dist = buildConsumerPage();
+  const assets = readdirSync(path.join(dist, 'assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm: ${assets}`);
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url + '/');
+    await page.waitForFunction(() => document.getElementById('out').textContent !== 'loading', null, { timeout: 60000 });
+    const text = await page.textContent('#out');
+    assert.ok(!text.startsWith('FAILED'), text);
+    const result = JSON.parse(text);
+    assert.equal(result.people, 200);
+    assert.equal(result.same, true);
+    assert.deepEqual(result.phases, ['read', 'analyze']);
+    assert.deepEqual(result.error, { name: 'GapScoreError', code: 'missing_column', isError: true });
+    assert.deepEqual(errors, []);
+    // Everything came from the page's own origin.
+    assert.ok(server.requests.some((r) => r.endsWith('.wasm')));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

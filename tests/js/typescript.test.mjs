@@ -1,0 +1,62 @@
+// A TypeScript consumer compiled with "strict" against the shipped .d.ts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { consumerDir, root } from './helpers.mjs';
+
+test('the type declarations compile under strict TypeScript', () => {
+  const dir = path.join(consumerDir(), 'ts');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext',
+      lib: ['ES2022', 'DOM'], skipLibCheck: false, exactOptionalPropertyTypes: true },
+    include: ['consumer.ts'],
+  }));
+  writeFileSync(path.join(dir, 'consumer.ts'), `
+import { createGapScore, GapScoreError, type Report, type Config, type Progress } from 'gapscore';
+import { createGapScoreWorker, type GapScoreWorker } from 'gapscore/worker';
+
+export async function main(csv: string): Promise<number | null> {
+  const gs = await createGapScore({ wasmUrl: '/gapscore.wasm' });
+  const config: Config = { group_by: ['team', 'work_mode'], privacy: { min_group_size: 5 }, period: 'month' };
+  const seen: Progress[] = [];
+  const report: Report = await gs.analyze({ activity: csv }, config, { onProgress: (p) => seen.push(p) });
+  const first = report.groups[0];
+  const adoption: number | null = first ? first.metrics.adoption_rate : null;
+  const score: number | null = report.overall.score.value;
+  const names: string[] = gs.metrics().map((m) => m.name);
+  try {
+    await gs.analyze({ activity: new Uint8Array(0) });
+  } catch (e) {
+    if (e instanceof GapScoreError) {
+      const code: string = e.code;
+      const row: number | null = e.row;
+      void code; void row;
+    }
+  }
+  const w: GapScoreWorker = await createGapScoreWorker();
+  const fromWorker: Report = await w.analyzeColumns({ person_id: ['P1'], tasks: new Float64Array([1]) }, config, { transfer: false });
+  w.terminate();
+  void names; void fromWorker; void score;
+  return adoption;
+}
+`);
+  const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+  let output = '';
+  try {
+    output = execFileSync(tsc, ['-p', dir], { encoding: 'utf8' });
+  } catch (e) {
+    output = (e.stdout ?? '') + (e.stderr ?? '');
+    assert.fail('tsc failed:\n' + output);
+  }
+  assert.equal(output.trim(), '');
+  // And a misuse must be a type error (the types are not just `any`).
+  writeFileSync(path.join(dir, 'consumer.ts'), `
+import { createGapScore } from 'gapscore';
+export async function bad() { const gs = await createGapScore(); await gs.analyze({ activity: 'x' }, { group_by: ['department'] }); }
+`);
+  assert.throws(() => execFileSync(tsc, ['-p', dir], { encoding: 'utf8', stdio: 'pipe' }));
+});
