@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "privacy/pseudonym.h"
+
 namespace gapscore {
 namespace {
 
@@ -51,15 +53,27 @@ const char* kActivity =
     "P3,2025-01-08,a,4,4,4,Green\n"   // conflicting inline team
     "P4,2025-02-10,a,4,1,4,\n";        // no team anywhere
 
+// Groups this small are suppressed, so the per-person rows (individual results,
+// pseudonymous) show who landed where.
+constexpr const char* kIndividuals = R"({"privacy": {"individual_results": true, "salt": "t"}})";
+
+std::map<std::string, std::string> team_of_person(const nlohmann::json& report) {
+  std::map<std::string, std::string> out;
+  for (const auto& row : report["individuals"]) out[row["person"]] = row["key"]["team"];
+  return out;
+}
+
 TEST(Dataset, PeopleTableWinsAndGapsAreReported) {
-  const AnalysisRun r = analyze(kActivity, "person_id,team\nP1,Blue\nP2,Red\nP9,Red\n");
+  const AnalysisRun r = analyze(kActivity, "person_id,team\nP1,Blue\nP2,Red\nP9,Red\n", kIndividuals);
   ASSERT_TRUE(r.report.ok()) << r.report.error().message();
   const auto j = nlohmann::json::parse(r.report.value());
-  std::map<std::string, int> headcount;
-  for (const auto& g : j["groups"]) headcount[g["key"]["team"]] = g["headcount"];
+  const auto team = team_of_person(j);
   // P1: people says Blue (inline Red: conflict). P2: Red. P3: not in people -> first inline (Blue).
   // P4: nowhere -> (unassigned).
-  EXPECT_EQ(headcount, (std::map<std::string, int>{{"(unassigned)", 1}, {"Blue", 2}, {"Red", 1}}));
+  EXPECT_EQ(team.at(privacy::pseudonym("t", "P1")), "Blue");
+  EXPECT_EQ(team.at(privacy::pseudonym("t", "P2")), "Red");
+  EXPECT_EQ(team.at(privacy::pseudonym("t", "P3")), "Blue");
+  EXPECT_EQ(team.at(privacy::pseudonym("t", "P4")), "(unassigned)");
   EXPECT_EQ(count(r.diagnostics, DiagCode::unknown_person), 2u);      // P3, P4
   EXPECT_EQ(count(r.diagnostics, DiagCode::attribute_conflict), 2u);  // P1 vs people, P3 Blue/Green
   EXPECT_EQ(j["summary"]["people_without_activity"], 1);              // P9
@@ -80,7 +94,7 @@ TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
 }
 
 TEST(Dataset, GroupingByMissingAttributeUsesUnassigned) {
-  const AnalysisRun r = analyze(kActivity, "", R"({"group_by": ["work_mode"]})");
+  const AnalysisRun r = analyze(kActivity, "", R"({"group_by": ["work_mode"], "privacy": {"min_group_size": 3}})");
   ASSERT_TRUE(r.report.ok());
   const auto j = nlohmann::json::parse(r.report.value());
   ASSERT_EQ(j["groups"].size(), 1u);

@@ -22,8 +22,8 @@ std::vector<std::string> cases() {
   return out;
 }
 
-json run_gapscore(const std::string& dir) {
-  auto a = Analysis::create(R"({"group_by": ["team"]})");
+json run_gapscore(const std::string& dir, const json& config) {
+  auto a = Analysis::create(config.dump());
   EXPECT_TRUE(a.ok());
   for (TableKind kind : kAllTableKinds) {
     const std::string path = dir + "/" + std::string(table_name(kind)) + ".csv";
@@ -62,11 +62,16 @@ void expect_figures(const json& got, const json& want, const std::string& where)
     EXPECT_TRUE(g["reason"].is_string()) << where;
     return;
   }
-  EXPECT_TRUE(g["reason"].is_null()) << where;
   EXPECT_EQ(g["n_users"], w["n_users"]) << where;
   EXPECT_EQ(g["n_non_users"], w["n_non_users"]) << where;
   for (const char* k : {"mean_users", "mean_non_users", "difference", "hedges_g", "mann_whitney_u", "p_value"})
     expect_value(g[k], w[k], where + ".gap." + k);
+  if (!w["ci_available"].get<bool>()) {
+    EXPECT_TRUE(g["ci_low"].is_null()) << where;
+    EXPECT_TRUE(g["reason"].is_string()) << where;
+    return;
+  }
+  EXPECT_TRUE(g["reason"].is_null()) << where;
   // The bootstrap uses its own generator: agreement within Monte-Carlo error.
   const double se = w["bootstrap_standard_error"];
   EXPECT_NEAR(g["ci_low"].get<double>(), w["ci_low_scipy"].get<double>(), 0.25 * se + 1e-12) << where;
@@ -78,18 +83,32 @@ class MetricsReference : public ::testing::TestWithParam<std::string> {};
 TEST_P(MetricsReference, EveryFigureMatches) {
   const std::string dir = testing_util::data_path("metrics/" + GetParam());
   const json want = testing_util::read_json(dir + "/expected.json");
-  const json got = run_gapscore(dir);
-  expect_figures(got["overall"], want["overall"], "overall");
+  const json got = run_gapscore(dir, want["config"]);
+  // Cells below K must be hidden; gapscore may hide more (complementary suppression).
+  // Every cell it shows must match the reference.
+  if (want["overall"]["below_k"].get<bool>()) EXPECT_TRUE(got["overall"]["suppressed"].get<bool>());
+  if (!got["overall"]["suppressed"].get<bool>()) expect_figures(got["overall"], want["overall"], "overall");
   ASSERT_EQ(got["groups"].size(), want["groups"].size());
+  std::size_t shown_groups = 0, reference_groups = 0;
   for (std::size_t i = 0; i < want["groups"].size(); ++i) {
-    EXPECT_EQ(got["groups"][i]["key"], want["groups"][i]["key"]);
-    expect_figures(got["groups"][i], want["groups"][i], "groups[" + std::to_string(i) + "]");
+    const json &g = got["groups"][i], &w = want["groups"][i];
+    EXPECT_EQ(g["key"], w["key"]);
+    reference_groups += !w["below_k"].get<bool>();
+    if (w["below_k"].get<bool>()) EXPECT_TRUE(g["suppressed"].get<bool>()) << i;
+    if (g["suppressed"].get<bool>()) {
+      EXPECT_FALSE(g.contains("metrics"));
+      continue;
+    }
+    ++shown_groups;
+    expect_figures(g, w, "groups[" + std::to_string(i) + "]");
   }
-  for (const char* m : {"adoption_rate", "ai_task_share"}) {
-    const json& u = got["uniformity"]["across_groups"][m];
-    EXPECT_EQ(u["groups"], want["uniformity"][m]["groups"]);
-    for (const char* k : {"gini", "theil_t", "cv", "min", "max"})
-      expect_value(u[k], want["uniformity"][m][k], std::string("uniformity.") + m + "." + k);
+  if (shown_groups == reference_groups) {
+    for (const char* m : {"adoption_rate", "ai_task_share"}) {
+      const json& u = got["uniformity"]["across_groups"][m];
+      EXPECT_EQ(u["groups"], want["uniformity"][m]["groups"]);
+      for (const char* k : {"gini", "theil_t", "cv", "min", "max"})
+        expect_value(u[k], want["uniformity"][m][k], std::string("uniformity.") + m + "." + k);
+    }
   }
   ASSERT_EQ(got["trends"].size(), want["trends"].size());
   for (std::size_t i = 0; i < want["trends"].size(); ++i) {
@@ -97,6 +116,11 @@ TEST_P(MetricsReference, EveryFigureMatches) {
     const std::string where = "trends[" + std::to_string(i) + "]";
     EXPECT_EQ(t["start"], w["start"]) << where;
     EXPECT_EQ(t["key"], w["key"]) << where;
+    if (w["below_k"].get<bool>()) EXPECT_TRUE(t["suppressed"].get<bool>()) << where;
+    if (t["suppressed"].get<bool>()) {
+      EXPECT_FALSE(t.contains("metrics")) << where;
+      continue;
+    }
     EXPECT_EQ(t["headcount"], w["headcount"]) << where;
     for (const auto& [name, value] : w["metrics"].items()) expect_value(t["metrics"][name], value, where + "." + name);
     expect_value(t["metrics"]["gap_score"], w["gap_score"], where + ".gap_score");

@@ -146,6 +146,9 @@ struct Parser {
     }
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
       error(DiagCode::config_invalid_value, "window", "start is after end");
+    if (config.privacy.individual_results && config.privacy.salt.empty())
+      error(DiagCode::config_invalid_value, "privacy.salt",
+            "is required with individual_results (person ids are replaced by keyed hashes of it)");
     if (config.privacy.min_group_size_extremes < config.privacy.min_group_size)
       error(DiagCode::config_invalid_value, "privacy.min_group_size_extremes",
             "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");

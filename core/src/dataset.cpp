@@ -17,11 +17,13 @@ struct InlineAttributes {
 
 void note_conflict(DiagnosticLog& log, const std::string& person, const char* attribute, const std::string& kept,
                    const std::string& other, std::uint64_t row) {
-  log.add(make_diagnostic(DiagCode::attribute_conflict,
-                          "person " + clip_for_diagnostic(person) + ": " + attribute + " \"" +
-                              clip_for_diagnostic(other) + "\" differs from \"" + clip_for_diagnostic(kept) +
-                              "\"; using \"" + clip_for_diagnostic(kept) + "\"",
-                          "activity", row, attribute, other));
+  Diagnostic d = make_diagnostic(DiagCode::attribute_conflict,
+                                 "person " + clip_for_diagnostic(person) + ": " + attribute + " \"" +
+                                     clip_for_diagnostic(other) + "\" differs from \"" + clip_for_diagnostic(kept) +
+                                     "\"; using \"" + clip_for_diagnostic(kept) + "\"",
+                                 "activity", row, attribute, other);
+  d.names_person = true;
+  log.add(std::move(d));
 }
 
 }  // namespace
@@ -131,11 +133,13 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& c
       const auto it = row_of.find(p.id);
       if (it == row_of.end()) {
         ++ds.unknown_people;
-        log.add(make_diagnostic(DiagCode::unknown_person,
-                                "person " + clip_for_diagnostic(p.id) +
-                                    " appears in activity but not in the people table; using " +
-                                    (p.team.empty() && p.role.empty() ? "(unassigned)" : "inline attributes"),
-                                "activity", 0, "person_id", p.id));
+        Diagnostic d = make_diagnostic(DiagCode::unknown_person,
+                                       "person " + clip_for_diagnostic(p.id) +
+                                           " appears in activity but not in the people table; using " +
+                                           (p.team.empty() && p.role.empty() ? "(unassigned)" : "inline attributes"),
+                                       "activity", 0, "person_id", p.id);
+        d.names_person = true;
+        log.add(std::move(d));
         continue;
       }
       const std::size_t r = it->second;
@@ -144,12 +148,15 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& c
       auto take = [&](std::string& field, const char* col) {
         std::string v = text_of(col, r);
         if (v.empty()) return;
-        if (!field.empty() && field != v)
-          log.add(make_diagnostic(DiagCode::attribute_conflict,
-                                  "person " + clip_for_diagnostic(p.id) + ": " + col + " in activity (\"" +
-                                      clip_for_diagnostic(field) + "\") differs from the people table (\"" +
-                                      clip_for_diagnostic(v) + "\"); using the people table",
-                                  "people", pt.source_rows[r], col, field));
+        if (!field.empty() && field != v) {
+          Diagnostic d = make_diagnostic(DiagCode::attribute_conflict,
+                                         "person " + clip_for_diagnostic(p.id) + ": " + col + " in activity (\"" +
+                                             clip_for_diagnostic(field) + "\") differs from the people table (\"" +
+                                             clip_for_diagnostic(v) + "\"); using the people table",
+                                         "people", pt.source_rows[r], col, field);
+          d.names_person = true;
+          log.add(std::move(d));
+        }
         field = std::move(v);
       };
       take(p.team, "team");
@@ -157,12 +164,15 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& c
       p.manager_id = text_of("manager_id", r);
       if (pt.has("work_mode") && pt.column("work_mode").small()[r] != kMissingBool) {
         const auto m = static_cast<WorkMode>(pt.column("work_mode").small()[r]);
-        if (p.work_mode != WorkMode::missing && p.work_mode != m)
-          log.add(make_diagnostic(DiagCode::attribute_conflict,
-                                  "person " + clip_for_diagnostic(p.id) + ": work_mode in activity (" +
-                                      work_mode_name(p.work_mode) + ") differs from the people table (" +
-                                      work_mode_name(m) + "); using the people table",
-                                  "people", pt.source_rows[r], "work_mode", work_mode_name(p.work_mode)));
+        if (p.work_mode != WorkMode::missing && p.work_mode != m) {
+          Diagnostic d = make_diagnostic(DiagCode::attribute_conflict,
+                                         "person " + clip_for_diagnostic(p.id) + ": work_mode in activity (" +
+                                             work_mode_name(p.work_mode) + ") differs from the people table (" +
+                                             work_mode_name(m) + "); using the people table",
+                                         "people", pt.source_rows[r], "work_mode", work_mode_name(p.work_mode));
+          d.names_person = true;
+          log.add(std::move(d));
+        }
         p.work_mode = m;
       }
       if (pt.has("ai_trained")) p.ai_trained = pt.column("ai_trained").small()[r];

@@ -21,6 +21,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "data", "metrics"))
 AI_USER_MIN_SHARE = 0.10
 REWORK_THRESHOLD = 0.15
+# The tests run gapscore with the smallest allowed privacy thresholds, so that
+# small test groups still show figures; the rules themselves are applied here too.
+K = 3
+K_EXTREMES = 3
+CONFIG = {"group_by": ["team"], "privacy": {"min_group_size": K, "min_group_size_extremes": K_EXTREMES}}
 
 
 def num(v):
@@ -58,6 +63,17 @@ EDGE = {
     "only_required_columns": {
         "activity.csv": "person_id,date,task_type,tasks,ai_tasks,hours\n"
                         "P1,2025-03-03,a,5,1,4\nP2,2025-03-03,a,4,0,3\nP3,2025-03-04,b,2,2,1\nP4,2025-03-11,b,3,0,3\n",
+    },
+    "complementary_and_churn": {
+        # Team A (2 people) is below K=3; B (3) must be hidden too so A cannot be
+        # recovered from the total. In week 2 one person joins C: C's and the
+        # overall week-2 cells differ from week 1 by one person.
+        "activity.csv": "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n"
+                        + "".join("%s,%s,a,%d,%d,%d,0.%d,%s\n" % (pid, day, 4 + i % 3, i % 4, 3 + i % 2, 5 + i % 4, team)
+                                  for day in ("2025-03-03", "2025-03-10")
+                                  for i, (pid, team) in enumerate([("A1", "A"), ("A2", "A"), ("B1", "B"), ("B2", "B"),
+                                                                   ("B3", "B")] + [("C%d" % j, "C") for j in range(6)]))
+                        + "C9,2025-03-11,a,5,2,4,0.7,C\n",
     },
     "ties_in_gap": {
         # Identical quality-adjusted output per hour across people: rank ties in Mann-Whitney.
@@ -315,7 +331,7 @@ def gap_stats(active, pinfo, inputs):
     u = [pinfo[p]["qaoph"] for p in active if pinfo[p]["ai_user"] and pinfo[p]["qaoph"] is not None]
     n = [pinfo[p]["qaoph"] for p in active if not pinfo[p]["ai_user"] and pinfo[p]["qaoph"] is not None]
     out = {"n_users": len(u), "n_non_users": len(n)}
-    if len(u) < 2 or len(n) < 2:
+    if len(u) < max(2, K) or len(n) < max(2, K):
         out["available"] = False
         return out
     out["available"] = True
@@ -329,6 +345,7 @@ def gap_stats(active, pinfo, inputs):
     r = scipy.stats.mannwhitneyu(a, b, method="asymptotic", use_continuity=True, alternative="two-sided")
     out["mann_whitney_u"] = num(r.statistic)
     out["p_value"] = num(r.pvalue)
+    out["ci_available"] = len(u) >= K_EXTREMES and len(n) >= K_EXTREMES
     boot = scipy.stats.bootstrap((a, b), lambda x, y, axis=-1: x.mean(axis=axis) - y.mean(axis=axis), method="percentile",
                                  n_resamples=4000, vectorized=True, random_state=np.random.default_rng(5))
     out["ci_low_scipy"] = num(boot.confidence_interval.low)
@@ -366,18 +383,28 @@ def reference(case_dir, group_by="team"):
     pinfo = person_table(act)
     persons = sorted(act["person_id"].unique())
     answers = latest_answers(surveys, persons)
-    out = {"overall": evaluate(act, persons, pinfo, answers, inputs, playbook_status, True), "groups": []}
+    # Figures for every cell; the privacy rules are checked separately
+    # (tests/privacy_test.cpp). Here a cell is marked below_k when it has fewer
+    # than K people: gapscore must hide it, and may hide more (complementary).
+    overall = evaluate(act, persons, pinfo, answers, inputs, playbook_status, True)
+    overall["below_k"] = overall["metrics"]["headcount"] < K
+    out = {"overall": overall, "groups": []}
     group_names = sorted(set(teams.values()))
     adoption, share = [], []
     for g in group_names:
         members = [p for p in persons if teams[p] == g]
         res = evaluate(act, members, pinfo, answers, inputs, playbook_status, True)
         res["key"] = {group_by: g}
+        res["below_k"] = res["metrics"]["headcount"] < K
         out["groups"].append(res)
+        if res["below_k"]:
+            continue
         if res["metrics"]["adoption_rate"] is not None:
             adoption.append(res["metrics"]["adoption_rate"])
         if res["metrics"]["ai_task_share"] is not None:
             share.append(res["metrics"]["ai_task_share"])
+    # Uniformity over the groups with at least K people (gapscore uses the groups it shows;
+    # the test compares only when those are the same groups).
     out["uniformity"] = {}
     for name, vals in (("adoption_rate", adoption), ("ai_task_share", share)):
         out["uniformity"][name] = {"groups": len(vals), "gini": num(gini(vals)), "theil_t": num(theil(vals)),
@@ -392,12 +419,11 @@ def reference(case_dir, group_by="team"):
         wk_answers = latest_answers(surveys, wk_persons, week, week + pd.Timedelta(days=6))
         cells = [(None, wk_persons)] + [(g, [p for p in wk_persons if teams[p] == g]) for g in group_names]
         for g, members in cells:
-            res = evaluate(rows, members, wk_info, wk_answers, inputs,
-                           playbook_status, False)
+            res = evaluate(rows, members, wk_info, wk_answers, inputs, playbook_status, False)
             trends.append({"start": week.strftime("%Y-%m-%d"), "key": None if g is None else {group_by: g},
-                           "headcount": res["metrics"]["headcount"],
+                           "headcount": res["metrics"]["headcount"], "below_k": 0 < res["metrics"]["headcount"] < K,
                            "metrics": {k: res["metrics"][k] for k in ("adoption_rate", "ai_task_share", "time_saved_hours",
-                                                                       "quality_adjusted_output_per_hour", "error_rate")},
+                                                                      "quality_adjusted_output_per_hour", "error_rate")},
                            "gap_score": res["score"]["value"]})
     out["trends"] = trends
     return out
@@ -411,6 +437,7 @@ def main():
             continue
         ref = reference(d)
         ref["generated_by"] = "tests/reference/metrics_reference.py"
+        ref["config"] = CONFIG
         with open(os.path.join(d, "expected.json"), "w") as f:
             json.dump(ref, f, indent=1)
             f.write("\n")

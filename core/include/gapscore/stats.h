@@ -1,9 +1,14 @@
-// Statistics kernels, deterministic across platforms (only detmath
-// transcendental functions, fixed summation order). Each is checked against
-// scipy/statsmodels values in tests/stats_test.cpp (fixtures written by
-// tests/reference/stats_reference.py). Undefined results are nullopt, never NaN.
+// Statistics kernels, bit-identical across platforms: transcendental functions
+// come only from gapscore::detmath, sums run in a fixed order, nothing depends on
+// the order std::sort leaves equal keys in, and random draws come from
+// gapscore::Prng. Each kernel is checked against scipy/statsmodels values in
+// tests/stats_test.cpp (fixtures written by tests/reference/stats_reference.py).
+//
+// Undefined results are std::nullopt, never NaN or Inf, unless a comment says
+// otherwise. Inputs containing NaN or ±Inf give nullopt (an error for ols_hc3).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,7 +18,8 @@
 
 namespace gapscore::stats {
 
-// Compensated summation (Neumaier), in the order values are added.
+// Compensated summation (Neumaier's variant of Kahan), in the order values are
+// added. Error about one rounding of the exact sum for any ordering of signs.
 class NeumaierSum {
  public:
   void add(double v);
@@ -24,68 +30,98 @@ class NeumaierSum {
   double compensation_ = 0.0;
 };
 
-double sum(std::span<const double> x);
-double mean(std::span<const double> x);                  // NaN-free: 0 for empty input
-double variance(std::span<const double> x, int ddof);   // 0 when n <= ddof
+double sum(std::span<const double> x);                // Neumaier, in input order
+double mean(std::span<const double> x);               // 0 for empty input
+double variance(std::span<const double> x, int ddof); // two-pass; 0 when n <= ddof
+bool all_finite(std::span<const double> x);           // no NaN, no ±Inf
 
-// Population Gini: Σᵢ Σⱼ |xᵢ − xⱼ| / (2n²μ). nullopt: empty, μ <= 0 or any x < 0.
+// Population Gini coefficient G = Σᵢ Σⱼ |xᵢ − xⱼ| / (2n²μ) (not the n/(n−1)
+// sample form), from the sorted data in O(n log n). In [0, 1 − 1/n].
+// nullopt: empty, μ <= 0, any x < 0 or non-finite.
 std::optional<double> gini(std::span<const double> x);
-// Theil T: (1/n) Σ (xᵢ/μ) ln(xᵢ/μ), 0·ln0 = 0. nullopt: empty, μ <= 0 or any x < 0.
+// Theil T index (1/n) Σ (xᵢ/μ) ln(xᵢ/μ) with 0·ln 0 = 0; equals ln n − H(x/Σx)
+// (scipy.stats.entropy). In [0, ln n]. nullopt: empty, μ <= 0, any x < 0 or non-finite.
 std::optional<double> theil_t(std::span<const double> x);
-// σ/μ with ddof = 0. nullopt: empty or μ == 0.
+// σ/μ with the population σ (ddof = 0); negative when μ < 0, as numpy.
+// nullopt: empty, μ == 0, or non-finite input.
 std::optional<double> coefficient_of_variation(std::span<const double> x);
+// gini, theil_t and coefficient_of_variation sum in sorted order, so any
+// permutation of the input gives the same bits.
 
-// Quantile of sorted data by linear interpolation (numpy's default 'linear').
+// Quantile q of ascending `sorted` data, numpy's default method 'linear'
+// (Hyndman & Fan type 7), interpolated exactly as numpy does it. q is clamped
+// to [0, 1] (NaN counts as 0); empty input gives 0.
 double quantile_linear(std::span<const double> sorted, double q);
-// 1-based ranks, ties get the average rank (scipy.stats.rankdata 'average').
+
+// 1-based ranks with ties given their average rank (scipy.stats.rankdata,
+// method='average'), for any order of tied values. ranks_out must have
+// x.size() elements (otherwise nothing is written). NaNs rank after every
+// number, tied with each other.
 void average_ranks(std::span<const double> x, std::span<double> ranks_out);
 
 struct HedgesG {
-  double g;
-  double cohens_d;
-  double correction_j;
-  int df;
+  double g;             // J · d
+  double cohens_d;      // (mean(a) − mean(b)) / pooled SD, ddof = 1 in each group
+  double correction_j;  // exact J = Γ(df/2) / (√(df/2) Γ((df−1)/2))
+  int df;               // n₁ + n₂ − 2
 };
-// Exact small-sample factor J = Γ(df/2)/(√(df/2)·Γ((df−1)/2)).
-// nullopt: either sample below 2, or pooled SD 0.
+// nullopt: either sample below 2 values, pooled SD 0, or non-finite input.
 std::optional<HedgesG> hedges_g(std::span<const double> a, std::span<const double> b);
 
 struct MannWhitney {
-  double u;        // U of sample a
-  double p_value;  // two-sided, normal approximation, tie and continuity corrected
+  double u;        // U of sample a = R₁ − n₁(n₁+1)/2
+  double p_value;  // two-sided, normal approximation with tie and continuity correction
 };
-// As scipy.stats.mannwhitneyu(a, b, method='asymptotic'). nullopt: a sample is empty
-// or every value is tied.
+// As scipy.stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=True,
+// alternative='two-sided') in scipy 1.10. When every value is tied the statistic
+// cannot vary and p = 1, as scipy reports. nullopt: a sample is empty or non-finite input.
 std::optional<MannWhitney> mann_whitney_u(std::span<const double> a, std::span<const double> b);
 
 struct MeanDifferenceCi {
   double low;
   double high;
 };
-// Percentile bootstrap of mean(a) − mean(b), each sample resampled on its own.
-// Draws come from gapscore::Prng(seed). nullopt: a sample is empty or resamples < 1.
+// Percentile bootstrap CI of mean(a) − mean(b), each sample resampled with
+// replacement on its own (stratified), like scipy.stats.bootstrap((a, b),
+// method='percentile'). Draws: gapscore::Prng(seed).below(n), for each resample
+// all of a first, then all of b. Bounds: quantile_linear of the sorted resampled
+// differences at (1 − confidence)/2 and (1 + confidence)/2.
+// nullopt: a sample is empty, resamples < 1, confidence not in (0, 1), or non-finite input.
 std::optional<MeanDifferenceCi> bootstrap_mean_difference_ci(std::span<const double> a, std::span<const double> b,
                                                              int resamples, std::uint64_t seed, double confidence);
 
 struct Spearman {
   double rho;
-  double p_value;  // two-sided, t distribution with n−2 df (scipy.stats.spearmanr)
+  double p_value;  // two-sided, t distribution with n − 2 df (scipy.stats.spearmanr)
   std::size_t n;
 };
-// nullopt: n < 3, sizes differ, or either side constant.
+// nullopt: n < 3, sizes differ, either side constant, or non-finite input.
 std::optional<Spearman> spearman(std::span<const double> x, std::span<const double> y);
 
 struct OlsResult {
   std::size_t n = 0, k = 0, rank = 0;
   bool full_rank = false;
-  std::vector<double> coef, se_hc3, z, p_value;  // empty unless full_rank
-  std::vector<std::size_t> high_leverage_rows;   // h_ii = 1: HC3 undefined (singleton cells)
-  double r_squared = 0.0;                        // centred
+  // Empty unless full_rank. Entries of se_hc3/z/p_value are NaN for the
+  // coefficients that a high-leverage row moves (see below).
+  std::vector<double> coef, se_hc3, z, p_value;
+  // Columns (0-based) that are, to 1e-10 relative, linear combinations of
+  // earlier columns; rank = k − aliased_columns.size().
+  std::vector<std::size_t> aliased_columns;
+  // Rows (0-based) with leverage h_ii = 1 (within 1e-10), e.g. the only person
+  // in a category: their residual is 0 and the HC3 weight e²/(1−h)² is 0/0.
+  std::vector<std::size_t> high_leverage_rows;
+  // Whether a constant lies in the column space (explicit column or a full set
+  // of dummies), as statsmodels' k_constant decides.
+  bool has_constant = false;
+  // 1 − SSR/TSS with TSS centred when has_constant, else uncentred (statsmodels).
+  // NaN when TSS is 0.
+  double r_squared = 0.0;
 };
 // OLS by Householder QR with HC3 standard errors and normal two-sided p-values,
-// like statsmodels OLS(y, X).fit(cov_type='HC3'). X is n×k row-major.
-// A rank-deficient X gives full_rank = false (the caller reports it); rows with
-// leverage 1 make the HC3 errors undefined (NaN entries, rows listed).
+// as statsmodels OLS(y, X).fit(cov_type='HC3') (use_t=False). X is n×k
+// row-major. A rank-deficient X gives full_rank = false with the aliased columns
+// listed and no coefficients (the caller reports it). Errors (internal_error):
+// k == 0, X not n·k values, or a NaN/Inf in y or X.
 Result<OlsResult> ols_hc3(std::span<const double> y, std::span<const double> x_row_major, std::size_t k);
 
 }  // namespace gapscore::stats

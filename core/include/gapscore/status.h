@@ -34,6 +34,9 @@ struct Diagnostic {
   std::string column;   // header text as found in the file (or the config key)
   std::string value;    // offending text, truncated to kMaxDiagnosticValueBytes
   std::uint64_t byte_offset = 0;  // for encoding/structure errors; 0 if unknown
+  // The message or value names a person (an id or a key containing one). Reports
+  // withhold such text unless privacy.individual_results is on.
+  bool names_person = false;
 };
 
 inline constexpr std::size_t kMaxDiagnosticValueBytes = 80;

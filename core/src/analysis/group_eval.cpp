@@ -1,5 +1,7 @@
 #include "analysis/group_eval.h"
 
+#include <algorithm>
+
 #include "gapscore/stats.h"
 #include "metrics/catalog_table.h"
 
@@ -23,18 +25,30 @@ GapResult compute_gap(const EvalContext& ctx, std::span<const std::uint32_t> mem
   }
   g.n_users = static_cast<double>(users.size());
   g.n_non_users = static_cast<double>(non_users.size());
-  if (users.size() < 2 || non_users.size() < 2) {
-    g.unavailable_reason = "needs at least 2 AI users and 2 non-users with quality data (has " +
-                           std::to_string(users.size()) + " and " + std::to_string(non_users.size()) + ")";
+  // Each side is a group of people too: below min_group_size (at least 2 for
+  // the statistics to exist) the comparison would describe individuals.
+  const auto k = static_cast<std::size_t>(std::max(2, ctx.config->privacy.min_group_size));
+  if (users.size() < k || non_users.size() < k) {
+    g.unavailable_reason = "needs at least " + std::to_string(k) + " AI users and " + std::to_string(k) +
+                           " non-users with quality data (privacy.min_group_size)";
     return g;
   }
   g.mean_users = stats::mean(users);
   g.mean_non_users = stats::mean(non_users);
   g.difference = g.mean_users - g.mean_non_users;
+  g.compared = true;
   if (auto h = stats::hedges_g(users, non_users)) g.hedges_g = h->g;
   if (auto u = stats::mann_whitney_u(users, non_users)) {
     g.mann_whitney_u = u->u;
     g.p_value = u->p_value;
+  }
+  // Percentile bounds of small samples sit near single people's values: they need
+  // min_group_size_extremes people on each side.
+  const auto k_ext = static_cast<std::size_t>(ctx.config->privacy.min_group_size_extremes);
+  if (users.size() < k_ext || non_users.size() < k_ext) {
+    g.unavailable_reason = "confidence interval withheld: needs " + std::to_string(k_ext) +
+                           " people on each side (privacy.min_group_size_extremes)";
+    return g;
   }
   const BootstrapConfig& b = ctx.config->bootstrap;
   if (auto ci = stats::bootstrap_mean_difference_ci(users, non_users, b.resamples, seed, b.confidence)) {

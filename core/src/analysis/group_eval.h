@@ -15,7 +15,8 @@
 namespace gapscore::analysis {
 
 struct GapResult {
-  std::optional<std::string> unavailable_reason;  // set when the gap is null
+  std::optional<std::string> unavailable_reason;  // why the gap (or its interval) is not shown
+  bool compared = false;                          // means and tests were computed
   double n_users = 0, n_non_users = 0;
   double mean_users = 0, mean_non_users = 0, difference = 0;
   std::optional<double> hedges_g, mann_whitney_u, p_value, ci_low, ci_high;
@@ -40,7 +41,7 @@ struct GroupResult {
 };
 
 struct EvalContext {
-  const Config* config = nullptr;
+  const Config* config = nullptr;  // privacy.min_group_size limits the gap's sub-samples
   std::uint32_t available = 0;  // metrics::Need bits the inputs satisfy
   std::span<const metrics::Sums> person_sums;
   std::span<const PersonFigures> figures;

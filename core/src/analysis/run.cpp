@@ -74,9 +74,18 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Activity
     ctx.figures = figures;
     ctx.surveys = surveys;
     const std::string label = weekly ? iso_week_label(from) : month_label(from);
-    out.trends.push_back({from, label, std::nullopt, evaluate_group(ctx, ds.persons_by_id, std::nullopt)});
+    auto active_of = [&](std::span<const std::uint32_t> members) {
+      std::vector<std::uint32_t> active;
+      for (std::uint32_t p : members)
+        if (figures[p].active) active.push_back(p);
+      std::sort(active.begin(), active.end());
+      return active;
+    };
+    out.trends.push_back({from, label, std::nullopt, evaluate_group(ctx, ds.persons_by_id, std::nullopt),
+                          active_of(ds.persons_by_id)});
     for (std::size_t g = 0; g < out.grouping.size(); ++g)
-      out.trends.push_back({from, label, g, evaluate_group(ctx, out.grouping.members[g], std::nullopt)});
+      out.trends.push_back({from, label, g, evaluate_group(ctx, out.grouping.members[g], std::nullopt),
+                            active_of(out.grouping.members[g])});
   }
 }
 
@@ -102,15 +111,9 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   ctx.surveys = surveys;
 
   out.overall = evaluate_group(ctx, ds.persons_by_id, group_seed(config.bootstrap.seed, {}));
-  std::vector<double> adoption, share;
-  for (std::size_t g = 0; g < out.grouping.size(); ++g) {
+  for (std::size_t g = 0; g < out.grouping.size(); ++g)
     out.groups.push_back(
         evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
-    if (auto a = metric_value(out.groups.back(), "adoption_rate")) adoption.push_back(*a);
-    if (auto s = metric_value(out.groups.back(), "ai_task_share")) share.push_back(*s);
-  }
-  out.adoption_uniformity = uniformity_of(adoption);
-  out.share_uniformity = uniformity_of(share);
   add_trends(ds, config, view, pb, out);
   return out;
 }

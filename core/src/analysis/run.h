@@ -24,6 +24,7 @@ struct TrendCell {
   std::string period_label;
   std::optional<std::size_t> group;  // nullopt = whole organisation
   GroupResult result;
+  std::vector<std::uint32_t> active_people;  // sorted person indices with rows in the period (privacy checks)
 };
 
 struct AnalysisResult {
@@ -32,7 +33,6 @@ struct AnalysisResult {
   std::vector<PersonFigures> figures;  // whole window, by person index
   GroupResult overall;
   std::vector<GroupResult> groups;  // grouping order
-  UniformityStats adoption_uniformity, share_uniformity;
   std::vector<TrendCell> trends;  // by period, then overall first, then groups
 };
 

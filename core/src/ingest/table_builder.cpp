@@ -189,11 +189,14 @@ Status TableBuilder::check_required_columns_seen() {
 }
 
 Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value,
-                                 std::string problem) {
+                                 std::string problem, bool names_person) {
   std::string msg = table_name_ + " row " + std::to_string(row);
   if (!column.empty()) msg += ", column " + quoted(column);
   msg += ": " + problem;
+  // A problem in the person_id column quotes the id itself.
+  const bool person_cell = !column.empty() && column == header_for_slot(0) && schema_.columns[0].name == "person_id";
   Diagnostic d = make_diagnostic(code, std::move(msg), table_name_, row, std::move(column), std::move(value));
+  d.names_person = names_person || person_cell;
   if (options_.strict) {
     d.severity = Severity::error;
     log_.add(std::move(d));
@@ -441,7 +444,8 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
     }
     Status s = row_problem(DiagCode::duplicate_key, table.source_rows[order[i]], "", key,
                            "repeats the key of row " + std::to_string(table.source_rows[order[first]]) +
-                               " (the first row is kept)");
+                               " (the first row is kept)",
+                           schema_.kind != TableKind::playbook);
     if (!s) return s;
   }
   if (dropped > 0) table.keep_rows(keep);

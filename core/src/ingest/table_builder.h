@@ -51,7 +51,8 @@ class TableBuilder {
  private:
   int resolve(std::string_view header) const;
   Status parse_row(std::uint64_t row);
-  Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem);
+  Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
+                     bool names_person = false);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
   std::string header_for_slot(std::size_t slot) const;
 

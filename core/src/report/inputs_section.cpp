@@ -24,20 +24,28 @@ Json inputs_section(const std::vector<TableSummary>& inputs) {
   return arr;
 }
 
-Json diagnostic_json(const Diagnostic& d) {
+Json diagnostic_json(const Diagnostic& d, bool redact_people) {
+  const bool redact = redact_people && d.names_person;
   Json j;
   j["code"] = std::string(diag_code_name(d.code));
   j["severity"] = severity_name(d.severity);
-  j["message"] = d.message;
+  if (redact) {
+    std::string where = d.table;
+    if (d.row) where += " row " + std::to_string(d.row);
+    j["message"] = where + ": " + std::string(diag_code_description(d.code)) +
+                   " (the person is not named in reports; see gapscore validate)";
+  } else {
+    j["message"] = d.message;
+  }
   j["table"] = d.table.empty() ? Json(nullptr) : Json(d.table);
   j["row"] = d.row == 0 ? Json(nullptr) : Json(d.row);
   j["column"] = d.column.empty() ? Json(nullptr) : Json(d.column);
-  j["value"] = d.value.empty() ? Json(nullptr) : Json(d.value);
+  j["value"] = d.value.empty() || redact ? Json(nullptr) : Json(d.value);
   j["byte_offset"] = d.byte_offset == 0 ? Json(nullptr) : Json(d.byte_offset);
   return j;
 }
 
-Json diagnostics_section(const DiagnosticLog& log) {
+Json diagnostics_section(const DiagnosticLog& log, bool redact_people) {
   Json j;
   Json counts = Json::array();
   for (const auto& [key, n] : log.counts()) {
@@ -54,7 +62,7 @@ Json diagnostics_section(const DiagnosticLog& log) {
   j["listed"] = log.items().size();
   j["truncated"] = log.truncated();
   Json items = Json::array();
-  for (const Diagnostic& d : log.items()) items.push_back(diagnostic_json(d));
+  for (const Diagnostic& d : log.items()) items.push_back(diagnostic_json(d, redact_people));
   j["items"] = std::move(items);
   return j;
 }

@@ -10,7 +10,9 @@
 namespace gapscore::report {
 
 Json inputs_section(const std::vector<TableSummary>& inputs);
-Json diagnostics_section(const DiagnosticLog& log);
-Json diagnostic_json(const Diagnostic& d);
+// With redact_people, diagnostics that name a person lose the name (message
+// rewritten from the code's description, value withheld).
+Json diagnostics_section(const DiagnosticLog& log, bool redact_people = false);
+Json diagnostic_json(const Diagnostic& d, bool redact_people = false);
 
 }  // namespace gapscore::report

@@ -2,11 +2,12 @@
 
 #include "gapscore/date.h"
 #include "metrics/catalog_table.h"
+#include "report/privacy_sections.h"
 
 namespace gapscore::report {
 
 Json gap_json(const analysis::GapResult& g) {
-  const bool ok = !g.unavailable_reason.has_value();
+  const bool ok = g.compared;
   Json j;
   j["n_users"] = count_json(g.n_users);
   j["n_non_users"] = count_json(g.n_non_users);
@@ -18,7 +19,7 @@ Json gap_json(const analysis::GapResult& g) {
   j["p_value"] = number_or_null(g.p_value);
   j["ci_low"] = number_or_null(g.ci_low);
   j["ci_high"] = number_or_null(g.ci_high);
-  j["reason"] = ok ? Json(nullptr) : Json(*g.unavailable_reason);
+  j["reason"] = g.unavailable_reason ? Json(*g.unavailable_reason) : Json(nullptr);
   return j;
 }
 
@@ -58,19 +59,26 @@ Json uniformity_json(const analysis::UniformityStats& u) {
   return j;
 }
 
-Json key_json(const analysis::Grouping& g, std::size_t group) {
+Json key_json(const analysis::Grouping& g, std::size_t group, const KeyLabeller& label) {
   Json key = Json::object();
-  for (std::size_t a = 0; a < g.attributes.size(); ++a) key[g.attributes[a]] = g.keys[group][a];
+  for (std::size_t a = 0; a < g.attributes.size(); ++a) key[g.attributes[a]] = label(g.attributes[a], g.keys[group][a]);
   return key;
 }
 
-Json trends_json(const analysis::AnalysisResult& a) {
+Json trends_json(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan, const KeyLabeller& label) {
   Json arr = Json::array();
-  for (const analysis::TrendCell& c : a.trends) {
+  for (std::size_t i = 0; i < a.trends.size(); ++i) {
+    const analysis::TrendCell& c = a.trends[i];
     Json j;
     j["period"] = c.period_label;
     j["start"] = format_iso_date(c.period_start);
-    j["key"] = c.group ? key_json(a.grouping, *c.group) : Json(nullptr);
+    j["key"] = c.group ? key_json(a.grouping, *c.group, label) : Json(nullptr);
+    if (plan.trends[i] != privacy::CellStatus::shown) {
+      j.update(suppressed_json(plan.trends[i], plan.k));
+      arr.push_back(std::move(j));
+      continue;
+    }
+    j["suppressed"] = false;
     j["headcount"] = count_json(c.result.headcount);
     Json m = Json::object();
     for (std::string_view name : kTrendMetrics) m[std::string(name)] = number_or_null(analysis::metric_value(c.result, name));

@@ -2,7 +2,10 @@
 #pragma once
 
 #include "analysis/run.h"
+#include <functional>
+
 #include "gapscore/dataset.h"
+#include "privacy/suppression.h"
 #include "report/json_out.h"
 
 namespace gapscore::report {
@@ -11,8 +14,9 @@ Json group_result_json(const analysis::GroupResult& r);
 Json gap_json(const analysis::GapResult& g);
 Json score_json(const analysis::ScoreResult& s);
 Json uniformity_json(const analysis::UniformityStats& u);
-Json key_json(const analysis::Grouping& g, std::size_t group);
-Json trends_json(const analysis::AnalysisResult& a);
+using KeyLabeller = std::function<std::string(std::string_view attribute, const std::string& value)>;
+Json key_json(const analysis::Grouping& g, std::size_t group, const KeyLabeller& label);
+Json trends_json(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan, const KeyLabeller& label);
 Json unavailable_metrics_json(std::uint32_t available);
 
 // The metrics shown per period in trends.

@@ -6,6 +6,7 @@
 #include "gapscore/date.h"
 #include "report/inputs_section.h"
 #include "report/metrics_sections.h"
+#include "report/privacy_sections.h"
 
 namespace gapscore::report {
 namespace {
@@ -31,14 +32,21 @@ std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
   return rows;
 }
 
-Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a) {
+Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
+                    const KeyLabeller& label) {
   const std::vector<std::uint64_t> rows = rows_per_person(ds);
   Json arr = Json::array();
   for (std::size_t i = 0; i < a.grouping.size(); ++i) {
+    Json j;
+    j["key"] = key_json(a.grouping, i, label);
+    if (plan.groups[i] != privacy::CellStatus::shown) {
+      j.update(suppressed_json(plan.groups[i], plan.k));
+      arr.push_back(std::move(j));
+      continue;
+    }
     std::uint64_t n_rows = 0;
     for (std::uint32_t p : a.grouping.members[i]) n_rows += rows[p];
-    Json j;
-    j["key"] = key_json(a.grouping, i);
+    j["suppressed"] = false;
     j["headcount"] = count_json(a.groups[i].headcount);
     j["activity_rows"] = n_rows;
     j.update(group_result_json(a.groups[i]));
@@ -47,26 +55,46 @@ Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a) {
   return arr;
 }
 
+// Uniformity across the groups that are shown (hidden groups must not feed it).
+Json uniformity_section(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan) {
+  std::vector<double> adoption, share;
+  for (std::size_t g = 0; g < a.groups.size(); ++g) {
+    if (plan.groups[g] != privacy::CellStatus::shown) continue;
+    if (auto v = analysis::metric_value(a.groups[g], "adoption_rate")) adoption.push_back(*v);
+    if (auto v = analysis::metric_value(a.groups[g], "ai_task_share")) share.push_back(*v);
+  }
+  return {{"across_groups",
+           {{"adoption_rate", uniformity_json(analysis::uniformity_of(adoption))},
+            {"ai_task_share", uniformity_json(analysis::uniformity_of(share))}}}};
+}
+
 }  // namespace
 
 Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log) {
   const analysis::AnalysisResult a = analysis::run_analysis(ds, config);
+  const privacy::SuppressionPlan plan = privacy::plan_suppression(a, config.privacy.min_group_size);
+  const KeyLabeller label = key_labeller(ds, config);
   Json r;
   r["gapscore_version"] = std::string(engine_version());
   r["inputs"] = inputs_section(ds.inputs);
   r["config"] = config_json(config);
-  r["diagnostics"] = diagnostics_section(log);
+  r["privacy"] = privacy_section(config, plan);
+  r["diagnostics"] = diagnostics_section(log, !config.privacy.individual_results);
   r["summary"] = summary_section(ds);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
   Json overall;
-  overall["headcount"] = count_json(a.overall.headcount);
-  overall.update(group_result_json(a.overall));
+  if (plan.overall != privacy::CellStatus::shown) {
+    overall = suppressed_json(plan.overall, plan.k);
+  } else {
+    overall["suppressed"] = false;
+    overall["headcount"] = count_json(a.overall.headcount);
+    overall.update(group_result_json(a.overall));
+  }
   r["overall"] = std::move(overall);
-  r["groups"] = groups_section(ds, a);
-  r["uniformity"] = {{"across_groups",
-                      {{"adoption_rate", uniformity_json(a.adoption_uniformity)},
-                       {"ai_task_share", uniformity_json(a.share_uniformity)}}}};
-  r["trends"] = trends_json(a);
+  r["groups"] = groups_section(ds, a, plan, label);
+  r["uniformity"] = uniformity_section(a, plan);
+  r["trends"] = trends_json(a, plan, label);
+  if (config.privacy.individual_results) r["individuals"] = individuals_section(ds, a, config);
   return r;
 }
 

@@ -1,4 +1,4 @@
-// Ranks and quantiles.
+// Average ranks with ties (the basis of Mann-Whitney U and Spearman's rho).
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -8,26 +8,27 @@
 
 namespace gapscore::stats {
 
-double quantile_linear(std::span<const double> sorted, double q) {
-  if (sorted.empty()) return 0.0;
-  const double pos = q * static_cast<double>(sorted.size() - 1);
-  const double lo = std::floor(pos);
-  const auto i = static_cast<std::size_t>(lo);
-  if (i + 1 >= sorted.size()) return sorted.back();
-  const double frac = pos - lo;
-  return sorted[i] + frac * (sorted[i + 1] - sorted[i]);
-}
-
 void average_ranks(std::span<const double> x, std::span<double> ranks_out) {
   const std::size_t n = x.size();
+  if (ranks_out.size() != n) return;
+  // A strict weak order even with NaNs (they go last, all equivalent), so the
+  // sort is well defined. Tied values get one average rank, so whichever order
+  // libstdc++ or libc++ leaves them in, the ranks are the same.
+  auto less = [&](std::size_t a, std::size_t b) {
+    const double va = x[a], vb = x[b];
+    if (std::isnan(va)) return false;
+    if (std::isnan(vb)) return true;
+    return va < vb;
+  };
+  auto tied = [&](std::size_t a, std::size_t b) { return !less(a, b) && !less(b, a); };
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  // Ties get the same average rank whatever their order, so sort stability does not matter.
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  std::sort(order.begin(), order.end(), less);
   std::size_t i = 0;
   while (i < n) {
     std::size_t j = i + 1;
-    while (j < n && x[order[j]] == x[order[i]]) ++j;
+    while (j < n && tied(order[j], order[i])) ++j;
+    // Ranks i+1 .. j share their mean; exact in double for n < 2^52.
     const double avg = 0.5 * (static_cast<double>(i + 1) + static_cast<double>(j));
     for (std::size_t t = i; t < j; ++t) ranks_out[order[t]] = avg;
     i = j;

@@ -9,31 +9,33 @@
 namespace gapscore::stats {
 
 std::optional<HedgesG> hedges_g(std::span<const double> a, std::span<const double> b) {
-  if (a.size() < 2 || b.size() < 2) return std::nullopt;
+  if (a.size() < 2 || b.size() < 2 || !all_finite(a) || !all_finite(b)) return std::nullopt;
   const double n1 = static_cast<double>(a.size()), n2 = static_cast<double>(b.size());
   const double df = n1 + n2 - 2.0;
   const double pooled = std::sqrt(((n1 - 1.0) * variance(a, 1) + (n2 - 1.0) * variance(b, 1)) / df);
-  if (!(pooled > 0.0)) return std::nullopt;
+  if (!(pooled > 0.0) || !std::isfinite(pooled)) return std::nullopt;
   const double d = (mean(a) - mean(b)) / pooled;
-  // J = Γ(df/2) / (√(df/2) Γ((df−1)/2)), via the cancellation-free log-gamma difference.
-  const double half = 0.5 * df;
-  const double j = detmath::exp(detmath::lgamma_half_difference(half) - 0.5 * detmath::log(half));
+  if (!std::isfinite(d)) return std::nullopt;
+  // J = Γ(m) / (√m · Γ(m − ½)) with m = df/2, from lgamma(m) − lgamma(m − ½)
+  // computed without cancellation (Hedges 1981, eq. 6e; not the 1 − 3/(4df − 1) approximation).
+  const double m = 0.5 * df;
+  const double j = detmath::exp(detmath::lgamma_half_difference(m) - 0.5 * detmath::log(m));
   return HedgesG{j * d, d, j, static_cast<int>(df)};
 }
 
 std::optional<MannWhitney> mann_whitney_u(std::span<const double> a, std::span<const double> b) {
-  if (a.empty() || b.empty()) return std::nullopt;
+  if (a.empty() || b.empty() || !all_finite(a) || !all_finite(b)) return std::nullopt;
   const std::size_t n1 = a.size(), n2 = b.size(), n = n1 + n2;
   std::vector<double> all(a.begin(), a.end());
   all.insert(all.end(), b.begin(), b.end());
   std::vector<double> ranks(n);
   average_ranks(all, ranks);
-  NeumaierSum r1;
+  NeumaierSum r1;  // ranks are multiples of ½: the sum is exact anyway
   for (std::size_t i = 0; i < n1; ++i) r1.add(ranks[i]);
   const double dn1 = static_cast<double>(n1), dn2 = static_cast<double>(n2), dn = static_cast<double>(n);
   const double u1 = r1.value() - dn1 * (dn1 + 1.0) / 2.0;
   const double u2 = dn1 * dn2 - u1;
-  // Tie term Σ(t³ − t) over groups of tied values.
+  // Tie correction Σ(t³ − t) over groups of equal values.
   std::sort(all.begin(), all.end());
   double tie_term = 0.0;
   for (std::size_t i = 0; i < n;) {
@@ -43,11 +45,13 @@ std::optional<MannWhitney> mann_whitney_u(std::span<const double> a, std::span<c
     tie_term += t * t * t - t;
     i = j;
   }
+  // scipy 1.10 (_mannwhitneyu.py): z = (max(U1, U2) − n1n2/2 − ½)/σ, p = 2·P(Z > z), clipped to [0, 1].
   const double sigma = std::sqrt(dn1 * dn2 / 12.0 * ((dn + 1.0) - tie_term / (dn * (dn - 1.0))));
-  if (!(sigma > 0.0)) return std::nullopt;
-  // Two-sided: the larger U, continuity-corrected, doubled upper tail (scipy 1.10).
-  const double z = (std::max(u1, u2) - dn1 * dn2 / 2.0 - 0.5) / sigma;
-  const double p = std::min(1.0, std::max(0.0, 2.0 * detmath::normal_sf(z)));
+  const double numerator = std::max(u1, u2) - dn1 * dn2 / 2.0 - 0.5;
+  double p = 1.0;
+  // σ = 0 only when every value is tied; then U1 = U2 = n1n2/2, the numerator is −½,
+  // and scipy's z = −inf gives p = 1: U cannot vary, so nothing is significant.
+  if (sigma > 0.0) p = std::min(1.0, std::max(0.0, 2.0 * detmath::normal_sf(numerator / sigma)));
   return MannWhitney{u1, p};
 }
 

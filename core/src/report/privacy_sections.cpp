@@ -1,0 +1,80 @@
+#include "report/privacy_sections.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "gapscore/sha256.h"
+#include "privacy/pseudonym.h"
+
+namespace gapscore::report {
+
+Json privacy_section(const Config& config, const privacy::SuppressionPlan& plan) {
+  Json j;
+  j["min_group_size"] = config.privacy.min_group_size;
+  j["min_group_size_extremes"] = config.privacy.min_group_size_extremes;
+  j["individual_results"] = config.privacy.individual_results;
+  j["pseudonymous_ids"] = config.privacy.individual_results ? Json("HMAC-SHA256(salt, person_id), first 16 hex digits") : Json(nullptr);
+  j["differential_privacy"] = nullptr;
+  j["suppressed_groups"] = plan.suppressed_groups();
+  j["suppressed_trend_cells"] = plan.suppressed_trend_cells();
+  j["overall_suppressed"] = plan.overall != privacy::CellStatus::shown;
+  return j;
+}
+
+Json suppressed_json(privacy::CellStatus status, int k) {
+  std::string reason = privacy::cell_status_reason(status, k);
+  const auto pos = reason.find("min_group_size");
+  if (pos != std::string::npos) reason.replace(pos, 14, std::to_string(k));
+  return {{"suppressed", true}, {"reason", reason}};
+}
+
+Json individuals_section(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  Json arr = Json::array();
+  if (!config.privacy.individual_results) return arr;
+  std::vector<std::pair<std::string, std::uint32_t>> rows;
+  for (std::uint32_t p = 0; p < ds.persons.size(); ++p) rows.emplace_back(privacy::pseudonym(config.privacy.salt, ds.persons[p].id), p);
+  std::sort(rows.begin(), rows.end());  // by pseudonym: the order reveals nothing about ids
+  const auto label = key_labeller(ds, config);
+  for (const auto& [pid, p] : rows) {
+    const analysis::PersonFigures& f = a.figures[p];
+    Json j;
+    j["person"] = pid;
+    Json key = Json::object();
+    for (const std::string& attr : config.group_by) key[attr] = label(attr, person_attribute(ds.persons[p], attr));
+    j["key"] = std::move(key);
+    j["ai_task_share"] = number_or_null(f.ai_task_share);
+    j["ai_user"] = f.ai_user;
+    j["rework_rate"] = number_or_null(f.rework_rate);
+    j["quality_adjusted_output_per_hour"] = number_or_null(f.quality_adjusted_output_per_hour);
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+std::function<std::string(std::string_view, const std::string&)> key_labeller(const Dataset& ds, const Config& config) {
+  // Opaque labels for managers when there is no salt: numbered in the order of
+  // their ids' SHA-256, so the numbering says nothing about the ids themselves.
+  auto labels = std::make_shared<std::map<std::string, std::string>>();
+  if (!config.privacy.individual_results) {
+    std::vector<std::pair<std::string, std::string>> managers;
+    std::map<std::string, bool> seen;
+    for (const PersonInfo& p : ds.persons)
+      if (!p.manager_id.empty() && !seen[p.manager_id]) {
+        seen[p.manager_id] = true;
+        managers.emplace_back(sha256_hex(p.manager_id), p.manager_id);
+      }
+    std::sort(managers.begin(), managers.end());
+    for (std::size_t i = 0; i < managers.size(); ++i) (*labels)[managers[i].second] = "manager " + std::to_string(i + 1);
+  }
+  const std::string salt = config.privacy.salt;
+  const bool pseudonymous = config.privacy.individual_results;
+  return [labels, salt, pseudonymous](std::string_view attribute, const std::string& value) -> std::string {
+    if (attribute != "manager_id" || value == kUnassigned) return value;
+    if (pseudonymous) return privacy::pseudonym(salt, value);
+    const auto it = labels->find(value);
+    return it == labels->end() ? std::string(kUnassigned) : it->second;
+  };
+}
+
+}  // namespace gapscore::report

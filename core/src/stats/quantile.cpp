@@ -1,0 +1,26 @@
+// Quantiles of sorted data, numpy's default method.
+#include <cmath>
+
+#include "gapscore/stats.h"
+
+namespace gapscore::stats {
+
+// numpy 1.24 'linear': virtual index (n − 1)·q, neighbours floor/floor + 1
+// (clipped to the last element), and numpy's _lerp, which interpolates from the
+// nearer end (b − (b − a)(1 − t) when t >= 1/2) — copied so results match numpy
+// bit for bit rather than to a rounding.
+double quantile_linear(std::span<const double> sorted, double q) {
+  if (sorted.empty()) return 0.0;
+  if (!(q > 0.0)) return sorted.front();  // also NaN
+  if (q >= 1.0) return sorted.back();
+  const double pos = static_cast<double>(sorted.size() - 1) * q;
+  const double lo = std::floor(pos);
+  const auto i = static_cast<std::size_t>(lo);
+  if (i + 1 >= sorted.size()) return sorted.back();
+  const double t = pos - lo;
+  const double a = sorted[i], b = sorted[i + 1];
+  const double diff = b - a;
+  return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
+}  // namespace gapscore::stats

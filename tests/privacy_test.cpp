@@ -1,0 +1,338 @@
+// Privacy: hidden cells cannot be recovered from totals, siblings or
+// neighbouring periods; no person id reaches a report unless individual
+// results are switched on, and then only as a keyed pseudonym.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numeric>
+#include <set>
+
+#include "gapscore/analysis.h"
+#include "gapscore/prng.h"
+#include "privacy/pseudonym.h"
+#include "privacy/suppression.h"
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+using privacy::CellStatus;
+using privacy::SuppressionInput;
+using privacy::SuppressionPlan;
+
+// The attacker's view of the table: every line (row or column) says total = sum
+// of parts. Shown entries are known numbers, hidden ones unknowns. A hidden entry
+// is recoverable exactly when its unit vector lies in the row space of the
+// constraint matrix over the unknowns.
+struct Attack {
+  std::vector<std::vector<double>> rows;  // constraint coefficients over hidden entries
+  std::size_t unknowns = 0;
+
+  static std::size_t rank(std::vector<std::vector<double>> m, std::size_t cols) {
+    std::size_t r = 0;
+    for (std::size_t c = 0; c < cols && r < m.size(); ++c) {
+      std::size_t pivot = r;
+      for (std::size_t i = r; i < m.size(); ++i)
+        if (std::fabs(m[i][c]) > std::fabs(m[pivot][c])) pivot = i;
+      if (std::fabs(m[pivot][c]) < 1e-9) continue;
+      std::swap(m[pivot], m[r]);
+      for (std::size_t i = 0; i < m.size(); ++i) {
+        if (i == r || std::fabs(m[i][c]) < 1e-12) continue;
+        const double f = m[i][c] / m[r][c];
+        for (std::size_t j = c; j < cols; ++j) m[i][j] -= f * m[r][j];
+      }
+      ++r;
+    }
+    return r;
+  }
+
+  bool recoverable(std::size_t unknown) const {
+    auto with = rows;
+    std::vector<double> e(unknowns, 0.0);
+    e[unknown] = 1.0;
+    with.push_back(e);
+    return rank(with, unknowns) == rank(rows, unknowns);
+  }
+};
+
+// Builds the attack for a plan over the layout of SuppressionInput; returns the
+// indices of hidden entries an attacker can work out exactly.
+std::vector<std::string> recoverable_cells(const SuppressionInput& in, const SuppressionPlan& plan) {
+  const std::size_t G = in.groups.size(), T = in.period_overall.size();
+  std::vector<std::pair<double, CellStatus>> entries;  // (size, status) in planner layout
+  std::vector<std::string> names;
+  entries.push_back({in.overall, plan.overall});
+  names.push_back("overall");
+  for (std::size_t g = 0; g < G; ++g) {
+    entries.push_back({in.groups[g], plan.groups[g]});
+    names.push_back("group " + std::to_string(g));
+  }
+  for (std::size_t t = 0; t < T; ++t) {
+    entries.push_back({in.period_overall[t], plan.period_overall[t]});
+    names.push_back("period " + std::to_string(t));
+    for (std::size_t g = 0; g < G; ++g) {
+      entries.push_back({in.cells[t][g], plan.cells[t][g]});
+      names.push_back("cell " + std::to_string(t) + "," + std::to_string(g));
+    }
+  }
+  std::vector<int> unknown_of(entries.size(), -1);
+  Attack attack;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].second != CellStatus::shown) unknown_of[i] = static_cast<int>(attack.unknowns++);
+  auto add_line = [&](std::size_t total, const std::vector<std::size_t>& parts) {
+    std::vector<double> row(attack.unknowns, 0.0);
+    if (unknown_of[total] >= 0) row[static_cast<std::size_t>(unknown_of[total])] = 1.0;
+    for (std::size_t p : parts)
+      if (unknown_of[p] >= 0) row[static_cast<std::size_t>(unknown_of[p])] = -1.0;
+    attack.rows.push_back(row);
+  };
+  auto period = [&](std::size_t t) { return 1 + G + t * (G + 1); };
+  std::vector<std::size_t> parts;
+  for (std::size_t g = 0; g < G; ++g) parts.push_back(1 + g);
+  if (G) add_line(0, parts);
+  for (std::size_t t = 0; t < T; ++t) {
+    parts.clear();
+    for (std::size_t g = 0; g < G; ++g) parts.push_back(period(t) + 1 + g);
+    if (G) add_line(period(t), parts);
+  }
+  for (std::size_t g = 0; g < G && T > 0; ++g) {
+    parts.clear();
+    for (std::size_t t = 0; t < T; ++t) parts.push_back(period(t) + 1 + g);
+    add_line(1 + g, parts);
+  }
+  parts.clear();
+  for (std::size_t t = 0; t < T; ++t) parts.push_back(period(t));
+  if (T > 0) add_line(0, parts);
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (unknown_of[i] >= 0 && attack.recoverable(static_cast<std::size_t>(unknown_of[i]))) found.push_back(names[i]);
+  return found;
+}
+
+SuppressionInput random_table(Prng& rng, std::size_t groups, std::size_t periods) {
+  SuppressionInput in;
+  in.groups.assign(groups, 0);
+  in.period_overall.assign(periods, 0);
+  in.cells.assign(periods, std::vector<double>(groups, 0));
+  for (std::size_t t = 0; t < periods; ++t)
+    for (std::size_t g = 0; g < groups; ++g) {
+      // Mostly healthy cells, some small, some empty.
+      const double u = rng.uniform01();
+      const double size = u < 0.15 ? static_cast<double>(rng.below(5)) : 5.0 + static_cast<double>(rng.below(20));
+      in.cells[t][g] = size;
+      in.period_overall[t] += size;
+    }
+  // A group over the window holds at least its largest period (people recur).
+  for (std::size_t g = 0; g < groups; ++g)
+    for (std::size_t t = 0; t < periods; ++t) in.groups[g] = std::max(in.groups[g], in.cells[t][g]);
+  for (double g : in.groups) in.overall += g;
+  return in;
+}
+
+TEST(Suppression, SmallCellsAndTheirComplementsAreHidden) {
+  SuppressionInput in;
+  in.overall = 31;
+  in.groups = {2, 3, 6, 20};
+  const SuppressionPlan plan = privacy::plan_suppression(in, 5);
+  EXPECT_EQ(plan.groups[0], CellStatus::too_few_people);
+  EXPECT_EQ(plan.groups[1], CellStatus::too_few_people);
+  // 2 + 3 = 5 people hidden together: enough, nothing else needs hiding.
+  EXPECT_EQ(plan.groups[2], CellStatus::shown);
+  EXPECT_EQ(plan.groups[3], CellStatus::shown);
+  in.groups = {2, 9, 6, 20};
+  in.overall = 37;
+  const SuppressionPlan p2 = privacy::plan_suppression(in, 5);
+  EXPECT_EQ(p2.groups[0], CellStatus::too_few_people);
+  EXPECT_EQ(p2.groups[2], CellStatus::complementary);  // the next smallest sibling
+  EXPECT_EQ(p2.groups[1], CellStatus::shown);
+  EXPECT_TRUE(recoverable_cells(in, p2).empty());
+}
+
+TEST(Suppression, AnOrganisationBelowKShowsNothing) {
+  SuppressionInput in;
+  in.overall = 4;
+  in.groups = {2, 2};
+  const SuppressionPlan plan = privacy::plan_suppression(in, 5);
+  EXPECT_EQ(plan.overall, CellStatus::too_few_people);
+  EXPECT_EQ(plan.groups[0], CellStatus::too_few_people);
+  EXPECT_EQ(plan.groups[1], CellStatus::too_few_people);
+}
+
+TEST(Suppression, ConsecutivePeriodsDifferingByFewPeopleAreHidden) {
+  SuppressionInput in;
+  in.overall = 12;
+  in.groups = {12};
+  in.period_overall = {10, 11, 11, 20};
+  in.cells = {{10}, {11}, {11}, {20}};
+  std::vector<std::uint32_t> ten(10), eleven(11), twenty(20);
+  std::iota(ten.begin(), ten.end(), 0u);
+  std::iota(eleven.begin(), eleven.end(), 0u);
+  std::iota(twenty.begin(), twenty.end(), 0u);
+  in.period_overall_active = {ten, eleven, eleven, twenty};
+  in.cell_active = {{ten}, {eleven}, {eleven}, {twenty}};
+  const SuppressionPlan plan = privacy::plan_suppression(in, 5);
+  // Period 1 adds one person to period 0: differencing them would describe that person.
+  EXPECT_EQ(plan.period_overall[1], CellStatus::small_change);
+  EXPECT_EQ(plan.cells[1][0], CellStatus::small_change);
+  // Period 2 is compared with the last shown one (period 0): still one person apart.
+  EXPECT_EQ(plan.period_overall[2], CellStatus::small_change);
+  EXPECT_EQ(plan.period_overall[3], CellStatus::shown);  // ten new people: fine
+  EXPECT_TRUE(recoverable_cells(in, plan).empty());
+}
+
+TEST(Suppression, NoHiddenCellIsRecoverableFromTotalsSiblingsOrPeriods) {
+  Prng rng(2024);
+  std::size_t tables_with_hidden_cells = 0, hidden_total = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    const std::size_t groups = 1 + rng.below(6), periods = 1 + rng.below(8);
+    const SuppressionInput in = random_table(rng, groups, periods);
+    const SuppressionPlan plan = privacy::plan_suppression(in, 5);
+    const auto leaks = recoverable_cells(in, plan);
+    if (!leaks.empty()) {
+      std::string table;
+      for (std::size_t t = 0; t < periods; ++t) {
+        for (std::size_t g = 0; g < groups; ++g)
+          table += std::to_string(static_cast<int>(in.cells[t][g])) + (plan.cells[t][g] == CellStatus::shown ? " " : "* ");
+        table += "| " + std::to_string(static_cast<int>(in.period_overall[t])) + (plan.period_overall[t] == CellStatus::shown ? "\n" : "*\n");
+      }
+      for (std::size_t g = 0; g < groups; ++g)
+        table += std::to_string(static_cast<int>(in.groups[g])) + (plan.groups[g] == CellStatus::shown ? " " : "* ");
+      ADD_FAILURE() << "trial " << trial << ": " << leaks.size() << " recoverable, first " << leaks[0] << "\n" << table;
+    }
+    std::size_t hidden = plan.suppressed_groups() + plan.suppressed_trend_cells() + (plan.overall != CellStatus::shown);
+    tables_with_hidden_cells += hidden > 0;
+    hidden_total += hidden;
+    // Every cell with 1..4 people is hidden.
+    for (std::size_t t = 0; t < periods; ++t)
+      for (std::size_t g = 0; g < groups; ++g)
+        if (in.cells[t][g] > 0 && in.cells[t][g] < 5) EXPECT_NE(plan.cells[t][g], CellStatus::shown);
+  }
+  EXPECT_GT(tables_with_hidden_cells, 100u);  // the attack was really exercised
+  EXPECT_GT(hidden_total, 300u);
+}
+
+// ---- reports ----
+
+std::string run_report(const std::string& config, bool with_people = true) {
+  auto a = Analysis::create(config);
+  EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
+  const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
+  for (const char* t : {"activity", "people", "surveys", "playbook"}) {
+    if (!with_people && std::string(t) == "people") continue;
+    EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());
+    EXPECT_TRUE(a->push(testing_util::read_file(dir + t + ".csv")).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  }
+  auto r = a->report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return r.ok() ? r.value() : "";
+}
+
+std::vector<std::string> sample_person_ids() {
+  const std::string people = testing_util::read_file(std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/people.csv");
+  std::vector<std::string> ids;
+  for (std::size_t pos = people.find('\n') + 1; pos < people.size(); pos = people.find('\n', pos) + 1) {
+    ids.push_back(people.substr(pos, people.find(',', pos) - pos));
+    if (people.find('\n', pos) == std::string::npos) break;
+  }
+  return ids;
+}
+
+TEST(PrivacyReport, NoPersonIdAppearsByDefault) {
+  const auto ids = sample_person_ids();
+  ASSERT_EQ(ids.size(), 200u);
+  // Grouping by manager is grouping by people: keys must not be their ids either.
+  for (const char* config : {"", R"({"group_by": ["manager_id"]})", R"({"group_by": ["team", "work_mode", "role"]})"}) {
+    const std::string report = run_report(config);
+    ASSERT_FALSE(report.empty());
+    for (const std::string& id : ids) EXPECT_EQ(report.find("\"" + id + "\""), std::string::npos) << id << " in " << config;
+    for (const std::string& id : ids) EXPECT_EQ(report.find(id), std::string::npos) << id << " in " << config;
+  }
+}
+
+TEST(PrivacyReport, DiagnosticsNamingPeopleAreRedacted) {
+  // Activity without the people table's P00001 row: unknown_person diagnostics name people.
+  auto a = Analysis::create("");
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
+  ASSERT_TRUE(a->push("person_id,date,task_type,tasks,ai_tasks,hours\nEMP-7781,2025-01-06,a,1,0,1\nEMP-7781,2025-01-06,a,1,0,1\n"
+                      "EMP-0002,2025-01-06,a,1,1,1\nEMP-0003,2025-01-06,a,1,1,1\nEMP-0004,2025-01-06,a,1,0,1\n"
+                      "EMP-0005,2025-01-06,a,1,1,1\n").ok());
+  ASSERT_TRUE(a->end_table().ok());
+  ASSERT_TRUE(a->begin_table(TableKind::people).ok());
+  ASSERT_TRUE(a->push("person_id,team\nEMP-0002,X\n").ok());
+  ASSERT_TRUE(a->end_table().ok());
+  auto r = a->report();
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->find("EMP-7781"), std::string::npos);
+  EXPECT_NE(r->find("duplicate_key"), std::string::npos);
+  EXPECT_NE(r->find("unknown_person"), std::string::npos);
+  // The local log (what `gapscore validate` prints) keeps the details.
+  bool named = false;
+  for (const Diagnostic& d : a->log().items()) named = named || d.message.find("EMP-7781") != std::string::npos;
+  EXPECT_TRUE(named);
+}
+
+TEST(PrivacyReport, IndividualResultsNeedASaltAndUsePseudonyms) {
+  auto bad = Analysis::create(R"({"privacy": {"individual_results": true}})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().first().column, "privacy.salt");
+  const std::string report = run_report(R"({"privacy": {"individual_results": true, "salt": "s3cret"}})");
+  const auto j = nlohmann::json::parse(report);
+  ASSERT_EQ(j["individuals"].size(), 200u);
+  const std::string first = j["individuals"][0]["person"];
+  EXPECT_EQ(first.size(), 18u);
+  for (const std::string& id : sample_person_ids()) EXPECT_EQ(report.find(id), std::string::npos) << id;
+  // Same salt, same pseudonym; another salt, another one.
+  std::set<std::string> pseudonyms;
+  for (const auto& row : j["individuals"]) pseudonyms.insert(row["person"].get<std::string>());
+  EXPECT_TRUE(pseudonyms.count(privacy::pseudonym("s3cret", "P00001")));
+  EXPECT_FALSE(pseudonyms.count(privacy::pseudonym("other", "P00001")));
+  EXPECT_EQ(j["privacy"]["individual_results"], true);
+  EXPECT_FALSE(report.find("s3cret") != std::string::npos);
+}
+
+TEST(PrivacyReport, HmacMatchesRfc4231) {
+  // RFC 4231 test case 2.
+  EXPECT_EQ(privacy::hmac_sha256_hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  // Test case 6: a key longer than the block size.
+  EXPECT_EQ(privacy::hmac_sha256_hex(std::string(131, '\xaa'), "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
+TEST(PrivacyReport, SmallGroupsShowNoFiguresAndStateTheSettings) {
+  const auto j = nlohmann::json::parse(run_report(R"({"group_by": ["team", "work_mode"], "privacy": {"min_group_size": 8}})"));
+  EXPECT_EQ(j["privacy"]["min_group_size"], 8);
+  std::size_t hidden = 0;
+  for (const auto& g : j["groups"]) {
+    if (!g["suppressed"].get<bool>()) {
+      EXPECT_GE(g["headcount"].get<int>(), 8);
+      continue;
+    }
+    ++hidden;
+    EXPECT_FALSE(g.contains("metrics"));
+    EXPECT_FALSE(g.contains("headcount"));
+    EXPECT_TRUE(g["reason"].is_string());
+  }
+  EXPECT_GT(hidden, 0u);
+  EXPECT_EQ(j["privacy"]["suppressed_groups"], hidden);
+  for (const auto& t : j["trends"])
+    if (!t["suppressed"].get<bool>()) EXPECT_GE(t["headcount"].get<int>(), 8);
+}
+
+TEST(PrivacyReport, GapNeedsKPeopleOnEachSide) {
+  const auto j = nlohmann::json::parse(run_report(R"({"privacy": {"min_group_size": 20, "min_group_size_extremes": 30}})"));
+  for (const auto& g : j["groups"]) {
+    if (g["suppressed"].get<bool>()) continue;
+    const auto& gap = g["gap"];
+    if (gap["n_users"].get<int>() < 20 || gap["n_non_users"].get<int>() < 20) {
+      EXPECT_TRUE(gap["difference"].is_null());
+      EXPECT_TRUE(gap["reason"].is_string());
+    }
+    if (gap["n_users"].get<int>() < 30 || gap["n_non_users"].get<int>() < 30) EXPECT_TRUE(gap["ci_low"].is_null());
+  }
+}
+
+}  // namespace
+}  // namespace gapscore
