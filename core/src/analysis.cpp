@@ -144,8 +144,9 @@ Status Analysis::join() {
 
 Result<std::string> Analysis::report() {
   if (Status s = join(); !s) return std::move(s).error();
-  const report::Json r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
-  return report::canonical_text(r);
+  auto r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
+  if (!r) return std::move(r).error();
+  return report::canonical_text(r.value());
 }
 
 std::string Analysis::validation_report() const {

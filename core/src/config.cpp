@@ -41,6 +41,13 @@ constexpr ConfigKeyDoc kKeys[] = {
     {"privacy.individual_results", "boolean", "false",
      "Allow person-level output (pseudonymous ids). Off: nothing derived from one person appears."},
     {"privacy.salt", "string", "\"\"", "Secret key for pseudonymous person ids (needed with individual_results)."},
+    {"privacy.dp.epsilon", "number 0.01..10", "1",
+     "With privacy.dp present: total privacy budget of the differentially private release (docs/privacy.md)."},
+    {"privacy.dp.delta", "number 0..0.001", "0", "Accepted and reported; the mechanism is pure epsilon-DP (delta 0)."},
+    {"privacy.dp.seed", "integer >= 0", "none", "Fixed noise seed, for tests only; without it noise is drawn from a secure source."},
+    {"privacy.dp.max_tasks_per_person", "number > 0", "2000", "Clamp on a person's tasks (and AI tasks) in the window."},
+    {"privacy.dp.max_hours_saved_per_person", "number > 0", "400", "Clamp on a person's |hours saved| in the window."},
+    {"privacy.dp.max_rework_hours_per_person", "number > 0", "200", "Clamp on a person's rework hours in the window."},
     {"columns.<table>", "object {header: column}", "{}",
      "Map other header names onto gapscore columns, per table (activity, people, surveys, playbook)."},
 };
@@ -146,6 +153,9 @@ struct Parser {
     }
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
       error(DiagCode::config_invalid_value, "window", "start is after end");
+    if (config.privacy.individual_results && config.privacy.dp)
+      error(DiagCode::config_invalid_value, "privacy.dp",
+            "cannot be combined with individual_results (person-level rows are not differentially private)");
     if (config.privacy.individual_results && config.privacy.salt.empty())
       error(DiagCode::config_invalid_value, "privacy.salt",
             "is required with individual_results (person ids are replaced by keyed hashes of it)");
@@ -250,10 +260,39 @@ struct Parser {
       } else if (key == "salt") {
         if (item.is_string()) p.salt = item.get<std::string>();
         else error(DiagCode::config_invalid_value, k, "must be a string");
+      } else if (key == "dp") {
+        parse_dp(item);
       } else {
-        unknown("privacy.", key, {"min_group_size", "min_group_size_extremes", "individual_results", "salt"});
+        unknown("privacy.", key, {"min_group_size", "min_group_size_extremes", "individual_results", "salt", "dp"});
       }
     }
+  }
+
+  void parse_dp(const json& v) {
+    if (!object(v, "privacy.dp")) return;
+    DpConfig dp;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "privacy.dp." + key;
+      long long n = 0;
+      if (key == "epsilon") {
+        number(item, k, 0.01, 10.0, dp.epsilon);
+      } else if (key == "delta") {
+        number(item, k, 0.0, 0.001, dp.delta);
+      } else if (key == "seed") {
+        if (item.is_number_unsigned()) dp.seed = item.get<std::uint64_t>();
+        else if (integer(item, k, 0, (1LL << 53), n)) dp.seed = static_cast<std::uint64_t>(n);
+      } else if (key == "max_tasks_per_person") {
+        number(item, k, 1.0, 1e7, dp.max_tasks_per_person);
+      } else if (key == "max_hours_saved_per_person") {
+        number(item, k, 0.01, 1e6, dp.max_hours_saved_per_person);
+      } else if (key == "max_rework_hours_per_person") {
+        number(item, k, 0.01, 1e6, dp.max_rework_hours_per_person);
+      } else {
+        unknown("privacy.dp.", key, {"epsilon", "delta", "seed", "max_tasks_per_person", "max_hours_saved_per_person",
+                                     "max_rework_hours_per_person"});
+      }
+    }
+    config.privacy.dp = dp;
   }
 
   void parse_columns(const json& v) {
@@ -358,6 +397,17 @@ nlohmann::ordered_json config_json(const Config& c) {
                   {"min_group_size_extremes", c.privacy.min_group_size_extremes},
                   {"individual_results", c.privacy.individual_results},
                   {"salt_given", !c.privacy.salt.empty()}};
+  if (c.privacy.dp) {
+    const DpConfig& d = *c.privacy.dp;
+    j["privacy"]["dp"] = {{"epsilon", d.epsilon},
+                          {"delta", d.delta},
+                          {"seed", d.seed ? nlohmann::ordered_json(*d.seed) : nlohmann::ordered_json(nullptr)},
+                          {"max_tasks_per_person", d.max_tasks_per_person},
+                          {"max_hours_saved_per_person", d.max_hours_saved_per_person},
+                          {"max_rework_hours_per_person", d.max_rework_hours_per_person}};
+  } else {
+    j["privacy"]["dp"] = nullptr;
+  }
   nlohmann::ordered_json cols = nlohmann::ordered_json::object();
   for (const auto& [table, pairs] : c.columns) {
     nlohmann::ordered_json m = nlohmann::ordered_json::object();

@@ -59,8 +59,8 @@ double exp_reduced(double x, double tail, int& k) {
 constexpr double kExpOverflow = 709.782712893384;
 constexpr double kExpUnderflow = -745.1332191019412;
 
-// e^(-x²) as p·2^k, with x² carried exactly: hi keeps the top 26 bits of x, so
-// hi² is exact and x² = hi² + lo·(2hi + lo). Valid for 0 <= x <= 27.3.
+// e^(−c·x²) as p·2^k (c = 1 or ½), with x² carried exactly: hi keeps the top 26
+// bits of x, so hi² is exact and x² = hi² + lo·(2hi + lo). Needs c·x² <= 746.
 double exp_minus_square(double x, double scale_of_square, int& k) {
   int e = 0;
   const double m = std::frexp(x, &e);
@@ -123,7 +123,7 @@ double exp(double x) {
   if (x < kExpUnderflow) return 0.0;
   int k = 0;
   const double p = exp_reduced(x, 0.0, k);
-  return std::ldexp(p, k);  // one rounding, also for subnormal results
+  return std::ldexp(p, k);  // exact, or the one rounding into the subnormal range
 }
 
 double expm1(double x) {
@@ -238,7 +238,7 @@ namespace {
 double erf_series(double y) {
   static constexpr std::array<double, 21> c = [] {
     std::array<double, 21> out{};
-    double factorial = 1.0;  // exact: 20! · 41 < 2^53 · 2^18 with the factor 2^18 of 20!
+    double factorial = 1.0;  // n!·(2n+1) is exact for n <= 20: 20! = 2^18·(odd part < 2^44)
     for (int n = 0; n < 21; ++n) {
       if (n > 0) factorial *= n;
       out[static_cast<std::size_t>(n)] = (n % 2 == 0 ? 1.0 : -1.0) / (factorial * (2.0 * n + 1.0));
@@ -391,7 +391,8 @@ double beta_front_factor(double a, double b, double x, double y, double log_x, d
     return kInvSqrt2Pi * std::sqrt(b * (a / s)) * exp(exponent);
   }
   // log B(a, b): with one parameter large, lgamma(hi) − lgamma(lo + hi) by Stirling
-  // (no cancellation); with both small the three values are below ~25.
+  // (no cancellation); with both below 10 the three values are below 40, or about
+  // −ln a for a tiny a, which the other two cannot cancel.
   const double log_beta = hi >= 10.0 ? lgamma(lo) + log_gamma_ratio(hi, lo) : (lgamma(a) + lgamma(b)) - lgamma(a + b);
   return exp((a * log_x + b * log_y) - log_beta);
 }

@@ -161,3 +161,13 @@ test('package is small and ships only what users need', () => {
   assert.ok(statSync(path.join(dir, 'dist', 'worker-thread.js')).isFile());
   assert.ok(!readFileSync(path.join(root, 'package.json'), 'utf8').includes('"dependencies"'));
 });
+
+test('differential privacy draws secure noise in wasm (crypto.getRandomValues)', async () => {
+  const tables = { activity: sample('activity'), people: sample('people') };
+  const a = await gs.analyze(tables, { privacy: { dp: { epsilon: 1 } } });
+  const b = await gs.analyze(tables, { privacy: { dp: { epsilon: 1 } } });
+  assert.equal(a.privacy.differential_privacy.noise, 'secure random source');
+  assert.notDeepEqual(a.groups, b.groups);
+  const seeded = await gs.reportText(tables, { privacy: { dp: { epsilon: 1, seed: 4 } } }, { sourceNames });
+  assert.equal(seeded, await gs.reportText(tables, { privacy: { dp: { epsilon: 1, seed: 4 } } }, { sourceNames }));
+});

@@ -43,6 +43,10 @@ runs.append(("sample by role, activity only", tables(sample, ["activity"]) + ["-
 for case in sorted(os.listdir(os.path.join(src, "tests", "data", "metrics"))):
     d = os.path.join(src, "tests", "data", "metrics", case)
     runs.append((case, tables(d, ["activity", "people", "surveys", "playbook"])))
+dp_config = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+dp_config.write('{"privacy": {"dp": {"epsilon": 2, "seed": 5}}, "group_by": ["team"]}')
+dp_config.close()
+runs.append(("differential privacy", tables(sample, ["activity", "people"]) + ["--config", dp_config.name]))
 bad = os.path.join(src, "tests", "data", "bad")
 runs.append(("lenient run with skipped rows", ["--activity", os.path.join(bad, "ragged_short_row.csv")]))
 

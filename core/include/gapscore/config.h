@@ -32,11 +32,23 @@ struct BootstrapConfig {
   double confidence = 0.95;
 };
 
+// Optional differential privacy for the released headline figures.
+struct DpConfig {
+  double epsilon = 1.0;
+  double delta = 0.0;  // accepted and reported; the mechanism is pure epsilon-DP
+  std::optional<std::uint64_t> seed;  // fixed noise for tests; otherwise a secure source
+  // Per-person contribution bounds (clamps): they set each statistic's sensitivity.
+  double max_tasks_per_person = 2000;
+  double max_hours_saved_per_person = 400;
+  double max_rework_hours_per_person = 200;
+};
+
 struct PrivacyConfig {
   int min_group_size = 5;
   int min_group_size_extremes = 10;
   bool individual_results = false;
   std::string salt;
+  std::optional<DpConfig> dp;
 };
 
 struct Config {

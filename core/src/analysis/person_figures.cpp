@@ -10,6 +10,9 @@ PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
   PersonFigures f;
   f.active = s.all.rows > 0;
   f.tasks = s.all.tasks;
+  f.ai_tasks = s.all.ai_tasks;
+  f.hours_saved = s.all.b_baseline - s.all.b_hours;
+  f.rework_hours = s.all.rework;
   f.ai_task_share = metrics::ratio(s.all.ai_tasks, s.all.tasks);
   f.ai_user = f.ai_task_share && *f.ai_task_share >= config.ai_user_min_share;
   f.rework_rate = metrics::ratio(s.all.rework, s.all.r_hours);

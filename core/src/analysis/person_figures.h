@@ -15,6 +15,9 @@ namespace gapscore::analysis {
 struct PersonFigures {
   bool active = false;  // has activity rows in the slice being evaluated
   double tasks = 0;
+  double ai_tasks = 0;
+  double hours_saved = 0;   // Σ(baseline_hours − hours) over rows with a baseline
+  double rework_hours = 0;  // Σrework_hours
   std::optional<double> ai_task_share;  // Σai_tasks/Σtasks; none when Σtasks = 0
   bool ai_user = false;
   std::optional<double> rework_rate;  // Σrework/Σhours over rows with rework_hours

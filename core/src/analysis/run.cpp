@@ -114,7 +114,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   for (std::size_t g = 0; g < out.grouping.size(); ++g)
     out.groups.push_back(
         evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
-  add_trends(ds, config, view, pb, out);
+  if (!config.privacy.dp) add_trends(ds, config, view, pb, out);  // trends are not released under DP
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "config_json.h"
 #include "gapscore/analysis.h"
 #include "gapscore/date.h"
+#include "report/dp_report.h"
 #include "report/inputs_section.h"
 #include "report/metrics_sections.h"
 #include "report/privacy_sections.h"
@@ -70,8 +71,9 @@ Json uniformity_section(const analysis::AnalysisResult& a, const privacy::Suppre
 
 }  // namespace
 
-Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log) {
+Result<Json> build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log) {
   const analysis::AnalysisResult a = analysis::run_analysis(ds, config);
+  if (config.privacy.dp) return build_dp_report(ds, config, a);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(a, config.privacy.min_group_size);
   const KeyLabeller label = key_labeller(ds, config);
   Json r;

@@ -4,10 +4,12 @@
 #include "gapscore/config.h"
 #include "gapscore/dataset.h"
 #include "gapscore/diagnostics.h"
+#include "gapscore/status.h"
 #include "report/json_out.h"
 
 namespace gapscore::report {
 
-Json build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log);
+// Fails only when differential privacy is on and no secure random source exists.
+Result<Json> build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log);
 
 }  // namespace gapscore::report

@@ -1,0 +1,135 @@
+#include "report/dp_report.h"
+
+#include <cmath>
+
+#include "config_json.h"
+#include "gapscore/analysis.h"
+#include "gapscore/date.h"
+#include "metrics/group_inputs.h"
+#include "privacy/dp.h"
+#include "privacy/suppression.h"
+#include "report/metrics_sections.h"
+#include "report/privacy_sections.h"
+
+namespace gapscore::report {
+namespace {
+
+constexpr const char* kNotReleased = "not released under differential privacy";
+
+Json dp_metrics(const privacy::DpFigures& f, std::uint32_t available) {
+  Json m = Json::object();
+  for (std::string_view name : analysis::group_metric_names()) m[std::string(name)] = nullptr;
+  m["headcount"] = count_json(f.headcount);
+  m["ai_users"] = count_json(f.ai_users);
+  m["adoption_rate"] = number_or_null(f.adoption_rate);
+  m["ai_task_share"] = number_or_null(f.ai_task_share);
+  if (available & metrics::need_baseline_hours) m["time_saved_hours"] = number_or_null(f.hours_saved);
+  if (available & metrics::need_rework_hours) m["rework_hours"] = number_or_null(f.rework_hours);
+  return m;
+}
+
+Json dp_figures_json(const privacy::DpFigures& f, std::uint32_t available, const Config& config) {
+  Json j;
+  j["suppressed"] = false;
+  j["headcount"] = count_json(f.headcount);
+  j["metrics"] = dp_metrics(f, available);
+  analysis::GapResult gap;
+  gap.unavailable_reason = kNotReleased;
+  j["gap"] = gap_json(gap);
+  analysis::ScoreResult score;
+  score.components.push_back({"adoption_gap", f.adoption_rate ? std::optional<double>(1.0 - *f.adoption_rate) : std::nullopt,
+                              config.weights.adoption_gap});
+  score.components.push_back({"usage_unevenness", std::nullopt, config.weights.usage_unevenness});
+  j["score"] = score_json(score);
+  return j;
+}
+
+}  // namespace
+
+Result<Json> build_dp_report(const Dataset& ds, const Config& config, const analysis::AnalysisResult& a) {
+  const DpConfig& dp = *config.privacy.dp;
+  privacy::NoiseSource noise(dp.seed);
+  const bool rework = (a.available & metrics::need_rework_hours) != 0;
+  const bool baseline = (a.available & metrics::need_baseline_hours) != 0;
+  const privacy::DpFigures overall = privacy::dp_release(ds.persons_by_id, a.figures, dp, rework, baseline, noise);
+  std::vector<privacy::DpFigures> groups;
+  for (std::size_t g = 0; g < a.grouping.size(); ++g)
+    groups.push_back(privacy::dp_release(a.grouping.members[g], a.figures, dp, rework, baseline, noise));
+  if (!noise.ok())
+    return Error(make_diagnostic(DiagCode::internal_error, "no secure random source for differential-privacy noise"));
+
+  // Suppression on the noisy headcounts (the exact ones are never looked at again).
+  privacy::SuppressionInput in;
+  in.overall = overall.headcount;
+  for (const privacy::DpFigures& f : groups) in.groups.push_back(f.headcount);
+  const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
+  const KeyLabeller label = key_labeller(ds, config);
+
+  Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  Json inputs = Json::array();
+  for (const TableSummary& s : ds.inputs) {
+    // File digests stay (they let a report be checked against its inputs); sizes and
+    // row counts go, since they move when one person's rows are added.
+    inputs.push_back({{"table", s.table}, {"source", s.source_name.empty() ? Json(nullptr) : Json(s.source_name)},
+                      {"format", s.format}, {"bytes", nullptr}, {"sha256", s.sha256.empty() ? Json(nullptr) : Json(s.sha256)},
+                      {"rows_read", nullptr}, {"rows_used", nullptr}, {"rows_skipped", nullptr}, {"blank_lines", nullptr},
+                      {"delimiter", s.delimiter.empty() ? Json(nullptr) : Json(s.delimiter)},
+                      {"byte_order_mark", s.byte_order_mark}, {"columns", s.columns}, {"ignored_columns", s.ignored_columns}});
+  }
+  r["inputs"] = std::move(inputs);
+  r["config"] = config_json(config);
+  Json privacy = privacy_section(config, plan);
+  privacy["differential_privacy"] = {
+      {"mechanism", "discrete Laplace (two-sided geometric) noise on clamped sums, grid 1 person / 1 task / 0.01 hours"},
+      {"epsilon", dp.epsilon},
+      {"delta", 0.0},
+      {"epsilon_spent", dp.epsilon},
+      {"epsilon_per_statistic", privacy::epsilon_per_statistic(dp)},
+      {"statistics", {"headcount", "ai_users", "tasks", "ai_tasks", "time_saved_hours", "rework_hours"}},
+      {"releases_per_person", privacy::kDpReleasesPerPerson},
+      {"clamps", {{"max_tasks_per_person", dp.max_tasks_per_person},
+                  {"max_hours_saved_per_person", dp.max_hours_saved_per_person},
+                  {"max_rework_hours_per_person", dp.max_rework_hours_per_person}}},
+      {"noise", noise.secure() ? "secure random source" : "fixed seed (testing only, not private)"}};
+  r["privacy"] = std::move(privacy);
+  r["diagnostics"] = {{"total", nullptr}, {"errors", nullptr}, {"warnings", nullptr}, {"counts", Json::array()},
+                      {"listed", 0}, {"truncated", false}, {"items", Json::array()}};
+  r["summary"] = {{"people", count_json(overall.headcount)}, {"activity_rows", nullptr},
+                  {"first_date", format_iso_date(ds.first_date)}, {"last_date", format_iso_date(ds.last_date)},
+                  {"rows_outside_window", nullptr}, {"people_without_activity", nullptr},
+                  {"people_missing_from_people_table", nullptr},
+                  {"tables", {{"people", ds.people.has_value()}, {"surveys", ds.surveys.has_value()},
+                              {"playbook", ds.playbook.has_value()}}}};
+  Json unavailable = Json::array();
+  for (std::string_view name : analysis::group_metric_names())
+    if (name != "headcount" && name != "ai_users" && name != "adoption_rate" && name != "ai_task_share" &&
+        name != "time_saved_hours" && name != "rework_hours")
+      unavailable.push_back({{"metric", std::string(name)}, {"needs", kNotReleased}});
+  r["metrics_unavailable"] = std::move(unavailable);
+  r["overall"] = plan.overall == privacy::CellStatus::shown ? dp_figures_json(overall, a.available, config)
+                                                            : suppressed_json(plan.overall, plan.k);
+  Json arr = Json::array();
+  std::vector<double> adoption, share;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    Json j;
+    j["key"] = key_json(a.grouping, g, label);
+    if (plan.groups[g] != privacy::CellStatus::shown) {
+      j.update(suppressed_json(plan.groups[g], plan.k));
+    } else {
+      j.update(dp_figures_json(groups[g], a.available, config));
+      j["activity_rows"] = nullptr;
+      if (groups[g].adoption_rate) adoption.push_back(*groups[g].adoption_rate);
+      if (groups[g].ai_task_share) share.push_back(*groups[g].ai_task_share);
+    }
+    arr.push_back(std::move(j));
+  }
+  r["groups"] = std::move(arr);
+  r["uniformity"] = {{"across_groups",
+                      {{"adoption_rate", uniformity_json(analysis::uniformity_of(adoption))},
+                       {"ai_task_share", uniformity_json(analysis::uniformity_of(share))}}}};
+  r["trends"] = Json::array();
+  return r;
+}
+
+}  // namespace gapscore::report
