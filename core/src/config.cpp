@@ -48,6 +48,17 @@ constexpr ConfigKeyDoc kKeys[] = {
     {"privacy.dp.max_tasks_per_person", "number > 0", "2000", "Clamp on a person's tasks (and AI tasks) in the window."},
     {"privacy.dp.max_hours_saved_per_person", "number > 0", "400", "Clamp on a person's |hours saved| in the window."},
     {"privacy.dp.max_rework_hours_per_person", "number > 0", "200", "Clamp on a person's rework hours in the window."},
+    {"insights.heavy_user_min_share", "number 0..1", "0.6", "Persona heavy_user: AI share of tasks at least this."},
+    {"insights.champion_max_rework_rate", "number 0..1", "0.05", "Persona champion: rework rate below this."},
+    {"insights.champion_min_percentile", "number 0..1", "0.75",
+     "Persona champion: quality-adjusted output per hour at or above this percentile of the group."},
+    {"insights.kpi_min_abs_rho", "number 0..1", "0.2",
+     "KPI audit: a legacy proxy tracks an outcome when |Spearman rho| reaches this."},
+    {"insights.mentees_per_champion", "integer 1..10", "3", "Peer mentoring: non-adopters per champion at most."},
+    {"insights.max_items", "integer 1..50", "5", "Items listed per insight (lowest utilization, success stories, ...)."},
+    {"rollout.by", "person attribute", "\"team\"", "The attribute the rollout dates are keyed by."},
+    {"rollout.dates", "object {group: date}", "none",
+     "First day each group had AI tools; groups not listed had none in the window (controls)."},
     {"columns.<table>", "object {header: column}", "{}",
      "Map other header names onto gapscore columns, per table (activity, people, surveys, playbook)."},
 };
@@ -146,9 +157,13 @@ struct Parser {
         parse_privacy(v);
       } else if (key == "columns") {
         parse_columns(v);
+      } else if (key == "insights") {
+        parse_insights(v);
+      } else if (key == "rollout") {
+        parse_rollout(v);
       } else {
         unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "window", "ai_user_min_share",
-                          "rework_threshold", "weights", "bootstrap", "privacy", "columns"});
+                          "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout"});
       }
     }
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
@@ -295,6 +310,50 @@ struct Parser {
     config.privacy.dp = dp;
   }
 
+  void parse_insights(const json& v) {
+    if (!object(v, "insights")) return;
+    InsightsConfig& c = config.insights;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "insights." + key;
+      long long n = 0;
+      if (key == "heavy_user_min_share") number(item, k, 0.0, 1.0, c.heavy_user_min_share);
+      else if (key == "champion_max_rework_rate") number(item, k, 0.0, 1.0, c.champion_max_rework_rate);
+      else if (key == "champion_min_percentile") number(item, k, 0.0, 1.0, c.champion_min_percentile);
+      else if (key == "kpi_min_abs_rho") number(item, k, 0.0, 1.0, c.kpi_min_abs_rho);
+      else if (key == "mentees_per_champion") {
+        if (integer(item, k, 1, 10, n)) c.mentees_per_champion = static_cast<int>(n);
+      } else if (key == "max_items") {
+        if (integer(item, k, 1, 50, n)) c.max_items = static_cast<int>(n);
+      } else {
+        unknown("insights.", key, {"heavy_user_min_share", "champion_max_rework_rate", "champion_min_percentile",
+                                   "kpi_min_abs_rho", "mentees_per_champion", "max_items"});
+      }
+    }
+  }
+
+  void parse_rollout(const json& v) {
+    if (!object(v, "rollout")) return;
+    RolloutConfig r;
+    for (const auto& [key, item] : v.items()) {
+      if (key == "by") {
+        bool known = false;
+        for (std::string_view g : kGroupable) known = known || (item.is_string() && g == item.get<std::string>());
+        if (known) r.by = item.get<std::string>();
+        else error(DiagCode::config_invalid_value, "rollout.by", "must be a person attribute (team, role, work_mode, manager_id, ai_trained)");
+      } else if (key == "dates") {
+        if (!object(item, "rollout.dates")) continue;
+        for (const auto& [group, date] : item.items()) {
+          std::optional<std::int32_t> d;
+          this->date(date, "rollout.dates." + group, d);
+          if (d) r.dates[group] = *d;
+        }
+      } else {
+        unknown("rollout.", key, {"by", "dates"});
+      }
+    }
+    config.rollout = r;
+  }
+
   void parse_columns(const json& v) {
     if (!object(v, "columns")) return;
     for (const auto& [table, mapping] : v.items()) {
@@ -407,6 +466,19 @@ nlohmann::ordered_json config_json(const Config& c) {
                           {"max_rework_hours_per_person", d.max_rework_hours_per_person}};
   } else {
     j["privacy"]["dp"] = nullptr;
+  }
+  j["insights"] = {{"heavy_user_min_share", c.insights.heavy_user_min_share},
+                   {"champion_max_rework_rate", c.insights.champion_max_rework_rate},
+                   {"champion_min_percentile", c.insights.champion_min_percentile},
+                   {"kpi_min_abs_rho", c.insights.kpi_min_abs_rho},
+                   {"mentees_per_champion", c.insights.mentees_per_champion},
+                   {"max_items", c.insights.max_items}};
+  if (c.rollout) {
+    nlohmann::ordered_json dates = nlohmann::ordered_json::object();
+    for (const auto& [group, day] : c.rollout->dates) dates[group] = format_iso_date(day);
+    j["rollout"] = {{"by", c.rollout->by}, {"dates", dates}};
+  } else {
+    j["rollout"] = nullptr;
   }
   nlohmann::ordered_json cols = nlohmann::ordered_json::object();
   for (const auto& [table, pairs] : c.columns) {

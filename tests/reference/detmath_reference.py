@@ -31,8 +31,10 @@ DENORM_MIN = 5e-324
 
 
 def rd(v):
-    """Round an mpmath value to the nearest double (mpmath rounds correctly)."""
-    return float(mpf(v))
+    """Round an mpmath value to the nearest double. Via 40 significant digits and
+    Python's correctly rounded float(str): mpmath's own float() rounds to 53 bits
+    first, which double-rounds results in the subnormal range."""
+    return float(mpmath.nstr(mpf(v), 40, min_fixed=1, max_fixed=0))
 
 
 def log_uniform(lo_exp, hi_exp):

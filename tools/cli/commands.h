@@ -1,5 +1,5 @@
 // One function per CLI command; each returns the process exit code
-// (0 ok, 1 data problem, 2 usage error).
+// (0 ok, 1 data problem, 2 usage error; verify has its own, see cmd_verify.cpp).
 #pragma once
 
 #include <string>
@@ -12,5 +12,6 @@ int run_validate(const std::vector<std::string>& args);
 int run_analyze(const std::vector<std::string>& args);
 int run_metrics(const std::vector<std::string>& args);
 int run_docs(const std::vector<std::string>& args);
+int run_verify(const std::vector<std::string>& args);
 
 }  // namespace gapscore::cli

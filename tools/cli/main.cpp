@@ -18,9 +18,11 @@ constexpr const char* kUsage =
     "  analyze    compute the AI productivity gap report (JSON)\n"
     "  metrics    list the metric catalog (--list, --json, --markdown)\n"
     "  docs       print generated reference docs (input-format, config, metrics)\n"
+    "  verify     check that a report is byte for byte what its inputs produce\n"
     "\n"
     "Run 'gapscore <command> --help' for a command's options.\n"
-    "Exit codes: 0 ok, 1 data errors, 2 usage errors.\n";
+    "Exit codes: 0 ok, 1 data errors, 2 usage errors (verify: 0 identical, 1 different,\n"
+    "2 inputs differ from the report's digests, 3 usage errors / cannot verify).\n";
 
 }  // namespace
 
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
   if (command == "analyze") return gapscore::cli::run_analyze(args);
   if (command == "metrics") return gapscore::cli::run_metrics(args);
   if (command == "docs") return gapscore::cli::run_docs(args);
+  if (command == "verify") return gapscore::cli::run_verify(args);
   std::fprintf(stderr, "gapscore: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

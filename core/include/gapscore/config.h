@@ -51,6 +51,22 @@ struct PrivacyConfig {
   std::optional<DpConfig> dp;
 };
 
+// Thresholds of the insights (docs/insights.md).
+struct InsightsConfig {
+  double heavy_user_min_share = 0.6;       // persona heavy_user: ai_task_share at least this
+  double champion_max_rework_rate = 0.05;  // persona champion: rework_rate below this
+  double champion_min_percentile = 0.75;   // ... and quality-adjusted output/hour at or above this group percentile
+  double kpi_min_abs_rho = 0.2;            // a legacy proxy "tracks" an outcome when |Spearman rho| reaches this
+  int mentees_per_champion = 3;
+  int max_items = 5;                       // items per insight list (lowest utilization, success stories, ...)
+};
+
+// Per-group AI rollout dates for the difference-in-differences estimate.
+struct RolloutConfig {
+  std::string by = "team";                            // the person attribute the dates are keyed by
+  std::map<std::string, std::int32_t> dates;          // group value -> first day with AI (days since 1970)
+};
+
 struct Config {
   bool strict = false;
   int max_diagnostics = 100;
@@ -63,6 +79,8 @@ struct Config {
   ScoreWeights weights;
   BootstrapConfig bootstrap;
   PrivacyConfig privacy;
+  InsightsConfig insights;
+  std::optional<RolloutConfig> rollout;
   // Per table: (header as found in the file, canonical column name).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> columns;
 };

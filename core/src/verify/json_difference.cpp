@@ -1,0 +1,104 @@
+// The first place two report texts differ, as a JSON Pointer with both values.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "gapscore/verify.h"
+
+namespace gapscore {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::size_t kMaxValueBytes = 200;
+constexpr const char* kAbsent = "(absent)";
+
+// RFC 6901: "~" is written "~0" and "/" is written "~1".
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+// Compact JSON, clipped on a UTF-8 boundary.
+std::string show(const Json& j) {
+  std::string s = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  if (s.size() <= kMaxValueBytes) return s;
+  std::size_t cut = kMaxValueBytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  s.resize(cut);
+  return s + "…";
+}
+
+// Leaves compare by their canonical text, so 1 and 1.0 differ as they do in bytes.
+bool same_leaf(const Json& a, const Json& b) {
+  return a.type() == b.type() && a.dump(-1, ' ', false, Json::error_handler_t::replace) ==
+                                     b.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+bool differ_at(const Json& e, const Json& a, std::string path, ReportDifference& out) {
+  if (e.is_object() && a.is_object()) {
+    auto ie = e.begin(), ia = a.begin();
+    for (; ie != e.end() || ia != a.end();) {
+      if (ie != e.end() && ia != a.end() && ie.key() == ia.key()) {
+        if (differ_at(ie.value(), ia.value(), path + "/" + pointer_token(ie.key()), out)) return true;
+        ++ie;
+        ++ia;
+        continue;
+      }
+      // Keys differ here: name the report's key (or the recomputed one if the report's object ended).
+      const std::string& key = ie != e.end() ? ie.key() : ia.key();
+      const auto fe = e.find(key), fa = a.find(key);
+      out.path = path + "/" + pointer_token(key);
+      out.expected = fe == e.end() ? kAbsent : show(*fe);
+      out.actual = fa == a.end() ? kAbsent : show(*fa);
+      if (fe != e.end() && fa != a.end() && *fe == *fa) out.note = "the keys are in a different order";
+      return true;
+    }
+    return false;
+  }
+  if (e.is_array() && a.is_array()) {
+    const std::size_t n = std::max(e.size(), a.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string p = path + "/" + std::to_string(i);
+      if (i >= e.size() || i >= a.size()) {
+        out.path = p;
+        out.expected = i < e.size() ? show(e[i]) : kAbsent;
+        out.actual = i < a.size() ? show(a[i]) : kAbsent;
+        return true;
+      }
+      if (differ_at(e[i], a[i], p, out)) return true;
+    }
+    return false;
+  }
+  if (same_leaf(e, a)) return false;
+  out.path = path;
+  out.expected = show(e);
+  out.actual = show(a);
+  return true;
+}
+
+}  // namespace
+
+std::optional<ReportDifference> first_difference(std::string_view expected, std::string_view actual) {
+  if (expected == actual) return std::nullopt;
+  ReportDifference d;
+  const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
+  d.byte_offset = static_cast<std::uint64_t>(mismatch.first - expected.begin());
+  const Json e = Json::parse(expected.begin(), expected.end(), nullptr, false);
+  const Json a = Json::parse(actual.begin(), actual.end(), nullptr, false);
+  if (e.is_discarded() || a.is_discarded()) {
+    d.note = e.is_discarded() ? "the report is not valid JSON" : "the recomputed text is not valid JSON";
+    return d;
+  }
+  if (!differ_at(e, a, "", d))
+    d.note = "the JSON values are equal but the bytes are not (whitespace, line endings, number spelling or "
+             "escapes); reports are compared byte for byte";
+  return d;
+}
+
+}  // namespace gapscore

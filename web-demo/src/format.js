@@ -1,0 +1,72 @@
+// Number formats used everywhere in the demo. Fixed decimals (not "smart"
+// rounding) so a figure reads the same in the overview, the table and the
+// exported CSV, and tests can compare it with the CLI's report.
+
+const locale = undefined;  // the reader's locale for separators
+const fmtCache = new Map();
+function nf(options) {
+  const key = JSON.stringify(options);
+  if (!fmtCache.has(key)) fmtCache.set(key, new Intl.NumberFormat(locale, options));
+  return fmtCache.get(key);
+}
+
+export const NA = 'n/a';
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/** 0.505 -> "50.5%" */
+export function pct(v, digits = 1) {
+  return isNum(v) ? nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+}
+
+/** A signed change: 0.19 -> "+19.0%" */
+export function signedPct(v, digits = 1) {
+  return isNum(v) ? nf({ style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+}
+
+export function num(v, digits = 0) {
+  return isNum(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+}
+
+export function signedNum(v, digits = 2) {
+  return isNum(v) ? nf({ signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+}
+
+/** The gap score: 0-100 with one decimal. */
+export const score = (v) => num(v, 1);
+
+export function bytes(n) {
+  if (!isNum(n)) return NA;
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${num(n / 1024, 1)} KB`;
+  return `${num(n / 1024 / 1024, 1)} MB`;
+}
+
+export function duration(ms) {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${num(ms / 1000, 1)} s`;
+}
+
+/** Words for a 0-100 gap score; the thresholds are the demo's reading aid, not part of the engine. */
+export function scoreBand(v) {
+  if (!isNum(v)) return { label: 'not available', level: 'none' };
+  if (v < 25) return { label: 'small gap', level: 'low' };
+  if (v < 50) return { label: 'moderate gap', level: 'mid' };
+  if (v < 75) return { label: 'large gap', level: 'high' };
+  return { label: 'very large gap', level: 'severe' };
+}
+
+/** "Engineering / remote" for a group key, in group_by order. */
+export function groupLabel(key, groupBy) {
+  if (!key) return 'Everyone';
+  const attrs = groupBy?.length ? groupBy : Object.keys(key);
+  return attrs.map((a) => attrValue(a, key[a])).join(' / ');
+}
+
+export function attrValue(attr, value) {
+  if (value == null || value === '') return '(unassigned)';
+  if (attr === 'ai_trained') return value === 'true' || value === true ? 'AI-trained' : value === 'false' || value === false ? 'not AI-trained' : String(value);
+  return String(value);
+}
+
+export const ATTR_LABELS = {
+  team: 'Team', role: 'Role', work_mode: 'Work mode', manager_id: 'Manager', ai_trained: 'AI training',
+};
