@@ -18,6 +18,17 @@ ctest --test-dir build/native --output-on-failure -j2 --timeout 600
 step "wasm module and npm package (dist/)"
 bash tools/build.sh package
 
+# >>> parity: clang-built CLI (issue 9, owner: verify) >>>
+# A second native build with clang, so tests/js/parity.test.mjs can require
+# byte-identical reports from g++, clang, wasm in Node and wasm in Chromium.
+step "native CLI built with clang (build/native-clang, for the parity test)"
+if [ ! -f build/native-clang/build.ninja ]; then
+  CC=clang CXX=clang++ cmake -S . -B build/native-clang -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DGAPSCORE_BUILD_TESTS=OFF -DGAPSCORE_BUILD_BENCH=OFF >/dev/null
+fi
+cmake --build build/native-clang --target gapscore
+# <<< parity: clang-built CLI <<<
+
 step "package tests (node:test: Node ESM, TypeScript, Vite + Chromium)"
 node --test --test-concurrency=1 tests/js/
 

@@ -81,9 +81,10 @@ export function createFileSlots(container, { onChange }) {
         h('div', { class: 'file-chip-text' },
           h('span', { class: 'file-name' }, src.name),
           h('span', { class: 'file-meta' }, `${fmt.bytes(src.size)} · ${describe}`, src.sample ? ' · sample data' : '')),
-        h('label', { for: slot.input.id, class: 'button ghost small' }, 'Replace'),
-        h('button', { type: 'button', class: 'button ghost small', 'aria-label': `Remove the ${slot.spec.title.toLowerCase()} file`,
-          onclick: () => { delete sources[src.table]; renderSlot(slot); onChange(); slot.input.focus(); } }, 'Remove')),
+        h('div', { class: 'file-actions' },
+          h('label', { for: slot.input.id, class: 'button ghost small' }, 'Replace'),
+          h('button', { type: 'button', class: 'button ghost small', 'aria-label': `Remove the ${slot.spec.title.toLowerCase()} file`,
+            onclick: () => { delete sources[src.table]; renderSlot(slot); onChange(); slot.input.focus(); } }, 'Remove'))),
       mappingForm(src, match));
   }
 

@@ -13,6 +13,11 @@ PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
   f.ai_tasks = s.all.ai_tasks;
   f.hours_saved = s.all.b_baseline - s.all.b_hours;
   f.rework_hours = s.all.rework;
+  f.hours = s.all.hours;
+  if (s.all.i_rows > 0) f.ai_interactions = s.all.interactions;
+  if (s.all.v_rows > 0) f.outcome_value = s.all.v_value;
+  f.quality_mean = metrics::ratio(s.all.q_weighted, s.all.q_tasks);
+  f.error_rate = metrics::ratio(s.all.errors, s.all.e_tasks);
   f.ai_task_share = metrics::ratio(s.all.ai_tasks, s.all.tasks);
   f.ai_user = f.ai_task_share && *f.ai_task_share >= config.ai_user_min_share;
   f.rework_rate = metrics::ratio(s.all.rework, s.all.r_hours);

@@ -18,6 +18,11 @@ struct PersonFigures {
   double ai_tasks = 0;
   double hours_saved = 0;   // Σ(baseline_hours − hours) over rows with a baseline
   double rework_hours = 0;  // Σrework_hours
+  double hours = 0;         // Σhours
+  std::optional<double> ai_interactions;  // Σai_interactions (none without the column)
+  std::optional<double> outcome_value;    // Σoutcome_value over rows with it
+  std::optional<double> quality_mean;     // Σ(quality·tasks)/Σtasks over rows with quality
+  std::optional<double> error_rate;       // Σerrors/Σtasks over rows with errors
   std::optional<double> ai_task_share;  // Σai_tasks/Σtasks; none when Σtasks = 0
   bool ai_user = false;
   std::optional<double> rework_rate;  // Σrework/Σhours over rows with rework_hours

@@ -66,7 +66,11 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Activity
     for (std::uint32_t p : touched) figures[p] = PersonFigures{};
     const std::span<const std::uint32_t> period_rows(rows.data() + start[i], start[i + 1] - start[i]);
     metrics::person_sums_for_rows(view, pb, period_rows, sums, touched);
-    for (std::uint32_t p : touched) figures[p] = person_figures(sums[p], config);
+    for (std::uint32_t p : touched) {
+      figures[p] = person_figures(sums[p], config);
+      if (config.rollout)
+        out.person_periods.push_back({p, periods[i], figures[p].quality_adjusted_output_per_hour, figures[p].error_rate});
+    }
     const std::int32_t from = periods[i];
     const std::int32_t to = weekly ? from + 6 : month_start(from + 31) - 1;
     const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, from, to);

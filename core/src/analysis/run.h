@@ -27,6 +27,15 @@ struct TrendCell {
   std::vector<std::uint32_t> active_people;  // sorted person indices with rows in the period (privacy checks)
 };
 
+// One person in one period (collected only when a rollout is configured: the
+// difference-in-differences estimate works on these).
+struct PersonPeriod {
+  std::uint32_t person = 0;
+  std::int32_t period_start = 0;
+  std::optional<double> quality_adjusted_output_per_hour;
+  std::optional<double> error_rate;
+};
+
 struct AnalysisResult {
   std::uint32_t available = 0;  // metrics::Need bits
   Grouping grouping;
@@ -34,6 +43,7 @@ struct AnalysisResult {
   GroupResult overall;
   std::vector<GroupResult> groups;  // grouping order
   std::vector<TrendCell> trends;  // by period, then overall first, then groups
+  std::vector<PersonPeriod> person_periods;
 };
 
 AnalysisResult run_analysis(const Dataset& ds, const Config& config);

@@ -1,14 +1,24 @@
-// Number formatting for generated CSV without printf's float formatting:
-// values are rounded to a fixed number of decimals with exact integer steps.
+// Text for the generated tables. Numbers are written without printf's float
+// formatting (whose rounding and digits are library-specific): values are
+// rounded to a fixed number of decimals with exact steps and the digits are
+// written here, so native and wasm builds write the same bytes.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace gapscore::generate {
 
 void append_int(std::string& out, std::int64_t v);
-// Rounds half away from zero to `decimals` places (0..6) and drops trailing zeros.
+// v·10^decimals rounded half away from zero (the scaled double's exact
+// fraction decides), written with at most `decimals` places (0..6), trailing
+// zeros dropped: 2.5 → "2.5", 3.0 → "3", -0.001 at 2 places → "0".
+// |v|·10^decimals must stay below 2^52.
 void append_fixed(std::string& out, double v, int decimals);
+// `prefix` then `number` zero-padded to `width` digits: P00042.
+void append_padded_id(std::string& out, char prefix, std::uint64_t number, std::uint32_t width);
+// A CSV field, quoted per RFC 4180 only when it holds a comma, quote, CR or LF.
+void append_csv_field(std::string& out, std::string_view text);
 
 }  // namespace gapscore::generate

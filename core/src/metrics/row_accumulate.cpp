@@ -27,6 +27,7 @@ inline void add_to(RowSums& s, const ActivityView& v, std::size_t r, double task
     s.errors += v.errors[r];
   }
   if (has(v.outcome_value, r)) {
+    s.v_rows += 1;
     s.v_value += v.outcome_value[r];
     s.v_cost += cost;
   }

@@ -12,6 +12,7 @@ void RowSums::add(const RowSums& o) {
   q_cost += o.q_cost;
   e_tasks += o.e_tasks;
   errors += o.errors;
+  v_rows += o.v_rows;
   v_value += o.v_value;
   v_cost += o.v_cost;
   c_tasks += o.c_tasks;

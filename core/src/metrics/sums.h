@@ -15,7 +15,7 @@ struct RowSums {
   double tasks = 0, ai_tasks = 0, hours = 0;
   double q_tasks = 0, q_weighted = 0, q_cost = 0;        // rows with quality: Σtasks, Σtasks·quality, Σ(hours+rework)
   double e_tasks = 0, errors = 0;                        // rows with errors
-  double v_value = 0, v_cost = 0;                        // rows with outcome_value: Σvalue, Σ(hours+rework)
+  double v_rows = 0, v_value = 0, v_cost = 0;            // rows with outcome_value: count, Σvalue, Σ(hours+rework)
   double c_tasks = 0, c_weighted = 0;                    // rows with cycle_time_hours: Σtasks, Σtasks·cycle
   double r_rows = 0, r_hours = 0, rework = 0;            // rows with rework_hours
   double b_rows = 0, b_baseline = 0, b_hours = 0, b_rework = 0;  // rows with baseline_hours

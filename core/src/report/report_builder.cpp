@@ -4,6 +4,7 @@
 #include "config_json.h"
 #include "gapscore/analysis.h"
 #include "gapscore/date.h"
+#include "insights/insights.h"
 #include "report/dp_report.h"
 #include "report/inputs_section.h"
 #include "report/metrics_sections.h"
@@ -96,6 +97,7 @@ Result<Json> build_report(const Dataset& ds, const Config& config, const Diagnos
   r["groups"] = groups_section(ds, a, plan, label);
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
+  r["insights"] = insights::insights_section(ds, a, plan, config, label);
   if (config.privacy.individual_results) r["individuals"] = individuals_section(ds, a, config);
   return r;
 }

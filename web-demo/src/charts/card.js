@@ -10,13 +10,13 @@ import { download } from '../export.js';
  * @param {string} spec.id           file-name friendly id
  * @param {string} spec.title
  * @param {string} spec.subtitle     one sentence: what the chart answers
- * @param {() => {option: object, table: object, summary: string, note?: string}} spec.build
- * @param {'md'|'lg'|'tall'} [spec.size]
+ * @param {() => {option: object, table: object, summary: string, note?: string, height?: number}} spec.build
+ *   height: pixels, when the chart grows with its number of bars (set through CSSOM, which the CSP allows)
  * @param {HTMLElement} [spec.controls]  e.g. a metric select; call card.refresh() when it changes
  * @param {string} spec.fileBase
  */
-export function chartCard({ id, title, subtitle, build, size = 'md', controls = null, fileBase }) {
-  const chartEl = h('div', { class: `chart chart-${size}`, role: 'img' });
+export function chartCard({ id, title, subtitle, build, controls = null, fileBase }) {
+  const chartEl = h('div', { class: 'chart', role: 'img' });
   const note = h('p', { class: 'chart-note' });
   const tableSlot = h('div');
   const details = h('details', { class: 'chart-data' }, h('summary', {}, 'Show the data as a table'), tableSlot);
@@ -49,6 +49,7 @@ export function chartCard({ id, title, subtitle, build, size = 'md', controls = 
   function compute() {
     current = build();
     chartEl.setAttribute('aria-label', `${title}. ${current.summary} The data is in the table below the chart.`);
+    if (current.height) chartEl.style.height = `${Math.round(current.height)}px`;
     note.textContent = current.note ?? '';
     note.hidden = !current.note;
     replace(tableSlot, dataTable({ caption: title, ...current.table }));

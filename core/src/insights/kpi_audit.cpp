@@ -1,0 +1,62 @@
+#include "insights/kpi_audit.h"
+
+#include <cmath>
+
+#include "gapscore/stats.h"
+#include "metrics/group_inputs.h"
+
+namespace gapscore::insights {
+
+KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config) {
+  KpiAudit out;
+  using Getter = std::optional<double> (*)(const analysis::PersonFigures&);
+  struct Named {
+    const char* name;
+    Getter get;
+  };
+  const Named proxies[] = {
+      {"hours", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.hours; }},
+      {"tasks", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.tasks; }},
+      {"ai_interactions", [](const analysis::PersonFigures& f) { return f.ai_interactions; }},
+  };
+  const Named outcomes[] = {
+      {"outcome_value", [](const analysis::PersonFigures& f) { return f.outcome_value; }},
+      {"quality", [](const analysis::PersonFigures& f) { return f.quality_mean; }},
+      {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }},
+  };
+  const std::size_t min_people = static_cast<std::size_t>(std::max(3, config.privacy.min_group_size));
+  for (const Named& proxy : proxies) {
+    bool any_pair = false, tracks_any = false;
+    for (const Named& outcome : outcomes) {
+      std::vector<double> x, y;
+      for (const analysis::PersonFigures& f : a.figures) {
+        if (!f.active) continue;
+        const auto px = proxy.get(f), py = outcome.get(f);
+        if (px && py) {
+          x.push_back(*px);
+          y.push_back(*py);
+        }
+      }
+      if (x.size() < min_people) continue;  // column missing, or too few people to speak of a pattern
+      KpiPair pair;
+      pair.proxy = proxy.name;
+      pair.outcome = outcome.name;
+      pair.n = static_cast<double>(x.size());
+      if (const auto s = stats::spearman(x, y)) {
+        pair.rho = s->rho;
+        pair.p_value = s->p_value;
+        pair.tracks = std::fabs(s->rho) >= config.insights.kpi_min_abs_rho;
+      }
+      any_pair = true;
+      tracks_any = tracks_any || pair.tracks;
+      out.pairs.push_back(std::move(pair));
+    }
+    if (any_pair && !tracks_any) out.proxies_not_tracking.push_back(proxy.name);
+  }
+  if (out.pairs.empty()) out.reason = "needs outcome columns (outcome_value, quality or errors) and at least " +
+                                      std::to_string(min_people) + " people";
+  out.replacements = {"utilization_rate", "error_reduction", "quality_adjusted_output_per_hour"};
+  return out;
+}
+
+}  // namespace gapscore::insights

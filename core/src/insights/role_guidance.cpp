@@ -1,0 +1,152 @@
+#include "insights/role_guidance.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "gapscore/stats.h"
+#include "metrics/activity_view.h"
+#include "metrics/group_inputs.h"
+
+namespace gapscore::insights {
+namespace {
+
+struct ClassSums {
+  double tasks = 0, ai_tasks = 0, r_hours = 0, rework = 0, e_tasks = 0, errors = 0;
+};
+
+struct RoleTask {
+  ClassSums ai, manual;
+  std::vector<std::uint32_t> ai_people;  // people with AI-assisted rows here (deduplicated later)
+};
+
+std::string percent(double share) {
+  return std::to_string(static_cast<long long>(std::floor(share * 100.0 + 0.5))) + "%";
+}
+
+// An off-playbook task is risky when AI-assisted work there reworks or errs clearly more.
+bool risky(const RiskyTask& t, double rework_threshold) {
+  if (t.ai_rework_rate && *t.ai_rework_rate >= rework_threshold) return true;
+  return t.ai_error_rate && t.manual_error_rate && *t.manual_error_rate > 0 &&
+         *t.ai_error_rate >= 1.2 * *t.manual_error_rate;
+}
+
+}  // namespace
+
+RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  RoleGuidanceResult out;
+  if (!ds.playbook) {
+    out.reason = "needs a playbook table";
+    return out;
+  }
+  out.available = true;
+  const int k = config.privacy.min_group_size;
+  // Playbook: role -> task -> recommended.
+  std::map<std::string, std::map<std::string, bool>> playbook;
+  const Table& pb = *ds.playbook;
+  for (std::size_t r = 0; r < pb.row_count(); ++r)
+    playbook[std::string(pb.column("role").text().at(r))][std::string(pb.column("task_type").text().at(r))] =
+        pb.column("ai_recommended").small()[r] == 1;
+
+  // One pass over activity rows: sums per (role, task_type) and row class.
+  const metrics::ActivityView v = metrics::make_activity_view(ds);
+  const TextColumn& tasks = ds.activity.column("task_type").text();
+  std::map<std::string, std::uint32_t> role_index;
+  std::vector<std::uint32_t> role_of(ds.persons.size());
+  std::vector<std::string> role_names;
+  for (std::size_t p = 0; p < ds.persons.size(); ++p) {
+    const std::string role = person_attribute(ds.persons[p], "role");
+    auto [it, inserted] = role_index.emplace(role, static_cast<std::uint32_t>(role_names.size()));
+    if (inserted) role_names.push_back(role);
+    role_of[p] = it->second;
+  }
+  std::unordered_map<std::uint64_t, RoleTask> cells;
+  for (std::size_t r = 0; r < v.rows; ++r) {
+    const std::uint64_t key = (static_cast<std::uint64_t>(role_of[v.person[r]]) << 32) | v.task_type[r];
+    RoleTask& cell = cells[key];
+    const bool ai = v.ai_tasks[r] > 0;
+    ClassSums& s = ai ? cell.ai : cell.manual;
+    s.tasks += v.tasks[r];
+    s.ai_tasks += v.ai_tasks[r];
+    if (v.rework_hours && !std::isnan(v.rework_hours[r])) {
+      s.r_hours += v.hours[r];
+      s.rework += v.rework_hours[r];
+    }
+    if (v.errors && v.errors[r] != kMissingInt) {
+      s.e_tasks += v.tasks[r];
+      s.errors += v.errors[r];
+    }
+    if (ai) cell.ai_people.push_back(v.person[r]);
+  }
+  // People per role.
+  std::vector<double> people(role_names.size(), 0);
+  for (std::size_t p = 0; p < ds.persons.size(); ++p)
+    if (a.figures[p].active) people[role_of[p]] += 1;
+
+  for (const auto& [role, idx] : role_index) {  // std::map: sorted by role name
+    const auto covered = playbook.find(role);
+    if (covered == playbook.end()) {
+      if (people[idx] > 0) out.roles_not_covered.push_back(role);
+      continue;
+    }
+    RoleGuidance g;
+    g.role = role;
+    g.people = people[idx];
+    if (g.people < k) {
+      g.suppressed = true;
+      out.roles.push_back(std::move(g));
+      continue;
+    }
+    for (std::uint32_t code = 0; code < tasks.dictionary.size(); ++code) {
+      const auto it = cells.find((static_cast<std::uint64_t>(idx) << 32) | code);
+      if (it == cells.end()) continue;
+      RoleTask& cell = it->second;
+      const std::string& task = tasks.dictionary[code];
+      const auto rec = covered->second.find(task);
+      const double all_tasks = cell.ai.tasks + cell.manual.tasks;
+      const double all_ai = cell.ai.ai_tasks + cell.manual.ai_tasks;
+      std::sort(cell.ai_people.begin(), cell.ai_people.end());
+      cell.ai_people.erase(std::unique(cell.ai_people.begin(), cell.ai_people.end()), cell.ai_people.end());
+      if (rec != covered->second.end() && rec->second) {
+        if (all_tasks > 0) g.underused.push_back({task, all_ai / all_tasks, all_tasks});
+      } else if (cell.ai.ai_tasks > 0) {
+        RiskyTask t;
+        t.task_type = task;
+        t.ai_share = all_tasks > 0 ? all_ai / all_tasks : 0.0;
+        t.ai_rework_rate = metrics::ratio(cell.ai.rework, cell.ai.r_hours);
+        t.manual_rework_rate = metrics::ratio(cell.manual.rework, cell.manual.r_hours);
+        t.ai_error_rate = metrics::ratio(cell.ai.errors, cell.ai.e_tasks);
+        t.manual_error_rate = metrics::ratio(cell.manual.errors, cell.manual.e_tasks);
+        t.ai_people = static_cast<double>(cell.ai_people.size());
+        // Fewer than k people using AI there would describe individuals.
+        if (t.ai_people >= k && risky(t, config.rework_threshold)) g.risky_off_playbook.push_back(t);
+      }
+    }
+    std::stable_sort(g.underused.begin(), g.underused.end(),
+                     [](const UnderusedTask& x, const UnderusedTask& y) { return x.utilization_rate < y.utilization_rate; });
+    const auto max_items = static_cast<std::size_t>(config.insights.max_items);
+    if (g.underused.size() > max_items) g.underused.resize(max_items);
+    std::stable_sort(g.risky_off_playbook.begin(), g.risky_off_playbook.end(), [](const RiskyTask& x, const RiskyTask& y) {
+      return x.ai_rework_rate.value_or(0) > y.ai_rework_rate.value_or(0);
+    });
+    if (g.risky_off_playbook.size() > max_items) g.risky_off_playbook.resize(max_items);
+    for (const UnderusedTask& t : g.underused)
+      if (t.utilization_rate < 0.5)
+        g.recommendations.push_back(role + ": " + t.task_type + " is AI-recommended but only " + percent(t.utilization_rate) +
+                                    " AI-assisted");
+    for (const RiskyTask& t : g.risky_off_playbook) {
+      std::string text = role + ": AI use on " + t.task_type + " (not in the playbook) comes with ";
+      if (t.ai_rework_rate && *t.ai_rework_rate >= config.rework_threshold)
+        text += percent(*t.ai_rework_rate) + " rework" +
+                (t.manual_rework_rate ? " vs " + percent(*t.manual_rework_rate) + " without AI" : "");
+      else
+        text += "more errors per task than without AI";
+      g.recommendations.push_back(text);
+    }
+    out.roles.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace gapscore::insights

@@ -1,0 +1,82 @@
+#include "insights/rollout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "gapscore/stats.h"
+
+namespace gapscore::insights {
+
+RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  RolloutEffect out;
+  if (!config.rollout || config.rollout->dates.empty()) {
+    out.reason = "no rollout dates configured (config.rollout)";
+    return out;
+  }
+  const RolloutConfig& ro = *config.rollout;
+  std::int32_t earliest = ro.dates.begin()->second;
+  for (const auto& [g, d] : ro.dates) earliest = std::min(earliest, d);
+  // Each person's rollout date (controls use the earliest one for "post").
+  std::vector<std::optional<std::int32_t>> date_of(ds.persons.size());
+  std::set<std::string> treated_groups, control_groups;
+  for (std::size_t p = 0; p < ds.persons.size(); ++p) {
+    if (!a.figures[p].active) continue;
+    const std::string group = person_attribute(ds.persons[p], ro.by);
+    const auto it = ro.dates.find(group);
+    if (it != ro.dates.end()) {
+      date_of[p] = it->second;
+      treated_groups.insert(group);
+      out.treated_people += 1;
+    } else {
+      control_groups.insert(group);
+      out.control_people += 1;
+    }
+  }
+  out.treated_groups.assign(treated_groups.begin(), treated_groups.end());
+  out.control_groups.assign(control_groups.begin(), control_groups.end());
+  const int k = config.privacy.min_group_size;
+  if (out.treated_people < k || out.control_people < k) {
+    out.reason = "needs at least " + std::to_string(k) + " people in rolled-out groups and " + std::to_string(k) +
+                 " in groups without AI (controls)";
+    return out;
+  }
+  for (const char* outcome : {"quality_adjusted_output_per_hour", "error_rate"}) {
+    DidEstimate est;
+    est.outcome = outcome;
+    std::vector<double> y, x;
+    std::size_t cells[2][2] = {{0, 0}, {0, 0}};
+    for (const analysis::PersonPeriod& pp : a.person_periods) {
+      const std::optional<double> v = std::string(outcome) == "error_rate" ? pp.error_rate : pp.quality_adjusted_output_per_hour;
+      if (!v) continue;
+      const bool treated = date_of[pp.person].has_value();
+      const bool post = pp.period_start >= (treated ? *date_of[pp.person] : earliest);
+      ++cells[treated][post];
+      y.push_back(*v);
+      x.insert(x.end(), {1.0, treated ? 1.0 : 0.0, post ? 1.0 : 0.0, treated && post ? 1.0 : 0.0});
+    }
+    est.observations = static_cast<double>(y.size());
+    if (!cells[0][0] || !cells[0][1] || !cells[1][0] || !cells[1][1]) {
+      est.reason = "needs observations before and after the rollout in both rolled-out and control groups";
+      out.estimates.push_back(est);
+      continue;
+    }
+    auto r = stats::ols_hc3(y, x, 4);
+    if (!r.ok() || !r->full_rank || std::isnan(r->se_hc3[3])) {
+      est.reason = "the regression could not be estimated";
+      out.estimates.push_back(est);
+      continue;
+    }
+    constexpr double z975 = 1.959963984540054;  // two-sided 95% normal interval, like statsmodels with HC3
+    est.estimate = r->coef[3];
+    est.se = r->se_hc3[3];
+    est.p_value = r->p_value[3];
+    est.ci_low = r->coef[3] - z975 * r->se_hc3[3];
+    est.ci_high = r->coef[3] + z975 * r->se_hc3[3];
+    out.estimates.push_back(est);
+  }
+  return out;
+}
+
+}  // namespace gapscore::insights

@@ -1,0 +1,68 @@
+#include "insights/success.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gapscore::insights {
+namespace {
+
+std::string signed_percent(double change) {
+  const long long v = static_cast<long long>(std::floor(std::fabs(change) * 100.0 + 0.5));
+  return std::to_string(v) + "%";
+}
+
+std::string two_decimals(double v) {
+  const long long c = static_cast<long long>(std::floor(v * 100.0 + 0.5));
+  std::string s = std::to_string(c / 100) + ".";
+  const long long f = c % 100;
+  if (f < 10) s += "0";
+  return s + std::to_string(f);
+}
+
+}  // namespace
+
+std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
+                                          const Config& config,
+                                          const std::function<std::string(std::size_t group)>& display_name) {
+  std::vector<SuccessStory> out;
+  for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+    if (plan.groups[g] != privacy::CellStatus::shown) continue;
+    const analysis::TrendCell* first = nullptr;
+    const analysis::TrendCell* last = nullptr;
+    for (std::size_t i = 0; i < a.trends.size(); ++i) {
+      const analysis::TrendCell& c = a.trends[i];
+      if (!c.group || *c.group != g || plan.trends[i] != privacy::CellStatus::shown) continue;
+      if (!analysis::metric_value(c.result, "quality_adjusted_output_per_hour")) continue;
+      if (!first) first = &c;
+      last = &c;
+    }
+    if (!first || first == last) continue;
+    const double before = *analysis::metric_value(first->result, "quality_adjusted_output_per_hour");
+    const double after = *analysis::metric_value(last->result, "quality_adjusted_output_per_hour");
+    if (!(before > 0) || after <= before) continue;
+    SuccessStory s;
+    s.key = a.grouping.keys[g];
+    s.from_period = first->period_label;
+    s.to_period = last->period_label;
+    s.qaoph_before = before;
+    s.qaoph_after = after;
+    s.qaoph_change = after / before - 1.0;
+    s.error_rate_before = analysis::metric_value(first->result, "error_rate");
+    s.error_rate_after = analysis::metric_value(last->result, "error_rate");
+    if (s.error_rate_before && s.error_rate_after && *s.error_rate_before > 0)
+      s.error_rate_change = *s.error_rate_after / *s.error_rate_before - 1.0;
+    s.text = display_name(g) + ": quality-adjusted output per hour up " + signed_percent(s.qaoph_change) + " (" +
+             two_decimals(before) + " → " + two_decimals(after) + ")";
+    if (s.error_rate_change)
+      s.text += std::string(", errors per task ") + (*s.error_rate_change <= 0 ? "down " : "up ") +
+                signed_percent(*s.error_rate_change);
+    s.text += ", " + s.from_period + " to " + s.to_period;
+    out.push_back(std::move(s));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const SuccessStory& x, const SuccessStory& y) { return x.qaoph_change > y.qaoph_change; });
+  if (out.size() > static_cast<std::size_t>(config.insights.max_items)) out.resize(static_cast<std::size_t>(config.insights.max_items));
+  return out;
+}
+
+}  // namespace gapscore::insights

@@ -1,0 +1,135 @@
+#include "insights/training.h"
+
+#include <algorithm>
+#include <map>
+
+#include "privacy/pseudonym.h"
+
+namespace gapscore::insights {
+namespace {
+
+double share(const PersonaCounts& c, Persona p) {
+  return c.people > 0 ? c.counts[static_cast<std::size_t>(p)] / c.people : 0.0;
+}
+
+// need = 100 · (0.4·non-adopter share + 0.3·rework-creator share + 0.3·gap score/100),
+// renormalised over the terms available (roles have no gap score).
+double need_score(double non_adopters, double rework_creators, std::optional<double> gap_score) {
+  double num = 0.4 * non_adopters + 0.3 * rework_creators, den = 0.7;
+  if (gap_score) {
+    num += 0.3 * *gap_score / 100.0;
+    den += 0.3;
+  }
+  return 100.0 * num / den;
+}
+
+const char* suggested_format(double non_adopters, double rework_creators) {
+  return non_adopters >= rework_creators ? "hands_on" : "quality_practice";
+}
+
+}  // namespace
+
+TrainingResult training_and_mentoring(const Dataset& ds, const analysis::AnalysisResult& a,
+                                      const privacy::SuppressionPlan& plan, std::span<const Persona> personas,
+                                      const Config& config) {
+  TrainingResult out;
+  const int k = config.privacy.min_group_size;
+  for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+    if (plan.groups[g] != privacy::CellStatus::shown) continue;
+    const PersonaCounts c = count_personas(a.grouping.members[g], a.figures, personas);
+    TrainingTarget t;
+    t.kind = "group";
+    t.key = a.grouping.keys[g];
+    t.people = c.people;
+    t.non_adopter_share = share(c, Persona::non_adopter);
+    t.rework_creator_share = share(c, Persona::rework_creator);
+    t.gap_score = a.groups[g].score.value;
+    t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, t.gap_score);
+    t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
+    out.targets.push_back(std::move(t));
+  }
+  // Roles, whatever the grouping.
+  std::map<std::string, std::vector<std::uint32_t>> by_role;
+  for (std::uint32_t p : ds.persons_by_id)
+    if (a.figures[p].active) by_role[person_attribute(ds.persons[p], "role")].push_back(p);
+  for (const auto& [role, members] : by_role) {
+    if (members.size() < static_cast<std::size_t>(k)) continue;
+    const PersonaCounts c = count_personas(members, a.figures, personas);
+    TrainingTarget t;
+    t.kind = "role";
+    t.key = {role};
+    t.people = c.people;
+    t.non_adopter_share = share(c, Persona::non_adopter);
+    t.rework_creator_share = share(c, Persona::rework_creator);
+    t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, std::nullopt);
+    t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
+    out.targets.push_back(std::move(t));
+  }
+  std::stable_sort(out.targets.begin(), out.targets.end(),
+                   [](const TrainingTarget& x, const TrainingTarget& y) { return x.need_score > y.need_score; });
+
+  // Trained vs untrained, each side needing k people.
+  std::vector<std::uint32_t> trained, untrained;
+  for (std::uint32_t p : ds.persons_by_id) {
+    if (!a.figures[p].active || ds.persons[p].ai_trained == kMissingBool) continue;
+    (ds.persons[p].ai_trained ? trained : untrained).push_back(p);
+  }
+  TrainedComparison& tc = out.trained;
+  if (trained.size() < static_cast<std::size_t>(k) || untrained.size() < static_cast<std::size_t>(k)) {
+    tc.reason = "needs at least " + std::to_string(k) + " trained and " + std::to_string(k) +
+                " untrained people (ai_trained in the people table)";
+  } else {
+    auto side = [&](const std::vector<std::uint32_t>& members, std::optional<double>& people, std::optional<double>& adoption,
+                    std::optional<double>& rework) {
+      const PersonaCounts c = count_personas(members, a.figures, personas);
+      double users = 0;
+      for (std::uint32_t p : members) users += a.figures[p].ai_user ? 1 : 0;
+      people = c.people;
+      adoption = users / c.people;
+      rework = share(c, Persona::rework_creator);
+    };
+    side(trained, tc.trained_people, tc.trained_adoption_rate, tc.trained_rework_creator_share);
+    side(untrained, tc.untrained_people, tc.untrained_adoption_rate, tc.untrained_rework_creator_share);
+  }
+
+  // Mentoring: champions and non-adopters of the same role.
+  const int per_champion = config.insights.mentees_per_champion;
+  for (const auto& [role, members] : by_role) {
+    MentoringRole m;
+    m.role = role;
+    std::vector<std::uint32_t> champions, mentees;
+    for (std::uint32_t p : members) {
+      if (personas[p] == Persona::champion) champions.push_back(p);
+      if (personas[p] == Persona::non_adopter) mentees.push_back(p);
+    }
+    if (members.size() < static_cast<std::size_t>(k)) {
+      m.suppressed = true;
+      out.mentoring.push_back(m);
+      continue;
+    }
+    m.champions = static_cast<double>(champions.size());
+    m.non_adopters = static_cast<double>(mentees.size());
+    m.possible_pairs = std::min(m.non_adopters, per_champion * m.champions);
+    out.mentoring.push_back(m);
+    if (!config.privacy.individual_results) continue;
+    // Deterministic pairing: strongest champions first (quality-adjusted output
+    // per hour, then pseudonym), mentees in pseudonym order, up to N each.
+    const std::string& salt = config.privacy.salt;
+    std::stable_sort(champions.begin(), champions.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const double qx = a.figures[x].quality_adjusted_output_per_hour.value_or(0);
+      const double qy = a.figures[y].quality_adjusted_output_per_hour.value_or(0);
+      if (qx != qy) return qx > qy;
+      return privacy::pseudonym(salt, ds.persons[x].id) < privacy::pseudonym(salt, ds.persons[y].id);
+    });
+    std::vector<std::string> mentee_ids;
+    for (std::uint32_t p : mentees) mentee_ids.push_back(privacy::pseudonym(salt, ds.persons[p].id));
+    std::sort(mentee_ids.begin(), mentee_ids.end());
+    std::size_t next = 0;
+    for (std::uint32_t c : champions)
+      for (int i = 0; i < per_champion && next < mentee_ids.size(); ++i)
+        out.pairs.push_back({role, privacy::pseudonym(salt, ds.persons[c].id), mentee_ids[next++]});
+  }
+  return out;
+}
+
+}  // namespace gapscore::insights

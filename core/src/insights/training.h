@@ -1,0 +1,55 @@
+// Who needs training (and what kind), whether AI training made a difference,
+// and who could mentor whom.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/run.h"
+#include "gapscore/config.h"
+#include "gapscore/dataset.h"
+#include "insights/personas.h"
+#include "privacy/suppression.h"
+
+namespace gapscore::insights {
+
+struct TrainingTarget {
+  std::string kind;  // "group" or "role"
+  std::vector<std::string> key;  // group key values, or {role}
+  double people = 0;
+  double non_adopter_share = 0, rework_creator_share = 0;
+  std::optional<double> gap_score;  // groups only
+  double need_score = 0;            // 0-100, docs/insights.md
+  std::string format;               // "hands_on" | "quality_practice"
+};
+
+struct TrainedComparison {
+  std::optional<double> trained_people, untrained_people;
+  std::optional<double> trained_adoption_rate, untrained_adoption_rate;
+  std::optional<double> trained_rework_creator_share, untrained_rework_creator_share;
+  std::optional<std::string> reason;
+};
+
+struct MentoringRole {
+  std::string role;
+  bool suppressed = false;
+  double champions = 0, non_adopters = 0, possible_pairs = 0;
+};
+
+struct MentoringPair {
+  std::string role, mentor, mentee;  // pseudonyms
+};
+
+struct TrainingResult {
+  std::vector<TrainingTarget> targets;  // highest need first
+  TrainedComparison trained;            // whole organisation
+  std::vector<MentoringRole> mentoring;
+  std::vector<MentoringPair> pairs;     // only with individual results
+};
+
+TrainingResult training_and_mentoring(const Dataset& ds, const analysis::AnalysisResult& a,
+                                      const privacy::SuppressionPlan& plan, std::span<const Persona> personas,
+                                      const Config& config);
+
+}  // namespace gapscore::insights

@@ -1,0 +1,135 @@
+#include "insights/work_mode.h"
+
+#include <cmath>
+#include <map>
+
+#include "gapscore/stats.h"
+
+namespace gapscore::insights {
+namespace {
+
+struct Obs {
+  std::string mode, role;
+  double share, y;
+};
+
+Coefficient coefficient(const stats::OlsResult& r, std::size_t j) {
+  Coefficient c;
+  c.estimate = r.coef[j];
+  if (!std::isnan(r.se_hc3[j])) {
+    c.se = r.se_hc3[j];
+    c.p_value = r.p_value[j];
+  }
+  return c;
+}
+
+std::string two_decimals(double v) {
+  const long long c = static_cast<long long>(std::floor(std::fabs(v) * 100.0 + 0.5));
+  std::string s = (v < 0 && c != 0 ? "−" : "") + std::to_string(c / 100) + ".";
+  return s + (c % 100 < 10 ? "0" : "") + std::to_string(c % 100);
+}
+
+}  // namespace
+
+WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  WorkModeAnalysis out;
+  std::vector<Obs> obs;
+  double candidates = 0;
+  for (std::uint32_t p : ds.persons_by_id) {
+    const analysis::PersonFigures& f = a.figures[p];
+    if (!f.active) continue;
+    ++candidates;
+    if (!f.quality_adjusted_output_per_hour || !f.ai_task_share || ds.persons[p].work_mode == WorkMode::missing) continue;
+    obs.push_back({work_mode_name(ds.persons[p].work_mode), person_attribute(ds.persons[p], "role"), *f.ai_task_share,
+                   *f.quality_adjusted_output_per_hour});
+  }
+  // Levels too small to estimate (roles below 2 people) or to show (modes below
+  // min_group_size people) are left out with their people, until none remain.
+  const std::size_t k_mode = static_cast<std::size_t>(std::max(2, config.privacy.min_group_size));
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::map<std::string, std::size_t> modes, roles;
+    for (const Obs& o : obs) {
+      ++modes[o.mode];
+      ++roles[o.role];
+    }
+    std::vector<Obs> kept;
+    for (const Obs& o : obs)
+      if (modes[o.mode] >= k_mode && roles[o.role] >= 2) kept.push_back(o);
+    changed = kept.size() != obs.size();
+    obs = std::move(kept);
+  }
+  out.people = static_cast<double>(obs.size());
+  out.people_left_out = candidates - out.people;
+  std::map<std::string, std::vector<double>> by_mode;
+  std::map<std::string, std::size_t> role_index;
+  for (const Obs& o : obs) {
+    by_mode[o.mode].push_back(o.y);
+    role_index.emplace(o.role, 0);
+  }
+  if (by_mode.size() < 2) {
+    out.reason = "needs at least two work modes with " + std::to_string(k_mode) +
+                 " people each (work_mode, quality and AI use known)";
+    return out;
+  }
+  std::vector<std::string> mode_levels;
+  for (const auto& [m, ys] : by_mode) mode_levels.push_back(m);
+  std::size_t r = 0;
+  for (auto& [role, idx] : role_index) idx = r++;
+  out.reference = mode_levels.front();
+  const std::size_t M = mode_levels.size(), R = role_index.size();
+  // Raw model: y ~ 1 + mode dummies. Adjusted: + ai_task_share + role dummies.
+  std::vector<double> y, x_raw, x_adj;
+  const std::size_t k_raw = M, k_adj = M + 1 + (R - 1);
+  for (const Obs& o : obs) {
+    y.push_back(o.y);
+    std::vector<double> dummies(M - 1, 0.0);
+    for (std::size_t m = 1; m < M; ++m) dummies[m - 1] = o.mode == mode_levels[m] ? 1.0 : 0.0;
+    x_raw.push_back(1.0);
+    x_raw.insert(x_raw.end(), dummies.begin(), dummies.end());
+    x_adj.push_back(1.0);
+    x_adj.insert(x_adj.end(), dummies.begin(), dummies.end());
+    x_adj.push_back(o.share);
+    const std::size_t ri = role_index[o.role];
+    for (std::size_t j = 1; j < R; ++j) x_adj.push_back(ri == j ? 1.0 : 0.0);
+  }
+  auto raw = stats::ols_hc3(y, x_raw, k_raw);
+  auto adj = stats::ols_hc3(y, x_adj, k_adj);
+  if (!raw.ok() || !adj.ok() || !raw->full_rank) {
+    out.reason = "the regression could not be computed";
+    return out;
+  }
+  for (std::size_t m = 0; m < M; ++m) {
+    ModeEffect e;
+    e.mode = mode_levels[m];
+    e.people = static_cast<double>(by_mode[e.mode].size());
+    e.mean = stats::mean(by_mode[e.mode]);
+    if (m > 0) {
+      e.raw = coefficient(*raw, m);
+      if (adj->full_rank) e.adjusted = coefficient(*adj, m);
+    }
+    out.modes.push_back(e);
+  }
+  if (!adj->full_rank) out.notes.push_back("the adjusted model is rank deficient (work mode and role coincide); not estimated");
+  else out.ai_task_share_coefficient = adj->coef[M];
+  if (!raw->high_leverage_rows.empty() || !adj->high_leverage_rows.empty())
+    out.notes.push_back("some people are alone in their cell (leverage 1); the affected standard errors are not shown");
+
+  // Verdict on the mode with the largest raw gap.
+  const ModeEffect* largest = nullptr;
+  for (const ModeEffect& e : out.modes)
+    if (e.raw.estimate && (!largest || std::fabs(*e.raw.estimate) > std::fabs(*largest->raw.estimate))) largest = &e;
+  if (largest && largest->raw.p_value && *largest->raw.p_value < 0.05 && largest->adjusted.estimate) {
+    out.gap_explained = std::fabs(*largest->adjusted.estimate) <= 0.5 * std::fabs(*largest->raw.estimate);
+    out.verdict = largest->mode + " vs " + out.reference + ": a raw gap of " + two_decimals(*largest->raw.estimate) +
+                  " tasks/hour becomes " + two_decimals(*largest->adjusted.estimate) +
+                  " after accounting for AI use and role" +
+                  (out.gap_explained ? "; most of the gap comes from lower AI use, not from " + largest->mode + " work itself"
+                                     : "; a gap remains that AI use and role do not explain");
+  } else if (largest) {
+    out.verdict = "no clear raw difference in quality-adjusted output per hour between work modes";
+  }
+  return out;
+}
+
+}  // namespace gapscore::insights

@@ -1,0 +1,92 @@
+// Helpers for the web demo's browser tests: build and serve the demo with
+// its CSP header, open pages that record every request, console error, CSP
+// violation and dialog, derive test files from the sample, and ask the
+// native CLI for the figures the page must show.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { cli, root, sampleDir } from './helpers.mjs';
+import { serve } from './browser.mjs';
+import { SECURITY_HEADERS } from '../../web-demo/csp.mjs';
+
+export const demoDist = path.join(root, 'web-demo', 'dist');
+export const screenshotDir = path.join(root, 'build', 'demo-screenshots');
+
+export function buildDemo() {
+  execFileSync('bash', [path.join(root, 'tools', 'build-demo.sh')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export function serveDemo() {
+  return serve(demoDist, SECURITY_HEADERS);
+}
+
+export function tempDir() {
+  return mkdtempSync(path.join(tmpdir(), 'gapscore-demo-'));
+}
+
+/** The CLI's report (JSON) for files given as {activity, people?, ...} paths. */
+export function cliReport(files, config = null) {
+  const args = ['analyze'];
+  for (const [table, file] of Object.entries(files)) args.push(`--${table}`, file);
+  if (config) {
+    const dir = tempDir();
+    const cfg = path.join(dir, 'config.json');
+    writeFileSync(cfg, JSON.stringify(config));
+    args.push('--config', cfg);
+  }
+  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
+
+export const sampleFiles = () => Object.fromEntries(['activity', 'people', 'surveys', 'playbook'].map((t) => [t, path.join(sampleDir, `${t}.csv`)]));
+
+/** Sample activity with its header row changed by `rename(headers)` and extra columns from `extra(personId)`. */
+export function deriveActivity(dir, name, { rename = (h) => h, extra = null } = {}) {
+  const lines = readFileSync(path.join(sampleDir, 'activity.csv'), 'utf8').trimEnd().split('\n');
+  const header = rename(lines[0].split(','));
+  const out = [extra ? [...header, ...extra.header].join(',') : header.join(',')];
+  for (const line of lines.slice(1)) {
+    out.push(extra ? `${line},${extra.values(line.slice(0, line.indexOf(','))).join(',')}` : line);
+  }
+  const file = path.join(dir, name);
+  writeFileSync(file, `${out.join('\n')}\n`);
+  return file;
+}
+
+/** A large generated organisation (the CLI's generator), for cancel and responsiveness. */
+export function generateOrg(dir, people, days = 90) {
+  execFileSync(cli, ['generate', '--people', String(people), '--days', String(days), '--seed', '7', '--out', dir], { stdio: 'ignore' });
+  return { activity: path.join(dir, 'activity.csv'), people: path.join(dir, 'people.csv') };
+}
+
+/**
+ * A page that records what the test must check: requests, console errors,
+ * page errors, CSP violations (via the DOM event) and dialogs (dismissed).
+ */
+export async function openDemo(context, url) {
+  const page = await context.newPage();
+  const seen = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [], csp: [] };
+  page.on('request', (r) => seen.requests.push(r.url()));
+  page.on('console', (m) => { if (m.text().startsWith('showResults')) console.log(m.text()); if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => seen.pageErrors.push(String(e)));
+  page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  await page.exposeFunction('__cspViolation', (v) => seen.csp.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  await page.goto(`${url}/`);
+  await page.waitForSelector('body[data-app="ready"]');
+  return { page, seen };
+}
+
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), ...options });
+}
+
+/** The figures as the demo formats them (format.js, en-US): score 1 decimal, shares as percents with 1 decimal. */
+export const shown = {
+  score: (v) => v.toFixed(1),
+  pct: (v) => `${(v * 100).toFixed(1)}%`,
+};

@@ -1,0 +1,70 @@
+// Builds the static demo into web-demo/dist from the npm package in dist/
+// (run `npm run build` first). Output: index.html, assets/{app.js, app.css,
+// worker.js, gapscore.wasm, icon.svg}, sample/*.csv. Relative URLs only, so
+// any static host (or a sub-folder of one) serves it as is.
+import { build } from 'esbuild';
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP_META } from './csp.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const out = path.join(here, 'dist');
+const assets = path.join(out, 'assets');
+const SAMPLE_TABLES = ['activity', 'people', 'surveys', 'playbook'];
+
+async function main() {
+  const wasm = path.join(root, 'dist', 'gapscore.wasm');
+  if (!existsSync(wasm) || !existsSync(path.join(root, 'dist', 'worker-thread.js'))) {
+    console.error('build-demo: the npm package is not built (dist/ is missing); run `npm run build` first.');
+    process.exit(1);
+  }
+  await rm(out, { recursive: true, force: true });
+  await mkdir(assets, { recursive: true });
+
+  const common = {
+    bundle: true, format: 'esm', minify: true, target: ['es2022', 'chrome100', 'firefox110', 'safari16'],
+    legalComments: 'linked', logLevel: 'warning', absWorkingDir: root,
+  };
+  // 'gapscore' and 'gapscore/worker' resolve to this package itself (package.json "exports").
+  // The report views (and ECharts, most of the JS) are a separate chunk, loaded
+  // while the first analysis runs: the landing page stays light.
+  await build({ ...common, entryPoints: { app: path.join(here, 'src/main.js') }, outdir: assets, splitting: true, chunkNames: 'chunk-[hash]' });
+  // The worker: the package's own worker thread with the engine, as one file. It is an
+  // entry point (a bare import of it would be dropped: the package says "sideEffects": false).
+  await build({ ...common, entryPoints: { worker: path.join(root, 'dist', 'worker-thread.js') }, outdir: assets });
+  await build({ ...common, entryPoints: { app: path.join(here, 'src/styles/app.css') }, outdir: assets, loader: { '.css': 'css' } });
+  // The engine finds its wasm next to the worker bundle: new URL('gapscore.wasm', import.meta.url).
+  await copyFile(wasm, path.join(assets, 'gapscore.wasm'));
+  await copyFile(path.join(here, 'public', 'icon.svg'), path.join(assets, 'icon.svg'));
+
+  const html = (await readFile(path.join(here, 'index.html'), 'utf8')).replace('%CSP%', CSP_META);
+  await writeFile(path.join(out, 'index.html'), html);
+
+  await mkdir(path.join(out, 'sample'));
+  for (const t of SAMPLE_TABLES) await copyFile(path.join(here, 'sample', `${t}.csv`), path.join(out, 'sample', `${t}.csv`));
+
+  await report();
+}
+
+/** Prints what a visitor downloads: raw and gzip sizes (the sample only on request). */
+async function report() {
+  let raw = 0;
+  let gz = 0;
+  const lines = [];
+  for (const name of (await readdir(assets)).sort()) {
+    const bytes = await readFile(path.join(assets, name));
+    const z = gzipSync(bytes, { level: 9 }).length;
+    if (!name.endsWith('.txt')) { raw += bytes.length; gz += z; }
+    lines.push(`  assets/${name.padEnd(28)} ${kb(bytes.length).padStart(9)}  ${kb(z).padStart(9)} gzip`);
+  }
+  const index = (await stat(path.join(out, 'index.html'))).size;
+  console.log(`build-demo: web-demo/dist (page ${kb(raw + index)}, ${kb(gz)} gzip)\n${lines.join('\n')}`);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+await main();

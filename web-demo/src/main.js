@@ -1,0 +1,152 @@
+// The demo page: files in, settings, one analysis in the worker, results out.
+// Nothing here talks to a server except to load the page's own files
+// (the engine's wasm and, on request, the built-in sample).
+import { $, h, replace } from './dom.js';
+import { createFileSlots, hasFiles } from './files.js';
+import { createSettings } from './settings.js';
+import { GapScoreError, analyze, engine, metricCatalog } from './engine.js';
+import { createProgress } from './progress.js';
+import { failurePanel } from './views/diagnostics.js';
+import { TABLES } from './schema.js';
+
+const status = $('#status');
+const problems = $('#problems');
+const resultsSection = $('#results');
+const analyseButton = $('#analyse');
+const sampleButton = $('#try-sample');
+const progress = createProgress($('#progress'));
+const settings = createSettings($('#settings-form'));
+const slots = createFileSlots($('#slots'), { onChange: () => { replace(problems); say(''); } });
+
+let running = null;
+let catalog = null;
+// The report views and their charting library load on demand (see build.mjs).
+const loadResults = () => import('./results.js');
+
+function say(text) {
+  status.textContent = text;
+}
+
+async function loadSample() {
+  sampleButton.disabled = true;
+  say('Loading the sample organisation…');
+  try {
+    await Promise.all(TABLES.map(async ({ name }) => {
+      const response = await fetch(`sample/${name}.csv`);
+      if (!response.ok) throw new Error(`sample/${name}.csv: ${response.status}`);
+      await slots.setFile(name, await response.blob(), `${name}.csv`, { sample: true, silent: true });
+    }));
+  } catch (e) {
+    replace(problems, h('div', { class: 'alert alert-error', role: 'alert' }, `The sample could not be loaded (${e.message}).`));
+    return;
+  } finally {
+    sampleButton.disabled = false;
+  }
+  await run();
+}
+
+async function run() {
+  if (running) return;
+  replace(problems);
+  const open = slots.problems();
+  if (open.length) {
+    replace(problems, h('div', { class: 'alert alert-warn', role: 'alert' }, h('ul', {}, open.map((p) => h('li', {}, p.text)))));
+    slots.focusFirstProblem(open[0].table);
+    return;
+  }
+  const { config, errors } = settings.read();
+  if (errors.length) {
+    $('#settings').open = true;
+    replace(problems, h('div', { class: 'alert alert-warn', role: 'alert' }, h('ul', {}, errors.map((e) => h('li', {}, e)))));
+    return;
+  }
+  const columns = slots.columnsConfig();
+  if (Object.keys(columns).length) config.columns = columns;
+
+  const controller = new AbortController();
+  running = controller;
+  analyseButton.disabled = true;
+  sampleButton.disabled = true;
+  document.body.classList.add('is-running');
+  progress.start(controller);
+  say('Analysing on this device…');
+  try {
+    const views = loadResults();  // fetched while the engine works
+    const { tables, sourceNames } = await slots.readAll();
+    const started = performance.now();
+    const report = await analyze(tables, config, { signal: controller.signal, sourceNames, onProgress: progress.update });
+    const elapsedMs = performance.now() - started;
+    progress.stop();
+    catalog ??= await metricCatalog().catch(() => null);
+    const { showResults } = await views;
+    const __a = performance.now();
+    const { heading } = showResults(resultsSection, report, { catalog, elapsedMs });
+    console.log('showResults ms', performance.now() - __a, 'since report', performance.now() - started - elapsedMs);
+    say(`Report ready: ${report.summary.people} people analysed.`);
+    heading.focus({ preventScroll: true });
+    resultsSection.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+  } catch (e) {
+    progress.stop();
+    if (e?.code === 'cancelled') {
+      say('Analysis cancelled. Nothing was kept.');
+      replace(problems, h('div', { class: 'alert alert-info', role: 'status', 'data-testid': 'cancelled' }, 'Analysis cancelled. Your files are still selected; analyse again whenever you like.'));
+    } else {
+      const err = e instanceof GapScoreError ? e : { code: 'internal_error', message: `Something went wrong while analysing: ${e?.message ?? e}` };
+      say('The analysis failed; see the problems listed.');
+      replace(problems, failurePanel(err));
+      problems.querySelector('[role=alert]')?.scrollIntoView({ block: 'nearest' });
+    }
+  } finally {
+    running = null;
+    analyseButton.disabled = false;
+    sampleButton.disabled = false;
+    document.body.classList.remove('is-running');
+  }
+}
+
+/** Re-opens a report JSON saved earlier (it is only read and rendered, never sent). */
+async function openReport(file) {
+  replace(problems);
+  try {
+    const report = JSON.parse(await file.text());
+    if (!report || typeof report !== 'object' || !report.overall || !Array.isArray(report.groups) || !report.summary) {
+      throw new Error('this is not a gapscore report (no overall, groups and summary sections)');
+    }
+    catalog ??= await metricCatalog().catch(() => null);
+    const { showResults } = await loadResults();
+    const { heading } = showResults(resultsSection, report, { catalog, openedFrom: file.name });
+    say(`Report opened from ${file.name}.`);
+    heading.focus({ preventScroll: true });
+    resultsSection.scrollIntoView({ block: 'start' });
+  } catch (e) {
+    replace(problems, h('div', { class: 'alert alert-error', role: 'alert' }, `${file.name} could not be opened: ${e.message}`));
+  }
+}
+
+sampleButton.addEventListener('click', loadSample);
+analyseButton.addEventListener('click', run);
+$('#open-report').addEventListener('change', (e) => {
+  const file = e.target.files[0];
+  e.target.value = '';
+  if (file) openReport(file);
+});
+
+// A file dropped outside the slots must not make the browser navigate away
+// from the page (and the analyst's work); it is placed by name or headers.
+window.addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault(); });
+window.addEventListener('drop', async (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  const unplaced = await slots.addFiles([...e.dataTransfer.files]);
+  if (unplaced.length) say(`Not recognised: ${unplaced.join(', ')}. Drop it on one of the four file slots.`);
+});
+
+// Start the worker and compile the wasm while the analyst picks files.
+const warmUp = () => {
+  loadResults().catch(() => {});
+  engine().then(() => { document.body.dataset.engine = 'ready'; }, () => {});
+};
+if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 1500 });
+else setTimeout(warmUp, 200);
+
+document.body.dataset.app = 'ready';

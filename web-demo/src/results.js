@@ -1,0 +1,84 @@
+// The results area: a summary line, exports, and the report's views as tabs.
+// Charts are drawn when their tab is first shown (ECharts measures its box),
+// and all at once before printing, when every view is laid out in sequence.
+import { h, icon, replace } from './dom.js';
+import { createTabs } from './tabs.js';
+import { overviewView } from './views/overview.js';
+import { groupsCsv, groupsView } from './views/groups.js';
+import { reportCharts } from './views/charts.js';
+import { insightCards, insightCharts } from './views/insights.js';
+import { diagnosticsView } from './views/diagnostics.js';
+import { baseName, csvBlob, download, jsonBlob } from './export.js';
+import * as fmt from './format.js';
+
+let current = null;  // {charts: chartCard[]}
+
+export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null }) {
+  current?.charts.forEach((c) => c.dispose());
+  const fileBase = baseName(report);
+  let __t = performance.now(); const __l = (n) => { console.log('showResults', n, performance.now() - __t); __t = performance.now(); };
+  const charts = reportCharts(report, fileBase); __l('charts');
+  const iCharts = insightCharts(report.insights, fileBase);
+  const cards = insightCards(report.insights?.cards);
+
+  __l('insights');
+  const panel = (...children) => h('div', { class: 'panel-body' }, children);
+  const items = [
+    { id: 'overview', label: 'Overview', panel: panel(overviewView(report, { catalog, insightCards: insightCards(report.insights?.cards).slice(0, 3) })) },
+    { id: 'groups', label: 'Groups', badge: fmt.num(report.groups.length), panel: panel(groupsView(report)) },
+    { id: 'charts', label: 'Charts', panel: panel(charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el))
+      : h('p', { class: 'card empty-state' }, 'No charts: there are no groups with enough people to show.')) },
+    cards.length || iCharts.length ? {
+      id: 'insights', label: 'Insights', badge: cards.length ? fmt.num(cards.length) : null,
+      panel: panel(cards.length ? h('div', { class: 'insight-grid' }, cards) : null,
+        iCharts.length ? h('div', { class: 'chart-grid' }, iCharts.map((c) => c.el)) : null),
+    } : null,
+    { id: 'data', label: 'Data quality', badge: report.diagnostics?.total ? fmt.num(report.diagnostics.total) : null, panel: panel(diagnosticsView(report)) },
+  ].filter(Boolean);
+  __l('views');
+  for (const item of items) item.panel.dataset.title = item.label;
+
+  const tabs = createTabs(items, (id) => {
+    if (id === 'charts') charts.forEach((c) => c.show());
+    if (id === 'insights') iCharts.forEach((c) => c.show());
+  });
+  current = { charts: [...charts, ...iCharts] };
+
+  const s = report.summary;
+  const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size;
+  const hidden = report.privacy?.suppressed_groups ?? report.groups.filter((g) => g.suppressed).length;
+  const groupBy = (report.config?.group_by ?? []).map((a) => fmt.ATTR_LABELS[a]?.toLowerCase() ?? a).join(' × ');
+  const heading = h('h2', { id: 'results-title', tabindex: '-1' }, 'AI productivity gap report');
+  replace(section,
+    h('div', { class: 'results-head' },
+      h('div', {},
+        heading,
+        h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
+          `${fmt.num(s.people)} people · ${fmt.num(s.activity_rows)} activity rows · ${s.first_date} to ${s.last_date}`,
+          groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
+        h('p', { class: 'results-privacy' }, icon('lock'),
+          openedFrom ? `Opened from ${openedFrom}. ` : `Computed on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
+          k ? `Groups under ${k} people are hidden (${fmt.num(hidden)} hidden).` : '')),
+      h('div', { class: 'export-bar no-print', role: 'group', 'aria-label': 'Export' },
+        h('button', { type: 'button', class: 'button secondary small', 'data-export': 'report-json',
+          onclick: () => download(`${fileBase}-report.json`, jsonBlob(report)) }, icon('download'), 'Report JSON'),
+        h('button', { type: 'button', class: 'button secondary small', 'data-export': 'groups-csv',
+          onclick: () => { const t = groupsCsv(report); download(`${fileBase}-groups.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Group table CSV'),
+        h('button', { type: 'button', class: 'button secondary small', onclick: () => window.print() }, icon('print'), 'Print or PDF'))),
+    h('div', { class: 'tabs-bar no-print' }, tabs.list),
+    items.map((i) => i.panel));
+  __l('replace');
+  section.hidden = false;
+  tabs.select('overview'); __l('select');
+  return { heading, select: tabs.select };
+}
+
+// Printing lays out every view; charts that were never shown get drawn first.
+window.addEventListener('beforeprint', () => {
+  document.body.classList.add('printing');
+  current?.charts.forEach((c) => c.show());
+});
+window.addEventListener('afterprint', () => {
+  document.body.classList.remove('printing');
+  current?.charts.forEach((c) => c.show());
+});

@@ -1,0 +1,67 @@
+// Data-quality views: what was read from each file, and every problem found
+// as (table, row, column, problem) — from the report, or from a failed run's
+// GapScoreError. Messages come from the engine; they are shown as text.
+import { h } from '../dom.js';
+import * as fmt from '../format.js';
+import { dataTable } from './table.js';
+
+const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+export function diagnosticsTable(items, caption = 'Problems found in the input') {
+  return dataTable({
+    caption,
+    className: 'diagnostics-table',
+    columns: [{ label: 'File' }, { label: 'Row', num: true }, { label: 'Column' }, { label: 'Problem' }, { label: 'Value' }],
+    rows: items.map((d) => [
+      d.table ?? '—',
+      d.row == null ? '—' : fmt.num(d.row),
+      d.column || '—',
+      h('span', {}, h('span', { class: `sev sev-${d.severity ?? 'error'}` }, SEVERITY[d.severity] ?? d.severity ?? 'Error'), ' ', d.message ?? d.code),
+      d.value == null || d.value === '' ? '—' : h('code', {}, d.value),
+    ]),
+  });
+}
+
+/** The panel shown when a run fails (bad files, bad settings). */
+export function failurePanel(error) {
+  const items = error.diagnostics?.length ? error.diagnostics : [];
+  const title = error.code?.startsWith('config_') ? 'A setting is not valid' : 'These files could not be analysed';
+  return h('div', { class: 'alert alert-error', role: 'alert', 'data-testid': 'failure' },
+    h('h3', {}, title),
+    h('p', {}, error.message ?? String(error)),
+    error.code === 'missing_column'
+      ? h('p', {}, 'Choose the matching column in the file panel above (or rename the header in your file), then analyse again.')
+      : null,
+    items.length > 1 || (items.length === 1 && items[0].message !== error.message) ? diagnosticsTable(items) : null);
+}
+
+export function diagnosticsView(report) {
+  const d = report.diagnostics ?? { items: [], counts: [] };
+  const inputs = report.inputs ?? [];
+  return h('div', { class: 'diagnostics-view' },
+    h('section', { class: 'card' },
+      h('h3', {}, 'What was read'),
+      dataTable({
+        caption: 'Input files',
+        columns: [{ label: 'Table', rowHeader: true }, { label: 'File' }, { label: 'Rows used', num: true }, { label: 'Rows skipped', num: true },
+          { label: 'Columns not used' }, { label: 'SHA-256' }],
+        rows: inputs.map((i) => [i.table, i.source ?? '—', fmt.num(i.rows_used), fmt.num(i.rows_skipped),
+          i.ignored_columns?.length ? i.ignored_columns.join(', ') : '—',
+          i.sha256 ? h('code', { class: 'hash', title: i.sha256 }, `${i.sha256.slice(0, 12)}…`) : '—']),
+      }),
+      h('p', { class: 'card-sub' }, 'The SHA-256 digests identify the exact files, so a report can later be verified against them.')),
+    h('section', { class: 'card' },
+      h('h3', {}, 'Problems found'),
+      d.total === 0
+        ? h('p', { class: 'ok-line' }, 'No problems: every row was read.')
+        : [
+          h('p', {}, `${fmt.num(d.errors)} errors, ${fmt.num(d.warnings)} warnings, ${fmt.num(d.total)} in all.`,
+            d.truncated ? ` The first ${fmt.num(d.listed)} are listed.` : ''),
+          d.counts?.length ? dataTable({
+            caption: 'Counts by kind',
+            columns: [{ label: 'Table' }, { label: 'Kind' }, { label: 'Count', num: true }],
+            rows: d.counts.map((c) => [c.table ?? '—', c.code, fmt.num(c.count)]),
+          }) : null,
+          diagnosticsTable(d.items ?? []),
+        ]));
+}

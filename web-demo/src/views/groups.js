@@ -1,0 +1,111 @@
+// The group table: one row per group, sortable by any column (buttons in the
+// headers, aria-sort for screen readers). Suppressed groups stay in the table
+// and say why they have no figures; they always sort last.
+import { h, replace } from '../dom.js';
+import * as fmt from '../format.js';
+import { hiddenText } from './charts.js';
+
+export const GROUP_COLUMNS = [
+  { id: 'headcount', label: 'People', get: (g) => g.headcount, format: (v) => fmt.num(v) },
+  { id: 'adoption_rate', label: 'Adoption', get: (g) => g.metrics.adoption_rate, format: fmt.pct },
+  { id: 'ai_task_share', label: 'AI task share', get: (g) => g.metrics.ai_task_share, format: fmt.pct },
+  { id: 'within_gini', label: 'Unevenness', get: (g) => g.metrics.within_gini, format: (v) => fmt.num(v, 2) },
+  { id: 'time_saved_hours', label: 'Hours saved', get: (g) => g.metrics.time_saved_hours, format: (v) => fmt.num(v) },
+  { id: 'net_time_saved_hours', label: 'Net of rework (h)', get: (g) => g.metrics.net_time_saved_hours, format: (v) => fmt.num(v) },
+  { id: 'value_uplift', label: 'Value uplift', get: (g) => g.metrics.value_uplift, format: fmt.signedPct },
+  { id: 'quality_delta', label: 'Quality Δ', get: (g) => g.metrics.quality_delta, format: (v) => fmt.signedNum(v, 3) },
+  { id: 'error_reduction', label: 'Error reduction', get: (g) => g.metrics.error_reduction, format: fmt.pct },
+  { id: 'gap_score', label: 'Gap score', get: (g) => g.score?.value, format: fmt.score },
+];
+
+function keyColumns(report) {
+  const groupBy = report.config?.group_by ?? [];
+  return groupBy.map((attr) => ({ id: `key:${attr}`, label: fmt.ATTR_LABELS[attr] ?? attr, get: (g) => fmt.attrValue(attr, g.key?.[attr]), text: true }));
+}
+
+export function groupsView(report) {
+  const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size ?? 5;
+  const keys = keyColumns(report);
+  const columns = [...keys, ...GROUP_COLUMNS];
+  let sort = { id: 'gap_score', dir: 'desc' };
+  const tbody = h('tbody');
+  const headRow = h('tr');
+
+  function sorted() {
+    const col = columns.find((c) => c.id === sort.id);
+    const sign = sort.dir === 'asc' ? 1 : -1;
+    const shown = report.groups.filter((g) => !g.suppressed);
+    const hidden = report.groups.filter((g) => g.suppressed);
+    shown.sort((a, b) => {
+      const x = col.get(a);
+      const y = col.get(b);
+      if (x == null && y == null) return 0;
+      if (x == null) return 1;  // n/a sorts last in both directions
+      if (y == null) return -1;
+      return sign * (col.text ? String(x).localeCompare(String(y)) : x - y);
+    });
+    return [...shown, ...hidden];
+  }
+
+  function renderHead() {
+    replace(headRow, columns.map((c) => {
+      const active = sort.id === c.id;
+      return h('th', { scope: 'col', class: c.text ? null : 'num', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : null },
+        h('button', { type: 'button', class: 'sort', 'data-sort': c.id, onclick: () => {
+          sort = { id: c.id, dir: active && sort.dir === 'desc' ? 'asc' : active ? 'desc' : c.text ? 'asc' : 'desc' };
+          render();
+          headRow.querySelector(`[data-sort="${CSS.escape(c.id)}"]`).focus();
+        } }, h('span', {}, c.label), h('span', { class: `sort-icon ${active ? sort.dir : ''}`, 'aria-hidden': 'true' })));
+    }));
+  }
+
+  function renderBody() {
+    replace(tbody, sorted().map((g) => {
+      const keyCells = keys.map((c, i) => h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: 'key' }, c.get(g)));
+      if (g.suppressed) {
+        return h('tr', { class: 'is-suppressed' }, keyCells,
+          h('td', { colspan: GROUP_COLUMNS.length, class: 'suppressed-cell' }, hiddenText(g, k)));
+      }
+      const band = fmt.scoreBand(g.score?.value);
+      return h('tr', {}, keyCells, GROUP_COLUMNS.map((c) => {
+        const v = c.get(g);
+        if (c.id === 'gap_score') return h('td', { class: 'num' }, h('span', { class: `score-chip band-${band.level}`, title: band.label }, c.format(v)));
+        return h('td', { class: `num ${v == null ? 'is-na' : ''}` }, c.format(v));
+      }));
+    }));
+  }
+
+  function render() {
+    renderHead();
+    renderBody();
+  }
+  render();
+
+  const hiddenCount = report.groups.filter((g) => g.suppressed).length;
+  const o = report.overall;
+  return h('div', { class: 'groups-view' },
+    h('p', { class: 'view-intro' },
+      `${report.groups.length} groups by ${keys.map((c) => c.label.toLowerCase()).join(' × ') || 'nothing (overall only)'}. `,
+      hiddenCount ? `${hiddenCount} hidden because they have fewer than ${k} people (or would let a smaller hidden group be worked out). ` : `Every group has at least ${k} people. `,
+      'Select a column heading to sort.'),
+    h('div', { class: 'table-scroll' },
+      h('table', { class: 'data-table groups-table', 'data-testid': 'groups-table' },
+        h('caption', { class: 'visually-hidden' }, 'Metrics per group'),
+        h('thead', {}, headRow),
+        tbody,
+        o.suppressed ? null : h('tfoot', {}, h('tr', {},
+          keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
+          GROUP_COLUMNS.map((c) => h('td', { class: 'num' }, c.format(c.get(o)))))))));
+}
+
+/** The group table as CSV rows: suppressed groups keep their key and say why in `note`. */
+export function groupsCsv(report) {
+  const k = report.privacy?.min_group_size ?? 5;
+  const header = [...(report.config?.group_by ?? []), ...GROUP_COLUMNS.map((c) => c.id), 'note'];
+  const rows = report.groups.map((g) => [
+    ...(report.config?.group_by ?? []).map((a) => g.key?.[a] ?? ''),
+    ...GROUP_COLUMNS.map((c) => (g.suppressed ? null : c.get(g))),
+    g.suppressed ? `suppressed: ${hiddenText(g, k)}` : '',
+  ]);
+  return { header, rows };
+}

@@ -1,0 +1,121 @@
+// The overview: the gap score and what drives it, then the headline figures
+// (adoption, time vs value, quality, errors), then AI users vs non-users.
+import { h } from '../dom.js';
+import * as fmt from '../format.js';
+import { contributions } from './charts.js';
+
+const COMPONENT_TEXT = {
+  adoption_gap: ['Adoption gap', 'people not yet using AI'],
+  usage_unevenness: ['Uneven use', 'AI use concentrated in a few people'],
+  effectiveness_gap: ['Rework', 'AI users whose AI use creates rework'],
+  playbook_gap: ['Playbook gap', 'recommended AI use that is not happening'],
+  sentiment_gap: ['Sentiment', 'distance from positive AI sentiment'],
+};
+
+export function overviewView(report, { catalog, insightCards }) {
+  const o = report.overall;
+  if (o.suppressed) {
+    return h('div', { class: 'card empty-state' },
+      h('h3', {}, 'No figures for this organisation'),
+      h('p', {}, `${o.reason ?? `It has fewer than ${report.privacy?.min_group_size ?? 5} people`}; gapscore shows no figures for groups this small so that nobody can be singled out.`));
+  }
+  const m = o.metrics;
+  const unavailable = Object.fromEntries((report.metrics_unavailable ?? []).map((u) => [u.metric, u.needs]));
+  const needs = (metric) => (unavailable[metric] ? `Needs ${unavailable[metric]}.` : null);
+  const help = (metric) => catalog?.[metric]?.description ?? null;
+
+  return h('div', { class: 'overview' },
+    h('div', { class: 'score-row' }, scoreCard(o.score), componentsCard(o.score, help)),
+    insightCards?.length ? h('section', { class: 'overview-insights', 'aria-label': 'Top recommendations' }, insightCards) : null,
+    h('div', { class: 'kpi-grid' },
+      tile('adoption', 'Adoption', fmt.pct(m.adoption_rate),
+        `${fmt.num(m.ai_users)} of ${fmt.num(m.headcount)} people use AI for at least ${fmt.pct(report.config?.ai_user_min_share, 0)} of their tasks.`,
+        `AI task share ${fmt.pct(m.ai_task_share)}`, help('adoption_rate')),
+      tile('time-saved', 'Time saved', m.time_saved_hours == null ? fmt.NA : `${fmt.num(m.time_saved_hours)} h`,
+        needs('time_saved_hours') ?? `${fmt.pct(m.time_saved_rate)} of baseline hours.`,
+        m.net_time_saved_hours == null ? null : `${fmt.num(m.net_time_saved_hours)} h net of rework`, help('net_time_saved_hours')),
+      tile('value', 'Value created', fmt.signedPct(m.value_uplift),
+        needs('value_uplift') ?? 'more value per hour in AI-assisted work than in manual work.',
+        m.value_per_hour == null ? null : `${fmt.num(m.value_per_hour, 2)} value per hour overall`, help('value_uplift')),
+      tile('quality', 'Quality', fmt.signedNum(m.quality_delta, 3),
+        needs('quality_delta') ?? 'quality of AI-assisted work minus manual work (0-1 scale).',
+        m.quality_adjusted_output_per_hour == null ? null : `${fmt.num(m.quality_adjusted_output_per_hour, 2)} quality-adjusted tasks per hour`, help('quality_delta')),
+      tile('errors', 'Error reduction', fmt.pct(m.error_reduction),
+        needs('error_reduction') ?? 'fewer errors per task with AI than without.',
+        m.error_rate == null ? null : `${fmt.num(m.error_rate, 3)} errors per task`, help('error_reduction')),
+      tile('cycle-time', 'Cycle time', fmt.signedPct(m.cycle_time_speedup),
+        needs('cycle_time_speedup') ?? 'faster from start to done with AI.',
+        m.cycle_time_hours == null ? null : `${fmt.num(m.cycle_time_hours, 1)} h on average`, help('cycle_time_speedup')),
+      m.sentiment_mean == null ? null : tile('sentiment', 'AI sentiment', `${fmt.num(m.sentiment_mean, 2)} / 5`,
+        `${fmt.pct(m.sentiment_favorable_share)} are positive about their AI tools.`,
+        m.wellbeing_mean == null ? null : `Well-being ${fmt.num(m.wellbeing_mean, 2)} / 5`, help('sentiment_mean')),
+      m.utilization_rate == null ? null : tile('playbook', 'Playbook use', fmt.pct(m.utilization_rate),
+        'of the work the playbook recommends AI for uses it.',
+        m.off_playbook_ai_share == null ? null : `${fmt.pct(m.off_playbook_ai_share)} of AI use is off-playbook`, help('utilization_rate'))),
+    gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95));
+}
+
+function scoreCard(score) {
+  const band = fmt.scoreBand(score?.value);
+  const marker = h('span', { class: 'scale-marker' });
+  if (score?.value != null) marker.style.left = `${Math.min(100, Math.max(0, score.value))}%`;  // CSSOM: allowed by the CSP
+  return h('article', { class: `card score-card band-${band.level}` },
+    h('h3', {}, 'AI productivity gap score'),
+    h('p', { class: 'score-figure' },
+      h('span', { class: 'score-value', 'data-testid': 'overall-score' }, fmt.score(score?.value)),
+      h('span', { class: 'score-max' }, ' / 100')),
+    h('p', { class: 'score-band' }, band.label),
+    h('div', { class: 'scale', 'aria-hidden': 'true' }, h('span', { class: 'scale-track' }), marker),
+    h('div', { class: 'scale-labels', 'aria-hidden': 'true' }, h('span', {}, '0 no gap'), h('span', {}, '100 largest gap')),
+    h('p', { class: 'card-sub' }, 'How far the organisation is from AI that is used by everyone, evenly, effectively, as the playbook intends, and with confidence.'));
+}
+
+function componentsCard(score, help) {
+  const contrib = contributions(score);
+  const entries = Object.entries(score?.components ?? {});
+  return h('article', { class: 'card components-card' },
+    h('h3', {}, 'What drives the score'),
+    h('p', { class: 'card-sub' }, 'Each component is 0-100%; the score is their weighted mean.'),
+    h('ul', { class: 'components' }, entries.map(([name, c]) => {
+      const [label, text] = COMPONENT_TEXT[name] ?? [name, ''];
+      const fill = h('span', { class: 'bar-fill' });
+      if (c.value != null) fill.style.width = `${Math.min(100, Math.max(0, c.value * 100))}%`;
+      return h('li', { class: c.value == null ? 'is-na' : null, 'data-component': name },
+        h('div', { class: 'component-text' },
+          h('span', { class: 'component-name' }, label),
+          h('span', { class: 'component-about' }, help(name) ?? text)),
+        h('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
+        h('span', { class: 'component-value' }, c.value == null ? 'n/a' : fmt.pct(c.value, 0)),
+        h('span', { class: 'component-points' }, c.value == null ? 'no data' : `${fmt.num(contrib[name], 1)} pts · weight ${fmt.num(c.weight, 1)}`));
+    })));
+}
+
+function tile(id, title, value, text, sub, description) {
+  return h('article', { class: `card kpi ${value === fmt.NA ? 'is-na' : ''}`, 'data-kpi': id },
+    h('h3', {}, title),
+    h('p', { class: 'kpi-value', 'data-testid': `overall-${id}`, title: description }, value),
+    h('p', { class: 'kpi-text' }, text),
+    sub ? h('p', { class: 'kpi-sub' }, sub) : null);
+}
+
+function gapCard(gap, confidence) {
+  if (!gap) return null;
+  const body = [];
+  if (gap.difference == null) {
+    body.push(h('p', {}, `Not computed: ${gap.reason ?? 'not enough AI users and non-users with quality data'}.`));
+  } else {
+    const significant = gap.p_value != null && gap.p_value < 0.05;
+    body.push(
+      h('div', { class: 'gap-compare' },
+        h('div', {}, h('span', { class: 'gap-num' }, fmt.num(gap.mean_users, 2)), h('span', { class: 'gap-label' }, `AI users (${fmt.num(gap.n_users)})`)),
+        h('div', {}, h('span', { class: 'gap-num' }, fmt.num(gap.mean_non_users, 2)), h('span', { class: 'gap-label' }, `non-users (${fmt.num(gap.n_non_users)})`)),
+        h('div', {}, h('span', { class: 'gap-num' }, fmt.signedNum(gap.difference, 2)), h('span', { class: 'gap-label' }, 'difference'))),
+      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Hedges' g ${fmt.num(gap.hedges_g, 2)}, Mann-Whitney p = ${fmt.num(gap.p_value, 3)}`,
+        gap.ci_low != null ? `, ${fmt.pct(confidence, 0)} interval ${fmt.signedNum(gap.ci_low, 2)} to ${fmt.signedNum(gap.ci_high, 2)}.` : '.'),
+      h('p', { class: `verdict ${significant ? 'is-significant' : ''}` }, significant
+        ? 'The difference is unlikely to be chance (p < 0.05).'
+        : 'The difference could well be chance (p ≥ 0.05): AI use is not yet showing up as a measurable productivity gap.'),
+      gap.reason ? h('p', { class: 'card-sub' }, gap.reason) : null);
+  }
+  return h('article', { class: 'card gap-card' }, h('h3', {}, 'AI users vs non-users'), body);
+}
