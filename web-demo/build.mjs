@@ -33,9 +33,10 @@ async function main() {
   // The report views (and ECharts, most of the JS) are a separate chunk, loaded
   // while the first analysis runs: the landing page stays light.
   await build({ ...common, entryPoints: { app: path.join(here, 'src/main.js') }, outdir: assets, splitting: true, chunkNames: 'chunk-[hash]' });
-  // The worker: the package's own worker thread with the engine, as one file. It is an
-  // entry point (a bare import of it would be dropped: the package says "sideEffects": false).
-  await build({ ...common, entryPoints: { worker: path.join(root, 'dist', 'worker-thread.js') }, outdir: assets });
+  // The worker: the package's worker thread with the engine, as one file. The package
+  // says "sideEffects": false, which would drop the bare import of worker-thread.js,
+  // so annotations are ignored for this bundle.
+  await build({ ...common, entryPoints: { worker: path.join(here, 'src/worker.js') }, outdir: assets, ignoreAnnotations: true });
   await build({ ...common, entryPoints: { app: path.join(here, 'src/styles/app.css') }, outdir: assets, loader: { '.css': 'css' } });
   // The engine finds its wasm next to the worker bundle: new URL('gapscore.wasm', import.meta.url).
   await copyFile(wasm, path.join(assets, 'gapscore.wasm'));

@@ -54,6 +54,8 @@ constexpr ConfigKeyDoc kKeys[] = {
      "Persona champion: quality-adjusted output per hour at or above this percentile of the group."},
     {"insights.kpi_min_abs_rho", "number 0..1", "0.2",
      "KPI audit: a legacy proxy tracks an outcome when |Spearman rho| reaches this."},
+    {"insights.split_min_share", "number 0..1", "0.3",
+     "Uneven groups: people with at least this AI share of tasks count as leaning on AI."},
     {"insights.mentees_per_champion", "integer 1..10", "3", "Peer mentoring: non-adopters per champion at most."},
     {"insights.max_items", "integer 1..50", "5", "Items listed per insight (lowest utilization, success stories, ...)."},
     {"rollout.by", "person attribute", "\"team\"", "The attribute the rollout dates are keyed by."},
@@ -320,13 +322,14 @@ struct Parser {
       else if (key == "champion_max_rework_rate") number(item, k, 0.0, 1.0, c.champion_max_rework_rate);
       else if (key == "champion_min_percentile") number(item, k, 0.0, 1.0, c.champion_min_percentile);
       else if (key == "kpi_min_abs_rho") number(item, k, 0.0, 1.0, c.kpi_min_abs_rho);
+      else if (key == "split_min_share") number(item, k, 0.0, 1.0, c.split_min_share);
       else if (key == "mentees_per_champion") {
         if (integer(item, k, 1, 10, n)) c.mentees_per_champion = static_cast<int>(n);
       } else if (key == "max_items") {
         if (integer(item, k, 1, 50, n)) c.max_items = static_cast<int>(n);
       } else {
         unknown("insights.", key, {"heavy_user_min_share", "champion_max_rework_rate", "champion_min_percentile",
-                                   "kpi_min_abs_rho", "mentees_per_champion", "max_items"});
+                                   "kpi_min_abs_rho", "split_min_share", "mentees_per_champion", "max_items"});
       }
     }
   }
@@ -471,6 +474,7 @@ nlohmann::ordered_json config_json(const Config& c) {
                    {"champion_max_rework_rate", c.insights.champion_max_rework_rate},
                    {"champion_min_percentile", c.insights.champion_min_percentile},
                    {"kpi_min_abs_rho", c.insights.kpi_min_abs_rho},
+                   {"split_min_share", c.insights.split_min_share},
                    {"mentees_per_champion", c.insights.mentees_per_champion},
                    {"max_items", c.insights.max_items}};
   if (c.rollout) {

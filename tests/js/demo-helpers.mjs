@@ -36,7 +36,7 @@ export function cliReport(files, config = null) {
     writeFileSync(cfg, JSON.stringify(config));
     args.push('--config', cfg);
   }
-  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 export const sampleFiles = () => Object.fromEntries(['activity', 'people', 'surveys', 'playbook'].map((t) => [t, path.join(sampleDir, `${t}.csv`)]));
@@ -68,7 +68,7 @@ export async function openDemo(context, url) {
   const page = await context.newPage();
   const seen = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [], csp: [] };
   page.on('request', (r) => seen.requests.push(r.url()));
-  page.on('console', (m) => { if (m.text().startsWith('showResults')) console.log(m.text()); if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => seen.pageErrors.push(String(e)));
   page.on('dialog', (d) => { seen.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
   await page.exposeFunction('__cspViolation', (v) => seen.csp.push(v));

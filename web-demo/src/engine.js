@@ -29,13 +29,13 @@ export async function metricCatalog() {
 }
 
 /**
- * @param {Record<string, Uint8Array>} tables bytes per table (transferred to the worker)
+ * @param {Record<string, Blob>} tables one File/Blob per table, read inside the worker (src/worker.js)
  * @param {object} config
  * @param {{signal: AbortSignal, onProgress: (fraction: number, label: string) => void, sourceNames: object}} options
  */
 export async function analyze(tables, config, { signal, onProgress, sourceNames }) {
   const gs = await engine();
-  const sizes = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.byteLength]));
+  const sizes = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.size]));
   const total = Object.values(sizes).reduce((a, b) => a + b, 0) || 1;
   const done = {};
   let settled = false;

@@ -102,8 +102,8 @@ export function createFileSlots(container, { onChange }) {
     const optionalRows = match.unused.length && match.missing.optional.length ? rows(match.missing.optional, false) : [];
     if (missingRequired.length) {
       return h('div', { class: 'mapping attention', role: 'group', 'aria-labelledby': `map-title-${src.table}` },
-        h('p', { class: 'mapping-title', id: `map-title-${src.table}` }, icon('alert'),
-          'Some required columns have other names in this file. Choose the column that holds each:'),
+        h('p', { class: 'mapping-title', id: `map-title-${src.table}` }, icon('alert'), 'Match the columns'),
+        h('p', { class: 'mapping-help' }, 'This file names some required columns differently. Choose the column that holds each one.'),
         rows(missingRequired, true),
         optionalRows.length ? h('details', { class: 'mapping-more' }, h('summary', {}, 'Optional columns'), optionalRows) : null,
         status);
@@ -195,12 +195,12 @@ export function createFileSlots(container, { onChange }) {
       for (const src of Object.values(sources)) if (Object.keys(src.mapping).length) columns[src.table] = { ...src.mapping };
       return columns;
     },
-    /** Fresh bytes per table (they are transferred to the worker, so each run reads again). */
-    async readAll() {
+    /** The files as Blobs: the worker reads them (src/worker.js), so the page never copies them. */
+    tables() {
       const tables = {};
       const sourceNames = {};
       for (const src of Object.values(sources)) {
-        tables[src.table] = new Uint8Array(await src.blob.arrayBuffer());
+        tables[src.table] = src.blob;
         sourceNames[src.table] = src.name;
       }
       return { tables, sourceNames };

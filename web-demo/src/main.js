@@ -72,16 +72,14 @@ async function run() {
   say('Analysing on this device…');
   try {
     const views = loadResults();  // fetched while the engine works
-    const { tables, sourceNames } = await slots.readAll();
+    const { tables, sourceNames } = slots.tables();
     const started = performance.now();
     const report = await analyze(tables, config, { signal: controller.signal, sourceNames, onProgress: progress.update });
     const elapsedMs = performance.now() - started;
     progress.stop();
     catalog ??= await metricCatalog().catch(() => null);
     const { showResults } = await views;
-    const __a = performance.now();
     const { heading } = showResults(resultsSection, report, { catalog, elapsedMs });
-    console.log('showResults ms', performance.now() - __a, 'since report', performance.now() - started - elapsedMs);
     say(`Report ready: ${report.summary.people} people analysed.`);
     heading.focus({ preventScroll: true });
     resultsSection.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });

@@ -6,39 +6,46 @@ import { createTabs } from './tabs.js';
 import { overviewView } from './views/overview.js';
 import { groupsCsv, groupsView } from './views/groups.js';
 import { reportCharts } from './views/charts.js';
-import { insightCards, insightCharts } from './views/insights.js';
+import { insightCards, insightsView } from './views/insights.js';
 import { diagnosticsView } from './views/diagnostics.js';
 import { baseName, csvBlob, download, jsonBlob } from './export.js';
 import * as fmt from './format.js';
 
 let current = null;  // {charts: chartCard[]}
 
+/** Up to three insight cards of different kinds of finding, for the overview. */
+function highlights(report, showAll) {
+  const cards = Array.isArray(report.insights?.cards) ? report.insights.cards : [];
+  const seen = new Set();
+  const top = cards.filter((c) => !seen.has(c.id) && seen.add(c.id)).slice(0, 3);
+  if (!top.length) return null;
+  return h('section', { class: 'overview-highlights', 'aria-labelledby': 'highlights-title' },
+    h('div', { class: 'section-head' },
+      h('h3', { id: 'highlights-title', class: 'section-title' }, 'Top findings'),
+      h('button', { type: 'button', class: 'button ghost small no-print', onclick: showAll }, `All ${fmt.num(cards.length)} findings and recommendations`)),
+    h('div', { class: 'insight-grid' }, insightCards(top)));
+}
+
 export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null }) {
   current?.charts.forEach((c) => c.dispose());
   const fileBase = baseName(report);
-  let __t = performance.now(); const __l = (n) => { console.log('showResults', n, performance.now() - __t); __t = performance.now(); };
-  const charts = reportCharts(report, fileBase); __l('charts');
-  const iCharts = insightCharts(report.insights, fileBase);
-  const cards = insightCards(report.insights?.cards);
+  const charts = reportCharts(report, fileBase);
+  const insights = insightsView(report, fileBase);
+  const iCharts = insights?.charts ?? [];
 
-  __l('insights');
+  let tabs = null;
   const panel = (...children) => h('div', { class: 'panel-body' }, children);
   const items = [
-    { id: 'overview', label: 'Overview', panel: panel(overviewView(report, { catalog, insightCards: insightCards(report.insights?.cards).slice(0, 3) })) },
+    { id: 'overview', label: 'Overview', panel: panel(overviewView(report, { catalog, highlights: highlights(report, () => { tabs.select('insights'); document.getElementById('tab-insights')?.focus(); }) })) },
     { id: 'groups', label: 'Groups', badge: fmt.num(report.groups.length), panel: panel(groupsView(report)) },
     { id: 'charts', label: 'Charts', panel: panel(charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el))
       : h('p', { class: 'card empty-state' }, 'No charts: there are no groups with enough people to show.')) },
-    cards.length || iCharts.length ? {
-      id: 'insights', label: 'Insights', badge: cards.length ? fmt.num(cards.length) : null,
-      panel: panel(cards.length ? h('div', { class: 'insight-grid' }, cards) : null,
-        iCharts.length ? h('div', { class: 'chart-grid' }, iCharts.map((c) => c.el)) : null),
-    } : null,
+    insights ? { id: 'insights', label: 'Insights', badge: insights.cardCount ? fmt.num(insights.cardCount) : null, panel: panel(insights.el) } : null,
     { id: 'data', label: 'Data quality', badge: report.diagnostics?.total ? fmt.num(report.diagnostics.total) : null, panel: panel(diagnosticsView(report)) },
   ].filter(Boolean);
-  __l('views');
   for (const item of items) item.panel.dataset.title = item.label;
 
-  const tabs = createTabs(items, (id) => {
+  tabs = createTabs(items, (id) => {
     if (id === 'charts') charts.forEach((c) => c.show());
     if (id === 'insights') iCharts.forEach((c) => c.show());
   });
@@ -67,9 +74,9 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
         h('button', { type: 'button', class: 'button secondary small', onclick: () => window.print() }, icon('print'), 'Print or PDF'))),
     h('div', { class: 'tabs-bar no-print' }, tabs.list),
     items.map((i) => i.panel));
-  __l('replace');
   section.hidden = false;
-  tabs.select('overview'); __l('select');
+  document.body.classList.add('has-report');
+  tabs.select('overview');
   return { heading, select: tabs.select };
 }
 

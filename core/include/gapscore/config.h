@@ -57,6 +57,7 @@ struct InsightsConfig {
   double champion_max_rework_rate = 0.05;  // persona champion: rework_rate below this
   double champion_min_percentile = 0.75;   // ... and quality-adjusted output/hour at or above this group percentile
   double kpi_min_abs_rho = 0.2;            // a legacy proxy "tracks" an outcome when |Spearman rho| reaches this
+  double split_min_share = 0.3;            // uneven groups: people "lean on AI" from this share of tasks
   int mentees_per_champion = 3;
   int max_items = 5;                       // items per insight list (lowest utilization, success stories, ...)
 };

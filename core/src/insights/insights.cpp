@@ -75,21 +75,48 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
     out["personas"] = std::move(p);
   }
 
-  // Uneven adoption: shown groups whose within-group Gini is high.
-  std::size_t most_uneven = a.groups.size();
-  for (std::size_t g = 0; g < a.groups.size(); ++g) {
-    if (plan.groups[g] != privacy::CellStatus::shown) continue;
-    const auto gini = analysis::metric_value(a.groups[g], "within_gini");
-    if (gini && *gini >= 0.4 &&
-        (most_uneven == a.groups.size() || *gini > *analysis::metric_value(a.groups[most_uneven], "within_gini")))
-      most_uneven = g;
-  }
-  if (most_uneven < a.groups.size()) {
-    const double gini = *analysis::metric_value(a.groups[most_uneven], "within_gini");
-    const std::string name = group_name(most_uneven);
-    cards.push_back(card("uneven_adoption", "warning", "Uneven AI use in " + name,
-                         name + " has the most uneven AI use (Gini " + std::to_string(gini).substr(0, 4) +
-                             "): a few people do most of the AI-assisted work. Pair them with colleagues who don't."));
+  // Uneven adoption: groups split between people who lean on AI (share at least
+  // split_min_share over the window) and people who avoid it (below
+  // ai_user_min_share). The split is the smaller of the two shares; groups with
+  // a split of 35% or more are listed. (The Gini alone cannot tell a split
+  // team from a team of mostly non-adopters: both are very unequal.)
+  {
+    struct Split {
+      std::size_t group;
+      double heavy, avoid, split;
+    };
+    std::vector<Split> splits;
+    for (std::size_t g = 0; g < a.groups.size(); ++g) {
+      if (plan.groups[g] != privacy::CellStatus::shown) continue;
+      double heavy = 0, avoid = 0, n = 0;
+      for (std::uint32_t p : a.grouping.members[g]) {
+        const analysis::PersonFigures& f = a.figures[p];
+        if (!f.active) continue;
+        n += 1;
+        const double share = f.ai_task_share.value_or(0.0);
+        heavy += share >= config.insights.split_min_share ? 1 : 0;
+        avoid += share < config.ai_user_min_share ? 1 : 0;
+      }
+      if (n == 0) continue;
+      const Split s{g, heavy / n, avoid / n, std::min(heavy, avoid) / n};
+      if (s.split >= 0.35) splits.push_back(s);
+    }
+    std::stable_sort(splits.begin(), splits.end(), [](const Split& x, const Split& y) { return x.split > y.split; });
+    Json arr = Json::array();
+    for (std::size_t i = 0; i < splits.size() && i < static_cast<std::size_t>(config.insights.max_items); ++i) {
+      const Split& s = splits[i];
+      arr.push_back({{"key", report::key_json(a.grouping, s.group, label)},
+                     {"leaning_on_ai_share", number_or_null(s.heavy)},
+                     {"non_adopter_share", number_or_null(s.avoid)},
+                     {"within_gini", number_or_null(analysis::metric_value(a.groups[s.group], "within_gini"))}});
+    }
+    out["uneven_groups"] = std::move(arr);
+    if (!splits.empty()) {
+      const std::string name = group_name(splits.front().group);
+      cards.push_back(card("uneven_adoption", "warning", "Uneven AI use in " + name,
+                           name + " is split: " + percent(splits.front().heavy) + " use AI for a good part of their tasks while " +
+                               percent(splits.front().avoid) + " hardly use it. Pair them up."));
+    }
   }
 
   // Role guidance.
@@ -285,7 +312,8 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
     for (const DidEstimate& e : r.estimates)
       estimates.push_back({{"outcome", e.outcome}, {"estimate", number_or_null(e.estimate)}, {"se", number_or_null(e.se)},
                            {"p_value", number_or_null(e.p_value)}, {"ci_low", number_or_null(e.ci_low)},
-                           {"ci_high", number_or_null(e.ci_high)}, {"observations", count_json(e.observations)},
+                           {"ci_high", number_or_null(e.ci_high)}, {"treated_pre_mean", number_or_null(e.treated_pre_mean)},
+                           {"observations", count_json(e.observations)},
                            {"reason", e.reason ? Json(*e.reason) : Json(nullptr)}});
     out["rollout"] = {{"treated_groups", r.treated_groups}, {"control_groups", r.control_groups},
                       {"treated_people", count_json(r.treated_people)}, {"control_people", count_json(r.control_people)},

@@ -6,6 +6,14 @@
 #include "metrics/group_inputs.h"
 
 namespace gapscore::insights {
+namespace {
+
+// Person totals are sums of many rows: two people with equal totals can differ in
+// the last bits depending on summation order. Ranks must not depend on that, so
+// values are compared at 1e-9 (equal to nine decimals = tied).
+double snap(double v) { return std::nearbyint(v * 1e9) / 1e9; }
+
+}  // namespace
 
 KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config) {
   KpiAudit out;
@@ -33,8 +41,8 @@ KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config) {
         if (!f.active) continue;
         const auto px = proxy.get(f), py = outcome.get(f);
         if (px && py) {
-          x.push_back(*px);
-          y.push_back(*py);
+          x.push_back(snap(*px));
+          y.push_back(snap(*py));
         }
       }
       if (x.size() < min_people) continue;  // column missing, or too few people to speak of a pattern

@@ -47,12 +47,14 @@ RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& 
     est.outcome = outcome;
     std::vector<double> y, x;
     std::size_t cells[2][2] = {{0, 0}, {0, 0}};
+    double treated_pre_sum = 0;
     for (const analysis::PersonPeriod& pp : a.person_periods) {
       const std::optional<double> v = std::string(outcome) == "error_rate" ? pp.error_rate : pp.quality_adjusted_output_per_hour;
       if (!v) continue;
       const bool treated = date_of[pp.person].has_value();
       const bool post = pp.period_start >= (treated ? *date_of[pp.person] : earliest);
       ++cells[treated][post];
+      if (treated && !post) treated_pre_sum += *v;
       y.push_back(*v);
       x.insert(x.end(), {1.0, treated ? 1.0 : 0.0, post ? 1.0 : 0.0, treated && post ? 1.0 : 0.0});
     }
@@ -69,6 +71,7 @@ RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& 
       continue;
     }
     constexpr double z975 = 1.959963984540054;  // two-sided 95% normal interval, like statsmodels with HC3
+    est.treated_pre_mean = treated_pre_sum / static_cast<double>(cells[1][0]);
     est.estimate = r->coef[3];
     est.se = r->se_hc3[3];
     est.p_value = r->p_value[3];

@@ -18,6 +18,7 @@ struct DidEstimate {
   std::string outcome;
   std::optional<std::string> reason;
   std::optional<double> estimate, se, p_value, ci_low, ci_high;
+  std::optional<double> treated_pre_mean;  // the base the effect adds to: mean y of treated people before
   double observations = 0;
 };
 

@@ -62,11 +62,12 @@ export function chartCard({ id, title, subtitle, build, controls = null, fileBas
     else mounted.chart.resize();
   }
 
-  compute();
+  // Nothing is computed until the card is first shown: a report view opens fast.
   return {
     el,
     show,
     refresh() {
+      if (!current) return;
       compute();
       if (mounted) mounted.update(current.option);
     },

@@ -138,13 +138,13 @@ function valueChart(report, ctx) {
 }
 
 function hoursChart(report, ctx) {
-  const groups = [...ctx.shown].sort((a, b) => (a.metrics.net_time_saved_hours ?? 0) - (b.metrics.net_time_saved_hours ?? 0));
+  const groups = [...ctx.shown].sort((a, b) => (b.metrics.net_time_saved_hours ?? 0) - (a.metrics.net_time_saved_hours ?? 0));
   return {
     option: {
       legend: {},
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { formatter: (v) => `${fmt.num(v)} h` } },
-      yAxis: { type: 'category', data: groups.map(ctx.label) },
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: groups.map(ctx.label), axisLabel: { interval: 0, hideOverlap: true } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v) => `${fmt.num(v)} h` } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${fmt.num(v)} h` },
       series: [
         { name: 'Hours saved', type: 'bar', data: groups.map((g) => g.metrics.time_saved_hours), color: COLORS.primary },
@@ -152,11 +152,11 @@ function hoursChart(report, ctx) {
         { name: 'Net saving', type: 'bar', data: groups.map((g) => g.metrics.net_time_saved_hours), color: COLORS.green },
       ],
     },
-    height: barHeight(groups.length * 2),
+    height: 340,
     summary: `Hours saved against the no-AI baseline, hours spent on rework, and the net saving per group. Overall net saving: ${fmt.num(report.overall.metrics?.net_time_saved_hours)} hours.`,
     table: {
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Hours saved', num: true }, { label: 'Rework hours', num: true }, { label: 'Net saving (h)', num: true }],
-      rows: rowsWithHidden(ctx, [...groups].reverse().map((g) => [ctx.label(g), fmt.num(g.metrics.time_saved_hours), fmt.num(g.metrics.rework_hours), fmt.num(g.metrics.net_time_saved_hours)]), 3),
+      rows: rowsWithHidden(ctx, groups.map((g) => [ctx.label(g), fmt.num(g.metrics.time_saved_hours), fmt.num(g.metrics.rework_hours), fmt.num(g.metrics.net_time_saved_hours)]), 3),
     },
     note: ctx.note,
   };
@@ -180,7 +180,7 @@ function scoreChart(report, ctx) {
       legend: {},
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100 },
-      yAxis: { type: 'category', data: names, axisLabel: { fontWeight: (v) => (v === 'Everyone' ? 'bold' : 'normal') } },
+      yAxis: { type: 'category', data: names },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.num(v, 1) },
       series: present.map(([key, label, color]) => ({
         name: label, type: 'bar', stack: 'score', color, barMaxWidth: 24, data: contrib.map((c) => c[key] ?? 0),

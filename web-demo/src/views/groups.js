@@ -61,7 +61,7 @@ export function groupsView(report) {
 
   function renderBody() {
     replace(tbody, sorted().map((g) => {
-      const keyCells = keys.map((c, i) => h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: 'key' }, c.get(g)));
+      const keyCells = keys.map((c, i) => h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: 'key', 'data-col': c.id }, c.get(g)));
       if (g.suppressed) {
         return h('tr', { class: 'is-suppressed' }, keyCells,
           h('td', { colspan: GROUP_COLUMNS.length, class: 'suppressed-cell' }, hiddenText(g, k)));
@@ -69,8 +69,8 @@ export function groupsView(report) {
       const band = fmt.scoreBand(g.score?.value);
       return h('tr', {}, keyCells, GROUP_COLUMNS.map((c) => {
         const v = c.get(g);
-        if (c.id === 'gap_score') return h('td', { class: 'num' }, h('span', { class: `score-chip band-${band.level}`, title: band.label }, c.format(v)));
-        return h('td', { class: `num ${v == null ? 'is-na' : ''}` }, c.format(v));
+        if (c.id === 'gap_score') return h('td', { class: 'num', 'data-col': c.id }, h('span', { class: `score-chip band-${band.level}`, title: band.label }, c.format(v)));
+        return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
       }));
     }));
   }

@@ -12,7 +12,7 @@ const COMPONENT_TEXT = {
   sentiment_gap: ['Sentiment', 'distance from positive AI sentiment'],
 };
 
-export function overviewView(report, { catalog, insightCards }) {
+export function overviewView(report, { catalog, highlights }) {
   const o = report.overall;
   if (o.suppressed) {
     return h('div', { class: 'card empty-state' },
@@ -25,8 +25,8 @@ export function overviewView(report, { catalog, insightCards }) {
   const help = (metric) => catalog?.[metric]?.description ?? null;
 
   return h('div', { class: 'overview' },
-    h('div', { class: 'score-row' }, scoreCard(o.score), componentsCard(o.score, help)),
-    insightCards?.length ? h('section', { class: 'overview-insights', 'aria-label': 'Top recommendations' }, insightCards) : null,
+    h('div', { class: 'score-row' }, scoreCard(o.score, extremes(report)), componentsCard(o.score, help)),
+    highlights,
     h('div', { class: 'kpi-grid' },
       tile('adoption', 'Adoption', fmt.pct(m.adoption_rate),
         `${fmt.num(m.ai_users)} of ${fmt.num(m.headcount)} people use AI for at least ${fmt.pct(report.config?.ai_user_min_share, 0)} of their tasks.`,
@@ -55,7 +55,19 @@ export function overviewView(report, { catalog, insightCards }) {
     gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95));
 }
 
-function scoreCard(score) {
+/** The groups with the largest and smallest gap score (shown groups only). */
+function extremes(report) {
+  const shown = report.groups.filter((g) => !g.suppressed && g.score?.value != null);
+  if (shown.length < 2) return null;
+  const sorted = [...shown].sort((a, b) => b.score.value - a.score.value);
+  const label = (g) => fmt.groupLabel(g.key, report.config?.group_by);
+  const [hi, lo] = [sorted[0], sorted.at(-1)];
+  return h('dl', { class: 'score-extremes' },
+    h('div', {}, h('dt', {}, 'Largest gap'), h('dd', {}, label(hi), h('span', { class: `score-chip band-${fmt.scoreBand(hi.score.value).level}` }, fmt.score(hi.score.value)))),
+    h('div', {}, h('dt', {}, 'Smallest gap'), h('dd', {}, label(lo), h('span', { class: `score-chip band-${fmt.scoreBand(lo.score.value).level}` }, fmt.score(lo.score.value)))));
+}
+
+function scoreCard(score, extremesList) {
   const band = fmt.scoreBand(score?.value);
   const marker = h('span', { class: 'scale-marker' });
   if (score?.value != null) marker.style.left = `${Math.min(100, Math.max(0, score.value))}%`;  // CSSOM: allowed by the CSP
@@ -67,7 +79,8 @@ function scoreCard(score) {
     h('p', { class: 'score-band' }, band.label),
     h('div', { class: 'scale', 'aria-hidden': 'true' }, h('span', { class: 'scale-track' }), marker),
     h('div', { class: 'scale-labels', 'aria-hidden': 'true' }, h('span', {}, '0 no gap'), h('span', {}, '100 largest gap')),
-    h('p', { class: 'card-sub' }, 'How far the organisation is from AI that is used by everyone, evenly, effectively, as the playbook intends, and with confidence.'));
+    h('p', { class: 'card-sub' }, 'How far the organisation is from AI that is used by everyone, evenly, effectively, as the playbook intends, and with confidence.'),
+    extremesList);
 }
 
 function componentsCard(score, help) {
@@ -98,6 +111,13 @@ function tile(id, title, value, text, sub, description) {
     sub ? h('p', { class: 'kpi-sub' }, sub) : null);
 }
 
+function verdict(gap, significant) {
+  if (!significant) return 'The difference could well be chance (p ≥ 0.05): AI use is not yet showing up as a measurable productivity difference.';
+  return gap.difference > 0
+    ? 'AI users are measurably more productive than non-users (p < 0.05).'
+    : 'AI users are measurably less productive than non-users (p < 0.05): look at rework and at how AI is being used.';
+}
+
 function gapCard(gap, confidence) {
   if (!gap) return null;
   const body = [];
@@ -112,9 +132,7 @@ function gapCard(gap, confidence) {
         h('div', {}, h('span', { class: 'gap-num' }, fmt.signedNum(gap.difference, 2)), h('span', { class: 'gap-label' }, 'difference'))),
       h('p', {}, `Quality-adjusted tasks per hour, mean per person. Hedges' g ${fmt.num(gap.hedges_g, 2)}, Mann-Whitney p = ${fmt.num(gap.p_value, 3)}`,
         gap.ci_low != null ? `, ${fmt.pct(confidence, 0)} interval ${fmt.signedNum(gap.ci_low, 2)} to ${fmt.signedNum(gap.ci_high, 2)}.` : '.'),
-      h('p', { class: `verdict ${significant ? 'is-significant' : ''}` }, significant
-        ? 'The difference is unlikely to be chance (p < 0.05).'
-        : 'The difference could well be chance (p ≥ 0.05): AI use is not yet showing up as a measurable productivity gap.'),
+      h('p', { class: `verdict ${significant ? 'is-significant' : ''}` }, verdict(gap, significant)),
       gap.reason ? h('p', { class: 'card-sub' }, gap.reason) : null);
   }
   return h('article', { class: 'card gap-card' }, h('h3', {}, 'AI users vs non-users'), body);

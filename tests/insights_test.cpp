@@ -1,0 +1,291 @@
+// Insights: the statistics against statsmodels/scipy (KPI audit, work-mode
+// OLS with HC3, rollout difference-in-differences; fixtures from
+// tests/reference/insights_reference.py), and the planted effects of a
+// generated organisation found where they were planted.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "gapscore/analysis.h"
+#include "gapscore/generate.h"
+#include "privacy/pseudonym.h"
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+using nlohmann::json;
+
+json analyze_files(const std::string& dir, const json& config) {
+  auto a = Analysis::create(config.dump());
+  EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
+  for (const char* t : {"activity", "people", "surveys", "playbook"}) {
+    const std::string path = dir + "/" + t + ".csv";
+    const std::string bytes = testing_util::read_file(path);
+    if (bytes.empty()) continue;
+    EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());
+    EXPECT_TRUE(a->push(bytes).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  }
+  auto r = a->report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return json::parse(r.value());
+}
+
+void expect_close(const json& got, const json& want, const std::string& what) {
+  if (want.is_null()) {
+    EXPECT_TRUE(got.is_null()) << what;
+    return;
+  }
+  ASSERT_TRUE(got.is_number()) << what << " got " << got;
+  EXPECT_TRUE(testing_util::close(got.get<double>(), want.get<double>(), 1e-8, 1e-12)) << what << ": " << got << " vs " << want;
+}
+
+class InsightsReference : public ::testing::TestWithParam<std::size_t> {};
+
+TEST_P(InsightsReference, StatisticsMatchStatsmodelsAndScipy) {
+  const json cases = testing_util::read_json(testing_util::data_path("insights/cases.json"));
+  const json& c = cases.at(GetParam());
+  const json want = testing_util::read_json(testing_util::data_path("insights/" + c["name"].get<std::string>() + ".expected.json"));
+  const json got = analyze_files(testing_util::data_path(c["data"]), c["config"])["insights"];
+
+  ASSERT_EQ(got["kpi_audit"]["pairs"].size(), want["kpi_audit"].size());
+  for (std::size_t i = 0; i < want["kpi_audit"].size(); ++i) {
+    const json &g = got["kpi_audit"]["pairs"][i], &w = want["kpi_audit"][i];
+    EXPECT_EQ(g["proxy"], w["proxy"]);
+    EXPECT_EQ(g["outcome"], w["outcome"]);
+    EXPECT_EQ(g["n"], w["n"]);
+    expect_close(g["rho"], w["rho"], "rho " + w["proxy"].get<std::string>() + "/" + w["outcome"].get<std::string>());
+    expect_close(g["p_value"], w["p_value"], "p " + w["proxy"].get<std::string>() + "/" + w["outcome"].get<std::string>());
+  }
+
+  const json &gw = got["work_mode"], &ww = want["work_mode"];
+  EXPECT_EQ(gw["reference"], ww["reference"]);
+  EXPECT_EQ(gw["people"], ww["people"]);
+  ASSERT_EQ(gw["modes"].size(), ww["modes"].size());
+  for (std::size_t i = 0; i < ww["modes"].size(); ++i) {
+    const json &g = gw["modes"][i], &w = ww["modes"][i];
+    EXPECT_EQ(g["work_mode"], w["work_mode"]);
+    EXPECT_EQ(g["people"], w["people"]);
+    expect_close(g["mean"], w["mean"], "mean " + w["work_mode"].get<std::string>());
+    if (!w.contains("raw")) continue;
+    for (const char* model : {"raw", "adjusted"})
+      for (const char* f : {"estimate", "se", "p_value"})
+        expect_close(g[std::string(model) + "_difference"][f], w[model][f],
+                     std::string(model) + " " + w["work_mode"].get<std::string>() + " " + f);
+  }
+  expect_close(gw["ai_task_share_coefficient"], ww["ai_task_share_coefficient"], "share coefficient");
+
+  ASSERT_EQ(got["rollout"]["estimates"].size(), want["rollout"].size());
+  for (std::size_t i = 0; i < want["rollout"].size(); ++i) {
+    const json &g = got["rollout"]["estimates"][i], &w = want["rollout"][i];
+    EXPECT_EQ(g["outcome"], w["outcome"]);
+    EXPECT_EQ(g["observations"], w["observations"]);
+    for (const char* f : {"estimate", "se", "p_value", "ci_low", "ci_high", "treated_pre_mean"})
+      expect_close(g[f], w[f], w["outcome"].get<std::string>() + " " + f);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, InsightsReference, ::testing::Values(0, 1));
+
+// ---- planted effects ----
+
+struct Generated {
+  std::map<GeneratedFile, std::string> files;
+  json truth;
+};
+
+const Generated& organisation() {
+  static const Generated g = [] {
+    Generated out;
+    GenerateOptions o;
+    o.people = 1500;
+    o.days = 70;
+    o.seed = 17;
+    EXPECT_TRUE(generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
+                  out.files[f].append(chunk);
+                  return Ok{};
+                }).ok());
+    out.truth = json::parse(out.files[GeneratedFile::truth]);
+    return out;
+  }();
+  return g;
+}
+
+json analyze_generated(json config) {
+  const Generated& g = organisation();
+  json dates = json::object();
+  for (const auto& team : g.truth["teams"])
+    if (!team["rollout_date"].is_null()) dates[team["team"].get<std::string>()] = team["rollout_date"];
+  config["rollout"] = {{"by", "team"}, {"dates", dates}};
+  auto a = Analysis::create(config.dump());
+  EXPECT_TRUE(a.ok());
+  for (GeneratedFile f : {GeneratedFile::activity, GeneratedFile::people, GeneratedFile::surveys, GeneratedFile::playbook}) {
+    const std::string name = generated_file_name(f);
+    EXPECT_TRUE(a->begin_table(*table_kind_from_name(name.substr(0, name.find('.')))).ok());
+    EXPECT_TRUE(a->push(g.files.at(f)).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  }
+  auto r = a->report();
+  EXPECT_TRUE(r.ok());
+  return json::parse(r.value());
+}
+
+const json& report() {
+  static const json r = analyze_generated({{"group_by", {"team"}}, {"privacy", {{"individual_results", true}, {"salt", "s"}}}});
+  return r;
+}
+
+TEST(PlantedEffects, UnevenTeamsAreFoundUneven) {
+  const json& truth = organisation().truth;
+  std::map<std::string, std::string> profile;
+  for (const auto& t : truth["teams"]) profile[t["team"]] = t["adoption_profile"];
+  std::map<std::string, std::vector<double>> gini_by_profile;
+  for (const auto& g : report()["groups"]) {
+    if (g["suppressed"].get<bool>() || g["metrics"]["within_gini"].is_null()) continue;
+    gini_by_profile[profile[g["key"]["team"]]].push_back(g["metrics"]["within_gini"].get<double>());
+  }
+  auto mean = [](const std::vector<double>& v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return s / static_cast<double>(v.size());
+  };
+  ASSERT_FALSE(gini_by_profile["uneven"].empty());
+  ASSERT_FALSE(gini_by_profile["uniform_high"].empty());
+  EXPECT_GT(mean(gini_by_profile["uneven"]), mean(gini_by_profile["uniform_high"]) + 0.3);
+  // The groups the report lists as split between heavy AI users and avoiders
+  // are the planted uneven teams.
+  const json& listed = report()["insights"]["uneven_groups"];
+  ASSERT_FALSE(listed.empty());
+  std::size_t planted = 0;
+  for (const auto& g : listed) planted += profile[g["key"]["team"]] == "uneven";
+  EXPECT_GE(static_cast<double>(planted) / static_cast<double>(listed.size()), 0.8);
+  EXPECT_EQ(profile[listed[0]["key"]["team"]], "uneven");
+  bool flagged = false;
+  for (const auto& card : report()["insights"]["cards"]) flagged = flagged || card["id"] == "uneven_adoption";
+  EXPECT_TRUE(flagged);
+}
+
+TEST(PlantedEffects, ReworkCreatorsAreFound) {
+  // Planted rework creators in teams rolled out at the global date (late teams have
+  // had AI for a few weeks only, control teams not at all).
+  std::set<std::string> global_teams;
+  for (const auto& t : organisation().truth["rollout"]["global_teams"]) global_teams.insert(t.get<std::string>());
+  std::map<std::string, std::string> persona;  // pseudonym -> planted persona
+  std::set<std::string> in_scope;
+  for (const auto& p : organisation().truth["persons"]) {
+    const std::string id = privacy::pseudonym("s", p["person_id"].get<std::string>());
+    persona[id] = p["persona"];
+    if (global_teams.count(p["team"].get<std::string>())) in_scope.insert(id);
+  }
+  // Rework creators: AI users whose rework rate is at or above the threshold.
+  std::size_t found = 0, planted_found = 0, planted = 0;
+  std::size_t all_flagged = 0;
+  for (const auto& row : report()["individuals"]) {
+    all_flagged += row["ai_user"].get<bool>() && row["rework_rate"].is_number() && row["rework_rate"].get<double>() >= 0.15;
+    if (!in_scope.count(row["person"])) continue;
+    const bool flagged = row["ai_user"].get<bool>() && row["rework_rate"].is_number() && row["rework_rate"].get<double>() >= 0.15;
+    const bool is_planted = persona[row["person"]] == "rework_creator";
+    found += flagged;
+    planted += is_planted;
+    planted_found += flagged && is_planted;
+  }
+  ASSERT_GT(planted, 20u);
+  EXPECT_GE(static_cast<double>(planted_found) / planted, 0.7);  // recall
+  EXPECT_GE(static_cast<double>(planted_found) / found, 0.7);    // precision
+  // The persona counts of the report agree with that classification.
+  EXPECT_EQ(report()["insights"]["personas"]["overall"]["counts"]["rework_creator"].get<std::size_t>(), all_flagged);
+}
+
+TEST(PlantedEffects, LowPlaybookUtilizationIsNamed) {
+  const json& truth = organisation().truth;
+  const std::string role = truth["playbook"]["low_utilization"][0]["role"];
+  const std::string task = truth["playbook"]["low_utilization"][0]["task_type"];
+  bool seen = false;
+  for (const auto& r : report()["insights"]["role_guidance"]["roles"]) {
+    if (r["role"] != role) continue;
+    seen = true;
+    ASSERT_FALSE(r["lowest_utilization"].empty());
+    EXPECT_EQ(r["lowest_utilization"][0]["task_type"], task);
+    EXPECT_NE(r["recommendations"][0].get<std::string>().find(task + " is AI-recommended but only"), std::string::npos);
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(PlantedEffects, RemoteGapIsExplainedByAiUse) {
+  const json& w = report()["insights"]["work_mode"];
+  const json* remote = nullptr;
+  for (const auto& m : w["modes"])
+    if (m["work_mode"] == "remote") remote = &m;
+  ASSERT_NE(remote, nullptr);
+  const double raw = (*remote)["raw_difference"]["estimate"], adjusted = (*remote)["adjusted_difference"]["estimate"];
+  EXPECT_LT(raw, 0.0);
+  EXPECT_LT((*remote)["raw_difference"]["p_value"].get<double>(), 0.05);
+  EXPECT_LE(std::fabs(adjusted), 0.5 * std::fabs(raw));
+  EXPECT_TRUE(w["gap_explained_by_ai_use"].get<bool>());
+  EXPECT_NE(w["verdict"].get<std::string>().find("not from remote work itself"), std::string::npos) << w["verdict"];
+  EXPECT_GT(w["ai_task_share_coefficient"].get<double>(), 0.0);
+}
+
+TEST(PlantedEffects, RolloutEffectIsDetectedWithinItsInterval) {
+  const json& r = report()["insights"]["rollout"];
+  ASSERT_TRUE(r["reason"].is_null()) << r["reason"];
+  const json& q = r["estimates"][0];
+  ASSERT_EQ(q["outcome"], "quality_adjusted_output_per_hour");
+  EXPECT_GT(q["ci_low"].get<double>(), 0.0);
+  // The planted relative change, averaged over the people of rolled-out teams,
+  // lies inside the estimate's interval relative to the treated group's base.
+  const json& truth = organisation().truth;
+  std::set<std::string> controls;
+  for (const auto& t : truth["rollout"]["control_teams"]) controls.insert(t.get<std::string>());
+  double planted = 0, n = 0;
+  for (const auto& p : truth["persons"]) {
+    if (controls.count(p["team"].get<std::string>())) continue;
+    planted += p["expected_quality_adjusted_output_per_hour_change"].get<double>();
+    n += 1;
+  }
+  planted /= n;
+  const double base = q["treated_pre_mean"];
+  EXPECT_LE(q["ci_low"].get<double>() / base, planted);
+  EXPECT_GE(q["ci_high"].get<double>() / base, planted);
+  const json& e = r["estimates"][1];
+  EXPECT_EQ(e["outcome"], "error_rate");
+  EXPECT_LT(e["ci_high"].get<double>(), 0.0);  // fewer errors after the rollout
+}
+
+TEST(PlantedEffects, HoursDoNotTrackOutcomes) {
+  const json& k = report()["insights"]["kpi_audit"];
+  bool hours_flagged = false;
+  for (const auto& p : k["proxies_not_tracking"]) hours_flagged = hours_flagged || p == "hours";
+  EXPECT_TRUE(hours_flagged);
+  for (const auto& p : k["pairs"])
+    if (p["proxy"] == "hours") EXPECT_LT(std::fabs(p["rho"].get<double>()), 0.2) << p["outcome"];
+}
+
+TEST(PlantedEffects, TrainedPeopleAdoptMore) {
+  const json& t = report()["insights"]["training"]["ai_trained"];
+  EXPECT_GT(t["trained_adoption_rate"].get<double>(), t["untrained_adoption_rate"].get<double>() + 0.1);
+  // Teams without AI (controls) or with almost no adopters need hands-on training first.
+  std::set<std::string> low;
+  for (const auto& t : organisation().truth["rollout"]["control_teams"]) low.insert(t.get<std::string>());
+  for (const auto& t : organisation().truth["adoption_patterns"]["uniform_low_teams"]) low.insert(t.get<std::string>());
+  const json& top = report()["insights"]["training"]["targets"][0];
+  EXPECT_EQ(top["format"], "hands_on");
+  EXPECT_TRUE(low.count(top["key"]["team"].get<std::string>())) << top["key"];
+}
+
+TEST(PlantedEffects, MentoringPairsOnlyWithIndividualResults) {
+  EXPECT_FALSE(report()["insights"]["mentoring"]["pairs"].empty());
+  for (const auto& pair : report()["insights"]["mentoring"]["pairs"]) EXPECT_NE(pair["mentor"], pair["mentee"]);
+  const json anonymous = analyze_generated({{"group_by", {"team"}}});
+  EXPECT_FALSE(anonymous["insights"]["mentoring"].contains("pairs"));
+  double possible = 0;
+  for (const auto& r : anonymous["insights"]["mentoring"]["roles"])
+    if (!r["suppressed"].get<bool>()) possible += r["possible_pairs"].get<double>();
+  EXPECT_EQ(possible, static_cast<double>(report()["insights"]["mentoring"]["pairs"].size()));
+}
+
+}  // namespace
+}  // namespace gapscore

@@ -1,0 +1,137 @@
+// Charts of report.insights: AI personas per group, work mode raw vs adjusted,
+// and the KPI audit. Withheld groups are named in a note and in the table.
+import { chartCard } from '../charts/card.js';
+import { COLORS } from '../charts/echarts.js';
+import * as fmt from '../format.js';
+
+export const PERSONAS = [
+  ['champion', 'Champions', COLORS.green, 'high quality-adjusted output with little rework'],
+  ['developing', 'Developing', COLORS.sky, 'AI users on their way'],
+  ['heavy_user', 'Heavy users', COLORS.amber, 'most of their tasks with AI'],
+  ['rework_creator', 'Rework creators', COLORS.orange, 'AI use that creates rework'],
+  ['non_adopter', 'Non-adopters', '#adb5bd', 'below the AI-user threshold'],
+];
+
+const OUTCOMES = { outcome_value: 'Value', quality: 'Quality', error_rate: 'Error rate' };
+const PROXIES = { hours: 'Hours logged', tasks: 'Task count', ai_interactions: 'AI interactions' };
+
+function personasChart(report, p) {
+  const groupBy = report.config?.group_by ?? [];
+  const rows = [
+    ...(p.overall && !p.overall.suppressed ? [{ name: 'Everyone', ...p.overall }] : []),
+    ...(p.groups ?? []).map((g) => ({ name: fmt.groupLabel(g.key, groupBy), ...g })),
+  ];
+  const shown = rows.filter((r) => !r.suppressed).reverse();  // echarts draws categories bottom-up
+  const hidden = rows.filter((r) => r.suppressed);
+  return {
+    option: {
+      legend: {},
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0) } },
+      yAxis: { type: 'category', data: shown.map((r) => r.name) },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
+      series: PERSONAS.map(([key, label, color]) => ({
+        name: label, type: 'bar', stack: 'personas', color, barMaxWidth: 26, data: shown.map((r) => r.shares?.[key] ?? 0),
+      })),
+    },
+    height: Math.max(300, 34 * shown.length + 90),
+    summary: `Share of people in each AI persona, for everyone and per group. Everyone: ${PERSONAS.map(([k, l]) => `${l.toLowerCase()} ${fmt.pct(p.overall?.shares?.[k])}`).join(', ')}.`,
+    table: {
+      columns: [{ label: 'Group', rowHeader: true }, { label: 'People', num: true }, ...PERSONAS.map(([, l]) => ({ label: l, num: true }))],
+      rows: rows.map((r) => (r.suppressed
+        ? [r.name, ...Array(1 + PERSONAS.length).fill(r.reason ?? 'hidden')]
+        : [r.name, fmt.num(r.people), ...PERSONAS.map(([k]) => `${fmt.num(r.counts?.[k])} (${fmt.pct(r.shares?.[k], 0)})`)])),
+    },
+    note: hidden.length ? `Not drawn: ${hidden.map((r) => `${r.name} (${r.reason ?? 'hidden'})`).join('; ')}.` : undefined,
+  };
+}
+
+function workModeChart(w) {
+  const modes = (w.modes ?? []).filter((m) => m.work_mode !== w.reference);
+  const est = (d) => d?.estimate ?? null;
+  const diff = (d) => (d?.estimate == null ? '—' : `${fmt.signedNum(d.estimate, 3)} (p ${fmt.num(d.p_value, 3)})`);
+  return {
+    option: {
+      legend: {},
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: modes.map((m) => `${m.work_mode} vs ${w.reference}`) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v) => fmt.signedNum(v, 2) } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? 'n/a' : `${fmt.signedNum(v, 3)} tasks/h`) },
+      series: [
+        { name: 'Raw difference', type: 'bar', color: '#adb5bd', barMaxWidth: 48, data: modes.map((m) => est(m.raw_difference)) },
+        { name: 'Adjusted for role and AI use', type: 'bar', color: COLORS.primary, barMaxWidth: 48, data: modes.map((m) => est(m.adjusted_difference)) },
+      ],
+    },
+    height: 300,
+    summary: `Difference in quality-adjusted output per hour against ${w.reference} workers, before and after adjusting for role and AI task share. ${w.verdict ?? ''}`,
+    table: {
+      columns: [{ label: 'Work mode', rowHeader: true }, { label: 'People', num: true }, { label: 'Mean output/h', num: true },
+        { label: 'Raw difference', num: true }, { label: 'Adjusted difference', num: true }],
+      rows: (w.modes ?? []).map((m) => [m.work_mode === w.reference ? `${m.work_mode} (reference)` : m.work_mode, fmt.num(m.people),
+        fmt.num(m.mean, 3), m.work_mode === w.reference ? '—' : diff(m.raw_difference), m.work_mode === w.reference ? '—' : diff(m.adjusted_difference)]),
+    },
+    note: [w.verdict ? `Verdict: ${w.verdict}.` : null, ...(w.notes ?? []), w.people_left_out ? `${fmt.num(w.people_left_out)} people without a work mode were left out.` : null]
+      .filter(Boolean).join(' ') || undefined,
+  };
+}
+
+function kpiChart(k) {
+  const pairs = k.pairs ?? [];
+  const proxies = [...new Set(pairs.map((p) => p.proxy))];
+  const outcomes = [...new Set(pairs.map((p) => p.outcome))];
+  const rho = (proxy, outcome) => pairs.find((p) => p.proxy === proxy && p.outcome === outcome)?.rho ?? null;
+  const t = k.min_abs_rho ?? 0.2;
+  return {
+    option: {
+      legend: {},
+      grid: { left: 8, right: 44, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: proxies.map((p) => PROXIES[p] ?? p) },
+      yAxis: { type: 'value', min: -1, max: 1, axisLabel: { formatter: (v) => fmt.num(v, 1) } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? 'n/a' : `ρ ${fmt.signedNum(v, 2)}`) },
+      series: outcomes.map((o, i) => ({
+        name: `vs ${OUTCOMES[o] ?? o}`, type: 'bar', barMaxWidth: 32, color: [COLORS.primary, COLORS.teal, COLORS.orange][i % 3],
+        data: proxies.map((p) => rho(p, o)),
+        markLine: i ? undefined : {
+          symbol: 'none', silent: true, lineStyle: { color: COLORS.gray, type: 'dashed' },
+          label: { formatter: (x) => `±${fmt.num(Math.abs(x.value), 1)}`, color: COLORS.gray },
+          data: [{ yAxis: t }, { yAxis: -t }],
+        },
+      })),
+    },
+    height: 300,
+    summary: `Spearman correlation of each legacy KPI with outcomes, per person. Within ±${fmt.num(t, 1)} (dashed) a KPI does not track the outcome.`,
+    table: {
+      columns: [{ label: 'KPI', rowHeader: true }, { label: 'Outcome' }, { label: 'ρ', num: true }, { label: 'p', num: true }, { label: 'People', num: true }, { label: 'Tracks it' }],
+      rows: pairs.map((p) => [PROXIES[p.proxy] ?? p.proxy, OUTCOMES[p.outcome] ?? p.outcome, fmt.signedNum(p.rho, 2), fmt.num(p.p_value, 3), fmt.num(p.n), p.tracks_outcome ? 'yes' : 'no']),
+    },
+    note: [
+      k.proxies_not_tracking?.length ? `Tracks none of the outcomes: ${k.proxies_not_tracking.map((p) => PROXIES[p] ?? p).join(', ')}.` : null,
+      k.replacements?.length ? `Measure instead: ${k.replacements.join(', ')}.` : null,
+    ].filter(Boolean).join(' ') || undefined,
+  };
+}
+
+/** Chart cards for the insight sections that have figures. */
+export function insightCharts(report, fileBase) {
+  const ins = report.insights ?? {};
+  const cards = [];
+  const p = ins.personas;
+  if (p && ((p.overall && !p.overall.suppressed) || p.groups?.some((g) => !g.suppressed))) {
+    cards.push(chartCard({ id: 'personas', title: 'AI personas', fileBase,
+      subtitle: `Champions: ${PERSONAS[0][3]}; rework creators: ${PERSONAS[3][3]}.`,
+      build: () => personasChart(report, p) }));
+  }
+  const w = ins.work_mode;
+  if (w && !w.reason && w.modes?.length > 1) {
+    cards.push(chartCard({ id: 'work-mode', title: 'Work mode: raw vs adjusted', fileBase,
+      subtitle: `Quality-adjusted output per hour compared with ${w.reference} workers. The adjusted bars compare like with like.`,
+      build: () => workModeChart(w) }));
+  }
+  const k = ins.kpi_audit;
+  if (k && !k.reason && k.pairs?.length) {
+    cards.push(chartCard({ id: 'kpi-audit', title: 'KPI audit: do legacy metrics track outcomes?', fileBase,
+      subtitle: 'Bars inside the dashed band mean the KPI says little about value, quality or errors.',
+      build: () => kpiChart(k) }));
+  }
+  return cards;
+}
