@@ -195,9 +195,16 @@ TEST(FirstDifference, NamesThePathAndBothValues) {
   EXPECT_EQ(d->expected, "(absent)");
   EXPECT_EQ(d->actual, "3");
 
-  d = first_difference(R"({"n": 1})", R"({"n": 1.0})");
+  // Number spelling: the same value, so no path, only the byte offset and a note.
+  d = first_difference(R"({"n": 1, "m": 2})", R"({"n": 1.0, "m": 2})");
   ASSERT_TRUE(d);
-  EXPECT_EQ(d->path, "/n");
+  EXPECT_EQ(d->path, "");
+  EXPECT_EQ(d->byte_offset, 7u);
+  EXPECT_FALSE(d->note.empty());
+  // ... but a changed value after a respelled one is still found.
+  d = first_difference(R"({"n": 1, "m": 2})", R"({"n": 1.0, "m": 3})");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->path, "/m");
 
   d = first_difference(R"({"x": 1, "y": 2})", R"({"y": 2, "x": 1})");
   ASSERT_TRUE(d);
@@ -305,6 +312,23 @@ TEST_F(VerifyReport, SourceNamesAndTableOrderComeFromTheReport) {
   std::reverse(in.begin(), in.end());
   for (VerifyInput& v : in) v.name = "/elsewhere/" + v.name;
   EXPECT_EQ(verify_report(report, in).verdict, VerifyVerdict::identical);
+}
+
+TEST_F(VerifyReport, AReserialisedReportIsDifferentAtTheValueThatChanged) {
+  // JSON.stringify-like output: other spacing, 1.0 written as 1, one figure edited.
+  nlohmann::json j = nlohmann::json::parse(report);  // sorted keys, too
+  ASSERT_TRUE(j["overall"]["headcount"].is_number_integer());
+  j["overall"]["headcount"] = j["overall"]["headcount"].get<int>() + 1;
+  const VerifyOutcome o = verify_report(j.dump(), inputs_of(tables));
+  EXPECT_EQ(o.verdict, VerifyVerdict::different) << o.headline;
+  ASSERT_TRUE(o.difference);
+  EXPECT_EQ(o.difference->path, "/overall/headcount");
+  // Reformatted only: values equal, bytes not.
+  const VerifyOutcome same = verify_report(OJson::parse(report).dump(), inputs_of(tables));
+  EXPECT_EQ(same.verdict, VerifyVerdict::different);
+  ASSERT_TRUE(same.difference);
+  EXPECT_EQ(same.difference->path, "");
+  EXPECT_NE(same.difference->note.find("values are equal"), std::string::npos);
 }
 
 TEST_F(VerifyReport, OtherEngineVersionCannotBeVerified) {

@@ -23,7 +23,7 @@ struct Analysis::Impl {
   std::optional<TableIngestor> current;
   TableKind current_kind = TableKind::activity;
   std::string current_source;
-  bool seen[4] = {false, false, false, false};
+  bool seen[kTableKindCount] = {};
   std::optional<Error> fatal;
   std::optional<Dataset> dataset;
 

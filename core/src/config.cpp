@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "config_json.h"
+#include "json_parse.h"
 #include "gapscore/date.h"
 #include "gapscore/schema.h"
 #include "text_distance.h"
@@ -393,21 +394,6 @@ struct Parser {
   }
 };
 
-// A DOM builder that reports parse errors as values instead of throwing.
-class DomBuilder : public nlohmann::detail::json_sax_dom_parser<json> {
- public:
-  explicit DomBuilder(json& target) : json_sax_dom_parser(target, false) {}
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    std::string what = ex.what();
-    const auto colon = what.find(": ");
-    message = colon == std::string::npos ? what : what.substr(colon + 2);
-    offset = position;
-    return false;
-  }
-  std::string message;
-  std::size_t offset = 0;
-};
-
 }  // namespace
 
 std::span<const std::string_view> groupable_attributes() { return kGroupable; }
@@ -417,17 +403,16 @@ Result<Config> parse_config(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
   if (i == text.size()) return Config{};
-  json root;
-  DomBuilder builder(root);
-  const bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true);
-  if (!ok || !builder.message.empty()) {
+  JsonParseError err;
+  const std::optional<json> parsed = parse_json_dom(text, err);
+  if (!parsed) {
     Diagnostic d = make_diagnostic(DiagCode::config_invalid_json,
-                                   "config: invalid JSON near byte " + std::to_string(builder.offset) + ": " +
-                                       builder.message,
+                                   "config: invalid JSON near byte " + std::to_string(err.offset) + ": " + err.message,
                                    "config");
-    d.byte_offset = builder.offset;
+    d.byte_offset = err.offset;
     return Error(std::move(d));
   }
+  const json& root = *parsed;
   Parser p;
   p.parse(root);
   if (!p.errors.empty()) return Error(std::move(p.errors));

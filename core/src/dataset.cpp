@@ -53,6 +53,7 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& c
       if (kind == TableKind::people) ds.people = std::move(t.table);
       else if (kind == TableKind::surveys) ds.surveys = std::move(t.table);
       else if (kind == TableKind::playbook) ds.playbook = std::move(t.table);
+      else if (kind == TableKind::identities) ds.identities = std::move(t.table);
     }
   }
   if (!have_activity)

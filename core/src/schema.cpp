@@ -33,6 +33,8 @@ constexpr ColumnSpec kPeopleColumns[] = {
     {"manager_id", ColumnType::text, false, false, {}, {}, "person_id of the manager."},
     {"ai_trained", ColumnType::boolean, false, false, {}, {}, "Completed AI training (true/false)."},
     {"hire_date", ColumnType::date, false, false, {}, {}, "Hire date, YYYY-MM-DD."},
+    {"email", ColumnType::text, false, false, {}, {}, "Work e-mail / user principal name (joins Microsoft 365 usage exports)."},
+    {"github_login", ColumnType::text, false, false, {}, {}, "GitHub login (joins GitHub Copilot usage exports)."},
 };
 
 constexpr ColumnSpec kSurveyColumns[] = {
@@ -48,6 +50,11 @@ constexpr ColumnSpec kPlaybookColumns[] = {
     {"ai_recommended", ColumnType::boolean, true, true, {}, {}, "Whether this role is expected to use AI for it."},
 };
 
+constexpr ColumnSpec kIdentityColumns[] = {
+    {"identity", ColumnType::text, true, true, {}, {}, "A user as an AI-usage export names them (e-mail, login or concealed hash)."},
+    {"person_id", ColumnType::text, true, true, {}, {}, "The person it is."},
+};
+
 constexpr TableSchema kSchemas[] = {
     {TableKind::activity, "activity", true, kActivityColumns,
      "One row per person x date x task type: what was done, how long it took, and how much of it used AI."},
@@ -55,6 +62,8 @@ constexpr TableSchema kSchemas[] = {
     {TableKind::surveys, "surveys", false, kSurveyColumns, "Pulse-survey answers, any number per person."},
     {TableKind::playbook, "playbook", false, kPlaybookColumns,
      "Which task types each role is expected to use AI for."},
+    {TableKind::identities, "identities", false, kIdentityColumns,
+     "Maps the users named in AI-usage exports onto person_id (for concealed names, or ids that differ)."},
 };
 
 }  // namespace

@@ -3,7 +3,7 @@
 // violation and dialog, derive test files from the sample, and ask the
 // native CLI for the figures the page must show.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,13 +30,17 @@ export function tempDir() {
 export function cliReport(files, config = null) {
   const args = ['analyze'];
   for (const [table, file] of Object.entries(files)) args.push(`--${table}`, file);
-  if (config) {
-    const dir = tempDir();
-    const cfg = path.join(dir, 'config.json');
-    writeFileSync(cfg, JSON.stringify(config));
-    args.push('--config', cfg);
+  const dir = config ? tempDir() : null;
+  try {
+    if (config) {
+      const cfg = path.join(dir, 'config.json');
+      writeFileSync(cfg, JSON.stringify(config));
+      args.push('--config', cfg);
+    }
+    return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }));
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
-  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 export const sampleFiles = () => Object.fromEntries(['activity', 'people', 'surveys', 'playbook'].map((t) => [t, path.join(sampleDir, `${t}.csv`)]));

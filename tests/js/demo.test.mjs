@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { launchBrowser } from './browser.mjs';
@@ -69,6 +69,29 @@ describe('web demo', { timeout: 240000 }, () => {
     await context?.close();
     await browser?.close();
     await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });  // the million-row organisation is 75 MB
+  });
+
+  it('reads headers like the engine does, and suggests mappings (page code, run in Node)', async () => {
+    const { sniffBytes, jsonKeys } = await import('../../web-demo/src/sniff.js');
+    const { matchHeaders, normalizeHeader, suggestHeader, guessTable } = await import('../../web-demo/src/schema.js');
+    const { toCsv } = await import('../../web-demo/src/export.js');
+    const enc = (t) => new TextEncoder().encode(t);
+    assert.deepEqual(sniffBytes(enc('\ufeffEmployee;"Date, day";task_type\r\n1;2;3')), { format: 'csv', headers: ['Employee', 'Date, day', 'task_type'] });
+    assert.deepEqual(sniffBytes(enc('a\tb\tc\n')).headers, ['a', 'b', 'c']);
+    assert.deepEqual(sniffBytes(enc(' [{"person_id": "a", "x": {"y": 1}}, {"z": 2}]')), { format: 'json', headers: ['person_id', 'x'] });
+    assert.deepEqual(jsonKeys('{"meta": {}, "rows": [{"role": "r", "task_type": "t"}]}'), ['role', 'task_type']);
+    assert.deepEqual(jsonKeys('[{"a": "unterminated'), []);
+    assert.equal(normalizeHeader('  Person ID '), 'person_id');
+    assert.equal(normalizeHeader('AI-Tasks..'), 'ai_tasks');
+    const m = matchHeaders('activity', ['Employee', 'Date', 'Task Type', 'tasks', 'ai_tasks', 'hours', 'Notes']);
+    assert.deepEqual(m.missing.required, ['person_id']);
+    assert.deepEqual(m.unused, ['Employee', 'Notes']);
+    assert.equal(suggestHeader('person_id', m.unused), 'Employee');
+    assert.equal(suggestHeader('person_id', ['Notes']), '');
+    assert.equal(guessTable('export.csv', ['role', 'task_type', 'ai_recommended']), 'playbook');
+    assert.equal(guessTable('people-2025.csv', []), 'people');
+    assert.equal(toCsv(['team', 'n'], [['=HYPERLINK("x")', 3], ['a,b', null]]), 'team,n\r\n"\'=HYPERLINK(""x"")",3\r\n"a,b",\r\n');
   });
 
   it('is a static build with the CSP in a meta tag, and serve.mjs sends it as a header', async () => {
@@ -173,6 +196,13 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.match(String(svg.bytes), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.ok(String(svg.bytes).includes('Engineering'));
 
+    // Every control can be reached and named: labels for fields, text for buttons.
+    const unnamed = await page.$$eval('input, select, button, [role="tab"]', (els) => els
+      .filter((e) => !(e.labels?.length || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby') || e.textContent.trim()))
+      .map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, []);
+    assert.equal(await page.$$eval('[tabindex]', (els) => els.filter((e) => Number(e.getAttribute('tabindex')) > 0).length), 0);
+
     // Print: every view laid out in sequence, controls hidden.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
@@ -186,7 +216,10 @@ describe('web demo', { timeout: 240000 }, () => {
     // Narrow screens.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.click('#tab-overview');
-    await screenshot(page, '08-mobile-overview', { fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, '08-mobile-top');
+    await page.evaluate(() => document.querySelector('#results').scrollIntoView());
+    await screenshot(page, '08-mobile-overview');
 
     assertClean(seen);
     assert.ok(seen.requests.some((u) => u.endsWith('/assets/gapscore.wasm')));
@@ -344,7 +377,9 @@ describe('web demo', { timeout: 240000 }, () => {
     await waitForReport(page, 90000);
     const runMs = Date.now() - started;
     const maxGap = await page.evaluate(() => Math.max(...window.__gaps));
-    assert.ok(maxGap < 500, `longest main-thread pause while analysing: ${maxGap} ms`);
+    // Reading 75 MB or parsing it on the page thread would freeze it for seconds; the worker keeps
+    // pauses to timer jitter and garbage collection (typically under 150 ms; the bound leaves room for a busy CI).
+    assert.ok(maxGap < 750, `longest main-thread pause while analysing: ${maxGap} ms`);
     const cli = cliReport(org);
     assert.equal(await page.textContent('[data-testid="overall-score"]'), shown.score(cli.overall.score.value));
     assert.ok((await page.textContent('[data-testid="results-meta"]')).includes(cli.summary.activity_rows.toLocaleString('en-US')));
@@ -367,6 +402,9 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(await page.textContent('.overview-highlights .insight-card h3 >> nth=0'), XSS);
     await page.click('#tab-insights');
     assert.equal(await page.locator('img[src="x"]').count(), 0);
+    if (report.insights.uneven_groups?.length) assert.match(await page.textContent('#panel-insights'), /Split teams/);
+    await page.waitForTimeout(600);
+    await shot(page, '15-saved-report-insights');
     assertClean(seen);
     await page.close();
   });

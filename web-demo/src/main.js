@@ -76,6 +76,7 @@ async function run() {
     const started = performance.now();
     const report = await analyze(tables, config, { signal: controller.signal, sourceNames, onProgress: progress.update });
     const elapsedMs = performance.now() - started;
+    document.body.classList.remove('is-running');  // the engine is done; what follows is drawing the report
     progress.stop();
     catalog ??= await metricCatalog().catch(() => null);
     const { showResults } = await views;
@@ -91,6 +92,9 @@ async function run() {
     } else {
       const err = e instanceof GapScoreError ? e : { code: 'internal_error', message: `Something went wrong while analysing: ${e?.message ?? e}` };
       say('The analysis failed; see the problems listed.');
+      // An earlier report no longer matches the files now chosen.
+      resultsSection.hidden = true;
+      document.body.classList.remove('has-report');
       replace(problems, failurePanel(err));
       problems.querySelector('[role=alert]')?.scrollIntoView({ block: 'nearest' });
     }

@@ -80,12 +80,15 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   return { heading, select: tabs.select };
 }
 
-// Printing lays out every view; charts that were never shown get drawn first.
+// Printing lays out every view; charts that were never shown get drawn first,
+// narrow enough for an A4 or Letter page inside its margins and the card's
+// padding (A4 at 14 mm margins leaves about 688 CSS px).
+const PRINT_CHART_WIDTH = 600;
 window.addEventListener('beforeprint', () => {
   document.body.classList.add('printing');
-  current?.charts.forEach((c) => c.show());
+  current?.charts.forEach((c) => c.fitWidth(PRINT_CHART_WIDTH));
 });
 window.addEventListener('afterprint', () => {
   document.body.classList.remove('printing');
-  current?.charts.forEach((c) => c.show());
+  current?.charts.forEach((c) => c.fitWidth(null));
 });

@@ -12,7 +12,7 @@ const WEIGHTS = [
   ['playbook_gap', 'Playbook gap', 'recommended AI use not happening (needs a playbook)'],
   ['sentiment_gap', 'Sentiment', 'distance from positive AI sentiment (needs surveys)'],
 ];
-export const DEFAULTS = {
+const DEFAULTS = {
   group_by: ['team'], period: 'week', min_group_size: 5, ai_user_min_share: 10, rework_threshold: 15,
   weights: Object.fromEntries(WEIGHTS.map(([k]) => [k, 1])),
 };
@@ -49,7 +49,7 @@ export function createSettings(form) {
     numberField('ai_user_min_share', 'AI user threshold (%)', 'A person counts as an AI user from this share of tasks done with AI.', DEFAULTS.ai_user_min_share, { min: 0, max: 100, step: 1 }),
     numberField('rework_threshold', 'Rework threshold (%)', 'An AI user with this much rework (share of hours) counts in the rework component.', DEFAULTS.rework_threshold, { min: 0, max: 100, step: 1 }));
 
-  const weights = h('fieldset', { class: 'field-group' },
+  const weights = h('fieldset', { class: 'field-group weights' },
     h('legend', {}, 'Gap score weights'),
     h('div', { class: 'field-row' }, WEIGHTS.map(([key, label, hint]) => numberField(`weight_${key}`, label, hint, 1, { min: 0, max: 10, step: 0.5 }))),
     h('p', { class: 'field-hint' }, 'The score is the weighted mean of the components available for your data; 0 leaves a component out.'));

@@ -29,7 +29,7 @@ struct PersonInfo {
 
 struct Dataset {
   Table activity;  // rows inside the window only
-  std::optional<Table> people, surveys, playbook;
+  std::optional<Table> people, surveys, playbook, identities;
   std::vector<TableSummary> inputs;  // in the order given
   // Indexed by activity.person_id code.
   std::vector<PersonInfo> persons;

@@ -49,6 +49,11 @@ namespace gapscore {
   X(no_valid_rows, error, "Every row of the table was skipped; see the other diagnostics.")       \
   X(rows_outside_window, info, "Rows outside the configured date window were left out.")          \
   X(diagnostics_truncated, info, "More diagnostics of this kind were found than are listed.")     \
+  /* AI-usage exports */                                                                            \
+  X(usage_row_skipped, row, "A record of an AI-usage export could not be read (the message says why).") \
+  X(usage_truncated_line, warning, "The last line of an NDJSON export is cut off; it is ignored.")  \
+  X(usage_unmatched_identity, warning, "Usage records whose user matches nobody in the people table (counted per identity).") \
+  X(usage_nothing_joined, warning, "No usage record could be joined to a person: names may be concealed; give an identities table.") \
   /* configuration */                                                                              \
   X(config_invalid_json, error, "The configuration is not valid JSON.")                            \
   X(config_unknown_key, error, "The configuration has a key gapscore does not know (the message suggests the closest).") \

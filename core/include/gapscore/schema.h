@@ -2,6 +2,7 @@
 // ingest, validation, the docs (docs/input-format.md) and the npm types.
 #pragma once
 
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -10,9 +11,10 @@
 
 namespace gapscore {
 
-enum class TableKind : std::uint8_t { activity, people, surveys, playbook };
+enum class TableKind : std::uint8_t { activity, people, surveys, playbook, identities };
 inline constexpr TableKind kAllTableKinds[] = {TableKind::activity, TableKind::people, TableKind::surveys,
-                                                TableKind::playbook};
+                                                TableKind::playbook, TableKind::identities};
+inline constexpr std::size_t kTableKindCount = std::size(kAllTableKinds);
 
 struct ColumnSpec {
   std::string_view name;

@@ -64,7 +64,9 @@ Result<ReportRecord> read_report_record(std::string_view report_text);
 // made without one is ignored.
 Result<Config> config_from_report(const ReportRecord& record, const std::optional<std::string>& salt);
 
-// Where two report texts first differ, walking both documents in order.
+// Where two report texts first differ: the first value that differs, walking both
+// documents in order (numbers by value, so 1 and 1.0 are the same value); when all
+// values are equal, only the byte offset and a note.
 struct ReportDifference {
   std::string path;      // JSON Pointer (RFC 6901), e.g. "/groups/3/metrics/adoption_rate"; "" = root
   std::string expected;  // value in the report being checked, compact JSON (clipped), "(absent)" if missing

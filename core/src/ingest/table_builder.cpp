@@ -408,6 +408,7 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
     case TableKind::people: key_cols = {0}; break;          // person_id
     case TableKind::surveys: key_cols = {0, 1}; break;      // person_id, date
     case TableKind::playbook: key_cols = {0, 1}; break;     // role, task_type
+    case TableKind::identities: key_cols = {0}; break;      // identity
   }
   const std::size_t n = table.row_count();
   auto key_part = [&](int c, std::size_t r) -> std::uint64_t {

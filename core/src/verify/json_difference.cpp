@@ -34,11 +34,9 @@ std::string show(const Json& j) {
   return s + "…";
 }
 
-// Leaves compare by their canonical text, so 1 and 1.0 differ as they do in bytes.
-bool same_leaf(const Json& a, const Json& b) {
-  return a.type() == b.type() && a.dump(-1, ' ', false, Json::error_handler_t::replace) ==
-                                     b.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+// Leaves compare by value (1 equals 1.0), so the path found is the first value that
+// changed; spelling-only differences are left to the byte offset and the note.
+bool same_leaf(const Json& a, const Json& b) { return a == b; }
 
 bool differ_at(const Json& e, const Json& a, std::string path, ReportDifference& out) {
   if (e.is_object() && a.is_object()) {

@@ -53,7 +53,7 @@ Result<ReportRecord> read_report_record(std::string_view report_text) {
 
   const auto inputs = root.find("inputs");
   if (inputs == root.end() || !inputs->is_array()) return not_a_report("\"inputs\" is missing");
-  bool seen[4] = {false, false, false, false};
+  bool seen[kTableKindCount] = {};
   for (const Json& in : *inputs) {
     if (!in.is_object()) return not_a_report("an entry of \"inputs\" is not an object");
     const auto table = in.find("table"), source = in.find("source"), format = in.find("format"),

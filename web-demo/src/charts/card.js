@@ -59,7 +59,7 @@ export function chartCard({ id, title, subtitle, build, controls = null, fileBas
   function show() {
     if (!current) compute();
     if (!mounted) mounted = mountChart(chartEl, current.option);
-    else mounted.chart.resize();
+    else if (chartEl.clientWidth > 0) mounted.chart.resize();
   }
 
   // Nothing is computed until the card is first shown: a report view opens fast.
@@ -70,6 +70,12 @@ export function chartCard({ id, title, subtitle, build, controls = null, fileBas
       if (!current) return;
       compute();
       if (mounted) mounted.update(current.option);
+    },
+    /** Fixes the chart's width (for print, where the page is narrower than the screen); null = fit the box again. */
+    fitWidth(width) {
+      show();
+      if (width == null) { if (chartEl.clientWidth > 0) mounted.chart.resize(); }
+      else mounted.chart.resize({ width, height: chartEl.clientHeight || 320 });
     },
     dispose() { mounted?.dispose(); mounted = null; },
   };

@@ -15,7 +15,7 @@ export const COLORS = {
   primary: '#3b5bdb', teal: '#0b7285', orange: '#d9480f', violet: '#6741d9', green: '#2b8a3e', pink: '#c2255c',
   gray: '#495057', amber: '#e67700', sky: '#1971c2', lime: '#5c940d',
 };
-export const PALETTE = Object.values(COLORS);
+const PALETTE = Object.values(COLORS);
 const TEXT = '#343a40';
 const MUTED = '#5c6570';
 const LINE = '#dee2e6';
@@ -34,8 +34,10 @@ echarts.registerTheme('gapscore', {
 /** Options every chart shares: rich-text tooltips, no animation when printing or for reduced motion. */
 function withDefaults(option) {
   const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  // A chart first drawn for printing is captured at once: it must not start from zero.
+  const printing = document.body.classList.contains('printing');
   return {
-    animation: !reduce,
+    animation: !reduce && !printing,
     animationDuration: 400,
     ...option,
     tooltip: option.tooltip === false ? undefined : { renderMode: 'richText', confine: true, ...(option.tooltip ?? {}) },
@@ -46,7 +48,8 @@ function withDefaults(option) {
 export function mountChart(el, option) {
   const chart = echarts.init(el, 'gapscore', { renderer: 'canvas' });
   chart.setOption(withDefaults(option));
-  const observer = new ResizeObserver(() => chart.resize());
+  // A chart in a hidden tab has no box; it is resized when the tab shows it again.
+  const observer = new ResizeObserver(() => { if (el.clientWidth > 0) chart.resize(); });
   observer.observe(el);
   return {
     chart,

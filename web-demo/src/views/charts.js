@@ -56,8 +56,8 @@ function adoptionChart(report, ctx) {
       yAxis: { type: 'category', data: groups.map(ctx.label) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
       series: [
-        { name: 'Adoption rate', type: 'bar', data: groups.map((g) => g.metrics.adoption_rate), color: COLORS.primary, barGap: '10%' },
-        { name: 'AI task share', type: 'bar', data: groups.map((g) => g.metrics.ai_task_share), color: COLORS.teal },
+        { name: 'Adoption rate', type: 'bar', data: groups.map((g) => g.metrics.adoption_rate), color: COLORS.primary, barGap: '10%', barMaxWidth: 22 },
+        { name: 'AI task share', type: 'bar', data: groups.map((g) => g.metrics.ai_task_share), color: COLORS.teal, barMaxWidth: 22 },
       ],
     },
     height: barHeight(groups.length * 1.6),
@@ -101,29 +101,33 @@ function unevennessChart(report, ctx) {
 function valueChart(report, ctx) {
   const points = ctx.shown.filter((g) => g.metrics.time_saved_rate != null && g.metrics.value_uplift != null);
   const maxHead = Math.max(1, ...points.map((g) => g.headcount));
+  // Labels go left of dots in the right half, so they stay inside the chart.
+  const xs = points.map((g) => g.metrics.time_saved_rate);
+  const midX = (Math.min(...xs) + Math.max(...xs)) / 2;
   const o = report.overall.metrics ?? {};
   return {
     option: {
-      grid: { left: 8, right: 72, top: 40, bottom: 32, containLabel: true },
-      xAxis: { ...pctAxis, name: 'Time saved →', nameLocation: 'middle', nameGap: 28, scale: true },
-      yAxis: { ...pctAxis, name: 'Value uplift per hour ↑', nameLocation: 'end', nameGap: 14, nameTextStyle: { align: 'left' }, scale: true },
+      grid: { left: 8, right: 24, top: 40, bottom: 32, containLabel: true },
+      xAxis: { ...pctAxis, name: 'Time saved →', nameLocation: 'middle', nameGap: 28, scale: true, boundaryGap: ['8%', '8%'] },
+      yAxis: { ...pctAxis, name: 'Value uplift per hour ↑', nameLocation: 'end', nameGap: 14, nameTextStyle: { align: 'left' }, scale: true, boundaryGap: ['8%', '8%'] },
       tooltip: {
         trigger: 'item',
         formatter: (p) => `${p.data.name}\nTime saved ${fmt.pct(p.data.value[0])}\nValue uplift ${fmt.signedPct(p.data.value[1])}\n${fmt.num(p.data.headcount)} people`,
       },
       series: [{
         type: 'scatter', color: COLORS.primary,
-        data: points.map((g) => ({ name: ctx.label(g), value: [g.metrics.time_saved_rate, g.metrics.value_uplift], headcount: g.headcount })),
+        data: points.map((g) => ({
+          name: ctx.label(g), value: [g.metrics.time_saved_rate, g.metrics.value_uplift], headcount: g.headcount,
+          label: { position: points.length > 1 && g.metrics.time_saved_rate > midX ? 'left' : 'right' },
+        })),
         symbolSize: (_, p) => 10 + 26 * Math.sqrt(p.data.headcount / maxHead),
         itemStyle: { opacity: 0.8, borderColor: '#fff', borderWidth: 1 },
         label: { show: true, position: 'right', formatter: (p) => p.data.name, color: '#343a40', fontSize: 11 },
         labelLayout: { hideOverlap: true },
         markLine: o.time_saved_rate == null ? undefined : {
           symbol: 'none', silent: true, lineStyle: { color: '#adb5bd', type: 'dashed' },
-          data: [
-            { xAxis: o.time_saved_rate, label: { formatter: 'everyone', color: '#5c6570', position: 'end' } },
-            { yAxis: o.value_uplift, label: { formatter: 'everyone', color: '#5c6570', position: 'end' } },
-          ],
+          label: { show: false },
+          data: [{ xAxis: o.time_saved_rate }, { yAxis: o.value_uplift }],
         },
       }],
     },
@@ -147,9 +151,9 @@ function hoursChart(report, ctx) {
       yAxis: { type: 'value', axisLabel: { formatter: (v) => `${fmt.num(v)} h` } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${fmt.num(v)} h` },
       series: [
-        { name: 'Hours saved', type: 'bar', data: groups.map((g) => g.metrics.time_saved_hours), color: COLORS.primary },
-        { name: 'Rework hours', type: 'bar', data: groups.map((g) => g.metrics.rework_hours), color: COLORS.orange },
-        { name: 'Net saving', type: 'bar', data: groups.map((g) => g.metrics.net_time_saved_hours), color: COLORS.green },
+        { name: 'Hours saved', type: 'bar', data: groups.map((g) => g.metrics.time_saved_hours), color: COLORS.primary, barMaxWidth: 36 },
+        { name: 'Rework hours', type: 'bar', data: groups.map((g) => g.metrics.rework_hours), color: COLORS.orange, barMaxWidth: 36 },
+        { name: 'Net saving', type: 'bar', data: groups.map((g) => g.metrics.net_time_saved_hours), color: COLORS.green, barMaxWidth: 36 },
       ],
     },
     height: 340,

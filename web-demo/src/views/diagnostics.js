@@ -7,11 +7,11 @@ import { dataTable } from './table.js';
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
 
-export function diagnosticsTable(items, caption = 'Problems found in the input') {
+function diagnosticsTable(items, caption = 'Problems found in the input') {
   return dataTable({
     caption,
     className: 'diagnostics-table',
-    columns: [{ label: 'File' }, { label: 'Row', num: true }, { label: 'Column' }, { label: 'Problem' }, { label: 'Value' }],
+    columns: [{ label: 'Table' }, { label: 'Row', num: true }, { label: 'Column' }, { label: 'Problem' }, { label: 'Value' }],
     rows: items.map((d) => [
       d.table ?? '—',
       d.row == null ? '—' : fmt.num(d.row),

@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
 
-export const GROUP_COLUMNS = [
+const GROUP_COLUMNS = [
   { id: 'headcount', label: 'People', get: (g) => g.headcount, format: (v) => fmt.num(v) },
   { id: 'adoption_rate', label: 'Adoption', get: (g) => g.metrics.adoption_rate, format: fmt.pct },
   { id: 'ai_task_share', label: 'AI task share', get: (g) => g.metrics.ai_task_share, format: fmt.pct },

@@ -4,7 +4,7 @@ import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
 import * as fmt from '../format.js';
 
-export const PERSONAS = [
+const PERSONAS = [
   ['champion', 'Champions', COLORS.green, 'high quality-adjusted output with little rework'],
   ['developing', 'Developing', COLORS.sky, 'AI users on their way'],
   ['heavy_user', 'Heavy users', COLORS.amber, 'most of their tasks with AI'],

@@ -1,6 +1,6 @@
 // The insight sections best read as short tables and lists: who to train
 // first, role playbooks, peer mentoring, success stories, the rollout
-// comparison, and which sections could not be computed (with the reason).
+// comparison, split teams, and which sections could not be computed (with the reason).
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { dataTable } from './table.js';
@@ -13,6 +13,16 @@ function block({ title, sub = null, wide = false }, ...body) {
 
 function keyLabel(key) {
   return key ? Object.entries(key).map(([a, v]) => fmt.attrValue(a, v)).join(' / ') : 'Everyone';
+}
+
+function splitTeams(list) {
+  if (!Array.isArray(list) || !list.length) return null;
+  return block({ title: 'Split teams', sub: 'Groups where some people lean on AI while others avoid it: pair them up before training everyone.' },
+    dataTable({
+      caption: 'Groups with uneven AI use',
+      columns: [{ label: 'Group', rowHeader: true }, { label: 'Leaning on AI', num: true }, { label: 'Non-adopters', num: true }, { label: 'Unevenness', num: true }],
+      rows: list.map((g) => [keyLabel(g.key), fmt.pct(g.leaning_on_ai_share, 0), fmt.pct(g.non_adopter_share, 0), fmt.num(g.within_gini, 2)]),
+    }));
 }
 
 function training(t) {
@@ -89,6 +99,7 @@ function notComputed(ins) {
 /** Detail cards for the insight sections present in the report. */
 export function insightDetails(report) {
   const ins = report.insights ?? {};
-  return [training(ins.training), roleGuidance(ins.role_guidance), mentoring(ins.mentoring), successStories(ins.success_stories),
-    rollout(ins.rollout), notComputed(ins)].filter(Boolean);
+  // Ordered so the two-column grid pairs cards of similar height (training spans both).
+  return [training(ins.training), splitTeams(ins.uneven_groups), mentoring(ins.mentoring), roleGuidance(ins.role_guidance),
+    successStories(ins.success_stories), rollout(ins.rollout), notComputed(ins)].filter(Boolean);
 }

@@ -1,0 +1,56 @@
+// Helpers shared by the engine child processes (bench/js/engine-*.mjs). Each
+// child measures one run and prints one JSON line on stdout; run.mjs collects them.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const TABLES = ['activity', 'people', 'surveys', 'playbook'];
+
+// Child arguments: DIR [--check FILE] (--check: also write the per-team
+// headline metrics, or the whole report, to FILE for run.mjs to compare).
+export function childArgs() {
+  const [dir, flag, file] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: engine-*.mjs DIR [--check FILE]');
+  return { dir, checkFile: flag === '--check' ? file : null };
+}
+
+/** Reads DIR/<table>.csv for the given tables (missing optional ones are skipped). */
+export function readTables(dir, tables = TABLES) {
+  const out = {};
+  for (const t of tables) {
+    const path = join(dir, `${t}.csv`);
+    if (existsSync(path)) out[t] = new Uint8Array(readFileSync(path));
+  }
+  return out;
+}
+
+/** A small input of the same shape for warming up the engine (JIT, lazy init). */
+export function warmupTables(dir, tables = TABLES, activityBytes = 200_000) {
+  const all = readTables(dir, tables);
+  const a = all.activity;
+  if (a.length > activityBytes) {
+    let end = activityBytes;
+    while (a[end - 1] !== 10) end -= 1;  // cut after a newline
+    all.activity = a.slice(0, end);
+  }
+  return all;
+}
+
+export const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+// Peak resident set size of this process so far (getrusage ru_maxrss).
+export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+export const now = () => performance.now() / 1000;
+// CPU seconds (user + system, all threads of the process) so far: less sensitive
+// than wall time to other work on the machine.
+export const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+
+export function emit(result) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+export function writeCheck(file, value) {
+  if (file) writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+// The headline per-team metrics the alternatives compute (docs/metrics.md).
+export const HEADLINE = ['headcount', 'adoption_rate', 'ai_task_share', 'time_saved_hours', 'rework_rate',
+  'quality_adjusted_output_per_hour', 'error_rate'];

@@ -1,0 +1,145 @@
+// Turns bench/results/e2e.json (and micro.json when present) into
+// bench/results/e2e.svg and the tables between the "bench:results" markers
+// in docs/performance.md. No external services; plain SVG text.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const results = join(root, 'bench/results');
+const e2e = JSON.parse(readFileSync(join(results, 'e2e.json'), 'utf8'));
+const microFile = join(results, 'micro.json');
+const micro = existsSync(microFile) ? JSON.parse(readFileSync(microFile, 'utf8')) : null;
+
+const COLORS = { native: '#1b7837', wasm: '#2166ac', 'duckdb-wasm': '#d6604d', arquero: '#8073ac' };
+const engines = Object.keys(e2e.sizes[0].engines);
+const label = (name) => e2e.sizes[0].engines[name].label;
+const fmt = (x, d = 2) => (x == null || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(d));
+const trim = (x, d) => String(+x.toFixed(d));
+const si = (x) => (x >= 1e6 ? `${trim(x / 1e6, 2)}M` : x >= 1e3 ? `${trim(x / 1e3, 0)}k` : String(Math.round(x)));
+// Google Benchmark times in their unit → a readable one.
+const NS = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+const duration = (t, unit) => { const ns = t * NS[unit]; return ns >= 1e9 ? `${fmt(ns / 1e9, 2)} s` : ns >= 1e6 ? `${fmt(ns / 1e6, 2)} ms` : ns >= 1e3 ? `${fmt(ns / 1e3, 1)} µs` : `${fmt(ns, 0)} ns`; };
+
+// ---- chart: two log-log panels (time, peak RSS) against activity rows ----
+function panel(x0, title, yLabel, value, whisker) {
+  const W = 440, H = 300, L = 60, B = 40, T = 30;
+  const pts = [];
+  for (const s of e2e.sizes) for (const n of engines) {
+    const e = s.engines[n];
+    if (e.error || value(e) == null) continue;
+    const [lo, hi] = whisker ? whisker(e) : [value(e), value(e)];
+    pts.push({ n, x: s.activity_rows, y: value(e), lo, hi });
+  }
+  const xs = pts.map((p) => p.x), ys = pts.flatMap((p) => [p.lo, p.hi]);
+  const lx = [Math.floor(Math.log10(Math.min(...xs))), Math.ceil(Math.log10(Math.max(...xs)))];
+  const ly = [Math.floor(Math.log10(Math.min(...ys))), Math.ceil(Math.log10(Math.max(...ys)))];
+  if (lx[0] === lx[1]) lx[1] += 1;
+  if (ly[0] === ly[1]) ly[1] += 1;
+  const px = (x) => x0 + L + ((Math.log10(x) - lx[0]) / (lx[1] - lx[0])) * (W - L - 10);
+  const py = (y) => T + (1 - (Math.log10(y) - ly[0]) / (ly[1] - ly[0])) * (H - T - B);
+  const out = [`<text x="${x0 + W / 2}" y="18" text-anchor="middle" font-weight="bold">${title}</text>`];
+  for (let e = ly[0]; e <= ly[1]; e += 1) {
+    out.push(`<line x1="${x0 + L}" x2="${x0 + W - 10}" y1="${py(10 ** e)}" y2="${py(10 ** e)}" stroke="#ddd"/>`);
+    out.push(`<text x="${x0 + L - 6}" y="${py(10 ** e) + 4}" text-anchor="end">${10 ** e >= 1 ? 10 ** e : (10 ** e).toPrecision(1)}</text>`);
+  }
+  for (let e = lx[0]; e <= lx[1]; e += 1) {
+    out.push(`<line x1="${px(10 ** e)}" x2="${px(10 ** e)}" y1="${T}" y2="${H - B}" stroke="#ddd"/>`);
+    out.push(`<text x="${px(10 ** e)}" y="${H - B + 16}" text-anchor="middle">${si(10 ** e)}</text>`);
+  }
+  out.push(`<text x="${x0 + L + (W - L) / 2}" y="${H - 6}" text-anchor="middle">activity rows</text>`);
+  out.push(`<text transform="translate(${x0 + 14},${T + (H - T - B) / 2}) rotate(-90)" text-anchor="middle">${yLabel}</text>`);
+  for (const n of engines) {
+    const line = pts.filter((p) => p.n === n);
+    if (!line.length) continue;
+    out.push(`<polyline fill="none" stroke="${COLORS[n] ?? '#333'}" stroke-width="2" points="${line.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`);
+    for (const p of line) {
+      out.push(`<line x1="${px(p.x)}" x2="${px(p.x)}" y1="${py(p.lo)}" y2="${py(p.hi)}" stroke="${COLORS[n]}"/>`);
+      out.push(`<circle cx="${px(p.x)}" cy="${py(p.y)}" r="3" fill="${COLORS[n]}"/>`);
+    }
+  }
+  return out.join('\n');
+}
+
+const legend = engines.map((n, i) => `<rect x="${70 + i * 190}" y="312" width="12" height="12" fill="${COLORS[n]}"/><text x="${88 + i * 190}" y="322">${label(n)}</text>`).join('\n');
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="340" font-family="sans-serif" font-size="11">
+<rect width="100%" height="100%" fill="white"/>
+${panel(0, 'CSV bytes → per-team results: median s (min–max)', 'seconds', (e) => e.median_s, (e) => [e.min_s, e.max_s])}
+${panel(450, 'Peak RSS of the process', 'MB', (e) => e.peak_rss_mb)}
+${legend}
+</svg>
+`;
+writeFileSync(join(results, 'e2e.svg'), svg);
+
+// ---- tables ----
+const m = e2e.machine;
+const lines = [];
+lines.push(`Run ${e2e.generated_at.slice(0, 16).replace('T', ' ')} UTC with \`${e2e.command}\` on ${m.cpu_model}, ${m.nproc} cores, ${m.memory_gb} GB RAM, ${m.os}; `
+  + `load average ${m.loadavg_at_start.map((x) => x.toFixed(1)).join('/')} at start, ${m.loadavg_at_end.map((x) => x.toFixed(1)).join('/')} at end; `
+  + `Node ${e2e.versions.node}, gapscore ${e2e.versions.gapscore_commit}${e2e.versions.gapscore_tree_dirty ? ' (core/wasm edited since)' : ''}, `
+  + `${e2e.sizes[0].engines['duckdb-wasm']?.version ?? ''}, ${e2e.sizes[0].engines.arquero?.version ?? ''}. Raw numbers: [bench/results/e2e.json](../bench/results/e2e.json).`);
+lines.push('', '![end-to-end time and peak memory](../bench/results/e2e.svg)', '');
+lines.push('| rows | engine | median s | min–max s | CPU s | rows/s | MB/s | ingest s | compute s | peak RSS MB | run RSS MB | wasm heap MB |');
+lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const s of e2e.sizes) for (const n of engines) {
+  const e = s.engines[n];
+  if (e.error) { lines.push(`| ${s.label} | ${e.label} | failed: ${e.error.replace(/\|/g, '/').slice(0, 120)} ||||||||||`); continue; }
+  lines.push(`| ${s.label} | ${e.label} | **${fmt(e.median_s, 3)}** | ${fmt(e.min_s, 3)}–${fmt(e.max_s, 3)} | ${fmt(e.cpu_median_s, 3)} | ${si(e.rows_per_s)} | ${fmt(e.mb_per_s, 1)} | ${fmt(e.ingest_median_s, 3)} | ${fmt(e.compute_median_s, 3)} | ${fmt(e.peak_rss_mb, 0)} | ${fmt(e.run_rss_mb, 0)} | ${fmt(e.wasm_heap_mb, 0)} |`);
+}
+lines.push('', 'Ratios of medians from the same run, wall time (CPU time in brackets); > 1 in the first two columns means gapscore wasm is faster:', '');
+lines.push('| rows | activity rows | CSV MB (all tables) | DuckDB-WASM / gapscore wasm | Arquero / gapscore wasm | gapscore wasm / native |');
+lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+const r = (a, b) => (a?.median_s && b?.median_s ? `${fmt(a.median_s / b.median_s, 2)}× (${fmt(a.cpu_median_s / b.cpu_median_s, 2)}×)` : '–');
+for (const s of e2e.sizes) {
+  const E = s.engines;
+  lines.push(`| ${s.label} | ${s.activity_rows.toLocaleString('en-US')} | ${fmt(s.csv_bytes_all_tables / 2 ** 20, 1)} | ${r(E['duckdb-wasm'], E.wasm)} | ${r(E.arquero, E.wasm)} | ${r(E.wasm, E.native)} |`);
+}
+const t = e2e.targets;
+const yes = (v) => (v == null ? 'n/a' : v ? '**met**' : '**missed**');
+lines.push('', `Targets, at ${t.at_size} rows unless noted:`, '');
+lines.push('| target | goal | measured | |');
+lines.push('| --- | --- | --- | --- |');
+lines.push(`| wasm vs DuckDB-WASM load + query | ≥ 7× faster | ${fmt(t.wasm_speedup_vs_duckdb_wasm.value)}× (CPU time ${fmt(t.wasm_speedup_vs_duckdb_wasm.cpu_value)}×) | ${yes(t.wasm_speedup_vs_duckdb_wasm.met)} |`);
+lines.push(`| wasm vs native DuckDB, one thread | faster | not measured: no Debian package | n/a |`);
+lines.push(`| wasm time / native time | ≤ 1.5 | ${fmt(t.wasm_over_native.value)} (CPU time ${fmt(t.wasm_over_native.cpu_value)}) | ${yes(t.wasm_over_native.met)} |`);
+for (const n of ['wasm', 'native']) {
+  const x = t.memory[n];
+  if (x) lines.push(`| ${n}: memory of the run (peak − baseline RSS) | ≤ 2 × CSV (${fmt(2 * x.csv_mb, 0)} MB) | ${fmt(x.run_rss_mb, 0)} MB = ${fmt(x.run_rss_over_csv)} × CSV (peak RSS ${fmt(x.peak_rss_mb, 0)} MB${x.wasm_heap_mb ? `, wasm heap ${fmt(x.wasm_heap_mb, 0)} MB` : ''}) | ${yes(x.met)} |`);
+}
+for (const n of ['wasm', 'native']) {
+  const x = t.linear_scaling[n];
+  if (x) lines.push(`| ${n}: linear cost ${si(x.from)} → ${si(x.to)} rows | per-row cost ratio ≤ 1.25 | ${fmt(x.per_row_cost_ratio)} (log–log slope over all sizes ${fmt(x.loglog_slope)}) | ${yes(x.per_row_cost_ratio <= 1.25)} |`);
+}
+lines.push(`| npm bundle, JS + wasm, gzip -9 | ≤ 400 KiB | ${fmt(t.bundle_gzip9_kib.value, 1)} KiB (wasm ${fmt(e2e.bundle.files['gapscore.wasm'] / 1024, 1)} KiB) | ${yes(t.bundle_gzip9_kib.met)} |`);
+const check = e2e.sizes[0].check;
+if (check) {
+  lines.push('', `Same numbers: at ${e2e.sizes[0].label} rows the per-team headline metrics of each engine were compared with gapscore native's report (relative 1e-9): `
+    + Object.entries(check).map(([n, c]) => `${n} ${c.ok ? 'equal' : `DIFFERENT (${c.mismatches.join('; ')})`} (${c.values_compared} values)`).join(', ') + '.');
+}
+
+if (micro) {
+  lines.push('', `Micro-benchmarks (\`build/bench/bench/gapscore_bench\`, ${micro.context.date}, median of ${micro.benchmarks.filter((b) => b.aggregate_name === 'median').length ? 'repetitions' : 'runs'}; CPU time, so machine load affects them less than wall time):`, '');
+  lines.push('| benchmark | CPU time | throughput |');
+  lines.push('| --- | ---: | --- |');
+  for (const b of micro.benchmarks.filter((x) => (x.aggregate_name ?? 'median') === 'median')) {
+    const extra = [];
+    if (b['MB/s']) extra.push(`${fmt(b['MB/s'], 1)} MB/s`);
+    if (b['rows/s']) extra.push(`${si(b['rows/s'])} rows/s`);
+    if (b.items_per_second) extra.push(`${si(b.items_per_second)} values/s`);
+    if (b.report_bytes) extra.push(`report ${fmt(b.report_bytes / 1024, 0)} KiB`);
+    lines.push(`| ${b.run_name ?? b.name} | ${duration(b.cpu_time, b.time_unit ?? 'ns')} | ${extra.join(', ')} |`);
+  }
+}
+
+const docFile = join(root, 'docs/performance.md');
+const START = '<!-- bench:results:start (written by bench/js/render.mjs) -->';
+const END = '<!-- bench:results:end -->';
+const block = `${START}\n${lines.join('\n')}\n${END}`;
+if (existsSync(docFile) && readFileSync(docFile, 'utf8').includes(START)) {
+  const doc = readFileSync(docFile, 'utf8');
+  writeFileSync(docFile, doc.slice(0, doc.indexOf(START)) + block + doc.slice(doc.indexOf(END) + END.length));
+  console.error('updated docs/performance.md and bench/results/e2e.svg');
+} else {
+  process.stdout.write(`${block}\n`);
+  console.error('docs/performance.md has no results markers: printed the block instead; wrote bench/results/e2e.svg');
+}

@@ -1,0 +1,257 @@
+// End-to-end benchmark: CSV bytes → per-team results, for gapscore (native
+// driver and wasm in Node) and what a portal developer would pick instead
+// (DuckDB-WASM, Arquero). Every measurement is its own child process, so
+// peak RSS is per engine and run; repeats are interleaved across engines so
+// a change in machine load hits them alike. Writes bench/results/e2e.json.
+//
+// Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
+//      BENCH_ENGINES (default native,wasm,duckdb-wasm,arquero),
+//      GAPSCORE_CLI / GAPSCORE_E2E (default build/bench/...), BENCH_OUT.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { HEADLINE } from './common.mjs';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const here = (p) => join(root, p);
+const env = process.env;
+const cli = resolve(env.GAPSCORE_CLI ?? here('build/bench/tools/gapscore'));
+const driver = resolve(env.GAPSCORE_E2E ?? here('build/bench/bench/gapscore_e2e'));
+const dataRoot = here('build/bench/data');
+const outFile = resolve(env.BENCH_OUT ?? here('bench/results/e2e.json'));
+const repeats = Number(env.BENCH_REPEATS ?? 3);
+const sizeLabels = (env.BENCH_SIZES ?? '10k,100k,1M,5M').split(',').map((s) => s.trim()).filter(Boolean);
+const engineNames = (env.BENCH_ENGINES ?? 'native,wasm,duckdb-wasm,arquero').split(',').map((s) => s.trim());
+const ROWS_PER_PERSON = 187;  // `gapscore generate --days 90` writes ~187 activity rows per person
+const NODE_FLAGS = ['--max-old-space-size=16384'];  // room for Arquero's JS objects at 5M rows
+
+const ENGINES = {
+  native: { label: 'gapscore native', tables: 'all', cmd: (dir, check) => [driver, [dir, ...(check ? [check] : [])]] },
+  wasm: { label: 'gapscore wasm (Node)', tables: 'all', script: 'engine-gapscore-wasm.mjs' },
+  'duckdb-wasm': { label: 'DuckDB-WASM', tables: 'activity+people', script: 'engine-duckdb-wasm.mjs' },
+  arquero: { label: 'Arquero', tables: 'activity+people', script: 'engine-arquero.mjs' },
+};
+
+function parseSize(label) {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(label);
+  if (!m) throw new Error(`BENCH_SIZES: cannot read "${label}" (use e.g. 10k, 1M)`);
+  return Math.round(Number(m[1]) * { '': 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6 }[m[2]]);
+}
+
+const sh = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const trySh = (cmd, args) => { try { return sh(cmd, args); } catch { return null; } };
+
+// Generated data is cached per size; regenerated when the CLI (and so maybe the generator) changed.
+function ensureData(label, rows) {
+  const people = Math.max(5, Math.round(rows / ROWS_PER_PERSON));
+  const dir = join(dataRoot, label);
+  const stamp = join(dir, 'stamp.json');
+  const want = JSON.stringify({ people, days: 90, seed: 1 });
+  const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === want && statSync(stamp).mtimeMs > statSync(cli).mtimeMs;
+  if (!fresh) {
+    rmSync(dir, { recursive: true, force: true });
+    console.error(`generating ${label}: gapscore generate --people ${people} --days 90 --seed 1`);
+    execFileSync(cli, ['generate', '--people', String(people), '--days', '90', '--seed', '1', '--out', dir], { stdio: 'ignore' });
+    writeFileSync(stamp, want);
+  }
+  const bytes = (t) => (existsSync(join(dir, `${t}.csv`)) ? statSync(join(dir, `${t}.csv`)).size : 0);
+  const activityRows = readFileSync(join(dir, 'activity.csv')).reduce((n, b) => n + (b === 10), 0) - 1;
+  return {
+    dir, people, activityRows,
+    bytes: { all: ['activity', 'people', 'surveys', 'playbook'].reduce((s, t) => s + bytes(t), 0), 'activity+people': bytes('activity') + bytes('people') },
+    activityBytes: bytes('activity'),
+  };
+}
+
+function runOnce(name, dir, checkFile) {
+  const e = ENGINES[name];
+  const [cmd, args] = e.cmd ? e.cmd(dir, checkFile) : [process.execPath, [...NODE_FLAGS, join(root, 'bench/js', e.script), dir, ...(checkFile ? ['--check', checkFile] : [])]];
+  const load = os.loadavg()[0];
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = (r.stdout ?? '').trim().split('\n').pop();
+  if (r.status !== 0 || !line?.startsWith('{')) {
+    return { error: `exit ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}` };
+  }
+  return { ...JSON.parse(line), loadavg_1m: load };
+}
+
+// Headline metrics of every non-suppressed group in a gapscore report, by team.
+function fromReport(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const out = {};
+  for (const g of report.groups) {
+    if (g.suppressed) continue;
+    out[g.key.team] = Object.fromEntries(HEADLINE.map((k) => [k, g.metrics[k]]));
+  }
+  return out;
+}
+
+// Do the alternatives compute the same numbers as gapscore? (relative 1e-9)
+function compare(reference, other) {
+  let compared = 0;
+  const mismatches = [];
+  for (const [team, ref] of Object.entries(reference)) {
+    const got = other[team];
+    if (!got) { mismatches.push(`${team}: missing`); continue; }
+    for (const k of HEADLINE) {
+      if (ref[k] == null) continue;
+      compared += 1;
+      if (!(Math.abs(got[k] - ref[k]) <= 1e-9 * Math.max(1, Math.abs(ref[k])))) mismatches.push(`${team}.${k}: ${got[k]} vs ${ref[k]}`);
+    }
+  }
+  return { values_compared: compared, mismatches: mismatches.slice(0, 10), ok: compared > 0 && mismatches.length === 0 };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+
+function summarise(runs, data, tables) {
+  const ok = runs.filter((r) => !r.error);
+  if (ok.length === 0) return { error: runs[0]?.error ?? 'not run', runs: [] };
+  const secs = ok.map((r) => r.seconds);
+  const med = median(secs);
+  const max = (k) => (ok.some((r) => r[k] != null) ? Math.max(...ok.map((r) => r[k] ?? 0)) : null);
+  const inputBytes = data.bytes[tables];
+  const peak = max('peak_rss_mb');
+  const baseline = median(ok.map((r) => r.rss_baseline_mb));
+  return {
+    runs: secs,
+    median_s: med, min_s: Math.min(...secs), max_s: Math.max(...secs),
+    spread: (Math.max(...secs) - Math.min(...secs)) / med,
+    cpu_median_s: median(ok.map((r) => r.cpu_seconds)),
+    ingest_median_s: median(ok.map((r) => r.ingest_seconds)),
+    compute_median_s: median(ok.map((r) => r.report_seconds)),
+    init_median_s: ok[0].init_seconds != null ? median(ok.map((r) => r.init_seconds)) : null,
+    input_tables: tables, input_bytes: inputBytes,
+    rows_per_s: data.activityRows / med,
+    mb_per_s: inputBytes / 1e6 / med,
+    peak_rss_mb: peak,
+    rss_baseline_mb: baseline,
+    run_rss_mb: peak - baseline,  // what the run itself needed, input bytes included
+    wasm_heap_mb: max('wasm_heap_mb'),
+    loadavg_1m: ok.map((r) => r.loadavg_1m),
+    failed_runs: runs.length - ok.length,
+    version: ok[0].version ?? null,
+    threads: ok[0].threads ?? null,
+  };
+}
+
+function bundleSize() {
+  const dist = here('dist');
+  const files = readdirSync(dist).filter((f) => /\.(m?js|wasm)$/.test(f)).sort();
+  const sizes = Object.fromEntries(files.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
+  return { files: sizes, gzip9_bytes: Object.values(sizes).reduce((a, b) => a + b, 0), raw_bytes: files.reduce((s, f) => s + statSync(join(dist, f)).size, 0) };
+}
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpu_model: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? 'unknown',
+    memory_gb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()}`,
+    loadavg_at_start: os.loadavg(),
+  };
+}
+
+// ---- run ----
+for (const f of [cli, driver]) if (!existsSync(f)) throw new Error(`${f} is missing: run tools/bench.sh (it builds build/bench)`);
+if (!existsSync(here('dist/index.js'))) throw new Error('dist/ is missing: run `npm run build`');
+mkdirSync(dataRoot, { recursive: true });
+const checkDir = join(dataRoot, 'check');
+mkdirSync(checkDir, { recursive: true });
+
+const result = {
+  generated_at: new Date().toISOString(),
+  command: `BENCH_SIZES=${sizeLabels.join(',')} BENCH_REPEATS=${repeats} npm run bench`,
+  machine: machine(),
+  versions: {
+    node: process.version,
+    gapscore_commit: trySh('git', ['-C', root, 'rev-parse', '--short', 'HEAD']),
+    gapscore_tree_dirty: (trySh('git', ['-C', root, 'status', '--porcelain', '--', 'core', 'wasm']) ?? '') !== '',
+    cxx: trySh('c++', ['--version'])?.split('\n')[0] ?? null,
+    emcc: trySh('emcc', ['--version'])?.split('\n')[0] ?? null,
+  },
+  notes: {
+    timing: 'wall seconds from CSV bytes in memory to the result; module instantiation and one warm-up run on a 200 KB slice are excluded (init_median_s); cpu_median_s = user+system CPU of the process over the same interval (all its threads); targets are judged on wall time',
+    gapscore: 'reads activity, people, surveys, playbook; computes the full report (every metric, gaps with bootstrap CIs, uniformity, trends, scores, privacy) with group_by team',
+    alternatives: 'read activity and people; compute only the 7 headline per-team metrics (checked equal to gapscore at the smallest size)',
+    native_duckdb: 'not run: Debian 12 has no duckdb, libduckdb-dev or python3-duckdb package (apt-cache policy finds none)',
+    memory: 'peak_rss_mb = getrusage maxRSS of the child; run_rss_mb = peak minus RSS after init and warm-up (input bytes included)',
+  },
+  bundle: bundleSize(),
+  sizes: [],
+};
+
+for (const label of sizeLabels) {
+  const rows = parseSize(label);
+  const data = ensureData(label, rows);
+  console.error(`== ${label}: ${data.activityRows} activity rows, ${(data.activityBytes / 1e6).toFixed(1)} MB activity.csv`);
+  const runs = Object.fromEntries(engineNames.map((n) => [n, []]));
+  const first = label === sizeLabels[0];
+  for (let r = 0; r < repeats; r += 1) {
+    for (const name of engineNames) {
+      const prev = result.sizes.at(-1)?.engines[name];
+      if (prev?.error) { runs[name].push({ error: `skipped: failed at a smaller size (${prev.error})` }); continue; }
+      const check = first && r === 0 ? join(checkDir, `${name}.json`) : null;
+      const one = runOnce(name, data.dir, check);
+      runs[name].push(one);
+      console.error(`   ${name.padEnd(12)} run ${r + 1}/${repeats}: ${one.error ?? `${one.seconds.toFixed(3)} s, peak RSS ${one.peak_rss_mb.toFixed(0)} MB`}`);
+    }
+  }
+  const entry = { label, activity_rows: data.activityRows, people: data.people, activity_csv_bytes: data.activityBytes, csv_bytes_all_tables: data.bytes.all, engines: {} };
+  for (const name of engineNames) entry.engines[name] = { label: ENGINES[name].label, ...summarise(runs[name], data, ENGINES[name].tables) };
+  if (first && engineNames.includes('native') && existsSync(join(checkDir, 'native.json'))) {
+    const reference = fromReport(join(checkDir, 'native.json'));
+    entry.check = {};
+    for (const name of engineNames.filter((n) => n !== 'native')) {
+      const f = join(checkDir, `${name}.json`);
+      if (!existsSync(f)) continue;
+      entry.check[name] = compare(reference, name === 'wasm' ? fromReport(f) : JSON.parse(readFileSync(f, 'utf8')));
+    }
+  }
+  result.sizes.push(entry);
+}
+result.machine.loadavg_at_end = os.loadavg();
+
+// ---- targets (ratios from this run) ----
+const at = (label, engine) => result.sizes.find((s) => s.label === label)?.engines[engine];
+const key = result.sizes.some((s) => s.label === '1M') ? '1M' : result.sizes.at(-1).label;
+const ratio = (a, b, k = 'median_s') => (a?.[k] && b?.[k] ? a[k] / b[k] : null);
+function linearity(engine) {
+  const pts = result.sizes.map((s) => [s.activity_rows, s.engines[engine]?.median_s]).filter(([, t]) => t);
+  if (pts.length < 2) return null;
+  const xs = pts.map(([n]) => Math.log(n)), ys = pts.map(([, t]) => Math.log(t));
+  const mx = xs.reduce((a, b) => a + b) / xs.length, my = ys.reduce((a, b) => a + b) / ys.length;
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  // Per-row cost at the largest size against the second size (the smallest is dominated by fixed costs).
+  const [n1, t1] = pts[Math.min(1, pts.length - 2)], [n2, t2] = pts.at(-1);
+  return { loglog_slope: slope, per_row_cost_ratio: (t2 / n2) / (t1 / n1), from: pts[Math.min(1, pts.length - 2)][0], to: n2 };
+}
+const memTarget = (engine) => {
+  const e = at(key, engine), s = result.sizes.find((x) => x.label === key);
+  if (!e?.peak_rss_mb) return null;
+  return { csv_mb: s.csv_bytes_all_tables / 2 ** 20, run_rss_mb: e.run_rss_mb, peak_rss_mb: e.peak_rss_mb, wasm_heap_mb: e.wasm_heap_mb,
+    run_rss_over_csv: e.run_rss_mb / (s.csv_bytes_all_tables / 2 ** 20), met: e.run_rss_mb <= 2 * s.csv_bytes_all_tables / 2 ** 20 };
+};
+const lin = { wasm: linearity('wasm'), native: linearity('native') };
+result.targets = {
+  at_size: key,
+  wasm_speedup_vs_duckdb_wasm: { value: ratio(at(key, 'duckdb-wasm'), at(key, 'wasm')), cpu_value: ratio(at(key, 'duckdb-wasm'), at(key, 'wasm'), 'cpu_median_s'), goal: '>= 7' },
+  wasm_vs_native_duckdb: { value: null, goal: 'wasm faster', note: result.notes.native_duckdb },
+  wasm_over_native: { value: ratio(at(key, 'wasm'), at(key, 'native')), cpu_value: ratio(at(key, 'wasm'), at(key, 'native'), 'cpu_median_s'), goal: '<= 1.5' },
+  memory: { goal: 'run_rss_mb <= 2 x CSV size (all tables)', wasm: memTarget('wasm'), native: memTarget('native') },
+  linear_scaling: { goal: 'per-row cost at the largest size <= 1.25 x that at the second size', ...lin },
+  bundle_gzip9_kib: { value: result.bundle.gzip9_bytes / 1024, goal: '<= 400' },
+};
+const t = result.targets;
+t.wasm_speedup_vs_duckdb_wasm.met = t.wasm_speedup_vs_duckdb_wasm.value != null ? t.wasm_speedup_vs_duckdb_wasm.value >= 7 : null;
+t.wasm_over_native.met = t.wasm_over_native.value != null ? t.wasm_over_native.value <= 1.5 : null;
+t.linear_scaling.met = Object.values(lin).every((l) => l == null || l.per_row_cost_ratio <= 1.25);
+t.bundle_gzip9_kib.met = t.bundle_gzip9_kib.value <= 400;
+
+mkdirSync(resolve(outFile, '..'), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+console.error(`wrote ${outFile}`);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmarks (npm run bench; not part of npm test). Builds what it needs into
+# build/bench, then
+#   1. Google Benchmark micro-benchmarks of the native core -> bench/results/micro.json
+#   2. end to end, CSV bytes -> per-team results: gapscore native and wasm (dist/)
+#      against DuckDB-WASM and Arquero, one child process per run -> bench/results/e2e.json
+#   3. the table and chart in docs/performance.md (chart: bench/results/e2e.svg)
+# Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
+#      BENCH_ENGINES (native,wasm,duckdb-wasm,arquero), BENCH_MICRO=0 skips step 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f build/bench/build.ninja ]; then
+  cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DGAPSCORE_BUILD_TESTS=OFF >/dev/null
+fi
+cmake --build build/bench --target gapscore_bench gapscore_e2e gapscore
+
+# dist/ is what npm test / npm run build made; build it only when it is missing.
+if [ ! -f dist/index.js ] || [ ! -f dist/gapscore.wasm ]; then
+  bash tools/build.sh package
+fi
+if [ ! -d node_modules/@duckdb/duckdb-wasm ] || [ ! -d node_modules/arquero ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+mkdir -p bench/results
+if [ "${BENCH_MICRO:-1}" != 0 ]; then
+  echo "== micro-benchmarks (build/bench/bench/gapscore_bench)" >&2
+  build/bench/bench/gapscore_bench --benchmark_repetitions="${BENCH_REPEATS:-3}" \
+    --benchmark_report_aggregates_only=true \
+    --benchmark_out=bench/results/micro.json --benchmark_out_format=json
+fi
+
+echo "== end to end (bench/js/run.mjs)" >&2
+node bench/js/run.mjs
+node bench/js/render.mjs
