@@ -128,6 +128,27 @@ TEST(Cli, GenerateThenAnalyzeRoundTrip) {
   EXPECT_EQ(testing_util::read_file(report), testing_util::read_file(report2));
 }
 
+TEST(Cli, AdoptionOnlyReportFromUsageExports) {
+  const std::string usage = std::string(GAPSCORE_TEST_DATA_DIR) + "/usage/";
+  const auto dir = temp_dir("adoption");
+  const std::string out = (dir / "report.json").string();
+  const CliResult r = run("analyze --people " + usage + "people.csv --usage " + usage + "m365_user_detail_2025-03-30.csv" +
+                          " --usage " + usage + "github_users.ndjson --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = testing_util::read_json(out);
+  EXPECT_EQ(j["usage"]["inputs"].size(), 2u);
+  EXPECT_EQ(j["usage"]["overall"]["metrics"]["population"], 24);
+  EXPECT_TRUE(j["overall"]["suppressed"].get<bool>());
+  const CliResult bad = run("analyze --people " + usage + "people.csv --usage " + usage + "bad_not_usage.csv");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("unknown_format"), std::string::npos) << bad.out;
+  const CliResult forced = run("analyze --people " + usage + "people.csv --usage-format nonsense --usage " + usage + "github_users.ndjson");
+  EXPECT_EQ(forced.exit_code, 2);
+  const CliResult no_people = run("analyze --usage " + usage + "github_users.ndjson");
+  EXPECT_EQ(no_people.exit_code, 2);
+  EXPECT_NE(no_people.out.find("adoption-only"), std::string::npos) << no_people.out;
+}
+
 TEST(Cli, SummaryFormatIsReadable) {
   const CliResult r = run("analyze --format summary --activity " + sample("activity.csv") + " --people " +
                           sample("people.csv"));

@@ -25,7 +25,6 @@ const outFile = resolve(env.BENCH_OUT ?? here('bench/results/e2e.json'));
 const repeats = Number(env.BENCH_REPEATS ?? 3);
 const sizeLabels = (env.BENCH_SIZES ?? '10k,100k,1M,5M').split(',').map((s) => s.trim()).filter(Boolean);
 const engineNames = (env.BENCH_ENGINES ?? 'native,wasm,duckdb-wasm,arquero').split(',').map((s) => s.trim());
-const ROWS_PER_PERSON = 187;  // `gapscore generate --days 90` writes ~187 activity rows per person
 const NODE_FLAGS = ['--max-old-space-size=16384'];  // room for Arquero's JS objects at 5M rows
 
 const ENGINES = {
@@ -45,20 +44,27 @@ const sh = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['i
 const trySh = (cmd, args) => { try { return sh(cmd, args); } catch { return null; } };
 
 // Generated data is cached per size; regenerated when the CLI (and so maybe the generator) changed.
-function ensureData(label, rows) {
-  const people = Math.max(5, Math.round(rows / ROWS_PER_PERSON));
-  const dir = join(dataRoot, label);
+function generate(dir, people) {
   const stamp = join(dir, 'stamp.json');
   const want = JSON.stringify({ people, days: 90, seed: 1 });
   const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8') === want && statSync(stamp).mtimeMs > statSync(cli).mtimeMs;
   if (!fresh) {
     rmSync(dir, { recursive: true, force: true });
-    console.error(`generating ${label}: gapscore generate --people ${people} --days 90 --seed 1`);
+    console.error(`generating ${dir}: gapscore generate --people ${people} --days 90 --seed 1`);
     execFileSync(cli, ['generate', '--people', String(people), '--days', '90', '--seed', '1', '--out', dir], { stdio: 'ignore' });
     writeFileSync(stamp, want);
   }
+  return readFileSync(join(dir, 'activity.csv')).reduce((n, b) => n + (b === 10), 0) - 1;
+}
+
+// Activity rows per person for 90 days, measured on a small organisation.
+let rowsPerPerson = null;
+function ensureData(label, rows) {
+  rowsPerPerson ??= generate(join(dataRoot, 'calibrate'), 200) / 200;
+  const people = Math.max(5, Math.round(rows / rowsPerPerson));
+  const dir = join(dataRoot, label);
+  const activityRows = generate(dir, people);
   const bytes = (t) => (existsSync(join(dir, `${t}.csv`)) ? statSync(join(dir, `${t}.csv`)).size : 0);
-  const activityRows = readFileSync(join(dir, 'activity.csv')).reduce((n, b) => n + (b === 10), 0) - 1;
   return {
     dir, people, activityRows,
     bytes: { all: ['activity', 'people', 'surveys', 'playbook'].reduce((s, t) => s + bytes(t), 0), 'activity+people': bytes('activity') + bytes('people') },

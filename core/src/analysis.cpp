@@ -6,6 +6,7 @@
 #include "gapscore/dataset.h"
 #include "report/inputs_section.h"
 #include "report/report_builder.h"
+#include "usage/parsers.h"
 
 namespace gapscore {
 
@@ -26,6 +27,8 @@ struct Analysis::Impl {
   bool seen[kTableKindCount] = {};
   std::optional<Error> fatal;
   std::optional<Dataset> dataset;
+  usage::UsageData usage;
+  bool has_usage = false;
 
   explicit Impl(Config c) : config(std::move(c)), log(static_cast<std::size_t>(config.max_diagnostics)) {}
 
@@ -128,14 +131,28 @@ Status Analysis::add_columns(TableKind kind, std::span<const ColumnInput> column
   return Ok{};
 }
 
+Status Analysis::add_usage(std::string_view bytes, std::string source_name, UsageFormat format) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.current) return Error(make_diagnostic(DiagCode::usage_error, "add_usage called while a table is open"));
+  if (m.dataset) return Error(make_diagnostic(DiagCode::usage_error, "add_usage called after the tables were joined"));
+  Status s = usage::read_usage_file(bytes, format, source_name, m.usage, m.log);
+  if (!s) return m.fail(std::move(s).error());
+  m.has_usage = true;
+  return Ok{};
+}
+
 Status Analysis::join() {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
   if (m.dataset) return Ok{};
   if (m.current) return Error(make_diagnostic(DiagCode::usage_error, "a table is still open (call end_table)"));
-  if (!m.seen[static_cast<std::size_t>(TableKind::activity)])
-    return m.fail(Error(make_diagnostic(DiagCode::usage_error, "the activity table is required", "activity")));
-  auto ds = build_dataset(std::move(m.tables), m.config, m.log);
+  const bool adoption_only = !m.seen[static_cast<std::size_t>(TableKind::activity)] && m.has_usage;
+  if (!m.seen[static_cast<std::size_t>(TableKind::activity)] && !adoption_only)
+    return m.fail(Error(make_diagnostic(DiagCode::usage_error,
+                                        "the activity table is required (or a people table with AI-usage exports)",
+                                        "activity")));
+  auto ds = build_dataset(std::move(m.tables), m.config, m.log, adoption_only);
   m.tables.clear();
   if (!ds) return m.fail(std::move(ds).error());
   m.dataset = std::move(ds).value();
@@ -144,7 +161,7 @@ Status Analysis::join() {
 
 Result<std::string> Analysis::report() {
   if (Status s = join(); !s) return std::move(s).error();
-  auto r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
+  auto r = report::build_report(*impl_->dataset, impl_->config, impl_->log, impl_->has_usage ? &impl_->usage : nullptr);
   if (!r) return std::move(r).error();
   return report::canonical_text(r.value());
 }

@@ -62,6 +62,10 @@ constexpr ConfigKeyDoc kKeys[] = {
     {"rollout.by", "person attribute", "\"team\"", "The attribute the rollout dates are keyed by."},
     {"rollout.dates", "object {group: date}", "none",
      "First day each group had AI tools; groups not listed had none in the window (controls)."},
+    {"usage.identity", "\"auto\" | \"identities\" | \"email\" | \"github_login\" | \"person_id\"", "\"auto\"",
+     "How usage-export users are matched to people; auto tries the identities table, then e-mail / GitHub login, then "
+     "person_id."},
+    {"usage.engaged_min_days", "integer 1..366", "4", "Engaged users: active with AI tools on at least this many days."},
     {"columns.<table>", "object {header: column}", "{}",
      "Map other header names onto gapscore columns, per table (activity, people, surveys, playbook)."},
 };
@@ -164,9 +168,11 @@ struct Parser {
         parse_insights(v);
       } else if (key == "rollout") {
         parse_rollout(v);
+      } else if (key == "usage") {
+        parse_usage(v);
       } else {
         unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "window", "ai_user_min_share",
-                          "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout"});
+                          "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage"});
       }
     }
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
@@ -358,6 +364,25 @@ struct Parser {
     config.rollout = r;
   }
 
+  void parse_usage(const json& v) {
+    if (!object(v, "usage")) return;
+    for (const auto& [key, item] : v.items()) {
+      long long n = 0;
+      if (key == "identity") {
+        const std::string s = item.is_string() ? item.get<std::string>() : "";
+        if (s == "auto" || s == "identities" || s == "email" || s == "github_login" || s == "person_id")
+          config.usage.identity = s;
+        else
+          error(DiagCode::config_invalid_value, "usage.identity",
+                "must be \"auto\", \"identities\", \"email\", \"github_login\" or \"person_id\"");
+      } else if (key == "engaged_min_days") {
+        if (integer(item, "usage.engaged_min_days", 1, 366, n)) config.usage.engaged_min_days = static_cast<int>(n);
+      } else {
+        unknown("usage.", key, {"identity", "engaged_min_days"});
+      }
+    }
+  }
+
   void parse_columns(const json& v) {
     if (!object(v, "columns")) return;
     for (const auto& [table, mapping] : v.items()) {
@@ -469,6 +494,7 @@ nlohmann::ordered_json config_json(const Config& c) {
   } else {
     j["rollout"] = nullptr;
   }
+  j["usage"] = {{"identity", c.usage.identity}, {"engaged_min_days", c.usage.engaged_min_days}};
   nlohmann::ordered_json cols = nlohmann::ordered_json::object();
   for (const auto& [table, pairs] : c.columns) {
     nlohmann::ordered_json m = nlohmann::ordered_json::object();

@@ -40,7 +40,25 @@ std::string person_attribute(const PersonInfo& p, std::string_view attribute) {
   return std::string(kUnassigned);
 }
 
-Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log) {
+PersonInfo person_from_people_row(const Table& pt, std::size_t r) {
+  PersonInfo p;
+  auto text_of = [&](const char* col) -> std::string {
+    if (!pt.has(col)) return {};
+    return std::string(pt.column(col).text().at(r));
+  };
+  p.id = text_of("person_id");
+  p.team = text_of("team");
+  p.role = text_of("role");
+  p.manager_id = text_of("manager_id");
+  if (pt.has("work_mode") && pt.column("work_mode").small()[r] != kMissingBool)
+    p.work_mode = static_cast<WorkMode>(pt.column("work_mode").small()[r]);
+  if (pt.has("ai_trained")) p.ai_trained = pt.column("ai_trained").small()[r];
+  p.in_people_table = true;
+  return p;
+}
+
+Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
+                              bool adoption_only) {
   Dataset ds;
   bool have_activity = false;
   for (IngestedTable& t : tables) {
@@ -55,6 +73,20 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& c
       else if (kind == TableKind::playbook) ds.playbook = std::move(t.table);
       else if (kind == TableKind::identities) ds.identities = std::move(t.table);
     }
+  }
+  if (!have_activity && adoption_only) {
+    // Adoption-only: the people table is the population.
+    if (!ds.people)
+      return Error(make_diagnostic(DiagCode::usage_error,
+                                   "without an activity table, AI-usage exports need a people table (who could use the tools)",
+                                   "people"));
+    ds.has_activity = false;
+    for (std::size_t r = 0; r < ds.people->row_count(); ++r) ds.persons.push_back(person_from_people_row(*ds.people, r));
+    ds.persons_by_id.resize(ds.persons.size());
+    std::iota(ds.persons_by_id.begin(), ds.persons_by_id.end(), 0U);
+    std::sort(ds.persons_by_id.begin(), ds.persons_by_id.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return ds.persons[a].id < ds.persons[b].id; });
+    return ds;
   }
   if (!have_activity)
     return Error(make_diagnostic(DiagCode::usage_error, "the activity table is required", "activity"));

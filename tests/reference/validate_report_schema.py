@@ -47,6 +47,12 @@ dp_config = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
 dp_config.write('{"privacy": {"dp": {"epsilon": 2, "seed": 5}}, "group_by": ["team"]}')
 dp_config.close()
 runs.append(("differential privacy", tables(sample, ["activity", "people"]) + ["--config", dp_config.name]))
+usage_dir = os.path.join(src, "tests", "data", "usage")
+runs.append(("adoption-only from usage exports", ["--people", os.path.join(usage_dir, "people.csv")] +
+             sum([["--usage", os.path.join(usage_dir, f)] for f in ("m365_user_detail_2025-03-30.csv", "m365_graph.json",
+                  "github_users.ndjson", "github_team_engineering.json")], [])))
+runs.append(("activity with usage exports", tables(sample, ["activity", "people"]) +
+             ["--usage", os.path.join(usage_dir, "github_users.ndjson")]))
 bad = os.path.join(src, "tests", "data", "bad")
 runs.append(("lenient run with skipped rows", ["--activity", os.path.join(bad, "ragged_short_row.csv")]))
 

@@ -11,7 +11,9 @@ namespace gapscore::cli {
 namespace {
 constexpr const char* kHelp =
     "usage: gapscore analyze --activity FILE [--people FILE] [--surveys FILE] [--playbook FILE]\n"
-    "                        [--config FILE] [--group-by team,role] [--out FILE] [--format json|summary]\n"
+    "                        [--usage FILE]... [--identities FILE] [--config FILE] [--group-by team,role]\n"
+    "                        [--out FILE] [--format json|summary]\n"
+    "       gapscore analyze --people FILE --usage FILE... [--identities FILE]   (adoption-only report)\n"
     "\n"
     "Computes the AI productivity gap report. JSON goes to stdout unless --out is given;\n"
     "--format summary prints a short human-readable overview instead.\n"

@@ -21,6 +21,7 @@ constexpr int kExitUsage = 3;
 constexpr const char* kHelp =
     "usage: gapscore verify --report REPORT.json --activity FILE [--people FILE] [--surveys FILE]\n"
     "                       [--playbook FILE] [--config FILE] [--salt S | --salt-file FILE] [--json]\n"
+    "                       (one flag per table the report lists in inputs[])\n"
     "\n"
     "Checks that REPORT.json is exactly the report these inputs produce: each file's SHA-256\n"
     "against the report's inputs[].sha256, then recomputes the report with the report's own\n"
@@ -40,19 +41,23 @@ constexpr const char* kHelp =
     "\n"
     "options:\n";
 
+// One flag per table kind, so every table a report can list can be given.
 std::vector<FlagSpec> verify_flags() {
-  return {
-      {"report", true, false, "the report to check (canonical JSON as written by analyze or reportText)"},
-      {"activity", true, false, "activity table, required when the report lists one"},
-      {"people", true, false, "people table"},
-      {"surveys", true, false, "pulse-survey table"},
-      {"playbook", true, false, "role playbook table"},
+  std::vector<FlagSpec> specs = {
+      {"report", true, false, "the report to check (canonical JSON as written by analyze or reportText)"}};
+  for (TableKind kind : kAllTableKinds) {
+    const std::string name(table_name(kind));
+    specs.push_back({name, true, false, name + " table, when the report lists one"});
+  }
+  const std::vector<FlagSpec> rest = {
       {"config", true, false, "the JSON config the run used (recompute with it; its privacy.salt is used)"},
       {"salt", true, false, "the privacy salt of the run (for reports with salt_given true)"},
       {"salt-file", true, false, "read the salt from this file (one trailing newline is ignored)"},
       {"save-recomputed", true, false, "also write the recomputed report to this file"},
       {"json", false, false, "print the outcome as JSON on stdout"},
   };
+  specs.insert(specs.end(), rest.begin(), rest.end());
+  return specs;
 }
 
 int usage_error(const std::string& message) {

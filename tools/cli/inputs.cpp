@@ -12,6 +12,10 @@ std::vector<FlagSpec> input_flags() {
       {"people", true, false, "people table"},
       {"surveys", true, false, "pulse-survey table"},
       {"playbook", true, false, "role playbook table"},
+      {"identities", true, false, "maps users named in usage exports to person_id"},
+      {"usage", true, true, "AI-usage export (Microsoft 365 / GitHub Copilot); repeat for several files"},
+      {"usage-format", true, false, "force the usage format: m365_copilot_csv, m365_copilot_graph_json, "
+                                    "github_copilot_users_ndjson, github_copilot_aggregate_json"},
       {"config", true, false, "JSON configuration file"},
       {"group-by", true, false, "comma-separated person attributes (overrides config), e.g. team,role"},
       {"strict", false, false, "fail on the first bad rows instead of skipping them"},
@@ -40,7 +44,10 @@ std::vector<std::string> split_commas(const std::string& s) {
 }  // namespace
 
 Result<Analysis> make_analysis(const ParsedArgs& args) {
-  if (!args.has("activity")) return Error(usage("--activity FILE is required"));
+  if (!args.has("activity") && !(args.has("people") && args.has("usage")))
+    return Error(usage("--activity FILE is required (or --people FILE with --usage FILE for an adoption-only report)"));
+  if (auto f = args.get("usage-format"); f && !usage_format_from_name(*f))
+    return Error(usage("--usage-format: unknown format \"" + *f + "\""));
   std::string config_text;
   if (auto path = args.get("config")) {
     auto text = read_file(*path);
@@ -73,6 +80,12 @@ Status stream_inputs(const ParsedArgs& args, Analysis& analysis) {
     Status s = stream_file(*path, [&](std::string_view chunk) { return analysis.push(chunk); });
     if (!s) return s;
     if (Status e = analysis.end_table(); !e) return e;
+  }
+  const UsageFormat format = usage_format_from_name(args.get("usage-format").value_or("")).value_or(UsageFormat::detect);
+  for (const std::string& path : args.all("usage")) {
+    auto bytes = read_file(path);
+    if (!bytes) return std::move(bytes).error();
+    if (Status s = analysis.add_usage(bytes.value(), path, format); !s) return s;
   }
   return Ok{};
 }

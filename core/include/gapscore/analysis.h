@@ -12,6 +12,7 @@
 #include "gapscore/ingest.h"
 #include "gapscore/schema.h"
 #include "gapscore/status.h"
+#include "gapscore/usage_format.h"
 
 namespace gapscore {
 
@@ -34,6 +35,11 @@ class Analysis {
   Status end_table();
   // A whole table given as typed columns (see ingest_columns) instead of bytes.
   Status add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name = {});
+
+  // An AI-usage export (Microsoft 365 Copilot, GitHub Copilot; any number of
+  // files, e.g. one per refresh date). Without an activity table the report is
+  // adoption-only and the people table is required.
+  Status add_usage(std::string_view bytes, std::string source_name = {}, UsageFormat format = UsageFormat::detect);
 
   // Joins the tables (people attributes, window); report() does this itself.
   // Separate so that validation can include join diagnostics without analysis.

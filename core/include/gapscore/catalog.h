@@ -17,6 +17,7 @@ enum class MetricSection : std::uint8_t {
   gap,              // report: groups[].gap, overall.gap
   score_component,  // report: groups[].score.components
   score,            // report: groups[].score.value
+  usage_metric,     // report: usage.groups[].metrics, usage.overall.metrics (from AI-usage exports)
 };
 
 const char* metric_section_name(MetricSection s);

@@ -68,6 +68,14 @@ struct RolloutConfig {
   std::map<std::string, std::int32_t> dates;          // group value -> first day with AI (days since 1970)
 };
 
+// Joining AI-usage exports to people (docs/usage-exports.md).
+struct UsageConfig {
+  // "auto": identities table, then e-mail / GitHub login, then person_id.
+  // Or one of "identities", "email", "github_login", "person_id".
+  std::string identity = "auto";
+  int engaged_min_days = 4;  // engaged users: active on at least this many days
+};
+
 struct Config {
   bool strict = false;
   int max_diagnostics = 100;
@@ -82,6 +90,7 @@ struct Config {
   PrivacyConfig privacy;
   InsightsConfig insights;
   std::optional<RolloutConfig> rollout;
+  UsageConfig usage;
   // Per table: (header as found in the file, canonical column name).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> columns;
 };

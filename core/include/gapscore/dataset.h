@@ -28,6 +28,7 @@ struct PersonInfo {
 };
 
 struct Dataset {
+  bool has_activity = true;  // false: adoption-only (people + AI-usage exports)
   Table activity;  // rows inside the window only
   std::optional<Table> people, surveys, playbook, identities;
   std::vector<TableSummary> inputs;  // in the order given
@@ -41,8 +42,13 @@ struct Dataset {
   std::uint64_t unknown_people = 0;
 };
 
-// Joins the ingested tables. `activity` is required; others may be absent.
-Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log);
+// Joins the ingested tables. `activity` is required unless `adoption_only`
+// (AI-usage exports given): then the people table is required instead.
+Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
+                              bool adoption_only = false);
+
+// A people-table row as a PersonInfo (attributes straight from the table).
+PersonInfo person_from_people_row(const Table& people, std::size_t row);
 
 // The value of a groupable attribute for a person, as shown in group keys.
 std::string person_attribute(const PersonInfo& person, std::string_view attribute);

@@ -28,6 +28,7 @@ constexpr auto U = MetricSection::uniformity;
 constexpr auto P = MetricSection::gap;
 constexpr auto C = MetricSection::score_component;
 constexpr auto S = MetricSection::score;
+constexpr auto X = MetricSection::usage_metric;
 
 const CatalogEntry kEntries[] = {
     // ---- adoption ----
@@ -205,6 +206,36 @@ const CatalogEntry kEntries[] = {
     {{"sentiment_gap", C, "share", "(5 − sentiment_mean) / 4", "Distance from fully positive AI sentiment.",
       "surveys.ai_sentiment"},
      need_survey_sentiment, nullptr},
+    // ---- AI-usage exports (telemetry): over the people of the group ----
+    {{"population", X, "people", "people of the group in the people table", "Who could use the AI tools.", "usage exports"},
+     need_none, nullptr},
+    {{"active_users", X, "people", "people with at least one active day in any usage export",
+      "People who actually used an AI tool.", "usage exports"},
+     need_none, nullptr},
+    {{"engaged_users", X, "people", "people active on at least usage.engaged_min_days distinct days",
+      "People for whom AI tools are a habit, not a try-out.", "usage exports"},
+     need_none, nullptr},
+    {{"usage_adoption_rate", X, "share", "active_users / population", "Telemetry-based adoption.", "usage exports"},
+     need_none, nullptr},
+    {{"non_adopters", X, "people", "population − active_users", "People to reach with training.", "usage exports"},
+     need_none, nullptr},
+    {{"active_days_share", X, "share",
+      "mean over active users of (distinct active days / days the exports cover); Microsoft 365 exports give only each "
+      "app's last activity date per period, so this is a lower bound there",
+      "Intensity: how often active users use AI tools.", "usage exports"},
+     need_none, nullptr},
+    {{"apps_per_active_user", X, "apps", "mean over active users of distinct (tool, app or feature) pairs used",
+      "Breadth: in how many places people use AI.", "usage exports"},
+     need_none, nullptr},
+    {{"acceptance_rate", X, "share", "Σacceptances / Σgenerations (GitHub Copilot, where both are given)",
+      "How often suggested code is accepted.", "GitHub Copilot usage export"},
+     need_none, nullptr},
+    {{"lines_acceptance_rate", X, "share", "Σlines accepted / Σlines suggested (GitHub Copilot)",
+      "Share of suggested lines that end up in the code.", "GitHub Copilot usage export"},
+     need_none, nullptr},
+    {{"tool_adoption", X, "share per tool", "per tool: people active with that tool / population",
+      "Adoption of each AI tool separately.", "usage exports"},
+     need_none, nullptr},
     {{"gap_score", S, "score 0-100",
       "100 · Σ wᵢ·cᵢ / Σ wᵢ over the components cᵢ available (weights from config)",
       "The AI productivity gap in one number: higher = larger gap.", ""},
@@ -230,6 +261,7 @@ const char* metric_section_name(MetricSection s) {
     case MetricSection::gap: return "gap";
     case MetricSection::score_component: return "score_component";
     case MetricSection::score: return "score";
+    case MetricSection::usage_metric: return "usage_metric";
   }
   return "group_metric";
 }
@@ -272,11 +304,12 @@ std::string catalog_markdown() {
       "Every ratio whose denominator is zero is `null` in the report, never 0, NaN or infinity.\n"
       "\"AI-assisted rows\" are activity rows with ai_tasks > 0; \"manual rows\" have ai_tasks = 0.\n\n";
   const MetricSection order[] = {MetricSection::group_metric, MetricSection::uniformity, MetricSection::gap,
-                                 MetricSection::score_component, MetricSection::score};
+                                 MetricSection::score_component, MetricSection::score, MetricSection::usage_metric};
   const char* titles[] = {"Group metrics (`groups[].metrics`, `overall.metrics`)",
                           "Uniformity across groups (`uniformity.across_groups.<metric>`)",
                           "Gap between AI users and non-users (`groups[].gap`, `overall.gap`)",
-                          "Gap score components (`groups[].score.components`)", "Gap score (`groups[].score.value`)"};
+                          "Gap score components (`groups[].score.components`)", "Gap score (`groups[].score.value`)",
+                          "AI-usage exports (`usage.groups[].metrics`, `usage.overall.metrics`; docs/usage-exports.md)"};
   for (std::size_t i = 0; i < std::size(order); ++i) {
     md += "## " + std::string(titles[i]) + "\n\n";
     for (const MetricDef& d : metric_catalog()) {

@@ -9,6 +9,7 @@
 #include "report/inputs_section.h"
 #include "report/metrics_sections.h"
 #include "report/privacy_sections.h"
+#include "usage/usage_analysis.h"
 
 namespace gapscore::report {
 namespace {
@@ -72,11 +73,49 @@ Json uniformity_section(const analysis::AnalysisResult& a, const privacy::Suppre
 
 }  // namespace
 
-Result<Json> build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log) {
+namespace {
+
+// Without an activity table: who uses AI tools (from usage exports) over the
+// people table; the activity-based sections say why they are empty.
+Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData& usage) {
+  const KeyLabeller label = key_labeller(ds, config);
+  Json usage_json = usage::usage_section(ds, usage, config, log, nullptr, label);
+  const auto [first, last] = usage::usage_date_range(usage);
+  privacy::SuppressionPlan plan;
+  plan.k = config.privacy.min_group_size;
+  Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  r["inputs"] = inputs_section(ds.inputs);
+  r["config"] = config_json(config);
+  r["privacy"] = privacy_section(config, plan);
+  r["diagnostics"] = diagnostics_section(log, !config.privacy.individual_results);
+  Json summary = summary_section(ds);
+  summary["first_date"] = format_iso_date(first);
+  summary["last_date"] = format_iso_date(last);
+  r["summary"] = std::move(summary);
+  r["metrics_unavailable"] = unavailable_metrics_json(0);
+  r["overall"] = {{"suppressed", true},
+                  {"reason", "no activity table: this is an adoption-only report (see the usage section)"}};
+  r["groups"] = Json::array();
+  r["uniformity"] = {{"across_groups",
+                      {{"adoption_rate", uniformity_json(analysis::uniformity_of({}))},
+                       {"ai_task_share", uniformity_json(analysis::uniformity_of({}))}}}};
+  r["trends"] = Json::array();
+  r["usage"] = std::move(usage_json);
+  return r;
+}
+
+}  // namespace
+
+Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData* usage) {
+  if (!ds.has_activity) return adoption_only_report(ds, config, log, *usage);
   const analysis::AnalysisResult a = analysis::run_analysis(ds, config);
   if (config.privacy.dp) return build_dp_report(ds, config, a);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(a, config.privacy.min_group_size);
   const KeyLabeller label = key_labeller(ds, config);
+  // Usage first: joining it adds diagnostics the report must list.
+  std::optional<Json> usage_json;
+  if (usage) usage_json = usage::usage_section(ds, *usage, config, log, &a, label);
   Json r;
   r["gapscore_version"] = std::string(engine_version());
   r["inputs"] = inputs_section(ds.inputs);
@@ -98,6 +137,7 @@ Result<Json> build_report(const Dataset& ds, const Config& config, const Diagnos
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
   r["insights"] = insights::insights_section(ds, a, plan, config, label);
+  if (usage_json) r["usage"] = std::move(*usage_json);
   if (config.privacy.individual_results) r["individuals"] = individuals_section(ds, a, config);
   return r;
 }

@@ -6,10 +6,13 @@
 #include "gapscore/diagnostics.h"
 #include "gapscore/status.h"
 #include "report/json_out.h"
+#include "usage/usage_table.h"
 
 namespace gapscore::report {
 
 // Fails only when differential privacy is on and no secure random source exists.
-Result<Json> build_report(const Dataset& ds, const Config& config, const DiagnosticLog& log);
+// `usage` is null when no AI-usage exports were given. The log is not const:
+// joining usage exports adds diagnostics.
+Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData* usage);
 
 }  // namespace gapscore::report

@@ -119,6 +119,18 @@ void add_record(const UserRecord& r, std::uint64_t number, const std::string& so
   };
   for (std::size_t a = 0; a < std::size(kApps); ++a) emit(r.app_dates[a], kApps[a].surface);
   if (!any_app) emit(r.last_activity, "copilot");  // active somewhere, app unknown
+  if (!any_app) {
+    // A licensed user with no activity in the period: an inactive row, so the
+    // user still counts among the export's identities (and as a non-adopter).
+    UsageRow row;
+    row.identity = r.upn;
+    row.day = last;
+    row.tool = Tool::m365_copilot;
+    row.surface = "none";
+    row.active = false;
+    out.rows.push_back(std::move(row));
+    ++summary.rows;
+  }
 }
 
 }  // namespace

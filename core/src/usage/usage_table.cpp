@@ -10,6 +10,10 @@ const char* tool_name(Tool t) {
   return "m365_copilot";
 }
 
+}  // namespace gapscore::usage
+
+namespace gapscore {
+
 const char* usage_format_name(UsageFormat f) {
   switch (f) {
     case UsageFormat::detect: return "detect";
@@ -21,4 +25,12 @@ const char* usage_format_name(UsageFormat f) {
   return "detect";
 }
 
-}  // namespace gapscore::usage
+std::optional<UsageFormat> usage_format_from_name(std::string_view name) {
+  for (UsageFormat f : {UsageFormat::detect, UsageFormat::m365_csv, UsageFormat::m365_json, UsageFormat::github_users_ndjson,
+                        UsageFormat::github_aggregate_json})
+    if (name == usage_format_name(f)) return f;
+  if (name.empty()) return UsageFormat::detect;
+  return std::nullopt;
+}
+
+}  // namespace gapscore

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gapscore/status.h"
+#include "gapscore/usage_format.h"
 
 namespace gapscore::usage {
 
@@ -39,8 +40,8 @@ struct AggregateDay {
   double suggestions = 0, acceptances = 0, lines_suggested = 0, lines_accepted = 0;
 };
 
-enum class UsageFormat : std::uint8_t { detect, m365_csv, m365_json, github_users_ndjson, github_aggregate_json };
-const char* usage_format_name(UsageFormat f);
+using gapscore::UsageFormat;
+using gapscore::usage_format_name;
 
 struct UsageFileSummary {
   std::string source;

@@ -40,21 +40,24 @@ bool same_leaf(const Json& a, const Json& b) { return a == b; }
 
 bool differ_at(const Json& e, const Json& a, std::string path, ReportDifference& out) {
   if (e.is_object() && a.is_object()) {
-    auto ie = e.begin(), ia = a.begin();
-    for (; ie != e.end() || ia != a.end();) {
-      if (ie != e.end() && ia != a.end() && ie.key() == ia.key()) {
-        if (differ_at(ie.value(), ia.value(), path + "/" + pointer_token(ie.key()), out)) return true;
-        ++ie;
-        ++ia;
-        continue;
+    // Keys are matched by name, in the report's order; key order alone is a
+    // formatting difference (left to the byte offset and the note).
+    for (auto ie = e.begin(); ie != e.end(); ++ie) {
+      const std::string p = path + "/" + pointer_token(ie.key());
+      const auto fa = a.find(ie.key());
+      if (fa == a.end()) {
+        out.path = p;
+        out.expected = show(ie.value());
+        out.actual = kAbsent;
+        return true;
       }
-      // Keys differ here: name the report's key (or the recomputed one if the report's object ended).
-      const std::string& key = ie != e.end() ? ie.key() : ia.key();
-      const auto fe = e.find(key), fa = a.find(key);
-      out.path = path + "/" + pointer_token(key);
-      out.expected = fe == e.end() ? kAbsent : show(*fe);
-      out.actual = fa == a.end() ? kAbsent : show(*fa);
-      if (fe != e.end() && fa != a.end() && *fe == *fa) out.note = "the keys are in a different order";
+      if (differ_at(ie.value(), *fa, p, out)) return true;
+    }
+    for (auto ia = a.begin(); ia != a.end(); ++ia) {
+      if (e.contains(ia.key())) continue;
+      out.path = path + "/" + pointer_token(ia.key());
+      out.expected = kAbsent;
+      out.actual = show(ia.value());
       return true;
     }
     return false;
@@ -94,8 +97,8 @@ std::optional<ReportDifference> first_difference(std::string_view expected, std:
     return d;
   }
   if (!differ_at(e, a, "", d))
-    d.note = "the JSON values are equal but the bytes are not (whitespace, line endings, number spelling or "
-             "escapes); reports are compared byte for byte";
+    d.note = "the JSON values are equal but the bytes are not (whitespace, line endings, key order, number "
+             "spelling or escapes); reports are compared byte for byte";
   return d;
 }
 

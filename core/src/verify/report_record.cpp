@@ -18,16 +18,17 @@ bool is_text_or_null(const Json& j) { return j.is_string() || j.is_null(); }
 
 // In report.config null stands for "not set" (window ends, privacy.dp,
 // privacy.dp.seed, ...), which a config file expresses by leaving the key out.
-void drop_nulls(Json& j) {
-  if (!j.is_object()) return;
-  for (auto it = j.begin(); it != j.end();) {
-    if (it->is_null()) {
-      it = j.erase(it);
-    } else {
-      drop_nulls(*it);
-      ++it;
-    }
+// privacy.salt_given goes too (it is not a config key). Built anew rather than
+// erased in place: simpler than ordered_map's erase, which shifts elements.
+Json config_input(const Json& j, const std::string& path = {}) {
+  if (!j.is_object()) return j;
+  Json out = Json::object();
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string key_path = path.empty() ? it.key() : path + "." + it.key();
+    if (it->is_null() || key_path == "privacy.salt_given") continue;
+    out[it.key()] = config_input(*it, key_path);
   }
+  return out;
 }
 
 }  // namespace
@@ -96,16 +97,14 @@ Result<ReportRecord> read_report_record(std::string_view report_text) {
 Result<Config> config_from_report(const ReportRecord& record, const std::optional<std::string>& salt) {
   Json config = Json::parse(record.config_json, nullptr, /*allow_exceptions=*/false);
   if (config.is_discarded() || !config.is_object()) return not_a_report("\"config\" is not a JSON object");
-  drop_nulls(config);
-  Json& privacy = config["privacy"];
-  privacy.erase("salt_given");
+  config = config_input(config);
   if (record.salt_given) {
     if (!salt || salt->empty())
       return Error(make_diagnostic(DiagCode::usage_error,
                                    "the report was made with a secret salt (config.privacy.salt_given is true), "
                                    "which the report does not contain; give the salt the run used",
                                    "config", 0, "privacy.salt"));
-    privacy["salt"] = *salt;
+    config["privacy"]["salt"] = *salt;
   }
   auto parsed = parse_config(config.dump(-1, ' ', false, Json::error_handler_t::replace));
   if (!parsed) {

@@ -54,7 +54,7 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
   const ReportRecord& record = record_or.value();
 
   // Which given input is which reported table.
-  std::array<const VerifyInput*, 4> given{};
+  std::array<const VerifyInput*, kTableKindCount> given{};
   for (const VerifyInput& in : inputs) {
     auto& slot = given[static_cast<std::size_t>(in.kind)];
     if (slot)
@@ -63,7 +63,7 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
     slot = &in;
   }
   std::string missing;
-  std::array<bool, 4> reported{};
+  std::array<bool, kTableKindCount> reported{};
   for (const ReportedInput& r : record.inputs) {
     reported[static_cast<std::size_t>(r.kind)] = true;
     if (!given[static_cast<std::size_t>(r.kind)]) missing += (missing.empty() ? "" : ", ") + described(r);
