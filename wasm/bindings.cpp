@@ -120,6 +120,15 @@ class Session {
     return status_to_js(analysis_->add_columns(*kind, columns, "columns"));
   }
 
+  // One AI-usage export (bytes); format "" detects it from the content.
+  val addUsage(const val& bytes, const std::string& source, const std::string& format) {
+    if (!analysis_) return error_to_js(usage("init() was not called"));
+    const auto f = gapscore::usage_format_from_name(format);
+    if (!f) return error_to_js(usage("unknown usage format \"" + format + "\""));
+    copy_bytes(bytes, buffer_);
+    return status_to_js(analysis_->add_usage(buffer_, source, *f));
+  }
+
   val endTable() {
     if (!analysis_) return error_to_js(usage("init() was not called"));
     return status_to_js(analysis_->end_table());
@@ -175,6 +184,7 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("beginTable", &Session::beginTable)
       .function("push", &Session::push)
       .function("addColumns", &Session::addColumns)
+      .function("addUsage", &Session::addUsage)
       .function("endTable", &Session::endTable)
       .function("report", &Session::report)
       .function("validate", &Session::validate);

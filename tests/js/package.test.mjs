@@ -171,3 +171,22 @@ test('differential privacy draws secure noise in wasm (crypto.getRandomValues)',
   const seeded = await gs.reportText(tables, { privacy: { dp: { epsilon: 1, seed: 4 } } }, { sourceNames });
   assert.equal(seeded, await gs.reportText(tables, { privacy: { dp: { epsilon: 1, seed: 4 } } }, { sourceNames }));
 });
+
+test('usage exports: adoption-only reports from Node, same bytes as the CLI', async () => {
+  const { readFileSync: read } = await import('node:fs');
+  const { execFileSync } = await import('node:child_process');
+  const dir = path.join(root, 'tests', 'data', 'usage');
+  const file = (f) => read(path.join(dir, f));
+  const r = await gs.analyze({ people: file('people.csv'), usage: [file('m365_user_detail_2025-03-30.csv'), { data: file('github_users.ndjson'), name: 'gh.ndjson' }] },
+    { group_by: ['team'], privacy: { min_group_size: 3 } });
+  assert.equal(r.usage.overall.metrics.population, 24);
+  assert.equal(r.usage.inputs[1].source, 'gh.ndjson');
+  assert.equal(r.overall.suppressed, true);
+  const text = await gs.reportText({ people: file('people.csv'), usage: [{ data: file('github_users.ndjson'), name: 'github_users.ndjson' }] },
+    undefined, { sourceNames: { people: 'people.csv' } });
+  const native = execFileSync(path.join(root, 'build', 'native', 'tools', 'gapscore'),
+    ['analyze', '--people', 'people.csv', '--usage', 'github_users.ndjson'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(text, native);
+  await assert.rejects(gs.analyze({ people: file('people.csv'), usage: file('bad_not_usage.csv') }), (e) => e.code === 'unknown_format');
+  await assert.rejects(gs.analyze({ usage: file('github_users.ndjson') }), (e) => e.code === 'usage_error');
+});

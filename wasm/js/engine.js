@@ -2,7 +2,7 @@
 // progress, cancellation and yields so a page or worker stays responsive),
 // then the report. Shared by the in-thread API and the worker thread.
 import { GapScoreError, cancelledError } from './errors.js';
-import { TABLES, checkTables, configText, describeInput } from './inputs.js';
+import { TABLES, checkTables, configText, describeInput, usageFiles } from './inputs.js';
 
 const YIELD_EVERY_MS = 30;
 
@@ -79,6 +79,12 @@ export async function run(Module, mode, tables, config, options = {}) {
           await pause();
         }
         ingest(session.endTable());
+      }
+      for (const file of usageFiles(tables?.usage)) {
+        onProgress?.({ phase: 'read', table: 'usage', done: 0, total: file.bytes.length });
+        ingest(session.addUsage(file.bytes, file.name, file.format));
+        onProgress?.({ phase: 'read', table: 'usage', done: file.bytes.length, total: file.bytes.length });
+        await pause();
       }
     } catch (e) {
       if (!(e instanceof StopReading)) throw e;

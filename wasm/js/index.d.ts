@@ -4,16 +4,25 @@ export type * from './report.js';
 /** CSV text, CSV/JSON bytes, or an array of row objects. */
 export type TableInput = string | ArrayBuffer | Uint8Array | Record<string, unknown>[];
 
+/** An AI-usage export: Microsoft 365 Copilot CSV / Graph JSON, GitHub Copilot NDJSON / daily metrics JSON. */
+export type UsageFormat = 'm365_copilot_csv' | 'm365_copilot_graph_json' | 'github_copilot_users_ndjson' | 'github_copilot_aggregate_json';
+export type UsageInput = string | ArrayBuffer | Uint8Array | { data: string | ArrayBuffer | Uint8Array; name?: string; format?: UsageFormat };
+
 export interface Tables {
-  activity: TableInput;
+  /** Required, unless people and usage are given (an adoption-only report). */
+  activity?: TableInput;
   people?: TableInput;
   surveys?: TableInput;
   playbook?: TableInput;
+  /** Maps users named in usage exports (e.g. hashed names) to person_id: columns identity, person_id. */
+  identities?: TableInput;
+  /** AI-usage exports, any number (docs/usage-exports.md). */
+  usage?: UsageInput | UsageInput[];
 }
 
 export interface Progress {
   phase: 'read' | 'analyze' | 'validate';
-  table?: 'activity' | 'people' | 'surveys' | 'playbook';
+  table?: 'activity' | 'people' | 'surveys' | 'playbook' | 'identities' | 'usage';
   /** Units done and total: characters (text), bytes, or rows (arrays of objects). */
   done: number;
   total: number;
@@ -26,7 +35,7 @@ export interface RunOptions {
   /** Bytes handed to the engine at a time (default 1 MiB). */
   chunkBytes?: number;
   /** Names shown as `source` in the report's inputs (e.g. file names). */
-  sourceNames?: Partial<Record<keyof Tables, string>>;
+  sourceNames?: Partial<Record<Exclude<keyof Tables, 'usage'>, string>>;
 }
 
 /** Activity columns: numbers as typed arrays (NaN = missing), text as string arrays. */

@@ -2,7 +2,7 @@
 // into byte chunks for the core, without making several copies of big inputs.
 import { GapScoreError } from './errors.js';
 
-export const TABLES = ['activity', 'people', 'surveys', 'playbook'];
+export const TABLES = ['activity', 'people', 'surveys', 'playbook', 'identities'];
 export const DEFAULT_CHUNK_BYTES = 1 << 20;
 const encoder = new TextEncoder();
 
@@ -61,11 +61,32 @@ export function checkTables(tables) {
     throw new GapScoreError('usage_error', 'analyze() needs an object such as {activity, people?, surveys?, playbook?}');
   }
   for (const key of Object.keys(tables)) {
-    if (!TABLES.includes(key)) {
-      throw new GapScoreError('usage_error', `unknown table "${key}" (expected ${TABLES.join(', ')})`, { table: key });
+    if (!TABLES.includes(key) && key !== 'usage') {
+      throw new GapScoreError('usage_error', `unknown table "${key}" (expected ${[...TABLES, 'usage'].join(', ')})`, { table: key });
     }
   }
-  if (tables.activity == null) throw new GapScoreError('usage_error', 'the activity table is required', { table: 'activity' });
+  const usage = usageFiles(tables.usage);
+  if (tables.activity == null && !(tables.people != null && usage.length > 0)) {
+    throw new GapScoreError('usage_error',
+      'the activity table is required (or people plus usage exports for an adoption-only report)', { table: 'activity' });
+  }
+}
+
+/** AI-usage exports: one input or an array; each a table input or {data, name?, format?}. */
+export function usageFiles(usage) {
+  if (usage == null) return [];
+  const list = Array.isArray(usage) && !usage.every((x) => x !== null && typeof x === 'object' && !ArrayBuffer.isView(x) &&
+    !(x instanceof ArrayBuffer) && !('data' in x)) ? usage : [usage];
+  return list.map((item, i) => {
+    const wrapped = item !== null && typeof item === 'object' && 'data' in item && !ArrayBuffer.isView(item);
+    const data = wrapped ? item.data : item;
+    let bytes;
+    if (typeof data === 'string') bytes = encoder.encode(data);
+    else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+    else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    else throw new GapScoreError('usage_error', `usage[${i}]: expected text, bytes, or {data, name?, format?}`, { table: 'usage' });
+    return { bytes, name: (wrapped && item.name) || `usage-${i + 1}`, format: (wrapped && item.format) || '' };
+  });
 }
 
 export function configText(config) {

@@ -149,6 +149,38 @@ export interface Report {
   groups: GroupResult[];
   uniformity: { across_groups: { adoption_rate: Uniformity; ai_task_share: Uniformity } };
   trends: TrendCell[];
+  /** What HR should do: docs/insights.md. Absent in adoption-only and differentially private reports. */
+  insights?: Record<string, unknown> & { cards: { id: string; kind: string; title: string; text: string }[] };
+  usage?: UsageSection;
+  individuals?: Record<string, unknown>[];
+}
+
+export interface UsageMetrics {
+  population: number | null;
+  active_users: number | null;
+  engaged_users: number | null;
+  usage_adoption_rate: Figure;
+  non_adopters: number | null;
+  active_days_share: Figure;
+  apps_per_active_user: Figure;
+  acceptance_rate: Figure;
+  lines_acceptance_rate: Figure;
+  tool_adoption: Partial<Record<'m365_copilot' | 'github_copilot', Figure>>;
+}
+
+/** Present when AI-usage exports were given (docs/usage-exports.md). */
+export interface UsageSection {
+  inputs: { source: string | null; format: string; bytes: number; sha256: string; records: number; records_skipped: number;
+    rows: number; first_date: string | null; last_date: string | null; report_period_days: number | null }[];
+  identity: { rule: string; identities: number; matched: number; unmatched: number; people_with_usage: number };
+  covered_days: number;
+  overall: { suppressed: true; reason: string } | { suppressed: false; metrics: UsageMetrics };
+  groups: ({ key: GroupKey; suppressed: true; reason: string } | { key: GroupKey; suppressed: false; metrics: UsageMetrics })[];
+  uniformity: Record<'usage_adoption_rate' | 'active_days_share' | 'apps_per_active_user', Uniformity>;
+  trends: Record<string, unknown>[];
+  team_aggregates: Record<string, unknown>[];
+  training_targets: { key: GroupKey; non_adopters: number | null; non_adopter_share: Figure }[];
+  comparison_with_activity: Record<string, unknown> | null;
 }
 
 export interface Validation {

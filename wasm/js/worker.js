@@ -5,7 +5,9 @@ import { GapScoreError } from './errors.js';
 
 function transferablesOf(tables) {
   const out = new Set();
-  for (const value of Object.values(tables ?? {})) {
+  const values = Object.entries(tables ?? {}).flatMap(([k, v]) =>
+    k === 'usage' ? (Array.isArray(v) ? v : [v]).map((u) => (u && typeof u === 'object' && 'data' in u ? u.data : u)) : [v]);
+  for (const value of values) {
     if (value instanceof ArrayBuffer) out.add(value);
     else if (ArrayBuffer.isView(value) && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) out.add(value.buffer);
   }

@@ -332,7 +332,10 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
       if (grouping.size()) cells[group_of[p]].insert(p);
     }
     Json tarr = Json::array();
-    for (const auto& [week, cells] : weeks) {
+    for (const auto& entry : weeks) {
+      // Named copies: clang 14 (Emscripten) cannot capture structured bindings in lambdas.
+      const std::int32_t week = entry.first;
+      const auto& cells = entry.second;
       auto cell = [&](std::optional<std::size_t> g) {
         Json j = {{"period", iso_week_label(week)}, {"start", format_iso_date(week)},
                   {"key", g ? report::key_json(grouping, *g, label) : Json(nullptr)}};
