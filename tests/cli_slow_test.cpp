@@ -11,8 +11,7 @@ namespace gapscore {
 namespace {
 
 TEST(CliSlow, MillionRowRoundTrip) {
-  const auto dir = std::filesystem::temp_directory_path() / "gapscore_million";
-  std::filesystem::remove_all(dir);
+  const auto dir = testing_util::fresh_temp_dir("million");
   const std::string cli = GAPSCORE_CLI_PATH;
   ASSERT_EQ(std::system((cli + " generate --people 5400 --days 90 --seed 3 --out " + dir.string() + " 2>/dev/null").c_str()), 0);
   const std::string report = (dir / "report.json").string();

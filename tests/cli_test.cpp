@@ -39,10 +39,7 @@ std::string sample(const std::string& file) { return std::string(GAPSCORE_SOURCE
 std::string bad(const std::string& file) { return std::string(GAPSCORE_TEST_DATA_DIR) + "/bad/" + file; }
 
 std::filesystem::path temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("gapscore_cli_test_" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return testing_util::fresh_temp_dir("cli_test_" + name);
 }
 
 TEST(Cli, HelpForEveryCommand) {

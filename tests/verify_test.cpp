@@ -474,9 +474,7 @@ void write(const std::filesystem::path& p, const std::string& text) {
 class VerifyCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::filesystem::temp_directory_path() / "gapscore_verify_test";
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = testing_util::fresh_temp_dir("verify_test");
     const CliResult g = cli("generate --people 40 --days 21 --seed 12 --out " + dir_.string());
     ASSERT_EQ(g.exit_code, 0) << g.out;
     // Made from inside the folder with relative names, as a portal's report would name them.
@@ -490,6 +488,7 @@ class VerifyCli : public ::testing::Test {
     return " --activity " + f("activity.csv") + " --people " + f("people.csv") + " --surveys " + f("surveys.csv") +
            " --playbook " + f("playbook.csv");
   }
+  static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
   static std::filesystem::path dir_;
 };
 std::filesystem::path VerifyCli::dir_;

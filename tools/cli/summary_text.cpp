@@ -53,7 +53,7 @@ std::string summary_text(const std::string& report_json) {
                   fmt(overall["score"].value("value", json()), "%.1f").c_str());
     out += line;
   }
-  out += "\ngroups:\n";
+  if (!r.value("groups", json::array()).empty()) out += "\ngroups:\n";
   for (const json& g : r.value("groups", json::array())) {
     const json& m = g.value("metrics", json::object());
     std::string score = g.contains("score") ? fmt(g["score"].value("value", json()), "%.1f") : "n/a";
@@ -68,6 +68,28 @@ std::string summary_text(const std::string& report_json) {
                     score.c_str());
     }
     out += line;
+  }
+  if (r.contains("usage") && r["usage"].is_object()) {
+    const json& u = r["usage"];
+    const json& id = u.value("identity", json::object());
+    std::snprintf(line, sizeof line, "\nAI tool usage (telemetry, %s users matched, %s unmatched, %s days covered):\n",
+                  fmt(id.value("matched", json())).c_str(), fmt(id.value("unmatched", json())).c_str(),
+                  fmt(u.value("covered_days", json()), "%.0f").c_str());
+    out += line;
+    auto usage_line = [&](const std::string& name, const json& cell) {
+      if (cell.value("suppressed", false)) {
+        std::snprintf(line, sizeof line, "  %-32s suppressed (%s)\n", name.c_str(), cell.value("reason", "").c_str());
+      } else {
+        const json& m = cell.value("metrics", json::object());
+        std::snprintf(line, sizeof line, "  %-32s people %5s  active %-6s  engaged %-5s  intensity %-6s  apps %s\n", name.c_str(),
+                      fmt(m.value("population", json())).c_str(), fmt(m.value("usage_adoption_rate", json())).c_str(),
+                      fmt(m.value("engaged_users", json())).c_str(), fmt(m.value("active_days_share", json())).c_str(),
+                      fmt(m.value("apps_per_active_user", json()), "%.1f").c_str());
+      }
+      out += line;
+    };
+    usage_line("(all)", u.value("overall", json::object()));
+    for (const json& g : u.value("groups", json::array())) usage_line(key_text(g.value("key", json::object())), g);
   }
   const json& d = r.value("diagnostics", json::object());
   std::snprintf(line, sizeof line, "\ndiagnostics: %s total (%s warnings)\n", fmt(d.value("total", json())).c_str(),
