@@ -1,6 +1,7 @@
 // Builds the static demo into web-demo/dist from the npm package in dist/
 // (run `npm run build` first). Output: index.html, assets/{app.js, app.css,
-// worker.js, gapscore.wasm, icon.svg}, sample/*.csv. Relative URLs only, so
+// worker.js, gapscore.wasm, icon.svg}, sample/*.csv, sample/usage/* (the
+// engine's AI-usage fixtures from tests/data/usage). Relative URLs only, so
 // any static host (or a sub-folder of one) serves it as is.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,12 +10,12 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSP_META } from './csp.mjs';
+import { SAMPLE_TABLES, USAGE_SAMPLE } from './src/samples.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const out = path.join(here, 'dist');
 const assets = path.join(out, 'assets');
-const SAMPLE_TABLES = ['activity', 'people', 'surveys', 'playbook'];
 
 async function main() {
   const wasm = path.join(root, 'dist', 'gapscore.wasm');
@@ -47,6 +48,11 @@ async function main() {
 
   await mkdir(path.join(out, 'sample'));
   for (const t of SAMPLE_TABLES) await copyFile(path.join(here, 'sample', `${t}.csv`), path.join(out, 'sample', `${t}.csv`));
+  // The usage sample is the engine's own fixtures, copied rather than kept twice in the repository.
+  await mkdir(path.join(out, 'sample', 'usage'));
+  for (const name of [USAGE_SAMPLE.people, ...USAGE_SAMPLE.usage]) {
+    await copyFile(path.join(root, 'tests', 'data', 'usage', name), path.join(out, 'sample', 'usage', name));
+  }
 
   await report();
 }

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.wasm': 'application/wasm', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png',
+  '.png': 'image/png', '.ndjson': 'application/x-ndjson',
 };
 
 /** Serves `dir` on 127.0.0.1 (random port). Returns {url, requests, close}. */

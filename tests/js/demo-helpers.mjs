@@ -26,10 +26,10 @@ export function tempDir() {
   return mkdtempSync(path.join(tmpdir(), 'gapscore-demo-'));
 }
 
-/** The CLI's report (JSON) for files given as {activity, people?, ...} paths. */
+/** The CLI's report (JSON) for files given as {activity, people?, ..., usage?: [paths]} paths. */
 export function cliReport(files, config = null) {
   const args = ['analyze'];
-  for (const [table, file] of Object.entries(files)) args.push(`--${table}`, file);
+  for (const [table, file] of Object.entries(files)) for (const f of [file].flat()) args.push(`--${table}`, f);
   const dir = config ? tempDir() : null;
   try {
     if (config) {
@@ -41,6 +41,19 @@ export function cliReport(files, config = null) {
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The AI-usage fixtures (tests/data/usage, made by make_fixtures.py). */
+export const usageDir = path.join(root, 'tests', 'data', 'usage');
+export const usageFile = (name) => path.join(usageDir, name);
+
+/** Activity for the usage fixtures' people E001-E024: one day, AI tasks for two in three (as tests/usage_test.cpp). */
+export function usageActivity(dir) {
+  const lines = ['person_id,date,task_type,tasks,ai_tasks,hours'];
+  for (let n = 1; n <= 24; n++) lines.push(`E${String(n).padStart(3, '0')},2025-03-10,a,10,${n % 3 === 0 ? 0 : 5},8`);
+  const file = path.join(dir, 'usage-activity.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
 }
 
 export const sampleFiles = () => Object.fromEntries(['activity', 'people', 'surveys', 'playbook'].map((t) => [t, path.join(sampleDir, `${t}.csv`)]));
@@ -93,4 +106,6 @@ export async function screenshot(page, name, options = {}) {
 export const shown = {
   score: (v) => v.toFixed(1),
   pct: (v) => `${(v * 100).toFixed(1)}%`,
+  int: (v) => v.toLocaleString('en-US'),
+  num1: (v) => v.toFixed(1),
 };

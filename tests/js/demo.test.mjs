@@ -14,6 +14,7 @@ import { launchBrowser } from './browser.mjs';
 import { root, sampleDir } from './helpers.mjs';
 import {
   buildDemo, cliReport, demoDist, deriveActivity, generateOrg, openDemo, sampleFiles, screenshot, screenshotDir, serveDemo, shown, tempDir,
+  usageActivity, usageFile,
 } from './demo-helpers.mjs';
 import { CSP_HEADER, CSP_META } from '../../web-demo/csp.mjs';
 
@@ -25,6 +26,64 @@ let tmp;
 
 async function waitForReport(page, timeout = 60000) {
   await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout });
+}
+
+/** A report with an AI-usage section (adoption-only reports have no gap score to wait for). */
+async function waitForUsageReport(page, timeout = 60000) {
+  await page.waitForSelector('#results:not([hidden]) [data-testid="usage-join"]', { timeout });
+}
+
+/** The usage group table: data-group -> {column id -> text}, plus suppressed rows' text. */
+function usageRows(page) {
+  return page.$$eval('[data-testid="usage-groups-table"] tr[data-group]', (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.group, {
+    cells: Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map((td) => [td.dataset.col, td.textContent])),
+    suppressed: tr.classList.contains('is-suppressed'),
+    text: tr.textContent,
+  }])));
+}
+
+/** The usage tab shows the CLI's join counts and every group's figures. */
+async function assertUsageMatchesCli(page, cli) {
+  const u = cli.usage;
+  assert.equal(await page.textContent('[data-testid="usage-matched"]'), shown.int(u.identity.matched));
+  assert.equal(await page.textContent('[data-testid="usage-unmatched"]'), shown.int(u.identity.unmatched));
+  const rows = await usageRows(page);
+  assert.equal(Object.keys(rows).length, u.groups.length + (u.overall.suppressed ? 0 : 1), Object.keys(rows).join(', '));
+  for (const g of u.groups) {
+    const row = rows[g.key.team];
+    assert.ok(row, `usage row for ${g.key.team}`);
+    if (g.suppressed) {
+      assert.ok(row.suppressed && row.text.includes(g.reason), row.text);
+      continue;
+    }
+    const m = g.metrics;
+    assert.equal(row.cells.usage_adoption_rate, shown.pct(m.usage_adoption_rate), g.key.team);
+    assert.equal(row.cells.active_users, shown.int(m.active_users), g.key.team);
+    assert.equal(row.cells.engaged_users, shown.int(m.engaged_users), g.key.team);
+    assert.equal(row.cells.active_days_share, m.active_days_share == null ? 'n/a' : shown.pct(m.active_days_share), g.key.team);
+    assert.equal(row.cells.apps_per_active_user, m.apps_per_active_user == null ? 'n/a' : shown.num1(m.apps_per_active_user), g.key.team);
+    assert.equal(row.cells.acceptance_rate, m.acceptance_rate == null ? 'n/a' : shown.pct(m.acceptance_rate), g.key.team);
+    for (const [tool, rate] of Object.entries(m.tool_adoption)) assert.equal(row.cells[`tool:${tool}`], rate == null ? 'n/a' : shown.pct(rate), `${g.key.team} ${tool}`);
+  }
+  if (!u.overall.suppressed) {
+    assert.equal(rows.Everyone.cells.usage_adoption_rate, shown.pct(u.overall.metrics.usage_adoption_rate));
+    assert.equal(await page.textContent('[data-testid="usage-overall-adoption"]'), shown.pct(u.overall.metrics.usage_adoption_rate));
+  }
+}
+
+/** Every tab opens; the ones that need activity metrics say so in an adoption-only report. */
+async function visitEveryTab(page, { adoptionOnly }) {
+  for (const id of await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.dataset.view))) {
+    await page.click(`#tab-${id}`);
+    const panel = page.locator(`#panel-${id}`);
+    assert.ok(await panel.isVisible(), id);
+    const text = await panel.textContent();
+    assert.ok(text.trim().length > 40, `${id} has content`);
+    assert.ok(!/undefined|NaN|\[object/.test(text), `${id}: ${text.slice(0, 200)}`);
+    if (adoptionOnly && (id === 'groups' || id === 'charts')) {
+      assert.match(await panel.locator('[data-testid="needs-activity"]').textContent(), /needs an activity table/);
+    }
+  }
 }
 
 /** The group table as the page shows it: key cells and metric cells by column id. */
@@ -94,6 +153,30 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(toCsv(['team', 'n'], [['=HYPERLINK("x")', 3], ['a,b', null]]), 'team,n\r\n"\'=HYPERLINK(""x"")",3\r\n"a,b",\r\n');
   });
 
+  it('recognises AI-usage exports by content as the engine does (page code, run in Node)', async () => {
+    const { sniffUsageBytes } = await import('../../web-demo/src/sniff.js');
+    const { guessTable } = await import('../../web-demo/src/schema.js');
+    const formats = {
+      'm365_user_detail_2025-03-30.csv': 'm365_copilot_csv',  // BOM, CRLF
+      'm365_concealed_2025-03-30.csv': 'm365_copilot_csv',
+      'm365_graph.json': 'm365_copilot_graph_json',
+      'github_users.ndjson': 'github_copilot_users_ndjson',
+      'github_team_engineering.json': 'github_copilot_aggregate_json',
+    };
+    for (const [name, format] of Object.entries(formats)) {
+      const got = sniffUsageBytes(readFileSync(usageFile(name)));
+      assert.deepEqual(got, { format, strong: true, empty: false }, name);
+      // The CLI agrees on the format (it is the judge).
+      assert.equal(cliReport({ people: usageFile('people.csv'), usage: usageFile(name) }).usage.inputs[0].format, format, name);
+    }
+    for (const name of ['bad_not_usage.csv', 'people.csv', 'identities.csv']) assert.equal(sniffUsageBytes(readFileSync(usageFile(name))).format, null, name);
+    assert.equal(sniffUsageBytes(readFileSync(usageFile('bad_empty.ndjson'))).empty, true);
+    // A table wrapped in {"value": [...]} is Graph JSON to the engine, but only weakly so: it is not moved out of a table's slot.
+    assert.deepEqual(sniffUsageBytes(new TextEncoder().encode('{"value": [{"person_id": "a"}]}')), { format: 'm365_copilot_graph_json', strong: false, empty: false });
+    assert.equal(guessTable('map.csv', ['identity', 'person_id']), 'identities');
+    assert.equal(guessTable('staff.csv', ['person_id', 'team', 'email']), 'people');
+  });
+
   it('is a static build with the CSP in a meta tag, and serve.mjs sends it as a header', async () => {
     const html = readFileSync(path.join(demoDist, 'index.html'), 'utf8');
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${CSP_META}">`));
@@ -101,6 +184,10 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.ok(!/\sstyle=/.test(html) && !/<style/.test(html), 'no inline style');
     for (const t of ['activity', 'people', 'surveys', 'playbook']) {
       assert.deepEqual(readFileSync(path.join(demoDist, 'sample', `${t}.csv`)), readFileSync(path.join(sampleDir, `${t}.csv`)));
+    }
+    const { USAGE_SAMPLE } = await import('../../web-demo/src/samples.js');
+    for (const name of [USAGE_SAMPLE.people, ...USAGE_SAMPLE.usage]) {
+      assert.deepEqual(readFileSync(path.join(demoDist, 'sample', 'usage', name)), readFileSync(usageFile(name)), name);
     }
     const child = spawn(process.execPath, [path.join(root, 'web-demo', 'serve.mjs')], { env: { ...process.env, PORT: '0' } });
     try {
@@ -405,6 +492,166 @@ describe('web demo', { timeout: 240000 }, () => {
     if (report.insights.uneven_groups?.length) assert.match(await page.textContent('#panel-insights'), /Split teams/);
     await page.waitForTimeout(600);
     await shot(page, '15-saved-report-insights');
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('takes AI-usage exports and an identities table, and shows the CLI\'s adoption-only figures', async () => {
+    const m365 = usageFile('m365_user_detail_2025-03-30.csv');
+    const github = usageFile('github_users.ndjson');
+    const { page, seen } = await openDemo(context, server.url);
+    assert.equal(await page.textContent('.slot[data-table="activity"] .badge'), 'required');
+    await page.setInputFiles('#file-people', usageFile('people.csv'));
+    await page.waitForSelector('.slot[data-table="people"] .file-name');
+    await page.setInputFiles('#file-usage', [m365, github]);
+    await page.waitForSelector('.usage-files li >> nth=1');
+    assert.deepEqual(await page.$$eval('.usage-files li', (lis) => lis.map((li) => [li.querySelector('.file-name').textContent, li.dataset.usageFormat])),
+      [['m365_user_detail_2025-03-30.csv', 'm365_copilot_csv'], ['github_users.ndjson', 'github_copilot_users_ndjson']]);
+    assert.match(await page.textContent('.usage-files li >> nth=0'), /Microsoft 365 Copilot · usage report, admin-center CSV/);
+    assert.match(await page.textContent('.usage-files li >> nth=1'), /GitHub Copilot · per-user daily metrics, NDJSON/);
+    assert.equal(await page.textContent('.slot[data-table="activity"] .badge'), 'optional', 'people + usage: activity is no longer required');
+
+    // A file that is no usage export is refused, saying what was expected; an export put into a table's slot joins the list.
+    await page.setInputFiles('#file-usage', usageFile('bad_not_usage.csv'));
+    const rejected = await page.locator('[data-testid="usage-rejected"]').textContent();
+    assert.match(rejected, /bad_not_usage\.csv/);
+    assert.match(rejected, /Microsoft 365 Copilot/);
+    assert.match(rejected, /GitHub Copilot/);
+    assert.equal(await page.locator('.usage-files li').count(), 2);
+    await page.setInputFiles('#file-activity', usageFile('github_team_engineering.json'));
+    await page.waitForSelector('.usage-files li[data-usage-format="github_copilot_aggregate_json"]');
+    assert.equal(await page.locator('.slot[data-table="activity"] .file-name').count(), 0);
+    await page.locator('.slot[data-table="usage"]').screenshot({ path: path.join(screenshotDir, '16-usage-files.png') });
+    await page.locator('section.panel').screenshot({ path: path.join(screenshotDir, '16-usage-data-panel.png') });
+    await page.click('[aria-label="Remove github_team_engineering.json"]');
+    assert.equal(await page.locator('.usage-files li').count(), 2);
+
+    await page.setInputFiles('#file-identities', usageFile('identities.csv'));
+    await page.waitForSelector('.slot[data-table="identities"] .slot-note.ok');
+    await page.click('#analyse');
+    await waitForUsageReport(page);
+    const cli = cliReport({ people: usageFile('people.csv'), usage: [m365, github], identities: usageFile('identities.csv') });
+    assert.ok(cli.usage.identity.matched > 0 && cli.usage.identity.unmatched > 0, 'the fixtures have matched and unmatched users');
+    assert.equal(await page.getAttribute('#tab-usage', 'aria-selected'), 'true', 'an adoption-only report opens on its usage');
+    assert.match(await page.textContent('[data-testid="results-meta"]'), /adoption only, from 2 AI-usage exports/);
+    await assertUsageMatchesCli(page, cli);
+    assert.match(await page.textContent('[data-testid="usage-some-unmatched"]'), new RegExp(`${cli.usage.identity.unmatched} of ${cli.usage.identity.identities} users`));
+    const first = cli.usage.training_targets[0];
+    assert.match(await page.textContent('#panel-usage'), new RegExp(`Start with ${first.key.team}: ${first.non_adopters} people`));
+    await page.waitForSelector('[data-chart="usage-adoption"] canvas');
+    await page.waitForSelector('[data-chart="usage-trends"] canvas');
+    await page.waitForTimeout(600);
+    await shot(page, '17-usage');
+
+    // The other views render, and those that need activity say so.
+    await visitEveryTab(page, { adoptionOnly: true });
+    await page.click('#tab-overview');
+    assert.equal(await page.textContent('[data-testid="usage-overall-adoption"]'), shown.pct(cli.usage.overall.metrics.usage_adoption_rate));
+    for (const [tool, rate] of Object.entries(cli.usage.overall.metrics.tool_adoption)) {
+      assert.equal(await page.textContent(`#panel-overview [data-testid="usage-overall-tool-${tool}"]`), shown.pct(rate), tool);
+    }
+    await shot(page, '18-adoption-only-overview');
+    await page.click('#tab-data');
+    const read = await page.textContent('#panel-data');
+    assert.ok(read.includes('m365_user_detail_2025-03-30.csv') && read.includes('github_users.ndjson'), 'usage inputs listed');
+    const csv = String((await download(page, '[data-export="usage-csv"]')).bytes).split('\r\n');
+    assert.ok(csv[0].startsWith('team,population,active_users,usage_adoption_rate,'), csv[0]);
+    assert.equal(await page.locator('[data-export="groups-csv"]').count(), 0);
+
+    // Print lays out the usage tab too, without errors.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('says loudly when nobody in a usage export can be joined, and joins them once identities are given', async () => {
+    const concealed = usageFile('m365_concealed_2025-03-30.csv');
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-people', usageFile('people.csv'));
+    await page.waitForSelector('.slot[data-table="people"] .file-name');
+    await page.setInputFiles('#file-usage', concealed);
+    await page.waitForSelector('.usage-files li');
+    await page.click('#analyse');
+    await waitForUsageReport(page);
+    const without = cliReport({ people: usageFile('people.csv'), usage: concealed });
+    assert.equal(without.usage.identity.matched, 0);
+    const alert = await page.locator('[data-testid="usage-nothing-joined"]').textContent();
+    assert.match(alert, /Nothing could be joined/);
+    assert.match(alert, new RegExp(`None of the ${without.usage.identity.identities} users`));
+    assert.match(alert, /identities table/);
+    await assertUsageMatchesCli(page, without);
+    await page.locator('[data-testid="usage-join"]').screenshot({ path: path.join(screenshotDir, '19-usage-nothing-joined.png') });
+
+    await page.setInputFiles('#file-identities', usageFile('identities.csv'));
+    await page.waitForSelector('.slot[data-table="identities"] .file-name');
+    await page.click('#analyse');
+    await page.waitForSelector('#results:not([hidden]) [data-testid="usage-join"]:not(:has([data-testid="usage-nothing-joined"]))');
+    const withIds = cliReport({ people: usageFile('people.csv'), usage: concealed, identities: usageFile('identities.csv') });
+    assert.ok(withIds.usage.identity.matched > 0);
+    await assertUsageMatchesCli(page, withIds);
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('refuses an identities file without identity and person_id columns before running', async () => {
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-people', usageFile('people.csv'));
+    await page.setInputFiles('#file-usage', usageFile('m365_graph.json'));
+    await page.setInputFiles('#file-identities', usageFile('bad_not_usage.csv'));
+    await page.waitForSelector('.slot[data-table="identities"] .slot-note.warn');
+    await page.click('#analyse');
+    assert.match(await page.textContent('#problems'), /Identities: the file needs the columns identity, person_id/);
+    assert.equal(await page.isVisible('#results'), false);
+    await page.click('.slot[data-table="identities"] button:has-text("Remove")');
+    await page.click('#analyse');
+    await waitForUsageReport(page);
+    await assertUsageMatchesCli(page, cliReport({ people: usageFile('people.csv'), usage: usageFile('m365_graph.json') }));
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('compares usage exports with the activity table when both are given', async () => {
+    const activity = usageActivity(tmp);
+    const usage = [usageFile('m365_user_detail_2025-03-30.csv'), usageFile('github_users.ndjson')];
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', activity);
+    await page.setInputFiles('#file-people', usageFile('people.csv'));
+    await page.setInputFiles('#file-usage', usage);
+    await page.waitForSelector('.usage-files li >> nth=1');
+    await page.click('#analyse');
+    await waitForReport(page);
+    const cli = cliReport({ activity, people: usageFile('people.csv'), usage });
+    const c = cli.usage.comparison_with_activity;
+    assert.ok(c && c.agreement != null, 'the CLI compares them');
+    assert.equal(await page.textContent('[data-testid="overall-score"]'), shown.score(cli.overall.score.value));
+    await page.click('#tab-usage');
+    await assertUsageMatchesCli(page, cli);
+    assert.equal(await page.textContent('[data-testid="comparison-telemetry"]'), shown.pct(c.telemetry_adoption_rate));
+    assert.equal(await page.textContent('[data-testid="comparison-activity"]'), shown.pct(c.activity_adoption_rate));
+    assert.equal(await page.textContent('[data-testid="comparison-agreement"]'), shown.pct(c.agreement));
+    await page.locator('[data-testid="usage-comparison"]').screenshot({ path: path.join(screenshotDir, '20-usage-vs-activity.png') });
+    await visitEveryTab(page, { adoptionOnly: false });
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('runs the sample AI-usage exports in one click, hiding small team-metric weeks', async () => {
+    const { USAGE_SAMPLE } = await import('../../web-demo/src/samples.js');
+    const { page, seen } = await openDemo(context, server.url);
+    await page.click('#try-usage-sample');
+    await waitForUsageReport(page);
+    const cli = cliReport({ people: usageFile(USAGE_SAMPLE.people), usage: USAGE_SAMPLE.usage.map(usageFile) });
+    await assertUsageMatchesCli(page, cli);
+    assert.equal(await page.locator('.usage-files li').count(), USAGE_SAMPLE.usage.length);
+    const teams = cli.usage.team_aggregates;
+    assert.ok(teams.length > 0);
+    const teamRows = await page.$$eval('.usage-teams tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    assert.equal(teamRows.length, teams.length);
+    teams.forEach((t, i) => { if (t.suppressed) assert.match(teamRows[i], /Hidden: fewer than 5 people/); });
+    await page.waitForSelector('[data-chart="usage-trends"] canvas');
+    await page.waitForTimeout(600);
+    await shot(page, '21-usage-sample');
     assertClean(seen);
     await page.close();
   });

@@ -29,15 +29,17 @@ export async function metricCatalog() {
 }
 
 /**
- * @param {Record<string, Blob>} tables one File/Blob per table, read inside the worker (src/worker.js)
+ * @param {{usage?: {data: Blob, name: string}[]} & Record<string, Blob>} tables one File/Blob per table,
+ *   and the AI-usage exports; all read inside the worker (src/worker.js)
  * @param {object} config
  * @param {{signal: AbortSignal, onProgress: (fraction: number, label: string) => void, sourceNames: object}} options
  */
 export async function analyze(tables, config, { signal, onProgress, sourceNames }) {
   const gs = await engine();
-  const sizes = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.size]));
-  const total = Object.values(sizes).reduce((a, b) => a + b, 0) || 1;
+  const sizeOf = (k, v) => (k === 'usage' ? v.reduce((a, u) => a + u.data.size, 0) : v.size);
+  const total = Object.entries(tables).reduce((a, [k, v]) => a + sizeOf(k, v), 0) || 1;
   const done = {};
+  let usageRead = 0;  // the engine reports each usage export as its own 0..size
   let settled = false;
   const onAbort = () => setTimeout(() => {
     if (settled) return;
@@ -51,11 +53,16 @@ export async function analyze(tables, config, { signal, onProgress, sourceNames 
       sourceNames,
       onProgress: (p) => {
         if (p.phase === 'read') {
-          done[p.table] = p.done;
+          if (p.table === 'usage') {
+            if (p.done >= p.total) usageRead += p.total;
+            done.usage = usageRead;
+          } else {
+            done[p.table] = p.done;
+          }
           const read = Object.values(done).reduce((a, b) => a + b, 0);
           // Reading is most of the work the engine can report on; the last
           // stretch (metrics, bootstrap, privacy checks) is one call.
-          onProgress(0.9 * Math.min(1, read / total), `Reading ${sourceNames?.[p.table] ?? p.table}`);
+          onProgress(0.9 * Math.min(1, read / total), `Reading ${p.table === 'usage' ? 'the AI-usage exports' : sourceNames?.[p.table] ?? p.table}`);
         } else {
           onProgress(p.done >= p.total ? 1 : 0.9, 'Computing metrics, confidence intervals and privacy checks');
         }

@@ -7,16 +7,17 @@ import { createSettings } from './settings.js';
 import { GapScoreError, analyze, engine, metricCatalog } from './engine.js';
 import { createProgress } from './progress.js';
 import { failurePanel } from './views/diagnostics.js';
-import { TABLES } from './schema.js';
+import { SAMPLE_TABLES, USAGE_SAMPLE } from './samples.js';
 
 const status = $('#status');
 const problems = $('#problems');
 const resultsSection = $('#results');
 const analyseButton = $('#analyse');
 const sampleButton = $('#try-sample');
+const usageSampleButton = $('#try-usage-sample');
 const progress = createProgress($('#progress'));
 const settings = createSettings($('#settings-form'));
-const slots = createFileSlots($('#slots'), { onChange: () => { replace(problems); say(''); } });
+const slots = createFileSlots({ tables: $('#slots'), usage: $('#usage-slots') }, { onChange: () => { replace(problems); say(''); } });
 
 let running = null;
 let catalog = null;
@@ -27,23 +28,44 @@ function say(text) {
   status.textContent = text;
 }
 
-async function loadSample() {
-  sampleButton.disabled = true;
-  say('Loading the sample organisation…');
+function setBusy(busy) {
+  for (const b of [analyseButton, sampleButton, usageSampleButton]) b.disabled = busy;
+}
+
+async function fetchSample(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.blob();
+}
+
+/** Loads a built-in sample (replacing any files chosen) and analyses it. */
+async function loadSample(what, load) {
+  if (running) return;
+  setBusy(true);
+  say(`Loading ${what}…`);
   try {
-    await Promise.all(TABLES.map(async ({ name }) => {
-      const response = await fetch(`sample/${name}.csv`);
-      if (!response.ok) throw new Error(`sample/${name}.csv: ${response.status}`);
-      await slots.setFile(name, await response.blob(), `${name}.csv`, { sample: true, silent: true });
-    }));
+    const files = await load();  // fetch everything first: a failed fetch leaves the analyst's files alone
+    slots.clear();
+    for (const [table, blob, name] of files) {
+      if (table === 'usage') await slots.addUsage([new File([blob], name)], { sample: true, silent: true });
+      else await slots.setFile(table, blob, name, { sample: true, silent: true });
+    }
   } catch (e) {
     replace(problems, h('div', { class: 'alert alert-error', role: 'alert' }, `The sample could not be loaded (${e.message}).`));
     return;
   } finally {
-    sampleButton.disabled = false;
+    setBusy(false);
   }
   await run();
 }
+
+const loadOrgSample = () => loadSample('the sample organisation', () => Promise.all(SAMPLE_TABLES.map(async (t) =>
+  [t, await fetchSample(`sample/${t}.csv`), `${t}.csv`])));
+
+const loadUsageSample = () => loadSample('the sample AI-usage exports', () => Promise.all([
+  (async () => ['people', await fetchSample(`sample/usage/${USAGE_SAMPLE.people}`), USAGE_SAMPLE.people])(),
+  ...USAGE_SAMPLE.usage.map(async (name) => ['usage', await fetchSample(`sample/usage/${name}`), name]),
+]));
 
 async function run() {
   if (running) return;
@@ -65,8 +87,7 @@ async function run() {
 
   const controller = new AbortController();
   running = controller;
-  analyseButton.disabled = true;
-  sampleButton.disabled = true;
+  setBusy(true);
   document.body.classList.add('is-running');
   progress.start(controller);
   say('Analysing on this device…');
@@ -81,7 +102,9 @@ async function run() {
     catalog ??= await metricCatalog().catch(() => null);
     const { showResults } = await views;
     const { heading } = showResults(resultsSection, report, { catalog, elapsedMs });
-    say(`Report ready: ${report.summary.people} people analysed.`);
+    say(report.usage && !report.summary.activity_rows
+      ? `Adoption-only report ready: ${report.summary.people} people, AI-tool usage from ${report.usage.inputs.length} export${report.usage.inputs.length === 1 ? '' : 's'}.`
+      : `Report ready: ${report.summary.people} people analysed.`);
     heading.focus({ preventScroll: true });
     resultsSection.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
   } catch (e) {
@@ -100,8 +123,7 @@ async function run() {
     }
   } finally {
     running = null;
-    analyseButton.disabled = false;
-    sampleButton.disabled = false;
+    setBusy(false);
     document.body.classList.remove('is-running');
   }
 }
@@ -125,7 +147,8 @@ async function openReport(file) {
   }
 }
 
-sampleButton.addEventListener('click', loadSample);
+sampleButton.addEventListener('click', loadOrgSample);
+usageSampleButton.addEventListener('click', loadUsageSample);
 analyseButton.addEventListener('click', run);
 $('#open-report').addEventListener('change', (e) => {
   const file = e.target.files[0];
@@ -140,7 +163,7 @@ window.addEventListener('drop', async (e) => {
   if (!hasFiles(e)) return;
   e.preventDefault();
   const unplaced = await slots.addFiles([...e.dataTransfer.files]);
-  if (unplaced.length) say(`Not recognised: ${unplaced.join(', ')}. Drop it on one of the four file slots.`);
+  if (unplaced.length) say(`Not recognised: ${unplaced.join(', ')}. Drop it on the file slot it belongs to.`);
 });
 
 // Start the worker and compile the wasm while the analyst picks files.

@@ -8,6 +8,7 @@ import { groupsCsv, groupsView } from './views/groups.js';
 import { reportCharts } from './views/charts.js';
 import { insightCards, insightsView } from './views/insights.js';
 import { diagnosticsView } from './views/diagnostics.js';
+import { isAdoptionOnly, needsActivity, usageCsv, usageView } from './views/usage.js';
 import { baseName, csvBlob, download, jsonBlob } from './export.js';
 import * as fmt from './format.js';
 
@@ -29,17 +30,25 @@ function highlights(report, showAll) {
 export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null }) {
   current?.charts.forEach((c) => c.dispose());
   const fileBase = baseName(report);
-  const charts = reportCharts(report, fileBase);
+  const adoptionOnly = isAdoptionOnly(report);
+  const charts = adoptionOnly ? [] : reportCharts(report, fileBase);
   const insights = insightsView(report, fileBase);
   const iCharts = insights?.charts ?? [];
+  const usage = report.usage ? usageView(report, fileBase) : null;
+  const uCharts = usage?.charts ?? [];
 
   let tabs = null;
+  const open = (id) => () => { tabs.select(id); document.getElementById(`tab-${id}`)?.focus(); };
   const panel = (...children) => h('div', { class: 'panel-body' }, children);
+  const usageGroups = report.usage?.groups ?? [];
   const items = [
-    { id: 'overview', label: 'Overview', panel: panel(overviewView(report, { catalog, highlights: highlights(report, () => { tabs.select('insights'); document.getElementById('tab-insights')?.focus(); }) })) },
-    { id: 'groups', label: 'Groups', badge: fmt.num(report.groups.length), panel: panel(groupsView(report)) },
-    { id: 'charts', label: 'Charts', panel: panel(charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el))
-      : h('p', { class: 'card empty-state' }, 'No charts: there are no groups with enough people to show.')) },
+    { id: 'overview', label: 'Overview', panel: panel(overviewView(report, { catalog, openUsage: open('usage'), highlights: highlights(report, open('insights')) })) },
+    usage ? { id: 'usage', label: 'AI tool usage', badge: usageGroups.length ? fmt.num(usageGroups.length) : null, panel: panel(usage.el) } : null,
+    { id: 'groups', label: 'Groups', badge: adoptionOnly ? null : fmt.num(report.groups.length),
+      panel: panel(adoptionOnly ? needsActivity('The group table', open('usage')) : groupsView(report)) },
+    { id: 'charts', label: 'Charts', panel: panel(adoptionOnly ? needsActivity('The productivity charts', open('usage'))
+      : charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el))
+        : h('p', { class: 'card empty-state' }, 'No charts: there are no groups with enough people to show.')) },
     insights ? { id: 'insights', label: 'Insights', badge: insights.cardCount ? fmt.num(insights.cardCount) : null, panel: panel(insights.el) } : null,
     { id: 'data', label: 'Data quality', badge: report.diagnostics?.total ? fmt.num(report.diagnostics.total) : null, panel: panel(diagnosticsView(report)) },
   ].filter(Boolean);
@@ -48,20 +57,25 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   tabs = createTabs(items, (id) => {
     if (id === 'charts') charts.forEach((c) => c.show());
     if (id === 'insights') iCharts.forEach((c) => c.show());
+    if (id === 'usage') uCharts.forEach((c) => c.show());
   });
-  current = { charts: [...charts, ...iCharts] };
+  current = { charts: [...charts, ...iCharts, ...uCharts] };
 
   const s = report.summary;
   const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size;
-  const hidden = report.privacy?.suppressed_groups ?? report.groups.filter((g) => g.suppressed).length;
+  const hidden = adoptionOnly ? usageGroups.filter((g) => g.suppressed).length
+    : report.privacy?.suppressed_groups ?? report.groups.filter((g) => g.suppressed).length;
   const groupBy = (report.config?.group_by ?? []).map((a) => fmt.ATTR_LABELS[a]?.toLowerCase() ?? a).join(' × ');
-  const heading = h('h2', { id: 'results-title', tabindex: '-1' }, 'AI productivity gap report');
+  const exports = report.usage ? `${fmt.num(report.usage.inputs.length)} AI-usage export${report.usage.inputs.length === 1 ? '' : 's'}` : '';
+  const heading = h('h2', { id: 'results-title', tabindex: '-1' }, adoptionOnly ? 'AI adoption report' : 'AI productivity gap report');
   replace(section,
     h('div', { class: 'results-head' },
       h('div', {},
         heading,
         h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
-          `${fmt.num(s.people)} people · ${fmt.num(s.activity_rows)} activity rows · ${s.first_date} to ${s.last_date}`,
+          adoptionOnly
+            ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${s.first_date} to ${s.last_date}`
+            : `${fmt.num(s.people)} people · ${fmt.num(s.activity_rows)} activity rows${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
           openedFrom ? `Opened from ${openedFrom}. ` : `Computed on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
@@ -69,14 +83,17 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
       h('div', { class: 'export-bar no-print', role: 'group', 'aria-label': 'Export' },
         h('button', { type: 'button', class: 'button secondary small', 'data-export': 'report-json',
           onclick: () => download(`${fileBase}-report.json`, jsonBlob(report)) }, icon('download'), 'Report JSON'),
-        h('button', { type: 'button', class: 'button secondary small', 'data-export': 'groups-csv',
+        adoptionOnly ? null : h('button', { type: 'button', class: 'button secondary small', 'data-export': 'groups-csv',
           onclick: () => { const t = groupsCsv(report); download(`${fileBase}-groups.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Group table CSV'),
+        report.usage ? h('button', { type: 'button', class: 'button secondary small', 'data-export': 'usage-csv',
+          onclick: () => { const t = usageCsv(report); download(`${fileBase}-usage.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Usage table CSV') : null,
         h('button', { type: 'button', class: 'button secondary small', onclick: () => window.print() }, icon('print'), 'Print or PDF'))),
     h('div', { class: 'tabs-bar no-print' }, tabs.list),
     items.map((i) => i.panel));
   section.hidden = false;
   document.body.classList.add('has-report');
-  tabs.select('overview');
+  // An adoption-only report's content is the usage tab; its overview only points there.
+  tabs.select(adoptionOnly ? 'usage' : 'overview');
   return { heading, select: tabs.select };
 }
 

@@ -1,6 +1,7 @@
-// The four input tables as the demo presents them (mirrors
-// docs/input-format.md), plus common HRIS header names we suggest when a
-// file's headers differ. Suggestions are only pre-selected; the analyst confirms.
+// The input tables as the demo presents them (mirrors docs/input-format.md),
+// plus common HRIS header names we suggest when a file's headers differ.
+// Suggestions are only pre-selected; the analyst confirms. AI-usage exports
+// are not tables with columns to map: sniff.js recognises them by content.
 
 export const TABLES = [
   {
@@ -14,8 +15,8 @@ export const TABLES = [
   },
   {
     name: 'people', title: 'People', required: false,
-    about: 'One row per person: team, role, work mode, manager, AI training.',
-    columns: { required: ['person_id'], optional: ['team', 'role', 'work_mode', 'manager_id', 'ai_trained', 'hire_date'] },
+    about: 'One row per person: team, role, work mode, manager, AI training; e-mail or GitHub login to join usage exports.',
+    columns: { required: ['person_id'], optional: ['team', 'role', 'work_mode', 'manager_id', 'ai_trained', 'hire_date', 'email', 'github_login'] },
   },
   {
     name: 'surveys', title: 'Pulse surveys', required: false,
@@ -27,7 +28,38 @@ export const TABLES = [
     about: 'Which task types each role is expected to use AI for.',
     columns: { required: ['role', 'task_type', 'ai_recommended'], optional: [] },
   },
+  {
+    // Shown next to the usage exports. Not mappable: the engine's config.columns
+    // covers the four tables above only (docs/config.md), so the headers must match.
+    name: 'identities', title: 'Identities', required: false, usage: true, mappable: false,
+    about: 'Maps the users an export names (concealed hashes, other logins) to person_id.',
+    columns: { required: ['identity', 'person_id'], optional: [] },
+  },
 ];
+
+/** The four tables of the full report (and of the built-in sample). */
+export const MAIN_TABLES = TABLES.filter((t) => !t.usage);
+
+/** AI-usage export formats the engine reads (docs/usage-exports.md): vendor, kind, and a short note. */
+export const USAGE_FORMATS = {
+  m365_copilot_csv: { vendor: 'Microsoft 365 Copilot', kind: 'usage report, admin-center CSV', tool: 'm365_copilot' },
+  m365_copilot_graph_json: { vendor: 'Microsoft 365 Copilot', kind: 'usage report, Graph JSON', tool: 'm365_copilot' },
+  github_copilot_users_ndjson: { vendor: 'GitHub Copilot', kind: 'per-user daily metrics, NDJSON', tool: 'github_copilot' },
+  github_copilot_aggregate_json: { vendor: 'GitHub Copilot', kind: 'team daily metrics JSON (team totals, no people)', tool: 'github_copilot' },
+};
+
+/** What a usage file must look like, for messages about files that are not one. */
+export const USAGE_EXPECTED = 'a Microsoft 365 Copilot usage export (admin-center CSV with "Report Refresh Date" and "User Principal Name" '
+  + 'columns, or Graph JSON {"value": [...]}), GitHub Copilot per-user metrics (NDJSON lines with "day" and "user_login"), '
+  + 'or GitHub Copilot team metrics (a JSON array with "total_active_users")';
+
+/** "Microsoft 365 Copilot · usage report, admin-center CSV" */
+export function usageFormatLabel(format) {
+  const f = USAGE_FORMATS[format];
+  return f ? `${f.vendor} · ${f.kind}` : String(format);
+}
+
+export const TOOL_LABELS = { m365_copilot: 'Microsoft 365 Copilot', github_copilot: 'GitHub Copilot' };
 
 /** One line per column, for the mapping form (docs/input-format.md). */
 export const COLUMN_ABOUT = {
@@ -50,6 +82,9 @@ export const COLUMN_ABOUT = {
   manager_id: 'person_id of the manager',
   ai_trained: 'completed AI training (true/false)',
   hire_date: 'hire date',
+  email: 'work e-mail (joins Microsoft 365 exports)',
+  github_login: 'GitHub login (joins GitHub exports)',
+  identity: 'the user as the export names them',
   ai_sentiment: 'how helpful AI feels, 1-5',
   wellbeing: 'well-being, 1-5',
   ai_recommended: 'AI expected for this task (true/false)',
@@ -68,6 +103,8 @@ const SYNONYMS = {
   role: ['job_title', 'position', 'job_role'],
   ai_recommended: ['recommended', 'ai_expected', 'use_ai'],
   team: ['department', 'dept'],
+  email: ['e_mail', 'mail', 'work_email', 'email_address', 'user_principal_name', 'upn'],
+  github_login: ['github', 'github_user', 'github_username', 'github_handle'],
 };
 
 /** docs/input-format.md "Header matching": trimmed, case-insensitive; space, -, . and _ runs are one _. */
@@ -107,10 +144,11 @@ export function guessTable(fileName, headers) {
   for (const t of TABLES) if (name.includes(t.name)) return t.name;
   if (name.includes('survey')) return 'surveys';
   const cols = new Set(headers.map(normalizeHeader));
+  if (cols.has('identity') && cols.has('person_id')) return 'identities';
   if (cols.has('ai_recommended')) return 'playbook';
   if (cols.has('ai_sentiment') || cols.has('wellbeing')) return 'surveys';
   if (cols.has('tasks') || cols.has('ai_tasks') || cols.has('hours')) return 'activity';
-  if (cols.has('manager_id') || cols.has('hire_date') || cols.has('ai_trained')) return 'people';
+  if (['manager_id', 'hire_date', 'ai_trained', 'email', 'github_login'].some((c) => cols.has(c))) return 'people';
   return null;
 }
 

@@ -88,3 +88,39 @@ export function jsonKeys(text) {
   }
   return [];
 }
+
+/**
+ * Which AI-usage export a file is, decided the way the engine decides
+ * (core/src/usage/read_usage.cpp detect_usage_format: the first 4096
+ * characters after a BOM and whitespace, lower-cased). `strong` is false for
+ * a JSON object that only has a "value" key: the engine reads it as Graph
+ * JSON, but a table wrapped in {"value": [...]} looks the same, so such a
+ * file goes to the usage list only when the analyst puts it there.
+ * @returns {{format: string|null, strong: boolean, empty: boolean}}
+ */
+export function sniffUsageBytes(bytes) {
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const start = text.trimStart();
+  if (start === '') return { format: null, strong: false, empty: true };
+  const head = start.slice(0, 4096).toLowerCase();
+  const has = (s) => head.includes(s);
+  const found = (format, strong = true) => ({ format, strong, empty: false });
+  if (start[0] === '{') {
+    if (has('"userprincipalname"')) return found('m365_copilot_graph_json');
+    if (has('"value"')) return found('m365_copilot_graph_json', false);
+    if (has('"day"') && (has('"user_login"') || has('"user_id"'))) return found('github_copilot_users_ndjson');
+  } else if (start[0] === '[') {
+    if (has('"total_active_users"') || has('"copilot_ide_code_completions"')) return found('github_copilot_aggregate_json');
+    if (has('"user_login"') || has('"user_id"')) return found('github_copilot_users_ndjson');
+  } else {
+    const firstLine = head.split('\n', 1)[0];
+    if (firstLine.includes('user principal name') && firstLine.includes('report refresh date')) return found('m365_copilot_csv');
+  }
+  return { format: null, strong: false, empty: false };
+}
+
+/** sniffUsageBytes on the start of a file (only 4 KB are needed; 64 KB as for headers). */
+export async function sniffUsage(blob) {
+  return sniffUsageBytes(new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer()));
+}

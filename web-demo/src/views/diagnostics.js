@@ -3,7 +3,10 @@
 // GapScoreError. Messages come from the engine; they are shown as text.
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
+import { usageFormatLabel } from '../schema.js';
 import { dataTable } from './table.js';
+
+const hash = (sha) => (sha ? h('code', { class: 'hash', title: sha }, `${sha.slice(0, 12)}…`) : '—');
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
 
@@ -45,9 +48,13 @@ export function diagnosticsView(report) {
         caption: 'Input files',
         columns: [{ label: 'Table', rowHeader: true }, { label: 'File' }, { label: 'Rows used', num: true }, { label: 'Rows skipped', num: true },
           { label: 'Columns not used' }, { label: 'SHA-256' }],
-        rows: inputs.map((i) => [i.table, i.source ?? '—', fmt.num(i.rows_used), fmt.num(i.rows_skipped),
-          i.ignored_columns?.length ? i.ignored_columns.join(', ') : '—',
-          i.sha256 ? h('code', { class: 'hash', title: i.sha256 }, `${i.sha256.slice(0, 12)}…`) : '—']),
+        rows: [
+          ...inputs.map((i) => [i.table, i.source ?? '—', fmt.num(i.rows_used), fmt.num(i.rows_skipped),
+            i.ignored_columns?.length ? i.ignored_columns.join(', ') : '—', hash(i.sha256)]),
+          // AI-usage exports: records (users, user-days or days) rather than rows; their format instead of columns.
+          ...(report.usage?.inputs ?? []).map((i) => [`usage: ${usageFormatLabel(i.format)}`, i.source ?? '—', fmt.num(i.records),
+            fmt.num(i.records_skipped), '—', hash(i.sha256)]),
+        ],
       }),
       h('p', { class: 'card-sub' }, 'The SHA-256 digests identify the exact files, so a report can later be verified against them.')),
     h('section', { class: 'card' },

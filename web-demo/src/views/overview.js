@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { contributions } from './charts.js';
+import { isAdoptionOnly, needsActivity, usageHeadline } from './usage.js';
 
 const COMPONENT_TEXT = {
   adoption_gap: ['Adoption gap', 'people not yet using AI'],
@@ -12,7 +13,16 @@ const COMPONENT_TEXT = {
   sentiment_gap: ['Sentiment', 'distance from positive AI sentiment'],
 };
 
-export function overviewView(report, { catalog, highlights }) {
+export function overviewView(report, { catalog, highlights, openUsage }) {
+  if (isAdoptionOnly(report)) {
+    return h('div', { class: 'overview' },
+      h('section', { 'aria-labelledby': 'usage-headline-title' },
+        h('div', { class: 'section-head' },
+          h('h3', { id: 'usage-headline-title', class: 'section-title' }, 'AI-tool adoption, from the usage exports'),
+          h('button', { type: 'button', class: 'button ghost small no-print', onclick: openUsage }, 'Per group, trends and who to train')),
+        usageHeadline(report)),
+      needsActivity('The AI productivity gap score', null));
+  }
   const o = report.overall;
   if (o.suppressed) {
     return h('div', { class: 'card empty-state' },
