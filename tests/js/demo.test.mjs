@@ -50,20 +50,22 @@ async function assertUsageMatchesCli(page, cli) {
   const rows = await usageRows(page);
   assert.equal(Object.keys(rows).length, u.groups.length + (u.overall.suppressed ? 0 : 1), Object.keys(rows).join(', '));
   for (const g of u.groups) {
-    const row = rows[g.key.team];
-    assert.ok(row, `usage row for ${g.key.team}`);
+    const label = cli.config.group_by.map((a) => g.key[a]).join(' / ');
+    const row = rows[label];
+    assert.ok(row, `usage row for ${label}`);
     if (g.suppressed) {
       assert.ok(row.suppressed && row.text.includes(g.reason), row.text);
+      assert.ok(!/\d%/.test(row.text), `no figures for a hidden group: ${row.text}`);
       continue;
     }
     const m = g.metrics;
-    assert.equal(row.cells.usage_adoption_rate, shown.pct(m.usage_adoption_rate), g.key.team);
-    assert.equal(row.cells.active_users, shown.int(m.active_users), g.key.team);
-    assert.equal(row.cells.engaged_users, shown.int(m.engaged_users), g.key.team);
-    assert.equal(row.cells.active_days_share, m.active_days_share == null ? 'n/a' : shown.pct(m.active_days_share), g.key.team);
-    assert.equal(row.cells.apps_per_active_user, m.apps_per_active_user == null ? 'n/a' : shown.num1(m.apps_per_active_user), g.key.team);
-    assert.equal(row.cells.acceptance_rate, m.acceptance_rate == null ? 'n/a' : shown.pct(m.acceptance_rate), g.key.team);
-    for (const [tool, rate] of Object.entries(m.tool_adoption)) assert.equal(row.cells[`tool:${tool}`], rate == null ? 'n/a' : shown.pct(rate), `${g.key.team} ${tool}`);
+    assert.equal(row.cells.usage_adoption_rate, shown.pct(m.usage_adoption_rate), label);
+    assert.equal(row.cells.active_users, shown.int(m.active_users), label);
+    assert.equal(row.cells.engaged_users, shown.int(m.engaged_users), label);
+    assert.equal(row.cells.active_days_share, m.active_days_share == null ? 'n/a' : shown.pct(m.active_days_share), label);
+    assert.equal(row.cells.apps_per_active_user, m.apps_per_active_user == null ? 'n/a' : shown.num1(m.apps_per_active_user), label);
+    assert.equal(row.cells.acceptance_rate, m.acceptance_rate == null ? 'n/a' : shown.pct(m.acceptance_rate), label);
+    for (const [tool, rate] of Object.entries(m.tool_adoption)) assert.equal(row.cells[`tool:${tool}`], rate == null ? 'n/a' : shown.pct(rate), `${label} ${tool}`);
   }
   if (!u.overall.suppressed) {
     assert.equal(rows.Everyone.cells.usage_adoption_rate, shown.pct(u.overall.metrics.usage_adoption_rate));
@@ -594,7 +596,7 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.close();
   });
 
-  it('refuses an identities file without identity and person_id columns before running', async () => {
+  it('refuses an identities file without identity and person_id columns before running, and names an export it cannot read', async () => {
     const { page, seen } = await openDemo(context, server.url);
     await page.setInputFiles('#file-people', usageFile('people.csv'));
     await page.setInputFiles('#file-usage', usageFile('m365_graph.json'));
@@ -607,6 +609,19 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.click('#analyse');
     await waitForUsageReport(page);
     await assertUsageMatchesCli(page, cliReport({ people: usageFile('people.csv'), usage: usageFile('m365_graph.json') }));
+
+    // An export that looks right but holds nothing: the engine's message, naming the file, without a stack trace.
+    const cut = path.join(tmp, 'cut-off.ndjson');
+    writeFileSync(cut, '{"day": "2025-03-03", "user_login": "dev-001", "code_generation');
+    await page.setInputFiles('#file-usage', cut);
+    await page.waitForSelector('.usage-files li >> nth=1');
+    await page.click('#analyse');
+    const failure = page.locator('[data-testid="failure"]');
+    await failure.waitFor();
+    const text = await failure.textContent();
+    assert.match(text, /cut-off\.ndjson: the usage export holds no records/);
+    assert.ok(!/\bat \S+ \(|\.js:\d+|Error:/.test(text), `no stack trace: ${text}`);
+    assert.equal(await page.isVisible('#results'), false, 'the earlier report no longer matches the files');
     assertClean(seen);
     await page.close();
   });
@@ -652,6 +667,59 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.waitForSelector('[data-chart="usage-trends"] canvas');
     await page.waitForTimeout(600);
     await shot(page, '21-usage-sample');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => document.querySelector('#panel-usage').scrollIntoView());
+    await screenshot(page, '21-usage-mobile');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'no sideways scrolling on a phone');
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('hides small usage groups with their reason, never as zero', async () => {
+    const m365 = usageFile('m365_user_detail_2025-03-30.csv');
+    const { page, seen } = await openDemo(context, server.url);
+    await page.click('#settings summary');
+    await page.check('#group-work_mode');
+    await page.setInputFiles('#file-people', usageFile('people.csv'));
+    await page.setInputFiles('#file-usage', m365);
+    await page.waitForSelector('.usage-files li');
+    await page.click('#analyse');
+    await waitForUsageReport(page);
+    const cli = cliReport({ people: usageFile('people.csv'), usage: m365 }, { group_by: ['team', 'work_mode'] });
+    assert.ok(cli.usage.groups.every((g) => g.suppressed), 'team x work mode leaves 2-3 people per group');
+    await assertUsageMatchesCli(page, cli);
+    assert.equal(await page.locator('[data-chart="usage-adoption"]').count(), 0, 'no chart of hidden groups');
+    await page.waitForSelector('[data-chart="usage-trends"] canvas');
+    assert.match(await page.textContent('[data-chart="usage-trends"] .chart-note'), /cells are hidden.*9 groups are hidden in every week/);
+    await shot(page, '22-usage-suppressed');
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('sorts files dropped on the page: usage exports to the list, tables to their slots, file names as text', async () => {
+    const { page, seen } = await openDemo(context, server.url);
+    const files = [
+      ['people.csv', readFileSync(usageFile('people.csv'), 'utf8')],
+      [`${XSS}.csv`, readFileSync(usageFile('m365_user_detail_2025-03-30.csv'), 'utf8')],
+      ['map-identities.csv', readFileSync(usageFile('identities.csv'), 'utf8')],
+      ['widgets.csv', readFileSync(usageFile('bad_not_usage.csv'), 'utf8')],
+    ];
+    const dt = await page.evaluateHandle((list) => {
+      const t = new DataTransfer();
+      for (const [name, text] of list) t.items.add(new File([text], name, { type: 'text/csv' }));
+      return t;
+    }, files);
+    await page.dispatchEvent('.hero', 'drop', { dataTransfer: dt });
+    await page.waitForSelector('.slot[data-table="identities"] .file-name');
+    assert.equal(await page.textContent('.slot[data-table="people"] .file-name'), 'people.csv');
+    assert.equal(await page.textContent('.usage-files li .file-name'), `${XSS}.csv`);
+    assert.match(await page.textContent('#status'), /Not recognised: widgets\.csv/);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    await page.click('#analyse');
+    await waitForUsageReport(page);
+    assert.ok((await page.textContent('#panel-usage .usage-inputs')).includes(`${XSS}.csv`));
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    assert.deepEqual(seen.dialogs, []);
     assertClean(seen);
     await page.close();
   });

@@ -61,18 +61,24 @@ function trendChart(ctx, select) {
   const keyOf = (c) => (c.key ? JSON.stringify(c.key) : '');
   const names = new Map([['', 'Everyone']]);
   for (const c of cells) if (c.key) names.set(keyOf(c), fmt.groupLabel(c.key, ctx.groupBy));
+  // A group hidden in every week gets no line (and no legend entry); the note names how many.
+  const visible = new Set(cells.filter((c) => !c.suppressed).map(keyOf));
+  const drawable = [...names.keys()].filter((k) => visible.has(k));
+  const allHidden = names.size - drawable.length;
   const MAX_SERIES = 13;
-  const keys = [...names.keys()].slice(0, MAX_SERIES);
+  const keys = drawable.slice(0, MAX_SERIES);
+  const tableKeys = [...names.keys()].slice(0, 2 * MAX_SERIES);
   const byKey = new Map(cells.map((c) => [`${keyOf(c)}|${c.period}`, c]));
   const cell = (key, p) => byKey.get(`${key}|${p}`);
   const hiddenCells = cells.filter((c) => c.suppressed).length;
   const notes = [];
   if (hiddenCells) notes.push(`${hiddenCells} group-week cells are hidden (fewer than ${ctx.k} people, or to protect a smaller group); lines break there.`);
-  if (names.size > MAX_SERIES) notes.push(`Showing the first ${MAX_SERIES - 1} of ${names.size - 1} groups.`);
+  if (allHidden) notes.push(`${allHidden} group${allHidden === 1 ? ' is' : 's are'} hidden in every week and not drawn.`);
+  if (drawable.length > MAX_SERIES) notes.push(`Showing the first ${MAX_SERIES - 1} of ${drawable.length - 1} groups.`);
   return {
     option: {
       legend: { type: 'plain' },
-      grid: { left: 8, right: 24, top: names.size > 5 ? 64 : 40, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: keys.length > 5 ? 64 : 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis: format === fmt.pct ? { type: 'value', axisLabel: { formatter: (v) => fmt.pct(v, 0) } } : { type: 'value', minInterval: 1 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
@@ -84,9 +90,9 @@ function trendChart(ctx, select) {
     },
     height: 360,
     summary: `${metricLabel} per week from the usage exports, for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
-    table: {
-      columns: [{ label: 'Week', rowHeader: true }, ...keys.map((k) => ({ label: names.get(k), num: true }))],
-      rows: periods.map((p) => [p, ...keys.map((k) => {
+    table: {  // every group, hidden ones too: the table says why there is no line
+      columns: [{ label: 'Week', rowHeader: true }, ...tableKeys.map((k) => ({ label: names.get(k), num: true }))],
+      rows: periods.map((p) => [p, ...tableKeys.map((k) => {
         const c = cell(k, p);
         if (c?.suppressed) return hiddenReason(c, ctx.k);
         return format(c?.[metric]);

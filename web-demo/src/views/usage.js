@@ -66,7 +66,7 @@ function joinCard(ctx) {
         + 'Add an identities table that maps each name in the export to a person_id, or add email / github_login columns to the people table.'));
   } else if (id.unmatched > 0) {
     alert = h('div', { class: 'alert alert-warn', 'data-testid': 'usage-some-unmatched' },
-      h('p', {}, `${fmt.num(id.unmatched)} of ${fmt.num(id.identities)} users in the exports match nobody in the people table. `
+      h('p', {}, `${fmt.num(id.unmatched)} of ${fmt.num(id.identities)} users in the exports ${id.unmatched === 1 ? 'matches' : 'match'} nobody in the people table. `
         + 'Their usage is in no group (contractors, leavers, or another login): an identities table can map them.'));
   }
   return h('section', { class: `card usage-card join-card ${id.identities > 0 && id.matched === 0 ? 'is-broken' : ''}`, 'data-testid': 'usage-join' },
