@@ -47,8 +47,8 @@ TEST(DiscreteLaplace, SecureSourceWorks) {
   EXPECT_TRUE(a.ok());
 }
 
-nlohmann::json dp_report(const std::string& dp_json) {
-  auto a = Analysis::create(R"({"group_by": ["team"], "privacy": {"dp": )" + dp_json + "}}");
+nlohmann::json dp_report(const std::string& dp_json, const std::string& group_by = R"(["team"])") {
+  auto a = Analysis::create(R"({"group_by": )" + group_by + R"(, "privacy": {"dp": )" + dp_json + "}}");
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
   for (const char* t : {"activity", "people"}) {
@@ -98,6 +98,27 @@ TEST(DpReport, HeadcountNoiseHasThePromisedScale) {
   const double want = privacy::discrete_laplace_variance(12.0 / eps);
   EXPECT_GT(var, want / 3);
   EXPECT_LT(var, want * 3);
+}
+
+TEST(DpReport, NoShownGroupHasANoisyHeadcountBelowK) {
+  // Team x work mode x role makes many groups of one to four people; their noisy
+  // headcounts land near zero, or below it, and must be hidden, not shown as "0 people".
+  std::size_t hidden = 0, shown = 0;
+  for (int seed = 0; seed < 20; ++seed) {
+    const auto r = dp_report(R"({"epsilon": 1, "seed": )" + std::to_string(seed) + "}", R"(["team", "work_mode", "role"])");
+    const int k = r["privacy"]["min_group_size"];
+    for (const auto& g : r["groups"]) {
+      if (g["suppressed"].get<bool>()) {
+        ++hidden;
+        EXPECT_FALSE(g.contains("headcount"));
+        continue;
+      }
+      ++shown;
+      EXPECT_GE(g["headcount"].get<double>(), k) << "seed " << seed << ": " << g["key"].dump();
+    }
+  }
+  EXPECT_GT(hidden, 0u);
+  EXPECT_GT(shown, 0u);
 }
 
 TEST(DpReport, CannotBeCombinedWithIndividualResults) {

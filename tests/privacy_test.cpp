@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <set>
 
@@ -213,14 +214,15 @@ TEST(Suppression, NoHiddenCellIsRecoverableFromTotalsSiblingsOrPeriods) {
 
 // ---- reports ----
 
-std::string run_report(const std::string& config, bool with_people = true) {
+std::string run_report(const std::string& config, bool with_people = true, const std::string& people_csv = "") {
   auto a = Analysis::create(config);
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
   for (const char* t : {"activity", "people", "surveys", "playbook"}) {
-    if (!with_people && std::string(t) == "people") continue;
+    const bool people = std::string(t) == "people";
+    if (!with_people && people) continue;
     EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());
-    EXPECT_TRUE(a->push(testing_util::read_file(dir + t + ".csv")).ok());
+    EXPECT_TRUE(a->push(people && !people_csv.empty() ? people_csv : testing_util::read_file(dir + t + ".csv")).ok());
     EXPECT_TRUE(a->end_table().ok());
   }
   auto r = a->report();
@@ -319,6 +321,48 @@ TEST(PrivacyReport, SmallGroupsShowNoFiguresAndStateTheSettings) {
   EXPECT_EQ(j["privacy"]["suppressed_groups"], hidden);
   for (const auto& t : j["trends"])
     if (!t["suppressed"].get<bool>()) EXPECT_GE(t["headcount"].get<int>(), 8);
+}
+
+TEST(PrivacyReport, AOnePersonRoleCannotBeSubtractedFromTheOrganisation) {
+  // The audit's attack: give one person a role of their own. Role-level insights
+  // hide it, and the organisation-wide persona counts minus the shown roles must
+  // then cover at least k people, so they never describe that one person.
+  std::string people = testing_util::read_file(std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/people.csv");
+  const std::size_t at = people.find("P00002,Engineering,");
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t role = people.find(',', people.find(',', at) + 1) + 1;
+  people.replace(role, people.find(',', role) - role, "chief_executive");
+  const auto j = nlohmann::json::parse(run_report("", true, people));
+  const int k = j["privacy"]["min_group_size"];
+  const auto& insights = j["insights"];
+
+  std::map<std::string, int> shown_people;  // role -> people, from training targets
+  for (const auto& t : insights["training"]["targets"])
+    if (t["kind"] == "role") shown_people[t["key"]["role"]] = t["people"];
+  EXPECT_FALSE(shown_people.count("chief_executive"));
+  int shown = 0;
+  for (const auto& [r, n] : shown_people) shown += n;
+  const int hidden = insights["personas"]["overall"]["people"].get<int>() - shown;
+  EXPECT_GE(hidden, k) << "hidden roles hold " << hidden << " people";
+
+  // Mentoring shows the same roles, and its counts cannot isolate the hidden ones either.
+  std::map<std::string, int> non_adopters;
+  std::size_t hidden_roles = 0, complementary = 0;
+  for (const auto& m : insights["mentoring"]["roles"]) {
+    if (m["suppressed"].get<bool>()) {
+      ++hidden_roles;
+      complementary += m["reason"].get<std::string>().find("worked out") != std::string::npos;
+      EXPECT_FALSE(m.contains("non_adopters"));
+      continue;
+    }
+    EXPECT_TRUE(shown_people.count(m["role"])) << m["role"];
+    non_adopters[m["role"]] = m["non_adopters"];
+  }
+  EXPECT_EQ(non_adopters.size(), shown_people.size());
+  EXPECT_GE(hidden_roles, 2u);
+  EXPECT_GE(complementary, 1u);
+  for (const auto& g : insights["role_guidance"]["roles"])
+    if (!g["suppressed"].get<bool>()) EXPECT_TRUE(shown_people.count(g["role"])) << g["role"];
 }
 
 TEST(PrivacyReport, GapNeedsKPeopleOnEachSide) {

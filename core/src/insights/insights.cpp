@@ -119,9 +119,12 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
     }
   }
 
+  // Role guidance, training targets and mentoring share one plan of which roles are shown.
+  const RolePlan role_plan = plan_roles(ds, a, config.privacy.min_group_size);
+
   // Role guidance.
   {
-    const RoleGuidanceResult rg = role_guidance(ds, a, config);
+    const RoleGuidanceResult rg = role_guidance(ds, a, role_plan, config);
     std::vector<std::pair<double, Json>> role_cards;  // (priority: lower first, card)
     Json j;
     j["available"] = rg.available;
@@ -130,8 +133,8 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
     for (const RoleGuidance& g : rg.roles) {
       Json r;
       r["role"] = g.role;
-      if (g.suppressed) {
-        r.update(report::suppressed_json(privacy::CellStatus::too_few_people, plan.k));
+      if (g.status != privacy::CellStatus::shown) {
+        r.update(report::suppressed_json(g.status, plan.k));
         roles.push_back(std::move(r));
         continue;
       }
@@ -176,7 +179,7 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
 
   // Training targets, trained vs untrained, mentoring.
   {
-    const TrainingResult tr = training_and_mentoring(ds, a, plan, personas, config);
+    const TrainingResult tr = training_and_mentoring(ds, a, plan, role_plan, personas, config);
     Json targets = Json::array();
     for (const TrainingTarget& t : tr.targets) {
       Json key = Json::object();
@@ -222,9 +225,9 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
                                percent(*t.untrained_adoption_rate) + "."));
     Json roles = Json::array();
     for (const MentoringRole& m : tr.mentoring) {
-      if (m.suppressed) {
+      if (m.status != privacy::CellStatus::shown) {
         Json r = {{"role", m.role}};
-        r.update(report::suppressed_json(privacy::CellStatus::too_few_people, plan.k));
+        r.update(report::suppressed_json(m.status, plan.k));
         roles.push_back(std::move(r));
         continue;
       }

@@ -18,7 +18,7 @@ struct ClassSums {
 
 struct RoleTask {
   ClassSums ai, manual;
-  std::vector<std::uint32_t> ai_people;  // people with AI-assisted rows here (deduplicated later)
+  std::vector<std::uint32_t> people, ai_people;  // people with rows / AI-assisted rows here (deduplicated later)
 };
 
 std::string percent(double share) {
@@ -34,7 +34,8 @@ bool risky(const RiskyTask& t, double rework_threshold) {
 
 }  // namespace
 
-RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const RolePlan& role_plan,
+                                 const Config& config) {
   RoleGuidanceResult out;
   if (!ds.playbook) {
     out.reason = "needs a playbook table";
@@ -77,7 +78,8 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResu
       s.e_tasks += v.tasks[r];
       s.errors += v.errors[r];
     }
-    if (ai) cell.ai_people.push_back(v.person[r]);
+    if (cell.people.empty() || cell.people.back() != v.person[r]) cell.people.push_back(v.person[r]);
+    if (ai && (cell.ai_people.empty() || cell.ai_people.back() != v.person[r])) cell.ai_people.push_back(v.person[r]);
   }
   // People per role.
   std::vector<double> people(role_names.size(), 0);
@@ -93,8 +95,8 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResu
     RoleGuidance g;
     g.role = role;
     g.people = people[idx];
-    if (g.people < k) {
-      g.suppressed = true;
+    g.status = role_plan.of(role);
+    if (g.status != privacy::CellStatus::shown) {
       out.roles.push_back(std::move(g));
       continue;
     }
@@ -106,10 +108,14 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResu
       const auto rec = covered->second.find(task);
       const double all_tasks = cell.ai.tasks + cell.manual.tasks;
       const double all_ai = cell.ai.ai_tasks + cell.manual.ai_tasks;
-      std::sort(cell.ai_people.begin(), cell.ai_people.end());
-      cell.ai_people.erase(std::unique(cell.ai_people.begin(), cell.ai_people.end()), cell.ai_people.end());
+      for (auto* list : {&cell.people, &cell.ai_people}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+      }
+      const auto cell_people = static_cast<double>(cell.people.size());
       if (rec != covered->second.end() && rec->second) {
-        if (all_tasks > 0) g.underused.push_back({task, all_ai / all_tasks, all_tasks});
+        // Fewer than k people doing the task would describe individuals.
+        if (all_tasks > 0 && cell_people >= k) g.underused.push_back({task, all_ai / all_tasks, all_tasks, cell_people});
       } else if (cell.ai.ai_tasks > 0) {
         RiskyTask t;
         t.task_type = task;

@@ -9,6 +9,7 @@
 #include "analysis/run.h"
 #include "gapscore/config.h"
 #include "gapscore/dataset.h"
+#include "insights/role_plan.h"
 
 namespace gapscore::insights {
 
@@ -16,6 +17,7 @@ struct UnderusedTask {
   std::string task_type;
   double utilization_rate;  // Σai_tasks/Σtasks for the role on this task
   double tasks;
+  double people;            // people of the role with rows of this task (at least min_group_size)
 };
 
 struct RiskyTask {
@@ -27,7 +29,7 @@ struct RiskyTask {
 
 struct RoleGuidance {
   std::string role;
-  bool suppressed = false;  // fewer than min_group_size people
+  privacy::CellStatus status = privacy::CellStatus::shown;  // hidden roles carry no figures
   double people = 0;
   std::vector<UnderusedTask> underused;
   std::vector<RiskyTask> risky_off_playbook;
@@ -41,6 +43,7 @@ struct RoleGuidanceResult {
   std::vector<std::string> roles_not_covered; // roles with people but no playbook rows
 };
 
-RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const RolePlan& roles,
+                                 const Config& config);
 
 }  // namespace gapscore::insights

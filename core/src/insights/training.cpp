@@ -30,7 +30,8 @@ const char* suggested_format(double non_adopters, double rework_creators) {
 }  // namespace
 
 TrainingResult training_and_mentoring(const Dataset& ds, const analysis::AnalysisResult& a,
-                                      const privacy::SuppressionPlan& plan, std::span<const Persona> personas,
+                                      const privacy::SuppressionPlan& plan, const RolePlan& roles,
+                                      std::span<const Persona> personas,
                                       const Config& config) {
   TrainingResult out;
   const int k = config.privacy.min_group_size;
@@ -53,7 +54,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
   for (std::uint32_t p : ds.persons_by_id)
     if (a.figures[p].active) by_role[person_attribute(ds.persons[p], "role")].push_back(p);
   for (const auto& [role, members] : by_role) {
-    if (members.size() < static_cast<std::size_t>(k)) continue;
+    if (!roles.shown(role)) continue;
     const PersonaCounts c = count_personas(members, a.figures, personas);
     TrainingTarget t;
     t.kind = "role";
@@ -102,8 +103,8 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
       if (personas[p] == Persona::champion) champions.push_back(p);
       if (personas[p] == Persona::non_adopter) mentees.push_back(p);
     }
-    if (members.size() < static_cast<std::size_t>(k)) {
-      m.suppressed = true;
+    m.status = roles.of(role);
+    if (m.status != privacy::CellStatus::shown) {
       out.mentoring.push_back(m);
       continue;
     }

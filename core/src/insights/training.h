@@ -10,6 +10,7 @@
 #include "gapscore/config.h"
 #include "gapscore/dataset.h"
 #include "insights/personas.h"
+#include "insights/role_plan.h"
 #include "privacy/suppression.h"
 
 namespace gapscore::insights {
@@ -33,7 +34,7 @@ struct TrainedComparison {
 
 struct MentoringRole {
   std::string role;
-  bool suppressed = false;
+  privacy::CellStatus status = privacy::CellStatus::shown;
   double champions = 0, non_adopters = 0, possible_pairs = 0;
 };
 
@@ -49,7 +50,8 @@ struct TrainingResult {
 };
 
 TrainingResult training_and_mentoring(const Dataset& ds, const analysis::AnalysisResult& a,
-                                      const privacy::SuppressionPlan& plan, std::span<const Persona> personas,
+                                      const privacy::SuppressionPlan& plan, const RolePlan& roles,
+                                      std::span<const Persona> personas,
                                       const Config& config);
 
 }  // namespace gapscore::insights

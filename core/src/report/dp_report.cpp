@@ -61,7 +61,9 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
   // Suppression on the noisy headcounts (the exact ones are never looked at again).
   privacy::SuppressionInput in;
   in.overall = overall.headcount;
-  for (const privacy::DpFigures& f : groups) in.groups.push_back(f.headcount);
+  // A noisy count of zero or below still stands for a group present in the data:
+  // hide it like any group under k rather than publish "0 people" beside figures.
+  for (const privacy::DpFigures& f : groups) in.groups.push_back(f.headcount < 1 ? 1.0 : f.headcount);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
   const KeyLabeller label = key_labeller(ds, config);
 
