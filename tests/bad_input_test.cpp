@@ -58,6 +58,7 @@ TEST_P(BadInput, GivesItsDocumentedOutcome) {
     EXPECT_EQ(d.severity, Severity::error);
     if (c.contains("row")) EXPECT_EQ(d.row, c["row"].get<std::uint64_t>()) << d.message;
     if (c.contains("column")) EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message;
+    if (c.contains("value")) EXPECT_EQ(d.value, c["value"].get<std::string>()) << d.message;
     if (c.contains("byte_offset")) EXPECT_EQ(d.byte_offset, c["byte_offset"].get<std::uint64_t>()) << d.message;
     return;
   }

@@ -77,7 +77,8 @@ TEST(Ingest, MissingRequiredColumnNamesTheClosestHeader) {
   EXPECT_EQ(d.code, DiagCode::missing_column);
   EXPECT_NE(d.message.find("\"person_id\""), std::string::npos) << d.message;
   EXPECT_NE(d.message.find("closest header found: \"personid\""), std::string::npos) << d.message;
-  EXPECT_EQ(d.column, "personid");
+  EXPECT_EQ(d.column, "person_id");  // the column that is missing
+  EXPECT_EQ(d.value, "personid");    // the header that probably meant it
 }
 
 TEST(Ingest, DuplicateColumnIsFatal) {

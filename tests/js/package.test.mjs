@@ -72,6 +72,7 @@ test('errors are GapScoreError with code, table, row and column', async () => {
     assert.ok(e instanceof Error);
     assert.equal(e.code, 'missing_column');
     assert.equal(e.table, 'activity');
+    assert.equal(e.column, 'person_id');
     assert.match(e.message, /person_id/);
     assert.ok(e.diagnostics.length >= 1);
     return true;

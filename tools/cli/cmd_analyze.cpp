@@ -43,16 +43,15 @@ int run_analyze(const std::vector<std::string>& argv) {
   auto analysis = make_analysis(*args);
   if (!analysis) {
     print_diagnostics(analysis.error().diagnostics);
-    const DiagCode c = analysis.error().code();
-    return c == DiagCode::usage_error || c == DiagCode::io_error ? 2 : 1;
+    return failure_exit_code(analysis.error().code());
   }
   Status s = stream_inputs(*args, *analysis);
   Result<std::string> report = s ? analysis->report() : Result<std::string>(std::move(s).error());
   if (!report) {
     print_diagnostics(analysis->log().items());
-    const DiagCode c = report.error().code();
-    if (c == DiagCode::usage_error || c == DiagCode::io_error) print_diagnostics(report.error().diagnostics);
-    return c == DiagCode::usage_error || c == DiagCode::io_error ? 2 : 1;
+    const int code = failure_exit_code(report.error().code());
+    if (code == 2) print_diagnostics(report.error().diagnostics);
+    return code;
   }
   const std::string text = format == "json" ? report.value() : summary_text(report.value());
   if (Status w = write_output(args->get("out").value_or("-"), text); !w) {

@@ -13,8 +13,9 @@ constexpr const char* kHelp =
     "                         [--config FILE] [--strict] [--json]\n"
     "\n"
     "Reads the tables and prints every problem found (row, column, value).\n"
-    "Exit code 0 when every row is usable, 1 when rows were skipped or a table\n"
-    "cannot be read, 2 for usage errors.\n\noptions:\n";
+    "Exit code 0 when every row is usable, 1 when rows would be skipped or a table\n"
+    "has a fatal problem (e.g. a missing column), 2 for usage errors (bad option or\n"
+    "config, a file that cannot be opened).\n\noptions:\n";
 }
 
 int run_validate(const std::vector<std::string>& argv) {
@@ -33,7 +34,7 @@ int run_validate(const std::vector<std::string>& argv) {
   auto analysis = make_analysis(*args);
   if (!analysis) {
     print_diagnostics(analysis.error().diagnostics);
-    return analysis.error().code() == DiagCode::usage_error || analysis.error().code() == DiagCode::io_error ? 2 : 1;
+    return failure_exit_code(analysis.error().code());
   }
   Status s = stream_inputs(*args, *analysis);
   if (s) s = analysis->join();
@@ -44,8 +45,7 @@ int run_validate(const std::vector<std::string>& argv) {
                  static_cast<unsigned long long>(log.total() - log.items().size()));
   if (args->has("json")) (void)write_output("-", analysis->validation_report());
   if (!s) {
-    const DiagCode c = s.error().code();
-    if (c == DiagCode::usage_error || c == DiagCode::io_error) {
+    if (failure_exit_code(s.error().code()) == 2) {
       print_diagnostics(s.error().diagnostics);
       return 2;
     }

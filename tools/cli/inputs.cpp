@@ -90,6 +90,19 @@ Status stream_inputs(const ParsedArgs& args, Analysis& analysis) {
   return Ok{};
 }
 
+int failure_exit_code(DiagCode code) {
+  switch (code) {
+    case DiagCode::usage_error:
+    case DiagCode::io_error:
+    case DiagCode::config_invalid_json:
+    case DiagCode::config_unknown_key:
+    case DiagCode::config_invalid_value:
+      return 2;
+    default:
+      return 1;
+  }
+}
+
 void print_diagnostics(const std::vector<Diagnostic>& items) {
   for (const Diagnostic& d : items)
     std::fprintf(stderr, "%s [%s]: %s\n", severity_name(d.severity), std::string(diag_code_name(d.code)).c_str(),

@@ -18,6 +18,10 @@ Result<Analysis> make_analysis(const ParsedArgs& args);
 // Streams every table given on the command line into the analysis.
 Status stream_inputs(const ParsedArgs& args, Analysis& analysis);
 
+// Exit code of analyze/validate for a failure: 2 when the command line is at
+// fault (bad option, bad config, unreadable file), 1 when the data is.
+int failure_exit_code(DiagCode code);
+
 // Prints diagnostics for people on stderr, one line each.
 void print_diagnostics(const std::vector<Diagnostic>& items);
 

@@ -21,7 +21,8 @@ constexpr const char* kUsage =
     "  verify     check that a report is byte for byte what its inputs produce\n"
     "\n"
     "Run 'gapscore <command> --help' for a command's options.\n"
-    "Exit codes: 0 ok, 1 data errors, 2 usage errors (verify: 0 identical, 1 different,\n"
+    "Exit codes: 0 ok, 1 data errors, 2 usage errors: bad option or config, a file\n"
+    "that cannot be opened (verify: 0 identical, 1 different,\n"
     "2 inputs differ from the report's digests, 3 usage errors / cannot verify).\n";
 
 }  // namespace

@@ -66,6 +66,13 @@ struct TableIngestor::Impl {
 TableIngestor::TableIngestor(IngestOptions options, DiagnosticLog& log)
     : impl_(std::make_unique<Impl>(std::move(options), log)) {
   impl_->format = impl_->options.format;
+  // A ".json" name settles it, so JSON that is not an array (a scalar, say) gets a JSON error.
+  const std::string& name = impl_->options.source_name;
+  if (impl_->format == InputFormat::detect && name.size() >= 5) {
+    std::string ext = name.substr(name.size() - 5);
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (ext == ".json") impl_->format = InputFormat::json;
+  }
 }
 
 TableIngestor::~TableIngestor() = default;

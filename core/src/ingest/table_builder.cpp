@@ -141,7 +141,8 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
     } else {
       msg += "; no header resembles it";
     }
-    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 1, found));
+    // column: the one that is missing; value: the header that probably meant it.
+    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 1, std::string(spec.name), found));
   }
   if (!fatal.empty()) return Error(std::move(fatal));
   return Ok{};
@@ -182,7 +183,7 @@ Status TableBuilder::check_required_columns_seen() {
     std::string msg = table_name_ + ": required field \"" + std::string(spec.name) + "\" not found in any object";
     const std::string close = closest_match(spec.name, unmatched);
     if (!close.empty()) msg += "; closest field found: " + quoted(close);
-    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 0, close));
+    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 0, std::string(spec.name), close));
   }
   if (!fatal.empty()) return Error(std::move(fatal));
   return Ok{};

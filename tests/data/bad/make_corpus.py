@@ -41,7 +41,7 @@ case("xlsx_renamed.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "error", 
 case("unterminated_quote.csv", rows(OK1, 'P2,2025-01-06,"coding,8,0,6,6,0,2,0.8,90,40,0', OK3), "error", code="unterminated_quote", row=3)
 case("huge_field.csv", rows(OK1, "P2,2025-01-06," + "x" * ((1 << 20) + 1) + ",8,0,6,6,0,2,0.8,90,40,0"), "error", code="field_too_large", row=3)
 case("missing_person_id_column.csv", rows("1,2025-01-06,coding,10,4,7.5,9,0.5,1,0.9,120,30,12", header=H.replace("person_id", "employee")), "error", code="missing_column")
-case("missing_hours_column.csv", "person_id,date,task_type,tasks,ai_tasks,hourz\nP1,2025-01-06,coding,1,0,1\n", "error", code="missing_column", column="hourz")
+case("missing_hours_column.csv", "person_id,date,task_type,tasks,ai_tasks,hourz\nP1,2025-01-06,coding,1,0,1\n", "error", code="missing_column", column="hours", value="hourz")
 case("duplicate_header.csv", rows(OK1 + ",1", header=H + ",Hours"), "error", code="duplicate_column")
 case("too_many_columns.csv", ",".join(["c%d" % i for i in range(1100)]) + "\n", "error", code="too_many_columns")
 case("all_rows_bad.csv", rows("P1,not-a-date,coding,1,0,1,,,,,,,", "P2,2025-01-06,coding,x,0,1,,,,,,,"), "error", code="no_valid_rows")
@@ -99,7 +99,7 @@ case("xss_team_name.csv", rows(OK1 + ',"<img src=x onerror=alert(1)>"', OK2 + ",
 # ---- other tables ----
 case("people_bad_bool.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP3,C,no\n", "skip", table="people", code="invalid_bool", row=3, column="ai_trained", rows_skipped=1, rows_used=2)
 case("surveys_out_of_scale.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,6,3\n", "skip", table="surveys", code="out_of_range", row=3, column="ai_sentiment", rows_skipped=1, rows_used=1)
-case("playbook_missing_column.csv", "role,task\nanalyst,reports\n", "error", table="playbook", code="missing_column", column="task")
+case("playbook_missing_column.csv", "role,task\nanalyst,reports\n", "error", table="playbook", code="missing_column", column="task_type", value="task")
 
 with open("manifest.json", "w") as f:
     json.dump(cases, f, indent=1)
