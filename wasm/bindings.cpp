@@ -91,7 +91,7 @@ class Session {
     if (!analysis_) return error_to_js(usage("init() was not called"));
     copy_bytes(bytes, buffer_);
     const gapscore::Status s = analysis_->push(buffer_);
-    return status_to_js(s);
+    return s.ok() ? ok() : error_with_log(s.error());
   }
 
   // A table as typed columns: names[i] with values[i], a Float64Array
@@ -131,7 +131,8 @@ class Session {
 
   val endTable() {
     if (!analysis_) return error_to_js(usage("init() was not called"));
-    return status_to_js(analysis_->end_table());
+    const gapscore::Status s = analysis_->end_table();
+    return s.ok() ? ok() : error_with_log(s.error());
   }
 
   // {ok, report: string, diagnostics: [...]} — the canonical JSON text, parsed by the wrapper.
@@ -154,11 +155,17 @@ class Session {
   }
 
  private:
+  // The error's own diagnostics first (the headline), then the row-level ones
+  // logged so far: "all rows were skipped" is useless without the why.
   val error_with_log(const gapscore::Error& e) {
     val out = error_to_js(e);
-    val list = val::array();
-    for (const gapscore::Diagnostic& d : analysis_->log().items()) list.call<void>("push", diagnostic_to_js(d));
-    out["error"].set("diagnostics", list);
+    val list = out["error"]["diagnostics"];
+    for (const gapscore::Diagnostic& d : analysis_->log().items()) {
+      bool repeated = false;
+      for (const gapscore::Diagnostic& own : e.diagnostics)
+        repeated = repeated || (own.code == d.code && own.message == d.message);
+      if (!repeated) list.call<void>("push", diagnostic_to_js(d));
+    }
     return out;
   }
 

@@ -46,6 +46,34 @@ test('every input form gives the same report', async () => {
     assert.deepEqual(r.groups, fromText.groups);
   }
   assert.equal(fromObjects.inputs[0].format, 'json');
+  // Dates as JS Date objects, the two ways people make them: UTC midnight from an
+  // ISO string, and local midnight from (year, month, day). Both mean that calendar day.
+  const savedTz = process.env.TZ;
+  try {
+    for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York']) {
+      process.env.TZ = tz;  // Node applies a changed TZ at once
+      for (const makeDate of [(s) => new Date(s), (s) => { const [yy, mm, dd] = s.split('-').map(Number); return new Date(yy, mm - 1, dd); }]) {
+        const withDates = objects.map((o) => ({ ...o, date: makeDate(o.date) }));
+        const r = await gs.analyze({ activity: withDates });
+        assert.deepEqual(r.overall, fromText.overall, tz);
+      }
+    }
+  } finally {
+    if (savedTz === undefined) delete process.env.TZ; else process.env.TZ = savedTz;
+  }
+});
+
+test('an all-rows-skipped error says why, row by row', async () => {
+  const bad = 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,2,5,1\nP2,2025-01-06,a,x,0,1\n';
+  await assert.rejects(gs.analyze({ activity: bad }), (e) => {
+    assert.equal(e.code, 'no_valid_rows');
+    assert.equal(e.table, 'activity');
+    const codes = e.diagnostics.map((x) => x.code);
+    assert.equal(codes[0], 'no_valid_rows');
+    assert.ok(codes.includes('ai_tasks_exceed_tasks'), codes.join());
+    assert.ok(e.diagnostics.some((x) => x.code === 'invalid_integer' && x.row === 3 && x.column === 'tasks'), JSON.stringify(e.diagnostics));
+    return true;
+  });
 });
 
 test('analyzeColumns equals analyze on the same rows', async () => {

@@ -2,7 +2,7 @@
 // progress, cancellation and yields so a page or worker stays responsive),
 // then the report. Shared by the in-thread API and the worker thread.
 import { GapScoreError, cancelledError } from './errors.js';
-import { TABLES, checkTables, configText, describeInput, usageFiles } from './inputs.js';
+import { TABLES, checkTables, configText, dateText, describeInput, usageFiles } from './inputs.js';
 
 const YIELD_EVERY_MS = 30;
 
@@ -25,7 +25,7 @@ function columnValues(table, name, values) {
   if (values.every((v) => v == null || typeof v === 'number')) return Float64Array.from(values, (v) => (v == null ? NaN : v));
   return values.map((v) => {
     if (v == null) return '';
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (v instanceof Date) return dateText(v);
     return String(v);
   });
 }

@@ -1,7 +1,7 @@
 import type { Config, MetricDefinition, Report, Validation } from './report.js';
 export type * from './report.js';
 
-/** CSV text, CSV/JSON bytes, or an array of row objects. */
+/** CSV text, CSV/JSON bytes, or an array of row objects (a JS `Date` value is read as its calendar day: UTC midnight as that UTC date, any other time as its local date). */
 export type TableInput = string | ArrayBuffer | Uint8Array | Record<string, unknown>[];
 
 /** An AI-usage export: Microsoft 365 Copilot CSV / Graph JSON, GitHub Copilot NDJSON / daily metrics JSON. */

@@ -26,10 +26,26 @@ function* bytesChunks(bytes, chunkBytes) {
   }
 }
 
+/**
+ * A JS Date as the calendar date it stands for: UTC midnight (new Date('2025-01-06'))
+ * is that UTC date; any other time (new Date(2025, 0, 6), local midnight) is its local date.
+ */
+export function dateText(d) {
+  const utcMidnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
+  const [y, m, day] = utcMidnight ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()] : [d.getFullYear(), d.getMonth(), d.getDate()];
+  return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// JSON.stringify has already turned a Date into its ISO timestamp when a replacer sees it; `this[key]` is the Date.
+function datesAsCalendarDays(key, value) {
+  const raw = this[key];
+  return raw instanceof Date ? dateText(raw) : value;
+}
+
 function* objectChunks(rows, batch) {
   yield [encoder.encode('['), 0];
   for (let i = 0; i < rows.length; i += batch) {
-    const part = rows.slice(i, i + batch).map((r) => JSON.stringify(r)).join(',');
+    const part = rows.slice(i, i + batch).map((r) => JSON.stringify(r, datesAsCalendarDays)).join(',');
     yield [encoder.encode((i > 0 ? ',' : '') + part), Math.min(batch, rows.length - i)];
   }
   yield [encoder.encode(']'), 0];
