@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "gapscore/analysis.h"
@@ -225,6 +226,30 @@ TEST(UsageAnalysis, ExportsOverTimeBuildAHistory) {
   // The same file twice counts once.
   const json twice = analyze(config, {"m365_user_detail_2025-03-30.csv", "m365_user_detail_2025-03-30.csv"});
   EXPECT_EQ(twice["usage"]["overall"]["metrics"], one["usage"]["overall"]["metrics"]);
+}
+
+TEST(UsageAnalysis, TrendsFollowTheConfiguredPeriod) {
+  // The two monthly exports cover 2025-03-01 .. 2025-04-29.
+  const std::vector<std::string> files = {"m365_user_detail_2025-03-30.csv", "m365_user_detail_2025-04-29.csv",
+                                          "github_team_engineering.json"};
+  const json weekly = analyze({{"group_by", {"team"}}, {"privacy", {{"min_group_size", 3}}}}, files);
+  const json monthly = analyze({{"group_by", {"team"}}, {"period", "month"}, {"privacy", {{"min_group_size", 3}}}}, files);
+  std::map<std::string, double> month_active;  // overall active users per month
+  for (const auto& t : monthly["usage"]["trends"]) {
+    const std::string label = t["period"];
+    EXPECT_EQ(label.size(), 7u) << label;  // "2025-03", not "2025-W09"
+    EXPECT_EQ(t["start"].get<std::string>(), label + "-01");
+    if (t["key"].is_null() && !t["suppressed"].get<bool>()) month_active[label] = t["active_users"];
+  }
+  EXPECT_EQ(month_active.size(), 2u);
+  EXPECT_TRUE(month_active.count("2025-03") && month_active.count("2025-04"));
+  // A month's active people include every week's that starts in it.
+  for (const auto& t : weekly["usage"]["trends"]) {
+    if (!t["key"].is_null() || t["suppressed"].get<bool>()) continue;
+    const std::string month = t["start"].get<std::string>().substr(0, 7);
+    if (month_active.count(month)) EXPECT_GE(month_active[month], t["active_users"].get<double>()) << t["period"];
+  }
+  for (const auto& a : monthly["usage"]["team_aggregates"]) EXPECT_EQ(a["period"].get<std::string>().size(), 7u);
 }
 
 TEST(UsageAnalysis, TelemetryIsComparedWithActivity) {

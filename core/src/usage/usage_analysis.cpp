@@ -319,14 +319,18 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
                        {"active_days_share", report::uniformity_json(analysis::uniformity_of(intensity))},
                        {"apps_per_active_user", report::uniformity_json(analysis::uniformity_of(breadth))}};
 
-  // Weekly trends per shown group: people active in the week / the group's people.
+  // Trends per shown group and period (config.period, as the activity trends):
+  // people active in the period / the group's people.
+  const bool weekly = config.period == Period::week;
+  const auto period_start = [weekly](std::int32_t day) { return weekly ? iso_week_monday(day) : month_start(day); };
+  const auto period_label = [weekly](std::int32_t start) { return weekly ? iso_week_label(start) : month_label(start); };
   {
     std::vector<std::uint32_t> group_of(pop.persons.size(), 0);
     for (std::size_t g = 0; g < grouping.size(); ++g)
       for (std::uint32_t p : grouping.members[g]) group_of[p] = static_cast<std::uint32_t>(g);
-    std::map<std::int32_t, std::vector<std::set<std::uint32_t>>> weeks;  // week -> per group (+ overall last) active people
+    std::map<std::int32_t, std::vector<std::set<std::uint32_t>>> weeks;  // period -> per group (+ overall last) active people
     for (const auto& [p, day] : person_days) {
-      auto& cells = weeks[iso_week_monday(day)];
+      auto& cells = weeks[period_start(day)];
       if (cells.empty()) cells.resize(grouping.size() + 1);
       cells[grouping.size()].insert(p);
       if (grouping.size()) cells[group_of[p]].insert(p);
@@ -337,7 +341,7 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
       const std::int32_t week = entry.first;
       const auto& cells = entry.second;
       auto cell = [&](std::optional<std::size_t> g) {
-        Json j = {{"period", iso_week_label(week)}, {"start", format_iso_date(week)},
+        Json j = {{"period", period_label(week)}, {"start", format_iso_date(week)},
                   {"key", g ? report::key_json(grouping, *g, label) : Json(nullptr)}};
         const privacy::CellStatus st = g ? plan.groups[*g] : plan.overall;
         if (st != privacy::CellStatus::shown) {
@@ -357,12 +361,12 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
     out["trends"] = std::move(tarr);
   }
 
-  // Team-level daily exports: weekly means; weeks with fewer than k active users hidden.
+  // Team-level daily exports: means per period; periods with fewer than k active users hidden.
   {
     std::map<std::pair<std::string, std::int32_t>, std::vector<const AggregateDay*>> by_week;
     for (const AggregateDay& a : data.aggregates) {
       if ((config.window_start && a.day < *config.window_start) || (config.window_end && a.day > *config.window_end)) continue;
-      by_week[{a.team, iso_week_monday(a.day)}].push_back(&a);
+      by_week[{a.team, period_start(a.day)}].push_back(&a);
     }
     Json arr = Json::array();
     for (const auto& [key, days] : by_week) {
@@ -376,7 +380,7 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
         la += a->lines_accepted;
       }
       const auto mean_active = metrics::ratio(active, n_active);
-      Json j = {{"team", key.first}, {"period", iso_week_label(key.second)}, {"start", format_iso_date(key.second)},
+      Json j = {{"team", key.first}, {"period", period_label(key.second)}, {"start", format_iso_date(key.second)},
                 {"days", days.size()}};
       if (!mean_active || *mean_active < k) {
         j.update(report::suppressed_json(privacy::CellStatus::too_few_people, k));

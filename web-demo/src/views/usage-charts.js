@@ -89,9 +89,9 @@ function trendChart(ctx, select) {
       })),
     },
     height: 360,
-    summary: `${metricLabel} per week from the usage exports, for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
+    summary: `${metricLabel} per ${ctx.period.unit} from the usage exports, for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
     table: {  // every group, hidden ones too: the table says why there is no line
-      columns: [{ label: 'Week', rowHeader: true }, ...tableKeys.map((k) => ({ label: names.get(k), num: true }))],
+      columns: [{ label: ctx.period.Unit, rowHeader: true }, ...tableKeys.map((k) => ({ label: names.get(k), num: true }))],
       rows: periods.map((p) => [p, ...tableKeys.map((k) => {
         const c = cell(k, p);
         if (c?.suppressed) return hiddenReason(c, ctx.k);
@@ -116,8 +116,8 @@ export function usageCharts(ctx, fileBase) {
     const id = 'usage-trend-metric';
     const select = h('select', { id }, TREND_METRICS.map(([m, label]) => h('option', { value: m }, label)));
     const card = chartCard({
-      id: 'usage-trends', title: 'Weekly AI-tool use', fileBase,
-      subtitle: 'People active in each week of the exports; the thick line is everyone.',
+      id: 'usage-trends', title: `${ctx.period.ly} AI-tool use`, fileBase,
+      subtitle: `People active in each ${ctx.period.unit} of the exports; the thick line is everyone.`,
       controls: h('div', { class: 'inline-field' }, h('label', { for: id }, 'Metric'), select),
       build: () => trendChart(ctx, select),
     });

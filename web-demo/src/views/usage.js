@@ -29,6 +29,8 @@ function context(report) {
   return {
     usage, groupBy, k,
     engagedDays: report.config?.usage?.engaged_min_days,
+    // Trends follow config.period, like the activity trends.
+    period: report.config?.period === 'month' ? { unit: 'month', Unit: 'Month', ly: 'Monthly' } : { unit: 'week', Unit: 'Week', ly: 'Weekly' },
     label: (g) => fmt.groupLabel(g.key, groupBy),
     shown: usage.groups.filter((g) => !g.suppressed),
     hidden: usage.groups.filter((g) => g.suppressed),
@@ -219,11 +221,11 @@ function teamAggregatesCard(ctx) {
   const rows = ctx.usage.team_aggregates ?? [];
   if (!rows.length) return null;
   return card('Team totals (GitHub Copilot team metrics)',
-    `Weekly means of daily figures from the team metrics API, one table per file. Weeks averaging fewer than ${ctx.k} active users are hidden.`,
+    `${ctx.period.ly} means of daily figures from the team metrics API, one table per file. ${ctx.period.Unit}s averaging fewer than ${ctx.k} active users are hidden.`,
     dataTable({
-      caption: 'Team totals per week',
+      caption: `Team totals per ${ctx.period.unit}`,
       className: 'usage-teams',
-      columns: [{ label: 'Team (file)', rowHeader: true }, { label: 'Week' }, { label: 'Days', num: true }, { label: 'Active per day', num: true },
+      columns: [{ label: 'Team (file)', rowHeader: true }, { label: ctx.period.Unit }, { label: 'Days', num: true }, { label: 'Active per day', num: true },
         { label: 'Engaged per day', num: true }, { label: 'Code accepted', num: true }, { label: 'Lines kept', num: true }],
       rows: rows.map((r) => (r.suppressed
         ? [r.team, r.period, fmt.num(r.days), h('span', { class: 'suppressed-inline' }, `Hidden: ${r.reason ?? `fewer than ${ctx.k} people`}`), '', '', '']
