@@ -16,25 +16,9 @@
 namespace gapscore {
 namespace {
 
-struct CliResult {
-  int exit_code = -1;
-  bool signalled = false;
-  std::string out;  // stdout and stderr together
-};
+using testing_util::CliResult;
 
-CliResult run(const std::string& args) {
-  // `timeout` turns a hang into a failure instead of a stuck suite.
-  const std::string cmd = "timeout 60 " + std::string(GAPSCORE_CLI_PATH) + " " + args + " 2>&1";
-  CliResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.signalled = WIFSIGNALED(status);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CliResult run(const std::string& args) { return testing_util::run_cli(args, 60); }
 
 std::string sample(const std::string& file) { return std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/" + file; }
 std::string bad(const std::string& file) { return std::string(GAPSCORE_TEST_DATA_DIR) + "/bad/" + file; }

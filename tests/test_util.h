@@ -9,7 +9,11 @@
 #include <sstream>
 #include <string>
 
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <array>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +34,31 @@ inline std::filesystem::path fresh_temp_dir(const std::string& name) {
   std::filesystem::create_directories(dir);
   return dir;
 }
+
+#ifdef GAPSCORE_CLI_PATH  // defined when the CLI is built
+// The gapscore CLI run through the shell, stdout and stderr together. `timeout`
+// turns a hang into a failure instead of a stuck suite.
+struct CliResult {
+  int exit_code = -1;
+  bool signalled = false;
+  std::string out;
+};
+
+inline CliResult run_cli(const std::string& args, int timeout_seconds = 60) {
+  const std::string cmd =
+      "timeout " + std::to_string(timeout_seconds) + " " + std::string(GAPSCORE_CLI_PATH) + " " + args + " 2>&1";
+  CliResult r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  const int status = pclose(p);
+  r.signalled = WIFSIGNALED(status);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+#endif
 
 inline nlohmann::json read_json(const std::string& path) { return nlohmann::json::parse(read_file(path)); }
 

@@ -449,22 +449,9 @@ TEST(VerifyDp, SeededNoiseVerifiesSecureNoiseCannot) {
 // ---------------------------------------------------------------------------
 // The CLI: options, output and exit codes.
 
-struct CliResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using testing_util::CliResult;
 
-CliResult cli(const std::string& args) {
-  const std::string cmd = "timeout 120 " + std::string(GAPSCORE_CLI_PATH) + " " + args + " 2>&1";
-  CliResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CliResult cli(const std::string& args) { return testing_util::run_cli(args, 120); }
 
 void write(const std::filesystem::path& p, const std::string& text) {
   std::ofstream f(p, std::ios::binary);

@@ -45,6 +45,25 @@ struct Analysis::Impl {
     current.reset();
     return e;
   }
+
+  // What every way of handing over a table shares: no earlier failure, no table
+  // open, each kind once; the ingest options come from the config.
+  Result<IngestOptions> claim(TableKind kind, std::string source_name, std::string_view call) {
+    if (fatal) return *fatal;
+    if (current)
+      return Error(make_diagnostic(DiagCode::usage_error, std::string(call) + " called while another table is open"));
+    const auto k = static_cast<std::size_t>(kind);
+    if (seen[k])
+      return Error(make_diagnostic(DiagCode::usage_error, "the " + std::string(table_name(kind)) + " table was already given"));
+    seen[k] = true;
+    IngestOptions opts;
+    opts.kind = kind;
+    opts.strict = config.strict;
+    opts.source_name = std::move(source_name);
+    const auto cols = config.columns.find(std::string(table_name(kind)));
+    if (cols != config.columns.end()) opts.column_map = cols->second;
+    return opts;
+  }
 };
 
 Analysis::Analysis() = default;
@@ -69,22 +88,10 @@ const DiagnosticLog& Analysis::log() const { return impl_->log; }
 
 Status Analysis::begin_table(TableKind kind, std::string source_name, InputFormat format) {
   Impl& m = *impl_;
-  if (m.fatal) return *m.fatal;
-  if (m.current)
-    return Error(make_diagnostic(DiagCode::usage_error, "begin_table called while another table is open"));
-  const auto k = static_cast<std::size_t>(kind);
-  if (m.seen[k])
-    return Error(make_diagnostic(DiagCode::usage_error,
-                                 "the " + std::string(table_name(kind)) + " table was already given"));
-  m.seen[k] = true;
-  IngestOptions opts;
-  opts.kind = kind;
-  opts.strict = m.config.strict;
-  opts.format = format;
-  opts.source_name = source_name;
-  const auto cols = m.config.columns.find(std::string(table_name(kind)));
-  if (cols != m.config.columns.end()) opts.column_map = cols->second;
-  m.current.emplace(std::move(opts), m.log);
+  auto opts = m.claim(kind, source_name, "begin_table");
+  if (!opts) return std::move(opts).error();
+  opts->format = format;
+  m.current.emplace(std::move(opts).value(), m.log);
   m.current_kind = kind;
   m.current_source = std::move(source_name);
   return Ok{};
@@ -112,20 +119,9 @@ Status Analysis::end_table() {
 
 Status Analysis::add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name) {
   Impl& m = *impl_;
-  if (m.fatal) return *m.fatal;
-  if (m.current) return Error(make_diagnostic(DiagCode::usage_error, "add_columns called while a table is open"));
-  const auto k = static_cast<std::size_t>(kind);
-  if (m.seen[k])
-    return Error(make_diagnostic(DiagCode::usage_error,
-                                 "the " + std::string(table_name(kind)) + " table was already given"));
-  m.seen[k] = true;
-  IngestOptions opts;
-  opts.kind = kind;
-  opts.strict = m.config.strict;
-  opts.source_name = std::move(source_name);
-  const auto cols = m.config.columns.find(std::string(table_name(kind)));
-  if (cols != m.config.columns.end()) opts.column_map = cols->second;
-  auto t = ingest_columns(columns, opts, m.log);
+  auto opts = m.claim(kind, std::move(source_name), "add_columns");
+  if (!opts) return std::move(opts).error();
+  auto t = ingest_columns(columns, *opts, m.log);
   if (!t) return m.fail(std::move(t).error());
   m.tables.push_back(std::move(t).value());
   return Ok{};
