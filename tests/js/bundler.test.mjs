@@ -30,8 +30,17 @@ try {
     { onProgress: (p) => progress.push(p.phase) });
   let error = null;
   try { await worker.analyze({ activity: 'x\\n1\\n' }); } catch (e) { error = { name: e.name, code: e.code, isError: e instanceof GapScoreError }; }
+  // Aborting once the report is being computed still rejects, and the worker stays usable.
+  const ctrl = new AbortController();
+  let late = 'not settled';
+  try {
+    await worker.analyze({ activity: new TextEncoder().encode(activity) }, undefined,
+      { signal: ctrl.signal, onProgress: (p) => { if (p.phase === 'analyze') ctrl.abort(); } });
+    late = 'resolved';
+  } catch (e) { late = e.code; }
+  const after = (await worker.metrics()).length;
   out.textContent = JSON.stringify({ version: gs.version, people: inPage.summary.people,
-    same: JSON.stringify(inPage.groups) === JSON.stringify(inWorker.groups), phases: [...new Set(progress)], error });
+    same: JSON.stringify(inPage.groups) === JSON.stringify(inWorker.groups), phases: [...new Set(progress)], error, late, after });
 } catch (e) {
   out.textContent = 'FAILED ' + (e && e.stack || e);
 }
@@ -58,6 +67,8 @@ test('a Vite production build of a consumer page runs gapscore in Chromium, in p
     assert.ok(!text.startsWith('FAILED'), text);
     const result = JSON.parse(text);
     assert.equal(result.people, 200);
+    assert.equal(result.late, 'cancelled', 'an abort during the analyze phase rejects');
+    assert.ok(result.after > 10, 'the worker answers after a cancelled run');
     assert.equal(result.same, true);
     assert.deepEqual(result.phases, ['read', 'analyze']);
     assert.deepEqual(result.error, { name: 'GapScoreError', code: 'missing_column', isError: true });

@@ -30,7 +30,7 @@ export interface Progress {
 
 export interface RunOptions {
   onProgress?: (progress: Progress) => void;
-  /** Abort to cancel; the promise rejects with GapScoreError code "cancelled". */
+  /** Abort to cancel; the promise rejects with GapScoreError code "cancelled". In the page the engine stops between input chunks; in the worker (gapscore/worker) the promise rejects at once and the worker drops the run, finishing a report already under way in the background. */
   signal?: AbortSignal;
   /** Bytes handed to the engine at a time (default 1 MiB). */
   chunkBytes?: number;

@@ -49,7 +49,12 @@ export async function createGapScoreWorker(options = {}) {
         return;
       }
       pending.set(id, { resolve, reject, onProgress });
-      signal?.addEventListener('abort', () => worker.postMessage({ id: 0, type: 'cancel', payload: { target: id } }), { once: true });
+      // Reject at once: the worker notices the cancel only between input chunks, and
+      // a report already being computed would otherwise resolve after the abort.
+      signal?.addEventListener('abort', () => {
+        worker.postMessage({ id: 0, type: 'cancel', payload: { target: id } });
+        if (pending.delete(id)) reject(new GapScoreError('cancelled', 'The analysis was cancelled by the caller.'));
+      }, { once: true });
       worker.postMessage({ id, type, payload }, transfer);
     });
   }
