@@ -76,7 +76,9 @@ int main(int argc, char** argv) {
   auto analysis = gapscore::Analysis::create(R"({"group_by":["team"]})");
   if (!analysis) return fail("config", analysis.error());
   for (const Input& in : inputs) {
-    if (auto s = analysis->begin_table(in.kind, std::string(gapscore::table_name(in.kind)) + ".csv"); !s)
+    if (auto s = analysis->begin_table(in.kind, std::string(gapscore::table_name(in.kind)) + ".csv",
+                                       gapscore::InputFormat::detect, in.bytes.size());
+        !s)
       return fail("begin_table", s.error());
     for (std::size_t i = 0; i < in.bytes.size(); i += kChunkBytes) {
       if (auto s = analysis->push(std::string_view(in.bytes).substr(i, kChunkBytes)); !s)

@@ -51,12 +51,14 @@ Tables generated(std::uint32_t people = 40, std::uint32_t days = 21, std::uint64
 std::string source_of(TableKind k) { return std::string(table_name(k)) + ".csv"; }
 
 // The canonical report through the core API, each table pushed in `chunk`-byte pieces.
-std::string report_of(const Tables& tables, std::string_view config, std::size_t chunk = 1 << 20) {
+// size_hint scales the expected-bytes hint (0 = no hint; 1 = the true size).
+std::string report_of(const Tables& tables, std::string_view config, std::size_t chunk = 1 << 20, double size_hint = 0) {
   auto a = Analysis::create(config);
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   if (!a) return {};
   for (const auto& [kind, bytes] : tables) {
-    EXPECT_TRUE(a->begin_table(kind, source_of(kind)).ok());
+    const auto expected = static_cast<std::uint64_t>(size_hint * static_cast<double>(bytes.size()));
+    EXPECT_TRUE(a->begin_table(kind, source_of(kind), InputFormat::detect, expected).ok());
     for (std::size_t i = 0; i < bytes.size(); i += chunk)
       EXPECT_TRUE(a->push(std::string_view(bytes).substr(i, chunk)).ok());
     EXPECT_TRUE(a->end_table().ok());
@@ -92,6 +94,18 @@ TEST(Reproducible, ChunkSizesDoNotChangeTheBytes) {
                             std::size_t{1000}, std::size_t{4096}, std::size_t{65537}})
     EXPECT_EQ(report_of(t, "", chunk), whole) << "chunk " << chunk;
   EXPECT_EQ(report_of(t, ""), whole) << "a second run";
+}
+
+TEST(Reproducible, SizeHintsDoNotChangeTheBytes) {
+  // The expected-bytes hint only sizes columns: right, far too small, far too large
+  // or absent, the report is the same.
+  const Tables t = generated(60, 30, 5);
+  const std::string& activity = t.at(TableKind::activity);
+  ASSERT_GT(std::count(activity.begin(), activity.end(), '\n'), 3000) << "enough rows for the hint to be used";
+  const std::string plain = report_of(t, "");
+  ASSERT_FALSE(plain.empty());
+  for (double hint : {1.0, 0.01, 0.5, 3.0, 1e-9})
+    EXPECT_EQ(report_of(t, "", 4096, hint), plain) << "hint x" << hint;
 }
 
 TEST(Reproducible, ChunkSizesDoNotChangeJsonOrUnicodeInputs) {

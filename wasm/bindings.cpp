@@ -80,11 +80,13 @@ class Session {
     return ok();
   }
 
-  val beginTable(const std::string& table, const std::string& format, const std::string& source) {
+  // expectedBytes: the input's total size (0 = unknown), a hint for sizing columns.
+  val beginTable(const std::string& table, const std::string& format, const std::string& source, double expectedBytes) {
     if (!analysis_) return error_to_js(usage("init() was not called"));
     const auto kind = kind_of(table);
     if (!kind) return error_to_js(usage("unknown table \"" + table + "\" (activity, people, surveys, playbook)"));
-    return status_to_js(analysis_->begin_table(*kind, source, format_of(format)));
+    const auto expected = expectedBytes > 0 && expectedBytes < 9e15 ? static_cast<std::uint64_t>(expectedBytes) : 0;
+    return status_to_js(analysis_->begin_table(*kind, source, format_of(format), expected));
   }
 
   val push(const val& bytes) {

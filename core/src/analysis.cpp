@@ -86,11 +86,12 @@ Result<Analysis> Analysis::create(Config config) {
 const Config& Analysis::config() const { return impl_->config; }
 const DiagnosticLog& Analysis::log() const { return impl_->log; }
 
-Status Analysis::begin_table(TableKind kind, std::string source_name, InputFormat format) {
+Status Analysis::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes) {
   Impl& m = *impl_;
   auto opts = m.claim(kind, source_name, "begin_table");
   if (!opts) return std::move(opts).error();
   opts->format = format;
+  opts->expected_bytes = expected_bytes;
   m.current.emplace(std::move(opts).value(), m.log);
   m.current_kind = kind;
   m.current_source = std::move(source_name);

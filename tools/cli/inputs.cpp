@@ -1,5 +1,6 @@
 #include "inputs.h"
 
+#include <filesystem>
 #include <cstdio>
 
 #include "file_io.h"
@@ -76,7 +77,9 @@ Status stream_inputs(const ParsedArgs& args, Analysis& analysis) {
     const std::string name(table_name(kind));
     const auto path = args.get(name);
     if (!path) continue;
-    if (Status s = analysis.begin_table(kind, *path); !s) return s;
+    std::error_code size_error;  // standard input and pipes have no size: no hint
+    const auto size = *path == "-" ? 0 : std::filesystem::file_size(*path, size_error);
+    if (Status s = analysis.begin_table(kind, *path, InputFormat::detect, size_error ? 0 : size); !s) return s;
     Status s = stream_file(*path, [&](std::string_view chunk) { return analysis.push(chunk); });
     if (!s) return s;
     if (Status e = analysis.end_table(); !e) return e;

@@ -69,7 +69,7 @@ export async function run(Module, mode, tables, config, options = {}) {
         const value = tables?.[table];
         if (value == null) continue;
         const input = describeInput(table, value, chunkBytes);
-        ingest(session.beginTable(table, input.format, sourceNames?.[table] ?? ''));
+        ingest(session.beginTable(table, input.format, sourceNames?.[table] ?? '', input.format === 'json' ? 0 : input.total));  // size hint: bytes or characters, not rows
         let done = 0;
         onProgress?.({ phase: 'read', table, done, total: input.total });
         for (const [bytes, units] of input.chunks()) {

@@ -30,7 +30,9 @@ class Analysis {
 
   // Tables are given one at a time: begin, push chunks, end. Each table kind
   // at most once; activity is required before report().
-  Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect);
+  // expected_bytes: the table's total size when known (0 = unknown), a hint for sizing columns.
+  Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect,
+                     std::uint64_t expected_bytes = 0);
   Status push(std::string_view chunk);
   Status end_table();
   // A whole table given as typed columns (see ingest_columns) instead of bytes.

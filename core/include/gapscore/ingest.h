@@ -29,6 +29,9 @@ struct IngestOptions {
   // Matching is on normalised names (see normalize_header).
   std::vector<std::pair<std::string, std::string>> column_map;
   std::string source_name;  // file name for the report; may be empty
+  // Total input size when the caller knows it (file size, buffer length); 0 = unknown.
+  // Only a hint: columns are sized once from it instead of growing by doubling.
+  std::uint64_t expected_bytes = 0;
 };
 
 struct TableSummary {

@@ -222,6 +222,17 @@ Status TableBuilder::reject_row(DiagCode code, std::uint64_t row, std::string co
   return row_problem(code, row, std::move(column), {}, std::move(problem));
 }
 
+void TableBuilder::reserve_rows(std::size_t rows) {
+  for (Column& col : table_.columns) {
+    if (!col.present) continue;
+    std::visit([rows](auto& v) {
+      if constexpr (requires { v.codes; }) v.codes.reserve(rows);  // text: codes into the dictionary
+      else v.reserve(rows);
+    }, col.data);
+  }
+  table_.source_rows.reserve(rows);
+}
+
 Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
                                     int malformed_quote_field) {
   ++rows_read_;

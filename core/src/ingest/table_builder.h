@@ -45,6 +45,8 @@ class TableBuilder {
   Result<Table> finish(TableSummary& summary);
 
   std::uint64_t rows_read() const { return rows_read_; }
+  // Makes room for `rows` kept rows in every column (a capacity hint, never a limit).
+  void reserve_rows(std::size_t rows);
   // After set_csv_header: header index -> slot (-1 unused).
   const std::vector<int>& header_slots() const { return header_slot_; }
 
