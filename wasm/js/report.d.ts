@@ -16,7 +16,7 @@ export interface Diagnostic {
 }
 
 export interface InputSummary {
-  table: 'activity' | 'people' | 'surveys' | 'playbook';
+  table: 'activity' | 'people' | 'surveys' | 'playbook' | 'identities';
   source: string | null;
   format: 'csv' | 'json' | 'columns';
   bytes: number;
