@@ -39,8 +39,17 @@ try {
     late = 'resolved';
   } catch (e) { late = e.code; }
   const after = (await worker.metrics()).length;
+  // Typed-array columns are transferred to the worker, not copied, and give the in-page result.
+  const lines = activity.trim().split('\\n').slice(1, 2001).map((l) => l.split(','));
+  const columns = () => ({ person_id: lines.map((r) => r[0]), date: lines.map((r) => r[1]), task_type: lines.map((r) => r[2]),
+    tasks: Float64Array.from(lines, (r) => +r[3]), ai_tasks: Float64Array.from(lines, (r) => +r[4]), hours: Float64Array.from(lines, (r) => +r[5]) });
+  const sent = columns();
+  const byColumnsInWorker = await worker.analyzeColumns(sent);
+  const byColumnsInPage = await gs.analyzeColumns(columns());
+  const columnsTransferred = sent.tasks.byteLength === 0 &&
+    JSON.stringify(byColumnsInWorker.overall) === JSON.stringify(byColumnsInPage.overall);
   out.textContent = JSON.stringify({ version: gs.version, people: inPage.summary.people,
-    same: JSON.stringify(inPage.groups) === JSON.stringify(inWorker.groups), phases: [...new Set(progress)], error, late, after });
+    same: JSON.stringify(inPage.groups) === JSON.stringify(inWorker.groups), phases: [...new Set(progress)], error, late, after, columnsTransferred });
 } catch (e) {
   out.textContent = 'FAILED ' + (e && e.stack || e);
 }
@@ -69,6 +78,7 @@ test('a Vite production build of a consumer page runs gapscore in Chromium, in p
     assert.equal(result.people, 200);
     assert.equal(result.late, 'cancelled', 'an abort during the analyze phase rejects');
     assert.ok(result.after > 10, 'the worker answers after a cancelled run');
+    assert.equal(result.columnsTransferred, true, 'typed-array columns are transferred and give the in-page report');
     assert.equal(result.same, true);
     assert.deepEqual(result.phases, ['read', 'analyze']);
     assert.deepEqual(result.error, { name: 'GapScoreError', code: 'missing_column', isError: true });

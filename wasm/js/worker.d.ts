@@ -3,7 +3,7 @@ import type { Columns, ColumnsRunOptions, GapScoreOptions, RunOptions, Tables } 
 export { GapScoreError } from './index.js';
 
 export interface WorkerRunOptions extends RunOptions {
-  /** Transfer input ArrayBuffers to the worker (default true: no copy, but they become detached). */
+  /** Transfer input ArrayBuffers and typed-array columns (each owning its whole buffer) to the worker (default true: no copy, but they become detached). */
   transfer?: boolean;
 }
 

@@ -66,7 +66,7 @@ export async function createGapScoreWorker(options = {}) {
     return (first, config, runOptions = {}) => {
       const { onProgress, signal, transfer = true, ...rest } = runOptions;
       const payload = type === 'analyzeColumns' ? { columns: first, config, options: rest } : { tables: first, config, options: rest };
-      const transferList = transfer ? transferablesOf(type === 'analyzeColumns' ? {} : first) : [];
+      const transferList = transfer ? transferablesOf(first) : [];  // byte inputs and typed-array columns
       return request(type, payload, { onProgress, signal, transfer: transferList });
     };
   }
