@@ -264,6 +264,23 @@ TEST(UsageAnalysis, TelemetryIsComparedWithActivity) {
   EXPECT_FALSE(r["groups"].empty());  // with activity the full report is there too
 }
 
+TEST(UsageAnalysis, TelemetryIntensityIsRankCorrelatedWithAiTaskShares) {
+  // scipy.stats.spearmanr over the same people (make_fixtures.py), with ties in both columns.
+  const json want = testing_util::read_json(testing_util::data_path("usage/expected.json"))["intensity_vs_ai_task_share"];
+  const json r = analyze({{"group_by", {"team"}}, {"privacy", {{"min_group_size", 3}}}},
+                         {"m365_user_detail_2025-03-30.csv", "m365_user_detail_2025-04-29.csv", "github_users.ndjson"}, true);
+  const json& got = r["usage"]["comparison_with_activity"]["intensity_vs_ai_task_share"];
+  ASSERT_TRUE(got.is_object()) << r["usage"]["comparison_with_activity"].dump();
+  EXPECT_EQ(got["people"], want["people"]);
+  EXPECT_NEAR(got["spearman_rho"].get<double>(), want["spearman_rho"].get<double>(), 1e-12);
+  EXPECT_NEAR(got["p_value"].get<double>(), want["p_value"].get<double>(), 1e-9);
+  // Under k people in both, no correlation is published.
+  const json small = analyze({{"group_by", {"team"}}, {"privacy", {{"min_group_size", 30}, {"min_group_size_extremes", 30}}}},
+                             {"m365_user_detail_2025-03-30.csv", "github_users.ndjson"}, true);
+  const json& c = small["usage"]["comparison_with_activity"];
+  EXPECT_FALSE(c.contains("intensity_vs_ai_task_share") && c["intensity_vs_ai_task_share"]["spearman_rho"].is_number());
+}
+
 TEST(UsageAnalysis, TeamAggregatesAreWeeklyAndSmallWeeksHidden) {
   // 6 active users on weekdays, 2 at weekends: a weekly mean of 34/7 = 4.86.
   const json r = analyze({{"group_by", {"team"}}, {"privacy", {{"min_group_size", 4}}}}, {"github_team_engineering.json"});

@@ -645,6 +645,10 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(await page.textContent('[data-testid="comparison-telemetry"]'), shown.pct(c.telemetry_adoption_rate));
     assert.equal(await page.textContent('[data-testid="comparison-activity"]'), shown.pct(c.activity_adoption_rate));
     assert.equal(await page.textContent('[data-testid="comparison-agreement"]'), shown.pct(c.agreement));
+    const rho = c.intensity_vs_ai_task_share?.spearman_rho;
+    assert.equal(typeof rho, 'number', 'the CLI gives the rank correlation');
+    const intensity = await page.textContent('[data-testid="comparison-intensity"]');
+    assert.ok(intensity.includes(`ρ = ${rho.toFixed(2)}`) && intensity.includes(`${c.intensity_vs_ai_task_share.people} people`), intensity);
     await page.locator('[data-testid="usage-comparison"]').screenshot({ path: path.join(screenshotDir, '20-usage-vs-activity.png') });
     await visitEveryTab(page, { adoptionOnly: false });
     assertClean(seen);

@@ -415,12 +415,17 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
     std::unordered_map<std::string, std::uint32_t> pop_index;
     for (std::uint32_t i = 0; i < pop.persons.size(); ++i) pop_index[pop.persons[i].id] = i;
     double both = 0, agree = 0, telemetry_only = 0, activity_only = 0;
-    for (std::size_t p = 0; p < ds.persons.size(); ++p) {
+    std::vector<double> intensity, task_share;  // per person in both, for the rank correlation
+    for (std::size_t p = 0; p < ds.persons.size(); ++p) {  // the dataset's person order: fixed, so sums are too
       const analysis::PersonFigures& f = activity->figures[p];
       const auto it = pop_index.find(ds.persons[p].id);
       if (!f.active || it == pop_index.end()) continue;
       both += 1;
       const bool t = !per[it->second].days.empty();
+      if (coverage > 0 && f.ai_task_share) {
+        intensity.push_back(static_cast<double>(per[it->second].days.size()) / coverage);
+        task_share.push_back(*f.ai_task_share);
+      }
       agree += t == f.ai_user ? 1 : 0;
       telemetry_only += t && !f.ai_user ? 1 : 0;
       activity_only += !t && f.ai_user ? 1 : 0;
@@ -437,6 +442,11 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
            {"telemetry_only_share", number_or_null(telemetry_only / both)},
            {"activity_only_share", number_or_null(activity_only / both)},
            {"reason", nullptr}};
+      // Does heavier tool use go with a larger recorded share of AI-assisted tasks?
+      const auto rho = intensity.size() >= static_cast<std::size_t>(k) ? stats::spearman(intensity, task_share) : std::nullopt;
+      c["intensity_vs_ai_task_share"] = {{"people", count_json(static_cast<double>(intensity.size()))},
+                                         {"spearman_rho", number_or_null(rho ? std::optional(rho->rho) : std::nullopt)},
+                                         {"p_value", number_or_null(rho ? std::optional(rho->p_value) : std::nullopt)}};
     }
     out["comparison_with_activity"] = std::move(c);
   } else {

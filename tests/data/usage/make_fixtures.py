@@ -256,6 +256,15 @@ expected = {"config": {"group_by": ["team"], "privacy": {"min_group_size": K}},
                                   len({("gh", o["user_login"]) for o in gh_objs if o["user_login"] in login_of}),
             "overall": figures([p["person_id"] for p in people]),
             "groups": [{"key": {"team": t}, **figures([p["person_id"] for p in people if p["team"] == t])} for t in sorted(teams)]}
+# With the activity table tests/usage_test.cpp writes (every person 10 tasks, 5 of them
+# AI-assisted unless the number is a multiple of 3): the rank correlation of telemetry
+# intensity with the recorded AI task share, over everyone (no telemetry = intensity 0).
+from scipy.stats import spearmanr  # noqa: E402
+ids = sorted(p["person_id"] for p in people)
+share = [0.0 if int(i[1:]) % 3 == 0 else 0.5 for i in ids]
+intensity = [len(active.get(i, ())) / covered for i in ids]
+rho, p_value = spearmanr(intensity, share)
+expected["intensity_vs_ai_task_share"] = {"people": len(ids), "spearman_rho": float(rho), "p_value": float(p_value)}
 json.dump(expected, open(os.path.join(HERE, "expected.json"), "w"), indent=1)
 open(os.path.join(HERE, "expected.json"), "a").write("\n")
 print("wrote fixtures; covered days", covered)

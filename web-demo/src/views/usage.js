@@ -249,7 +249,19 @@ function comparisonCard(report) {
       figure(fmt.pct(c.activity_adoption_rate), 'adoption by the activity table', 'comparison-activity'),
       figure(fmt.pct(c.agreement), 'of people classified alike', 'comparison-agreement')),
     h('p', {}, `${fmt.pct(c.telemetry_only_share)} of people used AI tools by the exports but are not AI users by the activity table; `
-      + `${fmt.pct(c.activity_only_share)} are AI users by the activity table only (tools the exports do not cover, or AI use recorded by hand).`));
+      + `${fmt.pct(c.activity_only_share)} are AI users by the activity table only (tools the exports do not cover, or AI use recorded by hand).`),
+    intensityLine(c.intensity_vs_ai_task_share));
+}
+
+// Spearman's rho between days of tool use and the recorded share of AI-assisted tasks.
+function intensityLine(r) {
+  if (!r || r.spearman_rho == null) return null;
+  const rho = r.spearman_rho;
+  const reading = Math.abs(rho) < 0.3 ? 'little relation between the two'
+    : rho > 0 ? 'more days of tool use go with more AI-assisted tasks' : 'more days of tool use go with fewer AI-assisted tasks';
+  return h('p', { 'data-testid': 'comparison-intensity' },
+    `Days of tool use against the recorded share of AI-assisted tasks: ${reading} `
+    + `(Spearman's ρ = ${fmt.num(rho, 2)}, p = ${fmt.num(r.p_value, 3)}, ${fmt.num(r.people)} people).`);
 }
 
 function inputsCard(usage) {
