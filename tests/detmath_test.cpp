@@ -13,6 +13,7 @@
 #include <limits>
 #include <string>
 
+#include "detmath_checksum.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -232,31 +233,10 @@ TEST(Detmath, SpecialValues) {
 // FNV-1a over the bit patterns of every function on a fixed grid. The constant
 // was checked against the wasm build (em++ 3.1.6, node): tests/wasm_parity/
 // detmath_parity.cpp prints the same checksum. A mismatch here means this build
-// computes different bits (e.g. FMA contraction or -ffast-math crept in) or an
+// computes different bits (e.g. FMA contraction or fast-math optimisation crept in) or an
 // algorithm changed; in the latter case re-run the parity check and update it.
 TEST(Detmath, OutputBitsAreFrozen) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](double v) {
-    std::uint64_t u;
-    std::memcpy(&u, &v, sizeof u);
-    for (int i = 0; i < 8; ++i) {
-      h ^= (u >> (8 * i)) & 0xFFu;
-      h *= 0x100000001b3ULL;
-    }
-  };
-  for (int i = -400; i <= 400; ++i) {
-    const double x = i / 16.0;
-    const double p = std::ldexp(1.0 + (i + 400) / 1024.0, i);  // 2^-400 .. 2^400
-    mix(detmath::log(p));
-    mix(detmath::log1p(x / 8.0));
-    mix(detmath::exp(x));
-    mix(detmath::expm1(x / 8.0));
-    mix(detmath::lgamma(std::fabs(x) + 1.0 / 3.0));
-    mix(detmath::erfc(x / 4.0));
-    mix(detmath::normal_sf(x / 3.0));
-    mix(detmath::student_t_sf(x / 4.0, 1.0 + (i + 400) % 37));
-    mix(detmath::regularized_incomplete_beta(0.5 + (i + 400) % 13, 0.25 + (i + 400) % 29, (i + 400.5) / 801.0));
-  }
+  const std::uint64_t h = testing_util::detmath_checksum();
   char hex[32];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   report("detmath checksum", hex);

@@ -51,6 +51,26 @@ export function writeCheck(file, value) {
   if (file) writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
 }
 
+/**
+ * What the alternative engines report after their timed run: the per-team rows
+ * for the equality check, and the timings and memory in run.mjs's format.
+ */
+export function emitAlternative({ checkFile, rows, load, query, total, cpuSeconds, initSeconds, rssBaseline, ...extra }) {
+  writeCheck(checkFile, Object.fromEntries(rows.map(({ team, ...m }) => [team, m])));
+  emit({
+    seconds: total,
+    cpu_seconds: cpuSeconds,
+    ingest_seconds: load,
+    report_seconds: query,
+    init_seconds: initSeconds,
+    groups: rows.length,
+    rss_baseline_mb: rssBaseline,
+    peak_rss_mb: peakRssMb(),
+    wasm_heap_mb: null,
+    ...extra,
+  });
+}
+
 // The headline per-team metrics the alternatives compute (docs/metrics.md).
 export const HEADLINE = ['headcount', 'adoption_rate', 'ai_task_share', 'time_saved_hours', 'rework_rate',
   'quality_adjusted_output_per_hour', 'error_rate'];

@@ -3,7 +3,7 @@
 // metrics in SQL. Instantiation and one warm-up run are outside the timing.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { childArgs, cpu, emit, now, peakRssMb, readTables, rssMb, warmupTables, writeCheck } from './common.mjs';
+import { childArgs, cpu, emitAlternative, now, readTables, rssMb, warmupTables } from './common.mjs';
 
 const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
@@ -70,19 +70,8 @@ const threads = conn.query("SELECT current_setting('threads') AS t").toArray()[0
 
 const rssBaseline = rssMb();
 const tables = readTables(dir, ['activity', 'people']);
-const { rows, load, query, total, cpuSeconds } = loadAndQuery(db, conn, tables);
-
-writeCheck(checkFile, Object.fromEntries(rows.map(({ team, ...m }) => [team, m])));
-emit({
-  seconds: total,
-  cpu_seconds: cpuSeconds,
-  ingest_seconds: load,
-  report_seconds: query,
-  init_seconds: initSeconds,
-  groups: rows.length,
-  rss_baseline_mb: rssBaseline,
-  peak_rss_mb: peakRssMb(),
-  wasm_heap_mb: null,
+emitAlternative({
+  checkFile, ...loadAndQuery(db, conn, tables), initSeconds, rssBaseline,
   threads: Number(threads),
   version: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (DuckDB ${db.getVersion()})`,
 });

@@ -90,20 +90,25 @@ Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
   if (!started_) {
     head_.append(chunk);
     if (!has_complete_first_line(head_) && head_.size() < kMaxHeadBytes) return Ok{};
-    std::string head = std::move(head_);
-    head_.clear();
-    started_ = true;
-    std::string_view h = head;
-    if (h.size() >= 3 && h.substr(0, 3) == "\xEF\xBB\xBF") {
-      had_bom_ = true;
-      h.remove_prefix(3);
-      bytes_ = 3;
-      record_offset_ = 3;
-    }
-    if (delimiter_ == 0) delimiter_ = detect_delimiter(h);
-    return process(h, sink);
+    return start(sink);
   }
   return process(chunk, sink);
+}
+
+// The buffered head: drop a byte-order mark, settle the delimiter, then parse it.
+Status CsvReader::start(const Sink& sink) {
+  started_ = true;
+  const std::string head = std::move(head_);
+  head_.clear();
+  std::string_view h = head;
+  if (h.substr(0, 3) == "\xEF\xBB\xBF") {
+    had_bom_ = true;
+    h.remove_prefix(3);
+    bytes_ = 3;
+    record_offset_ = 3;
+  }
+  if (delimiter_ == 0) delimiter_ = detect_delimiter(h);
+  return process(h, sink);
 }
 
 Status CsvReader::finish(const Sink& sink) {
@@ -116,18 +121,7 @@ Status CsvReader::finish(const Sink& sink) {
     return Error(std::move(d));
   }
   if (!started_) {
-    started_ = true;
-    std::string head = std::move(head_);
-    head_.clear();
-    std::string_view h = head;
-    if (h.size() >= 3 && h.substr(0, 3) == "\xEF\xBB\xBF") {
-      had_bom_ = true;
-      h.remove_prefix(3);
-      bytes_ = 3;
-      record_offset_ = 3;
-    }
-    if (delimiter_ == 0) delimiter_ = detect_delimiter(h);
-    Status s = process(h, sink);
+    Status s = start(sink);
     if (!s) return s;
   }
   if (state_ == State::quoted) {

@@ -28,6 +28,7 @@
 #include "gapscore/detmath.h"
 #include "gapscore/prng.h"
 #include "gapscore/stats.h"
+#include "../detmath_checksum.h"
 
 namespace {
 
@@ -181,29 +182,9 @@ void stats_cases() {
   }
 }
 
-// Same grid and hash as tests/detmath_test.cpp, OutputBitsAreFrozen.
+// The checksum tests/detmath_test.cpp (OutputBitsAreFrozen) freezes.
 void checksum() {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&h](double v) {
-    const std::uint64_t u = bits(v);
-    for (int i = 0; i < 8; ++i) {
-      h ^= (u >> (8 * i)) & 0xFFu;
-      h *= 0x100000001b3ULL;
-    }
-  };
-  for (int i = -400; i <= 400; ++i) {
-    const double x = i / 16.0;
-    const double p = std::ldexp(1.0 + (i + 400) / 1024.0, i);
-    mix(detmath::log(p));
-    mix(detmath::log1p(x / 8.0));
-    mix(detmath::exp(x));
-    mix(detmath::expm1(x / 8.0));
-    mix(detmath::lgamma(std::fabs(x) + 1.0 / 3.0));
-    mix(detmath::erfc(x / 4.0));
-    mix(detmath::normal_sf(x / 3.0));
-    mix(detmath::student_t_sf(x / 4.0, 1.0 + (i + 400) % 37));
-    mix(detmath::regularized_incomplete_beta(0.5 + (i + 400) % 13, 0.25 + (i + 400) % 29, (i + 400.5) / 801.0));
-  }
+  const std::uint64_t h = testing_util::detmath_checksum();
   std::printf("detmath checksum %016" PRIx64 "\n", h);
 }
 

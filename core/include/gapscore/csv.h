@@ -53,6 +53,7 @@ class CsvReader {
  private:
   enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted };
 
+  Status start(const Sink& sink);
   Status process(std::string_view data, const Sink& sink);
   Status end_field();
   Status end_record(const Sink& sink);

@@ -5,7 +5,7 @@
 // and wasm reports differ. Everything here uses only + - * /, sqrt (correctly
 // rounded in IEEE 754), fabs, frexp/ldexp/trunc/nearbyint (exact) and
 // comparisons, in a fixed order, so every build that honours
-// -ffp-contract=off and no -ffast-math gives the same bits.
+// -ffp-contract=off and has fast-math optimisation switched off gives the same bits.
 //
 // Accuracy, measured against 60-digit mpmath values on 1200-4200 points per
 // function (tests/reference/detmath_reference.py, tests/detmath_test.cpp, which

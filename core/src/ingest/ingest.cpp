@@ -1,5 +1,7 @@
 #include "gapscore/ingest.h"
 
+#include <algorithm>
+
 #include "gapscore/csv.h"
 #include "gapscore/sha256.h"
 #include "ingest/json_reader.h"
@@ -47,12 +49,15 @@ struct TableIngestor::Impl {
   }
 
   // Sizes the columns once from the average length of the first rows, 4% spare for
-  // longer rows later; a wrong guess only costs the usual growth.
+  // longer rows later; a wrong guess only costs the usual growth. Rows are assumed
+  // at least kMinRowBytes long, so short first rows before long ones (or a wrong
+  // hint) cannot reserve more than a few times the input's size.
   static constexpr std::uint64_t kRowsToEstimateFrom = 1000;
+  static constexpr double kMinRowBytes = 24.0;
   void reserve_from(std::uint64_t bytes_so_far) {
     reserved = true;
     if (bytes_so_far == 0) return;
-    const double per_row = static_cast<double>(bytes_so_far) / static_cast<double>(kRowsToEstimateFrom + 1);
+    const double per_row = std::max(static_cast<double>(bytes_so_far) / static_cast<double>(kRowsToEstimateFrom + 1), kMinRowBytes);
     const double rows = static_cast<double>(options.expected_bytes) / per_row * 1.04 + 64.0;
     if (rows < 1e9) builder.reserve_rows(static_cast<std::size_t>(rows));
   }

@@ -124,7 +124,7 @@ Json insights_section(const Dataset& ds, const analysis::AnalysisResult& a, cons
 
   // Role guidance.
   {
-    const RoleGuidanceResult rg = role_guidance(ds, a, role_plan, config);
+    const RoleGuidanceResult rg = role_guidance(ds, role_plan, config);
     std::vector<std::pair<double, Json>> role_cards;  // (priority: lower first, card)
     Json j;
     j["available"] = rg.available;

@@ -34,8 +34,7 @@ bool risky(const RiskyTask& t, double rework_threshold) {
 
 }  // namespace
 
-RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const RolePlan& role_plan,
-                                 const Config& config) {
+RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, const Config& config) {
   RoleGuidanceResult out;
   if (!ds.playbook) {
     out.reason = "needs a playbook table";
@@ -55,12 +54,9 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResu
   const TextColumn& tasks = ds.activity.column("task_type").text();
   std::map<std::string, std::uint32_t> role_index;
   std::vector<std::uint32_t> role_of(ds.persons.size());
-  std::vector<std::string> role_names;
   for (std::size_t p = 0; p < ds.persons.size(); ++p) {
-    const std::string role = person_attribute(ds.persons[p], "role");
-    auto [it, inserted] = role_index.emplace(role, static_cast<std::uint32_t>(role_names.size()));
-    if (inserted) role_names.push_back(role);
-    role_of[p] = it->second;
+    const auto next = static_cast<std::uint32_t>(role_index.size());
+    role_of[p] = role_index.emplace(person_attribute(ds.persons[p], "role"), next).first->second;
   }
   std::unordered_map<std::uint64_t, RoleTask> cells;
   for (std::size_t r = 0; r < v.rows; ++r) {
@@ -81,20 +77,16 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResu
     if (cell.people.empty() || cell.people.back() != v.person[r]) cell.people.push_back(v.person[r]);
     if (ai && (cell.ai_people.empty() || cell.ai_people.back() != v.person[r])) cell.ai_people.push_back(v.person[r]);
   }
-  // People per role.
-  std::vector<double> people(role_names.size(), 0);
-  for (std::size_t p = 0; p < ds.persons.size(); ++p)
-    if (a.figures[p].active) people[role_of[p]] += 1;
-
   for (const auto& [role, idx] : role_index) {  // std::map: sorted by role name
     const auto covered = playbook.find(role);
     if (covered == playbook.end()) {
-      if (people[idx] > 0) out.roles_not_covered.push_back(role);
+      if (role_plan.people.count(role)) out.roles_not_covered.push_back(role);
       continue;
     }
     RoleGuidance g;
     g.role = role;
-    g.people = people[idx];
+    const auto active = role_plan.people.find(role);  // active people of the role
+    g.people = active == role_plan.people.end() ? 0.0 : active->second;
     g.status = role_plan.of(role);
     if (g.status != privacy::CellStatus::shown) {
       out.roles.push_back(std::move(g));

@@ -43,7 +43,6 @@ struct RoleGuidanceResult {
   std::vector<std::string> roles_not_covered; // roles with people but no playbook rows
 };
 
-RoleGuidanceResult role_guidance(const Dataset& ds, const analysis::AnalysisResult& a, const RolePlan& roles,
-                                 const Config& config);
+RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& roles, const Config& config);
 
 }  // namespace gapscore::insights

@@ -77,18 +77,24 @@ namespace {
 
 // Without an activity table: who uses AI tools (from usage exports) over the
 // people table; the activity-based sections say why they are empty.
-Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData& usage) {
-  const KeyLabeller label = key_labeller(ds, config);
-  Json usage_json = usage::usage_section(ds, usage, config, log, nullptr, label);
-  const auto [first, last] = usage::usage_date_range(usage);
-  privacy::SuppressionPlan plan;
-  plan.k = config.privacy.min_group_size;
+// The sections every non-DP report opens with, in canonical order.
+Json report_head(const Dataset& ds, const Config& config, const DiagnosticLog& log, const privacy::SuppressionPlan& plan) {
   Json r;
   r["gapscore_version"] = std::string(engine_version());
   r["inputs"] = inputs_section(ds.inputs);
   r["config"] = config_json(config);
   r["privacy"] = privacy_section(config, plan);
   r["diagnostics"] = diagnostics_section(log, !config.privacy.individual_results);
+  return r;
+}
+
+Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData& usage) {
+  const KeyLabeller label = key_labeller(ds, config);
+  Json usage_json = usage::usage_section(ds, usage, config, log, nullptr, label);
+  const auto [first, last] = usage::usage_date_range(usage);
+  privacy::SuppressionPlan plan;
+  plan.k = config.privacy.min_group_size;
+  Json r = report_head(ds, config, log, plan);
   Json summary = summary_section(ds);
   summary["first_date"] = format_iso_date(first);
   summary["last_date"] = format_iso_date(last);
@@ -116,12 +122,7 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   // Usage first: joining it adds diagnostics the report must list.
   std::optional<Json> usage_json;
   if (usage) usage_json = usage::usage_section(ds, *usage, config, log, &a, label);
-  Json r;
-  r["gapscore_version"] = std::string(engine_version());
-  r["inputs"] = inputs_section(ds.inputs);
-  r["config"] = config_json(config);
-  r["privacy"] = privacy_section(config, plan);
-  r["diagnostics"] = diagnostics_section(log, !config.privacy.individual_results);
+  Json r = report_head(ds, config, log, plan);
   r["summary"] = summary_section(ds);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
   Json overall;

@@ -9,6 +9,7 @@
 #include "gapscore/date.h"
 #include "json_parse.h"
 #include "usage/parsers.h"
+#include "usage/text.h"
 
 namespace gapscore::usage {
 namespace {
@@ -29,15 +30,6 @@ constexpr AppColumn kApps[] = {
     {"onenote copilot last activity date", "oneNoteCopilotLastActivityDate", "onenote"},
     {"loop copilot last activity date", "loopCopilotLastActivityDate", "loop"},
 };
-
-std::string lower_trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  std::string out;
-  for (std::size_t i = b; i < e; ++i) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[i]))));
-  return out;
-}
 
 // "2025-01-31", or an ISO date-time whose date part is that.
 std::optional<std::int32_t> parse_day(std::string_view s) {

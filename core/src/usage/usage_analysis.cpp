@@ -13,6 +13,7 @@
 #include "metrics/group_inputs.h"
 #include "privacy/suppression.h"
 #include "report/privacy_sections.h"
+#include "usage/text.h"
 
 namespace gapscore::usage {
 namespace {
@@ -20,15 +21,6 @@ namespace {
 using report::Json;
 using report::count_json;
 using report::number_or_null;
-
-std::string lower_trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  std::string out;
-  for (std::size_t i = b; i < e; ++i) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(s[i]))));
-  return out;
-}
 
 // The people usage is measured against: the people table, or else the people with activity.
 struct Population {
@@ -415,7 +407,7 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
     std::unordered_map<std::string, std::uint32_t> pop_index;
     for (std::uint32_t i = 0; i < pop.persons.size(); ++i) pop_index[pop.persons[i].id] = i;
     double both = 0, agree = 0, telemetry_only = 0, activity_only = 0;
-    std::vector<double> intensity, task_share;  // per person in both, for the rank correlation
+    std::vector<double> person_intensity, task_share;  // per person in both, for the rank correlation
     for (std::size_t p = 0; p < ds.persons.size(); ++p) {  // the dataset's person order: fixed, so sums are too
       const analysis::PersonFigures& f = activity->figures[p];
       const auto it = pop_index.find(ds.persons[p].id);
@@ -423,7 +415,7 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
       both += 1;
       const bool t = !per[it->second].days.empty();
       if (coverage > 0 && f.ai_task_share) {
-        intensity.push_back(static_cast<double>(per[it->second].days.size()) / coverage);
+        person_intensity.push_back(static_cast<double>(per[it->second].days.size()) / coverage);
         task_share.push_back(*f.ai_task_share);
       }
       agree += t == f.ai_user ? 1 : 0;
@@ -443,8 +435,10 @@ Json usage_section(const Dataset& ds, const UsageData& data, const Config& confi
            {"activity_only_share", number_or_null(activity_only / both)},
            {"reason", nullptr}};
       // Does heavier tool use go with a larger recorded share of AI-assisted tasks?
-      const auto rho = intensity.size() >= static_cast<std::size_t>(k) ? stats::spearman(intensity, task_share) : std::nullopt;
-      c["intensity_vs_ai_task_share"] = {{"people", count_json(static_cast<double>(intensity.size()))},
+      const auto rho = person_intensity.size() >= static_cast<std::size_t>(k)
+                           ? stats::spearman(person_intensity, task_share)
+                           : std::nullopt;
+      c["intensity_vs_ai_task_share"] = {{"people", count_json(static_cast<double>(person_intensity.size()))},
                                          {"spearman_rho", number_or_null(rho ? std::optional(rho->rho) : std::nullopt)},
                                          {"p_value", number_or_null(rho ? std::optional(rho->p_value) : std::nullopt)}};
     }
