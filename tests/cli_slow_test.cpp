@@ -25,7 +25,11 @@ TEST(CliSlow, MillionRowRoundTrip) {
   EXPECT_GT(rows, 1'000'000u);
   EXPECT_EQ(j["inputs"][0]["rows_used"], rows);
   EXPECT_EQ(j["summary"]["people"], 5400);
-  EXPECT_EQ(j["diagnostics"]["total"], 0);
+  EXPECT_EQ(j["diagnostics"]["errors"], 0);
+  EXPECT_EQ(j["diagnostics"]["warnings"], 0);
+  // 216 teams: trends cover the 50 largest, and the report says so.
+  ASSERT_EQ(j["diagnostics"]["total"], 1);
+  EXPECT_EQ(j["diagnostics"]["items"][0]["code"], "trend_groups_capped");
   std::uint64_t group_rows = 0;
   for (const auto& g : j["groups"]) group_rows += g["activity_rows"].get<std::uint64_t>();
   EXPECT_EQ(group_rows, rows);

@@ -85,7 +85,9 @@ class Session {
     if (!analysis_) return error_to_js(usage("init() was not called"));
     const auto kind = kind_of(table);
     if (!kind) return error_to_js(usage("unknown table \"" + table + "\" (activity, people, surveys, playbook)"));
-    const auto expected = expectedBytes > 0 && expectedBytes < 9e15 ? static_cast<std::uint64_t>(expectedBytes) : 0;
+    // wasm memory ends at 2 GiB: a larger hint is wrong, so it is ignored (core also never
+    // trusts a hint beyond what the bytes read so far justify).
+    const auto expected = expectedBytes > 0 && expectedBytes < 4294967296.0 ? static_cast<std::uint64_t>(expectedBytes) : 0;
     return status_to_js(analysis_->begin_table(*kind, source, format_of(format), expected));
   }
 

@@ -1,5 +1,6 @@
 #include "gapscore/config.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "config_json.h"
@@ -22,6 +23,12 @@ constexpr ConfigKeyDoc kKeys[] = {
     {"group_by", "array of person attributes", "[\"team\"]",
      "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained. [] = overall only."},
     {"period", "\"week\" | \"month\"", "\"week\"", "Trend period: ISO week (Monday start) or calendar month."},
+    {"trends.max_groups", "integer 1..500", "50",
+     "Trend series for at most this many groups: the largest by headcount (ties in key order). A diagnostic "
+     "(trend_groups_capped) says when groups were left out."},
+    {"trends.groups", "array of group keys", "none",
+     "Trend series for exactly these groups instead. A key is a string when group_by has one attribute, else an "
+     "array with one value per group_by attribute (or an object {attribute: value})."},
     {"window.start", "date YYYY-MM-DD", "none", "First day of activity to include."},
     {"window.end", "date YYYY-MM-DD", "none", "Last day of activity to include."},
     {"ai_user_min_share", "number 0..1", "0.1", "A person is an AI user when Σai_tasks/Σtasks reaches this share."},
@@ -73,6 +80,7 @@ constexpr ConfigKeyDoc kKeys[] = {
 struct Parser {
   Config config;
   std::vector<Diagnostic> errors;
+  json trend_keys_;  // config.trends.groups as given, checked once group_by is known
 
   void error(DiagCode code, const std::string& key, std::string message) {
     errors.push_back(make_diagnostic(code, "config " + key + ": " + std::move(message), "config", 0, key));
@@ -150,6 +158,8 @@ struct Parser {
         if (v == "week") config.period = Period::week;
         else if (v == "month") config.period = Period::month;
         else error(DiagCode::config_invalid_value, key, "must be \"week\" or \"month\"");
+      } else if (key == "trends") {
+        parse_trends(v);
       } else if (key == "window") {
         parse_window(v);
       } else if (key == "ai_user_min_share") {
@@ -171,10 +181,11 @@ struct Parser {
       } else if (key == "usage") {
         parse_usage(v);
       } else {
-        unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "window", "ai_user_min_share",
+        unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "trends", "window", "ai_user_min_share",
                           "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage"});
       }
     }
+    check_trend_keys();
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
       error(DiagCode::config_invalid_value, "window", "start is after end");
     if (config.privacy.individual_results && config.privacy.dp)
@@ -341,6 +352,54 @@ struct Parser {
     }
   }
 
+  void parse_trends(const json& v) {
+    if (!object(v, "trends")) return;
+    for (const auto& [key, item] : v.items()) {
+      if (key == "max_groups") {
+        long long n = 0;
+        if (integer(item, "trends.max_groups", 1, 500, n)) config.trends.max_groups = static_cast<int>(n);
+      } else if (key == "groups") {
+        if (item.is_null()) continue;
+        if (!item.is_array() || item.size() > 500) {
+          error(DiagCode::config_invalid_value, "trends.groups", "must be an array of at most 500 group keys");
+          continue;
+        }
+        trend_keys_ = item;
+      } else {
+        unknown("trends.", key, {"max_groups", "groups"});
+      }
+    }
+  }
+
+  // Group keys need group_by, which may come later in the file: checked at the end.
+  void check_trend_keys() {
+    if (trend_keys_.is_null()) return;
+    std::vector<std::vector<std::string>> keys;
+    const std::size_t n = config.group_by.size();
+    for (const json& k : trend_keys_) {
+      std::vector<std::string> key;
+      if (k.is_string() && n == 1) {
+        key.push_back(k.get<std::string>());
+      } else if (k.is_array() && k.size() == n && std::all_of(k.begin(), k.end(), [](const json& x) { return x.is_string(); })) {
+        for (const json& x : k) key.push_back(x.get<std::string>());
+      } else if (k.is_object() && k.size() == n) {
+        for (const std::string& a : config.group_by) {
+          const auto it = k.find(a);
+          if (it == k.end() || !it->is_string()) break;
+          key.push_back(it->get<std::string>());
+        }
+      }
+      if (key.size() != n || n == 0) {
+        error(DiagCode::config_invalid_value, "trends.groups",
+              "each key must give one text value per group_by attribute (a string when group_by has one, else an "
+              "array or an object)");
+        return;
+      }
+      keys.push_back(std::move(key));
+    }
+    config.trends.groups = std::move(keys);
+  }
+
   void parse_rollout(const json& v) {
     if (!object(v, "rollout")) return;
     RolloutConfig r;
@@ -450,6 +509,8 @@ nlohmann::ordered_json config_json(const Config& c) {
   j["max_diagnostics"] = c.max_diagnostics;
   j["group_by"] = c.group_by;
   j["period"] = c.period == Period::week ? "week" : "month";
+  j["trends"] = {{"max_groups", c.trends.max_groups},
+                 {"groups", c.trends.groups ? nlohmann::ordered_json(*c.trends.groups) : nlohmann::ordered_json(nullptr)}};
   nlohmann::ordered_json window = nlohmann::ordered_json::object();
   window["start"] = c.window_start ? nlohmann::ordered_json(format_iso_date(*c.window_start)) : nullptr;
   window["end"] = c.window_end ? nlohmann::ordered_json(format_iso_date(*c.window_end)) : nullptr;

@@ -56,6 +56,13 @@ std::optional<std::int32_t> parse_iso_date(std::string_view s) {
   return days_from_civil(static_cast<int>(y), m, d);
 }
 
+bool iso_date_year_out_of_range(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  unsigned y = 0, m = 0, d = 0;
+  if (!read_digits(s, 0, 4, y) || !read_digits(s, 5, 2, m) || !read_digits(s, 8, 2, d)) return false;
+  return (y < 1900 || y > 2999) && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(static_cast<int>(y), m);
+}
+
 std::string format_iso_date(std::int32_t days) {
   const CivilDate c = civil_from_days(days);
   char buf[32];

@@ -1,5 +1,7 @@
 // Parsing JSON text into a DOM without exceptions: a parse error comes back as
-// a message and byte offset (nlohmann's DOM parser would throw).
+// a message and byte offset (nlohmann's DOM parser would throw). Nesting is
+// bounded (kMaxJsonDepth): serialising or comparing a DOM recurses once per
+// level, so a deeply nested document from a user must never reach them.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +13,8 @@
 
 namespace gapscore {
 
+inline constexpr std::size_t kMaxJsonDepth = 128;
+
 struct JsonParseError {
   std::string message;
   std::size_t offset = 0;
@@ -18,5 +22,7 @@ struct JsonParseError {
 
 // Returns the parsed value, or nullopt with `error` filled in.
 std::optional<nlohmann::json> parse_json_dom(std::string_view text, JsonParseError& error);
+// The same, keeping object keys in document order.
+std::optional<nlohmann::ordered_json> parse_ordered_json_dom(std::string_view text, JsonParseError& error);
 
 }  // namespace gapscore

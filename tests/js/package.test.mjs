@@ -122,6 +122,21 @@ test('errors are GapScoreError with code, table, row and column', async () => {
   await assert.rejects(gs.analyze({ activity: sample('activity'), payroll: 'x' }), (e) => e.code === 'usage_error');
 });
 
+// Found by fuzzing: a key first seen in a later row object wrote past the end of
+// the column in wasm memory. Now earlier rows miss it (or are skipped when it is required).
+test('row objects whose keys first appear in a later row', async () => {
+  await assert.rejects(gs.analyze({ activity: [{ date: '2025-01-06', task_type: 'a', tasks: 1, ai_tasks: 0, hours: 1 }, { person_id: null }] }),
+    (e) => e.code === 'no_valid_rows');
+  const rows = [
+    { person_id: 'P1', date: '2025-01-06', task_type: 'a', tasks: 1, ai_tasks: 0, hours: 1 },
+    { person_id: 'P2', date: '2025-01-06', task_type: 'a', tasks: 2, ai_tasks: 1, hours: 2, rework_hours: 0.5 },
+  ];
+  const r = await gs.analyze({ activity: rows, people: [{ person_id: 'P1' }, { person_id: 'P2', team: 'A' }] });
+  assert.equal(r.summary.people, 2);
+  assert.equal(r.summary.activity_rows, 2);
+  assert.deepEqual(r.groups.map((g) => g.key.team), ['(unassigned)', 'A']);
+});
+
 test('lenient runs return diagnostics with the report', async () => {
   const r = await gs.analyze({ activity: 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\nP2,2025-01-06,a,1,0,-1\n' });
   assert.equal(r.inputs[0].rows_skipped, 1);

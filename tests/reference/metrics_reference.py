@@ -418,6 +418,8 @@ def reference(case_dir, group_by="team"):
         wk_info = person_table(rows)
         wk_answers = latest_answers(surveys, wk_persons, week, week + pd.Timedelta(days=6))
         cells = [(None, wk_persons)] + [(g, [p for p in wk_persons if teams[p] == g]) for g in group_names]
+        # A group with nobody active in the week has no trend cell at all.
+        cells = [(g, members) for g, members in cells if members]
         for g, members in cells:
             res = evaluate(rows, members, wk_info, wk_answers, inputs, playbook_status, False)
             trends.append({"start": week.strftime("%Y-%m-%d"), "key": None if g is None else {group_by: g},

@@ -199,6 +199,8 @@ export interface Config {
   max_diagnostics?: number;
   group_by?: GroupAttribute[];
   period?: 'week' | 'month';
+  /** Trend series: the max_groups largest groups, or exactly the groups listed (one value per group_by attribute). */
+  trends?: { max_groups?: number; groups?: Array<string | string[] | Record<string, string>> | null };
   window?: { start?: string; end?: string };
   ai_user_min_share?: number;
   rework_threshold?: number;

@@ -76,11 +76,20 @@ struct UsageConfig {
   int engaged_min_days = 4;  // engaged users: active on at least this many days
 };
 
+// Which groups get trend series: bounded so that the report's size follows
+// the input, not groups x periods.
+struct TrendsConfig {
+  int max_groups = 50;  // the largest groups by headcount (ties by key order)
+  // An explicit choice instead: group keys, one value per group_by attribute.
+  std::optional<std::vector<std::vector<std::string>>> groups;
+};
+
 struct Config {
   bool strict = false;
   int max_diagnostics = 100;
   std::vector<std::string> group_by{"team"};
   Period period = Period::week;
+  TrendsConfig trends;
   std::optional<std::int32_t> window_start;  // days since 1970-01-01, inclusive
   std::optional<std::int32_t> window_end;    // inclusive
   double ai_user_min_share = 0.10;

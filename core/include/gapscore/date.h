@@ -22,6 +22,8 @@ CivilDate civil_from_days(std::int32_t days);
 // Parses exactly "YYYY-MM-DD" (years 1900..2999) and rejects impossible dates
 // such as 2025-02-30. Returns days since 1970-01-01.
 std::optional<std::int32_t> parse_iso_date(std::string_view text);
+// A real YYYY-MM-DD date whose year lies outside 1900..2999 (for a precise message).
+bool iso_date_year_out_of_range(std::string_view text);
 std::string format_iso_date(std::int32_t days);
 
 // 0 = Monday ... 6 = Sunday.

@@ -49,6 +49,8 @@ namespace gapscore {
   X(no_valid_rows, error, "Every row of the table was skipped; see the other diagnostics.")       \
   X(rows_outside_window, info, "Rows outside the configured date window were left out.")          \
   X(diagnostics_truncated, info, "More diagnostics of this kind were found than are listed.")     \
+  X(trend_groups_capped, info, "Trends cover only the largest groups (config.trends.max_groups); choose others with config.trends.groups.") \
+  X(trend_group_unknown, warning, "A group named in config.trends.groups does not exist in the data; it is ignored.") \
   /* AI-usage exports */                                                                            \
   X(usage_row_skipped, row, "A record of an AI-usage export could not be read (the message says why).") \
   X(usage_truncated_line, warning, "The last line of an NDJSON export is cut off; it is ignored.")  \

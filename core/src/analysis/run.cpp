@@ -8,6 +8,7 @@
 #include "metrics/activity_view.h"
 #include "metrics/playbook_lookup.h"
 #include "metrics/row_accumulate.h"
+#include "work_counter.h"
 
 namespace gapscore::analysis {
 
@@ -33,8 +34,44 @@ UniformityStats uniformity_of(const std::vector<double>& values) {
   return u;
 }
 
+TrendSelection select_trend_groups(const Grouping& grouping, const std::vector<GroupResult>& groups, const Config& config) {
+  TrendSelection sel;
+  sel.eligible = grouping.size();
+  if (config.trends.groups) {
+    std::vector<bool> chosen(grouping.size(), false);
+    for (const std::vector<std::string>& key : *config.trends.groups) {
+      const auto it = std::lower_bound(grouping.keys.begin(), grouping.keys.end(), key);
+      if (it != grouping.keys.end() && *it == key) {
+        chosen[static_cast<std::size_t>(it - grouping.keys.begin())] = true;
+      } else {
+        std::string text;
+        for (const std::string& part : key) text += (text.empty() ? "" : " / ") + part;
+        sel.unknown_keys.push_back(text);
+      }
+    }
+    for (std::size_t g = 0; g < grouping.size(); ++g)
+      if (chosen[g]) sel.groups.push_back(g);
+    return sel;
+  }
+  std::vector<std::size_t> order(grouping.size());
+  for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
+  // Largest headcount first; equal headcounts keep key order (grouping order).
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return groups[a].headcount > groups[b].headcount; });
+  const auto cap = static_cast<std::size_t>(config.trends.max_groups);
+  if (order.size() > cap) {
+    order.resize(cap);
+    sel.capped = true;
+  }
+  std::sort(order.begin(), order.end());
+  sel.groups = std::move(order);
+  return sel;
+}
+
 namespace {
 
+// Trend cells exist only where people are active: work and output grow with
+// the (person, period) pairs in the input, not with groups x periods.
 void add_trends(const Dataset& ds, const Config& config, const metrics::ActivityView& view,
                 const metrics::PlaybookLookup& pb, AnalysisResult& out) {
   const bool weekly = config.period == Period::week;
@@ -56,12 +93,19 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Activity
   std::vector<std::uint32_t> rows(view.rows), fill(start.begin(), start.end() - 1);
   for (std::size_t r = 0; r < view.rows; ++r) rows[fill[slot[r]]++] = static_cast<std::uint32_t>(r);
 
+  // Rank of each person in id order: members are evaluated in that order.
+  std::vector<std::uint32_t> rank(ds.persons.size());
+  for (std::size_t i = 0; i < ds.persons_by_id.size(); ++i) rank[ds.persons_by_id[i]] = static_cast<std::uint32_t>(i);
+  std::vector<bool> selected(out.grouping.size(), false);
+  for (std::size_t g : out.trend_groups.groups) selected[g] = true;
+
   std::vector<metrics::Sums> sums(ds.persons.size());
   std::vector<PersonFigures> figures(ds.persons.size());
   std::vector<std::uint32_t> touched;
   EvalContext ctx;
   ctx.config = &config;
   ctx.available = out.available;
+  std::uint64_t cells = 0;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     for (std::uint32_t p : touched) figures[p] = PersonFigures{};
     const std::span<const std::uint32_t> period_rows(rows.data() + start[i], start[i + 1] - start[i]);
@@ -78,19 +122,37 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Activity
     ctx.figures = figures;
     ctx.surveys = surveys;
     const std::string label = weekly ? iso_week_label(from) : month_label(from);
-    auto active_of = [&](std::span<const std::uint32_t> members) {
-      std::vector<std::uint32_t> active;
-      for (std::uint32_t p : members)
-        if (figures[p].active) active.push_back(p);
-      std::sort(active.begin(), active.end());
-      return active;
+
+    // The period's active people in id order, then split by group (a stable
+    // sort by group keeps id order inside each group).
+    std::vector<std::uint32_t> active = touched;
+    std::sort(active.begin(), active.end(), [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+    std::vector<std::uint32_t> by_group = active;
+    std::stable_sort(by_group.begin(), by_group.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return out.grouping.group_of_person[a] < out.grouping.group_of_person[b];
+    });
+    auto sorted_indices = [](std::span<const std::uint32_t> members) {
+      std::vector<std::uint32_t> v(members.begin(), members.end());
+      std::sort(v.begin(), v.end());
+      return v;
     };
-    out.trends.push_back({from, label, std::nullopt, evaluate_group(ctx, ds.persons_by_id, std::nullopt),
-                          active_of(ds.persons_by_id)});
-    for (std::size_t g = 0; g < out.grouping.size(); ++g)
-      out.trends.push_back({from, label, g, evaluate_group(ctx, out.grouping.members[g], std::nullopt),
-                            active_of(out.grouping.members[g])});
+    out.trends.push_back({i, from, label, std::nullopt, evaluate_group(ctx, active, std::nullopt), sorted_indices(active)});
+    ++cells;
+    for (std::size_t b = 0; out.grouping.size() > 0 && b < by_group.size();) {
+      const std::size_t g = out.grouping.group_of_person[by_group[b]];
+      std::size_t e = b;
+      while (e < by_group.size() && out.grouping.group_of_person[by_group[e]] == g) ++e;
+      const std::span<const std::uint32_t> members(by_group.data() + b, e - b);
+      if (selected[g])
+        out.trends.push_back({i, from, label, g, evaluate_group(ctx, members, std::nullopt), sorted_indices(members)});
+      else
+        out.unpublished_cells.push_back({i, g, static_cast<double>(members.size())});
+      ++cells;
+      b = e;
+    }
   }
+  count_work(Work::trend_cells, cells);
+  out.periods = std::move(periods);
 }
 
 }  // namespace
@@ -118,6 +180,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   for (std::size_t g = 0; g < out.grouping.size(); ++g)
     out.groups.push_back(
         evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
+  out.trend_groups = select_trend_groups(out.grouping, out.groups, config);
   if (!config.privacy.dp) add_trends(ds, config, view, pb, out);  // trends are not released under DP
   return out;
 }

@@ -19,12 +19,33 @@ struct UniformityStats {
   std::optional<double> gini, theil_t, cv, min, max;
 };
 
+// A published trend cell: everyone, or one selected group, in one period where
+// it has people (cells without people do not exist).
 struct TrendCell {
+  std::size_t period_index = 0;  // into AnalysisResult::periods
   std::int32_t period_start = 0;
   std::string period_label;
   std::optional<std::size_t> group;  // nullopt = whole organisation
   GroupResult result;
   std::vector<std::uint32_t> active_people;  // sorted person indices with rows in the period (privacy checks)
+};
+
+// A group x period cell with people whose group is not among the trend groups:
+// never published, but the privacy planner must know it (it is part of the
+// period's total).
+struct UnpublishedCell {
+  std::size_t period_index = 0;
+  std::size_t group = 0;
+  double people = 0;
+};
+
+// Which groups get trend series (config.trends): an explicit list, or the
+// max_groups largest by headcount (ties by key order).
+struct TrendSelection {
+  std::vector<std::size_t> groups;         // grouping indices, in grouping order
+  std::size_t eligible = 0;                // groups there were to choose from
+  bool capped = false;                     // max_groups left some out
+  std::vector<std::string> unknown_keys;   // config.trends.groups entries matching no group (as text)
 };
 
 // One person in one period (collected only when a rollout is configured: the
@@ -42,7 +63,10 @@ struct AnalysisResult {
   std::vector<PersonFigures> figures;  // whole window, by person index
   GroupResult overall;
   std::vector<GroupResult> groups;  // grouping order
-  std::vector<TrendCell> trends;  // by period, then overall first, then groups
+  std::vector<std::int32_t> periods;  // start day of each period with activity, ascending
+  TrendSelection trend_groups;
+  std::vector<TrendCell> trends;  // by period, then overall first, then selected groups with people
+  std::vector<UnpublishedCell> unpublished_cells;
   std::vector<PersonPeriod> person_periods;
 };
 
@@ -52,5 +76,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config);
 std::uint64_t group_seed(std::uint64_t config_seed, const std::vector<std::string>& key);
 
 UniformityStats uniformity_of(const std::vector<double>& values);
+
+TrendSelection select_trend_groups(const Grouping& grouping, const std::vector<GroupResult>& groups, const Config& config);
 
 }  // namespace gapscore::analysis

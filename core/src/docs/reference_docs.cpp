@@ -71,7 +71,29 @@ std::string input_format_markdown() {
       "table; where a person is missing there (`unknown_person`, warning) the inline activity columns are\n"
       "used, else the person is `(unassigned)`. Different values for one person are an\n"
       "`attribute_conflict` (the people table wins, else the first row). People in `people` without\n"
-      "activity are counted, not analysed.\n\n";
+      "activity are counted, not analysed.\n\n"
+      "## Resource bounds\n\n"
+      "Any upload is untrusted. These bounds keep time and memory in proportion to the input; each one\n"
+      "ends in a diagnostic, never a crash or an hour of work, and the CLI and the wasm build behave alike.\n\n"
+      "- **JSON nesting**: at most 128 levels in any JSON gapscore reads (tables, config, usage exports,\n"
+      "  a report given to `verify`). Deeper documents are `invalid_json` / `config_invalid_json` or a\n"
+      "  report that `verify` cannot read (\"nested more than 128 levels deep\").\n"
+      "- **Fields and rows**: a CSV field holds at most 1 MiB (`field_too_large`), a row at most 1024\n"
+      "  fields (`too_many_columns`). A JSON column first seen in a later object is missing in the objects\n"
+      "  before it (a required one skips them as `missing_value`).\n"
+      "- **Repeated keys**: duplicate detection is one hash-table pass, linear in rows whatever their\n"
+      "  order or how often a key repeats; every repeat is a `duplicate_key` (counted, the first\n"
+      "  `max_diagnostics` listed).\n"
+      "- **Groups x periods**: trend cells exist only where a group has people in a period, so cells grow\n"
+      "  with the input's (person, period) pairs. Trend series cover at most `trends.max_groups` groups\n"
+      "  (default 50, the largest by headcount, ties in key order; `trend_groups_capped` says so), or\n"
+      "  exactly the groups in `trends.groups`.\n"
+      "- **Report size**: every group is listed once (a shown group has at least `min_group_size` people),\n"
+      "  trends as above, diagnostics at most `max_diagnostics` in full. A 5,000-person organisation of\n"
+      "  1,000 five-person teams, each active in its own week, gives a report of about 3 MB.\n"
+      "- **Size hints**: a caller's expected input size is trusted only once a sixteenth of it has\n"
+      "  arrived, so a wrong hint never reserves more than 16 times the rows actually read.\n"
+      "- **Dates**: years 1900..2999 (`invalid_date` says when a real date's year is outside).\n\n";
   for (TableKind kind : kAllTableKinds) {
     const TableSchema& s = schema_for(kind);
     md += "## Table `" + std::string(s.name) + "`" + (s.required_table ? " (required)" : " (optional)") + "\n\n";

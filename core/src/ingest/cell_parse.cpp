@@ -110,7 +110,9 @@ bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out,
 bool parse_date(std::string_view text, std::int32_t& out, CellError& err) {
   const auto d = parse_iso_date(trim(text));
   if (!d) {
-    err = {DiagCode::invalid_date, "is not a date in YYYY-MM-DD form"};
+    err = {DiagCode::invalid_date, iso_date_year_out_of_range(trim(text))
+                                       ? "has a year outside the supported range 1900-2999"
+                                       : "is not a date in YYYY-MM-DD form"};
     return false;
   }
   out = *d;

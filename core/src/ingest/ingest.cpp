@@ -44,21 +44,26 @@ struct TableIngestor::Impl {
       builder.decimal_comma = csv.delimiter() == ';';
       return builder.set_csv_header(rec.fields);
     }
-    if (!reserved && options.expected_bytes > 0 && builder.rows_read() == kRowsToEstimateFrom) reserve_from(rec.byte_offset);
+    if (!reserved && options.expected_bytes > 0 && builder.rows_read() >= kRowsToEstimateFrom &&
+        rec.byte_offset >= options.expected_bytes / kHintTrustFactor)
+      reserve_from(rec.byte_offset);
     return builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field);
   }
 
-  // Sizes the columns once from the average length of the first rows, 4% spare for
-  // longer rows later; a wrong guess only costs the usual growth. Rows are assumed
-  // at least kMinRowBytes long, so short first rows before long ones (or a wrong
-  // hint) cannot reserve more than a few times the input's size.
+  // Sizes the columns once from the average length of the rows so far, 4% spare
+  // for longer rows later; a wrong guess only costs the usual growth. The hint is
+  // trusted only once 1/kHintTrustFactor of it has arrived, so a wrong hint can
+  // never reserve more than kHintTrustFactor times the rows actually read.
   static constexpr std::uint64_t kRowsToEstimateFrom = 1000;
+  static constexpr std::uint64_t kHintTrustFactor = 16;
   static constexpr double kMinRowBytes = 24.0;
   void reserve_from(std::uint64_t bytes_so_far) {
     reserved = true;
     if (bytes_so_far == 0) return;
-    const double per_row = std::max(static_cast<double>(bytes_so_far) / static_cast<double>(kRowsToEstimateFrom + 1), kMinRowBytes);
-    const double rows = static_cast<double>(options.expected_bytes) / per_row * 1.04 + 64.0;
+    const double rows_read = static_cast<double>(builder.rows_read());
+    const double per_row = std::max(static_cast<double>(bytes_so_far) / (rows_read + 1), kMinRowBytes);
+    const double rows = std::min(static_cast<double>(options.expected_bytes) / per_row * 1.04 + 64.0,
+                                 rows_read * static_cast<double>(kHintTrustFactor) * 1.04 + 64.0);
     if (rows < 1e9) builder.reserve_rows(static_cast<std::size_t>(rows));
   }
 

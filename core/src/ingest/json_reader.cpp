@@ -34,6 +34,10 @@ class RowsSax {
     if (skipping()) return true;
     if (in_row() && depth_ == rows_depth_ + 1) {
       slot_ = builder_.slot_for_key(k);
+      if (slot_ == -3) {
+        status = builder_.take_late_column_error();
+        return false;
+      }
       if (slot_ == -2) {
         status = Error(make_diagnostic(DiagCode::duplicate_column,
                                        table_ + ": two different fields map to the column of \"" + k + "\"", table_,

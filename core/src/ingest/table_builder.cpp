@@ -3,13 +3,22 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <type_traits>
 
 #include "gapscore/date.h"
 #include "ingest/cell_parse.h"
 #include "text_distance.h"
+#include "work_counter.h"
 
 namespace gapscore::ingest {
 namespace {
+
+// splitmix64's finaliser: a cheap, well-mixed 64-bit hash step.
+std::uint64_t splitmix64_mix(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
 
 std::string quoted(std::string_view s) { return "\"" + clip_for_diagnostic(s) + "\""; }
 
@@ -167,9 +176,38 @@ int TableBuilder::slot_for_key(std::string_view key) {
     seen_[s] = true;
     table_.columns[s].present = true;
     slot_header_[s] = std::string(key);
+    if (Status st = column_appeared_late(s); !st) {
+      late_column_error_ = std::move(st).error();
+      return -3;
+    }
   }
   json_keys_.emplace_back(std::string(key), slot);
   return slot;
+}
+
+// A JSON key first seen after rows were kept: those rows lacked it. Every
+// present column must hold one value per kept row, so earlier rows get a
+// missing cell, or, for a required value, are skipped as missing it.
+Status TableBuilder::column_appeared_late(std::size_t slot) {
+  const std::size_t kept = table_.row_count();
+  if (kept == 0) return Ok{};
+  Column& col = table_.columns[slot];
+  if (!schema_.columns[slot].required_value) {
+    std::visit([kept](auto& v) {
+      if constexpr (requires { v.codes; }) v.codes.assign(kept, kMissingCode);
+      else if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<double>>) v.assign(kept, std::nan(""));
+      else if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<std::int32_t>>) v.assign(kept, kMissingInt);
+      else v.assign(kept, kMissingBool);
+    }, col.data);
+    return Ok{};
+  }
+  // Required: the rows kept so far are skipped, in row order.
+  const std::vector<std::uint32_t> rows = table_.source_rows;
+  table_.keep_rows(std::vector<bool>(kept, false));
+  for (std::uint32_t row : rows)
+    if (Status st = row_problem(DiagCode::missing_value, row, header_for_slot(slot), "", "is empty but required"); !st)
+      return st;
+  return Ok{};
 }
 
 Status TableBuilder::check_required_columns_seen() {
@@ -428,45 +466,75 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
     if (col.type == ColumnType::text) return col.text().codes[r];
     return static_cast<std::uint32_t>(col.ints()[r]);
   };
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0U);
-  // Rows with equal keys end up adjacent in original order (stable sort), so the first is kept.
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    for (int c : key_cols) {
-      const std::uint64_t ka = key_part(c, a), kb = key_part(c, b);
-      if (ka != kb) return ka < kb;
-    }
-    return false;
-  });
+  // One pass in row order: a hash table (open addressing, linear probing) maps
+  // each key to its first row. Linear in rows whatever their order or repeats.
+  std::size_t capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  constexpr std::uint32_t kEmpty = 0xffffffffu;
+  std::vector<std::uint32_t> first_row_of(capacity, kEmpty);
+  const std::size_t mask = capacity - 1;
+  auto same_key = [&](std::size_t a, std::size_t b) {
+    for (int c : key_cols)
+      if (key_part(c, a) != key_part(c, b)) return false;
+    return true;
+  };
   std::vector<bool> keep(n, true);
   std::size_t dropped = 0;
-  for (std::size_t i = 1; i < n; ++i) {
-    bool same = true;
-    for (int c : key_cols) same = same && key_part(c, order[i]) == key_part(c, order[i - 1]);
-    if (!same) continue;
-    std::size_t first = i - 1;
-    while (!keep[order[first]]) --first;  // the kept row of this key
-    keep[order[i]] = false;
+  std::uint64_t probes = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (int c : key_cols) h = splitmix64_mix(h ^ key_part(c, r));
+    std::size_t i = static_cast<std::size_t>(h) & mask;
+    std::size_t first = n;  // the earlier row with this key, if any
+    for (; first_row_of[i] != kEmpty; i = (i + 1) & mask) {
+      ++probes;
+      if (same_key(first_row_of[i], r)) {
+        first = first_row_of[i];
+        break;
+      }
+    }
+    if (first == n) {
+      first_row_of[i] = static_cast<std::uint32_t>(r);
+      continue;
+    }
+    keep[r] = false;
     ++dropped;
     std::string key;
     for (int c : key_cols) {
       const Column& col = table.columns[static_cast<std::size_t>(c)];
       if (!key.empty()) key += " x ";
-      if (col.type == ColumnType::text) key += std::string(col.text().at(order[i]));
-      else key += format_iso_date(col.ints()[order[i]]);  // the only non-text key column is a date
+      if (col.type == ColumnType::text) key += std::string(col.text().at(r));
+      else key += format_iso_date(col.ints()[r]);  // the only non-text key column is a date
     }
-    Status s = row_problem(DiagCode::duplicate_key, table.source_rows[order[i]], "", key,
-                           "repeats the key of row " + std::to_string(table.source_rows[order[first]]) +
+    Status s = row_problem(DiagCode::duplicate_key, table.source_rows[r], "", key,
+                           "repeats the key of row " + std::to_string(table.source_rows[first]) +
                                " (the first row is kept)",
                            schema_.kind != TableKind::playbook);
-    if (!s) return s;
+    if (!s) {
+      count_work(Work::duplicate_key_probes, probes);
+      return s;
+    }
   }
+  count_work(Work::duplicate_key_probes, probes);
   if (dropped > 0) table.keep_rows(keep);
   (void)summary;
   return Ok{};
 }
 
 Result<Table> TableBuilder::finish(TableSummary& summary) {
+  // Every present column holds exactly one value per kept row; later code indexes them by row.
+  for (const Column& col : table_.columns) {
+    if (!col.present) continue;
+    const std::size_t n = std::visit([](const auto& v) {
+      if constexpr (requires { v.codes; }) return v.codes.size();
+      else return v.size();
+    }, col.data);
+    if (n != table_.row_count())
+      return Error(make_diagnostic(DiagCode::internal_error,
+                                   table_name_ + ": column " + col.name + " has " + std::to_string(n) + " values for " +
+                                       std::to_string(table_.row_count()) + " rows",
+                                   table_name_));
+  }
   if (Status s = drop_duplicate_keys(table_, summary); !s) return std::move(s).error();
   if (options_.strict && strict_errors_ > 0) {
     std::vector<Diagnostic> errors;

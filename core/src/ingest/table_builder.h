@@ -26,8 +26,10 @@ class TableBuilder {
   // CSV: one data record in header order.
   Status add_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field);
 
-  // JSON: the slot of a key (schema column index), or -1 when unused.
+  // JSON: the slot of a key (schema column index), -1 when unused, -2 when two
+  // keys name one column, -3 when a strict-mode limit stopped reading (see late_column_error).
   int slot_for_key(std::string_view key);
+  Error take_late_column_error() { return std::move(late_column_error_); }
   // JSON: one row given by slot; `present[slot]` false = missing cell.
   Status add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present, std::uint64_t row);
   // Columns: one row where slot s is numeric when numeric[s] != 0 (value in
@@ -56,6 +58,7 @@ class TableBuilder {
   Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
                      bool names_person = false);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
+  Status column_appeared_late(std::size_t slot);
   std::string header_for_slot(std::size_t slot) const;
 
   const TableSchema& schema_;
@@ -76,6 +79,7 @@ class TableBuilder {
   std::vector<double> nums_;
   std::uint64_t rows_read_ = 0;
   std::uint64_t strict_errors_ = 0;
+  Error late_column_error_;
 };
 
 }  // namespace gapscore::ingest

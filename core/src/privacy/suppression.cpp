@@ -1,8 +1,12 @@
 #include "privacy/suppression.h"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
-#include <tuple>
+#include <queue>
+#include <utility>
+
+#include "work_counter.h"
 
 namespace gapscore::privacy {
 
@@ -12,16 +16,23 @@ const char* cell_status_reason(CellStatus s, int) {
     case CellStatus::too_few_people: return "fewer than min_group_size people";
     case CellStatus::complementary: return "hidden so that a smaller hidden group cannot be worked out from the totals";
     case CellStatus::small_change: return "differs from the previous shown period by fewer than min_group_size people";
+    case CellStatus::not_published: return "not among the groups selected for trends";
   }
   return "";
 }
 
+namespace {
+
+bool hidden_status(CellStatus s) { return s != CellStatus::shown && s != CellStatus::not_published; }
+
+}  // namespace
+
 std::size_t SuppressionPlan::suppressed_groups() const {
-  return static_cast<std::size_t>(std::count_if(groups.begin(), groups.end(), [](CellStatus s) { return s != CellStatus::shown; }));
+  return static_cast<std::size_t>(std::count_if(groups.begin(), groups.end(), hidden_status));
 }
 
 std::size_t SuppressionPlan::suppressed_trend_cells() const {
-  return static_cast<std::size_t>(std::count_if(trends.begin(), trends.end(), [](CellStatus s) { return s != CellStatus::shown; }));
+  return static_cast<std::size_t>(std::count_if(trends.begin(), trends.end(), hidden_status));
 }
 
 namespace {
@@ -40,76 +51,100 @@ std::size_t symmetric_difference(const std::vector<std::uint32_t>& a, const std:
   return n + (a.size() - i) + (b.size() - j);
 }
 
-// The extended table: rows 0..G-1 are groups, row G the overall; columns
-// 0..T-1 are periods, column T the whole window. Cell (G, T) is the grand total.
+// The sparse extended table. Nodes: rows 0..G-1 are groups, row G the overall;
+// columns are nodes G+1+t for periods t = 0..T-1 and G+1+T for the window.
+// Each existing cell is an edge between its row and its column.
 class Grid {
  public:
-  Grid(std::size_t groups, std::size_t periods)
-      : G_(groups), T_(periods), size_((G_ + 1) * (T_ + 1), 0.0), status_((G_ + 1) * (T_ + 1), CellStatus::shown) {}
-  std::size_t rows() const { return G_ + 1; }
-  std::size_t cols() const { return T_ + 1; }
-  double& size(std::size_t r, std::size_t c) { return size_[r * (T_ + 1) + c]; }
-  CellStatus& status(std::size_t r, std::size_t c) { return status_[r * (T_ + 1) + c]; }
-  // Unknown to a reader: any cell not shown (an empty cell too, once hidden).
-  bool hidden(std::size_t r, std::size_t c) { return status(r, c) != CellStatus::shown; }
-  bool hideable(std::size_t r, std::size_t c) { return status(r, c) == CellStatus::shown && size(r, c) > 0; }
+  struct Cell {
+    std::size_t row = 0, col = 0;  // node ids
+    double size = 0;
+    CellStatus status = CellStatus::shown;
+  };
+
+  Grid(std::size_t groups, std::size_t periods) : G_(groups), T_(periods), adj_(groups + 1 + periods + 1) {}
+
+  std::size_t overall_row() const { return G_; }
+  std::size_t period_col(std::size_t t) const { return G_ + 1 + t; }
+  std::size_t window_col() const { return G_ + 1 + T_; }
+  std::size_t nodes() const { return adj_.size(); }
+  bool is_row(std::size_t node) const { return node <= G_; }
+
+  std::size_t add(std::size_t row, std::size_t col, double size, CellStatus status) {
+    cells_.push_back({row, col, size, status});
+    const std::size_t id = cells_.size() - 1;
+    adj_[row].push_back(id);
+    adj_[col].push_back(id);
+    return id;
+  }
+  Cell& cell(std::size_t id) { return cells_[id]; }
+  const std::vector<Cell>& cells() const { return cells_; }
+  const std::vector<std::size_t>& incident(std::size_t node) const { return adj_[node]; }
+  std::size_t other_end(std::size_t id, std::size_t node) const {
+    return cells_[id].row == node ? cells_[id].col : cells_[id].row;
+  }
+  // A reader does not know the cell: hidden, or never published.
+  bool unknown(std::size_t id) const { return cells_[id].status != CellStatus::shown; }
+  // Must not be computable from what is shown.
+  bool protected_cell(std::size_t id, int k) const {
+    const Cell& c = cells_[id];
+    return hidden_status(c.status) || (c.status == CellStatus::not_published && c.size < k);
+  }
 
  private:
   std::size_t G_, T_;
-  std::vector<double> size_;
-  std::vector<CellStatus> status_;
+  std::vector<Cell> cells_;
+  std::vector<std::vector<std::size_t>> adj_;
 };
 
 // In each column (a period, or the window) the groups partition people: the
-// hidden groups must hold at least k people together while the total is shown.
-bool enforce_people_rule(Grid& grid, int k) {
-  const std::size_t G = grid.rows() - 1;
-  for (std::size_t c = 0; c < grid.cols(); ++c) {
-    if (grid.hidden(G, c)) continue;
+// unknown group cells must hold at least k people together while the column's
+// total is shown. Otherwise the smallest shown group cell is hidden too (or the
+// total, when there is none).
+bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& total_of_col) {
+  bool changed = false;
+  for (std::size_t col = grid.overall_row() + 1; col < grid.nodes(); ++col) {
+    const std::size_t total = total_of_col[col];
+    if (total == static_cast<std::size_t>(-1) || grid.unknown(total)) continue;
     double people = 0;
     bool any = false;
-    for (std::size_t r = 0; r < G; ++r)
-      if (grid.hidden(r, c)) {
-        people += grid.size(r, c);
+    std::size_t best = total;
+    for (std::size_t id : grid.incident(col)) {
+      if (id == total) continue;
+      const Grid::Cell& c = grid.cell(id);
+      if (grid.unknown(id)) {
+        people += c.size;
         any = true;
+      } else if (best == total || c.size < grid.cell(best).size) {
+        best = id;
       }
+    }
     if (!any || people >= k) continue;
-    std::size_t best = G;
-    for (std::size_t r = 0; r < G; ++r)
-      if (grid.hideable(r, c) && (best == G || grid.size(r, c) < grid.size(best, c))) best = r;
-    grid.status(best, c) = CellStatus::complementary;  // best == G hides the column total itself
-    return true;
+    grid.cell(best).status = CellStatus::complementary;
+    changed = true;
   }
-  return false;
+  return changed;
 }
 
-// Finds one bridge among hidden cells (Tarjan's lowlink on the bipartite graph
-// rows+columns). Node ids: rows 0..R-1, columns R..R+C-1.
-bool find_bridge(Grid& grid, std::size_t& bridge_r, std::size_t& bridge_c) {
-  const std::size_t R = grid.rows(), C = grid.cols(), N = R + C;
-  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> adj(N);  // (neighbour, edge id)
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  for (std::size_t r = 0; r < R; ++r)
-    for (std::size_t c = 0; c < C; ++c)
-      if (grid.hidden(r, c)) {
-        adj[r].push_back({R + c, edges.size()});
-        adj[R + c].push_back({r, edges.size()});
-        edges.push_back({r, c});
-      }
+// Finds a protected cell that is a bridge of the graph of unknown cells
+// (Tarjan's lowlink, iterative DFS); returns its id or -1.
+long find_protected_bridge(const Grid& grid, int k) {
+  const std::size_t N = grid.nodes();
   std::vector<std::size_t> disc(N, 0), low(N, 0);
   std::size_t timer = 0;
-  // Iterative DFS: (node, parent edge, next neighbour index).
   struct Frame { std::size_t node, parent_edge, next; };
   const std::size_t none = static_cast<std::size_t>(-1);
   for (std::size_t start = 0; start < N; ++start) {
-    if (disc[start] || adj[start].empty()) continue;
+    if (disc[start]) continue;
     std::vector<Frame> stack{{start, none, 0}};
     disc[start] = low[start] = ++timer;
     while (!stack.empty()) {
       Frame& f = stack.back();
-      if (f.next < adj[f.node].size()) {
-        const auto [to, eid] = adj[f.node][f.next++];
-        if (eid == f.parent_edge) continue;
+      const auto& inc = grid.incident(f.node);
+      if (f.next < inc.size()) {
+        const std::size_t eid = inc[f.next++];
+        if (eid == f.parent_edge || !grid.unknown(eid)) continue;
+        const std::size_t to = grid.other_end(eid, f.node);
         if (disc[to]) {
           low[f.node] = std::min(low[f.node], disc[to]);
         } else {
@@ -123,55 +158,51 @@ bool find_bridge(Grid& grid, std::size_t& bridge_r, std::size_t& bridge_c) {
       if (stack.empty()) break;
       Frame& parent = stack.back();
       low[parent.node] = std::min(low[parent.node], low[done.node]);
-      if (low[done.node] > disc[parent.node]) {
-        std::tie(bridge_r, bridge_c) = edges[done.parent_edge];
-        return true;
-      }
+      if (low[done.node] > disc[parent.node] && grid.protected_cell(done.parent_edge, k))
+        return static_cast<long>(done.parent_edge);
     }
   }
-  return false;
+  return -1;
 }
 
-// Puts the bridge (r, c) on a cycle: the cheapest path between its two ends
-// that avoids it (hidden cells cost nothing, a shown cell costs its people,
-// an empty cell costs a lot but is allowed), then hides that path's cells.
-bool close_cycle(Grid& grid, std::size_t br, std::size_t bc) {
-  const std::size_t R = grid.rows(), C = grid.cols(), N = R + C;
-  constexpr double kEmptyCellCost = 1e9;
+// Puts the bridge on a cycle: the cheapest path between its two ends that
+// avoids it (unknown cells cost nothing, a shown cell costs its people), then
+// hides that path's shown cells.
+bool close_cycle(Grid& grid, std::size_t bridge) {
+  const std::size_t N = grid.nodes();
+  const std::size_t from = grid.cell(bridge).row, to = grid.cell(bridge).col;
   const double inf = std::numeric_limits<double>::infinity();
   std::vector<double> dist(N, inf);
-  std::vector<std::size_t> prev(N, N);
-  std::vector<bool> done(N, false);
-  dist[br] = 0;
-  for (;;) {  // Dijkstra on a dense bipartite graph: O(N^2 + E) is fine at these sizes
-    std::size_t u = N;
-    for (std::size_t i = 0; i < N; ++i)
-      if (!done[i] && dist[i] < inf && (u == N || dist[i] < dist[u])) u = i;
-    if (u == N || u == R + bc) break;
-    done[u] = true;
-    auto relax = [&](std::size_t r, std::size_t c, std::size_t to) {
-      if (r == br && c == bc) return;
-      const double w = grid.status(r, c) != CellStatus::shown ? 0.0 : grid.size(r, c) > 0 ? grid.size(r, c) : kEmptyCellCost;
-      if (dist[u] + w < dist[to]) {
-        dist[to] = dist[u] + w;
-        prev[to] = u;
+  std::vector<std::size_t> via(N, static_cast<std::size_t>(-1));  // edge used to reach the node
+  using Item = std::pair<double, std::size_t>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+  dist[from] = 0;
+  queue.push({0.0, from});
+  while (!queue.empty()) {
+    const auto [d, u] = queue.top();
+    queue.pop();
+    if (d > dist[u]) continue;
+    if (u == to) break;
+    for (std::size_t id : grid.incident(u)) {
+      if (id == bridge) continue;
+      const double w = grid.unknown(id) ? 0.0 : grid.cell(id).size;
+      const std::size_t v = grid.other_end(id, u);
+      if (d + w < dist[v]) {
+        dist[v] = d + w;
+        via[v] = id;
+        queue.push({dist[v], v});
       }
-    };
-    if (u < R) {
-      for (std::size_t c = 0; c < C; ++c) relax(u, c, R + c);
-    } else {
-      for (std::size_t r = 0; r < R; ++r) relax(r, u - R, r);
     }
   }
-  if (dist[R + bc] == inf) return false;
+  if (dist[to] == inf) return false;
   bool hid = false;
-  for (std::size_t node = R + bc; node != br; node = prev[node]) {
-    const std::size_t from = prev[node];
-    const std::size_t r = from < R ? from : node, c = (from < R ? node : from) - R;
-    if (grid.status(r, c) == CellStatus::shown) {
-      grid.status(r, c) = CellStatus::complementary;
+  for (std::size_t node = to; node != from;) {
+    const std::size_t id = via[node];
+    if (grid.cell(id).status == CellStatus::shown) {
+      grid.cell(id).status = CellStatus::complementary;
       hid = true;
     }
+    node = grid.other_end(id, node);
   }
   return hid;
 }
@@ -179,31 +210,46 @@ bool close_cycle(Grid& grid, std::size_t br, std::size_t bc) {
 }  // namespace
 
 SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
-  const std::size_t G = in.groups.size(), T = in.period_overall.size();
+  const std::size_t G = in.groups.size(), T = in.periods;
   Grid grid(G, T);
-  grid.size(G, T) = in.overall;
-  for (std::size_t g = 0; g < G; ++g) grid.size(g, T) = in.groups[g];
-  for (std::size_t t = 0; t < T; ++t) {
-    grid.size(G, t) = in.period_overall[t];
-    for (std::size_t g = 0; g < G; ++g) grid.size(g, t) = in.cells[t][g];
-  }
+  const std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> total_of_col(grid.nodes(), none);
+  std::vector<std::size_t> group_cell(G, none);
 
-  // 1. Primary suppression.
+  // Cells: the grand total, each group over the window, then the period cells.
   const bool everything = in.overall < k;
-  for (std::size_t r = 0; r <= G; ++r)
-    for (std::size_t c = 0; c <= T; ++c)
-      if (everything || (grid.size(r, c) > 0 && grid.size(r, c) < k)) grid.status(r, c) = CellStatus::too_few_people;
-  // Change rule along each series (a row's periods), against the previous shown period.
-  if (!in.period_overall_active.empty()) {
-    for (std::size_t r = 0; r <= G; ++r) {
+  auto first_status = [&](double size, bool published) {
+    if (!published) return CellStatus::not_published;
+    return everything || size < k ? CellStatus::too_few_people : CellStatus::shown;
+  };
+  const std::size_t grand = grid.add(grid.overall_row(), grid.window_col(), in.overall, first_status(in.overall, true));
+  total_of_col[grid.window_col()] = grand;
+  for (std::size_t g = 0; g < G; ++g)
+    if (in.groups[g] > 0) group_cell[g] = grid.add(g, grid.window_col(), in.groups[g], first_status(in.groups[g], true));
+  std::vector<std::size_t> cell_id(in.cells.size());
+  for (std::size_t i = 0; i < in.cells.size(); ++i) {
+    const PeriodCell& c = in.cells[i];
+    const std::size_t row = c.group ? *c.group : grid.overall_row();
+    cell_id[i] = grid.add(row, grid.period_col(c.period), c.size, first_status(c.size, c.published));
+    if (!c.group) total_of_col[grid.period_col(c.period)] = cell_id[i];
+  }
+  count_work(Work::suppression_cells, grid.cells().size());
+
+  // Change rule along each published series (a row's periods), against the previous shown period.
+  if (in.change_rule) {
+    std::vector<std::vector<std::size_t>> series(G + 1);  // input cell indices per row
+    for (std::size_t i = 0; i < in.cells.size(); ++i)
+      if (in.cells[i].published) series[in.cells[i].group ? *in.cells[i].group : G].push_back(i);
+    for (std::vector<std::size_t>& s : series) {
+      std::stable_sort(s.begin(), s.end(), [&](std::size_t a, std::size_t b) { return in.cells[a].period < in.cells[b].period; });
       const std::vector<std::uint32_t>* last = nullptr;
-      for (std::size_t t = 0; t < T; ++t) {
-        if (grid.size(r, t) <= 0 || grid.status(r, t) != CellStatus::shown) continue;
-        const std::vector<std::uint32_t>& now = r == G ? in.period_overall_active[t] : in.cell_active[t][r];
+      for (std::size_t i : s) {
+        if (grid.cell(cell_id[i]).status != CellStatus::shown) continue;
+        const std::vector<std::uint32_t>& now = in.cells[i].active;
         if (last) {
           const std::size_t d = symmetric_difference(*last, now);
           if (d > 0 && d < static_cast<std::size_t>(k)) {
-            grid.status(r, t) = CellStatus::small_change;
+            grid.cell(cell_id[i]).status = CellStatus::small_change;
             continue;
           }
         }
@@ -212,26 +258,20 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
     }
   }
 
-  // 2. Complementary suppression to a fixed point.
+  // Complementary suppression to a fixed point.
   for (bool changed = true; changed;) {
-    changed = enforce_people_rule(grid, k);
-    std::size_t br = 0, bc = 0;
-    if (!changed && find_bridge(grid, br, bc)) changed = close_cycle(grid, br, bc);
+    changed = enforce_people_rule(grid, k, total_of_col);
+    if (changed) continue;
+    const long bridge = find_protected_bridge(grid, k);
+    if (bridge >= 0) changed = close_cycle(grid, static_cast<std::size_t>(bridge));
   }
 
   SuppressionPlan plan;
   plan.k = k;
-  plan.overall = grid.status(G, T);
-  for (std::size_t g = 0; g < G; ++g) plan.groups.push_back(grid.status(g, T));
-  plan.cells.assign(T, std::vector<CellStatus>(G));
-  for (std::size_t t = 0; t < T; ++t) {
-    plan.period_overall.push_back(grid.status(G, t));
-    plan.trends.push_back(grid.status(G, t));
-    for (std::size_t g = 0; g < G; ++g) {
-      plan.cells[t][g] = grid.status(g, t);
-      plan.trends.push_back(grid.status(g, t));
-    }
-  }
+  plan.overall = grid.cell(grand).status;
+  for (std::size_t g = 0; g < G; ++g)
+    plan.groups.push_back(group_cell[g] == none ? CellStatus::shown : grid.cell(group_cell[g]).status);
+  for (std::size_t i = 0; i < in.cells.size(); ++i) plan.cells.push_back(grid.cell(cell_id[i]).status);
   return plan;
 }
 
@@ -239,21 +279,15 @@ SuppressionPlan plan_suppression(const analysis::AnalysisResult& a, int k) {
   SuppressionInput in;
   in.overall = a.overall.headcount;
   for (const analysis::GroupResult& g : a.groups) in.groups.push_back(g.headcount);
-  const std::size_t G = a.groups.size();
-  // Trend cells come period by period: the overall cell, then one per group.
-  for (std::size_t i = 0; i < a.trends.size(); i += G + 1) {
-    in.period_overall.push_back(a.trends[i].result.headcount);
-    in.period_overall_active.push_back(a.trends[i].active_people);
-    std::vector<double> sizes;
-    std::vector<std::vector<std::uint32_t>> active;
-    for (std::size_t g = 0; g < G; ++g) {
-      sizes.push_back(a.trends[i + 1 + g].result.headcount);
-      active.push_back(a.trends[i + 1 + g].active_people);
-    }
-    in.cells.push_back(std::move(sizes));
-    in.cell_active.push_back(std::move(active));
-  }
-  return plan_suppression(in, k);
+  in.periods = a.periods.size();
+  // Published trend cells first, in AnalysisResult::trends order, then the unpublished ones.
+  for (const analysis::TrendCell& c : a.trends)
+    in.cells.push_back({c.period_index, c.group, c.result.headcount, true, c.active_people});
+  for (const analysis::UnpublishedCell& c : a.unpublished_cells)
+    in.cells.push_back({c.period_index, c.group, c.people, false, {}});
+  SuppressionPlan plan = plan_suppression(in, k);
+  plan.trends.assign(plan.cells.begin(), plan.cells.begin() + static_cast<std::ptrdiff_t>(a.trends.size()));
+  return plan;
 }
 
 }  // namespace gapscore::privacy

@@ -71,6 +71,21 @@ Json uniformity_section(const analysis::AnalysisResult& a, const privacy::Suppre
             {"ai_task_share", uniformity_json(analysis::uniformity_of(share))}}}};
 }
 
+// Trends cover a bounded set of groups; the report says when that left some out.
+void note_trend_selection(const analysis::AnalysisResult& a, const Config& config, DiagnosticLog& log) {
+  if (a.trend_groups.capped)
+    log.add(make_diagnostic(DiagCode::trend_groups_capped,
+                            "trends show the " + std::to_string(a.trend_groups.groups.size()) + " largest of " +
+                                std::to_string(a.trend_groups.eligible) +
+                                " groups (trends.max_groups = " + std::to_string(config.trends.max_groups) +
+                                "); name others in trends.groups",
+                            "config", 0, "trends.max_groups"));
+  for (const std::string& key : a.trend_groups.unknown_keys)
+    log.add(make_diagnostic(DiagCode::trend_group_unknown,
+                            "trends.groups names \"" + clip_for_diagnostic(key) + "\", which is not a group in the data; ignored",
+                            "config", 0, "trends.groups", key));
+}
+
 }  // namespace
 
 namespace {
@@ -119,6 +134,7 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   if (config.privacy.dp) return build_dp_report(ds, config, a);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(a, config.privacy.min_group_size);
   const KeyLabeller label = key_labeller(ds, config);
+  note_trend_selection(a, config, log);
   // Usage first: joining it adds diagnostics the report must list.
   std::optional<Json> usage_json;
   if (usage) usage_json = usage::usage_section(ds, *usage, config, log, &a, label);

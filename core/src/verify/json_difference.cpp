@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_parse.h"
+
 #include "gapscore/verify.h"
 
 namespace gapscore {
@@ -90,13 +92,14 @@ std::optional<ReportDifference> first_difference(std::string_view expected, std:
   ReportDifference d;
   const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
   d.byte_offset = static_cast<std::uint64_t>(mismatch.first - expected.begin());
-  const Json e = Json::parse(expected.begin(), expected.end(), nullptr, false);
-  const Json a = Json::parse(actual.begin(), actual.end(), nullptr, false);
-  if (e.is_discarded() || a.is_discarded()) {
-    d.note = e.is_discarded() ? "the report is not valid JSON" : "the recomputed text is not valid JSON";
+  JsonParseError err;
+  const std::optional<Json> e = parse_ordered_json_dom(expected, err);
+  const std::optional<Json> a = e ? parse_ordered_json_dom(actual, err) : std::nullopt;
+  if (!e || !a) {
+    d.note = (!e ? "the report is not valid JSON (" : "the recomputed text is not valid JSON (") + err.message + ")";
     return d;
   }
-  if (!differ_at(e, a, "", d))
+  if (!differ_at(*e, *a, "", d))
     d.note = "the JSON values are equal but the bytes are not (whitespace, line endings, key order, number "
              "spelling or escapes); reports are compared byte for byte";
   return d;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config_json.h"
+#include "json_parse.h"
 #include "gapscore/verify.h"
 
 namespace gapscore {
@@ -44,8 +45,10 @@ const char* verify_verdict_name(VerifyVerdict v) {
 }
 
 Result<ReportRecord> read_report_record(std::string_view report_text) {
-  const Json root = Json::parse(report_text.begin(), report_text.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) return not_a_report("the text is not valid JSON");
+  JsonParseError err;
+  const std::optional<Json> parsed = parse_ordered_json_dom(report_text, err);
+  if (!parsed) return not_a_report("the text is not valid JSON (" + err.message + ")");
+  const Json& root = *parsed;
   if (!root.is_object()) return not_a_report("the JSON is not an object");
   ReportRecord r;
   const auto version = root.find("gapscore_version");

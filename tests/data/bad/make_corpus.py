@@ -101,6 +101,25 @@ case("people_bad_bool.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP
 case("surveys_out_of_scale.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,6,3\n", "skip", table="surveys", code="out_of_range", row=3, column="ai_sentiment", rows_skipped=1, rows_used=1)
 case("playbook_missing_column.csv", "role,task\nanalyst,reports\n", "error", table="playbook", code="missing_column", column="task_type", value="task")
 
+# ---- found by fuzzing and adversarial review (issue 14): each crashed or misread before its fix ----
+# A JSON column first seen in a later object: earlier rows lacked it. The 91-byte
+# reproducer wrote past the end of the person_id column.
+case("json_late_column_smallest.json",
+     '[{"date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},{"person_id":null}]',
+     "error", code="no_valid_rows")
+case("json_late_required_column.json",
+     '[{"date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},'
+     '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":2,"ai_tasks":1,"hours":2}]',
+     "skip", code="missing_value", row=1, column="person_id", rows_skipped=1, rows_used=1)
+case("json_late_optional_column.json",
+     '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},'
+     '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":2,"ai_tasks":1,"hours":2,"rework_hours":0.5,"team":"X"}]',
+     "ok", rows_used=2)
+case("people_json_late_column.json",
+     '[{"person_id":"P1"},{"person_id":"P2","team":"A","ai_trained":true},{"team":"B"}]',
+     "skip", table="people", code="missing_value", row=3, column="person_id", rows_skipped=1, rows_used=2)
+case("year_out_of_range.csv", rows(OK1, OK2.replace("2025-01-06", "1850-01-06"), OK3), "skip", code="invalid_date", row=3, column="date", rows_skipped=1, rows_used=2)
+
 with open("manifest.json", "w") as f:
     json.dump(cases, f, indent=1)
     f.write("\n")
