@@ -1,4 +1,4 @@
-// The Analysis API: ingest + join, the report (every metric, statistic and
+// The Session API: ingest + join, the report (every metric, statistic and
 // section, then canonical JSON text), and how the report's cost depends on
 // the grouping. Argument = people (54 ≈ 10k activity rows, 540 ≈ 100k).
 #include <benchmark/benchmark.h>
@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bench_data.h"
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 
 namespace gb = gapscore::bench;
 
@@ -18,14 +18,14 @@ std::size_t input_bytes(const gb::Dataset& d) {
   return d.activity.size() + d.people.size() + d.surveys.size() + d.playbook.size();
 }
 
-// Creates an Analysis and streams all four generated tables into it.
-gapscore::Analysis ingest_all(const gb::Dataset& d, const std::string& config, benchmark::State& state) {
-  auto created = gapscore::Analysis::create(config);
+// Creates a Session and streams all four generated tables into it.
+gapscore::Session ingest_all(const gb::Dataset& d, const std::string& config, benchmark::State& state) {
+  auto created = gapscore::Session::create(config);
   if (!created) {
     state.SkipWithError("config rejected");
     std::abort();
   }
-  gapscore::Analysis a = std::move(created).value();
+  gapscore::Session a = std::move(created).value();
   const std::pair<gapscore::TableKind, const std::string*> tables[] = {
       {gapscore::TableKind::activity, &d.activity},
       {gapscore::TableKind::people, &d.people},
@@ -47,7 +47,7 @@ const std::string kByTeam = R"({"group_by":["team"]})";
 void BM_AnalyzeEndToEnd(benchmark::State& state) {
   const gb::Dataset& d = gb::dataset(static_cast<std::uint32_t>(state.range(0)));
   for (auto _ : state) {
-    gapscore::Analysis a = ingest_all(d, kByTeam, state);
+    gapscore::Session a = ingest_all(d, kByTeam, state);
     auto report = a.report();
     if (!report) state.SkipWithError("report failed");
     benchmark::DoNotOptimize(report);
@@ -59,7 +59,7 @@ void BM_AnalyzeEndToEnd(benchmark::State& state) {
 void BM_IngestAndJoin(benchmark::State& state) {
   const gb::Dataset& d = gb::dataset(static_cast<std::uint32_t>(state.range(0)));
   for (auto _ : state) {
-    gapscore::Analysis a = ingest_all(d, kByTeam, state);
+    gapscore::Session a = ingest_all(d, kByTeam, state);
     if (!a.join()) state.SkipWithError("join failed");
     benchmark::ClobberMemory();
   }
@@ -72,7 +72,7 @@ void BM_IngestAndJoin(benchmark::State& state) {
 // separable through the public API; see docs/performance.md for the profile.
 void BM_Report(benchmark::State& state) {
   const gb::Dataset& d = gb::dataset(static_cast<std::uint32_t>(state.range(0)));
-  gapscore::Analysis a = ingest_all(d, kByTeam, state);
+  gapscore::Session a = ingest_all(d, kByTeam, state);
   if (!a.join()) state.SkipWithError("join failed");
   std::size_t report_bytes = 0;
   for (auto _ : state) {
@@ -90,7 +90,7 @@ void BM_Report(benchmark::State& state) {
 void BM_ReportGroupBy(benchmark::State& state) {
   static const std::string kConfigs[] = {R"({"group_by":[]})", kByTeam, R"({"group_by":["team","role"]})"};
   const gb::Dataset& d = gb::dataset(static_cast<std::uint32_t>(state.range(0)));
-  gapscore::Analysis a = ingest_all(d, kConfigs[state.range(1)], state);
+  gapscore::Session a = ingest_all(d, kConfigs[state.range(1)], state);
   if (!a.join()) state.SkipWithError("join failed");
   for (auto _ : state) {
     auto report = a.report();

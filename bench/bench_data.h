@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "gapscore/generate.h"
-#include "gapscore/prng.h"
+#include "base/prng.h"
 
 namespace gapscore::bench {
 

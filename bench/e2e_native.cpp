@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 
 namespace {
 
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
   using Clock = std::chrono::steady_clock;
   const double cpu0 = cpu_seconds();
   const auto t0 = Clock::now();
-  auto analysis = gapscore::Analysis::create(R"({"group_by":["team"]})");
+  auto analysis = gapscore::Session::create(R"({"group_by":["team"]})");
   if (!analysis) return fail("config", analysis.error());
   for (const Input& in : inputs) {
     if (auto s = analysis->begin_table(in.kind, std::string(gapscore::table_name(in.kind)) + ".csv",

@@ -3,8 +3,8 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_data.h"
-#include "gapscore/csv.h"
-#include "gapscore/ingest.h"
+#include "ingest/csv.h"
+#include "ingest/ingest.h"
 
 namespace gb = gapscore::bench;
 

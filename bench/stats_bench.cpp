@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "bench_data.h"
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 namespace gb = gapscore::bench;
 namespace st = gapscore::stats;

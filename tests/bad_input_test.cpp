@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gapscore/ingest.h"
+#include "ingest/ingest.h"
 
 namespace gapscore {
 namespace {
@@ -56,14 +56,14 @@ TEST_P(BadInput, GivesItsDocumentedOutcome) {
     EXPECT_EQ(diag_code_name(d.code), c["code"].get<std::string>()) << d.message;
     EXPECT_FALSE(d.message.empty());
     EXPECT_EQ(d.severity, Severity::error);
-    if (c.contains("row")) EXPECT_EQ(d.row, c["row"].get<std::uint64_t>()) << d.message;
-    if (c.contains("column")) EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message;
-    if (c.contains("value")) EXPECT_EQ(d.value, c["value"].get<std::string>()) << d.message;
-    if (c.contains("byte_offset")) EXPECT_EQ(d.byte_offset, c["byte_offset"].get<std::uint64_t>()) << d.message;
+    if (c.contains("row")) { EXPECT_EQ(d.row, c["row"].get<std::uint64_t>()) << d.message; }
+    if (c.contains("column")) { EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message; }
+    if (c.contains("value")) { EXPECT_EQ(d.value, c["value"].get<std::string>()) << d.message; }
+    if (c.contains("byte_offset")) { EXPECT_EQ(d.byte_offset, c["byte_offset"].get<std::uint64_t>()) << d.message; }
     return;
   }
   ASSERT_TRUE(result.ok()) << result.error().message();
-  EXPECT_EQ(result->summary.rows_kept, c["rows_used"].get<std::uint64_t>());
+  EXPECT_EQ(result->summary.rows_used, c["rows_used"].get<std::uint64_t>());
   if (expect == "ok") {
     EXPECT_EQ(result->summary.rows_skipped, 0u);
     EXPECT_EQ(log.warnings(), 0u);
@@ -76,7 +76,7 @@ TEST_P(BadInput, GivesItsDocumentedOutcome) {
     found = true;
     EXPECT_EQ(d.severity, Severity::warning);
     EXPECT_EQ(d.row, c["row"].get<std::uint64_t>()) << d.message;
-    if (c.contains("column")) EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message;
+    if (c.contains("column")) { EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message; }
     EXPECT_NE(d.message.find("row skipped"), std::string::npos) << d.message;
     break;
   }
@@ -84,8 +84,8 @@ TEST_P(BadInput, GivesItsDocumentedOutcome) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, ::testing::Range<std::size_t>(0, manifest().size()),
-                         [](const ::testing::TestParamInfo<std::size_t>& info) {
-                           std::string name = manifest().at(info.param)["file"];
+                         [](const ::testing::TestParamInfo<std::size_t>& param_info) {
+                           std::string name = manifest().at(param_info.param)["file"];
                            for (char& ch : name)
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            return name;

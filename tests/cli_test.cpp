@@ -95,7 +95,7 @@ TEST(Cli, NoBadInputCrashesOrHangs) {
       EXPECT_FALSE(r.signalled) << cmd << tables;
       const int want = expect == "error" ? 1 : (cmd == "validate" && expect == "skip") ? 1 : 0;
       EXPECT_EQ(r.exit_code, want) << cmd << tables << " (" << expect << ")\n" << r.out;
-      if (expect == "error") EXPECT_NE(r.out.find(c["code"].get<std::string>()), std::string::npos) << cmd << tables << "\n" << r.out;
+      if (expect == "error") { EXPECT_NE(r.out.find(c["code"].get<std::string>()), std::string::npos) << cmd << tables << "\n" << r.out; }
     }
   }
 }

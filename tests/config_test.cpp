@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "gapscore/date.h"
+#include "base/date.h"
 
 namespace gapscore {
 namespace {

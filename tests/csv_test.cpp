@@ -1,6 +1,6 @@
 // CSV reader: RFC 4180 quoting, line endings, BOM, delimiter detection,
 // UTF-8 validation, and that chunk boundaries never change the result.
-#include "gapscore/csv.h"
+#include "ingest/csv.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Joining the tables: attributes from people first, inline second,
 // conflicts and unknown people reported, the window applied.
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +18,7 @@ struct AnalysisRun {
 
 AnalysisRun analyze(const std::string& activity, const std::string& people = "", const std::string& config = "") {
   AnalysisRun r;
-  auto a = Analysis::create(config);
+  auto a = Session::create(config);
   if (!a) {
     r.report = a.error();
     return r;
@@ -103,15 +103,15 @@ TEST(Dataset, GroupingByMissingAttributeUsesUnassigned) {
 }
 
 TEST(Dataset, ApiMisuseIsAnErrorNotACrash) {
-  auto a = Analysis::create("");
+  auto a = Session::create("");
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->push("x").error().code(), DiagCode::usage_error);
-  EXPECT_EQ(a->end_table().error().code(), DiagCode::usage_error);
-  EXPECT_EQ(a->report().error().code(), DiagCode::usage_error);
-  auto b = Analysis::create("");
+  EXPECT_EQ(a->push("x").error().code(), DiagCode::invalid_argument);
+  EXPECT_EQ(a->end_table().error().code(), DiagCode::invalid_argument);
+  EXPECT_EQ(a->report().error().code(), DiagCode::invalid_argument);
+  auto b = Session::create("");
   ASSERT_TRUE(b->begin_table(TableKind::people).ok());
-  EXPECT_EQ(b->begin_table(TableKind::activity).error().code(), DiagCode::usage_error);
-  EXPECT_EQ(Analysis::create("{bad json").error().code(), DiagCode::config_invalid_json);
+  EXPECT_EQ(b->begin_table(TableKind::activity).error().code(), DiagCode::invalid_argument);
+  EXPECT_EQ(Session::create("{bad json").error().code(), DiagCode::config_invalid_json);
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "gapscore/detmath.h"
+#include "base/detmath.h"
 
 namespace gapscore::testing_util {
 

@@ -2,7 +2,7 @@
 // (tests/reference/detmath_reference.py → tests/data/reference/detmath_reference.json),
 // closed forms, special values, and a checksum of output bits that also pins
 // the wasm build (tests/wasm_parity/detmath_parity.cpp prints the same checksum).
-#include "gapscore/detmath.h"
+#include "base/detmath.h"
 
 #include <gtest/gtest.h>
 

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 #include "privacy/dp.h"
 #include "test_util.h"
 
@@ -48,7 +48,7 @@ TEST(DiscreteLaplace, SecureSourceWorks) {
 }
 
 nlohmann::json dp_report(const std::string& dp_json, const std::string& group_by = R"(["team"])") {
-  auto a = Analysis::create(R"({"group_by": )" + group_by + R"(, "privacy": {"dp": )" + dp_json + "}}");
+  auto a = Session::create(R"({"group_by": )" + group_by + R"(, "privacy": {"dp": )" + dp_json + "}}");
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
   for (const char* t : {"activity", "people"}) {
@@ -122,7 +122,7 @@ TEST(DpReport, NoShownGroupHasANoisyHeadcountBelowK) {
 }
 
 TEST(DpReport, CannotBeCombinedWithIndividualResults) {
-  auto a = Analysis::create(R"({"privacy": {"dp": {}, "individual_results": true, "salt": "x"}})");
+  auto a = Session::create(R"({"privacy": {"dp": {}, "individual_results": true, "salt": "x"}})");
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.error().first().column, "privacy.dp");
 }

@@ -12,8 +12,8 @@
 #include <map>
 #include <set>
 
-#include "gapscore/date.h"
-#include "generate/number_text.h"
+#include "base/date.h"
+#include "base/number_text.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -792,7 +792,7 @@ TEST(Generate, BadOptionsAreUsageErrors) {
       return Ok{};
     });
     ASSERT_FALSE(s.ok()) << mentions;
-    EXPECT_EQ(s.error().code(), DiagCode::usage_error);
+    EXPECT_EQ(s.error().code(), DiagCode::invalid_argument);
     EXPECT_NE(s.error().message().find(mentions), std::string::npos) << s.error().message();
     EXPECT_EQ(calls, 0);
   }
@@ -830,7 +830,7 @@ TEST(Generate, IdWidthGrowsWithPeople) {
 
 std::string fixed(double v, int decimals) {
   std::string s;
-  generate::append_fixed(s, v, decimals);
+  append_fixed(s, v, decimals);
   return s;
 }
 
@@ -853,22 +853,22 @@ TEST(GenerateNumberText, FixedRoundsHalfAwayFromZeroAndTrimsZeros) {
 
 TEST(GenerateNumberText, IntegersIdsAndCsvFields) {
   std::string s;
-  generate::append_int(s, 0);
+  append_int(s, 0);
   s += ' ';
-  generate::append_int(s, -42);
+  append_int(s, -42);
   s += ' ';
-  generate::append_int(s, INT64_MIN);
+  append_int(s, INT64_MIN);
   EXPECT_EQ(s, "0 -42 -9223372036854775808");
   s.clear();
-  generate::append_padded_id(s, 'P', 42, 5);
-  generate::append_padded_id(s, 'P', 1234567, 5);
+  append_padded_id(s, 'P', 42, 5);
+  append_padded_id(s, 'P', 1234567, 5);
   EXPECT_EQ(s, "P00042P1234567");
   s.clear();
-  generate::append_csv_field(s, "Customer Support");
+  append_csv_field(s, "Customer Support");
   s += '|';
-  generate::append_csv_field(s, "a,b");
+  append_csv_field(s, "a,b");
   s += '|';
-  generate::append_csv_field(s, "say \"hi\"");
+  append_csv_field(s, "say \"hi\"");
   EXPECT_EQ(s, "Customer Support|\"a,b\"|\"say \"\"hi\"\"\"");
 }
 

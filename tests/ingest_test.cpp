@@ -1,13 +1,13 @@
 // Table ingest: header matching, typed cells, range rules, lenient skipping
 // vs strict failure, duplicates, and CSV/JSON giving the same table.
-#include "gapscore/ingest.h"
+#include "ingest/ingest.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-#include "gapscore/date.h"
+#include "base/date.h"
 
 namespace gapscore {
 namespace {

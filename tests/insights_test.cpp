@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 #include "gapscore/generate.h"
 #include "privacy/pseudonym.h"
 #include "test_util.h"
@@ -19,7 +19,7 @@ namespace {
 using nlohmann::json;
 
 json analyze_files(const std::string& dir, const json& config) {
-  auto a = Analysis::create(config.dump());
+  auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   for (const char* t : {"activity", "people", "surveys", "playbook"}) {
     const std::string path = dir + "/" + t + ".csv";
@@ -120,7 +120,7 @@ json analyze_generated(json config) {
   for (const auto& team : g.truth["teams"])
     if (!team["rollout_date"].is_null()) dates[team["team"].get<std::string>()] = team["rollout_date"];
   config["rollout"] = {{"by", "team"}, {"dates", dates}};
-  auto a = Analysis::create(config.dump());
+  auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok());
   for (GeneratedFile f : {GeneratedFile::activity, GeneratedFile::people, GeneratedFile::surveys, GeneratedFile::playbook}) {
     const std::string name = generated_file_name(f);
@@ -193,8 +193,8 @@ TEST(PlantedEffects, ReworkCreatorsAreFound) {
     planted_found += flagged && is_planted;
   }
   ASSERT_GT(planted, 20u);
-  EXPECT_GE(static_cast<double>(planted_found) / planted, 0.7);  // recall
-  EXPECT_GE(static_cast<double>(planted_found) / found, 0.7);    // precision
+  EXPECT_GE(static_cast<double>(planted_found) / static_cast<double>(planted), 0.7);  // recall
+  EXPECT_GE(static_cast<double>(planted_found) / static_cast<double>(found), 0.7);    // precision
   // The persona counts of the report agree with that classification.
   EXPECT_EQ(report()["insights"]["personas"]["overall"]["counts"]["rework_creator"].get<std::size_t>(), all_flagged);
 }
@@ -261,7 +261,7 @@ TEST(PlantedEffects, HoursDoNotTrackOutcomes) {
   for (const auto& p : k["proxies_not_tracking"]) hours_flagged = hours_flagged || p == "hours";
   EXPECT_TRUE(hours_flagged);
   for (const auto& p : k["pairs"])
-    if (p["proxy"] == "hours") EXPECT_LT(std::fabs(p["rho"].get<double>()), 0.2) << p["outcome"];
+    if (p["proxy"] == "hours") { EXPECT_LT(std::fabs(p["rho"].get<double>()), 0.2) << p["outcome"]; }
 }
 
 TEST(PlantedEffects, TrainedPeopleAdoptMore) {
@@ -269,8 +269,8 @@ TEST(PlantedEffects, TrainedPeopleAdoptMore) {
   EXPECT_GT(t["trained_adoption_rate"].get<double>(), t["untrained_adoption_rate"].get<double>() + 0.1);
   // Teams without AI (controls) or with almost no adopters need hands-on training first.
   std::set<std::string> low;
-  for (const auto& t : organisation().truth["rollout"]["control_teams"]) low.insert(t.get<std::string>());
-  for (const auto& t : organisation().truth["adoption_patterns"]["uniform_low_teams"]) low.insert(t.get<std::string>());
+  for (const auto& team : organisation().truth["rollout"]["control_teams"]) low.insert(team.get<std::string>());
+  for (const auto& team : organisation().truth["adoption_patterns"]["uniform_low_teams"]) low.insert(team.get<std::string>());
   const json& top = report()["insights"]["training"]["targets"][0];
   EXPECT_EQ(top["format"], "hands_on");
   EXPECT_TRUE(low.count(top["key"]["team"].get<std::string>())) << top["key"];

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -23,7 +23,7 @@ std::vector<std::string> cases() {
 }
 
 json run_gapscore(const std::string& dir, const json& config) {
-  auto a = Analysis::create(config.dump());
+  auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok());
   for (TableKind kind : kAllTableKinds) {
     const std::string path = dir + "/" + std::string(table_name(kind)) + ".csv";
@@ -86,7 +86,7 @@ TEST_P(MetricsReference, EveryFigureMatches) {
   const json got = run_gapscore(dir, want["config"]);
   // Cells below K must be hidden; gapscore may hide more (complementary suppression).
   // Every cell it shows must match the reference.
-  if (want["overall"]["below_k"].get<bool>()) EXPECT_TRUE(got["overall"]["suppressed"].get<bool>());
+  if (want["overall"]["below_k"].get<bool>()) { EXPECT_TRUE(got["overall"]["suppressed"].get<bool>()); }
   if (!got["overall"]["suppressed"].get<bool>()) expect_figures(got["overall"], want["overall"], "overall");
   ASSERT_EQ(got["groups"].size(), want["groups"].size());
   std::size_t shown_groups = 0, reference_groups = 0;
@@ -94,7 +94,7 @@ TEST_P(MetricsReference, EveryFigureMatches) {
     const json &g = got["groups"][i], &w = want["groups"][i];
     EXPECT_EQ(g["key"], w["key"]);
     reference_groups += !w["below_k"].get<bool>();
-    if (w["below_k"].get<bool>()) EXPECT_TRUE(g["suppressed"].get<bool>()) << i;
+    if (w["below_k"].get<bool>()) { EXPECT_TRUE(g["suppressed"].get<bool>()) << i; }
     if (g["suppressed"].get<bool>()) {
       EXPECT_FALSE(g.contains("metrics"));
       continue;
@@ -116,7 +116,7 @@ TEST_P(MetricsReference, EveryFigureMatches) {
     const std::string where = "trends[" + std::to_string(i) + "]";
     EXPECT_EQ(t["start"], w["start"]) << where;
     EXPECT_EQ(t["key"], w["key"]) << where;
-    if (w["below_k"].get<bool>()) EXPECT_TRUE(t["suppressed"].get<bool>()) << where;
+    if (w["below_k"].get<bool>()) { EXPECT_TRUE(t["suppressed"].get<bool>()) << where; }
     if (t["suppressed"].get<bool>()) {
       EXPECT_FALSE(t.contains("metrics")) << where;
       continue;

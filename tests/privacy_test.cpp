@@ -8,8 +8,8 @@
 #include <numeric>
 #include <set>
 
-#include "gapscore/analysis.h"
-#include "gapscore/prng.h"
+#include "gapscore/session.h"
+#include "base/prng.h"
 #include "privacy/pseudonym.h"
 #include "privacy/suppression.h"
 #include "test_util.h"
@@ -267,8 +267,9 @@ void expect_no_recoverable_cells(bool some_unpublished) {
     // Every published cell with 1..4 people is hidden.
     for (std::size_t t = 0; t < periods; ++t)
       for (std::size_t g = 0; g < groups; ++g)
-        if (in.cells[t][g] > 0 && in.cells[t][g] < 5 && (in.published.empty() || in.published[g]))
+        if (in.cells[t][g] > 0 && in.cells[t][g] < 5 && (in.published.empty() || in.published[g])) {
           EXPECT_NE(plan.cells[t][g], CellStatus::shown);
+        }
   }
   EXPECT_GT(tables_with_hidden_cells, 100u);  // the attack was really exercised
   EXPECT_GT(hidden_total, 300u);
@@ -283,7 +284,7 @@ TEST(Suppression, UnpublishedTrendCellsWithFewPeopleAreNotRecoverable) { expect_
 // ---- reports ----
 
 std::string run_report(const std::string& config, bool with_people = true, const std::string& people_csv = "") {
-  auto a = Analysis::create(config);
+  auto a = Session::create(config);
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
   for (const char* t : {"activity", "people", "surveys", "playbook"}) {
@@ -322,7 +323,7 @@ TEST(PrivacyReport, NoPersonIdAppearsByDefault) {
 
 TEST(PrivacyReport, DiagnosticsNamingPeopleAreRedacted) {
   // Activity without the people table's P00001 row: unknown_person diagnostics name people.
-  auto a = Analysis::create("");
+  auto a = Session::create("");
   ASSERT_TRUE(a.ok());
   ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
   ASSERT_TRUE(a->push("person_id,date,task_type,tasks,ai_tasks,hours\nEMP-7781,2025-01-06,a,1,0,1\nEMP-7781,2025-01-06,a,1,0,1\n"
@@ -344,7 +345,7 @@ TEST(PrivacyReport, DiagnosticsNamingPeopleAreRedacted) {
 }
 
 TEST(PrivacyReport, IndividualResultsNeedASaltAndUsePseudonyms) {
-  auto bad = Analysis::create(R"({"privacy": {"individual_results": true}})");
+  auto bad = Session::create(R"({"privacy": {"individual_results": true}})");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().first().column, "privacy.salt");
   const std::string report = run_report(R"({"privacy": {"individual_results": true, "salt": "s3cret"}})");
@@ -388,7 +389,7 @@ TEST(PrivacyReport, SmallGroupsShowNoFiguresAndStateTheSettings) {
   EXPECT_GT(hidden, 0u);
   EXPECT_EQ(j["privacy"]["suppressed_groups"], hidden);
   for (const auto& t : j["trends"])
-    if (!t["suppressed"].get<bool>()) EXPECT_GE(t["headcount"].get<int>(), 8);
+    if (!t["suppressed"].get<bool>()) { EXPECT_GE(t["headcount"].get<int>(), 8); }
 }
 
 TEST(PrivacyReport, AOnePersonRoleCannotBeSubtractedFromTheOrganisation) {
@@ -430,7 +431,7 @@ TEST(PrivacyReport, AOnePersonRoleCannotBeSubtractedFromTheOrganisation) {
   EXPECT_GE(hidden_roles, 2u);
   EXPECT_GE(complementary, 1u);
   for (const auto& g : insights["role_guidance"]["roles"])
-    if (!g["suppressed"].get<bool>()) EXPECT_TRUE(shown_people.count(g["role"])) << g["role"];
+    if (!g["suppressed"].get<bool>()) { EXPECT_TRUE(shown_people.count(g["role"])) << g["role"]; }
 }
 
 TEST(PrivacyReport, GapNeedsKPeopleOnEachSide) {
@@ -442,7 +443,7 @@ TEST(PrivacyReport, GapNeedsKPeopleOnEachSide) {
       EXPECT_TRUE(gap["difference"].is_null());
       EXPECT_TRUE(gap["reason"].is_string());
     }
-    if (gap["n_users"].get<int>() < 30 || gap["n_non_users"].get<int>() < 30) EXPECT_TRUE(gap["ci_low"].is_null());
+    if (gap["n_users"].get<int>() < 30 || gap["n_non_users"].get<int>() < 30) { EXPECT_TRUE(gap["ci_low"].is_null()); }
   }
 }
 

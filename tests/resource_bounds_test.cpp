@@ -6,20 +6,20 @@
 #include <set>
 #include <string>
 
-#include "gapscore/analysis.h"
-#include "gapscore/date.h"
-#include "gapscore/ingest.h"
+#include "gapscore/session.h"
+#include "base/date.h"
+#include "ingest/ingest.h"
 #include "gapscore/verify.h"
-#include "json_parse.h"
+#include "base/json_parse.h"
 #include "test_util.h"
-#include "work_counter.h"
+#include "base/work_counter.h"
 
 namespace gapscore {
 namespace {
 
 Result<std::string> report_of(const std::string& activity, InputFormat format = InputFormat::detect,
                               const std::string& people = "", const std::string& config = "{}") {
-  auto a = Analysis::create(config);
+  auto a = Session::create(config);
   if (!a) return std::move(a).error();
   auto table = [&](TableKind kind, const std::string& bytes) -> Status {
     if (Status s = a->begin_table(kind, "", format); !s) return s;
@@ -73,7 +73,7 @@ TEST(JsonLateColumns, RowsBeforeALateRequiredColumnAreSkippedWithTheirRowNumbers
                             {"person_id":"P3","date":"2025-01-06","task_type":"a","tasks":2,"ai_tasks":1,"hours":2}])",
                         o, log);
   ASSERT_TRUE(t.ok()) << t.error().message();
-  EXPECT_EQ(t->summary.rows_kept, 1u);
+  EXPECT_EQ(t->summary.rows_used, 1u);
   EXPECT_EQ(t->summary.rows_skipped, 2u);
   ASSERT_EQ(t->table.column("person_id").text().codes.size(), 1u);
   std::vector<std::uint64_t> rows;
@@ -124,7 +124,7 @@ std::uint64_t probes_for_people_with_one_repeated_id(std::size_t rows) {
   reset_work_counters();
   auto t = ingest_table(people, o, log);
   EXPECT_TRUE(t.ok());
-  EXPECT_EQ(t->summary.rows_kept, 1u);
+  EXPECT_EQ(t->summary.rows_used, 1u);
   EXPECT_EQ(log.counts().at({"people", DiagCode::duplicate_key}), rows - 1);
   return work_done(Work::duplicate_key_probes);
 }

@@ -1,5 +1,5 @@
 // Tests for gapscore::Sha256 (FIPS 180-4).
-#include "gapscore/sha256.h"
+#include "base/sha256.h"
 
 #include <gtest/gtest.h>
 

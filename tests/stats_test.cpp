@@ -1,7 +1,7 @@
 // Statistics kernels against scipy/statsmodels reference values
 // (tests/reference/stats_reference.py → tests/data/reference/stats_reference.json),
 // plus edge cases and the determinism properties that can be checked natively.
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/prng.h"
+#include "base/prng.h"
 #include "test_util.h"
 
 namespace gapscore {

@@ -8,8 +8,8 @@
 #include <map>
 #include <set>
 
-#include "gapscore/analysis.h"
-#include "gapscore/date.h"
+#include "gapscore/session.h"
+#include "base/date.h"
 #include "test_util.h"
 #include "usage/parsers.h"
 
@@ -126,7 +126,7 @@ TEST(UsageFormats, BadFilesGetClearErrorsOrSkips) {
 
 json analyze(const json& config, const std::vector<std::string>& usage_files, bool with_activity = false,
              const std::string& identities = "") {
-  auto a = Analysis::create(config.dump());
+  auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok());
   EXPECT_TRUE(a->begin_table(TableKind::people).ok());
   EXPECT_TRUE(a->push(fixture("people.csv")).ok());
@@ -247,7 +247,7 @@ TEST(UsageAnalysis, TrendsFollowTheConfiguredPeriod) {
   for (const auto& t : weekly["usage"]["trends"]) {
     if (!t["key"].is_null() || t["suppressed"].get<bool>()) continue;
     const std::string month = t["start"].get<std::string>().substr(0, 7);
-    if (month_active.count(month)) EXPECT_GE(month_active[month], t["active_users"].get<double>()) << t["period"];
+    if (month_active.count(month)) { EXPECT_GE(month_active[month], t["active_users"].get<double>()) << t["period"]; }
   }
   for (const auto& a : monthly["usage"]["team_aggregates"]) EXPECT_EQ(a["period"].get<std::string>().size(), 7u);
 }
@@ -302,7 +302,7 @@ TEST(UsageAnalysis, SmallGroupsAreSuppressed) {
     EXPECT_FALSE(g.contains("metrics"));
   }
   for (const auto& t : r["usage"]["trends"])
-    if (!t["key"].is_null()) EXPECT_TRUE(t["suppressed"].get<bool>());
+    if (!t["key"].is_null()) { EXPECT_TRUE(t["suppressed"].get<bool>()); }
 }
 
 }  // namespace

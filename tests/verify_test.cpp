@@ -15,9 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 #include "gapscore/generate.h"
-#include "gapscore/sha256.h"
+#include "base/sha256.h"
 #include "gapscore/verify.h"
 #include "test_util.h"
 
@@ -53,7 +53,7 @@ std::string source_of(TableKind k) { return std::string(table_name(k)) + ".csv";
 // The canonical report through the core API, each table pushed in `chunk`-byte pieces.
 // size_hint scales the expected-bytes hint (0 = no hint; 1 = the true size).
 std::string report_of(const Tables& tables, std::string_view config, std::size_t chunk = 1 << 20, double size_hint = 0) {
-  auto a = Analysis::create(config);
+  auto a = Session::create(config);
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   if (!a) return {};
   for (const auto& [kind, bytes] : tables) {
@@ -175,7 +175,7 @@ TEST(ConfigFromReport, ASaltIsNeededWhenTheReportHadOne) {
   for (const std::optional<std::string>& salt : {std::optional<std::string>(), std::optional<std::string>("")}) {
     auto c = config_from_report(record.value(), salt);
     ASSERT_FALSE(c.ok());
-    EXPECT_EQ(c.error().code(), DiagCode::usage_error);
+    EXPECT_EQ(c.error().code(), DiagCode::invalid_argument);
     EXPECT_NE(c.error().message().find("salt"), std::string::npos) << c.error().message();
   }
 }
@@ -397,7 +397,7 @@ TEST_F(VerifyReport, InputsThatMatchTheDigestsButDoNotAnalyseAreDifferent) {
 }
 
 TEST(VerifyColumns, TypedColumnInputsHaveNoDigestAndCannotBeVerified) {
-  auto a = Analysis::create("");
+  auto a = Session::create("");
   ASSERT_TRUE(a.ok());
   const std::vector<double> tasks{3, 4}, ai{1, 0}, hours{1.5, 2};
   const std::vector<ColumnInput> cols{

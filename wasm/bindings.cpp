@@ -1,6 +1,6 @@
 // The only Emscripten translation unit: a thin Embind layer over core's public
 // API. No logic lives here. Every call returns a plain object
-// {ok: true, ...} or {ok: false, error: {code, message, diagnostics}} — no C++
+// {ok: true, ...} or {ok: false, error: "<JSON of {code, message, diagnostics}>"} — no C++
 // exception ever crosses into JS (it would arrive as a bare number).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -8,37 +8,20 @@
 #include <optional>
 #include <string>
 
-#include "gapscore/analysis.h"
 #include "gapscore/catalog.h"
-#include "gapscore/sha256.h"
+#include "gapscore/inputs.h"
+#include "gapscore/session.h"
 
 using emscripten::val;
 
 namespace {
 
-val diagnostic_to_js(const gapscore::Diagnostic& d) {
-  val o = val::object();
-  o.set("code", std::string(gapscore::diag_code_name(d.code)));
-  o.set("severity", std::string(gapscore::severity_name(d.severity)));
-  o.set("message", d.message);
-  o.set("table", d.table.empty() ? val::null() : val(d.table));
-  o.set("row", d.row == 0 ? val::null() : val(static_cast<double>(d.row)));
-  o.set("column", d.column.empty() ? val::null() : val(d.column));
-  o.set("value", d.value.empty() ? val::null() : val(d.value));
-  o.set("byteOffset", d.byte_offset == 0 ? val::null() : val(static_cast<double>(d.byte_offset)));
-  return o;
-}
-
-val error_to_js(const gapscore::Error& e) {
+// {ok: false, error: "<JSON>"}: core writes the error's JSON (gapscore::error_json),
+// the wrapper parses it; the binding never re-serialises diagnostics.
+val error_to_js(const gapscore::Error& e, const gapscore::DiagnosticLog* context = nullptr) {
   val r = val::object();
   r.set("ok", false);
-  val err = val::object();
-  err.set("code", std::string(gapscore::diag_code_name(e.code())));
-  err.set("message", e.message());
-  val list = val::array();
-  for (const gapscore::Diagnostic& d : e.diagnostics) list.call<void>("push", diagnostic_to_js(d));
-  err.set("diagnostics", list);
-  r.set("error", err);
+  r.set("error", gapscore::error_json(e, context));
   return r;
 }
 
@@ -66,15 +49,15 @@ gapscore::InputFormat format_of(const std::string& f) {
   return gapscore::InputFormat::detect;
 }
 
-gapscore::Error usage(const std::string& message) {
-  return gapscore::Error(gapscore::make_diagnostic(gapscore::DiagCode::usage_error, message));
+gapscore::Error invalid_argument(const std::string& message) {
+  return gapscore::Error(gapscore::make_diagnostic(gapscore::DiagCode::invalid_argument, message));
 }
 
 // One analysis run, driven from JS: init → (beginTable, push*, endTable)* → report.
-class Session {
+class JsSession {
  public:
   val init(const std::string& config_json) {
-    auto a = gapscore::Analysis::create(config_json);
+    auto a = gapscore::Session::create(config_json);
     if (!a) return error_to_js(a.error());
     analysis_.emplace(std::move(a).value());
     return ok();
@@ -82,9 +65,9 @@ class Session {
 
   // expectedBytes: the input's total size (0 = unknown), a hint for sizing columns.
   val beginTable(const std::string& table, const std::string& format, const std::string& source, double expectedBytes) {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     const auto kind = kind_of(table);
-    if (!kind) return error_to_js(usage("unknown table \"" + table + "\" (activity, people, surveys, playbook)"));
+    if (!kind) return error_to_js(invalid_argument("unknown table \"" + table + "\" (activity, people, surveys, playbook)"));
     // wasm memory ends at 2 GiB: a larger hint is wrong, so it is ignored (core also never
     // trusts a hint beyond what the bytes read so far justify).
     const auto expected = expectedBytes > 0 && expectedBytes < 4294967296.0 ? static_cast<std::uint64_t>(expectedBytes) : 0;
@@ -92,7 +75,7 @@ class Session {
   }
 
   val push(const val& bytes) {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     copy_bytes(bytes, buffer_);
     const gapscore::Status s = analysis_->push(buffer_);
     return s.ok() ? ok() : error_with_log(s.error());
@@ -101,9 +84,9 @@ class Session {
   // A table as typed columns: names[i] with values[i], a Float64Array
   // (numbers, NaN = missing) or an array of strings ("" = missing).
   val addColumns(const std::string& table, const val& names, const val& values) {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     const auto kind = kind_of(table);
-    if (!kind) return error_to_js(usage("unknown table \"" + table + "\""));
+    if (!kind) return error_to_js(invalid_argument("unknown table \"" + table + "\""));
     const auto n = names["length"].as<std::size_t>();
     std::vector<std::vector<double>> numbers;
     numbers.reserve(n);  // spans below point into these vectors: no reallocation
@@ -126,22 +109,22 @@ class Session {
 
   // One AI-usage export (bytes); format "" detects it from the content.
   val addUsage(const val& bytes, const std::string& source, const std::string& format) {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     const auto f = gapscore::usage_format_from_name(format);
-    if (!f) return error_to_js(usage("unknown usage format \"" + format + "\""));
+    if (!f) return error_to_js(invalid_argument("unknown usage format \"" + format + "\""));
     copy_bytes(bytes, buffer_);
     return status_to_js(analysis_->add_usage(buffer_, source, *f));
   }
 
   val endTable() {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     const gapscore::Status s = analysis_->end_table();
     return s.ok() ? ok() : error_with_log(s.error());
   }
 
   // {ok, report: string, diagnostics: [...]} — the canonical JSON text, parsed by the wrapper.
   val report() {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     auto r = analysis_->report();
     if (!r) return error_with_log(r.error());
     val out = ok();
@@ -151,7 +134,7 @@ class Session {
 
   // Ingest and join only: {ok, validation: string (canonical JSON)}.
   val validate() {
-    if (!analysis_) return error_to_js(usage("init() was not called"));
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     const gapscore::Status s = analysis_->join();
     val out = s.ok() ? ok() : error_with_log(s.error());
     out.set("validation", analysis_->validation_report());
@@ -161,19 +144,9 @@ class Session {
  private:
   // The error's own diagnostics first (the headline), then the row-level ones
   // logged so far: "all rows were skipped" is useless without the why.
-  val error_with_log(const gapscore::Error& e) {
-    val out = error_to_js(e);
-    val list = out["error"]["diagnostics"];
-    for (const gapscore::Diagnostic& d : analysis_->log().items()) {
-      bool repeated = false;
-      for (const gapscore::Diagnostic& own : e.diagnostics)
-        repeated = repeated || (own.code == d.code && own.message == d.message);
-      if (!repeated) list.call<void>("push", diagnostic_to_js(d));
-    }
-    return out;
-  }
+  val error_with_log(const gapscore::Error& e) { return error_to_js(e, &analysis_->log()); }
 
-  std::optional<gapscore::Analysis> analysis_;
+  std::optional<gapscore::Session> analysis_;
   std::string buffer_;
 };
 
@@ -186,20 +159,31 @@ std::string sha256_of(const val& bytes) {
   return gapscore::sha256_hex(buf);
 }
 
+// What the start of a file is (JSON text; see gapscore::sniff_json).
+std::string sniff(const val& head) {
+  std::string buf;
+  copy_bytes(head, buf);
+  return gapscore::sniff_json(buf);
+}
+
+std::string schema() { return gapscore::input_schema_json(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gapscore) {
-  emscripten::class_<Session>("Session")
+  emscripten::class_<JsSession>("Session")
       .constructor<>()
-      .function("init", &Session::init)
-      .function("beginTable", &Session::beginTable)
-      .function("push", &Session::push)
-      .function("addColumns", &Session::addColumns)
-      .function("addUsage", &Session::addUsage)
-      .function("endTable", &Session::endTable)
-      .function("report", &Session::report)
-      .function("validate", &Session::validate);
+      .function("init", &JsSession::init)
+      .function("beginTable", &JsSession::beginTable)
+      .function("push", &JsSession::push)
+      .function("addColumns", &JsSession::addColumns)
+      .function("addUsage", &JsSession::addUsage)
+      .function("endTable", &JsSession::endTable)
+      .function("report", &JsSession::report)
+      .function("validate", &JsSession::validate);
   emscripten::function("version", &version);
   emscripten::function("catalog", &catalog);
   emscripten::function("sha256", &sha256_of);
+  emscripten::function("sniff", &sniff);
+  emscripten::function("schema", &schema);
 }

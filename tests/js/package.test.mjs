@@ -117,9 +117,9 @@ test('errors are GapScoreError with code, table, row and column', async () => {
     assert.equal(e.column, 'hours');
     return true;
   });
-  await assert.rejects(gs.analyze({}), (e) => e.code === 'usage_error');
-  await assert.rejects(gs.analyze({ activity: 42 }), (e) => e.code === 'usage_error');
-  await assert.rejects(gs.analyze({ activity: sample('activity'), payroll: 'x' }), (e) => e.code === 'usage_error');
+  await assert.rejects(gs.analyze({}), (e) => e.code === 'invalid_argument');
+  await assert.rejects(gs.analyze({ activity: 42 }), (e) => e.code === 'invalid_argument');
+  await assert.rejects(gs.analyze({ activity: sample('activity'), payroll: 'x' }), (e) => e.code === 'invalid_argument');
 });
 
 // Found by fuzzing: a key first seen in a later row object wrote past the end of
@@ -232,5 +232,5 @@ test('usage exports: adoption-only reports from Node, same bytes as the CLI', as
     ['analyze', '--people', 'people.csv', '--usage', 'github_users.ndjson'], { cwd: dir, encoding: 'utf8' });
   assert.equal(text, native);
   await assert.rejects(gs.analyze({ people: file('people.csv'), usage: file('bad_not_usage.csv') }), (e) => e.code === 'unknown_format');
-  await assert.rejects(gs.analyze({ usage: file('github_users.ndjson') }), (e) => e.code === 'usage_error');
+  await assert.rejects(gs.analyze({ usage: file('github_users.ndjson') }), (e) => e.code === 'invalid_argument');
 });

@@ -25,9 +25,9 @@
 #include <span>
 #include <vector>
 
-#include "gapscore/detmath.h"
-#include "gapscore/prng.h"
-#include "gapscore/stats.h"
+#include "base/detmath.h"
+#include "base/prng.h"
+#include "stats/stats.h"
 #include "../detmath_checksum.h"
 
 namespace {

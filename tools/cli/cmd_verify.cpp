@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "file_io.h"
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 #include "gapscore/verify.h"
 #include "inputs.h"
 
@@ -60,7 +60,7 @@ std::vector<FlagSpec> verify_flags() {
   return specs;
 }
 
-int usage_error(const std::string& message) {
+int invalid_argument(const std::string& message) {
   std::fprintf(stderr, "gapscore verify: %s\n(see gapscore verify --help)\n", message.c_str());
   return kExitUsage;
 }
@@ -121,15 +121,15 @@ int run_verify(const std::vector<std::string>& argv) {
   const std::vector<FlagSpec> specs = verify_flags();
   std::string err;
   const auto args = parse_args(argv, specs, err);
-  if (!args) return usage_error(err);
+  if (!args) return invalid_argument(err);
   if (args->help) {
     std::printf("%s%s", kHelp, flags_help(specs).c_str());
     return 0;
   }
-  if (!args->positional.empty()) return usage_error("unexpected argument \"" + args->positional.front() + "\"");
+  if (!args->positional.empty()) return invalid_argument("unexpected argument \"" + args->positional.front() + "\"");
   const auto report_path = args->get("report");
-  if (!report_path) return usage_error("--report FILE is required");
-  if (args->has("salt") && args->has("salt-file")) return usage_error("give --salt or --salt-file, not both");
+  if (!report_path) return invalid_argument("--report FILE is required");
+  if (args->has("salt") && args->has("salt-file")) return invalid_argument("give --salt or --salt-file, not both");
 
   VerifyOptions options;
   if (auto s = args->get("salt")) options.salt = *s;
@@ -157,10 +157,10 @@ int run_verify(const std::vector<std::string>& argv) {
     const std::string name(table_name(kind));
     const auto path = args->get(name);
     if (!path) continue;
-    if (*path == "-") return usage_error("--" + name + ": inputs are read twice, so standard input cannot be used");
+    if (*path == "-") return invalid_argument("--" + name + ": inputs are read twice, so standard input cannot be used");
     inputs.push_back({kind, *path, [p = *path](const ByteSink& sink) { return stream_file(p, sink); }});
   }
-  if (inputs.empty()) return usage_error("give the report's input tables (--activity FILE, ...)");
+  if (inputs.empty()) return invalid_argument("give the report's input tables (--activity FILE, ...)");
 
   auto report = read_file(*report_path);
   if (!report) return io_failure(report.error());

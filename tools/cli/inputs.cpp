@@ -25,7 +25,7 @@ std::vector<FlagSpec> input_flags() {
 
 namespace {
 
-Diagnostic usage(std::string message) { return make_diagnostic(DiagCode::usage_error, std::move(message)); }
+Diagnostic usage(std::string message) { return make_diagnostic(DiagCode::invalid_argument, std::move(message)); }
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -44,7 +44,7 @@ std::vector<std::string> split_commas(const std::string& s) {
 
 }  // namespace
 
-Result<Analysis> make_analysis(const ParsedArgs& args) {
+Result<Session> make_analysis(const ParsedArgs& args) {
   if (!args.has("activity") && !(args.has("people") && args.has("usage")))
     return Error(usage("--activity FILE is required (or --people FILE with --usage FILE for an adoption-only report)"));
   if (auto f = args.get("usage-format"); f && !usage_format_from_name(*f))
@@ -69,10 +69,10 @@ Result<Analysis> make_analysis(const ParsedArgs& args) {
     config->group_by = std::move(attrs);
   }
   if (args.has("strict")) config->strict = true;
-  return Analysis::create(std::move(config).value());
+  return Session::create(std::move(config).value());
 }
 
-Status stream_inputs(const ParsedArgs& args, Analysis& analysis) {
+Status stream_inputs(const ParsedArgs& args, Session& analysis) {
   for (TableKind kind : kAllTableKinds) {
     const std::string name(table_name(kind));
     const auto path = args.get(name);
@@ -95,7 +95,7 @@ Status stream_inputs(const ParsedArgs& args, Analysis& analysis) {
 
 int failure_exit_code(DiagCode code) {
   switch (code) {
-    case DiagCode::usage_error:
+    case DiagCode::invalid_argument:
     case DiagCode::io_error:
     case DiagCode::config_invalid_json:
     case DiagCode::config_unknown_key:

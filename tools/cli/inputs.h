@@ -1,22 +1,22 @@
 // The input flags shared by analyze and validate, and running them through
-// an Analysis with the tables streamed from disk.
+// a Session with the tables streamed from disk.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "args.h"
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 
 namespace gapscore::cli {
 
 std::vector<FlagSpec> input_flags();
 
-// Builds the config (file + --group-by/--strict overrides) and a new Analysis.
-// Usage problems come back with code usage_error.
-Result<Analysis> make_analysis(const ParsedArgs& args);
+// Builds the config (file + --group-by/--strict overrides) and a new Session.
+// Usage problems come back with code invalid_argument.
+Result<Session> make_analysis(const ParsedArgs& args);
 // Streams every table given on the command line into the analysis.
-Status stream_inputs(const ParsedArgs& args, Analysis& analysis);
+Status stream_inputs(const ParsedArgs& args, Session& analysis);
 
 // Exit code of analyze/validate for a failure: 2 when the command line is at
 // fault (bad option, bad config, unreadable file), 1 when the data is.

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 
 namespace {
 

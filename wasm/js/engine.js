@@ -8,8 +8,13 @@ const YIELD_EVERY_MS = 30;
 
 class StopReading extends Error {}
 
+// The binding returns {ok: false, error: "<JSON>"}: core wrote the error's JSON once.
+function coreError(result) {
+  return GapScoreError.fromCore(JSON.parse(result.error));
+}
+
 function check(result) {
-  if (!result.ok) throw GapScoreError.fromCore(result.error);
+  if (!result.ok) throw coreError(result);
   return result;
 }
 
@@ -20,7 +25,7 @@ function columnValues(table, name, values) {
   if (values instanceof Float64Array) return values;
   if (ArrayBuffer.isView(values)) return Float64Array.from(values);
   if (!Array.isArray(values)) {
-    throw new GapScoreError('usage_error', `${table}.${name}: expected an array or a typed array`, { table, column: name });
+    throw new GapScoreError('invalid_argument', `${table}.${name}: expected an array or a typed array`, { table, column: name });
   }
   if (values.every((v) => v == null || typeof v === 'number')) return Float64Array.from(values, (v) => (v == null ? NaN : v));
   return values.map((v) => {
@@ -49,7 +54,9 @@ export async function run(Module, mode, tables, config, options = {}) {
   // In validate mode a table that cannot be read is a finding, not a failure:
   // stop reading and let validate() describe it.
   const ingest = (result) => {
-    if (result.ok || mode === 'report' || result.error.code === 'usage_error' || result.error.code === 'cancelled') {
+    if (result.ok || mode === 'report') return check(result);
+    const code = JSON.parse(result.error).code;
+    if (code === 'invalid_argument' || code === 'cancelled') {
       return check(result);
     }
     throw new StopReading();

@@ -1,5 +1,9 @@
 // The one error type the package throws. Core diagnostics keep their stable
 // codes (docs/input-format.md), so callers can branch on `code`.
+
+/** Old code names that still match for one version: `err.is('usage_error')`. */
+export const CODE_ALIASES = Object.freeze({ usage_error: 'invalid_argument' });
+
 export class GapScoreError extends Error {
   /**
    * @param {string} code stable diagnostic code, e.g. "missing_column", "config_unknown_key", "cancelled"
@@ -25,6 +29,11 @@ export class GapScoreError extends Error {
       column: first.column ?? null,
       diagnostics: err.diagnostics ?? [],
     });
+  }
+
+  /** Whether the error has this code, or an old name of it (CODE_ALIASES): usage_error is invalid_argument until 0.3. */
+  is(code) {
+    return this.code === code || CODE_ALIASES[code] === this.code;
   }
 
   /** Plain-object form for postMessage (structured clone drops the class). */

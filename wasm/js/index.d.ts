@@ -73,10 +73,15 @@ export declare function createGapScore(options?: GapScoreOptions): Promise<GapSc
 
 export declare class GapScoreError extends Error {
   readonly name: 'GapScoreError';
-  /** Stable code: a diagnostic code (docs/input-format.md) or usage_error, cancelled, wasm_load_failed, worker_failed. */
+  /** Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed. */
   readonly code: string;
   readonly table: string | null;
   readonly row: number | null;
   readonly column: string | null;
   readonly diagnostics: import('./report.js').Diagnostic[];
+  /** True for this code or an old name of it: is('usage_error') matches invalid_argument (alias until 0.3). */
+  is(code: string): boolean;
 }
+
+/** Old code names still matched by GapScoreError.is for one version. */
+export declare const CODE_ALIASES: Readonly<Record<string, string>>;

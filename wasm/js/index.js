@@ -1,11 +1,11 @@
 // gapscore: the AI productivity gap report, computed in the page with
 // WebAssembly. No data leaves the device: this package makes no network
 // request except, in browsers, fetching its own gapscore.wasm.
-import { GapScoreError } from './errors.js';
+import { CODE_ALIASES, GapScoreError } from './errors.js';
 import { loadModule } from './loader.js';
 import { run } from './engine.js';
 
-export { GapScoreError };
+export { CODE_ALIASES, GapScoreError };
 
 function parse(text) {
   return JSON.parse(text);

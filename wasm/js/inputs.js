@@ -68,22 +68,22 @@ export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES) {
   if (Array.isArray(value)) {
     return { format: 'json', total: value.length, chunks: () => objectChunks(value, 10000) };
   }
-  throw new GapScoreError('usage_error',
+  throw new GapScoreError('invalid_argument',
     `${table}: expected CSV text, an ArrayBuffer/Uint8Array of CSV or JSON bytes, or an array of objects`, { table });
 }
 
 export function checkTables(tables) {
   if (tables == null || typeof tables !== 'object') {
-    throw new GapScoreError('usage_error', 'analyze() needs an object such as {activity, people?, surveys?, playbook?}');
+    throw new GapScoreError('invalid_argument', 'analyze() needs an object such as {activity, people?, surveys?, playbook?}');
   }
   for (const key of Object.keys(tables)) {
     if (!TABLES.includes(key) && key !== 'usage') {
-      throw new GapScoreError('usage_error', `unknown table "${key}" (expected ${[...TABLES, 'usage'].join(', ')})`, { table: key });
+      throw new GapScoreError('invalid_argument', `unknown table "${key}" (expected ${[...TABLES, 'usage'].join(', ')})`, { table: key });
     }
   }
   const usage = usageFiles(tables.usage);
   if (tables.activity == null && !(tables.people != null && usage.length > 0)) {
-    throw new GapScoreError('usage_error',
+    throw new GapScoreError('invalid_argument',
       'the activity table is required (or people plus usage exports for an adoption-only report)', { table: 'activity' });
   }
 }
@@ -100,7 +100,7 @@ export function usageFiles(usage) {
     if (typeof data === 'string') bytes = encoder.encode(data);
     else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
     else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    else throw new GapScoreError('usage_error', `usage[${i}]: expected text, bytes, or {data, name?, format?}`, { table: 'usage' });
+    else throw new GapScoreError('invalid_argument', `usage[${i}]: expected text, bytes, or {data, name?, format?}`, { table: 'usage' });
     return { bytes, name: (wrapped && item.name) || `usage-${i + 1}`, format: (wrapped && item.format) || '' };
   });
 }

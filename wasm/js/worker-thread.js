@@ -36,7 +36,7 @@ async function handle(id, type, payload) {
       }
     }
     default:
-      throw new GapScoreError('usage_error', `unknown request type "${type}"`);
+      throw new GapScoreError('invalid_argument', `unknown request type "${type}"`);
   }
 }
 

@@ -58,6 +58,8 @@ struct InsightsConfig {
   double champion_min_percentile = 0.75;   // ... and quality-adjusted output/hour at or above this group percentile
   double kpi_min_abs_rho = 0.2;            // a legacy proxy "tracks" an outcome when |Spearman rho| reaches this
   double split_min_share = 0.3;            // uneven groups: people "lean on AI" from this share of tasks
+  double uneven_min_split = 0.35;          // ... a group is listed when both sides reach this share of its people
+  double playbook_card_max_utilization = 0.5;  // role guidance names recommended tasks used with AI below this
   int mentees_per_champion = 3;
   int max_items = 5;                       // items per insight list (lowest utilization, success stories, ...)
 };

@@ -1,6 +1,8 @@
 // The stable list of diagnostic codes. Codes are part of the public contract
-// (JSON reports, the npm package's GapScoreError.code, docs/diagnostics.md):
-// add new ones at the end of a section, never rename or reuse one.
+// (JSON reports, the npm package's GapScoreError.code, docs/input-format.md
+// "Diagnostic codes"): add new ones at the end of a section, never reuse one.
+// A renamed code keeps its old name as a documented alias in the npm package
+// for one version (0.2: usage_error became invalid_argument).
 #pragma once
 
 #include <cstdint>
@@ -62,7 +64,7 @@ namespace gapscore {
   X(config_invalid_value, error, "A configuration value has the wrong type or is out of range.")  \
   /* run control */                                                                                \
   X(cancelled, error, "The analysis was cancelled by the caller.")                                 \
-  X(usage_error, error, "The API or command line was called incorrectly.")                         \
+  X(invalid_argument, error, "The API or command line was called incorrectly (was usage_error).")       \
   X(internal_error, error, "A bug in gapscore; please report it with the input that caused it.")
 
 enum class DiagCode : std::uint16_t {

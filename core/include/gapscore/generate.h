@@ -30,7 +30,7 @@ const char* generated_file_name(GeneratedFile f);  // "activity.csv", ..., "trut
 // file's chunks contiguous, no chunk much above 256 KiB, so memory does not
 // grow with the activity table (it does with `people`: the organisation is
 // held, well under 100 bytes a person). A sink error stops generation and is
-// returned as is. Bad options: DiagCode::usage_error naming the option.
+// returned as is. Bad options: DiagCode::invalid_argument naming the option.
 Status generate_dataset(const GenerateOptions& options,
                         const std::function<Status(GeneratedFile, std::string_view)>& sink);
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -89,5 +90,37 @@ class [[nodiscard]] Result {
 // Result<void> equivalent.
 struct Ok {};
 using Status = Result<Ok>;
+
+// Collects the diagnostics of one run: every one is counted (per table and
+// code), the first `max_items` are kept in full for the report.
+class DiagnosticLog {
+ public:
+  explicit DiagnosticLog(std::size_t max_items = 100) : max_items_(max_items) {}
+
+  void add(Diagnostic d);
+
+  const std::vector<Diagnostic>& items() const { return items_; }
+  // (table, code) -> how many times it occurred.
+  const std::map<std::pair<std::string, DiagCode>, std::uint64_t>& counts() const { return counts_; }
+  std::uint64_t total() const { return total_; }
+  std::uint64_t errors() const { return errors_; }
+  std::uint64_t warnings() const { return warnings_; }
+  bool truncated() const { return total_ > items_.size(); }
+  std::size_t max_items() const { return max_items_; }
+
+ private:
+  std::size_t max_items_;
+  std::vector<Diagnostic> items_;
+  std::map<std::pair<std::string, DiagCode>, std::uint64_t> counts_;
+  std::uint64_t total_ = 0;
+  std::uint64_t errors_ = 0;
+  std::uint64_t warnings_ = 0;
+};
+
+
+// An error as compact JSON {"code", "message", "diagnostics": [...]}, each
+// diagnostic as in a report (snake_case keys). With `context`, the diagnostics
+// logged so far follow the error's own (the rows behind "all rows skipped").
+std::string error_json(const Error& e, const DiagnosticLog* context = nullptr);
 
 }  // namespace gapscore

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "gapscore/config.h"
-#include "gapscore/schema.h"
+#include "gapscore/inputs.h"
 #include "gapscore/status.h"
 
 namespace gapscore {
@@ -54,13 +54,13 @@ struct ReportRecord {
 };
 
 // Reads the parts of a report that verification needs. Anything that is not a
-// gapscore report (bad JSON, missing keys) fails with usage_error.
+// gapscore report (bad JSON, missing keys) fails with invalid_argument.
 Result<ReportRecord> read_report_record(std::string_view report_text);
 
 // The run's Config from the report's effective configuration. In report.config
 // null means "not set" (window ends, privacy.dp, privacy.dp.seed, ...) and
 // privacy.salt_given stands for the secret salt, which must be given here when
-// it is true (usage_error naming the salt otherwise); a salt given for a report
+// it is true (invalid_argument naming the salt otherwise); a salt given for a report
 // made without one is ignored.
 Result<Config> config_from_report(const ReportRecord& record, const std::optional<std::string>& salt);
 

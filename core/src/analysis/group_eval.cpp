@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 #include "metrics/catalog_table.h"
 
 namespace gapscore::analysis {

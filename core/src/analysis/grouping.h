@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 
 namespace gapscore::analysis {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "gapscore/config.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 #include "metrics/sums.h"
 
 namespace gapscore::analysis {

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "gapscore/date.h"
-#include "gapscore/prng.h"
-#include "gapscore/stats.h"
+#include "base/date.h"
+#include "base/prng.h"
+#include "stats/stats.h"
 #include "metrics/activity_view.h"
 #include "metrics/playbook_lookup.h"
 #include "metrics/row_accumulate.h"
-#include "work_counter.h"
+#include "base/work_counter.h"
 
 namespace gapscore::analysis {
 

@@ -10,7 +10,7 @@
 #include "analysis/group_eval.h"
 #include "analysis/grouping.h"
 #include "gapscore/config.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 
 namespace gapscore::analysis {
 

@@ -3,8 +3,8 @@
 #include "gapscore/config.h"
 #include "gapscore/diagnostic_codes.h"
 #include "gapscore/docs.h"
-#include "gapscore/schema.h"
-#include "gapscore/table.h"
+#include "model/schema.h"
+#include "model/table.h"
 
 namespace gapscore {
 

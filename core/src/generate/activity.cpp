@@ -1,8 +1,8 @@
 // activity.csv: one row per person × workday × task type done that day.
 // Everyone works about the same hours; what AI changes is how many tasks fit
 // in them, their quality, rework and errors (see expected_qaoph_change).
-#include "gapscore/date.h"
-#include "generate/number_text.h"
+#include "base/date.h"
+#include "base/number_text.h"
 #include "generate/writers.h"
 
 namespace gapscore::generate {

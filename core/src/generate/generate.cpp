@@ -2,8 +2,8 @@
 // streams the tables and truth.json to the caller's sink in file order.
 #include "gapscore/generate.h"
 
-#include "gapscore/date.h"
-#include "generate/number_text.h"
+#include "base/date.h"
+#include "base/number_text.h"
 #include "generate/org_model.h"
 #include "generate/writers.h"
 
@@ -34,7 +34,7 @@ Status ChunkWriter::flush() {
 namespace {
 
 Error usage(std::string message, std::string column, std::string value) {
-  return Error(make_diagnostic(DiagCode::usage_error, std::move(message), "usage", 0, std::move(column),
+  return Error(make_diagnostic(DiagCode::invalid_argument, std::move(message), "usage", 0, std::move(column),
                                clip_for_diagnostic(value)));
 }
 

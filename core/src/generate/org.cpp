@@ -3,7 +3,7 @@
 // planted adoption profiles and rollout dates, and the people in each team.
 #include <algorithm>
 
-#include "generate/number_text.h"
+#include "base/number_text.h"
 #include "generate/org_model.h"
 
 namespace gapscore::generate {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/prng.h"
+#include "base/prng.h"
 
 namespace gapscore::generate {
 

@@ -1,8 +1,8 @@
 // surveys.csv: a monthly pulse. Each person answers on their own workday of
 // every 20-workday cycle, about 85% of the time. AI users grow more positive
 // about AI after rollout; rework creators' wellbeing drops a little.
-#include "gapscore/date.h"
-#include "generate/number_text.h"
+#include "base/date.h"
+#include "base/number_text.h"
 #include "generate/writers.h"
 
 namespace gapscore::generate {

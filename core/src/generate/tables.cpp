@@ -1,7 +1,7 @@
 // The small tables: people.csv (one row per person) and playbook.csv (every
 // task type of every role present, with its AI recommendation).
-#include "gapscore/date.h"
-#include "generate/number_text.h"
+#include "base/date.h"
+#include "base/number_text.h"
 #include "generate/writers.h"
 
 namespace gapscore::generate {

@@ -1,8 +1,8 @@
 // truth.json: the planted ground truth, so tests (and people) can check that
 // an analysis of the generated tables finds what was put in. Pretty-printed
 // with a fixed key order; numbers use the same exact formatting as the CSVs.
-#include "gapscore/date.h"
-#include "generate/number_text.h"
+#include "base/date.h"
+#include "base/number_text.h"
 #include "generate/writers.h"
 
 namespace gapscore::generate {

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "gapscore/generate.h"
-#include "gapscore/prng.h"
+#include "base/prng.h"
 #include "gapscore/status.h"
 #include "generate/org_model.h"
 

@@ -5,7 +5,7 @@
 
 #include <fast_float/fast_float.h>
 
-#include "gapscore/date.h"
+#include "base/date.h"
 
 namespace gapscore::ingest {
 namespace {

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "gapscore/diagnostic_codes.h"
-#include "gapscore/table.h"
+#include "model/table.h"
 
 namespace gapscore::ingest {
 

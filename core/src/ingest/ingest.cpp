@@ -1,9 +1,9 @@
-#include "gapscore/ingest.h"
+#include "ingest/ingest.h"
 
 #include <algorithm>
 
-#include "gapscore/csv.h"
-#include "gapscore/sha256.h"
+#include "ingest/csv.h"
+#include "base/sha256.h"
 #include "ingest/json_reader.h"
 #include "ingest/table_builder.h"
 
@@ -185,7 +185,7 @@ Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const
   const std::string name(schema.name);
   const std::size_t slots = schema.columns.size();
   ingest::TableBuilder builder(schema, options, log);
-  auto usage = [&](std::string m) { return Error(make_diagnostic(DiagCode::usage_error, name + ": " + m, name)); };
+  auto usage = [&](std::string m) { return Error(make_diagnostic(DiagCode::invalid_argument, name + ": " + m, name)); };
 
   // Resolve column names like CSV headers, by building a header from them.
   std::vector<std::string_view> header;

@@ -5,10 +5,10 @@
 #include <numeric>
 #include <type_traits>
 
-#include "gapscore/date.h"
+#include "base/date.h"
 #include "ingest/cell_parse.h"
-#include "text_distance.h"
-#include "work_counter.h"
+#include "base/text_distance.h"
+#include "base/work_counter.h"
 
 namespace gapscore::ingest {
 namespace {
@@ -543,7 +543,7 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
     return Error(std::move(errors));
   }
   summary.rows_read = rows_read_;
-  summary.rows_kept = table_.row_count();
+  summary.rows_used = table_.row_count();
   summary.rows_skipped = rows_read_ - table_.row_count();
   for (std::size_t s = 0; s < schema_.columns.size(); ++s)
     if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);

@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "gapscore/diagnostics.h"
-#include "gapscore/ingest.h"
-#include "gapscore/schema.h"
-#include "gapscore/table.h"
+#include "gapscore/status.h"
+#include "ingest/ingest.h"
+#include "model/schema.h"
+#include "model/table.h"
 
 namespace gapscore::ingest {
 

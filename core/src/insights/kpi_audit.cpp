@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 #include "metrics/group_inputs.h"
 
 namespace gapscore::insights {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 namespace gapscore::insights {
 

@@ -5,7 +5,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "gapscore/stats.h"
+#include "base/number_text.h"
+#include "stats/stats.h"
 #include "metrics/activity_view.h"
 #include "metrics/group_inputs.h"
 
@@ -20,10 +21,6 @@ struct RoleTask {
   ClassSums ai, manual;
   std::vector<std::uint32_t> people, ai_people;  // people with rows / AI-assisted rows here (deduplicated later)
 };
-
-std::string percent(double share) {
-  return std::to_string(static_cast<long long>(std::floor(share * 100.0 + 0.5))) + "%";
-}
 
 // An off-playbook task is risky when AI-assisted work there reworks or errs clearly more.
 bool risky(const RiskyTask& t, double rework_threshold) {
@@ -130,14 +127,14 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
     });
     if (g.risky_off_playbook.size() > max_items) g.risky_off_playbook.resize(max_items);
     for (const UnderusedTask& t : g.underused)
-      if (t.utilization_rate < 0.5)
-        g.recommendations.push_back(role + ": " + t.task_type + " is AI-recommended but only " + percent(t.utilization_rate) +
+      if (t.utilization_rate < config.insights.playbook_card_max_utilization)
+        g.recommendations.push_back(role + ": " + t.task_type + " is AI-recommended but only " + percent_text(t.utilization_rate) +
                                     " AI-assisted");
     for (const RiskyTask& t : g.risky_off_playbook) {
       std::string text = role + ": AI use on " + t.task_type + " (not in the playbook) comes with ";
       if (t.ai_rework_rate && *t.ai_rework_rate >= config.rework_threshold)
-        text += percent(*t.ai_rework_rate) + " rework" +
-                (t.manual_rework_rate ? " vs " + percent(*t.manual_rework_rate) + " without AI" : "");
+        text += percent_text(*t.ai_rework_rate) + " rework" +
+                (t.manual_rework_rate ? " vs " + percent_text(*t.manual_rework_rate) + " without AI" : "");
       else
         text += "more errors per task than without AI";
       g.recommendations.push_back(text);

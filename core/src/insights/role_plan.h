@@ -7,7 +7,7 @@
 #include <string>
 
 #include "analysis/run.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 #include "privacy/suppression.h"
 
 namespace gapscore::insights {

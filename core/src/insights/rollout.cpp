@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 namespace gapscore::insights {
 

@@ -3,21 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/number_text.h"
+
 namespace gapscore::insights {
 namespace {
 
-std::string signed_percent(double change) {
-  const long long v = static_cast<long long>(std::floor(std::fabs(change) * 100.0 + 0.5));
-  return std::to_string(v) + "%";
-}
-
-std::string two_decimals(double v) {
-  const long long c = static_cast<long long>(std::floor(v * 100.0 + 0.5));
-  std::string s = std::to_string(c / 100) + ".";
-  const long long f = c % 100;
-  if (f < 10) s += "0";
-  return s + std::to_string(f);
-}
+// The size of a relative change as a whole percentage (the sentence gives the direction).
+std::string change_percent(double change) { return percent_text(std::fabs(change)); }
 
 }  // namespace
 
@@ -51,11 +43,11 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
     s.error_rate_after = analysis::metric_value(last->result, "error_rate");
     if (s.error_rate_before && s.error_rate_after && *s.error_rate_before > 0)
       s.error_rate_change = *s.error_rate_after / *s.error_rate_before - 1.0;
-    s.text = display_name(g) + ": quality-adjusted output per hour up " + signed_percent(s.qaoph_change) + " (" +
-             two_decimals(before) + " → " + two_decimals(after) + ")";
+    s.text = display_name(g) + ": quality-adjusted output per hour up " + change_percent(s.qaoph_change) + " (" +
+             fixed_text(before, 2) + " → " + fixed_text(after, 2) + ")";
     if (s.error_rate_change)
       s.text += std::string(", errors per task ") + (*s.error_rate_change <= 0 ? "down " : "up ") +
-                signed_percent(*s.error_rate_change);
+                change_percent(*s.error_rate_change);
     s.text += ", " + s.from_period + " to " + s.to_period;
     out.push_back(std::move(s));
   }

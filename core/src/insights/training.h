@@ -8,7 +8,7 @@
 
 #include "analysis/run.h"
 #include "gapscore/config.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 #include "insights/personas.h"
 #include "insights/role_plan.h"
 #include "privacy/suppression.h"

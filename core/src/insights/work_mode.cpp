@@ -3,7 +3,8 @@
 #include <cmath>
 #include <map>
 
-#include "gapscore/stats.h"
+#include "base/number_text.h"
+#include "stats/stats.h"
 
 namespace gapscore::insights {
 namespace {
@@ -23,10 +24,10 @@ Coefficient coefficient(const stats::OlsResult& r, std::size_t j) {
   return c;
 }
 
+// Two decimals with a typographic minus sign.
 std::string two_decimals(double v) {
-  const long long c = static_cast<long long>(std::floor(std::fabs(v) * 100.0 + 0.5));
-  std::string s = (v < 0 && c != 0 ? "−" : "") + std::to_string(c / 100) + ".";
-  return s + (c % 100 < 10 ? "0" : "") + std::to_string(c % 100);
+  const std::string magnitude = fixed_text(std::fabs(v), 2);
+  return (v < 0 && magnitude != "0" ? "−" : "") + magnitude;
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 
 #include "analysis/run.h"
 #include "gapscore/config.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 
 namespace gapscore::insights {
 

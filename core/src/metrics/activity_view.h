@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 #include "metrics/group_inputs.h"
 
 namespace gapscore::metrics {

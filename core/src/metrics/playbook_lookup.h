@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 
 namespace gapscore::metrics {
 

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "gapscore/table.h"
+#include "model/table.h"
 
 namespace gapscore::metrics {
 

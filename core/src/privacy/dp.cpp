@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gapscore/detmath.h"
+#include "base/detmath.h"
 #include "privacy/secure_random.h"
 
 namespace gapscore::privacy {

@@ -16,7 +16,7 @@
 
 #include "analysis/person_figures.h"
 #include "gapscore/config.h"
-#include "gapscore/prng.h"
+#include "base/prng.h"
 
 namespace gapscore::privacy {
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-#include "gapscore/sha256.h"
+#include "base/sha256.h"
 
 namespace gapscore::privacy {
 

@@ -6,7 +6,7 @@
 #include <queue>
 #include <utility>
 
-#include "work_counter.h"
+#include "base/work_counter.h"
 
 namespace gapscore::privacy {
 

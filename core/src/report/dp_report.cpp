@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "config_json.h"
-#include "gapscore/analysis.h"
-#include "gapscore/date.h"
+#include "config/config_json.h"
+#include "gapscore/version.h"
+#include "base/date.h"
 #include "metrics/group_inputs.h"
 #include "privacy/dp.h"
 #include "privacy/suppression.h"
@@ -65,7 +65,7 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
   // hide it like any group under k rather than publish "0 people" beside figures.
   for (const privacy::DpFigures& f : groups) in.groups.push_back(f.headcount < 1 ? 1.0 : f.headcount);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
-  const KeyLabeller label = key_labeller(ds, config);
+  const KeyLabeller label = privacy::key_labeller(ds, config);
 
   Json r;
   r["gapscore_version"] = std::string(engine_version());

@@ -5,7 +5,7 @@
 
 #include "analysis/run.h"
 #include "gapscore/config.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 #include "gapscore/status.h"
 #include "report/json_out.h"
 

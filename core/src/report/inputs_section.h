@@ -3,8 +3,9 @@
 
 #include <vector>
 
-#include "gapscore/diagnostics.h"
-#include "gapscore/ingest.h"
+#include "gapscore/status.h"
+#include "ingest/ingest.h"
+#include "base/diagnostics_json.h"
 #include "report/json_out.h"
 
 namespace gapscore::report {
@@ -12,7 +13,7 @@ namespace gapscore::report {
 Json inputs_section(const std::vector<TableSummary>& inputs);
 // With redact_people, diagnostics that name a person lose the name (message
 // rewritten from the code's description, value withheld).
-Json diagnostics_section(const DiagnosticLog& log, bool redact_people = false);
-Json diagnostic_json(const Diagnostic& d, bool redact_people = false);
+using gapscore::diagnostic_json;
+using gapscore::diagnostics_section;
 
 }  // namespace gapscore::report

@@ -1,6 +1,6 @@
 #include "report/metrics_sections.h"
 
-#include "gapscore/date.h"
+#include "base/date.h"
 #include "metrics/catalog_table.h"
 #include "report/privacy_sections.h"
 

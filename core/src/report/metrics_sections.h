@@ -4,7 +4,8 @@
 #include "analysis/run.h"
 #include <functional>
 
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
+#include "privacy/key_labels.h"
 #include "privacy/suppression.h"
 #include "report/json_out.h"
 
@@ -14,7 +15,7 @@ Json group_result_json(const analysis::GroupResult& r);
 Json gap_json(const analysis::GapResult& g);
 Json score_json(const analysis::ScoreResult& s);
 Json uniformity_json(const analysis::UniformityStats& u);
-using KeyLabeller = std::function<std::string(std::string_view attribute, const std::string& value)>;
+using privacy::KeyLabeller;
 Json key_json(const analysis::Grouping& g, std::size_t group, const KeyLabeller& label);
 Json trends_json(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan, const KeyLabeller& label);
 Json unavailable_metrics_json(std::uint32_t available);

@@ -4,7 +4,8 @@
 #include <map>
 #include <memory>
 
-#include "gapscore/sha256.h"
+#include "base/sha256.h"
+#include "privacy/key_labels.h"
 #include "privacy/pseudonym.h"
 
 namespace gapscore::report {
@@ -35,7 +36,7 @@ Json individuals_section(const Dataset& ds, const analysis::AnalysisResult& a, c
   std::vector<std::pair<std::string, std::uint32_t>> rows;
   for (std::uint32_t p = 0; p < ds.persons.size(); ++p) rows.emplace_back(privacy::pseudonym(config.privacy.salt, ds.persons[p].id), p);
   std::sort(rows.begin(), rows.end());  // by pseudonym: the order reveals nothing about ids
-  const auto label = key_labeller(ds, config);
+  const auto label = privacy::key_labeller(ds, config);
   for (const auto& [pid, p] : rows) {
     const analysis::PersonFigures& f = a.figures[p];
     Json j;
@@ -50,31 +51,6 @@ Json individuals_section(const Dataset& ds, const analysis::AnalysisResult& a, c
     arr.push_back(std::move(j));
   }
   return arr;
-}
-
-std::function<std::string(std::string_view, const std::string&)> key_labeller(const Dataset& ds, const Config& config) {
-  // Opaque labels for managers when there is no salt: numbered in the order of
-  // their ids' SHA-256, so the numbering says nothing about the ids themselves.
-  auto labels = std::make_shared<std::map<std::string, std::string>>();
-  if (!config.privacy.individual_results) {
-    std::vector<std::pair<std::string, std::string>> managers;
-    std::map<std::string, bool> seen;
-    for (const PersonInfo& p : ds.persons)
-      if (!p.manager_id.empty() && !seen[p.manager_id]) {
-        seen[p.manager_id] = true;
-        managers.emplace_back(sha256_hex(p.manager_id), p.manager_id);
-      }
-    std::sort(managers.begin(), managers.end());
-    for (std::size_t i = 0; i < managers.size(); ++i) (*labels)[managers[i].second] = "manager " + std::to_string(i + 1);
-  }
-  const std::string salt = config.privacy.salt;
-  const bool pseudonymous = config.privacy.individual_results;
-  return [labels, salt, pseudonymous](std::string_view attribute, const std::string& value) -> std::string {
-    if (attribute != "manager_id" || value == kUnassigned) return value;
-    if (pseudonymous) return privacy::pseudonym(salt, value);
-    const auto it = labels->find(value);
-    return it == labels->end() ? std::string(kUnassigned) : it->second;
-  };
 }
 
 }  // namespace gapscore::report

@@ -7,7 +7,7 @@
 
 #include "analysis/run.h"
 #include "gapscore/config.h"
-#include "gapscore/dataset.h"
+#include "dataset/dataset.h"
 #include "privacy/suppression.h"
 #include "report/json_out.h"
 
@@ -17,9 +17,5 @@ Json privacy_section(const Config& config, const privacy::SuppressionPlan& plan)
 Json suppressed_json(privacy::CellStatus status, int k);
 // Person-level rows (only with privacy.individual_results): pseudonymous ids.
 Json individuals_section(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
-// Display value of a group-key attribute: manager ids are people, so they are
-// shown as pseudonyms (with a salt) or as opaque labels.
-std::function<std::string(std::string_view attribute, const std::string& value)> key_labeller(const Dataset& ds,
-                                                                                              const Config& config);
 
 }  // namespace gapscore::report

@@ -1,15 +1,17 @@
 #include "report/report_builder.h"
 
 #include "analysis/run.h"
-#include "config_json.h"
-#include "gapscore/analysis.h"
-#include "gapscore/date.h"
+#include "config/config_json.h"
+#include "gapscore/version.h"
+#include "base/date.h"
 #include "insights/insights.h"
+#include "report/insights_json.h"
 #include "report/dp_report.h"
 #include "report/inputs_section.h"
 #include "report/metrics_sections.h"
 #include "report/privacy_sections.h"
-#include "usage/usage_analysis.h"
+#include "report/usage_json.h"
+#include "usage_analysis/usage_analysis.h"
 
 namespace gapscore::report {
 namespace {
@@ -103,10 +105,10 @@ Json report_head(const Dataset& ds, const Config& config, const DiagnosticLog& l
   return r;
 }
 
-Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData& usage) {
-  const KeyLabeller label = key_labeller(ds, config);
-  Json usage_json = usage::usage_section(ds, usage, config, log, nullptr, label);
-  const auto [first, last] = usage::usage_date_range(usage);
+Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog& log) {
+  const KeyLabeller label = privacy::key_labeller(ds, config);
+  const usage_analysis::UsageAnalysis ua = usage_analysis::analyze_usage(ds, config, nullptr);
+  const auto [first, last] = ds.usage->date_range;
   privacy::SuppressionPlan plan;
   plan.k = config.privacy.min_group_size;
   Json r = report_head(ds, config, log, plan);
@@ -122,22 +124,19 @@ Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog
                       {{"adoption_rate", uniformity_json(analysis::uniformity_of({}))},
                        {"ai_task_share", uniformity_json(analysis::uniformity_of({}))}}}};
   r["trends"] = Json::array();
-  r["usage"] = std::move(usage_json);
+  r["usage"] = usage_json(*ds.usage, ua, config, label);
   return r;
 }
 
 }  // namespace
 
-Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const usage::UsageData* usage) {
-  if (!ds.has_activity) return adoption_only_report(ds, config, log, *usage);
+Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log) {
+  if (!ds.has_activity) return adoption_only_report(ds, config, log);
   const analysis::AnalysisResult a = analysis::run_analysis(ds, config);
   if (config.privacy.dp) return build_dp_report(ds, config, a);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(a, config.privacy.min_group_size);
-  const KeyLabeller label = key_labeller(ds, config);
+  const KeyLabeller label = privacy::key_labeller(ds, config);
   note_trend_selection(a, config, log);
-  // Usage first: joining it adds diagnostics the report must list.
-  std::optional<Json> usage_json;
-  if (usage) usage_json = usage::usage_section(ds, *usage, config, log, &a, label);
   Json r = report_head(ds, config, log, plan);
   r["summary"] = summary_section(ds);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
@@ -153,8 +152,8 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   r["groups"] = groups_section(ds, a, plan, label);
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
-  r["insights"] = insights::insights_section(ds, a, plan, config, label);
-  if (usage_json) r["usage"] = std::move(*usage_json);
+  r["insights"] = insights_json(insights::compute_insights(ds, a, plan, config, label), a, plan, config, label);
+  if (ds.usage) r["usage"] = usage_json(*ds.usage, usage_analysis::analyze_usage(ds, config, &a), config, label);
   if (config.privacy.individual_results) r["individuals"] = individuals_section(ds, a, config);
   return r;
 }

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <vector>
 
-#include "gapscore/prng.h"
-#include "gapscore/stats.h"
+#include "base/prng.h"
+#include "stats/stats.h"
 
 namespace gapscore::stats {
 

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <vector>
 
-#include "gapscore/detmath.h"
-#include "gapscore/stats.h"
+#include "base/detmath.h"
+#include "stats/stats.h"
 
 namespace gapscore::stats {
 

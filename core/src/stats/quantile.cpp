@@ -1,7 +1,7 @@
 // Quantiles of sorted data, numpy's default method.
 #include <cmath>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 namespace gapscore::stats {
 

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <vector>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 namespace gapscore::stats {
 

@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "gapscore/detmath.h"
-#include "gapscore/stats.h"
+#include "base/detmath.h"
+#include "stats/stats.h"
 
 namespace gapscore::stats {
 

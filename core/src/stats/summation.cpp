@@ -2,7 +2,7 @@
 // kernel sums with, always in a fixed order.
 #include <cmath>
 
-#include "gapscore/stats.h"
+#include "stats/stats.h"
 
 namespace gapscore::stats {
 

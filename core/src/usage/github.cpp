@@ -4,8 +4,8 @@
 #include <cctype>
 #include <cmath>
 
-#include "gapscore/date.h"
-#include "json_parse.h"
+#include "base/date.h"
+#include "base/json_parse.h"
 #include "usage/parsers.h"
 
 namespace gapscore::usage {

@@ -5,9 +5,9 @@
 #include <cctype>
 #include <optional>
 
-#include "gapscore/csv.h"
-#include "gapscore/date.h"
-#include "json_parse.h"
+#include "ingest/csv.h"
+#include "base/date.h"
+#include "base/json_parse.h"
 #include "usage/parsers.h"
 #include "usage/text.h"
 

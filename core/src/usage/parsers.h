@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "gapscore/diagnostics.h"
+#include "gapscore/status.h"
 #include "usage/usage_table.h"
 
 namespace gapscore::usage {

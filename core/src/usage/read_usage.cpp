@@ -1,9 +1,9 @@
 // Format detection and the entry point for reading one usage export.
 #include <cctype>
 
-#include "gapscore/sha256.h"
-#include "gapscore/utf8.h"
-#include "json_parse.h"
+#include "base/sha256.h"
+#include "base/utf8.h"
+#include "base/json_parse.h"
 #include "usage/parsers.h"
 
 namespace gapscore::usage {

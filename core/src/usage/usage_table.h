@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "gapscore/status.h"
-#include "gapscore/usage_format.h"
+#include "gapscore/inputs.h"
 
 namespace gapscore::usage {
 

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_parse.h"
+#include "base/json_parse.h"
 
 #include "gapscore/verify.h"
 

@@ -2,8 +2,8 @@
 // configuration turned back into a Config.
 #include <nlohmann/json.hpp>
 
-#include "config_json.h"
-#include "json_parse.h"
+#include "config/config_json.h"
+#include "base/json_parse.h"
 #include "gapscore/verify.h"
 
 namespace gapscore {
@@ -12,7 +12,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Error not_a_report(const std::string& why) {
-  return Error(make_diagnostic(DiagCode::usage_error, "not a gapscore report: " + why, "report"));
+  return Error(make_diagnostic(DiagCode::invalid_argument, "not a gapscore report: " + why, "report"));
 }
 
 bool is_text_or_null(const Json& j) { return j.is_string() || j.is_null(); }
@@ -103,7 +103,7 @@ Result<Config> config_from_report(const ReportRecord& record, const std::optiona
   config = config_input(config);
   if (record.salt_given) {
     if (!salt || salt->empty())
-      return Error(make_diagnostic(DiagCode::usage_error,
+      return Error(make_diagnostic(DiagCode::invalid_argument,
                                    "the report was made with a secret salt (config.privacy.salt_given is true), "
                                    "which the report does not contain; give the salt the run used",
                                    "config", 0, "privacy.salt"));
@@ -113,7 +113,7 @@ Result<Config> config_from_report(const ReportRecord& record, const std::optiona
   if (!parsed) {
     Error e = std::move(parsed).error();
     e.diagnostics.insert(e.diagnostics.begin(),
-                         make_diagnostic(DiagCode::usage_error,
+                         make_diagnostic(DiagCode::invalid_argument,
                                          "the report's config cannot be read back into a configuration: " +
                                              e.message(),
                                          "config"));

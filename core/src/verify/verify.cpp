@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config_json.h"
-#include "gapscore/analysis.h"
-#include "gapscore/sha256.h"
+#include "config/config_json.h"
+#include "gapscore/session.h"
+#include "base/sha256.h"
 #include "gapscore/verify.h"
 
 namespace gapscore {
@@ -156,7 +156,7 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
     out.messages.push_back("note: the report was made without a salt; the salt given was not used");
 
   // Recompute, streaming the tables in the report's order with its source names.
-  auto analysis = Analysis::create(std::move(config));
+  auto analysis = Session::create(std::move(config));
   if (!analysis) {
     add_diagnostics(out, analysis.error());
     return stop(std::move(out), VerifyVerdict::cannot_verify, "cannot verify: the configuration is not valid");

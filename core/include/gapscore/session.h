@@ -1,0 +1,62 @@
+// A session: one analysis, the API the CLI and the wasm binding call. Create it
+// with a JSON config, stream each input table in (chunks of any size), then ask
+// for the canonical JSON report.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "gapscore/config.h"
+#include "gapscore/inputs.h"
+#include "gapscore/status.h"
+#include "gapscore/version.h"
+
+namespace gapscore {
+
+class Session {
+ public:
+  // Fails with config_* diagnostics when the config is invalid.
+  static Result<Session> create(std::string_view config_json);
+  static Result<Session> create(Config config);
+
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+  ~Session();
+
+  // Tables are given one at a time: begin, push chunks, end. Each table kind
+  // at most once; activity is required before report().
+  // expected_bytes: the table's total size when known (0 = unknown), a hint for sizing columns.
+  Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect,
+                     std::uint64_t expected_bytes = 0);
+  Status push(std::string_view chunk);
+  Status end_table();
+  // A whole table given as typed columns (see ingest_columns) instead of bytes.
+  Status add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name = {});
+
+  // An AI-usage export (Microsoft 365 Copilot, GitHub Copilot; any number of
+  // files, e.g. one per refresh date). Without an activity table the report is
+  // adoption-only and the people table is required.
+  Status add_usage(std::string_view bytes, std::string source_name = {}, UsageFormat format = UsageFormat::detect);
+
+  // Joins the tables (people attributes, window); report() does this itself.
+  // Separate so that validation can include join diagnostics without analysis.
+  Status join();
+
+  // The canonical report (UTF-8 JSON, fixed key order, trailing newline).
+  Result<std::string> report();
+
+  // Ingest outcome only, whether or not ingest succeeded: inputs read,
+  // diagnostics, and the fatal error if any. Canonical JSON.
+  std::string validation_report() const;
+
+  const Config& config() const;
+  const DiagnosticLog& log() const;
+
+ private:
+  Session();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gapscore

@@ -1,0 +1,582 @@
+#include "gapscore/config.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "config/config_json.h"
+#include "base/json_parse.h"
+#include "base/date.h"
+#include "model/schema.h"
+#include "base/text_distance.h"
+
+namespace gapscore {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view kGroupable[] = {"team", "role", "work_mode", "manager_id", "ai_trained"};
+
+constexpr ConfigKeyDoc kKeys[] = {
+    {"mode", "\"lenient\" | \"strict\"", "\"lenient\"",
+     "lenient: bad rows are skipped and counted; strict: the run fails listing the first errors."},
+    {"max_diagnostics", "integer 1..10000", "100", "How many diagnostics are listed in full (all are counted)."},
+    {"group_by", "array of person attributes", "[\"team\"]",
+     "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained. [] = overall only."},
+    {"period", "\"week\" | \"month\"", "\"week\"", "Trend period: ISO week (Monday start) or calendar month."},
+    {"trends.max_groups", "integer 1..500", "50",
+     "Trend series for at most this many groups: the largest by headcount (ties in key order). A diagnostic "
+     "(trend_groups_capped) says when groups were left out."},
+    {"trends.groups", "array of group keys", "none",
+     "Trend series for exactly these groups instead. A key is a string when group_by has one attribute, else an "
+     "array with one value per group_by attribute (or an object {attribute: value})."},
+    {"window.start", "date YYYY-MM-DD", "none", "First day of activity to include."},
+    {"window.end", "date YYYY-MM-DD", "none", "Last day of activity to include."},
+    {"ai_user_min_share", "number 0..1", "0.1", "A person is an AI user when Σai_tasks/Σtasks reaches this share."},
+    {"rework_threshold", "number 0..1", "0.15",
+     "An AI user whose rework_hours/hours reaches this is counted in effectiveness_gap."},
+    {"weights.adoption_gap", "number >= 0", "1", "Weight of adoption_gap in the gap score."},
+    {"weights.usage_unevenness", "number >= 0", "1", "Weight of usage_unevenness in the gap score."},
+    {"weights.effectiveness_gap", "number >= 0", "1", "Weight of effectiveness_gap in the gap score."},
+    {"weights.playbook_gap", "number >= 0", "1", "Weight of playbook_gap (needs a playbook)."},
+    {"weights.sentiment_gap", "number >= 0", "1", "Weight of sentiment_gap (needs surveys)."},
+    {"bootstrap.resamples", "integer 100..100000", "2000", "Bootstrap resamples for confidence intervals."},
+    {"bootstrap.seed", "integer >= 0", "20240229", "Seed of the bootstrap's own random generator."},
+    {"bootstrap.confidence", "number 0.5..0.999", "0.95", "Confidence level of bootstrap intervals."},
+    {"privacy.min_group_size", "integer >= 3", "5",
+     "Groups and cells with fewer distinct people are suppressed."},
+    {"privacy.min_group_size_extremes", "integer >= min_group_size", "10",
+     "People needed before single-person statistics (min, max, median, quantiles) are shown."},
+    {"privacy.individual_results", "boolean", "false",
+     "Allow person-level output (pseudonymous ids). Off: nothing derived from one person appears."},
+    {"privacy.salt", "string", "\"\"", "Secret key for pseudonymous person ids (needed with individual_results)."},
+    {"privacy.dp.epsilon", "number 0.01..10", "1",
+     "With privacy.dp present: total privacy budget of the differentially private release (docs/privacy.md)."},
+    {"privacy.dp.delta", "number 0..0.001", "0", "Accepted and reported; the mechanism is pure epsilon-DP (delta 0)."},
+    {"privacy.dp.seed", "integer >= 0", "none", "Fixed noise seed, for tests only; without it noise is drawn from a secure source."},
+    {"privacy.dp.max_tasks_per_person", "number > 0", "2000", "Clamp on a person's tasks (and AI tasks) in the window."},
+    {"privacy.dp.max_hours_saved_per_person", "number > 0", "400", "Clamp on a person's |hours saved| in the window."},
+    {"privacy.dp.max_rework_hours_per_person", "number > 0", "200", "Clamp on a person's rework hours in the window."},
+    {"insights.heavy_user_min_share", "number 0..1", "0.6", "Persona heavy_user: AI share of tasks at least this."},
+    {"insights.champion_max_rework_rate", "number 0..1", "0.05", "Persona champion: rework rate below this."},
+    {"insights.champion_min_percentile", "number 0..1", "0.75",
+     "Persona champion: quality-adjusted output per hour at or above this percentile of the group."},
+    {"insights.kpi_min_abs_rho", "number 0..1", "0.2",
+     "KPI audit: a legacy proxy tracks an outcome when |Spearman rho| reaches this."},
+    {"insights.split_min_share", "number 0..1", "0.3",
+     "Uneven groups: people with at least this AI share of tasks count as leaning on AI."},
+    {"insights.uneven_min_split", "number 0..0.5", "0.35",
+     "Uneven groups: listed when both those leaning on AI and those avoiding it make up at least this share."},
+    {"insights.playbook_card_max_utilization", "number 0..1", "0.5",
+     "Role guidance: a recommended task used with AI below this share is named in a recommendation and a card."},
+    {"insights.mentees_per_champion", "integer 1..10", "3", "Peer mentoring: non-adopters per champion at most."},
+    {"insights.max_items", "integer 1..50", "5", "Items listed per insight (lowest utilization, success stories, ...)."},
+    {"rollout.by", "person attribute", "\"team\"", "The attribute the rollout dates are keyed by."},
+    {"rollout.dates", "object {group: date}", "none",
+     "First day each group had AI tools; groups not listed had none in the window (controls)."},
+    {"usage.identity", "\"auto\" | \"identities\" | \"email\" | \"github_login\" | \"person_id\"", "\"auto\"",
+     "How usage-export users are matched to people; auto tries the identities table, then e-mail / GitHub login, then "
+     "person_id."},
+    {"usage.engaged_min_days", "integer 1..366", "4", "Engaged users: active with AI tools on at least this many days."},
+    {"columns.<table>", "object {header: column}", "{}",
+     "Map other header names onto gapscore columns, per table (activity, people, surveys, playbook)."},
+};
+
+struct Parser {
+  Config config;
+  std::vector<Diagnostic> errors;
+  json trend_keys_;  // config.trends.groups as given, checked once group_by is known
+
+  void error(DiagCode code, const std::string& key, std::string message) {
+    errors.push_back(make_diagnostic(code, "config " + key + ": " + std::move(message), "config", 0, key));
+  }
+
+  void unknown(const std::string& prefix, const std::string& key, std::initializer_list<std::string> known) {
+    std::vector<std::string> cands(known);
+    const std::string close = closest_match(key, cands);
+    std::string msg = "unknown key";
+    if (!close.empty()) msg += "; did you mean \"" + close + "\"?";
+    error(DiagCode::config_unknown_key, prefix + key, std::move(msg));
+  }
+
+  bool number(const json& v, const std::string& key, double lo, double hi, double& out) {
+    if (!v.is_number()) {
+      error(DiagCode::config_invalid_value, key, "must be a number");
+      return false;
+    }
+    const double d = v.get<double>();
+    if (!(d >= lo && d <= hi)) {
+      error(DiagCode::config_invalid_value, key, "must be between " + trim_number(lo) + " and " + trim_number(hi));
+      return false;
+    }
+    out = d;
+    return true;
+  }
+
+  bool integer(const json& v, const std::string& key, long long lo, long long hi, long long& out) {
+    if (!v.is_number_integer() && !(v.is_number_float() && v.get<double>() == std::floor(v.get<double>()))) {
+      error(DiagCode::config_invalid_value, key, "must be a whole number");
+      return false;
+    }
+    const double d = v.get<double>();
+    if (!(d >= static_cast<double>(lo) && d <= static_cast<double>(hi))) {
+      error(DiagCode::config_invalid_value, key,
+            "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+      return false;
+    }
+    out = v.is_number_unsigned() ? static_cast<long long>(v.get<std::uint64_t>())
+                                 : v.is_number_integer() ? v.get<long long>() : static_cast<long long>(d);
+    return true;
+  }
+
+  static std::string trim_number(double d) {
+    if (d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+    std::string s = std::to_string(d);
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    return s;
+  }
+
+  void date(const json& v, const std::string& key, std::optional<std::int32_t>& out) {
+    if (!v.is_string() || !parse_iso_date(v.get<std::string>())) {
+      error(DiagCode::config_invalid_value, key, "must be a date in YYYY-MM-DD form");
+      return;
+    }
+    out = parse_iso_date(v.get<std::string>());
+  }
+
+  void parse(const json& root) {
+    if (!root.is_object()) {
+      error(DiagCode::config_invalid_value, "(root)", "the configuration must be a JSON object");
+      return;
+    }
+    for (const auto& [key, v] : root.items()) {
+      if (key == "mode") {
+        if (v == "lenient") config.strict = false;
+        else if (v == "strict") config.strict = true;
+        else error(DiagCode::config_invalid_value, key, "must be \"lenient\" or \"strict\"");
+      } else if (key == "max_diagnostics") {
+        long long n = 0;
+        if (integer(v, key, 1, 10000, n)) config.max_diagnostics = static_cast<int>(n);
+      } else if (key == "group_by") {
+        parse_group_by(v);
+      } else if (key == "period") {
+        if (v == "week") config.period = Period::week;
+        else if (v == "month") config.period = Period::month;
+        else error(DiagCode::config_invalid_value, key, "must be \"week\" or \"month\"");
+      } else if (key == "trends") {
+        parse_trends(v);
+      } else if (key == "window") {
+        parse_window(v);
+      } else if (key == "ai_user_min_share") {
+        number(v, key, 0.0, 1.0, config.ai_user_min_share);
+      } else if (key == "rework_threshold") {
+        number(v, key, 0.0, 1.0, config.rework_threshold);
+      } else if (key == "weights") {
+        parse_weights(v);
+      } else if (key == "bootstrap") {
+        parse_bootstrap(v);
+      } else if (key == "privacy") {
+        parse_privacy(v);
+      } else if (key == "columns") {
+        parse_columns(v);
+      } else if (key == "insights") {
+        parse_insights(v);
+      } else if (key == "rollout") {
+        parse_rollout(v);
+      } else if (key == "usage") {
+        parse_usage(v);
+      } else {
+        unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "trends", "window", "ai_user_min_share",
+                          "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage"});
+      }
+    }
+    check_trend_keys();
+    if (config.window_start && config.window_end && *config.window_start > *config.window_end)
+      error(DiagCode::config_invalid_value, "window", "start is after end");
+    if (config.privacy.individual_results && config.privacy.dp)
+      error(DiagCode::config_invalid_value, "privacy.dp",
+            "cannot be combined with individual_results (person-level rows are not differentially private)");
+    if (config.privacy.individual_results && config.privacy.salt.empty())
+      error(DiagCode::config_invalid_value, "privacy.salt",
+            "is required with individual_results (person ids are replaced by keyed hashes of it)");
+    if (config.privacy.min_group_size_extremes < config.privacy.min_group_size)
+      error(DiagCode::config_invalid_value, "privacy.min_group_size_extremes",
+            "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");
+  }
+
+  bool object(const json& v, const std::string& key) {
+    if (v.is_object()) return true;
+    error(DiagCode::config_invalid_value, key, "must be an object");
+    return false;
+  }
+
+  void parse_group_by(const json& v) {
+    if (!v.is_array()) {
+      error(DiagCode::config_invalid_value, "group_by", "must be an array such as [\"team\"]");
+      return;
+    }
+    std::vector<std::string> out;
+    for (const json& item : v) {
+      if (!item.is_string()) {
+        error(DiagCode::config_invalid_value, "group_by", "entries must be strings");
+        return;
+      }
+      const std::string name = item.get<std::string>();
+      bool known = false;
+      for (std::string_view g : kGroupable) known = known || g == name;
+      if (!known) {
+        error(DiagCode::config_invalid_value, "group_by",
+              "\"" + clip_for_diagnostic(name) + "\" is not a person attribute (use team, role, work_mode, "
+              "manager_id, ai_trained)");
+        return;
+      }
+      for (const std::string& seen : out)
+        if (seen == name) {
+          error(DiagCode::config_invalid_value, "group_by", "\"" + name + "\" is listed twice");
+          return;
+        }
+      out.push_back(name);
+    }
+    config.group_by = std::move(out);
+  }
+
+  void parse_window(const json& v) {
+    if (!object(v, "window")) return;
+    for (const auto& [key, item] : v.items()) {
+      if (key == "start") date(item, "window.start", config.window_start);
+      else if (key == "end") date(item, "window.end", config.window_end);
+      else unknown("window.", key, {"start", "end"});
+    }
+  }
+
+  void parse_weights(const json& v) {
+    if (!object(v, "weights")) return;
+    ScoreWeights& w = config.weights;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "weights." + key;
+      if (key == "adoption_gap") number(item, k, 0.0, 1e6, w.adoption_gap);
+      else if (key == "usage_unevenness") number(item, k, 0.0, 1e6, w.usage_unevenness);
+      else if (key == "effectiveness_gap") number(item, k, 0.0, 1e6, w.effectiveness_gap);
+      else if (key == "playbook_gap") number(item, k, 0.0, 1e6, w.playbook_gap);
+      else if (key == "sentiment_gap") number(item, k, 0.0, 1e6, w.sentiment_gap);
+      else unknown("weights.", key, {"adoption_gap", "usage_unevenness", "effectiveness_gap", "playbook_gap",
+                                     "sentiment_gap"});
+    }
+  }
+
+  void parse_bootstrap(const json& v) {
+    if (!object(v, "bootstrap")) return;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "bootstrap." + key;
+      long long n = 0;
+      if (key == "resamples") {
+        if (integer(item, k, 100, 100000, n)) config.bootstrap.resamples = static_cast<int>(n);
+      } else if (key == "seed") {
+        if (item.is_number_unsigned()) config.bootstrap.seed = item.get<std::uint64_t>();
+        else if (integer(item, k, 0, (1LL << 53), n)) config.bootstrap.seed = static_cast<std::uint64_t>(n);
+      } else if (key == "confidence") {
+        number(item, k, 0.5, 0.999, config.bootstrap.confidence);
+      } else {
+        unknown("bootstrap.", key, {"resamples", "seed", "confidence"});
+      }
+    }
+  }
+
+  void parse_privacy(const json& v) {
+    if (!object(v, "privacy")) return;
+    PrivacyConfig& p = config.privacy;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "privacy." + key;
+      long long n = 0;
+      if (key == "min_group_size") {
+        if (integer(item, k, 3, 1000000, n)) p.min_group_size = static_cast<int>(n);
+        else if (item.is_number() && item.get<double>() < 3)
+          errors.back().message = "config " + k + ": must be at least 3 (smaller groups can reveal individuals)";
+      } else if (key == "min_group_size_extremes") {
+        if (integer(item, k, 3, 1000000, n)) p.min_group_size_extremes = static_cast<int>(n);
+      } else if (key == "individual_results") {
+        if (item.is_boolean()) p.individual_results = item.get<bool>();
+        else error(DiagCode::config_invalid_value, k, "must be true or false");
+      } else if (key == "salt") {
+        if (item.is_string()) p.salt = item.get<std::string>();
+        else error(DiagCode::config_invalid_value, k, "must be a string");
+      } else if (key == "dp") {
+        parse_dp(item);
+      } else {
+        unknown("privacy.", key, {"min_group_size", "min_group_size_extremes", "individual_results", "salt", "dp"});
+      }
+    }
+  }
+
+  void parse_dp(const json& v) {
+    if (!object(v, "privacy.dp")) return;
+    DpConfig dp;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "privacy.dp." + key;
+      long long n = 0;
+      if (key == "epsilon") {
+        number(item, k, 0.01, 10.0, dp.epsilon);
+      } else if (key == "delta") {
+        number(item, k, 0.0, 0.001, dp.delta);
+      } else if (key == "seed") {
+        if (item.is_number_unsigned()) dp.seed = item.get<std::uint64_t>();
+        else if (integer(item, k, 0, (1LL << 53), n)) dp.seed = static_cast<std::uint64_t>(n);
+      } else if (key == "max_tasks_per_person") {
+        number(item, k, 1.0, 1e7, dp.max_tasks_per_person);
+      } else if (key == "max_hours_saved_per_person") {
+        number(item, k, 0.01, 1e6, dp.max_hours_saved_per_person);
+      } else if (key == "max_rework_hours_per_person") {
+        number(item, k, 0.01, 1e6, dp.max_rework_hours_per_person);
+      } else {
+        unknown("privacy.dp.", key, {"epsilon", "delta", "seed", "max_tasks_per_person", "max_hours_saved_per_person",
+                                     "max_rework_hours_per_person"});
+      }
+    }
+    config.privacy.dp = dp;
+  }
+
+  void parse_insights(const json& v) {
+    if (!object(v, "insights")) return;
+    InsightsConfig& c = config.insights;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "insights." + key;
+      long long n = 0;
+      if (key == "heavy_user_min_share") number(item, k, 0.0, 1.0, c.heavy_user_min_share);
+      else if (key == "champion_max_rework_rate") number(item, k, 0.0, 1.0, c.champion_max_rework_rate);
+      else if (key == "champion_min_percentile") number(item, k, 0.0, 1.0, c.champion_min_percentile);
+      else if (key == "kpi_min_abs_rho") number(item, k, 0.0, 1.0, c.kpi_min_abs_rho);
+      else if (key == "split_min_share") number(item, k, 0.0, 1.0, c.split_min_share);
+      else if (key == "uneven_min_split") number(item, k, 0.0, 0.5, c.uneven_min_split);
+      else if (key == "playbook_card_max_utilization") number(item, k, 0.0, 1.0, c.playbook_card_max_utilization);
+      else if (key == "mentees_per_champion") {
+        if (integer(item, k, 1, 10, n)) c.mentees_per_champion = static_cast<int>(n);
+      } else if (key == "max_items") {
+        if (integer(item, k, 1, 50, n)) c.max_items = static_cast<int>(n);
+      } else {
+        unknown("insights.", key, {"heavy_user_min_share", "champion_max_rework_rate", "champion_min_percentile",
+                                   "kpi_min_abs_rho", "split_min_share", "uneven_min_split", "playbook_card_max_utilization",
+                                   "mentees_per_champion", "max_items"});
+      }
+    }
+  }
+
+  void parse_trends(const json& v) {
+    if (!object(v, "trends")) return;
+    for (const auto& [key, item] : v.items()) {
+      if (key == "max_groups") {
+        long long n = 0;
+        if (integer(item, "trends.max_groups", 1, 500, n)) config.trends.max_groups = static_cast<int>(n);
+      } else if (key == "groups") {
+        if (item.is_null()) continue;
+        if (!item.is_array() || item.size() > 500) {
+          error(DiagCode::config_invalid_value, "trends.groups", "must be an array of at most 500 group keys");
+          continue;
+        }
+        trend_keys_ = item;
+      } else {
+        unknown("trends.", key, {"max_groups", "groups"});
+      }
+    }
+  }
+
+  // Group keys need group_by, which may come later in the file: checked at the end.
+  void check_trend_keys() {
+    if (trend_keys_.is_null()) return;
+    std::vector<std::vector<std::string>> keys;
+    const std::size_t n = config.group_by.size();
+    for (const json& k : trend_keys_) {
+      std::vector<std::string> key;
+      if (k.is_string() && n == 1) {
+        key.push_back(k.get<std::string>());
+      } else if (k.is_array() && k.size() == n && std::all_of(k.begin(), k.end(), [](const json& x) { return x.is_string(); })) {
+        for (const json& x : k) key.push_back(x.get<std::string>());
+      } else if (k.is_object() && k.size() == n) {
+        for (const std::string& a : config.group_by) {
+          const auto it = k.find(a);
+          if (it == k.end() || !it->is_string()) break;
+          key.push_back(it->get<std::string>());
+        }
+      }
+      if (key.size() != n || n == 0) {
+        error(DiagCode::config_invalid_value, "trends.groups",
+              "each key must give one text value per group_by attribute (a string when group_by has one, else an "
+              "array or an object)");
+        return;
+      }
+      keys.push_back(std::move(key));
+    }
+    config.trends.groups = std::move(keys);
+  }
+
+  void parse_rollout(const json& v) {
+    if (!object(v, "rollout")) return;
+    RolloutConfig r;
+    for (const auto& [key, item] : v.items()) {
+      if (key == "by") {
+        bool known = false;
+        for (std::string_view g : kGroupable) known = known || (item.is_string() && g == item.get<std::string>());
+        if (known) r.by = item.get<std::string>();
+        else error(DiagCode::config_invalid_value, "rollout.by", "must be a person attribute (team, role, work_mode, manager_id, ai_trained)");
+      } else if (key == "dates") {
+        if (!object(item, "rollout.dates")) continue;
+        for (const auto& [group, date] : item.items()) {
+          std::optional<std::int32_t> d;
+          this->date(date, "rollout.dates." + group, d);
+          if (d) r.dates[group] = *d;
+        }
+      } else {
+        unknown("rollout.", key, {"by", "dates"});
+      }
+    }
+    config.rollout = r;
+  }
+
+  void parse_usage(const json& v) {
+    if (!object(v, "usage")) return;
+    for (const auto& [key, item] : v.items()) {
+      long long n = 0;
+      if (key == "identity") {
+        const std::string s = item.is_string() ? item.get<std::string>() : "";
+        if (s == "auto" || s == "identities" || s == "email" || s == "github_login" || s == "person_id")
+          config.usage.identity = s;
+        else
+          error(DiagCode::config_invalid_value, "usage.identity",
+                "must be \"auto\", \"identities\", \"email\", \"github_login\" or \"person_id\"");
+      } else if (key == "engaged_min_days") {
+        if (integer(item, "usage.engaged_min_days", 1, 366, n)) config.usage.engaged_min_days = static_cast<int>(n);
+      } else {
+        unknown("usage.", key, {"identity", "engaged_min_days"});
+      }
+    }
+  }
+
+  void parse_columns(const json& v) {
+    if (!object(v, "columns")) return;
+    for (const auto& [table, mapping] : v.items()) {
+      const auto kind = table_kind_from_name(table);
+      if (!kind) {
+        unknown("columns.", table, {"activity", "people", "surveys", "playbook"});
+        continue;
+      }
+      const std::string k = "columns." + table;
+      if (!object(mapping, k)) continue;
+      const TableSchema& schema = schema_for(*kind);
+      for (const auto& [header, target] : mapping.items()) {
+        if (!target.is_string()) {
+          error(DiagCode::config_invalid_value, k + "." + header, "must name a column (a string)");
+          continue;
+        }
+        const std::string t = normalize_header(target.get<std::string>());
+        bool known = false;
+        std::vector<std::string> names;
+        for (const ColumnSpec& c : schema.columns) {
+          known = known || c.name == t;
+          names.emplace_back(c.name);
+        }
+        if (!known) {
+          const std::string close = closest_match(t, names);
+          error(DiagCode::config_invalid_value, k + "." + header,
+                "\"" + clip_for_diagnostic(target.get<std::string>()) + "\" is not a column of " + table +
+                    (close.empty() ? "" : "; did you mean \"" + close + "\"?"));
+          continue;
+        }
+        config.columns[table].emplace_back(header, t);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::span<const std::string_view> groupable_attributes() { return kGroupable; }
+std::span<const ConfigKeyDoc> config_key_docs() { return kKeys; }
+
+Result<Config> parse_config(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) ++i;
+  if (i == text.size()) return Config{};
+  JsonParseError err;
+  const std::optional<json> parsed = parse_json_dom(text, err);
+  if (!parsed) {
+    Diagnostic d = make_diagnostic(DiagCode::config_invalid_json,
+                                   "config: invalid JSON near byte " + std::to_string(err.offset) + ": " + err.message,
+                                   "config");
+    d.byte_offset = err.offset;
+    return Error(std::move(d));
+  }
+  const json& root = *parsed;
+  Parser p;
+  p.parse(root);
+  if (!p.errors.empty()) return Error(std::move(p.errors));
+  return std::move(p.config);
+}
+
+nlohmann::ordered_json config_json(const Config& c) {
+  nlohmann::ordered_json j;
+  j["mode"] = c.strict ? "strict" : "lenient";
+  j["max_diagnostics"] = c.max_diagnostics;
+  j["group_by"] = c.group_by;
+  j["period"] = c.period == Period::week ? "week" : "month";
+  j["trends"] = {{"max_groups", c.trends.max_groups},
+                 {"groups", c.trends.groups ? nlohmann::ordered_json(*c.trends.groups) : nlohmann::ordered_json(nullptr)}};
+  nlohmann::ordered_json window = nlohmann::ordered_json::object();
+  window["start"] = c.window_start ? nlohmann::ordered_json(format_iso_date(*c.window_start)) : nullptr;
+  window["end"] = c.window_end ? nlohmann::ordered_json(format_iso_date(*c.window_end)) : nullptr;
+  j["window"] = window;
+  j["ai_user_min_share"] = c.ai_user_min_share;
+  j["rework_threshold"] = c.rework_threshold;
+  j["weights"] = {{"adoption_gap", c.weights.adoption_gap},
+                  {"usage_unevenness", c.weights.usage_unevenness},
+                  {"effectiveness_gap", c.weights.effectiveness_gap},
+                  {"playbook_gap", c.weights.playbook_gap},
+                  {"sentiment_gap", c.weights.sentiment_gap}};
+  j["bootstrap"] = {{"resamples", c.bootstrap.resamples},
+                    {"seed", c.bootstrap.seed},
+                    {"confidence", c.bootstrap.confidence}};
+  // The salt is a secret: the report only says whether one was given.
+  j["privacy"] = {{"min_group_size", c.privacy.min_group_size},
+                  {"min_group_size_extremes", c.privacy.min_group_size_extremes},
+                  {"individual_results", c.privacy.individual_results},
+                  {"salt_given", !c.privacy.salt.empty()}};
+  if (c.privacy.dp) {
+    const DpConfig& d = *c.privacy.dp;
+    j["privacy"]["dp"] = {{"epsilon", d.epsilon},
+                          {"delta", d.delta},
+                          {"seed", d.seed ? nlohmann::ordered_json(*d.seed) : nlohmann::ordered_json(nullptr)},
+                          {"max_tasks_per_person", d.max_tasks_per_person},
+                          {"max_hours_saved_per_person", d.max_hours_saved_per_person},
+                          {"max_rework_hours_per_person", d.max_rework_hours_per_person}};
+  } else {
+    j["privacy"]["dp"] = nullptr;
+  }
+  j["insights"] = {{"heavy_user_min_share", c.insights.heavy_user_min_share},
+                   {"champion_max_rework_rate", c.insights.champion_max_rework_rate},
+                   {"champion_min_percentile", c.insights.champion_min_percentile},
+                   {"kpi_min_abs_rho", c.insights.kpi_min_abs_rho},
+                   {"split_min_share", c.insights.split_min_share},
+                   {"uneven_min_split", c.insights.uneven_min_split},
+                   {"playbook_card_max_utilization", c.insights.playbook_card_max_utilization},
+                   {"mentees_per_champion", c.insights.mentees_per_champion},
+                   {"max_items", c.insights.max_items}};
+  if (c.rollout) {
+    nlohmann::ordered_json dates = nlohmann::ordered_json::object();
+    for (const auto& [group, day] : c.rollout->dates) dates[group] = format_iso_date(day);
+    j["rollout"] = {{"by", c.rollout->by}, {"dates", dates}};
+  } else {
+    j["rollout"] = nullptr;
+  }
+  j["usage"] = {{"identity", c.usage.identity}, {"engaged_min_days", c.usage.engaged_min_days}};
+  nlohmann::ordered_json cols = nlohmann::ordered_json::object();
+  for (const auto& [table, pairs] : c.columns) {
+    nlohmann::ordered_json m = nlohmann::ordered_json::object();
+    for (const auto& [from, to] : pairs) m[from] = to;
+    cols[table] = m;
+  }
+  j["columns"] = cols;
+  return j;
+}
+
+std::string config_to_json(const Config& config) {
+  return config_json(config).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace gapscore

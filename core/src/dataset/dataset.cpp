@@ -1,0 +1,235 @@
+#include "dataset/dataset.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "base/date.h"
+
+namespace gapscore {
+namespace {
+
+struct InlineAttributes {
+  const TextColumn* team = nullptr;
+  const TextColumn* role = nullptr;
+  const std::vector<std::int8_t>* mode = nullptr;
+};
+
+void note_conflict(DiagnosticLog& log, const std::string& person, const char* attribute, const std::string& kept,
+                   const std::string& other, std::uint64_t row) {
+  Diagnostic d = make_diagnostic(DiagCode::attribute_conflict,
+                                 "person " + clip_for_diagnostic(person) + ": " + attribute + " \"" +
+                                     clip_for_diagnostic(other) + "\" differs from \"" + clip_for_diagnostic(kept) +
+                                     "\"; using \"" + clip_for_diagnostic(kept) + "\"",
+                                 "activity", row, attribute, other);
+  d.names_person = true;
+  log.add(std::move(d));
+}
+
+}  // namespace
+
+std::string person_attribute(const PersonInfo& p, std::string_view attribute) {
+  auto or_unassigned = [](const std::string& s) { return s.empty() ? std::string(kUnassigned) : s; };
+  if (attribute == "team") return or_unassigned(p.team);
+  if (attribute == "role") return or_unassigned(p.role);
+  if (attribute == "manager_id") return or_unassigned(p.manager_id);
+  if (attribute == "work_mode")
+    return p.work_mode == WorkMode::missing ? std::string(kUnassigned) : work_mode_name(p.work_mode);
+  if (attribute == "ai_trained")
+    return p.ai_trained == kMissingBool ? std::string(kUnassigned) : p.ai_trained ? "true" : "false";
+  return std::string(kUnassigned);
+}
+
+PersonInfo person_from_people_row(const Table& pt, std::size_t r) {
+  PersonInfo p;
+  auto text_of = [&](const char* col) -> std::string {
+    if (!pt.has(col)) return {};
+    return std::string(pt.column(col).text().at(r));
+  };
+  p.id = text_of("person_id");
+  p.team = text_of("team");
+  p.role = text_of("role");
+  p.manager_id = text_of("manager_id");
+  if (pt.has("work_mode") && pt.column("work_mode").small()[r] != kMissingBool)
+    p.work_mode = static_cast<WorkMode>(pt.column("work_mode").small()[r]);
+  if (pt.has("ai_trained")) p.ai_trained = pt.column("ai_trained").small()[r];
+  p.in_people_table = true;
+  return p;
+}
+
+namespace {
+
+Result<Dataset> join_tables(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
+                            bool adoption_only) {
+  Dataset ds;
+  bool have_activity = false;
+  for (IngestedTable& t : tables) {
+    ds.inputs.push_back(t.summary);
+    const auto kind = table_kind_from_name(t.table.name);
+    if (kind == TableKind::activity) {
+      ds.activity = std::move(t.table);
+      have_activity = true;
+    } else if (t.table.row_count() > 0) {
+      if (kind == TableKind::people) ds.people = std::move(t.table);
+      else if (kind == TableKind::surveys) ds.surveys = std::move(t.table);
+      else if (kind == TableKind::playbook) ds.playbook = std::move(t.table);
+      else if (kind == TableKind::identities) ds.identities = std::move(t.table);
+    }
+  }
+  if (!have_activity && adoption_only) {
+    // Adoption-only: the people table is the population.
+    if (!ds.people)
+      return Error(make_diagnostic(DiagCode::invalid_argument,
+                                   "without an activity table, AI-usage exports need a people table (who could use the tools)",
+                                   "people"));
+    ds.has_activity = false;
+    for (std::size_t r = 0; r < ds.people->row_count(); ++r) ds.persons.push_back(person_from_people_row(*ds.people, r));
+    ds.persons_by_id.resize(ds.persons.size());
+    std::iota(ds.persons_by_id.begin(), ds.persons_by_id.end(), 0U);
+    std::sort(ds.persons_by_id.begin(), ds.persons_by_id.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return ds.persons[a].id < ds.persons[b].id; });
+    return ds;
+  }
+  if (!have_activity)
+    return Error(make_diagnostic(DiagCode::invalid_argument, "the activity table is required", "activity"));
+
+  // Window: drop rows outside [start, end].
+  Table& act = ds.activity;
+  if (config.window_start || config.window_end) {
+    const auto& dates = act.column("date").ints();
+    std::vector<bool> keep(act.row_count());
+    for (std::size_t r = 0; r < keep.size(); ++r) {
+      keep[r] = (!config.window_start || dates[r] >= *config.window_start) &&
+                (!config.window_end || dates[r] <= *config.window_end);
+      ds.rows_outside_window += keep[r] ? 0 : 1;
+    }
+    if (ds.rows_outside_window > 0) {
+      act.keep_rows(keep);
+      act.column("person_id").text().compact_dictionary();
+      log.add(make_diagnostic(DiagCode::rows_outside_window,
+                              "activity: " + std::to_string(ds.rows_outside_window) +
+                                  " rows fall outside the configured window and were left out",
+                              "activity"));
+    }
+    if (act.row_count() == 0)
+      return Error(make_diagnostic(DiagCode::no_valid_rows, "activity: no rows fall inside the configured window",
+                                   "activity"));
+  }
+  const auto& dates = act.column("date").ints();
+  ds.first_date = *std::min_element(dates.begin(), dates.end());
+  ds.last_date = *std::max_element(dates.begin(), dates.end());
+
+  // Persons: one per distinct activity person_id that still has rows.
+  const TextColumn& pid = act.column("person_id").text();
+  ds.persons.resize(pid.dictionary.size());
+  for (std::size_t i = 0; i < ds.persons.size(); ++i) ds.persons[i].id = pid.dictionary[i];
+
+  // Inline attributes: the first value per person wins; later different values are conflicts.
+  InlineAttributes inl;
+  if (act.has("team")) inl.team = &act.column("team").text();
+  if (act.has("role")) inl.role = &act.column("role").text();
+  if (act.has("work_mode")) inl.mode = &act.column("work_mode").small();
+  std::vector<std::uint8_t> conflicted(ds.persons.size(), 0);  // bit per attribute: report once
+  for (std::size_t r = 0; r < act.row_count(); ++r) {
+    PersonInfo& p = ds.persons[pid.codes[r]];
+    auto merge_text = [&](const TextColumn* col, std::string& field, const char* name, std::uint8_t bit) {
+      if (!col || col->codes[r] == kMissingCode) return;
+      const std::string_view v = col->at(r);
+      if (field.empty()) field = std::string(v);
+      else if (field != v && !(conflicted[pid.codes[r]] & bit)) {
+        conflicted[pid.codes[r]] |= bit;
+        note_conflict(log, p.id, name, field, std::string(v), act.source_rows[r]);
+      }
+    };
+    merge_text(inl.team, p.team, "team", 1);
+    merge_text(inl.role, p.role, "role", 2);
+    if (inl.mode && (*inl.mode)[r] != kMissingBool) {
+      const auto m = static_cast<WorkMode>((*inl.mode)[r]);
+      if (p.work_mode == WorkMode::missing) p.work_mode = m;
+      else if (p.work_mode != m && !(conflicted[pid.codes[r]] & 4)) {
+        conflicted[pid.codes[r]] |= 4;
+        note_conflict(log, p.id, "work_mode", work_mode_name(p.work_mode), work_mode_name(m), act.source_rows[r]);
+      }
+    }
+  }
+
+  // People table: its attributes win over inline ones.
+  if (ds.people) {
+    const Table& pt = *ds.people;
+    std::unordered_map<std::string_view, std::size_t> row_of;
+    const TextColumn& ppid = pt.column("person_id").text();
+    for (std::size_t r = 0; r < pt.row_count(); ++r) row_of.emplace(ppid.at(r), r);
+    std::vector<bool> used(pt.row_count(), false);
+    auto text_of = [&](const char* col, std::size_t r) -> std::string {
+      if (!pt.has(col)) return {};
+      return std::string(pt.column(col).text().at(r));
+    };
+    for (PersonInfo& p : ds.persons) {
+      const auto it = row_of.find(p.id);
+      if (it == row_of.end()) {
+        ++ds.unknown_people;
+        Diagnostic d = make_diagnostic(DiagCode::unknown_person,
+                                       "person " + clip_for_diagnostic(p.id) +
+                                           " appears in activity but not in the people table; using " +
+                                           (p.team.empty() && p.role.empty() ? "(unassigned)" : "inline attributes"),
+                                       "activity", 0, "person_id", p.id);
+        d.names_person = true;
+        log.add(std::move(d));
+        continue;
+      }
+      const std::size_t r = it->second;
+      used[r] = true;
+      p.in_people_table = true;
+      auto take = [&](std::string& field, const char* col) {
+        std::string v = text_of(col, r);
+        if (v.empty()) return;
+        if (!field.empty() && field != v) {
+          Diagnostic d = make_diagnostic(DiagCode::attribute_conflict,
+                                         "person " + clip_for_diagnostic(p.id) + ": " + col + " in activity (\"" +
+                                             clip_for_diagnostic(field) + "\") differs from the people table (\"" +
+                                             clip_for_diagnostic(v) + "\"); using the people table",
+                                         "people", pt.source_rows[r], col, field);
+          d.names_person = true;
+          log.add(std::move(d));
+        }
+        field = std::move(v);
+      };
+      take(p.team, "team");
+      take(p.role, "role");
+      p.manager_id = text_of("manager_id", r);
+      if (pt.has("work_mode") && pt.column("work_mode").small()[r] != kMissingBool) {
+        const auto m = static_cast<WorkMode>(pt.column("work_mode").small()[r]);
+        if (p.work_mode != WorkMode::missing && p.work_mode != m) {
+          Diagnostic d = make_diagnostic(DiagCode::attribute_conflict,
+                                         "person " + clip_for_diagnostic(p.id) + ": work_mode in activity (" +
+                                             work_mode_name(p.work_mode) + ") differs from the people table (" +
+                                             work_mode_name(m) + "); using the people table",
+                                         "people", pt.source_rows[r], "work_mode", work_mode_name(p.work_mode));
+          d.names_person = true;
+          log.add(std::move(d));
+        }
+        p.work_mode = m;
+      }
+      if (pt.has("ai_trained")) p.ai_trained = pt.column("ai_trained").small()[r];
+    }
+    ds.people_without_activity = static_cast<std::uint64_t>(std::count(used.begin(), used.end(), false));
+  }
+
+  ds.persons_by_id.resize(ds.persons.size());
+  std::iota(ds.persons_by_id.begin(), ds.persons_by_id.end(), 0U);
+  // Ids are unique, so this order has no ties.
+  std::sort(ds.persons_by_id.begin(), ds.persons_by_id.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return ds.persons[a].id < ds.persons[b].id; });
+  return ds;
+}
+
+}  // namespace
+
+Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
+                              bool adoption_only, usage::UsageData* usage) {
+  auto ds = join_tables(std::move(tables), config, log, adoption_only);
+  if (ds && usage) ds->usage = join_usage(*ds, std::move(*usage), config, log);
+  return ds;
+}
+
+}  // namespace gapscore

@@ -1,0 +1,24 @@
+// A person as the analysis knows them: id and the attributes groups are made of.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "model/table.h"
+
+namespace gapscore {
+
+inline constexpr std::string_view kUnassigned = "(unassigned)";
+
+struct PersonInfo {
+  std::string id;
+  std::string team;        // "" when unknown
+  std::string role;
+  std::string manager_id;
+  WorkMode work_mode = WorkMode::missing;
+  std::int8_t ai_trained = kMissingBool;
+  bool in_people_table = false;
+};
+
+}  // namespace gapscore

@@ -1,0 +1,274 @@
+#include "ingest/csv.h"
+
+#include <array>
+
+namespace gapscore {
+namespace {
+
+// Bytes that end an unquoted run: the three delimiters we detect, quote, CR, LF.
+std::array<bool, 256> special_bytes(char delimiter) {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(delimiter)] = true;
+  t['"'] = true;
+  t['\r'] = true;
+  t['\n'] = true;
+  return t;
+}
+
+// True once `head` holds a complete first line (a newline outside quotes).
+bool has_complete_first_line(std::string_view head) {
+  bool in_quotes = false;
+  for (char c : head) {
+    if (c == '"') in_quotes = !in_quotes;
+    else if (!in_quotes && (c == '\n' || c == '\r')) return true;
+  }
+  return false;
+}
+
+constexpr std::size_t kMaxHeadBytes = std::size_t{1} << 20;
+
+}  // namespace
+
+CsvReader::CsvReader(CsvOptions options, std::string table_name)
+    : options_(options), table_(std::move(table_name)), delimiter_(options.delimiter) {}
+
+Diagnostic CsvReader::diag(DiagCode code, std::string message) const {
+  Diagnostic d = make_diagnostic(code, std::move(message), table_, row_);
+  d.byte_offset = record_offset_;
+  return d;
+}
+
+char CsvReader::detect_delimiter(std::string_view head) const {
+  std::size_t comma = 0, semicolon = 0, tab = 0;
+  bool in_quotes = false;
+  for (char c : head) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '\n' || c == '\r') break;
+    comma += c == ',';
+    semicolon += c == ';';
+    tab += c == '\t';
+  }
+  // Ties go to the comma, then semicolon: the more common exports.
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
+  return ',';
+}
+
+Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
+  if (fed_ == 0 && chunk.size() >= 2) {
+    const auto b0 = static_cast<unsigned char>(chunk[0]), b1 = static_cast<unsigned char>(chunk[1]);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+      Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
+                                     table_ + ": the file is UTF-16 encoded; save it as UTF-8 (CSV UTF-8 in Excel)",
+                                     table_);
+      return Error(std::move(d));
+    }
+    if (chunk.size() >= 4 && chunk.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+      return Error(make_diagnostic(DiagCode::binary_input,
+                                   table_ + ": this is a ZIP archive (an Excel .xlsx workbook?); export the sheet as CSV",
+                                   table_));
+    }
+  }
+  fed_ += chunk.size();
+  if (auto bad = utf8_.feed(chunk)) {
+    Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
+                                   table_ + ": invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                                       "; save the file as UTF-8",
+                                   table_);
+    d.byte_offset = *bad;
+    return Error(std::move(d));
+  }
+  if (utf8_.saw_nul()) {
+    Diagnostic d = make_diagnostic(DiagCode::binary_input,
+                                   table_ + ": NUL byte at byte offset " + std::to_string(utf8_.nul_offset()) +
+                                       "; this does not look like a text file",
+                                   table_);
+    d.byte_offset = utf8_.nul_offset();
+    return Error(std::move(d));
+  }
+  if (!started_) {
+    head_.append(chunk);
+    if (!has_complete_first_line(head_) && head_.size() < kMaxHeadBytes) return Ok{};
+    return start(sink);
+  }
+  return process(chunk, sink);
+}
+
+// The buffered head: drop a byte-order mark, settle the delimiter, then parse it.
+Status CsvReader::start(const Sink& sink) {
+  started_ = true;
+  const std::string head = std::move(head_);
+  head_.clear();
+  std::string_view h = head;
+  if (h.substr(0, 3) == "\xEF\xBB\xBF") {
+    had_bom_ = true;
+    h.remove_prefix(3);
+    bytes_ = 3;
+    record_offset_ = 3;
+  }
+  if (delimiter_ == 0) delimiter_ = detect_delimiter(h);
+  return process(h, sink);
+}
+
+Status CsvReader::finish(const Sink& sink) {
+  if (auto bad = utf8_.finish()) {
+    Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
+                                   table_ + ": the file ends inside a UTF-8 character (byte offset " +
+                                       std::to_string(*bad) + ")",
+                                   table_);
+    d.byte_offset = *bad;
+    return Error(std::move(d));
+  }
+  if (!started_) {
+    Status s = start(sink);
+    if (!s) return s;
+  }
+  if (state_ == State::quoted) {
+    return Error(diag(DiagCode::unterminated_quote,
+                      table_ + " row " + std::to_string(row_) + ": a quoted field opened here is never closed"));
+  }
+  if (state_ != State::field_start || !ends_.empty() || !buf_.empty()) {
+    Status s = end_field();
+    if (!s) return s;
+    return end_record(sink);
+  }
+  return Ok{};
+}
+
+Status CsvReader::check_field_size() {
+  if (buf_.size() - field_start_ > options_.max_field_bytes) {
+    return Error(diag(DiagCode::field_too_large, table_ + " row " + std::to_string(row_) + ", field " +
+                                                     std::to_string(ends_.size() + 1) + ": longer than " +
+                                                     std::to_string(options_.max_field_bytes) + " bytes"));
+  }
+  return Ok{};
+}
+
+Status CsvReader::end_field() {
+  if (ends_.size() >= 1024) {
+    return Error(diag(DiagCode::too_many_columns,
+                      table_ + " row " + std::to_string(row_) + ": more than 1024 fields in one row"));
+  }
+  ends_.push_back(static_cast<std::uint32_t>(buf_.size()));
+  field_start_ = buf_.size();
+  return Ok{};
+}
+
+Status CsvReader::end_record(const Sink& sink) {
+  const bool blank = ends_.size() == 1 && ends_[0] == 0 && malformed_field_ < 0;
+  Status result = Ok{};
+  if (blank) {
+    ++blank_lines_;
+  } else {
+    views_.clear();
+    std::size_t begin = 0;
+    for (std::uint32_t end : ends_) {
+      views_.emplace_back(buf_.data() + begin, end - begin);
+      begin = end;
+    }
+    CsvRecord rec{views_, row_, record_offset_, malformed_field_};
+    ++records_;
+    result = sink(rec);
+  }
+  ++row_;
+  buf_.clear();
+  ends_.clear();
+  field_start_ = 0;
+  malformed_field_ = -1;
+  state_ = State::field_start;
+  return result;
+}
+
+Status CsvReader::process(std::string_view data, const Sink& sink) {
+  const std::array<bool, 256> special = special_bytes(delimiter_);
+  const char* p = data.data();
+  const std::size_t n = data.size();
+  const std::uint64_t base = bytes_;
+  std::size_t i = 0;
+  auto line_end = [&](char c) -> Status {
+    Status s = end_field();
+    if (!s) return s;
+    s = end_record(sink);
+    pending_cr_ = c == '\r';
+    record_offset_ = base + i + 1;
+    return s;
+  };
+  while (i < n) {
+    char c = p[i];
+    if (pending_cr_) {
+      pending_cr_ = false;
+      if (c == '\n') {
+        ++i;
+        record_offset_ = base + i;
+        continue;
+      }
+    }
+    switch (state_) {
+      case State::field_start:
+        if (c == '"') {
+          state_ = State::quoted;
+          ++i;
+          continue;
+        }
+        state_ = State::unquoted;
+        [[fallthrough]];
+      case State::unquoted: {
+        std::size_t j = i;
+        while (j < n && !special[static_cast<unsigned char>(p[j])]) ++j;
+        buf_.append(p + i, j - i);
+        i = j;
+        if (Status s = check_field_size(); !s) return s;
+        if (i == n) break;
+        c = p[i];
+        if (c == delimiter_) {
+          if (Status s = end_field(); !s) return s;
+          state_ = State::field_start;
+          ++i;
+        } else if (c == '\n' || c == '\r') {
+          if (Status s = line_end(c); !s) return s;
+          ++i;
+        } else {  // a quote inside an unquoted field: keep it, flag the record
+          if (malformed_field_ < 0) malformed_field_ = static_cast<int>(ends_.size());
+          buf_.push_back('"');
+          ++i;
+        }
+        break;
+      }
+      case State::quoted: {
+        std::size_t j = i;
+        while (j < n && p[j] != '"') ++j;
+        buf_.append(p + i, j - i);
+        i = j;
+        if (Status s = check_field_size(); !s) return s;
+        if (i == n) break;
+        state_ = State::quote_in_quoted;
+        ++i;
+        break;
+      }
+      case State::quote_in_quoted:
+        if (c == '"') {  // "" is an escaped quote
+          buf_.push_back('"');
+          state_ = State::quoted;
+          ++i;
+        } else if (c == delimiter_) {
+          if (Status s = end_field(); !s) return s;
+          state_ = State::field_start;
+          ++i;
+        } else if (c == '\n' || c == '\r') {
+          if (Status s = line_end(c); !s) return s;
+          ++i;
+        } else {  // text after the closing quote
+          if (malformed_field_ < 0) malformed_field_ = static_cast<int>(ends_.size());
+          buf_.push_back(c);
+          state_ = State::unquoted;
+          ++i;
+        }
+        break;
+    }
+  }
+  bytes_ = base + n;
+  return Ok{};
+}
+
+}  // namespace gapscore

@@ -1,0 +1,86 @@
+// Streaming RFC 4180 CSV reader: bytes go in as chunks of any size, records
+// come out through a callback. Handles quoted fields with embedded
+// delimiters/newlines/quotes, CRLF/LF/CR line ends, a UTF-8 byte-order mark,
+// delimiter detection (comma, semicolon, tab) and UTF-8 validation.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gapscore/status.h"
+#include "base/utf8.h"
+
+namespace gapscore {
+
+struct CsvOptions {
+  char delimiter = 0;  // 0: detect from the header line
+  std::size_t max_field_bytes = std::size_t{1} << 20;
+};
+
+// One parsed record. `row` is the spreadsheet row number (header = 1; blank
+// lines count as rows but produce no record). When `malformed_quote_field`
+// is >= 0 the record broke quoting rules in that field; the fields are still
+// given as read so the caller can report them.
+struct CsvRecord {
+  std::span<const std::string_view> fields;
+  std::uint64_t row = 0;
+  std::uint64_t byte_offset = 0;
+  int malformed_quote_field = -1;
+};
+
+class CsvReader {
+ public:
+  using Sink = std::function<Status(const CsvRecord&)>;
+
+  CsvReader(CsvOptions options, std::string table_name);
+
+  // Feeds the next chunk. A non-ok status is fatal (encoding or structure);
+  // the reader must not be fed again after it.
+  Status feed(std::string_view chunk, const Sink& sink);
+  // Flushes the last record (a final newline is optional).
+  Status finish(const Sink& sink);
+
+  char delimiter() const { return delimiter_; }
+  std::uint64_t bytes_read() const { return bytes_; }
+  std::uint64_t blank_lines() const { return blank_lines_; }
+  std::uint64_t records() const { return records_; }
+  bool had_bom() const { return had_bom_; }
+
+ private:
+  enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted };
+
+  Status start(const Sink& sink);
+  Status process(std::string_view data, const Sink& sink);
+  Status end_field();
+  Status end_record(const Sink& sink);
+  Status check_field_size();
+  char detect_delimiter(std::string_view head) const;
+  Diagnostic diag(DiagCode code, std::string message) const;
+
+  CsvOptions options_;
+  std::string table_;
+  char delimiter_ = 0;
+  State state_ = State::field_start;
+  bool started_ = false;       // BOM/delimiter decided
+  bool pending_cr_ = false;    // previous byte ended a line with CR; swallow a following LF
+  bool had_bom_ = false;
+  std::string head_;           // bytes held back until the delimiter can be detected
+  std::string buf_;            // bytes of the current record's fields
+  std::vector<std::uint32_t> ends_;  // end offset of each finished field in buf_
+  std::vector<std::string_view> views_;
+  std::size_t field_start_ = 0;
+  int malformed_field_ = -1;
+  std::uint64_t bytes_ = 0;          // bytes consumed by process()
+  std::uint64_t record_offset_ = 0;  // byte offset where the current record began
+  std::uint64_t row_ = 1;
+  std::uint64_t blank_lines_ = 0;
+  std::uint64_t records_ = 0;
+  Utf8Validator utf8_;
+  std::uint64_t fed_ = 0;
+};
+
+}  // namespace gapscore

@@ -1,0 +1,82 @@
+// Reading one input table (CSV or JSON bytes, pushed in chunks of any size)
+// into a typed columnar Table, with diagnostics. Lenient mode skips bad rows
+// and counts them; strict mode fails with the first errors listed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <span>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "gapscore/inputs.h"
+#include "gapscore/status.h"
+#include "model/schema.h"
+#include "model/table.h"
+
+namespace gapscore {
+
+struct IngestOptions {
+  TableKind kind = TableKind::activity;
+  bool strict = false;
+  InputFormat format = InputFormat::detect;
+  char delimiter = 0;  // CSV only; 0 = detect
+  // Extra header names: (header as found in the file, canonical column name).
+  // Matching is on normalised names (see normalize_header).
+  std::vector<std::pair<std::string, std::string>> column_map;
+  std::string source_name;  // file name for the report; may be empty
+  // Total input size when the caller knows it (file size, buffer length); 0 = unknown.
+  // Only a hint: columns are sized once from it instead of growing by doubling.
+  std::uint64_t expected_bytes = 0;
+};
+
+struct TableSummary {
+  std::string table;
+  std::string source_name;
+  std::string format;  // "csv" | "json"
+  std::uint64_t bytes = 0;
+  std::string sha256;  // of the bytes exactly as given
+  std::uint64_t rows_read = 0;     // data rows (records after the header / array elements)
+  std::uint64_t rows_used = 0;
+  std::uint64_t rows_skipped = 0;  // rows_read - rows_used
+  std::uint64_t blank_lines = 0;   // CSV empty lines, ignored
+  std::string delimiter;           // CSV only
+  bool byte_order_mark = false;
+  std::vector<std::string> columns;          // canonical names found
+  std::vector<std::string> ignored_columns;  // headers not used, as written
+};
+
+struct IngestedTable {
+  Table table;
+  TableSummary summary;
+};
+
+class TableIngestor {
+ public:
+  TableIngestor(IngestOptions options, DiagnosticLog& log);
+  ~TableIngestor();
+  TableIngestor(const TableIngestor&) = delete;
+  TableIngestor& operator=(const TableIngestor&) = delete;
+
+  // After a failed push the ingestor is finished; finish() returns the error again.
+  Status push(std::string_view chunk);
+  Result<IngestedTable> finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Builds a table from typed columns with the same validation as CSV/JSON
+// (ranges, integers, dates, duplicates, lenient/strict). Row N = index N-1.
+// All columns must have the same length. summary.format is "columns" and
+// summary.sha256 is empty (there are no bytes to digest).
+Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const IngestOptions& options,
+                                     DiagnosticLog& log);
+
+// One-shot convenience over TableIngestor.
+Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& options, DiagnosticLog& log);
+
+}  // namespace gapscore

@@ -1,0 +1,179 @@
+#include "gapscore/session.h"
+
+#include <optional>
+
+#include "config/config_json.h"
+#include "dataset/dataset.h"
+#include "report/inputs_section.h"
+#include "report/report_builder.h"
+#include "usage/parsers.h"
+
+namespace gapscore {
+
+struct Session::Impl {
+  Config config;
+  DiagnosticLog log;
+  std::vector<IngestedTable> tables;
+  std::vector<TableSummary> failed_inputs;
+  std::optional<TableIngestor> current;
+  TableKind current_kind = TableKind::activity;
+  std::string current_source;
+  bool seen[kTableKindCount] = {};
+  std::optional<Error> fatal;
+  std::optional<Dataset> dataset;
+  usage::UsageData usage;
+  bool has_usage = false;
+
+  explicit Impl(Config c) : config(std::move(c)), log(static_cast<std::size_t>(config.max_diagnostics)) {}
+
+  // Fatal errors also go into the log (strict-mode row errors are there already),
+  // so the log alone tells the whole story of a run.
+  Status fail(Error e) {
+    for (const Diagnostic& d : e.diagnostics) {
+      bool logged = false;
+      for (const Diagnostic& x : log.items())
+        logged = logged || (x.code == d.code && x.row == d.row && x.message == d.message);
+      if (!logged) log.add(d);
+    }
+    if (!fatal) fatal = e;
+    current.reset();
+    return e;
+  }
+
+  // What every way of handing over a table shares: no earlier failure, no table
+  // open, each kind once; the ingest options come from the config.
+  Result<IngestOptions> claim(TableKind kind, std::string source_name, std::string_view call) {
+    if (fatal) return *fatal;
+    if (current)
+      return Error(make_diagnostic(DiagCode::invalid_argument, std::string(call) + " called while another table is open"));
+    const auto k = static_cast<std::size_t>(kind);
+    if (seen[k])
+      return Error(make_diagnostic(DiagCode::invalid_argument, "the " + std::string(table_name(kind)) + " table was already given"));
+    seen[k] = true;
+    IngestOptions opts;
+    opts.kind = kind;
+    opts.strict = config.strict;
+    opts.source_name = std::move(source_name);
+    const auto cols = config.columns.find(std::string(table_name(kind)));
+    if (cols != config.columns.end()) opts.column_map = cols->second;
+    return opts;
+  }
+};
+
+Session::Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+Session::~Session() = default;
+
+Result<Session> Session::create(std::string_view config_json_text) {
+  auto config = parse_config(config_json_text);
+  if (!config) return std::move(config).error();
+  return create(std::move(config).value());
+}
+
+Result<Session> Session::create(Config config) {
+  Session a;
+  a.impl_ = std::make_unique<Impl>(std::move(config));
+  return a;
+}
+
+const Config& Session::config() const { return impl_->config; }
+const DiagnosticLog& Session::log() const { return impl_->log; }
+
+Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes) {
+  Impl& m = *impl_;
+  auto opts = m.claim(kind, source_name, "begin_table");
+  if (!opts) return std::move(opts).error();
+  opts->format = format;
+  opts->expected_bytes = expected_bytes;
+  m.current.emplace(std::move(opts).value(), m.log);
+  m.current_kind = kind;
+  m.current_source = std::move(source_name);
+  return Ok{};
+}
+
+Status Session::push(std::string_view chunk) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (!m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "push called without begin_table"));
+  Status s = m.current->push(chunk);
+  if (!s) return m.fail(std::move(s).error());
+  return Ok{};
+}
+
+Status Session::end_table() {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (!m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "end_table called without begin_table"));
+  auto t = m.current->finish();
+  m.current.reset();
+  if (!t) return m.fail(std::move(t).error());
+  m.tables.push_back(std::move(t).value());
+  return Ok{};
+}
+
+Status Session::add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name) {
+  Impl& m = *impl_;
+  auto opts = m.claim(kind, std::move(source_name), "add_columns");
+  if (!opts) return std::move(opts).error();
+  auto t = ingest_columns(columns, *opts, m.log);
+  if (!t) return m.fail(std::move(t).error());
+  m.tables.push_back(std::move(t).value());
+  return Ok{};
+}
+
+Status Session::add_usage(std::string_view bytes, std::string source_name, UsageFormat format) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "add_usage called while a table is open"));
+  if (m.dataset) return Error(make_diagnostic(DiagCode::invalid_argument, "add_usage called after the tables were joined"));
+  Status s = usage::read_usage_file(bytes, format, source_name, m.usage, m.log);
+  if (!s) return m.fail(std::move(s).error());
+  m.has_usage = true;
+  return Ok{};
+}
+
+Status Session::join() {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.dataset) return Ok{};
+  if (m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "a table is still open (call end_table)"));
+  const bool adoption_only = !m.seen[static_cast<std::size_t>(TableKind::activity)] && m.has_usage;
+  if (!m.seen[static_cast<std::size_t>(TableKind::activity)] && !adoption_only)
+    return m.fail(Error(make_diagnostic(DiagCode::invalid_argument,
+                                        "the activity table is required (or a people table with AI-usage exports)",
+                                        "activity")));
+  auto ds = build_dataset(std::move(m.tables), m.config, m.log, adoption_only, m.has_usage ? &m.usage : nullptr);
+  m.tables.clear();
+  if (!ds) return m.fail(std::move(ds).error());
+  m.dataset = std::move(ds).value();
+  return Ok{};
+}
+
+Result<std::string> Session::report() {
+  if (Status s = join(); !s) return std::move(s).error();
+  auto r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
+  if (!r) return std::move(r).error();
+  return report::canonical_text(r.value());
+}
+
+std::string Session::validation_report() const {
+  const Impl& m = *impl_;
+  report::Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  r["ok"] = !m.fatal.has_value();
+  std::vector<TableSummary> summaries;
+  if (m.dataset) summaries = m.dataset->inputs;
+  for (const IngestedTable& t : m.tables) summaries.push_back(t.summary);
+  r["inputs"] = report::inputs_section(summaries);
+  report::Json err = nullptr;
+  if (m.fatal) {
+    err = report::Json::array();
+    for (const Diagnostic& d : m.fatal->diagnostics) err.push_back(report::diagnostic_json(d));
+  }
+  r["error"] = err;
+  r["diagnostics"] = report::diagnostics_section(m.log);
+  return report::canonical_text(r);
+}
+
+}  // namespace gapscore

@@ -1,0 +1,170 @@
+#include "usage_analysis/usage_analysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "base/date.h"
+#include "metrics/group_inputs.h"
+#include "stats/stats.h"
+
+namespace gapscore::usage_analysis {
+namespace {
+
+GroupUsage aggregate(const JoinedUsage& u, std::span<const std::uint32_t> members, const Config& config) {
+  GroupUsage g;
+  for (std::uint32_t p : members) {
+    g.population += 1;
+    const PersonUsage& pu = u.per_person[p];
+    g.counters.add(u.counters[p]);
+    if (pu.days.empty()) continue;
+    g.active += 1;
+    g.engaged += static_cast<double>(pu.days.size()) >= config.usage.engaged_min_days ? 1 : 0;
+    if (u.covered_days > 0) g.intensity_sum += static_cast<double>(pu.days.size()) / u.covered_days;
+    g.breadth_sum += static_cast<double>(pu.surfaces.size());
+    for (int t = 0; t < 2; ++t) g.tool_active[t] += pu.tool_active[t] ? 1 : 0;
+  }
+  return g;
+}
+
+std::int32_t period_start(std::int32_t day, const Config& config) {
+  return config.period == Period::week ? iso_week_monday(day) : month_start(day);
+}
+
+// People active per period (config.period, as the activity trends) / the group's people.
+std::vector<UsageTrendCell> usage_trends(const JoinedUsage& u, const UsageAnalysis& ua, const Config& config) {
+  const std::size_t G = ua.grouping.size();
+  std::map<std::int32_t, std::vector<std::set<std::uint32_t>>> periods;  // period -> per group (+ everyone last)
+  for (const auto& [p, day] : u.person_days) {
+    auto& cells = periods[period_start(day, config)];
+    if (cells.empty()) cells.resize(G + 1);
+    cells[G].insert(p);
+    if (G) cells[ua.grouping.group_of_person[p]].insert(p);
+  }
+  std::vector<UsageTrendCell> out;
+  for (const auto& [start, cells] : periods) {
+    out.push_back({start, std::nullopt, static_cast<double>(cells[G].size()), ua.overall.population, ua.plan.overall});
+    for (std::size_t g = 0; g < G; ++g)
+      out.push_back({start, g, static_cast<double>(cells[g].size()), ua.groups[g].population, ua.plan.groups[g]});
+  }
+  return out;
+}
+
+// Team-level daily exports: means per period; periods with fewer than k active users hidden.
+std::vector<TeamAggregate> team_aggregates(const JoinedUsage& u, const Config& config) {
+  std::map<std::pair<std::string, std::int32_t>, std::vector<const usage::AggregateDay*>> by_period;
+  for (const usage::AggregateDay& a : u.aggregates) by_period[{a.team, period_start(a.day, config)}].push_back(&a);
+  std::vector<TeamAggregate> out;
+  for (const auto& [key, days] : by_period) {
+    double active = 0, engaged = 0, n_active = 0, n_engaged = 0, sugg = 0, acc = 0, ls = 0, la = 0;
+    for (const usage::AggregateDay* a : days) {
+      if (!std::isnan(a->active_users)) active += a->active_users, n_active += 1;
+      if (!std::isnan(a->engaged_users)) engaged += a->engaged_users, n_engaged += 1;
+      sugg += a->suggestions;
+      acc += a->acceptances;
+      ls += a->lines_suggested;
+      la += a->lines_accepted;
+    }
+    TeamAggregate t{key.first, key.second, days.size(), metrics::ratio(active, n_active), metrics::ratio(engaged, n_engaged),
+                    metrics::ratio(acc, sugg), metrics::ratio(la, ls), false};
+    t.shown = t.mean_active && *t.mean_active >= config.privacy.min_group_size;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<UsageTrainingTarget> training_targets(const UsageAnalysis& ua) {
+  std::vector<UsageTrainingTarget> out;
+  for (std::size_t g = 0; g < ua.grouping.size(); ++g)
+    if (ua.plan.groups[g] == privacy::CellStatus::shown && ua.groups[g].population > 0)
+      out.push_back({g, ua.groups[g].population - ua.groups[g].active, 1.0 - ua.groups[g].active / ua.groups[g].population});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const UsageTrainingTarget& a, const UsageTrainingTarget& b) { return a.non_adopter_share > b.non_adopter_share; });
+  return out;
+}
+
+ActivityComparison compare_with_activity(const Dataset& ds, const JoinedUsage& u, const UsageAnalysis& ua,
+                                         const analysis::AnalysisResult& activity, const Config& config) {
+  const int k = config.privacy.min_group_size;
+  std::unordered_map<std::string, std::uint32_t> pop_index;
+  for (std::uint32_t i = 0; i < u.population.persons.size(); ++i) pop_index[u.population.persons[i].id] = i;
+  double agree = 0, telemetry_only = 0, activity_only = 0;
+  ActivityComparison c;
+  std::vector<double> person_intensity, task_share;  // per person in both, for the rank correlation
+  for (std::size_t p = 0; p < ds.persons.size(); ++p) {  // the dataset's person order: fixed, so sums are too
+    const analysis::PersonFigures& f = activity.figures[p];
+    const auto it = pop_index.find(ds.persons[p].id);
+    if (!f.active || it == pop_index.end()) continue;
+    c.people += 1;
+    const bool t = !u.per_person[it->second].days.empty();
+    if (u.covered_days > 0 && f.ai_task_share) {
+      person_intensity.push_back(static_cast<double>(u.per_person[it->second].days.size()) / u.covered_days);
+      task_share.push_back(*f.ai_task_share);
+    }
+    agree += t == f.ai_user ? 1 : 0;
+    telemetry_only += t && !f.ai_user ? 1 : 0;
+    activity_only += !t && f.ai_user ? 1 : 0;
+  }
+  c.enough = c.people >= k;
+  if (!c.enough) return c;
+  c.telemetry_adoption_rate = usage_adoption_rate(ua.overall);
+  c.activity_adoption_rate = analysis::metric_value(activity.overall, "adoption_rate");
+  c.agreement = agree / c.people;
+  c.telemetry_only_share = telemetry_only / c.people;
+  c.activity_only_share = activity_only / c.people;
+  // Does heavier tool use go with a larger recorded share of AI-assisted tasks?
+  c.rank_people = static_cast<double>(person_intensity.size());
+  if (person_intensity.size() >= static_cast<std::size_t>(k))
+    if (const auto rho = stats::spearman(person_intensity, task_share)) {
+      c.spearman_rho = rho->rho;
+      c.spearman_p_value = rho->p_value;
+    }
+  return c;
+}
+
+}  // namespace
+
+std::optional<double> usage_adoption_rate(const GroupUsage& g) { return metrics::ratio(g.active, g.population); }
+std::optional<double> active_days_share(const GroupUsage& g) { return metrics::ratio(g.intensity_sum, g.active); }
+std::optional<double> apps_per_active_user(const GroupUsage& g) { return metrics::ratio(g.breadth_sum, g.active); }
+
+UsageAnalysis analyze_usage(const Dataset& ds, const Config& config, const analysis::AnalysisResult* activity) {
+  const JoinedUsage& u = *ds.usage;
+  UsageAnalysis ua;
+  // Groups by the configured attributes over the population.
+  Dataset shim;
+  shim.persons = u.population.persons;
+  shim.persons_by_id = u.population.by_id;
+  ua.grouping = analysis::group_persons(shim, config.group_by);
+  privacy::SuppressionInput in;
+  ua.overall = aggregate(u, u.population.by_id, config);
+  in.overall = ua.overall.population;
+  for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
+    ua.groups.push_back(aggregate(u, ua.grouping.members[g], config));
+    in.groups.push_back(ua.groups.back().population);
+  }
+  ua.plan = privacy::plan_suppression(in, config.privacy.min_group_size);
+  ua.tools_present = {u.tools_seen[0], u.tools_seen[1]};
+  ua.people_with_usage = static_cast<double>(
+      std::count_if(u.per_person.begin(), u.per_person.end(), [](const PersonUsage& p) { return !p.days.empty(); }));
+
+  std::vector<double> adoption, intensity, breadth;
+  for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
+    if (ua.plan.groups[g] != privacy::CellStatus::shown) continue;
+    if (auto v = usage_adoption_rate(ua.groups[g])) adoption.push_back(*v);
+    if (auto v = active_days_share(ua.groups[g])) intensity.push_back(*v);
+    if (auto v = apps_per_active_user(ua.groups[g])) breadth.push_back(*v);
+  }
+  ua.adoption = analysis::uniformity_of(adoption);
+  ua.intensity = analysis::uniformity_of(intensity);
+  ua.breadth = analysis::uniformity_of(breadth);
+  ua.trends = usage_trends(u, ua, config);
+  ua.team_aggregates = team_aggregates(u, config);
+  ua.training_targets = training_targets(ua);
+  if (activity && ds.has_activity) ua.comparison = compare_with_activity(ds, u, ua, *activity, config);
+  return ua;
+}
+
+}  // namespace gapscore::usage_analysis
