@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds gapscore. Usage: tools/build.sh native|wasm-core|package|all
+# Builds gapscore. Usage: tools/build.sh native|native-asan|wasm-core|package|all
 # Build trees live in build/ (cached between runs; CMake rebuilds what changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,19 @@ build_native() {
     cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   fi
   cmake --build build/native
+}
+
+# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE), -O1 -g so
+# that it stays fast and stacks stay readable. Unit tests and the CLI (some
+# tests run it); no benchmarks. Used by tools/test.sh.
+build_native_asan() {
+  # (Re)configure when the tree is new or was made without the sanitizers.
+  if [ ! -f build/native-asan/build.ninja ] || ! grep -q "^GAPSCORE_SANITIZE:BOOL=ON" build/native-asan/CMakeCache.txt; then
+    CC=clang CXX=clang++ cmake -S . -B build/native-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+      -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DGAPSCORE_SANITIZE=ON \
+      -DGAPSCORE_BUILD_BENCH=OFF >/dev/null
+  fi
+  cmake --build build/native-asan
 }
 
 # The core library compiled with Emscripten: keeps core portable from day one.
@@ -35,8 +48,9 @@ build_package() {
 
 case "${1:-all}" in
   native) build_native ;;
+  native-asan) build_native_asan ;;
   wasm-core) build_wasm_core ;;
   package) build_package ;;
   all) build_native; build_package ;;
-  *) echo "usage: tools/build.sh native|wasm-core|package|all" >&2; exit 2 ;;
+  *) echo "usage: tools/build.sh native|native-asan|wasm-core|package|all" >&2; exit 2 ;;
 esac
