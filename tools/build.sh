@@ -11,14 +11,15 @@ build_native() {
   cmake --build build/native
 }
 
-# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE), -O1 -g so
-# that it stays fast and stacks stay readable. Unit tests and the CLI (some
-# tests run it); no benchmarks. Used by tools/test.sh.
+# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE) and libFuzzer
+# coverage (GAPSCORE_FUZZ), -O1 -g so that it stays fast and stacks stay
+# readable. Unit tests, the CLI (some tests run it) and the fuzz targets; no
+# benchmarks. Used by tools/test.sh and tools/fuzz.sh.
 build_native_asan() {
-  # (Re)configure when the tree is new or was made without the sanitizers.
-  if [ ! -f build/native-asan/build.ninja ] || ! grep -q "^GAPSCORE_SANITIZE:BOOL=ON" build/native-asan/CMakeCache.txt; then
+  # (Re)configure when the tree is new or was made without the fuzz targets.
+  if [ ! -f build/native-asan/build.ninja ] || ! grep -q "^GAPSCORE_FUZZ:BOOL=ON" build/native-asan/CMakeCache.txt; then
     CC=clang CXX=clang++ cmake -S . -B build/native-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-      -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DGAPSCORE_SANITIZE=ON \
+      -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
       -DGAPSCORE_BUILD_BENCH=OFF >/dev/null
   fi
   cmake --build build/native-asan
