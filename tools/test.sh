@@ -20,7 +20,7 @@ if grep -q "The following tests did not run" build/native/ctest.log; then
   exit 1
 fi
 
-step "sanitized build (clang ASan + UBSan, build/native-asan: unit tests and CLI)"
+step "sanitized build (clang ASan + UBSan, build/native-asan: unit tests, CLI, fuzz targets)"
 bash tools/build.sh native-asan
 
 step "sanitized tests (ctest in build/native-asan)"
@@ -36,6 +36,9 @@ if grep -q "The following tests did not run" build/native-asan/ctest.log; then
   echo "some GoogleTest cases were skipped under the sanitizers; a skipped check is not a passing one" >&2
   exit 1
 fi
+
+step "fuzz targets replay their seed corpus and regressions (tests/fuzz, -runs=0)"
+bash tools/fuzz.sh --replay
 
 step "wasm module and npm package (dist/)"
 bash tools/build.sh package
