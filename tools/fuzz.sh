@@ -36,6 +36,7 @@ dict_for() {
 
 replay() {
   local failed=()
+  bash tools/build.sh native-asan gapscore_fuzzers >/dev/null
   for t in "${TARGETS[@]}"; do
     local corpus=tests/fuzz/corpus/$t regressions=tests/fuzz/regressions/$t
     local n log=build/fuzz-findings/$t/replay.log
@@ -66,7 +67,7 @@ triage() {  # target file
 
 fuzz() {
   local seconds=$1 failed=()
-  bash tools/build.sh native-asan
+  bash tools/build.sh native-asan gapscore_fuzzers
   for t in "${TARGETS[@]}"; do
     local scratch=build/fuzz-corpus/$t findings=build/fuzz-findings/$t log
     mkdir -p "$scratch" "$findings"
