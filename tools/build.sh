@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds gapscore. Usage: tools/build.sh native|wasm-core|package|all
+# Builds gapscore. Usage: tools/build.sh native|native-asan [TARGET]|wasm-core|package|all
 # Build trees live in build/ (cached between runs; CMake rebuilds what changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,21 @@ build_native() {
     cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   fi
   cmake --build build/native
+}
+
+# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE) and libFuzzer
+# coverage (GAPSCORE_FUZZ), -O1 -g so that it stays fast and stacks stay
+# readable. Unit tests, the CLI (some tests run it) and the fuzz targets; no
+# benchmarks. Used by tools/test.sh and tools/fuzz.sh (which builds only the
+# target gapscore_fuzzers: tools/build.sh native-asan gapscore_fuzzers).
+build_native_asan() {
+  # (Re)configure when the tree is new or was made without the fuzz targets.
+  if [ ! -f build/native-asan/build.ninja ] || ! grep -q "^GAPSCORE_FUZZ:BOOL=ON" build/native-asan/CMakeCache.txt; then
+    CC=clang CXX=clang++ cmake -S . -B build/native-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+      -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
+      -DGAPSCORE_BUILD_BENCH=OFF >/dev/null
+  fi
+  cmake --build build/native-asan ${1:+--target "$1"}
 }
 
 # The core library compiled with Emscripten: keeps core portable from day one.
@@ -35,8 +50,9 @@ build_package() {
 
 case "${1:-all}" in
   native) build_native ;;
+  native-asan) build_native_asan "${2:-}" ;;
   wasm-core) build_wasm_core ;;
   package) build_package ;;
   all) build_native; build_package ;;
-  *) echo "usage: tools/build.sh native|wasm-core|package|all" >&2; exit 2 ;;
+  *) echo "usage: tools/build.sh native|native-asan [TARGET]|wasm-core|package|all" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   cmake ninja-build g++ clang lld pkg-config
+  libclang-rt-14-dev  # ASan/UBSan/libFuzzer runtimes (clang only recommends it)
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfast-float-dev
   emscripten binaryen
