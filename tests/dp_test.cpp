@@ -98,6 +98,8 @@ TEST(DpReport, HeadcountNoiseHasThePromisedScale) {
   const double want = privacy::discrete_laplace_variance(12.0 / eps);
   EXPECT_GT(var, want / 3);
   EXPECT_LT(var, want * 3);
+  // Unbiased: the mean of n draws lies within 4 standard errors of 0.
+  EXPECT_LT(std::fabs(sum / n), 4.0 * std::sqrt(want / n));
 }
 
 TEST(DpReport, NoShownGroupHasANoisyHeadcountBelowK) {

@@ -9,6 +9,9 @@ step() { echo; echo "== $* ($(( $(date +%s) - start ))s)"; }
 step "setup"
 bash tools/setup.sh
 
+step "layering (tools/check_layers.py: no include points up a layer)"
+python3 tools/check_layers.py
+
 step "native build"
 bash tools/build.sh native
 
@@ -48,11 +51,7 @@ bash tools/build.sh package
 # A second native build with clang, so tests/js/parity.test.mjs can require
 # byte-identical reports from g++, clang, wasm in Node and wasm in Chromium.
 step "native CLI built with clang (build/native-clang, for the parity test)"
-if [ ! -f build/native-clang/build.ninja ]; then
-  CC=clang CXX=clang++ cmake -S . -B build/native-clang -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DGAPSCORE_BUILD_TESTS=OFF -DGAPSCORE_BUILD_BENCH=OFF >/dev/null
-fi
-cmake --build build/native-clang --target gapscore
+bash tools/build.sh native-clang
 
 step "package tests (node:test: Node ESM, TypeScript, Vite + Chromium)"
 node --test --test-concurrency=1 tests/js/

@@ -3,7 +3,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace gapscore;
-  auto a = Analysis::create(gapscore_fuzz::kFastConfig);
+  auto a = Session::create(gapscore_fuzz::kFastConfig);
   if (!a) __builtin_trap();
   const std::string_view text = gapscore_fuzz::as_text(data, size);
   // No sizing hint here (0 = unknown), the other path of column sizing.

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "gapscore/analysis.h"
+#include "gapscore/session.h"
 
 namespace gapscore_fuzz {
 
@@ -60,7 +60,7 @@ inline void check_report(const gapscore::Result<std::string>& r) {
 // taken from the data itself so that the fuzzer also explores chunk boundaries
 // (a quote, a CRLF, a UTF-8 sequence or a JSON token split across pushes).
 // Empty chunks are pushed too: they must be harmless.
-inline gapscore::Status push_in_chunks(gapscore::Analysis& a, std::string_view text) {
+inline gapscore::Status push_in_chunks(gapscore::Session& a, std::string_view text) {
   const std::size_t n = text.size();
   std::size_t cut1 = 0, cut2 = 0;
   if (n > 0) {
@@ -78,7 +78,7 @@ inline gapscore::Status push_in_chunks(gapscore::Analysis& a, std::string_view t
 }
 
 // One whole table from bytes: begin, chunked pushes, end.
-inline gapscore::Status add_table(gapscore::Analysis& a, gapscore::TableKind kind, std::string_view text,
+inline gapscore::Status add_table(gapscore::Session& a, gapscore::TableKind kind, std::string_view text,
                                   gapscore::InputFormat format, std::uint64_t expected_bytes = 0) {
   gapscore::Status s = a.begin_table(kind, "fuzz", format, expected_bytes);
   if (!s) return s;
@@ -89,7 +89,7 @@ inline gapscore::Status add_table(gapscore::Analysis& a, gapscore::TableKind kin
 }
 
 // The end of every run: the report (or its error) and the ingest summary.
-inline void finish(gapscore::Analysis& a) {
+inline void finish(gapscore::Session& a) {
   check_report(a.report());
   const std::string validation = a.validation_report();
   if (validation.empty() || validation.front() != '{') __builtin_trap();

@@ -6,7 +6,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace gapscore;
   // Small groups (min_group_size 3) so that grouping by the fuzzed attributes
   // is not all suppressed away on ten people.
-  auto a = Analysis::create(
+  auto a = Session::create(
       R"({"bootstrap":{"resamples":100},"privacy":{"min_group_size":3,"min_group_size_extremes":3},)"
       R"("group_by":["team","role","work_mode","manager_id","ai_trained"]})");
   if (!a) __builtin_trap();

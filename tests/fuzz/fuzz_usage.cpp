@@ -1,4 +1,4 @@
-// The fuzzed bytes as an AI-usage export (Analysis::add_usage) next to a fixed
+// The fuzzed bytes as an AI-usage export (Session::add_usage) next to a fixed
 // people table (tests/fuzz/fixed/people.csv) -> adoption-only report.
 // The first byte picks the format: detect or one of the explicit formats
 // (gapscore/usage_format.h); the rest is the export.
@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const UsageFormat format = kFormats[data[0] % std::size(kFormats)];
   const std::string_view text = gapscore_fuzz::as_text(data + 1, size - 1);
 
-  auto a = Analysis::create(gapscore_fuzz::kFastConfig);
+  auto a = Session::create(gapscore_fuzz::kFastConfig);
   if (!a) __builtin_trap();
   if (!gapscore_fuzz::add_table(*a, TableKind::people, gapscore_fuzz::fixed_people_csv(), InputFormat::csv))
     __builtin_trap();  // the fixed table is valid

@@ -4,11 +4,13 @@
 // in hex, so `diff` of a native run and a wasm run shows any difference in any
 // bit. Build and compare (from the repository root):
 //
-//   SRC="tests/wasm_parity/detmath_parity.cpp core/src/detmath.cpp core/src/stats/*.cpp core/src/status.cpp"
-//   g++ -std=c++20 -O2 -ffp-contract=off -Icore/include $SRC -o /tmp/parity-native
-//   NODE_PATH=/usr/share/nodejs em++ -std=c++20 -O2 -ffp-contract=off -Icore/include $SRC
-//       -sSINGLE_FILE=1 -o /tmp/parity-wasm.js
-//   /tmp/parity-native > /tmp/parity-native.txt && node /tmp/parity-wasm.js > /tmp/parity-wasm.txt
+//   (built as target detmath_parity in build/native and build/wasm; tests/js/detmath-parity.test.mjs
+//   runs both and compares every line). By hand:
+//   SRC="tests/wasm_parity/detmath_parity.cpp core/src/base/detmath.cpp core/src/stats/*.cpp core/src/base/status.cpp"
+//   g++ -std=c++20 -O2 -ffp-contract=off -Icore/include -Icore/src -Itests $SRC -o /tmp/parity-native
+//   NODE_PATH=/usr/share/nodejs em++ -std=c++20 -O2 -ffp-contract=off -Icore/include -Icore/src -Itests $SRC
+//       -sSINGLE_FILE=1 -o /tmp/parity-wasm.cjs
+//   /tmp/parity-native > /tmp/parity-native.txt && node /tmp/parity-wasm.cjs > /tmp/parity-wasm.txt
 //   diff /tmp/parity-native.txt /tmp/parity-wasm.txt && echo bit-identical
 //
 // (also with clang++, -O0/-O3, and em++ -Oz: all must print the same lines). NaNs are
@@ -136,7 +138,7 @@ std::vector<double> sample(Prng& rng, std::size_t n, int kind) {
 void stats_cases() {
   Prng rng(77);
   for (int round = 0; round < 30; ++round) {
-    const std::size_t n1 = 2 + rng.below(400), n2 = 2 + rng.below(300);
+    const auto n1 = static_cast<std::size_t>(2 + rng.below(400)), n2 = static_cast<std::size_t>(2 + rng.below(300));
     const int kind = round % 3;
     const auto a = sample(rng, n1, kind), b = sample(rng, n2, (kind + 1) % 3);
     opt("gini", stats::gini(a));

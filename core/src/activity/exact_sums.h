@@ -1,0 +1,54 @@
+// Exact sums of activity rows: decimals held as 64-bit integers scaled by
+// 10^6, so that adding rows in any order, in any number of chunks, gives the
+// same bits. Doubles appear only when a finished sum is divided out
+// (metrics::RowSums). Precision limit (docs/input-format.md): decimal cells
+// are rounded to 6 places; a sum that would exceed 9.2e12 in its unit (hours,
+// value) is refused with a diagnostic rather than wrapped.
+#pragma once
+
+#include <cstdint>
+
+namespace gapscore::activity {
+
+inline constexpr std::int64_t kScale = 1'000'000;  // fixed-point decimals: 6 places
+inline constexpr double kScaleD = 1'000'000.0;
+
+// A decimal as a scaled integer: round(v * 10^6), half away from zero. Exact
+// for cells with at most 6 decimals and |v| below about 4e9 (both double
+// operations are correctly rounded, so every platform gives the same integer).
+bool to_fixed(double v, std::int64_t& out);
+
+// Field names follow metrics::RowSums; counts are plain, "(s)" fields scaled.
+struct ExactRowSums {
+  std::int64_t rows = 0;
+  std::int64_t tasks = 0, ai_tasks = 0;
+  std::int64_t hours = 0;                                      // (s)
+  std::int64_t q_tasks = 0, q_weighted = 0, q_cost = 0;        // q_weighted, q_cost (s)
+  std::int64_t e_tasks = 0, errors = 0;
+  std::int64_t v_rows = 0, v_value = 0, v_cost = 0;            // v_value, v_cost (s)
+  std::int64_t c_tasks = 0, c_weighted = 0;                    // c_weighted (s)
+  std::int64_t r_rows = 0, r_hours = 0, rework = 0;            // r_hours, rework (s)
+  std::int64_t b_rows = 0, b_baseline = 0, b_hours = 0, b_rework = 0;  // b_baseline, b_hours, b_rework (s)
+  std::int64_t i_rows = 0, interactions = 0;
+
+  // Adds o; false (and *this unchanged) when any field would overflow.
+  [[nodiscard]] bool add(const ExactRowSums& o);
+  // Removes o (a row added before); never overflows when o was added.
+  void subtract(const ExactRowSums& o);
+};
+
+// What one activity row adds, in fixed point. Optional cells are absent when
+// their `has_*` flag is false (they then add nothing to their sums).
+struct RowValues {
+  std::int32_t tasks = 0, ai_tasks = 0;
+  std::int64_t hours = 0;
+  bool has_baseline = false, has_rework = false, has_errors = false, has_quality = false, has_value = false,
+       has_cycle = false, has_interactions = false;
+  std::int64_t baseline = 0, rework = 0, quality = 0, value = 0, cycle = 0;  // (s)
+  std::int32_t errors = 0, interactions = 0;
+};
+
+// The row's contribution to ExactRowSums; false when a product overflows.
+[[nodiscard]] bool row_contribution(const RowValues& v, ExactRowSums& out);
+
+}  // namespace gapscore::activity
