@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
     std::string bytes;
   };
   std::vector<Input> inputs;
-  for (gapscore::TableKind kind : gapscore::kAllTableKinds) {
+  for (gapscore::TableKind kind : gapscore::kReadOrder) {
     const std::string name(gapscore::table_name(kind));
     std::string bytes;
     if (read_file(dir + "/" + name + ".csv", bytes)) inputs.push_back({kind, std::move(bytes)});

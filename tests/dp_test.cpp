@@ -51,7 +51,7 @@ nlohmann::json dp_report(const std::string& dp_json, const std::string& group_by
   auto a = Session::create(R"({"group_by": )" + group_by + R"(, "privacy": {"dp": )" + dp_json + "}}");
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
-  for (const char* t : {"activity", "people"}) {
+  for (const char* t : {"people", "activity"}) {
     EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());
     EXPECT_TRUE(a->push(testing_util::read_file(dir + t + ".csv")).ok());
     EXPECT_TRUE(a->end_table().ok());

@@ -21,7 +21,7 @@ using nlohmann::json;
 json analyze_files(const std::string& dir, const json& config) {
   auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
-  for (const char* t : {"activity", "people", "surveys", "playbook"}) {
+  for (const char* t : {"people", "playbook", "surveys", "activity"}) {
     const std::string path = dir + "/" + t + ".csv";
     const std::string bytes = testing_util::read_file(path);
     if (bytes.empty()) continue;
@@ -122,7 +122,7 @@ json analyze_generated(json config) {
   config["rollout"] = {{"by", "team"}, {"dates", dates}};
   auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok());
-  for (GeneratedFile f : {GeneratedFile::activity, GeneratedFile::people, GeneratedFile::surveys, GeneratedFile::playbook}) {
+  for (GeneratedFile f : {GeneratedFile::people, GeneratedFile::playbook, GeneratedFile::surveys, GeneratedFile::activity}) {
     const std::string name = generated_file_name(f);
     EXPECT_TRUE(a->begin_table(*table_kind_from_name(name.substr(0, name.find('.')))).ok());
     EXPECT_TRUE(a->push(g.files.at(f)).ok());

@@ -25,7 +25,7 @@ std::vector<std::string> cases() {
 json run_gapscore(const std::string& dir, const json& config) {
   auto a = Session::create(config.dump());
   EXPECT_TRUE(a.ok());
-  for (TableKind kind : kAllTableKinds) {
+  for (TableKind kind : kReadOrder) {
     const std::string path = dir + "/" + std::string(table_name(kind)) + ".csv";
     if (!fs::exists(path)) continue;
     EXPECT_TRUE(a->begin_table(kind, path).ok());

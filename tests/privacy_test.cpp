@@ -287,7 +287,7 @@ std::string run_report(const std::string& config, bool with_people = true, const
   auto a = Session::create(config);
   EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
   const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
-  for (const char* t : {"activity", "people", "surveys", "playbook"}) {
+  for (const char* t : {"people", "playbook", "surveys", "activity"}) {
     const bool people = std::string(t) == "people";
     if (!with_people && people) continue;
     EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());

@@ -21,7 +21,7 @@ LAYERS = [
     ["model"],
     ["stats", "config", "generate"],
     ["ingest"],
-    ["usage"],
+    ["usage", "activity"],
     ["dataset", "detect"],
     ["metrics", "docs"],
     ["analysis"],

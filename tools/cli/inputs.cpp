@@ -73,7 +73,7 @@ Result<Session> make_analysis(const ParsedArgs& args) {
 }
 
 Status stream_inputs(const ParsedArgs& args, Session& analysis) {
-  for (TableKind kind : kAllTableKinds) {
+  for (TableKind kind : kReadOrder) {
     const std::string name(table_name(kind));
     const auto path = args.get(name);
     if (!path) continue;

@@ -2,7 +2,8 @@
 // into byte chunks for the core, without making several copies of big inputs.
 import { GapScoreError } from './errors.js';
 
-export const TABLES = ['activity', 'people', 'surveys', 'playbook', 'identities'];
+// The order the engine reads tables in: the activity last (gapscore/inputs.h kReadOrder).
+export const TABLES = ['people', 'playbook', 'identities', 'surveys', 'activity'];
 export const DEFAULT_CHUNK_BYTES = 1 << 20;
 const encoder = new TextEncoder();
 

@@ -19,6 +19,12 @@ inline constexpr TableKind kAllTableKinds[] = {TableKind::activity, TableKind::p
                                                 TableKind::playbook, TableKind::identities};
 inline constexpr std::size_t kTableKindCount = std::size(kAllTableKinds);
 
+// The order to hand tables to a Session: the activity table last. It is not
+// kept as rows but read into per-person state, and that needs the playbook
+// (and, to stay small, the people table) while it is read.
+inline constexpr TableKind kReadOrder[] = {TableKind::people, TableKind::playbook, TableKind::identities,
+                                           TableKind::surveys, TableKind::activity};
+
 std::optional<TableKind> table_kind_from_name(std::string_view name);
 std::string_view table_name(TableKind kind);
 

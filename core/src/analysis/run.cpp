@@ -5,9 +5,8 @@
 #include "base/date.h"
 #include "base/prng.h"
 #include "stats/stats.h"
-#include "metrics/activity_view.h"
+#include "metrics/person_sums.h"
 #include "metrics/playbook_lookup.h"
-#include "metrics/row_accumulate.h"
 #include "base/work_counter.h"
 
 namespace gapscore::analysis {
@@ -72,26 +71,10 @@ namespace {
 
 // Trend cells exist only where people are active: work and output grow with
 // the (person, period) pairs in the input, not with groups x periods.
-void add_trends(const Dataset& ds, const Config& config, const metrics::ActivityView& view,
-                const metrics::PlaybookLookup& pb, AnalysisResult& out) {
+void add_trends(const Dataset& ds, const Config& config, const metrics::PlaybookLookup& pb, AnalysisResult& out) {
   const bool weekly = config.period == Period::week;
-  std::vector<std::int32_t> period_of_row(view.rows);
-  for (std::size_t r = 0; r < view.rows; ++r)
-    period_of_row[r] = weekly ? iso_week_monday(view.date[r]) : month_start(view.date[r]);
-  std::vector<std::int32_t> periods = period_of_row;
-  std::sort(periods.begin(), periods.end());
-  periods.erase(std::unique(periods.begin(), periods.end()), periods.end());
-  // Counting sort of row indices by period (rows keep their file order inside a period).
-  std::vector<std::uint32_t> start(periods.size() + 1, 0);
-  std::vector<std::uint32_t> slot(view.rows);
-  for (std::size_t r = 0; r < view.rows; ++r) {
-    slot[r] = static_cast<std::uint32_t>(std::lower_bound(periods.begin(), periods.end(), period_of_row[r]) -
-                                         periods.begin());
-    ++start[slot[r] + 1];
-  }
-  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
-  std::vector<std::uint32_t> rows(view.rows), fill(start.begin(), start.end() - 1);
-  for (std::size_t r = 0; r < view.rows; ++r) rows[fill[slot[r]]++] = static_cast<std::uint32_t>(r);
+  const std::vector<std::int32_t>& periods = ds.activity.periods;
+  const metrics::PeriodIndex index = metrics::index_periods(ds.activity);
 
   // Rank of each person in id order: members are evaluated in that order.
   std::vector<std::uint32_t> rank(ds.persons.size());
@@ -101,15 +84,14 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Activity
 
   std::vector<metrics::Sums> sums(ds.persons.size());
   std::vector<PersonFigures> figures(ds.persons.size());
-  std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> touched;  // the period's active people, in id order
   EvalContext ctx;
   ctx.config = &config;
   ctx.available = out.available;
   std::uint64_t cells = 0;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     for (std::uint32_t p : touched) figures[p] = PersonFigures{};
-    const std::span<const std::uint32_t> period_rows(rows.data() + start[i], start[i + 1] - start[i]);
-    metrics::person_sums_for_rows(view, pb, period_rows, sums, touched);
+    metrics::period_sums(ds, pb, index, i, touched, sums);
     for (std::uint32_t p : touched) {
       figures[p] = person_figures(sums[p], config);
       if (config.rollout)
@@ -152,19 +134,18 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Activity
     }
   }
   count_work(Work::trend_cells, cells);
-  out.periods = std::move(periods);
+  out.periods = periods;
 }
 
 }  // namespace
 
 AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   AnalysisResult out;
-  const metrics::ActivityView view = metrics::make_activity_view(ds);
   const metrics::PlaybookLookup pb = ds.playbook ? metrics::PlaybookLookup(ds) : metrics::PlaybookLookup();
-  out.available = view.available;
+  out.available = metrics::available_inputs(ds);
   out.grouping = group_persons(ds, config.group_by);
 
-  const std::vector<metrics::Sums> sums = metrics::person_sums(view, pb, ds.persons.size());
+  const std::vector<metrics::Sums> sums = metrics::person_sums(ds, pb);
   out.figures.reserve(sums.size());
   for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
   const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, config.window_start, config.window_end);
@@ -181,7 +162,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
     out.groups.push_back(
         evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
   out.trend_groups = select_trend_groups(out.grouping, out.groups, config);
-  if (!config.privacy.dp) add_trends(ds, config, view, pb, out);  // trends are not released under DP
+  if (!config.privacy.dp) add_trends(ds, config, pb, out);  // trends are not released under DP
   return out;
 }
 

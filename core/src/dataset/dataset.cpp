@@ -9,11 +9,6 @@
 namespace gapscore {
 namespace {
 
-struct InlineAttributes {
-  const TextColumn* team = nullptr;
-  const TextColumn* role = nullptr;
-  const std::vector<std::int8_t>* mode = nullptr;
-};
 
 void note_conflict(DiagnosticLog& log, const std::string& person, const char* attribute, const std::string& kept,
                    const std::string& other, std::uint64_t row) {
@@ -59,15 +54,15 @@ PersonInfo person_from_people_row(const Table& pt, std::size_t r) {
 
 namespace {
 
-Result<Dataset> join_tables(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
+Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::ActivityData* activity, DiagnosticLog& log,
                             bool adoption_only) {
   Dataset ds;
+  if (activity) ds.activity = std::move(*activity);
   bool have_activity = false;
   for (IngestedTable& t : tables) {
     ds.inputs.push_back(t.summary);
     const auto kind = table_kind_from_name(t.table.name);
     if (kind == TableKind::activity) {
-      ds.activity = std::move(t.table);
       have_activity = true;
     } else if (t.table.row_count() > 0) {
       if (kind == TableKind::people) ds.people = std::move(t.table);
@@ -93,64 +88,33 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, const Config& con
   if (!have_activity)
     return Error(make_diagnostic(DiagCode::invalid_argument, "the activity table is required", "activity"));
 
-  // Window: drop rows outside [start, end].
-  Table& act = ds.activity;
-  if (config.window_start || config.window_end) {
-    const auto& dates = act.column("date").ints();
-    std::vector<bool> keep(act.row_count());
-    for (std::size_t r = 0; r < keep.size(); ++r) {
-      keep[r] = (!config.window_start || dates[r] >= *config.window_start) &&
-                (!config.window_end || dates[r] <= *config.window_end);
-      ds.rows_outside_window += keep[r] ? 0 : 1;
-    }
-    if (ds.rows_outside_window > 0) {
-      act.keep_rows(keep);
-      act.column("person_id").text().compact_dictionary();
-      log.add(make_diagnostic(DiagCode::rows_outside_window,
-                              "activity: " + std::to_string(ds.rows_outside_window) +
-                                  " rows fall outside the configured window and were left out",
-                              "activity"));
-    }
-    if (act.row_count() == 0)
-      return Error(make_diagnostic(DiagCode::no_valid_rows, "activity: no rows fall inside the configured window",
-                                   "activity"));
-  }
-  const auto& dates = act.column("date").ints();
-  ds.first_date = *std::min_element(dates.begin(), dates.end());
-  ds.last_date = *std::max_element(dates.begin(), dates.end());
+  // The window was applied while reading: only rows inside it reached the sums.
+  ds.rows_outside_window = ds.activity.rows_outside_window;
+  if (ds.rows_outside_window > 0)
+    log.add(make_diagnostic(DiagCode::rows_outside_window,
+                            "activity: " + std::to_string(ds.rows_outside_window) +
+                                " rows fall outside the configured window and were left out",
+                            "activity"));
+  if (ds.activity.rows_in_window == 0)
+    return Error(make_diagnostic(DiagCode::no_valid_rows, "activity: no rows fall inside the configured window",
+                                 "activity"));
+  ds.first_date = *ds.activity.first_date;
+  ds.last_date = *ds.activity.last_date;
 
-  // Persons: one per distinct activity person_id that still has rows.
-  const TextColumn& pid = act.column("person_id").text();
-  ds.persons.resize(pid.dictionary.size());
-  for (std::size_t i = 0; i < ds.persons.size(); ++i) ds.persons[i].id = pid.dictionary[i];
-
-  // Inline attributes: the first value per person wins; later different values are conflicts.
-  InlineAttributes inl;
-  if (act.has("team")) inl.team = &act.column("team").text();
-  if (act.has("role")) inl.role = &act.column("role").text();
-  if (act.has("work_mode")) inl.mode = &act.column("work_mode").small();
-  std::vector<std::uint8_t> conflicted(ds.persons.size(), 0);  // bit per attribute: report once
-  for (std::size_t r = 0; r < act.row_count(); ++r) {
-    PersonInfo& p = ds.persons[pid.codes[r]];
-    auto merge_text = [&](const TextColumn* col, std::string& field, const char* name, std::uint8_t bit) {
-      if (!col || col->codes[r] == kMissingCode) return;
-      const std::string_view v = col->at(r);
-      if (field.empty()) field = std::string(v);
-      else if (field != v && !(conflicted[pid.codes[r]] & bit)) {
-        conflicted[pid.codes[r]] |= bit;
-        note_conflict(log, p.id, name, field, std::string(v), act.source_rows[r]);
-      }
-    };
-    merge_text(inl.team, p.team, "team", 1);
-    merge_text(inl.role, p.role, "role", 2);
-    if (inl.mode && (*inl.mode)[r] != kMissingBool) {
-      const auto m = static_cast<WorkMode>((*inl.mode)[r]);
-      if (p.work_mode == WorkMode::missing) p.work_mode = m;
-      else if (p.work_mode != m && !(conflicted[pid.codes[r]] & 4)) {
-        conflicted[pid.codes[r]] |= 4;
-        note_conflict(log, p.id, "work_mode", work_mode_name(p.work_mode), work_mode_name(m), act.source_rows[r]);
-      }
-    }
+  // Persons: one per person_id with rows in the window, in id order. Inline
+  // attributes: the first value per person wins; a later different value is a conflict.
+  ds.persons.resize(ds.activity.persons.size());
+  for (std::size_t i = 0; i < ds.persons.size(); ++i) {
+    const activity::ActivityPerson& a = ds.activity.persons[i];
+    PersonInfo& p = ds.persons[i];
+    p.id = a.id;
+    p.team = a.team.value;
+    p.role = a.role.value;
+    if (a.work_mode.row) p.work_mode = work_mode_from_name(a.work_mode.value);
+    const std::pair<const char*, const activity::InlineAttribute*> attributes[] = {
+        {"team", &a.team}, {"role", &a.role}, {"work_mode", &a.work_mode}};
+    for (const auto& [name, attr] : attributes)
+      if (attr->conflict_row) note_conflict(log, p.id, name, attr->value, attr->conflict_value, attr->conflict_row);
   }
 
   // People table: its attributes win over inline ones.
@@ -225,9 +189,9 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, const Config& con
 
 }  // namespace
 
-Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
-                              bool adoption_only, usage::UsageData* usage) {
-  auto ds = join_tables(std::move(tables), config, log, adoption_only);
+Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::ActivityData* activity, const Config& config,
+                              DiagnosticLog& log, bool adoption_only, usage::UsageData* usage) {
+  auto ds = join_tables(std::move(tables), activity, log, adoption_only);
   if (ds && usage) ds->usage = join_usage(*ds, std::move(*usage), config, log);
   return ds;
 }

@@ -10,6 +10,7 @@
 
 #include "gapscore/config.h"
 #include "gapscore/status.h"
+#include "activity/data.h"
 #include "dataset/person.h"
 #include "dataset/usage_join.h"
 #include "ingest/ingest.h"
@@ -19,10 +20,10 @@ namespace gapscore {
 
 struct Dataset {
   bool has_activity = true;  // false: adoption-only (people + AI-usage exports)
-  Table activity;  // rows inside the window only
+  activity::ActivityData activity;  // the activity table as per-person state, rows inside the window only
   std::optional<Table> people, surveys, playbook, identities;
   std::vector<TableSummary> inputs;  // in the order given
-  // Indexed by activity.person_id code.
+  // Indexed like activity.persons (id order).
   std::vector<PersonInfo> persons;
   // Person indices sorted by id (bytewise): the canonical order for reports.
   std::vector<std::uint32_t> persons_by_id;
@@ -33,11 +34,12 @@ struct Dataset {
   std::uint64_t unknown_people = 0;
 };
 
-// Joins the ingested tables. `activity` is required unless `adoption_only`
+// Joins the ingested tables and the activity state (read separately, see
+// core/src/activity). `activity` is required unless `adoption_only`
 // (AI-usage exports given): then the people table is required instead.
 // `usage` (AI-usage exports, may be null) is joined to the people as the last step.
-Result<Dataset> build_dataset(std::vector<IngestedTable> tables, const Config& config, DiagnosticLog& log,
-                              bool adoption_only = false, usage::UsageData* usage = nullptr);
+Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::ActivityData* activity, const Config& config,
+                              DiagnosticLog& log, bool adoption_only = false, usage::UsageData* usage = nullptr);
 
 // A people-table row as a PersonInfo (attributes straight from the table).
 PersonInfo person_from_people_row(const Table& people, std::size_t row);

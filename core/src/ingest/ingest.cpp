@@ -15,7 +15,9 @@ struct TableIngestor::Impl {
         log(log_ref),
         name(table_name(options.kind)),
         builder(schema_for(options.kind), options, log_ref),
-        csv(CsvOptions{options.delimiter, std::size_t{1} << 20}, name) {}
+        csv(CsvOptions{options.delimiter, std::size_t{1} << 20}, name) {
+    builder.set_sink(options.row_sink);
+  }
 
   IngestOptions options;
   DiagnosticLog& log;
@@ -44,7 +46,7 @@ struct TableIngestor::Impl {
       builder.decimal_comma = csv.delimiter() == ';';
       return builder.set_csv_header(rec.fields);
     }
-    if (!reserved && options.expected_bytes > 0 && builder.rows_read() >= kRowsToEstimateFrom &&
+    if (!reserved && !options.row_sink && options.expected_bytes > 0 && builder.rows_read() >= kRowsToEstimateFrom &&
         rec.byte_offset >= options.expected_bytes / kHintTrustFactor)
       reserve_from(rec.byte_offset);
     return builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field);
@@ -185,7 +187,8 @@ Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const
   const std::string name(schema.name);
   const std::size_t slots = schema.columns.size();
   ingest::TableBuilder builder(schema, options, log);
-  auto usage = [&](std::string m) { return Error(make_diagnostic(DiagCode::invalid_argument, name + ": " + m, name)); };
+  builder.set_sink(options.row_sink);
+  auto invalid = [&](std::string m) { return Error(make_diagnostic(DiagCode::invalid_argument, name + ": " + m, name)); };
 
   // Resolve column names like CSV headers, by building a header from them.
   std::vector<std::string_view> header;
@@ -198,7 +201,7 @@ Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const
     const std::size_t n = std::visit([](const auto& v) { return v.size(); }, columns[i].values);
     if (i == 0) rows = n;
     else if (n != rows)
-      return usage("column \"" + columns[i].name + "\" has " + std::to_string(n) + " values but \"" + columns[0].name +
+      return invalid("column \"" + columns[i].name + "\" has " + std::to_string(n) + " values but \"" + columns[0].name +
                    "\" has " + std::to_string(rows));
   }
   std::vector<std::string_view> cells(slots);

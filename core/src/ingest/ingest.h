@@ -18,6 +18,10 @@
 
 namespace gapscore {
 
+namespace ingest {
+class RowSink;  // ingest/table_builder.h
+}
+
 struct IngestOptions {
   TableKind kind = TableKind::activity;
   bool strict = false;
@@ -30,6 +34,8 @@ struct IngestOptions {
   // Total input size when the caller knows it (file size, buffer length); 0 = unknown.
   // Only a hint: columns are sized once from it instead of growing by doubling.
   std::uint64_t expected_bytes = 0;
+  // Where checked rows go instead of a table (the activity table); null: a table is built.
+  ingest::RowSink* row_sink = nullptr;
 };
 
 struct TableSummary {

@@ -34,10 +34,6 @@ class RowsSax {
     if (skipping()) return true;
     if (in_row() && depth_ == rows_depth_ + 1) {
       slot_ = builder_.slot_for_key(k);
-      if (slot_ == -3) {
-        status = builder_.take_late_column_error();
-        return false;
-      }
       if (slot_ == -2) {
         status = Error(make_diagnostic(DiagCode::duplicate_column,
                                        table_ + ": two different fields map to the column of \"" + k + "\"", table_,
@@ -169,10 +165,54 @@ class RowsSax {
   std::uint64_t element_ = 0;
 };
 
+// The first pass: every key of a row object, in first-seen order, so that the
+// table's columns are known before the first row is read.
+class KeysSax {
+ public:
+  explicit KeysSax(TableBuilder& builder) : builder_(builder) {}
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const json::string_t&) { return true; }
+  bool string(json::string_t&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return open(false); }
+  bool start_array(std::size_t) { return open(true); }
+  bool end_object() { return --depth_, true; }
+  bool end_array() { return --depth_, true; }
+  bool key(json::string_t& k) {
+    if (rows_depth_ >= 0 && depth_ == rows_depth_ + 1 && row_object_) (void)builder_.slot_for_key(k);
+    else if (wrapper_ && depth_ == 1) key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  bool open(bool is_array) {
+    if (depth_ == 0) {
+      if (is_array) rows_depth_ = 1;
+      else wrapper_ = true;
+    } else if (wrapper_ && depth_ == 1 && rows_depth_ < 0 && is_array && is_rows_key(key_)) {
+      rows_depth_ = 2;
+    }
+    if (rows_depth_ >= 0 && depth_ == rows_depth_) row_object_ = !is_array;
+    ++depth_;
+    return true;
+  }
+  TableBuilder& builder_;
+  std::string key_;
+  int depth_ = 0, rows_depth_ = -1;
+  bool wrapper_ = false, row_object_ = false;
+};
+
 }  // namespace
 
 Status read_json_rows(std::string_view bytes, std::uint64_t base_offset, TableBuilder& builder,
                       const std::string& table_name) {
+  // Pass 1 declares the columns (errors are left to pass 2, which reports them).
+  KeysSax keys(builder);
+  (void)json::sax_parse(bytes.begin(), bytes.end(), &keys, json::input_format_t::json, true);
   RowsSax sax(builder, table_name, schema_for(*table_kind_from_name(table_name)).columns.size());
   const bool ok = json::sax_parse(bytes.begin(), bytes.end(), &sax, json::input_format_t::json, true);
   if (!sax.status) {

@@ -63,7 +63,7 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   slot_header_.resize(n);
   seen_.assign(n, false);
   cells_.resize(n);
-  present_.assign(n, false);
+  present_.assign(n, 0);
   numeric_.assign(n, 0);
   ints_.resize(n);
   nums_.resize(n);
@@ -176,38 +176,9 @@ int TableBuilder::slot_for_key(std::string_view key) {
     seen_[s] = true;
     table_.columns[s].present = true;
     slot_header_[s] = std::string(key);
-    if (Status st = column_appeared_late(s); !st) {
-      late_column_error_ = std::move(st).error();
-      return -3;
-    }
   }
   json_keys_.emplace_back(std::string(key), slot);
   return slot;
-}
-
-// A JSON key first seen after rows were kept: those rows lacked it. Every
-// present column must hold one value per kept row, so earlier rows get a
-// missing cell, or, for a required value, are skipped as missing it.
-Status TableBuilder::column_appeared_late(std::size_t slot) {
-  const std::size_t kept = table_.row_count();
-  if (kept == 0) return Ok{};
-  Column& col = table_.columns[slot];
-  if (!schema_.columns[slot].required_value) {
-    std::visit([kept](auto& v) {
-      if constexpr (requires { v.codes; }) v.codes.assign(kept, kMissingCode);
-      else if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<double>>) v.assign(kept, std::nan(""));
-      else if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::vector<std::int32_t>>) v.assign(kept, kMissingInt);
-      else v.assign(kept, kMissingBool);
-    }, col.data);
-    return Ok{};
-  }
-  // Required: the rows kept so far are skipped, in row order.
-  const std::vector<std::uint32_t> rows = table_.source_rows;
-  table_.keep_rows(std::vector<bool>(kept, false));
-  for (std::uint32_t row : rows)
-    if (Status st = row_problem(DiagCode::missing_value, row, header_for_slot(slot), "", "is empty but required"); !st)
-      return st;
-  return Ok{};
 }
 
 Status TableBuilder::check_required_columns_seen() {
@@ -287,7 +258,7 @@ Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, st
                        "has " + std::to_string(fields.size()) + " fields but the header has " +
                            std::to_string(header_slot_.size()));
   }
-  std::fill(present_.begin(), present_.end(), false);
+  std::fill(present_.begin(), present_.end(), std::uint8_t{0});
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const int slot = header_slot_[i];
     if (slot < 0) continue;
@@ -429,6 +400,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
                              std::to_string(ints_[tasks]) + ")");
     }
   }
+  if (sink_) return to_sink(row);
   // The row is good: append it.
   for (std::size_t s = 0; s < n; ++s) {
     Column& col = table_.columns[s];
@@ -450,6 +422,30 @@ Status TableBuilder::parse_row(std::uint64_t row) {
   table_.source_rows.push_back(static_cast<std::uint32_t>(row));
   return Ok{};
 }
+
+Status TableBuilder::to_sink(std::uint64_t row) {
+  for (std::size_t s = 0; s < cells_.size(); ++s)
+    if (present_[s]) cells_[s] = trim(cells_[s]);
+  const RowView view{present_, ints_, nums_, cells_};
+  switch (sink_->accept(view, row)) {
+    case RowSink::Outcome::kept:
+    case RowSink::Outcome::outside_window: ++sink_rows_; return Ok{};
+    case RowSink::Outcome::duplicate: {
+      std::string key;
+      for (std::size_t s : {std::size_t{0}, std::size_t{1}, std::size_t{2}})  // person_id, date, task_type
+        key += (key.empty() ? "" : " x ") + (schema_.columns[s].type == ColumnType::date ? format_iso_date(ints_[s])
+                                                                                        : std::string(cells_[s]));
+      return row_problem(DiagCode::duplicate_key, row, "", key, "repeats the key of an earlier row (the first row is kept)",
+                         true);
+    }
+    case RowSink::Outcome::too_large:
+      return row_problem(DiagCode::out_of_range, row, "", "",
+                         "its values are too large to add up exactly (a sum would pass 9.2e12; see docs/input-format.md)");
+  }
+  return Ok{};
+}
+
+std::uint64_t TableBuilder::rows_kept() const { return sink_ ? sink_rows_ : table_.row_count(); }
 
 Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
   std::vector<int> key_cols;
@@ -535,7 +531,8 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
                                        std::to_string(table_.row_count()) + " rows",
                                    table_name_));
   }
-  if (Status s = drop_duplicate_keys(table_, summary); !s) return std::move(s).error();
+  if (!sink_)
+    if (Status s = drop_duplicate_keys(table_, summary); !s) return std::move(s).error();
   if (options_.strict && strict_errors_ > 0) {
     std::vector<Diagnostic> errors;
     for (const Diagnostic& d : log_.items())
@@ -543,8 +540,8 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
     return Error(std::move(errors));
   }
   summary.rows_read = rows_read_;
-  summary.rows_used = table_.row_count();
-  summary.rows_skipped = rows_read_ - table_.row_count();
+  summary.rows_used = rows_kept();
+  summary.rows_skipped = rows_read_ - rows_kept();
   for (std::size_t s = 0; s < schema_.columns.size(); ++s)
     if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);
   summary.ignored_columns = ignored_headers_;
@@ -558,7 +555,7 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
     } else {
       return Error(std::move(d));
     }
-  } else if (table_.row_count() == 0) {
+  } else if (rows_kept() == 0) {
     return Error(make_diagnostic(DiagCode::no_valid_rows,
                                  table_name_ + ": all " + std::to_string(rows_read_) +
                                      " rows were skipped; see the diagnostics for why",

@@ -15,11 +15,31 @@
 
 namespace gapscore::ingest {
 
+// A row that passed every check, as typed values by schema slot.
+struct RowView {
+  std::span<const std::uint8_t> present;  // the cell has a value
+  std::span<const std::int32_t> ints;     // integer, date (days), boolean, work_mode slots
+  std::span<const double> nums;           // number slots
+  std::span<const std::string_view> cells;  // text as written (trim it)
+};
+
+// Where checked rows go instead of the table: the activity table is not kept
+// as rows but read straight into per-person state (core/src/activity).
+class RowSink {
+ public:
+  enum class Outcome : std::uint8_t { kept, duplicate, outside_window, too_large };
+  virtual ~RowSink() = default;
+  virtual Outcome accept(const RowView& row, std::uint64_t row_number) = 0;
+};
+
 class TableBuilder {
  public:
   TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log);
 
   bool decimal_comma = false;  // set by the CSV reader for ';' files
+  // Rows go to `sink` instead of the table (which then stays empty); duplicate
+  // keys are the sink's to find.
+  void set_sink(RowSink* sink) { sink_ = sink; }
 
   // CSV: resolve the header row; fatal problems (missing/duplicate columns) as Error.
   Status set_csv_header(std::span<const std::string_view> header);
@@ -27,9 +47,10 @@ class TableBuilder {
   Status add_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field);
 
   // JSON: the slot of a key (schema column index), -1 when unused, -2 when two
-  // keys name one column, -3 when a strict-mode limit stopped reading (see late_column_error).
+  // keys name one column. The JSON reader declares every key of the table
+  // before the first row, so a column first written in a later object is
+  // still a column of every row (missing where an object lacks it).
   int slot_for_key(std::string_view key);
-  Error take_late_column_error() { return std::move(late_column_error_); }
   // JSON: one row given by slot; `present[slot]` false = missing cell.
   Status add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present, std::uint64_t row);
   // Columns: one row where slot s is numeric when numeric[s] != 0 (value in
@@ -58,7 +79,8 @@ class TableBuilder {
   Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
                      bool names_person = false);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
-  Status column_appeared_late(std::size_t slot);
+  Status to_sink(std::uint64_t row);
+  std::uint64_t rows_kept() const;
   std::string header_for_slot(std::size_t slot) const;
 
   const TableSchema& schema_;
@@ -73,13 +95,14 @@ class TableBuilder {
   std::vector<bool> seen_;                    // slot appeared in the header / any JSON object
   // Scratch for the row being parsed.
   std::vector<std::string_view> cells_;
-  std::vector<bool> present_;
+  std::vector<std::uint8_t> present_;
   std::vector<std::uint8_t> numeric_;  // slot holds a number given directly (columnar input)
   std::vector<std::int32_t> ints_;
   std::vector<double> nums_;
   std::uint64_t rows_read_ = 0;
   std::uint64_t strict_errors_ = 0;
-  Error late_column_error_;
+  RowSink* sink_ = nullptr;
+  std::uint64_t sink_rows_ = 0;  // rows the sink took (kept or outside the window)
 };
 
 }  // namespace gapscore::ingest

@@ -7,7 +7,7 @@
 
 #include "base/number_text.h"
 #include "stats/stats.h"
-#include "metrics/activity_view.h"
+#include "activity/exact_sums.h"
 #include "metrics/group_inputs.h"
 
 namespace gapscore::insights {
@@ -15,6 +15,14 @@ namespace {
 
 struct ClassSums {
   double tasks = 0, ai_tasks = 0, r_hours = 0, rework = 0, e_tasks = 0, errors = 0;
+  void add(const ClassSums& o) {
+    tasks += o.tasks;
+    ai_tasks += o.ai_tasks;
+    r_hours += o.r_hours;
+    rework += o.rework;
+    e_tasks += o.e_tasks;
+    errors += o.errors;
+  }
 };
 
 struct RoleTask {
@@ -46,9 +54,8 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
     playbook[std::string(pb.column("role").text().at(r))][std::string(pb.column("task_type").text().at(r))] =
         pb.column("ai_recommended").small()[r] == 1;
 
-  // One pass over activity rows: sums per (role, task_type) and row class.
-  const metrics::ActivityView v = metrics::make_activity_view(ds);
-  const TextColumn& tasks = ds.activity.column("task_type").text();
+  // Sums per (role, task type) and row class, from each person's task cells.
+  const std::vector<std::string>& tasks = ds.activity.task_types;
   std::map<std::string, std::uint32_t> role_index;
   std::vector<std::uint32_t> role_of(ds.persons.size());
   for (std::size_t p = 0; p < ds.persons.size(); ++p) {
@@ -56,23 +63,25 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
     role_of[p] = role_index.emplace(person_attribute(ds.persons[p], "role"), next).first->second;
   }
   std::unordered_map<std::uint64_t, RoleTask> cells;
-  for (std::size_t r = 0; r < v.rows; ++r) {
-    const std::uint64_t key = (static_cast<std::uint64_t>(role_of[v.person[r]]) << 32) | v.task_type[r];
-    RoleTask& cell = cells[key];
-    const bool ai = v.ai_tasks[r] > 0;
-    ClassSums& s = ai ? cell.ai : cell.manual;
-    s.tasks += v.tasks[r];
-    s.ai_tasks += v.ai_tasks[r];
-    if (v.rework_hours && !std::isnan(v.rework_hours[r])) {
-      s.r_hours += v.hours[r];
-      s.rework += v.rework_hours[r];
+  const auto to_class = [](const activity::ClassCounts& c) {
+    ClassSums s;
+    s.tasks = static_cast<double>(c.tasks);
+    s.ai_tasks = static_cast<double>(c.ai_tasks);
+    s.r_hours = static_cast<double>(c.r_hours) / activity::kScaleD;
+    s.rework = static_cast<double>(c.rework) / activity::kScaleD;
+    s.e_tasks = static_cast<double>(c.e_tasks);
+    s.errors = static_cast<double>(c.errors);
+    return s;
+  };
+  for (std::uint32_t p = 0; p < ds.persons.size(); ++p) {  // id order: sums add up in a fixed order
+    for (const activity::TaskCell& tc : ds.activity.task_cells_of(p)) {
+      if (tc.ai.rows + tc.manual.rows == 0) continue;  // rows only outside the window
+      RoleTask& cell = cells[(static_cast<std::uint64_t>(role_of[p]) << 32) | tc.task];
+      cell.ai.add(to_class(tc.ai));
+      cell.manual.add(to_class(tc.manual));
+      cell.people.push_back(p);
+      if (tc.ai.rows > 0) cell.ai_people.push_back(p);
     }
-    if (v.errors && v.errors[r] != kMissingInt) {
-      s.e_tasks += v.tasks[r];
-      s.errors += v.errors[r];
-    }
-    if (cell.people.empty() || cell.people.back() != v.person[r]) cell.people.push_back(v.person[r]);
-    if (ai && (cell.ai_people.empty() || cell.ai_people.back() != v.person[r])) cell.ai_people.push_back(v.person[r]);
   }
   for (const auto& [role, idx] : role_index) {  // std::map: sorted by role name
     const auto covered = playbook.find(role);
@@ -89,11 +98,11 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
       out.roles.push_back(std::move(g));
       continue;
     }
-    for (std::uint32_t code = 0; code < tasks.dictionary.size(); ++code) {
+    for (std::uint32_t code = 0; code < tasks.size(); ++code) {
       const auto it = cells.find((static_cast<std::uint64_t>(idx) << 32) | code);
       if (it == cells.end()) continue;
       RoleTask& cell = it->second;
-      const std::string& task = tasks.dictionary[code];
+      const std::string& task = tasks[code];
       const auto rec = covered->second.find(task);
       const double all_tasks = cell.ai.tasks + cell.manual.tasks;
       const double all_ai = cell.ai.ai_tasks + cell.manual.ai_tasks;

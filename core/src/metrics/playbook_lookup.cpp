@@ -14,11 +14,11 @@ PlaybookLookup::PlaybookLookup(const Dataset& ds) {
   std::map<std::string, std::int32_t, std::less<>> role_index;
   for (std::size_t r = 0; r < pb.row_count(); ++r)
     role_index.emplace(std::string(roles.at(r)), static_cast<std::int32_t>(role_index.size()));
-  const TextColumn& act_tasks = ds.activity.column("task_type").text();
-  task_count_ = act_tasks.dictionary.size();
+  const std::vector<std::string>& act_tasks = ds.activity.task_types;
+  task_count_ = act_tasks.size();
   if (task_count_ == 0) return;
   std::map<std::string, std::uint32_t, std::less<>> task_code;
-  for (std::uint32_t c = 0; c < act_tasks.dictionary.size(); ++c) task_code.emplace(act_tasks.dictionary[c], c);
+  for (std::uint32_t c = 0; c < act_tasks.size(); ++c) task_code.emplace(act_tasks[c], c);
   cells_.assign(role_index.size() * task_count_, static_cast<std::int8_t>(PlaybookStatus::not_recommended));
   for (std::size_t r = 0; r < pb.row_count(); ++r) {
     const auto t = task_code.find(tasks.at(r));

@@ -26,6 +26,12 @@ const char* work_mode_name(WorkMode m) {
   return "";
 }
 
+WorkMode work_mode_from_name(std::string_view name) {
+  for (WorkMode m : {WorkMode::onsite, WorkMode::hybrid, WorkMode::remote})
+    if (name == work_mode_name(m)) return m;
+  return WorkMode::missing;
+}
+
 std::uint32_t TextColumn::intern(std::string_view text) {
   auto it = index_.find(std::string(text));
   if (it != index_.end()) return it->second;

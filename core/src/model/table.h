@@ -29,6 +29,8 @@ inline bool is_missing_int(std::int32_t v) { return v == kMissingInt; }
 
 enum class WorkMode : std::int8_t { missing = -1, onsite = 0, hybrid = 1, remote = 2 };
 const char* work_mode_name(WorkMode m);
+// The inverse of work_mode_name; missing for any other text.
+WorkMode work_mode_from_name(std::string_view name);
 
 // Dictionary-encoded strings: codes index `dictionary`; kMissingCode = empty cell.
 struct TextColumn {

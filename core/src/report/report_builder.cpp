@@ -19,7 +19,7 @@ namespace {
 Json summary_section(const Dataset& ds) {
   Json j;
   j["people"] = ds.persons.size();
-  j["activity_rows"] = ds.activity.row_count();
+  j["activity_rows"] = ds.activity.rows_in_window;
   j["first_date"] = format_iso_date(ds.first_date);
   j["last_date"] = format_iso_date(ds.last_date);
   j["rows_outside_window"] = ds.rows_outside_window;
@@ -33,7 +33,7 @@ Json summary_section(const Dataset& ds) {
 
 std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
   std::vector<std::uint64_t> rows(ds.persons.size(), 0);
-  for (std::uint32_t code : ds.activity.column("person_id").text().codes) ++rows[code];
+  for (std::size_t p = 0; p < rows.size(); ++p) rows[p] = static_cast<std::uint64_t>(ds.activity.persons[p].all.rows);
   return rows;
 }
 

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "activity/playbook_resolver.h"
+#include "activity/sink.h"
 #include "config/config_json.h"
 #include "dataset/dataset.h"
 #include "report/inputs_section.h"
@@ -23,6 +25,11 @@ struct Session::Impl {
   std::optional<Dataset> dataset;
   usage::UsageData usage;
   bool has_usage = false;
+  // The activity table is read into per-person state, not kept as rows.
+  std::unique_ptr<activity::PlaybookResolver> playbook;
+  std::optional<activity::Part> activity_part;
+  std::optional<activity::PartSink> activity_sink;
+  std::optional<activity::ActivityData> activity;
 
   explicit Impl(Config c) : config(std::move(c)), log(static_cast<std::size_t>(config.max_diagnostics)) {}
 
@@ -49,6 +56,9 @@ struct Session::Impl {
     const auto k = static_cast<std::size_t>(kind);
     if (seen[k])
       return Error(make_diagnostic(DiagCode::invalid_argument, "the " + std::string(table_name(kind)) + " table was already given"));
+    // The activity is read once, into state that needs the playbook while it is read.
+    if (kind == TableKind::playbook && seen[static_cast<std::size_t>(TableKind::activity)])
+      return Error(make_diagnostic(DiagCode::invalid_argument, "give the playbook table before the activity table"));
     seen[k] = true;
     IngestOptions opts;
     opts.kind = kind;
@@ -56,7 +66,36 @@ struct Session::Impl {
     opts.source_name = std::move(source_name);
     const auto cols = config.columns.find(std::string(table_name(kind)));
     if (cols != config.columns.end()) opts.column_map = cols->second;
+    if (kind == TableKind::activity) opts.row_sink = start_activity();
     return opts;
+  }
+
+  const Table* table_of(TableKind kind) const {
+    for (const IngestedTable& t : tables)
+      if (table_kind_from_name(t.table.name) == kind && t.table.row_count() > 0) return &t.table;
+    return nullptr;
+  }
+
+  ingest::RowSink* start_activity() {
+    activity::PartOptions o;
+    o.weekly = config.period == Period::week;
+    o.window_start = config.window_start;
+    o.window_end = config.window_end;
+    if (const Table* pb = table_of(TableKind::playbook)) {
+      playbook = std::make_unique<activity::TablePlaybookResolver>(table_of(TableKind::people), *pb);
+      o.playbook = playbook.get();
+    }
+    activity_part.emplace(o);
+    activity_sink.emplace(*activity_part);
+    return &*activity_sink;
+  }
+
+  // The activity table was read: its state is finished, the rows are gone.
+  void finish_activity() {
+    if (!activity_part) return;
+    activity = activity::finish(*activity_part);
+    activity_sink.reset();
+    activity_part.reset();
   }
 };
 
@@ -108,6 +147,7 @@ Status Session::end_table() {
   auto t = m.current->finish();
   m.current.reset();
   if (!t) return m.fail(std::move(t).error());
+  if (m.current_kind == TableKind::activity) m.finish_activity();
   m.tables.push_back(std::move(t).value());
   return Ok{};
 }
@@ -118,6 +158,7 @@ Status Session::add_columns(TableKind kind, std::span<const ColumnInput> columns
   if (!opts) return std::move(opts).error();
   auto t = ingest_columns(columns, *opts, m.log);
   if (!t) return m.fail(std::move(t).error());
+  if (kind == TableKind::activity) m.finish_activity();
   m.tables.push_back(std::move(t).value());
   return Ok{};
 }
@@ -143,7 +184,8 @@ Status Session::join() {
     return m.fail(Error(make_diagnostic(DiagCode::invalid_argument,
                                         "the activity table is required (or a people table with AI-usage exports)",
                                         "activity")));
-  auto ds = build_dataset(std::move(m.tables), m.config, m.log, adoption_only, m.has_usage ? &m.usage : nullptr);
+  auto ds = build_dataset(std::move(m.tables), m.activity ? &*m.activity : nullptr, m.config, m.log, adoption_only,
+                          m.has_usage ? &m.usage : nullptr);
   m.tables.clear();
   if (!ds) return m.fail(std::move(ds).error());
   m.dataset = std::move(ds).value();

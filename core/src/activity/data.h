@@ -1,0 +1,48 @@
+// A finished activity part: people in id order, task types and periods in
+// order, cells grouped by person. The order is canonical (ids and days, never
+// input order), so everything computed from it is the same however the input
+// was ordered, chunked or split across workers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "activity/part.h"
+
+namespace gapscore::activity {
+
+struct ActivityPerson {
+  std::string id;
+  ExactRowSums all, ai, manual;
+  InlineAttribute team, role, work_mode;
+  std::uint32_t task_cells_begin = 0, task_cells_end = 0;      // into ActivityData::task_cells
+  std::uint32_t period_cells_begin = 0, period_cells_end = 0;  // into ActivityData::period_cells
+};
+
+struct ActivityData {
+  std::vector<ActivityPerson> persons;   // sorted by id (bytewise)
+  std::vector<std::string> task_types;   // sorted
+  std::vector<std::int32_t> periods;     // start days, ascending
+  std::vector<TaskCell> task_cells;      // by person, then task type (final indices)
+  std::vector<PeriodCell> period_cells;  // by person, then period (final indices)
+  std::vector<PendingPlaybookCell> pending_playbook;  // by person, period, task type
+  std::uint64_t rows_in_window = 0, rows_outside_window = 0;
+  std::optional<std::int32_t> first_date, last_date;
+  bool weekly = true;
+
+  std::span<const TaskCell> task_cells_of(std::uint32_t person) const {
+    const ActivityPerson& p = persons[person];
+    return {task_cells.data() + p.task_cells_begin, p.task_cells_end - p.task_cells_begin};
+  }
+  std::span<const PeriodCell> period_cells_of(std::uint32_t person) const {
+    const ActivityPerson& p = persons[person];
+    return {period_cells.data() + p.period_cells_begin, p.period_cells_end - p.period_cells_begin};
+  }
+};
+
+ActivityData finish(const Part& part);
+
+}  // namespace gapscore::activity

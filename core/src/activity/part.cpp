@@ -1,0 +1,245 @@
+#include "activity/part.h"
+
+#include <algorithm>
+
+#include "base/date.h"
+
+namespace gapscore::activity {
+namespace {
+
+std::int32_t floor_div64(std::int32_t day) { return day >= 0 ? day / 64 : -((-day + 63) / 64); }
+
+}  // namespace
+
+void ClassCounts::add(const ExactRowSums& s) {
+  rows += s.rows;
+  tasks += s.tasks;
+  ai_tasks += s.ai_tasks;
+  r_hours += s.r_hours;
+  rework += s.rework;
+  e_tasks += s.e_tasks;
+  errors += s.errors;
+}
+
+void ClassCounts::add(const ClassCounts& o) {
+  rows += o.rows;
+  tasks += o.tasks;
+  ai_tasks += o.ai_tasks;
+  r_hours += o.r_hours;
+  rework += o.rework;
+  e_tasks += o.e_tasks;
+  errors += o.errors;
+}
+
+void ClassCounts::subtract(const ExactRowSums& s) {
+  rows -= s.rows;
+  tasks -= s.tasks;
+  ai_tasks -= s.ai_tasks;
+  r_hours -= s.r_hours;
+  rework -= s.rework;
+  e_tasks -= s.e_tasks;
+  errors -= s.errors;
+}
+
+bool DayBits::test(std::int32_t day) const {
+  if (words_.empty()) return false;
+  const std::int64_t off = static_cast<std::int64_t>(day) - first_;
+  if (off < 0 || off >= static_cast<std::int64_t>(words_.size()) * 64) return false;
+  return (words_[static_cast<std::size_t>(off / 64)] >> (off % 64)) & 1U;
+}
+
+bool DayBits::test_and_set(std::int32_t day) {
+  const std::int32_t word_day = floor_div64(day) * 64;
+  if (words_.empty()) {
+    first_ = word_day;
+    words_.assign(1, 0);
+  } else if (word_day < first_) {
+    const auto extra = static_cast<std::size_t>((first_ - word_day) / 64);
+    words_.insert(words_.begin(), extra, 0);
+    first_ = word_day;
+  } else if (word_day >= first_ + static_cast<std::int32_t>(words_.size()) * 64) {
+    words_.resize(static_cast<std::size_t>((word_day - first_) / 64) + 1, 0);
+  }
+  const auto off = static_cast<std::size_t>(day - first_);
+  const std::uint64_t bit = std::uint64_t{1} << (off % 64);
+  std::uint64_t& w = words_[off / 64];
+  const bool was = (w & bit) != 0;
+  w |= bit;
+  return was;
+}
+
+void DayBits::set_all(const DayBits& o) {
+  if (o.words_.empty()) return;
+  if (words_.empty()) {
+    *this = o;
+    return;
+  }
+  const auto end_of = [](const DayBits& b) { return b.first_ + static_cast<std::int32_t>(b.words_.size()) * 64; };
+  const std::int32_t lo = std::min(first_, o.first_), hi = std::max(end_of(*this), end_of(o));
+  std::vector<std::uint64_t> w(static_cast<std::size_t>((hi - lo) / 64), 0);
+  for (std::size_t i = 0; i < words_.size(); ++i) w[static_cast<std::size_t>((first_ - lo) / 64) + i] |= words_[i];
+  for (std::size_t i = 0; i < o.words_.size(); ++i) w[static_cast<std::size_t>((o.first_ - lo) / 64) + i] |= o.words_[i];
+  first_ = lo;
+  words_ = std::move(w);
+}
+
+std::vector<std::int32_t> DayBits::common(const DayBits& o) const {
+  std::vector<std::int32_t> days;
+  if (words_.empty() || o.words_.empty()) return days;
+  const std::int32_t lo = std::max(first_, o.first_);
+  const std::int32_t hi = std::min(first_ + static_cast<std::int32_t>(words_.size()) * 64,
+                                   o.first_ + static_cast<std::int32_t>(o.words_.size()) * 64);
+  for (std::int32_t d = lo; d < hi; d += 64) {
+    std::uint64_t both = words_[static_cast<std::size_t>((d - first_) / 64)] & o.words_[static_cast<std::size_t>((d - o.first_) / 64)];
+    while (both) {
+      const int b = __builtin_ctzll(both);
+      days.push_back(d + b);
+      both &= both - 1;
+    }
+  }
+  return days;
+}
+
+void InlineAttribute::see(std::string_view v, std::uint64_t at) {
+  if (v.empty()) return;
+  if (row == 0) {
+    row = at;
+    value = std::string(v);
+  } else if (conflict_row == 0 && v != value) {
+    conflict_row = at;
+    conflict_value = std::string(v);
+  }
+}
+
+void InlineAttribute::merge_later(const InlineAttribute& later) {
+  if (later.row == 0) return;
+  if (row == 0) {
+    *this = later;
+    return;
+  }
+  // The first row after ours whose value differs from ours: ours, or in `later`.
+  std::uint64_t candidate = 0;
+  std::string candidate_value;
+  if (later.value != value) {
+    candidate = later.row;
+    candidate_value = later.value;
+  } else if (later.conflict_row) {
+    candidate = later.conflict_row;
+    candidate_value = later.conflict_value;
+  }
+  if (candidate && (conflict_row == 0 || candidate < conflict_row)) {
+    conflict_row = candidate;
+    conflict_value = std::move(candidate_value);
+  }
+}
+
+Part::Part(PartOptions options) : options_(std::move(options)) {}
+
+std::uint32_t Part::task_cell(std::uint32_t person, std::uint32_t task) {
+  const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | task;
+  const auto next = static_cast<std::uint32_t>(task_cells_.size());
+  const std::uint32_t i = task_cell_index_.find_or_insert(key, next);
+  if (i == next) {
+    TaskCell c;
+    c.person = person;
+    c.task = task;
+    c.status = options_.playbook
+                   ? options_.playbook->status(person_ids_.texts()[person], task_types_.texts()[task])
+                   : PlaybookStatus::role_not_covered;
+    task_cells_.push_back(std::move(c));
+  }
+  return i;
+}
+
+std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start) {
+  const auto next_period = static_cast<std::uint32_t>(periods_.size());
+  const std::uint32_t period =
+      period_index_.find_or_insert(static_cast<std::uint64_t>(static_cast<std::uint32_t>(period_start)), next_period);
+  if (period == next_period) periods_.push_back(period_start);
+  const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | period;
+  const auto next = static_cast<std::uint32_t>(period_cells_.size());
+  const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
+  if (i == next) {
+    PeriodCell c;
+    c.person = person;
+    c.period = period;
+    period_cells_.push_back(c);
+  }
+  return i;
+}
+
+RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v,
+                     std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row) {
+  ExactRowSums s;
+  if (!row_contribution(v, s)) return RowOutcome::overflow;
+  const std::uint32_t p = person_ids_.intern(person_id);
+  if (p == persons_.size()) persons_.emplace_back();
+  const std::uint32_t t = task_types_.intern(task_type);
+  const std::uint32_t tc = task_cell(p, t);
+  // The key (person, date, task type) is seen once; a repeat is dropped.
+  if (task_cells_[tc].days.test_and_set(day)) return RowOutcome::duplicate;
+  if ((options_.window_start && day < *options_.window_start) || (options_.window_end && day > *options_.window_end)) {
+    ++rows_outside_window_;
+    return RowOutcome::outside_window;
+  }
+  PersonPart& person = persons_[p];
+  // Inline attributes come from the rows inside the window.
+  person.team.see(team, row);
+  person.role.see(role, row);
+  person.work_mode.see(work_mode, row);
+  const bool ai = v.ai_tasks > 0;
+  const std::int32_t period_start = options_.weekly ? iso_week_monday(day) : month_start(day);
+  const std::uint32_t pc = period_cell(p, period_start);
+  PeriodCell& cell = period_cells_[pc];
+  // All sums of the row are checked before any is changed: a row goes in whole or not at all.
+  ExactRowSums all = person.all, cls = ai ? person.ai : person.manual, period_all = cell.all;
+  // (The key stays taken: a later row with it is still a repeat.)
+  if (!all.add(s) || !cls.add(s) || !period_all.add(s)) return RowOutcome::overflow;
+  person.all = all;
+  (ai ? person.ai : person.manual) = cls;
+  cell.all = period_all;
+  if (ai && v.has_baseline) {
+    cell.ai_b_rows += s.b_rows;
+    cell.ai_b_baseline += s.b_baseline;
+    cell.ai_b_hours += s.b_hours;
+    cell.ai_b_rework += s.b_rework;
+  }
+  TaskCell& task = task_cells_[tc];
+  (ai ? task.ai : task.manual).add(s);
+  switch (task.status) {
+    case PlaybookStatus::recommended:
+      cell.recommended_tasks += s.tasks;
+      cell.recommended_ai_tasks += s.ai_tasks;
+      cell.covered_ai_tasks += s.ai_tasks;
+      break;
+    case PlaybookStatus::not_recommended:
+      cell.covered_ai_tasks += s.ai_tasks;
+      cell.off_playbook_ai_tasks += s.ai_tasks;
+      break;
+    case PlaybookStatus::role_not_covered: break;
+    case PlaybookStatus::unknown: {
+      const std::uint64_t key = (static_cast<std::uint64_t>(tc) << 32) | cell.period;
+      const auto next = static_cast<std::uint32_t>(pending_.size());
+      const std::uint32_t i = pending_index_.find_or_insert(key, next);
+      if (i == next) pending_.push_back({p, cell.period, t, 0, 0});
+      pending_[i].tasks += s.tasks;
+      pending_[i].ai_tasks += s.ai_tasks;
+      break;
+    }
+  }
+  ++rows_in_window_;
+  if (!any_date_ || day < first_date_) first_date_ = day;
+  if (!any_date_ || day > last_date_) last_date_ = day;
+  any_date_ = true;
+  return RowOutcome::kept;
+}
+
+std::size_t Part::memory_bytes() const {
+  std::size_t n = persons_.capacity() * sizeof(PersonPart) + task_cells_.capacity() * sizeof(TaskCell) +
+                  period_cells_.capacity() * sizeof(PeriodCell) + pending_.capacity() * sizeof(PendingPlaybookCell) +
+                  task_cell_index_.memory_bytes() + period_cell_index_.memory_bytes() + pending_index_.memory_bytes();
+  for (const TaskCell& c : task_cells_) n += c.days.words().capacity() * 8;
+  return n;
+}
+
+}  // namespace gapscore::activity

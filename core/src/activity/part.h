@@ -1,0 +1,163 @@
+// The activity table read into per-person state, in one pass, without keeping
+// rows: per person the exact sums of all / AI-assisted / manual rows; per
+// person x task type what role guidance and the playbook need; per person x
+// period what trends need. Memory grows with people x periods x task types,
+// never with rows. A Part is what one reader (a thread, a Web Worker, a file)
+// builds from its share of the input; parts merge into one (merge.h), and the
+// merged part is finished into ActivityData (data.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "activity/exact_sums.h"
+#include "base/flat_map.h"
+
+namespace gapscore::activity {
+
+// Whether a (role, task type) is AI-recommended by the playbook.
+enum class PlaybookStatus : std::int8_t {
+  unknown = -2,            // the person's role is not known yet (inline role, or no people table)
+  role_not_covered = -1,
+  not_recommended = 0,
+  recommended = 1,
+};
+
+// Sums role guidance needs per person x task type, for one class of rows.
+struct ClassCounts {
+  std::int64_t rows = 0, tasks = 0, ai_tasks = 0, r_hours = 0, rework = 0, e_tasks = 0, errors = 0;
+  void add(const ExactRowSums& s);
+  void add(const ClassCounts& o);
+  void subtract(const ExactRowSums& s);
+};
+
+// Days with a row, for one person and task type: the key of a row is
+// (person, date, task type), so a set bit is a key already seen.
+class DayBits {
+ public:
+  bool test(std::int32_t day) const;
+  bool test_and_set(std::int32_t day);  // true when it was set already
+  void set_all(const DayBits& o);
+  // Days set in both (for keys repeated across parts).
+  std::vector<std::int32_t> common(const DayBits& o) const;
+  const std::vector<std::uint64_t>& words() const { return words_; }
+  std::int32_t first_day() const { return first_; }
+  void assign(std::int32_t first, std::vector<std::uint64_t> words) {
+    first_ = first;
+    words_ = std::move(words);
+  }
+
+ private:
+  std::int32_t first_ = 0;  // day of bit 0 (a multiple of 64)
+  std::vector<std::uint64_t> words_;
+};
+
+struct TaskCell {
+  std::uint32_t person = 0, task = 0;
+  ClassCounts ai, manual;
+  DayBits days;
+  PlaybookStatus status = PlaybookStatus::unknown;  // decided when the cell is made
+};
+
+// What trends need of one person in one period.
+struct PeriodCell {
+  std::uint32_t person = 0, period = 0;
+  ExactRowSums all;
+  // Baseline sums of AI-assisted rows only (AI-attributable time saved).
+  std::int64_t ai_b_rows = 0, ai_b_baseline = 0, ai_b_hours = 0, ai_b_rework = 0;
+  // Playbook sums (metrics::PlaybookSums), for rows whose status was known.
+  std::int64_t recommended_tasks = 0, recommended_ai_tasks = 0, covered_ai_tasks = 0, off_playbook_ai_tasks = 0;
+};
+
+// Tasks and AI tasks of one person, period and task type, kept only for
+// people whose role is not known while reading (resolved at the end).
+struct PendingPlaybookCell {
+  std::uint32_t person = 0, period = 0, task = 0;
+  std::int64_t tasks = 0, ai_tasks = 0;
+};
+
+// An inline attribute (team, role, work_mode) as the rows give it: the first
+// value in row order wins; the first later row with another value is a conflict.
+struct InlineAttribute {
+  std::uint64_t row = 0;  // 0 = no row gave a value
+  std::string value;
+  std::uint64_t conflict_row = 0;
+  std::string conflict_value;
+  void see(std::string_view v, std::uint64_t at);
+  void merge_later(const InlineAttribute& later);  // `later` covers rows after this one's
+};
+
+struct PersonPart {
+  ExactRowSums all, ai, manual;
+  InlineAttribute team, role, work_mode;
+};
+
+// The inputs a Part needs before the first row.
+struct PartOptions {
+  bool weekly = true;                     // period: ISO week, else calendar month
+  std::optional<std::int32_t> window_start, window_end;
+  // Status of (person id, task type), or unknown when the role is not known yet.
+  // Null: no playbook (every cell is role_not_covered).
+  const class PlaybookResolver* playbook = nullptr;
+};
+
+class PlaybookResolver {
+ public:
+  virtual ~PlaybookResolver() = default;
+  virtual PlaybookStatus status(std::string_view person_id, std::string_view task_type) const = 0;
+};
+
+enum class RowOutcome : std::uint8_t { kept, duplicate, outside_window, overflow };
+
+class Part {
+ public:
+  explicit Part(PartOptions options);
+
+  // One validated row. `row` is its row number within this part's input.
+  RowOutcome add(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v,
+                 std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row);
+
+  // Removes a row that add() kept (a key repeated across parts, found after the fact).
+  void remove(std::uint32_t person, std::int32_t day, std::uint32_t task, const RowValues& v);
+
+  const PartOptions& options() const { return options_; }
+  const TextCodes& person_ids() const { return person_ids_; }
+  const TextCodes& task_types() const { return task_types_; }
+  const std::vector<PersonPart>& persons() const { return persons_; }
+  const std::vector<TaskCell>& task_cells() const { return task_cells_; }
+  const std::vector<PeriodCell>& period_cells() const { return period_cells_; }
+  const std::vector<std::int32_t>& periods() const { return periods_; }
+  const std::vector<PendingPlaybookCell>& pending_playbook() const { return pending_; }
+  std::uint64_t rows_in_window() const { return rows_in_window_; }
+  std::uint64_t rows_outside_window() const { return rows_outside_window_; }
+  std::optional<std::int32_t> first_date() const { return any_date_ ? std::optional(first_date_) : std::nullopt; }
+  std::optional<std::int32_t> last_date() const { return any_date_ ? std::optional(last_date_) : std::nullopt; }
+  std::size_t memory_bytes() const;
+
+  // Merging (merge.cpp) and reading saved states build parts field by field.
+  friend class PartBuilder;
+
+ private:
+  std::uint32_t task_cell(std::uint32_t person, std::uint32_t task);
+  std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);
+
+  PartOptions options_;
+  TextCodes person_ids_, task_types_;
+  std::vector<PersonPart> persons_;
+  FlatU64Map task_cell_index_;
+  std::vector<TaskCell> task_cells_;
+  std::vector<std::int32_t> periods_;  // start day per period code (first-seen order)
+  FlatU64Map period_index_;            // start day -> period code
+  FlatU64Map period_cell_index_;
+  std::vector<PeriodCell> period_cells_;
+  FlatU64Map pending_index_;
+  std::vector<PendingPlaybookCell> pending_;
+  std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;
+  std::int32_t first_date_ = 0, last_date_ = 0;
+  bool any_date_ = false;
+};
+
+}  // namespace gapscore::activity

@@ -1,0 +1,47 @@
+#include "activity/sink.h"
+
+#include "model/table.h"
+
+namespace gapscore::activity {
+namespace {
+
+// Activity schema slots (core/src/model/schema.cpp, in order).
+enum Slot : std::size_t {
+  person_id, date, task_type, tasks, ai_tasks, hours, baseline_hours, rework_hours, errors, quality, outcome_value,
+  cycle_time_hours, ai_interactions, team, role, work_mode,
+};
+
+}  // namespace
+
+PartSink::Outcome PartSink::accept(const ingest::RowView& r, std::uint64_t row_number) {
+  RowValues v;
+  v.tasks = r.ints[tasks];
+  v.ai_tasks = r.ints[ai_tasks];
+  bool ok = to_fixed(r.nums[hours], v.hours);
+  auto decimal = [&](Slot s, bool& has, std::int64_t& out) {
+    has = r.present[s] != 0;
+    if (has) ok = to_fixed(r.nums[s], out) && ok;
+  };
+  decimal(baseline_hours, v.has_baseline, v.baseline);
+  decimal(rework_hours, v.has_rework, v.rework);
+  decimal(quality, v.has_quality, v.quality);
+  decimal(outcome_value, v.has_value, v.value);
+  decimal(cycle_time_hours, v.has_cycle, v.cycle);
+  v.has_errors = r.present[errors] != 0;
+  if (v.has_errors) v.errors = r.ints[errors];
+  v.has_interactions = r.present[ai_interactions] != 0;
+  if (v.has_interactions) v.interactions = r.ints[ai_interactions];
+  if (!ok) return Outcome::too_large;
+  const std::string_view mode =
+      r.present[work_mode] ? std::string_view(work_mode_name(static_cast<WorkMode>(r.ints[work_mode]))) : std::string_view();
+  switch (part_.add(r.cells[person_id], r.ints[date], r.cells[task_type], v, r.present[team] ? r.cells[team] : "",
+                    r.present[role] ? r.cells[role] : "", mode, row_number)) {
+    case RowOutcome::kept: return Outcome::kept;
+    case RowOutcome::duplicate: return Outcome::duplicate;
+    case RowOutcome::outside_window: return Outcome::outside_window;
+    case RowOutcome::overflow: return Outcome::too_large;
+  }
+  return Outcome::too_large;
+}
+
+}  // namespace gapscore::activity

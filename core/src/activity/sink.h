@@ -1,0 +1,19 @@
+// Feeds checked activity rows (from the CSV, JSON or columns reader) into a
+// Part: the one place where a row's typed cells become fixed-point values.
+#pragma once
+
+#include "activity/part.h"
+#include "ingest/table_builder.h"
+
+namespace gapscore::activity {
+
+class PartSink : public ingest::RowSink {
+ public:
+  explicit PartSink(Part& part) : part_(part) {}
+  Outcome accept(const ingest::RowView& row, std::uint64_t row_number) override;
+
+ private:
+  Part& part_;
+};
+
+}  // namespace gapscore::activity

@@ -1,0 +1,127 @@
+// Open-addressing hash maps for the ingest hot loop: integer keys to dense
+// indices, and strings (ids, task types) to dense codes. Linear probing over a
+// power-of-two table at most half full; keys are never removed. Lookups are
+// deterministic (no pointer or seed dependence), so codes are assigned in
+// first-seen order on every platform.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gapscore {
+
+inline std::uint64_t mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+// A per-process random key (base/hash_key.cpp, from getentropy), so that an
+// upload cannot be crafted to make all its ids collide. Results never depend on
+// it: codes follow first-seen order, only the probe sequences change.
+std::uint64_t hash_key();
+
+// Keyed hash of text, eight bytes at a time.
+inline std::uint64_t hash_text(std::string_view s, std::uint64_t key) {
+  std::uint64_t h = key ^ (s.size() * 0x9e3779b97f4a7c15ULL);
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = mix64(h ^ w);
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return mix64(h ^ tail ^ 0xff51afd7ed558ccdULL);
+}
+
+// uint64 key -> uint32 value.
+class FlatU64Map {
+ public:
+  static constexpr std::uint32_t kAbsent = 0xffffffffu;
+
+  std::uint32_t find(std::uint64_t key) const {
+    if (keys_.empty()) return kAbsent;
+    for (std::size_t i = mix64(key) & mask_;; i = (i + 1) & mask_) {
+      if (values_[i] == kAbsent) return kAbsent;
+      if (keys_[i] == key) return values_[i];
+    }
+  }
+  // The value for key, inserting `value` when the key is new.
+  std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t value) {
+    if (2 * (size_ + 1) > keys_.size()) grow();
+    std::size_t i = mix64(key) & mask_;
+    for (; values_[i] != kAbsent; i = (i + 1) & mask_)
+      if (keys_[i] == key) return values_[i];
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+    return value;
+  }
+  std::size_t size() const { return size_; }
+  std::size_t memory_bytes() const { return keys_.capacity() * 8 + values_.capacity() * 4; }
+
+ private:
+  void grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::uint32_t> values = std::move(values_);
+    const std::size_t n = keys.empty() ? 64 : keys.size() * 2;
+    keys_.assign(n, 0);
+    values_.assign(n, kAbsent);
+    mask_ = n - 1;
+    size_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (values[i] != kAbsent) find_or_insert(keys[i], values[i]);
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> values_;
+  std::size_t mask_ = 0, size_ = 0;
+};
+
+// Distinct strings -> codes 0, 1, 2, ... in first-seen order.
+class TextCodes {
+ public:
+  static constexpr std::uint32_t kAbsent = FlatU64Map::kAbsent;
+
+  std::uint32_t find(std::string_view s) const {
+    if (slots_.empty()) return kAbsent;
+    for (std::size_t i = hash_text(s, key_) & mask_;; i = (i + 1) & mask_) {
+      const std::uint32_t c = slots_[i];
+      if (c == kAbsent) return kAbsent;
+      if (texts_[c] == s) return c;
+    }
+  }
+  std::uint32_t intern(std::string_view s) {
+    if (2 * (texts_.size() + 1) > slots_.size()) grow();
+    std::size_t i = hash_text(s, key_) & mask_;
+    for (; slots_[i] != kAbsent; i = (i + 1) & mask_)
+      if (texts_[slots_[i]] == s) return slots_[i];
+    const auto code = static_cast<std::uint32_t>(texts_.size());
+    texts_.emplace_back(s);
+    slots_[i] = code;
+    return code;
+  }
+  const std::vector<std::string>& texts() const { return texts_; }
+  std::size_t size() const { return texts_.size(); }
+
+ private:
+  void grow() {
+    const std::size_t n = slots_.empty() ? 64 : slots_.size() * 2;
+    slots_.assign(n, kAbsent);
+    mask_ = n - 1;
+    for (std::uint32_t c = 0; c < texts_.size(); ++c) {
+      std::size_t i = hash_text(texts_[c], key_) & mask_;
+      while (slots_[i] != kAbsent) i = (i + 1) & mask_;
+      slots_[i] = c;
+    }
+  }
+  std::vector<std::string> texts_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_ = 0;
+  std::uint64_t key_ = hash_key();
+};
+
+}  // namespace gapscore

@@ -1,0 +1,134 @@
+#include "metrics/person_sums.h"
+
+#include <algorithm>
+
+#include "metrics/group_inputs.h"
+
+namespace gapscore::metrics {
+namespace {
+
+using activity::kScaleD;
+
+double scaled(std::int64_t v) { return static_cast<double>(v) / kScaleD; }
+double count(std::int64_t v) { return static_cast<double>(v); }
+
+void add_playbook(PlaybookStatus status, double tasks, double ai_tasks, PlaybookSums& s) {
+  switch (status) {
+    case PlaybookStatus::recommended:
+      s.recommended_tasks += tasks;
+      s.recommended_ai_tasks += ai_tasks;
+      s.covered_ai_tasks += ai_tasks;
+      break;
+    case PlaybookStatus::not_recommended:
+      s.covered_ai_tasks += ai_tasks;
+      s.off_playbook_ai_tasks += ai_tasks;
+      break;
+    case PlaybookStatus::role_not_covered: break;
+  }
+}
+
+}  // namespace
+
+std::uint32_t available_inputs(const Dataset& ds) {
+  std::uint32_t available = 0;
+  for (const TableSummary& t : ds.inputs) {
+    if (t.table != "activity") continue;
+    for (const std::string& c : t.columns) {
+      if (c == "baseline_hours") available |= need_baseline_hours;
+      else if (c == "rework_hours") available |= need_rework_hours;
+      else if (c == "quality") available |= need_quality;
+      else if (c == "outcome_value") available |= need_outcome_value;
+      else if (c == "cycle_time_hours") available |= need_cycle_time_hours;
+      else if (c == "errors") available |= need_errors;
+      else if (c == "ai_interactions") available |= need_ai_interactions;
+    }
+  }
+  if (ds.surveys) {
+    if (ds.surveys->has("ai_sentiment")) available |= need_survey_sentiment;
+    if (ds.surveys->has("wellbeing")) available |= need_survey_wellbeing;
+  }
+  if (ds.playbook) available |= need_playbook;
+  return available;
+}
+
+RowSums to_row_sums(const activity::ExactRowSums& s) {
+  RowSums r;
+  r.rows = count(s.rows);
+  r.tasks = count(s.tasks);
+  r.ai_tasks = count(s.ai_tasks);
+  r.hours = scaled(s.hours);
+  r.q_tasks = count(s.q_tasks);
+  r.q_weighted = scaled(s.q_weighted);
+  r.q_cost = scaled(s.q_cost);
+  r.e_tasks = count(s.e_tasks);
+  r.errors = count(s.errors);
+  r.v_rows = count(s.v_rows);
+  r.v_value = scaled(s.v_value);
+  r.v_cost = scaled(s.v_cost);
+  r.c_tasks = count(s.c_tasks);
+  r.c_weighted = scaled(s.c_weighted);
+  r.r_rows = count(s.r_rows);
+  r.r_hours = scaled(s.r_hours);
+  r.rework = scaled(s.rework);
+  r.b_rows = count(s.b_rows);
+  r.b_baseline = scaled(s.b_baseline);
+  r.b_hours = scaled(s.b_hours);
+  r.b_rework = scaled(s.b_rework);
+  r.i_rows = count(s.i_rows);
+  r.interactions = count(s.interactions);
+  return r;
+}
+
+std::vector<Sums> person_sums(const Dataset& ds, const PlaybookLookup& pb) {
+  const activity::ActivityData& a = ds.activity;
+  std::vector<Sums> out(a.persons.size());
+  for (std::uint32_t p = 0; p < a.persons.size(); ++p) {
+    const activity::ActivityPerson& person = a.persons[p];
+    Sums& s = out[p];
+    s.all = to_row_sums(person.all);
+    s.ai = to_row_sums(person.ai);
+    s.manual = to_row_sums(person.manual);
+    for (const activity::TaskCell& c : a.task_cells_of(p))
+      add_playbook(pb.status(p, c.task), count(c.ai.tasks + c.manual.tasks), count(c.ai.ai_tasks + c.manual.ai_tasks),
+                   s.playbook);
+  }
+  return out;
+}
+
+PeriodIndex index_periods(const activity::ActivityData& a) {
+  PeriodIndex index;
+  index.cells.resize(a.periods.size());
+  index.pending.resize(a.periods.size());
+  for (std::uint32_t i = 0; i < a.period_cells.size(); ++i) index.cells[a.period_cells[i].period].push_back(i);
+  for (std::uint32_t i = 0; i < a.pending_playbook.size(); ++i) index.pending[a.pending_playbook[i].period].push_back(i);
+  return index;
+}
+
+void period_sums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex& index, std::size_t period,
+                 std::vector<std::uint32_t>& people, std::vector<Sums>& out) {
+  const activity::ActivityData& a = ds.activity;
+  people.clear();
+  for (std::uint32_t i : index.cells[period]) {
+    const activity::PeriodCell& c = a.period_cells[i];
+    people.push_back(c.person);
+    Sums& s = out[c.person];
+    s = Sums{};
+    s.all = to_row_sums(c.all);
+    // Of the AI-assisted rows, a period keeps only their baseline sums (time saved).
+    s.ai.b_rows = count(c.ai_b_rows);
+    s.ai.b_baseline = scaled(c.ai_b_baseline);
+    s.ai.b_hours = scaled(c.ai_b_hours);
+    s.ai.b_rework = scaled(c.ai_b_rework);
+    s.playbook.recommended_tasks = count(c.recommended_tasks);
+    s.playbook.recommended_ai_tasks = count(c.recommended_ai_tasks);
+    s.playbook.covered_ai_tasks = count(c.covered_ai_tasks);
+    s.playbook.off_playbook_ai_tasks = count(c.off_playbook_ai_tasks);
+  }
+  // Cells whose status waited for the final roles.
+  for (std::uint32_t i : index.pending[period]) {
+    const activity::PendingPlaybookCell& c = a.pending_playbook[i];
+    add_playbook(pb.status(c.person, c.task), count(c.tasks), count(c.ai_tasks), out[c.person].playbook);
+  }
+}
+
+}  // namespace gapscore::metrics
