@@ -14,6 +14,12 @@
 
 namespace gapscore {
 
+// One of `count` readers of the same activity table, each taking the rows of
+// its share of the people (all rows of one person go to one shard).
+struct Shard {
+  std::uint32_t index = 0, count = 1;
+};
+
 class Session {
  public:
   // Fails with config_* diagnostics when the config is invalid.
@@ -25,10 +31,11 @@ class Session {
   ~Session();
 
   // Tables are given one at a time: begin, push chunks, end. Each table kind
-  // at most once; activity is required before report().
+  // at most once, in kReadOrder (the activity last); activity is required before report().
   // expected_bytes: the table's total size when known (0 = unknown), a hint for sizing columns.
+  // shard: for reading the activity in parallel (see merge); ignored for other tables.
   Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect,
-                     std::uint64_t expected_bytes = 0);
+                     std::uint64_t expected_bytes = 0, Shard shard = {});
   Status push(std::string_view chunk);
   Status end_table();
   // A whole table given as typed columns (see ingest_columns) instead of bytes.
@@ -38,6 +45,12 @@ class Session {
   // files, e.g. one per refresh date). Without an activity table the report is
   // adoption-only and the people table is required.
   Status add_usage(std::string_view bytes, std::string source_name = {}, UsageFormat format = UsageFormat::detect);
+
+  // Reading in parallel: sessions 0..n-1 with the same config read the same
+  // tables, the activity with Shard{i, n}; then shard 0 merges the others, in
+  // index order, before join(). The result is byte-identical to one session
+  // reading everything. Fails if the shards did not read the same inputs.
+  Status merge(Session&& shard);
 
   // Joins the tables (people attributes, window); report() does this itself.
   // Separate so that validation can include join diagnostics without analysis.

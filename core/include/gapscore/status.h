@@ -98,6 +98,11 @@ class DiagnosticLog {
   explicit DiagnosticLog(std::size_t max_items = 100) : max_items_(max_items) {}
 
   void add(Diagnostic d);
+  // Another log's diagnostics after this one's (then the first max_items are kept).
+  void append(const DiagnosticLog& other);
+  // Another log of rows of the same table, read in parallel: the items of both,
+  // each in row order, interleave by row (this log's first on a tie).
+  void merge_by_row(const DiagnosticLog& other);
 
   const std::vector<Diagnostic>& items() const { return items_; }
   // (table, code) -> how many times it occurred.
@@ -109,6 +114,7 @@ class DiagnosticLog {
   std::size_t max_items() const { return max_items_; }
 
  private:
+  void add_counts(const DiagnosticLog& other);
   std::size_t max_items_;
   std::vector<Diagnostic> items_;
   std::map<std::pair<std::string, DiagCode>, std::uint64_t> counts_;

@@ -135,7 +135,7 @@ void InlineAttribute::merge_later(const InlineAttribute& later) {
 
 Part::Part(PartOptions options) : options_(std::move(options)) {}
 
-std::uint32_t Part::task_cell(std::uint32_t person, std::uint32_t task) {
+std::uint32_t Part::task_cell(std::uint32_t person, std::uint32_t task, std::optional<PlaybookStatus> status) {
   const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | task;
   const auto next = static_cast<std::uint32_t>(task_cells_.size());
   const std::uint32_t i = task_cell_index_.find_or_insert(key, next);
@@ -143,9 +143,9 @@ std::uint32_t Part::task_cell(std::uint32_t person, std::uint32_t task) {
     TaskCell c;
     c.person = person;
     c.task = task;
-    c.status = options_.playbook
-                   ? options_.playbook->status(person_ids_.texts()[person], task_types_.texts()[task])
-                   : PlaybookStatus::role_not_covered;
+    c.status = status                ? *status
+               : options_.playbook ? options_.playbook->status(person_ids_.texts()[person], task_types_.texts()[task])
+                                   : PlaybookStatus::role_not_covered;
     task_cells_.push_back(std::move(c));
   }
   return i;
@@ -232,6 +232,92 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   if (!any_date_ || day > last_date_) last_date_ = day;
   any_date_ = true;
   return RowOutcome::kept;
+}
+
+namespace {
+
+bool add_period(PeriodCell& a, const PeriodCell& b) {
+  if (!a.all.add(b.all)) return false;
+  a.ai_b_rows += b.ai_b_rows;
+  a.ai_b_baseline += b.ai_b_baseline;
+  a.ai_b_hours += b.ai_b_hours;
+  a.ai_b_rework += b.ai_b_rework;
+  a.recommended_tasks += b.recommended_tasks;
+  a.recommended_ai_tasks += b.recommended_ai_tasks;
+  a.covered_ai_tasks += b.covered_ai_tasks;
+  a.off_playbook_ai_tasks += b.off_playbook_ai_tasks;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> Part::merge(const Part& other) {
+  // The other part's codes in this one (new people, task types, periods are added).
+  std::vector<std::uint32_t> person_of(other.persons_.size()), task_of(other.task_types_.size()),
+      period_of(other.periods_.size());
+  // First check that no key is shared, before anything changes.
+  std::uint64_t shared = 0;
+  for (const TaskCell& c : other.task_cells_) {
+    const std::uint32_t p = person_ids_.find(other.person_ids_.texts()[c.person]);
+    const std::uint32_t t = task_types_.find(other.task_types_.texts()[c.task]);
+    if (p == TextCodes::kAbsent || t == TextCodes::kAbsent) continue;
+    const std::uint32_t mine = task_cell_index_.find((static_cast<std::uint64_t>(p) << 32) | t);
+    if (mine != FlatU64Map::kAbsent) shared += task_cells_[mine].days.common(c.days).size();
+  }
+  if (shared > 0) return shared;
+  for (std::uint32_t p = 0; p < other.persons_.size(); ++p) {
+    person_of[p] = person_ids_.intern(other.person_ids_.texts()[p]);
+    if (person_of[p] == persons_.size()) persons_.emplace_back();
+    PersonPart& mine = persons_[person_of[p]];
+    const PersonPart& theirs = other.persons_[p];
+    if (!mine.all.add(theirs.all) || !mine.ai.add(theirs.ai) || !mine.manual.add(theirs.manual)) return std::nullopt;
+    mine.team.merge_later(theirs.team);
+    mine.role.merge_later(theirs.role);
+    mine.work_mode.merge_later(theirs.work_mode);
+  }
+  for (std::uint32_t t = 0; t < other.task_types_.size(); ++t) task_of[t] = task_types_.intern(other.task_types_.texts()[t]);
+  for (std::uint32_t i = 0; i < other.periods_.size(); ++i) {
+    const auto next = static_cast<std::uint32_t>(periods_.size());
+    period_of[i] = period_index_.find_or_insert(static_cast<std::uint64_t>(static_cast<std::uint32_t>(other.periods_[i])), next);
+    if (period_of[i] == next) periods_.push_back(other.periods_[i]);
+  }
+  for (const TaskCell& c : other.task_cells_) {
+    const std::uint32_t tc = task_cell(person_of[c.person], task_of[c.task], c.status);
+    TaskCell& mine = task_cells_[tc];
+    mine.ai.add(c.ai);
+    mine.manual.add(c.manual);
+    mine.days.set_all(c.days);
+  }
+  for (const PeriodCell& c : other.period_cells_) {
+    const std::uint32_t p = person_of[c.person];
+    const std::uint64_t key = (static_cast<std::uint64_t>(p) << 32) | period_of[c.period];
+    const auto next = static_cast<std::uint32_t>(period_cells_.size());
+    const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
+    if (i == next) {
+      PeriodCell fresh;
+      fresh.person = p;
+      fresh.period = period_of[c.period];
+      period_cells_.push_back(fresh);
+    }
+    if (!add_period(period_cells_[i], c)) return std::nullopt;
+  }
+  for (const PendingPlaybookCell& c : other.pending_) {
+    const std::uint32_t tc = task_cell_index_.find((static_cast<std::uint64_t>(person_of[c.person]) << 32) | task_of[c.task]);
+    const std::uint64_t key = (static_cast<std::uint64_t>(tc) << 32) | period_of[c.period];
+    const auto next = static_cast<std::uint32_t>(pending_.size());
+    const std::uint32_t i = pending_index_.find_or_insert(key, next);
+    if (i == next) pending_.push_back({person_of[c.person], period_of[c.period], task_of[c.task], 0, 0});
+    pending_[i].tasks += c.tasks;
+    pending_[i].ai_tasks += c.ai_tasks;
+  }
+  rows_in_window_ += other.rows_in_window_;
+  rows_outside_window_ += other.rows_outside_window_;
+  if (other.any_date_) {
+    if (!any_date_ || other.first_date_ < first_date_) first_date_ = other.first_date_;
+    if (!any_date_ || other.last_date_ > last_date_) last_date_ = other.last_date_;
+    any_date_ = true;
+  }
+  return 0;
 }
 
 std::size_t Part::memory_bytes() const {

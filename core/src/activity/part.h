@@ -120,8 +120,11 @@ class Part {
   RowOutcome add(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v,
                  std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row);
 
-  // Removes a row that add() kept (a key repeated across parts, found after the fact).
-  void remove(std::uint32_t person, std::int32_t day, std::uint32_t task, const RowValues& v);
+  // Adds another part's state. Parts must not share a key (person, date, task
+  // type): shards hold disjoint people, and files merged later are checked for
+  // it. Returns the number of shared keys (then nothing was changed), or
+  // nullopt when a sum would overflow (then the part is unusable).
+  std::optional<std::uint64_t> merge(const Part& other);
 
   const PartOptions& options() const { return options_; }
   const TextCodes& person_ids() const { return person_ids_; }
@@ -137,11 +140,12 @@ class Part {
   std::optional<std::int32_t> last_date() const { return any_date_ ? std::optional(last_date_) : std::nullopt; }
   std::size_t memory_bytes() const;
 
-  // Merging (merge.cpp) and reading saved states build parts field by field.
-  friend class PartBuilder;
+  // Reading saved states (state_file.cpp) builds parts field by field.
+  friend class PartCodec;
 
  private:
-  std::uint32_t task_cell(std::uint32_t person, std::uint32_t task);
+  // The cell of (person, task); a new cell takes `status`, or asks the playbook.
+  std::uint32_t task_cell(std::uint32_t person, std::uint32_t task, std::optional<PlaybookStatus> status = std::nullopt);
   std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);
 
   PartOptions options_;

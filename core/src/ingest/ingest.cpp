@@ -105,7 +105,7 @@ TableIngestor::~TableIngestor() = default;
 Status TableIngestor::push(std::string_view chunk) {
   Impl& m = *impl_;
   if (m.failed) return m.failure;
-  m.sha.update(chunk);
+  if (m.options.shard_index == 0) m.sha.update(chunk);
   m.bytes += chunk.size();
   if (m.format == InputFormat::detect) {
     m.pending.append(chunk);
@@ -169,6 +169,14 @@ Result<IngestedTable> TableIngestor::finish() {
   auto table = m.builder.finish(summary);
   if (!table) return std::move(table).error();
   return IngestedTable{std::move(table).value(), std::move(summary)};
+}
+
+std::uint32_t shard_of(std::string_view person_id, std::uint32_t shard_count) {
+  if (shard_count <= 1) return 0;
+  // FNV-1a: fixed (not keyed), so every reader and every platform agrees.
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : person_id) h = (h ^ c) * 0x100000001b3ULL;
+  return static_cast<std::uint32_t>((h ^ (h >> 32)) % shard_count);
 }
 
 Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& options, DiagnosticLog& log) {

@@ -36,7 +36,15 @@ struct IngestOptions {
   std::uint64_t expected_bytes = 0;
   // Where checked rows go instead of a table (the activity table); null: a table is built.
   ingest::RowSink* row_sink = nullptr;
+  // Reading in parallel: every reader sees every byte, and takes the rows
+  // whose person_id hashes to its shard (so one person's rows, repeats
+  // included, are all in one shard). Shard 0 also digests the bytes and
+  // counts blank lines. CSV only.
+  std::uint32_t shard_index = 0, shard_count = 1;
 };
+
+// The shard of a person id (its text as the table gives it, trimmed).
+std::uint32_t shard_of(std::string_view person_id, std::uint32_t shard_count);
 
 struct TableSummary {
   std::string table;

@@ -92,7 +92,7 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string_view h = trim(header[i]);
     if (h.empty()) {
-      log_.add(make_diagnostic(DiagCode::blank_header,
+      header_log().add(make_diagnostic(DiagCode::blank_header,
                                table_name_ + ": header of column " + std::to_string(i + 1) + " is empty; column ignored",
                                table_name_, 1, "", ""));
       continue;
@@ -100,7 +100,7 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
     const int slot = resolve(h);
     if (slot < 0) {
       ignored_headers_.emplace_back(h);
-      log_.add(make_diagnostic(DiagCode::unknown_column,
+      header_log().add(make_diagnostic(DiagCode::unknown_column,
                                table_name_ + ": column " + quoted(h) + " is not used by gapscore; ignored",
                                table_name_, 1, std::string(h)));
       continue;
@@ -163,7 +163,7 @@ int TableBuilder::slot_for_key(std::string_view key) {
   const int slot = resolve(key);
   if (slot < 0) {
     ignored_headers_.emplace_back(key);
-    log_.add(make_diagnostic(DiagCode::unknown_column,
+    header_log().add(make_diagnostic(DiagCode::unknown_column,
                              table_name_ + ": field " + quoted(key) + " is not used by gapscore; ignored",
                              table_name_, 0, std::string(key)));
   } else {
@@ -226,7 +226,15 @@ Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string c
   return Ok{};
 }
 
+// A row belongs to the shard of its person_id cell, whatever else is wrong with it.
+bool TableBuilder::owned(std::string_view person) {
+  if (options_.shard_count <= 1 || shard_of(trim(person), options_.shard_count) == options_.shard_index) return true;
+  ++other_shards_;
+  return false;
+}
+
 Status TableBuilder::reject_row(DiagCode code, std::uint64_t row, std::string column, std::string problem) {
+  if (!owned({})) return Ok{};
   ++rows_read_;
   return row_problem(code, row, std::move(column), {}, std::move(problem));
 }
@@ -244,6 +252,12 @@ void TableBuilder::reserve_rows(std::size_t rows) {
 
 Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
                                     int malformed_quote_field) {
+  if (options_.shard_count > 1) {
+    std::string_view person;
+    for (std::size_t i = 0; i < header_slot_.size() && i < fields.size(); ++i)
+      if (header_slot_[i] == 0) person = fields[i];
+    if (!owned(person)) return Ok{};
+  }
   ++rows_read_;
   if (malformed_quote_field >= 0) {
     const auto f = static_cast<std::size_t>(malformed_quote_field);
@@ -271,6 +285,7 @@ Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, st
 
 Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present,
                                   std::uint64_t row) {
+  if (!owned(present[0] ? cells[0] : std::string_view())) return Ok{};
   ++rows_read_;
   for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
     cells_[s] = cells[s];
@@ -282,6 +297,7 @@ Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::
 Status TableBuilder::add_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
                                    std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present,
                                    std::uint64_t row) {
+  if (!owned(present[0] && !numeric[0] ? cells[0] : std::string_view())) return Ok{};
   ++rows_read_;
   for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
     numeric_[s] = numeric[s];
@@ -545,23 +561,31 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
   for (std::size_t s = 0; s < schema_.columns.size(); ++s)
     if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);
   summary.ignored_columns = ignored_headers_;
-  if (rows_read_ == 0) {
-    Diagnostic d = make_diagnostic(DiagCode::no_rows, table_name_ + ": the table has a header but no data rows",
-                                   table_name_);
-    if (!schema_.required_table) {
+  // A shard's own counts say nothing about the table: the shards are merged first.
+  if (options_.shard_count > 1) return std::move(table_);
+  if (Status s = check_row_counts(summary, schema_, log_); !s) return std::move(s).error();
+  return std::move(table_);
+}
+
+Status check_row_counts(const TableSummary& summary, const TableSchema& schema, DiagnosticLog& log) {
+  const std::string table_name(schema.name);
+  if (summary.rows_read == 0) {
+    Diagnostic d = make_diagnostic(DiagCode::no_rows, table_name + ": the table has a header but no data rows",
+                                   table_name);
+    if (!schema.required_table) {
       d.severity = Severity::warning;
       d.message += "; it is ignored";
-      log_.add(d);
+      log.add(d);
     } else {
       return Error(std::move(d));
     }
-  } else if (rows_kept() == 0) {
+  } else if (summary.rows_used == 0) {
     return Error(make_diagnostic(DiagCode::no_valid_rows,
-                                 table_name_ + ": all " + std::to_string(rows_read_) +
+                                 table_name + ": all " + std::to_string(summary.rows_read) +
                                      " rows were skipped; see the diagnostics for why",
-                                 table_name_));
+                                 table_name));
   }
-  return std::move(table_);
+  return Ok{};
 }
 
 }  // namespace gapscore::ingest

@@ -68,6 +68,8 @@ class TableBuilder {
   Result<Table> finish(TableSummary& summary);
 
   std::uint64_t rows_read() const { return rows_read_; }
+  // Rows left to other shards (IngestOptions::shard_count > 1).
+  std::uint64_t rows_of_other_shards() const { return other_shards_; }
   // Makes room for `rows` kept rows in every column (a capacity hint, never a limit).
   void reserve_rows(std::size_t rows);
   // After set_csv_header: header index -> slot (-1 unused).
@@ -80,12 +82,16 @@ class TableBuilder {
                      bool names_person = false);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
   Status to_sink(std::uint64_t row);
+  bool owned(std::string_view person);
+  // Header-level diagnostics are shard 0's to report (every shard reads the header).
+  DiagnosticLog& header_log() { return options_.shard_index == 0 ? log_ : scratch_log_; }
   std::uint64_t rows_kept() const;
   std::string header_for_slot(std::size_t slot) const;
 
   const TableSchema& schema_;
   IngestOptions options_;
   DiagnosticLog& log_;
+  DiagnosticLog scratch_log_{1};
   std::string table_name_;
   Table table_;
   std::vector<int> header_slot_;              // CSV: header index -> slot (-1 unused)
@@ -102,7 +108,12 @@ class TableBuilder {
   std::uint64_t rows_read_ = 0;
   std::uint64_t strict_errors_ = 0;
   RowSink* sink_ = nullptr;
+  std::uint64_t other_shards_ = 0;
   std::uint64_t sink_rows_ = 0;  // rows the sink took (kept or outside the window)
 };
+
+// After all rows (of all shards): a table without rows is an error (a warning
+// for optional tables), and so is one whose rows were all skipped.
+Status check_row_counts(const TableSummary& summary, const TableSchema& schema, DiagnosticLog& log);
 
 }  // namespace gapscore::ingest

@@ -5,6 +5,7 @@
 #include "activity/playbook_resolver.h"
 #include "activity/sink.h"
 #include "config/config_json.h"
+#include "ingest/table_builder.h"
 #include "dataset/dataset.h"
 #include "report/inputs_section.h"
 #include "report/report_builder.h"
@@ -30,12 +31,27 @@ struct Session::Impl {
   std::optional<activity::Part> activity_part;
   std::optional<activity::PartSink> activity_sink;
   std::optional<activity::ActivityData> activity;
+  // The activity's diagnostics, kept apart until the join so that shards read
+  // in parallel can interleave theirs by row.
+  DiagnosticLog activity_log;
+  bool activity_log_joined = false;
+  Shard shard;
 
-  explicit Impl(Config c) : config(std::move(c)), log(static_cast<std::size_t>(config.max_diagnostics)) {}
+  explicit Impl(Config c)
+      : config(std::move(c)),
+        log(static_cast<std::size_t>(config.max_diagnostics)),
+        activity_log(static_cast<std::size_t>(config.max_diagnostics)) {}
+
+  void join_activity_log() {
+    if (activity_log_joined) return;
+    activity_log_joined = true;
+    log.append(activity_log);
+  }
 
   // Fatal errors also go into the log (strict-mode row errors are there already),
   // so the log alone tells the whole story of a run.
   Status fail(Error e) {
+    join_activity_log();
     for (const Diagnostic& d : e.diagnostics) {
       bool logged = false;
       for (const Diagnostic& x : log.items())
@@ -90,12 +106,17 @@ struct Session::Impl {
     return &*activity_sink;
   }
 
-  // The activity table was read: its state is finished, the rows are gone.
-  void finish_activity() {
-    if (!activity_part) return;
+  // The activity table was read (every shard merged): its state is finished, the rows are gone.
+  Status finish_activity() {
+    if (!activity_part) return Ok{};
+    if (shard.count > 1)
+      for (const IngestedTable& t : tables)
+        if (t.summary.table == "activity")
+          if (Status s = ingest::check_row_counts(t.summary, schema_for(TableKind::activity), activity_log); !s) return s;
     activity = activity::finish(*activity_part);
     activity_sink.reset();
     activity_part.reset();
+    return Ok{};
   }
 };
 
@@ -119,13 +140,25 @@ Result<Session> Session::create(Config config) {
 const Config& Session::config() const { return impl_->config; }
 const DiagnosticLog& Session::log() const { return impl_->log; }
 
-Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes) {
+Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
+                            Shard shard) {
   Impl& m = *impl_;
+  if (kind == TableKind::activity) {
+    if (shard.count == 0 || shard.index >= shard.count)
+      return Error(make_diagnostic(DiagCode::invalid_argument, "begin_table: shard index must be below the shard count"));
+    if (shard.count > 1 && m.config.strict)
+      return Error(make_diagnostic(DiagCode::invalid_argument, "strict mode reads the activity in one shard"));
+    m.shard = shard;
+  }
   auto opts = m.claim(kind, source_name, "begin_table");
   if (!opts) return std::move(opts).error();
   opts->format = format;
   opts->expected_bytes = expected_bytes;
-  m.current.emplace(std::move(opts).value(), m.log);
+  if (kind == TableKind::activity) {
+    opts->shard_index = shard.index;
+    opts->shard_count = shard.count;
+  }
+  m.current.emplace(std::move(opts).value(), kind == TableKind::activity ? m.activity_log : m.log);
   m.current_kind = kind;
   m.current_source = std::move(source_name);
   return Ok{};
@@ -147,7 +180,6 @@ Status Session::end_table() {
   auto t = m.current->finish();
   m.current.reset();
   if (!t) return m.fail(std::move(t).error());
-  if (m.current_kind == TableKind::activity) m.finish_activity();
   m.tables.push_back(std::move(t).value());
   return Ok{};
 }
@@ -156,9 +188,8 @@ Status Session::add_columns(TableKind kind, std::span<const ColumnInput> columns
   Impl& m = *impl_;
   auto opts = m.claim(kind, std::move(source_name), "add_columns");
   if (!opts) return std::move(opts).error();
-  auto t = ingest_columns(columns, *opts, m.log);
+  auto t = ingest_columns(columns, *opts, kind == TableKind::activity ? m.activity_log : m.log);
   if (!t) return m.fail(std::move(t).error());
-  if (kind == TableKind::activity) m.finish_activity();
   m.tables.push_back(std::move(t).value());
   return Ok{};
 }
@@ -174,6 +205,39 @@ Status Session::add_usage(std::string_view bytes, std::string source_name, Usage
   return Ok{};
 }
 
+Status Session::merge(Session&& other) {
+  Impl& m = *impl_;
+  Impl& o = *other.impl_;
+  if (m.fatal) return *m.fatal;
+  if (o.fatal) return m.fail(*o.fatal);
+  auto invalid = [](std::string why) { return Error(make_diagnostic(DiagCode::invalid_argument, "merge: " + why)); };
+  if (m.current || o.current) return invalid("a table is still open");
+  if (m.dataset || o.dataset) return invalid("a session was joined already");
+  if (!m.activity_part || !o.activity_part || o.shard.count != m.shard.count || o.shard.index == m.shard.index)
+    return invalid("both sessions must have read the activity as different shards of the same count");
+  if (o.tables.size() != m.tables.size()) return invalid("the sessions read different tables");
+  IngestedTable* mine_activity = nullptr;
+  for (std::size_t i = 0; i < m.tables.size(); ++i) {
+    TableSummary& a = m.tables[i].summary;
+    const TableSummary& b = o.tables[i].summary;
+    if (a.table != b.table || a.bytes != b.bytes) return invalid("the sessions read different tables");
+    if (a.table != "activity") {
+      if (a.sha256 != b.sha256) return invalid("the " + a.table + " tables differ");
+      continue;
+    }
+    mine_activity = &m.tables[i];
+    a.rows_read += b.rows_read;
+    a.rows_used += b.rows_used;
+    a.rows_skipped += b.rows_skipped;
+  }
+  if (!mine_activity) return invalid("no activity table");
+  const auto shared = m.activity_part->merge(*o.activity_part);
+  if (!shared) return m.fail(Error(make_diagnostic(DiagCode::out_of_range, "activity: a sum is too large to add up exactly", "activity")));
+  if (*shared) return m.fail(invalid("the shards share " + std::to_string(*shared) + " keys (person x date x task type)"));
+  m.activity_log.merge_by_row(o.activity_log);
+  return Ok{};
+}
+
 Status Session::join() {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
@@ -184,6 +248,8 @@ Status Session::join() {
     return m.fail(Error(make_diagnostic(DiagCode::invalid_argument,
                                         "the activity table is required (or a people table with AI-usage exports)",
                                         "activity")));
+  if (Status s = m.finish_activity(); !s) return m.fail(std::move(s).error());
+  m.join_activity_log();
   auto ds = build_dataset(std::move(m.tables), m.activity ? &*m.activity : nullptr, m.config, m.log, adoption_only,
                           m.has_usage ? &m.usage : nullptr);
   m.tables.clear();
