@@ -1,6 +1,7 @@
 #include "insights/training.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "privacy/pseudonym.h"
@@ -35,6 +36,14 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
                                       const Config& config) {
   TrainingResult out;
   const int k = config.privacy.min_group_size;
+  std::vector<std::pair<TrainingTarget, std::vector<std::uint32_t>>> candidates;  // with their active people
+  auto active_of = [&](const std::vector<std::uint32_t>& members) {
+    std::vector<std::uint32_t> v;
+    for (std::uint32_t p : members)
+      if (a.figures[p].active) v.push_back(p);
+    std::sort(v.begin(), v.end());
+    return v;
+  };
   for (std::size_t g = 0; g < a.grouping.size(); ++g) {
     if (plan.groups[g] != privacy::CellStatus::shown) continue;
     const PersonaCounts c = count_personas(a.grouping.members[g], a.figures, personas);
@@ -47,7 +56,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     t.gap_score = a.groups[g].score.value;
     t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, t.gap_score);
     t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
-    out.targets.push_back(std::move(t));
+    candidates.push_back({std::move(t), active_of(a.grouping.members[g])});
   }
   // Roles, whatever the grouping.
   std::map<std::string, std::vector<std::uint32_t>> by_role;
@@ -64,10 +73,24 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     t.rework_creator_share = share(c, Persona::rework_creator);
     t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, std::nullopt);
     t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
-    out.targets.push_back(std::move(t));
+    candidates.push_back({std::move(t), active_of(members)});
   }
-  std::stable_sort(out.targets.begin(), out.targets.end(),
-                   [](const TrainingTarget& x, const TrainingTarget& y) { return x.need_score > y.need_score; });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const auto& x, const auto& y) { return x.first.need_score > y.first.need_score; });
+  // A team and a role made of mostly the same people (an overlap of at least
+  // 80% of the larger of the two) are one target: the higher-ranked one stays.
+  std::vector<const std::vector<std::uint32_t>*> listed;
+  for (auto& [target, people] : candidates) {
+    bool duplicate = false;
+    for (const std::vector<std::uint32_t>* other : listed) {
+      std::vector<std::uint32_t> common;
+      std::set_intersection(people.begin(), people.end(), other->begin(), other->end(), std::back_inserter(common));
+      duplicate = duplicate || 5 * common.size() >= 4 * std::max(people.size(), other->size());
+    }
+    if (duplicate) continue;
+    listed.push_back(&people);
+    out.targets.push_back(target);
+  }
 
   // Trained vs untrained, each side needing k people.
   std::vector<std::uint32_t> trained, untrained;
