@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "base/detmath.h"
 #include "stats/stats.h"
 
 namespace gapscore::analysis {
@@ -24,6 +25,63 @@ std::string side_reason(int k) {
   return "needs at least " + n + " AI users and " + n +
          " non-users in cells that hold both (privacy.min_group_size); cells with only AI users or only "
          "non-users cannot compare like with like";
+}
+
+struct Obs {
+  std::size_t cell;
+  bool user;
+  double y;
+};
+
+struct WithinFit {
+  std::optional<double> estimate, se;  // se: nullopt when a leverage-1 row decides the estimate
+};
+
+// OLS y ~ ai_user + C(cell) with HC3 errors, in O(n) instead of a QR of an
+// n × (cells + 1) design (thousands of team × role cells are common). By
+// Frisch-Waugh-Lovell the ai_user coefficient is the regression of y on
+// ai_user after both are demeaned within cells: β = Σx̃ỹ / Σx̃², residuals
+// e = ỹ − βx̃, exactly the full model's. The β row of (X'X)⁻¹X' is x̃'/Σx̃², so
+// the HC3 variance is Σ x̃ᵢ² eᵢ² / (1 − hᵢ)² / (Σx̃²)², with the full model's
+// leverage hᵢ = 1/n_cell + x̃ᵢ²/Σx̃² (cell dummies and x̃ are orthogonal).
+// Sums run in observation order (Neumaier): the same bits on every platform.
+WithinFit within_fit(const std::vector<Obs>& obs, std::size_t cells) {
+  std::vector<stats::NeumaierSum> y_sum(cells);
+  std::vector<double> n(cells, 0.0), users(cells, 0.0);
+  for (const Obs& o : obs) {
+    y_sum[o.cell].add(o.y);
+    n[o.cell] += 1;
+    users[o.cell] += o.user ? 1 : 0;
+  }
+  std::vector<double> y_mean(cells), x_mean(cells);
+  for (std::size_t c = 0; c < cells; ++c) {
+    y_mean[c] = y_sum[c].value() / n[c];
+    x_mean[c] = users[c] / n[c];
+  }
+  stats::NeumaierSum sxx, sxy;
+  for (const Obs& o : obs) {
+    const double xt = (o.user ? 1.0 : 0.0) - x_mean[o.cell];
+    sxx.add(xt * xt);
+    sxy.add(xt * (o.y - y_mean[o.cell]));
+  }
+  WithinFit fit;
+  if (!(sxx.value() > 0)) return fit;
+  const double beta = sxy.value() / sxx.value();
+  fit.estimate = beta;
+  constexpr double kLeverageOne = 1e-10;
+  stats::NeumaierSum meat;
+  for (const Obs& o : obs) {
+    const double xt = (o.user ? 1.0 : 0.0) - x_mean[o.cell];
+    const double e = (o.y - y_mean[o.cell]) - beta * xt;
+    const double h = 1.0 / n[o.cell] + xt * xt / sxx.value();
+    if (h > 1.0 - kLeverageOne) {
+      if (xt != 0.0) return fit;  // this row moves β: its HC3 weight is 0/0
+      continue;
+    }
+    meat.add(xt * xt * e * e / ((1.0 - h) * (1.0 - h)));
+  }
+  fit.se = std::sqrt(meat.value()) / sxx.value();
+  return fit;
 }
 
 }  // namespace
@@ -53,11 +111,6 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     return out;
   }
   // Cells in key order (bytewise, as every other key order in the report).
-  struct Obs {
-    std::size_t cell;
-    bool user;
-    double y;
-  };
   std::map<std::vector<std::string>, std::size_t> cell_of;
   std::vector<std::vector<std::string>> person_cell;
   std::vector<std::uint32_t> people;
@@ -96,36 +149,23 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     out.reason = side_reason(k);
     return out;
   }
-  // Design: intercept, ai_user, one dummy per kept cell after the first (the
-  // reference level, as statsmodels' treatment coding of the sorted levels).
-  const std::size_t cols = 2 + (out.cells - 1);
-  std::vector<double> y, x;
-  y.reserve(kept.size());
-  x.reserve(kept.size() * cols);
-  for (const Obs& o : kept) {
-    y.push_back(o.y);
-    x.push_back(1.0);
-    x.push_back(o.user ? 1.0 : 0.0);
-    for (std::size_t c = 1; c < out.cells; ++c) x.push_back(o.cell == c ? 1.0 : 0.0);
-  }
-  const auto fit = stats::ols_hc3(y, x, cols);
-  if (!fit.ok() || !fit->full_rank) {
-    out.reason = "the adjusted comparison could not be estimated (the cells leave no independent AI-user effect)";
+  const WithinFit fit = within_fit(kept, out.cells);
+  if (!fit.estimate) {
+    out.reason = "the adjusted comparison could not be estimated (no AI-user effect is left within the cells)";
     return out;
   }
-  const double se = fit->se_hc3[1];
-  if (std::isnan(se)) {
+  if (!fit.se) {
     out.reason = "a person alone in a cell decides the estimate (leverage 1); not estimated";
     return out;
   }
   constexpr double z975 = 1.959963984540054;  // two-sided 95% normal interval, as statsmodels with HC3
-  out.estimate = fit->coef[1];
-  out.se = se;
-  out.p_value = fit->p_value[1];
-  out.ci_low = fit->coef[1] - z975 * se;
-  out.ci_high = fit->coef[1] + z975 * se;
+  out.estimate = *fit.estimate;
+  out.se = *fit.se;
+  out.p_value = std::min(1.0, 2.0 * detmath::normal_sf(std::fabs(*fit.estimate / *fit.se)));
+  out.ci_low = *fit.estimate - z975 * *fit.se;
+  out.ci_high = *fit.estimate + z975 * *fit.se;
   if (pooled.pooled_sd && pooled.correction_j && *pooled.pooled_sd > 0)
-    out.hedges_g = *pooled.correction_j * fit->coef[1] / *pooled.pooled_sd;
+    out.hedges_g = *pooled.correction_j * *fit.estimate / *pooled.pooled_sd;
   return out;
 }
 
