@@ -221,7 +221,8 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   for (Card& c : out.cards)
     if (c.sufficiency.ok) c.sufficiency = span_ok;  // (a card's own check already includes the span)
   rank_cards(out.cards);
-  const GapReading reading = out.gap ? *out.gap : GapReading{};
+  GapReading reading = out.gap ? *out.gap : GapReading{};
+  if (!out.gap) reading.text = "AI users and non-users are not compared: the organisation's figures are hidden (privacy.min_group_size).";
   out.headline = make_headline(out.cards, reading, paradox, span_ok);
   return out;
 }
