@@ -51,13 +51,15 @@ const CatalogEntry kEntries[] = {
     // Time saved is what AI saves: only AI-assisted rows count (a manual row's
     // baseline − hours is estimation noise, not a saving), and the net saving
     // subtracts all rework on AI-assisted rows, so that saved − AI rework = net
-    // holds exactly (a chart of the three adds up).
+    // holds exactly (a chart of the three adds up). "No AI-assisted rows" is
+    // Σai_tasks = 0 (a row is AI-assisted when ai_tasks > 0), which trend
+    // periods know as well as the whole window.
     {{"time_saved_hours", G, "hours",
       "Σ(baseline_hours − hours) over AI-assisted rows with baseline_hours; 0 when the group has no AI-assisted rows",
       "Hours AI saved against the no-AI baseline, on AI-assisted work only.", "baseline_hours"},
      need_baseline_hours,
      [](const GroupInputs& g) -> O {
-       if (g.sums->ai.rows == 0) return 0.0;
+       if (g.sums->all.ai_tasks == 0) return 0.0;  // no AI-assisted rows
        if (g.sums->ai.b_rows == 0) return std::nullopt;
        return g.sums->ai.b_baseline - g.sums->ai.b_hours;
      }},
@@ -98,7 +100,7 @@ const CatalogEntry kEntries[] = {
       "baseline_hours"},
      need_baseline_hours,
      [](const GroupInputs& g) -> O {
-       if (g.sums->ai.rows == 0) return 0.0;
+       if (g.sums->all.ai_tasks == 0) return 0.0;  // no AI-assisted rows
        if (g.sums->ai.b_rows == 0) return std::nullopt;
        return (g.sums->ai.b_baseline - g.sums->ai.b_hours) - g.sums->ai.rework;
      }},
