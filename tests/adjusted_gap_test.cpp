@@ -119,7 +119,7 @@ TEST(AdjustedGap, NothingToAdjustForWithoutGroupsOrRoles) {
   EXPECT_TRUE(gap["adjusted"]["estimate"].is_null());
   EXPECT_EQ(gap["adjusted"]["strata"], json::array());
   EXPECT_TRUE(gap["paradox"].is_null());
-  EXPECT_NE(gap["text"].get<std::string>().find("Pooled over everyone"), std::string::npos) << gap["text"];
+  EXPECT_NE(gap["text"].get<std::string>().find("Pooled over all AI users and non-users"), std::string::npos) << gap["text"];
 }
 
 TEST(EffectSize, CohensBands) {

@@ -182,8 +182,13 @@ void add_adjusted_gaps(const Dataset& ds, const Config& config, AnalysisResult& 
   };
   if (a.overall.gap) fill(*a.overall.gap, ds.persons_by_id, overall_strata(ds, config));
   const std::vector<std::string> within = group_strata(ds, config);
-  for (std::size_t g = 0; g < a.groups.size(); ++g)
-    if (a.groups[g].gap) fill(*a.groups[g].gap, a.grouping.members[g], within);
+  for (std::size_t g = 0; g < a.groups.size(); ++g) {
+    if (!a.groups[g].gap) continue;
+    GapResult& gap = *a.groups[g].gap;
+    fill(gap, a.grouping.members[g], within);
+    if (within.empty() && gap.compared)
+      gap.adjusted->reason = "nothing to adjust for inside a group: the data give no roles, or the groups are roles already";
+  }
 }
 
 std::string_view effect_size_band(double g) {

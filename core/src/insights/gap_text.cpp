@@ -106,7 +106,10 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
   r.direction = r.clear ? (gap.difference > 0 ? "ai_users_ahead" : "ai_users_behind") : "no_clear_difference";
   const std::string evidence = has_ci ? interval_text(confidence, *gap.ci_low, *gap.ci_high)
                                       : (gap.p_value ? "Mann-Whitney " + p_text(*gap.p_value) : std::string("no test"));
-  const std::string lead = "Pooled over everyone (not adjusted for team or role), ";
+  // Say what the pooled comparison leaves out when an adjusted one was tried.
+  const bool tried = gap.adjusted && !gap.adjusted->strata.empty();
+  const std::string lead = tried ? "Pooled, not within the same " + strata_words(gap.adjusted->strata, false) + ", "
+                                 : "Pooled over all AI users and non-users, ";
   if (r.clear)
     r.text = lead + "AI users produce " + more_or_fewer(gap.difference) + " (" + *r.effect_size + " effect, " + evidence + ").";
   else if (significant)
