@@ -158,6 +158,10 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     out.reason = "a person alone in a cell decides the estimate (leverage 1); not estimated";
     return out;
   }
+  if (!(*fit.se > 0)) {
+    out.reason = "the output per hour does not vary within the cells; no interval can be given";
+    return out;
+  }
   constexpr double z975 = 1.959963984540054;  // two-sided 95% normal interval, as statsmodels with HC3
   out.estimate = *fit.estimate;
   out.se = *fit.se;
