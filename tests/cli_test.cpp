@@ -159,6 +159,32 @@ TEST(Cli, SummaryFormatIsReadable) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("AI productivity gap score"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Engineering"), std::string::npos);
+  // The headline states the adjusted direction and explains the reversal; both figures follow.
+  EXPECT_NE(r.out.find("Headline: Comparing people in the same team and role, AI users produce"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("point the other way"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("pooled:   difference -0.087"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("PARADOX"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("measurably"), std::string::npos) << r.out;
+}
+
+TEST(Cli, SummaryWarnsNextToFiguresOnTooLittleData) {
+  const auto dir = testing_util::fresh_temp_dir("cli_one_day");
+  std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n";
+  for (int p = 0; p < 60; ++p)
+    for (int r = 0; r < 5; ++r)
+      csv += "P" + std::to_string(100 + p) + ",2025-03-03,t,4," + (p % 2 ? "0,3" : "4,1.5") + ",0.8,T" +
+             std::to_string(p % 3) + "\n";
+  const std::string path = (dir / "activity.csv").string();
+  std::ofstream(path) << csv;
+  const CliResult r = run("analyze --format summary --activity " + path);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("Headline: Too little data"), std::string::npos) << r.out;
+  const std::size_t score = r.out.find("AI productivity gap score");
+  ASSERT_NE(score, std::string::npos) << r.out;
+  const std::string score_line = r.out.substr(score, r.out.find('\n', score) - score);
+  EXPECT_NE(score_line.find("[too little data: the activity covers fewer than 28 days"), std::string::npos) << score_line;
+  EXPECT_NE(r.out.find("Too little data to compare AI users with non-users"), std::string::npos) << r.out;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -90,6 +90,94 @@ TEST_P(InsightsReference, StatisticsMatchStatsmodelsAndScipy) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, InsightsReference, ::testing::Values(0, 1));
 
+// ---- ranking, headline, success stories, training targets (built-in sample and small cases) ----
+
+const json& sample_report() {
+  static const json r = analyze_files(std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample", {{"group_by", {"team"}}});
+  return r;
+}
+
+TEST(Ranking, CardsByImpactWithEnoughDataFirstAndTheHeadlineIsTheTopCard) {
+  const json& in = sample_report()["insights"];
+  const json& cards = in["cards"];
+  ASSERT_GE(cards.size(), 3u);
+  for (std::size_t i = 1; i < cards.size(); ++i) {
+    const bool ok_prev = cards[i - 1]["sufficiency"]["verdict"] == "ok", ok = cards[i]["sufficiency"]["verdict"] == "ok";
+    EXPECT_TRUE(ok_prev || !ok) << i;
+    if (ok_prev == ok) { EXPECT_GE(cards[i - 1]["impact"].get<double>(), cards[i]["impact"].get<double>()) << i; }
+  }
+  EXPECT_EQ(in["headline"]["card"], cards[0]["id"]);
+  // The sample's pooled gap points the wrong way: the headline says so, with the adjusted direction.
+  EXPECT_EQ(cards[0]["id"], "ai_gap");
+  EXPECT_EQ(in["headline"]["gap"]["paradox"], true);
+  EXPECT_EQ(in["headline"]["gap"]["direction"], "ai_users_ahead");
+  EXPECT_NE(in["headline"]["text"].get<std::string>().find("point the other way"), std::string::npos);
+  // Operations (no AI at all) is among the top three findings, in one plain sentence.
+  bool operations = false;
+  for (std::size_t i = 0; i < 3; ++i)
+    operations = operations || (cards[i]["id"] == "training_target" &&
+                                cards[i]["text"].get<std::string>().rfind(
+                                    "Operations (25 people) does not use AI at all; start training there.", 0) == 0);
+  EXPECT_TRUE(operations) << cards;
+}
+
+TEST(Ranking, NoMeasurableClaimForANegligibleOrUnclearGap) {
+  for (const json& g : sample_report()["groups"]) {
+    if (g["suppressed"].get<bool>()) continue;
+    const std::string text = g["gap"]["text"];
+    EXPECT_EQ(text.find("measurabl"), std::string::npos) << text;
+    EXPECT_EQ(text.find("significant"), std::string::npos) << text;
+    const json& adj = g["gap"]["adjusted"];
+    if (adj["estimate"].is_null()) continue;
+    const bool clear = adj["p_value"].get<double>() < 0.05 && adj["effect_size"] != "negligible";
+    EXPECT_EQ(g["gap"]["direction"] != "no_clear_difference", clear) << text;
+    if (!clear) { EXPECT_EQ(text.find(" more quality-adjusted"), std::string::npos) << text; }
+  }
+  // The pooled p (rank test) and interval (means) disagree in the sample: the note says which is which.
+  const std::string note = sample_report()["overall"]["gap"]["note"];
+  EXPECT_NE(note.find("rank test"), std::string::npos) << note;
+  EXPECT_NE(note.find("includes zero"), std::string::npos) << note;
+}
+
+TEST(TrainingTargets, ATeamAndARoleOfTheSamePeopleAreListedOnce) {
+  // Each sample team is 24 people of one role and its lead: the role is not listed again.
+  std::set<std::string> roles;
+  for (const json& t : sample_report()["insights"]["training"]["targets"])
+    if (t["kind"] == "role") roles.insert(t["key"]["role"]);
+  EXPECT_EQ(roles, std::set<std::string>{"team_lead"});
+}
+
+TEST(SuccessStories, AGroupWhoseErrorsRoseIsMixedAndNeverTheSuccessCard) {
+  // Two teams of six over two weeks; both double their output, only Rising's errors go up.
+  std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,errors,team\n";
+  for (int p = 0; p < 6; ++p)
+    for (const char* team : {"Rising", "Steady"}) {
+      const std::string id = std::string(team).substr(0, 1) + std::to_string(p);
+      const bool rising = team[0] == 'R';
+      csv += id + ",2025-03-03,a,4,2,4,0.8," + (rising ? "1" : "2") + "," + team + "\n";
+      csv += id + ",2025-03-10,a,8,4,4,0.8," + (rising ? "3" : "1") + "," + team + "\n";
+    }
+  auto a = Session::create(R"({"group_by": ["team"]})");
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
+  ASSERT_TRUE(a->push(csv).ok());
+  ASSERT_TRUE(a->end_table().ok());
+  const json in = json::parse(a->report().value())["insights"];
+  ASSERT_EQ(in["success_stories"].size(), 2u);
+  EXPECT_EQ(in["success_stories"][0]["key"]["team"], "Steady");
+  EXPECT_EQ(in["success_stories"][0]["outcome"], "improved");
+  EXPECT_EQ(in["success_stories"][1]["key"]["team"], "Rising");
+  EXPECT_EQ(in["success_stories"][1]["outcome"], "mixed");
+  EXPECT_NE(in["success_stories"][1]["text"].get<std::string>().find("mixed"), std::string::npos);
+  std::size_t success_cards = 0;
+  for (const json& c : in["cards"])
+    if (c["id"] == "success_story") {
+      ++success_cards;
+      EXPECT_EQ(c["text"].get<std::string>().rfind("Steady", 0), 0u) << c["text"];
+    }
+  EXPECT_EQ(success_cards, 1u);
+}
+
 // ---- planted effects ----
 
 struct Generated {
@@ -262,6 +350,18 @@ TEST(PlantedEffects, HoursDoNotTrackOutcomes) {
   EXPECT_TRUE(hours_flagged);
   for (const auto& p : k["pairs"])
     if (p["proxy"] == "hours") { EXPECT_LT(std::fabs(p["rho"].get<double>()), 0.2) << p["outcome"]; }
+}
+
+TEST(PlantedEffects, AdjustedGapFindsThePlantedAiGain) {
+  // AI users gain output per hour (truth: effects_after_rollout); compared
+  // like with like, in the same team and role, they are ahead.
+  EXPECT_GT(organisation().truth["effects_after_rollout"]["quality_adjusted_output_per_hour_change"]["ai_users"].get<double>(), 0);
+  const json& gap = report()["overall"]["gap"];
+  ASSERT_TRUE(gap["adjusted"]["estimate"].is_number()) << gap["adjusted"];
+  EXPECT_GT(gap["adjusted"]["estimate"].get<double>(), 0);
+  EXPECT_LT(gap["adjusted"]["p_value"].get<double>(), 0.05);
+  EXPECT_EQ(gap["adjusted"]["strata"], json({"team", "role"}));
+  EXPECT_EQ(gap["direction"], "ai_users_ahead");
 }
 
 TEST(PlantedEffects, TrainedPeopleAdoptMore) {

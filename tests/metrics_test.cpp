@@ -38,6 +38,17 @@ json run_gapscore(const std::string& dir, const json& config) {
   return json::parse(r.value());
 }
 
+json run_gapscore_text(const std::string& activity, const json& config) {
+  auto a = Session::create(config.dump());
+  EXPECT_TRUE(a.ok());
+  EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
+  EXPECT_TRUE(a->push(activity).ok());
+  EXPECT_TRUE(a->end_table().ok());
+  auto r = a->report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return json::parse(r.value());
+}
+
 void expect_value(const json& got, const json& want, const std::string& where) {
   if (want.is_null()) {
     EXPECT_TRUE(got.is_null()) << where << " should be null, got " << got;
@@ -125,6 +136,38 @@ TEST_P(MetricsReference, EveryFigureMatches) {
     for (const auto& [name, value] : w["metrics"].items()) expect_value(t["metrics"][name], value, where + "." + name);
     expect_value(t["metrics"]["gap_score"], w["gap_score"], where + ".gap_score");
   }
+}
+
+TEST(TimeSaved, CountsAiAssistedRowsOnlyAndATeamWithoutThemSavedNothing) {
+  // Team Manual has no AI-assisted rows and noisy baselines on both sides of
+  // its hours; team Mixed has both kinds. Only Mixed's AI-assisted rows count.
+  std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,team\n";
+  for (int p = 0; p < 5; ++p) {
+    const std::string id = std::to_string(p);
+    csv += "M" + id + ",2025-03-03,a,4,0,3," + (p % 2 ? "3.4" : "2.7") + ",0.5,Manual\n";
+    csv += "X" + id + ",2025-03-03,a,4,2,2,3,0.25,Mixed\n";  // saves 1 h, 0.25 h rework
+    csv += "X" + id + ",2025-03-04,a,4,0,3,3.5,0.5,Mixed\n";  // manual: its 0.5 h "saving" is noise
+  }
+  const json r = run_gapscore_text(csv, {{"group_by", {"team"}}, {"privacy", {{"min_group_size", 3}}}});
+  const json& manual = r["groups"][0];
+  ASSERT_EQ(manual["key"]["team"], "Manual");
+  EXPECT_EQ(manual["metrics"]["time_saved_hours"], 0);
+  EXPECT_EQ(manual["metrics"]["net_time_saved_hours"], 0);
+  EXPECT_TRUE(manual["metrics"]["time_saved_rate"].is_null());
+  EXPECT_EQ(manual["metrics"]["ai_rework_hours"], 0);
+  EXPECT_DOUBLE_EQ(manual["metrics"]["manual_rework_hours"].get<double>(), 2.5);
+  const json& mixed = r["groups"][1];
+  EXPECT_DOUBLE_EQ(mixed["metrics"]["time_saved_hours"].get<double>(), 5.0);
+  EXPECT_DOUBLE_EQ(mixed["metrics"]["time_saved_rate"].get<double>(), 5.0 / 15.0);
+  EXPECT_DOUBLE_EQ(mixed["metrics"]["ai_rework_hours"].get<double>(), 1.25);
+  EXPECT_DOUBLE_EQ(mixed["metrics"]["manual_rework_hours"].get<double>(), 2.5);
+  EXPECT_DOUBLE_EQ(mixed["metrics"]["rework_hours"].get<double>(), 3.75);
+  EXPECT_DOUBLE_EQ(mixed["metrics"]["net_time_saved_hours"].get<double>(), 5.0 - 1.25);
+  // The trend cells follow the same rule.
+  for (const json& t : r["trends"])
+    if (t["key"].is_object() && t["key"]["team"] == "Manual" && !t["suppressed"].get<bool>()) {
+      EXPECT_EQ(t["metrics"]["time_saved_hours"], 0);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, MetricsReference, ::testing::ValuesIn(cases()),

@@ -244,18 +244,31 @@ def evaluate(rows, persons, pinfo, answers, inputs, playbook_status, gap):
     m["adoption_rate"] = ratio(len(users), headcount)
     m["ai_task_share"] = ratio(s_all["ai_tasks"], s_all["tasks"])
     m["within_gini"] = gini(shares)
+    # Time saved counts AI-assisted rows only (ai_tasks > 0): a group without
+    # them saved 0 hours; the net saving subtracts all rework on AI-assisted rows.
+    ai_rows = rows[rows["ai_tasks"] > 0]
     if inputs["baseline_hours"]:
-        b = s_all.get("b_rows", 0)
-        m["time_saved_hours"] = s_all["b_baseline"] - s_all["b_hours"] if b else None
-        m["time_saved_rate"] = ratio(s_all["b_baseline"] - s_all["b_hours"], s_all["b_baseline"]) if b else None
+        with_baseline = ai_rows[ai_rows["baseline_hours"].notna()]
+        if len(ai_rows) == 0:
+            m["time_saved_hours"], m["time_saved_rate"] = 0.0, None
+        elif len(with_baseline) == 0:
+            m["time_saved_hours"] = m["time_saved_rate"] = None
+        else:
+            saved = with_baseline["baseline_hours"].sum() - with_baseline["hours"].sum()
+            m["time_saved_hours"] = saved
+            m["time_saved_rate"] = ratio(saved, with_baseline["baseline_hours"].sum())
     else:
         m["time_saved_hours"] = m["time_saved_rate"] = None
-    m["rework_hours"] = s_all["rework"] if inputs["rework_hours"] and s_all["r_rows"] else None
+    has_rework = inputs["rework_hours"] and s_all["r_rows"]
+    m["rework_hours"] = s_all["rework"] if has_rework else None
+    m["ai_rework_hours"] = ai_rows["rework_hours"].sum() if has_rework else None
+    m["manual_rework_hours"] = rows[rows["ai_tasks"] == 0]["rework_hours"].sum() if has_rework else None
     m["rework_rate"] = ratio(s_all["rework"], s_all["r_hours"]) if inputs["rework_hours"] else None
-    if inputs["baseline_hours"] and s_all.get("b_rows", 0):
-        m["net_time_saved_hours"] = s_all["b_baseline"] - s_all["b_hours"] - s_all["b_rework"]
-    else:
+    if m["time_saved_hours"] is None:
         m["net_time_saved_hours"] = None
+    else:
+        ai_rework = ai_rows["rework_hours"].fillna(0).sum() if inputs["rework_hours"] else 0.0
+        m["net_time_saved_hours"] = m["time_saved_hours"] - ai_rework
     m["output_per_hour"] = ratio(s_all["tasks"], s_all["hours"])
     qm = lambda s: ratio(s["q_weighted"], s["q_tasks"])
     vph = lambda s: ratio(s["v_value"], s["v_cost"])

@@ -47,10 +47,17 @@ export interface GroupMetrics {
   adoption_rate: Figure;
   ai_task_share: Figure;
   within_gini: Figure;
+  /** Hours AI saved: AI-assisted rows only, 0 for a group without them. */
   time_saved_hours: Figure;
   time_saved_rate: Figure;
+  /** All rework: ai_rework_hours + manual_rework_hours. */
   rework_hours: Figure;
+  /** Rework on AI-assisted rows: the part charged against time_saved_hours. */
+  ai_rework_hours: Figure;
+  /** Rework on manual rows (not charged to AI). */
+  manual_rework_hours: Figure;
   rework_rate: Figure;
+  /** time_saved_hours − ai_rework_hours (0 for a group without AI-assisted rows). */
   net_time_saved_hours: Figure;
   output_per_hour: Figure;
   quality_mean: Figure;
@@ -70,19 +77,65 @@ export interface GroupMetrics {
   off_playbook_ai_share: Figure;
 }
 
+/** Whether a figure rests on enough data for a verdict (docs/insights.md, "Enough data"). */
+export interface Sufficiency {
+  verdict: 'ok' | 'too_little_data';
+  /** Words and thresholds (never a count of people below min_group_size); null when ok. */
+  reason: string | null;
+}
+
+/** Cohen's bands of |g|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large. */
+export type EffectSize = 'negligible' | 'small' | 'medium' | 'large';
+
+export type GapDirection = 'ai_users_ahead' | 'ai_users_behind' | 'no_clear_difference' | 'not_compared';
+
+/** AI users vs non-users in the same stratum cell (team × role overall, role within a group): OLS, HC3, normal 95% interval. */
+export interface AdjustedGap {
+  estimate: Figure;
+  se: Figure;
+  ci_low: Figure;
+  ci_high: Figure;
+  p_value: Figure;
+  /** People kept (in cells that hold both AI users and non-users); null without an estimate. */
+  n: number | null;
+  /** Attributes the cells are made of, e.g. ["team", "role"]. */
+  strata: string[];
+  method: string;
+  /** estimate on the pooled comparison's scale: J · estimate / s_pooled. */
+  hedges_g: Figure;
+  effect_size: EffectSize | null;
+  /** Why there is no estimate, else null. */
+  reason: string | null;
+}
+
 export interface Gap {
+  /** The pooled comparison: every AI user against every non-user. */
   n_users: number;
   n_non_users: number;
   mean_users: Figure;
   mean_non_users: Figure;
   difference: Figure;
   hedges_g: Figure;
+  effect_size: EffectSize | null;
   mann_whitney_u: Figure;
+  /** Pooled rank test (Mann-Whitney); not the test of the interval below. */
   p_value: Figure;
+  /** Pooled bootstrap interval of the difference in means. */
   ci_low: Figure;
   ci_high: Figure;
   /** Why the gap is undefined (e.g. fewer than 2 AI users), else null. */
   reason: string | null;
+  /** Set when the rank test and the interval of the means disagree: which test each belongs to. */
+  note: string | null;
+  /** Like with like; null only in reports that do not compute it. */
+  adjusted: AdjustedGap | null;
+  /** Pooled and adjusted point opposite ways and the adjusted p < 0.05; null without an adjusted estimate. */
+  paradox: boolean | null;
+  /** Direction of the adjusted comparison when there is one, else of the pooled one. */
+  direction: GapDirection;
+  /** The gap in one plain sentence (no verdict on too little data). */
+  text: string;
+  sufficiency: Sufficiency;
 }
 
 export type ScoreComponentName =
@@ -92,6 +145,32 @@ export interface Score {
   /** 0-100, higher = larger AI productivity gap. */
   value: Figure;
   components: Partial<Record<ScoreComponentName, { value: Figure; weight: number }>>;
+  sufficiency: Sufficiency;
+}
+
+export interface InsightCard {
+  id: string;
+  kind: 'warning' | 'recommendation' | 'action' | 'finding' | 'success';
+  title: string;
+  text: string;
+  /** People affected × size of the gap (0..1); cards come ranked by it, enough data first. */
+  impact: number;
+  sufficiency: Sufficiency;
+}
+
+/** The report in one plain sentence, with the organisation's gap direction. */
+export interface Headline {
+  text: string;
+  /** id of the card it comes from (the top-ranked one), or null. */
+  card: string | null;
+  sufficiency: Sufficiency;
+  gap: {
+    direction: GapDirection;
+    basis: 'adjusted' | 'pooled' | null;
+    paradox: boolean | null;
+    effect_size: EffectSize | null;
+    text: string;
+  };
 }
 
 export type GroupKey = Partial<Record<'team' | 'role' | 'work_mode' | 'manager_id' | 'ai_trained', string>>;
@@ -150,7 +229,7 @@ export interface Report {
   uniformity: { across_groups: { adoption_rate: Uniformity; ai_task_share: Uniformity } };
   trends: TrendCell[];
   /** What HR should do: docs/insights.md. Absent in adoption-only and differentially private reports. */
-  insights?: Record<string, unknown> & { cards: { id: string; kind: string; title: string; text: string }[] };
+  insights?: Record<string, unknown> & { cards: InsightCard[]; headline: Headline };
   usage?: UsageSection;
   individuals?: Record<string, unknown>[];
 }

@@ -62,6 +62,11 @@ struct InsightsConfig {
   double playbook_card_max_utilization = 0.5;  // role guidance names recommended tasks used with AI below this
   int mentees_per_champion = 3;
   int max_items = 5;                       // items per insight list (lowest utilization, success stories, ...)
+  // Enough data for a verdict (insights/sufficiency.h): below these a figure is
+  // reported as too_little_data and no text draws a conclusion from it.
+  int min_days = 28;                       // calendar days from the first to the last activity day
+  int min_periods = 4;                     // trend periods (config.period) with activity
+  std::optional<int> min_people_per_side;  // AI users and non-users each; nullopt = privacy.min_group_size
 };
 
 // Per-group AI rollout dates for the difference-in-differences estimate.

@@ -198,6 +198,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   person.all = all;
   (ai ? person.ai : person.manual) = cls;
   cell.all = period_all;
+  if (ai) cell.ai_rework += s.rework;  // at most the period's checked rework sum
   if (ai && v.has_baseline) {
     cell.ai_b_rows += s.b_rows;
     cell.ai_b_baseline += s.b_baseline;

@@ -66,8 +66,9 @@ struct TaskCell {
 struct PeriodCell {
   std::uint32_t person = 0, period = 0;
   ExactRowSums all;
-  // Baseline sums of AI-assisted rows only (AI-attributable time saved).
-  std::int64_t ai_b_rows = 0, ai_b_baseline = 0, ai_b_hours = 0, ai_b_rework = 0;
+  // Baseline sums of AI-assisted rows only (AI-attributable time saved), and
+  // the rework of all AI-assisted rows (what the net saving subtracts).
+  std::int64_t ai_b_rows = 0, ai_b_baseline = 0, ai_b_hours = 0, ai_b_rework = 0, ai_rework = 0;
   // Playbook sums (metrics::PlaybookSums), for rows whose status was known.
   std::int64_t recommended_tasks = 0, recommended_ai_tasks = 0, covered_ai_tasks = 0, off_playbook_ai_tasks = 0;
 };

@@ -14,12 +14,30 @@
 
 namespace gapscore::analysis {
 
+// The AI user / non-user gap adjusted for where people work
+// (analysis/adjusted_gap.h): OLS y ~ ai_user + C(stratum) with HC3 errors.
+struct AdjustedGap {
+  std::optional<double> estimate, se, ci_low, ci_high, p_value;  // ci: normal 95% interval
+  std::optional<double> hedges_g;  // J·estimate/s_pooled, on the pooled comparison's scale
+  double n = 0;                    // people kept: in stratum cells that hold both AI users and non-users
+  double n_users = 0, n_non_users = 0;  // of those (not published on their own)
+  std::size_t cells = 0;           // stratum cells kept
+  std::vector<std::string> strata;  // the attributes the cells are made of, e.g. {"team", "role"}
+  std::optional<std::string> reason;  // why there is no estimate
+};
+
+// The pooled comparison: every AI user against every non-user of the set.
 struct GapResult {
   std::optional<std::string> unavailable_reason;  // why the gap (or its interval) is not shown
   bool compared = false;                          // means and tests were computed
   double n_users = 0, n_non_users = 0;
   double mean_users = 0, mean_non_users = 0, difference = 0;
   std::optional<double> hedges_g, mann_whitney_u, p_value, ci_low, ci_high;
+  std::optional<double> pooled_sd, correction_j;  // the scale of hedges_g (s_pooled and J)
+  std::optional<AdjustedGap> adjusted;            // set by add_adjusted_gaps
+  // Pooled difference and adjusted estimate point opposite ways and the
+  // adjusted one is significant (p < 0.05); nullopt without an estimate.
+  std::optional<bool> paradox;
 };
 
 struct ScoreComponent {

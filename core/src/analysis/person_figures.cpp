@@ -11,7 +11,7 @@ PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
   f.active = s.all.rows > 0;
   f.tasks = s.all.tasks;
   f.ai_tasks = s.all.ai_tasks;
-  f.hours_saved = s.all.b_baseline - s.all.b_hours;
+  f.hours_saved = s.ai.b_baseline - s.ai.b_hours;  // AI-assisted rows only, as time_saved_hours
   f.rework_hours = s.all.rework;
   f.hours = s.all.hours;
   if (s.all.i_rows > 0) f.ai_interactions = s.all.interactions;

@@ -16,7 +16,7 @@ struct PersonFigures {
   bool active = false;  // has activity rows in the slice being evaluated
   double tasks = 0;
   double ai_tasks = 0;
-  double hours_saved = 0;   // Σ(baseline_hours − hours) over rows with a baseline
+  double hours_saved = 0;   // Σ(baseline_hours − hours) over AI-assisted rows with a baseline
   double rework_hours = 0;  // Σrework_hours
   double hours = 0;         // Σhours
   std::optional<double> ai_interactions;  // Σai_interactions (none without the column)

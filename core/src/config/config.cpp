@@ -70,6 +70,14 @@ constexpr ConfigKeyDoc kKeys[] = {
      "Role guidance: a recommended task used with AI below this share is named in a recommendation and a card."},
     {"insights.mentees_per_champion", "integer 1..10", "3", "Peer mentoring: non-adopters per champion at most."},
     {"insights.max_items", "integer 1..50", "5", "Items listed per insight (lowest utilization, success stories, ...)."},
+    {"insights.min_days", "integer 1..3660", "28",
+     "Enough data: a score, gap or finding over fewer calendar days (first to last activity day) is marked "
+     "too_little_data and gets no verdict."},
+    {"insights.min_periods", "integer 1..520", "4",
+     "Enough data: a score, gap or finding covering fewer trend periods (config.period) with activity is marked "
+     "too_little_data."},
+    {"insights.min_people_per_side", "integer >= min_group_size, or null", "null",
+     "Enough data: AI users and non-users needed on each side of a comparison; null = privacy.min_group_size."},
     {"rollout.by", "person attribute", "\"team\"", "The attribute the rollout dates are keyed by."},
     {"rollout.dates", "object {group: date}", "none",
      "First day each group had AI tools; groups not listed had none in the window (controls)."},
@@ -200,6 +208,10 @@ struct Parser {
             "is required with individual_results (person ids are replaced by keyed hashes of it)");
     if (config.privacy.min_group_size_extremes < config.privacy.min_group_size)
       error(DiagCode::config_invalid_value, "privacy.min_group_size_extremes",
+            "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");
+    // A side smaller than min_group_size would describe too few people to publish.
+    if (config.insights.min_people_per_side && *config.insights.min_people_per_side < config.privacy.min_group_size)
+      error(DiagCode::config_invalid_value, "insights.min_people_per_side",
             "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");
   }
 
@@ -351,10 +363,18 @@ struct Parser {
         if (integer(item, k, 1, 10, n)) c.mentees_per_champion = static_cast<int>(n);
       } else if (key == "max_items") {
         if (integer(item, k, 1, 50, n)) c.max_items = static_cast<int>(n);
+      } else if (key == "min_days") {
+        if (integer(item, k, 1, 3660, n)) c.min_days = static_cast<int>(n);
+      } else if (key == "min_periods") {
+        if (integer(item, k, 1, 520, n)) c.min_periods = static_cast<int>(n);
+      } else if (key == "min_people_per_side") {
+        if (item.is_null()) c.min_people_per_side.reset();
+        else if (integer(item, k, 3, 1000000, n)) c.min_people_per_side = static_cast<int>(n);
       } else {
         unknown("insights.", key, {"heavy_user_min_share", "champion_max_rework_rate", "champion_min_percentile",
                                    "kpi_min_abs_rho", "split_min_share", "uneven_min_split", "playbook_card_max_utilization",
-                                   "mentees_per_champion", "max_items"});
+                                   "mentees_per_champion", "max_items", "min_days", "min_periods",
+                                   "min_people_per_side"});
       }
     }
   }
@@ -556,7 +576,12 @@ nlohmann::ordered_json config_json(const Config& c) {
                    {"uneven_min_split", c.insights.uneven_min_split},
                    {"playbook_card_max_utilization", c.insights.playbook_card_max_utilization},
                    {"mentees_per_champion", c.insights.mentees_per_champion},
-                   {"max_items", c.insights.max_items}};
+                   {"max_items", c.insights.max_items},
+                   {"min_days", c.insights.min_days},
+                   {"min_periods", c.insights.min_periods},
+                   {"min_people_per_side", c.insights.min_people_per_side
+                                               ? nlohmann::ordered_json(*c.insights.min_people_per_side)
+                                               : nlohmann::ordered_json(nullptr)}};
   if (c.rollout) {
     nlohmann::ordered_json dates = nlohmann::ordered_json::object();
     for (const auto& [group, day] : c.rollout->dates) dates[group] = format_iso_date(day);

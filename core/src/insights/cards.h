@@ -7,6 +7,8 @@
 #include <string>
 
 #include "gapscore/config.h"
+#include "insights/gap_text.h"
+#include "insights/sufficiency.h"
 
 namespace gapscore::insights {
 
@@ -15,18 +17,24 @@ struct Card {
   std::string kind;   // finding | warning | recommendation | action | success
   std::string title;
   std::string text;
+  std::string headline;  // the card as one plain sentence (insights.headline); empty = text
+  // Ranking (insights/headline.h): people affected × size of the gap, size a share 0..1.
+  double people = 0, size = 0;
+  Sufficiency sufficiency;
 };
 
 Card uneven_adoption_card(const std::string& group, double leaning_share, double non_adopter_share);
 Card role_guidance_card(const std::string& role, const std::string& recommendation);
 Card off_playbook_card(const std::string& role, const std::string& recommendation);
-Card training_target_card(const std::string& target, double non_adopter_share, double rework_creator_share,
-                          bool hands_on);
+Card training_target_card(const std::string& target, double people, double non_adopter_share,
+                          double rework_creator_share, bool hands_on);
 Card ai_training_card(double trained_adoption_rate, double untrained_adoption_rate);
 Card mentoring_card(double possible_pairs, bool individual_results);
 Card success_story_card(const std::string& story);
 Card kpi_audit_card(const std::string& proxy, const InsightsConfig& config);
 Card work_mode_card(const std::string& verdict, bool gap_explained);
 Card rollout_card(double estimate, double ci_low, double ci_high);
+// The organisation's AI user / non-user gap (its sentence from read_gap).
+Card gap_card(const GapReading& reading, bool paradox);
 
 }  // namespace gapscore::insights

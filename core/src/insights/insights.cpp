@@ -1,6 +1,7 @@
 #include "insights/insights.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace gapscore::insights {
 namespace {
@@ -54,6 +55,27 @@ std::vector<UnevenGroup> uneven_groups(const analysis::AnalysisResult& a, const 
   return splits;
 }
 
+// How much worse off-playbook AI use is than manual work on the same task: the
+// rework-rate excess, or the relative error excess, whichever is larger.
+double risk_size(const RiskyTask& t) {
+  double size = 0;
+  if (t.ai_rework_rate && t.manual_rework_rate) size = std::max(size, *t.ai_rework_rate - *t.manual_rework_rate);
+  if (t.ai_error_rate && t.manual_error_rate && *t.manual_error_rate > 0)
+    size = std::max(size, *t.ai_error_rate / *t.manual_error_rate - 1.0);
+  return std::clamp(size, 0.0, 1.0);
+}
+
+// The largest significant raw work-mode difference relative to the reference
+// mode's mean (0 when none is clear).
+double work_mode_size(const WorkModeAnalysis& w) {
+  if (w.modes.empty() || !(w.modes.front().mean > 0)) return 0;
+  double size = 0;
+  for (const ModeEffect& e : w.modes)
+    if (e.raw.estimate && e.raw.p_value && *e.raw.p_value < 0.05)
+      size = std::max(size, std::fabs(*e.raw.estimate) / w.modes.front().mean);
+  return std::clamp(size, 0.0, 1.0);
+}
+
 // One card per role: its least-used recommended task when that is below
 // playbook_card_max_utilization, or its riskiest off-playbook AI use; risks first.
 void role_cards(const RoleGuidanceResult& rg, const Config& config, std::vector<Card>& cards) {
@@ -61,13 +83,20 @@ void role_cards(const RoleGuidanceResult& rg, const Config& config, std::vector<
   const double limit = config.insights.playbook_card_max_utilization;
   for (const RoleGuidance& g : rg.roles) {
     if (g.status != privacy::CellStatus::shown) continue;
-    if (!g.underused.empty() && g.underused.front().utilization_rate < limit)
-      ranked.push_back({g.underused.front().utilization_rate, role_guidance_card(g.role, g.recommendations.front())});
+    if (!g.underused.empty() && g.underused.front().utilization_rate < limit) {
+      Card c = role_guidance_card(g.role, g.recommendations.front());
+      c.people = g.underused.front().people;
+      c.size = 1.0 - g.underused.front().utilization_rate;
+      ranked.push_back({g.underused.front().utilization_rate, std::move(c)});
+    }
     if (!g.risky_off_playbook.empty()) {
       // Recommendations list the underused tasks (below the limit) first, then the risky ones.
       std::size_t first_risky = 0;
       for (const UnderusedTask& t : g.underused) first_risky += t.utilization_rate < limit ? 1 : 0;
-      ranked.push_back({-1.0, off_playbook_card(g.role, g.recommendations[first_risky])});
+      Card c = off_playbook_card(g.role, g.recommendations[first_risky]);
+      c.people = g.risky_off_playbook.front().ai_people;
+      c.size = risk_size(g.risky_off_playbook.front());
+      ranked.push_back({-1.0, std::move(c)});
     }
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -80,14 +109,29 @@ void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping
   if (!tr.targets.empty()) {
     const TrainingTarget& top = tr.targets.front();
     const std::string name = top.kind == "group" ? group_name(grouping, top.key, label) : "role " + top.key[0];
-    cards.push_back(training_target_card(name, top.non_adopter_share, top.rework_creator_share, top.format == "hands_on"));
+    const bool hands_on = top.format == "hands_on";
+    Card c = training_target_card(name, top.people, top.non_adopter_share, top.rework_creator_share, hands_on);
+    c.people = top.people;
+    c.size = hands_on ? top.non_adopter_share : top.rework_creator_share;
+    cards.push_back(std::move(c));
   }
   const TrainedComparison& t = tr.trained;
-  if (t.trained_adoption_rate && t.untrained_adoption_rate)
-    cards.push_back(ai_training_card(*t.trained_adoption_rate, *t.untrained_adoption_rate));
+  if (t.trained_adoption_rate && t.untrained_adoption_rate) {
+    Card c = ai_training_card(*t.trained_adoption_rate, *t.untrained_adoption_rate);
+    c.people = t.untrained_people.value_or(0);  // the people training would reach
+    c.size = std::fabs(*t.trained_adoption_rate - *t.untrained_adoption_rate);
+    cards.push_back(std::move(c));
+  }
   double total_pairs = 0;
   for (const MentoringRole& m : tr.mentoring) total_pairs += m.possible_pairs;
-  if (total_pairs > 0) cards.push_back(mentoring_card(total_pairs, config.privacy.individual_results));
+  if (total_pairs > 0) {
+    Card c = mentoring_card(total_pairs, config.privacy.individual_results);
+    // Mentoring is a means of closing the adoption gap the training target
+    // already counts: half weight, so it ranks below that for the same people.
+    c.people = total_pairs;
+    c.size = 0.5;
+    cards.push_back(std::move(c));
+  }
 }
 
 }  // namespace
@@ -95,17 +139,38 @@ void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping
 Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
                           const Config& config, const privacy::KeyLabeller& label) {
   Insights out;
+  out.span = data_span(ds, a, config);
+  const Sufficiency span_ok = span_sufficiency(out.span, config);
   // Personas, with the champion percentile taken within each group (or the whole organisation).
   std::vector<std::vector<std::uint32_t>> groups = a.grouping.members;
   if (groups.empty()) groups.push_back(ds.persons_by_id);
   const std::vector<Persona> personas = assign_personas(a.figures, groups, config);
   out.personas = persona_section(ds, a, plan, personas);
 
+  // The organisation's gap, read like with like (shown only when the organisation is).
+  std::optional<bool> paradox;
+  if (plan.overall == privacy::CellStatus::shown && a.overall.gap) {
+    const analysis::GapResult& gap = *a.overall.gap;
+    const Sufficiency enough = gap_sufficiency(gap, out.span, config);
+    out.gap = read_gap(gap, enough, config.bootstrap.confidence);
+    paradox = gap.paradox;
+    if (gap.compared) {
+      Card c = gap_card(*out.gap, paradox.value_or(false));
+      c.people = gap.adjusted && gap.adjusted->estimate ? gap.adjusted->n : gap.n_users + gap.n_non_users;
+      c.size = out.gap->clear && out.gap->hedges_g ? std::fabs(*out.gap->hedges_g) : 0.0;
+      c.sufficiency = enough;
+      out.cards.push_back(std::move(c));
+    }
+  }
+
   out.uneven_groups = uneven_groups(a, plan, config);
   if (!out.uneven_groups.empty()) {
     const UnevenGroup& top = out.uneven_groups.front();
-    out.cards.push_back(uneven_adoption_card(group_name(a.grouping, a.grouping.keys[top.group], label),
-                                             top.leaning_share, top.non_adopter_share));
+    Card c = uneven_adoption_card(group_name(a.grouping, a.grouping.keys[top.group], label), top.leaning_share,
+                                  top.non_adopter_share);
+    c.people = a.groups[top.group].headcount;
+    c.size = top.split;
+    out.cards.push_back(std::move(c));
   }
 
   // Role guidance, training targets and mentoring share one plan of which roles are shown.
@@ -119,18 +184,46 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   out.success_stories = success_stories(a, plan, config, [&](std::size_t g) {
     return group_name(a.grouping, a.grouping.keys[g], label);
   });
-  if (!out.success_stories.empty()) out.cards.push_back(success_story_card(out.success_stories.front().text));
+  // Only an unmixed story (errors did not rise) makes a success card.
+  for (const SuccessStory& s : out.success_stories) {
+    if (s.mixed) continue;
+    Card c = success_story_card(s.text);
+    for (std::size_t g = 0; g < a.grouping.size(); ++g)
+      if (a.grouping.keys[g] == s.key) c.people = a.groups[g].headcount;
+    c.size = s.qaoph_change;
+    out.cards.push_back(std::move(c));
+    break;
+  }
 
   out.kpi_audit = kpi_audit(a, config);
+  // A measurement note, not a gap between people: size 0, listed after the gaps.
   for (const std::string& proxy : out.kpi_audit.proxies_not_tracking) out.cards.push_back(kpi_audit_card(proxy, config.insights));
 
   out.work_mode = work_mode_analysis(ds, a, config);
-  if (!out.work_mode.verdict.empty()) out.cards.push_back(work_mode_card(out.work_mode.verdict, out.work_mode.gap_explained));
+  if (!out.work_mode.verdict.empty()) {
+    Card c = work_mode_card(out.work_mode.verdict, out.work_mode.gap_explained);
+    c.people = out.work_mode.people;
+    c.size = work_mode_size(out.work_mode);
+    out.cards.push_back(std::move(c));
+  }
 
   out.rollout = rollout_effect(ds, a, config);
   for (const DidEstimate& e : out.rollout.estimates)
-    if (e.estimate && e.ci_low && e.ci_high && e.outcome == "quality_adjusted_output_per_hour")
-      out.cards.push_back(rollout_card(*e.estimate, *e.ci_low, *e.ci_high));
+    if (e.estimate && e.ci_low && e.ci_high && e.outcome == "quality_adjusted_output_per_hour") {
+      Card c = rollout_card(*e.estimate, *e.ci_low, *e.ci_high);
+      c.people = out.rollout.treated_people;
+      const bool clear = *e.ci_low > 0 || *e.ci_high < 0;
+      if (clear && e.treated_pre_mean && *e.treated_pre_mean > 0) c.size = std::fabs(*e.estimate) / *e.treated_pre_mean;
+      out.cards.push_back(std::move(c));
+    }
+
+  // Every finding rests on the whole window: too short a window, too little data.
+  for (Card& c : out.cards)
+    if (c.sufficiency.ok) c.sufficiency = span_ok;  // (a card's own check already includes the span)
+  rank_cards(out.cards);
+  GapReading reading = out.gap ? *out.gap : GapReading{};
+  if (!out.gap) reading.text = "AI users and non-users are not compared: the organisation's figures are hidden (privacy.min_group_size).";
+  out.headline = make_headline(out.cards, reading, paradox, span_ok);
   return out;
 }
 

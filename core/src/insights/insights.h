@@ -11,11 +11,14 @@
 #include "dataset/dataset.h"
 #include "gapscore/config.h"
 #include "insights/cards.h"
+#include "insights/gap_text.h"
+#include "insights/headline.h"
 #include "insights/kpi_audit.h"
 #include "insights/personas.h"
 #include "insights/role_guidance.h"
 #include "insights/rollout.h"
 #include "insights/success.h"
+#include "insights/sufficiency.h"
 #include "insights/training.h"
 #include "insights/work_mode.h"
 #include "privacy/key_labels.h"
@@ -45,7 +48,10 @@ struct Insights {
   KpiAudit kpi_audit;
   WorkModeAnalysis work_mode;
   RolloutEffect rollout;
-  std::vector<Card> cards;
+  DataSpan span;                  // the days and periods the activity covers
+  std::optional<GapReading> gap;  // the organisation's gap in words (nullopt when the organisation is hidden)
+  std::vector<Card> cards;        // ranked: enough data first, then impact (insights/headline.h)
+  Headline headline;
 };
 
 Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,

@@ -45,14 +45,20 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
       s.error_rate_change = *s.error_rate_after / *s.error_rate_before - 1.0;
     s.text = display_name(g) + ": quality-adjusted output per hour up " + change_percent(s.qaoph_change) + " (" +
              fixed_text(before, 2) + " → " + fixed_text(after, 2) + ")";
+    s.mixed = s.error_rate_before && s.error_rate_after && *s.error_rate_after > *s.error_rate_before;
     if (s.error_rate_change)
       s.text += std::string(", errors per task ") + (*s.error_rate_change <= 0 ? "down " : "up ") +
                 change_percent(*s.error_rate_change);
+    else if (s.mixed)
+      s.text += ", errors per task up";
     s.text += ", " + s.from_period + " to " + s.to_period;
+    if (s.mixed) s.text += " (mixed: more output, but more errors too)";
     out.push_back(std::move(s));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const SuccessStory& x, const SuccessStory& y) { return x.qaoph_change > y.qaoph_change; });
+  std::stable_sort(out.begin(), out.end(), [](const SuccessStory& x, const SuccessStory& y) {
+    if (x.mixed != y.mixed) return !x.mixed;
+    return x.qaoph_change > y.qaoph_change;
+  });
   if (out.size() > static_cast<std::size_t>(config.insights.max_items)) out.resize(static_cast<std::size_t>(config.insights.max_items));
   return out;
 }

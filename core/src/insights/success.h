@@ -1,5 +1,7 @@
 // Success stories: shown groups whose quality-adjusted output per hour rose
-// most from their first to their last shown period.
+// most from their first to their last shown period. A group whose error rate
+// rose over the same periods is "mixed": listed after the clean stories, and
+// never the success card.
 #pragma once
 
 #include <functional>
@@ -18,6 +20,7 @@ struct SuccessStory {
   std::string from_period, to_period;
   double qaoph_before = 0, qaoph_after = 0, qaoph_change = 0;  // relative change
   std::optional<double> error_rate_before, error_rate_after, error_rate_change;
+  bool mixed = false;  // errors per task rose
   std::string text;
 };
 

@@ -35,6 +35,13 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
                                       const Config& config) {
   TrainingResult out;
   const int k = config.privacy.min_group_size;
+  // Candidates with their kind's index (group, or role in name order) and active people.
+  struct Candidate {
+    TrainingTarget target;
+    std::size_t index = 0;
+    double active = 0;
+  };
+  std::vector<Candidate> candidates;
   for (std::size_t g = 0; g < a.grouping.size(); ++g) {
     if (plan.groups[g] != privacy::CellStatus::shown) continue;
     const PersonaCounts c = count_personas(a.grouping.members[g], a.figures, personas);
@@ -47,13 +54,17 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     t.gap_score = a.groups[g].score.value;
     t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, t.gap_score);
     t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
-    out.targets.push_back(std::move(t));
+    candidates.push_back({std::move(t), g, c.people});
   }
   // Roles, whatever the grouping.
   std::map<std::string, std::vector<std::uint32_t>> by_role;
   for (std::uint32_t p : ds.persons_by_id)
     if (a.figures[p].active) by_role[person_attribute(ds.persons[p], "role")].push_back(p);
-  for (const auto& [role, members] : by_role) {
+  // People shared by each (role, group) pair, from one pass over the people.
+  std::map<std::pair<std::size_t, std::size_t>, double> role_group, group_role;
+  std::size_t r = 0;
+  for (auto it = by_role.begin(); it != by_role.end(); ++it, ++r) {
+    const auto& [role, members] = *it;
     if (!roles.shown(role)) continue;
     const PersonaCounts c = count_personas(members, a.figures, personas);
     TrainingTarget t;
@@ -64,10 +75,32 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     t.rework_creator_share = share(c, Persona::rework_creator);
     t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, std::nullopt);
     t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
-    out.targets.push_back(std::move(t));
+    candidates.push_back({std::move(t), r, c.people});
+    if (a.grouping.size() == 0) continue;
+    for (std::uint32_t p : members) {
+      const std::size_t g = a.grouping.group_of_person[p];
+      role_group[{r, g}] += 1;
+      group_role[{g, r}] += 1;
+    }
   }
-  std::stable_sort(out.targets.begin(), out.targets.end(),
-                   [](const TrainingTarget& x, const TrainingTarget& y) { return x.need_score > y.need_score; });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& x, const Candidate& y) { return x.target.need_score > y.target.need_score; });
+  // A team and a role made of mostly the same people (an overlap of at least
+  // 80% of the larger of the two) are one target: the higher-ranked one stays.
+  std::vector<double> listed_group(a.grouping.size(), 0), listed_role(by_role.size(), 0);  // active people, 0 = not listed
+  for (Candidate& c : candidates) {
+    const bool is_group = c.target.kind == "group";
+    const auto& overlaps = is_group ? group_role : role_group;
+    const std::vector<double>& listed_other = is_group ? listed_role : listed_group;
+    bool duplicate = false;
+    for (auto it = overlaps.lower_bound({c.index, 0}); it != overlaps.end() && it->first.first == c.index; ++it) {
+      const double other = listed_other[it->first.second];
+      duplicate = duplicate || (other > 0 && 5 * it->second >= 4 * std::max(c.active, other));
+    }
+    if (duplicate) continue;
+    (is_group ? listed_group : listed_role)[c.index] = c.active;
+    out.targets.push_back(std::move(c.target));
+  }
 
   // Trained vs untrained, each side needing k people.
   std::vector<std::uint32_t> trained, untrained;

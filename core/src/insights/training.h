@@ -43,7 +43,7 @@ struct MentoringPair {
 };
 
 struct TrainingResult {
-  std::vector<TrainingTarget> targets;  // highest need first
+  std::vector<TrainingTarget> targets;  // highest need first; a team and a role of mostly the same people once
   TrainedComparison trained;            // whole organisation
   std::vector<MentoringRole> mentoring;
   std::vector<MentoringPair> pairs;     // only with individual results

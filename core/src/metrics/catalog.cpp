@@ -48,34 +48,61 @@ const CatalogEntry kEntries[] = {
       "How unevenly AI use is spread inside the group: 0 = everyone alike, near 1 = a few do it all.", ""},
      need_none, [](const GroupInputs& g) { return g.within_gini; }},
     // ---- time ----
-    {{"time_saved_hours", G, "hours", "Σ(baseline_hours − hours) over rows with baseline_hours",
-      "Hours saved against the no-AI baseline.", "baseline_hours"},
+    // Time saved is what AI saves: only AI-assisted rows count (a manual row's
+    // baseline − hours is estimation noise, not a saving), and the net saving
+    // subtracts all rework on AI-assisted rows, so that saved − AI rework = net
+    // holds exactly (a chart of the three adds up). "No AI-assisted rows" is
+    // Σai_tasks = 0 (a row is AI-assisted when ai_tasks > 0), which trend
+    // periods know as well as the whole window.
+    {{"time_saved_hours", G, "hours",
+      "Σ(baseline_hours − hours) over AI-assisted rows with baseline_hours; 0 when the group has no AI-assisted rows",
+      "Hours AI saved against the no-AI baseline, on AI-assisted work only.", "baseline_hours"},
      need_baseline_hours,
      [](const GroupInputs& g) -> O {
-       if (g.sums->all.b_rows == 0) return std::nullopt;
-       return g.sums->all.b_baseline - g.sums->all.b_hours;
+       if (g.sums->all.ai_tasks == 0) return 0.0;  // no AI-assisted rows
+       if (g.sums->ai.b_rows == 0) return std::nullopt;
+       return g.sums->ai.b_baseline - g.sums->ai.b_hours;
      }},
-    {{"time_saved_rate", G, "share", "time_saved_hours / Σbaseline_hours over the same rows",
-      "Time saved as a share of the baseline.", "baseline_hours"},
+    {{"time_saved_rate", G, "share",
+      "time_saved_hours / Σbaseline_hours over the same AI-assisted rows",
+      "Time saved as a share of the baseline of the AI-assisted work.", "baseline_hours"},
      need_baseline_hours,
-     [](const GroupInputs& g) { return ratio(g.sums->all.b_baseline - g.sums->all.b_hours, g.sums->all.b_baseline); }},
-    {{"rework_hours", G, "hours", "Σrework_hours", "Hours spent fixing or redoing work.", "rework_hours"},
+     [](const GroupInputs& g) { return ratio(g.sums->ai.b_baseline - g.sums->ai.b_hours, g.sums->ai.b_baseline); }},
+    {{"rework_hours", G, "hours", "Σrework_hours (all rows: ai_rework_hours + manual_rework_hours)",
+      "Hours spent fixing or redoing work, AI-assisted or not.", "rework_hours"},
      need_rework_hours,
      [](const GroupInputs& g) -> O {
        if (g.sums->all.r_rows == 0) return std::nullopt;
        return g.sums->all.rework;
      }},
+    {{"ai_rework_hours", G, "hours", "Σrework_hours over AI-assisted rows",
+      "Hours spent fixing or redoing AI-assisted work.", "rework_hours"},
+     need_rework_hours,
+     [](const GroupInputs& g) -> O {
+       if (g.sums->all.r_rows == 0) return std::nullopt;
+       return g.sums->ai.rework;
+     }},
+    {{"manual_rework_hours", G, "hours", "Σrework_hours over manual rows (ai_tasks = 0)",
+      "Hours spent fixing or redoing work done without AI; not charged against AI's time saved.", "rework_hours"},
+     need_rework_hours,
+     [](const GroupInputs& g) -> O {
+       if (g.sums->all.r_rows == 0) return std::nullopt;
+       return g.sums->manual.rework;
+     }},
     {{"rework_rate", G, "share", "Σrework_hours / Σhours over rows with rework_hours",
       "Rework as a share of working time.", "rework_hours"},
      need_rework_hours, [](const GroupInputs& g) { return ratio(g.sums->all.rework, g.sums->all.r_hours); }},
     {{"net_time_saved_hours", G, "hours",
-      "Σ(baseline_hours − hours − rework_hours) over rows with baseline_hours (empty rework = 0)",
-      "Time saved after subtracting the rework on the same rows: saving that is real, not shifted.",
+      "time_saved_hours − Σrework_hours over AI-assisted rows (= time_saved_hours − ai_rework_hours; no rework "
+      "column: no rework); 0 when the group has no AI-assisted rows",
+      "Time AI saved after the rework on AI-assisted work: what remains after fixing it. Rework on manual work "
+      "(manual_rework_hours) is not charged to AI.",
       "baseline_hours"},
      need_baseline_hours,
      [](const GroupInputs& g) -> O {
-       if (g.sums->all.b_rows == 0) return std::nullopt;
-       return g.sums->all.b_baseline - g.sums->all.b_hours - g.sums->all.b_rework;
+       if (g.sums->all.ai_tasks == 0) return 0.0;  // no AI-assisted rows
+       if (g.sums->ai.b_rows == 0) return std::nullopt;
+       return (g.sums->ai.b_baseline - g.sums->ai.b_hours) - g.sums->ai.rework;
      }},
     // ---- output and quality ----
     {{"output_per_hour", G, "tasks/hour", "Σtasks / Σhours", "Raw throughput (a legacy volume measure).", ""},
@@ -159,39 +186,86 @@ const CatalogEntry kEntries[] = {
     {{"min", U, "as the metric", "smallest group value", "Lowest group.", ""}, need_none, nullptr},
     {{"max", U, "as the metric", "largest group value", "Highest group.", ""}, need_none, nullptr},
     // ---- gap between AI users and non-users (person-level quality_adjusted_output_per_hour) ----
+    // The pooled figures compare every AI user with every non-user; `adjusted`
+    // compares people in the same team and role. Where they disagree, the
+    // adjusted one is the answer to "does AI use go with more output?".
     {{"n_users", P, "people", "AI users with a defined quality_adjusted_output_per_hour",
-      "Size of the AI-user sample.", "quality"},
+      "Size of the AI-user sample (pooled).", "quality"},
      need_quality, nullptr},
     {{"n_non_users", P, "people", "non-users with a defined quality_adjusted_output_per_hour",
-      "Size of the non-user sample.", "quality"},
+      "Size of the non-user sample (pooled).", "quality"},
      need_quality, nullptr},
     {{"mean_users", P, "tasks/hour", "mean of person-level quality_adjusted_output_per_hour over AI users",
-      "Typical productivity of AI users.", "quality"},
+      "Pooled mean of AI users, whatever team or role they are in.", "quality"},
      need_quality, nullptr},
     {{"mean_non_users", P, "tasks/hour", "mean of person-level quality_adjusted_output_per_hour over non-users",
-      "Typical productivity of non-users.", "quality"},
+      "Pooled mean of non-users.", "quality"},
      need_quality, nullptr},
-    {{"difference", P, "tasks/hour", "mean_users − mean_non_users", "The AI productivity gap in output terms.",
+    {{"difference", P, "tasks/hour", "mean_users − mean_non_users",
+      "The pooled gap in output terms. It mixes AI use with where people work: see adjusted and paradox.",
       "quality"},
      need_quality, nullptr},
     {{"hedges_g", P, "standardised difference",
       "J·(mean_users − mean_non_users)/s_pooled, s_pooled² = ((n₁−1)s₁² + (n₂−1)s₂²)/df, df = n₁+n₂−2, "
       "J = Γ(df/2)/(√(df/2)·Γ((df−1)/2))",
-      "Size of the gap in standard deviations, small-sample corrected.", "quality"},
+      "Size of the pooled gap in standard deviations, small-sample corrected.", "quality"},
+     need_quality, nullptr},
+    {{"effect_size", P, "word",
+      "Cohen's bands of |hedges_g|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large",
+      "The pooled effect size in words. No text calls a negligible effect measurable or significant.", "quality"},
      need_quality, nullptr},
     {{"mann_whitney_u", P, "U statistic", "U of the AI-user sample (ranks with ties averaged)",
-      "Rank-based comparison, robust to outliers.", "quality"},
+      "Rank-based pooled comparison, robust to outliers.", "quality"},
      need_quality, nullptr},
     {{"p_value", P, "probability",
       "two-sided normal approximation of U with tie and continuity correction (scipy mannwhitneyu "
       "method='asymptotic')",
-      "Chance of a gap this large if there were none.", "quality"},
+      "Pooled rank test: chance of rank differences this large if the two distributions were the same. It tests "
+      "ranks, not the difference in means; ci_low/ci_high belong to the means (see note).",
+      "quality"},
      need_quality, nullptr},
     {{"ci_low", P, "tasks/hour",
       "lower bound of the percentile bootstrap CI of the difference (bootstrap.resamples, stratified by sample)",
-      "Plausible smallest gap.", "quality"},
+      "Plausible smallest pooled difference in means.", "quality"},
      need_quality, nullptr},
-    {{"ci_high", P, "tasks/hour", "upper bound of the same interval", "Plausible largest gap.", "quality"},
+    {{"ci_high", P, "tasks/hour", "upper bound of the same interval", "Plausible largest pooled difference in means.",
+      "quality"},
+     need_quality, nullptr},
+    {{"note", P, "text",
+      "set when the rank test and the interval of the means disagree (p < 0.05 with an interval spanning 0, or "
+      "p ≥ 0.05 with an interval excluding 0)",
+      "Says in words which test each figure belongs to, so no reader sees a contradiction.", "quality"},
+     need_quality, nullptr},
+    {{"adjusted", P, "tasks/hour",
+      "OLS at person level, quality_adjusted_output_per_hour ~ ai_user + C(stratum), one fixed effect per "
+      "stratum cell (overall: the cross product of the group_by keys plus role when roles are known; a group: role "
+      "only); cells holding only AI users or only non-users dropped first; HC3 standard errors, normal p-value "
+      "and 95% interval (statsmodels ols(...).fit(cov_type='HC3')). Fields: estimate, se, ci_low, ci_high, "
+      "p_value, n (people kept), strata, method, hedges_g (J·estimate/s_pooled of the pooled comparison), "
+      "effect_size, reason",
+      "The gap between AI users and non-users who work in the same team and role. Its p-value and interval come "
+      "from the same model, so they always agree. estimate null (with a reason) when either side has fewer than "
+      "privacy.min_group_size people in cells that hold both, or there is nothing to adjust for.",
+      "quality"},
+     need_quality, nullptr},
+    {{"paradox", P, "boolean",
+      "true when difference and adjusted.estimate have opposite signs and adjusted.p_value < 0.05; null "
+      "without an adjusted estimate",
+      "Simpson's paradox: the pooled average points one way, the like-with-like comparison the other, because "
+      "AI users are concentrated in teams or roles with higher or lower output.",
+      "quality"},
+     need_quality, nullptr},
+    {{"text", P, "sentence",
+      "the adjusted result when there is one (with the reversal explained when paradox), else the pooled one; "
+      "no verdict when sufficiency is too_little_data",
+      "The gap in one plain sentence, as the report's cards and the CLI summary show it.", "quality"},
+     need_quality, nullptr},
+    {{"sufficiency", P, "verdict",
+      "too_little_data when the data cover fewer than insights.min_days days or insights.min_periods periods, or "
+      "either side has fewer than insights.min_people_per_side people; else ok",
+      "Whether there is enough data for a verdict; the reason is in words and never gives a count below "
+      "privacy.min_group_size.",
+      "quality"},
      need_quality, nullptr},
     // ---- the composite score ----
     {{"adoption_gap", C, "share", "1 − adoption_rate", "People not yet using AI.", ""}, need_none, nullptr},
@@ -239,6 +313,11 @@ const CatalogEntry kEntries[] = {
     {{"gap_score", S, "score 0-100",
       "100 · Σ wᵢ·cᵢ / Σ wᵢ over the components cᵢ available (weights from config)",
       "The AI productivity gap in one number: higher = larger gap.", ""},
+     need_none, nullptr},
+    {{"sufficiency", S, "verdict",
+      "too_little_data when the data cover fewer than insights.min_days days or insights.min_periods periods; "
+      "else ok",
+      "Whether the score rests on enough data to be read as a verdict (`score.sufficiency`).", ""},
      need_none, nullptr},
 };
 
@@ -302,7 +381,30 @@ std::string catalog_markdown() {
       "Generated from the catalog in `core/src/metrics/catalog.cpp` by `gapscore metrics --markdown`;\n"
       "do not edit by hand (a test checks this file is current).\n\n"
       "Every ratio whose denominator is zero is `null` in the report, never 0, NaN or infinity.\n"
-      "\"AI-assisted rows\" are activity rows with ai_tasks > 0; \"manual rows\" have ai_tasks = 0.\n\n";
+      "\"AI-assisted rows\" are activity rows with ai_tasks > 0; \"manual rows\" have ai_tasks = 0.\n\n"
+      "## Reading the figures honestly\n\n"
+      "- **Time saved is AI's time saved.** `time_saved_hours`, `time_saved_rate` and `net_time_saved_hours` count\n"
+      "  AI-assisted rows only. On a manual row, baseline − hours is only the noise of the estimate, so a team that\n"
+      "  does not use AI shows 0 hours saved, not a random positive or negative number. The net saving subtracts\n"
+      "  the rework on AI-assisted rows (`net_time_saved_hours` = `time_saved_hours` − `ai_rework_hours`); rework\n"
+      "  on manual work is reported on its own (`manual_rework_hours`) and is not charged to AI.\n"
+      "- **Pooled and adjusted comparisons.** The pooled gap (`difference`, `hedges_g`, `p_value`, `ci_low`,\n"
+      "  `ci_high`) compares every AI user with every non-user. If AI users work mostly in teams or roles whose\n"
+      "  output is lower anyway, the pooled gap says \"AI users are slower\" even when AI users do better inside\n"
+      "  every team. `adjusted` compares people in the same team and role (one fixed effect per cell, HC3 errors);\n"
+      "  `paradox` is true when the two point in opposite directions and the adjusted one is significant. Texts\n"
+      "  then state the adjusted direction and explain the reversal.\n"
+      "- **Effect sizes in words.** Every standardised difference comes with Cohen's band (`effect_size`):\n"
+      "  |g| < 0.2 negligible, < 0.5 small, < 0.8 medium, else large. No text calls a negligible effect\n"
+      "  \"measurable\" or \"significant\", however small its p-value on a large organisation.\n"
+      "- **Tests that belong together.** The pooled `p_value` is a rank test (Mann-Whitney); `ci_low`/`ci_high` are a\n"
+      "  bootstrap interval of the difference in means. They can disagree (a rank difference with means that\n"
+      "  overlap); `note` then says so in words. The adjusted p-value and interval come from one model and always\n"
+      "  agree.\n"
+      "- **Enough data.** Every gap and score carries `sufficiency` (`ok` or `too_little_data`, with a reason in\n"
+      "  words): fewer than `insights.min_days` (28) days, fewer than `insights.min_periods` (4) trend periods, or\n"
+      "  (for a gap) fewer than `insights.min_people_per_side` people on a side. Texts draw no conclusion from too\n"
+      "  little data.\n\n";
   const MetricSection order[] = {MetricSection::group_metric, MetricSection::uniformity, MetricSection::gap,
                                  MetricSection::score_component, MetricSection::score, MetricSection::usage_metric};
   const char* titles[] = {"Group metrics (`groups[].metrics`, `overall.metrics`)",

@@ -114,11 +114,13 @@ void period_sums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex&
     Sums& s = out[c.person];
     s = Sums{};
     s.all = to_row_sums(c.all);
-    // Of the AI-assisted rows, a period keeps only their baseline sums (time saved).
+    // Of the AI-assisted rows, a period keeps only their baseline sums and
+    // their rework (time saved, net of AI rework).
     s.ai.b_rows = count(c.ai_b_rows);
     s.ai.b_baseline = scaled(c.ai_b_baseline);
     s.ai.b_hours = scaled(c.ai_b_hours);
     s.ai.b_rework = scaled(c.ai_b_rework);
+    s.ai.rework = scaled(c.ai_rework);
     s.playbook.recommended_tasks = count(c.recommended_tasks);
     s.playbook.recommended_ai_tasks = count(c.recommended_ai_tasks);
     s.playbook.covered_ai_tasks = count(c.covered_ai_tasks);

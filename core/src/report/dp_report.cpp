@@ -28,19 +28,20 @@ Json dp_metrics(const privacy::DpFigures& f, std::uint32_t available) {
   return m;
 }
 
-Json dp_figures_json(const privacy::DpFigures& f, std::uint32_t available, const Config& config) {
+Json dp_figures_json(const privacy::DpFigures& f, std::uint32_t available, const Config& config,
+                     const insights::DataSpan& span) {
   Json j;
   j["suppressed"] = false;
   j["headcount"] = count_json(f.headcount);
   j["metrics"] = dp_metrics(f, available);
   analysis::GapResult gap;
   gap.unavailable_reason = kNotReleased;
-  j["gap"] = gap_json(gap);
+  j["gap"] = gap_json(gap, span, config);
   analysis::ScoreResult score;
   score.components.push_back({"adoption_gap", f.adoption_rate ? std::optional<double>(1.0 - *f.adoption_rate) : std::nullopt,
                               config.weights.adoption_gap});
   score.components.push_back({"usage_unevenness", std::nullopt, config.weights.usage_unevenness});
-  j["score"] = score_json(score);
+  j["score"] = score_json(score, span, config);
   return j;
 }
 
@@ -66,6 +67,7 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
   for (const privacy::DpFigures& f : groups) in.groups.push_back(f.headcount < 1 ? 1.0 : f.headcount);
   const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
   const KeyLabeller label = privacy::key_labeller(ds, config);
+  const insights::DataSpan span = insights::data_span(ds, a, config);
 
   Json r;
   r["gapscore_version"] = std::string(engine_version());
@@ -109,7 +111,7 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
         name != "time_saved_hours" && name != "rework_hours")
       unavailable.push_back({{"metric", std::string(name)}, {"needs", kNotReleased}});
   r["metrics_unavailable"] = std::move(unavailable);
-  r["overall"] = plan.overall == privacy::CellStatus::shown ? dp_figures_json(overall, a.available, config)
+  r["overall"] = plan.overall == privacy::CellStatus::shown ? dp_figures_json(overall, a.available, config, span)
                                                             : suppressed_json(plan.overall, plan.k);
   Json arr = Json::array();
   std::vector<double> adoption, share;
@@ -119,7 +121,7 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
     if (plan.groups[g] != privacy::CellStatus::shown) {
       j.update(suppressed_json(plan.groups[g], plan.k));
     } else {
-      j.update(dp_figures_json(groups[g], a.available, config));
+      j.update(dp_figures_json(groups[g], a.available, config, span));
       j["activity_rows"] = nullptr;
       if (groups[g].adoption_rate) adoption.push_back(*groups[g].adoption_rate);
       if (groups[g].ai_task_share) share.push_back(*groups[g].ai_task_share);

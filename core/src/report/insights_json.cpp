@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "report/metrics_sections.h"
 #include "report/privacy_sections.h"
 
 namespace gapscore::report {
@@ -146,7 +147,8 @@ Json success_json(const std::vector<SuccessStory>& stories, const analysis::Anal
                    {"quality_adjusted_output_per_hour_change", number_or_null(s.qaoph_change)},
                    {"error_rate_before", number_or_null(s.error_rate_before)},
                    {"error_rate_after", number_or_null(s.error_rate_after)},
-                   {"error_rate_change", number_or_null(s.error_rate_change)}, {"text", s.text}});
+                   {"error_rate_change", number_or_null(s.error_rate_change)},
+                   {"outcome", s.mixed ? "mixed" : "improved"}, {"text", s.text}});
   return arr;
 }
 
@@ -191,8 +193,23 @@ Json rollout_json(const RolloutEffect& r) {
 
 Json cards_json(const std::vector<Card>& cards) {
   Json arr = Json::array();
-  for (const Card& c : cards) arr.push_back({{"id", c.id}, {"kind", c.kind}, {"title", c.title}, {"text", c.text}});
+  for (const Card& c : cards)
+    arr.push_back({{"id", c.id}, {"kind", c.kind}, {"title", c.title}, {"text", c.text},
+                   {"impact", number_or_null(card_impact(c))}, {"sufficiency", sufficiency_json(c.sufficiency)}});
   return arr;
+}
+
+Json headline_json(const Headline& h) {
+  const GapReading& g = h.gap;
+  return {{"text", h.text},
+          {"card", h.card ? Json(*h.card) : Json(nullptr)},
+          {"sufficiency", sufficiency_json(h.sufficiency)},
+          {"gap",
+           {{"direction", g.direction},
+            {"basis", g.basis ? Json(*g.basis) : Json(nullptr)},
+            {"paradox", h.paradox ? Json(*h.paradox) : Json(nullptr)},
+            {"effect_size", g.effect_size ? Json(*g.effect_size) : Json(nullptr)},
+            {"text", g.text}}}};
 }
 
 }  // namespace
@@ -210,6 +227,7 @@ Json insights_json(const insights::Insights& in, const analysis::AnalysisResult&
   out["work_mode"] = work_mode_json(in.work_mode);
   out["rollout"] = rollout_json(in.rollout);
   out["cards"] = cards_json(in.cards);
+  out["headline"] = headline_json(in.headline);
   return out;
 }
 

@@ -1,12 +1,40 @@
 #include "report/metrics_sections.h"
 
+#include "analysis/adjusted_gap.h"
 #include "base/date.h"
+#include "insights/gap_text.h"
 #include "metrics/catalog_table.h"
 #include "report/privacy_sections.h"
 
 namespace gapscore::report {
 
-Json gap_json(const analysis::GapResult& g) {
+Json sufficiency_json(const insights::Sufficiency& s) {
+  return {{"verdict", insights::verdict_name(s)}, {"reason", s.ok ? Json(nullptr) : Json(s.reason)}};
+}
+
+namespace {
+
+Json adjusted_json(const analysis::AdjustedGap& a) {
+  const bool ok = a.estimate.has_value();
+  Json j;
+  j["estimate"] = number_or_null(a.estimate);
+  j["se"] = number_or_null(a.se);
+  j["ci_low"] = number_or_null(a.ci_low);
+  j["ci_high"] = number_or_null(a.ci_high);
+  j["p_value"] = number_or_null(a.p_value);
+  // People kept: both sides reach min_group_size whenever there is an estimate.
+  j["n"] = ok ? count_json(a.n) : Json(nullptr);
+  j["strata"] = a.strata;
+  j["method"] = std::string(analysis::kAdjustedGapMethod);
+  j["hedges_g"] = number_or_null(a.hedges_g);
+  j["effect_size"] = a.hedges_g ? Json(std::string(analysis::effect_size_band(*a.hedges_g))) : Json(nullptr);
+  j["reason"] = a.reason ? Json(*a.reason) : Json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+Json gap_json(const analysis::GapResult& g, const insights::DataSpan& span, const Config& config) {
   const bool ok = g.compared;
   Json j;
   j["n_users"] = count_json(g.n_users);
@@ -15,25 +43,37 @@ Json gap_json(const analysis::GapResult& g) {
   j["mean_non_users"] = ok ? number_or_null(g.mean_non_users) : Json(nullptr);
   j["difference"] = ok ? number_or_null(g.difference) : Json(nullptr);
   j["hedges_g"] = number_or_null(g.hedges_g);
+  j["effect_size"] = g.hedges_g ? Json(std::string(analysis::effect_size_band(*g.hedges_g))) : Json(nullptr);
   j["mann_whitney_u"] = number_or_null(g.mann_whitney_u);
   j["p_value"] = number_or_null(g.p_value);
   j["ci_low"] = number_or_null(g.ci_low);
   j["ci_high"] = number_or_null(g.ci_high);
   j["reason"] = g.unavailable_reason ? Json(*g.unavailable_reason) : Json(nullptr);
+  const std::optional<std::string> note = insights::pooled_note(g, config.bootstrap.confidence);
+  j["note"] = note ? Json(*note) : Json(nullptr);
+  if (g.adjusted) j["adjusted"] = adjusted_json(*g.adjusted);
+  else j["adjusted"] = nullptr;
+  j["paradox"] = g.paradox ? Json(*g.paradox) : Json(nullptr);
+  const insights::Sufficiency enough = insights::gap_sufficiency(g, span, config);
+  const insights::GapReading reading = insights::read_gap(g, enough, config.bootstrap.confidence);
+  j["direction"] = reading.direction;
+  j["text"] = reading.text;
+  j["sufficiency"] = sufficiency_json(enough);
   return j;
 }
 
-Json score_json(const analysis::ScoreResult& s) {
+Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config) {
   Json j;
   j["value"] = number_or_null(s.value);
   Json comps = Json::object();
   for (const analysis::ScoreComponent& c : s.components)
     comps[std::string(c.name)] = {{"value", number_or_null(c.value)}, {"weight", c.weight}};
   j["components"] = std::move(comps);
+  j["sufficiency"] = sufficiency_json(insights::span_sufficiency(span, config));
   return j;
 }
 
-Json group_result_json(const analysis::GroupResult& r) {
+Json group_result_json(const analysis::GroupResult& r, const insights::DataSpan& span, const Config& config) {
   Json metrics = Json::object();
   const auto names = analysis::group_metric_names();
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -43,8 +83,8 @@ Json group_result_json(const analysis::GroupResult& r) {
   }
   Json j;
   j["metrics"] = std::move(metrics);
-  if (r.gap) j["gap"] = gap_json(*r.gap);
-  j["score"] = score_json(r.score);
+  if (r.gap) j["gap"] = gap_json(*r.gap, span, config);
+  j["score"] = score_json(r.score, span, config);
   return j;
 }
 

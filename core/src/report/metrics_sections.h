@@ -5,15 +5,18 @@
 #include <functional>
 
 #include "dataset/dataset.h"
+#include "insights/sufficiency.h"
 #include "privacy/key_labels.h"
 #include "privacy/suppression.h"
 #include "report/json_out.h"
 
 namespace gapscore::report {
 
-Json group_result_json(const analysis::GroupResult& r);
-Json gap_json(const analysis::GapResult& g);
-Json score_json(const analysis::ScoreResult& s);
+// `span` and `config` decide each gap's and score's sufficiency (insights/sufficiency.h).
+Json group_result_json(const analysis::GroupResult& r, const insights::DataSpan& span, const Config& config);
+Json gap_json(const analysis::GapResult& g, const insights::DataSpan& span, const Config& config);
+Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config);
+Json sufficiency_json(const insights::Sufficiency& s);
 Json uniformity_json(const analysis::UniformityStats& u);
 using privacy::KeyLabeller;
 Json key_json(const analysis::Grouping& g, std::size_t group, const KeyLabeller& label);

@@ -38,7 +38,7 @@ std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
 }
 
 Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
-                    const KeyLabeller& label) {
+                    const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
   const std::vector<std::uint64_t> rows = rows_per_person(ds);
   Json arr = Json::array();
   for (std::size_t i = 0; i < a.grouping.size(); ++i) {
@@ -54,7 +54,7 @@ Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a, const 
     j["suppressed"] = false;
     j["headcount"] = count_json(a.groups[i].headcount);
     j["activity_rows"] = n_rows;
-    j.update(group_result_json(a.groups[i]));
+    j.update(group_result_json(a.groups[i], span, config));
     arr.push_back(std::move(j));
   }
   return arr;
@@ -140,19 +140,20 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   Json r = report_head(ds, config, log, plan);
   r["summary"] = summary_section(ds);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
+  const insights::Insights in = insights::compute_insights(ds, a, plan, config, label);
   Json overall;
   if (plan.overall != privacy::CellStatus::shown) {
     overall = suppressed_json(plan.overall, plan.k);
   } else {
     overall["suppressed"] = false;
     overall["headcount"] = count_json(a.overall.headcount);
-    overall.update(group_result_json(a.overall));
+    overall.update(group_result_json(a.overall, in.span, config));
   }
   r["overall"] = std::move(overall);
-  r["groups"] = groups_section(ds, a, plan, label);
+  r["groups"] = groups_section(ds, a, plan, label, in.span, config);
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
-  r["insights"] = insights_json(insights::compute_insights(ds, a, plan, config, label), a, plan, config, label);
+  r["insights"] = insights_json(in, a, plan, config, label);
   if (ds.usage) r["usage"] = usage_json(*ds.usage, usage_analysis::analyze_usage(ds, config, &a), config, label);
   if (config.privacy.individual_results) r["individuals"] = individuals_section(ds, a, config);
   return r;

@@ -1,0 +1,35 @@
+// The AI user / non-user gap in words (docs/insights.md, "The gap in words"):
+// which direction it points, like with like when the adjusted comparison
+// exists, with the effect size as a word, and no verdict on too little data.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analysis/group_eval.h"
+#include "insights/sufficiency.h"
+
+namespace gapscore::insights {
+
+struct GapReading {
+  // ai_users_ahead | ai_users_behind | no_clear_difference | not_compared
+  std::string direction = "not_compared";
+  std::optional<std::string> basis;  // "adjusted" | "pooled"; nullopt when not compared
+  std::optional<double> hedges_g;    // of the basis (adjusted g on the pooled scale, or the pooled g)
+  std::optional<std::string> effect_size;  // Cohen's band of hedges_g
+  bool clear = false;  // a non-negligible difference the basis' own test supports (p < 0.05 / interval without 0)
+  std::string text;    // one plain sentence
+};
+
+// `confidence` is bootstrap.confidence (the level of the pooled interval).
+GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficiency, double confidence);
+
+// Set when the pooled rank test and the pooled interval of the means disagree:
+// says which test each belongs to.
+std::optional<std::string> pooled_note(const analysis::GapResult& gap, double confidence);
+
+// "team and role" for {"team", "role"}; plural "teams and roles".
+std::string strata_words(const std::vector<std::string>& strata, bool plural);
+
+}  // namespace gapscore::insights

@@ -1,0 +1,59 @@
+#include "insights/sufficiency.h"
+
+#include <algorithm>
+
+#include "base/date.h"
+
+namespace gapscore::insights {
+
+DataSpan data_span(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  DataSpan s;
+  s.days = ds.last_date >= ds.first_date ? ds.last_date - ds.first_date + 1 : 0;
+  if (!a.periods.empty()) {
+    s.periods = a.periods.size();
+    return s;
+  }
+  // Without trends (differential privacy): the calendar periods the span touches, an upper bound.
+  if (s.days == 0) return s;
+  const bool weekly = config.period == Period::week;
+  for (std::int32_t p = weekly ? iso_week_monday(ds.first_date) : month_start(ds.first_date); p <= ds.last_date;
+       p = weekly ? p + 7 : month_start(p + 31))
+    ++s.periods;
+  return s;
+}
+
+int min_people_per_side(const Config& config) {
+  return std::max(config.insights.min_people_per_side.value_or(config.privacy.min_group_size),
+                  config.privacy.min_group_size);
+}
+
+Sufficiency both(const Sufficiency& a, const Sufficiency& b) {
+  if (a.ok) return b;
+  if (b.ok) return a;
+  return {false, a.reason + "; " + b.reason};
+}
+
+Sufficiency span_sufficiency(const DataSpan& span, const Config& config) {
+  Sufficiency s;
+  if (span.days < config.insights.min_days)
+    s = both(s, {false, "the activity covers fewer than " + std::to_string(config.insights.min_days) +
+                            " days (insights.min_days)"});
+  if (span.periods < static_cast<std::size_t>(config.insights.min_periods))
+    s = both(s, {false, "the activity falls in fewer than " + std::to_string(config.insights.min_periods) +
+                            (config.period == Period::week ? " weeks" : " months") + " (insights.min_periods)"});
+  return s;
+}
+
+Sufficiency gap_sufficiency(const analysis::GapResult& gap, const DataSpan& span, const Config& config) {
+  Sufficiency s = span_sufficiency(span, config);
+  if (gap.unavailable_reason && !gap.compared) return both(s, {false, *gap.unavailable_reason});
+  const int k = min_people_per_side(config);
+  if (gap.n_users < k || gap.n_non_users < k)
+    s = both(s, {false, "fewer than " + std::to_string(k) +
+                            " AI users or non-users with quality data (insights.min_people_per_side)"});
+  return s;
+}
+
+const char* verdict_name(const Sufficiency& s) { return s.ok ? "ok" : "too_little_data"; }
+
+}  // namespace gapscore::insights
