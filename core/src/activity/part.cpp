@@ -243,6 +243,7 @@ bool add_period(PeriodCell& a, const PeriodCell& b) {
   a.ai_b_baseline += b.ai_b_baseline;
   a.ai_b_hours += b.ai_b_hours;
   a.ai_b_rework += b.ai_b_rework;
+  a.ai_rework += b.ai_rework;
   a.recommended_tasks += b.recommended_tasks;
   a.recommended_ai_tasks += b.recommended_ai_tasks;
   a.covered_ai_tasks += b.covered_ai_tasks;

@@ -1,0 +1,173 @@
+// Reading the activity in parallel shards gives the same report bytes as one
+// reader, whatever the number of shards, the chunk size, and (apart from the
+// inputs' digests) the order of the rows. A property test over random splits.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/prng.h"
+#include "gapscore/generate.h"
+#include "gapscore/session.h"
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+struct Inputs {
+  std::string people, playbook, surveys, activity;
+};
+
+Inputs generated(std::uint32_t people, std::uint32_t days, std::uint64_t seed) {
+  GenerateOptions o;
+  o.people = people;
+  o.days = days;
+  o.seed = seed;
+  Inputs in;
+  const Status s = generate_dataset(o, [&](GeneratedFile f, std::string_view bytes) -> Status {
+    switch (f) {
+      case GeneratedFile::activity: in.activity.append(bytes); break;
+      case GeneratedFile::people: in.people.append(bytes); break;
+      case GeneratedFile::surveys: in.surveys.append(bytes); break;
+      case GeneratedFile::playbook: in.playbook.append(bytes); break;
+      case GeneratedFile::truth: break;
+    }
+    return Ok{};
+  });
+  EXPECT_TRUE(s.ok());
+  return in;
+}
+
+// The report of `in` read by `shards` sessions (each pushing `chunk`-byte pieces), merged.
+std::string sharded_report(const Inputs& in, std::uint32_t shards, std::size_t chunk, const std::string& config = "{}") {
+  std::vector<Session> sessions;
+  for (std::uint32_t i = 0; i < shards; ++i) {
+    auto s = Session::create(config);
+    EXPECT_TRUE(s.ok());
+    if (!s) return {};
+    const std::pair<TableKind, const std::string*> tables[] = {{TableKind::people, &in.people},
+                                                               {TableKind::playbook, &in.playbook},
+                                                               {TableKind::surveys, &in.surveys},
+                                                               {TableKind::activity, &in.activity}};
+    for (const auto& [kind, bytes] : tables) {
+      if (bytes->empty()) continue;
+      EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv", InputFormat::detect, 0, Shard{i, shards}).ok());
+      for (std::size_t at = 0; at < bytes->size(); at += chunk)
+        EXPECT_TRUE(s->push(std::string_view(*bytes).substr(at, chunk)).ok());
+      const Status e = s->end_table();
+      EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().message());
+    }
+    sessions.push_back(std::move(s).value());
+  }
+  for (std::uint32_t i = 1; i < shards; ++i) {
+    const Status m = sessions[0].merge(std::move(sessions[i]));
+    EXPECT_TRUE(m.ok()) << (m.ok() ? "" : m.error().message());
+  }
+  auto r = sessions[0].report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return r ? r.value() : std::string();
+}
+
+// A generated organisation made messy: rows shuffled, about 4 % repeated keys
+// (the repeat changes a value, so a double count would show), some bad rows,
+// and inline attributes that sometimes conflict.
+Inputs messy_organisation(std::uint64_t seed, bool shuffle) {
+  Inputs in = generated(60, 30, seed);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  const std::string& a = in.activity;
+  while (start < a.size()) {
+    const std::size_t end = a.find('\n', start);
+    lines.push_back(a.substr(start, end - start));
+    start = end == std::string::npos ? a.size() : end + 1;
+  }
+  const std::string header = lines.front() + ",team";
+  lines.erase(lines.begin());
+  Prng rng(seed * 7 + 1);
+  std::vector<std::string> rows;
+  for (const std::string& line : lines) {
+    const std::string team = rng.below(50) == 0 ? "Elsewhere" : "Inline";
+    rows.push_back(line + "," + team);
+    if (rng.below(25) == 0) rows.push_back(line.substr(0, line.rfind(',')) + ",7," + team);  // a repeat, changed
+    if (rng.below(200) == 0) rows.push_back("P0001,2025-13-01,coding,1,0,1,,,,,,,," + team);  // a bad date
+  }
+  if (shuffle)
+    for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(i)]);
+  in.activity = header + "\n";
+  for (const std::string& r : rows) in.activity += r + "\n";
+  return in;
+}
+
+std::string without_digests(const std::string& report) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(report);
+  for (auto& in : j["inputs"]) in["sha256"] = nullptr;
+  return j.dump(1);
+}
+
+TEST(Sharding, TheSampleGivesTheSameBytesForAnyShardCountAndChunkSize) {
+  const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
+  const Inputs in{testing_util::read_file(dir + "people.csv"), testing_util::read_file(dir + "playbook.csv"),
+                  testing_util::read_file(dir + "surveys.csv"), testing_util::read_file(dir + "activity.csv")};
+  const std::string one = sharded_report(in, 1, 1 << 20);
+  ASSERT_FALSE(one.empty());
+  for (std::uint32_t shards : {2u, 3u, 8u})
+    for (std::size_t chunk : {std::size_t{1} << 20, std::size_t{4093}, std::size_t{97}})
+      EXPECT_EQ(sharded_report(in, shards, chunk), one) << shards << " shards, chunks of " << chunk;
+}
+
+TEST(Sharding, RandomSplitsOfMessyInputsGiveTheSameBytes) {
+  Prng rng(99);
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const Inputs in = messy_organisation(seed, true);
+    const std::string one = sharded_report(in, 1, in.activity.size());
+    ASSERT_FALSE(one.empty());
+    // The mess is really there: repeats and bad rows are reported, not counted.
+    EXPECT_NE(one.find("\"duplicate_key\""), std::string::npos);
+    EXPECT_NE(one.find("\"invalid_date\""), std::string::npos);
+    for (int trial = 0; trial < 3; ++trial) {
+      const auto shards = static_cast<std::uint32_t>(1 + rng.below(8));
+      const std::size_t chunk = 1 + rng.below(20000);
+      EXPECT_EQ(sharded_report(in, shards, chunk), one) << "seed " << seed << ", " << shards << " shards, chunks of " << chunk;
+    }
+  }
+}
+
+TEST(Sharding, RowOrderChangesNothingButTheDigestWithoutRepeatsOrConflicts) {
+  Inputs in = generated(40, 20, 5);
+  const std::string sorted = sharded_report(in, 1, 1 << 20);
+  // Shuffle the data rows.
+  const std::size_t header_end = in.activity.find('\n') + 1;
+  std::vector<std::string> rows;
+  for (std::size_t at = header_end; at < in.activity.size();) {
+    const std::size_t end = in.activity.find('\n', at);
+    rows.push_back(in.activity.substr(at, end - at + 1));
+    at = end + 1;
+  }
+  Prng rng(11);
+  for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(i)]);
+  std::string shuffled = in.activity.substr(0, header_end);
+  for (const std::string& r : rows) shuffled += r;
+  in.activity = shuffled;
+  for (std::uint32_t shards : {1u, 3u})
+    EXPECT_EQ(without_digests(sharded_report(in, shards, 1000)), without_digests(sorted)) << shards << " shards";
+}
+
+TEST(Sharding, MergingSessionsThatReadDifferentTablesIsRefused) {
+  auto a = Session::create("{}"), b = Session::create("{}");
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE(a->begin_table(TableKind::activity, "", InputFormat::detect, 0, Shard{0, 2}).ok());
+  ASSERT_TRUE(a->push("person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\n").ok());
+  ASSERT_TRUE(a->end_table().ok());
+  ASSERT_TRUE(b->begin_table(TableKind::activity, "", InputFormat::detect, 0, Shard{1, 2}).ok());
+  ASSERT_TRUE(b->push("person_id,date,task_type,tasks,ai_tasks,hours\nP2,2025-01-06,a,1,0,1\nP3,2025-01-06,a,1,0,1\n").ok());
+  ASSERT_TRUE(b->end_table().ok());
+  const Status m = a->merge(std::move(b).value());
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.error().code(), DiagCode::invalid_argument);
+}
+
+}  // namespace
+}  // namespace gapscore
