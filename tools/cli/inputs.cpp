@@ -1,7 +1,11 @@
 #include "inputs.h"
 
-#include <filesystem>
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <thread>
 
 #include "file_io.h"
 
@@ -20,6 +24,7 @@ std::vector<FlagSpec> input_flags() {
       {"config", true, false, "JSON configuration file"},
       {"group-by", true, false, "comma-separated person attributes (overrides config), e.g. team,role"},
       {"strict", false, false, "fail on the first bad rows instead of skipping them"},
+      {"threads", true, false, "read the activity with N threads (default: the machine's cores; 1 in strict mode)"},
   };
 }
 
@@ -72,23 +77,70 @@ Result<Session> make_analysis(const ParsedArgs& args) {
   return Session::create(std::move(config).value());
 }
 
-Status stream_inputs(const ParsedArgs& args, Session& analysis) {
+namespace {
+
+// The tables of the command line, the activity as shard `shard` (usage exports
+// go to shard 0 only: they are not split).
+Status stream_tables(const ParsedArgs& args, Session& analysis, Shard shard) {
   for (TableKind kind : kReadOrder) {
     const std::string name(table_name(kind));
     const auto path = args.get(name);
     if (!path) continue;
     std::error_code size_error;  // standard input and pipes have no size: no hint
     const auto size = *path == "-" ? 0 : std::filesystem::file_size(*path, size_error);
-    if (Status s = analysis.begin_table(kind, *path, InputFormat::detect, size_error ? 0 : size); !s) return s;
+    if (Status s = analysis.begin_table(kind, *path, InputFormat::detect, size_error ? 0 : size, shard); !s) return s;
     Status s = stream_file(*path, [&](std::string_view chunk) { return analysis.push(chunk); });
     if (!s) return s;
     if (Status e = analysis.end_table(); !e) return e;
   }
+  if (shard.index > 0) return Ok{};
   const UsageFormat format = usage_format_from_name(args.get("usage-format").value_or("")).value_or(UsageFormat::detect);
   for (const std::string& path : args.all("usage")) {
     auto bytes = read_file(path);
     if (!bytes) return std::move(bytes).error();
     if (Status s = analysis.add_usage(bytes.value(), path, format); !s) return s;
+  }
+  return Ok{};
+}
+
+std::uint32_t thread_count(const ParsedArgs& args, const Session& analysis) {
+  const auto activity = args.get("activity");
+  // One reader when the input cannot be read twice or gains nothing from it.
+  if (!activity || *activity == "-" || analysis.config().strict) return 1;
+  if (activity->size() >= 5 && activity->substr(activity->size() - 5) == ".json") return 1;
+  if (auto t = args.get("threads")) {
+    const long n = std::strtol(t->c_str(), nullptr, 10);
+    return static_cast<std::uint32_t>(std::clamp(n, 1L, 64L));
+  }
+  return std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
+}
+
+}  // namespace
+
+Status stream_inputs(const ParsedArgs& args, Session& analysis) {
+  const std::uint32_t threads = thread_count(args, analysis);
+  if (threads == 1) return stream_tables(args, analysis, Shard{});
+  // Every thread reads every byte and keeps its share of the people; shard 0
+  // (this thread) then merges the others, in order.
+  std::vector<std::optional<Session>> shards(threads);
+  std::vector<Status> results(threads, Status(Ok{}));
+  std::vector<std::thread> workers;
+  for (std::uint32_t i = 1; i < threads; ++i)
+    workers.emplace_back([&, i] {
+      auto s = make_analysis(args);
+      if (!s) {
+        results[i] = std::move(s).error();
+        return;
+      }
+      results[i] = stream_tables(args, *s, Shard{i, threads});
+      shards[i] = std::move(s).value();
+    });
+  Status mine = stream_tables(args, analysis, Shard{0, threads});
+  for (std::thread& w : workers) w.join();
+  if (!mine) return mine;
+  for (std::uint32_t i = 1; i < threads; ++i) {
+    if (!results[i]) return results[i];
+    if (Status m = analysis.merge(std::move(*shards[i])); !m) return m;
   }
   return Ok{};
 }

@@ -1,6 +1,7 @@
 #include "ingest/csv.h"
 
 #include <array>
+#include <cstring>
 
 namespace gapscore {
 namespace {
@@ -71,7 +72,7 @@ Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
     }
   }
   fed_ += chunk.size();
-  if (auto bad = utf8_.feed(chunk)) {
+  if (auto bad = options_.check_encoding ? utf8_.feed(chunk) : std::nullopt) {
     Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
                                    table_ + ": invalid UTF-8 at byte offset " + std::to_string(*bad) +
                                        "; save the file as UTF-8",
@@ -79,7 +80,7 @@ Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
     d.byte_offset = *bad;
     return Error(std::move(d));
   }
-  if (utf8_.saw_nul()) {
+  if (options_.check_encoding && utf8_.saw_nul()) {
     Diagnostic d = make_diagnostic(DiagCode::binary_input,
                                    table_ + ": NUL byte at byte offset " + std::to_string(utf8_.nul_offset()) +
                                        "; this does not look like a text file",
@@ -112,7 +113,7 @@ Status CsvReader::start(const Sink& sink) {
 }
 
 Status CsvReader::finish(const Sink& sink) {
-  if (auto bad = utf8_.finish()) {
+  if (auto bad = options_.check_encoding ? utf8_.finish() : std::nullopt) {
     Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
                                    table_ + ": the file ends inside a UTF-8 character (byte offset " +
                                        std::to_string(*bad) + ")",
@@ -151,14 +152,85 @@ Status CsvReader::end_field() {
                       table_ + " row " + std::to_string(row_) + ": more than 1024 fields in one row"));
   }
   ends_.push_back(static_cast<std::uint32_t>(buf_.size()));
+  if (keep_ && !skipping_ && ends_.size() == filter_field_ + 1) {
+    const std::size_t begin = ends_.size() > 1 ? ends_[ends_.size() - 2] : 0;
+    skipping_ = !keep_(std::string_view(buf_).substr(begin, buf_.size() - begin));
+  }
   field_start_ = buf_.size();
   return Ok{};
+}
+
+void CsvReader::next_record() {
+  ++row_;
+  buf_.clear();
+  ends_.clear();
+  field_start_ = 0;
+  malformed_field_ = -1;
+  state_ = State::field_start;
+  skipping_ = false;
+}
+
+// Advances past the end of a skipped record (or to the end of the data),
+// tracking quotes so that a newline inside a quoted field does not end it.
+std::size_t CsvReader::skip_rest(const char* p, std::size_t n, std::size_t i, std::uint64_t base) {
+  const auto record_end = [&](std::size_t at) {
+    ++skipped_;
+    next_record();
+    pending_cr_ = p[at] == '\r';
+    record_offset_ = base + at + 1;
+    return at + 1;
+  };
+  while (i < n) {
+    // The usual case: no quote before the line end, so the record ends there.
+    if (state_ == State::field_start || state_ == State::unquoted) {
+      const auto* nl = static_cast<const char*>(std::memchr(p + i, '\n', n - i));
+      const std::size_t stop = nl ? static_cast<std::size_t>(nl - p) : n;
+      const auto* cr = static_cast<const char*>(std::memchr(p + i, '\r', stop - i));
+      const std::size_t end = cr ? static_cast<std::size_t>(cr - p) : stop;
+      if (!std::memchr(p + i, '"', end - i)) {
+        if (end == n) return n;
+        return record_end(end);
+      }
+    }
+    const char c = p[i];
+    switch (state_) {
+      case State::field_start:
+        state_ = c == '"' ? State::quoted : State::unquoted;
+        if (c == '"') {
+          ++i;
+          continue;
+        }
+        [[fallthrough]];
+      case State::unquoted:
+        if (c == delimiter_) state_ = State::field_start;
+        else if (c == '\n' || c == '\r') return record_end(i);
+        ++i;
+        break;
+      case State::quoted: {
+        const auto* q = static_cast<const char*>(std::memchr(p + i, '"', n - i));
+        if (!q) return n;
+        i = static_cast<std::size_t>(q - p) + 1;
+        state_ = State::quote_in_quoted;
+        break;
+      }
+      case State::quote_in_quoted:
+        if (c == '"') state_ = State::quoted;
+        else if (c == delimiter_) state_ = State::field_start;
+        else if (c == '\n' || c == '\r') return record_end(i);
+        else state_ = State::unquoted;
+        ++i;
+        break;
+    }
+  }
+  return n;
 }
 
 Status CsvReader::end_record(const Sink& sink) {
   const bool blank = ends_.size() == 1 && ends_[0] == 0 && malformed_field_ < 0;
   Status result = Ok{};
-  if (blank) {
+  if (skipping_) {
+    ++skipped_;
+  } else if (blank) {
     ++blank_lines_;
   } else {
     views_.clear();
@@ -171,12 +243,7 @@ Status CsvReader::end_record(const Sink& sink) {
     ++records_;
     result = sink(rec);
   }
-  ++row_;
-  buf_.clear();
-  ends_.clear();
-  field_start_ = 0;
-  malformed_field_ = -1;
-  state_ = State::field_start;
+  next_record();
   return result;
 }
 
@@ -203,6 +270,10 @@ Status CsvReader::process(std::string_view data, const Sink& sink) {
         record_offset_ = base + i;
         continue;
       }
+    }
+    if (skipping_) {
+      i = skip_rest(p, n, i, base);
+      continue;
     }
     switch (state_) {
       case State::field_start:

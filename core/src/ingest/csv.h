@@ -19,6 +19,7 @@ namespace gapscore {
 struct CsvOptions {
   char delimiter = 0;  // 0: detect from the header line
   std::size_t max_field_bytes = std::size_t{1} << 20;
+  bool check_encoding = true;  // UTF-8 and NUL checks (a parallel reader leaves them to shard 0)
 };
 
 // One parsed record. `row` is the spreadsheet row number (header = 1; blank
@@ -44,6 +45,15 @@ class CsvReader {
   // Flushes the last record (a final newline is optional).
   Status finish(const Sink& sink);
 
+  // Records whose field `field` fails `keep` are skipped after that field:
+  // the rest of the record is only scanned for its end (never copied), and
+  // the sink does not see it. Rows still count, so row numbers stay exact.
+  void set_record_filter(std::size_t field, std::function<bool(std::string_view)> keep) {
+    filter_field_ = field;
+    keep_ = std::move(keep);
+  }
+  std::uint64_t skipped_records() const { return skipped_; }
+
   char delimiter() const { return delimiter_; }
   std::uint64_t bytes_read() const { return bytes_; }
   std::uint64_t blank_lines() const { return blank_lines_; }
@@ -58,6 +68,8 @@ class CsvReader {
   Status end_field();
   Status end_record(const Sink& sink);
   Status check_field_size();
+  std::size_t skip_rest(const char* p, std::size_t n, std::size_t i, std::uint64_t base);
+  void next_record();
   char detect_delimiter(std::string_view head) const;
   Diagnostic diag(DiagCode code, std::string message) const;
 
@@ -81,6 +93,10 @@ class CsvReader {
   std::uint64_t records_ = 0;
   Utf8Validator utf8_;
   std::uint64_t fed_ = 0;
+  std::size_t filter_field_ = 0;
+  std::function<bool(std::string_view)> keep_;
+  bool skipping_ = false;
+  std::uint64_t skipped_ = 0;
 };
 
 }  // namespace gapscore

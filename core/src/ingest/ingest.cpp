@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/cell_parse.h"
 #include "ingest/csv.h"
 #include "base/sha256.h"
 #include "ingest/json_reader.h"
@@ -15,7 +16,7 @@ struct TableIngestor::Impl {
         log(log_ref),
         name(table_name(options.kind)),
         builder(schema_for(options.kind), options, log_ref),
-        csv(CsvOptions{options.delimiter, std::size_t{1} << 20}, name) {
+        csv(CsvOptions{options.delimiter, std::size_t{1} << 20, options.shard_index == 0}, name) {
     builder.set_sink(options.row_sink);
   }
 
@@ -44,7 +45,15 @@ struct TableIngestor::Impl {
     if (!header_done) {
       header_done = true;
       builder.decimal_comma = csv.delimiter() == ';';
-      return builder.set_csv_header(rec.fields);
+      Status s = builder.set_csv_header(rec.fields);
+      // A shard skips other shards' rows right after their person_id cell.
+      const std::vector<int>& slots = builder.header_slots();
+      const auto person = std::find(slots.begin(), slots.end(), 0);
+      if (s && options.shard_count > 1 && person != slots.end())
+        csv.set_record_filter(static_cast<std::size_t>(person - slots.begin()), [this](std::string_view id) {
+          return shard_of(ingest::trim(id), options.shard_count) == options.shard_index;
+        });
+      return s;
     }
     if (!reserved && !options.row_sink && options.expected_bytes > 0 && builder.rows_read() >= kRowsToEstimateFrom &&
         rec.byte_offset >= options.expected_bytes / kHintTrustFactor)
