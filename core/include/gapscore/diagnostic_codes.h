@@ -62,6 +62,7 @@ namespace gapscore {
   X(config_invalid_json, error, "The configuration is not valid JSON.")                            \
   X(config_unknown_key, error, "The configuration has a key gapscore does not know (the message suggests the closest).") \
   X(config_invalid_value, error, "A configuration value has the wrong type or is out of range.")  \
+  X(config_needs_reread, error, "A setting that decides how inputs are read changed (period, window, columns, ...): read the inputs again.") \
   /* run control */                                                                                \
   X(cancelled, error, "The analysis was cancelled by the caller.")                                 \
   X(invalid_argument, error, "The API or command line was called incorrectly (was usage_error).")       \

@@ -57,7 +57,25 @@ class Session {
   Status join();
 
   // The canonical report (UTF-8 JSON, fixed key order, trailing newline).
+  // May be called again, after configure(), without reading anything again.
   Result<std::string> report();
+
+  // New settings for the next report(), keeping everything read. Grouping,
+  // thresholds, weights, privacy and insights settings can change; settings
+  // that decide how the inputs are read cannot (period, window, mode, columns,
+  // usage.identity, max_diagnostics): that fails with config_needs_reread,
+  // naming them, and the inputs must be read again with the new config.
+  Status configure(std::string_view config_json);
+  Status configure(Config config);
+
+  // Everything read so far as bytes (docs/partial-state.md): the activity as
+  // per-person state, the other tables and usage exports as given. As
+  // sensitive as the inputs themselves. Fails for tables given as typed columns
+  // (other than the activity) and after a fatal error.
+  Result<std::string> save_state() const;
+  // A session holding a saved state, ready for report(), merge() or more input.
+  // `config` must read inputs the way the saved one did (see configure).
+  static Result<Session> load_state(std::string_view state, std::string_view config_json);
 
   // Ingest outcome only, whether or not ingest succeeded: inputs read,
   // diagnostics, and the fatal error if any. Canonical JSON.

@@ -111,6 +111,12 @@ std::string to_hex(std::span<const std::uint8_t> bytes) {
   return s;
 }
 
+std::array<std::uint8_t, 32> sha256(std::string_view data) {
+  Sha256 h;
+  h.update(data);
+  return h.finish();
+}
+
 std::string sha256_hex(std::string_view data) {
   Sha256 h;
   h.update(data);
