@@ -86,7 +86,15 @@ describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
       const fromBytes = await w.reportText(bytes, undefined, { transfer: false, sourceNames: Object.fromEntries(Object.keys(tables).map((t) => [t, `${t}.csv`])) });
       const reads = progress.filter((p) => p.phase === 'read' && p.table === 'activity');
       const schema = await w.schema();
+      // wasmUrl: a URL object, or text relative to the page (not to the worker's script).
+      const loaded = [];
+      for (const wasmUrl of [new URL('node_modules/gapscore/dist/gapscore.wasm', location.href), 'node_modules/gapscore/dist/gapscore.wasm']) {
+        const other = await createGapScoreWorker({ createWorker: window.makeWorker, wasmUrl });
+        loaded.push(other.version === w.version && (await other.metrics()).length > 10);
+        other.terminate();
+      }
       const result = {
+        loaded,
         same: fromFiles === fromBytes, fromFiles, reads: reads.length, lastRead: reads.at(-1), size: tables.activity.size,
         sniffed, usageReport, tables: schema.tables.map((t) => t.name), alias: CODE_ALIASES.usage_error,
         bytesSniff: await w.sniff(new TextEncoder().encode('\ufeffa;b\n1;2\n')),
@@ -94,6 +102,7 @@ describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
       w.terminate();
       return result;
     });
+    assert.deepEqual(r.loaded, [true, true], 'wasmUrl as a URL object and as page-relative text');
     assert.equal(r.same, true, 'Files read in the worker give the report of the same bytes');
     assert.equal(r.fromFiles, nativeReport(), 'and the CLI\'s bytes (a File\'s name is its source)');
     assert.ok(r.reads > r.size / (1 << 16), `progress per slice: ${r.reads}`);

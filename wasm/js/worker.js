@@ -44,6 +44,8 @@ function sniffHead(input) {
  */
 export async function createGapScoreWorker(options = {}) {
   const { worker: given, createWorker, hardCancel = true, hardCancelAfterMs = DEFAULT_HARD_CANCEL_AFTER_MS, ...loadOptions } = options;
+  // A URL object cannot be posted, and a relative URL means relative to the page, not to the worker's script.
+  if (loadOptions.wasmUrl != null) loadOptions.wasmUrl = new URL(String(loadOptions.wasmUrl), globalThis.location?.href).href;
   // A worker handed over without a way to make another cannot be replaced: no hard cancel then.
   const makeWorker = createWorker ?? (given ? null : defaultWorker);
   const canRestart = hardCancel && makeWorker != null;
