@@ -77,7 +77,7 @@ export async function run(Module, mode, tables, config, options = {}) {
         if (value == null) continue;
         const input = describeInput(table, value, chunkBytes);
         const source = sourceNames?.[table] ?? ((isBlob(value) && value.name) || '');
-        ingest(session.beginTable(table, input.format, source, input.format === 'json' ? 0 : input.total));  // size hint: bytes or characters, not rows
+        ingest(session.beginTable(table, input.format, source, input.format === 'json' ? 0 : input.total, 0, 1, false));  // size hint: bytes or characters, not rows
         let done = 0;
         onProgress?.({ phase: 'read', table, done, total: input.total });
         for await (const [bytes, units] of input.chunks()) {
@@ -86,7 +86,7 @@ export async function run(Module, mode, tables, config, options = {}) {
           onProgress?.({ phase: 'read', table, done, total: input.total });
           await pause();
         }
-        ingest(session.endTable());
+        ingest(session.endTable(''));
       }
       // The engine reads one export in one call; a Blob is gathered slice by slice first.
       for (const file of usageFiles(tables?.usage)) {

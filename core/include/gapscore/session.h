@@ -36,8 +36,13 @@ class Session {
   // shard: for reading the activity in parallel (see merge); ignored for other tables.
   Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect,
                      std::uint64_t expected_bytes = 0, Shard shard = {});
+  // digest_by_caller: the caller hashes the bytes itself (in parallel, with a
+  // faster implementation) and gives the SHA-256 to end_table; the session does not hash.
+  Status begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
+                     Shard shard, bool digest_by_caller);
   Status push(std::string_view chunk);
-  Status end_table();
+  // sha256_hex: the table's digest (64 lowercase hex digits) when begin_table said digest_by_caller.
+  Status end_table(std::string_view sha256_hex = {});
   // A whole table given as typed columns (see ingest_columns) instead of bytes.
   Status add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name = {});
 

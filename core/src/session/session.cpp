@@ -1,5 +1,7 @@
 #include "gapscore/session.h"
 
+#include <algorithm>
+
 #include <optional>
 
 #include "config/config_json.h"
@@ -32,6 +34,11 @@ const DiagnosticLog& Session::log() const { return impl_->log; }
 
 Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
                             Shard shard) {
+  return begin_table(kind, std::move(source_name), format, expected_bytes, shard, false);
+}
+
+Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
+                            Shard shard, bool digest_by_caller) {
   Impl& m = *impl_;
   if (kind == TableKind::activity) {
     if (shard.count == 0 || shard.index >= shard.count)
@@ -44,6 +51,8 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
   if (!opts) return std::move(opts).error();
   opts->format = format;
   opts->expected_bytes = expected_bytes;
+  opts->digest_by_caller = digest_by_caller;
+  m.digest_by_caller = digest_by_caller;
   if (kind == TableKind::activity) {
     opts->shard_index = shard.index;
     opts->shard_count = shard.count;
@@ -64,11 +73,18 @@ Status Session::push(std::string_view chunk) {
   return Ok{};
 }
 
-Status Session::end_table() {
+Status Session::end_table(std::string_view sha256_hex) {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
   if (!m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "end_table called without begin_table"));
-  auto t = m.current->finish();
+  const bool hex = sha256_hex.size() == 64 && std::all_of(sha256_hex.begin(), sha256_hex.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (m.digest_by_caller != hex || (!m.digest_by_caller && !sha256_hex.empty()))
+    return Error(make_diagnostic(DiagCode::invalid_argument,
+                                 m.digest_by_caller ? "end_table needs the table's SHA-256 as 64 lowercase hex digits"
+                                                    : "end_table was given a digest, but begin_table did not ask for one"));
+  auto t = m.current->finish(sha256_hex);
   m.current.reset();
   if (!t) return m.fail(std::move(t).error());
   m.tables.push_back(std::move(t).value());

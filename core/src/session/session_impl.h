@@ -42,6 +42,7 @@ struct Session::Impl {
   DiagnosticLog activity_log;
   bool activity_log_joined = false;
   Shard shard;
+  bool digest_by_caller = false;  // of the table being read
   // What a saved state needs to read the inputs again: the small tables' and
   // the usage exports' bytes (the activity is saved as its state).
   std::map<TableKind, std::string> raw_tables;

@@ -9,6 +9,7 @@
 
 #include "activity/part_codec.h"
 #include "base/byte_codec.h"
+#include "base/date.h"
 #include "base/sha256.h"
 #include "config/config_json.h"
 #include "session/session_impl.h"
@@ -132,6 +133,24 @@ std::vector<std::string> reading_differences(const Config& a, const Config& b) {
   return diff;
 }
 
+// The reading settings as a config file would give them (parse_config reads it back).
+std::string reading_config_json(const Config& c) {
+  nlohmann::ordered_json j;
+  j["mode"] = c.strict ? "strict" : "lenient";
+  j["max_diagnostics"] = c.max_diagnostics;
+  j["period"] = c.period == Period::week ? "week" : "month";
+  nlohmann::ordered_json window = nlohmann::ordered_json::object();
+  if (c.window_start) window["start"] = format_iso_date(*c.window_start);
+  if (c.window_end) window["end"] = format_iso_date(*c.window_end);
+  j["window"] = window;
+  nlohmann::ordered_json columns = nlohmann::ordered_json::object();
+  for (const auto& [table, pairs] : c.columns)
+    for (const auto& [from, to] : pairs) columns[table][from] = to;
+  j["columns"] = columns;
+  j["usage"] = {{"identity", c.usage.identity}};
+  return j.dump();
+}
+
 }  // namespace
 
 Status check_same_reading(const Config& was, const Config& now) {
@@ -155,7 +174,7 @@ Result<std::string> Session::save_state() const {
   w.raw(kMagic);
   w.u32(kFormatVersion);
   w.text(engine_version());
-  w.text(config_to_json(m.config));
+  w.text(reading_config_json(m.config));
   w.u32(m.shard.index);
   w.u32(m.shard.count);
   w.u32(static_cast<std::uint32_t>(m.tables.size()));
