@@ -67,6 +67,10 @@ struct InsightsConfig {
   int min_days = 28;                       // calendar days from the first to the last activity day
   int min_periods = 4;                     // trend periods (config.period) with activity
   std::optional<int> min_people_per_side;  // AI users and non-users each; nullopt = privacy.min_group_size
+  // KPI audit: numeric columns audited as legacy proxies next to hours, tasks and
+  // AI interactions (activity: emails_sent, meeting_hours; a Viva person query:
+  // any of its numeric columns). Matched like headers; absent ones are skipped.
+  std::vector<std::string> kpi_proxies{"emails_sent", "collaboration_hours", "meeting_hours", "chats_sent"};
 };
 
 // Per-group AI rollout dates for the difference-in-differences estimate.
@@ -81,6 +85,23 @@ struct UsageConfig {
   // Or one of "identities", "email", "github_login", "person_id".
   std::string identity = "auto";
   int engaged_min_days = 4;  // engaged users: active on at least this many days
+  // Usage segments (docs/usage-exports.md), as vivainsights' identify_usage_segments
+  // (12-week version): over the last `weeks` weeks of data, habitual = actions in at
+  // least ceil(habit_min_share x weeks) of them; power = habitual and a mean of at
+  // least power_min_mean actions a week; novice = not habitual, mean >= novice_min_mean.
+  struct Segments {
+    int weeks = 12;
+    double habit_min_share = 0.75;
+    double power_min_mean = 15;
+    double novice_min_mean = 1;
+  } segments;
+  // Adoption maturity from the power-user share of the people: below ramping_up
+  // "initial rollout", then "ramping up", "embedding", and from full_integration on "full integration".
+  struct Maturity {
+    double ramping_up = 0.2;
+    double embedding = 0.4;
+    double full_integration = 0.6;
+  } maturity;
 };
 
 // Which groups get trend series: bounded so that the report's size follows
@@ -109,10 +130,18 @@ struct Config {
   UsageConfig usage;
   // Per table: (header as found in the file, canonical column name).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> columns;
+  // Per table ("activity", "people", "surveys", "usage"): the date format, e.g.
+  // "M/D/YYYY" (tokens YYYY MM M DD D, or "iso", "excel_serial"); absent = detect.
+  std::map<std::string, std::string> date_formats;
 };
 
-// Person attributes that may be used in group_by.
+// Person attributes that may be used in group_by: the people table's, and the
+// HR attributes of a Viva Insights person query (Organization, FunctionType, ...).
+// group_by may also name any other HR attribute column of a person query; the
+// join then checks that some input has it.
 std::span<const std::string_view> groupable_attributes();
+// The people table's own attributes (team, role, work_mode, manager_id, ai_trained).
+bool is_person_table_attribute(std::string_view name);
 
 // Parses a JSON config; keys not given keep their defaults. Empty text = defaults.
 // Unknown keys and bad values are errors naming the key (with a suggestion).

@@ -24,11 +24,14 @@ namespace gapscore {
   X(invalid_json, error, "The JSON text is malformed; byte_offset points at the problem.")         \
   X(json_not_array, error, "JSON input must be an array of objects (or an object with a 'rows' array).") \
   X(unknown_format, error, "The file's format could not be recognised; the message names the formats expected.") \
+  X(unsupported_workbook, error, "A legacy .xls or an encrypted Excel workbook: save it as .xlsx (without a password) or as CSV UTF-8.") \
+  X(invalid_workbook, error, "An .xlsx file that cannot be read: not a complete zip, a part missing or damaged, no such sheet, or over 256 MiB unpacked.") \
   /* header problems */                                                                            \
   X(missing_column, error, "A required column is absent; the message names the closest header found.") \
   X(duplicate_column, error, "Two headers map to the same column.")                                \
   X(unknown_column, info, "A column that gapscore does not use; it is ignored.")                   \
   X(blank_header, warning, "A header cell is empty; that column is ignored.")                      \
+  X(ambiguous_date, error, "A date column's first values fit more than one format (03/01/2025: M/D/YYYY or D/M/YYYY); set config.date_formats.") \
   /* row and cell problems */                                                                      \
   X(ragged_row, row, "A CSV row has a different number of fields than the header.")                \
   X(malformed_quote, row, "A quote appears inside an unquoted field or after a closing quote.")    \
@@ -38,7 +41,7 @@ namespace gapscore {
   X(invalid_number, row, "A cell is not a decimal number.")                                        \
   X(invalid_integer, row, "A cell is not a whole number.")                                         \
   X(non_finite, row, "A cell holds NaN or Infinity.")                                              \
-  X(invalid_date, row, "A cell is not a calendar date in YYYY-MM-DD form.")                        \
+  X(invalid_date, row, "A cell is not a calendar date in its column's format (YYYY-MM-DD unless set or detected).")                        \
   X(invalid_bool, row, "A cell is not true/false (also accepted: yes/no, 1/0).")                  \
   X(invalid_enum, row, "A cell is not one of the allowed values (the message lists them).")       \
   X(out_of_range, row, "A value is outside its allowed range (the message gives the range).")      \

@@ -1,6 +1,7 @@
 #include "gapscore/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "config/config_json.h"
@@ -8,20 +9,31 @@
 #include "base/date.h"
 #include "model/schema.h"
 #include "base/text_distance.h"
+#include "base/date_formats.h"
 
 namespace gapscore {
 namespace {
 
 using json = nlohmann::json;
 
-constexpr std::string_view kGroupable[] = {"team", "role", "work_mode", "manager_id", "ai_trained"};
+// The people table's attributes, then the HR attributes a Viva Insights person
+// query carries as standard (any other attribute column of one may be named too).
+constexpr std::string_view kGroupable[] = {"team",         "role",          "work_mode",        "manager_id",
+                                           "ai_trained",   "Organization",  "FunctionType",     "LevelDesignation",
+                                           "SupervisorIndicator", "Layer",  "Region"};
+constexpr std::size_t kPersonTableAttributes = 5;
+
+// Tables whose date column config.date_formats may set.
+constexpr std::string_view kDateTables[] = {"activity", "people", "surveys", "usage"};
 
 constexpr ConfigKeyDoc kKeys[] = {
     {"mode", "\"lenient\" | \"strict\"", "\"lenient\"",
      "lenient: bad rows are skipped and counted; strict: the run fails listing the first errors."},
     {"max_diagnostics", "integer 1..10000", "100", "How many diagnostics are listed in full (all are counted)."},
     {"group_by", "array of person attributes", "[\"team\"]",
-     "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained. [] = overall only."},
+     "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained, or an HR attribute of a "
+     "Viva Insights person query (Organization, FunctionType, LevelDesignation, SupervisorIndicator, Layer, Region, or "
+     "any other attribute column it has). [] = overall only."},
     {"period", "\"week\" | \"month\"", "\"week\"", "Trend period: ISO week (Monday start) or calendar month."},
     {"trends.max_groups", "integer 1..500", "50",
      "Trend series for at most this many groups: the largest by headcount (ties in key order). A diagnostic "
@@ -78,6 +90,10 @@ constexpr ConfigKeyDoc kKeys[] = {
      "too_little_data."},
     {"insights.min_people_per_side", "integer >= min_group_size, or null", "null",
      "Enough data: AI users and non-users needed on each side of a comparison; null = privacy.min_group_size."},
+    {"insights.kpi_proxies", "array of column names", "[\"emails_sent\", \"collaboration_hours\", \"meeting_hours\", \"chats_sent\"]",
+     "KPI audit: numeric columns audited as legacy proxies next to hours, tasks and ai_interactions: the activity "
+     "table's emails_sent and meeting_hours, or any numeric column of a Viva Insights person query (matched like "
+     "headers: Emails_sent = emails_sent). Columns no input has are skipped."},
     {"rollout.by", "person attribute", "\"team\"", "The attribute the rollout dates are keyed by."},
     {"rollout.dates", "object {group: date}", "none",
      "First day each group had AI tools; groups not listed had none in the window (controls)."},
@@ -85,8 +101,24 @@ constexpr ConfigKeyDoc kKeys[] = {
      "How usage-export users are matched to people; auto tries the identities table, then e-mail / GitHub login, then "
      "person_id."},
     {"usage.engaged_min_days", "integer 1..366", "4", "Engaged users: active with AI tools on at least this many days."},
+    {"usage.segments.weeks", "integer 1..52", "12",
+     "Usage segments: the last this many weeks of usage data (fewer when the data covers fewer)."},
+    {"usage.segments.habit_min_share", "number 0..1", "0.75",
+     "Usage segments: habitual = actions in at least ceil(habit_min_share x weeks) of the weeks (9 of 12)."},
+    {"usage.segments.power_min_mean", "number >= 0", "15",
+     "Usage segments: power_user = habitual with at least this many actions a week on average (else habitual_user)."},
+    {"usage.segments.novice_min_mean", "number >= 0", "1",
+     "Usage segments: novice_user = not habitual with at least this mean (low_user: above 0 and below it)."},
+    {"usage.maturity.ramping_up", "number 0..1", "0.2", "Adoption maturity: \"ramping up\" from this power-user share."},
+    {"usage.maturity.embedding", "number 0..1", "0.4", "Adoption maturity: \"embedding\" from this power-user share."},
+    {"usage.maturity.full_integration", "number 0..1", "0.6",
+     "Adoption maturity: \"full integration\" from this power-user share (below ramping_up: \"initial rollout\")."},
     {"columns.<table>", "object {header: column}", "{}",
      "Map other header names onto gapscore columns, per table (activity, people, surveys, playbook)."},
+    {"date_formats.<table>", "date format", "detect",
+     "The date format of a table's date column (activity, people, surveys, usage): YYYY-MM-DD (or iso, which also "
+     "takes date-times), M/D/YYYY, D/M/YYYY, D.M.YYYY, YYYY/MM/DD, ... from the tokens YYYY MM M DD D, or "
+     "excel_serial. Without it the format is detected from the column's first values; ambiguous ones are an error."},
 };
 
 struct Parser {
@@ -192,9 +224,12 @@ struct Parser {
         parse_rollout(v);
       } else if (key == "usage") {
         parse_usage(v);
+      } else if (key == "date_formats") {
+        parse_date_formats(v);
       } else {
         unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "trends", "window", "ai_user_min_share",
-                          "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage"});
+                          "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage",
+                          "date_formats"});
       }
     }
     check_trend_keys();
@@ -233,12 +268,8 @@ struct Parser {
         return;
       }
       const std::string name = item.get<std::string>();
-      bool known = false;
-      for (std::string_view g : kGroupable) known = known || g == name;
-      if (!known) {
-        error(DiagCode::config_invalid_value, "group_by",
-              "\"" + clip_for_diagnostic(name) + "\" is not a person attribute (use team, role, work_mode, "
-              "manager_id, ai_trained)");
+      if (const std::string why = check_attribute(name); !why.empty()) {
+        error(DiagCode::config_invalid_value, "group_by", why);
         return;
       }
       for (const std::string& seen : out)
@@ -249,6 +280,48 @@ struct Parser {
       out.push_back(name);
     }
     config.group_by = std::move(out);
+  }
+
+  // "" when `name` can be a group_by attribute: one of kGroupable, or another
+  // HR attribute column of a person query (checked at the join). A near miss of
+  // a people-table attribute ("tema", "Team") is a typo, not a new attribute.
+  static std::string check_attribute(const std::string& name) {
+    for (std::string_view g : kGroupable)
+      if (g == name) return {};
+    const std::string usage =
+        " (use team, role, work_mode, manager_id, ai_trained, or an HR attribute of a Viva person query such as "
+        "Organization)";
+    bool plain = !name.empty() && name.size() <= 64;
+    for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ' || c == '-');
+    if (!plain) return "\"" + clip_for_diagnostic(name) + "\" is not a person attribute" + usage;
+    std::vector<std::string> fixed(std::begin(kGroupable), std::begin(kGroupable) + kPersonTableAttributes);
+    std::string lower;
+    for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    const std::string close = closest_match(lower, fixed);
+    if (!close.empty() && edit_distance(lower, close) <= 2)
+      return "\"" + clip_for_diagnostic(name) + "\" is not a person attribute; did you mean \"" + close + "\"?";
+    return {};
+  }
+
+  void parse_date_formats(const json& v) {
+    if (!object(v, "date_formats")) return;
+    for (const auto& [table, item] : v.items()) {
+      bool known = false;
+      for (std::string_view t : kDateTables) known = known || t == table;
+      if (!known) {
+        unknown("date_formats.", table, {"activity", "people", "surveys", "usage"});
+        continue;
+      }
+      const std::string k = "date_formats." + table;
+      std::string why;
+      if (!item.is_string() || !DateFormat::parse(item.get<std::string>(), &why)) {
+        error(DiagCode::config_invalid_value, k,
+              item.is_string() ? "\"" + clip_for_diagnostic(item.get<std::string>()) + "\": " + why
+                               : std::string("must be a date format such as \"M/D/YYYY\""));
+        continue;
+      }
+      config.date_formats[table] = item.get<std::string>();
+    }
   }
 
   void parse_window(const json& v) {
@@ -370,11 +443,21 @@ struct Parser {
       } else if (key == "min_people_per_side") {
         if (item.is_null()) c.min_people_per_side.reset();
         else if (integer(item, k, 3, 1000000, n)) c.min_people_per_side = static_cast<int>(n);
+      } else if (key == "kpi_proxies") {
+        std::vector<std::string> names;
+        const bool ok = item.is_array() && item.size() <= 100 &&
+                        std::all_of(item.begin(), item.end(), [](const json& x) { return x.is_string() && !x.get<std::string>().empty(); });
+        if (!ok) {
+          error(DiagCode::config_invalid_value, k, "must be an array of at most 100 column names");
+          continue;
+        }
+        for (const json& x : item) names.push_back(x.get<std::string>());
+        c.kpi_proxies = std::move(names);
       } else {
         unknown("insights.", key, {"heavy_user_min_share", "champion_max_rework_rate", "champion_min_percentile",
                                    "kpi_min_abs_rho", "split_min_share", "uneven_min_split", "playbook_card_max_utilization",
                                    "mentees_per_champion", "max_items", "min_days", "min_periods",
-                                   "min_people_per_side"});
+                                   "min_people_per_side", "kpi_proxies"});
       }
     }
   }
@@ -432,10 +515,8 @@ struct Parser {
     RolloutConfig r;
     for (const auto& [key, item] : v.items()) {
       if (key == "by") {
-        bool known = false;
-        for (std::string_view g : kGroupable) known = known || (item.is_string() && g == item.get<std::string>());
-        if (known) r.by = item.get<std::string>();
-        else error(DiagCode::config_invalid_value, "rollout.by", "must be a person attribute (team, role, work_mode, manager_id, ai_trained)");
+        if (item.is_string() && check_attribute(item.get<std::string>()).empty()) r.by = item.get<std::string>();
+        else error(DiagCode::config_invalid_value, "rollout.by", "must be a person attribute (team, role, work_mode, manager_id, ai_trained, or an HR attribute such as Organization)");
       } else if (key == "dates") {
         if (!object(item, "rollout.dates")) continue;
         for (const auto& [group, date] : item.items()) {
@@ -463,10 +544,49 @@ struct Parser {
                 "must be \"auto\", \"identities\", \"email\", \"github_login\" or \"person_id\"");
       } else if (key == "engaged_min_days") {
         if (integer(item, "usage.engaged_min_days", 1, 366, n)) config.usage.engaged_min_days = static_cast<int>(n);
+      } else if (key == "segments") {
+        parse_segments(item);
+      } else if (key == "maturity") {
+        parse_maturity(item);
       } else {
-        unknown("usage.", key, {"identity", "engaged_min_days"});
+        unknown("usage.", key, {"identity", "engaged_min_days", "segments", "maturity"});
       }
     }
+  }
+
+  void parse_segments(const json& v) {
+    if (!object(v, "usage.segments")) return;
+    UsageConfig::Segments& g = config.usage.segments;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "usage.segments." + key;
+      long long n = 0;
+      if (key == "weeks") {
+        if (integer(item, k, 1, 52, n)) g.weeks = static_cast<int>(n);
+      } else if (key == "habit_min_share") {
+        number(item, k, 0.0, 1.0, g.habit_min_share);
+      } else if (key == "power_min_mean") {
+        number(item, k, 0.0, 1e9, g.power_min_mean);
+      } else if (key == "novice_min_mean") {
+        number(item, k, 0.0, 1e9, g.novice_min_mean);
+      } else {
+        unknown("usage.segments.", key, {"weeks", "habit_min_share", "power_min_mean", "novice_min_mean"});
+      }
+    }
+  }
+
+  void parse_maturity(const json& v) {
+    if (!object(v, "usage.maturity")) return;
+    UsageConfig::Maturity& m = config.usage.maturity;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "usage.maturity." + key;
+      if (key == "ramping_up") number(item, k, 0.0, 1.0, m.ramping_up);
+      else if (key == "embedding") number(item, k, 0.0, 1.0, m.embedding);
+      else if (key == "full_integration") number(item, k, 0.0, 1.0, m.full_integration);
+      else unknown("usage.maturity.", key, {"ramping_up", "embedding", "full_integration"});
+    }
+    if (!(m.ramping_up <= m.embedding && m.embedding <= m.full_integration))
+      error(DiagCode::config_invalid_value, "usage.maturity",
+            "the thresholds must rise: ramping_up <= embedding <= full_integration");
   }
 
   void parse_columns(const json& v) {
@@ -508,6 +628,11 @@ struct Parser {
 }  // namespace
 
 std::span<const std::string_view> groupable_attributes() { return kGroupable; }
+bool is_person_table_attribute(std::string_view name) {
+  for (std::size_t i = 0; i < kPersonTableAttributes; ++i)
+    if (kGroupable[i] == name) return true;
+  return false;
+}
 std::span<const ConfigKeyDoc> config_key_docs() { return kKeys; }
 
 Result<Config> parse_config(std::string_view text) {
@@ -581,7 +706,8 @@ nlohmann::ordered_json config_json(const Config& c) {
                    {"min_periods", c.insights.min_periods},
                    {"min_people_per_side", c.insights.min_people_per_side
                                                ? nlohmann::ordered_json(*c.insights.min_people_per_side)
-                                               : nlohmann::ordered_json(nullptr)}};
+                                               : nlohmann::ordered_json(nullptr)},
+                   {"kpi_proxies", c.insights.kpi_proxies}};
   if (c.rollout) {
     nlohmann::ordered_json dates = nlohmann::ordered_json::object();
     for (const auto& [group, day] : c.rollout->dates) dates[group] = format_iso_date(day);
@@ -589,7 +715,17 @@ nlohmann::ordered_json config_json(const Config& c) {
   } else {
     j["rollout"] = nullptr;
   }
-  j["usage"] = {{"identity", c.usage.identity}, {"engaged_min_days", c.usage.engaged_min_days}};
+  j["usage"] = {{"identity", c.usage.identity},
+                {"engaged_min_days", c.usage.engaged_min_days},
+                {"segments",
+                 {{"weeks", c.usage.segments.weeks},
+                  {"habit_min_share", c.usage.segments.habit_min_share},
+                  {"power_min_mean", c.usage.segments.power_min_mean},
+                  {"novice_min_mean", c.usage.segments.novice_min_mean}}},
+                {"maturity",
+                 {{"ramping_up", c.usage.maturity.ramping_up},
+                  {"embedding", c.usage.maturity.embedding},
+                  {"full_integration", c.usage.maturity.full_integration}}}};
   nlohmann::ordered_json cols = nlohmann::ordered_json::object();
   for (const auto& [table, pairs] : c.columns) {
     nlohmann::ordered_json m = nlohmann::ordered_json::object();
@@ -597,6 +733,9 @@ nlohmann::ordered_json config_json(const Config& c) {
     cols[table] = m;
   }
   j["columns"] = cols;
+  nlohmann::ordered_json dates = nlohmann::ordered_json::object();
+  for (const auto& [table, format] : c.date_formats) dates[table] = format;
+  j["date_formats"] = dates;
   return j;
 }
 

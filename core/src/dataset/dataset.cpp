@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/date.h"
+#include "model/schema.h"
 
 namespace gapscore {
 namespace {
@@ -25,6 +26,12 @@ void note_conflict(DiagnosticLog& log, const std::string& person, const char* at
 
 std::string person_attribute(const PersonInfo& p, std::string_view attribute) {
   auto or_unassigned = [](const std::string& s) { return s.empty() ? std::string(kUnassigned) : s; };
+  if (!is_person_table_attribute(attribute)) {  // an HR attribute of a person query, matched like a header
+    const std::string wanted = normalize_header(attribute);
+    for (const auto& [name, value] : p.hr)
+      if (normalize_header(name) == wanted) return or_unassigned(value);
+    return std::string(kUnassigned);
+  }
   if (attribute == "team") return or_unassigned(p.team);
   if (attribute == "role") return or_unassigned(p.role);
   if (attribute == "manager_id") return or_unassigned(p.manager_id);
@@ -55,7 +62,7 @@ PersonInfo person_from_people_row(const Table& pt, std::size_t r) {
 namespace {
 
 Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::ActivityData* activity, DiagnosticLog& log,
-                            bool adoption_only) {
+                            bool adoption_only, const usage::UsageData* usage) {
   Dataset ds;
   if (activity) ds.activity = std::move(*activity);
   bool have_activity = false;
@@ -72,13 +79,24 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
     }
   }
   if (!have_activity && adoption_only) {
-    // Adoption-only: the people table is the population.
-    if (!ds.people)
+    // Adoption-only: the people table is the population, or else the people a person query lists.
+    const bool listed = usage && !usage->persons.empty();
+    if (!ds.people && !listed)
       return Error(make_diagnostic(DiagCode::invalid_argument,
-                                   "without an activity table, AI-usage exports need a people table (who could use the tools)",
+                                   "without an activity table, AI-usage exports need a people table (who could use the tools), "
+                                   "or a Viva Insights person query, which lists everyone",
                                    "people"));
     ds.has_activity = false;
-    for (std::size_t r = 0; r < ds.people->row_count(); ++r) ds.persons.push_back(person_from_people_row(*ds.people, r));
+    if (ds.people) {
+      for (std::size_t r = 0; r < ds.people->row_count(); ++r) ds.persons.push_back(person_from_people_row(*ds.people, r));
+    } else {
+      for (const auto& [identity, record] : usage->persons) {
+        PersonInfo p;
+        p.id = identity;
+        p.hr = record.attributes;
+        ds.persons.push_back(std::move(p));
+      }
+    }
     ds.persons_by_id.resize(ds.persons.size());
     std::iota(ds.persons_by_id.begin(), ds.persons_by_id.end(), 0U);
     std::sort(ds.persons_by_id.begin(), ds.persons_by_id.end(),
@@ -189,11 +207,101 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
 
 }  // namespace
 
+namespace {
+
+// HR attributes that reached the usage population (person query rows joined to
+// people) go to the persons of the activity analysis too.
+void copy_hr_attributes(Dataset& ds) {
+  if (!ds.usage) return;
+  std::unordered_map<std::string_view, std::size_t> by_id;
+  const std::vector<PersonInfo>& pop = ds.usage->population.persons;
+  for (std::size_t i = 0; i < pop.size(); ++i) by_id.emplace(pop[i].id, i);
+  for (PersonInfo& p : ds.persons) {
+    const auto it = by_id.find(p.id);
+    if (it != by_id.end() && !pop[it->second].hr.empty()) p.hr = pop[it->second].hr;
+  }
+}
+
+// group_by (and rollout.by) may name HR attributes; some input must have them.
+Status check_attributes(const Dataset& ds, const Config& config) {
+  std::vector<std::string> wanted = config.group_by;
+  if (config.rollout) wanted.push_back(config.rollout->by);
+  std::vector<std::string> found;
+  auto note = [&](const PersonInfo& p) {
+    for (const auto& [name, value] : p.hr)
+      if (std::find(found.begin(), found.end(), name) == found.end() && found.size() < 50) found.push_back(name);
+  };
+  for (const PersonInfo& p : ds.persons) note(p);
+  if (ds.usage)
+    for (const PersonInfo& p : ds.usage->population.persons) note(p);
+  for (const std::string& a : wanted) {
+    if (is_person_table_attribute(a)) continue;
+    const std::string n = normalize_header(a);
+    if (std::any_of(found.begin(), found.end(), [&](const std::string& f) { return normalize_header(f) == n; })) continue;
+    std::string list;
+    for (std::size_t i = 0; i < found.size() && i < 12; ++i) list += (i ? ", " : "") + found[i];
+    return Error(make_diagnostic(
+        DiagCode::config_invalid_value,
+        "config group_by: \"" + clip_for_diagnostic(a) + "\" is not an attribute of any input: the people table has team, role, "
+            "work_mode, manager_id and ai_trained; HR attributes come from a Viva Insights person query given as a usage "
+            "export" + (list.empty() ? std::string(" (none was given)") : " (its attributes: " + list + ")"),
+        "config", 0, "group_by", a));
+  }
+  return Ok{};
+}
+
+}  // namespace
+
 Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::ActivityData* activity, const Config& config,
-                              DiagnosticLog& log, bool adoption_only, usage::UsageData* usage) {
-  auto ds = join_tables(std::move(tables), activity, log, adoption_only);
-  if (ds && usage) ds->usage = join_usage(*ds, std::move(*usage), config, log);
+                              DiagnosticLog& log, bool adoption_only, usage::UsageData* usage,
+                              const ingest::ProxySums* activity_proxies) {
+  auto ds = join_tables(std::move(tables), activity, log, adoption_only, usage);
+  if (!ds) return ds;
+  if (usage) ds->usage = join_usage(*ds, std::move(*usage), config, log);
+  copy_hr_attributes(*ds);
+  if (Status s = check_attributes(*ds, config); !s) return std::move(s).error();
+  if (activity_proxies) ds->activity_proxies = *activity_proxies;
   return ds;
+}
+
+std::vector<ProxyColumn> kpi_proxy_columns(const Dataset& ds, const Config& config) {
+  std::vector<ProxyColumn> out;
+  if (!ds.has_activity) return out;
+  std::unordered_map<std::string_view, std::size_t> usage_index;
+  if (ds.usage)
+    for (std::size_t i = 0; i < ds.usage->population.persons.size(); ++i) usage_index.emplace(ds.usage->population.persons[i].id, i);
+  for (const std::string& wanted : config.insights.kpi_proxies) {
+    const std::string name = normalize_header(wanted);
+    if (std::any_of(out.begin(), out.end(), [&](const ProxyColumn& c) { return c.name == name; })) continue;
+    ProxyColumn column{name, "", std::vector<std::optional<double>>(ds.persons.size())};
+    bool any = false;
+    // The activity's own columns first: the same rows as the outcomes.
+    for (std::size_t c = 0; c < std::size(ingest::ProxySums::kColumns); ++c) {
+      if (ingest::ProxySums::kColumns[c] != name) continue;
+      for (std::size_t p = 0; p < ds.persons.size(); ++p) {
+        const auto it = ds.activity_proxies.by_person.find(ds.persons[p].id);
+        if (it != ds.activity_proxies.by_person.end() && c < it->second.size() && it->second[c].second > 0) {
+          column.values[p] = it->second[c].first;
+          any = true;
+        }
+      }
+      column.source = "activity";
+    }
+    if (!any && ds.usage) {
+      for (std::size_t p = 0; p < ds.persons.size(); ++p) {
+        const auto it = usage_index.find(ds.persons[p].id);
+        if (it == usage_index.end()) continue;
+        for (const auto& [metric, mean] : ds.usage->person_metrics[it->second])
+          if (metric == name) {
+            column.values[p] = mean;
+            any = true;
+          }
+      }
+      column.source = "viva_person_query";
+    }
+    if (any) out.push_back(std::move(column));
+  }
+  return out;
 }
 
 }  // namespace gapscore

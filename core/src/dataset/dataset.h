@@ -14,6 +14,7 @@
 #include "dataset/person.h"
 #include "dataset/usage_join.h"
 #include "ingest/ingest.h"
+#include "ingest/proxy_sink.h"
 #include "model/table.h"
 
 namespace gapscore {
@@ -32,14 +33,30 @@ struct Dataset {
   std::optional<JoinedUsage> usage;  // when AI-usage exports were given
   std::uint64_t people_without_activity = 0;
   std::uint64_t unknown_people = 0;
+  // The activity's legacy-proxy columns (emails_sent, meeting_hours) summed per person id.
+  ingest::ProxySums activity_proxies;
 };
+
+// A legacy proxy for the KPI audit (config.insights.kpi_proxies), per person
+// (indexed like Dataset::persons): the activity's emails_sent / meeting_hours
+// sums, else a person query's numeric column (its mean per week or day).
+struct ProxyColumn {
+  std::string name;    // normalised ("emails_sent")
+  std::string source;  // "activity" | "viva_person_query"
+  std::vector<std::optional<double>> values;
+};
+std::vector<ProxyColumn> kpi_proxy_columns(const Dataset& ds, const Config& config);
 
 // Joins the ingested tables and the activity state (read separately, see
 // core/src/activity). `activity` is required unless `adoption_only`
 // (AI-usage exports given): then the people table is required instead.
 // `usage` (AI-usage exports, may be null) is joined to the people as the last step.
+// `activity_proxies`: the activity's legacy-proxy sums per person (may be null).
+// Without a people table, a Viva Insights person query among the usage exports
+// lists the people of an adoption-only report (with their HR attributes).
 Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::ActivityData* activity, const Config& config,
-                              DiagnosticLog& log, bool adoption_only = false, usage::UsageData* usage = nullptr);
+                              DiagnosticLog& log, bool adoption_only = false, usage::UsageData* usage = nullptr,
+                              const ingest::ProxySums* activity_proxies = nullptr);
 
 // A people-table row as a PersonInfo (attributes straight from the table).
 PersonInfo person_from_people_row(const Table& people, std::size_t row);

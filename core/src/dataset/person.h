@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "model/table.h"
 
@@ -19,6 +21,8 @@ struct PersonInfo {
   WorkMode work_mode = WorkMode::missing;
   std::int8_t ai_trained = kMissingBool;
   bool in_people_table = false;
+  // HR attributes from a Viva Insights person query: (column as written, value).
+  std::vector<std::pair<std::string, std::string>> hr;
 };
 
 }  // namespace gapscore

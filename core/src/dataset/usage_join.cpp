@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <unordered_map>
 
+#include "base/date.h"
 #include "dataset/dataset.h"
 #include "usage/text.h"
 
@@ -109,7 +111,7 @@ std::pair<std::int32_t, std::int32_t> date_range(const usage::UsageData& data) {
   std::int32_t first = 0, last = 0;
   bool any = false;
   for (const usage::UsageFileSummary& f : data.files) {
-    if (f.rows == 0 && f.report_period_days == 0) continue;
+    if (f.rows == 0 && f.report_period_days == 0 && f.granularity.empty()) continue;
     if (!any || f.first_day < first) first = f.first_day;
     if (!any || f.last_day > last) last = f.last_day;
     any = true;
@@ -154,6 +156,28 @@ JoinedUsage join_usage(const Dataset& ds, usage::UsageData data, const Config& c
   j.per_person.resize(j.population.persons.size());
   j.counters.resize(j.population.persons.size());
 
+  // A person query's HR attributes and collaboration metrics, onto the people they name.
+  j.person_metrics.resize(j.population.persons.size());
+  {
+    std::vector<std::int32_t> attribute_day(j.population.persons.size(), std::numeric_limits<std::int32_t>::min());
+    std::vector<std::map<std::string, std::pair<double, double>>> sums(j.population.persons.size());
+    for (const auto& [identity, record] : data.persons) {
+      const auto who = resolver.resolve(identity, Tool::m365_copilot);
+      if (!who) continue;
+      if (record.day >= attribute_day[*who]) {
+        attribute_day[*who] = record.day;
+        j.population.persons[*who].hr = record.attributes;
+      }
+      for (const auto& [name, sum] : record.metrics) {
+        sums[*who][name].first += sum.first;
+        sums[*who][name].second += sum.second;
+      }
+    }
+    for (std::size_t p = 0; p < sums.size(); ++p)
+      for (const auto& [name, sum] : sums[p])
+        if (sum.second > 0) j.person_metrics[p].emplace_back(name, sum.first / sum.second);
+  }
+
   // Rows seen in overlapping exports count once: (identity, day, tool, surface).
   std::set<std::tuple<std::string, std::int32_t, int, std::string>> seen;
   std::map<std::pair<int, std::string>, bool> identities;  // (tool, identity) -> matched
@@ -165,13 +189,31 @@ JoinedUsage join_usage(const Dataset& ds, usage::UsageData data, const Config& c
     identities[{static_cast<int>(r.tool), r.identity}] = who.has_value();
     if (!who) continue;
     j.counters[*who].add(r);
-    if (!r.active) continue;
     PersonUsage& u = j.per_person[*who];
+    u.licensed = true;
+    if (!r.active) continue;
     u.days.insert(r.day);
-    u.surfaces.insert(std::string(usage::tool_name(r.tool)) + ":" + r.surface);
+    const bool breakdown = r.surface.rfind("ide:", 0) == 0 || r.surface.rfind("model:", 0) == 0;
+    (breakdown ? u.breakdowns : u.surfaces).insert(std::string(usage::tool_name(r.tool)) + ":" + r.surface);
     u.tool_active[static_cast<int>(r.tool)] = true;
     j.person_days.emplace_back(*who, r.day);
   }
+  // Actions per ISO week (usage segments); one record per identity, day and tool.
+  std::set<std::tuple<std::string, std::int32_t, int>> seen_actions;
+  for (const usage::ActionRecord& a : data.actions) {
+    if (!in_window(a.day, config)) continue;
+    if (!seen_actions.insert({a.identity, a.day, static_cast<int>(a.tool)}).second) continue;
+    const std::int32_t week = iso_week_monday(a.day);
+    if (!j.action_weeks) j.action_weeks = std::pair(week, week);
+    j.action_weeks->first = std::min(j.action_weeks->first, week);
+    j.action_weeks->second = std::max(j.action_weeks->second, week);
+    const auto who = resolver.resolve(a.identity, a.tool);
+    if (!who) continue;
+    PersonUsage& u = j.per_person[*who];
+    u.weekly_actions[week] += a.actions;
+    u.licensed = u.licensed || a.licensed;
+  }
+  j.from_person_query = !data.persons.empty();
   j.identities = identities.size();
   for (const auto& [key, ok] : identities) (ok ? j.matched : j.unmatched) += 1;
   if (j.unmatched > 0)

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -28,8 +30,11 @@ struct UsagePopulation {
 
 struct PersonUsage {
   std::set<std::int32_t> days;  // active days
-  std::set<std::string> surfaces;
+  std::set<std::string> surfaces;    // apps and features ("tool:surface"): breadth
+  std::set<std::string> breakdowns;  // IDEs and models used ("github_copilot:ide:vscode")
   bool tool_active[2] = {false, false};
+  bool licensed = false;  // in an export with a value (a row, active or not; a Viva week not NA)
+  std::map<std::int32_t, double> weekly_actions;  // ISO week (Monday) -> actions, for usage segments
 };
 
 struct UsageCounters {
@@ -50,6 +55,12 @@ struct JoinedUsage {
   std::vector<usage::AggregateDay> aggregates;  // team-level daily figures within the window
   std::vector<usage::UsageFileSummary> files;
   std::pair<std::int32_t, std::int32_t> date_range{0, 0};  // first and last day the exports cover
+  // Weeks with action counts (any identity, inside the window): first and last Monday.
+  std::optional<std::pair<std::int32_t, std::int32_t>> action_weeks;
+  // Per population index: a person query's numeric columns (normalised name) as
+  // the mean over the person's rows in the window, for the KPI audit.
+  std::vector<std::vector<std::pair<std::string, double>>> person_metrics;
+  bool from_person_query = false;  // a person query listed the population
 };
 
 JoinedUsage join_usage(const Dataset& ds, usage::UsageData data, const Config& config, DiagnosticLog& log);

@@ -31,6 +31,8 @@ struct TableIngestor::Impl {
   std::string pending;  // leading bytes seen before the format could be decided
   std::string json_text;
   bool header_done = false;
+  bool from_xlsx = false;
+  bool filtering = false;
   bool reserved = false;
   bool failed = false;
   Error failure;
@@ -41,24 +43,33 @@ struct TableIngestor::Impl {
     return e;
   }
 
+  // A shard skips other shards' rows right after their person_id cell; not
+  // while a date format is being detected, which needs every row's date.
+  void filter_other_shards() {
+    if (filtering || options.shard_count <= 1 || builder.dates_pending()) return;
+    filtering = true;
+    const std::vector<int>& slots = builder.header_slots();
+    const auto person = std::find(slots.begin(), slots.end(), 0);
+    if (person != slots.end())
+      csv.set_record_filter(static_cast<std::size_t>(person - slots.begin()), [this](std::string_view id) {
+        return shard_of(ingest::trim(id), options.shard_count) == options.shard_index;
+      });
+  }
+
   Status csv_record(const CsvRecord& rec) {
     if (!header_done) {
       header_done = true;
       builder.decimal_comma = csv.delimiter() == ';';
       Status s = builder.set_csv_header(rec.fields);
-      // A shard skips other shards' rows right after their person_id cell.
-      const std::vector<int>& slots = builder.header_slots();
-      const auto person = std::find(slots.begin(), slots.end(), 0);
-      if (s && options.shard_count > 1 && person != slots.end())
-        csv.set_record_filter(static_cast<std::size_t>(person - slots.begin()), [this](std::string_view id) {
-          return shard_of(ingest::trim(id), options.shard_count) == options.shard_index;
-        });
+      if (s) filter_other_shards();
       return s;
     }
     if (!reserved && !options.row_sink && options.expected_bytes > 0 && builder.rows_read() >= kRowsToEstimateFrom &&
         rec.byte_offset >= options.expected_bytes / kHintTrustFactor)
       reserve_from(rec.byte_offset);
-    return builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field);
+    Status s = builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field);
+    if (s && !filtering) filter_other_shards();
+    return s;
   }
 
   // Sizes the columns once from the average length of the rows so far, 4% spare
@@ -100,6 +111,11 @@ struct TableIngestor::Impl {
 TableIngestor::TableIngestor(IngestOptions options, DiagnosticLog& log)
     : impl_(std::make_unique<Impl>(std::move(options), log)) {
   impl_->format = impl_->options.format;
+  // CSV text read_xlsx made from a workbook: read as CSV, recorded as xlsx.
+  if (impl_->format == InputFormat::xlsx) {
+    impl_->format = InputFormat::csv;
+    impl_->from_xlsx = true;
+  }
   // A ".json" name settles it, so JSON that is not an array (a scalar, say) gets a JSON error.
   const std::string& name = impl_->options.source_name;
   if (impl_->format == InputFormat::detect && name.size() >= 5) {
@@ -165,7 +181,7 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
     }
     if (Status s = ingest::read_json_rows(text, base, m.builder, m.name); !s) return std::move(s).error();
   } else {
-    summary.format = "csv";
+    summary.format = m.from_xlsx ? "xlsx" : "csv";
     if (Status s = m.csv.finish([&m](const CsvRecord& r) { return m.csv_record(r); }); !s)
       return std::move(s).error();
     if (!m.header_done) return empty();

@@ -30,6 +30,8 @@ struct IngestOptions {
   // Extra header names: (header as found in the file, canonical column name).
   // Matching is on normalised names (see normalize_header).
   std::vector<std::pair<std::string, std::string>> column_map;
+  // The date column's format (config.date_formats, ingest/date_formats.h); "" = detect.
+  std::string date_format;
   std::string source_name;  // file name for the report; may be empty
   // Total input size when the caller knows it (file size, buffer length); 0 = unknown.
   // Only a hint: columns are sized once from it instead of growing by doubling.
@@ -63,6 +65,7 @@ struct TableSummary {
   bool byte_order_mark = false;
   std::vector<std::string> columns;          // canonical names found
   std::vector<std::string> ignored_columns;  // headers not used, as written
+  std::string date_format;                   // of the date column, configured or detected; "" without one
 };
 
 struct IngestedTable {

@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "ingest/cell_parse.h"
+#include "ingest/column_hints.h"
 #include "base/text_distance.h"
 #include "base/work_counter.h"
 
@@ -67,6 +68,78 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   numeric_.assign(n, 0);
   ints_.resize(n);
   nums_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (schema.columns[i].type != ColumnType::date) continue;
+    DateColumn d;
+    d.slot = i;
+    // The config was checked when it was parsed; an unreadable format here falls back to detection.
+    if (!options_.date_format.empty()) d.format = DateFormat::parse(options_.date_format);
+    dates_pending_ = dates_pending_ || !d.format;
+    date_columns_.push_back(std::move(d));
+  }
+}
+
+std::string TableBuilder::date_format_name() const {
+  for (const DateColumn& d : date_columns_)
+    if (table_.columns[d.slot].present) return d.format ? d.format->name() : std::string();
+  return {};
+}
+
+Status TableBuilder::ambiguous_dates(const DateColumn& d) {
+  return Error(make_diagnostic(DiagCode::ambiguous_date, ambiguous_date_message(table_name_, header_for_slot(d.slot), d.detector),
+                               table_name_, 0, header_for_slot(d.slot),
+                               d.detector.samples().empty() ? std::string() : d.detector.samples().front()));
+}
+
+Status TableBuilder::observe_dates(std::span<const std::string_view> cells_by_slot, std::span<const std::uint8_t> present) {
+  bool pending = false;
+  for (DateColumn& d : date_columns_) {
+    if (d.format || !table_.columns[d.slot].present) continue;
+    if (present[d.slot] && d.detector.observe(cells_by_slot[d.slot])) d.format = d.detector.format();
+    if (d.format) continue;
+    if (d.detector.values_seen() >= DateDetector::kMaxValues && d.detector.nothing_seen()) {
+      d.format = DateFormat::iso();  // nothing looked like a date: the rows will say why
+      continue;
+    }
+    if (d.detector.gave_up()) return ambiguous_dates(d);
+    pending = true;
+  }
+  if (!pending) {
+    dates_pending_ = false;
+    return replay_pending();
+  }
+  return Ok{};
+}
+
+Status TableBuilder::observe_csv_dates(std::span<const std::string_view> fields) {
+  std::vector<std::string_view> cells(schema_.columns.size());
+  std::vector<std::uint8_t> present(schema_.columns.size(), 0);
+  for (std::size_t i = 0; i < header_slot_.size() && i < fields.size(); ++i) {
+    if (header_slot_[i] < 0) continue;
+    const auto s = static_cast<std::size_t>(header_slot_[i]);
+    if (schema_.columns[s].type != ColumnType::date) continue;
+    cells[s] = fields[i];
+    present[s] = 1;
+  }
+  return observe_dates(cells, present);
+}
+
+// The rows held back while a date format was unknown, in their order, now that it is.
+Status TableBuilder::replay_pending() {
+  std::vector<PendingRow> rows = std::move(pending_);
+  pending_.clear();
+  for (const PendingRow& p : rows) {
+    std::vector<std::string_view> views(p.cells.begin(), p.cells.end());
+    Status st = Ok{};
+    switch (p.kind) {
+      case PendingRow::Kind::csv: st = take_csv_record(views, p.row, p.malformed_quote_field); break;
+      case PendingRow::Kind::slots: st = take_slot_row(views, p.present, p.row); break;
+      case PendingRow::Kind::typed: st = take_typed_row(views, p.numbers, p.numeric, p.present, p.row); break;
+      case PendingRow::Kind::reject: st = reject_row(p.code, p.row, p.column, p.problem); break;
+    }
+    if (!st) return st;
+  }
+  return Ok{};
 }
 
 int TableBuilder::resolve(std::string_view header) const {
@@ -120,9 +193,6 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
   for (std::size_t s = 0; s < schema_.columns.size(); ++s) table_.columns[s].present = seen_[s];
   if (!fatal.empty()) return Error(std::move(fatal));
   // Headers are known: now check the required columns.
-  std::vector<std::string> unmatched;
-  for (std::size_t i = 0; i < header.size(); ++i)
-    if (header_slot_[i] < 0) unmatched.push_back(normalize_header(header[i]));
   std::vector<std::string> original;
   for (std::size_t i = 0; i < header.size(); ++i)
     if (header_slot_[i] < 0) original.emplace_back(trim(header[i]));
@@ -137,12 +207,10 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
     if (!spec.required_column || seen_[s]) continue;
     std::string msg = table_name_ + ": required column \"" + std::string(spec.name) + "\" not found (required: " +
                       expected + ")";
-    const std::string close = closest_match(spec.name, unmatched);
-    std::string found;
-    if (!close.empty()) {
-      for (std::size_t i = 0; i < unmatched.size(); ++i)
-        if (unmatched[i] == close) found = original[i];
-      msg += "; closest header found: " + quoted(found) + " (map it with config.columns." + table_name_ + ")";
+    const std::string found = likely_header(spec.name, original);
+    if (!found.empty()) {
+      msg += "; closest header found: " + quoted(found) + "; to use it, add to the config: " +
+             column_mapping_json(table_name_, found, spec.name);
     } else if (!original.empty()) {
       std::string list;
       for (std::size_t i = 0; i < original.size() && i < 8; ++i) list += (i ? ", " : "") + quoted(original[i]);
@@ -190,8 +258,10 @@ Status TableBuilder::check_required_columns_seen() {
     for (const auto& [k, slot] : json_keys_)
       if (slot < 0) unmatched.push_back(k);
     std::string msg = table_name_ + ": required field \"" + std::string(spec.name) + "\" not found in any object";
-    const std::string close = closest_match(spec.name, unmatched);
-    if (!close.empty()) msg += "; closest field found: " + quoted(close);
+    const std::string close = likely_header(spec.name, unmatched);
+    if (!close.empty())
+      msg += "; closest field found: " + quoted(close) + "; to use it, add to the config: " +
+             column_mapping_json(table_name_, close, spec.name);
     fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 0, std::string(spec.name), close));
   }
   if (!fatal.empty()) return Error(std::move(fatal));
@@ -235,6 +305,16 @@ bool TableBuilder::owned(std::string_view person) {
 
 Status TableBuilder::reject_row(DiagCode code, std::uint64_t row, std::string column, std::string problem) {
   if (!owned({})) return Ok{};
+  if (dates_pending_) {
+    PendingRow p;
+    p.kind = PendingRow::Kind::reject;
+    p.row = row;
+    p.code = code;
+    p.column = std::move(column);
+    p.problem = std::move(problem);
+    pending_.push_back(std::move(p));
+    return Ok{};
+  }
   ++rows_read_;
   return row_problem(code, row, std::move(column), {}, std::move(problem));
 }
@@ -252,12 +332,29 @@ void TableBuilder::reserve_rows(std::size_t rows) {
 
 Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
                                     int malformed_quote_field) {
+  // Every shard looks at every row's date until the format is known, so all decide alike.
+  if (dates_pending_)
+    if (Status s = observe_csv_dates(fields); !s) return s;
   if (options_.shard_count > 1) {
     std::string_view person;
     for (std::size_t i = 0; i < header_slot_.size() && i < fields.size(); ++i)
       if (header_slot_[i] == 0) person = fields[i];
     if (!owned(person)) return Ok{};
   }
+  if (dates_pending_) {
+    PendingRow p;
+    p.kind = PendingRow::Kind::csv;
+    p.row = row;
+    p.malformed_quote_field = malformed_quote_field;
+    p.cells.assign(fields.begin(), fields.end());
+    pending_.push_back(std::move(p));
+    return Ok{};
+  }
+  return take_csv_record(fields, row, malformed_quote_field);
+}
+
+Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
+                                     int malformed_quote_field) {
   ++rows_read_;
   if (malformed_quote_field >= 0) {
     const auto f = static_cast<std::size_t>(malformed_quote_field);
@@ -285,7 +382,23 @@ Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, st
 
 Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present,
                                   std::uint64_t row) {
+  if (dates_pending_)
+    if (Status s = observe_dates(cells, present); !s) return s;
   if (!owned(present[0] ? cells[0] : std::string_view())) return Ok{};
+  if (dates_pending_) {
+    PendingRow p;
+    p.kind = PendingRow::Kind::slots;
+    p.row = row;
+    p.cells.assign(cells.begin(), cells.end());
+    p.present.assign(present.begin(), present.end());
+    pending_.push_back(std::move(p));
+    return Ok{};
+  }
+  return take_slot_row(cells, present, row);
+}
+
+Status TableBuilder::take_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present,
+                                   std::uint64_t row) {
   ++rows_read_;
   for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
     cells_[s] = cells[s];
@@ -297,7 +410,29 @@ Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::
 Status TableBuilder::add_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
                                    std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present,
                                    std::uint64_t row) {
+  if (dates_pending_) {
+    std::vector<std::uint8_t> text_present(present.begin(), present.end());
+    for (std::size_t s = 0; s < text_present.size(); ++s) text_present[s] = text_present[s] && !numeric[s];
+    if (Status s = observe_dates(cells, text_present); !s) return s;
+  }
   if (!owned(present[0] && !numeric[0] ? cells[0] : std::string_view())) return Ok{};
+  if (dates_pending_) {
+    PendingRow p;
+    p.kind = PendingRow::Kind::typed;
+    p.row = row;
+    p.cells.assign(cells.begin(), cells.end());
+    p.numbers.assign(numbers.begin(), numbers.end());
+    p.numeric.assign(numeric.begin(), numeric.end());
+    p.present.assign(present.begin(), present.end());
+    pending_.push_back(std::move(p));
+    return Ok{};
+  }
+  return take_typed_row(cells, numbers, numeric, present, row);
+}
+
+Status TableBuilder::take_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
+                                    std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present,
+                                    std::uint64_t row) {
   ++rows_read_;
   for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
     numeric_[s] = numeric[s];
@@ -350,6 +485,30 @@ std::string number_text(double v) {
 }
 }  // namespace
 
+bool TableBuilder::parse_date_as(std::string_view cell, std::size_t slot, std::int32_t& out, CellError& err) {
+  const DateColumn* column = nullptr;
+  for (const DateColumn& d : date_columns_)
+    if (d.slot == slot) column = &d;
+  if (!column || !column->format || column->format->is_iso()) {
+    // The default (and a column whose values never looked like a date at all).
+    if (column && column->format && column->format->read(cell)) {
+      out = *column->format->read(cell);
+      return true;
+    }
+    return parse_date(cell, out, err);
+  }
+  if (const auto d = column->format->read(cell)) {
+    out = *d;
+    return true;
+  }
+  date_problem_ = "is not a date in the column's format " + column->format->name() +
+                  (options_.date_format.empty() ? " (detected from its first values; config.date_formats." + table_name_ +
+                                                      " sets it)"
+                                                : " (config.date_formats." + table_name_ + ")");
+  err = {DiagCode::invalid_date, date_problem_.c_str()};
+  return false;
+}
+
 Status TableBuilder::parse_row(std::uint64_t row) {
   const std::size_t n = schema_.columns.size();
   for (std::size_t s = 0; s < n; ++s) {
@@ -384,7 +543,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
         ok = parse_number(cell, decimal_comma, nums_[s], err);
         numeric = nums_[s];
         break;
-      case ColumnType::date: ok = parse_date(cell, ints_[s], err); break;
+      case ColumnType::date: ok = parse_date_as(cell, s, ints_[s], err); break;
       case ColumnType::boolean: {
         std::int8_t b = 0;
         ok = parse_bool(cell, b, err);
@@ -534,6 +693,17 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
 }
 
 Result<Table> TableBuilder::finish(TableSummary& summary) {
+  if (dates_pending_) {
+    // The table ended before a date format was known: ambiguous values are an
+    // error; no date-like value at all leaves the default, and the rows say why.
+    for (DateColumn& d : date_columns_) {
+      if (d.format || !table_.columns[d.slot].present) continue;
+      if (!d.detector.nothing_seen()) return std::move(ambiguous_dates(d)).error();
+      d.format = DateFormat::iso();
+    }
+    dates_pending_ = false;
+    if (Status s = replay_pending(); !s) return std::move(s).error();
+  }
   // Every present column holds exactly one value per kept row; later code indexes them by row.
   for (const Column& col : table_.columns) {
     if (!col.present) continue;
@@ -561,6 +731,7 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
   for (std::size_t s = 0; s < schema_.columns.size(); ++s)
     if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);
   summary.ignored_columns = ignored_headers_;
+  summary.date_format = date_format_name();
   // A shard's own counts say nothing about the table: the shards are merged first.
   if (options_.shard_count > 1) return std::move(table_);
   if (Status s = check_row_counts(summary, schema_, log_); !s) return std::move(s).error();

@@ -3,12 +3,15 @@
 // Shared by the CSV and JSON readers so both give identical tables.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "gapscore/status.h"
+#include "ingest/cell_parse.h"
+#include "base/date_formats.h"
 #include "ingest/ingest.h"
 #include "model/schema.h"
 #include "model/table.h"
@@ -74,6 +77,11 @@ class TableBuilder {
   void reserve_rows(std::size_t rows);
   // After set_csv_header: header index -> slot (-1 unused).
   const std::vector<int>& header_slots() const { return header_slot_; }
+  // A date column's format is still being detected (rows are held back, and
+  // every shard must see every row until it is known).
+  bool dates_pending() const { return dates_pending_; }
+  // The format of the table's date column ("" without one): configured or detected.
+  std::string date_format_name() const;
 
  private:
   int resolve(std::string_view header) const;
@@ -81,6 +89,34 @@ class TableBuilder {
   Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
                      bool names_person = false);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
+  // Date formats (base/date_formats.h): rows wait until every date column's
+  // format is known, then are replayed in order, so diagnostics stay in row order.
+  struct DateColumn {
+    std::size_t slot = 0;
+    DateDetector detector;
+    std::optional<DateFormat> format;  // configured, or decided by the detector
+  };
+  struct PendingRow {
+    enum class Kind : std::uint8_t { csv, slots, typed, reject } kind = Kind::csv;
+    std::uint64_t row = 0;
+    int malformed_quote_field = -1;
+    std::vector<std::string> cells;
+    std::vector<std::uint8_t> present, numeric;
+    std::vector<double> numbers;
+    DiagCode code = DiagCode::internal_error;
+    std::string column, problem;
+  };
+  // Feeds one row's date cells to the detectors; an ambiguous column is fatal.
+  Status observe_dates(std::span<const std::string_view> cells_by_slot, std::span<const std::uint8_t> present);
+  Status observe_csv_dates(std::span<const std::string_view> fields);
+  Status replay_pending();
+  Status take_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field);
+  Status take_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present, std::uint64_t row);
+  Status take_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
+                        std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present, std::uint64_t row);
+  Status ambiguous_dates(const DateColumn& d);
+  bool parse_date_as(std::string_view cell, std::size_t slot, std::int32_t& out, CellError& err);
+  std::string date_problem_;  // the text a date CellError points at
   Status to_sink(std::uint64_t row);
   bool owned(std::string_view person);
   // Header-level diagnostics are shard 0's to report (every shard reads the header).
@@ -110,6 +146,9 @@ class TableBuilder {
   RowSink* sink_ = nullptr;
   std::uint64_t other_shards_ = 0;
   std::uint64_t sink_rows_ = 0;  // rows the sink took (kept or outside the window)
+  std::vector<DateColumn> date_columns_;
+  bool dates_pending_ = false;
+  std::vector<PendingRow> pending_;
 };
 
 // After all rows (of all shards): a table without rows is an error (a warning

@@ -1,5 +1,7 @@
 #include "insights/cards.h"
 
+#include "insights/kpi_audit.h"
+
 #include "base/number_text.h"
 
 namespace gapscore::insights {
@@ -63,11 +65,19 @@ Card mentoring_card(double possible_pairs, bool individual_results) {
 
 Card success_story_card(const std::string& story) { return card("success_story", "success", "Success story", story); }
 
-Card kpi_audit_card(const std::string& proxy, const InsightsConfig& config) {
-  return card("kpi_audit", "finding", "Legacy metric: " + proxy,
-          proxy + " does not track outcomes (|ρ| < " + fixed_text(config.kpi_min_abs_rho, 3) +
-              " for value, quality and errors). Use utilization_rate, error_reduction and "
-              "quality_adjusted_output_per_hour instead.");
+Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfig& config) {
+  // In plain words: which of the old measures say nothing about results.
+  std::string list;
+  for (std::size_t i = 0; i < proxies.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == proxies.size() ? " and " : ", ") + proxy_words(proxies[i]);
+  const bool one = proxies.size() == 1;
+  std::string title = one ? "Legacy metric: " + proxy_words(proxies[0]) : "Legacy metrics that do not track outcomes";
+  std::string text = (one ? "The old measure " + list + " does" : "The old measures " + list + " do") +
+                     " not track outcomes: people who score higher on " + (one ? "it" : "them") +
+                     " do not deliver more value, better quality or fewer errors (|ρ| < " +
+                     fixed_text(config.kpi_min_abs_rho, 3) +
+                     "). Use utilization_rate, error_reduction and quality_adjusted_output_per_hour instead.";
+  return card("kpi_audit", "finding", std::move(title), std::move(text));
 }
 
 Card work_mode_card(const std::string& verdict, bool gap_explained) {

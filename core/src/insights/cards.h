@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gapscore/config.h"
 #include "insights/gap_text.h"
@@ -31,7 +32,8 @@ Card training_target_card(const std::string& target, double people, double non_a
 Card ai_training_card(double trained_adoption_rate, double untrained_adoption_rate);
 Card mentoring_card(double possible_pairs, bool individual_results);
 Card success_story_card(const std::string& story);
-Card kpi_audit_card(const std::string& proxy, const InsightsConfig& config);
+// One card naming every legacy proxy that tracks no outcome, in plain words.
+Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfig& config);
 Card work_mode_card(const std::string& verdict, bool gap_explained);
 Card rollout_card(double estimate, double ci_low, double ci_high);
 // The organisation's AI user / non-user gap (its sentence from read_gap).

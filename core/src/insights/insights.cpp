@@ -195,9 +195,10 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
     break;
   }
 
-  out.kpi_audit = kpi_audit(a, config);
+  out.kpi_audit = kpi_audit(ds, a, config);
   // A measurement note, not a gap between people: size 0, listed after the gaps.
-  for (const std::string& proxy : out.kpi_audit.proxies_not_tracking) out.cards.push_back(kpi_audit_card(proxy, config.insights));
+  if (!out.kpi_audit.proxies_not_tracking.empty())
+    out.cards.push_back(kpi_audit_card(out.kpi_audit.proxies_not_tracking, config.insights));
 
   out.work_mode = work_mode_analysis(ds, a, config);
   if (!out.work_mode.verdict.empty()) {

@@ -1,6 +1,7 @@
-// KPI audit: do legacy proxies (hours, task volume, AI interaction counts)
-// track outcomes (value, quality, errors) at person level? Spearman's rho
-// with average ranks for ties (scipy.stats.spearmanr).
+// KPI audit: do legacy proxies (hours, task volume, AI interaction counts, and
+// the measures HR already uses: e-mails sent, collaboration and meeting hours,
+// chats; config.insights.kpi_proxies) track outcomes (value, quality, errors)
+// at person level? Spearman's rho with average ranks for ties (scipy.stats.spearmanr).
 #pragma once
 
 #include <optional>
@@ -8,12 +9,14 @@
 #include <vector>
 
 #include "analysis/run.h"
+#include "dataset/dataset.h"
 #include "gapscore/config.h"
 
 namespace gapscore::insights {
 
 struct KpiPair {
   std::string proxy, outcome;
+  std::string source = "activity";  // or "viva_person_query"
   std::optional<double> rho, p_value;
   double n = 0;
   bool tracks = false;  // |rho| >= kpi_min_abs_rho
@@ -26,6 +29,9 @@ struct KpiAudit {
   std::optional<std::string> reason;              // when nothing could be computed
 };
 
-KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config);
+KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+
+// A proxy in plain words ("e-mails sent"), for the card.
+std::string proxy_words(const std::string& proxy);
 
 }  // namespace gapscore::insights

@@ -9,7 +9,7 @@ namespace {
 
 constexpr ColumnSpec kActivityColumns[] = {
     {"person_id", ColumnType::text, true, true, {}, {}, "Stable identifier of the person (any text)."},
-    {"date", ColumnType::date, true, true, {}, {}, "Day of the work, YYYY-MM-DD."},
+    {"date", ColumnType::date, true, true, {}, {}, "Day of the work (YYYY-MM-DD, or the format set or detected; see Dates)."},
     {"task_type", ColumnType::text, true, true, {}, {}, "Kind of task, matched against the playbook."},
     {"tasks", ColumnType::integer, true, true, 0.0, {}, "Tasks completed (integer >= 0)."},
     {"ai_tasks", ColumnType::integer, true, true, 0.0, {}, "Of those, tasks done with AI assistance (0..tasks)."},
@@ -25,6 +25,10 @@ constexpr ColumnSpec kActivityColumns[] = {
     {"team", ColumnType::text, false, false, {}, {}, "Inline person attribute (the people table wins)."},
     {"role", ColumnType::text, false, false, {}, {}, "Inline person attribute (the people table wins)."},
     {"work_mode", ColumnType::work_mode, false, false, {}, {}, "Inline person attribute: onsite, hybrid or remote."},
+    {"emails_sent", ColumnType::number, false, false, 0.0, {},
+     "Legacy proxy (KPI audit only): e-mails sent in the row's work."},
+    {"meeting_hours", ColumnType::number, false, false, 0.0, {},
+     "Legacy proxy (KPI audit only): hours spent in meetings."},
 };
 
 constexpr ColumnSpec kPeopleColumns[] = {

@@ -79,7 +79,8 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
                       {"format", s.format}, {"bytes", nullptr}, {"sha256", s.sha256.empty() ? Json(nullptr) : Json(s.sha256)},
                       {"rows_read", nullptr}, {"rows_used", nullptr}, {"rows_skipped", nullptr}, {"blank_lines", nullptr},
                       {"delimiter", s.delimiter.empty() ? Json(nullptr) : Json(s.delimiter)},
-                      {"byte_order_mark", s.byte_order_mark}, {"columns", s.columns}, {"ignored_columns", s.ignored_columns}});
+                      {"byte_order_mark", s.byte_order_mark}, {"columns", s.columns}, {"ignored_columns", s.ignored_columns},
+                      {"date_format", s.date_format.empty() ? Json(nullptr) : Json(s.date_format)}});
   }
   r["inputs"] = std::move(inputs);
   r["config"] = config_json(config);

@@ -19,6 +19,7 @@ Json inputs_section(const std::vector<TableSummary>& inputs) {
     j["byte_order_mark"] = s.byte_order_mark;
     j["columns"] = s.columns;
     j["ignored_columns"] = s.ignored_columns;
+    j["date_format"] = s.date_format.empty() ? Json(nullptr) : Json(s.date_format);
     arr.push_back(std::move(j));
   }
   return arr;

@@ -155,7 +155,7 @@ Json success_json(const std::vector<SuccessStory>& stories, const analysis::Anal
 Json kpi_json(const KpiAudit& k, const Config& config) {
   Json pairs = Json::array();
   for (const KpiPair& p : k.pairs)
-    pairs.push_back({{"proxy", p.proxy}, {"outcome", p.outcome}, {"rho", number_or_null(p.rho)},
+    pairs.push_back({{"proxy", p.proxy}, {"source", p.source}, {"outcome", p.outcome}, {"rho", number_or_null(p.rho)},
                      {"p_value", number_or_null(p.p_value)}, {"n", count_json(p.n)}, {"tracks_outcome", p.tracks}});
   return {{"min_abs_rho", config.insights.kpi_min_abs_rho}, {"pairs", std::move(pairs)},
           {"proxies_not_tracking", k.proxies_not_tracking}, {"replacements", k.replacements},

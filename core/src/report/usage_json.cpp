@@ -9,10 +9,12 @@ namespace {
 
 using namespace gapscore::usage_analysis;
 
-Json group_usage_json(const GroupUsage& g, const std::vector<bool>& tools_present) {
+Json group_usage_json(const GroupUsage& g, const std::vector<bool>& tools_present, int k) {
   Json m;
   m["population"] = count_json(g.population);
+  m["licensed_users"] = count_json(g.licensed);
   m["active_users"] = count_json(g.active);
+  m["never_used_users"] = count_json(g.never_used);
   m["engaged_users"] = count_json(g.engaged);
   m["usage_adoption_rate"] = number_or_null(usage_adoption_rate(g));
   m["non_adopters"] = count_json(g.population - g.active);
@@ -27,7 +29,50 @@ Json group_usage_json(const GroupUsage& g, const std::vector<bool>& tools_presen
     if (tools_present[static_cast<std::size_t>(t)])
       tools[usage::tool_name(static_cast<usage::Tool>(t))] = number_or_null(metrics::ratio(g.tool_active[t], g.population));
   m["tool_adoption"] = std::move(tools);
+  // Apps, features, IDEs, models: the share of the group's people who used each,
+  // listed from min_group_size users on (fewer would describe a handful of people).
+  Json surfaces = Json::object();
+  for (const auto& [surface, people] : g.surface_active)
+    if (people >= k) surfaces[surface] = number_or_null(metrics::ratio(people, g.population));
+  m["surface_adoption"] = std::move(surfaces);
   return m;
+}
+
+// Segment counts of one row (a group or everyone) with hidden ones null and named.
+Json segments_json(const Segments& seg, const SegmentRow& row) {
+  if (!seg.window) return nullptr;
+  Json j = Json::object();
+  Json hidden = Json::array();
+  for (std::size_t s = 0; s < kSegmentCount; ++s) {
+    const char* name = segment_name(static_cast<Segment>(s));
+    const bool shown = row[s].status == privacy::CellStatus::shown;
+    j[name] = shown ? count_json(row[s].people) : Json(nullptr);
+    if (!shown) hidden.push_back(name);
+  }
+  j["suppressed"] = std::move(hidden);
+  return j;
+}
+
+// The adoption-maturity stage from the share of power users among the people.
+Json maturity_json(const Segments& seg, const SegmentRow& row, double population, const Config& config) {
+  if (!seg.window) return nullptr;
+  const SegmentCell& power = row[static_cast<std::size_t>(Segment::power_user)];
+  if (power.status != privacy::CellStatus::shown || population <= 0)
+    return {{"power_user_share", nullptr}, {"stage", nullptr}};
+  const double share = power.people / population;
+  return {{"power_user_share", share}, {"stage", maturity_name(maturity_of(share, config.usage.maturity))}};
+}
+
+Json segments_window_json(const Segments& seg, const Config& config) {
+  if (!seg.window) return nullptr;
+  const SegmentWindow& w = *seg.window;
+  return {{"first_week", iso_week_label(w.first_week)},
+          {"last_week", iso_week_label(w.last_week)},
+          {"first_date", format_iso_date(w.first_week)},
+          {"last_date", format_iso_date(w.last_week + 6)},
+          {"weeks", w.weeks},
+          {"weeks_configured", config.usage.segments.weeks},
+          {"habit_min_weeks", w.habit_min_weeks}};
 }
 
 std::string period_label(std::int32_t start, const Config& config) {
@@ -37,12 +82,14 @@ std::string period_label(std::int32_t start, const Config& config) {
 Json inputs_json(const JoinedUsage& u) {
   Json files = Json::array();
   for (const usage::UsageFileSummary& f : u.files) {
-    const bool dated = f.rows || f.report_period_days;
+    const bool dated = f.rows || f.report_period_days || !f.granularity.empty();
     files.push_back({{"source", f.source.empty() ? Json(nullptr) : Json(f.source)}, {"format", f.format}, {"bytes", f.bytes},
                      {"sha256", f.sha256}, {"records", f.records}, {"records_skipped", f.records_skipped},
                      {"rows", f.rows}, {"first_date", dated ? Json(format_iso_date(f.first_day)) : Json(nullptr)},
                      {"last_date", dated ? Json(format_iso_date(f.last_day)) : Json(nullptr)},
-                     {"report_period_days", f.report_period_days ? Json(f.report_period_days) : Json(nullptr)}});
+                     {"report_period_days", f.report_period_days ? Json(f.report_period_days) : Json(nullptr)},
+                     {"date_format", f.date_format.empty() ? Json(nullptr) : Json(f.date_format)},
+                     {"granularity", f.granularity.empty() ? Json(nullptr) : Json(f.granularity)}});
   }
   return files;
 }
@@ -111,8 +158,12 @@ Json usage_json(const JoinedUsage& joined, const UsageAnalysis& ua, const Config
                      {"unmatched", joined.unmatched},
                      {"people_with_usage", count_json(ua.people_with_usage)}};
   out["covered_days"] = joined.covered_days;
+  out["segments_window"] = segments_window_json(ua.segments, config);
   out["overall"] = ua.plan.overall == privacy::CellStatus::shown
-                       ? Json({{"suppressed", false}, {"metrics", group_usage_json(ua.overall, ua.tools_present)}})
+                       ? Json({{"suppressed", false},
+                               {"metrics", group_usage_json(ua.overall, ua.tools_present, k)},
+                               {"segments", segments_json(ua.segments, ua.segments.overall)},
+                               {"maturity", maturity_json(ua.segments, ua.segments.overall, ua.overall.population, config)}})
                        : suppressed_json(ua.plan.overall, k);
   Json groups = Json::array();
   for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
@@ -121,7 +172,9 @@ Json usage_json(const JoinedUsage& joined, const UsageAnalysis& ua, const Config
       j.update(suppressed_json(ua.plan.groups[g], k));
     } else {
       j["suppressed"] = false;
-      j["metrics"] = group_usage_json(ua.groups[g], ua.tools_present);
+      j["metrics"] = group_usage_json(ua.groups[g], ua.tools_present, k);
+      j["segments"] = segments_json(ua.segments, ua.segments.groups[g]);
+      j["maturity"] = maturity_json(ua.segments, ua.segments.groups[g], ua.groups[g].population, config);
     }
     groups.push_back(std::move(j));
   }

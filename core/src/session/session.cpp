@@ -107,7 +107,11 @@ Status Session::add_usage(std::string_view bytes, std::string source_name, Usage
   if (m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "add_usage called while a table is open"));
   if (m.dataset) return Error(make_diagnostic(DiagCode::invalid_argument, "add_usage called after the tables were joined"));
   m.raw_usage.push_back({std::string(bytes), source_name, format});
-  Status s = usage::read_usage_file(bytes, format, source_name, m.usage, m.log);
+  usage::UsageReadOptions read;
+  if (const auto f = m.config.date_formats.find("usage"); f != m.config.date_formats.end()) read.date_format = f->second;
+  read.window_start = m.config.window_start;
+  read.window_end = m.config.window_end;
+  Status s = usage::read_usage_file(bytes, format, source_name, m.usage, m.log, read);
   if (!s) return m.fail(std::move(s).error());
   m.has_usage = true;
   return Ok{};
@@ -143,6 +147,7 @@ Status Session::merge(Session&& other) {
   if (!shared) return m.fail(Error(make_diagnostic(DiagCode::out_of_range, "activity: a sum is too large to add up exactly", "activity")));
   if (*shared) return m.fail(invalid("the shards share " + std::to_string(*shared) + " keys (person x date x task type)"));
   m.activity_log.merge_by_row(o.activity_log);
+  m.activity_proxies.merge(o.activity_proxies);
   return Ok{};
 }
 
@@ -159,7 +164,7 @@ Status Session::join() {
   if (Status s = m.finish_activity(); !s) return m.fail(std::move(s).error());
   m.join_activity_log();
   auto ds = build_dataset(std::move(m.tables), m.activity ? &*m.activity : nullptr, m.config, m.log, adoption_only,
-                          m.has_usage ? &m.usage : nullptr);
+                          m.has_usage ? &m.usage : nullptr, &m.activity_proxies);
   m.tables.clear();
   if (!ds) return m.fail(std::move(ds).error());
   m.dataset = std::move(ds).value();

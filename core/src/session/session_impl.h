@@ -15,6 +15,7 @@
 #include "dataset/dataset.h"
 #include "gapscore/session.h"
 #include "ingest/ingest.h"
+#include "ingest/proxy_sink.h"
 #include "ingest/table_builder.h"
 
 namespace gapscore {
@@ -36,6 +37,9 @@ struct Session::Impl {
   std::unique_ptr<activity::PlaybookResolver> playbook;
   std::optional<activity::Part> activity_part;
   std::optional<activity::PartSink> activity_sink;
+  // The activity's legacy-proxy columns (emails_sent, meeting_hours) per person, for the KPI audit.
+  ingest::ProxySums activity_proxies;
+  std::optional<ingest::ProxySink> proxy_sink;
   std::optional<activity::ActivityData> activity;
   // The activity's diagnostics, kept apart until the join so that shards read
   // in parallel can interleave theirs by row.
@@ -99,6 +103,8 @@ struct Session::Impl {
     opts.source_name = std::move(source_name);
     const auto cols = config.columns.find(std::string(table_name(kind)));
     if (cols != config.columns.end()) opts.column_map = cols->second;
+    const auto dates = config.date_formats.find(std::string(table_name(kind)));
+    if (dates != config.date_formats.end()) opts.date_format = dates->second;
     if (kind == TableKind::activity) opts.row_sink = start_activity();
     return opts;
   }
@@ -120,7 +126,8 @@ struct Session::Impl {
     }
     activity_part.emplace(o);
     activity_sink.emplace(*activity_part);
-    return &*activity_sink;
+    proxy_sink.emplace(*activity_sink, activity_proxies);
+    return &*proxy_sink;
   }
 
   // The activity table was read (every shard merged): its state is finished, the rows are gone.
@@ -131,6 +138,7 @@ struct Session::Impl {
         if (t.summary.table == "activity")
           if (Status s = ingest::check_row_counts(t.summary, schema_for(TableKind::activity), activity_log); !s) return s;
     activity = activity::finish(*activity_part);
+    proxy_sink.reset();
     activity_sink.reset();
     activity_part.reset();
     return Ok{};

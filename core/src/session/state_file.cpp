@@ -2,9 +2,11 @@
 // (docs/partial-state.md). Layout, all little-endian:
 //   "GSPSTATE" | u32 format version | text engine version | text config (canonical JSON)
 //   | u32 shard index | u32 shard count
-//   | u32 tables, each: u8 kind | summary | u8 has_part | (activity: part, log) or (text raw bytes)
+//   | u32 tables, each: u8 kind | summary | u8 has_part | (activity: part, log, proxy sums) or (text raw bytes)
 //   | u32 usage exports, each: text bytes | text source | u8 format
 //   | 32-byte SHA-256 of everything before it
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "activity/part_codec.h"
@@ -18,7 +20,19 @@ namespace gapscore {
 namespace {
 
 constexpr std::string_view kMagic = "GSPSTATE";
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;  // 2: date formats, workbooks, usage formats 5-7
+
+std::uint64_t double_bits(double v) {
+  std::uint64_t b = 0;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
+
+double bits_double(std::uint64_t b) {
+  double v = 0;
+  std::memcpy(&v, &b, sizeof v);
+  return v;
+}
 
 Error state_error(DiagCode code, std::string why) {
   return Error(make_diagnostic(code, "saved state: " + std::move(why), "state"));
@@ -40,6 +54,7 @@ void write_summary(const TableSummary& s, ByteWriter& w) {
   for (const std::string& c : s.columns) w.text(c);
   w.u32(static_cast<std::uint32_t>(s.ignored_columns.size()));
   for (const std::string& c : s.ignored_columns) w.text(c);
+  w.text(s.date_format);
 }
 
 TableSummary read_summary(ByteReader& r) {
@@ -57,6 +72,7 @@ TableSummary read_summary(ByteReader& r) {
   s.byte_order_mark = r.u8() != 0;
   for (std::uint32_t i = 0, n = r.count(4); i < n; ++i) s.columns.push_back(r.text());
   for (std::uint32_t i = 0, n = r.count(4); i < n; ++i) s.ignored_columns.push_back(r.text());
+  s.date_format = r.text();
   return s;
 }
 
@@ -128,6 +144,7 @@ std::vector<std::string> reading_differences(const Config& a, const Config& b) {
   if (a.window_start != b.window_start || a.window_end != b.window_end) diff.push_back("window");
   if (a.strict != b.strict) diff.push_back("mode");
   if (a.columns != b.columns) diff.push_back("columns");
+  if (a.date_formats != b.date_formats) diff.push_back("date_formats");
   if (a.usage.identity != b.usage.identity) diff.push_back("usage.identity");
   if (a.max_diagnostics != b.max_diagnostics) diff.push_back("max_diagnostics");
   return diff;
@@ -147,6 +164,9 @@ std::string reading_config_json(const Config& c) {
   for (const auto& [table, pairs] : c.columns)
     for (const auto& [from, to] : pairs) columns[table][from] = to;
   j["columns"] = columns;
+  nlohmann::ordered_json dates = nlohmann::ordered_json::object();
+  for (const auto& [table, format] : c.date_formats) dates[table] = format;
+  j["date_formats"] = dates;
   j["usage"] = {{"identity", c.usage.identity}};
   return j.dump();
 }
@@ -186,6 +206,15 @@ Result<std::string> Session::save_state() const {
       if (!m.activity_part) return state_error(DiagCode::internal_error, "the activity state is missing");
       activity::PartCodec::write(*m.activity_part, w);
       write_log(m.activity_log, w);
+      w.u32(static_cast<std::uint32_t>(m.activity_proxies.by_person.size()));
+      for (const auto& [person, sums] : m.activity_proxies.by_person) {
+        w.text(person);
+        w.u32(static_cast<std::uint32_t>(sums.size()));
+        for (const auto& [sum, rows] : sums) {
+          w.u64(double_bits(sum));
+          w.u64(double_bits(rows));
+        }
+      }
       continue;
     }
     const auto raw = m.raw_tables.find(kind);
@@ -246,6 +275,14 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
       if (!part) return state_error(DiagCode::invalid_json, "the activity state is corrupt");
       m.activity_log = read_log(r, m.activity_log.max_items());
       if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity diagnostics are corrupt");
+      for (std::uint32_t p = 0, n = r.count(8); p < n && r.ok(); ++p) {
+        auto& sums = m.activity_proxies.by_person[r.text()];
+        for (std::uint32_t c = 0, k = r.count(16); c < k && r.ok(); ++c) {
+          const double sum = bits_double(r.u64()), rows = bits_double(r.u64());
+          sums.emplace_back(sum, rows);
+        }
+      }
+      if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity's proxy sums are corrupt");
       m.seen[kind_byte] = true;
       m.activity_part.emplace(std::move(*part));
       IngestedTable t;
@@ -257,16 +294,19 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
     const std::string raw = r.text();
     if (!r.ok()) return state_error(DiagCode::invalid_json, "a table's bytes are cut off");
     // Read again as it was read: same bytes, same config, same diagnostics.
-    if (Status s = session->begin_table(kind, summary.source_name, summary.format == "json" ? InputFormat::json : InputFormat::csv); !s)
-      return std::move(s).error();
+    // A workbook's sheet was kept as the CSV read from it, with the workbook's digest.
+    const bool xlsx = summary.format == "xlsx";
+    const InputFormat table_format = summary.format == "json" ? InputFormat::json : xlsx ? InputFormat::xlsx : InputFormat::csv;
+    if (Status s = session->begin_table(kind, summary.source_name, table_format, 0, Shard{}, xlsx); !s) return std::move(s).error();
     if (Status s = session->push(raw); !s) return std::move(s).error();
-    if (Status s = session->end_table(); !s) return std::move(s).error();
+    if (Status s = session->end_table(xlsx ? std::string_view(summary.sha256) : std::string_view()); !s)
+      return std::move(s).error();
   }
   const std::uint32_t usage = r.count(9);
   for (std::uint32_t i = 0; i < usage; ++i) {
     const std::string bytes = r.text(), source = r.text();
     const std::uint8_t format_byte = r.u8();
-    if (!r.ok() || format_byte > static_cast<std::uint8_t>(UsageFormat::github_aggregate_json))
+    if (!r.ok() || format_byte > static_cast<std::uint8_t>(UsageFormat::github_org_report))
       return state_error(DiagCode::invalid_json, "a usage export is cut off");
     if (Status s = session->add_usage(bytes, source, static_cast<UsageFormat>(format_byte)); !s) return std::move(s).error();
   }

@@ -1,6 +1,7 @@
 // GitHub Copilot usage metrics: the per-user, per-day NDJSON report (also read
 // as a JSON array), and the older organisation/team daily aggregate API.
 // Unknown fields are ignored; a counter that is absent stays missing (NaN).
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -46,10 +47,16 @@ void note_day(UsageFileSummary& s, std::int32_t day) {
   if (s.rows == 0 || day > s.last_day) s.last_day = day;
 }
 
-// One user-day object → one row per feature (or one "copilot" row), plus
-// chat/agent/cli surfaces flagged without a feature breakdown.
-void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
-                  UsageFileSummary& summary, DiagnosticLog& log) {
+}  // namespace
+
+// One user-day object → one row per feature (or one "copilot" row) carrying the
+// counters; rows for each IDE ("ide:vscode"), model ("model:gpt-4o") and the
+// CLI that were used, without counters (they break down the same activity);
+// chat/agent/cli surfaces flagged by used_* without a feature breakdown; and
+// the day's actions for usage segments. Active = any activity count > 0 or any
+// used_* flag.
+void add_github_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
+                         UsageFileSummary& summary, DiagnosticLog& log) {
   ++summary.records;
   if (!o.is_object()) {
     ++summary.records_skipped;
@@ -64,6 +71,10 @@ void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const s
     skip(log, source, number_in_file, identity.empty() ? "no user_login or user_id" : "\"day\" is not a date");
     return;
   }
+  auto counts_positive = [](const nlohmann::json& src) {
+    return positive(number(src, "user_initiated_interaction_count")) || positive(number(src, "code_generation_activity_count")) ||
+           positive(number(src, "code_acceptance_activity_count"));
+  };
   auto make_row = [&](const nlohmann::json& src, std::string surface) {
     UsageRow r;
     r.identity = identity;
@@ -75,7 +86,16 @@ void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const s
     r.acceptances = number(src, "code_acceptance_activity_count");
     r.lines_suggested = number(src, "loc_suggested_to_add_sum");
     r.lines_accepted = number(src, "loc_added_sum");
-    r.active = positive(r.interactions) || positive(r.generations) || positive(r.acceptances);
+    r.active = counts_positive(src);
+    return r;
+  };
+  auto flag_row = [&](std::string surface, bool active) {
+    UsageRow r;
+    r.identity = identity;
+    r.day = *day;
+    r.tool = Tool::github_copilot;
+    r.surface = std::move(surface);
+    r.active = active;
     return r;
   };
   std::vector<UsageRow> rows;
@@ -86,24 +106,49 @@ void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const s
   } else {
     rows.push_back(make_row(o, "copilot"));
   }
+  bool any_flag = false;
+  const auto cli = o.find("totals_by_cli");
+  const bool cli_used = cli != o.end() && cli->is_object() &&
+                        (positive(number(*cli, "session_count")) || positive(number(*cli, "request_count")));
   for (const char* surface : {"chat", "agent", "cli"}) {
-    if (!flag(o, (std::string("used_") + surface).c_str())) continue;
+    const bool used = flag(o, (std::string("used_") + surface).c_str()) || (surface == std::string_view("cli") && cli_used);
+    any_flag = any_flag || used;
+    if (!used) continue;
     bool covered = false;
     for (const UsageRow& r : rows) covered = covered || r.surface.find(surface) != std::string::npos;
-    if (covered) continue;
-    UsageRow r;
-    r.identity = identity;
-    r.day = *day;
-    r.tool = Tool::github_copilot;
-    r.surface = surface;
-    rows.push_back(std::move(r));
+    if (!covered) rows.push_back(flag_row(surface, true));
   }
+  // Breakdowns by IDE and by model: which were used, not more activity.
+  auto breakdown = [&](const char* key, const char* name_key, const char* prefix) {
+    const auto list = o.find(key);
+    if (list == o.end() || !list->is_array()) return;
+    std::vector<std::string> seen;
+    for (const nlohmann::json& e : *list) {
+      if (!e.is_object() || text(e, name_key).empty() || !counts_positive(e)) continue;
+      std::string surface = std::string(prefix) + text(e, name_key);
+      if (std::find(seen.begin(), seen.end(), surface) != seen.end()) continue;
+      seen.push_back(surface);
+      rows.push_back(flag_row(std::move(surface), true));
+    }
+  };
+  breakdown("totals_by_ide", "ide", "ide:");
+  breakdown("totals_by_model_feature", "model", "model:");
+  const double interactions = number(o, "user_initiated_interaction_count");
+  const double acceptances = number(o, "code_acceptance_activity_count");
+  const bool active = counts_positive(o) || any_flag || std::any_of(rows.begin(), rows.end(), [](const UsageRow& r) { return r.active; });
+  // Actions for usage segments: what the user did (prompts, accepted suggestions);
+  // a day active only by a used_* flag counts as one.
+  double actions = (std::isnan(interactions) ? 0 : interactions) + (std::isnan(acceptances) ? 0 : acceptances);
+  if (active && actions < 1) actions = 1;
+  out.actions.push_back({identity, Tool::github_copilot, *day, actions, true});
   for (UsageRow& r : rows) {
     note_day(summary, r.day);
     ++summary.rows;
     out.rows.push_back(std::move(r));
   }
 }
+
+namespace {
 
 Error json_error(const std::string& source, const JsonParseError& err, std::uint64_t line = 0) {
   Diagnostic d = make_diagnostic(DiagCode::invalid_json,
@@ -120,16 +165,12 @@ Status read_github_users(std::string_view bytes, const std::string& source, Usag
                          DiagnosticLog& log) {
   std::size_t i = 0;
   while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
-  if (i < bytes.size() && bytes[i] == '[') {  // the API's JSON array form
-    JsonParseError err;
-    const auto root = parse_json_dom(bytes, err);
-    if (!root) return json_error(source, err);
-    if (!root->is_array())
-      return Error(make_diagnostic(DiagCode::unknown_format, source + ": expected an array of user-day objects", "usage"));
-    std::uint64_t n = 0;
-    for (const nlohmann::json& o : *root) add_user_day(o, ++n, source, out, summary, log);
-    return Ok{};
-  }
+  // One JSON document (the API's array, a report with day_totals, or a single
+  // pretty-printed user-day): read by its structure. NDJSON is several documents.
+  if (i < bytes.size() && (bytes[i] == '[' || (bytes[i] == '{' && nlohmann::json::accept(bytes))))
+    return for_each_json_record(bytes, source, [&](const nlohmann::json& o, std::uint64_t n) {
+      add_github_user_day(o, n, source, out, summary, log);
+    });
   // NDJSON: one object per line. A cut-off final line (an interrupted export)
   // is a warning; a bad line in the middle is a skipped record.
   std::uint64_t line = 0;
@@ -161,7 +202,7 @@ Status read_github_users(std::string_view bytes, const std::string& source, Usag
       skip(log, source, line, "invalid JSON (" + err.message + ")");
       continue;
     }
-    add_user_day(*obj, line, source, out, summary, log);
+    add_github_user_day(*obj, line, source, out, summary, log);
   }
   return Ok{};
 }

@@ -11,8 +11,11 @@ namespace {
 
 constexpr const char* kExpected =
     "expected a Microsoft 365 Copilot usage export (admin-center CSV with \"User Principal Name\" and \"Report Refresh "
-    "Date\", or Graph JSON {\"value\": [...]}), a GitHub Copilot per-user NDJSON report (\"day\", \"user_login\"), or "
-    "GitHub Copilot daily metrics JSON ([{\"date\", \"total_active_users\", ...}])";
+    "Date\", or Graph JSON {\"value\": [...]}), a Viva Insights person query (CSV with PersonId and MetricDate), a "
+    "GitHub Copilot users report ({\"report_start_day\", ..., \"day_totals\": [{\"user_login\", \"day\", ...}]} or "
+    "NDJSON, one user-day per line), a GitHub Copilot organisation/enterprise report ({..., \"day_totals\": [{\"day\", "
+    "\"daily_active_users\", ...}]}), or the older GitHub Copilot daily metrics JSON ([{\"date\", \"total_active_users\", "
+    "...}])";
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -30,6 +33,9 @@ Result<UsageFormat> detect_usage_format(std::string_view bytes, UsageFormat hint
   std::size_t i = 0;
   while (i < b.size() && std::isspace(static_cast<unsigned char>(b[i]))) ++i;
   if (i == b.size()) return Error(make_diagnostic(DiagCode::empty_input, source + ": the usage file is empty", "usage"));
+  // JSON: the structure of the document decides, not its line breaks.
+  if (b[i] == '{' || b[i] == '[')
+    if (const auto shape = json_usage_shape(b.substr(i))) return *shape;
   const std::string head = lower(b.substr(i, 4096));
   if (b[i] == '{') {
     // Graph JSON wraps users in "value"; NDJSON starts with a user-day object.
@@ -47,12 +53,14 @@ Result<UsageFormat> detect_usage_format(std::string_view bytes, UsageFormat hint
     const std::string first_line = head.substr(0, head.find('\n'));
     if (first_line.find("user principal name") != std::string::npos && first_line.find("report refresh date") != std::string::npos)
       return UsageFormat::m365_csv;
+    if (first_line.find("personid") != std::string::npos && first_line.find("metricdate") != std::string::npos)
+      return UsageFormat::viva_person_query;
   }
   return Error(make_diagnostic(DiagCode::unknown_format, source + ": not a recognised AI-usage export; " + kExpected, "usage"));
 }
 
 Status read_usage_file(std::string_view bytes, UsageFormat hint, const std::string& source, UsageData& out,
-                       DiagnosticLog& log) {
+                       DiagnosticLog& log, const UsageReadOptions& options) {
   Utf8Validator v;
   auto bad = v.feed(bytes);
   if (!bad) bad = v.finish();
@@ -76,13 +84,16 @@ Status read_usage_file(std::string_view bytes, UsageFormat hint, const std::stri
     case UsageFormat::m365_json: s = read_m365_json(body, source, out, summary, log); break;
     case UsageFormat::github_users_ndjson: s = read_github_users(body, source, out, summary, log); break;
     case UsageFormat::github_aggregate_json: s = read_github_aggregate(body, source, out, summary, log); break;
+    case UsageFormat::viva_person_query: s = read_viva_person_query(body, source, options, out, summary, log); break;
+    case UsageFormat::github_users_report: s = read_github_users_report(body, source, out, summary, log); break;
+    case UsageFormat::github_org_report: s = read_github_org_report(body, source, out, summary, log); break;
     case UsageFormat::detect: break;
   }
   if (!s) return s;
   if (summary.records == 0)
     return Error(make_diagnostic(DiagCode::no_rows, source + ": the usage export holds no records", "usage"));
-  if (*format != UsageFormat::github_aggregate_json && (summary.rows > 0 || summary.report_period_days > 0))
-    out.coverage.emplace_back(summary.first_day, summary.last_day);
+  const bool team_level = *format == UsageFormat::github_aggregate_json || *format == UsageFormat::github_org_report;
+  if (!team_level && (summary.rows > 0 || summary.report_period_days > 0)) out.coverage.emplace_back(summary.first_day, summary.last_day);
   out.files.push_back(std::move(summary));
   return Ok{};
 }

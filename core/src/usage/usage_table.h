@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,35 @@ struct UsageFileSummary {
   std::int32_t first_day = 0, last_day = 0;
   std::uint32_t report_period_days = 0;  // M365 exports: the period the activity dates cover
   std::int32_t refresh_day = 0;          // M365 exports: the report refresh date
+  std::string date_format;               // person queries: MetricDate's format (configured or detected)
+  std::string granularity;               // person queries: "week" or "day"
+};
+
+// AI-tool actions of one identity on one day or in one week, for usage
+// segments (usage_analysis/segments.h): Viva's Copilot actions taken, GitHub's
+// interactions + acceptances. `licensed` false: the export gave no value (a
+// Viva NA or empty cell), which counts as 0 actions, not as a user.
+struct ActionRecord {
+  std::string identity;
+  Tool tool = Tool::m365_copilot;
+  std::int32_t day = 0;  // the ISO week's Monday for weekly exports
+  double actions = 0;
+  bool licensed = true;
+};
+
+// What a Viva Insights person query says about a person besides usage: HR
+// attributes (the latest row's, by MetricDate) and numeric collaboration
+// metrics (summed over the rows, for legacy-proxy audits).
+struct PersonRecord {
+  std::int32_t day = 0;  // MetricDate of the row the attributes come from
+  std::vector<std::pair<std::string, std::string>> attributes;  // (column as written, value)
+  std::vector<std::pair<std::string, std::pair<double, double>>> metrics;  // (normalised column, (sum, rows))
+};
+
+// How to read the exports: config settings that apply while reading.
+struct UsageReadOptions {
+  std::string date_format;  // config.date_formats.usage; "" = detect
+  std::optional<std::int32_t> window_start, window_end;
 };
 
 struct UsageData {
@@ -62,6 +93,9 @@ struct UsageData {
   std::vector<UsageFileSummary> files;
   // Days each person-level export covers (for intensity): [first, last] per file.
   std::vector<std::pair<std::int32_t, std::int32_t>> coverage;
+  std::vector<ActionRecord> actions;
+  // Person queries: everyone they list (licensed or not), by identity.
+  std::map<std::string, PersonRecord> persons;
 };
 
 }  // namespace gapscore::usage

@@ -19,7 +19,11 @@ GroupUsage aggregate(const JoinedUsage& u, std::span<const std::uint32_t> member
     g.population += 1;
     const PersonUsage& pu = u.per_person[p];
     g.counters.add(u.counters[p]);
+    g.licensed += pu.licensed ? 1 : 0;
+    g.never_used += pu.licensed && pu.days.empty() ? 1 : 0;
     if (pu.days.empty()) continue;
+    for (const std::string& s : pu.surfaces) g.surface_active[s] += 1;
+    for (const std::string& s : pu.breakdowns) g.surface_active[s] += 1;
     g.active += 1;
     g.engaged += static_cast<double>(pu.days.size()) >= config.usage.engaged_min_days ? 1 : 0;
     if (u.covered_days > 0) g.intensity_sum += static_cast<double>(pu.days.size()) / u.covered_days;
@@ -164,6 +168,7 @@ UsageAnalysis analyze_usage(const Dataset& ds, const Config& config, const analy
   ua.team_aggregates = team_aggregates(u, config);
   ua.training_targets = training_targets(ua);
   if (activity && ds.has_activity) ua.comparison = compare_with_activity(ds, u, ua, *activity, config);
+  ua.segments = compute_segments(u, ua.grouping, ua.plan, config);
   return ua;
 }
 

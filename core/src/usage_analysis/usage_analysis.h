@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,12 +15,15 @@
 #include "dataset/dataset.h"
 #include "gapscore/config.h"
 #include "privacy/suppression.h"
+#include "usage_analysis/segments.h"
 
 namespace gapscore::usage_analysis {
 
 struct GroupUsage {
   double population = 0, active = 0, engaged = 0, intensity_sum = 0, breadth_sum = 0;
+  double licensed = 0, never_used = 0;  // licensed: in an export with a value; never used: licensed, never active
   double tool_active[2] = {0, 0};
+  std::map<std::string, double> surface_active;  // people active per surface ("github_copilot:ide:vscode")
   UsageCounters counters;
 };
 
@@ -67,6 +71,7 @@ struct UsageAnalysis {
   std::vector<TeamAggregate> team_aggregates;
   std::vector<UsageTrainingTarget> training_targets;  // highest non-adopter share first
   std::optional<ActivityComparison> comparison;       // with an activity table
+  Segments segments;                                  // usage segments (weekly action counts)
 };
 
 // `ds.usage` must be set. `activity` is null in adoption-only reports.

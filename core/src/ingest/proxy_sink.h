@@ -1,0 +1,36 @@
+// The activity table's legacy-proxy columns (emails_sent, meeting_hours),
+// summed per person for the KPI audit. A RowSink in front of the activity's
+// own sink: it passes every row on and adds the proxies of the rows that sink
+// kept (inside the window, not a repeated key). Kept apart from the activity
+// state (core/src/activity) because nothing else reads these columns.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest/table_builder.h"
+
+namespace gapscore::ingest {
+
+struct ProxySums {
+  static constexpr const char* kColumns[] = {"emails_sent", "meeting_hours"};
+  // person_id -> per column (sum, rows with a value), in kColumns order.
+  std::map<std::string, std::vector<std::pair<double, double>>> by_person;
+  // Another reader's sums (a shard of other people).
+  void merge(const ProxySums& other);
+};
+
+class ProxySink : public RowSink {
+ public:
+  ProxySink(RowSink& inner, ProxySums& sums);
+  Outcome accept(const RowView& row, std::uint64_t row_number) override;
+
+ private:
+  RowSink& inner_;
+  ProxySums& sums_;
+  std::vector<std::size_t> slots_;  // schema slots of kColumns
+};
+
+}  // namespace gapscore::ingest
