@@ -14,7 +14,7 @@
 namespace gapscore {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // The people table's attributes, then the HR attributes a Viva Insights person
 // query carries as standard (any other attribute column of one may be named too).

@@ -14,17 +14,17 @@ namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
-double number(const nlohmann::json& o, const char* key) {
+double number(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   return it != o.end() && it->is_number() ? it->get<double>() : kMissing;
 }
 
-bool flag(const nlohmann::json& o, const char* key) {
+bool flag(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   return it != o.end() && it->is_boolean() && it->get<bool>();
 }
 
-std::string text(const nlohmann::json& o, const char* key) {
+std::string text(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   if (it == o.end()) return {};
   if (it->is_string()) return it->get<std::string>();
@@ -55,7 +55,7 @@ void note_day(UsageFileSummary& s, std::int32_t day) {
 // chat/agent/cli surfaces flagged by used_* without a feature breakdown; and
 // the day's actions for usage segments. Active = any activity count > 0 or any
 // used_* flag.
-void add_github_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
+void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
                          UsageFileSummary& summary, DiagnosticLog& log) {
   ++summary.records;
   if (!o.is_object()) {
@@ -71,11 +71,11 @@ void add_github_user_day(const nlohmann::json& o, std::uint64_t number_in_file, 
     skip(log, source, number_in_file, identity.empty() ? "no user_login or user_id" : "\"day\" is not a date");
     return;
   }
-  auto counts_positive = [](const nlohmann::json& src) {
+  auto counts_positive = [](const nlohmann::ordered_json& src) {
     return positive(number(src, "user_initiated_interaction_count")) || positive(number(src, "code_generation_activity_count")) ||
            positive(number(src, "code_acceptance_activity_count"));
   };
-  auto make_row = [&](const nlohmann::json& src, std::string surface) {
+  auto make_row = [&](const nlohmann::ordered_json& src, std::string surface) {
     UsageRow r;
     r.identity = identity;
     r.day = *day;
@@ -101,7 +101,7 @@ void add_github_user_day(const nlohmann::json& o, std::uint64_t number_in_file, 
   std::vector<UsageRow> rows;
   const auto features = o.find("totals_by_feature");
   if (features != o.end() && features->is_array() && !features->empty()) {
-    for (const nlohmann::json& f : *features)
+    for (const nlohmann::ordered_json& f : *features)
       if (f.is_object() && !text(f, "feature").empty()) rows.push_back(make_row(f, text(f, "feature")));
   } else {
     rows.push_back(make_row(o, "copilot"));
@@ -123,7 +123,7 @@ void add_github_user_day(const nlohmann::json& o, std::uint64_t number_in_file, 
     const auto list = o.find(key);
     if (list == o.end() || !list->is_array()) return;
     std::vector<std::string> seen;
-    for (const nlohmann::json& e : *list) {
+    for (const nlohmann::ordered_json& e : *list) {
       if (!e.is_object() || text(e, name_key).empty() || !counts_positive(e)) continue;
       std::string surface = std::string(prefix) + text(e, name_key);
       if (std::find(seen.begin(), seen.end(), surface) != seen.end()) continue;
@@ -167,8 +167,8 @@ Status read_github_users(std::string_view bytes, const std::string& source, Usag
   while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
   // One JSON document (the API's array, a report with day_totals, or a single
   // pretty-printed user-day): read by its structure. NDJSON is several documents.
-  if (i < bytes.size() && (bytes[i] == '[' || (bytes[i] == '{' && nlohmann::json::accept(bytes))))
-    return for_each_json_record(bytes, source, [&](const nlohmann::json& o, std::uint64_t n) {
+  if (i < bytes.size() && (bytes[i] == '[' || (bytes[i] == '{' && nlohmann::ordered_json::accept(bytes))))
+    return for_each_json_record(bytes, source, [&](const nlohmann::ordered_json& o, std::uint64_t n) {
       add_github_user_day(o, n, source, out, summary, log);
     });
   // NDJSON: one object per line. A cut-off final line (an interrupted export)
@@ -215,7 +215,7 @@ Status read_github_aggregate(std::string_view bytes, const std::string& source, 
   if (!root->is_array())
     return Error(make_diagnostic(DiagCode::unknown_format, source + ": expected an array of daily metrics", "usage"));
   std::uint64_t n = 0;
-  for (const nlohmann::json& d : *root) {
+  for (const nlohmann::ordered_json& d : *root) {
     ++n;
     ++summary.records;
     const auto day = d.is_object() ? parse_iso_date(text(d, "date").substr(0, 10)) : std::nullopt;

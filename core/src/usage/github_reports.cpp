@@ -18,7 +18,7 @@
 namespace gapscore::usage {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 using DomParser = nlohmann::detail::json_sax_dom_parser<Json>;
 
 // What the first JSON value of a file looks like, from its structure.

@@ -31,11 +31,11 @@ std::optional<UsageFormat> json_usage_shape(std::string_view bytes);
 // `day_totals` (or `value`) array, or else the top-level object itself.
 // `header`: the top-level object's scalar fields (report_start_day, ...).
 Status for_each_json_record(std::string_view bytes, const std::string& source,
-                            const std::function<void(const nlohmann::json& record, std::uint64_t number)>& each,
-                            nlohmann::json* header = nullptr);
+                            const std::function<void(const nlohmann::ordered_json& record, std::uint64_t number)>& each,
+                            nlohmann::ordered_json* header = nullptr);
 
 // One GitHub user-day object (NDJSON line, array element, or day_totals entry).
-void add_github_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
+void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
                          UsageFileSummary& summary, DiagnosticLog& log);
 
 // One reader per format (bytes without a byte-order mark).
