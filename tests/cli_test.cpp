@@ -45,7 +45,7 @@ TEST(Cli, UsageErrorsExitTwoWithAMessage) {
       {"analyze --activity x.csv --colour red", "unknown option --colour"},
       {"analyze", "--activity FILE is required"},
       {"analyze --activity /nonexistent/activity.csv", "cannot open /nonexistent/activity.csv"},
-      {"analyze --activity x --group-by department", "not a person attribute"},
+      {"analyze --activity x --group-by tema", "did you mean \"team\""},
       {"generate --out /tmp/x --people many", "--people must be a whole number"},
       {"analyze --activity x --format xml", "--format must be json or summary"},
   };

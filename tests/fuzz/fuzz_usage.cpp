@@ -8,7 +8,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace gapscore;
   if (size == 0) return 0;
   constexpr UsageFormat kFormats[] = {UsageFormat::detect, UsageFormat::m365_csv, UsageFormat::m365_json,
-                                      UsageFormat::github_users_ndjson, UsageFormat::github_aggregate_json};
+                                      UsageFormat::github_users_ndjson, UsageFormat::github_aggregate_json,
+                                      UsageFormat::viva_person_query, UsageFormat::github_users_report,
+                                      UsageFormat::github_org_report};
   const UsageFormat format = kFormats[data[0] % std::size(kFormats)];
   const std::string_view text = gapscore_fuzz::as_text(data + 1, size - 1);
 

@@ -7,6 +7,8 @@
 #include <optional>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "file_io.h"
 
 namespace gapscore::cli {
@@ -64,13 +66,12 @@ Result<Session> make_analysis(const ParsedArgs& args) {
   if (!config) return std::move(config).error();
   if (auto g = args.get("group-by")) {
     std::vector<std::string> attrs = split_commas(*g);
-    for (const std::string& a : attrs) {
-      bool known = false;
-      for (std::string_view k : groupable_attributes()) known = known || k == a;
-      if (!known)
-        return Error(usage("--group-by: \"" + a + "\" is not a person attribute (use team, role, work_mode, "
-                           "manager_id, ai_trained)"));
-    }
+    // The same rules as config.group_by: the people table's attributes, or a
+    // person query's HR attributes (checked against the inputs at the join).
+    nlohmann::ordered_json probe;
+    probe["group_by"] = attrs;
+    if (auto checked = parse_config(probe.dump()); !checked)
+      return Error(usage("--group-by: " + checked.error().first().message));
     config->group_by = std::move(attrs);
   }
   if (args.has("strict")) config->strict = true;

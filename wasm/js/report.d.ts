@@ -32,6 +32,8 @@ export interface InputSummary {
   byte_order_mark: boolean;
   columns: string[];
   ignored_columns: string[];
+  /** The date column's format, configured (config.date_formats) or detected: 'iso', 'M/D/YYYY', ...; null without one. */
+  date_format: string | null;
 }
 
 export interface DiagnosticsSection {
@@ -269,7 +271,9 @@ export interface Report {
 
 export interface UsageMetrics {
   population: number | null;
+  licensed_users: number | null;
   active_users: number | null;
+  never_used_users: number | null;
   engaged_users: number | null;
   usage_adoption_rate: Figure;
   non_adopters: number | null;
@@ -278,16 +282,29 @@ export interface UsageMetrics {
   acceptance_rate: Figure;
   lines_acceptance_rate: Figure;
   tool_adoption: Partial<Record<'m365_copilot' | 'github_copilot', Figure>>;
+  /** Share of the people who used each app, feature, IDE, model or the CLI ('tool:surface'). */
+  surface_adoption: Record<string, Figure>;
 }
+
+export type UsageSegmentName = 'power_user' | 'habitual_user' | 'novice_user' | 'low_user' | 'non_user';
+/** Usage segments (people); hidden counts are null and named in `suppressed`. Null without weekly action counts. */
+export type UsageSegments = (Record<UsageSegmentName, number | null> & { suppressed: UsageSegmentName[] }) | null;
+export type UsageMaturity = { power_user_share: Figure;
+  stage: 'initial_rollout' | 'ramping_up' | 'embedding' | 'full_integration' | null } | null;
 
 /** Present when AI-usage exports were given (docs/usage-exports.md). */
 export interface UsageSection {
   inputs: { source: string | null; format: string; bytes: number; sha256: string; records: number; records_skipped: number;
-    rows: number; first_date: string | null; last_date: string | null; report_period_days: number | null }[];
+    rows: number; first_date: string | null; last_date: string | null; report_period_days: number | null;
+    date_format: string | null; granularity: 'week' | 'day' | null }[];
   identity: { rule: string; identities: number; matched: number; unmatched: number; people_with_usage: number };
   covered_days: number;
-  overall: { suppressed: true; reason: string } | { suppressed: false; metrics: UsageMetrics };
-  groups: ({ key: GroupKey; suppressed: true; reason: string } | { key: GroupKey; suppressed: false; metrics: UsageMetrics })[];
+  segments_window: { first_week: string; last_week: string; first_date: string; last_date: string; weeks: number;
+    weeks_configured: number; habit_min_weeks: number } | null;
+  overall: { suppressed: true; reason: string } |
+    { suppressed: false; metrics: UsageMetrics; segments: UsageSegments; maturity: UsageMaturity };
+  groups: ({ key: GroupKey; suppressed: true; reason: string } |
+    { key: GroupKey; suppressed: false; metrics: UsageMetrics; segments: UsageSegments; maturity: UsageMaturity })[];
   uniformity: Record<'usage_adoption_rate' | 'active_days_share' | 'apps_per_active_user', Uniformity>;
   trends: Record<string, unknown>[];
   team_aggregates: Record<string, unknown>[];
@@ -303,7 +320,8 @@ export interface Validation {
   diagnostics: DiagnosticsSection;
 }
 
-export type GroupAttribute = 'team' | 'role' | 'work_mode' | 'manager_id' | 'ai_trained';
+export type GroupAttribute = 'team' | 'role' | 'work_mode' | 'manager_id' | 'ai_trained' |
+  /** An HR attribute of a Viva Insights person query: 'Organization', 'FunctionType', ... */ (string & {});
 
 /** docs/config.md; every key optional. */
 export interface Config {
@@ -326,10 +344,14 @@ export interface Config {
   };
   insights?: Partial<Record<'heavy_user_min_share' | 'champion_max_rework_rate' | 'champion_min_percentile' | 'kpi_min_abs_rho' |
     'split_min_share' | 'uneven_min_split' | 'playbook_card_max_utilization' | 'mentees_per_champion' | 'max_items' |
-    'min_days' | 'min_periods', number>> & { min_people_per_side?: number | null };
+    'min_days' | 'min_periods', number>> & { min_people_per_side?: number | null; kpi_proxies?: string[] };
   /** First day each group (by the `by` attribute) had AI tools: the rollout effect estimate. */
   rollout?: { by?: GroupAttribute; dates?: Record<string, string> };
-  usage?: { identity?: 'auto' | 'identities' | 'email' | 'github_login' | 'person_id'; engaged_min_days?: number };
+  usage?: { identity?: 'auto' | 'identities' | 'email' | 'github_login' | 'person_id'; engaged_min_days?: number;
+    segments?: { weeks?: number; habit_min_share?: number; power_min_mean?: number; novice_min_mean?: number };
+    maturity?: { ramping_up?: number; embedding?: number; full_integration?: number } };
+  /** Per table: the date format ('M/D/YYYY', 'D.M.YYYY', 'iso', 'excel_serial', ...); absent = detected. */
+  date_formats?: Partial<Record<'activity' | 'people' | 'surveys' | 'usage', string>>;
   columns?: Partial<Record<'activity' | 'people' | 'surveys' | 'playbook', Record<string, string>>>;
 }
 

@@ -24,8 +24,6 @@ namespace gapscore {
   X(invalid_json, error, "The JSON text is malformed; byte_offset points at the problem.")         \
   X(json_not_array, error, "JSON input must be an array of objects (or an object with a 'rows' array).") \
   X(unknown_format, error, "The file's format could not be recognised; the message names the formats expected.") \
-  X(unsupported_workbook, error, "A legacy .xls or an encrypted Excel workbook: save it as .xlsx (without a password) or as CSV UTF-8.") \
-  X(invalid_workbook, error, "An .xlsx file that cannot be read: not a complete zip, a part missing or damaged, no such sheet, or over 256 MiB unpacked.") \
   /* header problems */                                                                            \
   X(missing_column, error, "A required column is absent; the message names the closest header found.") \
   X(duplicate_column, error, "Two headers map to the same column.")                                \

@@ -12,8 +12,6 @@
 #include <variant>
 #include <vector>
 
-#include "gapscore/status.h"
-
 namespace gapscore {
 
 enum class TableKind : std::uint8_t { activity, people, surveys, playbook, identities };
@@ -30,10 +28,7 @@ inline constexpr TableKind kReadOrder[] = {TableKind::people, TableKind::playboo
 std::optional<TableKind> table_kind_from_name(std::string_view name);
 std::string_view table_name(TableKind kind);
 
-// xlsx: CSV text that read_xlsx made from a workbook's sheet; it is read as
-// CSV and recorded as "xlsx" (give the workbook's own SHA-256 with
-// digest_by_caller, so the report's digest is the file's).
-enum class InputFormat : std::uint8_t { detect, csv, json, xlsx };
+enum class InputFormat : std::uint8_t { detect, csv, json };
 
 // A column handed over already typed: the npm package's columnar fast path,
 // which skips CSV text entirely. Numbers use NaN for missing cells; text uses "".
@@ -71,39 +66,5 @@ std::string input_schema_json();
 
 // SHA-256 of the bytes as lowercase hex: the digest a report records per input.
 std::string sha256_hex(std::string_view bytes);
-
-// Excel workbooks (.xlsx, docs/input-format.md "Excel workbooks"). A workbook
-// is a zip of XML parts. Core reads the zip's directory and the XML (sheets,
-// shared strings, styles); inflating the compressed parts is the caller's
-// (zlib natively, DecompressionStream('deflate-raw') in JS), so core itself
-// needs no zlib and the wasm build stays small. The caller loops:
-//   step = read_xlsx(bytes, parts, sheet); while step.need is not empty:
-//   inflate each needed part (raw deflate of bytes[offset, offset+compressed_size),
-//   at most `size` bytes out) and call again with them added to `parts`.
-// The last step holds the sheet as CSV (RFC 4180, comma, LF; row N of the
-// sheet is line N), ready for a table (InputFormat::xlsx) or add_usage.
-struct XlsxPartRequest {
-  std::string name;  // e.g. "xl/worksheets/sheet1.xml"
-  std::uint64_t offset = 0, compressed_size = 0, size = 0;
-  std::uint32_t crc32 = 0;
-};
-struct XlsxPart {
-  std::string name;
-  std::string bytes;  // inflated
-};
-struct XlsxStep {
-  std::vector<XlsxPartRequest> need;  // inflate these and call again
-  std::string csv;                    // when `need` is empty
-  std::string sheet;                  // the sheet read
-  std::vector<std::string> sheets;    // every sheet's name, in workbook order (once known)
-};
-// `sheet`: a sheet's name, or "" for the first. Errors: unsupported_workbook
-// (legacy .xls, encrypted), invalid_workbook (not a zip, truncated, missing
-// parts or sheet, larger than kMaxXlsxExpandedBytes when inflated).
-inline constexpr std::uint64_t kMaxXlsxExpandedBytes = 256ull << 20;
-Result<XlsxStep> read_xlsx(std::string_view workbook, std::span<const XlsxPart> parts, std::string_view sheet = {});
-// Whether bytes start like a workbook (zip, or the OLE container of .xls and
-// encrypted workbooks): callers route such files to read_xlsx.
-bool looks_like_workbook(std::string_view head);
 
 }  // namespace gapscore

@@ -31,7 +31,6 @@ struct TableIngestor::Impl {
   std::string pending;  // leading bytes seen before the format could be decided
   std::string json_text;
   bool header_done = false;
-  bool from_xlsx = false;
   bool filtering = false;
   bool reserved = false;
   bool failed = false;
@@ -111,11 +110,6 @@ struct TableIngestor::Impl {
 TableIngestor::TableIngestor(IngestOptions options, DiagnosticLog& log)
     : impl_(std::make_unique<Impl>(std::move(options), log)) {
   impl_->format = impl_->options.format;
-  // CSV text read_xlsx made from a workbook: read as CSV, recorded as xlsx.
-  if (impl_->format == InputFormat::xlsx) {
-    impl_->format = InputFormat::csv;
-    impl_->from_xlsx = true;
-  }
   // A ".json" name settles it, so JSON that is not an array (a scalar, say) gets a JSON error.
   const std::string& name = impl_->options.source_name;
   if (impl_->format == InputFormat::detect && name.size() >= 5) {
@@ -181,7 +175,7 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
     }
     if (Status s = ingest::read_json_rows(text, base, m.builder, m.name); !s) return std::move(s).error();
   } else {
-    summary.format = m.from_xlsx ? "xlsx" : "csv";
+    summary.format = "csv";
     if (Status s = m.csv.finish([&m](const CsvRecord& r) { return m.csv_record(r); }); !s)
       return std::move(s).error();
     if (!m.header_done) return empty();

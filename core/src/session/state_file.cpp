@@ -20,7 +20,7 @@ namespace gapscore {
 namespace {
 
 constexpr std::string_view kMagic = "GSPSTATE";
-constexpr std::uint32_t kFormatVersion = 2;  // 2: date formats, workbooks, usage formats 5-7
+constexpr std::uint32_t kFormatVersion = 2;  // 2: date formats, legacy-proxy sums, usage formats 5-7
 
 std::uint64_t double_bits(double v) {
   std::uint64_t b = 0;
@@ -294,13 +294,10 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
     const std::string raw = r.text();
     if (!r.ok()) return state_error(DiagCode::invalid_json, "a table's bytes are cut off");
     // Read again as it was read: same bytes, same config, same diagnostics.
-    // A workbook's sheet was kept as the CSV read from it, with the workbook's digest.
-    const bool xlsx = summary.format == "xlsx";
-    const InputFormat table_format = summary.format == "json" ? InputFormat::json : xlsx ? InputFormat::xlsx : InputFormat::csv;
-    if (Status s = session->begin_table(kind, summary.source_name, table_format, 0, Shard{}, xlsx); !s) return std::move(s).error();
+    const InputFormat table_format = summary.format == "json" ? InputFormat::json : InputFormat::csv;
+    if (Status s = session->begin_table(kind, summary.source_name, table_format); !s) return std::move(s).error();
     if (Status s = session->push(raw); !s) return std::move(s).error();
-    if (Status s = session->end_table(xlsx ? std::string_view(summary.sha256) : std::string_view()); !s)
-      return std::move(s).error();
+    if (Status s = session->end_table(); !s) return std::move(s).error();
   }
   const std::uint32_t usage = r.count(9);
   for (std::uint32_t i = 0; i < usage; ++i) {
