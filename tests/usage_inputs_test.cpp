@@ -33,13 +33,13 @@ Read read(const std::string& name, UsageFormat hint = UsageFormat::detect) {
 }
 
 // Runs a session: optional activity CSV text, then usage files; the report or the error.
-struct Run {
+struct Outcome {
   std::optional<json> report;
   std::optional<Error> error;
 };
 
-Run run(const json& config, const std::string& activity_csv, const std::vector<std::string>& usage_files) {
-  Run out;
+Outcome run(const json& config, const std::string& activity_csv, const std::vector<std::string>& usage_files) {
+  Outcome out;
   auto s = Session::create(config.dump());
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message());
   if (!s.ok()) return out;
@@ -100,13 +100,23 @@ TEST(VivaPersonQuery, FormatOverrideAndBadCopilotValueIsARowDiagnostic) {
   // A Copilot cell that is neither a count nor NA: that row is skipped, with its row number.
   const std::size_t line2 = text.find('\n') + 1;
   const std::string header = text.substr(0, line2);
-  std::string row = text.substr(line2, text.find('\n', line2) + 1 - line2);
+  const std::size_t line3 = text.find('\n', line2) + 1;
+  std::string row = text.substr(line2, line3 - line2);
+  const std::string next = text.substr(line3, text.find('\n', line3) + 1 - line3);  // a good row
   const std::size_t at = row.find(",20,10,10,");
   ASSERT_NE(at, std::string::npos) << row;
   row.replace(at, 10, ",lots,10,10,");
   usage::UsageData data;
   DiagnosticLog log;
-  ASSERT_TRUE(usage::read_usage_file(header + row, UsageFormat::viva_person_query, "pq.csv", data, log).ok());
+  // Two rows of one week: 1/5/2025 alone could be 5 January or 1 May.
+  const Status ambiguous = usage::read_usage_file(header + row + next, UsageFormat::viva_person_query, "pq.csv", data, log);
+  ASSERT_FALSE(ambiguous.ok());
+  EXPECT_EQ(ambiguous.error().code(), DiagCode::ambiguous_date);
+  EXPECT_NE(ambiguous.error().message().find("date_formats"), std::string::npos) << ambiguous.error().message();
+  usage::UsageReadOptions options;
+  options.date_format = "M/D/YYYY";  // config.date_formats.usage
+  data = usage::UsageData{};
+  ASSERT_TRUE(usage::read_usage_file(header + row + next, UsageFormat::viva_person_query, "pq.csv", data, log, options).ok());
   ASSERT_EQ(log.items().size(), 1u);
   EXPECT_EQ(log.items()[0].code, DiagCode::usage_row_skipped);
   EXPECT_EQ(log.items()[0].row, 2u);
@@ -114,7 +124,7 @@ TEST(VivaPersonQuery, FormatOverrideAndBadCopilotValueIsARowDiagnostic) {
 }
 
 TEST(VivaPersonQuery, AdoptionOnlyGroupedByOrganizationWithoutPeopleTable) {
-  const Run r = run({{"group_by", {"Organization"}}}, "", {"viva_person_query.csv"});
+  const Outcome r = run({{"group_by", {"Organization"}}}, "", {"viva_person_query.csv"});
   ASSERT_TRUE(r.report) << r.error->message();
   const json& u = (*r.report)["usage"];
   const json want = testing_util::read_json(testing_util::data_path("inputs/segments_expected.json"));
@@ -137,7 +147,9 @@ TEST(VivaPersonQuery, AdoptionOnlyGroupedByOrganizationWithoutPeopleTable) {
   // Maturity from the power-user share: 5 of 30 overall, 5 of 10 in Finance.
   EXPECT_EQ(u["overall"]["maturity"]["stage"], "initial_rollout");
   for (const json& g : u["groups"])
-    if (g["key"]["Organization"] == "Finance") EXPECT_EQ(g["maturity"]["stage"], "embedding");
+    if (g["key"]["Organization"] == "Finance") {
+      EXPECT_EQ(g["maturity"]["stage"], "embedding");
+    }
   EXPECT_EQ(u["inputs"][0]["date_format"], "M/D/YYYY");
   EXPECT_EQ(u["inputs"][0]["granularity"], "week");
 }
@@ -145,14 +157,14 @@ TEST(VivaPersonQuery, AdoptionOnlyGroupedByOrganizationWithoutPeopleTable) {
 TEST(VivaPersonQuery, FewerWeeksUseTheWeeksThereAreAndThresholdsAreConfigurable) {
   // Eight weeks of data (window.end): habit needs ceil(0.75 x 8) = 6 weeks; the
   // people licensed only from week 9 are not licensed at all.
-  const Run r = run({{"group_by", json::array()}, {"window", {{"end", "2025-03-01"}}}}, "", {"viva_person_query.csv"});
+  const Outcome r = run({{"group_by", json::array()}, {"window", {{"end", "2025-03-01"}}}}, "", {"viva_person_query.csv"});
   ASSERT_TRUE(r.report) << r.error->message();
   const json& u = (*r.report)["usage"];
   EXPECT_EQ(u["segments_window"]["weeks"], 8);
   EXPECT_EQ(u["segments_window"]["habit_min_weeks"], 6);
   EXPECT_EQ(u["overall"]["metrics"]["licensed_users"], 25);
   // A lower power threshold moves the habitual users up.
-  const Run low = run({{"group_by", json::array()}, {"usage", {{"segments", {{"power_min_mean", 2}}}, {"maturity", {{"ramping_up", 0.1}}}}}},
+  const Outcome low = run({{"group_by", json::array()}, {"usage", {{"segments", {{"power_min_mean", 2}}}, {"maturity", {{"ramping_up", 0.1}}}}}},
                       "", {"viva_person_query.csv"});
   ASSERT_TRUE(low.report) << low.error->message();
   EXPECT_EQ((*low.report)["usage"]["overall"]["segments"]["power_user"], 10);
@@ -161,7 +173,7 @@ TEST(VivaPersonQuery, FewerWeeksUseTheWeeksThereAreAndThresholdsAreConfigurable)
 }
 
 TEST(VivaPersonQuery, UnknownGroupByAttributeNamesTheAttributesThereAre) {
-  const Run r = run({{"group_by", {"Department"}}}, "", {"viva_person_query.csv"});
+  const Outcome r = run({{"group_by", {"Department"}}}, "", {"viva_person_query.csv"});
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->code(), DiagCode::config_invalid_value);
   EXPECT_NE(r.error->message().find("Organization"), std::string::npos) << r.error->message();
@@ -218,19 +230,21 @@ TEST(GitHubReports, EnterpriseOneDayAndOrganisationReports) {
 
 TEST(KpiProxies, ActivityEmailsAndMeetingHoursAreAudited) {
   // 10 people; outcome rises with the person number, e-mails do not follow it.
-  const int emails[] = {50, 10, 90, 30, 70, 20, 100, 40, 80, 60};
+  const int emails[] = {60, 20, 100, 10, 80, 90, 30, 50, 40, 70};  // Spearman rho 0.03 with the outcome
   std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,outcome_value,quality,emails_sent,meeting_hours\n";
   for (int p = 0; p < 10; ++p)
     for (int d = 1; d <= 5; ++d)
       csv += "p" + std::to_string(p) + ",2025-03-0" + std::to_string(d) + ",t,4,2,8," + std::to_string(10 * (p + 1)) +
              ",0." + std::to_string(p) + "," + std::to_string(emails[p]) + "," + std::to_string(p % 2 + 1) + "\n";
-  const Run r = run({{"group_by", json::array()}}, csv, {});
+  const Outcome r = run({{"group_by", json::array()}}, csv, {});
   ASSERT_TRUE(r.report) << r.error->message();
   const json& k = (*r.report)["insights"]["kpi_audit"];
   std::set<std::string> proxies;
   for (const json& p : k["pairs"]) {
     proxies.insert(p["proxy"]);
-    if (p["proxy"] == "emails_sent") EXPECT_EQ(p["source"], "activity");
+    if (p["proxy"] == "emails_sent") {
+      EXPECT_EQ(p["source"], "activity");
+    }
   }
   EXPECT_TRUE(proxies.count("emails_sent"));
   EXPECT_TRUE(proxies.count("meeting_hours"));
@@ -251,7 +265,7 @@ TEST(KpiProxies, PersonQueryCollaborationMetricsJoinTheAudit) {
       std::snprintf(id, sizeof id, "P%03d", p);
       csv += std::string(id) + ",2025-03-0" + std::to_string(d) + ",t,4,2,8," + std::to_string(10 * p) + ",0.5\n";
     }
-  const Run r = run({{"group_by", json::array()}}, csv, {"viva_person_query.csv"});
+  const Outcome r = run({{"group_by", json::array()}}, csv, {"viva_person_query.csv"});
   ASSERT_TRUE(r.report) << r.error->message();
   std::set<std::string> from_viva;
   for (const json& p : (*r.report)["insights"]["kpi_audit"]["pairs"])
@@ -268,37 +282,37 @@ TEST(DatesAsExported, EachFormatIsDetectedAndReadAsTheSameDays) {
       {"activity_dates_excel_serial.csv", "excel_serial"},
   };
   for (const auto& [file, format] : cases) {
-    const Run r = run({{"group_by", json::array()}}, fixture(file), {});
+    const Outcome r = run({{"group_by", json::array()}}, fixture(file), {});
     ASSERT_TRUE(r.report) << file << ": " << r.error->message();
     const json& in = (*r.report)["inputs"][0];
     EXPECT_EQ(in["date_format"], format) << file;
     EXPECT_EQ(in["rows_skipped"], 0) << file;
-    EXPECT_EQ(in["rows"], 120) << file;
+    EXPECT_EQ(in["rows_used"], 120) << file;
     EXPECT_EQ((*r.report)["summary"]["first_date"], "2025-03-01") << file;
     EXPECT_EQ((*r.report)["summary"]["last_date"], "2025-03-20") << file;
   }
 }
 
 TEST(DatesAsExported, AmbiguousValuesFailNamingTheColumnAndTheFix) {
-  const Run r = run({{"group_by", json::array()}}, fixture("activity_dates_ambiguous.csv"), {});
+  const Outcome r = run({{"group_by", json::array()}}, fixture("activity_dates_ambiguous.csv"), {});
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->code(), DiagCode::ambiguous_date);
   EXPECT_EQ(r.error->first().column, "date");
   EXPECT_NE(r.error->message().find("01/01/2025"), std::string::npos) << r.error->message();
   EXPECT_NE(r.error->message().find("date_formats"), std::string::npos) << r.error->message();
   // Set, it reads: D/M/YYYY makes 02/12/2025 the 2nd of December.
-  const Run dmy = run({{"group_by", json::array()}, {"date_formats", {{"activity", "D/M/YYYY"}}}},
+  const Outcome dmy = run({{"group_by", json::array()}, {"date_formats", {{"activity", "D/M/YYYY"}}}},
                       fixture("activity_dates_ambiguous.csv"), {});
   ASSERT_TRUE(dmy.report) << dmy.error->message();
   EXPECT_EQ((*dmy.report)["summary"]["last_date"], "2025-12-02");
-  const Run mdy = run({{"group_by", json::array()}, {"date_formats", {{"activity", "M/D/YYYY"}}}},
+  const Outcome mdy = run({{"group_by", json::array()}, {"date_formats", {{"activity", "M/D/YYYY"}}}},
                       fixture("activity_dates_ambiguous.csv"), {});
   ASSERT_TRUE(mdy.report) << mdy.error->message();
   EXPECT_EQ((*mdy.report)["summary"]["last_date"], "2025-02-12");
 }
 
 TEST(DatesAsExported, ALaterContradictingValueIsARowDiagnostic) {
-  const Run r = run({{"group_by", json::array()}}, fixture("activity_dates_contradiction.csv"), {});
+  const Outcome r = run({{"group_by", json::array()}}, fixture("activity_dates_contradiction.csv"), {});
   ASSERT_TRUE(r.report) << r.error->message();
   EXPECT_EQ((*r.report)["inputs"][0]["date_format"], "M/D/YYYY");
   EXPECT_EQ((*r.report)["inputs"][0]["rows_skipped"], 1);
@@ -316,14 +330,14 @@ TEST(DatesAsExported, ALaterContradictingValueIsARowDiagnostic) {
 // ---- 7. Errors that say how to fix -----------------------------------------
 
 TEST(MissingColumn, PrintsTheMappingThatFixesIt) {
-  const Run r = run({{"group_by", json::array()}}, fixture("activity_employee_id.csv"), {});
+  const Outcome r = run({{"group_by", json::array()}}, fixture("activity_employee_id.csv"), {});
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->code(), DiagCode::missing_column);
   EXPECT_NE(r.error->message().find("closest header found: \"Employee ID\""), std::string::npos) << r.error->message();
   EXPECT_NE(r.error->message().find(R"({"columns":{"activity":{"Employee ID":"person_id"}}})"), std::string::npos)
       << r.error->message();
   // And the mapping works.
-  const Run fixed = run({{"group_by", json::array()}, {"columns", {{"activity", {{"Employee ID", "person_id"}}}}}},
+  const Outcome fixed = run({{"group_by", json::array()}, {"columns", {{"activity", {{"Employee ID", "person_id"}}}}}},
                         fixture("activity_employee_id.csv"), {});
   EXPECT_TRUE(fixed.report) << fixed.error->message();
 }
