@@ -149,8 +149,27 @@ TEST(Cli, AdoptionOnlyReportFromUsageExports) {
   const CliResult forced = run("analyze --people " + usage + "people.csv --usage-format nonsense --usage " + usage + "github_users.ndjson");
   EXPECT_EQ(forced.exit_code, 2);
   const CliResult no_people = run("analyze --usage " + usage + "github_users.ndjson");
-  EXPECT_EQ(no_people.exit_code, 2);
-  EXPECT_NE(no_people.out.find("adoption-only"), std::string::npos) << no_people.out;
+  EXPECT_NE(no_people.exit_code, 0);
+  EXPECT_NE(no_people.out.find("need a people table"), std::string::npos) << no_people.out;
+  EXPECT_NE(no_people.out.find("Viva Insights person query"), std::string::npos) << no_people.out;
+  const CliResult nothing = run("analyze --group-by team");
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.out.find("adoption-only"), std::string::npos) << nothing.out;
+}
+
+TEST(Cli, PersonQueryAloneGroupedByAnHrAttribute) {
+  // gapscore analyze --usage person_query.csv --group-by Organization: no people table needed.
+  const auto dir = temp_dir("person-query");
+  const std::string out = (dir / "report.json").string();
+  const CliResult r = run("analyze --usage " + std::string(GAPSCORE_TEST_DATA_DIR) +
+                          "/inputs/viva_person_query.csv --group-by Organization --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = testing_util::read_json(out);
+  EXPECT_EQ(j["usage"]["inputs"][0]["format"], "viva_person_query");
+  EXPECT_EQ(j["usage"]["overall"]["metrics"]["population"], 30);
+  ASSERT_EQ(j["usage"]["groups"].size(), 3u);
+  EXPECT_EQ(j["usage"]["groups"][0]["key"], (nlohmann::json{{"Organization", "Engineering"}}));
+  EXPECT_EQ(j["usage"]["overall"]["segments"]["power_user"], 5);
 }
 
 TEST(Cli, SummaryFormatIsReadable) {

@@ -52,8 +52,11 @@ std::vector<std::string> split_commas(const std::string& s) {
 }  // namespace
 
 Result<Session> make_analysis(const ParsedArgs& args) {
-  if (!args.has("activity") && !(args.has("people") && args.has("usage")))
-    return Error(usage("--activity FILE is required (or --people FILE with --usage FILE for an adoption-only report)"));
+  // Adoption-only: usage exports with a people table, or a Viva Insights person
+  // query, which lists the people itself (the engine says when neither is given).
+  if (!args.has("activity") && !args.has("usage"))
+    return Error(usage("--activity FILE is required (or --usage FILE, with --people FILE unless it is a Viva Insights "
+                       "person query, for an adoption-only report)"));
   if (auto f = args.get("usage-format"); f && !usage_format_from_name(*f))
     return Error(usage("--usage-format: unknown format \"" + *f + "\""));
   std::string config_text;
