@@ -14,6 +14,7 @@ constexpr const char* kHelp =
     "                        [--usage FILE]... [--identities FILE] [--config FILE] [--group-by team,role]\n"
     "                        [--out FILE] [--format json|summary]\n"
     "       gapscore analyze --people FILE --usage FILE... [--identities FILE]   (adoption-only report)\n"
+    "       gapscore analyze --usage PERSON_QUERY.csv [--group-by Organization]   (adoption-only, Viva Insights)\n"
     "\n"
     "Computes the AI productivity gap report. JSON goes to stdout unless --out is given;\n"
     "--format summary prints a short human-readable overview instead.\n"

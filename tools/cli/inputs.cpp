@@ -20,11 +20,13 @@ std::vector<FlagSpec> input_flags() {
       {"surveys", true, false, "pulse-survey table"},
       {"playbook", true, false, "role playbook table"},
       {"identities", true, false, "maps users named in usage exports to person_id"},
-      {"usage", true, true, "AI-usage export (Microsoft 365 / GitHub Copilot); repeat for several files"},
+      {"usage", true, true, "AI-usage export (Microsoft 365 / GitHub Copilot / Viva Insights person query); repeat for several files"},
       {"usage-format", true, false, "force the usage format: m365_copilot_csv, m365_copilot_graph_json, "
-                                    "github_copilot_users_ndjson, github_copilot_aggregate_json"},
+                                    "github_copilot_users_ndjson, github_copilot_aggregate_json, viva_person_query, "
+                                    "github_copilot_users_report, github_copilot_org_report"},
       {"config", true, false, "JSON configuration file"},
-      {"group-by", true, false, "comma-separated person attributes (overrides config), e.g. team,role"},
+      {"group-by", true, false, "comma-separated person attributes (overrides config), e.g. team,role, or a person "
+                                "query's HR attributes, e.g. Organization"},
       {"strict", false, false, "fail on the first bad rows instead of skipping them"},
       {"threads", true, false, "read the activity with N threads (default: the machine's cores; 1 in strict mode)"},
   };
