@@ -6,6 +6,7 @@
 // tests/data/inputs/make_fixtures.py.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "base/date.h"
@@ -170,6 +171,49 @@ TEST(VivaPersonQuery, FewerWeeksUseTheWeeksThereAreAndThresholdsAreConfigurable)
   EXPECT_EQ((*low.report)["usage"]["overall"]["segments"]["power_user"], 10);
   EXPECT_EQ((*low.report)["usage"]["overall"]["segments"]["habitual_user"], 0);
   EXPECT_EQ((*low.report)["usage"]["overall"]["maturity"]["stage"], "ramping_up");
+}
+
+TEST(VivaPersonQuery, SmallSegmentCountsAreHiddenSoThatNoneCanBeWorkedOut) {
+  // k = 6: every count of 1..5 people is hidden; in each group and overall the
+  // hidden counts add up to 0 or at least k people (else the published
+  // population would give them away); each segment's hidden group counts too.
+  const int k = 6;
+  const Outcome r = run({{"group_by", {"Organization"}}, {"privacy", {{"min_group_size", k}}}}, "", {"viva_person_query.csv"});
+  ASSERT_TRUE(r.report) << r.error->message();
+  const json& u = (*r.report)["usage"];
+  const json want = testing_util::read_json(testing_util::data_path("inputs/segments_expected.json"));
+  auto check_row = [&](const json& got, const json& truth, const std::string& where) {
+    int hidden_people = 0;
+    for (const auto& [segment, people] : truth.items()) {
+      const int n = people.get<int>();
+      if (n >= 1 && n < k) {
+        EXPECT_TRUE(got[segment].is_null()) << where << " " << segment;
+      }
+      if (got[segment].is_null()) {
+        hidden_people += n;
+      } else {
+        EXPECT_EQ(got[segment], people) << where << " " << segment;
+      }
+    }
+    EXPECT_TRUE(hidden_people == 0 || hidden_people >= k) << where << ": " << hidden_people;
+  };
+  check_row(u["overall"]["segments"], want["overall"], "overall");
+  std::map<std::string, int> hidden_in_segment;
+  for (const json& g : u["groups"]) {
+    const std::string org = g["key"]["Organization"];
+    check_row(g["segments"], want["groups"][org], org);
+    for (const auto& [segment, people] : want["groups"][org].items())
+      if (g["segments"][segment].is_null()) hidden_in_segment[segment] += people.get<int>();
+  }
+  for (const auto& [segment, people] : hidden_in_segment)
+    if (!u["overall"]["segments"][segment].is_null()) {
+      EXPECT_TRUE(people == 0 || people >= k) << segment;
+    }
+  // Finance's 5 power users are hidden, so its stage is not published.
+  for (const json& g : u["groups"])
+    if (g["key"]["Organization"] == "Finance") {
+      EXPECT_TRUE(g["maturity"]["stage"].is_null());
+    }
 }
 
 TEST(VivaPersonQuery, UnknownGroupByAttributeNamesTheAttributesThereAre) {
