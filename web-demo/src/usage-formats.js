@@ -8,12 +8,16 @@ export const USAGE_FORMATS = {
   m365_copilot_graph_json: { vendor: 'Microsoft 365 Copilot', kind: 'usage report, Graph JSON', tool: 'm365_copilot' },
   github_copilot_users_ndjson: { vendor: 'GitHub Copilot', kind: 'per-user daily metrics, NDJSON', tool: 'github_copilot' },
   github_copilot_aggregate_json: { vendor: 'GitHub Copilot', kind: 'team daily metrics JSON (team totals, no people)', tool: 'github_copilot' },
+  viva_person_query: { vendor: 'Microsoft Viva Insights', kind: 'person query CSV (Copilot and collaboration metrics, HR attributes)', tool: 'm365_copilot' },
+  github_copilot_users_report: { vendor: 'GitHub Copilot', kind: 'users report JSON (day_totals per user, 1 or 28 days)', tool: 'github_copilot' },
+  github_copilot_org_report: { vendor: 'GitHub Copilot', kind: 'organisation report JSON (day totals, no people)', tool: 'github_copilot' },
 };
 
 /** What a usage file must look like, for messages about files that are not one. */
 export const USAGE_EXPECTED = 'a Microsoft 365 Copilot usage export (admin-center CSV with "Report Refresh Date" and "User Principal Name" '
   + 'columns, or Graph JSON {"value": [...]}), GitHub Copilot per-user metrics (NDJSON lines with "day" and "user_login"), '
-  + 'or GitHub Copilot team metrics (a JSON array with "total_active_users")';
+  + 'GitHub Copilot team metrics (a JSON array with "total_active_users"), a GitHub Copilot users or organisation report '
+  + '({"report_start_day", ..., "day_totals": [...]}), or a Viva Insights person query (CSV with "PersonId" and "MetricDate")';
 
 /** "Microsoft 365 Copilot · usage report, admin-center CSV" */
 export function usageFormatLabel(format) {

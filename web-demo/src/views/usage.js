@@ -177,6 +177,48 @@ function groupsCard(ctx) {
     n || (ctx.usage.overall && !ctx.usage.overall.suppressed) ? groupTable(ctx) : null);
 }
 
+const SEGMENTS = [
+  ['power_user', 'Power users'],
+  ['habitual_user', 'Habitual users'],
+  ['novice_user', 'Novice users'],
+  ['low_user', 'Low users'],
+  ['non_user', 'Non-users'],
+];
+const STAGES = {
+  initial_rollout: 'Initial rollout', ramping_up: 'Ramping up', embedding: 'Embedding', full_integration: 'Full integration',
+};
+
+/** Usage segments (vivainsights' ladder) and the adoption-maturity stage, per shown group and for everyone. */
+function segmentsCard(ctx) {
+  const w = ctx.usage.segments_window;
+  if (!w) return null;
+  const keys = ctx.groupBy;
+  const count = (seg, id) => (seg?.[id] == null ? 'hidden' : fmt.num(seg[id]));
+  const stage = (m) => (m?.stage ? STAGES[m.stage] ?? m.stage : 'not shown');
+  const row = (label, entry, testid) => h('tr', { 'data-group': label, 'data-testid': testid },
+    h('th', { scope: 'row' }, label),
+    SEGMENTS.map(([id]) => h('td', { class: `num ${entry.segments?.[id] == null ? 'is-na' : ''}`, 'data-col': id }, count(entry.segments, id))),
+    h('td', { 'data-col': 'maturity' }, stage(entry.maturity)));
+  const o = ctx.usage.overall;
+  const rows = ctx.shown.map((g) => row(ctx.label(g), g));
+  if (o && !o.suppressed) rows.push(row('Everyone', o, 'usage-segments-overall'));
+  const habit = `actions in at least ${fmt.num(w.habit_min_weeks)} of the ${fmt.num(w.weeks)} weeks`;
+  return card('Usage segments and adoption maturity',
+    `Per person over ${w.first_date} to ${w.last_date} (${fmt.num(w.weeks)} weeks${w.weeks < w.weeks_configured ? `, all the data there is; ${fmt.num(w.weeks_configured)} configured` : ''}). `
+      + `Habitual: ${habit}. Power users: habitual with at least 15 actions a week on average; novice: not habitual, at least 1 a week; `
+      + 'low: less; non-users: none (weeks without a licence count as 0). Maturity from the share of power users: '
+      + 'under 20 % initial rollout, 20–40 % ramping up, 40–60 % embedding, 60 % and more full integration. '
+      + `Counts of fewer than ${ctx.k} people are hidden.`,
+    h('div', { class: 'table-scroll' },
+      h('table', { class: 'data-table usage-table', 'data-testid': 'usage-segments-table' },
+        h('caption', { class: 'visually-hidden' }, 'Usage segments per group'),
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col' }, keys.length ? keys.map((a) => fmt.ATTR_LABELS[a] ?? a).join(' × ') : 'Group'),
+          SEGMENTS.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)),
+          h('th', { scope: 'col' }, 'Maturity'))),
+        h('tbody', {}, rows))));
+}
+
 const SPREAD = [
   ['usage_adoption_rate', 'Adoption', fmt.pct],
   ['active_days_share', 'Intensity', fmt.pct],
@@ -306,6 +348,7 @@ export function usageView(report, fileBase) {
     joinCard(ctx),
     usageHeadline(report),
     groupsCard(ctx),
+    segmentsCard(ctx),
     charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
     h('div', { class: 'detail-grid' }, unevennessCard(ctx), trainingCard(ctx)),
     teamAggregatesCard(ctx),
