@@ -40,9 +40,12 @@ export function createFileSlots(containers, { schema, sniff, onChange }) {
   }
   updateBadges();
 
-  /** A required table is optional when people and usage exports make an adoption-only report. */
+  /** A Viva Insights person query lists the people itself (with their HR attributes). */
+  const listsPeople = () => usage.files.some((f) => f.format === 'viva_person_query');
+
+  /** A required table is optional when people and usage exports (or a person query) make an adoption-only report. */
   function updateBadges() {
-    const adoptionOnly = Boolean(slots.people?.source) && usage.files.length > 0;
+    const adoptionOnly = (Boolean(slots.people?.source) && usage.files.length > 0) || listsPeople();
     for (const slot of Object.values(slots)) slot.setRequired(matcher.table(slot.table).required && !adoptionOnly);
   }
 
@@ -124,9 +127,9 @@ export function createFileSlots(containers, { schema, sniff, onChange }) {
       const out = [];
       const has = (t) => Boolean(slots[t]?.source);
       const required = matcher.tables.filter((t) => t.required).map((t) => t.name);
-      if (required.some((t) => !has(t)) && !(has('people') && usage.files.length)) {
+      if (required.some((t) => !has(t)) && !(has('people') && usage.files.length) && !listsPeople()) {
         out.push(usage.files.length
-          ? { table: 'people', text: 'Add a people table: AI-usage exports are joined to it (or add an activity file for the full report).' }
+          ? { table: 'people', text: 'Add a people table: AI-usage exports are joined to it (a Viva Insights person query needs none; or add an activity file for the full report).' }
           : { table: 'activity', text: 'Add an activity file, or a people file plus AI-usage exports (or try a sample).' });
       }
       for (const slot of Object.values(slots)) {
