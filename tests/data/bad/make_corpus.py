@@ -120,6 +120,16 @@ case("people_json_late_column.json",
      "skip", table="people", code="missing_value", row=3, column="person_id", rows_skipped=1, rows_used=2)
 case("year_out_of_range.csv", rows(OK1, OK2.replace("2025-01-06", "1850-01-06"), OK3), "skip", code="invalid_date", row=3, column="date", rows_skipped=1, rows_used=2)
 
+# Dates as exported (issue 20): ambiguous day/month values fail naming the column; a
+# value contradicting the detected format is a row diagnostic; "Employee ID" is missing_column.
+case("ambiguous_slash_dates.csv", rows(*["P%d,%02d/%02d/2025,coding,8,0,6,6,0,2,0.8,90,40,0" % (p, m, d)
+                                         for p in (1, 2) for m in (1, 2) for d in (3, 7, 12)]),
+     "error", code="ambiguous_date", column="date")
+case("contradicting_date.csv", rows("P1,1/13/2025,coding,8,0,6,6,0,2,0.8,90,40,0", "P1,13/1/2025,review,8,0,6,6,0,2,0.8,90,40,0",
+                                    "P2,1/14/2025,coding,8,0,6,6,0,2,0.8,90,40,0"),
+     "skip", code="invalid_date", row=3, column="date", rows_skipped=1, rows_used=2)
+case("employee_id_header.csv", rows(OK1, header=H.replace("person_id", "Employee ID")), "error", code="missing_column")
+
 with open("manifest.json", "w") as f:
     json.dump(cases, f, indent=1)
     f.write("\n")
