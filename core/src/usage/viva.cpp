@@ -297,10 +297,15 @@ Status read_viva_person_query(std::string_view bytes, const std::string& source,
       merged.day = p.day;
       merged.attributes = p.attributes;
     }
-    for (auto& [name, sum] : p.metrics) {
-      auto it = std::find_if(merged.metrics.begin(), merged.metrics.end(), [&](const auto& m) { return m.first == name; });
-      if (it == merged.metrics.end()) merged.metrics.emplace_back(name, sum);
-      else it->second.first += sum.first, it->second.second += sum.second;
+    for (const auto& metric : p.metrics) {  // not a structured binding: clang 14 cannot capture one
+      auto it = std::find_if(merged.metrics.begin(), merged.metrics.end(),
+                             [&](const auto& m) { return m.first == metric.first; });
+      if (it == merged.metrics.end()) {
+        merged.metrics.push_back(metric);
+      } else {
+        it->second.first += metric.second.first;
+        it->second.second += metric.second.second;
+      }
     }
   }
   if (!any_day) summary.granularity.clear();  // no row inside the window: no dates to report
