@@ -123,9 +123,12 @@ export function checkTables(tables) {
     }
   }
   const usage = usageFiles(tables.usage);
-  if (tables.activity == null && !(tables.people != null && usage.length > 0)) {
+  // Adoption-only: usage exports with a people table, or a Viva Insights person
+  // query, which lists the people itself (the engine says when neither is given).
+  if (tables.activity == null && usage.length === 0) {
     throw new GapScoreError('invalid_argument',
-      'the activity table is required (or people plus usage exports for an adoption-only report)', { table: 'activity' });
+      'the activity table is required (or usage exports for an adoption-only report: with people, or a Viva Insights person query)',
+      { table: 'activity' });
   }
 }
 
