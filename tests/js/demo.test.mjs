@@ -584,6 +584,29 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.close();
   });
 
+  it('reads a Viva Insights person query alone and shows usage segments and the maturity stage', async () => {
+    const query = path.join(root, 'tests', 'data', 'inputs', 'viva_person_query.csv');
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-usage', query);
+    await page.waitForSelector('.usage-files li[data-usage-format="viva_person_query"]');
+    assert.match(await page.textContent('.usage-files li >> nth=0'), /Microsoft Viva Insights · person query CSV/);
+    assert.equal(await page.textContent('.slot[data-table="activity"] .badge'), 'optional', 'a person query lists the people itself');
+    await page.click('#analyse');
+    await waitForUsageReport(page);
+    const cli = cliReport({ usage: query });
+    assert.equal(await page.getAttribute('#tab-usage', 'aria-selected'), 'true');
+    const everyone = '[data-testid="usage-segments-overall"]';
+    for (const [segment, people] of Object.entries(cli.usage.overall.segments)) {
+      if (segment === 'suppressed') continue;
+      assert.equal(await page.textContent(`${everyone} [data-col="${segment}"]`), people == null ? 'hidden' : shown.int(people), segment);
+    }
+    assert.equal(await page.textContent(`${everyone} [data-col="maturity"]`), 'Initial rollout');
+    assert.match(await page.textContent('[data-testid="usage-segments-table"]'), /Power users/);
+    await page.locator('[data-testid="usage-segments-table"]').screenshot({ path: path.join(screenshotDir, '16-usage-segments.png') });
+    assertClean(seen);
+    await page.close();
+  });
+
   it('takes AI-usage exports and an identities table, and shows the CLI\'s adoption-only figures', async () => {
     const m365 = usageFile('m365_user_detail_2025-03-30.csv');
     const github = usageFile('github_users.ndjson');

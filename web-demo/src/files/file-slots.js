@@ -41,7 +41,9 @@ export function createFileSlots(containers, { schema, sniff, onChange }) {
   updateBadges();
 
   /** A Viva Insights person query lists the people itself (with their HR attributes). */
-  const listsPeople = () => usage.files.some((f) => f.format === 'viva_person_query');
+  function listsPeople() {
+    return usage.files.some((f) => f.format === 'viva_person_query');
+  }
 
   /** A required table is optional when people and usage exports (or a person query) make an adoption-only report. */
   function updateBadges() {
