@@ -10,7 +10,7 @@
 
 namespace gapscore::report {
 
-Json privacy_section(const Config& config, const privacy::SuppressionPlan& plan) {
+Json privacy_section(const Config& config, const privacy::SuppressionPlan& plan, const privacy::DisclosureAudit* audit) {
   Json j;
   j["min_group_size"] = config.privacy.min_group_size;
   j["min_group_size_extremes"] = config.privacy.min_group_size_extremes;
@@ -20,6 +20,12 @@ Json privacy_section(const Config& config, const privacy::SuppressionPlan& plan)
   j["suppressed_groups"] = plan.suppressed_groups();
   j["suppressed_trend_cells"] = plan.suppressed_trend_cells();
   j["overall_suppressed"] = plan.overall != privacy::CellStatus::shown;
+  if (audit) {
+    const privacy::AuditSummary& a = audit->summary();
+    j["audit"] = {{"figures", a.figures}, {"sets", a.sets}, {"hidden", a.hidden}};
+  } else {
+    j["audit"] = nullptr;
+  }
   return j;
 }
 
