@@ -55,7 +55,7 @@ const char* kActivity =
 
 // Groups this small are suppressed, so the per-person rows (individual results,
 // pseudonymous) show who landed where.
-constexpr const char* kIndividuals = R"({"privacy": {"individual_results": true, "salt": "t"}})";
+constexpr const char* kIndividuals = R"({"privacy": {"individual_results": true, "salt": "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e"}})";
 
 std::map<std::string, std::string> team_of_person(const nlohmann::json& report) {
   std::map<std::string, std::string> out;
@@ -70,10 +70,10 @@ TEST(Dataset, PeopleTableWinsAndGapsAreReported) {
   const auto team = team_of_person(j);
   // P1: people says Blue (inline Red: conflict). P2: Red. P3: not in people -> first inline (Blue).
   // P4: nowhere -> (unassigned).
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P1")), "Blue");
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P2")), "Red");
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P3")), "Blue");
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P4")), "(unassigned)");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P1")), "Blue");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P2")), "Red");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P3")), "Blue");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P4")), "(unassigned)");
   EXPECT_EQ(count(r.diagnostics, DiagCode::unknown_person), 2u);      // P3, P4
   EXPECT_EQ(count(r.diagnostics, DiagCode::attribute_conflict), 2u);  // P1 vs people, P3 Blue/Green
   EXPECT_EQ(j["summary"]["people_without_activity"], 1);              // P9
