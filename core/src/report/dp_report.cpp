@@ -1,5 +1,6 @@
 #include "report/dp_report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "config/config_json.h"
@@ -45,9 +46,38 @@ Json dp_figures_json(const privacy::DpFigures& f, std::uint32_t available, const
   return j;
 }
 
+// File digests stay (they let a report be checked against its inputs); sizes and
+// row counts go, since they move when one person's rows are added.
+Json dp_inputs(const Dataset& ds) {
+  Json inputs = Json::array();
+  for (const TableSummary& s : ds.inputs)
+    inputs.push_back({{"table", s.table}, {"source", s.source_name.empty() ? Json(nullptr) : Json(s.source_name)},
+                      {"format", s.format}, {"bytes", nullptr}, {"sha256", s.sha256.empty() ? Json(nullptr) : Json(s.sha256)},
+                      {"rows_read", nullptr}, {"rows_used", nullptr}, {"rows_skipped", nullptr}, {"blank_lines", nullptr},
+                      {"delimiter", s.delimiter.empty() ? Json(nullptr) : Json(s.delimiter)},
+                      {"byte_order_mark", s.byte_order_mark}, {"columns", s.columns}, {"ignored_columns", s.ignored_columns}});
+  return inputs;
+}
+
+Json dp_diagnostics() {
+  return {{"total", nullptr}, {"errors", nullptr}, {"warnings", nullptr}, {"counts", Json::array()},
+          {"listed", 0}, {"truncated", false}, {"items", Json::array()}};
+}
+
+// The release's place in the privacy-budget ledger (after it).
+Json ledger_json(const LedgerState* ledger) {
+  if (!ledger) return nullptr;
+  return {{"id", ledger->id},
+          {"total_epsilon", ledger->entry.total_epsilon},
+          {"spent_epsilon", ledger->entry.spent_epsilon},
+          {"remaining_epsilon", std::max(0.0, ledger->entry.total_epsilon - ledger->entry.spent_epsilon)},
+          {"releases", ledger->entry.releases}};
+}
+
 }  // namespace
 
-Result<Json> build_dp_report(const Dataset& ds, const Config& config, const analysis::AnalysisResult& a) {
+Result<Json> build_dp_report(const Dataset& ds, const Config& config, const analysis::AnalysisResult& a,
+                             const LedgerState* ledger) {
   const DpConfig& dp = *config.privacy.dp;
   privacy::NoiseSource noise(dp.seed);
   const bool rework = (a.available & metrics::need_rework_hours) != 0;
@@ -71,17 +101,7 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
 
   Json r;
   r["gapscore_version"] = std::string(engine_version());
-  Json inputs = Json::array();
-  for (const TableSummary& s : ds.inputs) {
-    // File digests stay (they let a report be checked against its inputs); sizes and
-    // row counts go, since they move when one person's rows are added.
-    inputs.push_back({{"table", s.table}, {"source", s.source_name.empty() ? Json(nullptr) : Json(s.source_name)},
-                      {"format", s.format}, {"bytes", nullptr}, {"sha256", s.sha256.empty() ? Json(nullptr) : Json(s.sha256)},
-                      {"rows_read", nullptr}, {"rows_used", nullptr}, {"rows_skipped", nullptr}, {"blank_lines", nullptr},
-                      {"delimiter", s.delimiter.empty() ? Json(nullptr) : Json(s.delimiter)},
-                      {"byte_order_mark", s.byte_order_mark}, {"columns", s.columns}, {"ignored_columns", s.ignored_columns}});
-  }
-  r["inputs"] = std::move(inputs);
+  r["inputs"] = dp_inputs(ds);
   r["config"] = config_json(config);
   Json privacy = privacy_section(config, plan);
   privacy["differential_privacy"] = {
@@ -95,10 +115,10 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
       {"clamps", {{"max_tasks_per_person", dp.max_tasks_per_person},
                   {"max_hours_saved_per_person", dp.max_hours_saved_per_person},
                   {"max_rework_hours_per_person", dp.max_rework_hours_per_person}}},
-      {"noise", noise.secure() ? "secure random source" : "fixed seed (testing only, not private)"}};
+      {"noise", noise.secure() ? "secure random source" : "fixed seed (testing only, not private)"},
+      {"ledger", ledger_json(ledger)}};
   r["privacy"] = std::move(privacy);
-  r["diagnostics"] = {{"total", nullptr}, {"errors", nullptr}, {"warnings", nullptr}, {"counts", Json::array()},
-                      {"listed", 0}, {"truncated", false}, {"items", Json::array()}};
+  r["diagnostics"] = dp_diagnostics();
   r["summary"] = {{"people", count_json(overall.headcount)}, {"activity_rows", nullptr},
                   {"first_date", format_iso_date(ds.first_date)}, {"last_date", format_iso_date(ds.last_date)},
                   {"rows_outside_window", nullptr}, {"people_without_activity", nullptr},
@@ -133,6 +153,131 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
                       {{"adoption_rate", uniformity_json(analysis::uniformity_of(adoption))},
                        {"ai_task_share", uniformity_json(analysis::uniformity_of(share))}}}};
   r["trends"] = Json::array();
+  return r;
+}
+
+Result<Json> build_dp_adoption_report(const Dataset& ds, const Config& config, const LedgerState* ledger) {
+  const DpConfig& dp = *config.privacy.dp;
+  const JoinedUsage& u = *ds.usage;
+  privacy::NoiseSource noise(dp.seed);
+  Dataset shim;
+  shim.persons = u.population.persons;
+  shim.persons_by_id = u.population.by_id;
+  const analysis::Grouping grouping = analysis::group_persons(shim, config.group_by);
+  // Each person is in two releases (everyone, their group) of three counts.
+  constexpr int kStatistics = 3;
+  const double eps = dp.epsilon / (kStatistics * privacy::kDpReleasesPerPerson);
+  struct Counts {
+    double population = 0, active = 0, engaged = 0;
+  };
+  auto release = [&](std::span<const std::uint32_t> members) {
+    Counts c;
+    for (std::uint32_t p : members) {
+      c.population += 1;
+      const std::size_t days = u.per_person[p].days.size();
+      c.active += days > 0 ? 1 : 0;
+      c.engaged += days > 0 && static_cast<double>(days) >= config.usage.engaged_min_days ? 1 : 0;
+    }
+    Counts n;
+    n.population = std::max(0.0, c.population + static_cast<double>(privacy::discrete_laplace(noise, 1.0 / eps)));
+    n.active = std::clamp(c.active + static_cast<double>(privacy::discrete_laplace(noise, 1.0 / eps)), 0.0, n.population);
+    n.engaged = std::clamp(c.engaged + static_cast<double>(privacy::discrete_laplace(noise, 1.0 / eps)), 0.0, n.active);
+    return n;
+  };
+  const Counts overall = release(u.population.by_id);
+  std::vector<Counts> groups;
+  for (std::size_t g = 0; g < grouping.size(); ++g) groups.push_back(release(grouping.members[g]));
+  if (!noise.ok())
+    return Error(make_diagnostic(DiagCode::internal_error, "no secure random source for differential-privacy noise"));
+  privacy::SuppressionInput in;
+  in.overall = overall.population;
+  for (const Counts& c : groups) in.groups.push_back(c.population < 1 ? 1.0 : c.population);
+  const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
+  const KeyLabeller label = privacy::key_labeller(ds, config);
+
+  Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  r["inputs"] = dp_inputs(ds);
+  r["config"] = config_json(config);
+  Json privacy = privacy_section(config, plan);
+  privacy["differential_privacy"] = {
+      {"mechanism", "discrete Laplace (two-sided geometric) noise on counts of people, grid 1 person"},
+      {"epsilon", dp.epsilon},
+      {"delta", 0.0},
+      {"epsilon_spent", dp.epsilon},
+      {"epsilon_per_statistic", eps},
+      {"statistics", {"population", "active_users", "engaged_users"}},
+      {"releases_per_person", privacy::kDpReleasesPerPerson},
+      {"clamps", Json::object()},
+      {"noise", noise.secure() ? "secure random source" : "fixed seed (testing only, not private)"},
+      {"ledger", ledger_json(ledger)}};
+  r["privacy"] = std::move(privacy);
+  r["diagnostics"] = dp_diagnostics();
+  r["summary"] = {{"people", count_json(overall.population)}, {"activity_rows", nullptr},
+                  {"first_date", format_iso_date(u.date_range.first)}, {"last_date", format_iso_date(u.date_range.second)},
+                  {"rows_outside_window", nullptr}, {"people_without_activity", nullptr},
+                  {"people_missing_from_people_table", nullptr},
+                  {"tables", {{"people", ds.people.has_value()}, {"surveys", ds.surveys.has_value()},
+                              {"playbook", ds.playbook.has_value()}}}};
+  r["metrics_unavailable"] = unavailable_metrics_json(0);
+  r["overall"] = {{"suppressed", true},
+                  {"reason", "no activity table: this is an adoption-only report (see the usage section)"}};
+  r["groups"] = Json::array();
+  r["uniformity"] = {{"across_groups",
+                      {{"adoption_rate", uniformity_json(analysis::uniformity_of({}))},
+                       {"ai_task_share", uniformity_json(analysis::uniformity_of({}))}}}};
+  r["trends"] = Json::array();
+
+  auto metrics_json = [&](const Counts& c) {
+    Json tools = Json::object();
+    for (int t = 0; t < 2; ++t)
+      if (u.tools_seen[t]) tools[usage::tool_name(static_cast<usage::Tool>(t))] = nullptr;
+    return Json{{"population", count_json(c.population)},
+                {"active_users", count_json(c.active)},
+                {"engaged_users", count_json(c.engaged)},
+                {"usage_adoption_rate", number_or_null(metrics::ratio(c.active, c.population))},
+                {"non_adopters", count_json(c.population - c.active)},
+                {"active_days_share", nullptr},
+                {"apps_per_active_user", nullptr},
+                {"acceptance_rate", nullptr},
+                {"lines_acceptance_rate", nullptr},
+                {"tool_adoption", std::move(tools)}};
+  };
+  Json usage;
+  Json files = Json::array();
+  for (const usage::UsageFileSummary& f : u.files)
+    files.push_back({{"source", f.source.empty() ? Json(nullptr) : Json(f.source)}, {"format", f.format},
+                     {"bytes", nullptr}, {"sha256", f.sha256}, {"records", nullptr}, {"records_skipped", nullptr},
+                     {"rows", nullptr}, {"first_date", nullptr}, {"last_date", nullptr}, {"report_period_days", nullptr}});
+  usage["inputs"] = std::move(files);
+  usage["identity"] = {{"rule", config.usage.identity}, {"identities", nullptr}, {"matched", nullptr},
+                       {"unmatched", nullptr}, {"people_with_usage", nullptr}};
+  usage["covered_days"] = u.covered_days;
+  usage["overall"] = plan.overall == privacy::CellStatus::shown
+                         ? Json({{"suppressed", false}, {"metrics", metrics_json(overall)}})
+                         : suppressed_json(plan.overall, plan.k);
+  Json arr = Json::array();
+  std::vector<double> adoption;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    Json j = {{"key", key_json(grouping, g, label)}};
+    if (plan.groups[g] != privacy::CellStatus::shown) {
+      j.update(suppressed_json(plan.groups[g], plan.k));
+    } else {
+      j["suppressed"] = false;
+      j["metrics"] = metrics_json(groups[g]);
+      if (auto v = metrics::ratio(groups[g].active, groups[g].population)) adoption.push_back(*v);
+    }
+    arr.push_back(std::move(j));
+  }
+  usage["groups"] = std::move(arr);
+  usage["uniformity"] = {{"usage_adoption_rate", uniformity_json(analysis::uniformity_of(adoption))},
+                         {"active_days_share", uniformity_json(analysis::uniformity_of({}))},
+                         {"apps_per_active_user", uniformity_json(analysis::uniformity_of({}))}};
+  usage["trends"] = Json::array();
+  usage["team_aggregates"] = Json::array();
+  usage["training_targets"] = Json::array();
+  usage["comparison_with_activity"] = nullptr;
+  r["usage"] = std::move(usage);
   return r;
 }
 

@@ -16,7 +16,9 @@ Json privacy_section(const Config& config, const privacy::SuppressionPlan& plan,
   j["min_group_size_extremes"] = config.privacy.min_group_size_extremes;
   j["individual_results"] = config.privacy.individual_results;
   j["pseudonymous_ids"] = config.privacy.individual_results ? Json("HMAC-SHA256(salt, person_id), first 16 hex digits") : Json(nullptr);
+  j["protection"] = protection_name(config.privacy.protection);
   j["differential_privacy"] = nullptr;
+  j["cell_key"] = nullptr;
   j["suppressed_groups"] = plan.suppressed_groups();
   j["suppressed_trend_cells"] = plan.suppressed_trend_cells();
   j["overall_suppressed"] = plan.overall != privacy::CellStatus::shown;

@@ -143,10 +143,20 @@ Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog
 
 }  // namespace
 
-Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log) {
+Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const LedgerState* ledger) {
+  if (config.privacy.dp) {
+    // Differential privacy covers what it releases, or the run is refused: it is never skipped.
+    if (!ds.has_activity) return build_dp_adoption_report(ds, config, ledger);
+    if (ds.usage)
+      return Error(make_diagnostic(
+          DiagCode::privacy_not_protected,
+          "differential privacy releases either the activity figures or, in an adoption-only report (no activity "
+          "table), the AI-usage figures; not both from one budget. Analyse the usage exports in a report of their own",
+          "config", 0, "privacy.dp"));
+    return build_dp_report(ds, config, analysis::run_analysis(ds, config), ledger);
+  }
   if (!ds.has_activity) return adoption_only_report(ds, config, log);
   analysis::AnalysisResult a = analysis::run_analysis(ds, config);
-  if (config.privacy.dp) return build_dp_report(ds, config, a);
   const KeyLabeller label = privacy::key_labeller(ds, config);
   note_trend_selection(a, config, log);
 

@@ -1,11 +1,15 @@
 #include "gapscore/session.h"
 
+#include <array>
 #include <optional>
 
 #include "activity/playbook_resolver.h"
 #include "activity/sink.h"
 #include "config/config_json.h"
 #include "ingest/table_builder.h"
+#include "base/sha256.h"
+#include "privacy/ledger.h"
+#include "privacy/secure_random.h"
 #include "dataset/dataset.h"
 #include "report/inputs_section.h"
 #include "report/report_builder.h"
@@ -36,6 +40,9 @@ struct Session::Impl {
   DiagnosticLog activity_log;
   bool activity_log_joined = false;
   Shard shard;
+  privacy::Ledger ledger;
+  std::string ledger_text;
+  std::string generated_salt;
 
   explicit Impl(Config c)
       : config(std::move(c)),
@@ -132,10 +139,31 @@ Result<Session> Session::create(std::string_view config_json_text) {
 }
 
 Result<Session> Session::create(Config config) {
+  std::string generated;
+  if (config.privacy.generate_salt) {
+    std::array<std::uint8_t, 16> key{};
+    if (!privacy::secure_random_bytes(key.data(), key.size()))
+      return Error(make_diagnostic(DiagCode::internal_error, "no secure random source to generate privacy.salt"));
+    generated = to_hex(key);
+    config.privacy.salt = generated;
+  }
   Session a;
   a.impl_ = std::make_unique<Impl>(std::move(config));
+  a.impl_->generated_salt = std::move(generated);
   return a;
 }
+
+const std::string& Session::generated_salt() const { return impl_->generated_salt; }
+
+Status Session::set_ledger(std::string_view bytes) {
+  auto ledger = privacy::Ledger::parse(bytes);
+  if (!ledger) return std::move(ledger).error();
+  impl_->ledger = std::move(ledger).value();
+  impl_->ledger_text = std::string(bytes);
+  return Ok{};
+}
+
+const std::string& Session::ledger() const { return impl_->ledger_text; }
 
 const Config& Session::config() const { return impl_->config; }
 const DiagnosticLog& Session::log() const { return impl_->log; }
@@ -258,10 +286,40 @@ Status Session::join() {
   return Ok{};
 }
 
+namespace {
+
+// privacy.ledger_id, else the people table's digest, else the activity's.
+std::string ledger_id(const Config& config, const Dataset& ds) {
+  if (!config.privacy.ledger_id.empty()) return config.privacy.ledger_id;
+  for (const char* table : {"people", "activity"})
+    for (const TableSummary& t : ds.inputs)
+      if (t.table == table && !t.sha256.empty()) return t.sha256;
+  return "default";
+}
+
+}  // namespace
+
 Result<std::string> Session::report() {
+  Impl& m = *impl_;
   if (Status s = join(); !s) return std::move(s).error();
-  auto r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
+  if (!m.config.privacy.dp) {
+    auto r = report::build_report(*m.dataset, m.config, m.log);
+    if (!r) return std::move(r).error();
+    return report::canonical_text(r.value());
+  }
+  // A differentially private release spends from the ledger; a refused or
+  // failed release spends nothing.
+  const DpConfig& dp = *m.config.privacy.dp;
+  privacy::Ledger next = m.ledger;
+  report::LedgerState state;
+  state.id = ledger_id(m.config, *m.dataset);
+  auto entry = next.spend(state.id, dp.epsilon, dp.total_epsilon);
+  if (!entry) return std::move(entry).error();
+  state.entry = entry.value();
+  auto r = report::build_report(*m.dataset, m.config, m.log, &state);
   if (!r) return std::move(r).error();
+  m.ledger = std::move(next);
+  m.ledger_text = m.ledger.text();
   return report::canonical_text(r.value());
 }
 
