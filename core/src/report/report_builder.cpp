@@ -106,7 +106,7 @@ Json report_head(const Dataset& ds, const Config& config, const DiagnosticLog& l
   r["gapscore_version"] = std::string(engine_version());
   r["inputs"] = inputs_section(ds.inputs, sizes_shown);
   r["config"] = config_json(config);
-  r["privacy"] = privacy_section(config, plan, &audit);
+  r["privacy"] = privacy_section(config, plan, &audit, &ds);
   // Person ids never reach a report, individual results or not.
   r["diagnostics"] = diagnostics_section(log, true);
   return r;
