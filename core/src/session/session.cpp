@@ -146,6 +146,7 @@ Result<Session> Session::create(Config config) {
       return Error(make_diagnostic(DiagCode::internal_error, "no secure random source to generate privacy.salt"));
     generated = to_hex(key);
     config.privacy.salt = generated;
+    config.privacy.generate_salt = false;  // made once: a shard session copying this config keeps it
   }
   Session a;
   a.impl_ = std::make_unique<Impl>(std::move(config));
