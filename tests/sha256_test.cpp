@@ -1,6 +1,8 @@
 // Tests for gapscore::Sha256 (FIPS 180-4).
 #include "base/sha256.h"
 
+#include "base/sha256_blocks.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -257,6 +259,29 @@ TEST(Sha256, FinishResets) {
   // finish() with nothing fed after a reset is the empty digest, twice in a row.
   EXPECT_EQ(to_hex(h.finish()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(to_hex(h.finish()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+// The CPU's SHA extensions (when present) and the portable code give the same
+// state for the same blocks; without the extensions the check is that there are none.
+TEST(Sha256, AcceleratedBlocksEqualPortableBlocks) {
+  const gapscore::Sha256BlocksFn fast = gapscore::sha256_blocks_accelerated();
+  if (!fast) {
+#if defined(__x86_64__)
+    GTEST_LOG_(INFO) << "this CPU has no SHA extensions; the portable code is in use";
+#endif
+    EXPECT_EQ(gapscore::sha256_blocks(), &gapscore::sha256_blocks_portable);
+    return;
+  }
+  EXPECT_EQ(gapscore::sha256_blocks(), fast);
+  std::vector<std::uint8_t> data(64 * 257);
+  std::uint32_t x = 12345;
+  for (std::uint8_t& b : data) b = static_cast<std::uint8_t>((x = x * 1103515245u + 12345u) >> 24);
+  for (std::size_t blocks : {std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{257}}) {
+    std::uint32_t a[8] = {1, 2, 3, 4, 5, 6, 7, 8}, b[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    gapscore::sha256_blocks_portable(a, data.data(), blocks);
+    fast(b, data.data(), blocks);
+    EXPECT_TRUE(std::equal(std::begin(a), std::end(a), std::begin(b))) << blocks << " blocks";
+  }
 }
 
 }  // namespace

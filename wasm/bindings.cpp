@@ -60,18 +60,25 @@ class JsSession {
     auto a = gapscore::Session::create(config_json);
     if (!a) return error_to_js(a.error());
     analysis_.emplace(std::move(a).value());
+    config_json_ = config_json;
     return ok();
   }
 
   // expectedBytes: the input's total size (0 = unknown), a hint for sizing columns.
-  val beginTable(const std::string& table, const std::string& format, const std::string& source, double expectedBytes) {
+  // shardIndex/shardCount: one of several readers of the activity (see merge).
+  // digestGiven: the caller hashes the bytes and passes the digest to endTable.
+  val beginTable(const std::string& table, const std::string& format, const std::string& source, double expectedBytes,
+                 int shardIndex, int shardCount, bool digestGiven) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     const auto kind = kind_of(table);
     if (!kind) return error_to_js(invalid_argument("unknown table \"" + table + "\" (activity, people, surveys, playbook)"));
     // wasm memory ends at 2 GiB: a larger hint is wrong, so it is ignored (core also never
     // trusts a hint beyond what the bytes read so far justify).
     const auto expected = expectedBytes > 0 && expectedBytes < 4294967296.0 ? static_cast<std::uint64_t>(expectedBytes) : 0;
-    return status_to_js(analysis_->begin_table(*kind, source, format_of(format), expected));
+    if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount)
+      return error_to_js(invalid_argument("beginTable: the shard index must be below the shard count"));
+    const gapscore::Shard shard{static_cast<std::uint32_t>(shardIndex), static_cast<std::uint32_t>(shardCount)};
+    return status_to_js(analysis_->begin_table(*kind, source, format_of(format), expected, shard, digestGiven));
   }
 
   val push(const val& bytes) {
@@ -116,9 +123,10 @@ class JsSession {
     return status_to_js(analysis_->add_usage(buffer_, source, *f));
   }
 
-  val endTable() {
+  // digest: the table's SHA-256 (hex) when beginTable said digestGiven, else "".
+  val endTable(const std::string& digest) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
-    const gapscore::Status s = analysis_->end_table();
+    const gapscore::Status s = analysis_->end_table(digest);
     return s.ok() ? ok() : error_with_log(s.error());
   }
 
@@ -130,6 +138,45 @@ class JsSession {
     val out = ok();
     out.set("report", r.value());
     return out;
+  }
+
+  // New settings for the next report(), keeping everything read.
+  val configure(const std::string& config_json) {
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
+    const gapscore::Status s = analysis_->configure(config_json);
+    if (s.ok()) config_json_ = config_json;
+    return status_to_js(s);
+  }
+
+  // {ok, state: Uint8Array}: what was read, as bytes (a copy out of wasm memory).
+  val saveState() {
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
+    auto state = analysis_->save_state();
+    if (!state) return error_to_js(state.error());
+    val out = ok();
+    out.set("state", val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state->size(),
+        reinterpret_cast<const unsigned char*>(state->data())))));
+    return out;
+  }
+
+  // Replaces this session by a saved state read with `config_json`.
+  val loadState(const val& bytes, const std::string& config_json) {
+    copy_bytes(bytes, buffer_);
+    auto a = gapscore::Session::load_state(buffer_, config_json);
+    if (!a) return error_to_js(a.error());
+    analysis_.emplace(std::move(a).value());
+    config_json_ = config_json;
+    return ok();
+  }
+
+  // Merges a saved state of another shard of the same inputs into this session.
+  val mergeState(const val& bytes) {
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
+    copy_bytes(bytes, buffer_);
+    auto other = gapscore::Session::load_state(buffer_, config_json_);
+    if (!other) return error_to_js(other.error());
+    const gapscore::Status s = analysis_->merge(std::move(other).value());
+    return s.ok() ? ok() : error_with_log(s.error());
   }
 
   // Ingest and join only: {ok, validation: string (canonical JSON)}.
@@ -147,6 +194,7 @@ class JsSession {
   val error_with_log(const gapscore::Error& e) { return error_to_js(e, &analysis_->log()); }
 
   std::optional<gapscore::Session> analysis_;
+  std::string config_json_;
   std::string buffer_;
 };
 
@@ -180,6 +228,10 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("addUsage", &JsSession::addUsage)
       .function("endTable", &JsSession::endTable)
       .function("report", &JsSession::report)
+      .function("configure", &JsSession::configure)
+      .function("saveState", &JsSession::saveState)
+      .function("loadState", &JsSession::loadState)
+      .function("mergeState", &JsSession::mergeState)
       .function("validate", &JsSession::validate);
   emscripten::function("version", &version);
   emscripten::function("catalog", &catalog);

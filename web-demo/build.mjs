@@ -1,6 +1,6 @@
 // Builds the static demo into web-demo/dist from the npm package in dist/
 // (run `npm run build` first). Output: index.html, assets/{app.js, app.css,
-// worker.js, gapscore.wasm, icon.svg}, sample/*.csv, sample/usage/* (the
+// worker.js (the package's worker thread), gapscore.wasm, icon.svg}, sample/*.csv, sample/usage/* (the
 // engine's AI-usage fixtures from tests/data/usage). Relative URLs only, so
 // any static host (or a sub-folder of one) serves it as is.
 import { build } from 'esbuild';
@@ -34,10 +34,9 @@ async function main() {
   // The report views (and ECharts, most of the JS) are a separate chunk, loaded
   // while the first analysis runs: the landing page stays light.
   await build({ ...common, entryPoints: { app: path.join(here, 'src/main.js') }, outdir: assets, splitting: true, chunkNames: 'chunk-[hash]' });
-  // The worker: the package's worker thread with the engine, as one file. The package
-  // says "sideEffects": false, which would drop the bare import of worker-thread.js,
-  // so annotations are ignored for this bundle.
-  await build({ ...common, entryPoints: { worker: path.join(here, 'src/worker.js') }, outdir: assets, ignoreAnnotations: true });
+  // The worker: the package's own worker thread (it reads the page's Files itself) with
+  // the engine, as one file; src/engine.js starts it as new URL('./worker.js', import.meta.url).
+  await build({ ...common, entryPoints: { worker: 'gapscore/worker-thread.js' }, outdir: assets });
   await build({ ...common, entryPoints: { app: path.join(here, 'src/styles/app.css') }, outdir: assets, loader: { '.css': 'css' } });
   // The engine finds its wasm next to the worker bundle: new URL('gapscore.wasm', import.meta.url).
   await copyFile(wasm, path.join(assets, 'gapscore.wasm'));

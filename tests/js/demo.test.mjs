@@ -7,11 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { launchBrowser } from './browser.mjs';
-import { root, sampleDir } from './helpers.mjs';
+import { importFromConsumer, root, sampleDir } from './helpers.mjs';
 import {
   buildDemo, cliReport, demoDist, deriveActivity, generateOrg, openDemo, sampleFiles, screenshot, screenshotDir, serveDemo, shown, tempDir,
   usageActivity, usageFile,
@@ -133,50 +133,84 @@ describe('web demo', { timeout: 240000 }, () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });  // the million-row organisation is 75 MB
   });
 
-  it('reads headers like the engine does, and suggests mappings (page code, run in Node)', async () => {
-    const { sniffBytes, jsonKeys } = await import('../../web-demo/src/sniff.js');
-    const { matchHeaders, normalizeHeader, suggestHeader, guessTable } = await import('../../web-demo/src/schema.js');
+  it('builds its column matcher from the engine\'s schema, and suggests HRIS headers (page code, run in Node)', async () => {
+    const { createGapScore } = await importFromConsumer('gapscore');
+    const gs = await createGapScore();
+    const { createColumnMatcher, normalizeHeader } = await import('../../web-demo/src/files/column-matcher.js');
+    const { suggestHeader, suggestMapping } = await import('../../web-demo/src/files/header-suggestions.js');
     const { toCsv } = await import('../../web-demo/src/export.js');
-    const enc = (t) => new TextEncoder().encode(t);
-    assert.deepEqual(sniffBytes(enc('\ufeffEmployee;"Date, day";task_type\r\n1;2;3')), { format: 'csv', headers: ['Employee', 'Date, day', 'task_type'] });
-    assert.deepEqual(sniffBytes(enc('a\tb\tc\n')).headers, ['a', 'b', 'c']);
-    assert.deepEqual(sniffBytes(enc(' [{"person_id": "a", "x": {"y": 1}}, {"z": 2}]')), { format: 'json', headers: ['person_id', 'x'] });
-    assert.deepEqual(jsonKeys('{"meta": {}, "rows": [{"role": "r", "task_type": "t"}]}'), ['role', 'task_type']);
-    assert.deepEqual(jsonKeys('[{"a": "unterminated'), []);
+    const schema = gs.schema();
+    const matcher = createColumnMatcher(schema);
+    // Tables, columns and required flags are the engine's.
+    assert.deepEqual(matcher.tables.map((t) => t.name), schema.tables.map((t) => t.name));
+    for (const t of schema.tables) {
+      assert.deepEqual(matcher.table(t.name).requiredColumns, t.columns.filter((c) => c.required_column).map((c) => c.name), t.name);
+      assert.equal(matcher.table(t.name).required, t.required, t.name);
+    }
+    assert.equal(matcher.about('activity', 'quality'), schema.tables[0].columns.find((c) => c.name === 'quality').description);
+    // ...so a schema with other columns gives another matcher (nothing is known by heart).
+    const other = createColumnMatcher({ tables: [{ name: 'activity', required: true, description: '', columns: [
+      { name: 'badge_id', type: 'text', required_column: true, required_value: true, min: null, max: null, description: 'd' }] }] });
+    assert.deepEqual(other.match('activity', ['person_id']).missing.required, ['badge_id']);
     assert.equal(normalizeHeader('  Person ID '), 'person_id');
     assert.equal(normalizeHeader('AI-Tasks..'), 'ai_tasks');
-    const m = matchHeaders('activity', ['Employee', 'Date', 'Task Type', 'tasks', 'ai_tasks', 'hours', 'Notes']);
+    const m = matcher.match('activity', ['Employee', 'Date', 'Task Type', 'tasks', 'ai_tasks', 'hours', 'Notes']);
     assert.deepEqual(m.missing.required, ['person_id']);
     assert.deepEqual(m.unused, ['Employee', 'Notes']);
     assert.equal(suggestHeader('person_id', m.unused), 'Employee');
     assert.equal(suggestHeader('person_id', ['Notes']), '');
-    assert.equal(guessTable('export.csv', ['role', 'task_type', 'ai_recommended']), 'playbook');
-    assert.equal(guessTable('people-2025.csv', []), 'people');
+    assert.deepEqual(suggestMapping(m), { Employee: 'person_id' });
+    // Which table a dropped file is: its name, else the columns only one table has.
+    assert.equal(matcher.guessTable('export.csv', ['role', 'task_type', 'ai_recommended']), 'playbook');
+    assert.equal(matcher.guessTable('people-2025.csv', []), 'people');
+    assert.equal(matcher.guessTable('pulse-survey.csv', []), 'surveys');
+    assert.equal(matcher.guessTable('map.csv', ['identity', 'person_id']), 'identities');
+    assert.equal(matcher.guessTable('staff.csv', ['person_id', 'team', 'email']), 'people');
+    assert.equal(matcher.guessTable('x.csv', ['person_id', 'date', 'task_type', 'tasks', 'ai_tasks', 'hours', 'team']), 'activity');
+    assert.equal(matcher.guessTable('widgets.csv', ['name', 'amount']), null);
     assert.equal(toCsv(['team', 'n'], [['=HYPERLINK("x")', 3], ['a,b', null]]), 'team,n\r\n"\'=HYPERLINK(""x"")",3\r\n"a,b",\r\n');
+    // No delimiter, header or format detection is left in the page's code: the engine's sniff decides.
+    const src = path.join(root, 'web-demo', 'src');
+    for (const f of ['sniff.js', 'schema.js', 'worker.js', 'files.js']) assert.ok(!existsSync(path.join(src, f)), f);
+    const code = readdirSync(src, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(src, f), 'utf8')).join('\n');
+    const sniffing = code.match(/\bsniff(Bytes|Usage|Headers)\b|csvHeader|jsonKeys|\\ufeff|0xfeff|TextDecoder|startsWith\('[[{]'\)|self\.onmessage/g);
+    assert.equal(sniffing, null, 'no sniffing in the demo');
   });
 
-  it('recognises AI-usage exports by content as the engine does (page code, run in Node)', async () => {
-    const { sniffUsageBytes } = await import('../../web-demo/src/sniff.js');
-    const { guessTable } = await import('../../web-demo/src/schema.js');
-    const formats = {
-      'm365_user_detail_2025-03-30.csv': 'm365_copilot_csv',  // BOM, CRLF
-      'm365_concealed_2025-03-30.csv': 'm365_copilot_csv',
-      'm365_graph.json': 'm365_copilot_graph_json',
-      'github_users.ndjson': 'github_copilot_users_ndjson',
-      'github_team_engineering.json': 'github_copilot_aggregate_json',
-    };
-    for (const [name, format] of Object.entries(formats)) {
-      const got = sniffUsageBytes(readFileSync(usageFile(name)));
-      assert.deepEqual(got, { format, strong: true, empty: false }, name);
-      // The CLI agrees on the format (it is the judge).
-      assert.equal(cliReport({ people: usageFile('people.csv'), usage: usageFile(name) }).usage.inputs[0].format, format, name);
-    }
-    for (const name of ['bad_not_usage.csv', 'people.csv', 'identities.csv']) assert.equal(sniffUsageBytes(readFileSync(usageFile(name))).format, null, name);
-    assert.equal(sniffUsageBytes(readFileSync(usageFile('bad_empty.ndjson'))).empty, true);
-    // A table wrapped in {"value": [...]} is Graph JSON to the engine, but only weakly so: it is not moved out of a table's slot.
-    assert.deepEqual(sniffUsageBytes(new TextEncoder().encode('{"value": [{"person_id": "a"}]}')), { format: 'm365_copilot_graph_json', strong: false, empty: false });
-    assert.equal(guessTable('map.csv', ['identity', 'person_id']), 'identities');
-    assert.equal(guessTable('staff.csv', ['person_id', 'team', 'email']), 'people');
+  it('shows the headers the engine read (semicolons, BOM) and names an Excel workbook as one', async () => {
+    // A semicolon-separated export with a byte order mark and a differently named person column.
+    const lines = readFileSync(path.join(sampleDir, 'activity.csv'), 'utf8').trimEnd().split('\n');
+    const semicolon = path.join(tmp, 'activity-semicolon.csv');
+    writeFileSync(semicolon, `\ufeff${['Employee', ...lines[0].split(',').slice(1)].join(';')}\r\n${lines.slice(1).map((l) => l.replaceAll(',', ';')).join('\r\n')}\r\n`);
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', semicolon);
+    const select = page.locator('#map-activity-person_id');
+    await select.waitFor();
+    const header = lines[0].split(',');
+    assert.match(await page.textContent('.slot[data-table="activity"] .file-meta'), new RegExp(` · CSV \\(semicolon-separated\\), ${header.length} columns$`));
+    assert.deepEqual(await select.locator('option').allTextContents(), ['— choose a column —', 'Employee'], 'the headers as the engine read them');
+    assert.equal(await select.inputValue(), 'Employee', 'the HRIS suggestion is pre-selected');
+    await page.click('#analyse');
+    await waitForReport(page);
+    const cli = cliReport({ activity: semicolon }, { columns: { activity: { Employee: 'person_id' } } });
+    assert.equal(await page.textContent('[data-testid="overall-score"]'), shown.score(cli.overall.score.value));
+
+    // An Excel workbook (a zip container) is named as one, not read as a one-column CSV.
+    const xlsx = path.join(tmp, 'activity.xlsx');
+    writeFileSync(xlsx, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), Buffer.from('[Content_Types].xml<?xml version="1.0"?><Types/>')]));
+    await page.setInputFiles('#file-activity', xlsx);
+    await page.waitForSelector('.slot[data-table="activity"] .file-chip[data-format="xlsx"]');
+    const meta = await page.textContent('.slot[data-table="activity"] .file-meta');
+    assert.match(meta, /Excel workbook/);
+    assert.ok(!/CSV|column/.test(meta), meta);
+    assert.match(await page.textContent('.slot[data-table="activity"] [data-testid="file-problem"]'), /Excel workbook\. Save it as CSV/);
+    await page.locator('.slot[data-table="activity"]').screenshot({ path: path.join(screenshotDir, '11b-excel-workbook.png') });
+    await page.click('#analyse');
+    assert.match(await page.textContent('#problems'), /Activity: this is an Excel workbook/);
+    await page.setInputFiles('#file-usage', xlsx);
+    assert.match(await page.locator('[data-testid="usage-rejected"]').textContent(), /activity\.xlsx: an Excel workbook/);
+    assertClean(seen);
+    await page.close();
   });
 
   it('is a static build with the CSP in a meta tag, and serve.mjs sends it as a header', async () => {

@@ -234,3 +234,132 @@ test('usage exports: adoption-only reports from Node, same bytes as the CLI', as
   await assert.rejects(gs.analyze({ people: file('people.csv'), usage: file('bad_not_usage.csv') }), (e) => e.code === 'unknown_format');
   await assert.rejects(gs.analyze({ usage: file('github_users.ndjson') }), (e) => e.code === 'invalid_argument');
 });
+
+test('analyzeColumns passes identities and usage through (an adoption report next to typed columns)', async () => {
+  const dir = path.join(root, 'tests', 'data', 'usage');
+  const file = (f) => readFileSync(path.join(dir, f));
+  const ids = Array.from({ length: 24 }, (_, i) => `E${String(i + 1).padStart(3, '0')}`);
+  const columns = {
+    person_id: ids, date: ids.map(() => '2025-03-10'), task_type: ids.map(() => 'a'),
+    tasks: new Float64Array(24).fill(10), ai_tasks: Float64Array.from(ids, (_, i) => ((i + 1) % 3 === 0 ? 0 : 5)), hours: new Float64Array(24).fill(8),
+  };
+  const usage = [{ data: file('m365_concealed_2025-03-30.csv'), name: 'concealed.csv' }];
+  const people = file('people.csv');
+  const viaColumns = await gs.analyzeColumns(columns, undefined, { people, usage, identities: file('identities.csv') });
+  const csv = ['person_id,date,task_type,tasks,ai_tasks,hours', ...ids.map((id, i) => `${id},2025-03-10,a,10,${(i + 1) % 3 === 0 ? 0 : 5},8`)].join('\n') + '\n';
+  const viaCsv = await gs.analyze({ activity: csv, people, usage, identities: file('identities.csv') });
+  assert.ok(viaColumns.usage, 'the usage exports reached the engine');
+  assert.equal(viaColumns.usage.inputs[0].source, 'concealed.csv');
+  assert.ok(viaColumns.usage.identity.matched > 0, 'the identities table reached the engine (concealed names match only through it)');
+  assert.deepEqual(viaColumns.usage.identity, viaCsv.usage.identity);
+  assert.deepEqual(viaColumns.usage.groups, viaCsv.usage.groups);
+  assert.ok(viaColumns.inputs.some((i) => i.table === 'identities'));
+  const withoutIds = await gs.analyzeColumns(columns, undefined, { people, usage });
+  assert.equal(withoutIds.usage.identity.matched, 0);
+});
+
+test('Blob and File inputs: tables and usage exports, read in slices with progress in bytes', async () => {
+  const dir = path.join(root, 'tests', 'data', 'usage');
+  const file = (f) => readFileSync(path.join(dir, f));
+  const bytes = allTables();
+  const fromBytes = await gs.reportText(bytes, undefined, { sourceNames });
+  const blobs = Object.fromEntries(Object.entries(bytes).map(([t, b]) => [t, new File([b], `${t}.csv`)]));
+  // A File's name is its source by default: the same bytes as the CLI's report.
+  const progress = [];
+  const fromFiles = await gs.reportText(blobs, undefined, { chunkBytes: 1 << 16, onProgress: (p) => progress.push(p) });
+  assert.equal(fromFiles, fromBytes);
+  assert.equal(fromFiles, nativeReport());
+  const reads = progress.filter((p) => p.phase === 'read' && p.table === 'activity');
+  assert.equal(reads.at(-1).total, bytes.activity.length, 'progress counts bytes');
+  assert.equal(reads.at(-1).done, bytes.activity.length);
+  assert.ok(reads.length > bytes.activity.length / (1 << 16), 'one step per slice');
+  // A Blob is read one slice at a time, never whole.
+  const big = new Blob([bytes.activity]);
+  big.arrayBuffer = () => { throw new Error('read whole'); };
+  const slices = [];
+  const slice = big.slice.bind(big);
+  big.slice = (a, b) => { slices.push(b - a); return slice(a, b); };
+  const r = await gs.analyze({ activity: big }, undefined, { chunkBytes: 1 << 16 });
+  assert.equal(r.inputs[0].sha256, gs.sha256(bytes.activity));
+  assert.ok(slices.length > 1 && Math.max(...slices) <= 1 << 16, slices.join());
+  // Usage exports as Blobs, bare or wrapped; progress in bytes, the File's name as source.
+  const usageProgress = [];
+  const u = await gs.analyze({ people: new Blob([file('people.csv')]), usage: [new File([file('github_users.ndjson')], 'gh.ndjson'), { data: new Blob([file('m365_graph.json')]), name: 'graph.json' }] },
+    undefined, { chunkBytes: 1024, onProgress: (p) => usageProgress.push(p) });
+  assert.deepEqual(u.usage.inputs.map((i) => i.source), ['gh.ndjson', 'graph.json']);
+  const expected = await gs.analyze({ people: file('people.csv'), usage: [{ data: file('github_users.ndjson'), name: 'gh.ndjson' }, { data: file('m365_graph.json'), name: 'graph.json' }] });
+  assert.deepEqual(u.usage, expected.usage);
+  const usageReads = usageProgress.filter((p) => p.table === 'usage');
+  assert.ok(usageReads.length > 4, 'the usage exports report progress while read');
+  assert.equal(usageReads.at(-1).done, file('m365_graph.json').length);
+  // analyzeColumns takes Blobs for the other tables too; validate takes them as well.
+  const v = await gs.validate({ activity: new Blob(['person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\n']) });
+  assert.equal(v.ok, true);
+  await assert.rejects(gs.analyze({ activity: new Blob(['x']) }, undefined, { signal: AbortSignal.abort() }), (e) => e.code === 'cancelled');
+});
+
+test('sniff: the engine says what a file is, from its first 64 KiB only', async () => {
+  const enc = (t) => new TextEncoder().encode(t);
+  assert.deepEqual(await gs.sniff(enc('\ufeffEmployee;"Date, day";task_type\r\n1;2;3')),
+    { format: 'csv', delimiter: ';', headers: ['Employee', 'Date, day', 'task_type'], usage_format: null, usage_certain: false, byte_order_mark: true });
+  assert.deepEqual((await gs.sniff('a\tb\tc\n1\t2\t3\n')).headers, ['a', 'b', 'c']);
+  assert.equal((await gs.sniff('a\tb\tc\n')).delimiter, '\t');
+  const json = await gs.sniff(' [{"person_id": "a", "x": {"y": 1}}, {"z": 2}]');
+  assert.deepEqual([json.format, json.headers, json.delimiter], ['json', ['person_id', 'x'], null]);
+  assert.deepEqual((await gs.sniff('{"meta": {}, "rows": [{"role": "r", "task_type": "t"}]}')).headers, ['role', 'task_type']);
+  assert.equal((await gs.sniff(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]).buffer)).format, 'xlsx');
+  assert.equal((await gs.sniff(new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])]))).format, 'xlsx');
+  assert.equal((await gs.sniff('')).format, 'empty');
+  assert.equal((await gs.sniff(new Uint8Array([1, 2, 0, 3]))).format, 'binary');
+  // A table wrapped in {"value": [...]} looks like Graph JSON to the engine, but not certainly.
+  const wrapped = await gs.sniff('{"value": [{"person_id": "a"}]}');
+  assert.deepEqual([wrapped.format, wrapped.usage_format, wrapped.usage_certain], ['json', 'm365_copilot_graph_json', false]);
+  // A big File: only its head is read.
+  const big = new File([sample('activity')], 'activity.csv');
+  big.arrayBuffer = () => { throw new Error('read whole'); };
+  const slices = [];
+  const slice = big.slice.bind(big);
+  big.slice = (a, b) => { slices.push([a, b]); return slice(a, b); };
+  const head = await gs.sniff(big);
+  assert.deepEqual(slices, [[0, 65536]]);
+  assert.deepEqual([head.format, head.delimiter, head.headers.slice(0, 3)], ['csv', ',', ['person_id', 'date', 'task_type']]);
+  await assert.rejects(gs.sniff(42), (e) => e.code === 'invalid_argument');
+});
+
+test('sniff recognises every AI-usage export fixture as the reader does (the CLI is the judge)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const dir = path.join(root, 'tests', 'data', 'usage');
+  for (const name of ['m365_user_detail_2025-03-30.csv', 'm365_concealed_2025-03-30.csv', 'm365_graph.json', 'github_users.ndjson', 'github_team_engineering.json']) {
+    const s = await gs.sniff(readFileSync(path.join(dir, name)));
+    assert.equal(s.format, 'usage', name);
+    assert.equal(s.usage_certain, true, name);
+    const cli = JSON.parse(execFileSync(path.join(root, 'build', 'native', 'tools', 'gapscore'),
+      ['analyze', '--people', 'people.csv', '--usage', name], { cwd: dir, encoding: 'utf8' }));
+    assert.equal(s.usage_format, cli.usage.inputs[0].format, name);
+  }
+  for (const name of ['bad_not_usage.csv', 'people.csv', 'identities.csv']) {
+    const s = await gs.sniff(readFileSync(path.join(dir, name)));
+    assert.deepEqual([s.format, s.usage_format], ['csv', null], name);
+  }
+  assert.equal((await gs.sniff(readFileSync(path.join(dir, 'bad_empty.ndjson')))).format, 'empty');
+});
+
+test('schema() is the engine\'s input schema', () => {
+  const s = gs.schema();
+  assert.deepEqual(s.tables.map((t) => t.name), ['activity', 'people', 'surveys', 'playbook', 'identities']);
+  const activity = s.tables[0];
+  assert.equal(activity.required, true);
+  assert.deepEqual(activity.columns.filter((c) => c.required_column).map((c) => c.name), ['person_id', 'date', 'task_type', 'tasks', 'ai_tasks', 'hours']);
+  assert.deepEqual(activity.columns.find((c) => c.name === 'quality'),
+    { name: 'quality', type: 'number', required_column: false, required_value: false, min: 0, max: 1, description: 'Quality score of the work, 0..1.' });
+  const docs = readFileSync(path.join(root, 'docs', 'input-format.md'), 'utf8');
+  for (const t of s.tables) for (const c of t.columns) assert.ok(docs.includes(`\`${c.name}\``), `${t.name}.${c.name} is documented`);
+});
+
+test('CODE_ALIASES: usage_error still matches invalid_argument', async () => {
+  const { CODE_ALIASES } = await importFromConsumer('gapscore');
+  const workerEntry = readFileSync(path.join(consumerDir(), 'node_modules', 'gapscore', 'dist', 'worker.js'), 'utf8');
+  assert.match(workerEntry, /export \{[^}]*CODE_ALIASES/, 'the worker entry exports CODE_ALIASES');
+  assert.equal(CODE_ALIASES.usage_error, 'invalid_argument');
+  await assert.rejects(gs.analyze({}), (e) => e.is('usage_error') && e.is('invalid_argument') && !e.is('cancelled'));
+});

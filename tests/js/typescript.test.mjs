@@ -16,18 +16,29 @@ test('the type declarations compile under strict TypeScript', () => {
     include: ['consumer.ts'],
   }));
   writeFileSync(path.join(dir, 'consumer.ts'), `
-import { createGapScore, GapScoreError, type Report, type Config, type Progress } from 'gapscore';
-import { createGapScoreWorker, type GapScoreWorker } from 'gapscore/worker';
+import { createGapScore, GapScoreError, type Report, type Config, type Progress, type Sniff, type InputSchema } from 'gapscore';
+import { createGapScoreWorker, CODE_ALIASES, type GapScoreWorker } from 'gapscore/worker';
 
-export async function main(csv: string): Promise<number | null> {
+export async function main(csv: string, file: File): Promise<number | null> {
   const gs = await createGapScore({ wasmUrl: '/gapscore.wasm' });
-  const config: Config = { group_by: ['team', 'work_mode'], privacy: { min_group_size: 5 }, period: 'month' };
+  const config: Config = { group_by: ['team', 'work_mode'], privacy: { min_group_size: 5, dp: { epsilon: 1 } }, period: 'month',
+    usage: { identity: 'email' }, rollout: { by: 'team', dates: { Sales: '2025-02-03' } } };
   const seen: Progress[] = [];
-  const report: Report = await gs.analyze({ activity: csv }, config, { onProgress: (p) => seen.push(p) });
+  const report: Report = await gs.analyze({ activity: csv, people: file, usage: [{ data: file, name: 'copilot.csv' }] }, config,
+    { onProgress: (p) => seen.push(p) });
+  // Hidden groups carry a reason instead of figures: narrowing on \`suppressed\` is required.
   const first = report.groups[0];
-  const adoption: number | null = first ? first.metrics.adoption_rate : null;
-  const score: number | null = report.overall.score.value;
+  const adoption: number | null = first && !first.suppressed ? first.metrics.adoption_rate : null;
+  const reason: string | null = first && first.suppressed ? first.reason : null;
+  const score: number | null = report.overall.suppressed ? null : report.overall.score.value;
+  const hidden: number = report.privacy.suppressed_groups;
+  const rows: number | null = report.summary.activity_rows;
+  const sniffed: Sniff = await gs.sniff(file);
+  const delimiter: ',' | ';' | '\t' | null = sniffed.format === 'csv' ? sniffed.delimiter : null;
+  const schema: InputSchema = gs.schema();
+  const required: string[] = schema.tables.flatMap((t) => t.columns.filter((c) => c.required_column).map((c) => c.name));
   const names: string[] = gs.metrics().map((m) => m.name);
+  await gs.analyzeColumns({ person_id: ['P1'], tasks: new Float64Array([1]) }, config, { people: file, identities: csv, usage: file });
   try {
     await gs.analyze({ activity: new Uint8Array(0) });
   } catch (e) {
@@ -37,10 +48,14 @@ export async function main(csv: string): Promise<number | null> {
       void code; void row;
     }
   }
-  const w: GapScoreWorker = await createGapScoreWorker();
+  const w: GapScoreWorker = await createGapScoreWorker({ hardCancel: true, hardCancelAfterMs: 200,
+    createWorker: () => new Worker(new URL('gapscore/worker-thread.js', import.meta.url), { type: 'module' }) });
   const fromWorker: Report = await w.analyzeColumns({ person_id: ['P1'], tasks: new Float64Array([1]) }, config, { transfer: false });
+  const inWorker: Sniff = await w.sniff(file.slice(0, 100));
+  const schemaInWorker: InputSchema = await w.schema();
+  const alias: string | undefined = CODE_ALIASES['usage_error'];
   w.terminate();
-  void names; void fromWorker; void score;
+  void names; void fromWorker; void score; void reason; void hidden; void rows; void delimiter; void required; void inWorker; void schemaInWorker; void alias;
   return adoption;
 }
 `);

@@ -2,7 +2,7 @@
 // progress, cancellation and yields so a page or worker stays responsive),
 // then the report. Shared by the in-thread API and the worker thread.
 import { GapScoreError, cancelledError } from './errors.js';
-import { TABLES, checkTables, configText, dateText, describeInput, usageFiles } from './inputs.js';
+import { DEFAULT_CHUNK_BYTES, TABLES, checkTables, configText, dateText, describeInput, isBlob, usageFiles } from './inputs.js';
 
 const YIELD_EVERY_MS = 30;
 
@@ -76,21 +76,28 @@ export async function run(Module, mode, tables, config, options = {}) {
         const value = tables?.[table];
         if (value == null) continue;
         const input = describeInput(table, value, chunkBytes);
-        ingest(session.beginTable(table, input.format, sourceNames?.[table] ?? '', input.format === 'json' ? 0 : input.total));  // size hint: bytes or characters, not rows
+        const source = sourceNames?.[table] ?? ((isBlob(value) && value.name) || '');
+        ingest(session.beginTable(table, input.format, source, input.format === 'json' ? 0 : input.total, 0, 1, false));  // size hint: bytes or characters, not rows
         let done = 0;
         onProgress?.({ phase: 'read', table, done, total: input.total });
-        for (const [bytes, units] of input.chunks()) {
+        for await (const [bytes, units] of input.chunks()) {
           ingest(session.push(bytes));
           done += units;
           onProgress?.({ phase: 'read', table, done, total: input.total });
           await pause();
         }
-        ingest(session.endTable());
+        ingest(session.endTable(''));
       }
+      // The engine reads one export in one call; a Blob is gathered slice by slice first.
       for (const file of usageFiles(tables?.usage)) {
-        onProgress?.({ phase: 'read', table: 'usage', done: 0, total: file.bytes.length });
-        ingest(session.addUsage(file.bytes, file.name, file.format));
-        onProgress?.({ phase: 'read', table: 'usage', done: file.bytes.length, total: file.bytes.length });
+        const total = file.size;
+        onProgress?.({ phase: 'read', table: 'usage', done: 0, total });
+        const bytes = await file.bytes(chunkBytes ?? DEFAULT_CHUNK_BYTES, (done) => {
+          if (done < total) onProgress?.({ phase: 'read', table: 'usage', done, total });
+          if (signal?.aborted) throw cancelledError();
+        });
+        ingest(session.addUsage(bytes, file.name, file.format));
+        onProgress?.({ phase: 'read', table: 'usage', done: total, total });
         await pause();
       }
     } catch (e) {

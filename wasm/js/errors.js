@@ -20,13 +20,16 @@ export class GapScoreError extends Error {
     this.diagnostics = details.diagnostics ?? [];
   }
 
-  /** Rebuilds an error from the binding's {code, message, diagnostics} (or a worker message). */
+  /**
+   * Rebuilds an error from the binding's {code, message, diagnostics}, or from toJSON()'s form
+   * sent by the worker (whose table/row/column may name a place no diagnostic does).
+   */
   static fromCore(err) {
     const first = err.diagnostics?.[0] ?? {};
     return new GapScoreError(err.code, err.message, {
-      table: first.table ?? null,
-      row: first.row ?? null,
-      column: first.column ?? null,
+      table: err.table !== undefined ? err.table : first.table ?? null,
+      row: err.row !== undefined ? err.row : first.row ?? null,
+      column: err.column !== undefined ? err.column : first.column ?? null,
       diagnostics: err.diagnostics ?? [],
     });
   }

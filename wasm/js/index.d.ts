@@ -1,12 +1,17 @@
 import type { Config, MetricDefinition, Report, Validation } from './report.js';
 export type * from './report.js';
 
-/** CSV text, CSV/JSON bytes, or an array of row objects (a JS `Date` value is read as its calendar day: UTC midnight as that UTC date, any other time as its local date). */
-export type TableInput = string | ArrayBuffer | Uint8Array | Record<string, unknown>[];
+/**
+ * CSV text, CSV/JSON bytes, a Blob or File of them (read slice by slice; in gapscore/worker inside the worker),
+ * or an array of row objects (a JS `Date` value is read as its calendar day: UTC midnight as that UTC date,
+ * any other time as its local date).
+ */
+export type TableInput = string | ArrayBuffer | Uint8Array | Blob | Record<string, unknown>[];
 
 /** An AI-usage export: Microsoft 365 Copilot CSV / Graph JSON, GitHub Copilot NDJSON / daily metrics JSON. */
 export type UsageFormat = 'm365_copilot_csv' | 'm365_copilot_graph_json' | 'github_copilot_users_ndjson' | 'github_copilot_aggregate_json';
-export type UsageInput = string | ArrayBuffer | Uint8Array | { data: string | ArrayBuffer | Uint8Array; name?: string; format?: UsageFormat };
+/** A File's own name is its `source` in the report unless `name` is given. */
+export type UsageInput = string | ArrayBuffer | Uint8Array | Blob | { data: string | ArrayBuffer | Uint8Array | Blob; name?: string; format?: UsageFormat };
 
 export interface Tables {
   /** Required, unless people and usage are given (an adoption-only report). */
@@ -23,28 +28,80 @@ export interface Tables {
 export interface Progress {
   phase: 'read' | 'analyze' | 'validate';
   table?: 'activity' | 'people' | 'surveys' | 'playbook' | 'identities' | 'usage';
-  /** Units done and total: characters (text), bytes, or rows (arrays of objects). */
+  /** Units done and total: characters (text), bytes (bytes, Blob/File), or rows (arrays of objects). */
   done: number;
   total: number;
 }
 
 export interface RunOptions {
   onProgress?: (progress: Progress) => void;
-  /** Abort to cancel; the promise rejects with GapScoreError code "cancelled". In the page the engine stops between input chunks; in the worker (gapscore/worker) the promise rejects at once and the worker drops the run, finishing a report already under way in the background. */
+  /**
+   * Abort to cancel; the promise rejects with GapScoreError code "cancelled". In the page the engine stops
+   * between input chunks. In gapscore/worker the promise rejects at once; the worker stops between chunks, or,
+   * when it is inside one long wasm call (the report itself), it is terminated and replaced (hard cancel).
+   */
   signal?: AbortSignal;
   /** Bytes handed to the engine at a time (default 1 MiB). */
   chunkBytes?: number;
-  /** Names shown as `source` in the report's inputs (e.g. file names). */
+  /** Names shown as `source` in the report's inputs (e.g. file names; a File's own name by default). */
   sourceNames?: Partial<Record<Exclude<keyof Tables, 'usage'>, string>>;
 }
 
 /** Activity columns: numbers as typed arrays (NaN = missing), text as string arrays. */
 export type Columns = Record<string, Float64Array | Float32Array | Int32Array | Uint32Array | number[] | (string | null)[]>;
 
+/** The tables other than activity (which the columns are). */
 export interface ColumnsRunOptions extends RunOptions {
   people?: TableInput;
   surveys?: TableInput;
   playbook?: TableInput;
+  identities?: TableInput;
+  usage?: UsageInput | UsageInput[];
+}
+
+/** What sniff() may be given: only the first 64 KiB are read (of a Blob/File, only those are loaded). */
+export type SniffInput = string | ArrayBuffer | Uint8Array | Blob;
+
+/** What a file is, decided by the engine's own CSV reader and usage-format detection from its first 64 KiB. */
+export interface Sniff {
+  /** "usage": an AI-usage export (usage_format says which); "xlsx": an Excel workbook (save it as CSV first). */
+  format: 'csv' | 'json' | 'usage' | 'xlsx' | 'binary' | 'empty' | 'unknown';
+  /** The CSV delimiter the engine will use, or null (JSON, not text). */
+  delimiter: ',' | ';' | '\t' | null;
+  /** The header row as the engine reads it (trimmed, unquoted, BOM removed), or the first JSON row object's keys. */
+  headers: string[];
+  usage_format: UsageFormat | null;
+  /** False when only the shape says "usage" ({"value": [...]} without user names): a table wrapped the same way looks alike. */
+  usage_certain: boolean;
+  byte_order_mark: boolean;
+}
+
+export type TableName = 'activity' | 'people' | 'surveys' | 'playbook' | 'identities';
+
+/** A column of an input table (docs/input-format.md). */
+export interface ColumnSchema {
+  name: string;
+  type: 'text' | 'date' | 'integer' | 'number' | 'boolean' | 'work_mode';
+  /** The table must have this column. */
+  required_column: boolean;
+  /** Every row needs a value in it. */
+  required_value: boolean;
+  min: number | null;
+  max: number | null;
+  description: string;
+}
+
+export interface TableSchema {
+  name: TableName;
+  /** Activity: required unless people and usage exports make an adoption-only report. */
+  required: boolean;
+  description: string;
+  columns: ColumnSchema[];
+}
+
+/** The input tables and their columns, from the engine (the same source as docs/input-format.md). */
+export interface InputSchema {
+  tables: TableSchema[];
 }
 
 export interface GapScoreOptions {
@@ -62,6 +119,9 @@ export interface GapScore {
   validate(tables: Tables, config?: Config | string, options?: RunOptions): Promise<Validation>;
   /** The canonical report text (byte-identical to `gapscore analyze` for the same inputs). */
   reportText(tables: Tables, config?: Config | string, options?: RunOptions): Promise<string>;
+  /** What a file is (format, delimiter, headers, usage export kind), as the engine will read it. */
+  sniff(input: SniffInput): Promise<Sniff>;
+  schema(): InputSchema;
   metrics(): MetricDefinition[];
   /** SHA-256 (hex) of bytes, as in the report's inputs[].sha256. */
   sha256(bytes: string | ArrayBuffer | Uint8Array): string;
@@ -73,7 +133,7 @@ export declare function createGapScore(options?: GapScoreOptions): Promise<GapSc
 
 export declare class GapScoreError extends Error {
   readonly name: 'GapScoreError';
-  /** Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed. */
+  /** Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed, internal_error. */
   readonly code: string;
   readonly table: string | null;
   readonly row: number | null;

@@ -4,6 +4,7 @@
 import { CODE_ALIASES, GapScoreError } from './errors.js';
 import { loadModule } from './loader.js';
 import { run } from './engine.js';
+import { headBytes } from './inputs.js';
 
 export { CODE_ALIASES, GapScoreError };
 
@@ -29,14 +30,23 @@ export async function createGapScore(options = {}) {
       return parse((await run(Module, 'report', tables, config, runOptions)).text);
     },
     async analyzeColumns(columns, config, runOptions = {}) {
-      const { people, surveys, playbook, ...rest } = runOptions;
-      return parse((await run(Module, 'report', { people, surveys, playbook }, config, { ...rest, columns })).text);
+      // Every table but activity (which the columns are) rides along in the options.
+      const { people, surveys, playbook, identities, usage, ...rest } = runOptions;
+      return parse((await run(Module, 'report', { people, surveys, playbook, identities, usage }, config, { ...rest, columns })).text);
     },
     async validate(tables, config, runOptions = {}) {
       return parse((await run(Module, 'validate', tables, config, runOptions)).text);
     },
     async reportText(tables, config, runOptions = {}) {
       return (await run(Module, 'report', tables, config, runOptions)).text;
+    },
+    /** What a file is, decided by the engine's own readers from its first 64 KiB (a Blob: only those are read). */
+    async sniff(input) {
+      return parse(Module.sniff(await headBytes(input)));
+    },
+    /** The input tables and their columns (names, types, required flags, ranges, descriptions). */
+    schema() {
+      return parse(Module.schema());
     },
     metrics() {
       return JSON.parse(Module.catalog());

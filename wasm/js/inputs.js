@@ -1,11 +1,17 @@
-// Turns the table forms callers hand us (CSV text, bytes, arrays of objects)
-// into byte chunks for the core, without making several copies of big inputs.
+// Turns the table forms callers hand us (CSV text, bytes, Blobs/Files, arrays
+// of objects) into byte chunks for the core, without making several copies of
+// big inputs: a Blob is read one slice at a time.
 import { GapScoreError } from './errors.js';
 
 // The order the engine reads tables in: the activity last (gapscore/inputs.h kReadOrder).
 export const TABLES = ['people', 'playbook', 'identities', 'surveys', 'activity'];
 export const DEFAULT_CHUNK_BYTES = 1 << 20;
+/** The most the engine's sniff reads of a file (core/src/detect/sniff.cpp). */
+export const SNIFF_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
+
+/** A Blob or File (Node 20 has both as globals; some runtimes have neither). */
+export const isBlob = (value) => typeof Blob !== 'undefined' && value instanceof Blob;
 
 function* stringChunks(text, chunkChars) {
   for (let i = 0; i < text.length;) {
@@ -25,6 +31,37 @@ function* bytesChunks(bytes, chunkBytes) {
     const part = bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
     yield [part, part.length];
   }
+}
+
+// One slice in memory at a time: a 75 MB File never becomes one 75 MB buffer.
+async function* blobChunks(blob, chunkBytes) {
+  for (let i = 0; i < blob.size; i += chunkBytes) {
+    const end = Math.min(blob.size, i + chunkBytes);
+    yield [new Uint8Array(await blob.slice(i, end).arrayBuffer()), end - i];
+  }
+}
+
+/** The whole of a Blob as bytes, read slice by slice (onRead(bytesSoFar) after each). */
+export async function readBlob(blob, chunkBytes = DEFAULT_CHUNK_BYTES, onRead = null) {
+  const out = new Uint8Array(blob.size);
+  for (let i = 0; i < blob.size; i += chunkBytes) {
+    const end = Math.min(blob.size, i + chunkBytes);
+    out.set(new Uint8Array(await blob.slice(i, end).arrayBuffer()), i);
+    onRead?.(end);
+  }
+  return out;
+}
+
+/** The first SNIFF_BYTES of an input (bytes, text or Blob), without reading or copying the rest. */
+export async function headBytes(input) {
+  if (typeof input === 'string') {
+    // Every character is at least one UTF-8 byte, so this many characters cover the head.
+    return encoder.encode(input.slice(0, SNIFF_BYTES)).subarray(0, SNIFF_BYTES);
+  }
+  if (input instanceof ArrayBuffer) return new Uint8Array(input, 0, Math.min(SNIFF_BYTES, input.byteLength));
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, Math.min(SNIFF_BYTES, input.byteLength));
+  if (isBlob(input)) return new Uint8Array(await input.slice(0, SNIFF_BYTES).arrayBuffer());
+  throw new GapScoreError('invalid_argument', 'sniff() needs text, an ArrayBuffer/Uint8Array, or a Blob/File');
 }
 
 /**
@@ -55,7 +92,7 @@ function* objectChunks(rows, batch) {
 /**
  * Describes one table input: its format hint, total size (for progress) and chunk iterator.
  * Chunks are [bytes, units done] pairs; units are characters, bytes or rows.
- * @returns {{format: string, total: number, chunks: () => Iterable<[Uint8Array, number]>}}
+ * @returns {{format: string, total: number, chunks: () => Iterable<[Uint8Array, number]> | AsyncIterable<[Uint8Array, number]>}}
  */
 export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES) {
   if (typeof value === 'string') {
@@ -66,11 +103,14 @@ export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES) {
     const bytes = value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
     return { format: '', total: bytes.length, chunks: () => bytesChunks(bytes, chunkBytes) };
   }
+  if (isBlob(value)) {
+    return { format: '', total: value.size, chunks: () => blobChunks(value, chunkBytes) };
+  }
   if (Array.isArray(value)) {
     return { format: 'json', total: value.length, chunks: () => objectChunks(value, 10000) };
   }
   throw new GapScoreError('invalid_argument',
-    `${table}: expected CSV text, an ArrayBuffer/Uint8Array of CSV or JSON bytes, or an array of objects`, { table });
+    `${table}: expected CSV text, an ArrayBuffer/Uint8Array or Blob/File of CSV or JSON bytes, or an array of objects`, { table });
 }
 
 export function checkTables(tables) {
@@ -89,20 +129,36 @@ export function checkTables(tables) {
   }
 }
 
-/** AI-usage exports: one input or an array; each a table input or {data, name?, format?}. */
+/**
+ * AI-usage exports: one input or an array; each a table input or {data, name?, format?}.
+ * Returns descriptors {data, size, name, format}; bytes(chunkBytes, onRead) reads the data
+ * (a Blob slice by slice), since the engine takes one export in one call.
+ */
 export function usageFiles(usage) {
   if (usage == null) return [];
-  const list = Array.isArray(usage) && !usage.every((x) => x !== null && typeof x === 'object' && !ArrayBuffer.isView(x) &&
-    !(x instanceof ArrayBuffer) && !('data' in x)) ? usage : [usage];
+  const isWrapped = (x) => x !== null && typeof x === 'object' && 'data' in x && !ArrayBuffer.isView(x) && !isBlob(x);
+  const isSingle = (x) => typeof x === 'string' || x instanceof ArrayBuffer || ArrayBuffer.isView(x) || isBlob(x) || isWrapped(x);
+  const list = Array.isArray(usage) && usage.some(isSingle) ? usage : [usage];
   return list.map((item, i) => {
-    const wrapped = item !== null && typeof item === 'object' && 'data' in item && !ArrayBuffer.isView(item);
+    const wrapped = isWrapped(item);
     const data = wrapped ? item.data : item;
-    let bytes;
-    if (typeof data === 'string') bytes = encoder.encode(data);
-    else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
-    else if (ArrayBuffer.isView(data)) bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    else throw new GapScoreError('invalid_argument', `usage[${i}]: expected text, bytes, or {data, name?, format?}`, { table: 'usage' });
-    return { bytes, name: (wrapped && item.name) || `usage-${i + 1}`, format: (wrapped && item.format) || '' };
+    let size;
+    if (typeof data === 'string') size = data.length;
+    else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) size = data.byteLength;
+    else if (isBlob(data)) size = data.size;
+    else throw new GapScoreError('invalid_argument', `usage[${i}]: expected text, bytes, a Blob/File, or {data, name?, format?}`, { table: 'usage' });
+    return {
+      data,
+      size,
+      name: (wrapped && item.name) || (isBlob(data) && data.name) || `usage-${i + 1}`,
+      format: (wrapped && item.format) || '',
+      async bytes(chunkBytes, onRead) {
+        if (typeof data === 'string') return encoder.encode(data);
+        if (data instanceof ArrayBuffer) return new Uint8Array(data);
+        if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+        return readBlob(data, chunkBytes, onRead);
+      },
+    };
   });
 }
 

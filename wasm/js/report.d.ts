@@ -4,6 +4,9 @@
 /** A figure that is null when undefined (a ratio with a zero denominator, missing input). */
 export type Figure = number | null;
 
+/** An exact count; null in differentially private reports, which release only noisy counts. */
+export type Count = number | null;
+
 export interface Diagnostic {
   code: string;
   severity: 'error' | 'warning' | 'info';
@@ -19,12 +22,12 @@ export interface InputSummary {
   table: 'activity' | 'people' | 'surveys' | 'playbook' | 'identities';
   source: string | null;
   format: 'csv' | 'json' | 'columns';
-  bytes: number;
+  bytes: Count;
   sha256: string | null;
-  rows_read: number;
-  rows_used: number;
-  rows_skipped: number;
-  blank_lines: number;
+  rows_read: Count;
+  rows_used: Count;
+  rows_skipped: Count;
+  blank_lines: Count;
   delimiter: string | null;
   byte_order_mark: boolean;
   columns: string[];
@@ -32,9 +35,9 @@ export interface InputSummary {
 }
 
 export interface DiagnosticsSection {
-  total: number;
-  errors: number;
-  warnings: number;
+  total: Count;
+  errors: Count;
+  warnings: Count;
   counts: { table: string | null; code: string; count: number }[];
   listed: number;
   truncated: boolean;
@@ -175,14 +178,25 @@ export interface Headline {
 
 export type GroupKey = Partial<Record<'team' | 'role' | 'work_mode' | 'manager_id' | 'ai_trained', string>>;
 
-export interface GroupResult {
+/** A group or cell hidden for privacy (fewer than min_group_size people, or to protect a smaller one): no figures. */
+export interface Suppressed {
+  suppressed: true;
+  /** e.g. "fewer than 5 people". */
+  reason: string;
+}
+
+export interface EvaluatedGroup {
   key: GroupKey;
+  suppressed: false;
   headcount: number;
-  activity_rows: number;
+  activity_rows: Count;
   metrics: GroupMetrics;
   gap: Gap;
   score: Score;
 }
+
+/** Check `suppressed` before reading figures. */
+export type GroupResult = EvaluatedGroup | (Suppressed & { key: GroupKey });
 
 export interface Uniformity {
   groups: number;
@@ -193,10 +207,14 @@ export interface Uniformity {
   max: Figure;
 }
 
-export interface TrendCell {
+/** One group (key null: everyone) in one period; check `suppressed` before reading figures. */
+export type TrendCell = TrendFigures | (Suppressed & { period: string; start: string; key: GroupKey | null });
+
+export interface TrendFigures {
   period: string;
   start: string;
   key: GroupKey | null;
+  suppressed: false;
   headcount: number;
   metrics: {
     adoption_rate: Figure;
@@ -208,24 +226,39 @@ export interface TrendCell {
   };
 }
 
+/** What the report hid or perturbed to protect people (docs/privacy.md). */
+export interface PrivacySection {
+  min_group_size: number;
+  min_group_size_extremes: number;
+  individual_results: boolean;
+  pseudonymous_ids: string | null;
+  differential_privacy: Record<string, unknown> | null;
+  suppressed_groups: number;
+  suppressed_trend_cells: number;
+  overall_suppressed: boolean;
+}
+
 export interface Report {
   gapscore_version: string;
   inputs: InputSummary[];
+  /** The effective configuration: every key with its value (null = unset; the privacy salt only as salt_given). */
   config: Record<string, unknown>;
   diagnostics: DiagnosticsSection;
   summary: {
     people: number;
-    activity_rows: number;
+    activity_rows: Count;
     first_date: string;
     last_date: string;
-    rows_outside_window: number;
-    people_without_activity: number;
-    people_missing_from_people_table: number;
+    rows_outside_window: Count;
+    people_without_activity: Count;
+    people_missing_from_people_table: Count;
     tables: { people: boolean; surveys: boolean; playbook: boolean };
   };
   metrics_unavailable: { metric: string; needs: string }[];
-  overall: Omit<GroupResult, 'key' | 'activity_rows'>;
+  /** Suppressed in adoption-only reports (no activity table) and when everyone is fewer than min_group_size. */
+  overall: Omit<EvaluatedGroup, 'key' | 'activity_rows'> | Suppressed;
   groups: GroupResult[];
+  privacy: PrivacySection;
   uniformity: { across_groups: { adoption_rate: Uniformity; ai_task_share: Uniformity } };
   trends: TrendCell[];
   /** What HR should do: docs/insights.md. Absent in adoption-only and differentially private reports. */
@@ -285,13 +318,24 @@ export interface Config {
   rework_threshold?: number;
   weights?: Partial<Record<ScoreComponentName, number>>;
   bootstrap?: { resamples?: number; seed?: number; confidence?: number };
-  privacy?: { min_group_size?: number; min_group_size_extremes?: number; individual_results?: boolean; salt?: string };
+  privacy?: {
+    min_group_size?: number; min_group_size_extremes?: number; individual_results?: boolean; salt?: string;
+    /** Differential privacy: present = on (docs/privacy.md). */
+    dp?: { epsilon?: number; delta?: number; seed?: number; max_tasks_per_person?: number; max_hours_saved_per_person?: number;
+      max_rework_hours_per_person?: number };
+  };
+  insights?: Partial<Record<'heavy_user_min_share' | 'champion_max_rework_rate' | 'champion_min_percentile' | 'kpi_min_abs_rho' |
+    'split_min_share' | 'uneven_min_split' | 'playbook_card_max_utilization' | 'mentees_per_champion' | 'max_items' |
+    'min_days' | 'min_periods', number>> & { min_people_per_side?: number | null };
+  /** First day each group (by the `by` attribute) had AI tools: the rollout effect estimate. */
+  rollout?: { by?: GroupAttribute; dates?: Record<string, string> };
+  usage?: { identity?: 'auto' | 'identities' | 'email' | 'github_login' | 'person_id'; engaged_min_days?: number };
   columns?: Partial<Record<'activity' | 'people' | 'surveys' | 'playbook', Record<string, string>>>;
 }
 
 export interface MetricDefinition {
   name: string;
-  section: 'group_metric' | 'uniformity' | 'gap' | 'score_component' | 'score';
+  section: 'group_metric' | 'uniformity' | 'gap' | 'score_component' | 'usage_metric' | 'score';
   unit: string;
   formula: string;
   description: string;

@@ -1,9 +1,13 @@
 // Runs inside the Web Worker spawned by gapscore/worker. Messages:
-//   in:  {id, type: 'init'|'analyze'|'analyzeColumns'|'validate'|'reportText'|'metrics'|'sha256'|'cancel', payload}
+//   in:  {id, type: 'init'|'analyze'|'analyzeColumns'|'validate'|'reportText'|'sniff'|'schema'|'metrics'|'sha256'|'cancel', payload}
 //   out: {id, type: 'result'|'error'|'progress', payload}
+// Blob/File inputs arrive as references and are read here, slice by slice, so
+// the page thread never copies a large file.
 import { createGapScore } from './index.js';
 import { GapScoreError } from './errors.js';
 
+// A promise, set when 'init' arrives: requests posted right behind it (after
+// the page replaced a hard-cancelled worker) wait for the same load options.
 let engine = null;
 const running = new Map();  // id -> AbortController
 
@@ -13,13 +17,16 @@ function reply(id, type, payload) {
 
 async function handle(id, type, payload) {
   if (type === 'init') {
-    engine = await createGapScore(payload ?? {});
-    return { version: engine.version };
+    engine = createGapScore(payload ?? {});
+    return { version: (await engine).version };
   }
-  if (!engine) engine = await createGapScore();
+  engine ??= createGapScore();
+  const gs = await engine;
   switch (type) {
-    case 'metrics': return engine.metrics();
-    case 'sha256': return engine.sha256(payload.bytes);
+    case 'metrics': return gs.metrics();
+    case 'schema': return gs.schema();
+    case 'sniff': return gs.sniff(payload.input);
+    case 'sha256': return gs.sha256(payload.bytes);
     case 'analyze':
     case 'analyzeColumns':
     case 'validate':
@@ -30,7 +37,7 @@ async function handle(id, type, payload) {
         const options = { ...(payload.options ?? {}), signal: controller.signal,
           onProgress: (p) => reply(id, 'progress', p) };
         const first = type === 'analyzeColumns' ? payload.columns : payload.tables;
-        return await engine[type](first, payload.config, options);
+        return await gs[type](first, payload.config, options);
       } finally {
         running.delete(id);
       }

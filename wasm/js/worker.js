@@ -1,7 +1,20 @@
 // gapscore/worker: the same API as createGapScore(), running in a Web Worker
 // so the page stays responsive. Byte inputs are transferred, not copied
 // (their ArrayBuffers become detached); pass {transfer: false} to keep them.
-import { GapScoreError } from './errors.js';
+// Blob/File inputs go as references and are read inside the worker.
+//
+// Cancelling: an abort rejects the call at once and asks the worker to stop,
+// which it does between input chunks. When it does not answer within
+// hardCancelAfterMs (it is inside one long wasm call, e.g. the report of a
+// million rows), the worker is terminated and a fresh one is spawned for the
+// next call (hard cancel; option hardCancel: false turns it off).
+import { CODE_ALIASES, GapScoreError, cancelledError } from './errors.js';
+import { SNIFF_BYTES, isBlob } from './inputs.js';
+
+const DEFAULT_HARD_CANCEL_AFTER_MS = 400;
+
+// A literal `new Worker(new URL(...), {type: 'module'})`: bundlers (Vite, webpack) find the worker by it.
+const defaultWorker = () => new Worker(new URL('./worker-thread.js', import.meta.url), { type: 'module' });
 
 function transferablesOf(tables) {
   const out = new Set();
@@ -14,53 +27,121 @@ function transferablesOf(tables) {
   return [...out];
 }
 
+// Only the head of a file crosses to the worker for sniff(): a Blob as a
+// reference (the worker reads its first 64 KiB), text and bytes cut to 64 KiB
+// (a copy of at most that much; the caller's buffer stays usable).
+function sniffHead(input) {
+  if (isBlob(input)) return input;
+  if (typeof input === 'string') return input.slice(0, SNIFF_BYTES);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input.slice(0, SNIFF_BYTES));
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, Math.min(SNIFF_BYTES, input.byteLength)).slice();
+  return input;  // the worker answers with invalid_argument
+}
+
 /**
  * @param {import('./worker').GapScoreWorkerOptions} [options]
  * @returns {Promise<import('./worker').GapScoreWorker>}
  */
 export async function createGapScoreWorker(options = {}) {
-  const worker = options.worker ?? new Worker(new URL('./worker-thread.js', import.meta.url), { type: 'module' });
+  const { worker: given, createWorker, hardCancel = true, hardCancelAfterMs = DEFAULT_HARD_CANCEL_AFTER_MS, ...loadOptions } = options;
+  // A URL object cannot be posted, and a relative URL means relative to the page, not to the worker's script.
+  if (loadOptions.wasmUrl != null) loadOptions.wasmUrl = new URL(String(loadOptions.wasmUrl), globalThis.location?.href).href;
+  // A worker handed over without a way to make another cannot be replaced: no hard cancel then.
+  const makeWorker = createWorker ?? (given ? null : defaultWorker);
+  const canRestart = hardCancel && makeWorker != null;
+  let current = null;  // the live Worker, or null until the next call spawns one
+  let closed = false;
   let nextId = 1;
-  const pending = new Map();  // id -> {resolve, reject, onProgress}
+  const pending = new Map();  // id -> call {id, type, payload, transfer, resolve, reject, onProgress, done}
+  const stopping = new Map();  // id of an aborted call -> timer that hard-cancels it unless the worker winds it up first
 
-  worker.onmessage = (event) => {
-    const { id, type, payload } = event.data;
-    const p = pending.get(id);
-    if (!p) return;
-    if (type === 'progress') {
-      p.onProgress?.(payload);
-      return;
-    }
-    pending.delete(id);
-    if (type === 'result') p.resolve(payload);
-    else p.reject(GapScoreError.fromCore(payload));
-  };
-  worker.onerror = (event) => {
-    const err = new GapScoreError('worker_failed', `gapscore worker failed: ${event.message ?? 'unknown error'}`);
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-  };
-
-  function request(type, payload, { onProgress, signal, transfer = [] } = {}) {
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new GapScoreError('cancelled', 'The analysis was cancelled by the caller.'));
+  function attach(worker) {
+    worker.onmessage = (event) => {
+      if (worker !== current) return;  // the last words of a terminated worker
+      const { id, type, payload } = event.data;
+      if (type !== 'progress' && stopping.has(id)) {
+        clearTimeout(stopping.get(id));
+        stopping.delete(id);
+      }
+      const call = pending.get(id);
+      if (!call) return;
+      if (type === 'progress') {
+        call.onProgress?.(payload);
         return;
       }
-      pending.set(id, { resolve, reject, onProgress });
-      // Reject at once: the worker notices the cancel only between input chunks, and
-      // a report already being computed would otherwise resolve after the abort.
-      signal?.addEventListener('abort', () => {
-        worker.postMessage({ id: 0, type: 'cancel', payload: { target: id } });
-        if (pending.delete(id)) reject(new GapScoreError('cancelled', 'The analysis was cancelled by the caller.'));
-      }, { once: true });
-      worker.postMessage({ id, type, payload }, transfer);
+      if (type === 'result') call.done(null, payload);
+      else call.done(GapScoreError.fromCore(payload));
+    };
+    worker.onerror = (event) => {
+      if (worker !== current) return;
+      const err = new GapScoreError('worker_failed', `gapscore worker failed: ${event.message ?? 'unknown error'}`);
+      for (const call of [...pending.values()]) call.done(err);
+    };
+    current = worker;
+  }
+
+  function send(call) {
+    if (!current) {
+      attach(makeWorker());
+      // Requests queue behind init in the new worker, so they use the same load options.
+      current.postMessage({ id: 0, type: 'init', payload: loadOptions });
+    }
+    call.worker = current;
+    current.postMessage({ id: call.id, type: call.type, payload: call.payload }, call.transfer);
+  }
+
+  // Terminates `worker` (still inside a cancelled call) and moves the calls it
+  // held to a fresh one; calls whose inputs were transferred to it cannot move.
+  function restart(worker) {
+    if (worker !== current) return;
+    for (const timer of stopping.values()) clearTimeout(timer);
+    stopping.clear();
+    worker.terminate();
+    current = null;
+    for (const call of [...pending.values()]) {
+      if (call.transfer.length) {
+        call.done(new GapScoreError('worker_failed',
+          'The worker was restarted to stop a cancelled call; this call\'s inputs had been transferred to it. Call again.'));
+      } else {
+        send(call);
+      }
+    }
+  }
+
+  function request(type, payload, { onProgress, signal, transfer = [] } = {}) {
+    if (closed) return Promise.reject(new GapScoreError('cancelled', 'The worker was terminated.'));
+    if (signal?.aborted) return Promise.reject(cancelledError());
+    return new Promise((resolve, reject) => {
+      const call = { id: nextId++, type, payload, transfer, onProgress, worker: null };
+      const onAbort = () => {
+        if (!pending.has(call.id)) return;
+        const worker = call.worker;
+        // Reject at once: the worker notices the cancel only between input chunks, and
+        // a report already being computed would otherwise resolve after the abort.
+        call.done(cancelledError());
+        worker.postMessage({ id: 0, type: 'cancel', payload: { target: call.id } });
+        if (canRestart) stopping.set(call.id, setTimeout(() => restart(worker), hardCancelAfterMs));
+      };
+      call.done = (err, value) => {
+        pending.delete(call.id);
+        signal?.removeEventListener('abort', onAbort);
+        if (err) reject(err);
+        else resolve(value);
+      };
+      pending.set(call.id, call);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      send(call);
     });
   }
 
-  const { worker: _w, ...loadOptions } = options;
-  const { version } = await request('init', loadOptions);
+  attach(given ?? makeWorker());
+  let version;
+  try {
+    ({ version } = await request('init', loadOptions));
+  } catch (e) {
+    current?.terminate();
+    throw e;
+  }
 
   function analysisCall(type) {
     return (first, config, runOptions = {}) => {
@@ -77,15 +158,20 @@ export async function createGapScoreWorker(options = {}) {
     analyzeColumns: analysisCall('analyzeColumns'),
     validate: analysisCall('validate'),
     reportText: analysisCall('reportText'),
+    sniff: (input) => request('sniff', { input: sniffHead(input) }),
+    schema: () => request('schema'),
     metrics: () => request('metrics'),
     sha256: (bytes) => request('sha256', { bytes }),
     terminate() {
-      worker.terminate();
+      closed = true;
+      for (const timer of stopping.values()) clearTimeout(timer);
+      stopping.clear();
+      current?.terminate();
+      current = null;
       const err = new GapScoreError('cancelled', 'The worker was terminated.');
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+      for (const call of [...pending.values()]) call.done(err);
     },
   };
 }
 
-export { GapScoreError };
+export { CODE_ALIASES, GapScoreError };

@@ -1,25 +1,35 @@
-// One analysis engine per page, in a Web Worker so the page stays responsive
-// on big files. Cancelling aborts between chunks; if the engine is inside its
-// single (uninterruptible) wasm call, the worker is terminated and a fresh one
-// is started for the next run.
+// One analysis engine per page: the package's Web Worker (gapscore/worker),
+// so the page stays responsive on big files. The page hands it File objects;
+// the worker reads them. Cancelling is the package's: the call rejects at once,
+// and a worker stuck in one long wasm call is replaced (hard cancel).
 import { createGapScoreWorker, GapScoreError } from 'gapscore/worker';
 
 export { GapScoreError };
 
-const HARD_CANCEL_AFTER_MS = 400;
 let current = null;  // Promise<GapScoreWorker>
+let schema = null;  // Promise<InputSchema>
 
-function spawn() {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'gapscore' });
-  return createGapScoreWorker({ worker });
-}
+// build.mjs bundles the package's worker thread as assets/worker.js, next to this bundle.
+const createWorker = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'gapscore' });
 
 export function engine() {
   if (!current) {
-    current = spawn();
+    current = createGapScoreWorker({ createWorker });
     current.catch(() => { current = null; });
   }
   return current;
+}
+
+/** The input tables and their columns, as the engine declares them. */
+export function inputSchema() {
+  schema ??= engine().then((gs) => gs.schema());
+  schema.catch(() => { schema = null; });
+  return schema;
+}
+
+/** What a file is (format, delimiter, headers, usage export kind): the worker reads its first 64 KiB. */
+export async function sniff(file) {
+  return (await engine()).sniff(file);
 }
 
 /** The metric catalog (names, formulas, descriptions) for help texts. */
@@ -30,7 +40,7 @@ export async function metricCatalog() {
 
 /**
  * @param {{usage?: {data: Blob, name: string}[]} & Record<string, Blob>} tables one File/Blob per table,
- *   and the AI-usage exports; all read inside the worker (src/worker.js)
+ *   and the AI-usage exports; all read inside the worker
  * @param {object} config
  * @param {{signal: AbortSignal, onProgress: (fraction: number, label: string) => void, sourceNames: object}} options
  */
@@ -40,36 +50,24 @@ export async function analyze(tables, config, { signal, onProgress, sourceNames 
   const total = Object.entries(tables).reduce((a, [k, v]) => a + sizeOf(k, v), 0) || 1;
   const done = {};
   let usageRead = 0;  // the engine reports each usage export as its own 0..size
-  let settled = false;
-  const onAbort = () => setTimeout(() => {
-    if (settled) return;
-    gs.terminate();  // rejects the pending call with code "cancelled"
-    if (current) current = null;
-  }, HARD_CANCEL_AFTER_MS);
-  signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await gs.analyze(tables, config, {
-      signal,
-      sourceNames,
-      onProgress: (p) => {
-        if (p.phase === 'read') {
-          if (p.table === 'usage') {
-            if (p.done >= p.total) usageRead += p.total;
-            done.usage = usageRead;
-          } else {
-            done[p.table] = p.done;
-          }
-          const read = Object.values(done).reduce((a, b) => a + b, 0);
-          // Reading is most of the work the engine can report on; the last
-          // stretch (metrics, bootstrap, privacy checks) is one call.
-          onProgress(0.9 * Math.min(1, read / total), `Reading ${p.table === 'usage' ? 'the AI-usage exports' : sourceNames?.[p.table] ?? p.table}`);
+  return gs.analyze(tables, config, {
+    signal,
+    sourceNames,
+    onProgress: (p) => {
+      if (p.phase === 'read') {
+        if (p.table === 'usage') {
+          done.usage = usageRead + p.done;
+          if (p.done >= p.total) usageRead += p.total;
         } else {
-          onProgress(p.done >= p.total ? 1 : 0.9, 'Computing metrics, confidence intervals and privacy checks');
+          done[p.table] = p.done;
         }
-      },
-    });
-  } finally {
-    settled = true;
-    signal.removeEventListener('abort', onAbort);
-  }
+        const read = Object.values(done).reduce((a, b) => a + b, 0);
+        // Reading is most of the work the engine can report on; the last
+        // stretch (metrics, bootstrap, privacy checks) is one call.
+        onProgress(0.9 * Math.min(1, read / total), `Reading ${p.table === 'usage' ? 'the AI-usage exports' : sourceNames?.[p.table] ?? p.table}`);
+      } else {
+        onProgress(p.done >= p.total ? 1 : 0.9, 'Computing metrics, confidence intervals and privacy checks');
+      }
+    },
+  });
 }

@@ -2,9 +2,10 @@
 // Nothing here talks to a server except to load the page's own files
 // (the engine's wasm and, on request, the built-in sample).
 import { $, h, replace } from './dom.js';
-import { createFileSlots, hasFiles } from './files.js';
+import { createFileSlots } from './files/file-slots.js';
+import { hasFiles } from './files/drop-target.js';
 import { createSettings } from './settings.js';
-import { GapScoreError, analyze, engine, metricCatalog } from './engine.js';
+import { GapScoreError, analyze, inputSchema, metricCatalog, sniff } from './engine.js';
 import { createProgress } from './progress.js';
 import { failurePanel } from './views/diagnostics.js';
 import { SAMPLE_TABLES, USAGE_SAMPLE } from './samples.js';
@@ -17,7 +18,7 @@ const sampleButton = $('#try-sample');
 const usageSampleButton = $('#try-usage-sample');
 const progress = createProgress($('#progress'));
 const settings = createSettings($('#settings-form'));
-const slots = createFileSlots({ tables: $('#slots'), usage: $('#usage-slots') }, { onChange: () => { replace(problems); say(''); } });
+let slots = null;  // the file slots, once the engine has said which tables and columns it reads
 
 let running = null;
 let catalog = null;
@@ -40,7 +41,7 @@ async function fetchSample(url) {
 
 /** Loads a built-in sample (replacing any files chosen) and analyses it. */
 async function loadSample(what, load) {
-  if (running) return;
+  if (running || !slots) return;
   setBusy(true);
   say(`Loading ${what}…`);
   try {
@@ -68,7 +69,7 @@ const loadUsageSample = () => loadSample('the sample AI-usage exports', () => Pr
 ]));
 
 async function run() {
-  if (running) return;
+  if (running || !slots) return;
   replace(problems);
   const open = slots.problems();
   if (open.length) {
@@ -162,15 +163,22 @@ window.addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault()
 window.addEventListener('drop', async (e) => {
   if (!hasFiles(e)) return;
   e.preventDefault();
+  if (!slots) return;
   const unplaced = await slots.addFiles([...e.dataTransfer.files]);
   if (unplaced.length) say(`Not recognised: ${unplaced.join(', ')}. Drop it on the file slot it belongs to.`);
 });
 
-// Start the worker and compile the wasm while the analyst picks files.
-const warmUp = () => {
-  loadResults().catch(() => {});
-  engine().then(() => { document.body.dataset.engine = 'ready'; }, () => {});
-};
+// The file slots come from the engine's input schema: start the worker and
+// compile the wasm now, and load the report views while the analyst picks files.
+try {
+  slots = createFileSlots({ tables: $('#slots'), usage: $('#usage-slots') },
+    { schema: await inputSchema(), sniff, onChange: () => { replace(problems); say(''); } });
+  document.body.dataset.engine = 'ready';
+} catch (e) {
+  replace($('#slots'), h('div', { class: 'alert alert-error', role: 'alert' },
+    `The analysis engine could not start in this browser (${e?.message ?? e}). Reload the page, or try another browser.`));
+}
+const warmUp = () => loadResults().catch(() => {});
 if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 1500 });
 else setTimeout(warmUp, 200);
 

@@ -62,6 +62,7 @@ namespace gapscore {
   X(config_invalid_json, error, "The configuration is not valid JSON.")                            \
   X(config_unknown_key, error, "The configuration has a key gapscore does not know (the message suggests the closest).") \
   X(config_invalid_value, error, "A configuration value has the wrong type or is out of range.")  \
+  X(config_needs_reread, error, "A setting that decides how inputs are read changed (period, window, columns, ...): read the inputs again.") \
   /* privacy */                                                                                    \
   X(privacy_budget_exhausted, error, "A differentially private release would spend past privacy.dp.total_epsilon on its privacy.ledger_id; it is refused.") \
   X(privacy_ledger_invalid, error, "The privacy-budget ledger given is not one gapscore wrote (or was altered).") \

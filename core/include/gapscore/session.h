@@ -36,8 +36,13 @@ class Session {
   // shard: for reading the activity in parallel (see merge); ignored for other tables.
   Status begin_table(TableKind kind, std::string source_name = {}, InputFormat format = InputFormat::detect,
                      std::uint64_t expected_bytes = 0, Shard shard = {});
+  // digest_by_caller: the caller hashes the bytes itself (in parallel, with a
+  // faster implementation) and gives the SHA-256 to end_table; the session does not hash.
+  Status begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
+                     Shard shard, bool digest_by_caller);
   Status push(std::string_view chunk);
-  Status end_table();
+  // sha256_hex: the table's digest (64 lowercase hex digits) when begin_table said digest_by_caller.
+  Status end_table(std::string_view sha256_hex = {});
   // A whole table given as typed columns (see ingest_columns) instead of bytes.
   Status add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name = {});
 
@@ -57,6 +62,7 @@ class Session {
   Status join();
 
   // The canonical report (UTF-8 JSON, fixed key order, trailing newline).
+  // May be called again, after configure(), without reading anything again.
   // Under protection "dp" each call is a release: it spends privacy.dp.epsilon
   // from the privacy-budget ledger, or fails with privacy_budget_exhausted.
   Result<std::string> report();
@@ -73,6 +79,23 @@ class Session {
   // otherwise. It is never in the report: keep it to get the same pseudonyms
   // and cell keys in later reports.
   const std::string& generated_salt() const;
+
+  // New settings for the next report(), keeping everything read. Grouping,
+  // thresholds, weights, privacy and insights settings can change; settings
+  // that decide how the inputs are read cannot (period, window, mode, columns,
+  // usage.identity, max_diagnostics): that fails with config_needs_reread,
+  // naming them, and the inputs must be read again with the new config.
+  Status configure(std::string_view config_json);
+  Status configure(Config config);
+
+  // Everything read so far as bytes (docs/partial-state.md): the activity as
+  // per-person state, the other tables and usage exports as given. As
+  // sensitive as the inputs themselves. Fails for tables given as typed columns
+  // (other than the activity) and after a fatal error.
+  Result<std::string> save_state() const;
+  // A session holding a saved state, ready for report(), merge() or more input.
+  // `config` must read inputs the way the saved one did (see configure).
+  static Result<Session> load_state(std::string_view state, std::string_view config_json);
 
   // Ingest outcome only, whether or not ingest succeeded: inputs read,
   // diagnostics, and the fatal error if any. Canonical JSON.

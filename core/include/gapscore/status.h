@@ -98,6 +98,10 @@ class DiagnosticLog {
   explicit DiagnosticLog(std::size_t max_items = 100) : max_items_(max_items) {}
 
   void add(Diagnostic d);
+  // A log as saved (session states): items, counts per (table, code), totals.
+  static DiagnosticLog restore(std::size_t max_items, std::vector<Diagnostic> items,
+                               std::map<std::pair<std::string, DiagCode>, std::uint64_t> counts, std::uint64_t total,
+                               std::uint64_t errors, std::uint64_t warnings);
   // Another log's diagnostics after this one's (then the first max_items are kept).
   void append(const DiagnosticLog& other);
   // Another log of rows of the same table, read in parallel: the items of both,

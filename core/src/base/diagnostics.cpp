@@ -12,6 +12,18 @@ void DiagnosticLog::add(Diagnostic d) {
   if (items_.size() < max_items_) items_.push_back(std::move(d));
 }
 
+DiagnosticLog DiagnosticLog::restore(std::size_t max_items, std::vector<Diagnostic> items,
+                                     std::map<std::pair<std::string, DiagCode>, std::uint64_t> counts,
+                                     std::uint64_t total, std::uint64_t errors, std::uint64_t warnings) {
+  DiagnosticLog log(max_items);
+  log.items_ = std::move(items);
+  log.counts_ = std::move(counts);
+  log.total_ = total;
+  log.errors_ = errors;
+  log.warnings_ = warnings;
+  return log;
+}
+
 void DiagnosticLog::append(const DiagnosticLog& other) {
   for (const Diagnostic& d : other.items_)
     if (items_.size() < max_items_) items_.push_back(d);

@@ -33,5 +33,6 @@ class Sha256 {
 };
 
 std::string to_hex(std::span<const std::uint8_t> bytes);
+std::array<std::uint8_t, 32> sha256(std::string_view data);
 
 }  // namespace gapscore

@@ -114,7 +114,7 @@ TableIngestor::~TableIngestor() = default;
 Status TableIngestor::push(std::string_view chunk) {
   Impl& m = *impl_;
   if (m.failed) return m.failure;
-  if (m.options.shard_index == 0) m.sha.update(chunk);
+  if (m.options.shard_index == 0 && !m.options.digest_by_caller) m.sha.update(chunk);
   m.bytes += chunk.size();
   if (m.format == InputFormat::detect) {
     m.pending.append(chunk);
@@ -133,15 +133,14 @@ Status TableIngestor::push(std::string_view chunk) {
   return Ok{};
 }
 
-Result<IngestedTable> TableIngestor::finish() {
+Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
   Impl& m = *impl_;
   if (m.failed) return m.failure;
   TableSummary summary;
   summary.table = m.name;
   summary.source_name = m.options.source_name;
   summary.bytes = m.bytes;
-  const auto digest = m.sha.finish();
-  summary.sha256 = to_hex(digest);
+  summary.sha256 = m.options.digest_by_caller ? std::string(sha256_hex) : to_hex(m.sha.finish());
   auto empty = [&] {
     return Error(make_diagnostic(DiagCode::empty_input, m.name + ": the file is empty", m.name));
   };

@@ -41,6 +41,9 @@ struct IngestOptions {
   // included, are all in one shard). Shard 0 also digests the bytes and
   // counts blank lines. CSV only.
   std::uint32_t shard_index = 0, shard_count = 1;
+  // The caller digests the bytes itself (e.g. WebCrypto, in parallel with
+  // reading) and gives the digest to finish(); the ingestor does not hash.
+  bool digest_by_caller = false;
 };
 
 // The shard of a person id (its text as the table gives it, trimmed).
@@ -76,7 +79,8 @@ class TableIngestor {
 
   // After a failed push the ingestor is finished; finish() returns the error again.
   Status push(std::string_view chunk);
-  Result<IngestedTable> finish();
+  // `sha256_hex`: the digest, when IngestOptions::digest_by_caller.
+  Result<IngestedTable> finish(std::string_view sha256_hex = {});
 
  private:
   struct Impl;

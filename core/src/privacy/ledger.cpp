@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_parse.h"
 
 namespace gapscore::privacy {
 namespace {
@@ -29,8 +30,10 @@ Result<Ledger> Ledger::parse(std::string_view bytes) {
   Ledger ledger;
   const auto first = bytes.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return ledger;
-  const nlohmann::json j = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return invalid("not JSON");
+  JsonParseError error;
+  const auto parsed = parse_json_dom(bytes, error);
+  if (!parsed || !parsed->is_object()) return invalid("not JSON");
+  const nlohmann::ordered_json& j = *parsed;
   const auto version = j.find(kFormatKey);
   if (version == j.end() || !version->is_number_integer() || version->get<int>() != 1)
     return invalid("not a gapscore privacy ledger (version 1)");

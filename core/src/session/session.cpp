@@ -1,131 +1,19 @@
 #include "gapscore/session.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
-#include "activity/playbook_resolver.h"
-#include "activity/sink.h"
-#include "config/config_json.h"
-#include "ingest/table_builder.h"
 #include "base/sha256.h"
+#include "config/config_json.h"
 #include "privacy/ledger.h"
 #include "privacy/secure_random.h"
-#include "dataset/dataset.h"
 #include "report/inputs_section.h"
 #include "report/report_builder.h"
+#include "session/session_impl.h"
 #include "usage/parsers.h"
 
 namespace gapscore {
-
-struct Session::Impl {
-  Config config;
-  DiagnosticLog log;
-  std::vector<IngestedTable> tables;
-  std::vector<TableSummary> failed_inputs;
-  std::optional<TableIngestor> current;
-  TableKind current_kind = TableKind::activity;
-  std::string current_source;
-  bool seen[kTableKindCount] = {};
-  std::optional<Error> fatal;
-  std::optional<Dataset> dataset;
-  usage::UsageData usage;
-  bool has_usage = false;
-  // The activity table is read into per-person state, not kept as rows.
-  std::unique_ptr<activity::PlaybookResolver> playbook;
-  std::optional<activity::Part> activity_part;
-  std::optional<activity::PartSink> activity_sink;
-  std::optional<activity::ActivityData> activity;
-  // The activity's diagnostics, kept apart until the join so that shards read
-  // in parallel can interleave theirs by row.
-  DiagnosticLog activity_log;
-  bool activity_log_joined = false;
-  Shard shard;
-  privacy::Ledger ledger;
-  std::string ledger_text;
-  std::string generated_salt;
-
-  explicit Impl(Config c)
-      : config(std::move(c)),
-        log(static_cast<std::size_t>(config.max_diagnostics)),
-        activity_log(static_cast<std::size_t>(config.max_diagnostics)) {}
-
-  void join_activity_log() {
-    if (activity_log_joined) return;
-    activity_log_joined = true;
-    log.append(activity_log);
-  }
-
-  // Fatal errors also go into the log (strict-mode row errors are there already),
-  // so the log alone tells the whole story of a run.
-  Status fail(Error e) {
-    join_activity_log();
-    for (const Diagnostic& d : e.diagnostics) {
-      bool logged = false;
-      for (const Diagnostic& x : log.items())
-        logged = logged || (x.code == d.code && x.row == d.row && x.message == d.message);
-      if (!logged) log.add(d);
-    }
-    if (!fatal) fatal = e;
-    current.reset();
-    return e;
-  }
-
-  // What every way of handing over a table shares: no earlier failure, no table
-  // open, each kind once; the ingest options come from the config.
-  Result<IngestOptions> claim(TableKind kind, std::string source_name, std::string_view call) {
-    if (fatal) return *fatal;
-    if (current)
-      return Error(make_diagnostic(DiagCode::invalid_argument, std::string(call) + " called while another table is open"));
-    const auto k = static_cast<std::size_t>(kind);
-    if (seen[k])
-      return Error(make_diagnostic(DiagCode::invalid_argument, "the " + std::string(table_name(kind)) + " table was already given"));
-    // The activity is read once, into state that needs the playbook while it is read.
-    if (kind == TableKind::playbook && seen[static_cast<std::size_t>(TableKind::activity)])
-      return Error(make_diagnostic(DiagCode::invalid_argument, "give the playbook table before the activity table"));
-    seen[k] = true;
-    IngestOptions opts;
-    opts.kind = kind;
-    opts.strict = config.strict;
-    opts.source_name = std::move(source_name);
-    const auto cols = config.columns.find(std::string(table_name(kind)));
-    if (cols != config.columns.end()) opts.column_map = cols->second;
-    if (kind == TableKind::activity) opts.row_sink = start_activity();
-    return opts;
-  }
-
-  const Table* table_of(TableKind kind) const {
-    for (const IngestedTable& t : tables)
-      if (table_kind_from_name(t.table.name) == kind && t.table.row_count() > 0) return &t.table;
-    return nullptr;
-  }
-
-  ingest::RowSink* start_activity() {
-    activity::PartOptions o;
-    o.weekly = config.period == Period::week;
-    o.window_start = config.window_start;
-    o.window_end = config.window_end;
-    if (const Table* pb = table_of(TableKind::playbook)) {
-      playbook = std::make_unique<activity::TablePlaybookResolver>(table_of(TableKind::people), *pb);
-      o.playbook = playbook.get();
-    }
-    activity_part.emplace(o);
-    activity_sink.emplace(*activity_part);
-    return &*activity_sink;
-  }
-
-  // The activity table was read (every shard merged): its state is finished, the rows are gone.
-  Status finish_activity() {
-    if (!activity_part) return Ok{};
-    if (shard.count > 1)
-      for (const IngestedTable& t : tables)
-        if (t.summary.table == "activity")
-          if (Status s = ingest::check_row_counts(t.summary, schema_for(TableKind::activity), activity_log); !s) return s;
-    activity = activity::finish(*activity_part);
-    activity_sink.reset();
-    activity_part.reset();
-    return Ok{};
-  }
-};
 
 Session::Session() = default;
 Session::Session(Session&&) noexcept = default;
@@ -138,16 +26,28 @@ Result<Session> Session::create(std::string_view config_json_text) {
   return create(std::move(config).value());
 }
 
-Result<Session> Session::create(Config config) {
-  std::string generated;
-  if (config.privacy.generate_salt) {
+namespace {
+
+// "privacy": {"salt": "generate"}: 32 hex digits from the system's secure
+// random source, or `kept` when this session made one already.
+Status generate_salt(Config& config, std::string& kept) {
+  if (!config.privacy.generate_salt) return Ok{};
+  if (kept.empty()) {
     std::array<std::uint8_t, 16> key{};
     if (!privacy::secure_random_bytes(key.data(), key.size()))
       return Error(make_diagnostic(DiagCode::internal_error, "no secure random source to generate privacy.salt"));
-    generated = to_hex(key);
-    config.privacy.salt = generated;
-    config.privacy.generate_salt = false;  // made once: a shard session copying this config keeps it
+    kept = to_hex(key);
   }
+  config.privacy.salt = kept;
+  config.privacy.generate_salt = false;  // made once: a shard session copying this config keeps it
+  return Ok{};
+}
+
+}  // namespace
+
+Result<Session> Session::create(Config config) {
+  std::string generated;
+  if (Status s = generate_salt(config, generated); !s) return std::move(s).error();
   Session a;
   a.impl_ = std::make_unique<Impl>(std::move(config));
   a.impl_->generated_salt = std::move(generated);
@@ -171,6 +71,11 @@ const DiagnosticLog& Session::log() const { return impl_->log; }
 
 Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
                             Shard shard) {
+  return begin_table(kind, std::move(source_name), format, expected_bytes, shard, false);
+}
+
+Status Session::begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
+                            Shard shard, bool digest_by_caller) {
   Impl& m = *impl_;
   if (kind == TableKind::activity) {
     if (shard.count == 0 || shard.index >= shard.count)
@@ -183,6 +88,8 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
   if (!opts) return std::move(opts).error();
   opts->format = format;
   opts->expected_bytes = expected_bytes;
+  opts->digest_by_caller = digest_by_caller;
+  m.digest_by_caller = digest_by_caller;
   if (kind == TableKind::activity) {
     opts->shard_index = shard.index;
     opts->shard_count = shard.count;
@@ -197,16 +104,24 @@ Status Session::push(std::string_view chunk) {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
   if (!m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "push called without begin_table"));
+  if (m.current_kind != TableKind::activity) m.raw_tables[m.current_kind].append(chunk);
   Status s = m.current->push(chunk);
   if (!s) return m.fail(std::move(s).error());
   return Ok{};
 }
 
-Status Session::end_table() {
+Status Session::end_table(std::string_view sha256_hex) {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
   if (!m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "end_table called without begin_table"));
-  auto t = m.current->finish();
+  const bool hex = sha256_hex.size() == 64 && std::all_of(sha256_hex.begin(), sha256_hex.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (m.digest_by_caller != hex || (!m.digest_by_caller && !sha256_hex.empty()))
+    return Error(make_diagnostic(DiagCode::invalid_argument,
+                                 m.digest_by_caller ? "end_table needs the table's SHA-256 as 64 lowercase hex digits"
+                                                    : "end_table was given a digest, but begin_table did not ask for one"));
+  auto t = m.current->finish(sha256_hex);
   m.current.reset();
   if (!t) return m.fail(std::move(t).error());
   m.tables.push_back(std::move(t).value());
@@ -228,6 +143,7 @@ Status Session::add_usage(std::string_view bytes, std::string source_name, Usage
   if (m.fatal) return *m.fatal;
   if (m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "add_usage called while a table is open"));
   if (m.dataset) return Error(make_diagnostic(DiagCode::invalid_argument, "add_usage called after the tables were joined"));
+  m.raw_usage.push_back({std::string(bytes), source_name, format});
   Status s = usage::read_usage_file(bytes, format, source_name, m.usage, m.log);
   if (!s) return m.fail(std::move(s).error());
   m.has_usage = true;
@@ -284,6 +200,21 @@ Status Session::join() {
   m.tables.clear();
   if (!ds) return m.fail(std::move(ds).error());
   m.dataset = std::move(ds).value();
+  m.log_after_join = m.log;
+  return Ok{};
+}
+
+Status Session::configure(std::string_view config_json) {
+  auto config = parse_config(config_json);
+  if (!config) return std::move(config).error();
+  return configure(std::move(config).value());
+}
+
+Status Session::configure(Config config) {
+  Impl& m = *impl_;
+  if (Status s = check_same_reading(m.config, config); !s) return s;
+  if (Status s = generate_salt(config, m.generated_salt); !s) return s;
+  m.config = std::move(config);
   return Ok{};
 }
 
@@ -303,13 +234,15 @@ std::string ledger_id(const Config& config, const Dataset& ds) {
 Result<std::string> Session::report() {
   Impl& m = *impl_;
   if (Status s = join(); !s) return std::move(s).error();
+  m.log = *m.log_after_join;  // notes of an earlier report do not carry over
   if (!m.config.privacy.dp) {
     auto r = report::build_report(*m.dataset, m.config, m.log);
     if (!r) return std::move(r).error();
     return report::canonical_text(r.value());
   }
-  // A differentially private release spends from the ledger; a refused or
-  // failed release spends nothing.
+  // A differentially private release (analyze, re-analyze after configure(),
+  // a merged session's report) spends from the ledger; a refused or failed
+  // release spends nothing.
   const DpConfig& dp = *m.config.privacy.dp;
   privacy::Ledger next = m.ledger;
   report::LedgerState state;

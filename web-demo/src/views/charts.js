@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
+import { periodOf, trendChart } from './trend-chart.js';
 import * as fmt from '../format.js';
 
 const COMPONENTS = [
@@ -201,53 +202,20 @@ function scoreChart(report, ctx) {
   };
 }
 
-function trendChart(report, ctx, metricSelect) {
+function reportTrendChart(report, ctx, metricSelect) {
   const [metric, metricLabel, format] = TREND_METRICS.find(([m]) => m === metricSelect.value) ?? TREND_METRICS[0];
-  const cells = report.trends ?? [];
-  const periods = [...new Map(cells.map((c) => [c.period, c.start])).entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([p]) => p);
-  const seriesKeys = new Map([['', { name: 'Everyone', everyone: true }]]);
-  for (const c of cells) if (c.key) seriesKeys.set(JSON.stringify(c.key), { name: fmt.groupLabel(c.key, ctx.groupBy) });
-  const MAX_SERIES = 13;
-  const keys = [...seriesKeys.keys()].slice(0, MAX_SERIES);
-  const byKey = new Map();
-  for (const c of cells) byKey.set(`${JSON.stringify(c.key ?? '')}|${c.period}`, c);
-  const valueOf = (key, period) => {
-    const c = byKey.get(`${JSON.stringify(key === '' ? '' : JSON.parse(key))}|${period}`);
-    return !c || c.suppressed ? null : c.metrics?.[metric] ?? null;
-  };
-  const hiddenCells = cells.filter((c) => c.suppressed).length;
-  const isShare = format === fmt.pct;
-  const truncated = seriesKeys.size > MAX_SERIES;
-  const notes = [];
-  if (hiddenCells) notes.push(`${hiddenCells} group-period cells are hidden (fewer than ${ctx.k} people, or to protect a smaller group); lines break there.`);
-  if (truncated) notes.push(`Showing the first ${MAX_SERIES - 1} of ${seriesKeys.size - 1} groups.`);
-  return {
-    option: {
-      legend: { type: 'plain' },
-      grid: { left: 8, right: 24, top: seriesKeys.size > 5 ? 64 : 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: periods, boundaryGap: false },
-      yAxis: isShare ? { ...pctAxis } : { type: 'value', scale: metric !== 'gap_score', axisLabel: { formatter: (v) => fmt.num(v, metric === 'error_rate' ? 2 : 0) } },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
-      series: keys.map((key, i) => ({
-        name: seriesKeys.get(key).name, type: 'line', connectNulls: false, showSymbol: periods.length < 20, symbolSize: 5,
-        data: periods.map((p) => valueOf(key, p)),
-        color: i === 0 ? '#212529' : undefined,
-        lineStyle: { width: i === 0 ? 3 : 1.5 },
-        z: i === 0 ? 3 : 2,
-      })),
-    },
-    height: 380,
-    summary: `${metricLabel} per ${report.config?.period ?? 'period'} for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
-    table: {
-      columns: [{ label: 'Period', rowHeader: true }, ...keys.map((k) => ({ label: seriesKeys.get(k).name, num: true }))],
-      rows: periods.map((p) => [p, ...keys.map((k) => {
-        const c = byKey.get(`${JSON.stringify(k === '' ? '' : JSON.parse(k))}|${p}`);
-        if (c?.suppressed) return c.reason ?? `fewer than ${ctx.k} people`;
-        return format(c?.metrics?.[metric]);
-      })]),
-    },
-    note: notes.join(' ') || undefined,
-  };
+  const period = periodOf(report);
+  return trendChart({
+    cells: report.trends ?? [],
+    value: (c) => c.metrics?.[metric],
+    format,
+    groupLabel: (key) => fmt.groupLabel(key, ctx.groupBy),
+    k: ctx.k,
+    period,
+    yAxis: format === fmt.pct ? { ...pctAxis }
+      : { type: 'value', scale: metric !== 'gap_score', axisLabel: { formatter: (v) => fmt.num(v, metric === 'error_rate' ? 2 : 0) } },
+    summary: (periods) => `${metricLabel} per ${period.unit} for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
+  });
 }
 
 /** The chart cards for a report, in reading order. */
@@ -268,8 +236,8 @@ export function reportCharts(report, fileBase) {
     const id = 'trend-metric';
     const select = h('select', { id }, TREND_METRICS.map(([m, label]) => h('option', { value: m }, label)));
     const controls = h('div', { class: 'inline-field' }, h('label', { for: id }, 'Metric'), select);
-    const trends = card('trends', `Trends per ${report.config?.period ?? 'period'}`, 'How adoption and results move over time; the thick line is everyone.',
-      () => trendChart(report, ctx, select), { controls });
+    const trends = card('trends', `Trends per ${periodOf(report).unit}`, 'How adoption and results move over time; the thick line is everyone.',
+      () => reportTrendChart(report, ctx, select), { controls });
     select.addEventListener('change', () => trends.refresh());
     cards.push(trends);
   }

@@ -3,7 +3,7 @@
 // GapScoreError. Messages come from the engine; they are shown as text.
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
-import { usageFormatLabel } from '../schema.js';
+import { usageFormatLabel } from '../usage-formats.js';
 import { dataTable } from './table.js';
 
 const hash = (sha) => (sha ? h('code', { class: 'hash', title: sha }, `${sha.slice(0, 12)}…`) : '—');

@@ -4,7 +4,8 @@
 import { h } from '../dom.js';
 import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
-import { TOOL_LABELS } from '../schema.js';
+import { trendChart } from './trend-chart.js';
+import { TOOL_LABELS } from '../usage-formats.js';
 import * as fmt from '../format.js';
 
 const TOOL_COLORS = [COLORS.teal, COLORS.violet, COLORS.orange, COLORS.green];
@@ -54,52 +55,19 @@ function adoptionChart(ctx) {
   };
 }
 
-function trendChart(ctx, select) {
+function usageTrendChart(ctx, select) {
   const [metric, metricLabel, format] = TREND_METRICS.find(([m]) => m === select.value) ?? TREND_METRICS[0];
-  const cells = ctx.usage.trends ?? [];
-  const periods = [...new Map(cells.map((c) => [c.period, c.start])).entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([p]) => p);
-  const keyOf = (c) => (c.key ? JSON.stringify(c.key) : '');
-  const names = new Map([['', 'Everyone']]);
-  for (const c of cells) if (c.key) names.set(keyOf(c), fmt.groupLabel(c.key, ctx.groupBy));
-  // A group hidden in every week gets no line (and no legend entry); the note names how many.
-  const visible = new Set(cells.filter((c) => !c.suppressed).map(keyOf));
-  const drawable = [...names.keys()].filter((k) => visible.has(k));
-  const allHidden = names.size - drawable.length;
-  const MAX_SERIES = 13;
-  const keys = drawable.slice(0, MAX_SERIES);
-  const tableKeys = [...names.keys()].slice(0, 2 * MAX_SERIES);
-  const byKey = new Map(cells.map((c) => [`${keyOf(c)}|${c.period}`, c]));
-  const cell = (key, p) => byKey.get(`${key}|${p}`);
-  const hiddenCells = cells.filter((c) => c.suppressed).length;
-  const notes = [];
-  if (hiddenCells) notes.push(`${hiddenCells} group-week cells are hidden (fewer than ${ctx.k} people, or to protect a smaller group); lines break there.`);
-  if (allHidden) notes.push(`${allHidden} group${allHidden === 1 ? ' is' : 's are'} hidden in every week and not drawn.`);
-  if (drawable.length > MAX_SERIES) notes.push(`Showing the first ${MAX_SERIES - 1} of ${drawable.length - 1} groups.`);
-  return {
-    option: {
-      legend: { type: 'plain' },
-      grid: { left: 8, right: 24, top: keys.length > 5 ? 64 : 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: periods, boundaryGap: false },
-      yAxis: format === fmt.pct ? { type: 'value', axisLabel: { formatter: (v) => fmt.pct(v, 0) } } : { type: 'value', minInterval: 1 },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
-      series: keys.map((key, i) => ({
-        name: names.get(key), type: 'line', connectNulls: false, showSymbol: periods.length < 20, symbolSize: 5,
-        data: periods.map((p) => { const c = cell(key, p); return !c || c.suppressed ? null : c[metric] ?? null; }),
-        color: i === 0 ? '#212529' : undefined, lineStyle: { width: i === 0 ? 3 : 1.5 }, z: i === 0 ? 3 : 2,
-      })),
-    },
+  return trendChart({
+    cells: ctx.usage.trends ?? [],
+    value: (c) => c[metric],
+    format,
+    groupLabel: (key) => fmt.groupLabel(key, ctx.groupBy),
+    k: ctx.k,
+    period: ctx.period,
+    yAxis: format === fmt.pct ? { type: 'value', axisLabel: { formatter: (v) => fmt.pct(v, 0) } } : { type: 'value', minInterval: 1 },
+    summary: (periods) => `${metricLabel} per ${ctx.period.unit} from the usage exports, for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
     height: 360,
-    summary: `${metricLabel} per ${ctx.period.unit} from the usage exports, for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
-    table: {  // every group, hidden ones too: the table says why there is no line
-      columns: [{ label: ctx.period.Unit, rowHeader: true }, ...tableKeys.map((k) => ({ label: names.get(k), num: true }))],
-      rows: periods.map((p) => [p, ...tableKeys.map((k) => {
-        const c = cell(k, p);
-        if (c?.suppressed) return hiddenReason(c, ctx.k);
-        return format(c?.[metric]);
-      })]),
-    },
-    note: notes.join(' ') || undefined,
-  };
+  });
 }
 
 /** The chart cards of the usage tab, in reading order. */
@@ -119,7 +87,7 @@ export function usageCharts(ctx, fileBase) {
       id: 'usage-trends', title: `${ctx.period.ly} AI-tool use`, fileBase,
       subtitle: `People active in each ${ctx.period.unit} of the exports; the thick line is everyone.`,
       controls: h('div', { class: 'inline-field' }, h('label', { for: id }, 'Metric'), select),
-      build: () => trendChart(ctx, select),
+      build: () => usageTrendChart(ctx, select),
     });
     select.addEventListener('change', () => card.refresh());
     cards.push(card);

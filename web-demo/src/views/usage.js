@@ -5,9 +5,10 @@
 // aggregate API, and the telemetry against the activity table.
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
-import { usageFormatLabel } from '../schema.js';
+import { usageFormatLabel } from '../usage-formats.js';
 import { dataTable } from './table.js';
 import { hiddenReason, toolLabel, usageCharts, usageTools } from './usage-charts.js';
+import { periodOf } from './trend-chart.js';
 
 /** A report made from people and usage exports only: no activity metrics, no gap score. */
 export function isAdoptionOnly(report) {
@@ -30,7 +31,7 @@ function context(report) {
     usage, groupBy, k,
     engagedDays: report.config?.usage?.engaged_min_days,
     // Trends follow config.period, like the activity trends.
-    period: report.config?.period === 'month' ? { unit: 'month', Unit: 'Month', ly: 'Monthly' } : { unit: 'week', Unit: 'Week', ly: 'Weekly' },
+    period: periodOf(report),
     label: (g) => fmt.groupLabel(g.key, groupBy),
     shown: usage.groups.filter((g) => !g.suppressed),
     hidden: usage.groups.filter((g) => g.suppressed),

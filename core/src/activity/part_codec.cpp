@@ -1,0 +1,202 @@
+#include "activity/part_codec.h"
+
+namespace gapscore::activity {
+namespace {
+
+void write_sums(const ExactRowSums& s, ByteWriter& w) {
+  for (std::int64_t v : {s.rows, s.tasks, s.ai_tasks, s.hours, s.q_tasks, s.q_weighted, s.q_cost, s.e_tasks, s.errors,
+                         s.v_rows, s.v_value, s.v_cost, s.c_tasks, s.c_weighted, s.r_rows, s.r_hours, s.rework, s.b_rows,
+                         s.b_baseline, s.b_hours, s.b_rework, s.i_rows, s.interactions})
+    w.i64(v);
+}
+
+void read_sums(ExactRowSums& s, ByteReader& r) {
+  for (std::int64_t* v : {&s.rows, &s.tasks, &s.ai_tasks, &s.hours, &s.q_tasks, &s.q_weighted, &s.q_cost, &s.e_tasks,
+                          &s.errors, &s.v_rows, &s.v_value, &s.v_cost, &s.c_tasks, &s.c_weighted, &s.r_rows, &s.r_hours,
+                          &s.rework, &s.b_rows, &s.b_baseline, &s.b_hours, &s.b_rework, &s.i_rows, &s.interactions})
+    *v = r.i64();
+}
+
+void write_counts(const ClassCounts& c, ByteWriter& w) {
+  for (std::int64_t v : {c.rows, c.tasks, c.ai_tasks, c.r_hours, c.rework, c.e_tasks, c.errors}) w.i64(v);
+}
+
+void read_counts(ClassCounts& c, ByteReader& r) {
+  for (std::int64_t* v : {&c.rows, &c.tasks, &c.ai_tasks, &c.r_hours, &c.rework, &c.e_tasks, &c.errors}) *v = r.i64();
+}
+
+void write_attribute(const InlineAttribute& a, ByteWriter& w) {
+  w.u64(a.row);
+  w.text(a.value);
+  w.u64(a.conflict_row);
+  w.text(a.conflict_value);
+}
+
+void read_attribute(InlineAttribute& a, ByteReader& r) {
+  a.row = r.u64();
+  a.value = r.text();
+  a.conflict_row = r.u64();
+  a.conflict_value = r.text();
+}
+
+void write_optional_day(const std::optional<std::int32_t>& d, ByteWriter& w) {
+  w.u8(d ? 1 : 0);
+  w.i32(d.value_or(0));
+}
+
+std::optional<std::int32_t> read_optional_day(ByteReader& r) {
+  const bool has = r.u8() != 0;
+  const std::int32_t d = r.i32();
+  return has ? std::optional(d) : std::nullopt;
+}
+
+}  // namespace
+
+void PartCodec::write(const Part& p, ByteWriter& w) {
+  w.u8(p.options_.weekly ? 1 : 0);
+  write_optional_day(p.options_.window_start, w);
+  write_optional_day(p.options_.window_end, w);
+  w.u32(static_cast<std::uint32_t>(p.person_ids_.size()));
+  for (const std::string& id : p.person_ids_.texts()) w.text(id);
+  for (const PersonPart& person : p.persons_) {
+    write_sums(person.all, w);
+    write_sums(person.ai, w);
+    write_sums(person.manual, w);
+    write_attribute(person.team, w);
+    write_attribute(person.role, w);
+    write_attribute(person.work_mode, w);
+  }
+  w.u32(static_cast<std::uint32_t>(p.task_types_.size()));
+  for (const std::string& t : p.task_types_.texts()) w.text(t);
+  w.u32(static_cast<std::uint32_t>(p.periods_.size()));
+  for (std::int32_t start : p.periods_) w.i32(start);
+  w.u32(static_cast<std::uint32_t>(p.task_cells_.size()));
+  for (const TaskCell& c : p.task_cells_) {
+    w.u32(c.person);
+    w.u32(c.task);
+    write_counts(c.ai, w);
+    write_counts(c.manual, w);
+    w.u8(static_cast<std::uint8_t>(static_cast<std::int8_t>(c.status)));
+    w.i32(c.days.first_day());
+    w.u32(static_cast<std::uint32_t>(c.days.words().size()));
+    for (std::uint64_t word : c.days.words()) w.u64(word);
+  }
+  w.u32(static_cast<std::uint32_t>(p.period_cells_.size()));
+  for (const PeriodCell& c : p.period_cells_) {
+    w.u32(c.person);
+    w.u32(c.period);
+    write_sums(c.all, w);
+    for (std::int64_t v : {c.ai_b_rows, c.ai_b_baseline, c.ai_b_hours, c.ai_b_rework, c.ai_rework, c.recommended_tasks,
+                           c.recommended_ai_tasks, c.covered_ai_tasks, c.off_playbook_ai_tasks})
+      w.i64(v);
+  }
+  w.u32(static_cast<std::uint32_t>(p.pending_.size()));
+  for (const PendingPlaybookCell& c : p.pending_) {
+    w.u32(c.person);
+    w.u32(c.period);
+    w.u32(c.task);
+    w.i64(c.tasks);
+    w.i64(c.ai_tasks);
+  }
+  w.u64(p.rows_in_window_);
+  w.u64(p.rows_outside_window_);
+  w.u8(p.any_date_ ? 1 : 0);
+  w.i32(p.first_date_);
+  w.i32(p.last_date_);
+}
+
+std::optional<Part> PartCodec::read(ByteReader& r) {
+  PartOptions o;
+  o.weekly = r.u8() != 0;
+  o.window_start = read_optional_day(r);
+  o.window_end = read_optional_day(r);
+  Part p(o);
+  const std::uint32_t people = r.count(4 + 3 * 23 * 8);
+  for (std::uint32_t i = 0; i < people && r.ok(); ++i)
+    if (p.person_ids_.intern(r.text()) != i) r.fail();  // ids are distinct
+  p.persons_.resize(p.person_ids_.size());
+  for (PersonPart& person : p.persons_) {
+    read_sums(person.all, r);
+    read_sums(person.ai, r);
+    read_sums(person.manual, r);
+    read_attribute(person.team, r);
+    read_attribute(person.role, r);
+    read_attribute(person.work_mode, r);
+  }
+  const std::uint32_t tasks = r.count(4);
+  for (std::uint32_t i = 0; i < tasks && r.ok(); ++i)
+    if (p.task_types_.intern(r.text()) != i) r.fail();
+  const std::uint32_t periods = r.count(4);
+  for (std::uint32_t i = 0; i < periods && r.ok(); ++i) {
+    const std::int32_t start = r.i32();
+    if (p.period_index_.find_or_insert(static_cast<std::uint64_t>(static_cast<std::uint32_t>(start)), i) != i) r.fail();
+    p.periods_.push_back(start);
+  }
+  const std::uint32_t task_cells = r.count(8 + 14 * 8 + 9);
+  for (std::uint32_t i = 0; i < task_cells && r.ok(); ++i) {
+    TaskCell c;
+    c.person = r.u32();
+    c.task = r.u32();
+    read_counts(c.ai, r);
+    read_counts(c.manual, r);
+    const auto status = static_cast<std::int8_t>(r.u8());
+    if (status < -2 || status > 1) r.fail();
+    c.status = static_cast<PlaybookStatus>(status);
+    const std::int32_t first = r.i32();
+    const std::uint32_t words = r.count(8);
+    std::vector<std::uint64_t> bits(words);
+    for (std::uint64_t& word : bits) word = r.u64();
+    // Dates lie in 1900..2999 (base/date.h): a bitmap outside that range is corrupt.
+    constexpr std::int64_t kLowest = -25567 - 64, kHighest = 376200 + 64;  // 1900-01-01, 3000-01-01 in days
+    if (first % 64 != 0 || first < kLowest || static_cast<std::int64_t>(first) + 64 * static_cast<std::int64_t>(words) > kHighest)
+      r.fail();
+    c.days.assign(first, std::move(bits));
+    if (c.person >= people || c.task >= tasks) r.fail();
+    if (!r.ok()) break;
+    const std::uint64_t key = (static_cast<std::uint64_t>(c.person) << 32) | c.task;
+    if (p.task_cell_index_.find_or_insert(key, i) != i) r.fail();
+    p.task_cells_.push_back(std::move(c));
+  }
+  const std::uint32_t period_cells = r.count(8 + 32 * 8);
+  for (std::uint32_t i = 0; i < period_cells && r.ok(); ++i) {
+    PeriodCell c;
+    c.person = r.u32();
+    c.period = r.u32();
+    read_sums(c.all, r);
+    for (std::int64_t* v : {&c.ai_b_rows, &c.ai_b_baseline, &c.ai_b_hours, &c.ai_b_rework, &c.ai_rework,
+                            &c.recommended_tasks, &c.recommended_ai_tasks, &c.covered_ai_tasks, &c.off_playbook_ai_tasks})
+      *v = r.i64();
+    if (c.person >= people || c.period >= periods) r.fail();
+    if (!r.ok()) break;
+    const std::uint64_t key = (static_cast<std::uint64_t>(c.person) << 32) | c.period;
+    if (p.period_cell_index_.find_or_insert(key, i) != i) r.fail();
+    p.period_cells_.push_back(c);
+  }
+  const std::uint32_t pending = r.count(12 + 16);
+  for (std::uint32_t i = 0; i < pending && r.ok(); ++i) {
+    PendingPlaybookCell c;
+    c.person = r.u32();
+    c.period = r.u32();
+    c.task = r.u32();
+    c.tasks = r.i64();
+    c.ai_tasks = r.i64();
+    if (c.person >= people || c.period >= periods || c.task >= tasks) r.fail();
+    if (!r.ok()) break;
+    const std::uint32_t tc = p.task_cell_index_.find((static_cast<std::uint64_t>(c.person) << 32) | c.task);
+    if (tc == FlatU64Map::kAbsent) {
+      r.fail();
+      break;
+    }
+    if (p.pending_index_.find_or_insert((static_cast<std::uint64_t>(tc) << 32) | c.period, i) != i) r.fail();
+    p.pending_.push_back(c);
+  }
+  p.rows_in_window_ = r.u64();
+  p.rows_outside_window_ = r.u64();
+  p.any_date_ = r.u8() != 0;
+  p.first_date_ = r.i32();
+  p.last_date_ = r.i32();
+  if (!r.ok()) return std::nullopt;
+  return p;
+}
+
+}  // namespace gapscore::activity

@@ -1,0 +1,91 @@
+// Little-endian binary writing and bounds-checked reading, for saved states.
+// A reader never reads past its input: every read reports failure instead,
+// so a truncated or corrupt file becomes an error, never a crash.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace gapscore {
+
+class ByteWriter {
+ public:
+  void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { put(v, 4); }
+  void u64(std::uint64_t v) { put(v, 8); }
+  void i32(std::int32_t v) { put(static_cast<std::uint32_t>(v), 4); }
+  void i64(std::int64_t v) { put(static_cast<std::uint64_t>(v), 8); }
+  void text(std::string_view s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void raw(std::string_view s) { out_.append(s); }
+  std::string& bytes() { return out_; }
+
+ private:
+  void put(std::uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  }
+  std::string out_;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  std::size_t remaining() const { return in_.size() - at_; }
+  std::size_t position() const { return at_; }
+
+  std::uint8_t u8() { return static_cast<std::uint8_t>(get(1)); }
+  std::uint32_t u32() { return static_cast<std::uint32_t>(get(4)); }
+  std::uint64_t u64() { return get(8); }
+  std::int32_t i32() { return static_cast<std::int32_t>(static_cast<std::uint32_t>(get(4))); }
+  std::int64_t i64() { return static_cast<std::int64_t>(get(8)); }
+  std::string text() {
+    const std::uint32_t n = u32();
+    if (!ok_ || n > remaining()) return fail_text();
+    std::string s(in_.substr(at_, n));
+    at_ += n;
+    return s;
+  }
+  std::string_view raw(std::size_t n) {
+    if (!ok_ || n > remaining()) {
+      ok_ = false;
+      return {};
+    }
+    const std::string_view s = in_.substr(at_, n);
+    at_ += n;
+    return s;
+  }
+  // A count of items each at least `min_item_bytes` long: more than the input
+  // could hold is corruption (and must not make a reader allocate for it).
+  std::uint32_t count(std::size_t min_item_bytes) {
+    const std::uint32_t n = u32();
+    if (ok_ && min_item_bytes > 0 && n > remaining() / min_item_bytes) ok_ = false;
+    return ok_ ? n : 0;
+  }
+  void fail() { ok_ = false; }
+
+ private:
+  std::uint64_t get(int n) {
+    if (!ok_ || remaining() < static_cast<std::size_t>(n)) {
+      ok_ = false;
+      return 0;
+    }
+    std::uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in_[at_ + i])) << (8 * i);
+    at_ += static_cast<std::size_t>(n);
+    return v;
+  }
+  std::string fail_text() {
+    ok_ = false;
+    return {};
+  }
+  std::string_view in_;
+  std::size_t at_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace gapscore

@@ -1,0 +1,148 @@
+// The state behind a Session: the tables read so far, the activity as
+// per-person state, the diagnostics, and (after the join) the dataset. Shared
+// by session.cpp (reading, merging, reporting) and state_file.cpp (saving and
+// loading it as bytes).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "activity/playbook_resolver.h"
+#include "activity/sink.h"
+#include "dataset/dataset.h"
+#include "gapscore/session.h"
+#include "ingest/ingest.h"
+#include "ingest/table_builder.h"
+#include "privacy/ledger.h"
+
+namespace gapscore {
+
+struct Session::Impl {
+  Config config;
+  DiagnosticLog log;
+  std::vector<IngestedTable> tables;
+  std::vector<TableSummary> failed_inputs;
+  std::optional<TableIngestor> current;
+  TableKind current_kind = TableKind::activity;
+  std::string current_source;
+  bool seen[kTableKindCount] = {};
+  std::optional<Error> fatal;
+  std::optional<Dataset> dataset;
+  usage::UsageData usage;
+  bool has_usage = false;
+  // The activity table is read into per-person state, not kept as rows.
+  std::unique_ptr<activity::PlaybookResolver> playbook;
+  std::optional<activity::Part> activity_part;
+  std::optional<activity::PartSink> activity_sink;
+  std::optional<activity::ActivityData> activity;
+  // The activity's diagnostics, kept apart until the join so that shards read
+  // in parallel can interleave theirs by row.
+  DiagnosticLog activity_log;
+  bool activity_log_joined = false;
+  Shard shard;
+  bool digest_by_caller = false;  // of the table being read
+  // What a saved state needs to read the inputs again: the small tables' and
+  // the usage exports' bytes (the activity is saved as its state).
+  std::map<TableKind, std::string> raw_tables;
+  struct RawUsage {
+    std::string bytes, source;
+    UsageFormat format = UsageFormat::detect;
+  };
+  std::vector<RawUsage> raw_usage;
+  // The log as the join left it: every report starts from it again.
+  std::optional<DiagnosticLog> log_after_join;
+  // The privacy-budget ledger (protection "dp") and the salt made for "generate".
+  privacy::Ledger ledger;
+  std::string ledger_text;
+  std::string generated_salt;
+
+  explicit Impl(Config c)
+      : config(std::move(c)),
+        log(static_cast<std::size_t>(config.max_diagnostics)),
+        activity_log(static_cast<std::size_t>(config.max_diagnostics)) {}
+
+  void join_activity_log() {
+    if (activity_log_joined) return;
+    activity_log_joined = true;
+    log.append(activity_log);
+  }
+
+  // Fatal errors also go into the log (strict-mode row errors are there already),
+  // so the log alone tells the whole story of a run.
+  Status fail(Error e) {
+    join_activity_log();
+    for (const Diagnostic& d : e.diagnostics) {
+      bool logged = false;
+      for (const Diagnostic& x : log.items())
+        logged = logged || (x.code == d.code && x.row == d.row && x.message == d.message);
+      if (!logged) log.add(d);
+    }
+    if (!fatal) fatal = e;
+    current.reset();
+    return e;
+  }
+
+  // What every way of handing over a table shares: no earlier failure, no table
+  // open, each kind once; the ingest options come from the config.
+  Result<IngestOptions> claim(TableKind kind, std::string source_name, std::string_view call) {
+    if (fatal) return *fatal;
+    if (current)
+      return Error(make_diagnostic(DiagCode::invalid_argument, std::string(call) + " called while another table is open"));
+    const auto k = static_cast<std::size_t>(kind);
+    if (seen[k])
+      return Error(make_diagnostic(DiagCode::invalid_argument, "the " + std::string(table_name(kind)) + " table was already given"));
+    // The activity is read once, into state that needs the playbook while it is read.
+    if (kind == TableKind::playbook && seen[static_cast<std::size_t>(TableKind::activity)])
+      return Error(make_diagnostic(DiagCode::invalid_argument, "give the playbook table before the activity table"));
+    seen[k] = true;
+    IngestOptions opts;
+    opts.kind = kind;
+    opts.strict = config.strict;
+    opts.source_name = std::move(source_name);
+    const auto cols = config.columns.find(std::string(table_name(kind)));
+    if (cols != config.columns.end()) opts.column_map = cols->second;
+    if (kind == TableKind::activity) opts.row_sink = start_activity();
+    return opts;
+  }
+
+  const Table* table_of(TableKind kind) const {
+    for (const IngestedTable& t : tables)
+      if (table_kind_from_name(t.table.name) == kind && t.table.row_count() > 0) return &t.table;
+    return nullptr;
+  }
+
+  ingest::RowSink* start_activity() {
+    activity::PartOptions o;
+    o.weekly = config.period == Period::week;
+    o.window_start = config.window_start;
+    o.window_end = config.window_end;
+    if (const Table* pb = table_of(TableKind::playbook)) {
+      playbook = std::make_unique<activity::TablePlaybookResolver>(table_of(TableKind::people), *pb);
+      o.playbook = playbook.get();
+    }
+    activity_part.emplace(o);
+    activity_sink.emplace(*activity_part);
+    return &*activity_sink;
+  }
+
+  // The activity table was read (every shard merged): its state is finished, the rows are gone.
+  Status finish_activity() {
+    if (!activity_part) return Ok{};
+    if (shard.count > 1)
+      for (const IngestedTable& t : tables)
+        if (t.summary.table == "activity")
+          if (Status s = ingest::check_row_counts(t.summary, schema_for(TableKind::activity), activity_log); !s) return s;
+    activity = activity::finish(*activity_part);
+    activity_sink.reset();
+    activity_part.reset();
+    return Ok{};
+  }
+};
+
+// Ok when `now` reads inputs the way `was` did; else config_needs_reread naming the settings.
+Status check_same_reading(const Config& was, const Config& now);
+
+}  // namespace gapscore

@@ -1,0 +1,170 @@
+// gapscore/worker in headless Chromium, loaded unbundled from the installed
+// package: Blob/File inputs read inside the worker (the page's Blob methods
+// are disabled while it runs), sniff and schema through the worker, and the
+// hard cancel: a worker stuck in one long wasm call is terminated and a fresh
+// one takes the next call and the calls it held (or, with hardCancel: false,
+// the worker finishes in the background).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { launchBrowser, serve } from './browser.mjs';
+import { consumerDir, nativeReport, sampleDir } from './helpers.mjs';
+import { generateOrg } from './demo-helpers.mjs';
+
+let server;
+let browser;
+let page;
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>worker</title></head><body>
+<script type="module">
+import { createGapScoreWorker, GapScoreError, CODE_ALIASES } from './node_modules/gapscore/dist/worker.js';
+// Every worker the package asks for, and whether it was terminated.
+window.spawned = [];
+window.makeWorker = () => {
+  const w = new Worker(new URL('./node_modules/gapscore/dist/worker-thread.js', import.meta.url), { type: 'module' });
+  const seen = { terminated: false };
+  const terminate = w.terminate.bind(w);
+  w.terminate = () => { seen.terminated = true; terminate(); };
+  window.spawned.push(seen);
+  return w;
+};
+window.gapscore = { createGapScoreWorker, GapScoreError, CODE_ALIASES };
+window.fetchBlob = async (url, name) => { const b = await (await fetch(url)).blob(); return name ? new File([b], name) : b; };
+document.body.dataset.ready = '1';
+</script></body></html>`;
+
+describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
+  before(async () => {
+    const dir = consumerDir();
+    writeFileSync(path.join(dir, 'worker-page.html'), PAGE);
+    mkdirSync(path.join(dir, 'sample'), { recursive: true });
+    for (const t of ['activity', 'people', 'surveys', 'playbook']) writeFileSync(path.join(dir, 'sample', `${t}.csv`), readFileSync(path.join(sampleDir, `${t}.csv`)));
+    // Big enough that the report with 100000 bootstrap resamples is one wasm call of about a second or more.
+    generateOrg(path.join(dir, 'big'), 3000, 30);
+    server = await serve(dir);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/worker-page.html`);
+    await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
+    assert.deepEqual(errors, []);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('reads Blob and File inputs inside the worker, never on the page, with progress in bytes', async () => {
+    const r = await page.evaluate(async () => {
+      const { createGapScoreWorker, CODE_ALIASES } = window.gapscore;
+      const w = await createGapScoreWorker({ createWorker: window.makeWorker });
+      const tables = Object.fromEntries(await Promise.all(['activity', 'people', 'surveys', 'playbook'].map(async (t) =>
+        [t, await window.fetchBlob(`sample/${t}.csv`, `${t}.csv`)])));
+      const bytes = Object.fromEntries(await Promise.all(Object.entries(tables).map(async ([t, f]) => [t, new Uint8Array(await f.arrayBuffer())])));
+      // The page thread may not read the files: every way to read a Blob throws while the worker works.
+      const saved = {};
+      for (const m of ['arrayBuffer', 'text', 'stream', 'slice', 'bytes']) {
+        saved[m] = Blob.prototype[m];
+        Blob.prototype[m] = () => { throw new Error(`the page read a Blob (${m})`); };
+      }
+      const progress = [];
+      let fromFiles;
+      let sniffed;
+      let usageReport;
+      try {
+        fromFiles = await w.reportText(tables, undefined, { chunkBytes: 1 << 16, onProgress: (p) => progress.push(p) });
+        sniffed = await w.sniff(tables.activity);
+        usageReport = await w.analyze({ people: tables.people, usage: [{ data: new File(['user_login,day\n'], 'x.csv'), name: 'not-an-export.csv' }] })
+          .catch((e) => e.code);
+      } finally {
+        Object.assign(Blob.prototype, saved);
+      }
+      const fromBytes = await w.reportText(bytes, undefined, { transfer: false, sourceNames: Object.fromEntries(Object.keys(tables).map((t) => [t, `${t}.csv`])) });
+      const reads = progress.filter((p) => p.phase === 'read' && p.table === 'activity');
+      const schema = await w.schema();
+      // wasmUrl: a URL object, or text relative to the page (not to the worker's script).
+      const loaded = [];
+      for (const wasmUrl of [new URL('node_modules/gapscore/dist/gapscore.wasm', location.href), 'node_modules/gapscore/dist/gapscore.wasm']) {
+        const other = await createGapScoreWorker({ createWorker: window.makeWorker, wasmUrl });
+        loaded.push(other.version === w.version && (await other.metrics()).length > 10);
+        other.terminate();
+      }
+      const result = {
+        loaded,
+        same: fromFiles === fromBytes, fromFiles, reads: reads.length, lastRead: reads.at(-1), size: tables.activity.size,
+        sniffed, usageReport, tables: schema.tables.map((t) => t.name), alias: CODE_ALIASES.usage_error,
+        bytesSniff: await w.sniff(new TextEncoder().encode('\ufeffa;b\n1;2\n')),
+      };
+      w.terminate();
+      return result;
+    });
+    assert.deepEqual(r.loaded, [true, true], 'wasmUrl as a URL object and as page-relative text');
+    assert.equal(r.same, true, 'Files read in the worker give the report of the same bytes');
+    assert.equal(r.fromFiles, nativeReport(), 'and the CLI\'s bytes (a File\'s name is its source)');
+    assert.ok(r.reads > r.size / (1 << 16), `progress per slice: ${r.reads}`);
+    assert.deepEqual(r.lastRead, { phase: 'read', table: 'activity', done: r.size, total: r.size });
+    assert.deepEqual([r.sniffed.format, r.sniffed.delimiter, r.sniffed.headers.slice(0, 2)], ['csv', ',', ['person_id', 'date']]);
+    assert.equal(r.usageReport, 'unknown_format', 'a usage File is read in the worker too');
+    assert.deepEqual(r.tables, ['activity', 'people', 'surveys', 'playbook', 'identities']);
+    assert.equal(r.alias, 'invalid_argument');
+    assert.deepEqual([r.bytesSniff.delimiter, r.bytesSniff.headers, r.bytesSniff.byte_order_mark], [';', ['a', 'b'], true]);
+  });
+
+  /** Starts the long analysis and aborts it once the report call has begun; other calls go in while it is stuck. */
+  const stuckRun = (hardCancel) => page.evaluate(async (hard) => {
+    const { createGapScoreWorker } = window.gapscore;
+    window.spawned.length = 0;
+    const w = await createGapScoreWorker({ createWorker: window.makeWorker, hardCancel: hard, hardCancelAfterMs: 150 });
+    const tables = { activity: await window.fetchBlob('big/activity.csv'), people: await window.fetchBlob('big/people.csv') };
+    const ctrl = new AbortController();
+    let abortedAt = 0;
+    let queued = null;
+    let transferred = null;
+    const run = w.analyze(tables, { bootstrap: { resamples: 100000 } }, {
+      signal: ctrl.signal,
+      onProgress: (p) => {
+        if (p.phase !== 'analyze' || abortedAt) return;
+        // The worker is now inside session.report(): one wasm call, no chunks to stop between.
+        queued = w.sniff(tables.people);
+        transferred = w.analyze({ activity: new TextEncoder().encode('person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\n') })
+          .then((rep) => rep.summary.people, (e) => e.code);
+        abortedAt = performance.now();
+        ctrl.abort();
+      },
+    });
+    const code = await run.then(() => 'resolved', (e) => e.code);
+    const rejectMs = performance.now() - abortedAt;
+    const queuedHeaders = (await queued).headers.slice(0, 2);
+    const nextStarted = performance.now();
+    const next = (await w.analyze({ activity: await window.fetchBlob('sample/activity.csv') })).summary.people;
+    const result = { code, rejectMs, queuedHeaders, transferred: await transferred, next, nextMs: performance.now() - nextStarted,
+      sinceAbortMs: performance.now() - abortedAt, spawned: window.spawned.map((s) => s.terminated) };
+    w.terminate();
+    return result;
+  }, hardCancel);
+
+  it('hard cancel: a worker stuck in one long wasm call is replaced; the calls it held move to the new one', async () => {
+    const r = await stuckRun(true);
+    assert.equal(r.code, 'cancelled');
+    assert.ok(r.rejectMs < 100, `the call rejects at once (${r.rejectMs} ms)`);
+    assert.deepEqual(r.spawned, [true, false], 'the stuck worker was terminated and one fresh worker spawned');
+    assert.deepEqual(r.queuedHeaders, ['person_id', 'team'], 'a call queued behind the stuck one was sent to the new worker');
+    assert.equal(r.transferred, 'worker_failed', 'a call whose bytes were transferred to the stuck worker cannot move');
+    assert.equal(r.next, 200, 'the next call runs on the fresh worker');
+    console.log(`hard cancel: rejected in ${r.rejectMs.toFixed(0)} ms; next analysis ${r.nextMs.toFixed(0)} ms`);
+  });
+
+  it('hardCancel: false keeps the worker, which finishes the abandoned report first', async () => {
+    const r = await stuckRun(false);
+    assert.equal(r.code, 'cancelled');
+    assert.ok(r.rejectMs < 100, `the call rejects at once (${r.rejectMs} ms)`);
+    assert.deepEqual(r.spawned, [false], 'no second worker');
+    assert.deepEqual(r.queuedHeaders, ['person_id', 'team']);
+    assert.equal(r.transferred, 1, 'the calls behind it run after it on the same worker');
+    assert.equal(r.next, 200);
+  });
+});

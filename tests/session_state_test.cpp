@@ -1,0 +1,121 @@
+// A session keeps what it read: re-analysis with new settings without reading
+// again, and saved states (docs/partial-state.md) that load back to the same
+// report; corrupt, truncated and foreign states are refused with a clear error.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "base/byte_codec.h"
+#include "base/sha256.h"
+#include "gapscore/session.h"
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+std::string sample(const char* table) {
+  return testing_util::read_file(std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/" + table + ".csv");
+}
+
+Session read_sample(const std::string& config, Shard shard = {}) {
+  auto s = Session::create(config);
+  EXPECT_TRUE(s.ok());
+  for (const char* t : {"people", "playbook", "surveys", "activity"}) {
+    EXPECT_TRUE(s->begin_table(*table_kind_from_name(t), std::string(t) + ".csv", InputFormat::detect, 0, shard).ok());
+    EXPECT_TRUE(s->push(sample(t)).ok());
+    EXPECT_TRUE(s->end_table().ok());
+  }
+  return std::move(s).value();
+}
+
+std::string report_of(Session& s) {
+  auto r = s.report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return r ? r.value() : std::string();
+}
+
+TEST(Reanalysis, NewGroupingGivesTheSameBytesAsReadingAgain) {
+  Session s = read_sample("{}");
+  const std::string by_team = report_of(s);
+  ASSERT_TRUE(s.configure(R"({"group_by": ["role"], "privacy": {"min_group_size": 6}})").ok());
+  const std::string by_role = report_of(s);
+  Session fresh = read_sample(R"({"group_by": ["role"], "privacy": {"min_group_size": 6}})");
+  EXPECT_EQ(by_role, report_of(fresh));
+  EXPECT_NE(by_role, by_team);
+  // And back: nothing of the second report leaks into the third.
+  ASSERT_TRUE(s.configure("{}").ok());
+  EXPECT_EQ(report_of(s), by_team);
+}
+
+TEST(Reanalysis, SettingsThatChangeHowInputsAreReadAreRefused) {
+  Session s = read_sample("{}");
+  for (const char* config : {R"({"period": "month"})", R"({"window": {"start": "2025-02-01"}})", R"({"mode": "strict"})"}) {
+    const Status st = s.configure(config);
+    ASSERT_FALSE(st.ok()) << config;
+    EXPECT_EQ(st.error().code(), DiagCode::config_needs_reread) << config;
+  }
+  EXPECT_FALSE(report_of(s).empty());  // the session is still usable
+}
+
+TEST(SavedState, LoadsBackToTheSameReport) {
+  Session s = read_sample("{}");
+  auto state = s.save_state();
+  ASSERT_TRUE(state.ok()) << state.error().message();
+  const std::string direct = report_of(s);
+  auto loaded = Session::load_state(*state, "{}");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message();
+  EXPECT_EQ(report_of(*loaded), direct);
+  // A loaded state can be analysed differently, like the session it came from.
+  auto by_role = Session::load_state(*state, R"({"group_by": ["role"]})");
+  ASSERT_TRUE(by_role.ok());
+  Session fresh = read_sample(R"({"group_by": ["role"]})");
+  EXPECT_EQ(report_of(*by_role), report_of(fresh));
+}
+
+TEST(SavedState, ShardsTravelAsStatesAndMergeToTheSameReport) {
+  Session whole = read_sample("{}");
+  const std::string one = report_of(whole);
+  Session first = read_sample("{}", Shard{0, 3});
+  for (std::uint32_t i = 1; i < 3; ++i) {
+    Session other = read_sample("{}", Shard{i, 3});
+    auto bytes = other.save_state();
+    ASSERT_TRUE(bytes.ok());
+    auto back = Session::load_state(*bytes, "{}");
+    ASSERT_TRUE(back.ok()) << back.error().message();
+    ASSERT_TRUE(first.merge(std::move(back).value()).ok());
+  }
+  EXPECT_EQ(report_of(first), one);
+}
+
+TEST(SavedState, CorruptTruncatedForeignAndMismatchedStatesAreRefused) {
+  Session s = read_sample("{}");
+  const std::string state = s.save_state().value();
+  auto refused = [](std::string_view bytes, const char* config = "{}") {
+    auto r = Session::load_state(bytes, config);
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? DiagCode::internal_error : r.error().code();
+  };
+  std::string flipped = state;
+  flipped[flipped.size() / 2] ^= 0x40;
+  EXPECT_EQ(refused(flipped), DiagCode::invalid_json);                                  // checksum
+  EXPECT_EQ(refused(std::string_view(state).substr(0, state.size() - 100)), DiagCode::invalid_json);
+  EXPECT_EQ(refused("not a state"), DiagCode::unknown_format);
+  EXPECT_EQ(refused(""), DiagCode::unknown_format);
+  EXPECT_EQ(refused(state, R"({"period": "month"})"), DiagCode::config_needs_reread);
+  // Another engine version, with a valid checksum.
+  std::string foreign = state.substr(0, state.size() - 32);
+  const std::size_t at = foreign.find(std::string(engine_version()));
+  ASSERT_NE(at, std::string::npos);
+  foreign.replace(at, engine_version().size(), std::string(engine_version().size(), '9'));
+  const auto digest = sha256(foreign);
+  foreign.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+  auto r = Session::load_state(foreign, "{}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), DiagCode::unknown_format);
+  EXPECT_NE(r.error().message().find("made by gapscore"), std::string::npos) << r.error().message();
+  // Every truncation point fails cleanly (no crash, no hang).
+  for (std::size_t n = 0; n < state.size(); n += 997) EXPECT_FALSE(Session::load_state(state.substr(0, n), "{}").ok());
+}
+
+}  // namespace
+}  // namespace gapscore
