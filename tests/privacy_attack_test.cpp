@@ -581,6 +581,184 @@ TEST(PrivacyAttack, DiagnosticsDoNotNamePeopleEvenWithIndividualResults) {
   EXPECT_EQ(run.report["diagnostics"].dump().find(id), std::string::npos) << id << " is named in the diagnostics";
 }
 
+// ---- 7. across reports, under protection cell_key ----
+
+json with_protection(json config, const char* protection) {
+  config["privacy"]["protection"] = protection;
+  config["privacy"]["salt"] = kSalt;
+  return config;
+}
+
+// Team x role under suppression vs cell_key: a report by team minus a report
+// by role gives each lead's exact AI-user status under suppression (one report
+// is all suppression protects), and only a noisy one under cell_key, whose
+// error stays within the published bound.
+TEST(PrivacyAttack, CellKeyTeamMinusRoleReportsDoNotGiveTheLeadsExactFigures) {
+  std::size_t attacked = 0, exact_suppression = 0, exact_cell_key = 0;
+  for (std::uint64_t seed : {1, 2, 3}) {
+    const Org org = generated(150, seed);
+    const Truth truth = truth_of(org);
+    const Csv people = Csv::parse(org.people);
+    const std::size_t team_col = people.col("team"), role_col = people.col("role");
+    std::map<std::string, std::set<std::string>> teams_of_role;
+    std::map<std::string, std::vector<std::size_t>> members_of_team;
+    for (std::size_t i = 0; i < people.rows.size(); ++i) {
+      teams_of_role[people.rows[i][role_col]].insert(people.rows[i][team_col]);
+      members_of_team[people.rows[i][team_col]].push_back(i);
+    }
+    std::map<std::string, Outcome> by_team, by_role;
+    for (const char* mode : {"suppression", "cell_key"}) {
+      by_team[mode] = analyze(org, with_protection({{"group_by", {"team"}}}, mode));
+      by_role[mode] = analyze(org, with_protection({{"group_by", {"role"}}}, mode));
+      ASSERT_TRUE(by_team[mode].ok && by_role[mode].ok) << by_team[mode].error << by_role[mode].error;
+    }
+    const json& bounds = by_team["cell_key"].report["privacy"]["cell_key"];
+    ASSERT_TRUE(bounds.is_object()) << "cell_key publishes its noise bounds";
+    const double max_noise = number(bounds["max_count_noise"]);
+    ASSERT_GE(max_noise, 1.0);
+    for (const auto& [team, members] : members_of_team) {
+      std::vector<std::size_t> residual;
+      std::set<std::string> own_roles;
+      for (std::size_t i : members) {
+        const std::string& role = people.rows[i][role_col];
+        if (teams_of_role[role].size() == 1) own_roles.insert(role);
+        else residual.push_back(i);
+      }
+      if (residual.size() != 1 || own_roles.empty()) continue;
+      const double lead_is_user = truth.figures[residual[0]].ai_user ? 1.0 : 0.0;
+      std::map<std::string, double> diff;
+      bool shown = true;
+      for (const char* mode : {"suppression", "cell_key"}) {
+        const json* t = group_by_key(by_team[mode].report["groups"], "team", team);
+        shown = shown && t && !(*t)["suppressed"].get<bool>();
+        if (!shown) break;
+        diff[mode] = number((*t)["metrics"]["ai_users"]);
+        for (const std::string& role : own_roles) {
+          const json* r = group_by_key(by_role[mode].report["groups"], "role", role);
+          shown = shown && r && !(*r)["suppressed"].get<bool>();
+          if (shown) diff[mode] -= number((*r)["metrics"]["ai_users"]);
+        }
+      }
+      if (!shown) continue;
+      attacked += 1;
+      exact_suppression += diff["suppression"] == lead_is_user;
+      exact_cell_key += diff["cell_key"] == lead_is_user;
+      // Each of the 1 + roles published counts moves by at most max_count_noise.
+      const double error = diff["cell_key"] - lead_is_user;
+      EXPECT_LE(std::fabs(error), (1.0 + static_cast<double>(own_roles.size())) * max_noise)
+          << team << ": the error is outside the published bound";
+    }
+  }
+  ASSERT_GE(attacked, 10u) << "too few leads to attack";
+  EXPECT_EQ(exact_suppression, attacked) << "the attack itself: under suppression every lead is recovered";
+  EXPECT_LE(exact_cell_key * 2, attacked) << "under cell_key " << exact_cell_key << " of " << attacked
+                                          << " leads' AI-user status recovered exactly";
+}
+
+// A window minus a shorter one (the last month of a quarter): exact under
+// suppression, noisy within the published bound under cell_key.
+TEST(PrivacyAttack, CellKeyWindowDifferencesAreNoisyWithinTheBound) {
+  const Org org = generated(200, 7, 90);
+  const Csv activity = Csv::parse(org.activity);
+  std::set<std::string> dates;
+  for (const auto& r : activity.rows) dates.insert(r[activity.col("date")]);
+  ASSERT_GT(dates.size(), 60u);
+  const std::vector<std::string> days(dates.begin(), dates.end());
+  const std::string first = days.front(), last = days.back(), short_end = days[days.size() * 2 / 3];
+  std::map<std::string, Outcome> runs;
+  for (const char* mode : {"suppression", "cell_key"})
+    for (const std::string& end : {last, short_end}) {
+      const json config = with_protection({{"group_by", {"team"}}, {"window", {{"start", first}, {"end", end}}}}, mode);
+      Outcome& run = runs[std::string(mode) + end];
+      run = analyze(org, config);
+      ASSERT_TRUE(run.ok) << run.error;
+    }
+  const double max_noise = number(runs["cell_key" + last].report["privacy"]["cell_key"]["max_count_noise"]);
+  std::size_t compared = 0, exact = 0, sums = 0, exact_sums = 0;
+  for (const json& g : runs["suppression" + last].report["groups"]) {
+    const std::string team = g["key"]["team"].get<std::string>();
+    std::map<std::string, const json*> cell;
+    bool shown = true;
+    for (const auto& [name, run] : runs) {
+      cell[name] = group_by_key(run.report["groups"], "team", team);
+      shown = shown && cell[name] && !(*cell[name])["suppressed"].get<bool>();
+    }
+    if (!shown) continue;
+    auto difference = [&](const std::string& mode, const char* metric) {
+      return number((*cell[mode + last])["metrics"][metric]) - number((*cell[mode + short_end])["metrics"][metric]);
+    };
+    for (const char* metric : {"headcount", "ai_users"}) {
+      const double truth = difference("suppression", metric);
+      const double error = difference("cell_key", metric) - truth;
+      compared += 1;
+      exact += error == 0;
+      EXPECT_LE(std::fabs(error), 2 * max_noise) << team << " " << metric;
+    }
+    // Sums: the exact last month's hours saved would follow from an exact difference.
+    const double truth = difference("suppression", "time_saved_hours");
+    if (std::isfinite(truth) && truth != 0) {
+      sums += 1;
+      exact_sums += std::fabs(difference("cell_key", "time_saved_hours") - truth) < 0.005;
+    }
+  }
+  ASSERT_GE(compared, 10u);
+  EXPECT_LE(exact * 2, compared) << exact << " of " << compared << " window differences exact";
+  EXPECT_LE(exact_sums * 2, sums) << exact_sums << " of " << sums << " hours-saved differences exact";
+}
+
+// The same cell gets the same noise in every report, so re-running does not
+// average it away; and the noise comes from the salt.
+TEST(PrivacyAttack, CellKeyNoiseIsTheSameInEveryRunAndSecretWithoutTheSalt) {
+  const Org org = sample();
+  const json config = with_protection(json::object(), "cell_key");
+  const Outcome a = analyze(org, config), b = analyze(org, config);
+  ASSERT_TRUE(a.ok && b.ok) << a.error << b.error;
+  EXPECT_EQ(a.text, b.text);
+  json other = config;
+  other["privacy"]["salt"] = "ffeeddccbbaa99887766554433221100";
+  const Outcome c = analyze(org, other);
+  ASSERT_TRUE(c.ok) << c.error;
+  EXPECT_NE(a.report["groups"].dump(), c.report["groups"].dump()) << "another salt, the same noise";
+  EXPECT_TRUE(a.report["privacy"]["differential_privacy"].is_null());
+  EXPECT_EQ(a.report["privacy"]["protection"], "cell_key");
+  // Means come from the perturbed counts and sums.
+  for (const json& g : a.report["groups"]) {
+    if (g["suppressed"].get<bool>()) continue;
+    const json& m = g["metrics"];
+    EXPECT_NEAR(number(m["adoption_rate"]), number(m["ai_users"]) / number(m["headcount"]), 1e-12) << g["key"];
+  }
+  // Activity and usage exports together cannot be covered: refused, not half-protected.
+  const UsageOrg u = usage_org();
+  Org both = org;
+  const Outcome refused = analyze(both, config, {u.ndjson});
+  EXPECT_FALSE(refused.ok);
+}
+
+TEST(PrivacyAttack, CellKeyAdoptionOnlyReportsPerturbTheirCounts) {
+  const UsageOrg u = usage_org();
+  const Outcome exact = analyze_usage(u.people, {u.ndjson}, json::object());
+  const Outcome run = analyze_usage(u.people, {u.ndjson}, with_protection(json::object(), "cell_key"));
+  ASSERT_TRUE(exact.ok && run.ok) << exact.error << run.error;
+  const json& bounds = run.report["privacy"]["cell_key"];
+  ASSERT_TRUE(bounds.is_object());
+  const double max_noise = number(bounds["max_count_noise"]);
+  std::size_t compared = 0, same = 0;
+  for (const char* team : {"A", "B", "C"}) {
+    const json* e = group_by_key(exact.report["usage"]["groups"], "team", team);
+    const json* p = group_by_key(run.report["usage"]["groups"], "team", team);
+    ASSERT_TRUE(e && p);
+    if ((*e)["suppressed"].get<bool>() || (*p)["suppressed"].get<bool>()) continue;
+    for (const char* metric : {"population", "active_users", "engaged_users"}) {
+      const double error = number((*p)["metrics"][metric]) - number((*e)["metrics"][metric]);
+      EXPECT_LE(std::fabs(error), max_noise) << team << " " << metric;
+      compared += 1;
+      same += error == 0;
+    }
+  }
+  EXPECT_GE(compared, 6u);
+  EXPECT_LT(same, compared) << "no count was perturbed";
+}
+
 // ---- suppressing everything is not a fix ----
 
 TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {

@@ -260,6 +260,7 @@ const specs = [
   { name: 'thresholds-weights', base: [50, 20, 33],
     config: { ai_user_min_share: 0.3, rework_threshold: 0.05, weights: { adoption_gap: 3, sentiment_gap: 0, playbook_gap: 0.25 }, ...fast } },
   { name: 'bootstrap-variants', base: [50, 20, 34], config: { bootstrap: { resamples: 1000, seed: 12345678901, confidence: 0.8 } } },
+  { name: 'cell-key', base: [120, 30, 36], salt: '0123456789abcdef0123456789abcdef', config: { privacy: { protection: 'cell_key', salt: '0123456789abcdef0123456789abcdef' } } },
   { name: 'privacy-large-k', base: [60, 20, 35], config: { privacy: { min_group_size: 12, min_group_size_extremes: 30 } } },
 ];
 

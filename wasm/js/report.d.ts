@@ -232,10 +232,26 @@ export interface PrivacySection {
   min_group_size_extremes: number;
   individual_results: boolean;
   pseudonymous_ids: string | null;
+  /** privacy.protection: what protects the report against being combined with other reports. */
+  protection: 'suppression' | 'cell_key' | 'dp';
   differential_privacy: Record<string, unknown> | null;
+  /** Protection cell_key: the published noise bounds; null otherwise. */
+  cell_key: {
+    method: string;
+    /** A published count differs from the true one by at most this. */
+    max_count_noise: number;
+    /** A published sum differs from the true one by at most this share of its largest single contribution. */
+    sum_noise_share: number;
+    perturbed: string[];
+    not_perturbed: string[];
+  } | null;
   suppressed_groups: number;
   suppressed_trend_cells: number;
   overall_suppressed: boolean;
+  /** With individual_results: the group_by attributes the rows carry (null otherwise). */
+  individual_key_attributes: string[] | null;
+  /** The disclosure audit over every published figure (null under dp and cell_key, whose reports release only the headline figures). */
+  audit: { figures: number; sets: number; hidden: number } | null;
 }
 
 export interface Report {

@@ -155,6 +155,17 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
           "config", 0, "privacy.dp"));
     return build_dp_report(ds, config, analysis::run_analysis(ds, config), ledger);
   }
+  if (config.privacy.protection == Protection::cell_key) {
+    // Cell-key perturbation covers the headline figures; a run it cannot cover is refused.
+    if (!ds.has_activity) return build_cell_key_adoption_report(ds, config);
+    if (ds.usage)
+      return Error(make_diagnostic(
+          DiagCode::privacy_not_protected,
+          "cell-key perturbation releases either the activity figures or, in an adoption-only report (no activity "
+          "table), the AI-usage figures; not both in one report. Analyse the usage exports in a report of their own",
+          "config", 0, "privacy.protection"));
+    return build_cell_key_report(ds, config, analysis::run_analysis(ds, config));
+  }
   if (!ds.has_activity) return adoption_only_report(ds, config, log);
   analysis::AnalysisResult a = analysis::run_analysis(ds, config);
   const KeyLabeller label = privacy::key_labeller(ds, config);
