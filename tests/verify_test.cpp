@@ -463,6 +463,46 @@ TEST(VerifyDp, SeededNoiseVerifiesSecureNoiseCannot) {
   EXPECT_EQ(verify_report(secure, inputs_of(changed)).verdict, VerifyVerdict::inputs_mismatch);
 }
 
+// A later release on a ledger states the spent budget after it: verify
+// recomputes it as that release (from the ledger as it was before).
+TEST(VerifyDp, ALaterSeededReleaseOnALedgerVerifies) {
+  const Tables t = generated(60, 14, 6);
+  const char* config = R"({"privacy": {"dp": {"epsilon": 1, "seed": 42}}})";
+  std::string ledger, report;
+  for (int run = 0; run < 3; ++run) {
+    auto a = Session::create(config);
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE(a->set_ledger(ledger).ok());
+    for (TableKind kind : kReadOrder) {
+      if (!t.count(kind)) continue;
+      ASSERT_TRUE(a->begin_table(kind, source_of(kind)).ok());
+      ASSERT_TRUE(a->push(t.at(kind)).ok());
+      ASSERT_TRUE(a->end_table().ok());
+    }
+    auto r = a->report();
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    report = r.value();
+    ledger = a->ledger();
+  }
+  ASSERT_NE(report.find("\"releases\": 3"), std::string::npos);
+  const VerifyOutcome o = verify_report(report, inputs_of(t));
+  EXPECT_EQ(o.verdict, VerifyVerdict::identical) << o.headline;
+}
+
+TEST(VerifyCellKey, VerifiesWithTheSaltOnly) {
+  const Tables t = generated(60, 14, 6);
+  const std::string salt = "0123456789abcdef0123456789abcdef";
+  const std::string report = report_of(t, R"({"privacy": {"protection": "cell_key", "salt": ")" + salt + R"("}})");
+  ASSERT_NE(report.find("\"cell_key\": {"), std::string::npos);
+  VerifyOptions with_salt;
+  with_salt.salt = salt;
+  EXPECT_EQ(verify_report(report, inputs_of(t), with_salt).verdict, VerifyVerdict::identical);
+  EXPECT_EQ(verify_report(report, inputs_of(t)).verdict, VerifyVerdict::cannot_verify);
+  VerifyOptions wrong;
+  wrong.salt = "ffffffffffffffffffffffffffffffff";
+  EXPECT_EQ(verify_report(report, inputs_of(t), wrong).verdict, VerifyVerdict::different);
+}
+
 // ---------------------------------------------------------------------------
 // The CLI: options, output and exit codes.
 

@@ -77,7 +77,6 @@ Json ledger_json(const LedgerState* ledger) {
           {"releases", ledger->entry.releases}};
 }
 
-}  // namespace
 
 // The headline report shared by dp and cell_key: the released figures per
 // group and overall (suppressed on their released headcounts), nothing else.
