@@ -300,7 +300,7 @@ export interface UsageMetrics {
 export interface UsageSection {
   inputs: { source: string | null; format: string; bytes: number; sha256: string; records: number; records_skipped: number;
     rows: number; first_date: string | null; last_date: string | null; report_period_days: number | null }[];
-  identity: { rule: string; identities: number; matched: number; unmatched: number; people_with_usage: number };
+  identity: { rule: string; identities: number | null; matched: number | null; unmatched: number | null; people_with_usage: number | null };
   covered_days: number;
   overall: { suppressed: true; reason: string } | { suppressed: false; metrics: UsageMetrics };
   groups: ({ key: GroupKey; suppressed: true; reason: string } | { key: GroupKey; suppressed: false; metrics: UsageMetrics })[];
