@@ -734,6 +734,28 @@ TEST(PrivacyAttack, CellKeyNoiseIsTheSameInEveryRunAndSecretWithoutTheSalt) {
   EXPECT_FALSE(refused.ok);
 }
 
+// Noise must not lift a group of fewer than k people over the threshold.
+TEST(PrivacyAttack, CellKeyShowsNoGroupOfFewerThanKPeople) {
+  const Org org = generated(150, 5);
+  const Csv people = Csv::parse(org.people);
+  std::map<std::pair<std::string, std::string>, int> size;
+  for (const auto& r : people.rows) size[{r[people.col("team")], r[people.col("role")]}] += 1;
+  std::size_t small = 0;
+  for (const auto& [key, n] : size) small += n < 5;
+  ASSERT_GE(small, 5u) << "the test needs small groups";
+  for (const char* salt : {kSalt, "ffeeddccbbaa99887766554433221100", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"}) {
+    json config = with_protection({{"group_by", {"team", "role"}}}, "cell_key");
+    config["privacy"]["salt"] = salt;
+    const Outcome run = analyze(org, config);
+    ASSERT_TRUE(run.ok) << run.error;
+    for (const json& g : run.report["groups"]) {
+      if (g["suppressed"].get<bool>()) continue;
+      const int n = size[{g["key"]["team"].get<std::string>(), g["key"]["role"].get<std::string>()}];
+      EXPECT_GE(n, 5) << g["key"] << " is shown with " << g["headcount"] << " (perturbed) of " << n << " people";
+    }
+  }
+}
+
 TEST(PrivacyAttack, CellKeyAdoptionOnlyReportsPerturbTheirCounts) {
   const UsageOrg u = usage_org();
   const Outcome exact = analyze_usage(u.people, {u.ndjson}, json::object());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <span>
+#include <vector>
 
 #include "config/config_json.h"
 #include "gapscore/version.h"
@@ -78,20 +80,35 @@ Json ledger_json(const LedgerState* ledger) {
 }
 
 
+// The sizes suppression decides on: the released ones (under dp the exact ones
+// are never looked at again), or under cell_key the smaller of the released
+// and the exact (`exact`: overall, then the groups), so that a group of fewer
+// than k people is hidden whatever its noise. A released count of zero or
+// below still stands for a group present in the data: it is hidden like any
+// group under k rather than published as "0 people" beside figures.
+privacy::SuppressionInput suppression_sizes(double overall, const std::vector<double>& groups,
+                                            std::span<const double> exact) {
+  privacy::SuppressionInput in;
+  in.overall = exact.empty() ? overall : std::min(overall, exact[0]);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    double n = groups[g] < 1 ? 1.0 : groups[g];
+    if (!exact.empty()) n = std::min(n, exact[g + 1] < 1 ? 1.0 : exact[g + 1]);
+    in.groups.push_back(n);
+  }
+  return in;
+}
+
 // The headline report shared by dp and cell_key: the released figures per
-// group and overall (suppressed on their released headcounts), nothing else.
-// `fill_privacy` adds the protection's own block to the privacy section.
+// group and overall, nothing else. `fill_privacy` adds the protection's own
+// block to the privacy section.
 template <class FillPrivacy>
 Json headline_report(const Dataset& ds, const Config& config, const analysis::AnalysisResult& a,
                      const privacy::DpFigures& overall, const std::vector<privacy::DpFigures>& groups,
-                     const char* not_released, FillPrivacy&& fill_privacy) {
-  // Suppression on the released headcounts (the exact ones are never looked at again).
-  privacy::SuppressionInput in;
-  in.overall = overall.headcount;
-  // A released count of zero or below still stands for a group present in the data:
-  // hide it like any group under k rather than publish "0 people" beside figures.
-  for (const privacy::DpFigures& f : groups) in.groups.push_back(f.headcount < 1 ? 1.0 : f.headcount);
-  const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
+                     std::span<const double> exact_headcounts, const char* not_released, FillPrivacy&& fill_privacy) {
+  std::vector<double> sizes;
+  for (const privacy::DpFigures& f : groups) sizes.push_back(f.headcount);
+  const privacy::SuppressionPlan plan = privacy::plan_suppression(
+      suppression_sizes(overall.headcount, sizes, exact_headcounts), config.privacy.min_group_size);
   const KeyLabeller label = privacy::key_labeller(ds, config);
   const insights::DataSpan span = insights::data_span(ds, a, config);
 
@@ -148,12 +165,13 @@ struct UsageCounts {
 
 template <class FillPrivacy>
 Json adoption_report(const Dataset& ds, const Config& config, const analysis::Grouping& grouping,
-                     const UsageCounts& overall, const std::vector<UsageCounts>& groups, FillPrivacy&& fill_privacy) {
+                     const UsageCounts& overall, const std::vector<UsageCounts>& groups,
+                     std::span<const double> exact_populations, FillPrivacy&& fill_privacy) {
   const JoinedUsage& u = *ds.usage;
-  privacy::SuppressionInput in;
-  in.overall = overall.population;
-  for (const UsageCounts& c : groups) in.groups.push_back(c.population < 1 ? 1.0 : c.population);
-  const privacy::SuppressionPlan plan = privacy::plan_suppression(in, config.privacy.min_group_size);
+  std::vector<double> sizes;
+  for (const UsageCounts& c : groups) sizes.push_back(c.population);
+  const privacy::SuppressionPlan plan = privacy::plan_suppression(
+      suppression_sizes(overall.population, sizes, exact_populations), config.privacy.min_group_size);
   const KeyLabeller label = privacy::key_labeller(ds, config);
 
   Json r;
@@ -269,7 +287,7 @@ Result<Json> build_dp_report(const Dataset& ds, const Config& config, const anal
     groups.push_back(privacy::dp_release(a.grouping.members[g], a.figures, dp, rework, baseline, noise));
   if (!noise.ok())
     return Error(make_diagnostic(DiagCode::internal_error, "no secure random source for differential-privacy noise"));
-  return headline_report(ds, config, a, overall, groups, kNotReleasedDp, [&](Json& privacy) {
+  return headline_report(ds, config, a, overall, groups, {}, kNotReleasedDp, [&](Json& privacy) {
     privacy["differential_privacy"] = {
         {"mechanism", "discrete Laplace (two-sided geometric) noise on clamped sums, grid 1 person / 1 task / 0.01 hours"},
         {"epsilon", dp.epsilon},
@@ -296,10 +314,19 @@ Result<Json> build_cell_key_report(const Dataset& ds, const Config& config, cons
     if (!rework) f.rework_hours = 0;
     return f;
   };
+  auto active = [&](std::span<const std::uint32_t> members) {
+    double n = 0;
+    for (std::uint32_t p : members) n += a.figures[p].active ? 1 : 0;
+    return n;
+  };
   const privacy::DpFigures overall = release(ds.persons_by_id);
   std::vector<privacy::DpFigures> groups;
-  for (std::size_t g = 0; g < a.grouping.size(); ++g) groups.push_back(release(a.grouping.members[g]));
-  return headline_report(ds, config, a, overall, groups, kNotReleasedCellKey, [&](Json& privacy) {
+  std::vector<double> exact{active(ds.persons_by_id)};
+  for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+    groups.push_back(release(a.grouping.members[g]));
+    exact.push_back(active(a.grouping.members[g]));
+  }
+  return headline_report(ds, config, a, overall, groups, exact, kNotReleasedCellKey, [&](Json& privacy) {
     privacy["cell_key"] = cell_key_json(config.privacy.cell_key,
                                         {"headcount (count)", "ai_users (count)", "tasks (sum)", "ai_tasks (sum)",
                                          "time_saved_hours (sum)", "rework_hours (sum)",
@@ -336,7 +363,7 @@ Result<Json> build_dp_adoption_report(const Dataset& ds, const Config& config, c
   for (std::size_t g = 0; g < grouping.size(); ++g) groups.push_back(release(grouping.members[g]));
   if (!noise.ok())
     return Error(make_diagnostic(DiagCode::internal_error, "no secure random source for differential-privacy noise"));
-  return adoption_report(ds, config, grouping, overall, groups, [&](Json& privacy) {
+  return adoption_report(ds, config, grouping, overall, groups, {}, [&](Json& privacy) {
     privacy["differential_privacy"] = {
         {"mechanism", "discrete Laplace (two-sided geometric) noise on counts of people, grid 1 person"},
         {"epsilon", dp.epsilon},
@@ -378,8 +405,12 @@ Result<Json> build_cell_key_adoption_report(const Dataset& ds, const Config& con
   };
   const UsageCounts overall = release(u.population.by_id);
   std::vector<UsageCounts> groups;
-  for (std::size_t g = 0; g < grouping.size(); ++g) groups.push_back(release(grouping.members[g]));
-  return adoption_report(ds, config, grouping, overall, groups, [&](Json& privacy) {
+  std::vector<double> exact{static_cast<double>(u.population.by_id.size())};
+  for (std::size_t g = 0; g < grouping.size(); ++g) {
+    groups.push_back(release(grouping.members[g]));
+    exact.push_back(static_cast<double>(grouping.members[g].size()));
+  }
+  return adoption_report(ds, config, grouping, overall, groups, exact, [&](Json& privacy) {
     privacy["cell_key"] = cell_key_json(config.privacy.cell_key,
                                         {"population (count)", "active_users (count)", "engaged_users (count)",
                                          "usage_adoption_rate = active_users / population",
