@@ -415,7 +415,13 @@ async function checkDataset(spec, sources) {
 
 test('row counts span 1 to 200k and the datasets exercise what they claim', () => {
   const activity = (t) => JSON.parse(t).inputs.find((i) => i.table === 'activity');
-  const rows = [...nativeText.values()].map((t) => activity(t)?.rows_read).filter((n) => n != null);
+  // A hidden organisation's report (fewer than k people) publishes no row counts
+  // (docs/privacy.md): its rows are counted from the file.
+  const rows = [...materialized.entries()].map(([name, ds]) => {
+    const published = activity(nativeText.get(name) ?? '{"inputs": []}')?.rows_read;
+    if (published != null || ds.files.activity == null || !ds.files.activity.endsWith('.csv')) return published;
+    return readFileSync(path.join(ds.dir, ds.files.activity), 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
+  }).filter((n) => n != null);
   assert.equal(Math.min(...rows), 1);
   assert.ok(Math.max(...rows) >= 200_000, `largest ${Math.max(...rows)}`);
   const report = (name) => JSON.parse(nativeText.get(name));
