@@ -14,6 +14,43 @@ namespace {
 // values are compared at 1e-9 (equal to nine decimals = tied).
 double snap(double v) { return std::nearbyint(v * 1e9) / 1e9; }
 
+using Getter = std::optional<double> (*)(const analysis::PersonFigures&);
+struct Named {
+  const char* name;
+  Getter get;
+};
+const Named kBuiltInProxies[] = {
+    {"hours", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.hours; }},
+    {"tasks", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.tasks; }},
+    {"ai_interactions", [](const analysis::PersonFigures& f) { return f.ai_interactions; }},
+};
+const Named kOutcomes[] = {
+    {"outcome_value", [](const analysis::PersonFigures& f) { return f.outcome_value; }},
+    {"quality", [](const analysis::PersonFigures& f) { return f.quality_mean; }},
+    {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }},
+};
+
+// A proxy: built in (from the person's figures), or a column per person.
+struct Proxy {
+  std::string name, source;
+  Getter get = nullptr;
+  std::vector<std::optional<double>> values;  // by person index, for columns
+
+  std::optional<double> of(const analysis::PersonFigures& f, std::size_t person) const {
+    if (get) return get(f);
+    return person < values.size() ? values[person] : std::nullopt;
+  }
+};
+
+std::vector<Proxy> proxies(const Dataset& ds, const Config& config) {
+  std::vector<Proxy> out;
+  for (const Named& n : kBuiltInProxies) out.push_back({n.name, "activity", n.get, {}});
+  for (ProxyColumn& c : kpi_proxy_columns(ds, config))
+    if (c.name != "hours" && c.name != "tasks" && c.name != "ai_interactions")
+      out.push_back({std::move(c.name), std::move(c.source), nullptr, std::move(c.values)});
+  return out;
+}
+
 }  // namespace
 
 std::string proxy_words(const std::string& proxy) {
@@ -31,58 +68,41 @@ std::string proxy_words(const std::string& proxy) {
   return s;
 }
 
-KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+std::vector<KpiCandidate> kpi_candidates(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  std::vector<KpiCandidate> out;
+  for (const Proxy& proxy : proxies(ds, config))
+    for (const Named& outcome : kOutcomes) {
+      KpiCandidate c{proxy.name, outcome.name, {}};
+      for (std::uint32_t p = 0; p < a.figures.size(); ++p) {
+        const analysis::PersonFigures& f = a.figures[p];
+        if (f.active && proxy.of(f, p) && outcome.get(f)) c.people.push_back(p);
+      }
+      out.push_back(std::move(c));
+    }
+  return out;
+}
+
+KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config, const std::vector<bool>& shown) {
   KpiAudit out;
-  using Getter = std::optional<double> (*)(const analysis::PersonFigures&);
-  struct Named {
-    const char* name;
-    Getter get;
-  };
-  // A proxy: built in (from the person's figures), or a column per person.
-  struct Proxy {
-    std::string name, source;
-    Getter get = nullptr;
-    const std::vector<std::optional<double>>* values = nullptr;
-  };
-  std::vector<Proxy> proxies = {
-      {"hours", "activity", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.hours; }, nullptr},
-      {"tasks", "activity", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.tasks; }, nullptr},
-      {"ai_interactions", "activity", [](const analysis::PersonFigures& f) { return f.ai_interactions; }, nullptr},
-  };
-  const std::vector<ProxyColumn> columns = kpi_proxy_columns(ds, config);
-  for (const ProxyColumn& c : columns)
-    if (c.name != "hours" && c.name != "tasks" && c.name != "ai_interactions")
-      proxies.push_back({c.name, c.source, nullptr, &c.values});
-  const Named outcomes[] = {
-      {"outcome_value", [](const analysis::PersonFigures& f) { return f.outcome_value; }},
-      {"quality", [](const analysis::PersonFigures& f) { return f.quality_mean; }},
-      {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }},
-  };
-  const std::size_t min_people = static_cast<std::size_t>(std::max(3, config.privacy.min_group_size));
-  for (const Proxy& proxy : proxies) {
+  std::size_t i = 0;
+  for (const Proxy& proxy : proxies(ds, config)) {
     bool any_pair = false, tracks_any = false;
-    for (const Named& outcome : outcomes) {
+    for (const Named& outcome : kOutcomes) {
+      const bool show = i < shown.size() && shown[i];
+      ++i;
       std::vector<double> x, y;
       for (std::size_t p = 0; p < a.figures.size(); ++p) {
         const analysis::PersonFigures& f = a.figures[p];
         if (!f.active) continue;
-        double vx = 0;
-        bool has_x = false;
-        if (proxy.get) {
-          const std::optional<double> v = proxy.get(f);
-          has_x = v.has_value();
-          vx = v.value_or(0.0);
-        } else if (p < proxy.values->size() && (*proxy.values)[p]) {
-          has_x = true;
-          vx = *(*proxy.values)[p];
-        }
-        const auto py = outcome.get(f);
-        if (has_x && py) {
-          x.push_back(snap(vx));
+        const auto px = proxy.of(f, p), py = outcome.get(f);
+        if (px && py) {
+          x.push_back(snap(*px));
           y.push_back(snap(*py));
         }
       }
-      if (x.size() < min_people) continue;  // column missing, or too few people to speak of a pattern
+      // Column missing, or too few people to speak of a pattern, or what the
+      // pair would reveal beside the others (the disclosure audit).
+      if (x.size() < 3 || !show) continue;
       KpiPair pair;
       pair.proxy = proxy.name;
       pair.source = proxy.source;
@@ -99,8 +119,9 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
     }
     if (any_pair && !tracks_any) out.proxies_not_tracking.push_back(proxy.name);
   }
-  if (out.pairs.empty()) out.reason = "needs outcome columns (outcome_value, quality or errors) and at least " +
-                                      std::to_string(min_people) + " people";
+  if (out.pairs.empty())
+    out.reason = "needs outcome columns (outcome_value, quality or errors) and at least " +
+                 std::to_string(std::max(3, config.privacy.min_group_size)) + " people";
   out.replacements = {"utilization_rate", "error_reduction", "quality_adjusted_output_per_hour"};
   return out;
 }

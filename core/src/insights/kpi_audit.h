@@ -4,6 +4,7 @@
 // at person level? Spearman's rho with average ranks for ties (scipy.stats.spearmanr).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,19 @@ struct KpiAudit {
   std::optional<std::string> reason;              // when nothing could be computed
 };
 
-KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+// The proxy x outcome pairs in a fixed order (proxies hours, tasks,
+// ai_interactions, then the columns of config.insights.kpi_proxies that some
+// input has; outcomes outcome_value, quality, error_rate), each with the
+// active people who have both values (person indices, sorted).
+struct KpiCandidate {
+  std::string proxy, outcome;
+  std::vector<std::uint32_t> people;
+};
+std::vector<KpiCandidate> kpi_candidates(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+
+// `shown[i]`: the disclosure audit's decision on kpi_candidates(...)[i]; pairs
+// not shown are left out, as pairs without data are.
+KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config, const std::vector<bool>& shown);
 
 // A proxy in plain words ("e-mails sent"), for the card.
 std::string proxy_words(const std::string& proxy);

@@ -191,10 +191,8 @@ Maturity maturity_of(double share, const UsageConfig::Maturity& t) {
   return Maturity::initial_rollout;
 }
 
-Segments compute_segments(const JoinedUsage& u, const analysis::Grouping& grouping, const privacy::SuppressionPlan& plan,
-                          const Config& config) {
+Segments classify_segments(const JoinedUsage& u, const Config& config) {
   Segments out;
-  out.groups.resize(grouping.size());
   if (!u.action_weeks) return out;
   const UsageConfig::Segments& cfg = config.usage.segments;
   SegmentWindow w;
@@ -224,11 +222,18 @@ Segments compute_segments(const JoinedUsage& u, const analysis::Grouping& groupi
     out.of_person[p] = s;
   }
 
+  return out;
+}
+
+void plan_segments(Segments& out, const analysis::Grouping& grouping, const privacy::SuppressionPlan& plan) {
+  out.groups.assign(grouping.size(), SegmentRow{});
+  out.overall = SegmentRow{};
+  if (!out.window) return;
   // Counts: everyone, each group, and the hidden groups together (never published).
   const std::size_t G = grouping.size();
   std::array<double, kSegmentCount> overall{}, rest{};
   std::vector<std::array<double, kSegmentCount>> groups(G);
-  for (std::uint32_t p : u.population.by_id) overall[static_cast<std::size_t>(out.of_person[p])] += 1;
+  for (const Segment s : out.of_person) overall[static_cast<std::size_t>(s)] += 1;
   for (std::size_t g = 0; g < G; ++g)
     for (std::uint32_t p : grouping.members[g]) {
       const auto s = static_cast<std::size_t>(out.of_person[p]);
@@ -242,7 +247,7 @@ Segments compute_segments(const JoinedUsage& u, const analysis::Grouping& groupi
     for (SegmentCell& c : out.overall) c.status = plan.overall;
     for (SegmentRow& row : out.groups)
       for (SegmentCell& c : row) c.status = plan.overall;
-    return out;
+    return;
   }
 
   // The table the privacy plan works on.
@@ -274,7 +279,6 @@ Segments compute_segments(const JoinedUsage& u, const analysis::Grouping& groupi
     if (plan.groups[g] != CellStatus::shown)
       for (SegmentCell& c : out.groups[g]) c.status = plan.groups[g];
   for (std::size_t s = 0; s < kSegmentCount; ++s) out.overall[s].status = status_of(cells[(rows - 1) * kSegmentCount + s]);
-  return out;
 }
 
 }  // namespace gapscore::usage_analysis

@@ -58,10 +58,11 @@ struct Segments {
   std::vector<SegmentRow> groups;       // by group (hidden groups: not published)
 };
 
-// Per-person segments and the per-group counts with their privacy status;
-// `plan` is the usage section's suppression plan (hidden groups stay hidden).
-Segments compute_segments(const JoinedUsage& u, const analysis::Grouping& grouping, const privacy::SuppressionPlan& plan,
-                          const Config& config);
+// Per-person segments over the window (no counts yet).
+Segments classify_segments(const JoinedUsage& u, const Config& config);
+// The per-group and overall counts with their privacy status, once the usage
+// section's suppression plan is known (hidden groups stay hidden).
+void plan_segments(Segments& segments, const analysis::Grouping& grouping, const privacy::SuppressionPlan& plan);
 
 // The adoption-maturity stage from the power-user share of the people.
 Maturity maturity_of(double power_user_share, const UsageConfig::Maturity& thresholds);
