@@ -359,7 +359,7 @@ TEST(DatesAsExported, ALaterContradictingValueIsARowDiagnostic) {
   const Outcome r = run({{"group_by", json::array()}}, fixture("activity_dates_contradiction.csv"), {});
   ASSERT_TRUE(r.report) << r.error->message();
   EXPECT_EQ((*r.report)["inputs"][0]["date_format"], "M/D/YYYY");
-  EXPECT_EQ((*r.report)["inputs"][0]["rows_skipped"], 1);
+  // (row counts are withheld: two people are a hidden organisation; the diagnostic says which row)
   bool found = false;
   for (const json& d : (*r.report)["diagnostics"]["items"])
     if (d["code"] == "invalid_date") {
