@@ -326,7 +326,7 @@ export interface Config {
   };
   insights?: Partial<Record<'heavy_user_min_share' | 'champion_max_rework_rate' | 'champion_min_percentile' | 'kpi_min_abs_rho' |
     'split_min_share' | 'uneven_min_split' | 'playbook_card_max_utilization' | 'mentees_per_champion' | 'max_items' |
-    'min_days' | 'min_periods', number>>;
+    'min_days' | 'min_periods', number>> & { min_people_per_side?: number | null };
   /** First day each group (by the `by` attribute) had AI tools: the rollout effect estimate. */
   rollout?: { by?: GroupAttribute; dates?: Record<string, string> };
   usage?: { identity?: 'auto' | 'identities' | 'email' | 'github_login' | 'person_id'; engaged_min_days?: number };

@@ -172,10 +172,18 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
                      std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row) {
   ExactRowSums s;
   if (!row_contribution(v, s)) return RowOutcome::overflow;
-  const std::uint32_t p = person_ids_.intern(person_id);
-  if (p == persons_.size()) persons_.emplace_back();
+  // Exports often list one person's rows together: the previous row's cells are tried first.
+  std::uint32_t p = last_person_;
+  if (p == TextCodes::kAbsent || person_ids_.texts()[p] != person_id) {
+    p = person_ids_.intern(person_id);
+    if (p == persons_.size()) persons_.emplace_back();
+    last_person_ = p;
+  }
   const std::uint32_t t = task_types_.intern(task_type);
-  const std::uint32_t tc = task_cell(p, t);
+  const std::uint32_t tc = p == last_task_cell_person_ && t == last_task_ ? last_task_cell_ : task_cell(p, t);
+  last_task_cell_person_ = p;
+  last_task_ = t;
+  last_task_cell_ = tc;
   // The key (person, date, task type) is seen once; a repeat is dropped.
   if (task_cells_[tc].days.test_and_set(day)) return RowOutcome::duplicate;
   if ((options_.window_start && day < *options_.window_start) || (options_.window_end && day > *options_.window_end)) {
@@ -189,7 +197,12 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   person.work_mode.see(work_mode, row);
   const bool ai = v.ai_tasks > 0;
   const std::int32_t period_start = options_.weekly ? iso_week_monday(day) : month_start(day);
-  const std::uint32_t pc = period_cell(p, period_start);
+  const std::uint32_t pc = p == last_period_cell_person_ && period_start == last_period_start_
+                               ? last_period_cell_
+                               : period_cell(p, period_start);
+  last_period_cell_person_ = p;
+  last_period_start_ = period_start;
+  last_period_cell_ = pc;
   PeriodCell& cell = period_cells_[pc];
   // All sums of the row are checked before any is changed: a row goes in whole or not at all.
   ExactRowSums all = person.all, cls = ai ? person.ai : person.manual, period_all = cell.all;

@@ -163,6 +163,10 @@ class Part {
   std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;
   std::int32_t first_date_ = 0, last_date_ = 0;
   bool any_date_ = false;
+  // The previous row's person and cells (rows of one person often come together).
+  std::uint32_t last_person_ = TextCodes::kAbsent, last_task_cell_person_ = TextCodes::kAbsent, last_task_ = 0,
+                last_task_cell_ = 0, last_period_cell_person_ = TextCodes::kAbsent, last_period_cell_ = 0;
+  std::int32_t last_period_start_ = 0;
 };
 
 }  // namespace gapscore::activity

@@ -38,46 +38,47 @@ inline std::uint64_t hash_text(std::string_view s, std::uint64_t key) {
   return mix64(h ^ tail ^ 0xff51afd7ed558ccdULL);
 }
 
-// uint64 key -> uint32 value.
+// uint64 key -> uint32 value. Key and value share a slot, so a lookup
+// touches one cache line.
 class FlatU64Map {
  public:
   static constexpr std::uint32_t kAbsent = 0xffffffffu;
 
   std::uint32_t find(std::uint64_t key) const {
-    if (keys_.empty()) return kAbsent;
+    if (slots_.empty()) return kAbsent;
     for (std::size_t i = mix64(key) & mask_;; i = (i + 1) & mask_) {
-      if (values_[i] == kAbsent) return kAbsent;
-      if (keys_[i] == key) return values_[i];
+      if (slots_[i].value == kAbsent) return kAbsent;
+      if (slots_[i].key == key) return slots_[i].value;
     }
   }
   // The value for key, inserting `value` when the key is new.
   std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t value) {
-    if (2 * (size_ + 1) > keys_.size()) grow();
+    if (2 * (size_ + 1) > slots_.size()) grow();
     std::size_t i = mix64(key) & mask_;
-    for (; values_[i] != kAbsent; i = (i + 1) & mask_)
-      if (keys_[i] == key) return values_[i];
-    keys_[i] = key;
-    values_[i] = value;
+    for (; slots_[i].value != kAbsent; i = (i + 1) & mask_)
+      if (slots_[i].key == key) return slots_[i].value;
+    slots_[i] = {key, value};
     ++size_;
     return value;
   }
   std::size_t size() const { return size_; }
-  std::size_t memory_bytes() const { return keys_.capacity() * 8 + values_.capacity() * 4; }
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = kAbsent;
+  };
   void grow() {
-    std::vector<std::uint64_t> keys = std::move(keys_);
-    std::vector<std::uint32_t> values = std::move(values_);
-    const std::size_t n = keys.empty() ? 64 : keys.size() * 2;
-    keys_.assign(n, 0);
-    values_.assign(n, kAbsent);
+    std::vector<Slot> old = std::move(slots_);
+    const std::size_t n = old.empty() ? 64 : old.size() * 2;
+    slots_.assign(n, Slot{});
     mask_ = n - 1;
     size_ = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      if (values[i] != kAbsent) find_or_insert(keys[i], values[i]);
+    for (const Slot& s : old)
+      if (s.value != kAbsent) find_or_insert(s.key, s.value);
   }
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0, size_ = 0;
 };
 

@@ -59,11 +59,7 @@ std::optional<Json> parse_dom(std::string_view text, JsonParseError& error) {
 
 }  // namespace
 
-std::optional<nlohmann::json> parse_json_dom(std::string_view text, JsonParseError& error) {
-  return parse_dom<nlohmann::json>(text, error);
-}
-
-std::optional<nlohmann::ordered_json> parse_ordered_json_dom(std::string_view text, JsonParseError& error) {
+std::optional<nlohmann::ordered_json> parse_json_dom(std::string_view text, JsonParseError& error) {
   return parse_dom<nlohmann::ordered_json>(text, error);
 }
 

@@ -20,9 +20,9 @@ struct JsonParseError {
   std::size_t offset = 0;
 };
 
-// Returns the parsed value, or nullopt with `error` filled in.
-std::optional<nlohmann::json> parse_json_dom(std::string_view text, JsonParseError& error);
-// The same, keeping object keys in document order.
-std::optional<nlohmann::ordered_json> parse_ordered_json_dom(std::string_view text, JsonParseError& error);
+// Returns the parsed value (object keys in document order), or nullopt with
+// `error` filled in. gapscore uses nlohmann's ordered_json only: one
+// instantiation of the library keeps the wasm module small.
+std::optional<nlohmann::ordered_json> parse_json_dom(std::string_view text, JsonParseError& error);
 
 }  // namespace gapscore

@@ -12,7 +12,7 @@
 namespace gapscore {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr std::string_view kGroupable[] = {"team", "role", "work_mode", "manager_id", "ai_trained"};
 

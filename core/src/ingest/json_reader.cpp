@@ -5,7 +5,7 @@
 namespace gapscore::ingest {
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 bool is_rows_key(std::string_view k) { return k == "rows" || k == "data" || k == "records" || k == "value"; }
 

@@ -13,17 +13,17 @@ namespace {
 
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
-double number(const nlohmann::json& o, const char* key) {
+double number(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   return it != o.end() && it->is_number() ? it->get<double>() : kMissing;
 }
 
-bool flag(const nlohmann::json& o, const char* key) {
+bool flag(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   return it != o.end() && it->is_boolean() && it->get<bool>();
 }
 
-std::string text(const nlohmann::json& o, const char* key) {
+std::string text(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   if (it == o.end()) return {};
   if (it->is_string()) return it->get<std::string>();
@@ -48,7 +48,7 @@ void note_day(UsageFileSummary& s, std::int32_t day) {
 
 // One user-day object → one row per feature (or one "copilot" row), plus
 // chat/agent/cli surfaces flagged without a feature breakdown.
-void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
+void add_user_day(const nlohmann::ordered_json& o, std::uint64_t number_in_file, const std::string& source, UsageData& out,
                   UsageFileSummary& summary, DiagnosticLog& log) {
   ++summary.records;
   if (!o.is_object()) {
@@ -64,7 +64,7 @@ void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const s
     skip(log, source, number_in_file, identity.empty() ? "no user_login or user_id" : "\"day\" is not a date");
     return;
   }
-  auto make_row = [&](const nlohmann::json& src, std::string surface) {
+  auto make_row = [&](const nlohmann::ordered_json& src, std::string surface) {
     UsageRow r;
     r.identity = identity;
     r.day = *day;
@@ -81,7 +81,7 @@ void add_user_day(const nlohmann::json& o, std::uint64_t number_in_file, const s
   std::vector<UsageRow> rows;
   const auto features = o.find("totals_by_feature");
   if (features != o.end() && features->is_array() && !features->empty()) {
-    for (const nlohmann::json& f : *features)
+    for (const nlohmann::ordered_json& f : *features)
       if (f.is_object() && !text(f, "feature").empty()) rows.push_back(make_row(f, text(f, "feature")));
   } else {
     rows.push_back(make_row(o, "copilot"));
@@ -127,7 +127,7 @@ Status read_github_users(std::string_view bytes, const std::string& source, Usag
     if (!root->is_array())
       return Error(make_diagnostic(DiagCode::unknown_format, source + ": expected an array of user-day objects", "usage"));
     std::uint64_t n = 0;
-    for (const nlohmann::json& o : *root) add_user_day(o, ++n, source, out, summary, log);
+    for (const nlohmann::ordered_json& o : *root) add_user_day(o, ++n, source, out, summary, log);
     return Ok{};
   }
   // NDJSON: one object per line. A cut-off final line (an interrupted export)
@@ -174,7 +174,7 @@ Status read_github_aggregate(std::string_view bytes, const std::string& source, 
   if (!root->is_array())
     return Error(make_diagnostic(DiagCode::unknown_format, source + ": expected an array of daily metrics", "usage"));
   std::uint64_t n = 0;
-  for (const nlohmann::json& d : *root) {
+  for (const nlohmann::ordered_json& d : *root) {
     ++n;
     ++summary.records;
     const auto day = d.is_object() ? parse_iso_date(text(d, "date").substr(0, 10)) : std::nullopt;

@@ -182,15 +182,15 @@ Status read_m365_json(std::string_view bytes, const std::string& source, UsageDa
     d.byte_offset = err.offset;
     return Error(std::move(d));
   }
-  const nlohmann::json* users = root->is_object() && root->contains("value") ? &(*root)["value"] : nullptr;
+  const nlohmann::ordered_json* users = root->is_object() && root->contains("value") ? &(*root)["value"] : nullptr;
   if (!users || !users->is_array())
     return Error(make_diagnostic(DiagCode::unknown_format, source + ": expected {\"value\": [...]} from Microsoft Graph", "usage"));
-  auto text = [](const nlohmann::json& o, const char* key) -> std::string {
+  auto text = [](const nlohmann::ordered_json& o, const char* key) -> std::string {
     const auto it = o.find(key);
     return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   std::uint64_t number = 0;
-  for (const nlohmann::json& u : *users) {
+  for (const nlohmann::ordered_json& u : *users) {
     ++number;
     if (!u.is_object()) {
       ++summary.records;

@@ -93,8 +93,8 @@ std::optional<ReportDifference> first_difference(std::string_view expected, std:
   const auto mismatch = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
   d.byte_offset = static_cast<std::uint64_t>(mismatch.first - expected.begin());
   JsonParseError err;
-  const std::optional<Json> e = parse_ordered_json_dom(expected, err);
-  const std::optional<Json> a = e ? parse_ordered_json_dom(actual, err) : std::nullopt;
+  const std::optional<Json> e = parse_json_dom(expected, err);
+  const std::optional<Json> a = e ? parse_json_dom(actual, err) : std::nullopt;
   if (!e || !a) {
     d.note = (!e ? "the report is not valid JSON (" : "the recomputed text is not valid JSON (") + err.message + ")";
     return d;

@@ -46,7 +46,7 @@ const char* verify_verdict_name(VerifyVerdict v) {
 
 Result<ReportRecord> read_report_record(std::string_view report_text) {
   JsonParseError err;
-  const std::optional<Json> parsed = parse_ordered_json_dom(report_text, err);
+  const std::optional<Json> parsed = parse_json_dom(report_text, err);
   if (!parsed) return not_a_report("the text is not valid JSON (" + err.message + ")");
   const Json& root = *parsed;
   if (!root.is_object()) return not_a_report("the JSON is not an object");
