@@ -255,3 +255,33 @@ test('gs.terminateWorkers() ends the helpers; the next parallel read starts new 
   assert.equal(await gs.reportText(allTables(), undefined, { sourceNames, workers: 2 }), nativeReport());
   gs.terminateWorkers();
 });
+
+test('property: random reader counts, chunk sizes and row orders (repeats, quoted newlines) give the CLI\'s bytes', async () => {
+  // Each trial: a seeded shuffle of the sample's activity with repeated keys and an inline team
+  // whose quoted value holds a newline and a comma (so a record boundary is not every '\n'),
+  // read by a random number of readers in random-sized chunks. The seed is in the message.
+  const tables = allTables();
+  const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-property-'));
+  let x = 20261201;
+  const below = (n) => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x % n; };
+  try {
+    for (let trial = 0; trial < 4; trial += 1) {
+      const seed = 100 + trial;
+      const [header, ...rows] = new TextDecoder().decode(reorder(tables.activity, { seed, repeatEvery: 20 + trial * 7 })).trimEnd().split('\n');
+      const activity = new TextEncoder().encode(`${header},team\n${rows.map((r, i) => `${r},${i % 5 === 0 ? '"Line one\nline, two"' : 'Plain'}`).join('\n')}\n`);
+      writeFileSync(path.join(dir, 'activity.csv'), activity);
+      for (const t of TABLES.slice(1)) writeFileSync(path.join(dir, `${t}.csv`), tables[t]);
+      const native = execFileSync(cli, ['analyze', ...TABLES.flatMap((t) => [`--${t}`, `${t}.csv`]), '--threads', '1'],
+        { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+      for (let k = 0; k < 2; k += 1) {
+        const workers = [1, 2, 3, 8][below(4)];
+        const chunkBytes = 1 + below(300_000);
+        const form = below(2) ? new Blob([activity]) : activity;
+        const text = await gs.reportText({ ...tables, activity: form }, undefined, { sourceNames, workers, chunkBytes });
+        assert.equal(text, native, `seed ${seed}: ${workers} readers, ${chunkBytes}-byte chunks, ${form instanceof Blob ? 'Blob' : 'bytes'}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
