@@ -19,7 +19,7 @@ function headline(activity, people) {
   return activity
     .join_left(people.select('person_id', 'team'), 'person_id')
     .derive({
-      saved: (d) => (d.baseline_hours != null ? d.baseline_hours - d.hours : null),
+      saved: (d) => (d.baseline_hours != null && d.ai_tasks > 0 ? d.baseline_hours - d.hours : 0),  // AI-assisted rows only; 0 without any
       rework_base: (d) => (d.rework_hours != null ? d.hours : null),
       q_output: (d) => (d.quality != null ? d.tasks * d.quality : null),
       q_hours: (d) => (d.quality != null ? d.hours + (d.rework_hours != null ? d.rework_hours : 0) : null),
