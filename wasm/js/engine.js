@@ -124,7 +124,7 @@ export async function hashBlob(getModule, blob, { chunkBytes = HASH_CHUNK_BYTES,
  * ctx: {pool(): the helper pool, workers, minParallelBytes}; options: RunOptions + {columns}.
  */
 export async function openSession(Module, tables, config, options, ctx) {
-  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, columns, sourceNames } = options;
+  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, columns, sourceNames, onGeneratedSalt } = options;
   if (columns == null) checkTables(tables);
   const configJson = configText(config);
   const session = new Module.Session();
@@ -135,6 +135,10 @@ export async function openSession(Module, tables, config, options, ctx) {
   signal?.addEventListener('abort', stopHelpers, { once: true });
   try {
     check(session.init(configJson));
+    // With "privacy": {"salt": "generate"} the engine made a salt for this session (the report uses this
+    // session's; helpers' sessions only read).
+    const salt = session.generatedSalt();
+    if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
     const names = sourceNamesOf(tables, sourceNames);
     const inputs = [];
@@ -259,7 +263,7 @@ export async function readShard(Module, { tables, config, shard, chunkBytes = DE
 
 /** validate(): ingest and join only, one reader. A table that cannot be read is a finding, not a failure. */
 export async function validateTables(Module, tables, config, options = {}) {
-  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames } = options;
+  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames, onGeneratedSalt } = options;
   checkTables(tables);
   const session = new Module.Session();
   const pause = pacer(signal);
@@ -271,6 +275,8 @@ export async function validateTables(Module, tables, config, options = {}) {
   };
   try {
     check(session.init(configText(config)));
+    const salt = session.generatedSalt();
+    if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
     const names = sourceNamesOf(tables, sourceNames);
     try {

@@ -51,7 +51,7 @@ export async function createGapScore(options = {}) {
     try {
       if (runOptions.signal?.aborted) throw cancelledError();
       runOptions.onProgress?.({ phase: 'analyze', done: 0, total: 1 });
-      const text = await session.reportText();
+      const text = await session.reportText({ ledger: runOptions.ledger });
       runOptions.onProgress?.({ phase: 'analyze', done: 1, total: 1 });
       return text;
     } finally {

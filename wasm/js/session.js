@@ -33,10 +33,19 @@ export class Session {
    * The canonical report text for the current settings (computed once per settings).
    * signal: checked before the report starts (it is one call into the engine).
    */
-  async reportText({ signal } = {}) {
+  async reportText({ signal, ledger } = {}) {
     if (signal?.aborted) throw cancelledError();
-    this.#text ??= check(this.#live().report()).report;
-    return this.#text;
+    if (this.#text != null) return this.#text;
+    const handle = this.#live();
+    // Protection dp: the release spends from the caller's ledger, read just before it.
+    if (ledger) check(handle.setLedger((await ledger.get()) ?? ''));
+    const text = check(handle.report()).report;
+    if (ledger) {
+      const next = handle.ledger();
+      if (next) await ledger.set(next);
+    }
+    this.#text = text;
+    return text;
   }
 
   async report(options = {}) {

@@ -96,9 +96,17 @@ async function handle(type, payload, { signal, onProgress }) {
     case 'analyze':
     case 'validate':
     case 'reportText':
-      return [await gs[type](payload.tables, payload.config, options)];
-    case 'analyzeColumns':
-      return [await gs.analyzeColumns(payload.columns, payload.config, options)];
+    case 'analyzeColumns': {
+      const { ledgerText, extras, ...given } = options;
+      const first = type === 'analyzeColumns' ? payload.columns : payload.tables;
+      if (!extras) return [await gs[type](first, payload.config, given)];
+      // The page keeps the ledger store and the salt callback: text goes back and forth.
+      let ledger = null, salt = null;
+      if (ledgerText != null) given.ledger = { get: () => ledgerText, set: (text) => { ledger = text; } };
+      given.onGeneratedSalt = (value) => { salt = value; };
+      const value = await gs[type](first, payload.config, given);
+      return [{ value, ledger, salt }];
+    }
     case 'open':
       return [keep(await gs.open(payload.tables, payload.config, options))];
     case 'loadState':
