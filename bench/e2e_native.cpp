@@ -9,6 +9,7 @@
 // people.csv, surveys.csv, playbook.csv, as written by `gapscore generate`).
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -66,7 +67,10 @@ int main(int argc, char** argv) {
     std::string bytes;
     if (read_file(dir + "/" + name + ".csv", bytes)) inputs.push_back({kind, std::move(bytes)});
   }
-  if (inputs.empty() || inputs.front().kind != gapscore::TableKind::activity) {
+  // kReadOrder puts the activity last (the small tables are read first).
+  const bool has_activity = std::any_of(inputs.begin(), inputs.end(),
+                                        [](const Input& in) { return in.kind == gapscore::TableKind::activity; });
+  if (!has_activity) {
     std::fprintf(stderr, "gapscore_e2e: %s/activity.csv not found\n", dir.c_str());
     return 1;
   }

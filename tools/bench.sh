@@ -2,11 +2,13 @@
 # Benchmarks (npm run bench; not part of npm test). Builds what it needs into
 # build/bench, then
 #   1. Google Benchmark micro-benchmarks of the native core -> bench/results/micro.json
-#   2. end to end, CSV bytes -> per-team results: gapscore native and wasm (dist/)
-#      against DuckDB-WASM and Arquero, one child process per run -> bench/results/e2e.json
+#   2. end to end, CSV bytes -> per-team results: gapscore native and wasm (dist/, 1 and 2
+#      workers) against DuckDB-WASM and Arquero, on sorted and on shuffled rows with repeated
+#      keys (bench/js/shuffle-data.mjs), one child process per run -> bench/results/e2e.json
 #   3. the table and chart in docs/performance.md (chart: bench/results/e2e.svg)
 # Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
-#      BENCH_ENGINES (native,wasm,duckdb-wasm,arquero), BENCH_MICRO=0 skips step 1.
+#      BENCH_ENGINES (native,wasm,wasm-2,duckdb-wasm,arquero), BENCH_ORDERS (sorted,shuffled),
+#      BENCH_OUT (default bench/results/e2e.json), BENCH_MICRO=0 skips step 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -11,6 +11,10 @@
 #include "gapscore/catalog.h"
 #include "gapscore/inputs.h"
 #include "gapscore/session.h"
+// The one private header the binding uses: core's incremental SHA-256 (the
+// same code that digests inputs in Session), for hashing a Blob slice by slice
+// in a worker of its own. Core's public API has only the one-shot sha256_hex.
+#include "base/sha256.h"
 
 using emscripten::val;
 
@@ -208,6 +212,21 @@ class JsSession {
   std::string buffer_;
 };
 
+// SHA-256 of bytes given in pieces (a Blob read slice by slice): update(Uint8Array)*, then hex().
+class JsSha256 {
+ public:
+  void update(const val& bytes) {
+    copy_bytes(bytes, buffer_);
+    sha_.update(buffer_);
+  }
+  // The digest as 64 lowercase hex digits; the hasher starts again afterwards.
+  std::string hex() { return gapscore::to_hex(sha_.finish()); }
+
+ private:
+  gapscore::Sha256 sha_;
+  std::string buffer_;
+};
+
 std::string version() { return std::string(gapscore::engine_version()); }
 std::string catalog() { return gapscore::catalog_json(); }
 
@@ -246,6 +265,10 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("loadState", &JsSession::loadState)
       .function("mergeState", &JsSession::mergeState)
       .function("validate", &JsSession::validate);
+  emscripten::class_<JsSha256>("Sha256")
+      .constructor<>()
+      .function("update", &JsSha256::update)
+      .function("hex", &JsSha256::hex);
   emscripten::function("version", &version);
   emscripten::function("catalog", &catalog);
   emscripten::function("sha256", &sha256_of);

@@ -5,12 +5,14 @@ import { join } from 'node:path';
 
 export const TABLES = ['activity', 'people', 'surveys', 'playbook'];
 
-// Child arguments: DIR [--check FILE] (--check: also write the per-team
-// headline metrics, or the whole report, to FILE for run.mjs to compare).
+// Child arguments: DIR [--check FILE] [--workers N] [--dedup] (--check: also write the
+// per-team headline metrics, or the whole report, to FILE for run.mjs to compare;
+// --workers: gapscore's readers; --dedup: the activity repeats keys, keep the first row of each).
 export function childArgs() {
-  const [dir, flag, file] = process.argv.slice(2);
-  if (!dir) throw new Error('usage: engine-*.mjs DIR [--check FILE]');
-  return { dir, checkFile: flag === '--check' ? file : null };
+  const [dir, ...rest] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: engine-*.mjs DIR [--check FILE] [--workers N] [--dedup]');
+  const value = (flag) => { const i = rest.indexOf(flag); return i >= 0 ? rest[i + 1] : null; };
+  return { dir, checkFile: value('--check'), workers: Number(value('--workers') ?? 1), dedup: rest.includes('--dedup') };
 }
 
 /** Reads DIR/<table>.csv for the given tables (missing optional ones are skipped). */

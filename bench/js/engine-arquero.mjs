@@ -6,16 +6,20 @@ import * as aq from 'arquero';
 import { childArgs, cpu, emitAlternative, now, readTables, rssMb, warmupTables } from './common.mjs';
 
 const { op } = aq;
-const { dir, checkFile } = childArgs();
+const { dir, checkFile, dedup } = childArgs();
 const decoder = new TextDecoder();
 
 // Definitions from docs/metrics.md; ai_user_min_share = 0.10 (the default).
 // Aggregates skip null, so a value that only counts on some rows is null elsewhere.
 function headline(activity, people) {
+  // The people table wins over inline attributes (as in gapscore); --dedup: the first row of a key counts.
+  const inline = ['team', 'role', 'work_mode'].filter((c) => activity.columnNames().includes(c));
+  if (inline.length) activity = activity.select(aq.not(...inline));
+  if (dedup) activity = activity.dedupe('person_id', 'date', 'task_type');
   return activity
     .join_left(people.select('person_id', 'team'), 'person_id')
     .derive({
-      saved: (d) => (d.baseline_hours != null ? d.baseline_hours - d.hours : null),
+      saved: (d) => (d.baseline_hours != null && d.ai_tasks > 0 ? d.baseline_hours - d.hours : 0),  // AI-assisted rows only; 0 without any
       rework_base: (d) => (d.rework_hours != null ? d.hours : null),
       q_output: (d) => (d.quality != null ? d.tasks * d.quality : null),
       q_hours: (d) => (d.quality != null ? d.hours + (d.rework_hours != null ? d.rework_hours : 0) : null),

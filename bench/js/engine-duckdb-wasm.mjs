@@ -8,30 +8,36 @@ import { childArgs, cpu, emitAlternative, now, readTables, rssMb, warmupTables }
 const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-const { dir, checkFile } = childArgs();
+const { dir, checkFile, dedup } = childArgs();
 
 // Definitions from docs/metrics.md; ai_user_min_share = 0.10 (the default).
 // Per person first (adoption needs each person's share), then per team.
+// With --dedup (the shuffled dataset repeats keys) the first row of each person x date x
+// task_type in file order counts, as in gapscore (rowid follows insertion order).
+const ACTIVITY = dedup
+  ? 'SELECT * FROM activity QUALIFY row_number() OVER (PARTITION BY person_id, date, task_type ORDER BY rowid) = 1'
+  : 'SELECT * FROM activity';
 const QUERY = `
-WITH person AS (
+WITH a AS (${ACTIVITY}),
+person AS (
   SELECT a.person_id, coalesce(p.team, '(unassigned)') AS team,
     sum(a.tasks) AS tasks,
     sum(a.ai_tasks) AS ai_tasks,
-    sum(a.baseline_hours - a.hours) FILTER (WHERE a.baseline_hours IS NOT NULL) AS saved,
+    sum(a.baseline_hours - a.hours) FILTER (WHERE a.baseline_hours IS NOT NULL AND a.ai_tasks > 0) AS saved,
     sum(a.rework_hours) AS rework,
     sum(a.hours) FILTER (WHERE a.rework_hours IS NOT NULL) AS rework_base,
     sum(a.tasks * a.quality) FILTER (WHERE a.quality IS NOT NULL) AS q_output,
     sum(a.hours + coalesce(a.rework_hours, 0)) FILTER (WHERE a.quality IS NOT NULL) AS q_hours,
     sum(a.errors) AS errors,
     sum(a.tasks) FILTER (WHERE a.errors IS NOT NULL) AS error_tasks
-  FROM activity a LEFT JOIN people p ON a.person_id = p.person_id
+  FROM a LEFT JOIN people p ON a.person_id = p.person_id
   GROUP BY a.person_id, p.team
 )
 SELECT team,
   count(*)::INTEGER AS headcount,
   avg(CASE WHEN tasks > 0 AND ai_tasks / tasks >= 0.10 THEN 1.0 ELSE 0.0 END)::DOUBLE AS adoption_rate,
   (sum(ai_tasks) / sum(tasks))::DOUBLE AS ai_task_share,
-  sum(saved)::DOUBLE AS time_saved_hours,
+  coalesce(sum(saved), 0)::DOUBLE AS time_saved_hours,
   (sum(rework) / sum(rework_base))::DOUBLE AS rework_rate,
   (sum(q_output) / sum(q_hours))::DOUBLE AS quality_adjusted_output_per_hour,
   (sum(errors) / sum(error_tasks))::DOUBLE AS error_rate

@@ -11,7 +11,8 @@ const e2e = JSON.parse(readFileSync(join(results, 'e2e.json'), 'utf8'));
 const microFile = join(results, 'micro.json');
 const micro = existsSync(microFile) ? JSON.parse(readFileSync(microFile, 'utf8')) : null;
 
-const COLORS = { native: '#1b7837', wasm: '#2166ac', 'duckdb-wasm': '#d6604d', arquero: '#8073ac' };
+const COLORS = { native: '#1b7837', wasm: '#2166ac', 'wasm-2': '#67a9cf', 'duckdb-wasm': '#d6604d', arquero: '#8073ac' };
+const orderOf = (s) => s.order ?? 'sorted';
 const engines = Object.keys(e2e.sizes[0].engines);
 const label = (name) => e2e.sizes[0].engines[name].label;
 const fmt = (x, d = 2) => (x == null || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(d));
@@ -25,9 +26,9 @@ const duration = (t, unit) => { const ns = t * NS[unit]; return ns >= 1e9 ? `${f
 function panel(x0, title, yLabel, value, whisker) {
   const W = 440, H = 300, L = 60, B = 40, T = 30;
   const pts = [];
-  for (const s of e2e.sizes) for (const n of engines) {
+  for (const s of e2e.sizes.filter((x) => orderOf(x) === orderOf(e2e.sizes[0]))) for (const n of engines) {
     const e = s.engines[n];
-    if (e.error || value(e) == null) continue;
+    if (!e || e.error || value(e) == null) continue;
     const [lo, hi] = whisker ? whisker(e) : [value(e), value(e)];
     pts.push({ n, x: s.activity_rows, y: value(e), lo, hi });
   }
@@ -61,10 +62,10 @@ function panel(x0, title, yLabel, value, whisker) {
   return out.join('\n');
 }
 
-const legend = engines.map((n, i) => `<rect x="${70 + i * 190}" y="312" width="12" height="12" fill="${COLORS[n]}"/><text x="${88 + i * 190}" y="322">${label(n)}</text>`).join('\n');
+const legend = engines.map((n, i) => `<rect x="${10 + i * 178}" y="312" width="12" height="12" fill="${COLORS[n]}"/><text x="${26 + i * 178}" y="322">${label(n).replace('gapscore ', '').replace(' (Node)', '')}</text>`).join('\n');
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="340" font-family="sans-serif" font-size="11">
 <rect width="100%" height="100%" fill="white"/>
-${panel(0, 'CSV bytes → per-team results: median s (min–max)', 'seconds', (e) => e.median_s, (e) => [e.min_s, e.max_s])}
+${panel(0, `CSV bytes → per-team results (${orderOf(e2e.sizes[0])} rows): median s`, 'seconds', (e) => e.median_s, (e) => [e.min_s, e.max_s])}
 ${panel(450, 'Peak RSS of the process', 'MB', (e) => e.peak_rss_mb)}
 ${legend}
 </svg>
@@ -79,42 +80,62 @@ lines.push(`Run ${e2e.generated_at.slice(0, 16).replace('T', ' ')} UTC with \`${
   + `Node ${e2e.versions.node}, gapscore ${e2e.versions.gapscore_commit}${e2e.versions.gapscore_tree_dirty ? ' (core/wasm edited since)' : ''}, `
   + `${e2e.sizes[0].engines['duckdb-wasm']?.version ?? ''}, ${e2e.sizes[0].engines.arquero?.version ?? ''}. Raw numbers: [bench/results/e2e.json](../bench/results/e2e.json).`);
 lines.push('', '![end-to-end time and peak memory](../bench/results/e2e.svg)', '');
-lines.push('| rows | engine | median s | min–max s | CPU s | rows/s | MB/s | ingest s | compute s | peak RSS MB | run RSS MB | wasm heap MB |');
-lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+lines.push('| rows | order | engine | median s | min–max s | CPU s | rows/s | MB/s | ingest s | compute s | peak RSS MB | run RSS MB | wasm heap MB (all instances) |');
+lines.push('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of e2e.sizes) for (const n of engines) {
   const e = s.engines[n];
-  if (e.error) { lines.push(`| ${s.label} | ${e.label} | failed: ${e.error.replace(/\|/g, '/').slice(0, 120)} ||||||||||`); continue; }
-  lines.push(`| ${s.label} | ${e.label} | **${fmt(e.median_s, 3)}** | ${fmt(e.min_s, 3)}–${fmt(e.max_s, 3)} | ${fmt(e.cpu_median_s, 3)} | ${si(e.rows_per_s)} | ${fmt(e.mb_per_s, 1)} | ${fmt(e.ingest_median_s, 3)} | ${fmt(e.compute_median_s, 3)} | ${fmt(e.peak_rss_mb, 0)} | ${fmt(e.run_rss_mb, 0)} | ${fmt(e.wasm_heap_mb, 0)} |`);
+  if (!e) continue;
+  if (e.error) { lines.push(`| ${s.label} | ${orderOf(s)} | ${e.label} | failed: ${e.error.replace(/\|/g, '/').slice(0, 120)} ||||||||||`); continue; }
+  lines.push(`| ${s.label} | ${orderOf(s)} | ${e.label} | **${fmt(e.median_s, 3)}** | ${fmt(e.min_s, 3)}–${fmt(e.max_s, 3)} | ${fmt(e.cpu_median_s, 3)} | ${si(e.rows_per_s)} | ${fmt(e.mb_per_s, 1)} | ${fmt(e.ingest_median_s, 3)} | ${fmt(e.compute_median_s, 3)} | ${fmt(e.peak_rss_mb, 0)} | ${fmt(e.run_rss_mb, 0)} | ${fmt(e.wasm_heap_sum_mb ?? e.wasm_heap_mb, 0)} |`);
 }
-lines.push('', 'Ratios of medians from the same run, wall time (CPU time in brackets); > 1 in the first two columns means gapscore wasm is faster:', '');
-lines.push('| rows | activity rows | CSV MB (all tables) | DuckDB-WASM / gapscore wasm | Arquero / gapscore wasm | gapscore wasm / native |');
-lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+lines.push('', 'Ratios of medians from the same run, wall time (CPU time in brackets); > 1 in the peer columns means gapscore wasm (its faster of 1 and 2 workers) is faster:', '');
+lines.push('| rows | order | activity rows | CSV MB (all tables) | DuckDB-WASM / gapscore wasm | Arquero / gapscore wasm | wasm 1 worker / native 1 thread | 2 workers vs 1 |');
+lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const r = (a, b) => (a?.median_s && b?.median_s ? `${fmt(a.median_s / b.median_s, 2)}× (${fmt(a.cpu_median_s / b.cpu_median_s, 2)}×)` : '–');
+const best = (E) => [E.wasm, E['wasm-2']].filter((e) => e?.median_s).sort((a, b) => a.median_s - b.median_s)[0];
 for (const s of e2e.sizes) {
   const E = s.engines;
-  lines.push(`| ${s.label} | ${s.activity_rows.toLocaleString('en-US')} | ${fmt(s.csv_bytes_all_tables / 2 ** 20, 1)} | ${r(E['duckdb-wasm'], E.wasm)} | ${r(E.arquero, E.wasm)} | ${r(E.wasm, E.native)} |`);
+  const two = E.wasm?.median_s && E['wasm-2']?.median_s ? `${fmt(E.wasm.median_s / E['wasm-2'].median_s, 2)}×` : '–';
+  lines.push(`| ${s.label} | ${orderOf(s)} | ${s.activity_rows.toLocaleString('en-US')} | ${fmt(s.csv_bytes_all_tables / 2 ** 20, 1)} | ${r(E['duckdb-wasm'], best(E))} | ${r(E.arquero, best(E))} | ${r(E.wasm, E.native)} | ${two} |`);
 }
 const t = e2e.targets;
 const yes = (v) => (v == null ? 'n/a' : v ? '**met**' : '**missed**');
-lines.push('', `Targets, at ${t.at_size} rows unless noted:`, '');
-lines.push('| target | goal | measured | |');
-lines.push('| --- | --- | --- | --- |');
-lines.push(`| wasm vs DuckDB-WASM load + query | ≥ 7× faster | ${fmt(t.wasm_speedup_vs_duckdb_wasm.value)}× (CPU time ${fmt(t.wasm_speedup_vs_duckdb_wasm.cpu_value)}×) | ${yes(t.wasm_speedup_vs_duckdb_wasm.met)} |`);
-lines.push(`| wasm vs native DuckDB, one thread | faster | not measured: no Debian package | n/a |`);
-lines.push(`| wasm time / native time | ≤ 1.5 | ${fmt(t.wasm_over_native.value)} (CPU time ${fmt(t.wasm_over_native.cpu_value)}) | ${yes(t.wasm_over_native.met)} |`);
-for (const n of ['wasm', 'native']) {
-  const x = t.memory[n];
-  if (x) lines.push(`| ${n}: memory of the run (peak − baseline RSS) | ≤ 2 × CSV (${fmt(2 * x.csv_mb, 0)} MB) | ${fmt(x.run_rss_mb, 0)} MB = ${fmt(x.run_rss_over_csv)} × CSV (peak RSS ${fmt(x.peak_rss_mb, 0)} MB${x.wasm_heap_mb ? `, wasm heap ${fmt(x.wasm_heap_mb, 0)} MB` : ''}) | ${yes(x.met)} |`);
+const ords = [...new Set(e2e.sizes.map(orderOf))];
+lines.push('', `Targets of this run, at ${t.at_size} rows unless noted (one line per row order):`, '');
+lines.push('| target | goal | order | measured | |');
+lines.push('| --- | --- | --- | --- | --- |');
+for (const o of ords) {
+  const x = t.vs_duckdb_wasm[o];
+  if (x) lines.push(`| full report vs DuckDB-WASM load + query | ≥ 7× | ${o} | ${fmt(x.value)}× (1 worker: ${fmt(x.one_worker)}×, CPU time ${fmt(x.cpu_value)}×) | ${yes(x.met)} |`);
 }
-for (const n of ['wasm', 'native']) {
-  const x = t.linear_scaling[n];
-  if (x) lines.push(`| ${n}: linear cost ${si(x.from)} → ${si(x.to)} rows | per-row cost ratio ≤ 1.25 | ${fmt(x.per_row_cost_ratio)} (log–log slope over all sizes ${fmt(x.loglog_slope)}) | ${yes(x.per_row_cost_ratio <= 1.25)} |`);
+for (const o of ords) {
+  const x = t.vs_arquero?.[o];
+  if (x) lines.push(`| full report vs Arquero | faster | ${o} | ${fmt(x.value)}× | ${yes(x.met)} |`);
 }
-lines.push(`| npm bundle, JS + wasm, gzip -9 | ≤ 400 KiB | ${fmt(t.bundle_gzip9_kib.value, 1)} KiB (wasm ${fmt(e2e.bundle.files['gapscore.wasm'] / 1024, 1)} KiB) | ${yes(t.bundle_gzip9_kib.met)} |`);
-const check = e2e.sizes[0].check;
-if (check) {
-  lines.push('', `Same numbers: at ${e2e.sizes[0].label} rows the per-team headline metrics of each engine were compared with gapscore native's report (relative 1e-9): `
-    + Object.entries(check).map(([n, c]) => `${n} ${c.ok ? 'equal' : `DIFFERENT (${c.mismatches.join('; ')})`} (${c.values_compared} values)`).join(', ') + '.');
+for (const o of ords) {
+  const x = t.native_mb_per_s_one_thread[o];
+  if (x) lines.push(`| native end to end, 1 thread (bytes in memory → report) | ≥ 300 MB/s | ${o} | ${fmt(x.value, 0)} MB/s | ${yes(x.met)} |`);
+}
+for (const o of ords) {
+  const x = t.wasm_over_native_one_thread[o];
+  if (x) lines.push(`| wasm / native, 1 thread each | ≤ 1.3 | ${o} | ${fmt(x.value)} (CPU time ${fmt(x.cpu_value)}) | ${yes(x.met)} |`);
+}
+for (const o of ords) {
+  const x = t.two_workers_over_one[o];
+  if (x) lines.push(`| 2 workers vs 1, digest included | ≥ 1.6× | ${o} | ${fmt(x.value)}× | ${yes(x.met)} |`);
+}
+for (const o of ords) {
+  const x = t.reanalyze_wasm_s[o];
+  if (x) lines.push(`| re-analysis from a session (wasm), new group_by | ≤ 100 ms without the bootstrap | ${o} | ${fmt(x.resamples_100 * 1000, 0)} ms with 100 resamples, ${fmt(x.default_resamples * 1000, 0)} ms with the default 2000 | ${yes(x.met)} |`);
+}
+for (const o of ords) {
+  const x = t.wasm_heap_5m_sum_mb?.[o];
+  if (x?.value != null) lines.push(`| wasm heap at 5M rows, summed over workers | ≤ 128 MB | ${o} | ${fmt(x.value, 0)} MB | ${yes(x.met)} |`);
+}
+lines.push(`| npm bundle, JS + wasm, gzip -9 | ≤ 400 KiB | – | ${fmt(t.bundle_gzip9_kib.value, 1)} KiB (wasm ${fmt(e2e.bundle.files['gapscore.wasm'] / 1024, 1)} KiB) | ${yes(t.bundle_gzip9_kib.met)} |`);
+for (const s of e2e.sizes.filter((x) => x.check)) {
+  lines.push('', `Same numbers (${orderOf(s)} rows): at ${s.label} rows the per-team headline metrics of each engine were compared with gapscore native's report (relative 1e-9): `
+    + Object.entries(s.check).map(([n, c]) => `${n} ${c.ok ? 'equal' : `DIFFERENT (${c.mismatches.join('; ')})`} (${c.values_compared} values${c.same_report_bytes != null ? `; report bytes ${c.same_report_bytes ? 'identical' : 'differ'}` : ''})`).join(', ') + '.');
 }
 
 if (micro) {

@@ -4,8 +4,14 @@
 // peak RSS is per engine and run; repeats are interleaved across engines so
 // a change in machine load hits them alike. Writes bench/results/e2e.json.
 //
+// Two datasets per size: "sorted" (the generator's export, by person and date) and
+// "shuffled" (bench/js/shuffle-data.mjs: rows in random order, about 4 % repeated
+// person x date x task keys, team/role/work_mode inline; the alternatives then keep
+// the first row of each key, as gapscore does).
+//
 // Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
-//      BENCH_ENGINES (default native,wasm,duckdb-wasm,arquero),
+//      BENCH_ORDERS (default sorted,shuffled),
+//      BENCH_ENGINES (default native,wasm,wasm-2,duckdb-wasm,arquero),
 //      GAPSCORE_CLI / GAPSCORE_E2E (default build/bench/...), BENCH_OUT.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,12 +30,14 @@ const dataRoot = here('build/bench/data');
 const outFile = resolve(env.BENCH_OUT ?? here('bench/results/e2e.json'));
 const repeats = Number(env.BENCH_REPEATS ?? 3);
 const sizeLabels = (env.BENCH_SIZES ?? '10k,100k,1M,5M').split(',').map((s) => s.trim()).filter(Boolean);
-const engineNames = (env.BENCH_ENGINES ?? 'native,wasm,duckdb-wasm,arquero').split(',').map((s) => s.trim());
+const engineNames = (env.BENCH_ENGINES ?? 'native,wasm,wasm-2,duckdb-wasm,arquero').split(',').map((s) => s.trim());
+const orders = (env.BENCH_ORDERS ?? 'sorted,shuffled').split(',').map((s) => s.trim()).filter(Boolean);
 const NODE_FLAGS = ['--max-old-space-size=16384'];  // room for Arquero's JS objects at 5M rows
 
 const ENGINES = {
   native: { label: 'gapscore native', tables: 'all', cmd: (dir, check) => [driver, [dir, ...(check ? [check] : [])]] },
-  wasm: { label: 'gapscore wasm (Node)', tables: 'all', script: 'engine-gapscore-wasm.mjs' },
+  wasm: { label: 'gapscore wasm (Node), 1 worker', tables: 'all', script: 'engine-gapscore-wasm.mjs', args: ['--workers', '1'] },
+  'wasm-2': { label: 'gapscore wasm (Node), 2 workers', tables: 'all', script: 'engine-gapscore-wasm.mjs', args: ['--workers', '2'] },
   'duckdb-wasm': { label: 'DuckDB-WASM', tables: 'activity+people', script: 'engine-duckdb-wasm.mjs' },
   arquero: { label: 'Arquero', tables: 'activity+people', script: 'engine-arquero.mjs' },
 };
@@ -59,11 +67,23 @@ function generate(dir, people) {
 
 // Activity rows per person for 90 days, measured on a small organisation.
 let rowsPerPerson = null;
-function ensureData(label, rows) {
+function ensureData(label, rows, order) {
   rowsPerPerson ??= generate(join(dataRoot, 'calibrate'), 200) / 200;
   const people = Math.max(5, Math.round(rows / rowsPerPerson));
-  const dir = join(dataRoot, label);
-  const activityRows = generate(dir, people);
+  const sorted = join(dataRoot, label);
+  let activityRows = generate(sorted, people);
+  let dir = sorted;
+  if (order === 'shuffled') {
+    dir = join(dataRoot, `${label}-shuffled`);
+    const stamp = join(dir, 'stamp.json');
+    if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(join(sorted, 'stamp.json')).mtimeMs) {
+      rmSync(dir, { recursive: true, force: true });
+      console.error(`shuffling ${sorted} -> ${dir}: node bench/js/shuffle-data.mjs ${sorted} ${dir}`);
+      execFileSync(process.execPath, ['--max-old-space-size=16384', join(root, 'bench/js/shuffle-data.mjs'), sorted, dir], { stdio: 'inherit' });
+      writeFileSync(stamp, readFileSync(join(sorted, 'stamp.json')));
+    }
+    activityRows = readFileSync(join(dir, 'activity.csv')).reduce((n, b) => n + (b === 10), 0) - 1;
+  }
   const bytes = (t) => (existsSync(join(dir, `${t}.csv`)) ? statSync(join(dir, `${t}.csv`)).size : 0);
   return {
     dir, people, activityRows,
@@ -72,9 +92,10 @@ function ensureData(label, rows) {
   };
 }
 
-function runOnce(name, dir, checkFile) {
+function runOnce(name, dir, checkFile, order) {
   const e = ENGINES[name];
-  const [cmd, args] = e.cmd ? e.cmd(dir, checkFile) : [process.execPath, [...NODE_FLAGS, join(root, 'bench/js', e.script), dir, ...(checkFile ? ['--check', checkFile] : [])]];
+  const extra = [...(e.args ?? []), ...(order === 'shuffled' ? ['--dedup'] : [])];
+  const [cmd, args] = e.cmd ? e.cmd(dir, checkFile) : [process.execPath, [...NODE_FLAGS, join(root, 'bench/js', e.script), dir, ...(checkFile ? ['--check', checkFile] : []), ...extra]];
   const load = os.loadavg()[0];
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = (r.stdout ?? '').trim().split('\n').pop();
@@ -141,6 +162,14 @@ function summarise(runs, data, tables) {
     failed_runs: runs.length - ok.length,
     version: ok[0].version ?? null,
     threads: ok[0].threads ?? null,
+    // gapscore wasm only: the first full-size call of a process, re-analysis from a session, every instance's heap.
+    first_call_median_s: ok.some((r) => r.first_seconds != null) ? median(ok.map((r) => r.first_seconds).filter((x) => x != null)) : null,
+    merge_median_s: ok.some((r) => r.merge_seconds != null) ? median(ok.map((r) => r.merge_seconds ?? 0)) : null,
+    reanalyze_median_s: ok.some((r) => r.reanalyze_seconds != null) ? median(ok.map((r) => r.reanalyze_seconds)) : null,
+    reanalyze_100_resamples_median_s: ok.some((r) => r.reanalyze_100_resamples_seconds != null) ? median(ok.map((r) => r.reanalyze_100_resamples_seconds)) : null,
+    wasm_heap_sum_mb: max('wasm_heap_sum_mb'),
+    readers: ok[0].readers ?? null,
+    digest: ok[0].digest ?? null,
   };
 }
 
@@ -171,7 +200,7 @@ mkdirSync(checkDir, { recursive: true });
 
 const result = {
   generated_at: new Date().toISOString(),
-  command: `BENCH_SIZES=${sizeLabels.join(',')} BENCH_REPEATS=${repeats} npm run bench`,
+  command: `BENCH_SIZES=${sizeLabels.join(',')} BENCH_REPEATS=${repeats} BENCH_ORDERS=${orders.join(',')} BENCH_ENGINES=${engineNames.join(',')} npm run bench`,
   machine: machine(),
   versions: {
     node: process.version,
@@ -182,7 +211,8 @@ const result = {
   },
   notes: {
     timing: 'wall seconds from CSV bytes in memory to the result; module instantiation and one warm-up run on a 200 KB slice are excluded (init_median_s); cpu_median_s = user+system CPU of the process over the same interval (all its threads); targets are judged on wall time',
-    gapscore: 'reads activity, people, surveys, playbook; computes the full report (every metric, gaps with bootstrap CIs, uniformity, trends, scores, privacy) with group_by team',
+    gapscore: 'reads activity, people, surveys, playbook; computes the full report (every metric, gaps with bootstrap CIs, uniformity, trends, scores, privacy) with group_by team; wasm: gs.open() + session.reportText() + JSON.parse, the second full-size call of the process (first_call_median_s: the first); "2 workers" = this thread plus one worker_threads helper, digest computed beside the readers',
+    orders: 'sorted: the generator\'s files (by person and date, no repeated keys); shuffled: bench/js/shuffle-data.mjs (random row order, ~4 % repeated person x date x task keys with other hours, team/role/work_mode inline); on shuffled data DuckDB-WASM and Arquero keep the first row of each key (QUALIFY row_number() / dedupe) as gapscore does',
     alternatives: 'read activity and people; compute only the 7 headline per-team metrics (checked equal to gapscore at the smallest size)',
     native_duckdb: 'not run: Debian 12 has no duckdb, libduckdb-dev or python3-duckdb package (apt-cache policy finds none)',
     memory: 'peak_rss_mb = getrusage maxRSS of the child; run_rss_mb = peak minus RSS after init and warm-up (input bytes included)',
@@ -191,31 +221,32 @@ const result = {
   sizes: [],
 };
 
-for (const label of sizeLabels) {
+for (const label of sizeLabels) for (const order of orders) {
   const rows = parseSize(label);
-  const data = ensureData(label, rows);
-  console.error(`== ${label}: ${data.activityRows} activity rows, ${(data.activityBytes / 1e6).toFixed(1)} MB activity.csv`);
+  const data = ensureData(label, rows, order);
+  console.error(`== ${label} ${order}: ${data.activityRows} activity rows, ${(data.activityBytes / 1e6).toFixed(1)} MB activity.csv`);
   const runs = Object.fromEntries(engineNames.map((n) => [n, []]));
   const first = label === sizeLabels[0];
   for (let r = 0; r < repeats; r += 1) {
     for (const name of engineNames) {
-      const prev = result.sizes.at(-1)?.engines[name];
+      const prev = result.sizes.filter((s) => s.order === order).at(-1)?.engines[name];
       if (prev?.error) { runs[name].push({ error: `skipped: failed at a smaller size (${prev.error})` }); continue; }
-      const check = first && r === 0 ? join(checkDir, `${name}.json`) : null;
-      const one = runOnce(name, data.dir, check);
+      const check = first && r === 0 ? join(checkDir, `${order}-${name}.json`) : null;
+      const one = runOnce(name, data.dir, check, order);
       runs[name].push(one);
       console.error(`   ${name.padEnd(12)} run ${r + 1}/${repeats}: ${one.error ?? `${one.seconds.toFixed(3)} s, peak RSS ${one.peak_rss_mb.toFixed(0)} MB`}`);
     }
   }
-  const entry = { label, activity_rows: data.activityRows, people: data.people, activity_csv_bytes: data.activityBytes, csv_bytes_all_tables: data.bytes.all, engines: {} };
+  const entry = { label, order, activity_rows: data.activityRows, people: data.people, activity_csv_bytes: data.activityBytes, csv_bytes_all_tables: data.bytes.all, engines: {} };
   for (const name of engineNames) entry.engines[name] = { label: ENGINES[name].label, ...summarise(runs[name], data, ENGINES[name].tables) };
-  if (first && engineNames.includes('native') && existsSync(join(checkDir, 'native.json'))) {
-    const reference = fromReport(join(checkDir, 'native.json'));
+  if (first && engineNames.includes('native') && existsSync(join(checkDir, `${order}-native.json`))) {
+    const reference = fromReport(join(checkDir, `${order}-native.json`));
     entry.check = {};
     for (const name of engineNames.filter((n) => n !== 'native')) {
-      const f = join(checkDir, `${name}.json`);
+      const f = join(checkDir, `${order}-${name}.json`);
       if (!existsSync(f)) continue;
-      entry.check[name] = compare(reference, name === 'wasm' ? fromReport(f) : JSON.parse(readFileSync(f, 'utf8')));
+      entry.check[name] = name.startsWith('wasm') ? { same_report_bytes: readFileSync(f, 'utf8') === readFileSync(join(checkDir, `${order}-native.json`), 'utf8'), ...compare(reference, fromReport(f)) }
+        : compare(reference, JSON.parse(readFileSync(f, 'utf8')));
     }
   }
   result.sizes.push(entry);
@@ -223,11 +254,11 @@ for (const label of sizeLabels) {
 result.machine.loadavg_at_end = os.loadavg();
 
 // ---- targets (ratios from this run) ----
-const at = (label, engine) => result.sizes.find((s) => s.label === label)?.engines[engine];
-const key = result.sizes.some((s) => s.label === '1M') ? '1M' : result.sizes.at(-1).label;
+const at = (label, engine, order = orders[0]) => result.sizes.find((s) => s.label === label && s.order === order)?.engines[engine];
+const key = sizeLabels.includes('1M') ? '1M' : sizeLabels.at(-1);
 const ratio = (a, b, k = 'median_s') => (a?.[k] && b?.[k] ? a[k] / b[k] : null);
-function linearity(engine) {
-  const pts = result.sizes.map((s) => [s.activity_rows, s.engines[engine]?.median_s]).filter(([, t]) => t);
+function linearity(engine, order) {
+  const pts = result.sizes.filter((s) => s.order === order).map((s) => [s.activity_rows, s.engines[engine]?.median_s]).filter(([, t]) => t);
   if (pts.length < 2) return null;
   const xs = pts.map(([n]) => Math.log(n)), ys = pts.map(([, t]) => Math.log(t));
   const mx = xs.reduce((a, b) => a + b) / xs.length, my = ys.reduce((a, b) => a + b) / ys.length;
@@ -236,27 +267,24 @@ function linearity(engine) {
   const [n1, t1] = pts[Math.min(1, pts.length - 2)], [n2, t2] = pts.at(-1);
   return { loglog_slope: slope, per_row_cost_ratio: (t2 / n2) / (t1 / n1), from: pts[Math.min(1, pts.length - 2)][0], to: n2 };
 }
-const memTarget = (engine) => {
-  const e = at(key, engine), s = result.sizes.find((x) => x.label === key);
-  if (!e?.peak_rss_mb) return null;
-  return { csv_mb: s.csv_bytes_all_tables / 2 ** 20, run_rss_mb: e.run_rss_mb, peak_rss_mb: e.peak_rss_mb, wasm_heap_mb: e.wasm_heap_mb,
-    run_rss_over_csv: e.run_rss_mb / (s.csv_bytes_all_tables / 2 ** 20), met: e.run_rss_mb <= 2 * s.csv_bytes_all_tables / 2 ** 20 };
-};
-const lin = { wasm: linearity('wasm'), native: linearity('native') };
+const both = (f) => Object.fromEntries(orders.map((o) => [o, f(o)]));
+const met = (v, ok) => (v == null ? null : ok(v));
+// The fastest gapscore wasm configuration measured (1 or 2 workers) against a peer.
+const bestWasm = (o) => [at(key, 'wasm', o), at(key, 'wasm-2', o)].filter((e) => e?.median_s).sort((a, b) => a.median_s - b.median_s)[0];
+const heapAt = (label) => both((o) => at(label, 'wasm-2', o)?.wasm_heap_sum_mb ?? at(label, 'wasm', o)?.wasm_heap_sum_mb ?? null);
 result.targets = {
   at_size: key,
-  wasm_speedup_vs_duckdb_wasm: { value: ratio(at(key, 'duckdb-wasm'), at(key, 'wasm')), cpu_value: ratio(at(key, 'duckdb-wasm'), at(key, 'wasm'), 'cpu_median_s'), goal: '>= 7' },
-  wasm_vs_native_duckdb: { value: null, goal: 'wasm faster', note: result.notes.native_duckdb },
-  wasm_over_native: { value: ratio(at(key, 'wasm'), at(key, 'native')), cpu_value: ratio(at(key, 'wasm'), at(key, 'native'), 'cpu_median_s'), goal: '<= 1.5' },
-  memory: { goal: 'run_rss_mb <= 2 x CSV size (all tables)', wasm: memTarget('wasm'), native: memTarget('native') },
-  linear_scaling: { goal: 'per-row cost at the largest size <= 1.25 x that at the second size', ...lin },
-  bundle_gzip9_kib: { value: result.bundle.gzip9_bytes / 1024, goal: '<= 400' },
+  vs_duckdb_wasm: { goal: '>= 7', ...both((o) => { const v = ratio(at(key, 'duckdb-wasm', o), bestWasm(o)); return { value: v, one_worker: ratio(at(key, 'duckdb-wasm', o), at(key, 'wasm', o)), cpu_value: ratio(at(key, 'duckdb-wasm', o), at(key, 'wasm', o), 'cpu_median_s'), met: met(v, (x) => x >= 7) }; }) },
+  vs_arquero: { goal: 'faster', ...both((o) => { const v = ratio(at(key, 'arquero', o), bestWasm(o)); return { value: v, met: met(v, (x) => x > 1) }; }) },
+  native_mb_per_s_one_thread: { goal: '>= 300', ...both((o) => { const v = at(key, 'native', o)?.mb_per_s ?? null; return { value: v, met: met(v, (x) => x >= 300) }; }) },
+  wasm_over_native_one_thread: { goal: '<= 1.3', ...both((o) => { const v = ratio(at(key, 'wasm', o), at(key, 'native', o)); return { value: v, cpu_value: ratio(at(key, 'wasm', o), at(key, 'native', o), 'cpu_median_s'), met: met(v, (x) => x <= 1.3) }; }) },
+  two_workers_over_one: { goal: '>= 1.6 (speed-up, digest included)', ...both((o) => { const v = ratio(at(key, 'wasm', o), at(key, 'wasm-2', o)); return { value: v, met: met(v, (x) => x >= 1.6) }; }) },
+  reanalyze_wasm_s: { goal: '<= 0.1 s for everything but the bootstrap intervals', ...both((o) => { const e = at(key, 'wasm', o); return { default_resamples: e?.reanalyze_median_s ?? null, resamples_100: e?.reanalyze_100_resamples_median_s ?? null, met: met(e?.reanalyze_100_resamples_median_s, (x) => x <= 0.1) }; }) },
+  wasm_heap_5m_sum_mb: { goal: '<= 128', at_size: '5M', ...both((o) => { const v = heapAt('5M')[o]; return { value: v, met: met(v, (x) => x <= 128) }; }) },
+  linear_scaling: { goal: 'per-row cost at the largest size <= 1.25 x that at the second size', ...both((o) => ({ wasm: linearity('wasm', o), native: linearity('native', o) })) },
+  bundle_gzip9_kib: { value: result.bundle.gzip9_bytes / 1024, goal: '<= 400', met: result.bundle.gzip9_bytes / 1024 <= 400 },
+  cli_peak_rss_50m: { goal: '<= 1 GB', value: null, note: 'not part of this script: see docs/performance.md for the /usr/bin/time -v command' },
 };
-const t = result.targets;
-t.wasm_speedup_vs_duckdb_wasm.met = t.wasm_speedup_vs_duckdb_wasm.value != null ? t.wasm_speedup_vs_duckdb_wasm.value >= 7 : null;
-t.wasm_over_native.met = t.wasm_over_native.value != null ? t.wasm_over_native.value <= 1.5 : null;
-t.linear_scaling.met = Object.values(lin).every((l) => l == null || l.per_row_cost_ratio <= 1.25);
-t.bundle_gzip9_kib.met = t.bundle_gzip9_kib.value <= 400;
 
 mkdirSync(resolve(outFile, '..'), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);

@@ -80,9 +80,11 @@ export function generateOrg(dir, people, days = 90) {
 /**
  * A page that records what the test must check: requests, console errors,
  * page errors, CSP violations (via the DOM event) and dialogs (dismissed).
+ * `init`: a function run in the page before its scripts (page.addInitScript).
  */
-export async function openDemo(context, url) {
+export async function openDemo(context, url, { init = null } = {}) {
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const seen = { requests: [], consoleErrors: [], pageErrors: [], dialogs: [], csp: [] };
   page.on('request', (r) => seen.requests.push(r.url()));
   page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });

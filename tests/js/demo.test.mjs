@@ -367,6 +367,84 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.close();
   });
 
+  it('settings recompute from the worker\'s session without reading the files again; a new period marks the report out of date', async () => {
+    // Every message the page posts to a worker: an "open" is a read of the files, "session.reanalyze" is not.
+    const init = () => {
+      window.__posted = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, transfer) {
+        window.__posted.push({ type: message?.type, config: message?.payload?.config ?? null });
+        return post.call(this, message, transfer);
+      };
+    };
+    const { page, seen } = await openDemo(context, server.url, { init });
+    const posted = () => page.evaluate(() => window.__posted.map((m) => m.type));
+    const reads = async () => (await posted()).filter((t) => t === 'open' || t === 'analyze' || t === 'reportText').length;
+    await page.click('#try-sample');
+    await waitForReport(page);
+    assert.equal(await reads(), 1, 'the sample was read once');
+    assert.equal(await page.getAttribute('body', 'data-report'), 'current');
+
+    // Group by role instead of team: a new report at once, from what the worker kept.
+    await page.click('#settings summary');
+    await page.check('#group-role');
+    await page.uncheck('#group-team');
+    await page.waitForFunction(() => document.querySelector('[data-testid="results-meta"]')?.textContent.includes('grouped by role')
+      && !document.body.classList.contains('is-updating'));
+    await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'session.reanalyze').length >= 2);
+    await page.waitForFunction(() => !document.body.classList.contains('is-updating'));
+    assert.equal(await reads(), 1, 'changing group_by did not read the files again');
+    const config = await page.evaluate(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1).config);
+    assert.deepEqual(config.group_by, ['role']);
+    const cli = cliReport(sampleFiles(), config);
+    await page.click('#tab-groups');
+    const rows = await groupRows(page);
+    assert.deepEqual(rows.map((r) => r.key).sort(), cli.groups.map((g) => g.key.role).sort());
+    for (const g of cli.groups) {
+      const row = rows.find((r) => r.key === g.key.role);
+      if (!g.suppressed) assert.equal(row.cells.adoption_rate, shown.pct(g.metrics.adoption_rate), g.key.role);
+    }
+    assert.equal(await page.textContent('[data-testid="overall-score"]'), shown.score(cli.overall.score.value));
+    assert.match(await page.textContent('.results-privacy'), /Recomputed from the files read earlier/);
+
+    // The minimum group size (privacy k) too.
+    await page.fill('input[name="min_group_size"]', '40');
+    await page.dispatchEvent('input[name="min_group_size"]', 'change');
+    await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1)?.config.privacy.min_group_size === 40);
+    await page.waitForFunction(() => document.querySelector('.results-privacy')?.textContent.includes('under 40 people'));
+    assert.equal(await reads(), 1, 'changing k did not read the files again');
+
+    // A new trend period changes how the files are read: the report stays, marked out of date.
+    const before = await page.textContent('[data-testid="results-meta"]');
+    await page.selectOption('select[name="period"]', 'month');
+    await page.waitForSelector('[data-testid="stale"]:not([hidden])');
+    assert.match(await page.textContent('[data-testid="stale"]'), /Out of date — the trend period changed to months/);
+    assert.equal(await page.getAttribute('body', 'data-report'), 'stale');
+    assert.ok(await page.isVisible('#results'), 'the report stays on screen');
+    assert.ok(await page.$eval('#results', (el) => el.classList.contains('is-stale')));
+    assert.equal(await page.textContent('[data-testid="results-meta"]'), before, 'unchanged until run again');
+    // Settings changed while out of date are not applied to the stale session either.
+    await page.check('#group-team');
+    await page.waitForTimeout(200);
+    assert.equal(await reads(), 1);
+    await screenshot(page, '09b-stale', { fullPage: false });
+    // Back to weeks: the report can be brought up to date from the session again.
+    await page.selectOption('select[name="period"]', 'week');
+    await page.waitForSelector('[data-testid="stale"]', { state: 'hidden' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="results-meta"]')?.textContent.includes('grouped by role × team')
+      || document.querySelector('[data-testid="results-meta"]')?.textContent.includes('grouped by team × role'));
+    assert.equal(await reads(), 1);
+    // Monthly again, and "Run again" reads the files with it.
+    await page.selectOption('select[name="period"]', 'month');
+    await page.waitForSelector('[data-testid="stale"]:not([hidden])');
+    await page.click('[data-action="rerun"]');
+    await page.waitForFunction(() => document.body.dataset.report === 'current' && document.querySelector('[data-testid="results-meta"]')?.textContent.includes('monthly trends'));
+    assert.equal(await reads(), 2, 'run again read the files once more');
+    assert.equal(await page.isVisible('[data-testid="stale"]'), false);
+    assertClean(seen);
+    await page.close();
+  });
+
   it('groups smaller than the minimum size read "fewer than k people", never blank or zero', async () => {
     const { page, seen } = await openDemo(context, server.url);
     await page.click('#settings summary');

@@ -1,25 +1,38 @@
-// Drives one analysis through the binding: config, tables in chunks (with
-// progress, cancellation and yields so a page or worker stays responsive),
-// then the report. Shared by the in-thread API and the worker thread.
-import { GapScoreError, cancelledError } from './errors.js';
+// Drives the binding: a session's config, tables in chunks (with progress,
+// cancellation and yields so a page or worker stays responsive), and, for a
+// large CSV activity table, reading in parallel: every reader sees every byte
+// and keeps its share of the people (Shard{i, n}); helper workers read shards
+// 1..n-1 and send back their saved state, which this thread (shard 0) merges
+// in index order. The result is byte-identical to one reader.
+// Shared by the in-thread API and the worker thread.
+import { GapScoreError, cancelledError, checkResult as check } from './errors.js';
 import { DEFAULT_CHUNK_BYTES, TABLES, checkTables, configText, dateText, describeInput, isBlob, usageFiles } from './inputs.js';
+import { platformDigest, platformHasher } from './platform.js';
+import { Session } from './session.js';
 
 const YIELD_EVERY_MS = 30;
+/** Below this an activity table is read by one reader: helpers would cost more than they save. */
+export const DEFAULT_MIN_PARALLEL_BYTES = 8 << 20;
+/** Slices the hashing helper reads at a time. */
+const HASH_CHUNK_BYTES = 4 << 20;
+const NO_SHARD = Object.freeze({ index: 0, count: 1 });
 
 class StopReading extends Error {}
 
-// The binding returns {ok: false, error: "<JSON>"}: core wrote the error's JSON once.
-function coreError(result) {
-  return GapScoreError.fromCore(JSON.parse(result.error));
-}
-
-function check(result) {
-  if (!result.ok) throw coreError(result);
-  return result;
-}
-
 // Lets queued events (a cancel message, UI input) run between chunks.
 const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** pause(): yields now and then, and throws "cancelled" once `signal` aborts. */
+function pacer(signal) {
+  let lastYield = Date.now();
+  return async () => {
+    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = Date.now();
+    }
+    if (signal?.aborted) throw cancelledError();
+  };
+}
 
 function columnValues(table, name, values) {
   if (values instanceof Float64Array) return values;
@@ -36,29 +49,228 @@ function columnValues(table, name, values) {
 }
 
 /**
- * @param {any} Module the loaded Emscripten module
- * @param {'report'|'validate'} mode
+ * One table: begin, push its chunks, end. `digest` ({update?(bytes), hex()}) is the
+ * SHA-256 computed beside the engine; without it the engine hashes (shard 0 only).
  */
-export async function run(Module, mode, tables, config, options = {}) {
-  const { onProgress, signal, chunkBytes, columns, sourceNames, ledger, onGeneratedSalt } = options;
+async function readTable(session, table, input, { source, shard, digest, onProgress, pause, ingest }) {
+  // Size hint: bytes, not rows (row objects give none).
+  ingest(session.beginTable(table, input.format, source, input.format === 'json' ? 0 : input.total, shard.index, shard.count, digest != null));
+  let done = 0;
+  onProgress?.({ phase: 'read', table, done, total: input.total });
+  for await (const [bytes, units] of input.chunks()) {
+    digest?.update?.(bytes);
+    ingest(session.push(bytes));
+    done += units;
+    onProgress?.({ phase: 'read', table, done, total: input.total });
+    await pause();
+  }
+  ingest(session.endTable(digest ? await digest.hex() : ''));
+}
+
+/** The source name of each table: given, else a File's own name, else none. */
+function sourceNamesOf(tables, sourceNames) {
+  const out = {};
+  for (const table of TABLES) {
+    const value = tables?.[table];
+    if (value != null) out[table] = sourceNames?.[table] ?? ((isBlob(value) && value.name) || '');
+  }
+  return out;
+}
+
+function isStrict(configJson) {
+  try {
+    return JSON.parse(configJson || '{}')?.mode === 'strict';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How many readers take the activity: one unless it is CSV bytes or a CSV Blob of at least
+ * minParallelBytes and the run is lenient (strict mode stops at the first bad row in file
+ * order, which one reader sees). JSON and typed columns are read by one reader.
+ */
+async function readerCount(Module, tables, configJson, columns, workers, minParallelBytes) {
+  const activity = tables?.activity;
+  if (workers <= 1 || columns != null || activity == null || Array.isArray(activity) || isStrict(configJson)) return 1;
+  const size = isBlob(activity) ? activity.size : activity.bytes?.length;
+  if (!(size >= Math.max(1, minParallelBytes))) return 1;
+  const head = isBlob(activity) ? new Uint8Array(await activity.slice(0, 4096).arrayBuffer()) : activity.bytes.subarray(0, 4096);
+  return JSON.parse(Module.sniff(head)).format === 'csv' ? workers : 1;
+}
+
+/** The hex SHA-256 of a Blob read slice by slice: the platform's hasher, else the engine's. */
+export async function hashBlob(getModule, blob, { chunkBytes = HASH_CHUNK_BYTES, signal } = {}) {
+  let hasher = await platformHasher();
+  let wasm = null;
+  if (!hasher) {
+    const Module = await getModule();
+    wasm = new Module.Sha256();
+    hasher = { update: (bytes) => wasm.update(bytes), hex: () => wasm.hex() };
+  }
+  try {
+    for (let i = 0; i < blob.size; i += chunkBytes) {
+      if (signal?.aborted) throw cancelledError();
+      hasher.update(new Uint8Array(await blob.slice(i, Math.min(blob.size, i + chunkBytes)).arrayBuffer()));
+    }
+    return hasher.hex();
+  } finally {
+    wasm?.delete();
+  }
+}
+
+/**
+ * Reads the tables into a new Session (shard 0 of `readers`, with helpers for the rest).
+ * ctx: {pool(): the helper pool, workers, minParallelBytes}; options: RunOptions + {columns}.
+ */
+export async function openSession(Module, tables, config, options, ctx) {
+  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, columns, sourceNames, onGeneratedSalt } = options;
   if (columns == null) checkTables(tables);
+  const configJson = configText(config);
   const session = new Module.Session();
-  let lastYield = Date.now();
-  const pause = async () => {
-    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      lastYield = Date.now();
-    }
+  const pause = pacer(signal);
+  // Stops the helpers when this read fails or is cancelled.
+  const helpers = new AbortController();
+  const stopHelpers = () => helpers.abort();
+  signal?.addEventListener('abort', stopHelpers, { once: true });
+  try {
+    check(session.init(configJson));
+    // With "privacy": {"salt": "generate"} the engine made a salt for this session (the report uses this
+    // session's; helpers' sessions only read).
+    const salt = session.generatedSalt();
+    if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
-  };
-  // In validate mode a table that cannot be read is a finding, not a failure:
-  // stop reading and let validate() describe it.
-  const ingest = (result) => {
-    if (result.ok || mode === 'report') return check(result);
-    const code = JSON.parse(result.error).code;
-    if (code === 'invalid_argument' || code === 'cancelled') {
-      return check(result);
+    const names = sourceNamesOf(tables, sourceNames);
+    const inputs = [];
+    for (const table of TABLES) {
+      const value = tables?.[table];
+      if (value != null) inputs.push({ table, value, input: describeInput(table, value, chunkBytes) });
     }
+    const byTable = Object.fromEntries(inputs.map((x) => [x.table, x.input.bytes ? { bytes: x.input.bytes } : x.value]));
+    const workers = options.workers ?? ctx.workers;
+    const readers = await readerCount(Module, byTable, configJson, columns, workers, options.minParallelBytes ?? ctx.minParallelBytes);
+
+    // Helpers start first, so that they read while this thread does.
+    const shards = [];
+    const digests = {};
+    if (readers > 1) {
+      const pool = ctx.pool();
+      // Bytes become one Blob that every helper reads in slices (posting a Blob passes a reference).
+      const shared = Object.fromEntries(inputs.map(({ table, value, input }) =>
+        [table, input.bytes ? new Blob([input.bytes]) : value]));
+      for (let i = 1; i < readers; i += 1) {
+        const p = pool.call(`shard${i}`, 'shard.read', { tables: shared, config: configJson, shard: { index: i, count: readers }, chunkBytes, sourceNames: names },
+          { signal: helpers.signal });
+        p.catch(() => {});  // awaited in order below, or abandoned when this thread fails first
+        shards.push(p);
+      }
+      const activity = inputs.find((x) => x.table === 'activity');
+      if (isBlob(activity.value)) {
+        // A Blob is hashed slice by slice in a helper of its own, beside the readers.
+        const p = pool.call('hash', 'hash.blob', { blob: activity.value }, { signal: helpers.signal })
+          .catch((e) => (e.code === 'cancelled' ? Promise.reject(e) : hashBlob(async () => Module, activity.value, { signal })));
+        p.catch(() => {});
+        digests.activity = { hex: () => p, how: 'worker' };
+      }
+    }
+    for (const { table, input } of inputs) {
+      if (digests[table]) continue;
+      if (input.bytes) {
+        // Bytes in memory: the platform hashes them (native code, off this thread) while the engine parses.
+        const p = platformDigest(input.bytes)?.catch(() => Module.sha256(input.bytes));
+        if (p) {
+          p.catch(() => {});
+          digests[table] = { hex: () => p, how: 'platform' };
+        }
+      } else if (input.format !== 'json') {
+        // A Blob read here: the platform's incremental hasher when there is one (Node), else the engine.
+        const h = await platformHasher();
+        if (h) digests[table] = { update: h.update, hex: h.hex, how: 'platform' };
+      }
+    }
+
+    const ingest = check;
+    if (columns != null) {
+      const colNames = Object.keys(columns);
+      const values = colNames.map((n) => columnValues('activity', n, columns[n]));
+      onProgress?.({ phase: 'read', table: 'activity', done: 0, total: 1 });
+      ingest(session.addColumns('activity', colNames, values));
+      onProgress?.({ phase: 'read', table: 'activity', done: 1, total: 1 });
+    }
+    for (const { table, input } of inputs) {
+      const shard = table === 'activity' ? { index: 0, count: readers } : NO_SHARD;
+      await readTable(session, table, input, { source: names[table], shard, digest: digests[table] ?? null, onProgress, pause, ingest });
+    }
+    await readUsage(session, tables?.usage, { chunkBytes, onProgress, signal, pause, ingest });
+
+    // Merged in index order, as the CLI does: the first failure in that order is the error.
+    const heapBytes = [];
+    for (let i = 0; i < shards.length; i += 1) {
+      onProgress?.({ phase: 'merge', done: i, total: shards.length });
+      const result = await shards[i];
+      heapBytes.push(result.heapBytes);
+      ingest(session.mergeState(result.state));
+      await pause();
+    }
+    if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
+    return new Session(session, { readers, helperHeapBytes: heapBytes, digest: digests.activity?.how ?? 'engine' });
+  } catch (e) {
+    stopHelpers();
+    session.delete();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', stopHelpers);
+  }
+}
+
+// The engine reads one export in one call; a Blob is gathered slice by slice first.
+async function readUsage(session, usage, { chunkBytes, onProgress, signal, pause, ingest }) {
+  for (const file of usageFiles(usage)) {
+    const total = file.size;
+    onProgress?.({ phase: 'read', table: 'usage', done: 0, total });
+    const bytes = await file.bytes(chunkBytes, (done) => {
+      if (done < total) onProgress?.({ phase: 'read', table: 'usage', done, total });
+      if (signal?.aborted) throw cancelledError();
+    });
+    ingest(session.addUsage(bytes, file.name, file.format));
+    onProgress?.({ phase: 'read', table: 'usage', done: total, total });
+    await pause();
+  }
+}
+
+/**
+ * A helper's part of a parallel read: every table, the activity as `shard`; returns the
+ * saved state (transferred back) and the size of this instance's wasm memory.
+ */
+export async function readShard(Module, { tables, config, shard, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames }, { signal } = {}) {
+  const session = new Module.Session();
+  const pause = pacer(signal);
+  try {
+    check(session.init(config));
+    for (const table of TABLES) {
+      const value = tables?.[table];
+      if (value == null) continue;
+      await readTable(session, table, describeInput(table, value, chunkBytes), {
+        source: sourceNames?.[table] ?? '', shard: table === 'activity' ? shard : NO_SHARD, digest: null, pause, ingest: check,
+      });
+    }
+    const { state } = check(session.saveState());
+    return { state, heapBytes: Module.HEAPU8.length };
+  } finally {
+    session.delete();
+  }
+}
+
+/** validate(): ingest and join only, one reader. A table that cannot be read is a finding, not a failure. */
+export async function validateTables(Module, tables, config, options = {}) {
+  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames, onGeneratedSalt } = options;
+  checkTables(tables);
+  const session = new Module.Session();
+  const pause = pacer(signal);
+  const ingest = (result) => {
+    if (result.ok) return result;
+    const code = JSON.parse(result.error).code;
+    if (code === 'invalid_argument' || code === 'cancelled') return check(result);
     throw new StopReading();
   };
   try {
@@ -66,57 +278,22 @@ export async function run(Module, mode, tables, config, options = {}) {
     const salt = session.generatedSalt();
     if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
+    const names = sourceNamesOf(tables, sourceNames);
     try {
-      if (columns != null) {
-        const names = Object.keys(columns);
-        const values = names.map((n) => columnValues('activity', n, columns[n]));
-        onProgress?.({ phase: 'read', table: 'activity', done: 0, total: 1 });
-        ingest(session.addColumns('activity', names, values));
-        onProgress?.({ phase: 'read', table: 'activity', done: 1, total: 1 });
-      }
       for (const table of TABLES) {
         const value = tables?.[table];
         if (value == null) continue;
-        const input = describeInput(table, value, chunkBytes);
-        const source = sourceNames?.[table] ?? ((isBlob(value) && value.name) || '');
-        ingest(session.beginTable(table, input.format, source, input.format === 'json' ? 0 : input.total, 0, 1, false));  // size hint: bytes or characters, not rows
-        let done = 0;
-        onProgress?.({ phase: 'read', table, done, total: input.total });
-        for await (const [bytes, units] of input.chunks()) {
-          ingest(session.push(bytes));
-          done += units;
-          onProgress?.({ phase: 'read', table, done, total: input.total });
-          await pause();
-        }
-        ingest(session.endTable(''));
+        await readTable(session, table, describeInput(table, value, chunkBytes), { source: names[table], shard: NO_SHARD, digest: null, onProgress, pause, ingest });
       }
-      // The engine reads one export in one call; a Blob is gathered slice by slice first.
-      for (const file of usageFiles(tables?.usage)) {
-        const total = file.size;
-        onProgress?.({ phase: 'read', table: 'usage', done: 0, total });
-        const bytes = await file.bytes(chunkBytes ?? DEFAULT_CHUNK_BYTES, (done) => {
-          if (done < total) onProgress?.({ phase: 'read', table: 'usage', done, total });
-          if (signal?.aborted) throw cancelledError();
-        });
-        ingest(session.addUsage(bytes, file.name, file.format));
-        onProgress?.({ phase: 'read', table: 'usage', done: total, total });
-        await pause();
-      }
+      await readUsage(session, tables?.usage, { chunkBytes, onProgress, signal, pause, ingest });
     } catch (e) {
       if (!(e instanceof StopReading)) throw e;
     }
     await pause();
-    // Protection dp: the release spends from the caller's ledger, read just before it.
-    if (mode === 'report' && ledger) check(session.setLedger((await ledger.get()) ?? ''));
-    onProgress?.({ phase: mode === 'report' ? 'analyze' : 'validate', done: 0, total: 1 });
-    const result = mode === 'report' ? check(session.report()) : session.validate();
-    if (mode === 'report' && ledger) {
-      const next = session.ledger();
-      if (next) await ledger.set(next);
-    }
-    onProgress?.({ phase: mode === 'report' ? 'analyze' : 'validate', done: 1, total: 1 });
-    if (mode === 'report') return { text: result.report };
-    return { text: result.validation };
+    onProgress?.({ phase: 'validate', done: 0, total: 1 });
+    const text = session.validate().validation;
+    onProgress?.({ phase: 'validate', done: 1, total: 1 });
+    return text;
   } finally {
     session.delete();
   }

@@ -48,3 +48,9 @@ export class GapScoreError extends Error {
 export function cancelledError() {
   return new GapScoreError('cancelled', 'The analysis was cancelled by the caller.');
 }
+
+/** A binding result {ok, ...} as is, or its error ({ok: false, error: "<JSON>"}, written by core) thrown. */
+export function checkResult(result) {
+  if (!result.ok) throw GapScoreError.fromCore(JSON.parse(result.error));
+  return result;
+}

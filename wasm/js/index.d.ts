@@ -26,9 +26,10 @@ export interface Tables {
 }
 
 export interface Progress {
-  phase: 'read' | 'analyze' | 'validate';
+  /** 'merge': the helpers' shards of a parallel read are merged (done/total count shards). */
+  phase: 'read' | 'merge' | 'analyze' | 'validate';
   table?: 'activity' | 'people' | 'surveys' | 'playbook' | 'identities' | 'usage';
-  /** Units done and total: characters (text), bytes (bytes, Blob/File), or rows (arrays of objects). */
+  /** Units done and total: bytes (text: its UTF-8 bytes; bytes; Blob/File), or rows (arrays of objects). */
   done: number;
   total: number;
 }
@@ -45,6 +46,10 @@ export interface RunOptions {
   chunkBytes?: number;
   /** Names shown as `source` in the report's inputs (e.g. file names; a File's own name by default). */
   sourceNames?: Partial<Record<Exclude<keyof Tables, 'usage'>, string>>;
+  /** Readers for this call (default: GapScoreOptions.workers). */
+  workers?: number;
+  /** Smallest CSV activity table read in parallel, in bytes (default: GapScoreOptions.minParallelBytes). */
+  minParallelBytes?: number;
   /**
    * Protection "dp" (docs/privacy.md): where the privacy-budget ledger is kept between runs. `get()` returns the
    * text `set()` stored last (null, undefined or '' start a new ledger, and so a new budget); `set()` is called
@@ -123,10 +128,73 @@ export interface GapScoreOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch gapscore.wasm from (default: next to the package's JS). */
   wasmUrl?: string | URL;
+  /**
+   * Readers of a large CSV activity table: this thread plus workers − 1 helper workers (Web Workers; in Node
+   * worker_threads), each with its own wasm instance, reading every byte and keeping its share of the people.
+   * Default: the number of cores (navigator.hardwareConcurrency, Node: os.availableParallelism()), at most 8;
+   * at most 16. 1 = one reader, no helpers. Needs no SharedArrayBuffer and no cross-origin isolation.
+   */
+  workers?: number;
+  /** Smallest CSV activity table (bytes) read in parallel (default 8 MiB); smaller ones have one reader. */
+  minParallelBytes?: number;
+  /** Makes a helper worker running gapscore/worker-thread.js (default: the package's own, next to this file). */
+  createWorker?: () => Worker;
+}
+
+/** How a session's inputs were read. */
+export interface ReadInfo {
+  /** Readers of the activity (1: this thread alone; 0: loaded from saved state). */
+  readers: number;
+  /** Each helper's wasm memory in bytes after reading its shard (helpers 1..readers−1). */
+  helperHeapBytes: number[];
+  /**
+   * Who computed the activity's SHA-256: 'platform' (WebCrypto / node:crypto, beside the engine), 'worker' (a
+   * helper hashing a Blob slice by slice), 'engine' (the engine while it reads), 'none' (loaded state).
+   */
+  digest: 'platform' | 'worker' | 'engine' | 'none';
+}
+
+/**
+ * The inputs, read once and kept in wasm memory (the activity as per-person state, not as rows), for
+ * reports with other settings. Call close() to free the memory.
+ */
+export interface Session {
+  readonly info: ReadInfo;
+  /**
+   * The report for the current settings (as analyze() returns it; computed once per settings). signal: in the
+   * page it is checked before the report starts; in gapscore/worker the call rejects at once and a worker busy
+   * with it is replaced (hard cancel), which ends its sessions.
+   */
+  report(options?: { signal?: AbortSignal }): Promise<Report>;
+  /** Its canonical text (byte-identical to `gapscore analyze`). */
+  reportText(options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * A report with new settings from what was read: grouping, thresholds, weights, privacy, insights. Settings
+   * that change how the inputs are read (period, window, mode, columns, usage.identity, max_diagnostics) reject
+   * with GapScoreError code "config_needs_reread" (read the inputs again); the session keeps its settings then.
+   */
+  reanalyze(config: Config | string, options?: { signal?: AbortSignal }): Promise<Report>;
+  /**
+   * Everything read, as bytes (docs/partial-state.md): as sensitive as the inputs themselves. Call it before the
+   * first report() / reanalyze(): the first report joins the tables, and a joined session cannot be saved
+   * (rejects with code "invalid_argument").
+   */
+  saveState(): Promise<Uint8Array>;
+  readonly closed: boolean;
+  /** Frees the session's memory; later calls reject with code "session_closed". */
+  close(): void;
 }
 
 export interface GapScore {
   readonly version: string;
+  /** Readers used for a large CSV activity table when a call does not say. */
+  readonly workers: number;
+  /** Reads the tables and keeps what was read (see Session). analyze() is open + report + close. */
+  open(tables: Tables, config?: Config | string, options?: RunOptions): Promise<Session>;
+  /** A session from Session.saveState() bytes; `config` must read inputs as the saved one did. */
+  loadState(state: Uint8Array | ArrayBuffer, config?: Config | string): Promise<Session>;
+  /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */
+  terminateWorkers(): void;
   analyze(tables: Tables, config?: Config | string, options?: RunOptions): Promise<Report>;
   /** Columnar fast path: typed arrays go to the engine without per-row conversion. */
   analyzeColumns(columns: Columns, config?: Config | string, options?: ColumnsRunOptions): Promise<Report>;
@@ -139,7 +207,7 @@ export interface GapScore {
   metrics(): MetricDefinition[];
   /** SHA-256 (hex) of bytes, as in the report's inputs[].sha256. */
   sha256(bytes: string | ArrayBuffer | Uint8Array): string;
-  /** Bytes of wasm linear memory (for leak checks). */
+  /** Bytes of this thread's wasm linear memory (for leak checks; helpers': Session.info.helperHeapBytes). */
   memoryBytes(): number;
 }
 
@@ -147,7 +215,7 @@ export declare function createGapScore(options?: GapScoreOptions): Promise<GapSc
 
 export declare class GapScoreError extends Error {
   readonly name: 'GapScoreError';
-  /** Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed, internal_error. */
+  /** Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed, session_closed, internal_error. */
   readonly code: string;
   readonly table: string | null;
   readonly row: number | null;

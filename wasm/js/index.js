@@ -1,12 +1,16 @@
 // gapscore: the AI productivity gap report, computed in the page with
 // WebAssembly. No data leaves the device: this package makes no network
-// request except, in browsers, fetching its own gapscore.wasm.
-import { CODE_ALIASES, GapScoreError } from './errors.js';
+// request except, in browsers, fetching its own gapscore.wasm (and, when it
+// reads a large file in parallel, starting its own worker script).
+import { CODE_ALIASES, GapScoreError, cancelledError, checkResult as check } from './errors.js';
 import { loadModule } from './loader.js';
-import { run } from './engine.js';
-import { headBytes } from './inputs.js';
+import { DEFAULT_MIN_PARALLEL_BYTES, openSession, validateTables } from './engine.js';
+import { configText, headBytes } from './inputs.js';
+import { clampWorkers, defaultWorkerCount } from './platform.js';
+import { createPool, defaultSpawn } from './pool.js';
+import { Session } from './session.js';
 
-export { CODE_ALIASES, GapScoreError };
+export { CODE_ALIASES, GapScoreError, Session };
 
 function parse(text) {
   return JSON.parse(text);
@@ -18,27 +22,79 @@ function parse(text) {
  * @returns {Promise<import('./index').GapScore>}
  */
 export async function createGapScore(options = {}) {
+  // spawnHelper: gapscore/worker's way of getting helpers (ports the page connects); not public.
+  const { workers, minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, createWorker, spawnHelper, ...loadOptions } = options;
   let Module;
   try {
-    Module = await loadModule(options);
+    Module = await loadModule(loadOptions);
   } catch (e) {
     throw new GapScoreError('wasm_load_failed', `gapscore could not load its WebAssembly module: ${e?.message ?? e}`);
   }
+  const defaultWorkers = workers != null ? clampWorkers(workers) : await defaultWorkerCount();
+  let pool = null;
+  const ctx = {
+    workers: defaultWorkers,
+    minParallelBytes,
+    pool: () => {
+      pool ??= createPool({ spawn: spawnHelper ?? (createWorker ? () => createWorker() : defaultSpawn), loadOptions });
+      return pool;
+    },
+  };
+  const open = (tables, config, runOptions = {}) => {
+    const { workers: n, ...rest } = runOptions;
+    return openSession(Module, tables, config, { ...rest, workers: n != null ? clampWorkers(n) : undefined }, ctx);
+  };
+
+  // open + report + close, with the 'analyze' progress step around the report.
+  async function reportOnce(tables, config, runOptions = {}) {
+    const session = await open(tables, config, runOptions);
+    try {
+      if (runOptions.signal?.aborted) throw cancelledError();
+      runOptions.onProgress?.({ phase: 'analyze', done: 0, total: 1 });
+      const text = await session.reportText({ ledger: runOptions.ledger });
+      runOptions.onProgress?.({ phase: 'analyze', done: 1, total: 1 });
+      return text;
+    } finally {
+      session.close();
+    }
+  }
+
   return {
     version: Module.version(),
+    /** Readers used for a large CSV activity table when a call does not say (1 = this thread only). */
+    workers: defaultWorkers,
     async analyze(tables, config, runOptions = {}) {
-      return parse((await run(Module, 'report', tables, config, runOptions)).text);
+      return parse(await reportOnce(tables, config, runOptions));
     },
     async analyzeColumns(columns, config, runOptions = {}) {
       // Every table but activity (which the columns are) rides along in the options.
       const { people, surveys, playbook, identities, usage, ...rest } = runOptions;
-      return parse((await run(Module, 'report', { people, surveys, playbook, identities, usage }, config, { ...rest, columns })).text);
+      return parse(await reportOnce({ people, surveys, playbook, identities, usage }, config, { ...rest, columns }));
     },
     async validate(tables, config, runOptions = {}) {
-      return parse((await run(Module, 'validate', tables, config, runOptions)).text);
+      return parse(await validateTables(Module, tables, config, runOptions));
     },
     async reportText(tables, config, runOptions = {}) {
-      return (await run(Module, 'report', tables, config, runOptions)).text;
+      return reportOnce(tables, config, runOptions);
+    },
+    /** Reads the tables and keeps what was read: report(), reanalyze(config), saveState(), close(). */
+    open,
+    /** A session from saveState() bytes, read with `config` (settings that change reading must match). */
+    async loadState(bytes, config) {
+      if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+      if (!(bytes instanceof Uint8Array)) throw new GapScoreError('invalid_argument', 'loadState() needs the bytes saveState() returned');
+      const handle = new Module.Session();
+      try {
+        check(handle.loadState(bytes, configText(config)));
+      } catch (e) {
+        handle.delete();
+        throw e;
+      }
+      return new Session(handle, { readers: 0, helperHeapBytes: [], digest: 'none' });
+    },
+    /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */
+    terminateWorkers() {
+      pool?.terminate();
     },
     /** What a file is, decided by the engine's own readers from its first 64 KiB (a Blob: only those are read). */
     async sniff(input) {
@@ -56,7 +112,7 @@ export async function createGapScore(options = {}) {
       if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
       return Module.sha256(bytes);
     },
-    /** Bytes of wasm linear memory (for leak checks). */
+    /** Bytes of this thread's wasm linear memory (for leak checks); helpers report theirs in Session.info. */
     memoryBytes() {
       return Module.HEAPU8.length;
     },

@@ -13,19 +13,6 @@ const encoder = new TextEncoder();
 /** A Blob or File (Node 20 has both as globals; some runtimes have neither). */
 export const isBlob = (value) => typeof Blob !== 'undefined' && value instanceof Blob;
 
-function* stringChunks(text, chunkChars) {
-  for (let i = 0; i < text.length;) {
-    let end = Math.min(text.length, i + chunkChars);
-    // Never split a surrogate pair between chunks.
-    if (end < text.length) {
-      const c = text.charCodeAt(end - 1);
-      if (c >= 0xd800 && c <= 0xdbff) end -= 1;
-    }
-    yield [encoder.encode(text.slice(i, end)), end - i];
-    i = end;
-  }
-}
-
 function* bytesChunks(bytes, chunkBytes) {
   for (let i = 0; i < bytes.length; i += chunkBytes) {
     const part = bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
@@ -33,11 +20,16 @@ function* bytesChunks(bytes, chunkBytes) {
   }
 }
 
-// One slice in memory at a time: a 75 MB File never becomes one 75 MB buffer.
+// At most two slices in memory: the one being parsed and the next, read
+// meanwhile (a File's next slice comes from disk while the engine works).
+// A 3.5 GB File never becomes one buffer.
 async function* blobChunks(blob, chunkBytes) {
+  const read = (at) => blob.slice(at, Math.min(blob.size, at + chunkBytes)).arrayBuffer();
+  let next = blob.size > 0 ? read(0) : null;
   for (let i = 0; i < blob.size; i += chunkBytes) {
-    const end = Math.min(blob.size, i + chunkBytes);
-    yield [new Uint8Array(await blob.slice(i, end).arrayBuffer()), end - i];
+    const current = new Uint8Array(await next);
+    next = i + chunkBytes < blob.size ? read(i + chunkBytes) : null;
+    yield [current, current.length];
   }
 }
 
@@ -90,24 +82,31 @@ function* objectChunks(rows, batch) {
 }
 
 /**
- * Describes one table input: its format hint, total size (for progress) and chunk iterator.
- * Chunks are [bytes, units done] pairs; units are characters, bytes or rows.
- * @returns {{format: string, total: number, chunks: () => Iterable<[Uint8Array, number]> | AsyncIterable<[Uint8Array, number]>}}
+ * The bytes of an input held in memory (text as UTF-8, encoded once so that the
+ * platform can hash it), or null for a Blob or row objects.
  */
-export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES) {
-  if (typeof value === 'string') {
-    return { format: '', total: value.length, chunks: () => stringChunks(value, chunkBytes) };
-  }
-  if (value instanceof ArrayBuffer) value = new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) {
-    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-    return { format: '', total: bytes.length, chunks: () => bytesChunks(bytes, chunkBytes) };
+export function memoryBytes(value) {
+  if (typeof value === 'string') return encoder.encode(value);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return value instanceof Uint8Array ? value : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return null;
+}
+
+/**
+ * Describes one table input: its format hint, total size (for progress) and chunk iterator.
+ * Chunks are [bytes, units done] pairs; units are bytes (text: its UTF-8 bytes) or rows.
+ * `bytes`: the input's memoryBytes() when the caller made them already.
+ * @returns {{format: string, total: number, bytes: Uint8Array|null, chunks: () => Iterable<[Uint8Array, number]> | AsyncIterable<[Uint8Array, number]>}}
+ */
+export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES, bytes = memoryBytes(value)) {
+  if (bytes) {
+    return { format: '', total: bytes.length, bytes, chunks: () => bytesChunks(bytes, chunkBytes) };
   }
   if (isBlob(value)) {
-    return { format: '', total: value.size, chunks: () => blobChunks(value, chunkBytes) };
+    return { format: '', total: value.size, bytes: null, chunks: () => blobChunks(value, chunkBytes) };
   }
   if (Array.isArray(value)) {
-    return { format: 'json', total: value.length, chunks: () => objectChunks(value, 10000) };
+    return { format: 'json', total: value.length, bytes: null, chunks: () => objectChunks(value, 10000) };
   }
   throw new GapScoreError('invalid_argument',
     `${table}: expected CSV text, an ArrayBuffer/Uint8Array or Blob/File of CSV or JSON bytes, or an array of objects`, { table });

@@ -1,68 +1,167 @@
-// Runs inside the Web Worker spawned by gapscore/worker. Messages:
-//   in:  {id, type: 'init'|'analyze'|'analyzeColumns'|'validate'|'reportText'|'sniff'|'schema'|'metrics'|'sha256'|'cancel', payload}
-//   out: {id, type: 'result'|'error'|'progress', payload}
+// The package's worker script. One script, three roles:
+//  - the engine of gapscore/worker (the page talks to it with postMessage);
+//  - a helper of a parallel read (started by pool.js: a Web Worker, a Node
+//    worker_threads Worker, or a worker the page connected through a MessagePort):
+//    'shard.read' reads every table with the activity as one shard and sends back
+//    the saved state; 'hash.blob' hashes a Blob slice by slice;
+//  - nothing else: it runs no code of its own until asked.
+// Messages:
+//   in:  {id, type, payload}; type: init, analyze, analyzeColumns, validate, reportText, sniff, schema, metrics,
+//        sha256, open, loadState, session.report, session.reportText, session.reanalyze, session.saveState,
+//        session.close, shard.read, hash.blob, cancel {target}, connect {port}, spawned {ticket, port}
+//   out: {id, type: 'result'|'error'|'progress', payload}; {id: 0, type: 'spawn', payload: {ticket, name}}
 // Blob/File inputs arrive as references and are read here, slice by slice, so
 // the page thread never copies a large file.
 import { createGapScore } from './index.js';
 import { GapScoreError } from './errors.js';
+import { hashBlob, readShard } from './engine.js';
+import { loadModule } from './loader.js';
+
+const nodeWorkerThreads = 'node:worker_threads';  // a variable keeps bundlers from resolving it
+const parentPort = typeof self === 'undefined' ? (await import(/* @vite-ignore */ nodeWorkerThreads)).parentPort : self;
 
 // A promise, set when 'init' arrives: requests posted right behind it (after
 // the page replaced a hard-cancelled worker) wait for the same load options.
 let engine = null;
-const running = new Map();  // id -> AbortController
+let loadOptions = {};
+let wasm = null;  // Promise<Module> of a helper (no GapScore around it)
+const sessions = new Map();  // handle -> Session (open or loadState here)
+let nextHandle = 1;
+const tickets = new Map();  // ticket -> resolve(port): helpers the page made for this worker
+let nextTicket = 1;
+const fromParent = new Map();  // helper name -> its port's wrapper (to report the helper's failure)
 
-function reply(id, type, payload) {
-  self.postMessage({ id, type, payload });
+const module = () => (wasm ??= loadModule(loadOptions));
+const gapscore = () => (engine ??= createGapScore(loadOptions));
+
+/** gapscore/worker's way of starting a helper: the page makes the worker and hands over a port to it. */
+function helperFromParent(name) {
+  const ticket = nextTicket++;
+  return new Promise((resolve) => {
+    tickets.set(ticket, (port) => {
+      // A port has no error event: the page tells us when the worker behind it failed (helperFailed).
+      const helper = {
+        onerror: null,
+        postMessage: (message, transfer) => port.postMessage(message, transfer),
+        set onmessage(fn) { port.onmessage = fn; },
+        terminate: () => port.close(),
+      };
+      fromParent.set(name, helper);
+      resolve(helper);
+    });
+    parentPort.postMessage({ id: 0, type: 'spawn', payload: { ticket, name } });
+  });
 }
 
-async function handle(id, type, payload) {
-  if (type === 'init') {
-    engine = createGapScore(payload ?? {});
-    return { version: (await engine).version };
-  }
-  engine ??= createGapScore();
-  const gs = await engine;
+function session(payload) {
+  const s = sessions.get(payload?.handle);
+  if (!s) throw new GapScoreError('session_closed', 'This session was closed (or its worker was restarted); open the inputs again.');
+  return s;
+}
+
+function keep(s) {
+  const handle = nextHandle++;
+  sessions.set(handle, s);
+  return { handle, info: s.info };
+}
+
+// Returns [result, transfer list].
+async function handle(type, payload, { signal, onProgress }) {
   switch (type) {
-    case 'metrics': return gs.metrics();
-    case 'schema': return gs.schema();
-    case 'sniff': return gs.sniff(payload.input);
-    case 'sha256': return gs.sha256(payload.bytes);
-    case 'analyze':
-    case 'analyzeColumns':
-    case 'validate':
-    case 'reportText': {
-      const controller = new AbortController();
-      running.set(id, controller);
-      try {
-        const { ledgerText, extras, ...given } = payload.options ?? {};
-        const options = { ...given, signal: controller.signal, onProgress: (p) => reply(id, 'progress', p) };
-        const first = type === 'analyzeColumns' ? payload.columns : payload.tables;
-        if (!extras) return await gs[type](first, payload.config, options);
-        // The page keeps the ledger store and the salt callback: text goes back and forth.
-        let ledger = null, salt = null;
-        if (ledgerText != null) options.ledger = { get: () => ledgerText, set: (text) => { ledger = text; } };
-        options.onGeneratedSalt = (s) => { salt = s; };
-        const value = await gs[type](first, payload.config, options);
-        return { value, ledger, salt };
-      } finally {
-        running.delete(id);
-      }
+    case 'init': {
+      loadOptions = { ...(payload ?? {}) };
+      const { lazy, helpersFromParent } = loadOptions;
+      delete loadOptions.lazy;
+      delete loadOptions.helpersFromParent;
+      if (lazy) return [{}];
+      engine = createGapScore({ ...loadOptions, spawnHelper: helpersFromParent ? helperFromParent : undefined });
+      const gs = await engine;
+      return [{ version: gs.version, workers: gs.workers }];
     }
+    case 'shard.read': {
+      const result = await readShard(await module(), payload, { signal });
+      return [result, [result.state.buffer]];
+    }
+    case 'hash.blob':
+      return [await hashBlob(module, payload.blob, { signal })];
+    default:
+  }
+  const gs = await gapscore();
+  const options = { ...(payload?.options ?? {}), signal, onProgress };
+  switch (type) {
+    case 'metrics': return [gs.metrics()];
+    case 'schema': return [gs.schema()];
+    case 'sniff': return [await gs.sniff(payload.input)];
+    case 'sha256': return [gs.sha256(payload.bytes)];
+    case 'analyze':
+    case 'validate':
+    case 'reportText':
+    case 'analyzeColumns': {
+      const { ledgerText, extras, ...given } = options;
+      const first = type === 'analyzeColumns' ? payload.columns : payload.tables;
+      if (!extras) return [await gs[type](first, payload.config, given)];
+      // The page keeps the ledger store and the salt callback: text goes back and forth.
+      let ledger = null, salt = null;
+      if (ledgerText != null) given.ledger = { get: () => ledgerText, set: (text) => { ledger = text; } };
+      given.onGeneratedSalt = (value) => { salt = value; };
+      const value = await gs[type](first, payload.config, given);
+      return [{ value, ledger, salt }];
+    }
+    case 'open':
+      return [keep(await gs.open(payload.tables, payload.config, options))];
+    case 'loadState':
+      return [keep(await gs.loadState(payload.bytes, payload.config))];
+    case 'session.report': return [await session(payload).report()];
+    case 'session.reportText': return [await session(payload).reportText()];
+    case 'session.reanalyze': return [await session(payload).reanalyze(payload.config)];
+    case 'session.saveState': {
+      const state = await session(payload).saveState();
+      return [state, [state.buffer]];
+    }
+    case 'session.close':
+      sessions.get(payload?.handle)?.close();
+      sessions.delete(payload?.handle);
+      return [true];
     default:
       throw new GapScoreError('invalid_argument', `unknown request type "${type}"`);
   }
 }
 
-self.onmessage = async (event) => {
-  const { id, type, payload } = event.data ?? {};
-  if (type === 'cancel') {
-    running.get(payload?.target)?.abort();
-    return;
-  }
-  try {
-    reply(id, 'result', await handle(id, type, payload));
-  } catch (e) {
-    const err = e instanceof GapScoreError ? e : new GapScoreError('internal_error', String(e?.message ?? e));
-    reply(id, 'error', err.toJSON());
-  }
-};
+/** Answers requests arriving on `port` (this worker's own, or a MessagePort the page connected). */
+function serve(port) {
+  const running = new Map();  // id -> AbortController
+  const reply = (id, type, payload, transfer = []) => port.postMessage({ id, type, payload }, transfer);
+  port.onmessage = async (event) => {
+    const { id, type, payload } = (event?.data !== undefined ? event.data : event) ?? {};
+    if (type === 'cancel') {
+      running.get(payload?.target)?.abort();
+      return;
+    }
+    if (type === 'connect') {
+      serve(payload.port);
+      return;
+    }
+    if (type === 'helperFailed') {
+      fromParent.get(payload.name)?.onerror?.({ message: payload.message });
+      return;
+    }
+    if (type === 'spawned') {
+      tickets.get(payload.ticket)?.(payload.port);
+      tickets.delete(payload.ticket);
+      return;
+    }
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      const [result, transfer] = await handle(type, payload, { signal: controller.signal, onProgress: (p) => reply(id, 'progress', p) });
+      reply(id, 'result', result, transfer);
+    } catch (e) {
+      const err = e instanceof GapScoreError ? e : new GapScoreError('internal_error', String(e?.message ?? e));
+      reply(id, 'error', err.toJSON());
+    } finally {
+      running.delete(id);
+    }
+  };
+}
+
+serve(parentPort);

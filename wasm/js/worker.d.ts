@@ -1,5 +1,5 @@
 import type { Config, MetricDefinition, Report, Validation } from './report.js';
-import type { Columns, ColumnsRunOptions, GapScoreOptions, InputSchema, RunOptions, Sniff, SniffInput, Tables } from './index.js';
+import type { Columns, ColumnsRunOptions, GapScoreOptions, InputSchema, RunOptions, Session, Sniff, SniffInput, Tables } from './index.js';
 export { CODE_ALIASES, GapScoreError } from './index.js';
 
 export interface WorkerRunOptions extends RunOptions {
@@ -8,6 +8,11 @@ export interface WorkerRunOptions extends RunOptions {
 }
 
 export interface GapScoreWorkerOptions extends GapScoreOptions {
+  /**
+   * Readers of a large CSV activity table (see GapScoreOptions.workers): the worker reads shard 0 and merges;
+   * this page starts the helpers (with createWorker) and connects them to it with MessageChannels.
+   */
+  workers?: number;
   /** A worker you created yourself from gapscore/worker-thread.js. Without createWorker it cannot be replaced, so there is no hard cancel. */
   worker?: Worker;
   /** Makes a worker running gapscore/worker-thread.js (default: the package's own, next to this file); called again after a hard cancel. */
@@ -23,9 +28,17 @@ export interface GapScoreWorkerOptions extends GapScoreOptions {
   hardCancelAfterMs?: number;
 }
 
+/** A Session kept in the worker (a handle to it); the same calls as Session. */
+export type WorkerSession = Session;
+
 /** The same API as GapScore, computed off the main thread. */
 export interface GapScoreWorker {
   readonly version: string;
+  readonly workers: number;
+  /** Reads the tables in the worker and keeps them there (see Session). Byte inputs are transferred unless transfer: false. */
+  open(tables: Tables, config?: Config | string, options?: WorkerRunOptions): Promise<WorkerSession>;
+  /** A session in the worker from saved-state bytes (transferred when they own their whole buffer, unless transfer: false). */
+  loadState(state: Uint8Array | ArrayBuffer, config?: Config | string, options?: { transfer?: boolean }): Promise<WorkerSession>;
   analyze(tables: Tables, config?: Config | string, options?: WorkerRunOptions): Promise<Report>;
   analyzeColumns(columns: Columns, config?: Config | string, options?: ColumnsRunOptions & WorkerRunOptions): Promise<Report>;
   validate(tables: Tables, config?: Config | string, options?: WorkerRunOptions): Promise<Validation>;

@@ -3,6 +3,15 @@
 // (their ArrayBuffers become detached); pass {transfer: false} to keep them.
 // Blob/File inputs go as references and are read inside the worker.
 //
+// Parallel reading: the worker is the coordinator (it reads shard 0 and merges).
+// When it needs helpers it asks this page, which starts them (createWorker, so
+// bundlers and CSPs see one worker script) and connects each to the coordinator
+// with a MessageChannel; requests and saved states then go worker to worker.
+// Helpers end with the coordinator (terminate, hard cancel).
+//
+// Sessions live in the worker: open() and loadState() return a WorkerSession
+// holding a handle; its calls go to the worker that made it.
+//
 // Cancelling: an abort rejects the call at once and asks the worker to stop,
 // which it does between input chunks. When it does not answer within
 // hardCancelAfterMs (it is inside one long wasm call, e.g. the report of a
@@ -59,6 +68,10 @@ export async function createGapScoreWorker(options = {}) {
     worker.onmessage = (event) => {
       if (worker !== current) return;  // the last words of a terminated worker
       const { id, type, payload } = event.data;
+      if (type === 'spawn') {
+        connectHelper(worker, payload);
+        return;
+      }
       if (type !== 'progress' && stopping.has(id)) {
         clearTimeout(stopping.get(id));
         stopping.delete(id);
@@ -80,11 +93,30 @@ export async function createGapScoreWorker(options = {}) {
     current = worker;
   }
 
+  // Helpers of the live coordinator; they end with it.
+  let helpers = [];
+  const makeHelper = createWorker ?? defaultWorker;
+  function connectHelper(coordinator, { ticket, name }) {
+    const helper = makeHelper();
+    helpers.push(helper);
+    const channel = new MessageChannel();
+    helper.onerror = (event) => {
+      // The coordinator only sees its port fall silent: tell it.
+      if (coordinator === current) coordinator.postMessage({ id: 0, type: 'helperFailed', payload: { name, message: event.message ?? 'unknown error' } });
+    };
+    helper.postMessage({ id: 0, type: 'connect', payload: { port: channel.port1 } }, [channel.port1]);
+    coordinator.postMessage({ id: 0, type: 'spawned', payload: { ticket, port: channel.port2 } }, [channel.port2]);
+  }
+  function endHelpers() {
+    for (const h of helpers) h.terminate();
+    helpers = [];
+  }
+
   function send(call) {
     if (!current) {
       attach(makeWorker());
       // Requests queue behind init in the new worker, so they use the same load options.
-      current.postMessage({ id: 0, type: 'init', payload: loadOptions });
+      current.postMessage({ id: 0, type: 'init', payload: initPayload });
     }
     call.worker = current;
     current.postMessage({ id: call.id, type: call.type, payload: call.payload }, call.transfer);
@@ -97,6 +129,7 @@ export async function createGapScoreWorker(options = {}) {
     for (const timer of stopping.values()) clearTimeout(timer);
     stopping.clear();
     worker.terminate();
+    endHelpers();
     current = null;
     for (const call of [...pending.values()]) {
       if (call.transfer.length) {
@@ -134,10 +167,13 @@ export async function createGapScoreWorker(options = {}) {
     });
   }
 
+  // The coordinator asks this page for helpers (see connectHelper).
+  const initPayload = { ...loadOptions, helpersFromParent: true };
   attach(given ?? makeWorker());
   let version;
+  let workers;
   try {
-    ({ version } = await request('init', loadOptions));
+    ({ version, workers } = await request('init', initPayload));
   } catch (e) {
     current?.terminate();
     throw e;
@@ -161,8 +197,42 @@ export async function createGapScoreWorker(options = {}) {
     };
   }
 
+  function sessionOf({ handle, info }) {
+    const owner = current;  // a restarted worker does not know the handle: its calls reject with session_closed
+    let closed = false;
+    const call = (type, payload = {}, options = {}) => {
+      if (closed) return Promise.reject(new GapScoreError('session_closed', 'This session was closed; open the inputs again.'));
+      return request(`session.${type}`, { handle, ...payload }, options);
+    };
+    return {
+      info,
+      // signal: rejects at once; a worker stuck in the report is replaced (hard cancel), and the session with it.
+      report: ({ signal } = {}) => call('report', {}, { signal }),
+      reportText: ({ signal } = {}) => call('reportText', {}, { signal }),
+      reanalyze: (config, { signal } = {}) => call('reanalyze', { config }, { signal }),
+      saveState: () => call('saveState'),
+      get closed() { return closed; },
+      close() {
+        if (closed) return;
+        closed = true;
+        if (owner === current && current) request('session.close', { handle }).catch(() => {});
+      },
+    };
+  }
+
   return {
     version,
+    workers,
+    async open(tables, config, runOptions = {}) {
+      const { onProgress, signal, transfer = true, ...rest } = runOptions;
+      const transferList = transfer ? transferablesOf(tables) : [];
+      return sessionOf(await request('open', { tables, config, options: rest }, { onProgress, signal, transfer: transferList }));
+    },
+    async loadState(bytes, config, { transfer = true } = {}) {
+      const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+      const whole = view?.byteOffset === 0 && view.byteLength === view.buffer?.byteLength;
+      return sessionOf(await request('loadState', { bytes: view, config }, { transfer: transfer && whole ? [view.buffer] : [] }));
+    },
     analyze: analysisCall('analyze'),
     analyzeColumns: analysisCall('analyzeColumns'),
     validate: analysisCall('validate'),
@@ -176,6 +246,7 @@ export async function createGapScoreWorker(options = {}) {
       for (const timer of stopping.values()) clearTimeout(timer);
       stopping.clear();
       current?.terminate();
+      endHelpers();
       current = null;
       const err = new GapScoreError('cancelled', 'The worker was terminated.');
       for (const call of [...pending.values()]) call.done(err);

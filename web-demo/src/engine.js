@@ -39,18 +39,21 @@ export async function metricCatalog() {
 }
 
 /**
+ * Reads the files into a session kept in the worker and returns its first report. The
+ * session answers new settings without reading the files again (reanalyze).
  * @param {{usage?: {data: Blob, name: string}[]} & Record<string, Blob>} tables one File/Blob per table,
- *   and the AI-usage exports; all read inside the worker
+ *   and the AI-usage exports; all read inside the worker (a large activity file by several)
  * @param {object} config
  * @param {{signal: AbortSignal, onProgress: (fraction: number, label: string) => void, sourceNames: object}} options
+ * @returns {Promise<{session: import('gapscore/worker').WorkerSession, report: object}>}
  */
-export async function analyze(tables, config, { signal, onProgress, sourceNames }) {
+export async function openAndReport(tables, config, { signal, onProgress, sourceNames }) {
   const gs = await engine();
   const sizeOf = (k, v) => (k === 'usage' ? v.reduce((a, u) => a + u.data.size, 0) : v.size);
   const total = Object.entries(tables).reduce((a, [k, v]) => a + sizeOf(k, v), 0) || 1;
   const done = {};
   let usageRead = 0;  // the engine reports each usage export as its own 0..size
-  return gs.analyze(tables, config, {
+  const session = await gs.open(tables, config, {
     signal,
     sourceNames,
     onProgress: (p) => {
@@ -64,10 +67,20 @@ export async function analyze(tables, config, { signal, onProgress, sourceNames 
         const read = Object.values(done).reduce((a, b) => a + b, 0);
         // Reading is most of the work the engine can report on; the last
         // stretch (metrics, bootstrap, privacy checks) is one call.
-        onProgress(0.9 * Math.min(1, read / total), `Reading ${p.table === 'usage' ? 'the AI-usage exports' : sourceNames?.[p.table] ?? p.table}`);
-      } else {
-        onProgress(p.done >= p.total ? 1 : 0.9, 'Computing metrics, confidence intervals and privacy checks');
+        onProgress(0.85 * Math.min(1, read / total), `Reading ${p.table === 'usage' ? 'the AI-usage exports' : sourceNames?.[p.table] ?? p.table}`);
+      } else if (p.phase === 'merge') {
+        onProgress(0.85 + 0.05 * (p.total ? p.done / p.total : 1), 'Combining what the parallel readers found');
       }
     },
   });
+  try {
+    if (signal.aborted) throw new GapScoreError('cancelled', 'The analysis was cancelled by the caller.');
+    onProgress(0.9, 'Computing metrics, confidence intervals and privacy checks');
+    const report = await session.report({ signal });
+    onProgress(1, 'Computing metrics, confidence intervals and privacy checks');
+    return { session, report };
+  } catch (e) {
+    session.close();
+    throw e;
+  }
 }

@@ -1,11 +1,15 @@
 // The demo page: files in, settings, one analysis in the worker, results out.
 // Nothing here talks to a server except to load the page's own files
 // (the engine's wasm and, on request, the built-in sample).
+// The worker keeps what it read (a session): new grouping, thresholds, privacy
+// or weights give a new report at once, without reading the files again; a new
+// trend period, other files or another column mapping mark the report out of
+// date until the analyst runs it again.
 import { $, h, replace } from './dom.js';
 import { createFileSlots } from './files/file-slots.js';
 import { hasFiles } from './files/drop-target.js';
 import { createSettings } from './settings.js';
-import { GapScoreError, analyze, inputSchema, metricCatalog, sniff } from './engine.js';
+import { GapScoreError, inputSchema, metricCatalog, openAndReport, sniff } from './engine.js';
 import { createProgress } from './progress.js';
 import { failurePanel } from './views/diagnostics.js';
 import { SAMPLE_TABLES, USAGE_SAMPLE } from './samples.js';
@@ -22,11 +26,88 @@ let slots = null;  // the file slots, once the engine has said which tables and 
 
 let running = null;
 let catalog = null;
+// The report on screen and the session it came from: {session, config, elapsedMs}; null for none or a report opened from a file.
+let shown = null;
+let updating = null;  // a reanalyze in flight (Promise), so that settings changes apply in order
+let staleWhy = null;
+let filesChanged = false;  // since the report on screen was read
+// Settings that decide how the files are read: changing them needs a new run (config_needs_reread).
+const READING_SETTINGS = ['period'];
 // The report views and their charting library load on demand (see build.mjs).
 const loadResults = () => import('./results.js');
 
 function say(text) {
   status.textContent = text;
+}
+
+const staleBanner = h('div', { class: 'alert alert-warn stale-banner', role: 'status', 'data-testid': 'stale', hidden: true },
+  h('p', { class: 'stale-text' }),
+  h('button', { type: 'button', class: 'button primary small', 'data-action': 'rerun', onclick: () => run() }, 'Run again'));
+resultsSection.before(staleBanner);
+
+/** Marks the report on screen out of date (why: what changed), or current again (null). */
+function setStale(why) {
+  staleWhy = why;
+  staleBanner.hidden = why == null;
+  if (why) staleBanner.querySelector('.stale-text').textContent = `Out of date — ${why}. Run again to read the files with the new settings.`;
+  resultsSection.classList.toggle('is-stale', why != null);
+  document.body.dataset.report = why ? 'stale' : shown ? 'current' : 'none';
+}
+
+function forgetSession() {
+  shown?.session.close();
+  shown = null;
+}
+
+async function render(report, options) {
+  catalog ??= await metricCatalog().catch(() => null);
+  const { showResults } = await loadResults();
+  return showResults(resultsSection, report, { catalog, ...options });
+}
+
+/** New settings: a new report from the session when only the analysis changed, else "out of date". */
+function settingsChanged() {
+  if (!shown || running) return;
+  const { config, errors } = settings.read();
+  if (errors.length) return;  // shown when the analyst runs it
+  const reread = READING_SETTINGS.filter((k) => JSON.stringify(config[k]) !== JSON.stringify(shown.readWith[k]));
+  if (filesChanged) return;
+  if (reread.length) {
+    setStale(`the trend period changed to ${config.period === 'month' ? 'months' : 'weeks'}`);
+    return;
+  }
+  // Back to what was read (e.g. the period changed back): the report can be brought up to date again.
+  if (staleWhy) setStale(null);
+  const previous = updating ?? Promise.resolve();
+  const mine = previous.then(() => reanalyze(config));
+  updating = mine;
+  mine.finally(() => { if (updating === mine) updating = null; });
+}
+
+async function reanalyze(config) {
+  if (!shown || running || staleWhy) return;
+  const { session } = shown;
+  const columns = shown.readWith.columns;
+  if (columns) config.columns = columns;
+  document.body.classList.add('is-updating');
+  say('Updating the report with the new settings…');
+  try {
+    const started = performance.now();
+    const report = await session.reanalyze(config);
+    if (shown?.session !== session) return;  // a new run replaced it meanwhile
+    shown.config = config;
+    await render(report, { elapsedMs: performance.now() - started, updated: true });
+    say(`Report updated with the new settings (the files were not read again): ${report.summary.people} people.`);
+  } catch (e) {
+    if (shown?.session !== session) return;
+    if (e?.code === 'config_needs_reread') {
+      setStale('these settings change how the files are read');
+    } else {
+      replace(problems, failurePanel(e instanceof GapScoreError ? e : { code: 'internal_error', message: String(e?.message ?? e) }));
+    }
+  } finally {
+    document.body.classList.remove('is-updating');
+  }
 }
 
 function setBusy(busy) {
@@ -93,16 +174,18 @@ async function run() {
   progress.start(controller);
   say('Analysing on this device…');
   try {
-    const views = loadResults();  // fetched while the engine works
+    loadResults();  // fetched while the engine works
     const { tables, sourceNames } = slots.tables();
     const started = performance.now();
-    const report = await analyze(tables, config, { signal: controller.signal, sourceNames, onProgress: progress.update });
+    const { session, report } = await openAndReport(tables, config, { signal: controller.signal, sourceNames, onProgress: progress.update });
     const elapsedMs = performance.now() - started;
+    forgetSession();
+    shown = { session, config, readWith: config };
+    filesChanged = false;
+    setStale(null);
     document.body.classList.remove('is-running');  // the engine is done; what follows is drawing the report
     progress.stop();
-    catalog ??= await metricCatalog().catch(() => null);
-    const { showResults } = await views;
-    const { heading } = showResults(resultsSection, report, { catalog, elapsedMs });
+    const { heading } = await render(report, { elapsedMs });
     say(report.usage && !report.summary.activity_rows
       ? `Adoption-only report ready: ${report.summary.people} people, AI-tool usage from ${report.usage.inputs.length} export${report.usage.inputs.length === 1 ? '' : 's'}.`
       : `Report ready: ${report.summary.people} people analysed.`);
@@ -117,6 +200,8 @@ async function run() {
       const err = e instanceof GapScoreError ? e : { code: 'internal_error', message: `Something went wrong while analysing: ${e?.message ?? e}` };
       say('The analysis failed; see the problems listed.');
       // An earlier report no longer matches the files now chosen.
+      forgetSession();
+      setStale(null);
       resultsSection.hidden = true;
       document.body.classList.remove('has-report');
       replace(problems, failurePanel(err));
@@ -137,9 +222,9 @@ async function openReport(file) {
     if (!report || typeof report !== 'object' || !report.overall || !Array.isArray(report.groups) || !report.summary) {
       throw new Error('this is not a gapscore report (no overall, groups and summary sections)');
     }
-    catalog ??= await metricCatalog().catch(() => null);
-    const { showResults } = await loadResults();
-    const { heading } = showResults(resultsSection, report, { catalog, openedFrom: file.name });
+    forgetSession();  // a saved report has no session: settings do not change it
+    setStale(null);
+    const { heading } = await render(report, { openedFrom: file.name });
     say(`Report opened from ${file.name}.`);
     heading.focus({ preventScroll: true });
     resultsSection.scrollIntoView({ block: 'start' });
@@ -151,6 +236,10 @@ async function openReport(file) {
 sampleButton.addEventListener('click', loadOrgSample);
 usageSampleButton.addEventListener('click', loadUsageSample);
 analyseButton.addEventListener('click', run);
+const settingsForm = $('#settings-form');
+settingsForm.addEventListener('change', settingsChanged);
+// A reset changes the values after its event: read them once it is done.
+settingsForm.addEventListener('reset', () => setTimeout(settingsChanged, 0));
 $('#open-report').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = '';
@@ -172,7 +261,14 @@ window.addEventListener('drop', async (e) => {
 // compile the wasm now, and load the report views while the analyst picks files.
 try {
   slots = createFileSlots({ tables: $('#slots'), usage: $('#usage-slots') },
-    { schema: await inputSchema(), sniff, onChange: () => { replace(problems); say(''); } });
+    { schema: await inputSchema(), sniff, onChange: () => {
+      replace(problems);
+      say('');
+      if (shown) {
+        filesChanged = true;
+        setStale('the files or their column mapping changed');
+      }
+    } });
   document.body.dataset.engine = 'ready';
 } catch (e) {
   replace($('#slots'), h('div', { class: 'alert alert-error', role: 'alert' },

@@ -27,7 +27,7 @@ function highlights(report, showAll) {
     h('div', { class: 'insight-grid' }, insightCards(top)));
 }
 
-export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null }) {
+export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false }) {
   current?.charts.forEach((c) => c.dispose());
   const fileBase = baseName(report);
   const adoptionOnly = isAdoptionOnly(report);
@@ -78,7 +78,7 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
             : `${fmt.num(s.people)} people · ${fmt.num(s.activity_rows)} activity rows${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
-          openedFrom ? `Opened from ${openedFrom}. ` : `Computed on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
+          openedFrom ? `Opened from ${openedFrom}. ` : `${updated ? 'Recomputed from the files read earlier' : 'Computed'} on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
           k ? `Groups under ${k} people are hidden (${fmt.num(hidden)} hidden).` : '')),
       h('div', { class: 'export-bar no-print', role: 'group', 'aria-label': 'Export' },
         h('button', { type: 'button', class: 'button secondary small', 'data-export': 'report-json',

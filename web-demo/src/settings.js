@@ -54,7 +54,9 @@ export function createSettings(form) {
     h('div', { class: 'field-row' }, WEIGHTS.map(([key, label, hint]) => numberField(`weight_${key}`, label, hint, 1, { min: 0, max: 10, step: 0.5 }))),
     h('p', { class: 'field-hint' }, 'The score is the weighted mean of the components available for your data; 0 leaves a component out.'));
 
-  form.append(groupBox, basics, weights,
+  form.append(h('p', { class: 'field-hint' },
+    'After a run, changes here update the report at once without reading the files again; a new trend period needs a new run.'),
+  groupBox, basics, weights,
     h('div', { class: 'form-actions' }, h('button', { type: 'reset', class: 'button ghost small' }, 'Reset to defaults')));
   form.addEventListener('submit', (e) => e.preventDefault());
 

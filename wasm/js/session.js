@@ -1,0 +1,87 @@
+// A Session keeps what was read (the activity as per-person state, the other
+// tables' bytes) in wasm memory, so that new settings give a new report
+// without reading the inputs again. close() frees that memory.
+import { GapScoreError, cancelledError, checkResult as check } from './errors.js';
+import { configText } from './inputs.js';
+
+// A session the caller forgot to close is freed when it is garbage-collected.
+const forgotten = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => { try { handle.delete(); } catch { /* freed already */ } })
+  : null;
+
+export class Session {
+  #handle;
+  #text = null;  // the report for the current settings, once computed
+
+  /**
+   * @param {any} handle the binding's Module.Session, read and merged
+   * @param {{readers: number, helperHeapBytes: number[], digest: string}} info how it was read
+   */
+  constructor(handle, info) {
+    this.#handle = handle;
+    /** How the inputs were read: readers (1 = this thread alone), the helpers' wasm memory, who hashed the activity. */
+    this.info = Object.freeze({ ...info, helperHeapBytes: Object.freeze([...info.helperHeapBytes]) });
+    forgotten?.register(this, handle, this);
+  }
+
+  #live() {
+    if (!this.#handle) throw new GapScoreError('session_closed', 'This session was closed; open the inputs again.');
+    return this.#handle;
+  }
+
+  /**
+   * The canonical report text for the current settings (computed once per settings).
+   * signal: checked before the report starts (it is one call into the engine).
+   */
+  async reportText({ signal, ledger } = {}) {
+    if (signal?.aborted) throw cancelledError();
+    if (this.#text != null) return this.#text;
+    const handle = this.#live();
+    // Protection dp: the release spends from the caller's ledger, read just before it.
+    if (ledger) check(handle.setLedger((await ledger.get()) ?? ''));
+    const text = check(handle.report()).report;
+    if (ledger) {
+      const next = handle.ledger();
+      if (next) await ledger.set(next);
+    }
+    this.#text = text;
+    return text;
+  }
+
+  async report(options = {}) {
+    return JSON.parse(await this.reportText(options));
+  }
+
+  /**
+   * A report with new settings, from what was read. Settings that change how inputs are read
+   * (period, window, mode, columns, usage.identity, max_diagnostics) reject with code
+   * "config_needs_reread"; the session keeps its settings then.
+   */
+  async reanalyze(config, options = {}) {
+    if (options.signal?.aborted) throw cancelledError();
+    check(this.#live().configure(configText(config)));
+    this.#text = null;
+    return this.report(options);
+  }
+
+  /**
+   * Everything read, as bytes (as sensitive as the inputs): give them to GapScore.loadState.
+   * Before the first report only: the report joins the tables, and core saves unjoined state.
+   */
+  async saveState() {
+    return check(this.#live().saveState()).state;
+  }
+
+  get closed() {
+    return this.#handle == null;
+  }
+
+  /** Frees the session's wasm memory; later calls reject with "session_closed". Idempotent. */
+  close() {
+    if (!this.#handle) return;
+    forgotten?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+    this.#text = null;
+  }
+}
