@@ -185,6 +185,23 @@ TEST(PartialStates, PropertyMessyFilesWithInlineAttributesMergeExactly) {
   EXPECT_GT(with_conflicts, 6);  // the property covers which file's attribute comes first
 }
 
+// What session.add(tables) does (wasm/bindings.cpp beginAdd/endAdd): last
+// months' state loaded, this month's file read into an empty copy, merged.
+TEST(PartialStates, AddingAFileToALoadedStateGivesTheBytesOfOneRead) {
+  const Inputs in = sample_in_files(3);
+  const std::string one = report_of(read_all(in, all_of(in)));
+  auto loaded = Session::load_state(partial(in, {0, 2}), "{}");
+  ASSERT_TRUE(loaded.ok());
+  auto more = loaded->empty_copy();
+  ASSERT_TRUE(more.ok()) << more.error().message();
+  const File& f = in.activity[1];
+  ASSERT_TRUE(more->begin_table(TableKind::activity, f.name, InputFormat::detect, 0, Shard{}, true).ok());
+  ASSERT_TRUE(more->push(f.bytes).ok());
+  ASSERT_TRUE(more->end_table(sha256_hex(f.bytes)).ok());
+  ASSERT_TRUE(loaded->merge(std::move(more).value()).ok());
+  EXPECT_EQ(report_of(std::move(loaded)), one);
+}
+
 TEST(PartialStates, TheSameFileTwiceIsReadOnceAndNoted) {
   Inputs in = sample_in_files(3);
   in.activity.push_back({"copy-of-1.csv", in.activity[1].bytes});

@@ -5,6 +5,8 @@
 #   2. end to end, CSV bytes -> per-team results: gapscore native and wasm (dist/)
 #      against DuckDB-WASM and Arquero, one child process per run -> bench/results/e2e.json
 #   3. the table and chart in docs/performance.md (chart: bench/results/e2e.svg)
+#   4. partial states: partial + merge time and state size per million rows, native CLI
+#      (bench/partial_merge.sh -> bench/results/partial_merge.json; BENCH_PARTIAL=0 skips it)
 # Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
 #      BENCH_ENGINES (native,wasm,duckdb-wasm,arquero), BENCH_MICRO=0 skips step 1.
 set -euo pipefail
@@ -34,3 +36,8 @@ fi
 echo "== end to end (bench/js/run.mjs)" >&2
 node bench/js/run.mjs
 node bench/js/render.mjs
+
+if [ "${BENCH_PARTIAL:-1}" != 0 ]; then
+  echo "== partial states (bench/partial_merge.sh)" >&2
+  bash bench/partial_merge.sh build/bench/tools/gapscore
+fi
