@@ -266,6 +266,23 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.ok(meta.includes(`${cli.summary.activity_rows.toLocaleString('en-US')} activity rows`), meta);
     await shot(page, '02-overview');
 
+    // The headline sentence opens the overview; its direction is the adjusted
+    // (same team and role) one, and no pooled "less productive" claim appears.
+    const headline = cli.insights.headline;
+    assert.equal(await page.textContent('#panel-overview [data-testid="headline"] .headline-text'), headline.text);
+    const headBox = await page.locator('#panel-overview [data-testid="headline"]').boundingBox();
+    const scoreBox = await page.locator('#panel-overview .score-card').boundingBox();
+    assert.ok(headBox.y < scoreBox.y, 'the headline is above the score');
+    const adjusted = cli.overall.gap.adjusted.estimate;
+    assert.ok(headline.gap, 'on the sample, the headline is the AI users vs non-users finding');
+    assert.equal(headline.gap.basis, 'adjusted');
+    assert.equal(headline.gap.direction, adjusted > 0 ? 'ai_users_ahead' : 'ai_users_behind');
+    assert.match(headline.text, adjusted > 0 ? /AI users produce [\d.]+ more/ : /AI users produce [\d.]+ fewer/);
+    assert.equal(await page.textContent('#panel-overview [data-testid="gap-verdict"]'), cli.overall.gap.text);
+    const overviewText = await page.textContent('#panel-overview');
+    assert.ok(!/less productive/i.test(overviewText), 'no "less productive" claim');
+    assert.ok(!/too little data/i.test(overviewText), 'the sample has enough data: no warning');
+
     // Groups: every group's adoption and score as the CLI computed them.
     await page.click('#tab-groups');
     const rows = await groupRows(page);
@@ -403,6 +420,41 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'no <img src=x> in the DOM');
     assert.deepEqual(seen.dialogs, [], 'no alert()');
     await shot(page, '10-hostile-name');
+    assertClean(seen);
+    await page.close();
+  });
+
+  it('a one-day, 300-row file shows "too little data" beside the score, the comparison and the findings, never a verdict', async () => {
+    // The file of tests/sufficiency_test.cpp: 60 people in 3 teams, 5 rows on one day.
+    let csv = 'person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,quality,errors,team\n';
+    for (let p = 0; p < 60; p++) {
+      for (let r = 0; r < 5; r++) {
+        const ai = p % 2 === 0;
+        const tasks = 4 + ((p + r) % 3);
+        csv += `P${100 + p},2025-03-03,t${r},${tasks},${ai ? tasks : 0},${ai ? '1.5' : '3'},3,${ai ? '0.2' : '0.1'},0.${6 + ((p + r) % 4)},${r % 2},T${p % 3}\n`;
+      }
+    }
+    const file = path.join(tmp, 'one-day.csv');
+    writeFileSync(file, csv);
+    const cli = cliReport({ activity: file });
+    assert.equal(cli.overall.score.sufficiency.verdict, 'too_little_data');
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', file);
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
+    await page.click('#analyse');
+    await waitForReport(page);
+    const scoreCard = page.locator('#panel-overview .score-card');
+    assert.match(await scoreCard.textContent(), /Too little data/);
+    assert.equal(await scoreCard.locator('.score-band').count(), 0, 'no band verdict on the score');
+    if (cli.overall.gap?.difference != null) {
+      assert.match(await page.textContent('#panel-overview .gap-card'), /Too little data/);
+      assert.equal(await page.locator('#panel-overview [data-testid="gap-verdict"]').count(), 0);
+    }
+    for (const card of await page.locator('#panel-overview .overview-highlights .insight-card').all()) {
+      assert.match(await card.textContent(), /too little data/i);
+    }
+    assert.ok(!/measurably|significantly/i.test(await page.textContent('#panel-overview')));
+    await shot(page, '10b-too-little-data');
     assertClean(seen);
     await page.close();
   });

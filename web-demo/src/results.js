@@ -17,7 +17,7 @@ let current = null;  // {charts: chartCard[]}
 /** Up to three insight cards of different kinds of finding, for the overview. */
 function highlights(report, showAll) {
   const cards = Array.isArray(report.insights?.cards) ? report.insights.cards : [];
-  const seen = new Set();
+  const seen = new Set([report.insights?.headline?.card]);  // the headline already says it
   const top = cards.filter((c) => !seen.has(c.id) && seen.add(c.id)).slice(0, 3);
   if (!top.length) return null;
   return h('section', { class: 'overview-highlights', 'aria-labelledby': 'highlights-title' },

@@ -153,15 +153,15 @@ function hoursChart(report, ctx) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${fmt.num(v)} h` },
       series: [
         { name: 'Hours saved', type: 'bar', data: groups.map((g) => g.metrics.time_saved_hours), color: COLORS.primary, barMaxWidth: 36 },
-        { name: 'Rework hours', type: 'bar', data: groups.map((g) => g.metrics.rework_hours), color: COLORS.orange, barMaxWidth: 36 },
+        { name: 'Rework on AI-assisted work', type: 'bar', data: groups.map((g) => g.metrics.ai_rework_hours), color: COLORS.orange, barMaxWidth: 36 },
         { name: 'Net saving', type: 'bar', data: groups.map((g) => g.metrics.net_time_saved_hours), color: COLORS.green, barMaxWidth: 36 },
       ],
     },
     height: 340,
-    summary: `Hours saved against the no-AI baseline, hours spent on rework, and the net saving per group. Overall net saving: ${fmt.num(report.overall.metrics?.net_time_saved_hours)} hours.`,
+    summary: `Hours saved on AI-assisted work against the no-AI baseline, the rework on that same work, and the net saving per group. Overall net saving: ${fmt.num(report.overall.metrics?.net_time_saved_hours)} hours; rework on manual work (${fmt.num(report.overall.metrics?.manual_rework_hours)} hours overall) is not AI's and is not subtracted.`,
     table: {
-      columns: [{ label: 'Group', rowHeader: true }, { label: 'Hours saved', num: true }, { label: 'Rework hours', num: true }, { label: 'Net saving (h)', num: true }],
-      rows: rowsWithHidden(ctx, groups.map((g) => [ctx.label(g), fmt.num(g.metrics.time_saved_hours), fmt.num(g.metrics.rework_hours), fmt.num(g.metrics.net_time_saved_hours)]), 3),
+      columns: [{ label: 'Group', rowHeader: true }, { label: 'Hours saved', num: true }, { label: 'AI rework (h)', num: true }, { label: 'Net saving (h)', num: true }, { label: 'Manual rework (h)', num: true }],
+      rows: rowsWithHidden(ctx, groups.map((g) => [ctx.label(g), fmt.num(g.metrics.time_saved_hours), fmt.num(g.metrics.ai_rework_hours), fmt.num(g.metrics.net_time_saved_hours), fmt.num(g.metrics.manual_rework_hours)]), 4),
     },
     note: ctx.note,
   };
@@ -229,7 +229,7 @@ export function reportCharts(report, fileBase) {
       card('gap-score', 'What makes up each gap score', 'Weighted components of the 0-100 gap score; longer bars mean a larger gap.', () => scoreChart(report, ctx)),
       card('unevenness', 'Unevenness within each group', 'Is AI use spread across the team, or carried by a few people?', () => unevennessChart(report, ctx)),
       card('time-value', 'Time saved vs value created', 'Each dot is a group, sized by headcount; dashed lines mark everyone. Top right: AI saves time and creates value.', () => valueChart(report, ctx)),
-      card('hours', 'Hours saved, and lost to rework', 'Net saving is what remains after fixing AI-assisted work.', () => hoursChart(report, ctx)),
+      card('hours', 'Hours saved, and lost to rework', 'AI-assisted work only: hours saved, the rework on that work, and what remains. Manual rework is listed apart.', () => hoursChart(report, ctx)),
     );
   }
   if (report.trends?.length) {

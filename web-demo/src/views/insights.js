@@ -5,6 +5,7 @@
 import { h } from '../dom.js';
 import { insightCharts } from './insight-charts.js';
 import { insightDetails } from './insight-details.js';
+import { insufficient } from './sufficiency.js';
 
 // Card kinds (docs/report.schema.json insights.cards[].kind) -> label and tone.
 const KINDS = {
@@ -19,10 +20,12 @@ const KINDS = {
 export function insightCards(cards) {
   return (Array.isArray(cards) ? cards : []).filter((c) => c && (c.title || c.text)).map((c) => {
     const [label, tone] = KINDS[c.kind] ?? [c.kind ? String(c.kind) : 'Insight', 'info'];
-    return h('article', { class: `card insight-card tone-${tone}`, 'data-insight': c.id ?? null },
-      h('p', { class: 'insight-kind' }, label),
+    const thin = c.sufficiency?.verdict === 'too_little_data';
+    return h('article', { class: `card insight-card tone-${thin ? 'info' : tone}`, 'data-insight': c.id ?? null },
+      h('p', { class: 'insight-kind' }, thin ? `${label} · too little data` : label),
       c.title ? h('h3', {}, String(c.title)) : null,
-      c.text ? h('p', {}, String(c.text)) : null);
+      c.text ? h('p', {}, String(c.text)) : null,
+      insufficient(c.sufficiency));
   });
 }
 

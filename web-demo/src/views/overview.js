@@ -3,6 +3,7 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { contributions } from './charts.js';
+import { insufficient } from './sufficiency.js';
 import { isAdoptionOnly, needsActivity, usageHeadline } from './usage.js';
 
 const COMPONENT_TEXT = {
@@ -35,6 +36,7 @@ export function overviewView(report, { catalog, highlights, openUsage }) {
   const help = (metric) => catalog?.[metric]?.description ?? null;
 
   return h('div', { class: 'overview' },
+    headline(report.insights?.headline),
     h('div', { class: 'score-row' }, scoreCard(o.score, extremes(report)), componentsCard(o.score, help)),
     highlights,
     h('div', { class: 'kpi-grid' },
@@ -77,16 +79,25 @@ function extremes(report) {
     h('div', {}, h('dt', {}, 'Smallest gap'), h('dd', {}, label(lo), h('span', { class: `score-chip band-${fmt.scoreBand(lo.score.value).level}` }, fmt.score(lo.score.value)))));
 }
 
+/** The report's one plain sentence (insights.headline), with its data warning. */
+function headline(line) {
+  if (!line?.text) return null;
+  return h('section', { class: 'card headline', 'aria-label': 'Headline', 'data-testid': 'headline' },
+    h('p', { class: 'headline-text' }, String(line.text)),
+    insufficient(line.sufficiency));
+}
+
 function scoreCard(score, extremesList) {
+  const thin = score?.sufficiency?.verdict === 'too_little_data';
   const band = fmt.scoreBand(score?.value);
   const marker = h('span', { class: 'scale-marker' });
   if (score?.value != null) marker.style.left = `${Math.min(100, Math.max(0, score.value))}%`;  // CSSOM: allowed by the CSP
-  return h('article', { class: `card score-card band-${band.level}` },
+  return h('article', { class: `card score-card ${thin ? 'is-thin' : `band-${band.level}`}` },
     h('h3', {}, 'AI productivity gap score'),
     h('p', { class: 'score-figure' },
       h('span', { class: 'score-value', 'data-testid': 'overall-score' }, fmt.score(score?.value)),
       h('span', { class: 'score-max' }, ' / 100')),
-    h('p', { class: 'score-band' }, band.label),
+    thin ? insufficient(score.sufficiency) : h('p', { class: 'score-band' }, band.label),
     h('div', { class: 'scale', 'aria-hidden': 'true' }, h('span', { class: 'scale-track' }), marker),
     h('div', { class: 'scale-labels', 'aria-hidden': 'true' }, h('span', {}, '0 no gap'), h('span', {}, '100 largest gap')),
     h('p', { class: 'card-sub' }, 'How far the organisation is from AI that is used by everyone, evenly, effectively, as the playbook intends, and with confidence.'),
@@ -121,29 +132,37 @@ function tile(id, title, value, text, sub, description) {
     sub ? h('p', { class: 'kpi-sub' }, sub) : null);
 }
 
-function verdict(gap, significant) {
-  if (!significant) return 'The difference could well be chance (p ≥ 0.05): AI use is not yet showing up as a measurable productivity difference.';
-  return gap.difference > 0
-    ? 'AI users are measurably more productive than non-users (p < 0.05).'
-    : 'AI users are measurably less productive than non-users (p < 0.05): look at rework and at how AI is being used.';
-}
-
+// The pooled comparison and, beside it, the one within team and role that the
+// engine's verdict (gap.text) is based on: the pooled sign can be a Simpson's
+// paradox, so the demo never words a verdict of its own from the pooled numbers.
 function gapCard(gap, confidence) {
   if (!gap) return null;
   const body = [];
   if (gap.difference == null) {
     body.push(h('p', {}, `Not computed: ${gap.reason ?? 'not enough AI users and non-users with quality data'}.`));
   } else {
-    const significant = gap.p_value != null && gap.p_value < 0.05;
+    const adj = gap.adjusted;
+    const thin = gap.sufficiency?.verdict === 'too_little_data';
     body.push(
       h('div', { class: 'gap-compare' },
         h('div', {}, h('span', { class: 'gap-num' }, fmt.num(gap.mean_users, 2)), h('span', { class: 'gap-label' }, `AI users (${fmt.num(gap.n_users)})`)),
         h('div', {}, h('span', { class: 'gap-num' }, fmt.num(gap.mean_non_users, 2)), h('span', { class: 'gap-label' }, `non-users (${fmt.num(gap.n_non_users)})`)),
-        h('div', {}, h('span', { class: 'gap-num' }, fmt.signedNum(gap.difference, 2)), h('span', { class: 'gap-label' }, 'difference'))),
-      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Hedges' g ${fmt.num(gap.hedges_g, 2)}, Mann-Whitney p = ${fmt.num(gap.p_value, 3)}`,
-        gap.ci_low != null ? `, ${fmt.pct(confidence, 0)} interval ${fmt.signedNum(gap.ci_low, 2)} to ${fmt.signedNum(gap.ci_high, 2)}.` : '.'),
-      h('p', { class: `verdict ${significant ? 'is-significant' : ''}` }, verdict(gap, significant)),
+        h('div', {}, h('span', { class: 'gap-num' }, fmt.signedNum(gap.difference, 2)), h('span', { class: 'gap-label' }, 'pooled difference')),
+        adj?.estimate != null
+          ? h('div', { 'data-testid': 'gap-adjusted' }, h('span', { class: 'gap-num' }, fmt.signedNum(adj.estimate, 2)), h('span', { class: 'gap-label' }, `same ${(adj.strata ?? ['team']).join(' and ')}`))
+          : null),
+      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Pooled: Hedges' g ${fmt.num(gap.hedges_g, 2)} (${effectWords(gap.effect_size)})`,
+        gap.ci_low != null ? `, ${fmt.pct(confidence, 0)} bootstrap interval ${fmt.signedNum(gap.ci_low, 2)} to ${fmt.signedNum(gap.ci_high, 2)}` : '',
+        adj?.estimate != null ? `. Same ${(adj.strata ?? ['team']).join(' and ')}: g ${fmt.num(adj.hedges_g, 2)} (${effectWords(adj.effect_size)}), interval ${fmt.signedNum(adj.ci_low, 2)} to ${fmt.signedNum(adj.ci_high, 2)}.` : '.'),
+      thin ? insufficient(gap.sufficiency)
+        : gap.text ? h('p', { class: `verdict ${gap.paradox ? 'is-paradox' : ''}`, 'data-testid': 'gap-verdict' }, String(gap.text)) : null,
+      gap.note ? h('p', { class: 'card-sub', 'data-testid': 'gap-note' }, String(gap.note)) : null,
       gap.reason ? h('p', { class: 'card-sub' }, gap.reason) : null);
   }
   return h('article', { class: 'card gap-card' }, h('h3', {}, 'AI users vs non-users'), body);
+}
+
+/** Cohen's band of |g| as the engine names it ("negligible" ... "large"). */
+function effectWords(band) {
+  return band ? `${band} effect` : 'effect size not computed';
 }

@@ -1,0 +1,115 @@
+// Card text (insights/cards.h): one test per card kind (warning,
+// recommendation, action, finding, success). Numbers are written through
+// base/number_text.h (whole percentages, fixed decimals, never a raw float),
+// and thresholds come from the config.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "insights/cards.h"
+
+namespace gapscore::insights {
+namespace {
+
+// A raw float in running text: 0.30000000000000004, 1e-05, 866.3600000000006.
+bool has_raw_float(const std::string& text) {
+  static const std::regex raw(R"(\d\.\d{4,}|\de[-+]?\d)");
+  return std::regex_search(text, raw);
+}
+
+void expect_clean(const Card& c) {
+  EXPECT_FALSE(c.id.empty());
+  EXPECT_FALSE(c.title.empty());
+  EXPECT_FALSE(has_raw_float(c.title)) << c.title;
+  EXPECT_FALSE(has_raw_float(c.text)) << c.text;
+  EXPECT_EQ(c.text.find("nan"), std::string::npos) << c.text;
+}
+
+TEST(CardText, WarningUnevenAdoptionRoundsSharesToWholePercentages) {
+  const Card c = uneven_adoption_card("Sales", 0.30000000000000004, 0.4449);
+  EXPECT_EQ(c.kind, "warning");
+  EXPECT_EQ(c.title, "Uneven AI use in Sales");
+  EXPECT_NE(c.text.find("30% use AI"), std::string::npos) << c.text;
+  EXPECT_NE(c.text.find("44% hardly use it"), std::string::npos) << c.text;
+  expect_clean(c);
+}
+
+TEST(CardText, WarningOffPlaybookAndRecommendationRoleGuidanceCarryTheirSentence) {
+  const Card off = off_playbook_card("Analyst", "AI use outside the playbook costs rework.");
+  EXPECT_EQ(off.kind, "warning");
+  EXPECT_EQ(off.id, "off_playbook_risk");
+  EXPECT_EQ(off.text, "AI use outside the playbook costs rework.");
+  const Card rec = role_guidance_card("Analyst", "Use AI for drafting.");
+  EXPECT_EQ(rec.kind, "recommendation");
+  EXPECT_EQ(rec.title, "Playbook: Analyst");
+  expect_clean(off);
+  expect_clean(rec);
+}
+
+TEST(CardText, ActionTrainingTargetSaysNoAiAtAllOnlyWhenEveryoneIsANonAdopter) {
+  const Card none = training_target_card("Operations", 25, 1.0, 0.0, true);
+  EXPECT_EQ(none.kind, "action");
+  EXPECT_EQ(none.headline, "Operations (25 people) does not use AI at all; start training there.");
+  EXPECT_EQ(none.text.rfind(none.headline, 0), 0u) << "the text opens with the headline sentence";
+  const Card most = training_target_card("Operations", 25, 0.875, 0.05, true);
+  EXPECT_EQ(most.headline, "Operations (25 people): 88% hardly use AI; start training there.");
+  const Card rework = training_target_card("Support", 12, 0.1, 0.4166, false);
+  EXPECT_EQ(rework.headline, "Support (12 people): 42% of people create rework with AI; start quality practice there.");
+  EXPECT_NE(rework.text.find("quality practice"), std::string::npos);
+  for (const Card& c : {none, most, rework}) expect_clean(c);
+}
+
+TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {
+  const Card off = mentoring_card(7, false);
+  EXPECT_EQ(off.kind, "action");
+  EXPECT_EQ(off.text.rfind("7 champion / non-adopter pairs", 0), 0u) << off.text;
+  EXPECT_NE(off.text.find("switch on individual results"), std::string::npos);
+  const Card on = mentoring_card(7, true);
+  EXPECT_EQ(on.text.find("switch on"), std::string::npos) << on.text;
+  expect_clean(off);
+  expect_clean(on);
+}
+
+TEST(CardText, FindingKpiAuditTakesItsThresholdFromTheConfig) {
+  InsightsConfig config;
+  config.kpi_min_abs_rho = 0.25;
+  const Card c = kpi_audit_card("Hours logged", config);
+  EXPECT_EQ(c.kind, "finding");
+  EXPECT_NE(c.text.find("0.25"), std::string::npos) << c.text;
+  config.kpi_min_abs_rho = 0.3;
+  EXPECT_NE(kpi_audit_card("Hours logged", config).text.find("0.3"), std::string::npos);
+  expect_clean(c);
+}
+
+TEST(CardText, FindingRolloutAndTrainingWriteFixedDecimals) {
+  const Card r = rollout_card(0.123456789, -0.0004, 0.2500001);
+  EXPECT_EQ(r.kind, "finding");
+  EXPECT_NE(r.text.find("changed by 0.123 tasks/hour"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("(95% CI 0 to 0.25)"), std::string::npos) << r.text;
+  const Card t = ai_training_card(0.666666, 0.2);
+  EXPECT_EQ(t.text, "People with AI training: 67% use AI; without: 20%.");
+  expect_clean(r);
+  expect_clean(t);
+}
+
+TEST(CardText, WorkModeIsAWarningUnlessAiUseExplainsTheGap) {
+  EXPECT_EQ(work_mode_card("Remote staff produce less.", false).kind, "warning");
+  EXPECT_EQ(work_mode_card("The remote gap is AI use.", true).kind, "finding");
+}
+
+TEST(CardText, SuccessStoryAndTheGapCard) {
+  const Card s = success_story_card("Sales doubled its value per hour.");
+  EXPECT_EQ(s.kind, "success");
+  EXPECT_EQ(s.text, "Sales doubled its value per hour.");
+  GapReading reading;
+  reading.text = "Comparing people in the same team, AI users produce 0.14 more quality-adjusted tasks per hour.";
+  const Card plain = gap_card(reading, false);
+  EXPECT_EQ(plain.kind, "finding");
+  EXPECT_EQ(plain.text, reading.text);
+  const Card paradox = gap_card(reading, true);
+  EXPECT_EQ(paradox.kind, "warning");
+  EXPECT_NE(paradox.title.find("points the wrong way"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gapscore::insights
