@@ -293,16 +293,27 @@ TEST(PartialStatesCli, PartialAndMergeGiveTheBytesOfOneAnalyze) {
   using testing_util::run_cli;
   const auto dir = testing_util::fresh_temp_dir("partial_cli");
   const Inputs in = sample_in_files(4);
-  std::string activity_flags;
+  std::string activity_flags, reversed_flags;
   for (const File& f : in.activity) {
     std::ofstream(dir / f.name, std::ios::binary) << f.bytes;
     activity_flags += " --activity " + (dir / f.name).string();
+    reversed_flags = " --activity " + (dir / f.name).string() + reversed_flags;
   }
   const std::string web = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
   const std::string small = " --people " + web + "people.csv --playbook " + web + "playbook.csv --surveys " + web + "surveys.csv";
   const std::string d = dir.string() + "/";
   auto r = run_cli("analyze" + small + activity_flags + " --threads 2 --out " + d + "one.json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
+  // The files' order on the command line changes nothing: they are read in SHA-256 order.
+  r = run_cli("analyze" + small + reversed_flags + " --threads 1 --out " + d + "reversed.json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(testing_util::read_file(d + "reversed.json"), testing_util::read_file(d + "one.json"));
+  const auto inputs = testing_util::read_json(d + "one.json")["inputs"];
+  std::vector<std::string> digests;
+  for (const auto& i : inputs)
+    if (i["table"] == "activity") digests.push_back(i["sha256"].get<std::string>());
+  EXPECT_EQ(digests.size(), in.activity.size());
+  EXPECT_TRUE(std::is_sorted(digests.begin(), digests.end()));
   for (std::size_t i = 0; i < in.activity.size(); ++i) {
     r = run_cli("partial" + small + " --activity " + d + in.activity[i].name + " --out " + d + std::to_string(i) + ".gsp");
     ASSERT_EQ(r.exit_code, 0) << r.out;

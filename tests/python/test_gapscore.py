@@ -72,11 +72,12 @@ class PythonModule(unittest.TestCase):
                 pairs.append((p, f.read()))
         one = gapscore.partial(pairs, json.dumps(self.config), people=self.people)
         self.assertEqual(gapscore.report(one, json.dumps(self.config)), self.cli_report)
-        # A state written by the CLI reads here, and the other way round.
+        # A state written by the CLI (read with two threads) merges with the module's.
         gsp = os.path.join(self.tmp.name, "0.gsp")
-        cli("partial", "--activity", self.files[0], "--people", self.people, "--out", gsp)
+        cli("partial", "--activity", self.files[0], "--people", self.people, "--threads", "2", "--out", gsp)
         with open(gsp, "rb") as f:
-            self.assertEqual(f.read(), states[0])
+            from_cli = f.read()
+        self.assertEqual(gapscore.report(gapscore.merge([states[1], from_cli, states[2]]), self.config), self.cli_report)
 
     def test_corrupt_truncated_foreign_and_mismatched_states_raise(self):
         state = gapscore.partial(self.files[0], self.config, people=self.people)
