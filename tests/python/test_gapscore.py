@@ -32,8 +32,8 @@ def split_activity(folder, n):
     return paths
 
 
-def cli(*args):
-    r = subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
+def cli(*args, cwd=None):
+    r = subprocess.run([os.path.abspath(CLI), *args], capture_output=True, text=True, timeout=120, cwd=cwd)
     if r.returncode != 0:
         raise AssertionError(f"gapscore {' '.join(args)}: exit {r.returncode}\n{r.stderr}")
     return r
@@ -107,14 +107,15 @@ class PythonModule(unittest.TestCase):
 class DaskRunner(unittest.TestCase):
     def test_local_cluster_of_two_workers_over_eight_shards_gives_the_cli_bytes(self):
         with tempfile.TemporaryDirectory() as tmp:
-            files = split_activity(tmp, 8)
+            # Relative names: the report names inputs as given, on every worker too.
+            files = [os.path.basename(p) for p in split_activity(tmp, 8)]
             people = os.path.join(SAMPLE, "people.csv")
             playbook = os.path.join(SAMPLE, "playbook.csv")
             single = os.path.join(tmp, "single.json")
             args = ["analyze", "--people", people, "--playbook", playbook, "--threads", "1", "--out", single]
             for p in files:
                 args += ["--activity", p]
-            cli(*args)
+            cli(*args, cwd=tmp)
             out = os.path.join(tmp, "dask.json")
             cmd = [sys.executable, os.path.join(ROOT, "tools", "dask", "run.py"), "--workers", "2",
                    "--people", people, "--playbook", playbook, "--out", out]

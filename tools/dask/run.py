@@ -24,9 +24,17 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
 
 
-def partial_task(path, config, tables):
+def _named(name_and_path):
+    """(name as given on the command line, absolute path) -> (name, bytes): the
+    report names inputs as given, like the CLI, wherever the worker runs."""
+    name, path = name_and_path
+    with open(path, "rb") as f:
+        return (name, f.read())
+
+
+def partial_task(activity, config, tables):
     import gapscore
-    return gapscore.partial([path], config, **tables)
+    return gapscore.partial([_named(activity)], config, **{k: _named(v) for k, v in tables.items()})
 
 
 def merge_task(config, *states):
@@ -80,10 +88,11 @@ def main(argv=None):
     p.add_argument("--workers", type=int, default=2, help="LocalCluster workers (without --scheduler)")
     p.add_argument("--fan-in", type=int, default=2, help="states per merge task (default 2)")
     args = p.parse_args(argv)
-    args.activity = [os.path.abspath(a) for a in args.activity]
+    # Names as given (they go into the report's inputs[]), paths absolute for the workers.
+    args.activity = [(a, os.path.abspath(a)) for a in args.activity]
     for t in ("people", "playbook", "surveys", "identities"):
         if getattr(args, t):
-            setattr(args, t, os.path.abspath(getattr(args, t)))
+            setattr(args, t, (getattr(args, t), os.path.abspath(getattr(args, t))))
 
     from dask.distributed import Client, LocalCluster
     import gapscore
