@@ -60,11 +60,11 @@ TEST(CardText, ActionTrainingTargetSaysNoAiAtAllOnlyWhenEveryoneIsANonAdopter) {
 }
 
 TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {
-  const Card off = mentoring_card(7, false);
+  const Card off = mentoring_card(7, false, 5);
   EXPECT_EQ(off.kind, "action");
   EXPECT_EQ(off.text.rfind("7 champion / non-adopter pairs", 0), 0u) << off.text;
   EXPECT_NE(off.text.find("switch on individual results"), std::string::npos);
-  const Card on = mentoring_card(7, true);
+  const Card on = mentoring_card(7, true, 5);
   EXPECT_EQ(on.text.find("switch on"), std::string::npos) << on.text;
   expect_clean(off);
   expect_clean(on);

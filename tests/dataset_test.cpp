@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "privacy/pseudonym.h"
 
 namespace gapscore {
@@ -55,7 +57,7 @@ const char* kActivity =
 
 // Groups this small are suppressed, so the per-person rows (individual results,
 // pseudonymous) show who landed where.
-constexpr const char* kIndividuals = R"({"privacy": {"individual_results": true, "salt": "t"}})";
+constexpr const char* kIndividuals = R"({"privacy": {"individual_results": true, "salt": "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e"}})";
 
 std::map<std::string, std::string> team_of_person(const nlohmann::json& report) {
   std::map<std::string, std::string> out;
@@ -63,21 +65,35 @@ std::map<std::string, std::string> team_of_person(const nlohmann::json& report) 
   return out;
 }
 
+// Individual rows carry a team only when every team holds min_group_size people:
+// five more people in Blue and Red each, and five with no team anywhere.
+std::string with_fillers(std::string table, const char* row_format) {
+  for (int i = 0; i < 15; ++i) {
+    char row[96];
+    std::snprintf(row, sizeof row, row_format, 10 + i, i < 5 ? "Blue" : i < 10 ? "Red" : "");
+    table += row;
+  }
+  return table;
+}
+
 TEST(Dataset, PeopleTableWinsAndGapsAreReported) {
-  const AnalysisRun r = analyze(kActivity, "person_id,team\nP1,Blue\nP2,Red\nP9,Red\n", kIndividuals);
+  const std::string activity = with_fillers(kActivity, "F%d,2025-01-06,a,4,1,4,%s\n");
+  std::string people = "person_id,team\nP1,Blue\nP2,Red\nP9,Red\n";
+  for (int i = 0; i < 10; ++i) people += "F" + std::to_string(10 + i) + (i < 5 ? ",Blue\n" : ",Red\n");
+  const AnalysisRun r = analyze(activity, people, kIndividuals);
   ASSERT_TRUE(r.report.ok()) << r.report.error().message();
   const auto j = nlohmann::json::parse(r.report.value());
   const auto team = team_of_person(j);
   // P1: people says Blue (inline Red: conflict). P2: Red. P3: not in people -> first inline (Blue).
   // P4: nowhere -> (unassigned).
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P1")), "Blue");
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P2")), "Red");
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P3")), "Blue");
-  EXPECT_EQ(team.at(privacy::pseudonym("t", "P4")), "(unassigned)");
-  EXPECT_EQ(count(r.diagnostics, DiagCode::unknown_person), 2u);      // P3, P4
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P1")), "Blue");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P2")), "Red");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P3")), "Blue");
+  EXPECT_EQ(team.at(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P4")), "(unassigned)");
+  EXPECT_EQ(count(r.diagnostics, DiagCode::unknown_person), 7u);      // P3, P4 and the five fillers without a team
   EXPECT_EQ(count(r.diagnostics, DiagCode::attribute_conflict), 2u);  // P1 vs people, P3 Blue/Green
   EXPECT_EQ(j["summary"]["people_without_activity"], 1);              // P9
-  EXPECT_EQ(j["summary"]["people_missing_from_people_table"], 2);
+  EXPECT_EQ(j["summary"]["people_missing_from_people_table"], 7);
 }
 
 TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
@@ -85,7 +101,8 @@ TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
   ASSERT_TRUE(r.report.ok());
   const auto j = nlohmann::json::parse(r.report.value());
   EXPECT_EQ(j["summary"]["people"], 3);  // P4 only has a February row
-  EXPECT_EQ(j["summary"]["rows_outside_window"], 1);
+  // Three people are fewer than min_group_size: row counts, which add up over them, are not published.
+  EXPECT_TRUE(j["summary"]["rows_outside_window"].is_null());
   EXPECT_EQ(j["summary"]["last_date"], "2025-01-08");
   EXPECT_EQ(count(r.diagnostics, DiagCode::rows_outside_window), 1u);
   const AnalysisRun none = analyze(kActivity, "", R"({"window": {"start": "2026-01-01"}})");

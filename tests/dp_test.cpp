@@ -124,7 +124,7 @@ TEST(DpReport, NoShownGroupHasANoisyHeadcountBelowK) {
 }
 
 TEST(DpReport, CannotBeCombinedWithIndividualResults) {
-  auto a = Session::create(R"({"privacy": {"dp": {}, "individual_results": true, "salt": "x"}})");
+  auto a = Session::create(R"({"privacy": {"dp": {}, "individual_results": true, "salt": "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e"}})");
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.error().first().column, "privacy.dp");
 }

@@ -348,7 +348,7 @@ TEST(PrivacyReport, IndividualResultsNeedASaltAndUsePseudonyms) {
   auto bad = Session::create(R"({"privacy": {"individual_results": true}})");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().first().column, "privacy.salt");
-  const std::string report = run_report(R"({"privacy": {"individual_results": true, "salt": "s3cret"}})");
+  const std::string report = run_report(R"({"privacy": {"individual_results": true, "salt": "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e"}})");
   const auto j = nlohmann::json::parse(report);
   ASSERT_EQ(j["individuals"].size(), 200u);
   const std::string first = j["individuals"][0]["person"];
@@ -357,10 +357,10 @@ TEST(PrivacyReport, IndividualResultsNeedASaltAndUsePseudonyms) {
   // Same salt, same pseudonym; another salt, another one.
   std::set<std::string> pseudonyms;
   for (const auto& row : j["individuals"]) pseudonyms.insert(row["person"].get<std::string>());
-  EXPECT_TRUE(pseudonyms.count(privacy::pseudonym("s3cret", "P00001")));
-  EXPECT_FALSE(pseudonyms.count(privacy::pseudonym("other", "P00001")));
+  EXPECT_TRUE(pseudonyms.count(privacy::pseudonym("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e", "P00001")));
+  EXPECT_FALSE(pseudonyms.count(privacy::pseudonym("fedcba9876543210fedcba9876543210", "P00001")));
   EXPECT_EQ(j["privacy"]["individual_results"], true);
-  EXPECT_FALSE(report.find("s3cret") != std::string::npos);
+  EXPECT_FALSE(report.find("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e") != std::string::npos);
 }
 
 TEST(PrivacyReport, HmacMatchesRfc4231) {
@@ -413,6 +413,8 @@ TEST(PrivacyReport, AOnePersonRoleCannotBeSubtractedFromTheOrganisation) {
   for (const auto& g : insights["role_guidance"]["roles"])
     if (!g["suppressed"].get<bool>()) shown_people[g["role"]] = g["people"];
   EXPECT_FALSE(shown_people.count("chief_executive"));
+  // Each member role here is its team minus the lead: the audit hides it beside the team.
+  EXPECT_FALSE(shown_people.count("software_engineer"));
   int shown = 0;
   for (const auto& [r, n] : shown_people) shown += n;
   const int hidden = insights["personas"]["overall"]["people"].get<int>() - shown;
@@ -424,7 +426,8 @@ TEST(PrivacyReport, AOnePersonRoleCannotBeSubtractedFromTheOrganisation) {
   for (const auto& m : insights["mentoring"]["roles"]) {
     if (m["suppressed"].get<bool>()) {
       ++hidden_roles;
-      complementary += m["reason"].get<std::string>().find("worked out") != std::string::npos;
+      const std::string reason = m["reason"];
+      complementary += reason.find("worked out") != std::string::npos || reason.find("covers the same people") != std::string::npos;
       EXPECT_FALSE(m.contains("non_adopters"));
       continue;
     }
@@ -443,11 +446,17 @@ TEST(PrivacyReport, GapNeedsKPeopleOnEachSide) {
   for (const auto& g : j["groups"]) {
     if (g["suppressed"].get<bool>()) continue;
     const auto& gap = g["gap"];
-    if (gap["n_users"].get<int>() < 20 || gap["n_non_users"].get<int>() < 20) {
+    // A side of fewer than k people is not even counted.
+    for (const char* side : {"n_users", "n_non_users"})
+      if (gap[side].is_number()) { EXPECT_TRUE(gap[side].get<int>() == 0 || gap[side].get<int>() >= 20) << gap; }
+    if (!gap["n_users"].is_number() || !gap["n_non_users"].is_number() || gap["n_users"].get<int>() < 20 ||
+        gap["n_non_users"].get<int>() < 20) {
       EXPECT_TRUE(gap["difference"].is_null());
       EXPECT_TRUE(gap["reason"].is_string());
     }
-    if (gap["n_users"].get<int>() < 30 || gap["n_non_users"].get<int>() < 30) { EXPECT_TRUE(gap["ci_low"].is_null()); }
+    if (!gap["difference"].is_null() && (gap["n_users"].get<int>() < 30 || gap["n_non_users"].get<int>() < 30)) {
+      EXPECT_TRUE(gap["ci_low"].is_null());
+    }
   }
 }
 

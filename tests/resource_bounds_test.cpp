@@ -188,6 +188,8 @@ TEST(GroupsTimesPeriods, CellsGrowWithTheInputAndTheReportStaysSmall) {
     // One overall cell per week plus one cell per team (the team's only week).
     EXPECT_EQ(cells[i], weeks + teams);
     EXPECT_LE(work_done(Work::suppression_cells), 1 + teams + weeks + teams);
+    // The disclosure audit's overlaps: a bounded number of set pairs per person.
+    EXPECT_LE(work_done(Work::disclosure_pairs), 64 * sizes[i]) << work_done(Work::disclosure_pairs);
     if (sizes[i] == 5000) {
       EXPECT_LT(r->size(), 5u * 1024 * 1024) << "report of " << r->size() << " bytes";
       EXPECT_NE(r->find("trend_groups_capped"), std::string::npos);

@@ -148,9 +148,9 @@ TEST(ConfigFromReport, EveryOptionRoundTrips) {
            "confidence": 0.9}, "privacy": {"min_group_size": 3, "min_group_size_extremes": 4}})",
        std::nullopt},
       {R"({"group_by": [], "window": {"end": "2025-01-15"}})", std::nullopt},
-      {R"({"group_by": ["manager_id", "ai_trained"], "privacy": {"individual_results": true, "salt": "s3cret"}})",
-       std::string("s3cret")},
-      {R"({"privacy": {"salt": "unused here", "min_group_size": 4}})", std::string("unused here")},
+      {R"({"group_by": ["manager_id", "ai_trained"], "privacy": {"individual_results": true, "salt": "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e"}})",
+       std::string("5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e")},
+      {R"({"privacy": {"salt": "fedcba9876543210fedcba9876543210", "min_group_size": 4}})", std::string("fedcba9876543210fedcba9876543210")},
       {R"({"privacy": {"dp": {"epsilon": 0.5, "seed": 11, "max_tasks_per_person": 300}}})", std::nullopt},
       {R"({"bootstrap": {"seed": 18446744073709551615}})", std::nullopt},
       {R"({"columns": {"activity": {"Stunden": "hours"}}})", std::nullopt},
@@ -171,7 +171,7 @@ TEST(ConfigFromReport, EveryOptionRoundTrips) {
 
 TEST(ConfigFromReport, ASaltIsNeededWhenTheReportHadOne) {
   const Tables t = generated(25, 14, 8);
-  const std::string report = report_of(t, R"({"privacy": {"individual_results": true, "salt": "k"}})");
+  const std::string report = report_of(t, R"({"privacy": {"individual_results": true, "salt": "5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e"}})");
   auto record = read_report_record(report);
   ASSERT_TRUE(record.ok());
   for (const std::optional<std::string>& salt : {std::optional<std::string>(), std::optional<std::string>("")}) {
@@ -422,12 +422,12 @@ TEST(VerifyColumns, TypedColumnInputsHaveNoDigestAndCannotBeVerified) {
 TEST(VerifySalt, TheSaltIsNeededAndMustBeRight) {
   const Tables t = generated(30, 14, 4);
   const std::string report =
-      report_of(t, R"({"group_by": ["team"], "privacy": {"individual_results": true, "salt": "pepper"}})");
+      report_of(t, R"({"group_by": ["team"], "privacy": {"individual_results": true, "salt": "0123456789abcdef0123456789abcdef"}})");
   VerifyOutcome o = verify_report(report, inputs_of(t));
   EXPECT_EQ(o.verdict, VerifyVerdict::cannot_verify);
   EXPECT_TRUE(o.needs_salt);
   VerifyOptions wrong;
-  wrong.salt = "paprika";
+  wrong.salt = "fedcba9876543210fedcba9876543210";
   o = verify_report(report, inputs_of(t), wrong);
   EXPECT_EQ(o.verdict, VerifyVerdict::different);
   ASSERT_TRUE(o.difference);
@@ -435,11 +435,11 @@ TEST(VerifySalt, TheSaltIsNeededAndMustBeRight) {
   EXPECT_EQ(o.difference->expected.rfind("\"p_", 0), 0u) << o.difference->path << " " << o.difference->expected;
   EXPECT_EQ(o.difference->actual.rfind("\"p_", 0), 0u) << o.difference->actual;
   VerifyOptions right;
-  right.salt = "pepper";
+  right.salt = "0123456789abcdef0123456789abcdef";
   EXPECT_EQ(verify_report(report, inputs_of(t), right).verdict, VerifyVerdict::identical);
   // A config carrying the salt works too.
   VerifyOptions config;
-  config.config = parse_config(R"({"privacy": {"individual_results": true, "salt": "pepper"}})").value();
+  config.config = parse_config(R"({"privacy": {"individual_results": true, "salt": "0123456789abcdef0123456789abcdef"}})").value();
   EXPECT_EQ(verify_report(report, inputs_of(t), config).verdict, VerifyVerdict::identical);
   // A salt for a report made without one is ignored, with a note.
   const std::string plain = report_of(t, "");
@@ -461,6 +461,46 @@ TEST(VerifyDp, SeededNoiseVerifiesSecureNoiseCannot) {
   Tables changed = t;
   changed[TableKind::activity] += "\n";
   EXPECT_EQ(verify_report(secure, inputs_of(changed)).verdict, VerifyVerdict::inputs_mismatch);
+}
+
+// A later release on a ledger states the spent budget after it: verify
+// recomputes it as that release (from the ledger as it was before).
+TEST(VerifyDp, ALaterSeededReleaseOnALedgerVerifies) {
+  const Tables t = generated(60, 14, 6);
+  const char* config = R"({"privacy": {"dp": {"epsilon": 1, "seed": 42}}})";
+  std::string ledger, report;
+  for (int run = 0; run < 3; ++run) {
+    auto a = Session::create(config);
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE(a->set_ledger(ledger).ok());
+    for (TableKind kind : kReadOrder) {
+      if (!t.count(kind)) continue;
+      ASSERT_TRUE(a->begin_table(kind, source_of(kind)).ok());
+      ASSERT_TRUE(a->push(t.at(kind)).ok());
+      ASSERT_TRUE(a->end_table().ok());
+    }
+    auto r = a->report();
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    report = r.value();
+    ledger = a->ledger();
+  }
+  ASSERT_NE(report.find("\"releases\": 3"), std::string::npos);
+  const VerifyOutcome o = verify_report(report, inputs_of(t));
+  EXPECT_EQ(o.verdict, VerifyVerdict::identical) << o.headline;
+}
+
+TEST(VerifyCellKey, VerifiesWithTheSaltOnly) {
+  const Tables t = generated(60, 14, 6);
+  const std::string salt = "0123456789abcdef0123456789abcdef";
+  const std::string report = report_of(t, R"({"privacy": {"protection": "cell_key", "salt": ")" + salt + R"("}})");
+  ASSERT_NE(report.find("\"cell_key\": {"), std::string::npos);
+  VerifyOptions with_salt;
+  with_salt.salt = salt;
+  EXPECT_EQ(verify_report(report, inputs_of(t), with_salt).verdict, VerifyVerdict::identical);
+  EXPECT_EQ(verify_report(report, inputs_of(t)).verdict, VerifyVerdict::cannot_verify);
+  VerifyOptions wrong;
+  wrong.salt = "ffffffffffffffffffffffffffffffff";
+  EXPECT_EQ(verify_report(report, inputs_of(t), wrong).verdict, VerifyVerdict::different);
 }
 
 // ---------------------------------------------------------------------------
@@ -577,7 +617,7 @@ TEST_F(VerifyCli, ChangedInputExitsTwo) {
 }
 
 TEST_F(VerifyCli, SaltFromFlagFileOrConfig) {
-  write(dir_ / "salted.config.json", R"({"privacy": {"individual_results": true, "salt": "pepper"}})");
+  write(dir_ / "salted.config.json", R"({"privacy": {"individual_results": true, "salt": "0123456789abcdef0123456789abcdef"}})");
   const std::string cmd = "cd " + dir_.string() + " && " + std::string(GAPSCORE_CLI_PATH) +
                           " analyze --activity activity.csv --people people.csv --config salted.config.json "
                           "--out salted.json";
@@ -587,12 +627,12 @@ TEST_F(VerifyCli, SaltFromFlagFileOrConfig) {
   const CliResult missing = cli(base);
   EXPECT_EQ(missing.exit_code, 3) << missing.out;
   EXPECT_NE(missing.out.find("--salt"), std::string::npos) << missing.out;
-  EXPECT_EQ(cli(base + " --salt pepper").exit_code, 0);
-  EXPECT_EQ(cli(base + " --salt paprika").exit_code, 1);
-  write(dir_ / "salt.txt", "pepper\n");
+  EXPECT_EQ(cli(base + " --salt 0123456789abcdef0123456789abcdef").exit_code, 0);
+  EXPECT_EQ(cli(base + " --salt fedcba9876543210fedcba9876543210").exit_code, 1);
+  write(dir_ / "salt.txt", "0123456789abcdef0123456789abcdef\n");
   EXPECT_EQ(cli(base + " --salt-file " + f("salt.txt")).exit_code, 0);
   EXPECT_EQ(cli(base + " --config " + f("salted.config.json")).exit_code, 0);
-  write(dir_ / "other.config.json", R"({"privacy": {"individual_results": true, "salt": "pepper"}, "period": "month"})");
+  write(dir_ / "other.config.json", R"({"privacy": {"individual_results": true, "salt": "0123456789abcdef0123456789abcdef"}, "period": "month"})");
   const CliResult other = cli(base + " --config " + f("other.config.json"));
   EXPECT_EQ(other.exit_code, 1) << other.out;
   EXPECT_NE(other.out.find("/config/period"), std::string::npos) << other.out;

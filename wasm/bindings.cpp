@@ -168,6 +168,16 @@ class JsSession {
     return out;
   }
 
+  // Protection dp: the privacy-budget ledger a previous run's ledger() returned ("" = a new one).
+  val setLedger(const std::string& text) {
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
+    return status_to_js(analysis_->set_ledger(text));
+  }
+  // The ledger to store after a release ("" when nothing was released or given).
+  std::string ledger() const { return analysis_ ? analysis_->ledger() : std::string(); }
+  // The salt made for "salt": "generate" ("" otherwise).
+  std::string generatedSalt() const { return analysis_ ? analysis_->generated_salt() : std::string(); }
+
   // New settings for the next report(), keeping everything read.
   val configure(const std::string& config_json) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
@@ -261,6 +271,9 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("endTable", &JsSession::endTable)
       .function("report", &JsSession::report)
       .function("configure", &JsSession::configure)
+      .function("setLedger", &JsSession::setLedger)
+      .function("ledger", &JsSession::ledger)
+      .function("generatedSalt", &JsSession::generatedSalt)
       .function("saveState", &JsSession::saveState)
       .function("loadState", &JsSession::loadState)
       .function("mergeState", &JsSession::mergeState)

@@ -19,7 +19,7 @@ seed() {  # name config-json
 }
 seed default '{}'
 seed overall_only '{"group_by":[],"bootstrap":{"resamples":100}}'
-seed individual_salted '{"group_by":[],"privacy":{"individual_results":true,"salt":"fuzz-salt","min_group_size":3},"bootstrap":{"resamples":100}}'
+seed individual_salted '{"group_by":[],"privacy":{"individual_results":true,"salt":"f022f022f022f022f022f022f022f022","min_group_size":3},"bootstrap":{"resamples":100}}'
 seed dp_seeded '{"group_by":["role"],"privacy":{"dp":{"epsilon":1,"seed":7}},"bootstrap":{"resamples":100}}'
 seed month_window '{"period":"month","window":{"start":"2025-03-04","end":"2025-03-31"},"group_by":["work_mode"],"bootstrap":{"resamples":100}}'
 seed rollout '{"rollout":{"by":"team","dates":{"Engineering":"2025-03-10"}},"bootstrap":{"resamples":100}}'

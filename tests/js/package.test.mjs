@@ -131,17 +131,24 @@ test('row objects whose keys first appear in a later row', async () => {
     { person_id: 'P1', date: '2025-01-06', task_type: 'a', tasks: 1, ai_tasks: 0, hours: 1 },
     { person_id: 'P2', date: '2025-01-06', task_type: 'a', tasks: 2, ai_tasks: 1, hours: 2, rework_hours: 0.5 },
   ];
-  const r = await gs.analyze({ activity: rows, people: [{ person_id: 'P1' }, { person_id: 'P2', team: 'A' }] });
+  const tables = { activity: rows, people: [{ person_id: 'P1' }, { person_id: 'P2', team: 'A' }] };
+  const r = await gs.analyze(tables);
   assert.equal(r.summary.people, 2);
-  assert.equal(r.summary.activity_rows, 2);
   assert.deepEqual(r.groups.map((g) => g.key.team), ['(unassigned)', 'A']);
+  // A 2-person organisation's report publishes no row counts (docs/privacy.md); validation does.
+  assert.equal(r.summary.activity_rows, null);
+  const v = await gs.validate(tables);
+  assert.equal(v.inputs.find((t) => t.table === 'activity').rows_used, 2);
 });
 
 test('lenient runs return diagnostics with the report', async () => {
-  const r = await gs.analyze({ activity: 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\nP2,2025-01-06,a,1,0,-1\n' });
-  assert.equal(r.inputs[0].rows_skipped, 1);
+  const activity = 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\nP2,2025-01-06,a,1,0,-1\n';
+  const r = await gs.analyze({ activity });
   assert.equal(r.diagnostics.items[0].code, 'out_of_range');
   assert.equal(r.diagnostics.items[0].row, 3);
+  // A 1-person organisation's report publishes no row counts (docs/privacy.md); validation does.
+  assert.equal(r.inputs[0].rows_skipped, null);
+  assert.equal((await gs.validate({ activity })).inputs[0].rows_skipped, 1);
 });
 
 test('validate reports problems without analysing', async () => {

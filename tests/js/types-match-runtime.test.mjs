@@ -157,8 +157,11 @@ async function runtimeObjects() {
   const objects = [
     ['report of the sample', 'Report', await gs.analyze(all, undefined, { onProgress: (p) => progress.push(p) })],
     ['report with hidden groups and individual results', 'Report',
-      await gs.analyze(all, { group_by: ['team', 'role'], privacy: { min_group_size: 6, individual_results: true, salt: 'types-test' } })],
+      await gs.analyze(all, { group_by: ['team', 'role'], privacy: { min_group_size: 6, individual_results: true, salt: '7e575a17000000000000000000000000' } })],
     ['differentially private report', 'Report', await gs.analyze(all, { privacy: { dp: { epsilon: 1, seed: 3 } } })],
+    ['cell-key report', 'Report', await gs.analyze(all, { privacy: { protection: 'cell_key', salt: '7e575a17000000000000000000000000' } })],
+    ['cell-key adoption-only report', 'Report', await gs.analyze({ people: usage('people.csv'), usage: [usage('github_users.ndjson')] },
+      { group_by: ['team'], privacy: { min_group_size: 3, protection: 'cell_key', salt: '7e575a17000000000000000000000000' } })],
     ['adoption-only usage report', 'Report', await gs.analyze({
       people: usage('people.csv'), identities: usage('identities.csv'),
       usage: [usage('m365_user_detail_2025-03-30.csv'), usage('m365_concealed_2025-03-30.csv'), usage('github_users.ndjson'), usage('github_team_engineering.json')],

@@ -114,6 +114,29 @@ describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
     assert.deepEqual([r.bytesSniff.delimiter, r.bytesSniff.headers, r.bytesSniff.byte_order_mark], [';', ['a', 'b'], true]);
   });
 
+  it('keeps the privacy-budget ledger store on the page: its text goes to the worker and back', async () => {
+    const r = await page.evaluate(async () => {
+      const { createGapScoreWorker } = window.gapscore;
+      const w = await createGapScoreWorker({ createWorker: window.makeWorker });
+      const tables = { activity: await window.fetchBlob('sample/activity.csv', 'activity.csv'),
+        people: await window.fetchBlob('sample/people.csv', 'people.csv') };
+      let stored = null;
+      const ledger = { get: () => stored, set: (text) => { stored = text; } };
+      const config = { privacy: { dp: { epsilon: 1, total_epsilon: 2 } } };
+      const releases = [];
+      for (let i = 0; i < 2; i++) releases.push((await w.analyze(tables, config, { ledger })).privacy.differential_privacy.ledger.releases);
+      const refused = await w.analyze(tables, config, { ledger }).then(() => 'released', (e) => e.code);
+      let salt = null;
+      await w.analyze(tables, { privacy: { protection: 'cell_key', salt: 'generate' } }, { onGeneratedSalt: (s) => { salt = s; } });
+      w.terminate();
+      return { releases, refused, stored: JSON.parse(stored), salt };
+    });
+    assert.deepEqual(r.releases, [1, 2]);
+    assert.equal(r.refused, 'privacy_budget_exhausted');
+    assert.equal(Object.values(r.stored.entries)[0].releases, 2, 'a refused release stores nothing');
+    assert.match(r.salt, /^[0-9a-f]{32}$/);
+  });
+
   /** Starts the long analysis and aborts it once the report call has begun; other calls go in while it is stuck. */
   const stuckRun = (hardCancel) => page.evaluate(async (hard) => {
     const { createGapScoreWorker } = window.gapscore;

@@ -199,6 +199,7 @@ int failure_exit_code(DiagCode code) {
     case DiagCode::config_invalid_json:
     case DiagCode::config_unknown_key:
     case DiagCode::config_invalid_value:
+    case DiagCode::privacy_ledger_invalid:
       return 2;
     default:
       return 1;

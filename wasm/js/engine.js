@@ -40,7 +40,7 @@ function columnValues(table, name, values) {
  * @param {'report'|'validate'} mode
  */
 export async function run(Module, mode, tables, config, options = {}) {
-  const { onProgress, signal, chunkBytes, columns, sourceNames } = options;
+  const { onProgress, signal, chunkBytes, columns, sourceNames, ledger, onGeneratedSalt } = options;
   if (columns == null) checkTables(tables);
   const session = new Module.Session();
   let lastYield = Date.now();
@@ -63,6 +63,8 @@ export async function run(Module, mode, tables, config, options = {}) {
   };
   try {
     check(session.init(configText(config)));
+    const salt = session.generatedSalt();
+    if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
     try {
       if (columns != null) {
@@ -104,8 +106,14 @@ export async function run(Module, mode, tables, config, options = {}) {
       if (!(e instanceof StopReading)) throw e;
     }
     await pause();
+    // Protection dp: the release spends from the caller's ledger, read just before it.
+    if (mode === 'report' && ledger) check(session.setLedger((await ledger.get()) ?? ''));
     onProgress?.({ phase: mode === 'report' ? 'analyze' : 'validate', done: 0, total: 1 });
     const result = mode === 'report' ? check(session.report()) : session.validate();
+    if (mode === 'report' && ledger) {
+      const next = session.ledger();
+      if (next) await ledger.set(next);
+    }
     onProgress?.({ phase: mode === 'report' ? 'analyze' : 'validate', done: 1, total: 1 });
     if (mode === 'report') return { text: result.report };
     return { text: result.validation };

@@ -45,6 +45,20 @@ export interface RunOptions {
   chunkBytes?: number;
   /** Names shown as `source` in the report's inputs (e.g. file names; a File's own name by default). */
   sourceNames?: Partial<Record<Exclude<keyof Tables, 'usage'>, string>>;
+  /**
+   * Protection "dp" (docs/privacy.md): where the privacy-budget ledger is kept between runs. `get()` returns the
+   * text `set()` stored last (null, undefined or '' start a new ledger, and so a new budget); `set()` is called
+   * after each release. A release past privacy.dp.total_epsilon rejects with code "privacy_budget_exhausted".
+   */
+  ledger?: LedgerStore;
+  /** With "privacy": {"salt": "generate"}: the salt made for this run. Keep it to get the same pseudonyms and cell keys again. */
+  onGeneratedSalt?: (salt: string) => void;
+}
+
+/** A privacy-budget ledger's storage, e.g. a file, a database row or localStorage. */
+export interface LedgerStore {
+  get(): string | null | undefined | Promise<string | null | undefined>;
+  set(text: string): void | Promise<void>;
 }
 
 /** Activity columns: numbers as typed arrays (NaN = missing), text as string arrays. */

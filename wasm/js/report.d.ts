@@ -112,9 +112,9 @@ export interface AdjustedGap {
 }
 
 export interface Gap {
-  /** The pooled comparison: every AI user against every non-user. */
-  n_users: number;
-  n_non_users: number;
+  /** The pooled comparison: every AI user against every non-user. Null when the side holds 1 to min_group_size-1 people or the disclosure audit withholds it. */
+  n_users: number | null;
+  n_non_users: number | null;
   mean_users: Figure;
   mean_non_users: Figure;
   difference: Figure;
@@ -232,10 +232,26 @@ export interface PrivacySection {
   min_group_size_extremes: number;
   individual_results: boolean;
   pseudonymous_ids: string | null;
+  /** privacy.protection: what protects the report against being combined with other reports. */
+  protection: 'suppression' | 'cell_key' | 'dp';
   differential_privacy: Record<string, unknown> | null;
+  /** Protection cell_key: the published noise bounds; null otherwise. */
+  cell_key: {
+    method: string;
+    /** A published count differs from the true one by at most this. */
+    max_count_noise: number;
+    /** A published sum differs from the true one by at most this share of its largest single contribution. */
+    sum_noise_share: number;
+    perturbed: string[];
+    not_perturbed: string[];
+  } | null;
   suppressed_groups: number;
   suppressed_trend_cells: number;
   overall_suppressed: boolean;
+  /** With individual_results: the group_by attributes the rows carry (null otherwise). */
+  individual_key_attributes: string[] | null;
+  /** The disclosure audit over every published figure (null under dp and cell_key, whose reports release only the headline figures). */
+  audit: { figures: number; sets: number; hidden: number } | null;
 }
 
 export interface Report {
@@ -282,9 +298,10 @@ export interface UsageMetrics {
 
 /** Present when AI-usage exports were given (docs/usage-exports.md). */
 export interface UsageSection {
-  inputs: { source: string | null; format: string; bytes: number; sha256: string; records: number; records_skipped: number;
-    rows: number; first_date: string | null; last_date: string | null; report_period_days: number | null }[];
-  identity: { rule: string; identities: number; matched: number; unmatched: number; people_with_usage: number };
+  /** Sizes and counts are null in a hidden organisation's report and under dp and cell_key. */
+  inputs: { source: string | null; format: string; bytes: number | null; sha256: string; records: number | null; records_skipped: number | null;
+    rows: number | null; first_date: string | null; last_date: string | null; report_period_days: number | null }[];
+  identity: { rule: string; identities: number | null; matched: number | null; unmatched: number | null; people_with_usage: number | null };
   covered_days: number;
   overall: { suppressed: true; reason: string } | { suppressed: false; metrics: UsageMetrics };
   groups: ({ key: GroupKey; suppressed: true; reason: string } | { key: GroupKey; suppressed: false; metrics: UsageMetrics })[];
@@ -319,10 +336,18 @@ export interface Config {
   weights?: Partial<Record<ScoreComponentName, number>>;
   bootstrap?: { resamples?: number; seed?: number; confidence?: number };
   privacy?: {
-    min_group_size?: number; min_group_size_extremes?: number; individual_results?: boolean; salt?: string;
+    min_group_size?: number; min_group_size_extremes?: number; individual_results?: boolean;
+    /** At least 32 hexadecimal digits (128 bits), or "generate" (the run hands it to onGeneratedSalt). */
+    salt?: string;
+    /** Protection across repeated reports (docs/privacy.md); privacy.dp alone means "dp". */
+    protection?: 'suppression' | 'cell_key' | 'dp';
+    /** Protection cell_key: the noise bounds. */
+    cell_key?: { max_count_noise?: number; sum_noise_share?: number };
+    /** Protection dp: the ledger entry releases spend from (default: the people table's digest). */
+    ledger_id?: string;
     /** Differential privacy: present = on (docs/privacy.md). */
-    dp?: { epsilon?: number; delta?: number; seed?: number; max_tasks_per_person?: number; max_hours_saved_per_person?: number;
-      max_rework_hours_per_person?: number };
+    dp?: { epsilon?: number; total_epsilon?: number; delta?: number; seed?: number; max_tasks_per_person?: number;
+      max_hours_saved_per_person?: number; max_rework_hours_per_person?: number };
   };
   insights?: Partial<Record<'heavy_user_min_share' | 'champion_max_rework_rate' | 'champion_min_percentile' | 'kpi_min_abs_rho' |
     'split_min_share' | 'uneven_min_split' | 'playbook_card_max_utilization' | 'mentees_per_champion' | 'max_items' |

@@ -34,10 +34,16 @@ async function handle(id, type, payload) {
       const controller = new AbortController();
       running.set(id, controller);
       try {
-        const options = { ...(payload.options ?? {}), signal: controller.signal,
-          onProgress: (p) => reply(id, 'progress', p) };
+        const { ledgerText, extras, ...given } = payload.options ?? {};
+        const options = { ...given, signal: controller.signal, onProgress: (p) => reply(id, 'progress', p) };
         const first = type === 'analyzeColumns' ? payload.columns : payload.tables;
-        return await gs[type](first, payload.config, options);
+        if (!extras) return await gs[type](first, payload.config, options);
+        // The page keeps the ledger store and the salt callback: text goes back and forth.
+        let ledger = null, salt = null;
+        if (ledgerText != null) options.ledger = { get: () => ledgerText, set: (text) => { ledger = text; } };
+        options.onGeneratedSalt = (s) => { salt = s; };
+        const value = await gs[type](first, payload.config, options);
+        return { value, ledger, salt };
       } finally {
         running.delete(id);
       }

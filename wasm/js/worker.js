@@ -144,11 +144,20 @@ export async function createGapScoreWorker(options = {}) {
   }
 
   function analysisCall(type) {
-    return (first, config, runOptions = {}) => {
-      const { onProgress, signal, transfer = true, ...rest } = runOptions;
+    return async (first, config, runOptions = {}) => {
+      const { onProgress, signal, transfer = true, ledger, onGeneratedSalt, ...rest } = runOptions;
+      // The ledger store and the salt callback stay on this side: the worker gets
+      // the ledger's text and hands back the updated text and the generated salt.
+      const extras = ledger != null || onGeneratedSalt != null;
+      if (ledger != null) rest.ledgerText = (await ledger.get()) ?? '';
+      if (extras) rest.extras = true;
       const payload = type === 'analyzeColumns' ? { columns: first, config, options: rest } : { tables: first, config, options: rest };
       const transferList = transfer ? transferablesOf(first) : [];  // byte inputs and typed-array columns
-      return request(type, payload, { onProgress, signal, transfer: transferList });
+      const out = await request(type, payload, { onProgress, signal, transfer: transferList });
+      if (!extras) return out;
+      if (out.salt) onGeneratedSalt?.(out.salt);
+      if (ledger != null && out.ledger) await ledger.set(out.ledger);
+      return out.value;
     };
   }
 

@@ -34,7 +34,8 @@ struct BootstrapConfig {
 
 // Optional differential privacy for the released headline figures.
 struct DpConfig {
-  double epsilon = 1.0;
+  double epsilon = 1.0;        // spent by each release (report)
+  double total_epsilon = 10.0;  // the privacy-budget ledger refuses a release past this (privacy.ledger_id)
   double delta = 0.0;  // accepted and reported; the mechanism is pure epsilon-DP
   std::optional<std::uint64_t> seed;  // fixed noise for tests; otherwise a secure source
   // Per-person contribution bounds (clamps): they set each statistic's sensitivity.
@@ -43,12 +44,34 @@ struct DpConfig {
   double max_rework_hours_per_person = 200;
 };
 
+// How the report is protected against being combined with other reports
+// (docs/privacy.md, "Protection across reports"). Every mode also runs the
+// disclosure audit within the report.
+enum class Protection : std::uint8_t {
+  suppression,  // the audit only: protects one report, not a series of them
+  cell_key,     // consistent cell-key perturbation of counts and sums (needs privacy.salt)
+  dp,           // differential privacy with a privacy-budget ledger (privacy.dp)
+};
+const char* protection_name(Protection p);
+
+// Cell-key perturbation (protection "cell_key"): the noise bounds published in privacy.cell_key.
+struct CellKeyConfig {
+  int max_count_noise = 2;       // a count moves by an integer in -max..max
+  double sum_noise_share = 0.5;  // a sum moves by at most this share of the cell's largest single contribution
+};
+
 struct PrivacyConfig {
   int min_group_size = 5;
   int min_group_size_extremes = 10;
   bool individual_results = false;
+  // At least 32 hexadecimal digits (128 bits), or made by Session::create when
+  // the config says "generate" (generate_salt; Session::generated_salt()).
   std::string salt;
-  std::optional<DpConfig> dp;
+  bool generate_salt = false;
+  Protection protection = Protection::suppression;
+  CellKeyConfig cell_key;
+  std::optional<DpConfig> dp;  // set exactly when protection is dp
+  std::string ledger_id;       // "" = the people table's SHA-256, or the activity's without one
 };
 
 // Thresholds of the insights (docs/insights.md).

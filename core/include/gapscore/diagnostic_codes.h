@@ -64,6 +64,10 @@ namespace gapscore {
   X(config_unknown_key, error, "The configuration has a key gapscore does not know (the message suggests the closest).") \
   X(config_invalid_value, error, "A configuration value has the wrong type or is out of range.")  \
   X(config_needs_reread, error, "A setting that decides how inputs are read changed (period, window, columns, ...): read the inputs again.") \
+  /* privacy */                                                                                    \
+  X(privacy_budget_exhausted, error, "A differentially private release would spend past privacy.dp.total_epsilon on its privacy.ledger_id; it is refused.") \
+  X(privacy_ledger_invalid, error, "The privacy-budget ledger given is not one gapscore wrote (or was altered).") \
+  X(privacy_not_protected, error, "A section of the report cannot be protected as privacy.protection asks; the run is refused rather than published unprotected.") \
   /* run control */                                                                                \
   X(cancelled, error, "The analysis was cancelled by the caller.")                                 \
   X(invalid_argument, error, "The API or command line was called incorrectly (was usage_error).")       \

@@ -83,7 +83,22 @@ class Session {
 
   // The canonical report (UTF-8 JSON, fixed key order, trailing newline).
   // May be called again, after configure(), without reading anything again.
+  // Under protection "dp" each call is a release: it spends privacy.dp.epsilon
+  // from the privacy-budget ledger, or fails with privacy_budget_exhausted.
   Result<std::string> report();
+
+  // The privacy-budget ledger (protection "dp", docs/privacy.md): the bytes a
+  // previous session's ledger() returned, for example from a file or a store.
+  // Not called, or empty: a new ledger. Fails with privacy_ledger_invalid.
+  Status set_ledger(std::string_view bytes);
+  // The ledger to store after report(): the given one plus this session's
+  // releases (empty when none was given and nothing was released).
+  const std::string& ledger() const;
+
+  // The salt made for "privacy": {"salt": "generate"} (32 hex digits); empty
+  // otherwise. It is never in the report: keep it to get the same pseudonyms
+  // and cell keys in later reports.
+  const std::string& generated_salt() const;
 
   // New settings for the next report(), keeping everything read. Grouping,
   // thresholds, weights, privacy and insights settings can change; settings

@@ -26,12 +26,11 @@ GapResult compute_gap(const EvalContext& ctx, std::span<const std::uint32_t> mem
   }
   g.n_users = static_cast<double>(users.size());
   g.n_non_users = static_cast<double>(non_users.size());
-  // Each side is a group of people too: below min_group_size (at least 2 for
-  // the statistics to exist) the comparison would describe individuals.
-  const auto k = static_cast<std::size_t>(std::max(2, ctx.config->privacy.min_group_size));
-  if (users.size() < k || non_users.size() < k) {
-    g.unavailable_reason = "needs at least " + std::to_string(k) + " AI users and " + std::to_string(k) +
-                           " non-users with quality data (privacy.min_group_size)";
+  // Two on each side for the statistics to exist. Whether a side may be
+  // published (min_group_size, and what other figures would reveal with it)
+  // is the disclosure audit's decision (privacy/disclosure_audit.h).
+  if (users.size() < 2 || non_users.size() < 2) {
+    g.unavailable_reason = "needs at least 2 AI users and 2 non-users with quality data";
     return g;
   }
   g.mean_users = stats::mean(users);

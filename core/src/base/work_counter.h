@@ -11,6 +11,7 @@ enum class Work : std::uint8_t {
   duplicate_key_probes,  // hash-table probes while finding repeated keys
   trend_cells,           // group x period cells created for trends
   suppression_cells,     // cells the suppression planner works on
+  disclosure_pairs,      // (set, set, person) memberships the disclosure audit counts for overlaps
   count_,
 };
 

@@ -1,6 +1,7 @@
 #include "gapscore/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "config/config_json.h"
@@ -48,9 +49,26 @@ constexpr ConfigKeyDoc kKeys[] = {
      "People needed before single-person statistics (min, max, median, quantiles) are shown."},
     {"privacy.individual_results", "boolean", "false",
      "Allow person-level output (pseudonymous ids). Off: nothing derived from one person appears."},
-    {"privacy.salt", "string", "\"\"", "Secret key for pseudonymous person ids (needed with individual_results)."},
+    {"privacy.salt", "string: 32+ hex digits, or \"generate\"", "\"\"",
+     "Secret key for pseudonymous person ids (individual_results) and cell keys (protection cell_key): at least 32 "
+     "hexadecimal digits (128 bits). \"generate\" makes one for this run and hands it back (keep it to get the same "
+     "pseudonyms and cell keys again); anything else is rejected."},
+    {"privacy.protection", "\"suppression\" | \"cell_key\" | \"dp\"", "\"suppression\"",
+     "Protection across repeated reports (docs/privacy.md): suppression protects one report only; cell_key perturbs "
+     "counts and sums consistently (needs privacy.salt); dp releases differentially private headline figures and "
+     "spends from a privacy-budget ledger. privacy.dp alone means dp."},
+    {"privacy.cell_key.max_count_noise", "integer 1..10", "2",
+     "Protection cell_key: each count moves by a whole number between -max and max, the same for the same cell in "
+     "every report."},
+    {"privacy.cell_key.sum_noise_share", "number 0.05..2", "0.5",
+     "Protection cell_key: each sum moves by at most this share of the largest single person's contribution to it."},
+    {"privacy.ledger_id", "string", "none",
+     "Protection dp: the privacy-budget ledger entry releases spend from. Default: the people table's SHA-256, or the "
+     "activity table's when there is no people table."},
     {"privacy.dp.epsilon", "number 0.01..10", "1",
-     "With privacy.dp present: total privacy budget of the differentially private release (docs/privacy.md)."},
+     "With privacy.dp present (protection dp): the privacy budget one release (report) spends (docs/privacy.md)."},
+    {"privacy.dp.total_epsilon", "number 0.01..1000", "10",
+     "Protection dp: the ledger refuses a release that would bring the budget spent on privacy.ledger_id past this."},
     {"privacy.dp.delta", "number 0..0.001", "0", "Accepted and reported; the mechanism is pure epsilon-DP (delta 0)."},
     {"privacy.dp.seed", "integer >= 0", "none", "Fixed noise seed, for tests only; without it noise is drawn from a secure source."},
     {"privacy.dp.max_tasks_per_person", "number > 0", "2000", "Clamp on a person's tasks (and AI tasks) in the window."},
@@ -93,6 +111,7 @@ struct Parser {
   Config config;
   std::vector<Diagnostic> errors;
   json trend_keys_;  // config.trends.groups as given, checked once group_by is known
+  std::string protection_given;  // privacy.protection as given ("" = not given)
 
   void error(DiagCode code, const std::string& key, std::string message) {
     errors.push_back(make_diagnostic(code, "config " + key + ": " + std::move(message), "config", 0, key));
@@ -200,12 +219,22 @@ struct Parser {
     check_trend_keys();
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
       error(DiagCode::config_invalid_value, "window", "start is after end");
-    if (config.privacy.individual_results && config.privacy.dp)
+    const PrivacyConfig& pc = config.privacy;
+    const bool salted = !pc.salt.empty() || pc.generate_salt;
+    if (pc.individual_results && pc.dp)
       error(DiagCode::config_invalid_value, "privacy.dp",
             "cannot be combined with individual_results (person-level rows are not differentially private)");
-    if (config.privacy.individual_results && config.privacy.salt.empty())
+    if (pc.individual_results && pc.protection == Protection::cell_key)
+      error(DiagCode::config_invalid_value, "privacy.protection",
+            "cell_key cannot be combined with individual_results (person-level rows are exact)");
+    if (pc.individual_results && !salted && !has_error_on("privacy.salt"))
       error(DiagCode::config_invalid_value, "privacy.salt",
-            "is required with individual_results (person ids are replaced by keyed hashes of it)");
+            "is required with individual_results (person ids are replaced by keyed hashes of it): at least 32 "
+            "hexadecimal digits, or \"generate\"");
+    if (pc.protection == Protection::cell_key && !salted && !has_error_on("privacy.salt"))
+      error(DiagCode::config_invalid_value, "privacy.salt",
+            "is required with protection cell_key (each person's record key is derived from it): at least 32 "
+            "hexadecimal digits, or \"generate\"");
     if (config.privacy.min_group_size_extremes < config.privacy.min_group_size)
       error(DiagCode::config_invalid_value, "privacy.min_group_size_extremes",
             "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");
@@ -213,6 +242,10 @@ struct Parser {
     if (config.insights.min_people_per_side && *config.insights.min_people_per_side < config.privacy.min_group_size)
       error(DiagCode::config_invalid_value, "insights.min_people_per_side",
             "must be at least privacy.min_group_size (" + std::to_string(config.privacy.min_group_size) + ")");
+  }
+
+  bool has_error_on(const std::string& key) const {
+    return std::any_of(errors.begin(), errors.end(), [&](const Diagnostic& d) { return d.column == key; });
   }
 
   bool object(const json& v, const std::string& key) {
@@ -309,12 +342,77 @@ struct Parser {
         if (item.is_boolean()) p.individual_results = item.get<bool>();
         else error(DiagCode::config_invalid_value, k, "must be true or false");
       } else if (key == "salt") {
-        if (item.is_string()) p.salt = item.get<std::string>();
-        else error(DiagCode::config_invalid_value, k, "must be a string");
+        parse_salt(item, k);
+      } else if (key == "protection") {
+        if (!item.is_string()) {
+          error(DiagCode::config_invalid_value, k, "must be \"suppression\", \"cell_key\" or \"dp\"");
+        } else if (const std::string m = item.get<std::string>(); m == "suppression" || m == "cell_key" || m == "dp") {
+          protection_given = m;
+        } else {
+          error(DiagCode::config_invalid_value, k, "must be \"suppression\", \"cell_key\" or \"dp\"");
+        }
+      } else if (key == "cell_key") {
+        parse_cell_key(item);
+      } else if (key == "ledger_id") {
+        if (item.is_string() && !item.get<std::string>().empty() && item.get<std::string>().size() <= 256)
+          p.ledger_id = item.get<std::string>();
+        else
+          error(DiagCode::config_invalid_value, k, "must be a non-empty string of at most 256 characters");
       } else if (key == "dp") {
         parse_dp(item);
       } else {
-        unknown("privacy.", key, {"min_group_size", "min_group_size_extremes", "individual_results", "salt", "dp"});
+        unknown("privacy.", key, {"min_group_size", "min_group_size_extremes", "individual_results", "salt", "protection",
+                                  "cell_key", "ledger_id", "dp"});
+      }
+    }
+    // privacy.dp alone means protection dp (as before protection existed).
+    if (protection_given == "dp" || (protection_given.empty() && p.dp)) {
+      p.protection = Protection::dp;
+      if (!p.dp) p.dp = DpConfig{};
+    } else if (protection_given == "cell_key") {
+      p.protection = Protection::cell_key;
+    }
+    if (p.dp && p.protection != Protection::dp)
+      error(DiagCode::config_invalid_value, "privacy.dp", "is read only with privacy.protection \"dp\"");
+  }
+
+  // A salt is a secret key: short ones are guessed in seconds (a 4-letter salt
+  // names every pseudonym in about a second), so at least 128 bits.
+  void parse_salt(const json& item, const std::string& k) {
+    PrivacyConfig& p = config.privacy;
+    if (!item.is_string()) {
+      error(DiagCode::config_invalid_value, k, "must be a string");
+      return;
+    }
+    const std::string salt = item.get<std::string>();
+    if (salt.empty()) return;
+    if (salt == "generate") {
+      p.generate_salt = true;
+      return;
+    }
+    const bool hex = std::all_of(salt.begin(), salt.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
+    if (!hex || salt.size() < 32) {
+      error(DiagCode::config_invalid_value, k,
+            "must be at least 32 hexadecimal digits (128 bits; e.g. from `openssl rand -hex 16`), or \"generate\" "
+            "to have one made for this run; a shorter or guessable salt lets anyone with the report recompute the "
+            "pseudonyms");
+      return;
+    }
+    p.salt = salt;
+  }
+
+  void parse_cell_key(const json& v) {
+    if (!object(v, "privacy.cell_key")) return;
+    CellKeyConfig& c = config.privacy.cell_key;
+    for (const auto& [key, item] : v.items()) {
+      const std::string k = "privacy.cell_key." + key;
+      long long n = 0;
+      if (key == "max_count_noise") {
+        if (integer(item, k, 1, 10, n)) c.max_count_noise = static_cast<int>(n);
+      } else if (key == "sum_noise_share") {
+        number(item, k, 0.05, 2.0, c.sum_noise_share);
+      } else {
+        unknown("privacy.cell_key.", key, {"max_count_noise", "sum_noise_share"});
       }
     }
   }
@@ -327,6 +425,8 @@ struct Parser {
       long long n = 0;
       if (key == "epsilon") {
         number(item, k, 0.01, 10.0, dp.epsilon);
+      } else if (key == "total_epsilon") {
+        number(item, k, 0.01, 1000.0, dp.total_epsilon);
       } else if (key == "delta") {
         number(item, k, 0.0, 0.001, dp.delta);
       } else if (key == "seed") {
@@ -339,10 +439,12 @@ struct Parser {
       } else if (key == "max_rework_hours_per_person") {
         number(item, k, 0.01, 1e6, dp.max_rework_hours_per_person);
       } else {
-        unknown("privacy.dp.", key, {"epsilon", "delta", "seed", "max_tasks_per_person", "max_hours_saved_per_person",
-                                     "max_rework_hours_per_person"});
+        unknown("privacy.dp.", key, {"epsilon", "total_epsilon", "delta", "seed", "max_tasks_per_person",
+                                     "max_hours_saved_per_person", "max_rework_hours_per_person"});
       }
     }
+    if (dp.total_epsilon < dp.epsilon)
+      error(DiagCode::config_invalid_value, "privacy.dp.total_epsilon", "must be at least privacy.dp.epsilon");
     config.privacy.dp = dp;
   }
 
@@ -507,6 +609,15 @@ struct Parser {
 
 }  // namespace
 
+const char* protection_name(Protection p) {
+  switch (p) {
+    case Protection::suppression: return "suppression";
+    case Protection::cell_key: return "cell_key";
+    case Protection::dp: return "dp";
+  }
+  return "suppression";
+}
+
 std::span<const std::string_view> groupable_attributes() { return kGroupable; }
 std::span<const ConfigKeyDoc> config_key_docs() { return kKeys; }
 
@@ -556,10 +667,18 @@ nlohmann::ordered_json config_json(const Config& c) {
   j["privacy"] = {{"min_group_size", c.privacy.min_group_size},
                   {"min_group_size_extremes", c.privacy.min_group_size_extremes},
                   {"individual_results", c.privacy.individual_results},
-                  {"salt_given", !c.privacy.salt.empty()}};
+                  {"salt_given", !c.privacy.salt.empty() || c.privacy.generate_salt},
+                  {"protection", protection_name(c.privacy.protection)}};
+  if (c.privacy.protection == Protection::cell_key)
+    j["privacy"]["cell_key"] = {{"max_count_noise", c.privacy.cell_key.max_count_noise},
+                                {"sum_noise_share", c.privacy.cell_key.sum_noise_share}};
+  else
+    j["privacy"]["cell_key"] = nullptr;
+  j["privacy"]["ledger_id"] = c.privacy.ledger_id.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.privacy.ledger_id);
   if (c.privacy.dp) {
     const DpConfig& d = *c.privacy.dp;
     j["privacy"]["dp"] = {{"epsilon", d.epsilon},
+                          {"total_epsilon", d.total_epsilon},
                           {"delta", d.delta},
                           {"seed", d.seed ? nlohmann::ordered_json(*d.seed) : nlohmann::ordered_json(nullptr)},
                           {"max_tasks_per_person", d.max_tasks_per_person},

@@ -54,9 +54,10 @@ Card ai_training_card(double trained_adoption_rate, double untrained_adoption_ra
               percent_text(untrained_adoption_rate) + ".");
 }
 
-Card mentoring_card(double possible_pairs, bool individual_results) {
+Card mentoring_card(double possible_pairs, bool individual_results, int k) {
+  const std::string count = possible_pairs < k ? "Fewer than " + std::to_string(k) : fixed_text(possible_pairs, 0);
   return card("mentoring", "action", "Peer mentoring",
-          fixed_text(possible_pairs, 0) + " champion / non-adopter pairs are possible within roles" +
+          count + " champion / non-adopter pairs are possible within roles" +
               (individual_results ? " (listed under insights.mentoring.pairs)."
                                   : "; switch on individual results to see who."));
 }

@@ -29,7 +29,8 @@ Card off_playbook_card(const std::string& role, const std::string& recommendatio
 Card training_target_card(const std::string& target, double people, double non_adopter_share,
                           double rework_creator_share, bool hands_on);
 Card ai_training_card(double trained_adoption_rate, double untrained_adoption_rate);
-Card mentoring_card(double possible_pairs, bool individual_results);
+// Fewer than k pairs are not counted in the text ("fewer than k"): a card names no count below min_group_size.
+Card mentoring_card(double possible_pairs, bool individual_results, int k);
 Card success_story_card(const std::string& story);
 Card kpi_audit_card(const std::string& proxy, const InsightsConfig& config);
 Card work_mode_card(const std::string& verdict, bool gap_explained);

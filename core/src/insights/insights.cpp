@@ -125,7 +125,7 @@ void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping
   double total_pairs = 0;
   for (const MentoringRole& m : tr.mentoring) total_pairs += m.possible_pairs;
   if (total_pairs > 0) {
-    Card c = mentoring_card(total_pairs, config.privacy.individual_results);
+    Card c = mentoring_card(total_pairs, config.privacy.individual_results, config.privacy.min_group_size);
     // Mentoring is a means of closing the adoption gap the training target
     // already counts: half weight, so it ranks below that for the same people.
     c.people = total_pairs;
@@ -137,7 +137,8 @@ void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping
 }  // namespace
 
 Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
-                          const Config& config, const privacy::KeyLabeller& label) {
+                          const privacy::DisclosureAudit& audit, const InsightFigures& figures, const Config& config,
+                          const privacy::KeyLabeller& label) {
   Insights out;
   out.span = data_span(ds, a, config);
   const Sufficiency span_ok = span_sufficiency(out.span, config);
@@ -174,11 +175,11 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   }
 
   // Role guidance, training targets and mentoring share one plan of which roles are shown.
-  const RolePlan role_plan = plan_roles(ds, a, config.privacy.min_group_size);
-  out.role_guidance = role_guidance(ds, role_plan, config);
+  const RolePlan roles = role_plan(audit, figures);
+  out.role_guidance = role_guidance(ds, roles, config);
   role_cards(out.role_guidance, config, out.cards);
 
-  out.training = training_and_mentoring(ds, a, plan, role_plan, personas, config);
+  out.training = training_and_mentoring(ds, a, plan, roles, personas, config, trained_status(audit, figures));
   training_cards(out.training, a.grouping, config, label, out.cards);
 
   out.success_stories = success_stories(a, plan, config, [&](std::size_t g) {
@@ -195,11 +196,11 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
     break;
   }
 
-  out.kpi_audit = kpi_audit(a, config);
+  out.kpi_audit = kpi_audit(a, config, shown_kpi_pairs(audit, figures));
   // A measurement note, not a gap between people: size 0, listed after the gaps.
   for (const std::string& proxy : out.kpi_audit.proxies_not_tracking) out.cards.push_back(kpi_audit_card(proxy, config.insights));
 
-  out.work_mode = work_mode_analysis(ds, a, config);
+  out.work_mode = work_mode_analysis(ds, a, config, shown_work_modes(audit, figures));
   if (!out.work_mode.verdict.empty()) {
     Card c = work_mode_card(out.work_mode.verdict, out.work_mode.gap_explained);
     c.people = out.work_mode.people;
@@ -207,16 +208,20 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
     out.cards.push_back(std::move(c));
   }
 
-  out.rollout = rollout_effect(ds, a, config);
+  out.rollout = rollout_effect(ds, a, config, rollout_status(audit, figures));
   for (const DidEstimate& e : out.rollout.estimates)
     if (e.estimate && e.ci_low && e.ci_high && e.outcome == "quality_adjusted_output_per_hour") {
       Card c = rollout_card(*e.estimate, *e.ci_low, *e.ci_high);
-      c.people = out.rollout.treated_people;
+      c.people = out.rollout.treated_people.value_or(0);
       const bool clear = *e.ci_low > 0 || *e.ci_high < 0;
       if (clear && e.treated_pre_mean && *e.treated_pre_mean > 0) c.size = std::fabs(*e.estimate) / *e.treated_pre_mean;
       out.cards.push_back(std::move(c));
     }
 
+  // A card's impact is published (people x size): a count of 1..k-1 people
+  // ranks as k, so that the impact never tells a count below min_group_size.
+  for (Card& c : out.cards)
+    if (c.people > 0 && c.people < config.privacy.min_group_size) c.people = config.privacy.min_group_size;
   // Every finding rests on the whole window: too short a window, too little data.
   for (Card& c : out.cards)
     if (c.sufficiency.ok) c.sufficiency = span_ok;  // (a card's own check already includes the span)

@@ -11,6 +11,7 @@
 #include "dataset/dataset.h"
 #include "gapscore/config.h"
 #include "insights/cards.h"
+#include "insights/figures.h"
 #include "insights/gap_text.h"
 #include "insights/headline.h"
 #include "insights/kpi_audit.h"
@@ -54,7 +55,10 @@ struct Insights {
   Headline headline;
 };
 
+// `plan` and `audit` (with the insights' own `figures`) are the disclosure
+// audit's decisions: every insight shows only what they allow.
 Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
-                          const Config& config, const privacy::KeyLabeller& label);
+                          const privacy::DisclosureAudit& audit, const InsightFigures& figures, const Config& config,
+                          const privacy::KeyLabeller& label);
 
 }  // namespace gapscore::insights

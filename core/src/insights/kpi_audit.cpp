@@ -15,27 +15,48 @@ double snap(double v) { return std::nearbyint(v * 1e9) / 1e9; }
 
 }  // namespace
 
-KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config) {
+namespace {
+
+using Getter = std::optional<double> (*)(const analysis::PersonFigures&);
+struct Named {
+  const char* name;
+  Getter get;
+};
+const Named kProxies[] = {
+    {"hours", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.hours; }},
+    {"tasks", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.tasks; }},
+    {"ai_interactions", [](const analysis::PersonFigures& f) { return f.ai_interactions; }},
+};
+const Named kOutcomes[] = {
+    {"outcome_value", [](const analysis::PersonFigures& f) { return f.outcome_value; }},
+    {"quality", [](const analysis::PersonFigures& f) { return f.quality_mean; }},
+    {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }},
+};
+
+}  // namespace
+
+std::vector<KpiCandidate> kpi_candidates(const analysis::AnalysisResult& a) {
+  std::vector<KpiCandidate> out;
+  for (const Named& proxy : kProxies)
+    for (const Named& outcome : kOutcomes) {
+      KpiCandidate c{proxy.name, outcome.name, {}};
+      for (std::uint32_t p = 0; p < a.figures.size(); ++p) {
+        const analysis::PersonFigures& f = a.figures[p];
+        if (f.active && proxy.get(f) && outcome.get(f)) c.people.push_back(p);
+      }
+      out.push_back(std::move(c));
+    }
+  return out;
+}
+
+KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config, const std::vector<bool>& shown) {
   KpiAudit out;
-  using Getter = std::optional<double> (*)(const analysis::PersonFigures&);
-  struct Named {
-    const char* name;
-    Getter get;
-  };
-  const Named proxies[] = {
-      {"hours", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.hours; }},
-      {"tasks", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.tasks; }},
-      {"ai_interactions", [](const analysis::PersonFigures& f) { return f.ai_interactions; }},
-  };
-  const Named outcomes[] = {
-      {"outcome_value", [](const analysis::PersonFigures& f) { return f.outcome_value; }},
-      {"quality", [](const analysis::PersonFigures& f) { return f.quality_mean; }},
-      {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }},
-  };
-  const std::size_t min_people = static_cast<std::size_t>(std::max(3, config.privacy.min_group_size));
-  for (const Named& proxy : proxies) {
+  std::size_t i = 0;
+  for (const Named& proxy : kProxies) {
     bool any_pair = false, tracks_any = false;
-    for (const Named& outcome : outcomes) {
+    for (const Named& outcome : kOutcomes) {
+      const bool show = i < shown.size() && shown[i];
+      ++i;
       std::vector<double> x, y;
       for (const analysis::PersonFigures& f : a.figures) {
         if (!f.active) continue;
@@ -45,7 +66,9 @@ KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config) {
           y.push_back(snap(*py));
         }
       }
-      if (x.size() < min_people) continue;  // column missing, or too few people to speak of a pattern
+      // Column missing, or too few people to speak of a pattern, or what the
+      // pair would reveal beside the others (the disclosure audit).
+      if (x.size() < 3 || !show) continue;
       KpiPair pair;
       pair.proxy = proxy.name;
       pair.outcome = outcome.name;
@@ -61,8 +84,9 @@ KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config) {
     }
     if (any_pair && !tracks_any) out.proxies_not_tracking.push_back(proxy.name);
   }
-  if (out.pairs.empty()) out.reason = "needs outcome columns (outcome_value, quality or errors) and at least " +
-                                      std::to_string(min_people) + " people";
+  if (out.pairs.empty())
+    out.reason = "needs outcome columns (outcome_value, quality or errors) and at least " +
+                 std::to_string(std::max(3, config.privacy.min_group_size)) + " people";
   out.replacements = {"utilization_rate", "error_reduction", "quality_adjusted_output_per_hour"};
   return out;
 }

@@ -26,6 +26,17 @@ struct KpiAudit {
   std::optional<std::string> reason;              // when nothing could be computed
 };
 
-KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config);
+// The proxy x outcome pairs in a fixed order (proxies hours, tasks,
+// ai_interactions; outcomes outcome_value, quality, error_rate), each with the
+// active people who have both values (person indices, sorted).
+struct KpiCandidate {
+  std::string proxy, outcome;
+  std::vector<std::uint32_t> people;
+};
+std::vector<KpiCandidate> kpi_candidates(const analysis::AnalysisResult& a);
+
+// `shown[i]`: the disclosure audit's decision on kpi_candidates(a)[i]; pairs
+// not shown are left out, as pairs without data are.
+KpiAudit kpi_audit(const analysis::AnalysisResult& a, const Config& config, const std::vector<bool>& shown);
 
 }  // namespace gapscore::insights

@@ -1,10 +1,12 @@
 // Which roles role-level insights (guidance, training targets, mentoring) may
-// show: one plan shared by all of them, since the report also publishes the
-// organisation-wide persona counts that a hidden role could be subtracted from.
+// show: one plan shared by all of them, decided by the disclosure audit (a
+// role is a set of people like a group; a role that is a team minus its lead
+// would describe the lead beside the team's figures).
 #pragma once
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "analysis/run.h"
 #include "dataset/dataset.h"
@@ -14,11 +16,12 @@ namespace gapscore::insights {
 
 struct RolePlan {
   std::map<std::string, double> people;                    // active people per role (role "" = not given)
-  std::map<std::string, privacy::CellStatus> status;       // shown, too_few_people or complementary
+  std::map<std::string, privacy::CellStatus> status;       // as the disclosure audit decided
   bool shown(const std::string& role) const;
   privacy::CellStatus of(const std::string& role) const;
 };
 
-RolePlan plan_roles(const Dataset& ds, const analysis::AnalysisResult& a, int k);
+// Active people per role (role "" = not given), person indices sorted.
+std::map<std::string, std::vector<std::uint32_t>> role_members(const Dataset& ds, const analysis::AnalysisResult& a);
 
 }  // namespace gapscore::insights

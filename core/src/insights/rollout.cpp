@@ -9,9 +9,28 @@
 
 namespace gapscore::insights {
 
-RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+RolloutArms rollout_arms(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
+  RolloutArms arms;
+  if (!config.rollout || config.rollout->dates.empty()) return arms;
+  arms.configured = true;
+  std::set<std::string> treated_groups, control_groups;
+  for (std::uint32_t p = 0; p < ds.persons.size(); ++p) {
+    if (!a.figures[p].active) continue;
+    const std::string group = person_attribute(ds.persons[p], config.rollout->by);
+    const bool treated = config.rollout->dates.count(group) > 0;
+    (treated ? treated_groups : control_groups).insert(group);
+    (treated ? arms.treated : arms.control).push_back(p);
+  }
+  arms.treated_groups.assign(treated_groups.begin(), treated_groups.end());
+  arms.control_groups.assign(control_groups.begin(), control_groups.end());
+  return arms;
+}
+
+RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config,
+                             privacy::CellStatus arms_status) {
   RolloutEffect out;
-  if (!config.rollout || config.rollout->dates.empty()) {
+  const RolloutArms arms = rollout_arms(ds, a, config);
+  if (!arms.configured) {
     out.reason = "no rollout dates configured (config.rollout)";
     return out;
   }
@@ -20,27 +39,21 @@ RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& 
   for (const auto& [g, d] : ro.dates) earliest = std::min(earliest, d);
   // Each person's rollout date (controls use the earliest one for "post").
   std::vector<std::optional<std::int32_t>> date_of(ds.persons.size());
-  std::set<std::string> treated_groups, control_groups;
-  for (std::size_t p = 0; p < ds.persons.size(); ++p) {
-    if (!a.figures[p].active) continue;
-    const std::string group = person_attribute(ds.persons[p], ro.by);
-    const auto it = ro.dates.find(group);
-    if (it != ro.dates.end()) {
-      date_of[p] = it->second;
-      treated_groups.insert(group);
-      out.treated_people += 1;
-    } else {
-      control_groups.insert(group);
-      out.control_people += 1;
-    }
-  }
-  out.treated_groups.assign(treated_groups.begin(), treated_groups.end());
-  out.control_groups.assign(control_groups.begin(), control_groups.end());
+  for (std::uint32_t p : arms.treated) date_of[p] = ro.dates.at(person_attribute(ds.persons[p], ro.by));
+  out.treated_groups = arms.treated_groups;
+  out.control_groups = arms.control_groups;
   const int k = config.privacy.min_group_size;
-  if (out.treated_people < k || out.control_people < k) {
+  if (arms_status == privacy::CellStatus::too_few_people || arms.treated.empty() || arms.control.empty()) {
     out.reason = "needs at least " + std::to_string(k) + " people in rolled-out groups and " + std::to_string(k) +
                  " in groups without AI (controls)";
     return out;
+  }
+  // The arms' headcounts are people-level counts: beside the groups' headcounts
+  // they could give a hidden group's, so the audit may withhold them. The
+  // estimates are over person-periods and need only k people in each arm.
+  if (arms_status == privacy::CellStatus::shown) {
+    out.treated_people = static_cast<double>(arms.treated.size());
+    out.control_people = static_cast<double>(arms.control.size());
   }
   for (const char* outcome : {"quality_adjusted_output_per_hour", "error_rate"}) {
     DidEstimate est;

@@ -11,6 +11,7 @@
 #include "analysis/run.h"
 #include "gapscore/config.h"
 #include "dataset/dataset.h"
+#include "privacy/suppression.h"
 
 namespace gapscore::insights {
 
@@ -25,10 +26,21 @@ struct DidEstimate {
 struct RolloutEffect {
   std::optional<std::string> reason;  // no rollout configured, or the design does not allow it
   std::vector<std::string> treated_groups, control_groups;
-  double treated_people = 0, control_people = 0;
+  std::optional<double> treated_people, control_people;  // nullopt: withheld by the disclosure audit
   std::vector<DidEstimate> estimates;  // quality_adjusted_output_per_hour, error_rate
 };
 
-RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+// The two arms: active people whose group (rollout.by) has a rollout date, and the others.
+struct RolloutArms {
+  bool configured = false;
+  std::vector<std::uint32_t> treated, control;  // person indices, sorted
+  std::vector<std::string> treated_groups, control_groups;
+};
+RolloutArms rollout_arms(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+
+// `arms` is the disclosure audit's decision on the two arms (shown together):
+// anything else withholds the estimates and the arms' headcounts.
+RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config,
+                             privacy::CellStatus arms);
 
 }  // namespace gapscore::insights

@@ -29,10 +29,19 @@ const char* suggested_format(double non_adopters, double rework_creators) {
 
 }  // namespace
 
+TrainedSets trained_sets(const Dataset& ds, const analysis::AnalysisResult& a) {
+  TrainedSets s;
+  for (std::uint32_t p = 0; p < ds.persons.size(); ++p) {
+    if (!a.figures[p].active || ds.persons[p].ai_trained == kMissingBool) continue;
+    (ds.persons[p].ai_trained ? s.trained : s.untrained).push_back(p);
+  }
+  return s;
+}
+
 TrainingResult training_and_mentoring(const Dataset& ds, const analysis::AnalysisResult& a,
                                       const privacy::SuppressionPlan& plan, const RolePlan& roles,
-                                      std::span<const Persona> personas,
-                                      const Config& config) {
+                                      std::span<const Persona> personas, const Config& config,
+                                      privacy::CellStatus trained_status) {
   TrainingResult out;
   const int k = config.privacy.min_group_size;
   // Candidates with their kind's index (group, or role in name order) and active people.
@@ -102,16 +111,15 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     out.targets.push_back(std::move(c.target));
   }
 
-  // Trained vs untrained, each side needing k people.
-  std::vector<std::uint32_t> trained, untrained;
-  for (std::uint32_t p : ds.persons_by_id) {
-    if (!a.figures[p].active || ds.persons[p].ai_trained == kMissingBool) continue;
-    (ds.persons[p].ai_trained ? trained : untrained).push_back(p);
-  }
+  // Trained vs untrained: both sides as the disclosure audit allows.
+  const auto [trained, untrained] = trained_sets(ds, a);
   TrainedComparison& tc = out.trained;
-  if (trained.size() < static_cast<std::size_t>(k) || untrained.size() < static_cast<std::size_t>(k)) {
+  if (trained_status == privacy::CellStatus::too_few_people || trained.empty() || untrained.empty()) {
     tc.reason = "needs at least " + std::to_string(k) + " trained and " + std::to_string(k) +
                 " untrained people (ai_trained in the people table)";
+  } else if (trained_status != privacy::CellStatus::shown) {
+    tc.reason = "withheld: with the people whose ai_trained is blank (or a hidden group), trained and untrained "
+                "would describe fewer than " + std::to_string(k) + " people (privacy.min_group_size)";
   } else {
     auto side = [&](const std::vector<std::uint32_t>& members, std::optional<double>& people, std::optional<double>& adoption,
                     std::optional<double>& rework) {

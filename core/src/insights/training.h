@@ -49,9 +49,16 @@ struct TrainingResult {
   std::vector<MentoringPair> pairs;     // only with individual results
 };
 
+// Active people with ai_trained true and false (blank: neither), person indices sorted.
+struct TrainedSets {
+  std::vector<std::uint32_t> trained, untrained;
+};
+TrainedSets trained_sets(const Dataset& ds, const analysis::AnalysisResult& a);
+
+// `trained` is the disclosure audit's decision on the two sides (shown together).
 TrainingResult training_and_mentoring(const Dataset& ds, const analysis::AnalysisResult& a,
                                       const privacy::SuppressionPlan& plan, const RolePlan& roles,
-                                      std::span<const Persona> personas,
-                                      const Config& config);
+                                      std::span<const Persona> personas, const Config& config,
+                                      privacy::CellStatus trained);
 
 }  // namespace gapscore::insights

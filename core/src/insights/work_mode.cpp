@@ -32,36 +32,37 @@ std::string two_decimals(double v) {
 
 }  // namespace
 
-WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config) {
-  WorkModeAnalysis out;
-  std::vector<Obs> obs;
-  double candidates = 0;
+std::vector<WorkModeObservation> work_mode_observations(const Dataset& ds, const analysis::AnalysisResult& a) {
+  std::vector<WorkModeObservation> obs;
+  std::map<std::string, std::size_t> roles;
   for (std::uint32_t p : ds.persons_by_id) {
     const analysis::PersonFigures& f = a.figures[p];
-    if (!f.active) continue;
-    ++candidates;
-    if (!f.quality_adjusted_output_per_hour || !f.ai_task_share || ds.persons[p].work_mode == WorkMode::missing) continue;
-    obs.push_back({work_mode_name(ds.persons[p].work_mode), person_attribute(ds.persons[p], "role"), *f.ai_task_share,
+    if (!f.active || !f.quality_adjusted_output_per_hour || !f.ai_task_share || ds.persons[p].work_mode == WorkMode::missing)
+      continue;
+    obs.push_back({p, work_mode_name(ds.persons[p].work_mode), person_attribute(ds.persons[p], "role"), *f.ai_task_share,
                    *f.quality_adjusted_output_per_hour});
+    ++roles[obs.back().role];
   }
-  // Levels too small to estimate (roles below 2 people) or to show (modes below
-  // min_group_size people) are left out with their people, until none remain.
-  const std::size_t k_mode = static_cast<std::size_t>(std::max(2, config.privacy.min_group_size));
-  for (bool changed = true; changed;) {
-    changed = false;
-    std::map<std::string, std::size_t> modes, roles;
-    for (const Obs& o : obs) {
-      ++modes[o.mode];
-      ++roles[o.role];
-    }
-    std::vector<Obs> kept;
-    for (const Obs& o : obs)
-      if (modes[o.mode] >= k_mode && roles[o.role] >= 2) kept.push_back(o);
-    changed = kept.size() != obs.size();
-    obs = std::move(kept);
-  }
+  std::vector<WorkModeObservation> kept;
+  for (WorkModeObservation& o : obs)
+    if (roles[o.role] >= 2) kept.push_back(std::move(o));
+  return kept;
+}
+
+WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config,
+                                    const std::set<std::string>& shown_modes) {
+  WorkModeAnalysis out;
+  double candidates = 0;
+  for (std::uint32_t p : ds.persons_by_id) candidates += a.figures[p].active ? 1 : 0;
+  std::vector<Obs> obs;
+  for (const WorkModeObservation& o : work_mode_observations(ds, a))
+    if (shown_modes.count(o.mode)) obs.push_back({o.mode, o.role, o.share, o.y});
   out.people = static_cast<double>(obs.size());
-  out.people_left_out = candidates - out.people;
+  // A count of people left out is a figure too: the organisation minus the
+  // shown modes would describe them when they are few.
+  const double left_out = candidates - out.people;
+  if (left_out <= 0 || left_out >= config.privacy.min_group_size) out.people_left_out = left_out;
+  const std::size_t k_mode = static_cast<std::size_t>(config.privacy.min_group_size);
   std::map<std::string, std::vector<double>> by_mode;
   std::map<std::string, std::size_t> role_index;
   for (const Obs& o : obs) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,8 @@ struct WorkModeAnalysis {
   std::optional<std::string> reason;  // why it is unavailable
   std::string outcome = "quality_adjusted_output_per_hour";
   std::string reference;
-  double people = 0, people_left_out = 0;
+  double people = 0;
+  std::optional<double> people_left_out;  // nullopt: 1..min_group_size-1 people (not published)
   std::vector<ModeEffect> modes;  // reference first
   std::optional<double> ai_task_share_coefficient;
   std::vector<std::string> notes;  // rank deficiency, singleton cells
@@ -37,6 +39,19 @@ struct WorkModeAnalysis {
   std::string verdict;
 };
 
-WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+// The people the analysis can use: active, with quality-adjusted output, AI
+// share and a work mode, in a role of at least 2 such people (a role alone
+// cannot be adjusted for). Person indices in id order.
+struct WorkModeObservation {
+  std::uint32_t person = 0;
+  std::string mode, role;
+  double share = 0, y = 0;
+};
+std::vector<WorkModeObservation> work_mode_observations(const Dataset& ds, const analysis::AnalysisResult& a);
+
+// Over the modes the disclosure audit shows (`shown_modes`); everyone else is
+// left out (`people_left_out`, published only when 0 or at least min_group_size).
+WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config,
+                                    const std::set<std::string>& shown_modes);
 
 }  // namespace gapscore::insights

@@ -17,6 +17,9 @@ const char* cell_status_reason(CellStatus s, int) {
     case CellStatus::complementary: return "hidden so that a smaller hidden group cannot be worked out from the totals";
     case CellStatus::small_change: return "differs from the previous shown period by fewer than min_group_size people";
     case CellStatus::not_published: return "not among the groups selected for trends";
+    case CellStatus::overlap:
+      return "hidden because another figure in the report covers the same people but for fewer than min_group_size "
+             "(the difference would describe them)";
   }
   return "";
 }
@@ -222,10 +225,14 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
     if (!published) return CellStatus::not_published;
     return everything || size < k ? CellStatus::too_few_people : CellStatus::shown;
   };
-  const std::size_t grand = grid.add(grid.overall_row(), grid.window_col(), in.overall, first_status(in.overall, true));
+  const std::size_t grand = grid.add(grid.overall_row(), grid.window_col(), in.overall,
+                                     in.forced_overall ? *in.forced_overall : first_status(in.overall, true));
   total_of_col[grid.window_col()] = grand;
-  for (std::size_t g = 0; g < G; ++g)
-    if (in.groups[g] > 0) group_cell[g] = grid.add(g, grid.window_col(), in.groups[g], first_status(in.groups[g], true));
+  for (std::size_t g = 0; g < G; ++g) {
+    if (!(in.groups[g] > 0)) continue;
+    const bool forced = g < in.forced_groups.size() && in.forced_groups[g];
+    group_cell[g] = grid.add(g, grid.window_col(), in.groups[g], forced ? *in.forced_groups[g] : first_status(in.groups[g], true));
+  }
   std::vector<std::size_t> cell_id(in.cells.size());
   for (std::size_t i = 0; i < in.cells.size(); ++i) {
     const PeriodCell& c = in.cells[i];
@@ -275,17 +282,20 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
   return plan;
 }
 
-SuppressionPlan plan_suppression(const analysis::AnalysisResult& a, int k) {
+SuppressionInput suppression_input(const analysis::AnalysisResult& a) {
   SuppressionInput in;
   in.overall = a.overall.headcount;
   for (const analysis::GroupResult& g : a.groups) in.groups.push_back(g.headcount);
   in.periods = a.periods.size();
-  // Published trend cells first, in AnalysisResult::trends order, then the unpublished ones.
   for (const analysis::TrendCell& c : a.trends)
     in.cells.push_back({c.period_index, c.group, c.result.headcount, true, c.active_people});
   for (const analysis::UnpublishedCell& c : a.unpublished_cells)
     in.cells.push_back({c.period_index, c.group, c.people, false, {}});
-  SuppressionPlan plan = plan_suppression(in, k);
+  return in;
+}
+
+SuppressionPlan plan_suppression(const analysis::AnalysisResult& a, int k) {
+  SuppressionPlan plan = plan_suppression(suppression_input(a), k);
   plan.trends.assign(plan.cells.begin(), plan.cells.begin() + static_cast<std::ptrdiff_t>(a.trends.size()));
   return plan;
 }

@@ -36,6 +36,7 @@ enum class CellStatus : std::uint8_t {
   complementary,   // hidden so that another hidden cell cannot be worked out from totals
   small_change,    // differs from the previous shown period by fewer than min_group_size people
   not_published,   // a trend cell of a group beyond the trend selection (never in the report)
+  overlap,         // another shown figure covers the same people but for 1..min_group_size-1 of them
 };
 
 const char* cell_status_reason(CellStatus s, int k);
@@ -59,6 +60,9 @@ struct SuppressionInput {
   // (the period's overall cell, present for every period with people).
   std::vector<PeriodCell> cells;
   bool change_rule = true;  // apply the change rule along each published series
+  // Hidden before planning (by the disclosure audit's other checks); empty = none.
+  std::optional<CellStatus> forced_overall;
+  std::vector<std::optional<CellStatus>> forced_groups;
 };
 
 struct SuppressionPlan {
@@ -72,6 +76,8 @@ struct SuppressionPlan {
 };
 
 SuppressionPlan plan_suppression(const SuppressionInput& in, int k);
+// The analysis' table: published trend cells first (AnalysisResult::trends order), then the unpublished ones.
+SuppressionInput suppression_input(const analysis::AnalysisResult& a);
 SuppressionPlan plan_suppression(const analysis::AnalysisResult& a, int k);
 
 }  // namespace gapscore::privacy

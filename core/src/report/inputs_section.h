@@ -10,7 +10,9 @@
 
 namespace gapscore::report {
 
-Json inputs_section(const std::vector<TableSummary>& inputs);
+// sizes_shown false: bytes and row counts are not published (an organisation
+// below min_group_size, or differential privacy).
+Json inputs_section(const std::vector<TableSummary>& inputs, bool sizes_shown = true);
 // With redact_people, diagnostics that name a person lose the name (message
 // rewritten from the code's description, value withheld).
 using gapscore::diagnostic_json;

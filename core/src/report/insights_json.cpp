@@ -170,7 +170,7 @@ Json work_mode_json(const WorkModeAnalysis& w) {
   return {{"outcome", w.outcome},
           {"reference", w.reference.empty() ? Json(nullptr) : Json(w.reference)},
           {"people", count_json(w.people)},
-          {"people_left_out", count_json(w.people_left_out)},
+          {"people_left_out", count_json(w.people_left_out.value_or(NAN))},
           {"modes", std::move(modes)},
           {"ai_task_share_coefficient", number_or_null(w.ai_task_share_coefficient)},
           {"notes", w.notes},
@@ -187,7 +187,8 @@ Json rollout_json(const RolloutEffect& r) {
                          {"ci_high", number_or_null(e.ci_high)}, {"treated_pre_mean", number_or_null(e.treated_pre_mean)},
                          {"observations", count_json(e.observations)}, {"reason", reason_json(e.reason)}});
   return {{"treated_groups", r.treated_groups}, {"control_groups", r.control_groups},
-          {"treated_people", count_json(r.treated_people)}, {"control_people", count_json(r.control_people)},
+          {"treated_people", count_json(r.treated_people.value_or(NAN))},
+          {"control_people", count_json(r.control_people.value_or(NAN))},
           {"estimates", std::move(estimates)}, {"reason", reason_json(r.reason)}};
 }
 

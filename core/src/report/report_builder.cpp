@@ -4,7 +4,10 @@
 #include "config/config_json.h"
 #include "gapscore/version.h"
 #include "base/date.h"
+#include "insights/figures.h"
 #include "insights/insights.h"
+#include "privacy/analysis_figures.h"
+#include "privacy/disclosure_audit.h"
 #include "report/insights_json.h"
 #include "report/dp_report.h"
 #include "report/inputs_section.h"
@@ -95,26 +98,36 @@ namespace {
 // Without an activity table: who uses AI tools (from usage exports) over the
 // people table; the activity-based sections say why they are empty.
 // The sections every non-DP report opens with, in canonical order.
-Json report_head(const Dataset& ds, const Config& config, const DiagnosticLog& log, const privacy::SuppressionPlan& plan) {
+// `sizes_shown` false: the organisation's figures are hidden, and so are the
+// inputs' sizes and row counts (they add up over its few people).
+Json report_head(const Dataset& ds, const Config& config, const DiagnosticLog& log, const privacy::SuppressionPlan& plan,
+                 const privacy::DisclosureAudit& audit, bool sizes_shown) {
   Json r;
   r["gapscore_version"] = std::string(engine_version());
-  r["inputs"] = inputs_section(ds.inputs);
+  r["inputs"] = inputs_section(ds.inputs, sizes_shown);
   r["config"] = config_json(config);
-  r["privacy"] = privacy_section(config, plan);
-  r["diagnostics"] = diagnostics_section(log, !config.privacy.individual_results);
+  r["privacy"] = privacy_section(config, plan, &audit, &ds);
+  // Person ids never reach a report, individual results or not.
+  r["diagnostics"] = diagnostics_section(log, true);
   return r;
 }
 
 Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog& log) {
   const KeyLabeller label = privacy::key_labeller(ds, config);
-  const usage_analysis::UsageAnalysis ua = usage_analysis::analyze_usage(ds, config, nullptr);
+  usage_analysis::UsageAnalysis ua = usage_analysis::analyze_usage(ds, config, nullptr);
+  privacy::DisclosureAudit audit(config.privacy.min_group_size);
+  const usage_analysis::UsageFigures figures = usage_analysis::declare_usage_figures(audit, ua, *ds.usage);
+  audit.run();
+  usage_analysis::apply_usage_figures(audit, figures, ua);
   const auto [first, last] = ds.usage->date_range;
   privacy::SuppressionPlan plan;
   plan.k = config.privacy.min_group_size;
-  Json r = report_head(ds, config, log, plan);
+  plan.overall = ua.plan.overall;
+  const bool counted = ua.people_with_usage_shown;
+  Json r = report_head(ds, config, log, plan, audit, plan.overall == privacy::CellStatus::shown);
   Json summary = summary_section(ds);
-  summary["first_date"] = format_iso_date(first);
-  summary["last_date"] = format_iso_date(last);
+  summary["first_date"] = counted ? Json(format_iso_date(first)) : Json(nullptr);
+  summary["last_date"] = counted ? Json(format_iso_date(last)) : Json(nullptr);
   r["summary"] = std::move(summary);
   r["metrics_unavailable"] = unavailable_metrics_json(0);
   r["overall"] = {{"suppressed", true},
@@ -130,19 +143,60 @@ Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog
 
 }  // namespace
 
-Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log) {
+Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const LedgerState* ledger) {
+  if (config.privacy.dp) {
+    // Differential privacy covers what it releases, or the run is refused: it is never skipped.
+    if (!ds.has_activity) return build_dp_adoption_report(ds, config, ledger);
+    if (ds.usage)
+      return Error(make_diagnostic(
+          DiagCode::privacy_not_protected,
+          "differential privacy releases either the activity figures or, in an adoption-only report (no activity "
+          "table), the AI-usage figures; not both from one budget. Analyse the usage exports in a report of their own",
+          "config", 0, "privacy.dp"));
+    return build_dp_report(ds, config, analysis::run_analysis(ds, config), ledger);
+  }
+  if (config.privacy.protection == Protection::cell_key) {
+    // Cell-key perturbation covers the headline figures; a run it cannot cover is refused.
+    if (!ds.has_activity) return build_cell_key_adoption_report(ds, config);
+    if (ds.usage)
+      return Error(make_diagnostic(
+          DiagCode::privacy_not_protected,
+          "cell-key perturbation releases either the activity figures or, in an adoption-only report (no activity "
+          "table), the AI-usage figures; not both in one report. Analyse the usage exports in a report of their own",
+          "config", 0, "privacy.protection"));
+    return build_cell_key_report(ds, config, analysis::run_analysis(ds, config));
+  }
   if (!ds.has_activity) return adoption_only_report(ds, config, log);
-  const analysis::AnalysisResult a = analysis::run_analysis(ds, config);
-  if (config.privacy.dp) return build_dp_report(ds, config, a);
-  const privacy::SuppressionPlan plan = privacy::plan_suppression(a, config.privacy.min_group_size);
+  analysis::AnalysisResult a = analysis::run_analysis(ds, config);
   const KeyLabeller label = privacy::key_labeller(ds, config);
   note_trend_selection(a, config, log);
-  Json r = report_head(ds, config, log, plan);
-  r["summary"] = summary_section(ds);
+
+  // Every section registers what it would publish; one audit decides.
+  privacy::DisclosureAudit audit(config.privacy.min_group_size);
+  const privacy::AnalysisFigures analysis_figures = privacy::declare_analysis_figures(audit, a);
+  const insights::InsightFigures insight_figures = insights::declare_insight_figures(audit, ds, a, config);
+  std::optional<usage_analysis::UsageAnalysis> ua;
+  usage_analysis::UsageFigures usage_figures;
+  if (ds.usage) {
+    ua = usage_analysis::analyze_usage(ds, config, &a);
+    usage_figures = usage_analysis::declare_usage_figures(audit, *ua, *ds.usage);
+  }
+  audit.run();
+  const privacy::SuppressionPlan plan = privacy::apply_analysis_figures(audit, analysis_figures, a);
+  if (ua) usage_analysis::apply_usage_figures(audit, usage_figures, *ua);
+
+  const bool organisation_shown = plan.overall == privacy::CellStatus::shown;
+  Json r = report_head(ds, config, log, plan, audit, organisation_shown);
+  Json summary = summary_section(ds);
+  // Row counts add up over the organisation's few people; the people counts
+  // describe the tables' coverage (as the diagnostics do) and stay.
+  if (!organisation_shown)
+    for (const char* count : {"activity_rows", "rows_outside_window"}) summary[count] = nullptr;
+  r["summary"] = std::move(summary);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
-  const insights::Insights in = insights::compute_insights(ds, a, plan, config, label);
+  const insights::Insights in = insights::compute_insights(ds, a, plan, audit, insight_figures, config, label);
   Json overall;
-  if (plan.overall != privacy::CellStatus::shown) {
+  if (!organisation_shown) {
     overall = suppressed_json(plan.overall, plan.k);
   } else {
     overall["suppressed"] = false;
@@ -154,7 +208,7 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
   r["insights"] = insights_json(in, a, plan, config, label);
-  if (ds.usage) r["usage"] = usage_json(*ds.usage, usage_analysis::analyze_usage(ds, config, &a), config, label);
+  if (ua) r["usage"] = usage_json(*ds.usage, *ua, config, label);
   if (config.privacy.individual_results) r["individuals"] = individuals_section(ds, a, config);
   return r;
 }

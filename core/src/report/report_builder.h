@@ -5,12 +5,15 @@
 #include "dataset/dataset.h"
 #include "gapscore/status.h"
 #include "gapscore/status.h"
+#include "report/dp_report.h"
 #include "report/json_out.h"
 
 namespace gapscore::report {
 
-// Fails only when differential privacy is on and no secure random source exists.
+// Fails when differential privacy is on and no secure random source exists, or
+// a section cannot be protected as privacy.protection asks (privacy_not_protected).
 // The log is not const: the report notes how trends were bounded.
-Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log);
+Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log,
+                          const LedgerState* ledger = nullptr);
 
 }  // namespace gapscore::report

@@ -16,12 +16,16 @@ Json group_usage_json(const GroupUsage& g, const std::vector<bool>& tools_presen
   m["engaged_users"] = count_json(g.engaged);
   m["usage_adoption_rate"] = number_or_null(usage_adoption_rate(g));
   m["non_adopters"] = count_json(g.population - g.active);
-  m["active_days_share"] = number_or_null(active_days_share(g));
-  m["apps_per_active_user"] = number_or_null(apps_per_active_user(g));
-  m["acceptance_rate"] = g.counters.has_acceptance ? number_or_null(metrics::ratio(g.counters.acceptances, g.counters.generations))
-                                                   : Json(nullptr);
-  m["lines_acceptance_rate"] =
-      g.counters.has_lines ? number_or_null(metrics::ratio(g.counters.lines_accepted, g.counters.lines_suggested)) : Json(nullptr);
+  // Figures over the active users only when the audit shows that set.
+  const bool a = g.active_shown;
+  m["active_days_share"] = a ? number_or_null(active_days_share(g)) : Json(nullptr);
+  m["apps_per_active_user"] = a ? number_or_null(apps_per_active_user(g)) : Json(nullptr);
+  m["acceptance_rate"] = a && g.counters.has_acceptance
+                             ? number_or_null(metrics::ratio(g.counters.acceptances, g.counters.generations))
+                             : Json(nullptr);
+  m["lines_acceptance_rate"] = a && g.counters.has_lines
+                                   ? number_or_null(metrics::ratio(g.counters.lines_accepted, g.counters.lines_suggested))
+                                   : Json(nullptr);
   Json tools = Json::object();
   for (int t = 0; t < 2; ++t)
     if (tools_present[static_cast<std::size_t>(t)])
@@ -34,13 +38,16 @@ std::string period_label(std::int32_t start, const Config& config) {
   return config.period == Period::week ? iso_week_label(start) : month_label(start);
 }
 
-Json inputs_json(const JoinedUsage& u) {
+// Sizes, record counts and date ranges of the exports add up over their users:
+// with fewer than k of them they would describe those users (not published).
+Json inputs_json(const JoinedUsage& u, bool sizes_shown) {
   Json files = Json::array();
   for (const usage::UsageFileSummary& f : u.files) {
-    const bool dated = f.rows || f.report_period_days;
-    files.push_back({{"source", f.source.empty() ? Json(nullptr) : Json(f.source)}, {"format", f.format}, {"bytes", f.bytes},
-                     {"sha256", f.sha256}, {"records", f.records}, {"records_skipped", f.records_skipped},
-                     {"rows", f.rows}, {"first_date", dated ? Json(format_iso_date(f.first_day)) : Json(nullptr)},
+    const bool dated = sizes_shown && (f.rows || f.report_period_days);
+    auto size = [&](std::uint64_t v) { return sizes_shown ? Json(v) : Json(nullptr); };
+    files.push_back({{"source", f.source.empty() ? Json(nullptr) : Json(f.source)}, {"format", f.format}, {"bytes", size(f.bytes)},
+                     {"sha256", f.sha256}, {"records", size(f.records)}, {"records_skipped", size(f.records_skipped)},
+                     {"rows", size(f.rows)}, {"first_date", dated ? Json(format_iso_date(f.first_day)) : Json(nullptr)},
                      {"last_date", dated ? Json(format_iso_date(f.last_day)) : Json(nullptr)},
                      {"report_period_days", f.report_period_days ? Json(f.report_period_days) : Json(nullptr)}});
   }
@@ -85,7 +92,11 @@ Json team_aggregates_json(const UsageAnalysis& ua, const Config& config) {
 
 Json comparison_json(const std::optional<ActivityComparison>& c, int k) {
   if (!c) return nullptr;
-  if (!c->enough) return {{"people", count_json(c->people)}, {"reason", "needs at least " + std::to_string(k) + " people in both"}};
+  if (!c->enough)
+    return {{"people", c->people >= k ? count_json(c->people) : Json(nullptr)},
+            {"reason", c->people >= k ? "withheld: beside the organisation's figures it would describe fewer than " +
+                                            std::to_string(k) + " people (privacy.min_group_size)"
+                                      : "needs at least " + std::to_string(k) + " people in both"}};
   Json j = {{"people", count_json(c->people)},
             {"telemetry_adoption_rate", number_or_null(c->telemetry_adoption_rate)},
             {"activity_adoption_rate", number_or_null(c->activity_adoption_rate)},
@@ -93,7 +104,7 @@ Json comparison_json(const std::optional<ActivityComparison>& c, int k) {
             {"telemetry_only_share", number_or_null(c->telemetry_only_share)},
             {"activity_only_share", number_or_null(c->activity_only_share)},
             {"reason", nullptr}};
-  j["intensity_vs_ai_task_share"] = {{"people", count_json(c->rank_people)},
+  j["intensity_vs_ai_task_share"] = {{"people", c->ranked_shown ? count_json(c->rank_people) : Json(nullptr)},
                                      {"spearman_rho", number_or_null(c->spearman_rho)},
                                      {"p_value", number_or_null(c->spearman_p_value)}};
   return j;
@@ -104,12 +115,13 @@ Json comparison_json(const std::optional<ActivityComparison>& c, int k) {
 Json usage_json(const JoinedUsage& joined, const UsageAnalysis& ua, const Config& config, const KeyLabeller& label) {
   const int k = ua.plan.k;
   Json out;
-  out["inputs"] = inputs_json(joined);
+  const bool counted = ua.people_with_usage_shown;
+  out["inputs"] = inputs_json(joined, counted);
   out["identity"] = {{"rule", config.usage.identity},
-                     {"identities", joined.identities},
-                     {"matched", joined.matched},
+                     {"identities", counted ? Json(joined.identities) : Json(nullptr)},
+                     {"matched", counted ? Json(joined.matched) : Json(nullptr)},
                      {"unmatched", joined.unmatched},
-                     {"people_with_usage", count_json(ua.people_with_usage)}};
+                     {"people_with_usage", counted ? count_json(ua.people_with_usage) : Json(nullptr)}};
   out["covered_days"] = joined.covered_days;
   out["overall"] = ua.plan.overall == privacy::CellStatus::shown
                        ? Json({{"suppressed", false}, {"metrics", group_usage_json(ua.overall, ua.tools_present)}})

@@ -1,10 +1,13 @@
 #include "gapscore/session.h"
 
 #include <algorithm>
-
+#include <array>
 #include <optional>
 
+#include "base/sha256.h"
 #include "config/config_json.h"
+#include "privacy/ledger.h"
+#include "privacy/secure_random.h"
 #include "report/inputs_section.h"
 #include "report/report_builder.h"
 #include "session/session_impl.h"
@@ -23,11 +26,45 @@ Result<Session> Session::create(std::string_view config_json_text) {
   return create(std::move(config).value());
 }
 
+namespace {
+
+// "privacy": {"salt": "generate"}: 32 hex digits from the system's secure
+// random source, or `kept` when this session made one already.
+Status generate_salt(Config& config, std::string& kept) {
+  if (!config.privacy.generate_salt) return Ok{};
+  if (kept.empty()) {
+    std::array<std::uint8_t, 16> key{};
+    if (!privacy::secure_random_bytes(key.data(), key.size()))
+      return Error(make_diagnostic(DiagCode::internal_error, "no secure random source to generate privacy.salt"));
+    kept = to_hex(key);
+  }
+  config.privacy.salt = kept;
+  config.privacy.generate_salt = false;  // made once: a shard session copying this config keeps it
+  return Ok{};
+}
+
+}  // namespace
+
 Result<Session> Session::create(Config config) {
+  std::string generated;
+  if (Status s = generate_salt(config, generated); !s) return std::move(s).error();
   Session a;
   a.impl_ = std::make_unique<Impl>(std::move(config));
+  a.impl_->generated_salt = std::move(generated);
   return a;
 }
+
+const std::string& Session::generated_salt() const { return impl_->generated_salt; }
+
+Status Session::set_ledger(std::string_view bytes) {
+  auto ledger = privacy::Ledger::parse(bytes);
+  if (!ledger) return std::move(ledger).error();
+  impl_->ledger = std::move(ledger).value();
+  impl_->ledger_text = std::string(bytes);
+  return Ok{};
+}
+
+const std::string& Session::ledger() const { return impl_->ledger_text; }
 
 const Config& Session::config() const { return impl_->config; }
 const DiagnosticLog& Session::log() const { return impl_->log; }
@@ -345,15 +382,47 @@ Status Session::configure(std::string_view config_json) {
 Status Session::configure(Config config) {
   Impl& m = *impl_;
   if (Status s = check_same_reading(m.config, config); !s) return s;
+  if (Status s = generate_salt(config, m.generated_salt); !s) return s;
   m.config = std::move(config);
   return Ok{};
 }
 
+namespace {
+
+// privacy.ledger_id, else the people table's digest, else the activity's.
+std::string ledger_id(const Config& config, const Dataset& ds) {
+  if (!config.privacy.ledger_id.empty()) return config.privacy.ledger_id;
+  for (const char* table : {"people", "activity"})
+    for (const TableSummary& t : ds.inputs)
+      if (t.table == table && !t.sha256.empty()) return t.sha256;
+  return "default";
+}
+
+}  // namespace
+
 Result<std::string> Session::report() {
+  Impl& m = *impl_;
   if (Status s = join(); !s) return std::move(s).error();
-  impl_->log = *impl_->log_after_join;  // notes of an earlier report do not carry over
-  auto r = report::build_report(*impl_->dataset, impl_->config, impl_->log);
+  m.log = *m.log_after_join;  // notes of an earlier report do not carry over
+  if (!m.config.privacy.dp) {
+    auto r = report::build_report(*m.dataset, m.config, m.log);
+    if (!r) return std::move(r).error();
+    return report::canonical_text(r.value());
+  }
+  // A differentially private release (analyze, re-analyze after configure(),
+  // a merged session's report) spends from the ledger; a refused or failed
+  // release spends nothing.
+  const DpConfig& dp = *m.config.privacy.dp;
+  privacy::Ledger next = m.ledger;
+  report::LedgerState state;
+  state.id = ledger_id(m.config, *m.dataset);
+  auto entry = next.spend(state.id, dp.epsilon, dp.total_epsilon);
+  if (!entry) return std::move(entry).error();
+  state.entry = entry.value();
+  auto r = report::build_report(*m.dataset, m.config, m.log, &state);
   if (!r) return std::move(r).error();
+  m.ledger = std::move(next);
+  m.ledger_text = m.ledger.text();
   return report::canonical_text(r.value());
 }
 

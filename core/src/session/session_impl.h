@@ -17,6 +17,7 @@
 #include "gapscore/session.h"
 #include "ingest/ingest.h"
 #include "ingest/table_builder.h"
+#include "privacy/ledger.h"
 
 namespace gapscore {
 
@@ -61,6 +62,10 @@ struct Session::Impl {
   std::vector<RawUsage> raw_usage;
   // The log as the join left it: every report starts from it again.
   std::optional<DiagnosticLog> log_after_join;
+  // The privacy-budget ledger (protection "dp") and the salt made for "generate".
+  privacy::Ledger ledger;
+  std::string ledger_text;
+  std::string generated_salt;
 
   explicit Impl(Config c)
       : config(std::move(c)),

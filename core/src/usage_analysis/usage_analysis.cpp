@@ -8,6 +8,7 @@
 
 #include "base/date.h"
 #include "metrics/group_inputs.h"
+#include "privacy/analysis_figures.h"
 #include "stats/stats.h"
 
 namespace gapscore::usage_analysis {
@@ -44,10 +45,18 @@ std::vector<UsageTrendCell> usage_trends(const JoinedUsage& u, const UsageAnalys
     if (G) cells[ua.grouping.group_of_person[p]].insert(p);
   }
   std::vector<UsageTrendCell> out;
+  auto cell = [](std::int32_t start, std::optional<std::size_t> group, const std::set<std::uint32_t>& active, double population) {
+    UsageTrendCell c;
+    c.start = start;
+    c.group = group;
+    c.active = static_cast<double>(active.size());
+    c.population = population;
+    c.people.assign(active.begin(), active.end());
+    return c;
+  };
   for (const auto& [start, cells] : periods) {
-    out.push_back({start, std::nullopt, static_cast<double>(cells[G].size()), ua.overall.population, ua.plan.overall});
-    for (std::size_t g = 0; g < G; ++g)
-      out.push_back({start, g, static_cast<double>(cells[g].size()), ua.groups[g].population, ua.plan.groups[g]});
+    out.push_back(cell(start, std::nullopt, cells[G], ua.overall.population));
+    for (std::size_t g = 0; g < G; ++g) out.push_back(cell(start, g, cells[g], ua.groups[g].population));
   }
   return out;
 }
@@ -86,28 +95,29 @@ std::vector<UsageTrainingTarget> training_targets(const UsageAnalysis& ua) {
 }
 
 ActivityComparison compare_with_activity(const Dataset& ds, const JoinedUsage& u, const UsageAnalysis& ua,
-                                         const analysis::AnalysisResult& activity, const Config& config) {
-  const int k = config.privacy.min_group_size;
+                                         const analysis::AnalysisResult& activity) {
   std::unordered_map<std::string, std::uint32_t> pop_index;
   for (std::uint32_t i = 0; i < u.population.persons.size(); ++i) pop_index[u.population.persons[i].id] = i;
   double agree = 0, telemetry_only = 0, activity_only = 0;
   ActivityComparison c;
   std::vector<double> person_intensity, task_share;  // per person in both, for the rank correlation
-  for (std::size_t p = 0; p < ds.persons.size(); ++p) {  // the dataset's person order: fixed, so sums are too
+  for (std::uint32_t p = 0; p < ds.persons.size(); ++p) {  // the dataset's person order: fixed, so sums are too
     const analysis::PersonFigures& f = activity.figures[p];
     const auto it = pop_index.find(ds.persons[p].id);
     if (!f.active || it == pop_index.end()) continue;
     c.people += 1;
+    c.in_both.push_back(p);
     const bool t = !u.per_person[it->second].days.empty();
     if (u.covered_days > 0 && f.ai_task_share) {
       person_intensity.push_back(static_cast<double>(u.per_person[it->second].days.size()) / u.covered_days);
       task_share.push_back(*f.ai_task_share);
+      c.ranked.push_back(p);
     }
     agree += t == f.ai_user ? 1 : 0;
     telemetry_only += t && !f.ai_user ? 1 : 0;
     activity_only += !t && f.ai_user ? 1 : 0;
   }
-  c.enough = c.people >= k;
+  c.enough = c.people > 0;
   if (!c.enough) return c;
   c.telemetry_adoption_rate = usage_adoption_rate(ua.overall);
   c.activity_adoption_rate = analysis::metric_value(activity.overall, "adoption_rate");
@@ -116,7 +126,7 @@ ActivityComparison compare_with_activity(const Dataset& ds, const JoinedUsage& u
   c.activity_only_share = activity_only / c.people;
   // Does heavier tool use go with a larger recorded share of AI-assisted tasks?
   c.rank_people = static_cast<double>(person_intensity.size());
-  if (person_intensity.size() >= static_cast<std::size_t>(k))
+  if (person_intensity.size() >= 3)
     if (const auto rho = stats::spearman(person_intensity, task_share)) {
       c.spearman_rho = rho->rho;
       c.spearman_p_value = rho->p_value;
@@ -138,33 +148,101 @@ UsageAnalysis analyze_usage(const Dataset& ds, const Config& config, const analy
   shim.persons = u.population.persons;
   shim.persons_by_id = u.population.by_id;
   ua.grouping = analysis::group_persons(shim, config.group_by);
-  privacy::SuppressionInput in;
   ua.overall = aggregate(u, u.population.by_id, config);
-  in.overall = ua.overall.population;
-  for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
-    ua.groups.push_back(aggregate(u, ua.grouping.members[g], config));
-    in.groups.push_back(ua.groups.back().population);
-  }
-  ua.plan = privacy::plan_suppression(in, config.privacy.min_group_size);
+  for (std::size_t g = 0; g < ua.grouping.size(); ++g) ua.groups.push_back(aggregate(u, ua.grouping.members[g], config));
+  ua.plan.k = config.privacy.min_group_size;
+  ua.plan.groups.assign(ua.grouping.size(), privacy::CellStatus::shown);
   ua.tools_present = {u.tools_seen[0], u.tools_seen[1]};
   ua.people_with_usage = static_cast<double>(
       std::count_if(u.per_person.begin(), u.per_person.end(), [](const PersonUsage& p) { return !p.days.empty(); }));
+  ua.trends = usage_trends(u, ua, config);
+  ua.team_aggregates = team_aggregates(u, config);
+  if (activity && ds.has_activity) ua.comparison = compare_with_activity(ds, u, ua, *activity);
+  return ua;
+}
 
+namespace {
+
+std::vector<std::uint32_t> sorted(std::span<const std::uint32_t> v) {
+  std::vector<std::uint32_t> out(v.begin(), v.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::uint32_t> active_of(const JoinedUsage& u, std::span<const std::uint32_t> members) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t p : members)
+    if (!u.per_person[p].days.empty()) out.push_back(p);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+UsageFigures declare_usage_figures(privacy::DisclosureAudit& audit, const UsageAnalysis& ua, const JoinedUsage& u) {
+  using privacy::Keep;
+  UsageFigures f;
+  f.overall = audit.add({"usage", "", sorted(u.population.by_id), Keep::organisation, "usage.overall"});
+  f.overall_active = audit.add({"usage_active", "", active_of(u, u.population.by_id), Keep::organisation,
+                                "usage.overall (active users)"});
+  audit.requires_shown(f.overall_active, f.overall);
+  for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
+    const std::string label = "usage.groups[" + std::to_string(g) + "]";
+    f.groups.push_back(audit.add({"usage", "groups", sorted(ua.grouping.members[g]), Keep::group, label}));
+    f.groups_active.push_back(audit.add({"usage_active", "groups", active_of(u, ua.grouping.members[g]), Keep::group,
+                                         label + " (active users)"}));
+    audit.requires_shown(f.groups_active.back(), f.groups.back());
+  }
+  std::vector<std::vector<privacy::FigureId>> series(ua.grouping.size() + 1);
+  for (const UsageTrendCell& c : ua.trends) {
+    const bool everyone = !c.group;
+    const privacy::FigureId id = audit.add({"usage_period:" + std::to_string(c.start), everyone ? "" : "groups", c.people,
+                                            everyone ? Keep::group : Keep::detail, "usage.trends"});
+    audit.requires_shown(id, everyone ? f.overall : f.groups[*c.group]);
+    series[everyone ? ua.grouping.size() : *c.group].push_back(id);
+    f.trends.push_back(id);
+  }
+  for (std::vector<privacy::FigureId>& s : series) audit.series(std::move(s));
+  if (ua.comparison) {
+    f.comparison = audit.add({privacy::kPeopleDomain, "", ua.comparison->in_both, Keep::insight, "usage.comparison_with_activity"});
+    f.comparison_ranked = audit.add({privacy::kPeopleDomain, "", ua.comparison->ranked, Keep::detail,
+                                     "usage.comparison_with_activity.intensity_vs_ai_task_share"});
+    audit.requires_shown(*f.comparison_ranked, *f.comparison);
+  }
+  return f;
+}
+
+void apply_usage_figures(const privacy::DisclosureAudit& audit, const UsageFigures& f, UsageAnalysis& ua) {
+  ua.plan.k = audit.k();
+  ua.plan.overall = audit.status(f.overall);
+  ua.overall.active_shown = audit.shown(f.overall_active);
+  ua.people_with_usage_shown = audit.shown(f.overall_active);
+  for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
+    ua.plan.groups[g] = audit.status(f.groups[g]);
+    ua.groups[g].active_shown = audit.shown(f.groups_active[g]);
+  }
+  for (std::size_t i = 0; i < ua.trends.size(); ++i) ua.trends[i].status = audit.status(f.trends[i]);
+  if (ua.comparison) {
+    ActivityComparison& c = *ua.comparison;
+    c.enough = c.enough && audit.shown(*f.comparison);
+    c.ranked_shown = audit.shown(*f.comparison_ranked);
+    if (!c.ranked_shown) {
+      c.spearman_rho.reset();
+      c.spearman_p_value.reset();
+    }
+  }
   std::vector<double> adoption, intensity, breadth;
   for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
     if (ua.plan.groups[g] != privacy::CellStatus::shown) continue;
     if (auto v = usage_adoption_rate(ua.groups[g])) adoption.push_back(*v);
+    if (!ua.groups[g].active_shown) continue;
     if (auto v = active_days_share(ua.groups[g])) intensity.push_back(*v);
     if (auto v = apps_per_active_user(ua.groups[g])) breadth.push_back(*v);
   }
   ua.adoption = analysis::uniformity_of(adoption);
   ua.intensity = analysis::uniformity_of(intensity);
   ua.breadth = analysis::uniformity_of(breadth);
-  ua.trends = usage_trends(u, ua, config);
-  ua.team_aggregates = team_aggregates(u, config);
   ua.training_targets = training_targets(ua);
-  if (activity && ds.has_activity) ua.comparison = compare_with_activity(ds, u, ua, *activity, config);
-  return ua;
 }
 
 }  // namespace gapscore::usage_analysis

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_parse.h"
 #include "config/config_json.h"
 #include "gapscore/session.h"
 #include "base/sha256.h"
@@ -21,6 +22,34 @@ InputFormat format_of(const std::string& f) {
   if (f == "csv") return InputFormat::csv;
   if (f == "json") return InputFormat::json;
   return InputFormat::detect;
+}
+
+// A dp report states its release's place in the privacy-budget ledger
+// (privacy.differential_privacy.ledger, after the release). Recomputing it as
+// the same release needs the ledger as it was before: spent minus epsilon, one
+// release fewer. Empty when the report is not a later dp release.
+std::string ledger_before(std::string_view report_text) {
+  JsonParseError error;
+  const auto r = parse_json_dom(report_text, error);
+  if (!r || !r->is_object()) return {};
+  const auto privacy = r->find("privacy");
+  if (privacy == r->end() || !privacy->is_object()) return {};
+  const auto dp = privacy->find("differential_privacy");
+  if (dp == privacy->end() || !dp->is_object()) return {};
+  const auto l = dp->find("ledger"), eps = dp->find("epsilon_spent");
+  if (l == dp->end() || !l->is_object() || eps == dp->end() || !eps->is_number()) return {};
+  const auto id = l->find("id"), total = l->find("total_epsilon"), spent = l->find("spent_epsilon"),
+             releases = l->find("releases");
+  if (id == l->end() || !id->is_string() || total == l->end() || !total->is_number() || spent == l->end() ||
+      !spent->is_number() || releases == l->end() || !releases->is_number_unsigned() ||
+      releases->get<std::uint64_t>() < 2)
+    return {};
+  nlohmann::ordered_json entry = {{"total_epsilon", total->get<double>()},
+                                  {"spent_epsilon", spent->get<double>() - eps->get<double>()},
+                                  {"releases", releases->get<std::uint64_t>() - 1}};
+  nlohmann::ordered_json text = {{"gapscore_privacy_ledger", 1},
+                                 {"entries", {{id->get<std::string>(), std::move(entry)}}}};
+  return text.dump();
 }
 
 VerifyOutcome stop(VerifyOutcome out, VerifyVerdict verdict, std::string headline) {
@@ -162,7 +191,10 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
     return stop(std::move(out), VerifyVerdict::cannot_verify, "cannot verify: the configuration is not valid");
   }
   std::optional<Error> run_error;  // the engine's, as opposed to reading the bytes
+  if (const std::string ledger = ledger_before(report_text); !ledger.empty())
+    if (Status s = analysis->set_ledger(ledger); !s) run_error = s.error();
   for (const ReportedInput& r : record.inputs) {
+    if (run_error) break;
     const VerifyInput& in = *given[static_cast<std::size_t>(r.kind)];
     Status s = analysis->begin_table(r.kind, r.source, format_of(r.format));
     if (!s) {

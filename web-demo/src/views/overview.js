@@ -84,7 +84,7 @@ function headline(line) {
   if (!line?.text) return null;
   return h('section', { class: 'card headline', 'aria-label': 'Headline', 'data-testid': 'headline' },
     h('p', { class: 'headline-text' }, String(line.text)),
-    insufficient(line.sufficiency));
+    /^Too little data/.test(line.text) ? null : insufficient(line.sufficiency));  // the sentence may say it already
 }
 
 function scoreCard(score, extremesList) {

@@ -1,0 +1,112 @@
+#include "privacy/analysis_figures.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gapscore::privacy {
+namespace {
+
+struct Sides {
+  std::vector<std::uint32_t> users, non_users, all;
+};
+
+Sides gap_sides(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members) {
+  Sides s;
+  for (std::uint32_t p : members) {
+    const analysis::PersonFigures& f = a.figures[p];
+    if (!f.active || !f.quality_adjusted_output_per_hour) continue;
+    (f.ai_user ? s.users : s.non_users).push_back(p);
+    s.all.push_back(p);
+  }
+  for (auto* v : {&s.users, &s.non_users, &s.all}) std::sort(v->begin(), v->end());
+  return s;
+}
+
+GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a, const analysis::GapResult& gap,
+                       std::span<const std::uint32_t> members, Keep keep, const std::string& label) {
+  Sides s = gap_sides(a, members);
+  const bool group = keep != Keep::organisation;
+  GapFigures g;
+  g.users = audit.add({kQualityDomain, group ? "gap_users" : "", std::move(s.users), keep, label + ".gap (AI users)"});
+  g.non_users = audit.add({kQualityDomain, group ? "gap_non_users" : "", std::move(s.non_users), keep, label + ".gap (non-users)"});
+  g.all = audit.add({kQualityDomain, group ? "gap_all" : "", std::move(s.all), keep, label + ".gap"});
+  audit.together(g.users, g.non_users);
+  audit.together(g.users, g.all);
+  // Not compared (no quality data, or fewer than 2 on a side): no mean, no
+  // sum of output is published, only the two counts (apply_analysis_figures).
+  if (!gap.compared)
+    for (FigureId f : {g.users, g.non_users, g.all}) audit.withhold(f);
+  return g;
+}
+
+// A gap the audit hides: no figure of it is published, only why.
+void withhold_gap(analysis::GapResult& g, CellStatus why, int k) {
+  analysis::GapResult out;
+  if (why == CellStatus::too_few_people)
+    out.unavailable_reason = "needs at least " + std::to_string(k) + " AI users and " + std::to_string(k) +
+                             " non-users with quality data (privacy.min_group_size)";
+  else
+    out.unavailable_reason = "withheld so that a smaller hidden comparison cannot be worked out from the others "
+                             "(privacy.min_group_size)";
+  out.n_users = out.n_non_users = NAN;
+  if (g.adjusted) {
+    analysis::AdjustedGap adj;
+    adj.strata = g.adjusted->strata;
+    adj.reason = out.unavailable_reason;
+    out.adjusted = std::move(adj);
+  }
+  g = std::move(out);
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> active_people(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t p : members)
+    if (a.figures[p].active) out.push_back(p);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, const analysis::AnalysisResult& a) {
+  AnalysisFigures f;
+  std::vector<std::uint32_t> everyone(a.figures.size());
+  for (std::uint32_t p = 0; p < everyone.size(); ++p) everyone[p] = p;
+  f.overall = audit.add({kPeopleDomain, "", active_people(a, everyone), Keep::organisation, "overall"});
+  for (std::size_t g = 0; g < a.grouping.size(); ++g)
+    f.groups.push_back(audit.add({kPeopleDomain, "groups", active_people(a, a.grouping.members[g]), Keep::group,
+                                  "groups[" + std::to_string(g) + "]"}));
+  audit.table(suppression_input(a), f.overall, f.groups);
+  if (a.overall.gap) {
+    f.overall_gap = declare_gap(audit, a, *a.overall.gap, everyone, Keep::organisation, "overall");
+    audit.requires_shown(f.overall_gap->users, f.overall);
+  }
+  for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+    f.group_gaps.emplace_back();
+    if (!a.groups[g].gap) continue;
+    f.group_gaps.back() =
+        declare_gap(audit, a, *a.groups[g].gap, a.grouping.members[g], Keep::group, "groups[" + std::to_string(g) + "]");
+    audit.requires_shown(f.group_gaps.back()->users, f.groups[g]);
+  }
+  return f;
+}
+
+SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const AnalysisFigures& figures,
+                                       analysis::AnalysisResult& a) {
+  SuppressionPlan plan = audit.table_plan();
+  plan.trends.assign(plan.cells.begin(), plan.cells.begin() + static_cast<std::ptrdiff_t>(a.trends.size()));
+  auto apply = [&](const std::optional<GapFigures>& f, std::optional<analysis::GapResult>& gap) {
+    if (!f || !gap) return;
+    if (!gap->compared) {  // only the counts: each is a figure of its own
+      if (!audit.count_publishable(gap->n_users)) gap->n_users = NAN;
+      if (!audit.count_publishable(gap->n_non_users)) gap->n_non_users = NAN;
+      return;
+    }
+    if (!audit.shown(f->users)) withhold_gap(*gap, audit.status(f->users), audit.k());
+  };
+  apply(figures.overall_gap, a.overall.gap);
+  for (std::size_t g = 0; g < a.groups.size(); ++g) apply(figures.group_gaps[g], a.groups[g].gap);
+  return plan;
+}
+
+}  // namespace gapscore::privacy

@@ -1,0 +1,41 @@
+// The analysis' figures in the disclosure audit: everyone and each group over
+// the window ("people"), the groups x periods table, and the two sides of each
+// AI user / non-user gap ("quality": person-level quality-adjusted output per
+// hour, whose means times counts are sums an attacker can subtract).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/run.h"
+#include "privacy/disclosure_audit.h"
+
+namespace gapscore::privacy {
+
+// The domains the analysis registers in (other sections add to the same ones).
+inline constexpr const char* kPeopleDomain = "people";    // per-person sums over the window
+inline constexpr const char* kQualityDomain = "quality";  // person-level quality-adjusted output per hour
+
+struct GapFigures {
+  FigureId users = 0, non_users = 0, all = 0;  // shown together
+};
+
+struct AnalysisFigures {
+  FigureId overall = 0;
+  std::vector<FigureId> groups;
+  std::optional<GapFigures> overall_gap;
+  std::vector<std::optional<GapFigures>> group_gaps;
+};
+
+// The active people of a set (person indices, sorted).
+std::vector<std::uint32_t> active_people(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members);
+
+AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, const analysis::AnalysisResult& a);
+
+// After the audit ran: the plan of groups and trend cells; every gap the audit
+// hides loses its figures (reason set, counts NaN: not published).
+SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const AnalysisFigures& figures,
+                                       analysis::AnalysisResult& a);
+
+}  // namespace gapscore::privacy

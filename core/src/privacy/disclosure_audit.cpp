@@ -1,0 +1,294 @@
+#include "privacy/disclosure_audit.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "base/flat_map.h"
+#include "base/work_counter.h"
+
+namespace gapscore::privacy {
+namespace {
+
+std::size_t symmetric_difference(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  std::size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++i;
+      ++j;
+    } else {
+      ++n;
+      (a[i] < b[j] ? i : j) += 1;
+    }
+  }
+  return n + (a.size() - i) + (b.size() - j);
+}
+
+std::uint64_t hash_people(const std::vector<std::uint32_t>& people) {
+  std::uint64_t h = 0x243f6a8885a308d3ULL ^ people.size();
+  for (std::uint32_t p : people) h = mix64(h ^ p);
+  return h;
+}
+
+std::uint64_t pair_key(std::size_t a, std::size_t b) {
+  if (a > b) std::swap(a, b);
+  return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
+}
+
+}  // namespace
+
+DisclosureAudit::DisclosureAudit(int k) : k_(k) { plan_.k = k; }
+
+FigureId DisclosureAudit::add(Figure figure) {
+  const auto id = static_cast<FigureId>(figures_.size());
+  figures_.push_back(std::move(figure));
+  status_.push_back(CellStatus::shown);
+  withheld_.push_back(false);
+  together_.emplace_back();
+  requires_.emplace_back();
+  return id;
+}
+
+void DisclosureAudit::withhold(FigureId id, CellStatus why) {
+  withheld_[id] = true;
+  status_[id] = why == CellStatus::shown ? CellStatus::not_published : why;
+}
+
+void DisclosureAudit::together(FigureId a, FigureId b) {
+  together_[a].push_back(b);
+  together_[b].push_back(a);
+}
+
+void DisclosureAudit::requires_shown(FigureId child, FigureId parent) { requires_[child].push_back(parent); }
+
+void DisclosureAudit::series(std::vector<FigureId> ids) { series_.push_back(std::move(ids)); }
+
+void DisclosureAudit::table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups) {
+  table_ = std::move(in);
+  table_overall_ = overall;
+  table_groups_ = std::move(groups);
+}
+
+bool DisclosureAudit::hide_figure(FigureId id, CellStatus why) {
+  if (status_[id] != CellStatus::shown) return false;
+  status_[id] = why;
+  return true;
+}
+
+bool DisclosureAudit::hide_node(std::size_t node, CellStatus why) {
+  bool any = false;
+  for (FigureId f : nodes_[node].figures) any = hide_figure(f, why) || any;
+  return any;
+}
+
+bool DisclosureAudit::published(std::size_t node) const {
+  for (FigureId f : nodes_[node].figures)
+    if (status_[f] == CellStatus::shown) return true;
+  return false;
+}
+
+bool DisclosureAudit::propagate() {
+  bool any = false;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (FigureId f = 0; f < figures_.size(); ++f) {
+      if (status_[f] == CellStatus::shown) {
+        for (FigureId parent : requires_[f])
+          if (status_[parent] != CellStatus::shown) {
+            changed = hide_figure(f, withheld_[parent] ? CellStatus::not_published : status_[parent]) || changed;
+            break;
+          }
+        continue;
+      }
+      for (FigureId other : together_[f]) changed = hide_figure(other, status_[f]) || changed;
+    }
+    any = any || changed;
+  }
+  return any;
+}
+
+bool DisclosureAudit::set_rules() {
+  const std::size_t none = static_cast<std::size_t>(-1);
+  // The less needed of two nodes: lower keep, else the smaller set, else the later one.
+  auto weaker = [&](std::size_t a, std::size_t b) {
+    const Node &x = nodes_[a], &y = nodes_[b];
+    if (x.keep != y.keep) return x.keep < y.keep ? a : b;
+    if (x.size != y.size) return x.size < y.size ? a : b;
+    return std::max(a, b);
+  };
+  // A remainder of 1..k-1 people: hide the weakest child, or the parent when it is needed less.
+  auto resolve = [&](std::size_t parent, const std::vector<std::size_t>& children) {
+    std::size_t child = none;
+    for (std::size_t c : children)
+      if (child == none || weaker(c, child) == c) child = c;
+    const std::size_t loser = nodes_[parent].keep < nodes_[child].keep ? parent : child;
+    return hide_node(loser, CellStatus::complementary);
+  };
+  bool any = false;
+  for (bool changed = true; changed;) {
+    ++summary_.rounds;
+    changed = propagate();
+    for (std::size_t n = 0; n < nodes_.size(); ++n) {
+      if (!published(n)) continue;
+      const Node& node = nodes_[n];
+      if (node.size > 0 && node.size < static_cast<std::size_t>(k_)) {
+        changed = hide_node(n, CellStatus::too_few_people) || changed;
+        continue;
+      }
+      // Pairs: a published subset that differs by 1..k-1 people.
+      for (std::size_t s : node.subsets) {
+        if (!published(s) || !published(n)) continue;
+        const std::size_t d = node.size - nodes_[s].size;
+        if (d > 0 && d < static_cast<std::size_t>(k_)) changed = hide_node(weaker(s, n), CellStatus::overlap) || changed;
+      }
+      if (!published(n)) continue;
+      // Breakdowns: the node minus its published disjoint children.
+      std::map<std::uint32_t, std::pair<std::size_t, std::vector<std::size_t>>> by_breakdown;  // people, children
+      for (std::size_t s : node.subsets) {
+        if (!published(s)) continue;
+        for (std::uint32_t b : nodes_[s].breakdowns) {
+          auto& [people, children] = by_breakdown[b];
+          people += nodes_[s].size;
+          children.push_back(s);
+        }
+      }
+      for (const auto& [b, entry] : by_breakdown) {
+        const std::size_t rest = node.size > entry.first ? node.size - entry.first : 0;
+        if (rest > 0 && rest < static_cast<std::size_t>(k_) && published(n)) changed = resolve(n, entry.second) || changed;
+      }
+      if (!published(n)) continue;
+      // Greedily across breakdowns: the largest published subsets that are pairwise disjoint.
+      std::vector<std::size_t> subsets;
+      for (std::size_t s : node.subsets)
+        if (published(s)) subsets.push_back(s);
+      std::stable_sort(subsets.begin(), subsets.end(),
+                       [&](std::size_t a, std::size_t b) { return nodes_[a].size > nodes_[b].size; });
+      std::vector<std::size_t> family;
+      std::size_t covered = 0;
+      for (std::size_t s : subsets) {
+        bool disjoint = true;
+        for (std::size_t c : family) disjoint = disjoint && intersections_.find(pair_key(s, c)) == FlatU64Map::kAbsent;
+        if (!disjoint) continue;
+        family.push_back(s);
+        covered += nodes_[s].size;
+      }
+      const std::size_t rest = node.size > covered ? node.size - covered : 0;
+      if (!family.empty() && rest > 0 && rest < static_cast<std::size_t>(k_)) changed = resolve(n, family) || changed;
+    }
+    // Series: consecutive shown figures that differ by a few people.
+    for (const std::vector<FigureId>& s : series_) {
+      const std::vector<std::uint32_t>* last = nullptr;
+      for (FigureId f : s) {
+        if (status_[f] != CellStatus::shown) continue;
+        const std::vector<std::uint32_t>& now = figures_[f].people;
+        const std::size_t d = last ? symmetric_difference(*last, now) : 0;
+        if (d > 0 && d < static_cast<std::size_t>(k_)) {
+          changed = hide_node(node_of_[f], CellStatus::small_change) || changed;
+          continue;
+        }
+        last = &now;
+      }
+    }
+    any = any || changed;
+  }
+  return any;
+}
+
+void DisclosureAudit::run() {
+  summary_ = AuditSummary{};
+  summary_.figures = figures_.size();
+  const std::size_t none = static_cast<std::size_t>(-1);
+  // Nodes: figures of one domain with the same people.
+  std::map<std::string, std::uint32_t> domains;
+  std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> breakdowns;
+  std::map<std::pair<std::uint32_t, std::uint64_t>, std::vector<std::size_t>> by_hash;
+  nodes_.clear();
+  node_of_.assign(figures_.size(), none);
+  for (FigureId f = 0; f < figures_.size(); ++f) {
+    if (withheld_[f]) continue;
+    const Figure& fig = figures_[f];
+    const std::uint32_t d = domains.emplace(fig.domain, static_cast<std::uint32_t>(domains.size())).first->second;
+    std::vector<std::size_t>& same_hash = by_hash[{d, hash_people(fig.people)}];
+    std::size_t n = none;
+    for (std::size_t c : same_hash)
+      if (figures_[nodes_[c].figures.front()].people == fig.people) n = c;
+    if (n == none) {
+      n = nodes_.size();
+      nodes_.push_back({});
+      nodes_[n].domain = d;
+      nodes_[n].size = fig.people.size();
+      same_hash.push_back(n);
+    }
+    Node& node = nodes_[n];
+    node.figures.push_back(f);
+    node.keep = std::max(node.keep, fig.keep);
+    if (!fig.breakdown.empty()) {
+      const std::uint32_t b =
+          breakdowns.emplace(std::make_pair(d, fig.breakdown), static_cast<std::uint32_t>(breakdowns.size())).first->second;
+      if (std::find(node.breakdowns.begin(), node.breakdowns.end(), b) == node.breakdowns.end()) node.breakdowns.push_back(b);
+    }
+    node_of_[f] = n;
+  }
+  summary_.sets = nodes_.size();
+
+  // Intersection sizes of every two nodes of a domain that share people, from
+  // the (domain, person) -> nodes lists.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> memberships;  // ((domain, person), node)
+  for (std::size_t n = 0; n < nodes_.size(); ++n)
+    for (std::uint32_t p : figures_[nodes_[n].figures.front()].people)
+      memberships.push_back({(static_cast<std::uint64_t>(nodes_[n].domain) << 32) | p, static_cast<std::uint32_t>(n)});
+  std::sort(memberships.begin(), memberships.end());
+  std::vector<std::uint64_t> pairs;
+  for (std::size_t b = 0; b < memberships.size();) {
+    std::size_t e = b;
+    while (e < memberships.size() && memberships[e].first == memberships[b].first) ++e;
+    for (std::size_t i = b; i < e; ++i)
+      for (std::size_t j = i + 1; j < e; ++j) pairs.push_back(pair_key(memberships[i].second, memberships[j].second));
+    b = e;
+  }
+  count_work(Work::disclosure_pairs, pairs.size());
+  std::sort(pairs.begin(), pairs.end());
+  intersections_ = FlatU64Map();
+  for (std::size_t b = 0; b < pairs.size();) {
+    std::size_t e = b;
+    while (e < pairs.size() && pairs[e] == pairs[b]) ++e;
+    const auto shared = static_cast<std::uint32_t>(e - b);
+    intersections_.find_or_insert(pairs[b], shared);
+    const auto x = static_cast<std::size_t>(pairs[b] >> 32), y = static_cast<std::size_t>(pairs[b] & 0xffffffffu);
+    if (shared == nodes_[x].size && nodes_[x].size < nodes_[y].size) nodes_[y].subsets.push_back(x);
+    if (shared == nodes_[y].size && nodes_[y].size < nodes_[x].size) nodes_[x].subsets.push_back(y);
+    ++summary_.pairs;
+    b = e;
+  }
+
+  // The table's complementary suppression and the set checks, until neither hides more.
+  std::optional<CellStatus> forced_overall;
+  std::vector<std::optional<CellStatus>> forced_groups(table_groups_.size());
+  for (;;) {
+    if (table_) {
+      SuppressionInput in = *table_;
+      in.forced_overall = forced_overall;
+      in.forced_groups = forced_groups;
+      plan_ = plan_suppression(in, k_);
+      if (plan_.overall != CellStatus::shown) hide_figure(table_overall_, plan_.overall);
+      for (std::size_t g = 0; g < table_groups_.size(); ++g)
+        if (plan_.groups[g] != CellStatus::shown) hide_figure(table_groups_[g], plan_.groups[g]);
+    }
+    set_rules();
+    if (!table_) break;
+    bool more = false;
+    if (!forced_overall && status_[table_overall_] != CellStatus::shown && plan_.overall == CellStatus::shown) {
+      forced_overall = status_[table_overall_];
+      more = true;
+    }
+    for (std::size_t g = 0; g < table_groups_.size(); ++g)
+      if (!forced_groups[g] && status_[table_groups_[g]] != CellStatus::shown && plan_.groups[g] == CellStatus::shown) {
+        forced_groups[g] = status_[table_groups_[g]];
+        more = true;
+      }
+    if (!more) break;
+  }
+  for (FigureId f = 0; f < figures_.size(); ++f) summary_.hidden += !withheld_[f] && status_[f] != CellStatus::shown;
+}
+
+}  // namespace gapscore::privacy

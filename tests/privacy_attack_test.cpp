@@ -1,0 +1,805 @@
+// The attacks on gapscore's reports (docs/privacy.md, "Attacks we test"): each
+// test plays a manager who holds the reports and knows the org chart (teams,
+// roles, managers, who is in which team) but not the activity data. It
+// recomputes the leak from the published JSON and checks that it no longer
+// recovers the true value, which the test knows from the inputs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "analysis/person_figures.h"
+#include "base/sha256.h"
+#include "gapscore/generate.h"
+#include "gapscore/session.h"
+#include "insights/personas.h"
+#include "privacy/pseudonym.h"
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSalt = "00112233445566778899aabbccddeeff";
+
+// ---- inputs ----
+
+struct Org {
+  std::string activity, people, surveys, playbook;
+};
+
+Org generated(std::uint32_t people, std::uint64_t seed, std::uint32_t days = 90) {
+  Org org;
+  GenerateOptions o;
+  o.people = people;
+  o.seed = seed;
+  o.days = days;
+  const Status s = generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
+    switch (f) {
+      case GeneratedFile::activity: org.activity += chunk; break;
+      case GeneratedFile::people: org.people += chunk; break;
+      case GeneratedFile::surveys: org.surveys += chunk; break;
+      case GeneratedFile::playbook: org.playbook += chunk; break;
+      case GeneratedFile::truth: break;
+    }
+    return Ok{};
+  });
+  EXPECT_TRUE(s.ok());
+  return org;
+}
+
+Org sample() {
+  const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
+  return {testing_util::read_file(dir + "activity.csv"), testing_util::read_file(dir + "people.csv"),
+          testing_util::read_file(dir + "surveys.csv"), testing_util::read_file(dir + "playbook.csv")};
+}
+
+// A CSV without quoted fields, as the generator writes it.
+struct Csv {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+
+  static std::vector<std::string> split(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cell;
+    std::stringstream ss(line);
+    while (std::getline(ss, cell, ',')) out.push_back(cell);
+    if (!line.empty() && line.back() == ',') out.push_back("");
+    return out;
+  }
+  static Csv parse(const std::string& text) {
+    Csv c;
+    std::stringstream ss(text);
+    std::string line;
+    bool first = true;
+    while (std::getline(ss, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      if (first) c.header = split(line);
+      else c.rows.push_back(split(line));
+      first = false;
+    }
+    for (auto& r : c.rows) r.resize(c.header.size());
+    return c;
+  }
+  std::size_t col(const std::string& name) const {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+  }
+  std::string text() const {
+    std::string out;
+    auto line = [&](const std::vector<std::string>& cells) {
+      for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
+      out += "\n";
+    };
+    line(header);
+    for (const auto& r : rows) line(r);
+    return out;
+  }
+};
+
+struct Outcome {
+  bool ok = false;
+  std::string error;
+  std::string text;
+  json report;
+};
+
+Outcome analyze(const Org& org, const json& config, const std::vector<std::string>& usage = {}) {
+  Outcome run;
+  auto a = Session::create(config.dump());
+  if (!a.ok()) {
+    run.error = a.error().message();
+    return run;
+  }
+  auto table = [&](TableKind kind, const std::string& bytes) {
+    if (bytes.empty()) return;
+    EXPECT_TRUE(a->begin_table(kind).ok());
+    EXPECT_TRUE(a->push(bytes).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  };
+  table(TableKind::people, org.people);
+  table(TableKind::playbook, org.playbook);
+  table(TableKind::surveys, org.surveys);
+  for (const std::string& u : usage) EXPECT_TRUE(a->add_usage(u).ok());
+  table(TableKind::activity, org.activity);
+  auto r = a->report();
+  if (!r.ok()) {
+    run.error = r.error().message();
+    return run;
+  }
+  run.ok = true;
+  run.text = r.value();
+  run.report = json::parse(run.text);
+  return run;
+}
+
+// ---- the truth: each person's own figures, from a report with individual results ----
+
+struct Truth {
+  std::vector<std::string> ids;                // people.csv order
+  std::map<std::string, std::size_t> index;   // id -> position
+  std::vector<analysis::PersonFigures> figures;
+};
+
+Truth truth_of(const Org& org, const json& config = json::object()) {
+  Truth t;
+  const Csv people = Csv::parse(org.people);
+  for (const auto& r : people.rows) {
+    t.index[r[0]] = t.ids.size();
+    t.ids.push_back(r[0]);
+  }
+  json c = config;
+  c["privacy"]["individual_results"] = true;
+  c["privacy"]["salt"] = kSalt;
+  const Outcome run = analyze(org, c);
+  EXPECT_TRUE(run.ok) << run.error;
+  std::map<std::string, std::string> id_of;
+  for (const std::string& id : t.ids) id_of[privacy::pseudonym(kSalt, id)] = id;
+  t.figures.resize(t.ids.size());
+  for (const json& row : run.report["individuals"]) {
+    analysis::PersonFigures& f = t.figures[t.index[id_of[row["person"].get<std::string>()]]];
+    f.active = true;
+    f.ai_user = row["ai_user"].get<bool>();
+    if (row["ai_task_share"].is_number()) f.ai_task_share = row["ai_task_share"].get<double>();
+    if (row["rework_rate"].is_number()) f.rework_rate = row["rework_rate"].get<double>();
+    if (row["quality_adjusted_output_per_hour"].is_number())
+      f.quality_adjusted_output_per_hour = row["quality_adjusted_output_per_hour"].get<double>();
+  }
+  return t;
+}
+
+double number(const json& v) { return v.is_number() ? v.get<double>() : NAN; }
+
+const json* group_by_key(const json& groups, const std::string& attribute, const std::string& value) {
+  for (const json& g : groups)
+    if (g["key"].contains(attribute) && g["key"][attribute] == value) return &g;
+  return nullptr;
+}
+
+// ---- 1. team persona counts minus role figures ----
+
+// The org chart says which roles live in one team only; a team minus those
+// roles is its lead. The persona counts of the team, minus the role figures
+// (mentoring counts, role training targets), would be the lead's persona.
+TEST(PrivacyAttack, TeamPersonasMinusRoleFiguresDoNotRevealTheLead) {
+  std::size_t attacked = 0, recovered = 0;
+  for (std::uint64_t seed : {1, 2, 3}) {
+    const Org org = generated(150, seed);
+    const Outcome run = analyze(org, json::object());
+    ASSERT_TRUE(run.ok) << run.error;
+    const Truth truth = truth_of(org);
+    const Csv people = Csv::parse(org.people);
+    const std::size_t team_col = people.col("team"), role_col = people.col("role");
+    std::map<std::string, std::set<std::string>> teams_of_role;
+    std::map<std::string, std::vector<std::size_t>> members_of_team;
+    for (std::size_t i = 0; i < people.rows.size(); ++i) {
+      teams_of_role[people.rows[i][role_col]].insert(people.rows[i][team_col]);
+      members_of_team[people.rows[i][team_col]].push_back(i);
+    }
+    std::vector<std::vector<std::uint32_t>> groups;
+    for (const auto& [team, members] : members_of_team)
+      groups.push_back(std::vector<std::uint32_t>(members.begin(), members.end()));
+    const Config config;
+    const std::vector<insights::Persona> personas = insights::assign_personas(truth.figures, groups, config);
+
+    const json& in = run.report["insights"];
+    for (const auto& [team, members] : members_of_team) {
+      const json* g = group_by_key(in["personas"]["groups"], "team", team);
+      if (!g || !g->contains("counts")) continue;
+      // The residual: the team's people who are not in a role found only in this team.
+      std::vector<std::size_t> residual;
+      std::set<std::string> own_roles;
+      for (std::size_t i : members) {
+        const std::string& role = people.rows[i][role_col];
+        if (teams_of_role[role].size() == 1) own_roles.insert(role);
+        else residual.push_back(i);
+      }
+      if (residual.size() != 1 || own_roles.empty()) continue;
+      // Subtract every published role count for each persona.
+      std::map<std::string, double> diff;
+      for (const char* p : {"non_adopter", "champion", "rework_creator"}) diff[p] = number((*g)["counts"][p]);
+      std::map<std::string, bool> known{{"non_adopter", true}, {"champion", true}, {"rework_creator", true}};
+      for (const std::string& role : own_roles) {
+        const json* m = nullptr;
+        for (const json& r : in["mentoring"]["roles"])
+          if (r["role"] == role && !r["suppressed"].get<bool>()) m = &r;
+        const json* t = nullptr;
+        for (const json& target : in["training"]["targets"])
+          if (target["kind"] == "role" && target["key"]["role"] == role) t = &target;
+        if (m) {
+          diff["non_adopter"] -= number((*m)["non_adopters"]);
+          diff["champion"] -= number((*m)["champions"]);
+        } else {
+          known["non_adopter"] = known["champion"] = false;
+        }
+        if (t) diff["rework_creator"] -= std::round(number((*t)["rework_creator_share"]) * number((*t)["people"]));
+        else known["rework_creator"] = false;
+      }
+      const insights::Persona lead = personas[residual[0]];
+      bool any = false, all_right = true;
+      for (const auto& [name, is_known] : known) {
+        if (!is_known) continue;
+        any = true;
+        const double truth_value = std::string(insights::persona_name(lead)) == name ? 1.0 : 0.0;
+        all_right = all_right && diff[name] == truth_value;
+      }
+      attacked += any;
+      recovered += any && all_right;
+    }
+  }
+  EXPECT_EQ(recovered, 0u) << "the persona facts of " << recovered << " of " << attacked << " leads were recovered";
+}
+
+// ---- 2. gap sides ----
+
+// A new team of one AI user and five non-users: its gap is withheld, but the
+// organisation's gap minus the compared teams would be that user's own
+// quality-adjusted output per hour.
+TEST(PrivacyAttack, OverallGapMinusShownGroupsDoesNotGiveOnePersonsOutput) {
+  Org org = generated(75, 4);
+  const Truth truth = truth_of(org);
+  Csv people = Csv::parse(org.people);
+  const std::size_t team_col = people.col("team");
+  // One AI user and five non-users, all with output figures, from the largest teams.
+  std::vector<std::size_t> users, non_users;
+  for (std::size_t i = 0; i < people.rows.size(); ++i) {
+    if (!truth.figures[i].quality_adjusted_output_per_hour || people.rows[i][people.col("role")] == "team_lead") continue;
+    (truth.figures[i].ai_user ? users : non_users).push_back(i);
+  }
+  ASSERT_GE(users.size(), 20u);
+  ASSERT_GE(non_users.size(), 20u);
+  const std::size_t pilot_user = users[3];
+  people.rows[pilot_user][team_col] = "Pilot";
+  for (std::size_t j = 0; j < 5; ++j) people.rows[non_users[j * 3]][team_col] = "Pilot";
+  org.people = people.text();
+
+  const Outcome run = analyze(org, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& overall = run.report["overall"]["gap"];
+  ASSERT_TRUE(overall["mean_users"].is_number());
+  double n = number(overall["n_users"]), sum = number(overall["mean_users"]) * n;
+  for (const json& g : run.report["groups"]) {
+    if (g["suppressed"].get<bool>() || !g["gap"]["mean_users"].is_number()) continue;
+    n -= number(g["gap"]["n_users"]);
+    sum -= number(g["gap"]["mean_users"]) * number(g["gap"]["n_users"]);
+  }
+  const double truth_value = *truth.figures[pilot_user].quality_adjusted_output_per_hour;
+  const bool recovered = std::round(n) == 1 && std::fabs(sum - truth_value) < 1e-9 * truth_value;
+  EXPECT_FALSE(recovered) << "recovered " << sum << " (true " << truth_value << ")";
+  // A side with fewer than k people is a figure too: its count is not published.
+  const json* pilot = group_by_key(run.report["groups"], "team", "Pilot");
+  ASSERT_NE(pilot, nullptr);
+  if (!(*pilot)["suppressed"].get<bool>()) { EXPECT_FALSE((*pilot)["gap"]["n_users"] == 1); }
+}
+
+// ---- 3. people left out of organisation-level insights ----
+
+// One person without a work mode: the organisation's output minus the shown
+// modes would be that person's quality-adjusted output per hour.
+TEST(PrivacyAttack, WorkModesDoNotLeaveOnePersonOut) {
+  Org org = generated(75, 5);
+  const Truth truth = truth_of(org);
+  Csv people = Csv::parse(org.people);
+  std::size_t left = people.rows.size();
+  for (std::size_t i = 0; i < people.rows.size() && left == people.rows.size(); ++i)
+    if (truth.figures[i].quality_adjusted_output_per_hour && people.rows[i][people.col("role")] != "team_lead") left = i;
+  people.rows[left][people.col("work_mode")] = "";
+  org.people = people.text();
+  const Outcome run = analyze(org, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& wm = run.report["insights"]["work_mode"];
+  EXPECT_FALSE(wm["people_left_out"] == 1) << "a count of fewer than k people left out is published";
+  const json& gap = run.report["overall"]["gap"];
+  ASSERT_TRUE(gap["mean_users"].is_number());
+  double n = number(gap["n_users"]) + number(gap["n_non_users"]);
+  double sum = number(gap["mean_users"]) * number(gap["n_users"]) + number(gap["mean_non_users"]) * number(gap["n_non_users"]);
+  for (const json& m : wm["modes"]) {
+    n -= number(m["people"]);
+    sum -= number(m["mean"]) * number(m["people"]);
+  }
+  const double truth_value = *truth.figures[left].quality_adjusted_output_per_hour;
+  const bool recovered = std::round(n) == 1 && std::fabs(sum - truth_value) < 1e-9 * truth_value;
+  EXPECT_FALSE(recovered) << "recovered " << sum << " (true " << truth_value << ")";
+}
+
+// One person with a blank ai_trained: the organisation minus trained minus
+// untrained would be that person's AI-user and rework-creator status.
+TEST(PrivacyAttack, TrainedAndUntrainedDoNotLeaveOnePersonOut) {
+  Org org = generated(75, 6);
+  const Truth truth = truth_of(org);
+  Csv people = Csv::parse(org.people);
+  const std::size_t blank = 7;
+  people.rows[blank][people.col("ai_trained")] = "";
+  org.people = people.text();
+  const Outcome run = analyze(org, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& t = run.report["insights"]["training"]["ai_trained"];
+  if (!t["trained_people"].is_number() || !t["untrained_people"].is_number()) return;  // withheld: nothing to subtract
+  const double trained = number(t["trained_people"]), untrained = number(t["untrained_people"]);
+  const double residual = number(run.report["overall"]["headcount"]) - trained - untrained;
+  const double users = number(run.report["overall"]["metrics"]["ai_users"]) -
+                       std::round(number(t["trained_adoption_rate"]) * trained) -
+                       std::round(number(t["untrained_adoption_rate"]) * untrained);
+  const double rework_creators = number(run.report["insights"]["personas"]["overall"]["counts"]["rework_creator"]) -
+                                 std::round(number(t["trained_rework_creator_share"]) * trained) -
+                                 std::round(number(t["untrained_rework_creator_share"]) * untrained);
+  const analysis::PersonFigures& f = truth.figures[blank];
+  const bool true_rework_creator = f.ai_user && f.rework_rate && *f.rework_rate >= Config{}.rework_threshold;
+  EXPECT_FALSE(residual == 1 && users == (f.ai_user ? 1.0 : 0.0))
+      << "the AI-user status of the person with a blank ai_trained was recovered";
+  EXPECT_FALSE(residual == 1 && rework_creators == (true_rework_creator ? 1.0 : 0.0))
+      << "the rework-creator status of the person with a blank ai_trained was recovered";
+}
+
+// A rolled-out team of 3 (hidden) and a shown one: treated people minus the
+// shown team's headcount would be the hidden team's headcount.
+TEST(PrivacyAttack, RolloutArmsDoNotGiveAHiddenTeamsHeadcount) {
+  Org org = generated(75, 7);
+  Csv people = Csv::parse(org.people);
+  std::map<std::string, int> size;
+  for (auto& r : people.rows) size[r[people.col("team")]] += 1;
+  std::string largest = size.begin()->first;
+  for (const auto& [team, n] : size)
+    if (n > size[largest]) largest = team;
+  int moved = 0;
+  for (auto& r : people.rows)
+    if (r[people.col("team")] != largest && r[people.col("role")] != "team_lead" && moved < 3) {
+      r[people.col("team")] = "Tiny";
+      ++moved;
+    }
+  org.people = people.text();
+  const json config = {{"rollout", {{"by", "team"}, {"dates", {{largest, "2025-02-03"}, {"Tiny", "2025-02-03"}}}}}};
+  const Outcome run = analyze(org, config);
+  ASSERT_TRUE(run.ok) << run.error;
+  const json* shown = group_by_key(run.report["groups"], "team", largest);
+  ASSERT_NE(shown, nullptr);
+  ASSERT_FALSE((*shown)["suppressed"].get<bool>());
+  const json* tiny = group_by_key(run.report["groups"], "team", "Tiny");
+  ASSERT_TRUE((*tiny)["suppressed"].get<bool>());
+  const json& r = run.report["insights"]["rollout"];
+  if (r["treated_people"].is_number()) {
+    EXPECT_NE(number(r["treated_people"]) - number((*shown)["headcount"]), 3.0) << "the hidden team's headcount was recovered";
+  }
+}
+
+// ---- 4. the usage section ----
+
+// A GitHub Copilot export: per-user days, each with generations and acceptances.
+struct UsageOrg {
+  std::string people;
+  std::string ndjson;
+  // login -> days active, generations, acceptances
+  std::map<std::string, std::vector<std::string>> days;
+  std::map<std::string, std::pair<double, double>> counters;
+};
+
+std::string iso_day(int day_of_march) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "2025-03-%02d", day_of_march);
+  return buf;
+}
+
+// Teams A (10 people, one user active on every weekday), B (10 people, 7-8
+// active users a week, one of them only some weeks), C (10 people, 6 users).
+UsageOrg usage_org() {
+  UsageOrg u;
+  u.people = "person_id,team,github_login\n";
+  for (int i = 0; i < 30; ++i) {
+    const char team = static_cast<char>('A' + i / 10);
+    const std::string id = "E" + std::to_string(100 + i), login = "dev-" + std::to_string(100 + i);
+    u.people += id + "," + std::string(1, team) + "," + login + "\n";
+  }
+  auto use = [&](int person, int day, int generations, int acceptances) {
+    const std::string login = "dev-" + std::to_string(100 + person);
+    u.days[login].push_back(iso_day(day));
+    u.counters[login].first += generations;
+    u.counters[login].second += acceptances;
+    u.ndjson += R"({"day": ")" + iso_day(day) + R"(", "user_login": ")" + login +
+                R"(", "code_generation_activity_count": )" + std::to_string(generations) +
+                R"(, "code_acceptance_activity_count": )" + std::to_string(acceptances) + "}\n";
+  };
+  for (int day = 3; day <= 28; ++day) {
+    const int weekday = (day - 3) % 7;  // 2025-03-03 is a Monday
+    if (weekday >= 5) continue;
+    use(0, day, 20 + day, 7);                                       // team A: one user
+    for (int p = 10; p < 17; ++p) use(p, day, 10 + p, 3 + p % 4);   // team B: seven users every day
+    if ((day - 3) / 7 % 2 == 1 && weekday == 2) use(17, day, 9, 1); // ... and an eighth every other week
+    for (int p = 20; p < 26; ++p) use(p, day, 12, 5);               // team C: six users
+  }
+  return u;
+}
+
+Outcome analyze_usage(const std::string& people, const std::vector<std::string>& usage, const json& config) {
+  Org org;
+  org.people = people;
+  return analyze(org, config, usage);
+}
+
+TEST(PrivacyAttack, AUsageGroupWithOneActiveUserDoesNotDescribeThatUser) {
+  const UsageOrg u = usage_org();
+  const Outcome run = analyze_usage(u.people, {u.ndjson}, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& usage = run.report["usage"];
+  const json* a = group_by_key(usage["groups"], "team", "A");
+  ASSERT_NE(a, nullptr);
+  ASSERT_FALSE((*a)["suppressed"].get<bool>());
+  const json& m = (*a)["metrics"];
+  const double covered = number(usage["covered_days"]);
+  const auto& [generations, acceptances] = u.counters.at("dev-100");
+  const double own_share = static_cast<double>(u.days.at("dev-100").size()) / covered;
+  EXPECT_FALSE(m["active_days_share"].is_number() && std::fabs(number(m["active_days_share"]) - own_share) < 1e-12)
+      << "team A's active_days_share is its one user's own";
+  EXPECT_FALSE(m["acceptance_rate"].is_number() && std::fabs(number(m["acceptance_rate"]) - acceptances / generations) < 1e-12)
+      << "team A's acceptance_rate is its one user's own";
+  // Every week: no trend cell of fewer than k active people.
+  for (const json& c : usage["trends"])
+    if (!c["suppressed"].get<bool>()) { EXPECT_GE(number(c["active_users"]), 5.0) << c.dump(); }
+}
+
+TEST(PrivacyAttack, UsageTrendsHideSmallChangesBetweenPeriods) {
+  const UsageOrg u = usage_org();
+  const Outcome run = analyze_usage(u.people, {u.ndjson}, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  // Team B's weekly active users differ by one person every other week.
+  std::vector<double> shown;
+  for (const json& c : run.report["usage"]["trends"])
+    if (!c["key"].is_null() && c["key"]["team"] == "B" && !c["suppressed"].get<bool>()) shown.push_back(number(c["active_users"]));
+  for (std::size_t i = 1; i < shown.size(); ++i) {
+    const double change = std::fabs(shown[i] - shown[i - 1]);
+    EXPECT_TRUE(change == 0 || change >= 5) << "consecutive shown weeks differ by " << change << " people";
+  }
+}
+
+TEST(PrivacyAttack, AFourPersonOrganisationShowsNoUsageFigures) {
+  std::string people = "person_id,team,github_login\n";
+  for (int i = 0; i < 4; ++i) people += "E" + std::to_string(i) + ",A,dev-" + std::to_string(i) + "\n";
+  std::string ndjson;
+  int days = 0;
+  for (int day = 3; day <= 14; ++day, ++days)
+    ndjson += R"({"day": ")" + iso_day(day) + R"(", "user_login": "dev-1", "code_generation_activity_count": 5})" "\n";
+  const Outcome run = analyze_usage(people, {ndjson}, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& usage = run.report["usage"];
+  EXPECT_FALSE(usage["identity"]["people_with_usage"] == 1) << "people_with_usage names the one user";
+  for (const json& f : usage["inputs"]) {
+    EXPECT_FALSE(f["records"] == days) << "the export's record count is the one user's active days";
+    EXPECT_FALSE(f["rows"] == days);
+  }
+}
+
+// ---- 5. differential privacy in adoption-only reports ----
+
+TEST(PrivacyAttack, DifferentialPrivacyIsNotSkippedInAdoptionOnlyReports) {
+  const UsageOrg u = usage_org();
+  const json config = {{"privacy", {{"dp", {{"epsilon", 1}}}}}};
+  const Outcome first = analyze_usage(u.people, {u.ndjson}, config);
+  const Outcome second = analyze_usage(u.people, {u.ndjson}, config);
+  if (!first.ok) {
+    SUCCEED() << "refused: " << first.error;
+    return;
+  }
+  ASSERT_TRUE(second.ok);
+  EXPECT_TRUE(first.report["privacy"]["differential_privacy"].is_object()) << "dp configured, but no DP release";
+  EXPECT_TRUE(first.text != second.text) << "two runs with secure noise are byte-identical: no noise was added";
+}
+
+// ---- 6. pseudonyms ----
+
+TEST(PrivacyAttack, ShortSaltsAreRejected) {
+  for (const char* salt : {"abcd", "s3cret", "pepper and salt", "0123456789abcdef0123456789abcde"}) {
+    const json config = {{"privacy", {{"individual_results", true}, {"salt", salt}}}};
+    auto s = Session::create(config.dump());
+    EXPECT_FALSE(s.ok()) << "salt \"" << salt << "\" accepted";
+    if (!s.ok()) { EXPECT_EQ(s.error().first().column, "privacy.salt"); }
+  }
+  const json good = {{"privacy", {{"individual_results", true}, {"salt", kSalt}}}};
+  EXPECT_TRUE(Session::create(good.dump()).ok());
+}
+
+// Under group_by team,role each team's lead is alone in (team, team_lead): a
+// row with that key would name them.
+TEST(PrivacyAttack, PseudonymousRowsAreNotUniqueByTheirKey) {
+  const json config = {{"group_by", {"team", "role"}}, {"privacy", {{"individual_results", true}, {"salt", kSalt}}}};
+  const Outcome run = analyze(sample(), config);
+  ASSERT_TRUE(run.ok) << run.error;
+  std::map<std::string, int> rows_per_key;
+  for (const json& row : run.report["individuals"]) rows_per_key[row["key"].dump()] += 1;
+  for (const auto& [key, n] : rows_per_key) EXPECT_GE(n, 5) << "key " << key << " is held by " << n << " rows";
+}
+
+// Manager labels numbered in the order of SHA-256(manager_id) can be
+// recomputed from the org chart. Each manager here has a different number of
+// reports, so the report's headcounts tell which label is whose.
+TEST(PrivacyAttack, ManagerLabelsCannotBeRecomputedFromIds) {
+  Org org = sample();
+  Csv people = Csv::parse(org.people);
+  const std::size_t mcol = people.col("manager_id");
+  std::map<std::string, int> moved;
+  std::vector<std::string> managers;
+  for (auto& r : people.rows) {
+    const std::string m = r[mcol];
+    if (m.empty()) continue;
+    if (!moved.count(m)) managers.push_back(m);
+    const int rank = static_cast<int>(std::find(managers.begin(), managers.end(), m) - managers.begin());
+    if (moved[m] < rank) {
+      r[mcol] = "";
+      moved[m] += 1;
+    }
+  }
+  org.people = people.text();
+  std::map<std::string, int> reports;
+  for (const auto& r : people.rows)
+    if (!r[mcol].empty()) reports[r[mcol]] += 1;
+  const Outcome run = analyze(org, {{"group_by", {"manager_id"}}});
+  ASSERT_TRUE(run.ok) << run.error;
+  std::vector<std::pair<std::string, std::string>> by_hash;
+  for (const auto& [m, n] : reports) by_hash.emplace_back(sha256_hex(m), m);
+  std::sort(by_hash.begin(), by_hash.end());
+  std::size_t predicted = 0;
+  for (std::size_t i = 0; i < by_hash.size(); ++i) {
+    const json* g = group_by_key(run.report["groups"], "manager_id", "manager " + std::to_string(i + 1));
+    ASSERT_NE(g, nullptr);
+    predicted += number((*g)["headcount"]) == reports[by_hash[i].second];
+  }
+  EXPECT_LT(predicted, by_hash.size()) << "every manager label was recomputed from the ids";
+}
+
+TEST(PrivacyAttack, DiagnosticsDoNotNamePeopleEvenWithIndividualResults) {
+  Org org = sample();
+  // A duplicated activity row names its person in the diagnostic.
+  const std::size_t second_line = org.activity.find('\n') + 1;
+  const std::string row = org.activity.substr(second_line, org.activity.find('\n', second_line) + 1 - second_line);
+  org.activity += row;
+  const std::string id = row.substr(0, row.find(','));
+  const Outcome run = analyze(org, {{"privacy", {{"individual_results", true}, {"salt", kSalt}}}});
+  ASSERT_TRUE(run.ok) << run.error;
+  EXPECT_NE(run.report["diagnostics"].dump().find("duplicate_key"), std::string::npos);
+  EXPECT_EQ(run.report["diagnostics"].dump().find(id), std::string::npos) << id << " is named in the diagnostics";
+}
+
+// ---- 7. across reports, under protection cell_key ----
+
+json with_protection(json config, const char* protection) {
+  config["privacy"]["protection"] = protection;
+  config["privacy"]["salt"] = kSalt;
+  return config;
+}
+
+// Team x role under suppression vs cell_key: a report by team minus a report
+// by role gives each lead's exact AI-user status under suppression (one report
+// is all suppression protects), and only a noisy one under cell_key, whose
+// error stays within the published bound.
+TEST(PrivacyAttack, CellKeyTeamMinusRoleReportsDoNotGiveTheLeadsExactFigures) {
+  std::size_t attacked = 0, exact_suppression = 0, exact_cell_key = 0;
+  for (std::uint64_t seed : {1, 2, 3}) {
+    const Org org = generated(150, seed);
+    const Truth truth = truth_of(org);
+    const Csv people = Csv::parse(org.people);
+    const std::size_t team_col = people.col("team"), role_col = people.col("role");
+    std::map<std::string, std::set<std::string>> teams_of_role;
+    std::map<std::string, std::vector<std::size_t>> members_of_team;
+    for (std::size_t i = 0; i < people.rows.size(); ++i) {
+      teams_of_role[people.rows[i][role_col]].insert(people.rows[i][team_col]);
+      members_of_team[people.rows[i][team_col]].push_back(i);
+    }
+    std::map<std::string, Outcome> by_team, by_role;
+    for (const char* mode : {"suppression", "cell_key"}) {
+      by_team[mode] = analyze(org, with_protection({{"group_by", {"team"}}}, mode));
+      by_role[mode] = analyze(org, with_protection({{"group_by", {"role"}}}, mode));
+      ASSERT_TRUE(by_team[mode].ok && by_role[mode].ok) << by_team[mode].error << by_role[mode].error;
+    }
+    const json& bounds = by_team["cell_key"].report["privacy"]["cell_key"];
+    ASSERT_TRUE(bounds.is_object()) << "cell_key publishes its noise bounds";
+    const double max_noise = number(bounds["max_count_noise"]);
+    ASSERT_GE(max_noise, 1.0);
+    for (const auto& [team, members] : members_of_team) {
+      std::vector<std::size_t> residual;
+      std::set<std::string> own_roles;
+      for (std::size_t i : members) {
+        const std::string& role = people.rows[i][role_col];
+        if (teams_of_role[role].size() == 1) own_roles.insert(role);
+        else residual.push_back(i);
+      }
+      if (residual.size() != 1 || own_roles.empty()) continue;
+      const double lead_is_user = truth.figures[residual[0]].ai_user ? 1.0 : 0.0;
+      std::map<std::string, double> diff;
+      bool shown = true;
+      for (const char* mode : {"suppression", "cell_key"}) {
+        const json* t = group_by_key(by_team[mode].report["groups"], "team", team);
+        shown = shown && t && !(*t)["suppressed"].get<bool>();
+        if (!shown) break;
+        diff[mode] = number((*t)["metrics"]["ai_users"]);
+        for (const std::string& role : own_roles) {
+          const json* r = group_by_key(by_role[mode].report["groups"], "role", role);
+          shown = shown && r && !(*r)["suppressed"].get<bool>();
+          if (shown) diff[mode] -= number((*r)["metrics"]["ai_users"]);
+        }
+      }
+      if (!shown) continue;
+      attacked += 1;
+      exact_suppression += diff["suppression"] == lead_is_user;
+      exact_cell_key += diff["cell_key"] == lead_is_user;
+      // Each of the 1 + roles published counts moves by at most max_count_noise.
+      const double error = diff["cell_key"] - lead_is_user;
+      EXPECT_LE(std::fabs(error), (1.0 + static_cast<double>(own_roles.size())) * max_noise)
+          << team << ": the error is outside the published bound";
+    }
+  }
+  ASSERT_GE(attacked, 10u) << "too few leads to attack";
+  EXPECT_EQ(exact_suppression, attacked) << "the attack itself: under suppression every lead is recovered";
+  EXPECT_LE(exact_cell_key * 2, attacked) << "under cell_key " << exact_cell_key << " of " << attacked
+                                          << " leads' AI-user status recovered exactly";
+}
+
+// A window minus a shorter one (the last month of a quarter): exact under
+// suppression, noisy within the published bound under cell_key.
+TEST(PrivacyAttack, CellKeyWindowDifferencesAreNoisyWithinTheBound) {
+  const Org org = generated(200, 7, 90);
+  const Csv activity = Csv::parse(org.activity);
+  std::set<std::string> dates;
+  for (const auto& r : activity.rows) dates.insert(r[activity.col("date")]);
+  ASSERT_GT(dates.size(), 60u);
+  const std::vector<std::string> days(dates.begin(), dates.end());
+  const std::string first = days.front(), last = days.back(), short_end = days[days.size() * 2 / 3];
+  std::map<std::string, Outcome> runs;
+  for (const char* mode : {"suppression", "cell_key"})
+    for (const std::string& end : {last, short_end}) {
+      const json config = with_protection({{"group_by", {"team"}}, {"window", {{"start", first}, {"end", end}}}}, mode);
+      Outcome& run = runs[std::string(mode) + end];
+      run = analyze(org, config);
+      ASSERT_TRUE(run.ok) << run.error;
+    }
+  const double max_noise = number(runs["cell_key" + last].report["privacy"]["cell_key"]["max_count_noise"]);
+  std::size_t compared = 0, exact = 0, sums = 0, exact_sums = 0;
+  for (const json& g : runs["suppression" + last].report["groups"]) {
+    const std::string team = g["key"]["team"].get<std::string>();
+    std::map<std::string, const json*> cell;
+    bool shown = true;
+    for (const auto& [name, run] : runs) {
+      cell[name] = group_by_key(run.report["groups"], "team", team);
+      shown = shown && cell[name] && !(*cell[name])["suppressed"].get<bool>();
+    }
+    if (!shown) continue;
+    auto difference = [&](const std::string& mode, const char* metric) {
+      return number((*cell[mode + last])["metrics"][metric]) - number((*cell[mode + short_end])["metrics"][metric]);
+    };
+    for (const char* metric : {"headcount", "ai_users"}) {
+      const double truth = difference("suppression", metric);
+      const double error = difference("cell_key", metric) - truth;
+      compared += 1;
+      exact += error == 0;
+      EXPECT_LE(std::fabs(error), 2 * max_noise) << team << " " << metric;
+    }
+    // Sums: the exact last month's hours saved would follow from an exact difference.
+    const double truth = difference("suppression", "time_saved_hours");
+    if (std::isfinite(truth) && truth != 0) {
+      sums += 1;
+      exact_sums += std::fabs(difference("cell_key", "time_saved_hours") - truth) < 0.005;
+    }
+  }
+  ASSERT_GE(compared, 10u);
+  EXPECT_LE(exact * 2, compared) << exact << " of " << compared << " window differences exact";
+  EXPECT_LE(exact_sums * 2, sums) << exact_sums << " of " << sums << " hours-saved differences exact";
+}
+
+// The same cell gets the same noise in every report, so re-running does not
+// average it away; and the noise comes from the salt.
+TEST(PrivacyAttack, CellKeyNoiseIsTheSameInEveryRunAndSecretWithoutTheSalt) {
+  const Org org = sample();
+  const json config = with_protection(json::object(), "cell_key");
+  const Outcome a = analyze(org, config), b = analyze(org, config);
+  ASSERT_TRUE(a.ok && b.ok) << a.error << b.error;
+  EXPECT_EQ(a.text, b.text);
+  json other = config;
+  other["privacy"]["salt"] = "ffeeddccbbaa99887766554433221100";
+  const Outcome c = analyze(org, other);
+  ASSERT_TRUE(c.ok) << c.error;
+  EXPECT_NE(a.report["groups"].dump(), c.report["groups"].dump()) << "another salt, the same noise";
+  EXPECT_TRUE(a.report["privacy"]["differential_privacy"].is_null());
+  EXPECT_EQ(a.report["privacy"]["protection"], "cell_key");
+  // Means come from the perturbed counts and sums.
+  for (const json& g : a.report["groups"]) {
+    if (g["suppressed"].get<bool>()) continue;
+    const json& m = g["metrics"];
+    EXPECT_NEAR(number(m["adoption_rate"]), number(m["ai_users"]) / number(m["headcount"]), 1e-12) << g["key"];
+  }
+  // Activity and usage exports together cannot be covered: refused, not half-protected.
+  const UsageOrg u = usage_org();
+  Org both = org;
+  const Outcome refused = analyze(both, config, {u.ndjson});
+  EXPECT_FALSE(refused.ok);
+}
+
+// Noise must not lift a group of fewer than k people over the threshold: with
+// k = 8, the six (team, work mode) groups of 6 people would often be shown
+// with a perturbed headcount of 8.
+TEST(PrivacyAttack, CellKeyShowsNoGroupOfFewerThanKPeople) {
+  const Org org = generated(150, 5);
+  const Csv people = Csv::parse(org.people);
+  std::map<std::pair<std::string, std::string>, int> size;
+  for (const auto& r : people.rows) size[{r[people.col("team")], r[people.col("work_mode")]}] += 1;
+  constexpr int k = 8;
+  std::size_t near = 0;
+  for (const auto& [key, n] : size) near += n >= k - 2 && n < k;
+  ASSERT_GE(near, 3u) << "the test needs groups just below k";
+  for (const char* salt : {kSalt, "ffeeddccbbaa99887766554433221100", "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                           "1234567890abcdef1234567890abcdef", "fedcba0987654321fedcba0987654321"}) {
+    json config = with_protection({{"group_by", {"team", "work_mode"}}}, "cell_key");
+    config["privacy"]["salt"] = salt;
+    config["privacy"]["min_group_size"] = k;
+    const Outcome run = analyze(org, config);
+    ASSERT_TRUE(run.ok) << run.error;
+    for (const json& g : run.report["groups"]) {
+      if (g["suppressed"].get<bool>()) continue;
+      const int n = size[{g["key"]["team"].get<std::string>(), g["key"]["work_mode"].get<std::string>()}];
+      EXPECT_GE(n, k) << g["key"] << " is shown with " << g["headcount"] << " (perturbed) of " << n << " people";
+    }
+  }
+}
+
+TEST(PrivacyAttack, CellKeyAdoptionOnlyReportsPerturbTheirCounts) {
+  const UsageOrg u = usage_org();
+  const Outcome exact = analyze_usage(u.people, {u.ndjson}, json::object());
+  const Outcome run = analyze_usage(u.people, {u.ndjson}, with_protection(json::object(), "cell_key"));
+  ASSERT_TRUE(exact.ok && run.ok) << exact.error << run.error;
+  const json& bounds = run.report["privacy"]["cell_key"];
+  ASSERT_TRUE(bounds.is_object());
+  const double max_noise = number(bounds["max_count_noise"]);
+  std::size_t compared = 0, same = 0;
+  for (const char* team : {"A", "B", "C"}) {
+    const json* e = group_by_key(exact.report["usage"]["groups"], "team", team);
+    const json* p = group_by_key(run.report["usage"]["groups"], "team", team);
+    ASSERT_TRUE(e && p);
+    if ((*e)["suppressed"].get<bool>() || (*p)["suppressed"].get<bool>()) continue;
+    for (const char* metric : {"population", "active_users", "engaged_users"}) {
+      const double error = number((*p)["metrics"][metric]) - number((*e)["metrics"][metric]);
+      EXPECT_LE(std::fabs(error), max_noise) << team << " " << metric;
+      compared += 1;
+      same += error == 0;
+    }
+  }
+  EXPECT_GE(compared, 6u);
+  EXPECT_LT(same, compared) << "no count was perturbed";
+}
+
+// ---- suppressing everything is not a fix ----
+
+TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {
+  const Outcome run = analyze(sample(), json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  ASSERT_EQ(run.report["groups"].size(), 8u);
+  for (const json& g : run.report["groups"]) {
+    ASSERT_FALSE(g["suppressed"].get<bool>()) << g["key"];
+    EXPECT_TRUE(g["headcount"].is_number()) << g["key"];
+    EXPECT_TRUE(g["metrics"]["adoption_rate"].is_number()) << g["key"];
+    EXPECT_TRUE(g["metrics"]["ai_task_share"].is_number()) << g["key"];
+    EXPECT_TRUE(g["score"]["value"].is_number()) << g["key"];
+  }
+}
+
+}  // namespace
+}  // namespace gapscore
