@@ -280,6 +280,11 @@ Status Session::merge_inputs(Session&& other) {
   }
   if (common == mine.size()) {
     absorb_repeats(o, m);
+    // The other's read state, this session's settings (config, privacy ledger, salt).
+    o.config = std::move(m.config);
+    o.ledger = std::move(m.ledger);
+    o.ledger_text = std::move(m.ledger_text);
+    o.generated_salt = std::move(m.generated_salt);
     std::swap(impl_, other.impl_);
     return Ok{};
   }
