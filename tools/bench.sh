@@ -6,6 +6,8 @@
 #      workers) against DuckDB-WASM and Arquero, on sorted and on shuffled rows with repeated
 #      keys (bench/js/shuffle-data.mjs), one child process per run -> bench/results/e2e.json
 #   3. the table and chart in docs/performance.md (chart: bench/results/e2e.svg)
+#   4. partial states: partial + merge time and state size per million rows, native CLI
+#      (bench/partial_merge.sh -> bench/results/partial_merge.json; BENCH_PARTIAL=0 skips it)
 # Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
 #      BENCH_ENGINES (native,wasm,wasm-2,duckdb-wasm,arquero), BENCH_ORDERS (sorted,shuffled),
 #      BENCH_OUT (default bench/results/e2e.json), BENCH_MICRO=0 skips step 1.
@@ -36,3 +38,8 @@ fi
 echo "== end to end (bench/js/run.mjs)" >&2
 node bench/js/run.mjs
 node bench/js/render.mjs
+
+if [ "${BENCH_PARTIAL:-1}" != 0 ]; then
+  echo "== partial states (bench/partial_merge.sh)" >&2
+  bash bench/partial_merge.sh build/bench/tools/gapscore
+fi

@@ -16,8 +16,9 @@ configure() {
   fi
 }
 
+# With the Python module (tools/python, pybind11-dev from tools/setup.sh).
 build_native() {
-  configure build/native cmake -DCMAKE_BUILD_TYPE=Release
+  configure build/native cmake -DCMAKE_BUILD_TYPE=Release -DGAPSCORE_PYTHON=ON
   cmake --build build/native
 }
 

@@ -12,6 +12,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev libfast-float-dev
   emscripten binaryen
   python3 python3-scipy python3-pandas python3-statsmodels python3-mpmath python3-jsonschema
+  pybind11-dev python3-pybind11 python3-dev python3-distributed python3-dask  # tools/python, tools/dask
   chromium
 )
 

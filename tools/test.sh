@@ -15,7 +15,7 @@ python3 tools/check_layers.py
 step "native build"
 bash tools/build.sh native
 
-step "native tests (GoogleTest via ctest)"
+step "native tests (GoogleTest via ctest; also tests/python: the Python module and a Dask LocalCluster, about 25 s)"
 # A skipped case (e.g. a fixture whose set-up failed) is not a pass: fail on any.
 ctest --test-dir build/native --output-on-failure -j2 --timeout 600 | tee build/native/ctest.log
 if grep -q "The following tests did not run" build/native/ctest.log; then

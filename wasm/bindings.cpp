@@ -64,6 +64,7 @@ class JsSession {
     auto a = gapscore::Session::create(config_json);
     if (!a) return error_to_js(a.error());
     analysis_.emplace(std::move(a).value());
+    adding_.reset();
     config_json_ = config_json;
     return ok();
   }
@@ -82,13 +83,13 @@ class JsSession {
     if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount)
       return error_to_js(invalid_argument("beginTable: the shard index must be below the shard count"));
     const gapscore::Shard shard{static_cast<std::uint32_t>(shardIndex), static_cast<std::uint32_t>(shardCount)};
-    return status_to_js(analysis_->begin_table(*kind, source, format_of(format), expected, shard, digestGiven));
+    return status_to_js(target().begin_table(*kind, source, format_of(format), expected, shard, digestGiven));
   }
 
   val push(const val& bytes) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     copy_bytes(bytes, buffer_);
-    const gapscore::Status s = analysis_->push(buffer_);
+    const gapscore::Status s = target().push(buffer_);
     return s.ok() ? ok() : error_with_log(s.error());
   }
 
@@ -130,7 +131,34 @@ class JsSession {
   // digest: the table's SHA-256 (hex) when beginTable said digestGiven, else "".
   val endTable(const std::string& digest) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
-    const gapscore::Status s = analysis_->end_table(digest);
+    const gapscore::Status s = target().end_table(digest);
+    return s.ok() ? ok() : error_with_log(s.error());
+  }
+
+  // An activity file whose bytes were read already (same SHA-256): noted, not read.
+  val noteRepeatedInput(const std::string& source, const std::string& digest) {
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
+    return status_to_js(target().note_repeated_input(gapscore::TableKind::activity, source, digest));
+  }
+
+  // session.add(tables): more activity files into a session that has read (or
+  // loaded) some. beginAdd opens a session with the same config and other tables;
+  // beginTable/push/endTable/noteRepeatedInput then read into it (several files
+  // in SHA-256 order, digestGiven); endAdd merges it in (any order of months).
+  val beginAdd() {
+    if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
+    if (adding_) return error_to_js(invalid_argument("beginAdd: an add is already open"));
+    auto copy = analysis_->empty_copy();
+    if (!copy) return error_to_js(copy.error());
+    adding_.emplace(std::move(copy).value());
+    return ok();
+  }
+
+  val endAdd() {
+    if (!analysis_ || !adding_) return error_to_js(invalid_argument("endAdd: no add is open"));
+    gapscore::Session more = std::move(*adding_);
+    adding_.reset();
+    const gapscore::Status s = analysis_->merge(std::move(more));
     return s.ok() ? ok() : error_with_log(s.error());
   }
 
@@ -179,6 +207,7 @@ class JsSession {
     auto a = gapscore::Session::load_state(buffer_, config_json);
     if (!a) return error_to_js(a.error());
     analysis_.emplace(std::move(a).value());
+    adding_.reset();
     config_json_ = config_json;
     return ok();
   }
@@ -207,7 +236,10 @@ class JsSession {
   // logged so far: "all rows were skipped" is useless without the why.
   val error_with_log(const gapscore::Error& e) { return error_to_js(e, &analysis_->log()); }
 
+  gapscore::Session& target() { return adding_ ? *adding_ : *analysis_; }
+
   std::optional<gapscore::Session> analysis_;
+  std::optional<gapscore::Session> adding_;  // beginAdd .. endAdd
   std::string config_json_;
   std::string buffer_;
 };
@@ -264,6 +296,9 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("saveState", &JsSession::saveState)
       .function("loadState", &JsSession::loadState)
       .function("mergeState", &JsSession::mergeState)
+      .function("noteRepeatedInput", &JsSession::noteRepeatedInput)
+      .function("beginAdd", &JsSession::beginAdd)
+      .function("endAdd", &JsSession::endAdd)
       .function("validate", &JsSession::validate);
   emscripten::class_<JsSha256>("Sha256")
       .constructor<>()

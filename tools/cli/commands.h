@@ -13,5 +13,7 @@ int run_analyze(const std::vector<std::string>& args);
 int run_metrics(const std::vector<std::string>& args);
 int run_docs(const std::vector<std::string>& args);
 int run_verify(const std::vector<std::string>& args);
+int run_partial(const std::vector<std::string>& args);
+int run_merge(const std::vector<std::string>& args);
 
 }  // namespace gapscore::cli

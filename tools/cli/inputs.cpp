@@ -13,9 +13,14 @@
 
 namespace gapscore::cli {
 
+namespace {
+Diagnostic usage(std::string message) { return make_diagnostic(DiagCode::invalid_argument, std::move(message)); }
+}  // namespace
+
 std::vector<FlagSpec> input_flags() {
   return {
-      {"activity", true, false, "activity table (CSV or JSON), required"},
+      {"activity", true, true, "activity table (CSV or JSON), required; repeat for several files of one table "
+                               "(read in SHA-256 order: for a key in two files the first file wins)"},
       {"people", true, false, "people table"},
       {"surveys", true, false, "pulse-survey table"},
       {"playbook", true, false, "role playbook table"},
@@ -33,8 +38,6 @@ std::vector<FlagSpec> input_flags() {
 }
 
 namespace {
-
-Diagnostic usage(std::string message) { return make_diagnostic(DiagCode::invalid_argument, std::move(message)); }
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -83,13 +86,54 @@ Result<Session> make_analysis(const ParsedArgs& args) {
   return Session::create(std::move(config).value());
 }
 
+Result<ActivityPlan> plan_activity(const ParsedArgs& args) {
+  ActivityPlan plan;
+  const std::vector<std::string>& paths = args.all("activity");
+  if (paths.size() <= 1) {
+    for (const std::string& p : paths) plan.files.push_back({p, ""});
+    return plan;
+  }
+  // Several files are one table in one canonical order, their SHA-256: hash
+  // each first (the readers then skip hashing), read each distinct file once.
+  std::vector<ActivityPlan::File> all;
+  for (const std::string& p : paths) {
+    if (p == "-") return Error(usage("--activity -: standard input cannot be one of several activity files"));
+    auto bytes = read_file(p);
+    if (!bytes) return std::move(bytes).error();
+    all.push_back({p, sha256_hex(bytes.value())});
+  }
+  std::sort(all.begin(), all.end(), [](const ActivityPlan::File& a, const ActivityPlan::File& b) {
+    return a.sha256 != b.sha256 ? a.sha256 < b.sha256 : a.path < b.path;
+  });
+  for (const ActivityPlan::File& f : all) {
+    if (!plan.files.empty() && plan.files.back().sha256 == f.sha256) plan.repeats.push_back(f);
+    else plan.files.push_back(f);
+  }
+  return plan;
+}
+
 namespace {
 
 // The tables of the command line, the activity as shard `shard` (usage exports
 // go to shard 0 only: they are not split).
-Status stream_tables(const ParsedArgs& args, Session& analysis, Shard shard) {
+Status stream_tables(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, Shard shard) {
   for (TableKind kind : kReadOrder) {
     const std::string name(table_name(kind));
+    if (kind == TableKind::activity) {
+      for (const ActivityPlan::File& f : plan.files) {
+        std::error_code size_error;
+        const auto size = f.path == "-" ? 0 : std::filesystem::file_size(f.path, size_error);
+        const bool digest_given = !f.sha256.empty();
+        if (Status s = analysis.begin_table(kind, f.path, InputFormat::detect, size_error ? 0 : size, shard, digest_given); !s)
+          return s;
+        Status s = stream_file(f.path, [&](std::string_view chunk) { return analysis.push(chunk); });
+        if (!s) return s;
+        if (Status e = analysis.end_table(f.sha256); !e) return e;
+      }
+      for (const ActivityPlan::File& f : plan.repeats)
+        if (Status s = analysis.note_repeated_input(kind, f.path, f.sha256); !s) return s;
+      continue;
+    }
     const auto path = args.get(name);
     if (!path) continue;
     std::error_code size_error;  // standard input and pipes have no size: no hint
@@ -110,10 +154,10 @@ Status stream_tables(const ParsedArgs& args, Session& analysis, Shard shard) {
 }
 
 std::uint32_t thread_count(const ParsedArgs& args, const Session& analysis) {
-  const auto activity = args.get("activity");
   // One reader when the input cannot be read twice or gains nothing from it.
-  if (!activity || *activity == "-" || analysis.config().strict) return 1;
-  if (activity->size() >= 5 && activity->substr(activity->size() - 5) == ".json") return 1;
+  if (!args.has("activity") || analysis.config().strict) return 1;
+  for (const std::string& activity : args.all("activity"))
+    if (activity == "-" || (activity.size() >= 5 && activity.substr(activity.size() - 5) == ".json")) return 1;
   if (auto t = args.get("threads")) {
     const long n = std::strtol(t->c_str(), nullptr, 10);
     return static_cast<std::uint32_t>(std::clamp(n, 1L, 64L));
@@ -124,8 +168,11 @@ std::uint32_t thread_count(const ParsedArgs& args, const Session& analysis) {
 }  // namespace
 
 Status stream_inputs(const ParsedArgs& args, Session& analysis) {
+  auto planned = plan_activity(args);
+  if (!planned) return std::move(planned).error();
+  const ActivityPlan& plan = planned.value();
   const std::uint32_t threads = thread_count(args, analysis);
-  if (threads == 1) return stream_tables(args, analysis, Shard{});
+  if (threads == 1) return stream_tables(args, plan, analysis, Shard{});
   // Every thread reads every byte and keeps its share of the people; shard 0
   // (this thread) then merges the others, in order.
   std::vector<std::optional<Session>> shards(threads);
@@ -138,10 +185,10 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis) {
         results[i] = std::move(s).error();
         return;
       }
-      results[i] = stream_tables(args, *s, Shard{i, threads});
+      results[i] = stream_tables(args, plan, *s, Shard{i, threads});
       shards[i] = std::move(s).value();
     });
-  Status mine = stream_tables(args, analysis, Shard{0, threads});
+  Status mine = stream_tables(args, plan, analysis, Shard{0, threads});
   for (std::thread& w : workers) w.join();
   if (!mine) return mine;
   for (std::uint32_t i = 1; i < threads; ++i) {

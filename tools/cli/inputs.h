@@ -15,6 +15,16 @@ std::vector<FlagSpec> input_flags();
 // Builds the config (file + --group-by/--strict overrides) and a new Session.
 // Usage problems come back with code invalid_argument.
 Result<Session> make_analysis(const ParsedArgs& args);
+// The activity files in reading order: one file as given; several in SHA-256
+// order (then each digest is known), each distinct file once, the others noted.
+struct ActivityPlan {
+  struct File {
+    std::string path, sha256;  // sha256 "" for a single file (the reader hashes it)
+  };
+  std::vector<File> files, repeats;
+};
+Result<ActivityPlan> plan_activity(const ParsedArgs& args);
+
 // Streams every table given on the command line into the analysis.
 Status stream_inputs(const ParsedArgs& args, Session& analysis);
 

@@ -19,6 +19,8 @@ constexpr const char* kUsage =
     "  metrics    list the metric catalog (--list, --json, --markdown)\n"
     "  docs       print generated reference docs (input-format, config, metrics)\n"
     "  verify     check that a report is byte for byte what its inputs produce\n"
+    "  partial    read inputs into a saved partial state (.gsp; as sensitive as the raw data)\n"
+    "  merge      merge partial states into a report (.json) or a merged state (.gsp)\n"
     "\n"
     "Run 'gapscore <command> --help' for a command's options.\n"
     "Exit codes: 0 ok, 1 data errors, 2 usage errors: bad option or config, a file\n"
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
   if (command == "metrics") return gapscore::cli::run_metrics(args);
   if (command == "docs") return gapscore::cli::run_docs(args);
   if (command == "verify") return gapscore::cli::run_verify(args);
+  if (command == "partial") return gapscore::cli::run_partial(args);
+  if (command == "merge") return gapscore::cli::run_merge(args);
   std::fprintf(stderr, "gapscore: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

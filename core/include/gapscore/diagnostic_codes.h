@@ -45,6 +45,7 @@ namespace gapscore {
   X(out_of_range, row, "A value is outside its allowed range (the message gives the range).")      \
   X(ai_tasks_exceed_tasks, row, "ai_tasks is greater than tasks on the same row.")                 \
   X(duplicate_key, row, "A second row for the same key (activity: person_id x date x task_type; people: person_id); the first is kept.") \
+  X(duplicate_input, warning, "An activity file given twice (the same SHA-256), by name or inside two saved states; it is read once.") \
   /* cross-table notes */                                                                          \
   X(unknown_person, warning, "A person in activity is missing from the people table; inline attributes are used, else '(unassigned)'.") \
   X(attribute_conflict, warning, "A person's team/role/work_mode differs between rows or tables; the people table wins, else the first row.") \

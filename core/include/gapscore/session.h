@@ -55,7 +55,27 @@ class Session {
   // tables, the activity with Shard{i, n}; then shard 0 merges the others, in
   // index order, before join(). The result is byte-identical to one session
   // reading everything. Fails if the shards did not read the same inputs.
-  Status merge(Session&& shard);
+  // Whole sessions (not shards) of different activity files merge too: see below.
+  Status merge(Session&& other);
+
+  // Several activity files are one table: give them one after another in the
+  // order of their SHA-256 (digest_by_caller helps: hash first, then read). For
+  // a key (person x date x task type) in two files the first file's row wins.
+  // A file whose bytes were read already is not read again but noted here (a
+  // duplicate_input warning in the report); the name kept is the first in byte order.
+  Status note_repeated_input(TableKind kind, std::string source_name, std::string_view sha256_hex);
+
+  // Merging states of different activity files (each read as one shard, e.g.
+  // saved states of one month each): same config, same other tables and usage
+  // exports. The result is byte-identical to one session reading all the files,
+  // whatever the order and grouping of the merges, unless two states share a key
+  // in different files (then it fails: a state cannot drop rows). A state whose
+  // files are all in the other one is noted (duplicate_input), never added twice.
+  // (merge() above does this itself when both sessions are whole, not shards.)
+
+  // A session with this one's config, other tables and usage exports, but no
+  // activity yet: read more activity files into it, then merge it into this one.
+  Result<Session> empty_copy() const;
 
   // Joins the tables (people attributes, window); report() does this itself.
   // Separate so that validation can include join diagnostics without analysis.
@@ -106,6 +126,7 @@ class Session {
 
  private:
   Session();
+  Status merge_inputs(Session&& other);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -78,19 +78,23 @@ ActivityData finish(const Part& part) {
   }
   std::sort(d.task_cells.begin(), d.task_cells.end(),
             [](const TaskCell& a, const TaskCell& b) { return a.person != b.person ? a.person < b.person : a.task < b.task; });
-  d.period_cells = part.period_cells();
-  for (PeriodCell& c : d.period_cells) {
-    c.person = person_rank[c.person];
-    c.period = period_rank[c.period];
+  // Cells of people without rows exist only in a corrupt saved state (a row
+  // makes both): dropped like their task cells, never indexed.
+  for (const PeriodCell& c : part.period_cells()) {
+    if (person_rank[c.person] == kDropped) continue;
+    d.period_cells.push_back(c);
+    d.period_cells.back().person = person_rank[c.person];
+    d.period_cells.back().period = period_rank[c.period];
   }
   std::sort(d.period_cells.begin(), d.period_cells.end(), [](const PeriodCell& a, const PeriodCell& b) {
     return a.person != b.person ? a.person < b.person : a.period < b.period;
   });
-  d.pending_playbook = part.pending_playbook();
-  for (PendingPlaybookCell& c : d.pending_playbook) {
-    c.person = person_rank[c.person];
-    c.period = period_rank[c.period];
-    c.task = task_rank[c.task];
+  for (const PendingPlaybookCell& c : part.pending_playbook()) {
+    if (person_rank[c.person] == kDropped) continue;
+    d.pending_playbook.push_back(c);
+    d.pending_playbook.back().person = person_rank[c.person];
+    d.pending_playbook.back().period = period_rank[c.period];
+    d.pending_playbook.back().task = task_rank[c.task];
   }
   std::sort(d.pending_playbook.begin(), d.pending_playbook.end(), [](const PendingPlaybookCell& a, const PendingPlaybookCell& b) {
     if (a.person != b.person) return a.person < b.person;

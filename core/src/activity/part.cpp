@@ -1,5 +1,7 @@
 #include "activity/part.h"
 
+#include <utility>
+
 #include <algorithm>
 
 #include "base/date.h"
@@ -100,37 +102,60 @@ std::vector<std::int32_t> DayBits::common(const DayBits& o) const {
   return days;
 }
 
-void InlineAttribute::see(std::string_view v, std::uint64_t at) {
+void InlineAttribute::see(std::string_view v, std::uint32_t in_file, std::uint64_t at) {
   if (v.empty()) return;
   if (row == 0) {
     row = at;
+    file = in_file;
     value = std::string(v);
   } else if (conflict_row == 0 && v != value) {
     conflict_row = at;
+    conflict_file = in_file;
     conflict_value = std::string(v);
   }
 }
 
-void InlineAttribute::merge_later(const InlineAttribute& later) {
-  if (later.row == 0) return;
+void InlineAttribute::merge(const InlineAttribute& other) {
+  if (other.row == 0) return;
   if (row == 0) {
-    *this = later;
+    *this = other;
     return;
   }
-  // The first row after ours whose value differs from ours: ours, or in `later`.
+  using Position = std::pair<std::uint32_t, std::uint64_t>;
+  const bool mine_first = Position{file, row} < Position{other.file, other.row};
+  InlineAttribute first = mine_first ? *this : other;
+  const InlineAttribute& second = mine_first ? other : *this;
+  // The first row of `second` whose value differs from the first's value.
   std::uint64_t candidate = 0;
+  std::uint32_t candidate_file = 0;
   std::string candidate_value;
-  if (later.value != value) {
-    candidate = later.row;
-    candidate_value = later.value;
-  } else if (later.conflict_row) {
-    candidate = later.conflict_row;
-    candidate_value = later.conflict_value;
+  if (second.value != first.value) {
+    candidate = second.row;
+    candidate_file = second.file;
+    candidate_value = second.value;
+  } else if (second.conflict_row) {
+    candidate = second.conflict_row;
+    candidate_file = second.conflict_file;
+    candidate_value = second.conflict_value;
   }
-  if (candidate && (conflict_row == 0 || candidate < conflict_row)) {
-    conflict_row = candidate;
-    conflict_value = std::move(candidate_value);
+  if (candidate && (first.conflict_row == 0 ||
+                    Position{candidate_file, candidate} < Position{first.conflict_file, first.conflict_row})) {
+    first.conflict_row = candidate;
+    first.conflict_file = candidate_file;
+    first.conflict_value = std::move(candidate_value);
   }
+  *this = std::move(first);
+}
+
+bool Part::renumber_files(const std::vector<std::uint32_t>& map) {
+  for (PersonPart& p : persons_)
+    for (InlineAttribute* a : {&p.team, &p.role, &p.work_mode}) {
+      if (a->row && a->file >= map.size()) return false;
+      if (a->conflict_row && a->conflict_file >= map.size()) return false;
+      if (a->row) a->file = map[a->file];
+      if (a->conflict_row) a->conflict_file = map[a->conflict_file];
+    }
+  return true;
 }
 
 Part::Part(PartOptions options) : options_(std::move(options)) {}
@@ -192,9 +217,9 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   }
   PersonPart& person = persons_[p];
   // Inline attributes come from the rows inside the window.
-  person.team.see(team, row);
-  person.role.see(role, row);
-  person.work_mode.see(work_mode, row);
+  person.team.see(team, file_, row);
+  person.role.see(role, file_, row);
+  person.work_mode.see(work_mode, file_, row);
   const bool ai = v.ai_tasks > 0;
   const std::int32_t period_start = options_.weekly ? iso_week_monday(day) : month_start(day);
   const std::uint32_t pc = p == last_period_cell_person_ && period_start == last_period_start_
@@ -286,9 +311,9 @@ std::optional<std::uint64_t> Part::merge(const Part& other) {
     PersonPart& mine = persons_[person_of[p]];
     const PersonPart& theirs = other.persons_[p];
     if (!mine.all.add(theirs.all) || !mine.ai.add(theirs.ai) || !mine.manual.add(theirs.manual)) return std::nullopt;
-    mine.team.merge_later(theirs.team);
-    mine.role.merge_later(theirs.role);
-    mine.work_mode.merge_later(theirs.work_mode);
+    mine.team.merge(theirs.team);
+    mine.role.merge(theirs.role);
+    mine.work_mode.merge(theirs.work_mode);
   }
   for (std::uint32_t t = 0; t < other.task_types_.size(); ++t) task_of[t] = task_types_.intern(other.task_types_.texts()[t]);
   for (std::uint32_t i = 0; i < other.periods_.size(); ++i) {

@@ -81,14 +81,18 @@ struct PendingPlaybookCell {
 };
 
 // An inline attribute (team, role, work_mode) as the rows give it: the first
-// value in row order wins; the first later row with another value is a conflict.
+// value in input order wins; the first later row with another value is a
+// conflict. Input order is (file, row): `file` is the input's place among the
+// activity files in SHA-256 order (0 when there is one), so parts of different
+// files merge in any order and grouping to the same result.
 struct InlineAttribute {
   std::uint64_t row = 0;  // 0 = no row gave a value
   std::string value;
   std::uint64_t conflict_row = 0;
   std::string conflict_value;
-  void see(std::string_view v, std::uint64_t at);
-  void merge_later(const InlineAttribute& later);  // `later` covers rows after this one's
+  std::uint32_t file = 0, conflict_file = 0;
+  void see(std::string_view v, std::uint32_t in_file, std::uint64_t at);
+  void merge(const InlineAttribute& other);  // both in the same file numbering
 };
 
 struct PersonPart {
@@ -127,6 +131,13 @@ class Part {
   // nullopt when a sum would overflow (then the part is unusable).
   std::optional<std::uint64_t> merge(const Part& other);
 
+  // The activity file the next rows come from (its place in SHA-256 order).
+  void set_file(std::uint32_t file) { file_ = file; }
+  // Renumbers the files inline attributes point at (new number of file i =
+  // map[i]) before a merge with parts of other files. False when an attribute
+  // names a file outside the map (a corrupt state).
+  bool renumber_files(const std::vector<std::uint32_t>& map);
+
   const PartOptions& options() const { return options_; }
   const TextCodes& person_ids() const { return person_ids_; }
   const TextCodes& task_types() const { return task_types_; }
@@ -163,6 +174,7 @@ class Part {
   std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;
   std::int32_t first_date_ = 0, last_date_ = 0;
   bool any_date_ = false;
+  std::uint32_t file_ = 0;
   // The previous row's person and cells (rows of one person often come together).
   std::uint32_t last_person_ = TextCodes::kAbsent, last_task_cell_person_ = TextCodes::kAbsent, last_task_ = 0,
                 last_task_cell_ = 0, last_period_cell_person_ = TextCodes::kAbsent, last_period_cell_ = 0;

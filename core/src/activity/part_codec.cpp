@@ -30,6 +30,8 @@ void write_attribute(const InlineAttribute& a, ByteWriter& w) {
   w.text(a.value);
   w.u64(a.conflict_row);
   w.text(a.conflict_value);
+  w.u32(a.file);
+  w.u32(a.conflict_file);
 }
 
 void read_attribute(InlineAttribute& a, ByteReader& r) {
@@ -37,6 +39,8 @@ void read_attribute(InlineAttribute& a, ByteReader& r) {
   a.value = r.text();
   a.conflict_row = r.u64();
   a.conflict_value = r.text();
+  a.file = r.u32();
+  a.conflict_file = r.u32();
 }
 
 void write_optional_day(const std::optional<std::int32_t>& d, ByteWriter& w) {

@@ -82,7 +82,9 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
       return Error(make_diagnostic(DiagCode::invalid_argument, "begin_table: shard index must be below the shard count"));
     if (shard.count > 1 && m.config.strict)
       return Error(make_diagnostic(DiagCode::invalid_argument, "strict mode reads the activity in one shard"));
-    m.shard = shard;
+    if (!m.activity_files.empty() && (shard.index != m.shard.index || shard.count != m.shard.count))
+      return Error(make_diagnostic(DiagCode::invalid_argument, "begin_table: every activity file is read as the same shard"));
+    if (!m.current) m.shard = shard;
   }
   auto opts = m.claim(kind, source_name, "begin_table");
   if (!opts) return std::move(opts).error();
@@ -94,7 +96,7 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
     opts->shard_index = shard.index;
     opts->shard_count = shard.count;
   }
-  m.current.emplace(std::move(opts).value(), kind == TableKind::activity ? m.activity_log : m.log);
+  m.current.emplace(std::move(opts).value(), kind == TableKind::activity ? m.activity_files.back().log : m.log);
   m.current_kind = kind;
   m.current_source = std::move(source_name);
   return Ok{};
@@ -124,15 +126,50 @@ Status Session::end_table(std::string_view sha256_hex) {
   auto t = m.current->finish(sha256_hex);
   m.current.reset();
   if (!t) return m.fail(std::move(t).error());
+  if (m.current_kind == TableKind::activity && m.activity_files.size() > 1) {
+    // Several activity files are one table read in SHA-256 order: for a key in
+    // two files the first file's row wins (the state keeps the first).
+    const std::string& previous = m.activity_summaries().back()->sha256;
+    const std::string& now = t->summary.sha256;
+    if (!previous.empty() && !now.empty() && now <= previous)
+      return m.fail(Error(make_diagnostic(
+          DiagCode::invalid_argument,
+          now == previous ? "activity: " + clip_for_diagnostic(t->summary.source_name) +
+                                " has the same SHA-256 as a file read already (use note_repeated_input)"
+                          : "activity: several files must be given in the order of their SHA-256",
+          "activity")));
+  }
   m.tables.push_back(std::move(t).value());
   return Ok{};
+}
+
+Status Session::note_repeated_input(TableKind kind, std::string source_name, std::string_view sha256_hex) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (kind != TableKind::activity || m.current || m.dataset)
+    return Error(make_diagnostic(DiagCode::invalid_argument, "note_repeated_input: only an activity file, between tables, before the join"));
+  const std::vector<TableSummary*> summaries = m.activity_summaries();
+  for (std::size_t i = 0; i < summaries.size() && i < m.activity_files.size(); ++i) {
+    if (summaries[i]->sha256 != sha256_hex) continue;
+    m.activity_files[i].repeats.insert(std::move(source_name));
+    // The name kept is the first in byte order, whichever copy was read.
+    auto& repeats = m.activity_files[i].repeats;
+    if (*repeats.begin() < summaries[i]->source_name) {
+      std::string first = *repeats.begin();
+      repeats.erase(repeats.begin());
+      repeats.insert(summaries[i]->source_name);
+      summaries[i]->source_name = std::move(first);
+    }
+    return Ok{};
+  }
+  return Error(make_diagnostic(DiagCode::invalid_argument, "note_repeated_input: no activity file with that SHA-256 was read"));
 }
 
 Status Session::add_columns(TableKind kind, std::span<const ColumnInput> columns, std::string source_name) {
   Impl& m = *impl_;
   auto opts = m.claim(kind, std::move(source_name), "add_columns");
   if (!opts) return std::move(opts).error();
-  auto t = ingest_columns(columns, *opts, kind == TableKind::activity ? m.activity_log : m.log);
+  auto t = ingest_columns(columns, *opts, kind == TableKind::activity ? m.activity_files.back().log : m.log);
   if (!t) return m.fail(std::move(t).error());
   m.tables.push_back(std::move(t).value());
   return Ok{};
@@ -162,10 +199,12 @@ Status Session::merge(Session&& other) {
   auto invalid = [](std::string why) { return Error(make_diagnostic(DiagCode::invalid_argument, "merge: " + why)); };
   if (m.current || o.current) return invalid("a table is still open");
   if (m.dataset || o.dataset) return invalid("a session was joined already");
-  if (!m.activity_part || !o.activity_part || o.shard.count != m.shard.count || o.shard.index == m.shard.index)
+  if (!m.activity_part || !o.activity_part) return invalid("both sessions must have read activity");
+  if (m.shard.count == 1 && o.shard.count == 1) return merge_inputs(std::move(other));
+  if (o.shard.count != m.shard.count || o.shard.index == m.shard.index)
     return invalid("both sessions must have read the activity as different shards of the same count");
   if (o.tables.size() != m.tables.size()) return invalid("the sessions read different tables");
-  IngestedTable* mine_activity = nullptr;
+  std::size_t activity_index = 0;
   for (std::size_t i = 0; i < m.tables.size(); ++i) {
     TableSummary& a = m.tables[i].summary;
     const TableSummary& b = o.tables[i].summary;
@@ -174,18 +213,154 @@ Status Session::merge(Session&& other) {
       if (a.sha256 != b.sha256) return invalid("the " + a.table + " tables differ");
       continue;
     }
-    mine_activity = &m.tables[i];
     a.rows_read += b.rows_read;
     a.rows_used += b.rows_used;
     a.rows_skipped += b.rows_skipped;
+    if (a.sha256.empty()) a.sha256 = b.sha256;
+    ++activity_index;
   }
-  if (!mine_activity) return invalid("no activity table");
+  if (activity_index == 0 || activity_index != m.activity_files.size() || activity_index != o.activity_files.size())
+    return invalid("no activity table");
   const auto shared = m.activity_part->merge(*o.activity_part);
   if (!shared) return m.fail(Error(make_diagnostic(DiagCode::out_of_range, "activity: a sum is too large to add up exactly", "activity")));
   if (*shared) return m.fail(invalid("the shards share " + std::to_string(*shared) + " keys (person x date x task type)"));
-  m.activity_log.merge_by_row(o.activity_log);
+  for (std::size_t i = 0; i < m.activity_files.size(); ++i) {
+    m.activity_files[i].log.merge_by_row(o.activity_files[i].log);
+    m.activity_files[i].repeats.insert(o.activity_files[i].repeats.begin(), o.activity_files[i].repeats.end());
+  }
   m.activity_proxies.merge(o.activity_proxies);
+  // Every shard is here: the activity is whole again, and checked as a reader checks a table.
+  m.shards_held += o.shards_held;
+  if (m.shards_held == m.shard.count) {
+    m.shard = Shard{};
+    m.shards_held = 1;
+    if (Status s = m.check_activity_row_counts(); !s) return m.fail(std::move(s).error());
+  }
   return Ok{};
+}
+
+Status Session::merge_inputs(Session&& other) {
+  Impl& m = *impl_;
+  Impl& o = *other.impl_;
+  auto invalid = [](std::string why) { return Error(make_diagnostic(DiagCode::invalid_argument, "merge: " + why)); };
+  // Everything but the activity must be the same: the activity files were read against it.
+  auto others_of = [](const Impl& x) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const IngestedTable& t : x.tables)
+      if (t.summary.table != "activity") out.emplace_back(t.summary.table, t.summary.sha256);
+    return out;
+  };
+  if (others_of(m) != others_of(o)) return invalid("the sessions read different people, surveys, playbook or identities tables");
+  if (m.raw_usage.size() != o.raw_usage.size()) return invalid("the sessions read different AI-usage exports");
+  for (std::size_t i = 0; i < m.raw_usage.size(); ++i)
+    if (m.raw_usage[i].bytes != o.raw_usage[i].bytes) return invalid("the sessions read different AI-usage exports");
+  std::vector<TableSummary*> mine = m.activity_summaries(), theirs = o.activity_summaries();
+  if (mine.size() != m.activity_files.size() || theirs.size() != o.activity_files.size() || mine.empty() || theirs.empty())
+    return invalid("no activity table");
+  auto index_of = [](const std::vector<TableSummary*>& list, const std::string& digest) -> std::size_t {
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i]->sha256 == digest) return i;
+    return list.size();
+  };
+  for (const TableSummary* t : mine)
+    if (t->sha256.empty()) return invalid("an activity table was given as typed columns (no SHA-256)");
+  for (const TableSummary* t : theirs)
+    if (t->sha256.empty()) return invalid("an activity table was given as typed columns (no SHA-256)");
+  std::size_t common = 0;
+  for (const TableSummary* t : theirs) common += index_of(mine, t->sha256) < mine.size() ? 1 : 0;
+  // A state whose files are all in the other one adds nothing but the names it read them under.
+  auto absorb_repeats = [&](Impl& keep, Impl& drop) {
+    std::vector<TableSummary*> kept = keep.activity_summaries(), dropped = drop.activity_summaries();
+    Session* keeper = &keep == &m ? this : &other;
+    for (std::size_t i = 0; i < dropped.size(); ++i) {
+      (void)keeper->note_repeated_input(TableKind::activity, dropped[i]->source_name, dropped[i]->sha256);
+      for (const std::string& r : drop.activity_files[i].repeats)
+        (void)keeper->note_repeated_input(TableKind::activity, r, dropped[i]->sha256);
+    }
+    (void)kept;
+  };
+  if (common == theirs.size()) {
+    absorb_repeats(m, o);
+    return Ok{};
+  }
+  if (common == mine.size()) {
+    absorb_repeats(o, m);
+    // The other's read state, this session's settings (config, privacy ledger, salt).
+    o.config = std::move(m.config);
+    o.ledger = std::move(m.ledger);
+    o.ledger_text = std::move(m.ledger_text);
+    o.generated_salt = std::move(m.generated_salt);
+    std::swap(impl_, other.impl_);
+    return Ok{};
+  }
+  if (common > 0)
+    return invalid("the states share some activity files but not all; merge states of different files (a file in two states "
+                   "cannot be taken out of one)");
+  // The files of both in SHA-256 order; each part's file numbers follow it.
+  std::vector<const TableSummary*> all(mine.begin(), mine.end());
+  all.insert(all.end(), theirs.begin(), theirs.end());
+  std::sort(all.begin(), all.end(), [](const TableSummary* a, const TableSummary* b) { return a->sha256 < b->sha256; });
+  std::vector<std::uint32_t> map_mine(mine.size()), map_theirs(theirs.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) {
+    const std::size_t a = index_of(mine, all[i]->sha256);
+    if (a < mine.size()) map_mine[a] = i;
+    else map_theirs[index_of(theirs, all[i]->sha256)] = i;
+  }
+  if (!m.activity_part->renumber_files(map_mine) || !o.activity_part->renumber_files(map_theirs))
+    return m.fail(Error(make_diagnostic(DiagCode::internal_error, "merge: an attribute names an unknown activity file", "activity")));
+  const auto shared = m.activity_part->merge(*o.activity_part);
+  if (!shared) return m.fail(Error(make_diagnostic(DiagCode::out_of_range, "activity: a sum is too large to add up exactly", "activity")));
+  if (*shared)
+    return m.fail(Error(make_diagnostic(
+        DiagCode::duplicate_key,
+        "merge: the states share " + std::to_string(*shared) +
+            " keys (person x date x task type) in different files; a state cannot drop rows, so analyze (or partial) "
+            "those files together: the file whose SHA-256 sorts first wins",
+        "activity")));
+  m.activity_proxies.merge(o.activity_proxies);
+  // The tables: the others as they were, then the activity files in SHA-256 order, each with its log.
+  std::vector<IngestedTable> tables;
+  std::vector<IngestedTable*> activity_tables(all.size(), nullptr);
+  std::vector<Impl::ActivityFile> files(all.size());
+  for (Impl* x : {&m, &o}) {
+    const std::vector<std::uint32_t>& map = x == &m ? map_mine : map_theirs;
+    std::size_t k = 0;
+    for (IngestedTable& t : x->tables) {
+      if (t.summary.table != "activity") {
+        if (x == &m) tables.push_back(std::move(t));
+        continue;
+      }
+      files[map[k]] = std::move(x->activity_files[k]);
+      activity_tables[map[k]] = &t;
+      ++k;
+    }
+  }
+  for (IngestedTable* t : activity_tables) tables.push_back(std::move(*t));
+  m.tables = std::move(tables);
+  m.activity_files = std::move(files);
+  return Ok{};
+}
+
+Result<Session> Session::empty_copy() const {
+  const Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (m.current || m.dataset) return Error(make_diagnostic(DiagCode::invalid_argument, "empty_copy: before the join, between tables"));
+  auto copy = create(m.config);
+  if (!copy) return copy;
+  for (const IngestedTable& t : m.tables) {
+    const auto kind = table_kind_from_name(t.summary.table);
+    if (!kind || *kind == TableKind::activity) continue;
+    const auto raw = m.raw_tables.find(*kind);
+    if (raw == m.raw_tables.end())
+      return Error(make_diagnostic(DiagCode::invalid_argument, "empty_copy: the " + t.summary.table + " table was given as typed columns"));
+    if (Status s = copy->begin_table(*kind, t.summary.source_name, t.summary.format == "json" ? InputFormat::json : InputFormat::csv); !s)
+      return std::move(s).error();
+    if (Status s = copy->push(raw->second); !s) return std::move(s).error();
+    if (Status s = copy->end_table(); !s) return std::move(s).error();
+  }
+  for (const Impl::RawUsage& u : m.raw_usage)
+    if (Status s = copy->add_usage(u.bytes, u.source, u.format); !s) return std::move(s).error();
+  return copy;
 }
 
 Status Session::join() {

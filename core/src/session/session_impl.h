@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,11 +43,18 @@ struct Session::Impl {
   ingest::ProxySums activity_proxies;
   std::optional<ingest::ProxySink> proxy_sink;
   std::optional<activity::ActivityData> activity;
-  // The activity's diagnostics, kept apart until the join so that shards read
-  // in parallel can interleave theirs by row.
-  DiagnosticLog activity_log;
+  // Per activity file, in the order of the activity entries of `tables` (their
+  // SHA-256 order): its diagnostics, kept apart until the join so that shards
+  // read in parallel can interleave theirs by row and states of other files
+  // merge in any order; and the names under which the same bytes came again.
+  struct ActivityFile {
+    DiagnosticLog log;
+    std::set<std::string> repeats;
+  };
+  std::vector<ActivityFile> activity_files;
   bool activity_log_joined = false;
   Shard shard;
+  std::uint32_t shards_held = 1;  // shards merged into this one (itself included)
   bool digest_by_caller = false;  // of the table being read
   // What a saved state needs to read the inputs again: the small tables' and
   // the usage exports' bytes (the activity is saved as its state).
@@ -65,13 +73,40 @@ struct Session::Impl {
 
   explicit Impl(Config c)
       : config(std::move(c)),
-        log(static_cast<std::size_t>(config.max_diagnostics)),
-        activity_log(static_cast<std::size_t>(config.max_diagnostics)) {}
+        log(static_cast<std::size_t>(config.max_diagnostics)) {}
+
+  ActivityFile& new_activity_file() {
+    activity_files.push_back({DiagnosticLog(static_cast<std::size_t>(config.max_diagnostics)), {}});
+    return activity_files.back();
+  }
+
+  // The activity tables' summaries, in order (one per entry of activity_files).
+  std::vector<TableSummary*> activity_summaries() {
+    std::vector<TableSummary*> out;
+    for (IngestedTable& t : tables)
+      if (t.summary.table == "activity") out.push_back(&t.summary);
+    return out;
+  }
 
   void join_activity_log() {
     if (activity_log_joined) return;
     activity_log_joined = true;
-    log.append(activity_log);
+    const std::vector<TableSummary*> summaries = activity_summaries();
+    for (std::size_t i = 0; i < activity_files.size(); ++i) {
+      log.append(activity_files[i].log);
+      if (i < summaries.size())
+        for (const std::string& r : activity_files[i].repeats) log.add(repeat_note(r, summaries[i]->source_name));
+    }
+  }
+
+  static Diagnostic repeat_note(const std::string& repeat, const std::string& kept) {
+    Diagnostic d = make_diagnostic(DiagCode::duplicate_input,
+                                   repeat == kept ? "activity: " + clip_for_diagnostic(kept) + " was given more than once; it is read once"
+                                                  : "activity: " + clip_for_diagnostic(repeat) + " has the same bytes (SHA-256) as " +
+                                                        clip_for_diagnostic(kept) + "; it is read once",
+                                   "activity");
+    d.severity = Severity::warning;
+    return d;
   }
 
   // Fatal errors also go into the log (strict-mode row errors are there already),
@@ -96,7 +131,10 @@ struct Session::Impl {
     if (current)
       return Error(make_diagnostic(DiagCode::invalid_argument, std::string(call) + " called while another table is open"));
     const auto k = static_cast<std::size_t>(kind);
-    if (seen[k])
+    // The activity may come as several files (one table): each file opens a new
+    // entry, its rows go into the same state.
+    const bool more_activity = kind == TableKind::activity && seen[k] && activity_part && activity_sink;
+    if (seen[k] && !more_activity)
       return Error(make_diagnostic(DiagCode::invalid_argument, "the " + std::string(table_name(kind)) + " table was already given"));
     // The activity is read once, into state that needs the playbook while it is read.
     if (kind == TableKind::playbook && seen[static_cast<std::size_t>(TableKind::activity)])
@@ -110,7 +148,15 @@ struct Session::Impl {
     if (cols != config.columns.end()) opts.column_map = cols->second;
     const auto dates = config.date_formats.find(std::string(table_name(kind)));
     if (dates != config.date_formats.end()) opts.date_format = dates->second;
-    if (kind == TableKind::activity) opts.row_sink = start_activity();
+    if (kind == TableKind::activity) {
+      if (more_activity) {
+        activity_part->set_file(static_cast<std::uint32_t>(activity_files.size()));
+        opts.row_sink = &*proxy_sink;
+      } else {
+        opts.row_sink = start_activity();
+      }
+      new_activity_file();
+    }
     return opts;
   }
 
@@ -135,13 +181,21 @@ struct Session::Impl {
     return &*proxy_sink;
   }
 
+  // What a reader checks at the end of a table, for activity files read in
+  // shards once every shard is merged.
+  Status check_activity_row_counts() {
+    const std::vector<TableSummary*> summaries = activity_summaries();
+    for (std::size_t i = 0; i < summaries.size() && i < activity_files.size(); ++i)
+      if (Status s = ingest::check_row_counts(*summaries[i], schema_for(TableKind::activity), activity_files[i].log); !s)
+        return s;
+    return Ok{};
+  }
+
   // The activity table was read (every shard merged): its state is finished, the rows are gone.
   Status finish_activity() {
     if (!activity_part) return Ok{};
     if (shard.count > 1)
-      for (const IngestedTable& t : tables)
-        if (t.summary.table == "activity")
-          if (Status s = ingest::check_row_counts(t.summary, schema_for(TableKind::activity), activity_log); !s) return s;
+      if (Status s = check_activity_row_counts(); !s) return s;
     activity = activity::finish(*activity_part);
     proxy_sink.reset();
     activity_sink.reset();

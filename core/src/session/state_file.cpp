@@ -1,8 +1,9 @@
 // Session::save_state / load_state: a session's read state as bytes
 // (docs/partial-state.md). Layout, all little-endian:
 //   "GSPSTATE" | u32 format version | text engine version | text config (canonical JSON)
-//   | u32 shard index | u32 shard count
-//   | u32 tables, each: u8 kind | summary | u8 has_part | (activity: part, log, proxy sums) or (text raw bytes)
+//   | u32 shard index | u32 shard count | u32 shards held
+//   | u32 tables, each: u8 kind | summary | (activity file: log, u32 + texts repeated names) or (text raw bytes)
+//   | u8 has activity | the activity part (all activity files) | legacy-proxy sums per person
 //   | u32 usage exports, each: text bytes | text source | u8 format
 //   | 32-byte SHA-256 of everything before it
 #include <cstring>
@@ -20,7 +21,7 @@ namespace gapscore {
 namespace {
 
 constexpr std::string_view kMagic = "GSPSTATE";
-constexpr std::uint32_t kFormatVersion = 2;  // 2: date formats, legacy-proxy sums, usage formats 5-7
+constexpr std::uint32_t kFormatVersion = 2;  // 2: several activity files, shards held, date formats, legacy-proxy sums, usage formats 5-7
 
 std::uint64_t double_bits(double v) {
   std::uint64_t b = 0;
@@ -197,24 +198,20 @@ Result<std::string> Session::save_state() const {
   w.text(reading_config_json(m.config));
   w.u32(m.shard.index);
   w.u32(m.shard.count);
+  w.u32(m.shards_held);
   w.u32(static_cast<std::uint32_t>(m.tables.size()));
+  std::size_t activity_file = 0;
   for (const IngestedTable& t : m.tables) {
     const auto kind = *table_kind_from_name(t.summary.table);
     w.u8(static_cast<std::uint8_t>(kind));
     write_summary(t.summary, w);
     if (kind == TableKind::activity) {
-      if (!m.activity_part) return state_error(DiagCode::internal_error, "the activity state is missing");
-      activity::PartCodec::write(*m.activity_part, w);
-      write_log(m.activity_log, w);
-      w.u32(static_cast<std::uint32_t>(m.activity_proxies.by_person.size()));
-      for (const auto& [person, sums] : m.activity_proxies.by_person) {
-        w.text(person);
-        w.u32(static_cast<std::uint32_t>(sums.size()));
-        for (const auto& [sum, rows] : sums) {
-          w.u64(double_bits(sum));
-          w.u64(double_bits(rows));
-        }
-      }
+      if (!m.activity_part || activity_file >= m.activity_files.size())
+        return state_error(DiagCode::internal_error, "the activity state is missing");
+      const Impl::ActivityFile& f = m.activity_files[activity_file++];
+      write_log(f.log, w);
+      w.u32(static_cast<std::uint32_t>(f.repeats.size()));
+      for (const std::string& name : f.repeats) w.text(name);
       continue;
     }
     const auto raw = m.raw_tables.find(kind);
@@ -222,6 +219,19 @@ Result<std::string> Session::save_state() const {
       return state_error(DiagCode::invalid_argument,
                          "the " + t.summary.table + " table was given as typed columns; give it as CSV or JSON to save it");
     w.text(raw->second);
+  }
+  w.u8(activity_file > 0 ? 1 : 0);
+  if (activity_file > 0) {
+    activity::PartCodec::write(*m.activity_part, w);
+    w.u32(static_cast<std::uint32_t>(m.activity_proxies.by_person.size()));
+    for (const auto& [person, sums] : m.activity_proxies.by_person) {
+      w.text(person);
+      w.u32(static_cast<std::uint32_t>(sums.size()));
+      for (const auto& [sum, rows] : sums) {
+        w.u64(double_bits(sum));
+        w.u64(double_bits(rows));
+      }
+    }
   }
   w.u32(static_cast<std::uint32_t>(m.raw_usage.size()));
   for (const Impl::RawUsage& u : m.raw_usage) {
@@ -261,7 +271,10 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
   Impl& m = *session->impl_;
   m.shard.index = r.u32();
   m.shard.count = r.u32();
-  if (!r.ok() || m.shard.count == 0 || m.shard.index >= m.shard.count) return state_error(DiagCode::invalid_json, "corrupt shard");
+  m.shards_held = r.u32();
+  if (!r.ok() || m.shard.count == 0 || m.shard.index >= m.shard.count || m.shards_held == 0 ||
+      m.shards_held >= m.shard.count + (m.shard.count == 1 ? 1 : 0))
+    return state_error(DiagCode::invalid_json, "corrupt shard");
   const std::uint32_t tables = r.count(8);
   for (std::uint32_t i = 0; i < tables; ++i) {
     const std::uint8_t kind_byte = r.u8();
@@ -269,28 +282,24 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
     const auto kind = static_cast<TableKind>(kind_byte);
     TableSummary summary = read_summary(r);
     if (!r.ok() || summary.table != table_name(kind)) return state_error(DiagCode::invalid_json, "corrupt table summary");
-    if (m.seen[kind_byte]) return state_error(DiagCode::invalid_json, "a table is listed twice");
+    if (m.seen[kind_byte] && kind != TableKind::activity) return state_error(DiagCode::invalid_json, "a table is listed twice");
     if (kind == TableKind::activity) {
-      auto part = activity::PartCodec::read(r);
-      if (!part) return state_error(DiagCode::invalid_json, "the activity state is corrupt");
-      m.activity_log = read_log(r, m.activity_log.max_items());
+      // Several activity files: strictly in SHA-256 order (the order they were read in).
+      const std::vector<TableSummary*> before = m.activity_summaries();
+      if (!before.empty() && !(before.back()->sha256 < summary.sha256) && !summary.sha256.empty())
+        return state_error(DiagCode::invalid_json, "the activity files are not in SHA-256 order");
+      Impl::ActivityFile& f = m.new_activity_file();
+      f.log = read_log(r, f.log.max_items());
+      for (std::uint32_t k = 0, n = r.count(4); k < n && r.ok(); ++k) f.repeats.insert(r.text());
       if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity diagnostics are corrupt");
-      for (std::uint32_t p = 0, n = r.count(8); p < n && r.ok(); ++p) {
-        auto& sums = m.activity_proxies.by_person[r.text()];
-        for (std::uint32_t c = 0, k = r.count(16); c < k && r.ok(); ++c) {
-          const double sum = bits_double(r.u64()), rows = bits_double(r.u64());
-          sums.emplace_back(sum, rows);
-        }
-      }
-      if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity's proxy sums are corrupt");
       m.seen[kind_byte] = true;
-      m.activity_part.emplace(std::move(*part));
       IngestedTable t;
       t.table.name = "activity";
       t.summary = std::move(summary);
       m.tables.push_back(std::move(t));
       continue;
     }
+    if (!m.activity_files.empty()) return state_error(DiagCode::invalid_json, "a table is listed after the activity");
     const std::string raw = r.text();
     if (!r.ok()) return state_error(DiagCode::invalid_json, "a table's bytes are cut off");
     // Read again as it was read: same bytes, same config, same diagnostics.
@@ -298,6 +307,24 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
     if (Status s = session->begin_table(kind, summary.source_name, table_format); !s) return std::move(s).error();
     if (Status s = session->push(raw); !s) return std::move(s).error();
     if (Status s = session->end_table(); !s) return std::move(s).error();
+  }
+  const std::uint8_t has_part = r.u8();
+  if (!r.ok() || has_part != (m.activity_files.empty() ? 0 : 1)) return state_error(DiagCode::invalid_json, "corrupt activity marker");
+  if (has_part) {
+    auto part = activity::PartCodec::read(r);
+    if (!part) return state_error(DiagCode::invalid_json, "the activity state is corrupt");
+    std::vector<std::uint32_t> same(m.activity_files.size());
+    for (std::uint32_t i = 0; i < same.size(); ++i) same[i] = i;
+    if (!part->renumber_files(same)) return state_error(DiagCode::invalid_json, "the activity state names an unknown file");
+    m.activity_part.emplace(std::move(*part));
+    for (std::uint32_t p = 0, n = r.count(8); p < n && r.ok(); ++p) {
+      auto& sums = m.activity_proxies.by_person[r.text()];
+      for (std::uint32_t c = 0, k = r.count(16); c < k && r.ok(); ++c) {
+        const double sum = bits_double(r.u64()), rows = bits_double(r.u64());
+        sums.emplace_back(sum, rows);
+      }
+    }
+    if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity's proxy sums are corrupt");
   }
   const std::uint32_t usage = r.count(9);
   for (std::uint32_t i = 0; i < usage; ++i) {
