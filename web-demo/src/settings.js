@@ -70,7 +70,7 @@ export function createSettings(form) {
       'How much one report may reveal about any one person: smaller is more private, and its figures get more random noise.',
       DEFAULTS.dp_epsilon, { min: 0.1, max: 10, step: 0.1 }),
     numberField('dp_total_epsilon', 'Total privacy budget (ε)',
-      'Every report on these files, including each settings change, spends its ε from this total, kept in this browser only. When it is spent, further reports are refused.',
+      'Every report on these files, including each settings change, spends its ε from this total, recorded in this browser only. When it is spent, further reports are refused; once spending has started the total can be lowered, not raised.',
       DEFAULTS.dp_total_epsilon, { min: 0.1, max: 1000, step: 0.1 }));
   const protection = h('fieldset', { class: 'field-group protection', 'aria-describedby': protectionHintId },
     h('legend', {}, 'Protection'),

@@ -37,7 +37,7 @@ export function failurePanel(error) {
       ? h('p', {}, 'Choose the matching column in the file panel above (or rename the header in your file), then analyse again.')
       : null,
     error.code === 'privacy_budget_exhausted'
-      ? h('p', {}, 'Under differential privacy every report spends from the total budget recorded in this browser. Further reports on these files are refused; raising the total budget in the settings allows more, and weakens the protection.')
+      ? h('p', {}, 'Under differential privacy every report spends from the total budget recorded in this browser. Further reports on these files are refused. The total recorded for them can be lowered but not raised; only clearing this site\'s data in the browser starts a new budget.')
       : null,
     items.length > 1 || (items.length === 1 && items[0].message !== error.message) ? diagnosticsTable(items) : null);
 }
