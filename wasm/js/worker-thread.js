@@ -10,6 +10,8 @@
 //        sha256, open, loadState, session.report, session.reportText, session.reanalyze, session.saveState,
 //        session.close, shard.read, hash.blob, cancel {target}, connect {port}, spawned {ticket, port}
 //   out: {id, type: 'result'|'error'|'progress', payload}; {id: 0, type: 'spawn', payload: {ticket, name}}
+//   session.report/reportText/reanalyze with payload.ledgerText (protection dp): the result is {value, ledger},
+//   ledger the updated text (null when no release was made), which the page stores.
 // Blob/File inputs arrive as references and are read here, slice by slice, so
 // the page thread never copies a large file.
 import { createGapScore } from './index.js';

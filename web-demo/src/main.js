@@ -101,7 +101,7 @@ async function reanalyze(config) {
     const report = await session.reanalyze(config, releaseOptions(config));
     if (shown?.session !== session) return;  // a new run replaced it meanwhile
     shown.config = config;
-    replace(problems);  // e.g. a refused release before a larger budget was set
+    replace(problems);  // e.g. a refused release shown for the settings before
     await render(report, { elapsedMs: performance.now() - started, updated: true });
     say(`Report updated with the new settings (the files were not read again): ${report.summary.people} people.`);
   } catch (e) {
