@@ -500,8 +500,9 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.click('#try-sample');
     await waitForReport(page);
     assert.match(await page.textContent('[data-testid="dp-budget"]'), /spent ε 1 of the privacy budget \(1 of 2 spent in 1 report, 1 left\)/);
-    let ledger = JSON.parse(await stored());
-    let [entry] = Object.values(ledger.entries);
+    await screenshot(page, '09c-dp-report', { fullPage: false });
+    await visitEveryTab(page, { adoptionOnly: false });
+    let [entry] = Object.values(JSON.parse(await stored()).entries);
     assert.equal(entry.spent_epsilon, 1);
     assert.equal(entry.releases, 1);
 

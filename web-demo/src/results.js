@@ -85,7 +85,8 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
         h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
           adoptionOnly
             ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${s.first_date} to ${s.last_date}`
-            : `${fmt.num(s.people)} people · ${fmt.num(s.activity_rows)} activity rows${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
+            // Under differential privacy the counts are noisy and the row count is not released.
+            : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
           openedFrom ? `Opened from ${openedFrom}. ` : `${updated ? 'Recomputed from the files read earlier' : 'Computed'} on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
