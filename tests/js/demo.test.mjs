@@ -1,7 +1,8 @@
 // The offline web demo (web-demo/), built from the package and driven in
 // headless Chromium under its strict CSP: the sample one click away, figures
 // equal to the native CLI's, uploads, column mapping, hostile names, bad rows,
-// cancel and responsiveness on a million rows, exports, print. Screenshots of
+// cancel and responsiveness on a million rows, exports, print, differential
+// privacy with its budget ledger in IndexedDB. Screenshots of
 // every view go to build/demo-screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

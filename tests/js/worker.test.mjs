@@ -155,8 +155,9 @@ describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
       const afterTwo = stored;
       const refused = await session.reanalyze({ group_by: ['team'], privacy: { dp } }, { ledger })
         .then(() => 'released', (e) => ({ code: e.code, message: e.message }));
-      // Without a store the session spends from the ledger it holds (the page gets nothing back).
-      const plain = await session.reanalyze({ group_by: ['role'], privacy: { dp: { epsilon: 1, total_epsilon: 5 } } });
+      // Without a store the session spends from the ledger it holds (the page gets nothing back); the
+      // spent entry's total cannot be raised, so this release goes to another ledger_id.
+      const plain = await session.reanalyze({ group_by: ['role'], privacy: { ledger_id: 'another budget', dp } });
       session.close();
       w.terminate();
       return { first, again, second, stored: JSON.parse(afterTwo), unchanged: stored === afterTwo, refused, gets: gets.length,
