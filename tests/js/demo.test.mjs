@@ -1,7 +1,8 @@
 // The offline web demo (web-demo/), built from the package and driven in
 // headless Chromium under its strict CSP: the sample one click away, figures
 // equal to the native CLI's, uploads, column mapping, hostile names, bad rows,
-// cancel and responsiveness on a million rows, exports, print. Screenshots of
+// cancel and responsiveness on a million rows, exports, print, differential
+// privacy with its budget ledger in IndexedDB. Screenshots of
 // every view go to build/demo-screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -470,6 +471,72 @@ describe('web demo', { timeout: 240000 }, () => {
     await shot(page, '09-groups-suppressed');
     assertClean(seen);
     await page.close();
+  });
+
+  it('differential privacy spends from the ledger kept in IndexedDB and refuses a report past the total budget', async () => {
+    // A context of its own: a fresh IndexedDB, so a fresh budget.
+    const own = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const { page, seen } = await openDemo(own, server.url);
+    await page.click('#settings summary');
+    assert.equal(await page.isChecked('#protection-suppression'), true, 'suppression is the default');
+    assert.equal(await page.isVisible('[data-testid="dp-fields"]'), false);
+    await page.check('#protection-dp');
+    await page.waitForSelector('[data-testid="dp-fields"]:not([hidden])');
+    await page.fill('input[name="dp_epsilon"]', '1');
+    await page.fill('input[name="dp_total_epsilon"]', '2');
+    // The ledger as IndexedDB holds it (database "gapscore", store and key "ledger"), read by the test.
+    const stored = () => page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('gapscore');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('ledger')) { db.close(); resolve(null); return; }
+        const get = db.transaction('ledger').objectStore('ledger').get('ledger');
+        get.onsuccess = () => { db.close(); resolve(get.result ?? null); };
+        get.onerror = () => reject(get.error);
+      };
+    }));
+
+    // Release 1: the sample.
+    await page.click('#try-sample');
+    await waitForReport(page);
+    assert.match(await page.textContent('[data-testid="dp-budget"]'), /spent ε 1 of the privacy budget \(1 of 2 spent in 1 report, 1 left\)/);
+    await screenshot(page, '09c-dp-report', { fullPage: false });
+    await visitEveryTab(page, { adoptionOnly: false });
+    let [entry] = Object.values(JSON.parse(await stored()).entries);
+    assert.equal(entry.spent_epsilon, 1);
+    assert.equal(entry.releases, 1);
+
+    // Release 2: a settings change, recomputed from the session.
+    await page.check('#group-role');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dp-budget"]')?.textContent.includes('2 of 2 spent in 2 reports'));
+    assert.match(await page.textContent('[data-testid="results-meta"]'), /grouped by team × role/);
+    [entry] = Object.values(JSON.parse(await stored()).entries);
+    assert.equal(entry.spent_epsilon, 2);
+    assert.equal(entry.releases, 2);
+
+    // Release 3 is refused: the engine's message where the report was, no stack trace, nothing spent.
+    await page.uncheck('#group-role');
+    await page.waitForSelector('[data-testid="failure"]');
+    const failure = await page.textContent('[data-testid="failure"]');
+    assert.match(failure, /privacy budget is spent/);
+    assert.match(failure, /budget/i);
+    assert.ok(!/\bat \S+:\d+|Error:|undefined/.test(failure), failure);
+    assert.equal(await page.isVisible('#results'), false, 'no report on screen for the refused release');
+    [entry] = Object.values(JSON.parse(await stored()).entries);
+    assert.equal(entry.spent_epsilon, 2, 'a refused release spends nothing');
+    assert.equal(entry.releases, 2);
+
+    // "Run again" reads the files again, and the budget still holds: refused too.
+    await page.selectOption('select[name="period"]', 'month');
+    await page.click('#analyse');
+    await page.waitForFunction(() => document.querySelector('[data-testid="failure"]')?.textContent.includes('privacy budget is spent'));
+    assert.equal(await page.isVisible('#results'), false);
+    [entry] = Object.values(JSON.parse(await stored()).entries);
+    assert.equal(entry.releases, 2);
+    await screenshot(page, '09c-dp-budget-spent', { fullPage: false });
+    assertClean(seen);
+    await own.close();
   });
 
   it('an uploaded team named <img src=x onerror=alert(1)> is shown as text and stays inert', async () => {

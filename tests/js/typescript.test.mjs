@@ -16,8 +16,8 @@ test('the type declarations compile under strict TypeScript', () => {
     include: ['consumer.ts'],
   }));
   writeFileSync(path.join(dir, 'consumer.ts'), `
-import { createGapScore, GapScoreError, type Report, type Config, type Progress, type Sniff, type InputSchema } from 'gapscore';
-import { createGapScoreWorker, CODE_ALIASES, type GapScoreWorker } from 'gapscore/worker';
+import { createGapScore, GapScoreError, type Report, type Config, type Progress, type Sniff, type InputSchema, type LedgerStore } from 'gapscore';
+import { createGapScoreWorker, CODE_ALIASES, type GapScoreWorker, type WorkerSession } from 'gapscore/worker';
 
 export async function main(csv: string, file: File): Promise<number | null> {
   const gs = await createGapScore({ wasmUrl: '/gapscore.wasm' });
@@ -52,6 +52,12 @@ export async function main(csv: string, file: File): Promise<number | null> {
     createWorker: () => new Worker(new URL('gapscore/worker-thread.js', import.meta.url), { type: 'module' }) });
   const fromWorker: Report = await w.analyzeColumns({ person_id: ['P1'], tasks: new Float64Array([1]) }, config, { transfer: false });
   const inWorker: Sniff = await w.sniff(file.slice(0, 100));
+  // A worker session's releases take the privacy-budget ledger store (protection dp).
+  const store: LedgerStore = { get: () => localStorage.getItem('ledger'), set: (text) => localStorage.setItem('ledger', text) };
+  const session: WorkerSession = await w.open({ activity: file }, { privacy: { dp: { epsilon: 1, total_epsilon: 3 } } });
+  const released: Report = await session.report({ ledger: store });
+  const again: Report = await session.reanalyze({ group_by: ['role'] }, { ledger: store, signal: new AbortController().signal });
+  void released; void again;
   const schemaInWorker: InputSchema = await w.schema();
   const alias: string | undefined = CODE_ALIASES['usage_error'];
   w.terminate();

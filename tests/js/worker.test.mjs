@@ -137,6 +137,46 @@ describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
     assert.match(r.salt, /^[0-9a-f]{32}$/);
   });
 
+  it('a worker session\'s report, reportText and reanalyze take the ledger store too: text in, updated text out', async () => {
+    const r = await page.evaluate(async () => {
+      const { createGapScoreWorker } = window.gapscore;
+      const w = await createGapScoreWorker({ createWorker: window.makeWorker });
+      const tables = { activity: await window.fetchBlob('sample/activity.csv', 'activity.csv'),
+        people: await window.fetchBlob('sample/people.csv', 'people.csv') };
+      let stored = null;
+      const gets = [];
+      const ledger = { get: async () => { gets.push(stored); return stored; }, set: async (text) => { stored = text; } };
+      const dp = { epsilon: 1, total_epsilon: 2 };
+      const session = await w.open(tables, { privacy: { dp } });
+      const first = (await session.report({ ledger })).privacy.differential_privacy.ledger;
+      // The same settings again: the report computed once per settings, no second release.
+      const again = JSON.parse(await session.reportText({ ledger })).privacy.differential_privacy.ledger;
+      const second = (await session.reanalyze({ group_by: ['role'], privacy: { dp } }, { ledger })).privacy.differential_privacy.ledger;
+      const afterTwo = stored;
+      const refused = await session.reanalyze({ group_by: ['team'], privacy: { dp } }, { ledger })
+        .then(() => 'released', (e) => ({ code: e.code, message: e.message }));
+      // Without a store the session spends from the ledger it holds (the page gets nothing back); the
+      // spent entry's total cannot be raised, so this release goes to another ledger_id.
+      const plain = await session.reanalyze({ group_by: ['role'], privacy: { ledger_id: 'another budget', dp } });
+      session.close();
+      w.terminate();
+      return { first, again, second, stored: JSON.parse(afterTwo), unchanged: stored === afterTwo, refused, gets: gets.length,
+        plainKind: typeof plain.privacy.differential_privacy };
+    });
+    assert.equal(r.first.releases, 1);
+    assert.equal(r.first.spent_epsilon, 1);
+    assert.equal(r.again.releases, 1, 'a cached report is no new release');
+    assert.equal(r.second.releases, 2);
+    assert.equal(r.second.remaining_epsilon, 0);
+    const [entry] = Object.values(r.stored.entries);
+    assert.equal(entry.releases, 2);
+    assert.equal(r.refused.code, 'privacy_budget_exhausted');
+    assert.match(r.refused.message, /budget/i);
+    assert.ok(r.unchanged, 'a refused release and a release without the store leave the stored ledger alone');
+    assert.ok(r.gets >= 3);
+    assert.equal(r.plainKind, 'object');
+  });
+
   /** Starts the long analysis and aborts it once the report call has begun; other calls go in while it is stuck. */
   const stuckRun = (hardCancel) => page.evaluate(async (hard) => {
     const { createGapScoreWorker } = window.gapscore;

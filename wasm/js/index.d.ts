@@ -158,6 +158,18 @@ export interface ReadInfo {
  * The inputs, read once and kept in wasm memory (the activity as per-person state, not as rows), for
  * reports with other settings. Call close() to free the memory.
  */
+/** Options of a session's report (Session.report, reportText, reanalyze). */
+export interface SessionReportOptions {
+  signal?: AbortSignal;
+  /**
+   * Protection dp: the privacy-budget ledger store a release spends from (see RunOptions.ledger). A report
+   * computed once per settings is one release; a release past privacy.dp.total_epsilon rejects with code
+   * "privacy_budget_exhausted" and stores nothing. In gapscore/worker the store stays in the page: the
+   * worker gets its text and the page calls set() with the updated text.
+   */
+  ledger?: LedgerStore;
+}
+
 export interface Session {
   readonly info: ReadInfo;
   /**
@@ -165,15 +177,15 @@ export interface Session {
    * page it is checked before the report starts; in gapscore/worker the call rejects at once and a worker busy
    * with it is replaced (hard cancel), which ends its sessions.
    */
-  report(options?: { signal?: AbortSignal }): Promise<Report>;
+  report(options?: SessionReportOptions): Promise<Report>;
   /** Its canonical text (byte-identical to `gapscore analyze`). */
-  reportText(options?: { signal?: AbortSignal }): Promise<string>;
+  reportText(options?: SessionReportOptions): Promise<string>;
   /**
    * A report with new settings from what was read: grouping, thresholds, weights, privacy, insights. Settings
    * that change how the inputs are read (period, window, mode, columns, usage.identity, max_diagnostics) reject
    * with GapScoreError code "config_needs_reread" (read the inputs again); the session keeps its settings then.
    */
-  reanalyze(config: Config | string, options?: { signal?: AbortSignal }): Promise<Report>;
+  reanalyze(config: Config | string, options?: SessionReportOptions): Promise<Report>;
   /**
    * Everything read, as bytes (docs/partial-state.md): as sensitive as the inputs themselves. Call it before the
    * first report() / reanalyze(): the first report joins the tables, and a joined session cannot be saved

@@ -10,6 +10,8 @@
 //        sha256, open, loadState, session.report, session.reportText, session.reanalyze, session.saveState,
 //        session.close, shard.read, hash.blob, cancel {target}, connect {port}, spawned {ticket, port}
 //   out: {id, type: 'result'|'error'|'progress', payload}; {id: 0, type: 'spawn', payload: {ticket, name}}
+//   session.report/reportText/reanalyze with payload.ledgerText (protection dp): the result is {value, ledger},
+//   ledger the updated text (null when no release was made), which the page stores.
 // Blob/File inputs arrive as references and are read here, slice by slice, so
 // the page thread never copies a large file.
 import { createGapScore } from './index.js';
@@ -111,9 +113,18 @@ async function handle(type, payload, { signal, onProgress }) {
       return [keep(await gs.open(payload.tables, payload.config, options))];
     case 'loadState':
       return [keep(await gs.loadState(payload.bytes, payload.config))];
-    case 'session.report': return [await session(payload).report()];
-    case 'session.reportText': return [await session(payload).reportText()];
-    case 'session.reanalyze': return [await session(payload).reanalyze(payload.config)];
+    case 'session.report':
+    case 'session.reportText':
+    case 'session.reanalyze': {
+      const s = session(payload);
+      const method = type.slice('session.'.length);
+      const run = (opts) => (method === 'reanalyze' ? s.reanalyze(payload.config, opts) : s[method](opts));
+      if (payload.ledgerText == null) return [await run({})];
+      // The page keeps the ledger store: its text comes in, the updated text goes back.
+      let ledger = null;
+      const value = await run({ ledger: { get: () => payload.ledgerText, set: (text) => { ledger = text; } } });
+      return [{ value, ledger }];
+    }
     case 'session.saveState': {
       const state = await session(payload).saveState();
       return [state, [state.buffer]];

@@ -28,7 +28,10 @@ export interface GapScoreWorkerOptions extends GapScoreOptions {
   hardCancelAfterMs?: number;
 }
 
-/** A Session kept in the worker (a handle to it); the same calls as Session. */
+/**
+ * A Session kept in the worker (a handle to it); the same calls as Session. A `ledger` store given to report,
+ * reportText or reanalyze stays in the page: its text goes to the worker and set() gets the updated text back.
+ */
 export type WorkerSession = Session;
 
 /** The same API as GapScore, computed off the main thread. */

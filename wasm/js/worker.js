@@ -204,12 +204,21 @@ export async function createGapScoreWorker(options = {}) {
       if (closed) return Promise.reject(new GapScoreError('session_closed', 'This session was closed; open the inputs again.'));
       return request(`session.${type}`, { handle, ...payload }, options);
     };
+    // Protection dp: as in analysisCall, the ledger store stays on this side; the worker gets its
+    // text and hands back the updated text (null when no release was made), stored with set().
+    const released = async (type, payload, { signal, ledger } = {}) => {
+      if (ledger == null) return call(type, payload, { signal });
+      const ledgerText = (await ledger.get()) ?? '';
+      const out = await call(type, { ...payload, ledgerText }, { signal });
+      if (out.ledger) await ledger.set(out.ledger);
+      return out.value;
+    };
     return {
       info,
       // signal: rejects at once; a worker stuck in the report is replaced (hard cancel), and the session with it.
-      report: ({ signal } = {}) => call('report', {}, { signal }),
-      reportText: ({ signal } = {}) => call('reportText', {}, { signal }),
-      reanalyze: (config, { signal } = {}) => call('reanalyze', { config }, { signal }),
+      report: (options = {}) => released('report', {}, options),
+      reportText: (options = {}) => released('reportText', {}, options),
+      reanalyze: (config, options = {}) => released('reanalyze', { config }, options),
       saveState: () => call('saveState'),
       get closed() { return closed; },
       close() {

@@ -3,6 +3,7 @@
 // the worker reads them. Cancelling is the package's: the call rejects at once,
 // and a worker stuck in one long wasm call is replaced (hard cancel).
 import { createGapScoreWorker, GapScoreError } from 'gapscore/worker';
+import { ledgerStore } from './ledger-store.js';
 
 export { GapScoreError };
 
@@ -36,6 +37,15 @@ export async function sniff(file) {
 export async function metricCatalog() {
   const list = await (await engine()).metrics();
   return Object.fromEntries(list.map((m) => [m.name, m]));
+}
+
+/**
+ * How a release with `config` is made: under differential privacy it spends from the
+ * privacy-budget ledger kept in this browser (IndexedDB), so the ledger goes with it.
+ */
+export function releaseOptions(config) {
+  const dp = config?.privacy?.protection === 'dp' || config?.privacy?.dp != null;
+  return dp ? { ledger: ledgerStore } : {};
 }
 
 /**
@@ -76,7 +86,7 @@ export async function openAndReport(tables, config, { signal, onProgress, source
   try {
     if (signal.aborted) throw new GapScoreError('cancelled', 'The analysis was cancelled by the caller.');
     onProgress(0.9, 'Computing metrics, confidence intervals and privacy checks');
-    const report = await session.report({ signal });
+    const report = await session.report({ signal, ...releaseOptions(config) });
     onProgress(1, 'Computing metrics, confidence intervals and privacy checks');
     return { session, report };
   } catch (e) {

@@ -9,7 +9,7 @@ import { $, h, replace } from './dom.js';
 import { createFileSlots } from './files/file-slots.js';
 import { hasFiles } from './files/drop-target.js';
 import { createSettings } from './settings.js';
-import { GapScoreError, inputSchema, metricCatalog, openAndReport, sniff } from './engine.js';
+import { GapScoreError, inputSchema, metricCatalog, openAndReport, releaseOptions, sniff } from './engine.js';
 import { createProgress } from './progress.js';
 import { failurePanel } from './views/diagnostics.js';
 import { SAMPLE_TABLES, USAGE_SAMPLE } from './samples.js';
@@ -59,6 +59,11 @@ function forgetSession() {
   shown = null;
 }
 
+function hideReport() {
+  resultsSection.hidden = true;
+  document.body.classList.remove('has-report');
+}
+
 async function render(report, options) {
   catalog ??= await metricCatalog().catch(() => null);
   const { showResults } = await loadResults();
@@ -93,15 +98,21 @@ async function reanalyze(config) {
   say('Updating the report with the new settings…');
   try {
     const started = performance.now();
-    const report = await session.reanalyze(config);
+    const report = await session.reanalyze(config, releaseOptions(config));
     if (shown?.session !== session) return;  // a new run replaced it meanwhile
     shown.config = config;
+    replace(problems);  // e.g. a refused release shown for the settings before
     await render(report, { elapsedMs: performance.now() - started, updated: true });
     say(`Report updated with the new settings (the files were not read again): ${report.summary.people} people.`);
   } catch (e) {
     if (shown?.session !== session) return;
     if (e?.code === 'config_needs_reread') {
       setStale('these settings change how the files are read');
+    } else if (e?.code === 'privacy_budget_exhausted') {
+      // A refused release: no report for these settings, so the last one does not stay on screen.
+      say('No report: the privacy budget is spent.');
+      hideReport();
+      replace(problems, failurePanel(e));
     } else {
       replace(problems, failurePanel(e instanceof GapScoreError ? e : { code: 'internal_error', message: String(e?.message ?? e) }));
     }
@@ -202,8 +213,7 @@ async function run() {
       // An earlier report no longer matches the files now chosen.
       forgetSession();
       setStale(null);
-      resultsSection.hidden = true;
-      document.body.classList.remove('has-report');
+      hideReport();
       replace(problems, failurePanel(err));
       problems.querySelector('[role=alert]')?.scrollIntoView({ block: 'nearest' });
     }

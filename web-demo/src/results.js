@@ -27,6 +27,16 @@ function highlights(report, showAll) {
     h('div', { class: 'insight-grid' }, insightCards(top)));
 }
 
+/** Under differential privacy: what this report spent from the budget kept in this browser. */
+function dpBudgetLine(dp) {
+  if (!dp) return null;
+  const eps = (v) => String(Math.round(v * 1000) / 1000);
+  const l = dp.ledger;
+  return h('p', { class: 'results-privacy', 'data-testid': 'dp-budget' }, icon('lock'),
+    `Differential privacy: the headline figures carry random noise; this report spent ε ${eps(dp.epsilon_spent ?? dp.epsilon)}`,
+    l ? ` of the privacy budget (${eps(l.spent_epsilon)} of ${eps(l.total_epsilon)} spent in ${fmt.num(l.releases)} report${l.releases === 1 ? '' : 's'}, ${eps(l.remaining_epsilon)} left).` : '.');
+}
+
 export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false }) {
   current?.charts.forEach((c) => c.dispose());
   const fileBase = baseName(report);
@@ -75,11 +85,13 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
         h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
           adoptionOnly
             ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${s.first_date} to ${s.last_date}`
-            : `${fmt.num(s.people)} people · ${fmt.num(s.activity_rows)} activity rows${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
+            // Under differential privacy the counts are noisy and the row count is not released.
+            : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
           openedFrom ? `Opened from ${openedFrom}. ` : `${updated ? 'Recomputed from the files read earlier' : 'Computed'} on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
-          k ? `Groups under ${k} people are hidden (${fmt.num(hidden)} hidden).` : '')),
+          k ? `Groups under ${k} people are hidden (${fmt.num(hidden)} hidden).` : ''),
+        dpBudgetLine(report.privacy?.differential_privacy)),
       h('div', { class: 'export-bar no-print', role: 'group', 'aria-label': 'Export' },
         h('button', { type: 'button', class: 'button secondary small', 'data-export': 'report-json',
           onclick: () => download(`${fileBase}-report.json`, jsonBlob(report)) }, icon('download'), 'Report JSON'),

@@ -15,6 +15,7 @@ const WEIGHTS = [
 const DEFAULTS = {
   group_by: ['team'], period: 'week', min_group_size: 5, ai_user_min_share: 10, rework_threshold: 15,
   weights: Object.fromEntries(WEIGHTS.map(([k]) => [k, 1])),
+  protection: 'suppression', dp_epsilon: 1, dp_total_epsilon: 3,
 };
 
 function numberField(name, label, hint, value, { min, max, step }) {
@@ -54,9 +55,40 @@ export function createSettings(form) {
     h('div', { class: 'field-row' }, WEIGHTS.map(([key, label, hint]) => numberField(`weight_${key}`, label, hint, 1, { min: 0, max: 10, step: 0.5 }))),
     h('p', { class: 'field-hint' }, 'The score is the weighted mean of the components available for your data; 0 leaves a component out.'));
 
+  // Protection across repeated reports (docs/privacy.md): suppression, or differential privacy
+  // spending from the privacy-budget ledger kept in this browser (ledger-store.js).
+  const protectionHintId = uid('set');
+  const protectionChoice = (value, label, hint) => {
+    const id = `protection-${value}`;
+    return h('div', { class: 'check' },
+      h('input', { type: 'radio', id, name: 'protection', value, checked: value === DEFAULTS.protection, 'aria-describedby': `${id}-hint` }),
+      h('label', { for: id }, label),
+      h('p', { class: 'field-hint', id: `${id}-hint` }, hint));
+  };
+  const dpFields = h('div', { class: 'field-row', 'data-testid': 'dp-fields', hidden: DEFAULTS.protection !== 'dp' },
+    numberField('dp_epsilon', 'Privacy budget per report (ε)',
+      'How much one report may reveal about any one person: smaller is more private, and its figures get more random noise.',
+      DEFAULTS.dp_epsilon, { min: 0.1, max: 10, step: 0.1 }),
+    numberField('dp_total_epsilon', 'Total privacy budget (ε)',
+      'Every report on these files, including each settings change, spends its ε from this total, recorded in this browser only. When it is spent, further reports are refused; once spending has started the total can be lowered, not raised.',
+      DEFAULTS.dp_total_epsilon, { min: 0.1, max: 1000, step: 0.1 }));
+  const protection = h('fieldset', { class: 'field-group protection', 'aria-describedby': protectionHintId },
+    h('legend', {}, 'Protection'),
+    h('div', { class: 'checks' },
+      protectionChoice('suppression', 'Hide small groups (suppression)',
+        'Groups under the minimum size are hidden. Protects each report on its own, not against comparing several reports.'),
+      protectionChoice('dp', 'Differential privacy',
+        'Only the headline figures, with random noise added: a formal limit on what any number of reports reveal about one person, up to the total budget.')),
+    dpFields,
+    h('p', { class: 'field-hint', id: protectionHintId },
+      'With differential privacy, the budget spent is recorded in this browser (never sent anywhere); clearing the site\'s data resets it.'));
+  const showDp = () => { dpFields.hidden = form.elements.protection.value !== 'dp'; };
+  form.addEventListener('change', showDp);
+  form.addEventListener('reset', () => setTimeout(showDp, 0));
+
   form.append(h('p', { class: 'field-hint' },
     'After a run, changes here update the report at once without reading the files again; a new trend period needs a new run.'),
-  groupBox, basics, weights,
+  groupBox, basics, protection, weights,
     h('div', { class: 'form-actions' }, h('button', { type: 'reset', class: 'button ghost small' }, 'Reset to defaults')));
   form.addEventListener('submit', (e) => e.preventDefault());
 
@@ -82,6 +114,15 @@ export function createSettings(form) {
         privacy: { min_group_size: minGroup, min_group_size_extremes: Math.max(10, Number.isFinite(minGroup) ? minGroup : 10) },
       };
       if (Object.values(config.weights).every((w) => w === 0)) errors.push('At least one score weight must be above 0.');
+      if (form.elements.protection.value === 'dp') {
+        const epsilon = check('dp_epsilon', 'The privacy budget per report', 0.1, 10);
+        const total = check('dp_total_epsilon', 'The total privacy budget', 0.1, 1000);
+        if (Number.isFinite(epsilon) && Number.isFinite(total) && total < epsilon) {
+          errors.push('The total privacy budget must be at least the budget per report.');
+        }
+        config.privacy.protection = 'dp';
+        config.privacy.dp = { epsilon, total_epsilon: total };
+      }
       return { config, errors };
     },
   };

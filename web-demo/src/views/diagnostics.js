@@ -28,12 +28,16 @@ function diagnosticsTable(items, caption = 'Problems found in the input') {
 /** The panel shown when a run fails (bad files, bad settings). */
 export function failurePanel(error) {
   const items = error.diagnostics?.length ? error.diagnostics : [];
-  const title = error.code?.startsWith('config_') ? 'A setting is not valid' : 'These files could not be analysed';
+  const title = error.code === 'privacy_budget_exhausted' ? 'The privacy budget is spent: no report'
+    : error.code?.startsWith('config_') ? 'A setting is not valid' : 'These files could not be analysed';
   return h('div', { class: 'alert alert-error', role: 'alert', 'data-testid': 'failure' },
     h('h3', {}, title),
     h('p', {}, error.message ?? String(error)),
     error.code === 'missing_column'
       ? h('p', {}, 'Choose the matching column in the file panel above (or rename the header in your file), then analyse again.')
+      : null,
+    error.code === 'privacy_budget_exhausted'
+      ? h('p', {}, 'Under differential privacy every report spends from the total budget recorded in this browser. Further reports on these files are refused. The total recorded for them can be lowered but not raised; only clearing this site\'s data in the browser starts a new budget.')
       : null,
     items.length > 1 || (items.length === 1 && items[0].message !== error.message) ? diagnosticsTable(items) : null);
 }
