@@ -77,7 +77,7 @@ export async function main(csv: string, file: File): Promise<number | null> {
   // And a misuse must be a type error (the types are not just `any`).
   writeFileSync(path.join(dir, 'consumer.ts'), `
 import { createGapScore } from 'gapscore';
-export async function bad() { const gs = await createGapScore(); await gs.analyze({ activity: 'x' }, { group_by: ['department'] }); }
+export async function bad() { const gs = await createGapScore(); await gs.analyze({ activity: 'x' }, { group_by: 'team', period: 'fortnight' }); }
 `);
   assert.throws(() => execFileSync(tsc, ['-p', dir], { encoding: 'utf8', stdio: 'pipe' }));
 });
