@@ -202,6 +202,48 @@ test('saveState / loadState round trip, from one reader and from merged shards',
   await assert.rejects(gs.loadState(bad), (e) => typeof e.code === 'string' && e.code !== 'internal_error');
 });
 
+test('session.add: last month\'s loaded state plus this month\'s file gives the CLI\'s bytes for both files', async () => {
+  // The sample's activity split by date into two files, written where the CLI reads them.
+  const [header, ...rows] = new TextDecoder().decode(sample('activity')).trimEnd().split('\n');
+  const dateAt = header.split(',').indexOf('date');
+  const early = rows.filter((r) => r.split(',')[dateAt] < '2025-02-15');
+  const late = rows.filter((r) => r.split(',')[dateAt] >= '2025-02-15');
+  assert.ok(early.length > 100 && late.length > 100);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-add-'));
+  try {
+    const files = { 'early.csv': early, 'late.csv': late };
+    for (const [name, lines] of Object.entries(files)) writeFileSync(path.join(dir, name), `${[header, ...lines].join('\n')}\n`);
+    for (const t of ['people', 'surveys', 'playbook']) writeFileSync(path.join(dir, `${t}.csv`), sample(t));
+    const expected = execFileSync(cli, ['analyze', '--activity', 'late.csv', '--activity', 'early.csv', '--people', 'people.csv',
+      '--surveys', 'surveys.csv', '--playbook', 'playbook.csv'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const read = (name) => readFileSync(path.join(dir, name));
+    const first = await gs.open({ activity: read('early.csv'), people: read('people.csv'), surveys: read('surveys.csv'), playbook: read('playbook.csv') },
+      undefined, { sourceNames: { activity: 'early.csv', people: 'people.csv', surveys: 'surveys.csv', playbook: 'playbook.csv' } });
+    const state = await first.saveState();
+    first.close();
+    const loaded = await gs.loadState(state);
+    try {
+      // The same file again is noted, not counted twice.
+      await loaded.add({ activity: [read('late.csv'), read('late.csv')] }, { sourceNames: { activity: ['late.csv', 'late-again.csv'] } });
+      const text = await loaded.reportText();
+      const withRepeat = JSON.parse(text);
+      assert.ok(withRepeat.diagnostics.items.some((d) => d.code === 'duplicate_input'), 'the repeated file is reported');
+      await assert.rejects(loaded.add({ activity: read('late.csv') }), (e) => e.code === 'invalid_argument');
+    } finally {
+      loaded.close();
+    }
+    const again = await gs.loadState(state);
+    try {
+      await again.add({ activity: new Blob([read('late.csv')]) }, { sourceNames: { activity: 'late.csv' } });
+      assert.equal(await again.reportText(), expected, 'loaded state + added Blob = one analyze of both files');
+    } finally {
+      again.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('close() frees the memory: the wasm heap stays flat over 50 open/close cycles (and the helpers\' too)', async () => {
   const tables = allTables();
   const cycle = async () => {

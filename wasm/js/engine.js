@@ -213,13 +213,58 @@ export async function openSession(Module, tables, config, options, ctx) {
       await pause();
     }
     if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
-    return new Session(session, { readers, helperHeapBytes: heapBytes, digest: digests.activity?.how ?? 'engine' });
+    return new Session(session, { readers, helperHeapBytes: heapBytes, digest: digests.activity?.how ?? 'engine' },
+      (handle, more, opts) => addActivity(Module, handle, more, opts));
   } catch (e) {
     stopHelpers();
     session.delete();
     throw e;
   } finally {
     signal?.removeEventListener('abort', stopHelpers);
+  }
+}
+
+/**
+ * session.add(tables): more activity files read into a session that has not reported yet
+ * (e.g. one loaded from last month's saved state). Files are read in SHA-256 order, as the
+ * CLI reads several --activity files: for a key in two files the file whose digest sorts
+ * first wins; the same bytes twice are read once and noted (duplicate_input).
+ */
+export async function addActivity(Module, handle, tables, options = {}) {
+  const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames } = options;
+  const extra = Object.keys(tables ?? {}).filter((t) => t !== 'activity');
+  if (extra.length) {
+    throw new GapScoreError('invalid_argument', `add() reads activity files only (the other tables are the session's): ${extra.join(', ')}`);
+  }
+  const values = [tables?.activity].flat().filter((v) => v != null);
+  if (!values.length) throw new GapScoreError('invalid_argument', 'add() needs { activity: file or [files] }');
+  const names = [sourceNames?.activity ?? []].flat();
+  const pause = pacer(signal);
+  const files = [];
+  for (const [i, value] of values.entries()) {
+    const input = describeInput('activity', value, chunkBytes);
+    const digest = input.bytes
+      ? await (platformDigest(input.bytes)?.catch(() => Module.sha256(input.bytes)) ?? Module.sha256(input.bytes))
+      : await hashBlob(async () => Module, value, { chunkBytes, signal });
+    files.push({ input, digest, source: names[i] ?? (typeof value?.name === 'string' ? value.name : '') });
+  }
+  files.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
+  check(handle.beginAdd());
+  let open = true;
+  try {
+    let last = null;
+    for (const f of files) {
+      if (f.digest === last) {
+        check(handle.noteRepeatedInput(f.source, f.digest));
+        continue;
+      }
+      await readTable(handle, 'activity', f.input, { source: f.source, shard: NO_SHARD, digest: { hex: () => f.digest }, onProgress, pause, ingest: check });
+      last = f.digest;
+    }
+    open = false;
+    check(handle.endAdd());
+  } finally {
+    if (open) { try { handle.endAdd(); } catch { /* the add failed: its copy is dropped */ } }
   }
 }
 

@@ -192,6 +192,12 @@ export interface Session {
    * (rejects with code "invalid_argument").
    */
   saveState(): Promise<Uint8Array>;
+  /**
+   * Reads more activity files into this session, e.g. this month's export into last month's loaded state
+   * (loadState). Files are read in SHA-256 order, as the CLI reads several --activity files: the report is
+   * byte-identical to one read of every file. Before the first report only. In-thread sessions only.
+   */
+  add(tables: { activity: TableInput | TableInput[] }, options?: { signal?: AbortSignal; chunkBytes?: number; sourceNames?: { activity?: string | string[] } }): Promise<void>;
   readonly closed: boolean;
   /** Frees the session's memory; later calls reject with code "session_closed". */
   close(): void;

@@ -4,7 +4,7 @@
 // reads a large file in parallel, starting its own worker script).
 import { CODE_ALIASES, GapScoreError, cancelledError, checkResult as check } from './errors.js';
 import { loadModule } from './loader.js';
-import { DEFAULT_MIN_PARALLEL_BYTES, openSession, validateTables } from './engine.js';
+import { DEFAULT_MIN_PARALLEL_BYTES, addActivity, openSession, validateTables } from './engine.js';
 import { configText, headBytes } from './inputs.js';
 import { clampWorkers, defaultWorkerCount } from './platform.js';
 import { createPool, defaultSpawn } from './pool.js';
@@ -90,7 +90,7 @@ export async function createGapScore(options = {}) {
         handle.delete();
         throw e;
       }
-      return new Session(handle, { readers: 0, helperHeapBytes: [], digest: 'none' });
+      return new Session(handle, { readers: 0, helperHeapBytes: [], digest: 'none' }, (h, more, opts) => addActivity(Module, h, more, opts));
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */
     terminateWorkers() {

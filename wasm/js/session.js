@@ -12,13 +12,15 @@ const forgotten = typeof FinalizationRegistry === 'function'
 export class Session {
   #handle;
   #text = null;  // the report for the current settings, once computed
+  #add;  // (handle, tables, options) => reads more activity files into the handle
 
   /**
    * @param {any} handle the binding's Module.Session, read and merged
    * @param {{readers: number, helperHeapBytes: number[], digest: string}} info how it was read
    */
-  constructor(handle, info) {
+  constructor(handle, info, add = null) {
     this.#handle = handle;
+    this.#add = add;
     /** How the inputs were read: readers (1 = this thread alone), the helpers' wasm memory, who hashed the activity. */
     this.info = Object.freeze({ ...info, helperHeapBytes: Object.freeze([...info.helperHeapBytes]) });
     forgotten?.register(this, handle, this);
@@ -70,6 +72,19 @@ export class Session {
    */
   async saveState() {
     return check(this.#live().saveState()).state;
+  }
+
+  /**
+   * Reads more activity files into this session ({activity: file or [files]}), e.g. this month's
+   * export into last month's loaded state; the report then covers all of them, byte-identical to
+   * one read of every file. Before the first report only (the report joins the tables).
+   */
+  async add(tables, options = {}) {
+    if (options.signal?.aborted) throw cancelledError();
+    const handle = this.#live();
+    if (!this.#add) throw new GapScoreError('invalid_argument', 'this session cannot read more inputs');
+    await this.#add(handle, tables, options);
+    this.#text = null;
   }
 
   get closed() {

@@ -32,7 +32,7 @@ export interface GapScoreWorkerOptions extends GapScoreOptions {
  * A Session kept in the worker (a handle to it); the same calls as Session. A `ledger` store given to report,
  * reportText or reanalyze stays in the page: its text goes to the worker and set() gets the updated text back.
  */
-export type WorkerSession = Session;
+export type WorkerSession = Omit<Session, 'add'>;  // add() is in-thread only for now
 
 /** The same API as GapScore, computed off the main thread. */
 export interface GapScoreWorker {
