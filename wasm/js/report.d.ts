@@ -287,9 +287,10 @@ export interface Report {
 
 export interface UsageMetrics {
   population: number | null;
-  licensed_users: number | null;
+  /** Absent under dp and cell_key (their reduced usage section), as are never_used_users and surface_adoption. */
+  licensed_users?: number | null;
   active_users: number | null;
-  never_used_users: number | null;
+  never_used_users?: number | null;
   engaged_users: number | null;
   usage_adoption_rate: Figure;
   non_adopters: number | null;
@@ -299,7 +300,7 @@ export interface UsageMetrics {
   lines_acceptance_rate: Figure;
   tool_adoption: Partial<Record<'m365_copilot' | 'github_copilot', Figure>>;
   /** Share of the people who used each app, feature, IDE, model or the CLI ('tool:surface'). */
-  surface_adoption: Record<string, Figure>;
+  surface_adoption?: Record<string, Figure>;
 }
 
 export type UsageSegmentName = 'power_user' | 'habitual_user' | 'novice_user' | 'low_user' | 'non_user';
@@ -313,15 +314,17 @@ export interface UsageSection {
   /** Sizes and counts are null in a hidden organisation's report and under dp and cell_key. */
   inputs: { source: string | null; format: string; bytes: number | null; sha256: string; records: number | null; records_skipped: number | null;
     rows: number | null; first_date: string | null; last_date: string | null; report_period_days: number | null;
-    date_format: string | null; granularity: 'week' | 'day' | null }[];
+    /** Absent under dp and cell_key. */
+    date_format?: string | null; granularity?: 'week' | 'day' | null }[];
   identity: { rule: string; identities: number | null; matched: number | null; unmatched: number | null; people_with_usage: number | null };
   covered_days: number;
-  segments_window: { first_week: string; last_week: string; first_date: string; last_date: string; weeks: number;
+  /** Absent under dp and cell_key, as are segments and maturity. */
+  segments_window?: { first_week: string; last_week: string; first_date: string; last_date: string; weeks: number;
     weeks_configured: number; habit_min_weeks: number } | null;
   overall: { suppressed: true; reason: string } |
-    { suppressed: false; metrics: UsageMetrics; segments: UsageSegments; maturity: UsageMaturity };
+    { suppressed: false; metrics: UsageMetrics; segments?: UsageSegments; maturity?: UsageMaturity };
   groups: ({ key: GroupKey; suppressed: true; reason: string } |
-    { key: GroupKey; suppressed: false; metrics: UsageMetrics; segments: UsageSegments; maturity: UsageMaturity })[];
+    { key: GroupKey; suppressed: false; metrics: UsageMetrics; segments?: UsageSegments; maturity?: UsageMaturity })[];
   uniformity: Record<'usage_adoption_rate' | 'active_days_share' | 'apps_per_active_user', Uniformity>;
   trends: Record<string, unknown>[];
   team_aggregates: Record<string, unknown>[];

@@ -20,7 +20,9 @@ import { hashBlob, readShard } from './engine.js';
 import { loadModule } from './loader.js';
 
 const nodeWorkerThreads = 'node:worker_threads';  // a variable keeps bundlers from resolving it
-const parentPort = typeof self === 'undefined' ? (await import(/* @vite-ignore */ nodeWorkerThreads)).parentPort : self;
+// No top-level await: bundlers build workers as classic scripts (Vite: iife), which cannot have one.
+// In Node the port is found asynchronously; a MessagePort keeps messages until it is served.
+let parentPort = typeof self === 'undefined' ? null : self;
 
 // A promise, set when 'init' arrives: requests posted right behind it (after
 // the page replaced a hard-cancelled worker) wait for the same load options.
@@ -175,4 +177,11 @@ function serve(port) {
   };
 }
 
-serve(parentPort);
+if (parentPort) {
+  serve(parentPort);
+} else {
+  import(/* @vite-ignore */ nodeWorkerThreads).then((threads) => {
+    parentPort = threads.parentPort;
+    serve(parentPort);
+  });
+}
