@@ -6,23 +6,10 @@
 
 #include "base/flat_map.h"
 #include "base/work_counter.h"
+#include "privacy/sorted_sets.h"
 
 namespace gapscore::privacy {
 namespace {
-
-std::size_t symmetric_difference(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++i;
-      ++j;
-    } else {
-      ++n;
-      (a[i] < b[j] ? i : j) += 1;
-    }
-  }
-  return n + (a.size() - i) + (b.size() - j);
-}
 
 std::uint64_t hash_people(const std::vector<std::uint32_t>& people) {
   std::uint64_t h = 0x243f6a8885a308d3ULL ^ people.size();

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/work_counter.h"
+#include "privacy/sorted_sets.h"
 
 namespace gapscore::privacy {
 
@@ -39,20 +40,6 @@ std::size_t SuppressionPlan::suppressed_trend_cells() const {
 }
 
 namespace {
-
-std::size_t symmetric_difference(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++i;
-      ++j;
-    } else {
-      ++n;
-      (a[i] < b[j] ? i : j) += 1;
-    }
-  }
-  return n + (a.size() - i) + (b.size() - j);
-}
 
 // The sparse extended table. Nodes: rows 0..G-1 are groups, row G the overall;
 // columns are nodes G+1+t for periods t = 0..T-1 and G+1+T for the window.
