@@ -323,6 +323,14 @@ TEST(PartialStatesCli, PartialAndMergeGiveTheBytesOfOneAnalyze) {
   r = run_cli("merge " + d + "2.gsp " + d + "a.gsp " + d + "0.gsp --out " + d + "merged.json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(testing_util::read_file(d + "merged.json"), testing_util::read_file(d + "one.json"));
+  // verify takes the files in any order; one file missing or an extra one is "inputs differ" (2).
+  r = run_cli("verify --report " + d + "merged.json" + small + reversed_flags);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  r = run_cli("verify --report " + d + "merged.json" + small + " --activity " + d + in.activity[0].name);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.out.find("fewer were given"), std::string::npos) << r.out;
+  r = run_cli("verify --report " + d + "merged.json" + small + activity_flags + " --activity " + d + in.activity[0].name);
+  EXPECT_EQ(r.exit_code, 2) << r.out;
   // Errors: a corrupt state, a wrong --out, settings that read differently.
   std::ofstream(d + "bad.gsp", std::ios::binary) << "GSPSTATE but not really a state, just some bytes of text";
   r = run_cli("merge " + d + "0.gsp " + d + "bad.gsp --out " + d + "x.json");

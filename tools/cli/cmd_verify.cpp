@@ -19,7 +19,7 @@ namespace {
 constexpr int kExitUsage = 3;
 
 constexpr const char* kHelp =
-    "usage: gapscore verify --report REPORT.json --activity FILE [--people FILE] [--surveys FILE]\n"
+    "usage: gapscore verify --report REPORT.json --activity FILE [--activity FILE ...] [--people FILE] [--surveys FILE]\n"
     "                       [--playbook FILE] [--config FILE] [--salt S | --salt-file FILE] [--json]\n"
     "                       (one flag per table the report lists in inputs[])\n"
     "\n"
@@ -47,7 +47,10 @@ std::vector<FlagSpec> verify_flags() {
       {"report", true, false, "the report to check (canonical JSON as written by analyze or reportText)"}};
   for (TableKind kind : kAllTableKinds) {
     const std::string name(table_name(kind));
-    specs.push_back({name, true, false, name + " table, when the report lists one"});
+    if (kind == TableKind::activity)
+      specs.push_back({name, true, true, "activity table; repeat it for a report made from several files"});
+    else
+      specs.push_back({name, true, false, name + " table, when the report lists one"});
   }
   const std::vector<FlagSpec> rest = {
       {"config", true, false, "the JSON config the run used (recompute with it; its privacy.salt is used)"},
@@ -155,10 +158,10 @@ int run_verify(const std::vector<std::string>& argv) {
   std::vector<VerifyInput> inputs;
   for (TableKind kind : kAllTableKinds) {
     const std::string name(table_name(kind));
-    const auto path = args->get(name);
-    if (!path) continue;
-    if (*path == "-") return invalid_argument("--" + name + ": inputs are read twice, so standard input cannot be used");
-    inputs.push_back({kind, *path, [p = *path](const ByteSink& sink) { return stream_file(p, sink); }});
+    for (const std::string& path : args->all(name)) {
+      if (path == "-") return invalid_argument("--" + name + ": inputs are read twice, so standard input cannot be used");
+      inputs.push_back({kind, path, [p = path](const ByteSink& sink) { return stream_file(p, sink); }});
+    }
   }
   if (inputs.empty()) return invalid_argument("give the report's input tables (--activity FILE, ...)");
 

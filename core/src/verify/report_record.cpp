@@ -68,7 +68,9 @@ Result<ReportRecord> read_report_record(std::string_view report_text) {
     const auto kind = table_kind_from_name(table->get<std::string>());
     if (!kind) return not_a_report("unknown input table \"" + clip_for_diagnostic(table->get<std::string>()) + "\"");
     auto& once = seen[static_cast<std::size_t>(*kind)];
-    if (once) return not_a_report("the " + table->get<std::string>() + " table is listed twice in \"inputs\"");
+    // The activity may come from several files (one entry each, in SHA-256 order); other tables once.
+    if (once && *kind != TableKind::activity)
+      return not_a_report("the " + table->get<std::string>() + " table is listed twice in \"inputs\"");
     once = true;
     ReportedInput ri;
     ri.kind = *kind;

@@ -82,20 +82,15 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
   if (!record_or) return stop(std::move(out), VerifyVerdict::cannot_verify, "cannot verify: " + record_or.error().message());
   const ReportRecord& record = record_or.value();
 
-  // Which given input is which reported table.
-  std::array<const VerifyInput*, kTableKindCount> given{};
-  for (const VerifyInput& in : inputs) {
-    auto& slot = given[static_cast<std::size_t>(in.kind)];
-    if (slot)
-      return stop(std::move(out), VerifyVerdict::cannot_verify,
-                  "cannot verify: two " + table_str(in.kind) + " tables were given");
-    slot = &in;
-  }
+  // Which given input is which reported table: by kind, and for a table read
+  // from several files (activity given as --activity a.csv --activity b.csv),
+  // by digest among the files of that kind.
+  std::array<std::size_t, kTableKindCount> given_count{}, reported_count{};
+  for (const VerifyInput& in : inputs) ++given_count[static_cast<std::size_t>(in.kind)];
   std::string missing;
-  std::array<bool, kTableKindCount> reported{};
   for (const ReportedInput& r : record.inputs) {
-    reported[static_cast<std::size_t>(r.kind)] = true;
-    if (!given[static_cast<std::size_t>(r.kind)]) missing += (missing.empty() ? "" : ", ") + described(r);
+    ++reported_count[static_cast<std::size_t>(r.kind)];
+    if (!given_count[static_cast<std::size_t>(r.kind)]) missing += (missing.empty() ? "" : ", ") + described(r);
   }
   if (!missing.empty())
     return stop(std::move(out), VerifyVerdict::cannot_verify,
@@ -103,18 +98,25 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
 
   // Digests, before anything that depends on the report's claims about the run.
   bool mismatch = false;
-  for (const VerifyInput& in : inputs) {
-    if (!reported[static_cast<std::size_t>(in.kind)]) {
+  for (std::size_t k = 0; k < kTableKindCount; ++k) {
+    const auto kind = static_cast<TableKind>(k);
+    if (given_count[k] && !reported_count[k]) {
       mismatch = true;
-      out.messages.push_back("the report was made without a " + table_str(in.kind) + " table, but one was given (" +
-                             in.name + ")");
+      for (const VerifyInput& in : inputs)
+        if (in.kind == kind)
+          out.messages.push_back("the report was made without a " + table_str(kind) + " table, but one was given (" +
+                                 in.name + ")");
+    } else if (given_count[k] > reported_count[k]) {
+      mismatch = true;
+      out.messages.push_back("the report lists " + std::to_string(reported_count[k]) + " " + table_str(kind) +
+                             " file(s), " + std::to_string(given_count[k]) + " were given");
     }
   }
-  for (const ReportedInput& r : record.inputs) {
-    const VerifyInput& in = *given[static_cast<std::size_t>(r.kind)];
-    if (r.sha256.empty()) continue;  // typed columns: no bytes, no digest (refused below)
+  std::vector<std::string> digest(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!reported_count[static_cast<std::size_t>(inputs[i].kind)]) continue;
     Sha256 hash;
-    Status s = in.read([&](std::string_view chunk) -> Status {
+    Status s = inputs[i].read([&](std::string_view chunk) -> Status {
       hash.update(chunk);
       return Ok{};
     });
@@ -122,16 +124,45 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
       add_diagnostics(out, s.error(), 1);
       return stop(std::move(out), VerifyVerdict::cannot_verify, "cannot verify: " + s.error().message());
     }
+    digest[i] = to_hex(hash.finish());
+  }
+  std::vector<const VerifyInput*> source_of(record.inputs.size(), nullptr);
+  std::vector<bool> taken(inputs.size(), false);
+  // Files whose digest is the report's first, then the rest in order (a mismatch each).
+  std::vector<std::size_t> pick(record.inputs.size(), inputs.size());
+  for (std::size_t j = 0; j < record.inputs.size(); ++j)
+    for (std::size_t i = 0; i < inputs.size() && pick[j] == inputs.size(); ++i)
+      if (!taken[i] && inputs[i].kind == record.inputs[j].kind && !record.inputs[j].sha256.empty() &&
+          digest[i] == record.inputs[j].sha256) {
+        pick[j] = i;
+        taken[i] = true;
+      }
+  for (std::size_t j = 0; j < record.inputs.size(); ++j)
+    for (std::size_t i = 0; i < inputs.size() && pick[j] == inputs.size(); ++i)
+      if (!taken[i] && inputs[i].kind == record.inputs[j].kind) {
+        pick[j] = i;
+        taken[i] = true;
+      }
+  for (std::size_t j = 0; j < record.inputs.size(); ++j) {
+    const ReportedInput& r = record.inputs[j];
+    if (pick[j] == inputs.size()) {  // fewer files of this kind than the report lists
+      mismatch = true;
+      out.messages.push_back("the report lists " + std::to_string(reported_count[static_cast<std::size_t>(r.kind)]) +
+                             " " + table_str(r.kind) + " file(s), fewer were given: " + described(r) + " is missing");
+      continue;
+    }
+    source_of[j] = &inputs[pick[j]];
+    if (r.sha256.empty()) continue;  // typed columns: no bytes, no digest (refused below)
     DigestCheck c;
     c.kind = r.kind;
-    c.name = in.name;
+    c.name = inputs[pick[j]].name;
     c.source = r.source;
     c.expected = r.sha256;
-    c.actual = to_hex(hash.finish());
+    c.actual = digest[pick[j]];
     c.matches = c.actual == c.expected;
     if (!c.matches) {
       mismatch = true;
-      out.messages.push_back(table_str(r.kind) + ": " + in.name + " has SHA-256 " + c.actual + ", the report's " +
+      out.messages.push_back(table_str(r.kind) + ": " + inputs[pick[j]].name + " has SHA-256 " + c.actual + ", the report's " +
                              described(r) + " has " + c.expected);
     }
     out.digests.push_back(std::move(c));
@@ -193,9 +224,10 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
   std::optional<Error> run_error;  // the engine's, as opposed to reading the bytes
   if (const std::string ledger = ledger_before(report_text); !ledger.empty())
     if (Status s = analysis->set_ledger(ledger); !s) run_error = s.error();
-  for (const ReportedInput& r : record.inputs) {
+  for (std::size_t j = 0; j < record.inputs.size(); ++j) {
     if (run_error) break;
-    const VerifyInput& in = *given[static_cast<std::size_t>(r.kind)];
+    const ReportedInput& r = record.inputs[j];
+    const VerifyInput& in = *source_of[j];
     Status s = analysis->begin_table(r.kind, r.source, format_of(r.format));
     if (!s) {
       run_error = s.error();
