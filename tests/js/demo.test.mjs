@@ -522,6 +522,10 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.match(failure, /privacy budget is spent/);
     assert.match(failure, /budget/i);
     assert.ok(!/\bat \S+:\d+|Error:|undefined/.test(failure), failure);
+    // Plain words: config keys and the ledger key appear only inside the engine's message (a code element).
+    const plain = await page.$eval('[data-testid="failure"]', (el) => [...el.querySelectorAll('h3, p')].map((n) => n.textContent).join(' '));
+    assert.ok(!/\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z_]+\.[a-z_]+\b/.test(plain), plain);
+    assert.match(await page.textContent('[data-testid="failure"] details code'), /total_epsilon/);
     assert.equal(await page.isVisible('#results'), false, 'no report on screen for the refused release');
     [entry] = Object.values(JSON.parse(await stored()).entries);
     assert.equal(entry.spent_epsilon, 2, 'a refused release spends nothing');

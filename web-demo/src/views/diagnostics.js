@@ -32,7 +32,10 @@ export function failurePanel(error) {
     : error.code?.startsWith('config_') ? 'A setting is not valid' : 'These files could not be analysed';
   return h('div', { class: 'alert alert-error', role: 'alert', 'data-testid': 'failure' },
     h('h3', {}, title),
-    h('p', {}, error.message ?? String(error)),
+    // The budget refusal names the ledger's key and config fields: kept as the engine's text, in code.
+    error.code === 'privacy_budget_exhausted'
+      ? h('details', {}, h('summary', {}, 'The engine\'s message'), h('code', {}, error.message ?? ''))
+      : h('p', {}, error.message ?? String(error)),
     error.code === 'missing_column'
       ? h('p', {}, 'Choose the matching column in the file panel above (or rename the header in your file), then analyse again.')
       : null,
