@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libclang-rt-14-dev  # ASan/UBSan/libFuzzer runtimes (clang only recommends it)
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfast-float-dev
+  zlib1g-dev  # inflating .xlsx workbooks in the native CLI (the wasm build uses the platform's DecompressionStream)
   emscripten binaryen
   python3 python3-scipy python3-pandas python3-statsmodels python3-mpmath python3-jsonschema
   pybind11-dev python3-pybind11 python3-dev python3-distributed python3-dask  # tools/python, tools/dask

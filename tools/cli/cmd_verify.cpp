@@ -1,6 +1,7 @@
 // gapscore verify: prove that a report is the one its inputs produce.
 // The work is gapscore::verify_report (core); this file reads files and prints.
 #include <cstdio>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +10,7 @@
 #include "gapscore/session.h"
 #include "gapscore/verify.h"
 #include "inputs.h"
+#include "workbook_file.h"
 
 namespace gapscore::cli {
 
@@ -58,6 +60,7 @@ std::vector<FlagSpec> verify_flags() {
       {"salt-file", true, false, "read the salt from this file (one trailing newline is ignored)"},
       {"save-recomputed", true, false, "also write the recomputed report to this file"},
       {"json", false, false, "print the outcome as JSON on stdout"},
+      sheet_flag(),
   };
   specs.insert(specs.end(), rest.begin(), rest.end());
   return specs;
@@ -160,7 +163,14 @@ int run_verify(const std::vector<std::string>& argv) {
     const std::string name(table_name(kind));
     for (const std::string& path : args->all(name)) {
       if (path == "-") return invalid_argument("--" + name + ": inputs are read twice, so standard input cannot be used");
-      inputs.push_back({kind, path, [p = path](const ByteSink& sink) { return stream_file(p, sink); }});
+      auto workbook = read_workbook(path, sheet_for(*args, name));
+      if (!workbook) return io_failure(workbook.error());
+      if (*workbook) {
+        auto sheet = std::make_shared<WorkbookSheet>(std::move(**workbook));
+        inputs.push_back({kind, path, [sheet](const ByteSink& sink) { return sink(sheet->csv); }, sheet->sha256});
+        continue;
+      }
+      inputs.push_back({kind, path, [p = path](const ByteSink& sink) { return stream_file(p, sink); }, ""});
     }
   }
   if (inputs.empty()) return invalid_argument("give the report's input tables (--activity FILE, ...)");

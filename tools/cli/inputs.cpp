@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "file_io.h"
+#include "workbook_file.h"
 
 namespace gapscore::cli {
 
@@ -34,6 +35,7 @@ std::vector<FlagSpec> input_flags() {
                                 "query's HR attributes, e.g. Organization"},
       {"strict", false, false, "fail on the first bad rows instead of skipping them"},
       {"threads", true, false, "read the activity with N threads (default: the machine's cores; 1 in strict mode)"},
+      sheet_flag(),
   };
 }
 
@@ -114,41 +116,51 @@ Result<ActivityPlan> plan_activity(const ParsedArgs& args) {
 
 namespace {
 
+// One table file: a workbook's sheet as CSV (the digest is the workbook's),
+// anything else streamed as it is. sha256: known already ("" = the session hashes).
+Status stream_table_file(Session& analysis, TableKind kind, const std::string& path, const std::string& sha256,
+                         Shard shard, const std::string& sheet) {
+  auto workbook = read_workbook(path, sheet);
+  if (!workbook) return std::move(workbook).error();
+  if (*workbook) {
+    const WorkbookSheet& w = **workbook;
+    if (Status s = analysis.begin_table(kind, path, InputFormat::csv, w.csv.size(), shard, true); !s) return s;
+    if (Status s = analysis.push(w.csv); !s) return s;
+    return analysis.end_table(w.sha256);
+  }
+  std::error_code size_error;  // standard input and pipes have no size: no hint
+  const auto size = path == "-" ? 0 : std::filesystem::file_size(path, size_error);
+  if (Status s = analysis.begin_table(kind, path, InputFormat::detect, size_error ? 0 : size, shard, !sha256.empty()); !s)
+    return s;
+  Status s = stream_file(path, [&](std::string_view chunk) { return analysis.push(chunk); });
+  if (!s) return s;
+  return analysis.end_table(sha256);
+}
+
 // The tables of the command line, the activity as shard `shard` (usage exports
 // go to shard 0 only: they are not split).
 Status stream_tables(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, Shard shard) {
   for (TableKind kind : kReadOrder) {
     const std::string name(table_name(kind));
     if (kind == TableKind::activity) {
-      for (const ActivityPlan::File& f : plan.files) {
-        std::error_code size_error;
-        const auto size = f.path == "-" ? 0 : std::filesystem::file_size(f.path, size_error);
-        const bool digest_given = !f.sha256.empty();
-        if (Status s = analysis.begin_table(kind, f.path, InputFormat::detect, size_error ? 0 : size, shard, digest_given); !s)
-          return s;
-        Status s = stream_file(f.path, [&](std::string_view chunk) { return analysis.push(chunk); });
-        if (!s) return s;
-        if (Status e = analysis.end_table(f.sha256); !e) return e;
-      }
+      for (const ActivityPlan::File& f : plan.files)
+        if (Status s = stream_table_file(analysis, kind, f.path, f.sha256, shard, sheet_for(args, name)); !s) return s;
       for (const ActivityPlan::File& f : plan.repeats)
         if (Status s = analysis.note_repeated_input(kind, f.path, f.sha256); !s) return s;
       continue;
     }
-    const auto path = args.get(name);
-    if (!path) continue;
-    std::error_code size_error;  // standard input and pipes have no size: no hint
-    const auto size = *path == "-" ? 0 : std::filesystem::file_size(*path, size_error);
-    if (Status s = analysis.begin_table(kind, *path, InputFormat::detect, size_error ? 0 : size, shard); !s) return s;
-    Status s = stream_file(*path, [&](std::string_view chunk) { return analysis.push(chunk); });
-    if (!s) return s;
-    if (Status e = analysis.end_table(); !e) return e;
+    if (const auto path = args.get(name))
+      if (Status s = stream_table_file(analysis, kind, *path, "", shard, sheet_for(args, name)); !s) return s;
   }
   if (shard.index > 0) return Ok{};
   const UsageFormat format = usage_format_from_name(args.get("usage-format").value_or("")).value_or(UsageFormat::detect);
   for (const std::string& path : args.all("usage")) {
     auto bytes = read_file(path);
     if (!bytes) return std::move(bytes).error();
-    if (Status s = analysis.add_usage(bytes.value(), path, format); !s) return s;
+    auto workbook = read_workbook_bytes(bytes.value(), path, sheet_for(args, "usage"));
+    if (!workbook) return std::move(workbook).error();
+    const std::string& text = *workbook ? (*workbook)->csv : bytes.value();
+    if (Status s = analysis.add_usage(text, path, format); !s) return s;
   }
   return Ok{};
 }
@@ -156,8 +168,11 @@ Status stream_tables(const ParsedArgs& args, const ActivityPlan& plan, Session& 
 std::uint32_t thread_count(const ParsedArgs& args, const Session& analysis) {
   // One reader when the input cannot be read twice or gains nothing from it.
   if (!args.has("activity") || analysis.config().strict) return 1;
+  // A workbook is read whole (unzipped, its sheet made CSV): once, by one reader.
   for (const std::string& activity : args.all("activity"))
-    if (activity == "-" || (activity.size() >= 5 && activity.substr(activity.size() - 5) == ".json")) return 1;
+    if (activity == "-" || (activity.size() >= 5 && activity.substr(activity.size() - 5) == ".json") ||
+        is_workbook_file(activity))
+      return 1;
   if (auto t = args.get("threads")) {
     const long n = std::strtol(t->c_str(), nullptr, 10);
     return static_cast<std::uint32_t>(std::clamp(n, 1L, 64L));

@@ -72,7 +72,9 @@ namespace gapscore {
   /* run control */                                                                                \
   X(cancelled, error, "The analysis was cancelled by the caller.")                                 \
   X(invalid_argument, error, "The API or command line was called incorrectly (was usage_error).")       \
-  X(internal_error, error, "A bug in gapscore; please report it with the input that caused it.")
+  X(internal_error, error, "A bug in gapscore; please report it with the input that caused it.") \
+  /* later additions (saved states store a code's index, so new codes go last) */                 \
+  X(workbook_invalid, error, "An Excel workbook cannot be read: a damaged zip, a missing part or sheet, too large expanded, or a legacy .xls / password-protected file (save as .xlsx or CSV UTF-8).")
 
 enum class DiagCode : std::uint16_t {
 #define GAPSCORE_X(code, severity, text) code,

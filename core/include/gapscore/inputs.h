@@ -5,12 +5,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "gapscore/status.h"
 
 namespace gapscore {
 
@@ -66,5 +69,69 @@ std::string input_schema_json();
 
 // SHA-256 of the bytes as lowercase hex: the digest a report records per input.
 std::string sha256_hex(std::string_view bytes);
+
+// Excel workbooks (.xlsx): one sheet read as CSV text, so that a workbook goes
+// through exactly the ingest a CSV file does (same columns, dates, diagnostics,
+// and row numbers: CSV row N is the sheet's row N).
+//
+// An .xlsx is a zip of XML parts. Core reads the zip's directory and the XML;
+// the caller inflates ("deflate" entries), because the inflater differs by
+// platform: zlib in the native CLI, DecompressionStream('deflate-raw') in
+// browsers and Node. The JS side runs the same steps as workbook_to_csv:
+// zip_entries → inflate the workbook parts → locate_sheet → inflate the sheet →
+// sheet_to_csv.
+// Everything a workbook may expand to, all parts read together: a guard
+// against zip bombs (a few KB that inflate to gigabytes).
+inline constexpr std::uint64_t kMaxWorkbookExpandedBytes = std::uint64_t{1} << 30;  // 1 GiB
+
+struct ZipEntry {
+  std::string name;                // e.g. "xl/worksheets/sheet1.xml"
+  std::uint16_t method = 0;        // 0 stored, 8 deflate (others are refused)
+  std::uint64_t data_offset = 0;   // where the entry's (compressed) bytes start in the file
+  std::uint64_t compressed_size = 0;
+  std::uint64_t expanded_size = 0;  // as the directory declares it; inflating must not exceed it
+};
+
+// The zip's central directory, checked: entries inside the file, no
+// encryption, methods stored or deflate, declared sizes within the limit.
+// A legacy .xls or a password-protected workbook (both OLE compound files)
+// and a damaged zip fail with workbook_invalid, saying what to do instead.
+Result<std::vector<ZipEntry>> zip_entries(std::string_view file);
+
+// The parts every sheet needs besides itself (absent ones are given as "").
+inline constexpr std::string_view kWorkbookPart = "xl/workbook.xml";
+inline constexpr std::string_view kWorkbookRelsPart = "xl/_rels/workbook.xml.rels";
+inline constexpr std::string_view kSharedStringsPart = "xl/sharedStrings.xml";
+inline constexpr std::string_view kStylesPart = "xl/styles.xml";
+
+struct SheetLocation {
+  std::string name;   // as the workbook lists it
+  std::string part;   // its zip entry, e.g. "xl/worksheets/sheet1.xml"
+  bool date1904 = false;  // the workbook counts days from 1904 (old Mac Excel)
+};
+
+// The sheet called `sheet_name`, or the first sheet when it is empty.
+// An unknown name fails listing the sheets there are.
+Result<SheetLocation> locate_sheet(std::string_view workbook_xml, std::string_view workbook_rels_xml,
+                                   std::string_view sheet_name);
+
+// The sheet as CSV: shared and inline strings as text, booleans as true/false,
+// numbers as written, numbers in a date style as YYYY-MM-DD, error cells
+// (#N/A) as written. Every row is padded to the header's width; empty rows
+// keep their place (a blank line) and empty rows at the end are dropped.
+// `source`: the file name, for messages.
+Result<std::string> sheet_to_csv(std::string_view sheet_xml, std::string_view shared_strings_xml,
+                                 std::string_view styles_xml, bool date1904, std::string_view source = {});
+
+// Inflates a raw deflate stream that must expand to exactly `expanded_size` bytes
+// (fail when it does not, or would go past it).
+using Inflate = std::function<Result<std::string>(std::string_view deflated, std::uint64_t expanded_size)>;
+
+// All the steps above for a workbook held in memory.
+Result<std::string> workbook_to_csv(std::string_view file, std::string_view sheet_name, const Inflate& inflate,
+                                    std::string_view source = {});
+
+// A file that starts like a zip (an .xlsx) or an OLE compound file (.xls).
+bool looks_like_workbook(std::string_view head);
 
 }  // namespace gapscore

@@ -88,6 +88,9 @@ struct VerifyInput {
   TableKind kind = TableKind::activity;
   std::string name;  // how people know it, for messages (e.g. the file path)
   std::function<Status(const ByteSink&)> read;
+  // The digest of the file as stored, when `read` gives it in another form (an
+  // Excel workbook's sheet as CSV); "" = the SHA-256 of what `read` gives.
+  std::string sha256;
 };
 
 struct VerifyOptions {

@@ -41,10 +41,15 @@ std::optional<std::int32_t> civil(unsigned y, unsigned m, unsigned d) {
   return parse_iso_date(std::string_view(buf, 10));  // range and calendar checks in one place
 }
 
+std::optional<std::int32_t> read_serial(std::string_view s) { return excel_serial_to_days(s, false); }
+
+}  // namespace
+
 // Excel's day numbers: 1 = 1900-01-01. Excel also counts the 29th of February
 // 1900, which never was (Lotus 1-2-3's bug): serial 60 is no date, and from 61
-// on the days are counted from 1899-12-30. A fraction is the time of day.
-std::optional<std::int32_t> read_serial(std::string_view s) {
+// on the days are counted from 1899-12-30. A fraction is the time of day. In
+// the 1904 system (old Mac workbooks) 0 = 1904-01-01.
+std::optional<std::int32_t> excel_serial_to_days(std::string_view s, bool date1904) {
   std::size_t i = 0;
   std::uint64_t n = 0;
   while (i < s.size() && digit(s[i])) {
@@ -58,12 +63,19 @@ std::optional<std::int32_t> read_serial(std::string_view s) {
     for (std::size_t j = i + 1; j < s.size(); ++j)
       if (!digit(s[j])) return std::nullopt;
   }
+  if (date1904) {
+    const std::int32_t day = days_from_civil(1904, 1, 1) + static_cast<std::int32_t>(n);
+    if (day > days_from_civil(2999, 12, 31)) return std::nullopt;
+    return day;
+  }
   if (n < 1 || n == 60) return std::nullopt;
   const std::int32_t base = n < 60 ? days_from_civil(1899, 12, 31) : days_from_civil(1899, 12, 30);
   const std::int32_t day = base + static_cast<std::int32_t>(n);
   if (day > days_from_civil(2999, 12, 31)) return std::nullopt;
   return day;
 }
+
+namespace {
 
 constexpr std::array<std::string_view, 8> kCandidates = {"iso",      "YYYY/M/D", "M/D/YYYY", "D/M/YYYY",
                                                          "D.M.YYYY", "M-D-YYYY", "D-M-YYYY", "excel_serial"};

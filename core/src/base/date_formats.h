@@ -14,6 +14,10 @@
 
 namespace gapscore {
 
+// An Excel serial day number ("45678", "45678.25": the fraction is the time,
+// ignored) as days since 1970; date1904: the workbook counts from 1904-01-01.
+std::optional<std::int32_t> excel_serial_to_days(std::string_view text, bool date1904);
+
 // A date format: "iso" (YYYY-MM-DD, optionally with a time and zone; the date
 // as written), "excel_serial", or a pattern of the tokens YYYY, MM, M, DD, D
 // and the separators - / . (M and D take one or two digits, MM and DD two).

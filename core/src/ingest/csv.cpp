@@ -67,7 +67,14 @@ Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
     }
     if (chunk.size() >= 4 && chunk.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
       return Error(make_diagnostic(DiagCode::binary_input,
-                                   table_ + ": this is a ZIP archive (an Excel .xlsx workbook?); export the sheet as CSV",
+                                   table_ + ": this is a ZIP archive (an Excel .xlsx workbook?) given as text; give it "
+                                            "as a file (the CLI and the npm package read .xlsx) or save the sheet as CSV UTF-8",
+                                   table_));
+    }
+    if (chunk.size() >= 8 && chunk.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+      return Error(make_diagnostic(DiagCode::binary_input,
+                                   table_ + ": this is a legacy Excel .xls workbook or a password-protected one; save "
+                                            "it as .xlsx (without a password) or as CSV UTF-8",
                                    table_));
     }
   }

@@ -115,6 +115,10 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
   std::vector<std::string> digest(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!reported_count[static_cast<std::size_t>(inputs[i].kind)]) continue;
+    if (!inputs[i].sha256.empty()) {
+      digest[i] = inputs[i].sha256;
+      continue;
+    }
     Sha256 hash;
     Status s = inputs[i].read([&](std::string_view chunk) -> Status {
       hash.update(chunk);
@@ -228,7 +232,9 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
     if (run_error) break;
     const ReportedInput& r = record.inputs[j];
     const VerifyInput& in = *source_of[j];
-    Status s = analysis->begin_table(r.kind, r.source, format_of(r.format));
+    // A workbook's digest is of the file, not of the sheet `read` gives: the caller's.
+    const bool digest_given = !in.sha256.empty();
+    Status s = analysis->begin_table(r.kind, r.source, format_of(r.format), 0, Shard{}, digest_given);
     if (!s) {
       run_error = s.error();
       break;
@@ -243,7 +249,7 @@ VerifyOutcome verify_report(std::string_view report_text, std::span<const Verify
       add_diagnostics(out, read.error(), 1);
       return stop(std::move(out), VerifyVerdict::cannot_verify, "cannot verify: " + read.error().message());
     }
-    Status e = analysis->end_table();
+    Status e = analysis->end_table(in.sha256);
     if (!e) {
       run_error = e.error();
       break;
