@@ -1,5 +1,4 @@
 // gapscore analyze: the full report.
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -88,14 +87,7 @@ int run_analyze(const std::vector<std::string>& argv) {
   if (!report) {
     print_diagnostics(analysis->log().items());
     const int code = failure_exit_code(report.error().code());
-    // Data errors the session met are in its log already; usage errors, privacy
-    // refusals and workbooks that could not be opened are not.
-    const Diagnostic& first = report.error().first();
-    const auto& logged = analysis->log().items();
-    const bool in_log = std::any_of(logged.begin(), logged.end(), [&](const Diagnostic& d) {
-      return d.code == first.code && d.message == first.message;
-    });
-    if (!in_log) print_diagnostics(report.error().diagnostics);
+    print_unless_logged(report.error(), analysis->log());
     return code;
   }
   const std::string text = format == "json" ? report.value() : summary_text(report.value());

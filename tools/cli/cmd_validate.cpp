@@ -49,6 +49,7 @@ int run_validate(const std::vector<std::string>& argv) {
       print_diagnostics(s.error().diagnostics);
       return 2;
     }
+    print_unless_logged(s.error(), log);
     std::fprintf(stderr, "validate: FAILED (%s)\n", s.error().message().c_str());
     return 1;
   }

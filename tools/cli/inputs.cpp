@@ -233,4 +233,13 @@ void print_diagnostics(const std::vector<Diagnostic>& items) {
                  d.message.c_str());
 }
 
+void print_unless_logged(const Error& error, const DiagnosticLog& log) {
+  const Diagnostic& first = error.first();
+  const auto& logged = log.items();
+  const bool in_log = std::any_of(logged.begin(), logged.end(), [&](const Diagnostic& d) {
+    return d.code == first.code && d.message == first.message;
+  });
+  if (!in_log) print_diagnostics(error.diagnostics);
+}
+
 }  // namespace gapscore::cli

@@ -37,7 +37,8 @@ case("utf16le.csv", ("\ufeff" + rows(OK1)).encode("utf-16-le"), "error", code="i
 case("latin1_team.csv", rows(OK1 + ",Z\xfcrich", header=H + ",team").encode("latin-1"), "error", code="invalid_utf8", byte_offset=len(H + ",team\n" + OK1 + ",Z"))
 case("truncated_utf8_at_end.csv", rows(OK1).encode() + b"\xe2\x82", "error", code="invalid_utf8")
 case("nul_bytes.csv", rows(OK1).encode() + b"P2,2025-01-06,\x00coding,1,0,1,,,,,,,\n", "error", code="binary_input")
-case("xlsx_renamed.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "error", code="binary_input")
+# A zip by its bytes is read as a workbook whatever its name (as the CLI and the npm package do).
+case("xlsx_renamed.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "error", code="workbook_invalid")
 case("unterminated_quote.csv", rows(OK1, 'P2,2025-01-06,"coding,8,0,6,6,0,2,0.8,90,40,0', OK3), "error", code="unterminated_quote", row=3)
 case("huge_field.csv", rows(OK1, "P2,2025-01-06," + "x" * ((1 << 20) + 1) + ",8,0,6,6,0,2,0.8,90,40,0"), "error", code="field_too_large", row=3)
 case("missing_person_id_column.csv", rows("1,2025-01-06,coding,10,4,7.5,9,0.5,1,0.9,120,30,12", header=H.replace("person_id", "employee")), "error", code="missing_column")
@@ -129,6 +130,61 @@ case("contradicting_date.csv", rows("P1,1/13/2025,coding,8,0,6,6,0,2,0.8,90,40,0
                                     "P2,1/14/2025,coding,8,0,6,6,0,2,0.8,90,40,0"),
      "skip", code="invalid_date", row=3, column="date", rows_skipped=1, rows_used=2)
 case("employee_id_header.csv", rows(OK1, header=H.replace("person_id", "Employee ID")), "error", code="missing_column")
+
+# Excel workbooks (issue 20): damaged, hostile or not workbooks at all, each a
+# workbook_invalid error that says what to do; a workbook with a bad cell is
+# read like the CSV it holds (row numbers are the sheet's).
+import re
+import struct
+import sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "inputs"))
+from xlsx_writer import workbook_parts, zip_bytes  # noqa: E402
+
+PEOPLE_ROWS = [[("inline", "person_id"), ("inline", "team")], [("s", "P1"), ("s", "Core")], [("s", "P2"), ("s", "Core")]]
+
+
+def set_declared_size(data, part, size):
+    """The central directory's uncompressed size of `part` replaced (the data stay as they are)."""
+    at = 0
+    out = bytearray(data)
+    while True:
+        at = data.find(b"PK\x01\x02", at)
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + name_len] == part.encode():
+            struct.pack_into("<I", out, at + 24, size)
+            return bytes(out)
+        at += 4
+
+
+good = zip_bytes(workbook_parts([("People", PEOPLE_ROWS)]))
+case("xlsx_truncated.xlsx", good[:len(good) // 2], "error", table="people", code="workbook_invalid")
+case("xlsx_legacy.xls", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\x00" * 504, "error", table="people", code="workbook_invalid")
+# Declares 4 GB expanded: refused before anything is inflated.
+case("xlsx_bomb_declared.xlsx", set_declared_size(good, "xl/worksheets/sheet1.xml", 0xFFFFFFF0), "error", table="people",
+     code="workbook_invalid")
+# Declares a few hundred bytes but inflates to 64 MB: inflating stops at the declared size.
+bomb_parts = workbook_parts([("People", PEOPLE_ROWS)])
+bomb_parts["xl/worksheets/sheet1.xml"] = bomb_parts["xl/worksheets/sheet1.xml"] + " " * (64 << 20)
+case("xlsx_bomb_lying.xlsx", set_declared_size(zip_bytes(bomb_parts), "xl/worksheets/sheet1.xml", 400), "error",
+     table="people", code="workbook_invalid")
+missing = workbook_parts([("People", PEOPLE_ROWS)])
+del missing["xl/worksheets/sheet1.xml"]
+case("xlsx_missing_sheet.xlsx", zip_bytes(missing), "error", table="people", code="workbook_invalid")
+# A shared-string table that claims 4 billion strings and a cell that points past the real ones.
+huge = workbook_parts([("People", PEOPLE_ROWS)])
+huge["xl/sharedStrings.xml"] = huge["xl/sharedStrings.xml"].replace('count="3" uniqueCount="3"', 'count="4294967295" uniqueCount="4294967295"')
+huge["xl/sharedStrings.xml"] = huge["xl/sharedStrings.xml"].replace("</sst>", "<si><t>x</t></si>" * 200000 + "</sst>")
+huge["xl/worksheets/sheet1.xml"] = re.sub(r'(<c r="B3" t="s"><v>)\d+', r"\g<1>4294967294", huge["xl/worksheets/sheet1.xml"])
+case("xlsx_huge_shared_strings.xlsx", zip_bytes(huge), "error", table="people", code="workbook_invalid", row=3, column="B")
+encrypted = bytearray(good)
+at = good.find(b"PK\x01\x02")
+encrypted[at + 8] |= 1
+case("xlsx_encrypted_entry.xlsx", bytes(encrypted), "error", table="people", code="workbook_invalid")
+case("xlsx_not_a_workbook.xlsx", zip_bytes({"word/document.xml": "<document/>"}), "error", table="people", code="workbook_invalid")
+bad_cell = [PEOPLE_ROWS[0] + [("inline", "ai_trained")], [("s", "P1"), ("s", "Core"), ("b", True)],
+            [("s", "P2"), ("s", "Core"), ("e", "#N/A")], None, [("s", "P3"), ("s", "Core"), ("b", False)]]
+case("xlsx_bad_cell.xlsx", zip_bytes(workbook_parts([("People", bad_cell)])), "skip", table="people",
+     code="invalid_bool", row=3, column="ai_trained", rows_skipped=1, rows_used=2)
 
 with open("manifest.json", "w") as f:
     json.dump(cases, f, indent=1)

@@ -58,9 +58,11 @@ bool format_code_is_date(std::string_view code) {
       const std::size_t close = code.find('"', i + 1);
       if (close == std::string_view::npos) break;
       i = close;
-    } else if (c == '[') {  // colour, condition or locale: [Red], [<=9], [$-409]
+    } else if (c == '[') {  // colour, condition or locale ([Red], [<=9], [$-409]), or elapsed time ([h], [mm])
       const std::size_t close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
+      const std::string_view inside = code.substr(i + 1, close - i - 1);
+      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) hour_or_second = true;
       i = close;
     } else if (c == '\\' || c == '_' || c == '*') {  // an escaped, padding or fill character
       ++i;
