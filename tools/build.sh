@@ -52,9 +52,10 @@ build_wasm_core() {
 build_package() {
   export NODE_PATH=/usr/share/nodejs
   configure build/wasm emcmake cmake -DCMAKE_BUILD_TYPE=Release
-  cmake --build build/wasm --target gapscore_wasm detmath_parity
+  cmake --build build/wasm --target gapscore_wasm gapscore_workbook_wasm detmath_parity
   rm -rf dist && mkdir -p dist
   cp build/wasm/wasm/gapscore.mjs build/wasm/wasm/gapscore.wasm dist/
+  cp build/wasm/wasm/gapscore-workbook.mjs build/wasm/wasm/gapscore-workbook.wasm dist/
   cp wasm/js/*.js wasm/js/*.d.ts dist/
   cp docs/report.schema.json dist/
 }

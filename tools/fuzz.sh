@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/sanitizer-env.sh
 
-TARGETS=(fuzz_activity_csv fuzz_activity_json fuzz_people_json fuzz_usage fuzz_config fuzz_verify fuzz_state)
+TARGETS=(fuzz_activity_csv fuzz_activity_json fuzz_people_json fuzz_usage fuzz_config fuzz_verify fuzz_state
+         fuzz_person_query fuzz_xlsx_parts)
 BIN=build/native-asan/tests/fuzz
 
 # Longest input tried per target: a few KB is plenty for tables and configs;
@@ -20,7 +21,7 @@ BIN=build/native-asan/tests/fuzz
 max_len() {
   case "$1" in
     fuzz_config) echo 2048 ;;
-    fuzz_verify|fuzz_state) echo 65536 ;;
+    fuzz_verify|fuzz_state|fuzz_xlsx_parts) echo 65536 ;;
     *) echo 4096 ;;
   esac
 }
@@ -31,6 +32,7 @@ dict_for() {
     fuzz_activity_csv) echo tests/fuzz/dict/csv.dict ;;
     fuzz_usage) echo tests/fuzz/dict/usage.dict ;;
     fuzz_state) echo tests/fuzz/dict/state.dict ;;
+    fuzz_xlsx_parts) echo tests/fuzz/dict/xlsx.dict ;;
     *) echo tests/fuzz/dict/json.dict ;;
   esac
 }

@@ -1,6 +1,7 @@
-// The only Emscripten translation unit: a thin Embind layer over core's public
-// API. No logic lives here. Every call returns a plain object
-// {ok: true, ...} or {ok: false, error: "<JSON of {code, message, diagnostics}>"} — no C++
+// The Embind layer over core's public API (the Excel workbook reader is a
+// second module, loaded only when a workbook is read: workbook_bindings.cpp).
+// No logic lives here. Every call returns a plain object {ok: true, ...} or
+// {ok: false, error: "<JSON of {code, message, diagnostics}>"}: no C++
 // exception ever crosses into JS (it would arrive as a bare number).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -11,6 +12,7 @@
 #include "gapscore/catalog.h"
 #include "gapscore/inputs.h"
 #include "gapscore/session.h"
+#include "binding_values.h"
 // The one private header the binding uses: core's incremental SHA-256 (the
 // same code that digests inputs in Session), for hashing a Blob slice by slice
 // in a worker of its own. Core's public API has only the one-shot sha256_hex.
@@ -20,30 +22,11 @@ using emscripten::val;
 
 namespace {
 
-// {ok: false, error: "<JSON>"}: core writes the error's JSON (gapscore::error_json),
-// the wrapper parses it; the binding never re-serialises diagnostics.
-val error_to_js(const gapscore::Error& e, const gapscore::DiagnosticLog* context = nullptr) {
-  val r = val::object();
-  r.set("ok", false);
-  r.set("error", gapscore::error_json(e, context));
-  return r;
-}
-
-val ok() {
-  val r = val::object();
-  r.set("ok", true);
-  return r;
-}
+using gapscore_wasm::copy_bytes;
+using gapscore_wasm::error_to_js;
+using gapscore_wasm::ok;
 
 val status_to_js(const gapscore::Status& s) { return s.ok() ? ok() : error_to_js(s.error()); }
-
-// Copies a JS Uint8Array into wasm memory with one TypedArray.set (no per-byte conversion).
-void copy_bytes(const val& bytes, std::string& out) {
-  const auto n = bytes["length"].as<std::size_t>();
-  out.resize(n);
-  if (n == 0) return;
-  val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", bytes);
-}
 
 std::optional<gapscore::TableKind> kind_of(const std::string& table) { return gapscore::table_kind_from_name(table); }
 

@@ -40,6 +40,8 @@ async function main() {
   await build({ ...common, entryPoints: { app: path.join(here, 'src/styles/app.css') }, outdir: assets, loader: { '.css': 'css' } });
   // The engine finds its wasm next to the worker bundle: new URL('gapscore.wasm', import.meta.url).
   await copyFile(wasm, path.join(assets, 'gapscore.wasm'));
+  // The workbook reader, loaded by the worker the first time an .xlsx is read.
+  await copyFile(path.join(root, 'dist', 'gapscore-workbook.wasm'), path.join(assets, 'gapscore-workbook.wasm'));
   await copyFile(path.join(here, 'public', 'icon.svg'), path.join(assets, 'icon.svg'));
 
   const html = (await readFile(path.join(here, 'index.html'), 'utf8')).replace('%CSP%', CSP_META);

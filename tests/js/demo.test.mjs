@@ -196,7 +196,7 @@ describe('web demo', { timeout: 240000 }, () => {
     const cli = cliReport({ activity: semicolon }, { columns: { activity: { Employee: 'person_id' } } });
     assert.equal(await page.textContent('[data-testid="overall-score"]'), shown.score(cli.overall.score.value));
 
-    // An Excel workbook (a zip container) is named as one, not read as a one-column CSV.
+    // A damaged Excel workbook (a zip container cut short) is named as one, not read as a one-column CSV.
     const xlsx = path.join(tmp, 'activity.xlsx');
     writeFileSync(xlsx, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]), Buffer.from('[Content_Types].xml<?xml version="1.0"?><Types/>')]));
     await page.setInputFiles('#file-activity', xlsx);
@@ -204,10 +204,10 @@ describe('web demo', { timeout: 240000 }, () => {
     const meta = await page.textContent('.slot[data-table="activity"] .file-meta');
     assert.match(meta, /Excel workbook/);
     assert.ok(!/CSV|column/.test(meta), meta);
-    assert.match(await page.textContent('.slot[data-table="activity"] [data-testid="file-problem"]'), /Excel workbook\. Save it as CSV/);
+    assert.match(await page.textContent('.slot[data-table="activity"] [data-testid="file-problem"]'), /This workbook cannot be read: the workbook is damaged/);
     await page.locator('.slot[data-table="activity"]').screenshot({ path: path.join(screenshotDir, '11b-excel-workbook.png') });
     await page.click('#analyse');
-    assert.match(await page.textContent('#problems'), /Activity: this is an Excel workbook/);
+    assert.match(await page.textContent('#problems'), /Activity: this workbook cannot be read/);
     await page.setInputFiles('#file-usage', xlsx);
     assert.match(await page.locator('[data-testid="usage-rejected"]').textContent(), /activity\.xlsx: an Excel workbook/);
     assertClean(seen);

@@ -202,12 +202,28 @@ test('wasm can be supplied by the caller', async () => {
   await assert.rejects(createGapScore({ wasmBinary: new Uint8Array([0, 1, 2]) }), (e) => e.code === 'wasm_load_failed');
 });
 
+/** The files `entries` import statically, transitively (import(...) calls are not followed). */
+function staticImports(distDir, entries) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(path.join(distDir, file), 'utf8');
+    for (const m of text.matchAll(/^\s*(?:import|export)\s[^;()]*?from\s+['"]\.\/([^'"]+)['"]/gm)) visit(m[1]);
+  };
+  entries.forEach(visit);
+  return [...seen];
+}
+
 test('package is small and ships only what users need', () => {
   const dir = path.join(consumerDir(), 'node_modules', 'gapscore');
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
   assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
-  // What `import 'gapscore'` loads, helper workers' script included (gapscore/worker adds worker.js).
-  const files = ['dist/gapscore.wasm', 'dist/gapscore.mjs', ...readdirSync(path.join(dir, 'dist')).filter((f) => f.endsWith('.js') && f !== 'worker.js').map((f) => `dist/${f}`)];
+  // What `import 'gapscore'` loads: the modules index.js and the helper workers' script import
+  // statically (gapscore/worker adds worker.js), the wasm they load. The Excel reader
+  // (workbook.js, gapscore-workbook.*) is imported only when a workbook is read.
+  const files = ['dist/gapscore.wasm', ...staticImports(path.join(dir, 'dist'), ['index.js', 'worker-thread.js']).map((f) => `dist/${f}`)];
+  assert.ok(files.includes('dist/gapscore.mjs') && files.includes('dist/engine.js') && !files.includes('dist/workbook.js'), files.join(', '));
   const gz = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
   assert.ok(gz < 400 * 1024, `bundle is ${gz} bytes gzipped (${files.join(', ')})`);
   assert.ok(statSync(path.join(dir, 'dist', 'worker-thread.js')).isFile());

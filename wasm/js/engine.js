@@ -6,7 +6,7 @@
 // in index order. The result is byte-identical to one reader.
 // Shared by the in-thread API and the worker thread.
 import { GapScoreError, cancelledError, checkResult as check } from './errors.js';
-import { DEFAULT_CHUNK_BYTES, TABLES, checkTables, configText, dateText, describeInput, isBlob, usageFiles } from './inputs.js';
+import { DEFAULT_CHUNK_BYTES, TABLES, checkTables, configText, dateText, describeInput, isBlob, isWorkbookInput, usageFiles } from './inputs.js';
 import { platformDigest, platformHasher } from './platform.js';
 import { Session } from './session.js';
 
@@ -65,6 +65,19 @@ async function readTable(session, table, input, { source, shard, digest, onProgr
     await pause();
   }
   ingest(session.endTable(digest ? await digest.hex() : ''));
+}
+
+/**
+ * Workbooks among the tables read as their sheet's CSV (workbook.js, imported only then);
+ * digests: the workbook files' SHA-256 (promises). No workbook: the tables as they are.
+ */
+async function workbooksAsCsv(Module, tables, options) {
+  for (const [table, value] of Object.entries(tables ?? {})) {
+    if (table !== 'usage' && value != null && (await isWorkbookInput(value))) {
+      return (await import('./workbook.js')).workbooksAsCsv(Module, tables, options);
+    }
+  }
+  return { tables, digests: {} };
 }
 
 /** The source name of each table: given, else a File's own name, else none. */
@@ -141,9 +154,11 @@ export async function openSession(Module, tables, config, options, ctx) {
     if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
     const names = sourceNamesOf(tables, sourceNames);
+    // Workbooks are read as their sheet's CSV; the digest recorded is the workbook file's.
+    const workbooks = await workbooksAsCsv(Module, tables, { sheets: options.sheets, sourceNames: names });
     const inputs = [];
     for (const table of TABLES) {
-      const value = tables?.[table];
+      const value = workbooks.tables?.[table];
       if (value != null) inputs.push({ table, value, input: describeInput(table, value, chunkBytes) });
     }
     const byTable = Object.fromEntries(inputs.map((x) => [x.table, x.input.bytes ? { bytes: x.input.bytes } : x.value]));
@@ -152,7 +167,7 @@ export async function openSession(Module, tables, config, options, ctx) {
 
     // Helpers start first, so that they read while this thread does.
     const shards = [];
-    const digests = {};
+    const digests = Object.fromEntries(Object.entries(workbooks.digests).map(([t, p]) => [t, { hex: () => p, how: 'platform' }]));
     if (readers > 1) {
       const pool = ctx.pool();
       // Bytes become one Blob that every helper reads in slices (posting a Blob passes a reference).
@@ -201,7 +216,7 @@ export async function openSession(Module, tables, config, options, ctx) {
       const shard = table === 'activity' ? { index: 0, count: readers } : NO_SHARD;
       await readTable(session, table, input, { source: names[table], shard, digest: digests[table] ?? null, onProgress, pause, ingest });
     }
-    await readUsage(session, tables?.usage, { chunkBytes, onProgress, signal, pause, ingest });
+    await readUsage(Module, session, tables?.usage, { chunkBytes, onProgress, signal, pause, ingest, sheet: options.sheets?.usage });
 
     // Merged in index order, as the CLI does: the first failure in that order is the error.
     const heapBytes = [];
@@ -241,12 +256,16 @@ export async function addActivity(Module, handle, tables, options = {}) {
   const names = [sourceNames?.activity ?? []].flat();
   const pause = pacer(signal);
   const files = [];
-  for (const [i, value] of values.entries()) {
+  for (const [i, given] of values.entries()) {
+    const source = names[i] ?? (typeof given?.name === 'string' ? given.name : '');
+    // A workbook: its sheet as CSV, its digest the workbook file's.
+    const workbook = await workbooksAsCsv(Module, { activity: given }, { sheets: options.sheets, sourceNames: { activity: source } });
+    const value = workbook.tables.activity;
     const input = describeInput('activity', value, chunkBytes);
-    const digest = input.bytes
+    const digest = workbook.digests.activity ? await workbook.digests.activity : input.bytes
       ? await (platformDigest(input.bytes)?.catch(() => Module.sha256(input.bytes)) ?? Module.sha256(input.bytes))
       : await hashBlob(async () => Module, value, { chunkBytes, signal });
-    files.push({ input, digest, source: names[i] ?? (typeof value?.name === 'string' ? value.name : '') });
+    files.push({ input, digest, source });
   }
   files.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
   check(handle.beginAdd());
@@ -269,7 +288,7 @@ export async function addActivity(Module, handle, tables, options = {}) {
 }
 
 // The engine reads one export in one call; a Blob is gathered slice by slice first.
-async function readUsage(session, usage, { chunkBytes, onProgress, signal, pause, ingest }) {
+async function readUsage(Module, session, usage, { chunkBytes, onProgress, signal, pause, ingest, sheet = '' }) {
   for (const file of usageFiles(usage)) {
     const total = file.size;
     onProgress?.({ phase: 'read', table: 'usage', done: 0, total });
@@ -277,7 +296,8 @@ async function readUsage(session, usage, { chunkBytes, onProgress, signal, pause
       if (done < total) onProgress?.({ phase: 'read', table: 'usage', done, total });
       if (signal?.aborted) throw cancelledError();
     });
-    ingest(session.addUsage(bytes, file.name, file.format));
+    const text = (await isWorkbookInput(bytes)) ? await (await import('./workbook.js')).workbookToCsv(bytes, { sheet, source: file.name }) : bytes;
+    ingest(session.addUsage(text, file.name, file.format));
     onProgress?.({ phase: 'read', table: 'usage', done: total, total });
     await pause();
   }
@@ -324,13 +344,15 @@ export async function validateTables(Module, tables, config, options = {}) {
     if (salt) onGeneratedSalt?.(salt);
     if (signal?.aborted) throw cancelledError();
     const names = sourceNamesOf(tables, sourceNames);
+    const workbooks = await workbooksAsCsv(Module, tables, { sheets: options.sheets, sourceNames: names });
     try {
       for (const table of TABLES) {
-        const value = tables?.[table];
+        const value = workbooks.tables?.[table];
         if (value == null) continue;
-        await readTable(session, table, describeInput(table, value, chunkBytes), { source: names[table], shard: NO_SHARD, digest: null, onProgress, pause, ingest });
+        const digest = workbooks.digests[table] ? { hex: () => workbooks.digests[table] } : null;
+        await readTable(session, table, describeInput(table, value, chunkBytes), { source: names[table], shard: NO_SHARD, digest, onProgress, pause, ingest });
       }
-      await readUsage(session, tables?.usage, { chunkBytes, onProgress, signal, pause, ingest });
+      await readUsage(Module, session, tables?.usage, { chunkBytes, onProgress, signal, pause, ingest, sheet: options.sheets?.usage });
     } catch (e) {
       if (!(e instanceof StopReading)) throw e;
     }

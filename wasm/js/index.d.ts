@@ -46,6 +46,13 @@ export interface RunOptions {
   chunkBytes?: number;
   /** Names shown as `source` in the report's inputs (e.g. file names; a File's own name by default). */
   sourceNames?: Partial<Record<Exclude<keyof Tables, 'usage'>, string>>;
+  /**
+   * Excel workbooks (.xlsx, as bytes or a Blob/File) are read as one sheet's CSV: this names the sheet per
+   * table (default: the workbook's first sheet). The report records the workbook file's SHA-256, as the CLI
+   * does (`gapscore analyze --sheet TABLE=NAME`). A legacy .xls or a damaged workbook rejects with code
+   * "workbook_invalid".
+   */
+  sheets?: Partial<Record<keyof Tables, string>>;
   /** Readers for this call (default: GapScoreOptions.workers). */
   workers?: number;
   /** Smallest CSV activity table read in parallel, in bytes (default: GapScoreOptions.minParallelBytes). */
@@ -83,8 +90,16 @@ export type SniffInput = string | ArrayBuffer | Uint8Array | Blob;
 
 /** What a file is, decided by the engine's own CSV reader and usage-format detection from its first 64 KiB. */
 export interface Sniff {
-  /** "usage": an AI-usage export (usage_format says which); "xlsx": an Excel workbook (save it as CSV first). */
+  /**
+   * "usage": an AI-usage export (usage_format says which); "xlsx": an Excel workbook (or a legacy .xls), whose
+   * sheet is described as the CSV it is read as (headers, delimiter ",").
+   */
   format: 'csv' | 'json' | 'usage' | 'xlsx' | 'binary' | 'empty' | 'unknown';
+  /** A workbook: the sheet described (sniff's options.sheet, or the first) and every sheet's name. */
+  sheet?: string;
+  sheets?: string[];
+  /** A workbook that cannot be read: why (analyze rejects with code "workbook_invalid" and this message). */
+  problem?: string;
   /** The CSV delimiter the engine will use, or null (JSON, not text). */
   delimiter: ',' | ';' | '\t' | null;
   /** The header row as the engine reads it (trimmed, unquoted, BOM removed), or the first JSON row object's keys. */
@@ -197,7 +212,7 @@ export interface Session {
    * (loadState). Files are read in SHA-256 order, as the CLI reads several --activity files: the report is
    * byte-identical to one read of every file. Before the first report only. In-thread sessions only.
    */
-  add(tables: { activity: TableInput | TableInput[] }, options?: { signal?: AbortSignal; chunkBytes?: number; sourceNames?: { activity?: string | string[] } }): Promise<void>;
+  add(tables: { activity: TableInput | TableInput[] }, options?: { signal?: AbortSignal; chunkBytes?: number; sourceNames?: { activity?: string | string[] }; sheets?: { activity?: string } }): Promise<void>;
   readonly closed: boolean;
   /** Frees the session's memory; later calls reject with code "session_closed". */
   close(): void;
@@ -220,7 +235,8 @@ export interface GapScore {
   /** The canonical report text (byte-identical to `gapscore analyze` for the same inputs). */
   reportText(tables: Tables, config?: Config | string, options?: RunOptions): Promise<string>;
   /** What a file is (format, delimiter, headers, usage export kind), as the engine will read it. */
-  sniff(input: SniffInput): Promise<Sniff>;
+  /** options.sheet: the sheet of a workbook to describe (default: the first). */
+  sniff(input: SniffInput, options?: { sheet?: string }): Promise<Sniff>;
   schema(): InputSchema;
   metrics(): MetricDefinition[];
   /** SHA-256 (hex) of bytes, as in the report's inputs[].sha256. */

@@ -5,7 +5,7 @@
 import { CODE_ALIASES, GapScoreError, cancelledError, checkResult as check } from './errors.js';
 import { loadModule } from './loader.js';
 import { DEFAULT_MIN_PARALLEL_BYTES, addActivity, openSession, validateTables } from './engine.js';
-import { configText, headBytes } from './inputs.js';
+import { configText, headBytes, isWorkbookHead } from './inputs.js';
 import { clampWorkers, defaultWorkerCount } from './platform.js';
 import { createPool, defaultSpawn } from './pool.js';
 import { Session } from './session.js';
@@ -96,9 +96,14 @@ export async function createGapScore(options = {}) {
     terminateWorkers() {
       pool?.terminate();
     },
-    /** What a file is, decided by the engine's own readers from its first 64 KiB (a Blob: only those are read). */
-    async sniff(input) {
-      return parse(Module.sniff(await headBytes(input)));
+    /**
+     * What a file is, decided by the engine's own readers from its first 64 KiB (a Blob: only those are read).
+     * A workbook is read whole: its sheet (options.sheet, or the first) is sniffed as the CSV it is read as.
+     */
+    async sniff(input, options = {}) {
+      const head = await headBytes(input);
+      if (typeof input !== 'string' && isWorkbookHead(head)) return (await import('./workbook.js')).sniffWorkbook(Module, input, options);
+      return parse(Module.sniff(head));
     },
     /** The input tables and their columns (names, types, required flags, ranges, descriptions). */
     schema() {

@@ -170,3 +170,18 @@ export function configText(config) {
   if (typeof config !== 'object') throw new GapScoreError('config_invalid_value', 'config must be an object or JSON text');
   return JSON.stringify(config);
 }
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];  // legacy .xls, or a password-protected workbook
+const startsWith = (head, magic) => head.length >= magic.length && magic.every((b, i) => head[i] === b);
+
+/** Whether bytes start like an Excel workbook: a zip (.xlsx) or an OLE file (.xls). */
+export const isWorkbookHead = (head) => startsWith(head, ZIP) || startsWith(head, OLE);
+
+/** Whether a table input (bytes or a Blob; text never is) is a workbook, by its first bytes. */
+export async function isWorkbookInput(value) {
+  if (typeof value === 'string') return false;
+  const bytes = memoryBytes(value);
+  if (bytes) return isWorkbookHead(bytes.subarray(0, 8));
+  return isBlob(value) && isWorkbookHead(new Uint8Array(await value.slice(0, 8).arrayBuffer()));
+}

@@ -4,10 +4,11 @@
 // Node's fetch cannot load file: URLs). Callers may pass wasmBinary or wasmUrl.
 import createGapScoreModule from './gapscore.mjs';
 
-const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
+export const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 let defaultModule = null;
 
-async function readNodeFile(url) {
+/** A file's bytes in Node (its fetch cannot load file: URLs). */
+export async function readNodeFile(url) {
   const fsName = 'node:fs/promises';  // a variable keeps bundlers from resolving it for browsers
   const fs = await import(/* @vite-ignore */ fsName);
   return fs.readFile(url);

@@ -95,7 +95,7 @@ async function handle(type, payload, { signal, onProgress }) {
   switch (type) {
     case 'metrics': return [gs.metrics()];
     case 'schema': return [gs.schema()];
-    case 'sniff': return [await gs.sniff(payload.input)];
+    case 'sniff': return [await gs.sniff(payload.input, payload.options)];
     case 'sha256': return [gs.sha256(payload.bytes)];
     case 'analyze':
     case 'validate':

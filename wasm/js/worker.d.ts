@@ -47,7 +47,8 @@ export interface GapScoreWorker {
   validate(tables: Tables, config?: Config | string, options?: WorkerRunOptions): Promise<Validation>;
   reportText(tables: Tables, config?: Config | string, options?: WorkerRunOptions): Promise<string>;
   /** Only the head crosses to the worker: a Blob as a reference (the worker reads 64 KiB of it), text and bytes cut to 64 KiB. */
-  sniff(input: SniffInput): Promise<Sniff>;
+  /** options.sheet: the sheet of a workbook to describe (default: the first). */
+  sniff(input: SniffInput, options?: { sheet?: string }): Promise<Sniff>;
   schema(): Promise<InputSchema>;
   metrics(): Promise<MetricDefinition[]>;
   sha256(bytes: string | ArrayBuffer | Uint8Array): Promise<string>;

@@ -18,7 +18,7 @@
 // million rows), the worker is terminated and a fresh one is spawned for the
 // next call (hard cancel; option hardCancel: false turns it off).
 import { CODE_ALIASES, GapScoreError, cancelledError } from './errors.js';
-import { SNIFF_BYTES, isBlob } from './inputs.js';
+import { SNIFF_BYTES, isBlob, isWorkbookHead } from './inputs.js';
 
 const DEFAULT_HARD_CANCEL_AFTER_MS = 400;
 
@@ -41,6 +41,11 @@ function transferablesOf(tables) {
 // (a copy of at most that much; the caller's buffer stays usable).
 function sniffHead(input) {
   if (isBlob(input)) return input;
+  // A workbook is read whole (its sheet is sniffed as CSV): copied whole.
+  if (ArrayBuffer.isView(input) || input instanceof ArrayBuffer) {
+    const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    if (isWorkbookHead(bytes)) return bytes.slice();
+  }
   if (typeof input === 'string') return input.slice(0, SNIFF_BYTES);
   if (input instanceof ArrayBuffer) return new Uint8Array(input.slice(0, SNIFF_BYTES));
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, Math.min(SNIFF_BYTES, input.byteLength)).slice();
@@ -246,7 +251,7 @@ export async function createGapScoreWorker(options = {}) {
     analyzeColumns: analysisCall('analyzeColumns'),
     validate: analysisCall('validate'),
     reportText: analysisCall('reportText'),
-    sniff: (input) => request('sniff', { input: sniffHead(input) }),
+    sniff: (input, options = {}) => request('sniff', { input: sniffHead(input), options }),
     schema: () => request('schema'),
     metrics: () => request('metrics'),
     sha256: (bytes) => request('sha256', { bytes }),

@@ -29,8 +29,8 @@ export function inputSchema() {
 }
 
 /** What a file is (format, delimiter, headers, usage export kind): the worker reads its first 64 KiB. */
-export async function sniff(file) {
-  return (await engine()).sniff(file);
+export async function sniff(file, options = {}) {
+  return (await engine()).sniff(file, options);
 }
 
 /** The metric catalog (names, formulas, descriptions) for help texts. */
@@ -54,10 +54,10 @@ export function releaseOptions(config) {
  * @param {{usage?: {data: Blob, name: string}[]} & Record<string, Blob>} tables one File/Blob per table,
  *   and the AI-usage exports; all read inside the worker (a large activity file by several)
  * @param {object} config
- * @param {{signal: AbortSignal, onProgress: (fraction: number, label: string) => void, sourceNames: object}} options
+ * @param {{signal: AbortSignal, onProgress: (fraction: number, label: string) => void, sourceNames: object, sheets?: object}} options
  * @returns {Promise<{session: import('gapscore/worker').WorkerSession, report: object}>}
  */
-export async function openAndReport(tables, config, { signal, onProgress, sourceNames }) {
+export async function openAndReport(tables, config, { signal, onProgress, sourceNames, sheets }) {
   const gs = await engine();
   const sizeOf = (k, v) => (k === 'usage' ? v.reduce((a, u) => a + u.data.size, 0) : v.size);
   const total = Object.entries(tables).reduce((a, [k, v]) => a + sizeOf(k, v), 0) || 1;
@@ -66,6 +66,7 @@ export async function openAndReport(tables, config, { signal, onProgress, source
   const session = await gs.open(tables, config, {
     signal,
     sourceNames,
+    sheets,
     onProgress: (p) => {
       if (p.phase === 'read') {
         if (p.table === 'usage') {

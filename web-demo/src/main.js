@@ -186,9 +186,9 @@ async function run() {
   say('Analysing on this device…');
   try {
     loadResults();  // fetched while the engine works
-    const { tables, sourceNames } = slots.tables();
+    const { tables, sourceNames, sheets } = slots.tables();
     const started = performance.now();
-    const { session, report } = await openAndReport(tables, config, { signal: controller.signal, sourceNames, onProgress: progress.update });
+    const { session, report } = await openAndReport(tables, config, { signal: controller.signal, sourceNames, sheets, onProgress: progress.update });
     const elapsedMs = performance.now() - started;
     forgetSession();
     shown = { session, config, readWith: config };

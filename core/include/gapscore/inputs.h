@@ -75,11 +75,10 @@ std::string sha256_hex(std::string_view bytes);
 // and row numbers: CSV row N is the sheet's row N).
 //
 // An .xlsx is a zip of XML parts. Core reads the zip's directory and the XML;
-// the caller inflates ("deflate" entries), because the inflater differs by
+// the caller inflates the deflated parts, because the inflater differs by
 // platform: zlib in the native CLI, DecompressionStream('deflate-raw') in
-// browsers and Node. The JS side runs the same steps as workbook_to_csv:
-// zip_entries → inflate the workbook parts → locate_sheet → inflate the sheet →
-// sheet_to_csv.
+// browsers and Node (asynchronous, so core asks for parts in steps: see
+// workbook_step, which workbook_to_csv and the npm package both run).
 // Everything a workbook may expand to, all parts read together: a guard
 // against zip bombs (a few KB that inflate to gigabytes).
 inline constexpr std::uint64_t kMaxWorkbookExpandedBytes = std::uint64_t{1} << 30;  // 1 GiB
@@ -108,6 +107,7 @@ struct SheetLocation {
   std::string name;   // as the workbook lists it
   std::string part;   // its zip entry, e.g. "xl/worksheets/sheet1.xml"
   bool date1904 = false;  // the workbook counts days from 1904 (old Mac Excel)
+  std::vector<std::string> all_sheets;  // every sheet's name, in the workbook's order
 };
 
 // The sheet called `sheet_name`, or the first sheet when it is empty.
@@ -123,11 +123,26 @@ Result<SheetLocation> locate_sheet(std::string_view workbook_xml, std::string_vi
 Result<std::string> sheet_to_csv(std::string_view sheet_xml, std::string_view shared_strings_xml,
                                  std::string_view styles_xml, bool date1904, std::string_view source = {});
 
+// One step of reading a sheet: the deflated parts still needed (inflate each
+// and call again with them added to `parts`), or, when none is, the CSV.
+// Stored parts are read from `file` directly. Before asking for a part, the
+// declared sizes of everything asked for are checked against
+// kMaxWorkbookExpandedBytes; a part given must have its declared size.
+struct WorkbookStep {
+  std::vector<ZipEntry> need;
+  std::string csv;
+  std::string sheet;                // the sheet read (known once the workbook part is given)
+  std::vector<std::string> sheets;  // all of them, for a picker
+};
+using WorkbookParts = std::vector<std::pair<std::string, std::string>>;  // entry name, inflated bytes
+Result<WorkbookStep> workbook_step(std::string_view file, std::string_view sheet_name, const WorkbookParts& parts,
+                                   std::string_view source = {});
+
 // Inflates a raw deflate stream that must expand to exactly `expanded_size` bytes
 // (fail when it does not, or would go past it).
 using Inflate = std::function<Result<std::string>(std::string_view deflated, std::uint64_t expanded_size)>;
 
-// All the steps above for a workbook held in memory.
+// workbook_step to the end, with a synchronous inflater.
 Result<std::string> workbook_to_csv(std::string_view file, std::string_view sheet_name, const Inflate& inflate,
                                     std::string_view source = {});
 

@@ -34,6 +34,7 @@ export function createFileSlots(containers, { schema, sniff, onChange }) {
       matcher,
       onFiles: (files) => (files.length === 1 ? setFile(spec.name, files[0], files[0].name) : addFiles(files)),
       onChange: changed,
+      onSheet: (sheet) => chooseSheet(spec.name, sheet),
     });
     slots[spec.name] = slot;
     (USAGE_SIDE.has(spec.name) ? containers.usage : containers.tables).append(slot.el);
@@ -66,9 +67,16 @@ export function createFileSlots(containers, { schema, sniff, onChange }) {
     return added;
   }
 
+  /** Another sheet of the workbook in a slot: described again by the engine, its columns matched again. */
+  async function chooseSheet(table, sheet) {
+    const src = slots[table].source;
+    if (!src) return;
+    place(table, src.blob, src.name, await sniff(src.blob, { sheet }), { sample: src.sample });
+  }
+
   /** Puts a sniffed file into a table's slot, with suggested matches for columns named differently. */
   function place(table, blob, name, sniffed, { sample = false, silent = false } = {}) {
-    const mapping = sniffed.format === 'csv' || sniffed.format === 'json' ? suggestMapping(matcher.match(table, sniffed.headers)) : {};
+    const mapping = ['csv', 'json', 'xlsx'].includes(sniffed.format) && !sniffed.problem ? suggestMapping(matcher.match(table, sniffed.headers)) : {};
     slots[table].set({ table, blob, name, size: blob.size, sniff: sniffed, mapping, sample });
     updateBadges();
     if (!silent) onChange();
@@ -158,12 +166,14 @@ export function createFileSlots(containers, { schema, sniff, onChange }) {
     tables() {
       const tables = {};
       const sourceNames = {};
+      const sheets = {};  // the sheet chosen of each workbook (the package reads it as CSV)
       for (const src of sources()) {
         tables[src.table] = src.blob;
         sourceNames[src.table] = src.name;
+        if (src.sniff.sheet) sheets[src.table] = src.sniff.sheet;
       }
       if (usage.files.length) tables.usage = usage.files.map((f) => ({ data: f.blob, name: f.name }));
-      return { tables, sourceNames };
+      return { tables, sourceNames, sheets };
     },
   };
 }

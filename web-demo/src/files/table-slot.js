@@ -5,7 +5,8 @@ import * as fmt from '../format.js';
 import { dropTarget } from './drop-target.js';
 import { mappingForm, unmappedRequired } from './mapping-form.js';
 
-const ACCEPT = '.csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json';
+const ACCEPT = '.csv,.tsv,.txt,.json,.xlsx,text/csv,text/tab-separated-values,application/json,'
+  + 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DELIMITER_NAMES = { ';': ' (semicolon-separated)', '\t': ' (tab-separated)' };
 
 /**
@@ -18,7 +19,9 @@ export function describeFile(sniff) {
   switch (sniff.format) {
     case 'csv': return { text: `CSV${DELIMITER_NAMES[sniff.delimiter] ?? ''}, ${columns}`, problem: null };
     case 'json': return { text: `JSON, ${columns}`, problem: null };
-    case 'xlsx': return { text: 'Excel workbook', problem: 'this is an Excel workbook. Save it as CSV (in Excel: File › Save As › CSV UTF-8) and choose that file.' };
+    case 'xlsx':
+      if (sniff.problem) return { text: 'Excel workbook', problem: `this workbook cannot be read: ${sniff.problem}.` };
+      return { text: `Excel workbook, sheet “${sniff.sheet}”, ${columns}`, problem: null };
     case 'empty': return { text: 'empty', problem: 'the file is empty.' };
     case 'binary': return { text: 'not a text file', problem: 'this is not a CSV or JSON file.' };
     default: return { text: 'not recognised', problem: 'this is not a CSV or JSON file.' };
@@ -33,7 +36,7 @@ export function describeFile(sniff) {
  * @param {(files: File[]) => void} options.onFiles a file picked or dropped here
  * @param {() => void} options.onChange the file was removed or its mapping changed
  */
-export function createTableSlot({ spec, mappable, matcher, onFiles, onChange }) {
+export function createTableSlot({ spec, mappable, matcher, onFiles, onChange, onSheet }) {
   const table = spec.name;
   let source = null;  // {table, blob, name, size, sniff, mapping, sample}
   const input = h('input', { type: 'file', id: `file-${table}`, class: 'file-input', accept: ACCEPT, 'aria-describedby': `about-${table}` });
@@ -51,13 +54,23 @@ export function createTableSlot({ spec, mappable, matcher, onFiles, onChange }) 
     body);
   dropTarget(el, (files) => { if (files.length) onFiles(files); });
 
+  /** A workbook of several sheets: which one to read (the engine describes the sheet chosen). */
+  function sheetPicker(src) {
+    const sheets = src.sniff.sheets ?? [];
+    if (sheets.length < 2) return null;
+    const id = `sheet-${table}`;
+    const select = h('select', { id, 'data-testid': 'sheet-picker', onchange: () => onSheet?.(select.value) },
+      ...sheets.map((name) => h('option', { value: name, selected: name === src.sniff.sheet }, name)));
+    return h('div', { class: 'slot-sheet' }, h('label', { for: id }, 'Sheet'), select);
+  }
+
   function render() {
     el.classList.toggle('has-file', Boolean(source));
     if (!source) {
       replace(body,
         h('div', { class: 'drop' },
           h('label', { for: input.id, class: 'button secondary' }, icon('upload'), 'Choose file'),
-          h('span', { class: 'drop-hint' }, 'or drop a CSV or JSON file here')));
+          h('span', { class: 'drop-hint' }, 'or drop a CSV, JSON or Excel file here')));
       return;
     }
     const src = source;
@@ -72,6 +85,7 @@ export function createTableSlot({ spec, mappable, matcher, onFiles, onChange }) 
           h('label', { for: input.id, class: 'button ghost small' }, 'Replace'),
           h('button', { type: 'button', class: 'button ghost small', 'aria-label': `Remove the ${spec.title.toLowerCase()} file`,
             onclick: () => { source = null; render(); onChange(); input.focus(); } }, 'Remove'))),
+      sheetPicker(src),
       kind.problem
         ? h('p', { class: 'slot-note warn', role: 'status', 'data-testid': 'file-problem' }, icon('alert'), kind.problem[0].toUpperCase() + kind.problem.slice(1))
         : mappingForm(src, { matcher, mappable, onChange }));

@@ -186,12 +186,12 @@ Result<std::string> sheet_to_csv(std::string_view sheet_xml, std::string_view sh
           if (!index || *index >= strings->size())
             return cell_error(row, cell.column, "refers to shared string \"" + text + "\", but the workbook has " +
                                                     std::to_string(strings->size()));
-          text = (*strings)[*index];
+          text = (*strings)[static_cast<std::size_t>(*index)];
         } else if (cell.type == "inlineStr" || cell.type == "str") {
           xlsx::decode_ooxml_escapes(text);
         } else if (cell.type == "b") {
           text = text == "1" ? "true" : text == "0" ? "false" : text;
-        } else if (cell.type == "n" && cell.style < date_styles->size() && (*date_styles)[cell.style]) {
+        } else if (cell.type == "n" && cell.style < date_styles->size() && (*date_styles)[static_cast<std::size_t>(cell.style)]) {
           if (auto day = excel_serial_to_days(text, date1904)) text = format_iso_date(*day);
         }
         if (fields.size() <= cell.column) fields.resize(cell.column + 1);

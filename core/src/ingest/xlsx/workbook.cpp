@@ -2,6 +2,7 @@
 // whole read of a workbook in memory for callers with a synchronous inflater.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "gapscore/inputs.h"
 #include "ingest/xlsx/workbook_parts.h"
@@ -90,48 +91,81 @@ Result<SheetLocation> locate_sheet(std::string_view workbook_xml, std::string_vi
       return invalid("sheet \"" + chosen->name + "\" is a chart or dialog sheet, not a table; name a worksheet");
     std::string target;
     xlsx::append_decoded(rels.attribute("Target").value_or(""), target);
-    return SheetLocation{chosen->name, resolve_target(target), date1904};
+    SheetLocation found{chosen->name, resolve_target(target), date1904, {}};
+    for (const SheetEntry& s : sheets) found.all_sheets.push_back(s.name);
+    return found;
   }
   return invalid("the workbook lists sheet \"" + chosen->name + "\" but not where it is (" +
                  std::string(kWorkbookRelsPart) + "); save the workbook again");
 }
 
-Result<std::string> workbook_to_csv(std::string_view file, std::string_view sheet_name, const Inflate& inflate,
-                                    std::string_view source) {
+Result<WorkbookStep> workbook_step(std::string_view file, std::string_view sheet_name, const WorkbookParts& parts,
+                                   std::string_view source) {
   auto entries = zip_entries(file);
   if (!entries) return std::move(entries).error();
-  std::uint64_t expanded = 0;
-  // A part's text, "" when the zip has no such entry (names compared ignoring case:
-  // some writers spell xl/SharedStrings.xml).
-  auto part = [&](std::string_view name) -> Result<std::string> {
+  WorkbookStep step;
+  std::uint64_t declared = 0;
+  // A part's bytes (nullopt: asked for, not given yet; "" when the zip has no
+  // such entry). Names compare ignoring case: some writers spell xl/SharedStrings.xml.
+  auto part = [&](std::string_view name) -> Result<std::optional<std::string_view>> {
     for (const ZipEntry& e : *entries) {
       if (!same_text_ignoring_case(e.name, name)) continue;
-      if (e.expanded_size > kMaxWorkbookExpandedBytes - expanded)
+      if (e.expanded_size > kMaxWorkbookExpandedBytes - declared)
         return invalid("the workbook expands to more than " + std::to_string(kMaxWorkbookExpandedBytes >> 20) +
                        " MB (part " + e.name + "); a zip bomb, or save the sheet as CSV UTF-8");
-      expanded += e.expanded_size;
-      const std::string_view data = file.substr(e.data_offset, e.compressed_size);
-      if (e.method == 0) return std::string(data);
-      return inflate(data, e.expanded_size);
+      declared += e.expanded_size;
+      if (e.method == 0) return std::optional<std::string_view>(file.substr(static_cast<std::size_t>(e.data_offset), static_cast<std::size_t>(e.compressed_size)));
+      for (const auto& [given_name, bytes] : parts) {
+        if (given_name != e.name) continue;
+        if (bytes.size() != e.expanded_size)
+          return invalid("the workbook is damaged (part " + e.name + " is not the size the zip declares)");
+        return std::optional<std::string_view>(bytes);
+      }
+      step.need.push_back(e);
+      return std::optional<std::string_view>();
     }
-    return std::string();
+    return std::optional<std::string_view>(std::string_view());
   };
   auto workbook = part(kWorkbookPart);
   if (!workbook) return std::move(workbook).error();
   auto rels = part(kWorkbookRelsPart);
   if (!rels) return std::move(rels).error();
-  auto where = locate_sheet(*workbook, *rels, sheet_name);
+  if (!step.need.empty()) return step;
+  auto where = locate_sheet(**workbook, **rels, sheet_name);
   if (!where) return std::move(where).error();
+  step.sheet = where->name;
+  step.sheets = where->all_sheets;
   auto strings = part(kSharedStringsPart);
   if (!strings) return std::move(strings).error();
   auto styles = part(kStylesPart);
   if (!styles) return std::move(styles).error();
   auto sheet = part(where->part);
   if (!sheet) return std::move(sheet).error();
-  if (sheet->empty())
+  if (!step.need.empty()) return step;
+  if ((*sheet)->empty())
     return invalid("the workbook lists sheet \"" + where->name + "\" but its part " + where->part + " is missing");
-  std::string label = source.empty() ? "sheet \"" + where->name + "\"" : std::string(source) + ", sheet \"" + where->name + "\"";
-  return sheet_to_csv(*sheet, *strings, *styles, where->date1904, label);
+  const std::string label =
+      source.empty() ? "sheet \"" + where->name + "\"" : std::string(source) + ", sheet \"" + where->name + "\"";
+  auto csv = sheet_to_csv(**sheet, **strings, **styles, where->date1904, label);
+  if (!csv) return std::move(csv).error();
+  step.csv = std::move(csv).value();
+  return step;
+}
+
+Result<std::string> workbook_to_csv(std::string_view file, std::string_view sheet_name, const Inflate& inflate,
+                                    std::string_view source) {
+  WorkbookParts parts;
+  for (int round = 0; round < 3; ++round) {  // workbook and its relationships, then the sheet's parts
+    auto step = workbook_step(file, sheet_name, parts, source);
+    if (!step) return std::move(step).error();
+    if (step->need.empty()) return std::move(step->csv);
+    for (const ZipEntry& e : step->need) {
+      auto bytes = inflate(file.substr(static_cast<std::size_t>(e.data_offset), static_cast<std::size_t>(e.compressed_size)), e.expanded_size);
+      if (!bytes) return std::move(bytes).error();
+      parts.emplace_back(e.name, std::move(bytes).value());
+    }
+  }
+  return invalid("the workbook could not be read in three steps");  // not reached: each step gives what the next needs
 }
 
 }  // namespace gapscore

@@ -17,10 +17,17 @@ constexpr std::uint32_t kDirectoryEntry = 0x02014b50;
 constexpr std::uint32_t kLocalHeader = 0x04034b50;
 constexpr std::uint32_t kZip32Max = 0xFFFFFFFF;
 
-std::uint64_t le(std::string_view s, std::size_t at, std::size_t bytes) {
+// Little-endian integers at offsets checked to lie inside the file (64-bit
+// arithmetic throughout: offsets come from the file and wasm's size_t is 32 bits).
+std::uint64_t le(std::string_view s, std::uint64_t at, std::size_t bytes) {
   std::uint64_t v = 0;
-  for (std::size_t i = 0; i < bytes; ++i) v |= std::uint64_t{static_cast<unsigned char>(s[at + i])} << (8 * i);
+  for (std::size_t i = 0; i < bytes; ++i)
+    v |= std::uint64_t{static_cast<unsigned char>(s[static_cast<std::size_t>(at + i)])} << (8 * i);
   return v;
+}
+
+std::string_view slice(std::string_view s, std::uint64_t at, std::uint64_t size) {
+  return s.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(size));
 }
 
 Error invalid(std::string message) { return Error(make_diagnostic(DiagCode::workbook_invalid, std::move(message))); }
@@ -38,13 +45,13 @@ Result<Directory> find_directory(std::string_view file) {
   constexpr std::size_t kEndSize = 22;
   if (file.size() < kEndSize) return damaged("too short to be a zip");
   const std::size_t lowest = file.size() - kEndSize > 0xFFFF ? file.size() - kEndSize - 0xFFFF : 0;
-  for (std::size_t at = file.size() - kEndSize + 1; at-- > lowest;) {
+  for (std::uint64_t at = file.size() - kEndSize + 1; at-- > lowest;) {
     if (le(file, at, 4) != kEndOfDirectory) continue;
     Directory d{le(file, at + 10, 2), le(file, at + 12, 4), le(file, at + 16, 4)};
     const bool zip64 = d.entries == 0xFFFF || d.size == kZip32Max || d.offset == kZip32Max;
     if (zip64) {
       if (at < 20 || le(file, at - 20, 4) != kZip64EndLocator) return damaged("a Zip64 directory without its locator");
-      const std::uint64_t end64 = le(file, at - 20 + 8, 8);
+      const std::uint64_t end64 = le(file, at - 20 + 8, 8);  // checked below before it is read
       if (file.size() < 56 || end64 > file.size() - 56 || le(file, end64, 4) != kZip64End) return damaged("the Zip64 directory record is missing");
       d = Directory{le(file, end64 + 32, 8), le(file, end64 + 40, 8), le(file, end64 + 48, 8)};
     }
@@ -89,17 +96,17 @@ Result<std::vector<ZipEntry>> zip_entries(std::string_view file) {
   auto dir = find_directory(file);
   if (!dir) return std::move(dir).error();
   std::vector<ZipEntry> entries;
-  std::size_t at = dir->offset;
-  const std::size_t end = dir->offset + dir->size;
+  std::uint64_t at = dir->offset;
+  const std::uint64_t end = dir->offset + dir->size;
   for (std::uint64_t n = 0; n < dir->entries; ++n) {
     if (at + 46 > end || le(file, at, 4) != kDirectoryEntry) return damaged("a directory entry is cut short");
     const std::uint64_t flags = le(file, at + 8, 2), method = le(file, at + 10, 2);
     std::uint64_t compressed = le(file, at + 20, 4), expanded = le(file, at + 24, 4), local = le(file, at + 42, 4);
-    const std::size_t name_len = le(file, at + 28, 2), extra_len = le(file, at + 30, 2), comment_len = le(file, at + 32, 2);
+    const std::uint64_t name_len = le(file, at + 28, 2), extra_len = le(file, at + 30, 2), comment_len = le(file, at + 32, 2);
     if (at + 46 + name_len + extra_len + comment_len > end) return damaged("a directory entry is cut short");
     ZipEntry e;
-    e.name = std::string(file.substr(at + 46, name_len));
-    if (!read_zip64_extra(file.substr(at + 46 + name_len, extra_len), expanded, compressed, local))
+    e.name = std::string(slice(file, at + 46, name_len));
+    if (!read_zip64_extra(slice(file, at + 46 + name_len, extra_len), expanded, compressed, local))
       return damaged("a Zip64 entry without its sizes");
     at += 46 + name_len + extra_len + comment_len;
     if (flags & 1)
