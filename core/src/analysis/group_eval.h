@@ -23,12 +23,14 @@ struct AdjustedGap {
   double n_users = 0, n_non_users = 0;  // of those (not published on their own)
   std::size_t cells = 0;           // stratum cells kept
   std::vector<std::string> strata;  // the attributes the cells are made of, e.g. {"team", "role"}
-  std::optional<std::string> reason;  // why there is no estimate
+  std::optional<std::string> reason;  // why there is no estimate (words, no config key)
+  std::vector<std::string> settings;  // the config keys the reason depends on
 };
 
 // The pooled comparison: every AI user against every non-user of the set.
 struct GapResult {
-  std::optional<std::string> unavailable_reason;  // why the gap (or its interval) is not shown
+  std::optional<std::string> unavailable_reason;  // why the gap (or its interval) is not shown (words)
+  std::vector<std::string> unavailable_settings;  // the config keys that reason depends on
   bool compared = false;                          // means and tests were computed
   double n_users = 0, n_non_users = 0;
   double mean_users = 0, mean_non_users = 0, difference = 0;

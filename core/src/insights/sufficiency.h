@@ -1,11 +1,14 @@
 // Enough data for a verdict (docs/insights.md, "Enough data"): every score,
 // gap and insight card says whether it rests on enough days, periods and
 // people to be read as a conclusion. Reasons are words and thresholds; they
-// never give a count of people below privacy.min_group_size.
+// never give a count of people below privacy.min_group_size, and never name a
+// config key: the settings a reason depends on are listed apart, so that a
+// reader sees words and the UI can show (and link) the keys.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "analysis/run.h"
 #include "dataset/dataset.h"
@@ -16,6 +19,7 @@ namespace gapscore::insights {
 struct Sufficiency {
   bool ok = true;
   std::string reason;  // empty when ok
+  std::vector<std::string> settings;  // config keys the reason depends on ("insights.min_days"), in order
 };
 
 // How much time the activity covers.

@@ -29,7 +29,8 @@ struct TrainedComparison {
   std::optional<double> trained_people, untrained_people;
   std::optional<double> trained_adoption_rate, untrained_adoption_rate;
   std::optional<double> trained_rework_creator_share, untrained_rework_creator_share;
-  std::optional<std::string> reason;
+  std::optional<std::string> reason;  // words
+  std::vector<std::string> settings;  // the config keys the reason depends on
 };
 
 struct MentoringRole {
