@@ -189,6 +189,43 @@ TEST(ReportText, AnAdoptionOnlyReportNamesNoIdentifierInItsTexts) {
   expect_words_only(json::parse(r.value()), data, "usage");
 }
 
+// A recommended task with no AI use is "never AI-assisted", one whose share
+// rounds to 0% "almost never", not "only 0%".
+TEST(ReportText, UnusedRecommendedTasksAreNeverOrAlmostNeverAiAssisted) {
+  auto s = Session::create(R"({"group_by": ["team"]})");
+  ASSERT_TRUE(s.ok());
+  std::string people = "person_id,team,role\n", activity = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+  for (int p = 1; p <= 8; ++p) {
+    const std::string id = "P" + std::to_string(p);
+    people += id + ",Finance,analyst\n";
+    for (int day = 3; day <= 7; ++day) {
+      const std::string date = "2025-03-0" + std::to_string(day) + ",";
+      activity += id + "," + date + "drafting,10,0,4\n";
+      // One AI-assisted review task in 8 x 5 x 100: 0.1%.
+      activity += id + "," + date + "review,100," + (p == 1 && day == 3 ? "1" : "0") + ",4\n";
+      activity += id + "," + date + "email,10,5,1\n";
+    }
+  }
+  const std::pair<TableKind, std::string> tables[] = {
+      {TableKind::people, people},
+      {TableKind::playbook, "role,task_type,ai_recommended\nanalyst,drafting,true\nanalyst,review,true\n"
+                            "analyst,email,false\n"},
+      {TableKind::activity, activity}};
+  for (const auto& [kind, text] : tables) {
+    ASSERT_TRUE(s->begin_table(kind).ok());
+    ASSERT_TRUE(s->push(text).ok());
+    ASSERT_TRUE(s->end_table().ok());
+  }
+  auto r = s->report();
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  const json report = json::parse(r.value());
+  const json& roles = report["insights"]["role_guidance"]["roles"];
+  ASSERT_EQ(roles.size(), 1u) << roles;
+  EXPECT_EQ(roles[0]["recommendations"],
+            json::array({"analyst: drafting is AI-recommended but never AI-assisted",
+                         "analyst: review is AI-recommended but almost never AI-assisted"}));
+}
+
 // The check itself: a reintroduced key in a text is caught, a key in its own
 // field is not, and the user's own values are exempt.
 TEST(ReportText, TheCheckCatchesAKeyInATextButNotInItsField) {
