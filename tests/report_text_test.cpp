@@ -8,11 +8,13 @@
 // an adoption-only report from AI-usage exports.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "gapscore/catalog.h"
+#include "gapscore/generate.h"
 #include "gapscore/session.h"
 #include "test_util.h"
 
@@ -187,6 +189,44 @@ TEST(ReportText, AnAdoptionOnlyReportNamesNoIdentifierInItsTexts) {
   std::set<std::string> data = {"github_users"};  // a file name, in the diagnostics of its cut-off last line
   add_cells(usage_fixture("people.csv"), data);
   expect_words_only(json::parse(r.value()), data, "usage");
+}
+
+// An organisation of 200 teams (gapscore generate --teams): trends leave groups
+// out and say so, role guidance finds a recommended task nobody uses AI for.
+TEST(ReportText, AReportOf200TeamsNamesNoIdentifierInItsTexts) {
+  GenerateOptions o;
+  o.people = 2000;
+  o.teams = 200;
+  o.days = 28;
+  std::map<GeneratedFile, std::string> files;
+  ASSERT_TRUE(generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
+                files[f] += chunk;
+                return Ok{};
+              }).ok());
+  auto s = Session::create(R"({"group_by": ["team"]})");
+  ASSERT_TRUE(s.ok());
+  std::set<std::string> data;
+  for (const auto& [kind, file] : {std::pair{TableKind::people, GeneratedFile::people},
+                                   std::pair{TableKind::playbook, GeneratedFile::playbook},
+                                   std::pair{TableKind::surveys, GeneratedFile::surveys},
+                                   std::pair{TableKind::activity, GeneratedFile::activity}}) {
+    add_cells(files[file], data);
+    ASSERT_TRUE(s->begin_table(kind).ok());
+    ASSERT_TRUE(s->push(files[file]).ok());
+    ASSERT_TRUE(s->end_table().ok());
+  }
+  auto r = s->report();
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  const json report = json::parse(r.value());
+  EXPECT_EQ(report["groups"].size(), 200u);
+  expect_words_only(report, data, "200 teams");
+  bool capped = false;
+  for (const json& d : report["diagnostics"]["items"])
+    if (d["code"] == "trend_groups_capped") {
+      capped = true;
+      EXPECT_EQ(d["column"], "trends.max_groups");  // the key, apart from the words
+    }
+  EXPECT_TRUE(capped);
 }
 
 // A recommended task with no AI use is "never AI-assisted", one whose share
