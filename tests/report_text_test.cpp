@@ -4,11 +4,13 @@
 // formula, settings, key, code, id, ...), which the UI shows as code. Data
 // values (a role "team_lead" as the user wrote it) are the user's own words
 // and are exempt. The reports checked: the built-in sample, the sample with
-// suppressed groups and a short window (reasons and settings), a rollout, and
-// an adoption-only report from AI-usage exports.
+// suppressed groups and a short window (reasons and settings), a rollout, an
+// adoption-only report from AI-usage exports and one joined with activity, and
+// a 200-team organisation (gapscore generate --teams).
 #include <gtest/gtest.h>
 
 #include <map>
+#include <cstdio>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -55,7 +57,7 @@ const std::set<std::string>& identifier_fields() {
       "suppressed_groups", "treated_groups", "control_groups", "sha256", "version", "generator", "person",
       "mentor", "mentee", "role", "task_type", "work_mode", "team", "metric", "metrics", "name", "format_version",
       "groups", "tools", "apps", "date_format", "encoding", "delimiter", "kpi_proxies", "ledger_id", "files",
-      "inputs.format", "trends.metrics", "unit", "columns", "needs", "segments.suppressed",
+      "inputs.format", "trends.metrics", "unit", "columns", "needs", "segments.suppressed", "stage",
   };
   return fields;
 }
@@ -176,19 +178,37 @@ TEST(ReportText, ARolloutReportNamesNoIdentifierInItsTexts) {
   EXPECT_FALSE(r["insights"]["rollout"]["estimates"].empty());
 }
 
-TEST(ReportText, AnAdoptionOnlyReportNamesNoIdentifierInItsTexts) {
+json usage_report(bool with_activity) {
   auto s = Session::create(json{{"group_by", {"team"}}}.dump());
-  ASSERT_TRUE(s.ok());
-  ASSERT_TRUE(s->begin_table(TableKind::people).ok());
-  ASSERT_TRUE(s->push(usage_fixture("people.csv")).ok());
-  ASSERT_TRUE(s->end_table().ok());
+  EXPECT_TRUE(s.ok());
+  EXPECT_TRUE(s->begin_table(TableKind::people).ok());
+  EXPECT_TRUE(s->push(usage_fixture("people.csv")).ok());
+  EXPECT_TRUE(s->end_table().ok());
+  if (with_activity) {  // the fixtures' people E001-E024, AI tasks for two in three (as tests/usage_test.cpp)
+    std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+    for (int n = 1; n <= 24; ++n) {
+      char id[8];
+      std::snprintf(id, sizeof id, "E%03d", n);
+      csv += std::string(id) + ",2025-03-10,a,10," + std::to_string(n % 3 == 0 ? 0 : 5) + ",8\n";
+    }
+    EXPECT_TRUE(s->begin_table(TableKind::activity).ok());
+    EXPECT_TRUE(s->push(csv).ok());
+    EXPECT_TRUE(s->end_table().ok());
+  }
   for (const char* f : {"m365_user_detail_2025-03-30.csv", "github_users.ndjson"})
-    ASSERT_TRUE(s->add_usage(usage_fixture(f), f).ok()) << f;
+    EXPECT_TRUE(s->add_usage(usage_fixture(f), f).ok()) << f;
   auto r = s->report();
-  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return r.ok() ? json::parse(r.value()) : json();
+}
+
+TEST(ReportText, UsageReportsNameNoIdentifierInTheirTexts) {
   std::set<std::string> data = {"github_users"};  // a file name, in the diagnostics of its cut-off last line
   add_cells(usage_fixture("people.csv"), data);
-  expect_words_only(json::parse(r.value()), data, "usage");
+  expect_words_only(usage_report(false), data, "adoption only");
+  const json joined = usage_report(true);
+  expect_words_only(joined, data, "usage and activity");
+  EXPECT_TRUE(joined["usage"]["comparison_with_activity"]["settings"].is_array());
 }
 
 // An organisation of 200 teams (gapscore generate --teams): trends leave groups
