@@ -214,6 +214,10 @@ TEST(Cli, SummaryFormatIsReadable) {
   EXPECT_NE(r.out.find("pooled:   difference -0.087"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("PARADOX"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("measurably"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("diagnostics: 0 total (0 warnings)"), std::string::npos) << r.out;
+  // One warning is "1 warning".
+  const CliResult one = run("analyze --format summary --activity " + bad("negative_hours.csv"));
+  EXPECT_NE(one.out.find("diagnostics: 1 total (1 warning)\n"), std::string::npos) << one.out;
 }
 
 TEST(Cli, SummaryWarnsNextToFiguresOnTooLittleData) {
