@@ -67,7 +67,7 @@ TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {
   const Card on = mentoring_card(7, true, 5);
   EXPECT_EQ(on.text.find("switch on"), std::string::npos) << on.text;
   // The setting is named apart, for the UI to link; the text says it in words.
-  EXPECT_EQ(off.settings, std::vector<std::string>{"privacy.individual_results"});
+  EXPECT_EQ(setting_keys(off.settings), std::vector<std::string>{"privacy.individual_results"});
   EXPECT_EQ(on.text.find("insights."), std::string::npos) << on.text;
   expect_clean(off);
   expect_clean(on);
@@ -107,7 +107,7 @@ TEST(CardText, FindingKpiAuditSaysWhatTheCorrelationMeansAndNamesMetricsInWords)
             std::string::npos)
       << c.text;
   EXPECT_EQ(c.text.find('_'), std::string::npos) << c.text;
-  EXPECT_EQ(c.settings, std::vector<std::string>{"insights.kpi_min_abs_rho"});
+  EXPECT_EQ(setting_keys(c.settings), std::vector<std::string>{"insights.kpi_min_abs_rho"});
 }
 
 TEST(CardText, FindingRolloutAndTrainingWriteFixedDecimals) {

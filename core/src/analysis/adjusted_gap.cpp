@@ -109,7 +109,7 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   }
   if (strata.empty()) {
     out.reason = "nothing to adjust for: no grouping attribute and no roles";
-    out.settings = {"group_by"};
+    out.settings = setting::group_by;
     return out;
   }
   // Cells in key order (bytewise, as every other key order in the report).
@@ -149,7 +149,7 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   const int k = std::max(2, config.privacy.min_group_size);
   if (out.n_users < k || out.n_non_users < k) {
     out.reason = side_reason(k);
-    out.settings = {"privacy.min_group_size"};
+    out.settings = setting::min_group_size;
     return out;
   }
   const WithinFit fit = within_fit(kept, out.cells);

@@ -63,7 +63,7 @@ Card mentoring_card(double possible_pairs, bool individual_results, int k) {
                 count + " champion / non-adopter pairs are possible within roles" +
                     (individual_results ? " (the pairs are listed with the mentoring figures)."
                                         : "; switch on individual results to see who."));
-  c.settings = {"privacy.individual_results"};
+  c.settings = setting::individual_results;
   return c;
 }
 
@@ -85,7 +85,7 @@ Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfi
                      "rank correlation |ρ| below " +
                      fixed_text(config.kpi_min_abs_rho, 3) + "). Measure instead: " + instead + ".";
   Card c = card("kpi_audit", "finding", std::move(title), std::move(text));
-  c.settings = {"insights.kpi_min_abs_rho"};
+  c.settings = setting::kpi_min_abs_rho;
   return c;
 }
 

@@ -30,21 +30,18 @@ int min_people_per_side(const Config& config) {
 Sufficiency both(const Sufficiency& a, const Sufficiency& b) {
   if (a.ok) return b;
   if (b.ok) return a;
-  Sufficiency out{false, a.reason + "; " + b.reason, a.settings};
-  for (const std::string& s : b.settings)
-    if (std::find(out.settings.begin(), out.settings.end(), s) == out.settings.end()) out.settings.push_back(s);
-  return out;
+  return {false, a.reason + "; " + b.reason, static_cast<SettingRefs>(a.settings | b.settings)};
 }
 
 Sufficiency span_sufficiency(const DataSpan& span, const Config& config) {
   Sufficiency s;
   if (span.days < config.insights.min_days)
     s = both(s, {false, "the activity covers fewer than " + std::to_string(config.insights.min_days) + " days",
-                 {"insights.min_days"}});
+                 setting::min_days});
   if (span.periods < static_cast<std::size_t>(config.insights.min_periods))
     s = both(s, {false, "the activity falls in fewer than " + std::to_string(config.insights.min_periods) +
                             (config.period == Period::week ? " weeks" : " months"),
-                 {"insights.min_periods"}});
+                 setting::min_periods});
   return s;
 }
 
@@ -54,7 +51,7 @@ Sufficiency gap_sufficiency(const analysis::GapResult& gap, const DataSpan& span
   const int k = min_people_per_side(config);
   if (gap.n_users < k || gap.n_non_users < k)
     s = both(s, {false, "fewer than " + std::to_string(k) + " AI users or non-users with quality data",
-                 {"insights.min_people_per_side"}});
+                 setting::min_people_per_side});
   return s;
 }
 

@@ -8,9 +8,9 @@
 
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "analysis/run.h"
+#include "config/setting_refs.h"
 #include "dataset/dataset.h"
 #include "gapscore/config.h"
 
@@ -19,7 +19,7 @@ namespace gapscore::insights {
 struct Sufficiency {
   bool ok = true;
   std::string reason;  // empty when ok
-  std::vector<std::string> settings;  // config keys the reason depends on ("insights.min_days"), in order
+  SettingRefs settings = 0;  // config keys the reason depends on (config/setting_refs.h)
 };
 
 // How much time the activity covers.

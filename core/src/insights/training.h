@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/run.h"
+#include "config/setting_refs.h"
 #include "gapscore/config.h"
 #include "dataset/dataset.h"
 #include "insights/personas.h"
@@ -30,7 +31,7 @@ struct TrainedComparison {
   std::optional<double> trained_adoption_rate, untrained_adoption_rate;
   std::optional<double> trained_rework_creator_share, untrained_rework_creator_share;
   std::optional<std::string> reason;  // words
-  std::vector<std::string> settings;  // the config keys the reason depends on
+  SettingRefs settings = 0;  // the config keys the reason depends on
 };
 
 struct MentoringRole {

@@ -47,7 +47,7 @@ void withhold_gap(analysis::GapResult& g, CellStatus why, int k) {
                              " non-users with quality data";
   else
     out.unavailable_reason = "withheld so that a smaller hidden comparison cannot be worked out from the others";
-  out.unavailable_settings = {"privacy.min_group_size"};
+  out.unavailable_settings = setting::min_group_size;
   out.n_users = out.n_non_users = NAN;
   if (g.adjusted) {
     analysis::AdjustedGap adj;

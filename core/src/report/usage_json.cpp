@@ -3,6 +3,7 @@
 #include "base/date.h"
 #include "metrics/group_inputs.h"
 #include "report/privacy_sections.h"
+#include "config/setting_refs.h"
 
 namespace gapscore::report {
 namespace {
@@ -144,7 +145,7 @@ Json comparison_json(const std::optional<ActivityComparison>& c, int k) {
             {"reason", c->people >= k ? "withheld: beside the organisation's figures it would describe fewer than " +
                                             std::to_string(k) + " people"
                                       : "needs at least " + std::to_string(k) + " people in both"},
-            {"settings", {"privacy.min_group_size"}}};
+            {"settings", setting_keys(setting::min_group_size)}};
   Json j = {{"people", count_json(c->people)},
             {"telemetry_adoption_rate", number_or_null(c->telemetry_adoption_rate)},
             {"activity_adoption_rate", number_or_null(c->activity_adoption_rate)},
