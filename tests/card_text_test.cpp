@@ -66,6 +66,9 @@ TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {
   EXPECT_NE(off.text.find("switch on individual results"), std::string::npos);
   const Card on = mentoring_card(7, true, 5);
   EXPECT_EQ(on.text.find("switch on"), std::string::npos) << on.text;
+  // The setting is named apart, for the UI to link; the text says it in words.
+  EXPECT_EQ(setting_keys(off.settings), std::vector<std::string>{"privacy.individual_results"});
+  EXPECT_EQ(on.text.find("insights."), std::string::npos) << on.text;
   expect_clean(off);
   expect_clean(on);
 }
@@ -93,6 +96,20 @@ TEST(CardText, FindingKpiAuditNamesTheOldMeasuresInPlainWords) {
   expect_clean(many);
 }
 
+// The statistic with its plain reading, and the replacements by their catalog
+// labels, never their report keys; the threshold's key is listed apart.
+TEST(CardText, FindingKpiAuditSaysWhatTheCorrelationMeansAndNamesMetricsInWords) {
+  InsightsConfig config;
+  const Card c = kpi_audit_card({"hours"}, config);
+  EXPECT_NE(c.text.find("(no meaningful relationship: rank correlation |ρ| below 0.2)"), std::string::npos) << c.text;
+  EXPECT_NE(c.text.find("Measure instead: AI use where the playbook recommends it, error reduction with AI and "
+                        "quality-adjusted output per hour."),
+            std::string::npos)
+      << c.text;
+  EXPECT_EQ(c.text.find('_'), std::string::npos) << c.text;
+  EXPECT_EQ(setting_keys(c.settings), std::vector<std::string>{"insights.kpi_min_abs_rho"});
+}
+
 TEST(CardText, FindingRolloutAndTrainingWriteFixedDecimals) {
   const Card r = rollout_card(0.123456789, -0.0004, 0.2500001);
   EXPECT_EQ(r.kind, "finding");
@@ -107,6 +124,10 @@ TEST(CardText, FindingRolloutAndTrainingWriteFixedDecimals) {
 TEST(CardText, WorkModeIsAWarningUnlessAiUseExplainsTheGap) {
   EXPECT_EQ(work_mode_card("Remote staff produce less.", false).kind, "warning");
   EXPECT_EQ(work_mode_card("The remote gap is AI use.", true).kind, "finding");
+  // The verdict is a clause; the card makes it a sentence.
+  EXPECT_EQ(work_mode_card("no clear raw difference between work modes", false).text,
+            "No clear raw difference between work modes.");
+  EXPECT_EQ(work_mode_card("The remote gap is AI use.", true).text, "The remote gap is AI use.");
 }
 
 TEST(CardText, SuccessStoryAndTheGapCard) {

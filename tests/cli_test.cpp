@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -47,6 +48,8 @@ TEST(Cli, UsageErrorsExitTwoWithAMessage) {
       {"analyze --activity /nonexistent/activity.csv", "cannot open /nonexistent/activity.csv"},
       {"analyze --activity x --group-by tema", "did you mean \"team\""},
       {"generate --out /tmp/x --people many", "--people must be a whole number"},
+      {"generate --out /tmp/x --teams 0", "--teams must be at least 1"},
+      {"generate --out /tmp/x --people 10 --teams 11", "teams must be between 1 and the number of people (10)"},
       {"analyze --activity x --format xml", "--format must be json or summary"},
   };
   for (const Case& c : cases) {
@@ -132,6 +135,33 @@ TEST(Cli, GenerateThenAnalyzeRoundTrip) {
   EXPECT_EQ(testing_util::read_file(report), testing_util::read_file(report2));
 }
 
+// --teams N: an organisation of exactly N teams, every one with people (the
+// many-teams demo and tests use 200 teams).
+TEST(Cli, GenerateWithATeamCount) {
+  const auto dir = temp_dir("teams");
+  const CliResult g = run("generate --people 2000 --teams 200 --days 3 --seed 5 --out " + dir.string());
+  ASSERT_EQ(g.exit_code, 0) << g.out;
+  std::ifstream in(dir / "people.csv");
+  std::string line;
+  std::getline(in, line);
+  ASSERT_EQ(line.substr(0, 17), "person_id,team,ro");
+  std::map<std::string, int> per_team;
+  int people = 0;
+  while (std::getline(in, line)) {
+    const auto a = line.find(','), b = line.find(',', a + 1);
+    ASSERT_NE(b, std::string::npos) << line;
+    ++per_team[line.substr(a + 1, b - a - 1)];
+    ++people;
+  }
+  EXPECT_EQ(people, 2000);
+  EXPECT_EQ(per_team.size(), 200u);
+  for (const auto& [team, n] : per_team) EXPECT_EQ(n, 10) << team;
+  EXPECT_EQ(per_team.count("Engineering 25"), 1u);
+  const auto truth = testing_util::read_json((dir / "truth.json").string());
+  EXPECT_EQ(truth["options"]["teams"], 200);
+  EXPECT_EQ(truth["teams"].size(), 200u);
+}
+
 TEST(Cli, AdoptionOnlyReportFromUsageExports) {
   const std::string usage = std::string(GAPSCORE_TEST_DATA_DIR) + "/usage/";
   const auto dir = temp_dir("adoption");
@@ -184,6 +214,10 @@ TEST(Cli, SummaryFormatIsReadable) {
   EXPECT_NE(r.out.find("pooled:   difference -0.087"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("PARADOX"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("measurably"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("diagnostics: 0 total (0 warnings)"), std::string::npos) << r.out;
+  // One warning is "1 warning".
+  const CliResult one = run("analyze --format summary --activity " + bad("negative_hours.csv"));
+  EXPECT_NE(one.out.find("diagnostics: 1 total (1 warning)\n"), std::string::npos) << one.out;
 }
 
 TEST(Cli, SummaryWarnsNextToFiguresOnTooLittleData) {

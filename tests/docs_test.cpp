@@ -28,8 +28,17 @@ TEST(Docs, EveryCatalogNameIsUniqueSnakeCase) {
     EXPECT_FALSE(d.formula.empty()) << name;
     EXPECT_FALSE(d.unit.empty()) << name;
     EXPECT_FALSE(d.description.empty()) << name;
+    // The label is what texts say: words, never the key itself.
+    EXPECT_FALSE(d.label.empty()) << name;
+    EXPECT_EQ(std::string(d.label).find('_'), std::string::npos) << name;
+    EXPECT_EQ(metric_label(name), std::string(d.label));
     EXPECT_NE(doc("metrics").find("### `" + name + "`"), std::string::npos) << name;
   }
+}
+
+TEST(Docs, MetricLabelOfAnUnknownNameHasNoUnderscore) {
+  EXPECT_EQ(metric_label("utilization_rate"), "AI use where the playbook recommends it");
+  EXPECT_EQ(metric_label("not_in_catalog"), "not in catalog");
 }
 
 }  // namespace

@@ -52,6 +52,11 @@ GenerateOptions options(std::uint32_t people, std::uint32_t days, std::uint64_t 
   return o;
 }
 
+GenerateOptions with_teams(GenerateOptions o, std::uint32_t teams) {
+  o.teams = teams;
+  return o;
+}
+
 // A tiny CSV splitter: the generator never needs quoting, so a quote in its
 // output is itself an error.
 struct Csv {
@@ -518,6 +523,40 @@ TEST(Generate, PatternsArePresentForEveryTeamCount) {
   }
 }
 
+// A team count spreads people evenly over exactly that many teams; teams = 0
+// (the default) is about 25 a team, and giving that same count explicitly
+// changes only truth.json's options.
+TEST(Generate, TeamCountSpreadsPeopleEvenly) {
+  const Files f = generate(with_teams(options(2003, 2), 200));
+  std::map<std::string, int> per_team;
+  for (const auto& r : parse_csv(f.at(GeneratedFile::people)).rows) ++per_team[r[1]];
+  ASSERT_EQ(per_team.size(), 200u);
+  for (const auto& [team, n] : per_team) {
+    EXPECT_GE(n, 10) << team;
+    EXPECT_LE(n, 11) << team;
+  }
+  const json t = json::parse(f.at(GeneratedFile::truth));
+  EXPECT_EQ(t["options"]["teams"], 200);
+  EXPECT_EQ(t["teams"].size(), 200u);
+  EXPECT_GE(t["rollout"]["control_teams"].size(), 1u);
+
+  const Files by_default = generate(options(200, 10));
+  const Files explicit_eight = generate(with_teams(options(200, 10), 8));
+  for (GeneratedFile file : {GeneratedFile::activity, GeneratedFile::people, GeneratedFile::surveys, GeneratedFile::playbook})
+    EXPECT_EQ(by_default.at(file), explicit_eight.at(file)) << generated_file_name(file);
+  EXPECT_EQ(json::parse(by_default.at(GeneratedFile::truth)).count("teams"), 1u);
+  EXPECT_FALSE(json::parse(by_default.at(GeneratedFile::truth))["options"].contains("teams"));
+
+  // As many teams as people: every team is just its lead.
+  const Files singles = generate(with_teams(options(12, 2), 12));
+  std::set<std::string> teams;
+  for (const auto& r : parse_csv(singles.at(GeneratedFile::people)).rows) {
+    EXPECT_TRUE(teams.insert(r[1]).second) << r[1];
+    EXPECT_EQ(r[2], "team_lead");
+  }
+  EXPECT_EQ(teams.size(), 12u);
+}
+
 // ---------------------------------------------------------------- planted effects
 
 class PlantedEffects : public ::testing::TestWithParam<std::uint64_t> {
@@ -784,6 +823,7 @@ TEST(Generate, BadOptionsAreUsageErrors) {
       {options(10, 0), "days"},            {options(10, 3661), "days"},
       {options(10, 90, 1, "2025-02-30"), "start date"}, {options(10, 90, 1, ""), "start date"},
       {options(10, 90, 1, "2025-1-6"), "start date"},   {options(10, 90, 1, "1899-12-31"), "start date"},
+      {with_teams(options(10, 90), 11), "teams"},
   };
   for (const auto& [o, mentions] : cases) {
     int calls = 0;

@@ -297,7 +297,8 @@ TEST(PlantedEffects, LowPlaybookUtilizationIsNamed) {
     seen = true;
     ASSERT_FALSE(r["lowest_utilization"].empty());
     EXPECT_EQ(r["lowest_utilization"][0]["task_type"], task);
-    EXPECT_NE(r["recommendations"][0].get<std::string>().find(task + " is AI-recommended but only"), std::string::npos);
+    // "but only 4% AI-assisted", or "but almost never AI-assisted" when the share rounds to 0%.
+    EXPECT_NE(r["recommendations"][0].get<std::string>().find(task + " is AI-recommended but "), std::string::npos);
   }
   EXPECT_TRUE(seen);
 }

@@ -102,8 +102,11 @@ TEST(Sufficiency, TooFewPeopleOnASide) {
   const json r = analyze(five_week_file(), {{"group_by", {"team"}}, {"insights", {{"min_people_per_side", 40}}}});
   EXPECT_EQ(r["overall"]["score"]["sufficiency"]["verdict"], "ok");
   EXPECT_EQ(r["overall"]["gap"]["sufficiency"]["verdict"], "too_little_data");
-  EXPECT_NE(r["overall"]["gap"]["sufficiency"]["reason"].get<std::string>().find("insights.min_people_per_side"),
-            std::string::npos);
+  // The reason in words, the setting apart.
+  const std::string reason = r["overall"]["gap"]["sufficiency"]["reason"];
+  EXPECT_NE(reason.find("fewer than 40 AI users or non-users"), std::string::npos) << reason;
+  EXPECT_EQ(reason.find("insights."), std::string::npos) << reason;
+  EXPECT_EQ(r["overall"]["gap"]["sufficiency"]["settings"], json::array({"insights.min_people_per_side"}));
 }
 
 TEST(Sufficiency, MinPeoplePerSideCannotGoBelowMinGroupSize) {

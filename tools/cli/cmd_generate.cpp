@@ -14,7 +14,7 @@ namespace gapscore::cli {
 
 namespace {
 constexpr const char* kHelp =
-    "usage: gapscore generate --out DIR [--people N] [--days D] [--seed S] [--start YYYY-MM-DD]\n"
+    "usage: gapscore generate --out DIR [--people N] [--teams T] [--days D] [--seed S] [--start YYYY-MM-DD]\n"
     "\n"
     "Writes activity.csv, people.csv, surveys.csv, playbook.csv and truth.json (the planted\n"
     "effects) to DIR. The same options always produce the same bytes.\n\noptions:\n";
@@ -32,6 +32,7 @@ int run_generate(const std::vector<std::string>& argv) {
   const std::vector<FlagSpec> specs = {
       {"out", true, false, "output directory (created if missing)"},
       {"people", true, false, "number of people (default 200)"},
+      {"teams", true, false, "number of teams, 1..people, people spread evenly (default: about 25 people a team)"},
       {"days", true, false, "calendar days covered (default 90)"},
       {"seed", true, false, "random seed (default 1)"},
       {"start", true, false, "first day, YYYY-MM-DD (default 2025-01-06)"},
@@ -53,7 +54,7 @@ int run_generate(const std::vector<std::string>& argv) {
   }
   GenerateOptions opts;
   unsigned long long v = 0;
-  for (const char* name : {"people", "days", "seed"}) {
+  for (const char* name : {"people", "teams", "days", "seed"}) {
     const auto s = args->get(name);
     if (!s) continue;
     if (!parse_uint(*s, v)) {
@@ -61,6 +62,13 @@ int run_generate(const std::vector<std::string>& argv) {
       return 2;
     }
     if (std::strcmp(name, "people") == 0) opts.people = static_cast<std::uint32_t>(v > 0xFFFFFFFFULL ? 0 : v);
+    if (std::strcmp(name, "teams") == 0) {
+      if (v == 0) {  // 0 means "the default" only inside the API
+        std::fprintf(stderr, "gapscore generate: --teams must be at least 1, got \"%s\"\n", s->c_str());
+        return 2;
+      }
+      opts.teams = static_cast<std::uint32_t>(v > 0xFFFFFFFFULL ? 0xFFFFFFFFULL : v);
+    }
     if (std::strcmp(name, "days") == 0) opts.days = static_cast<std::uint32_t>(v > 0xFFFFFFFFULL ? 0 : v);
     if (std::strcmp(name, "seed") == 0) opts.seed = v;
   }

@@ -180,8 +180,9 @@ std::string summary_text(const std::string& report_json) {
     for (const json& g : u.value("groups", json::array())) usage_line(key_text(g.value("key", json::object())), g);
   }
   const json& d = r.value("diagnostics", json::object());
-  std::snprintf(line, sizeof line, "\ndiagnostics: %s total (%s warnings)\n", fmt(d.value("total", json())).c_str(),
-                fmt(d.value("warnings", json())).c_str());
+  const std::string warnings = fmt(d.value("warnings", json()));
+  std::snprintf(line, sizeof line, "\ndiagnostics: %s total (%s %s)\n", fmt(d.value("total", json())).c_str(),
+                warnings.c_str(), warnings == "1" ? "warning" : "warnings");
   out += line;
   return out;
 }

@@ -85,8 +85,10 @@ export interface GroupMetrics {
 /** Whether a figure rests on enough data for a verdict (docs/insights.md, "Enough data"). */
 export interface Sufficiency {
   verdict: 'ok' | 'too_little_data';
-  /** Words and thresholds (never a count of people below min_group_size); null when ok. */
+  /** Words and thresholds (never a count of people below min_group_size, never a config key); null when ok. */
   reason: string | null;
+  /** Config keys of those thresholds, e.g. ["insights.min_days"] (empty when ok): show as code, link to settings. */
+  settings: string[];
 }
 
 /** Cohen's bands of |g|: < 0.2 negligible, < 0.5 small, < 0.8 medium, else large. */
@@ -109,8 +111,10 @@ export interface AdjustedGap {
   /** estimate on the pooled comparison's scale: J · estimate / s_pooled. */
   hedges_g: Figure;
   effect_size: EffectSize | null;
-  /** Why there is no estimate, else null. */
+  /** Why there is no estimate (words), else null. */
   reason: string | null;
+  /** Config keys the reason depends on (e.g. ["privacy.min_group_size"]). */
+  settings: string[];
 }
 
 export interface Gap {
@@ -130,6 +134,8 @@ export interface Gap {
   ci_high: Figure;
   /** Why the gap is undefined (e.g. fewer than 2 AI users), else null. */
   reason: string | null;
+  /** Config keys the reason depends on (e.g. ["privacy.min_group_size_extremes"]). */
+  settings: string[];
   /** Set when the rank test and the interval of the means disagree: which test each belongs to. */
   note: string | null;
   /** Like with like; null only in reports that do not compute it. */
@@ -158,6 +164,8 @@ export interface InsightCard {
   kind: 'warning' | 'recommendation' | 'action' | 'finding' | 'success';
   title: string;
   text: string;
+  /** Config keys the text refers to in words (mentoring's "switch on individual results": ["privacy.individual_results"]). */
+  settings: string[];
   /** People affected × size of the gap (0..1); cards come ranked by it, enough data first. */
   impact: number;
   sufficiency: Sufficiency;
@@ -385,6 +393,8 @@ export interface Config {
 
 export interface MetricDefinition {
   name: string;
+  /** The metric in words, as the report's texts name it ("adoption rate"). */
+  label: string;
   section: 'group_metric' | 'uniformity' | 'gap' | 'score_component' | 'usage_metric' | 'score';
   unit: string;
   formula: string;

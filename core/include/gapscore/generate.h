@@ -17,7 +17,8 @@ inline constexpr std::uint32_t kMaxGeneratePeople = 10'000'000;
 inline constexpr std::uint32_t kMaxGenerateDays = 3660;
 
 struct GenerateOptions {
-  std::uint32_t people = 200;  // 1..kMaxGeneratePeople, about 25 per team
+  std::uint32_t people = 200;  // 1..kMaxGeneratePeople
+  std::uint32_t teams = 0;     // 1..people, spread evenly; 0 = about 25 people per team
   std::uint32_t days = 90;     // calendar days, 1..kMaxGenerateDays; activity only on weekdays
   std::uint64_t seed = 1;
   std::string start_date = "2025-01-06";  // YYYY-MM-DD

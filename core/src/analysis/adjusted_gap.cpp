@@ -23,8 +23,8 @@ bool grouped_by(const Config& config, std::string_view attribute) {
 std::string side_reason(int k) {
   const std::string n = std::to_string(k);
   return "needs at least " + n + " AI users and " + n +
-         " non-users in cells that hold both (privacy.min_group_size); cells with only AI users or only "
-         "non-users cannot compare like with like";
+         " non-users in cells that hold both; cells with only AI users or only non-users cannot compare like with "
+         "like";
 }
 
 struct Obs {
@@ -104,10 +104,12 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   out.strata = strata;
   if (!pooled.compared) {
     out.reason = pooled.unavailable_reason.value_or("the pooled comparison is not available");
+    out.settings = pooled.unavailable_settings;
     return out;
   }
   if (strata.empty()) {
-    out.reason = "nothing to adjust for: no group_by attribute and no roles";
+    out.reason = "nothing to adjust for: no grouping attribute and no roles";
+    out.settings = setting::group_by;
     return out;
   }
   // Cells in key order (bytewise, as every other key order in the report).
@@ -147,6 +149,7 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   const int k = std::max(2, config.privacy.min_group_size);
   if (out.n_users < k || out.n_non_users < k) {
     out.reason = side_reason(k);
+    out.settings = setting::min_group_size;
     return out;
   }
   const WithinFit fit = within_fit(kept, out.cells);

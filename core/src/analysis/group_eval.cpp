@@ -53,8 +53,8 @@ GapResult compute_gap(const EvalContext& ctx, std::span<const std::uint32_t> mem
   // min_group_size_extremes people on each side.
   const auto k_ext = static_cast<std::size_t>(ctx.config->privacy.min_group_size_extremes);
   if (users.size() < k_ext || non_users.size() < k_ext) {
-    g.unavailable_reason = "confidence interval withheld: needs " + std::to_string(k_ext) +
-                           " people on each side (privacy.min_group_size_extremes)";
+    g.unavailable_reason = "confidence interval withheld: needs " + std::to_string(k_ext) + " people on each side";
+    g.unavailable_settings = setting::min_group_size_extremes;
     return g;
   }
   const BootstrapConfig& b = ctx.config->bootstrap;

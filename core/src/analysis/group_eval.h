@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/person_figures.h"
+#include "config/setting_refs.h"
 #include "gapscore/config.h"
 #include "metrics/sums.h"
 
@@ -23,12 +24,14 @@ struct AdjustedGap {
   double n_users = 0, n_non_users = 0;  // of those (not published on their own)
   std::size_t cells = 0;           // stratum cells kept
   std::vector<std::string> strata;  // the attributes the cells are made of, e.g. {"team", "role"}
-  std::optional<std::string> reason;  // why there is no estimate
+  std::optional<std::string> reason;  // why there is no estimate (words, no config key)
+  SettingRefs settings = 0;  // the config keys the reason depends on (config/setting_refs.h)
 };
 
 // The pooled comparison: every AI user against every non-user of the set.
 struct GapResult {
-  std::optional<std::string> unavailable_reason;  // why the gap (or its interval) is not shown
+  std::optional<std::string> unavailable_reason;  // why the gap (or its interval) is not shown (words)
+  SettingRefs unavailable_settings = 0;  // the config keys that reason depends on
   bool compared = false;                          // means and tests were computed
   double n_users = 0, n_non_users = 0;
   double mean_users = 0, mean_non_users = 0, difference = 0;

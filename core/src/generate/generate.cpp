@@ -44,6 +44,10 @@ Status generate_dataset(const GenerateOptions& o, const std::function<Status(Gen
   if (o.people < 1 || o.people > kMaxGeneratePeople)
     return usage("people must be between 1 and 10000000, got " + std::to_string(o.people), "people",
                  std::to_string(o.people));
+  if (o.teams > o.people)
+    return usage("teams must be between 1 and the number of people (" + std::to_string(o.people) + "), got " +
+                     std::to_string(o.teams),
+                 "teams", std::to_string(o.teams));
   if (o.days < 1 || o.days > kMaxGenerateDays)
     return usage("days must be between 1 and 3660, got " + std::to_string(o.days), "days", std::to_string(o.days));
   const auto start = parse_iso_date(o.start_date);
@@ -58,7 +62,7 @@ Status generate_dataset(const GenerateOptions& o, const std::function<Status(Gen
   Prng org_rng(splitmix64(state));
   Prng activity_rng(splitmix64(state));
   Prng survey_rng(splitmix64(state));
-  const generate::Org org = generate::build_org(o.people, *start, o.days, org_rng);
+  const generate::Org org = generate::build_org(o.people, o.teams, *start, o.days, org_rng);
 
   generate::TableRows rows;
   {

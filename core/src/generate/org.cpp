@@ -1,4 +1,5 @@
-// Organisation structure: about 25 people per team, team names cycling
+// Organisation structure: about 25 people per team (or the caller's team
+// count, people spread evenly), team names cycling
 // through the base teams ("Engineering", ..., then "Engineering 2"), the
 // planted adoption profiles and rollout dates, and the people in each team.
 #include <algorithm>
@@ -48,7 +49,7 @@ std::uint32_t digits(std::uint64_t v) {
 
 }  // namespace
 
-Org build_org(std::uint32_t people, std::int32_t start_day, std::uint32_t days, Prng& rng) {
+Org build_org(std::uint32_t people, std::uint32_t teams, std::int32_t start_day, std::uint32_t days, Prng& rng) {
   Org org;
   org.start_day = start_day;
   org.end_day = start_day + static_cast<std::int32_t>(days) - 1;
@@ -56,7 +57,8 @@ Org build_org(std::uint32_t people, std::int32_t start_day, std::uint32_t days, 
   org.late_rollout_day = start_day + static_cast<std::int32_t>(2 * static_cast<std::uint64_t>(days) / 3);
   org.id_width = std::max<std::uint32_t>(5, digits(people));
 
-  const std::uint32_t n_teams = std::max<std::uint32_t>(1, (people + kPeoplePerTeam / 2) / kPeoplePerTeam);
+  const std::uint32_t n_teams =
+      teams > 0 ? std::min(teams, people) : std::max<std::uint32_t>(1, (people + kPeoplePerTeam / 2) / kPeoplePerTeam);
   org.teams.resize(n_teams);
   for (std::uint32_t t = 0; t < n_teams; ++t) {
     Team& team = org.teams[t];

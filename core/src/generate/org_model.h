@@ -135,7 +135,8 @@ struct Org {
   }
 };
 
-Org build_org(std::uint32_t people, std::int32_t start_day, std::uint32_t days, Prng& rng);
+// teams = 0: about 25 people per team; else exactly `teams` teams (1..people).
+Org build_org(std::uint32_t people, std::uint32_t teams, std::int32_t start_day, std::uint32_t days, Prng& rng);
 void append_person_id(std::string& out, const Org& org, std::size_t person_index);
 
 // ---- Traits and the per-person planted effects (traits.cpp) ----

@@ -100,6 +100,10 @@ void write_header(const Org& org, const GenerateOptions& o, const TableRows& row
   key(b, 2, "options");
   b += "{\"people\": ";
   append_int(b, o.people);
+  if (o.teams > 0) {  // only when given, so the default output stays as it was
+    b += ", \"teams\": ";
+    append_int(b, o.teams);
+  }
   b += ", \"days\": ";
   append_int(b, o.days);
   b += ", \"seed\": ";

@@ -3,6 +3,7 @@
 #include "insights/kpi_audit.h"
 
 #include "base/number_text.h"
+#include "gapscore/catalog.h"
 
 namespace gapscore::insights {
 
@@ -58,10 +59,12 @@ Card ai_training_card(double trained_adoption_rate, double untrained_adoption_ra
 
 Card mentoring_card(double possible_pairs, bool individual_results, int k) {
   const std::string count = possible_pairs < k ? "Fewer than " + std::to_string(k) : fixed_text(possible_pairs, 0);
-  return card("mentoring", "action", "Peer mentoring",
-          count + " champion / non-adopter pairs are possible within roles" +
-              (individual_results ? " (listed under insights.mentoring.pairs)."
-                                  : "; switch on individual results to see who."));
+  Card c = card("mentoring", "action", "Peer mentoring",
+                count + " champion / non-adopter pairs are possible within roles" +
+                    (individual_results ? " (the pairs are listed with the mentoring figures)."
+                                        : "; switch on individual results to see who."));
+  c.settings = setting::individual_results;
+  return c;
 }
 
 Card success_story_card(const std::string& story) { return card("success_story", "success", "Success story", story); }
@@ -73,16 +76,25 @@ Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfi
     list += (i == 0 ? "" : i + 1 == proxies.size() ? " and " : ", ") + proxy_words(proxies[i]);
   const bool one = proxies.size() == 1;
   std::string title = one ? "Legacy metric: " + proxy_words(proxies[0]) : "Legacy metrics that do not track outcomes";
+  std::string instead;
+  for (std::size_t i = 0; i < kKpiReplacements.size(); ++i)
+    instead += (i == 0 ? "" : i + 1 == kKpiReplacements.size() ? " and " : ", ") + metric_label(kKpiReplacements[i]);
   std::string text = (one ? "The old measure " + list + " does" : "The old measures " + list + " do") +
                      " not track outcomes: people who score higher on " + (one ? "it" : "them") +
-                     " do not deliver more value, better quality or fewer errors (|ρ| < " +
-                     fixed_text(config.kpi_min_abs_rho, 3) +
-                     "). Use utilization_rate, error_reduction and quality_adjusted_output_per_hour instead.";
-  return card("kpi_audit", "finding", std::move(title), std::move(text));
+                     " do not deliver more value, better quality or fewer errors (no meaningful relationship: "
+                     "rank correlation |ρ| below " +
+                     fixed_text(config.kpi_min_abs_rho, 3) + "). Measure instead: " + instead + ".";
+  Card c = card("kpi_audit", "finding", std::move(title), std::move(text));
+  c.settings = setting::kpi_min_abs_rho;
+  return c;
 }
 
 Card work_mode_card(const std::string& verdict, bool gap_explained) {
-  return card("work_mode", gap_explained ? "finding" : "warning", "Remote work and output", verdict);
+  // The verdict is a clause ("no clear raw difference ..."); the card is a sentence.
+  std::string text = verdict;
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  if (!text.empty() && text.back() != '.') text += '.';
+  return card("work_mode", gap_explained ? "finding" : "warning", "Remote work and output", text);
 }
 
 Card gap_card(const GapReading& reading, bool paradox) {

@@ -19,6 +19,7 @@ struct Card {
   std::string title;
   std::string text;
   std::string headline;  // the card as one plain sentence (insights.headline); empty = text
+  SettingRefs settings = 0;  // config keys the text refers to in words (e.g. individual results)
   // Ranking (insights/headline.h): people affected × size of the gap, size a share 0..1.
   double people = 0, size = 0;
   Sufficiency sufficiency;

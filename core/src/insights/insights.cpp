@@ -228,7 +228,9 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
     if (c.sufficiency.ok) c.sufficiency = span_ok;  // (a card's own check already includes the span)
   rank_cards(out.cards);
   GapReading reading = out.gap ? *out.gap : GapReading{};
-  if (!out.gap) reading.text = "AI users and non-users are not compared: the organisation's figures are hidden (privacy.min_group_size).";
+  if (!out.gap)
+    reading.text = "AI users and non-users are not compared: the organisation's figures are hidden because they "
+                   "would describe fewer people than the minimum group size.";
   out.headline = make_headline(out.cards, reading, paradox, span_ok);
   return out;
 }

@@ -120,9 +120,9 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
     if (any_pair && !tracks_any) out.proxies_not_tracking.push_back(proxy.name);
   }
   if (out.pairs.empty())
-    out.reason = "needs outcome columns (outcome_value, quality or errors) and at least " +
+    out.reason = "needs an outcome column (outcome value, quality or errors) and at least " +
                  std::to_string(std::max(3, config.privacy.min_group_size)) + " people";
-  out.replacements = {"utilization_rate", "error_reduction", "quality_adjusted_output_per_hour"};
+  out.replacements.assign(kKpiReplacements.begin(), kKpiReplacements.end());
   return out;
 }
 

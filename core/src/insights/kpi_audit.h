@@ -4,6 +4,7 @@
 // at person level? Spearman's rho with average ranks for ties (scipy.stats.spearmanr).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,11 @@ struct KpiPair {
   double n = 0;
   bool tracks = false;  // |rho| >= kpi_min_abs_rho
 };
+
+// The AI-aware catalog metrics to use instead of proxies that track nothing
+// (report ids; texts name them by their catalog label).
+inline constexpr std::array<const char*, 3> kKpiReplacements = {"utilization_rate", "error_reduction",
+                                                                "quality_adjusted_output_per_hour"};
 
 struct KpiAudit {
   std::vector<KpiPair> pairs;

@@ -135,10 +135,15 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
       return x.ai_rework_rate.value_or(0) > y.ai_rework_rate.value_or(0);
     });
     if (g.risky_off_playbook.size() > max_items) g.risky_off_playbook.resize(max_items);
-    for (const UnderusedTask& t : g.underused)
-      if (t.utilization_rate < config.insights.playbook_card_max_utilization)
-        g.recommendations.push_back(role + ": " + t.task_type + " is AI-recommended but only " + percent_text(t.utilization_rate) +
-                                    " AI-assisted");
+    for (const UnderusedTask& t : g.underused) {
+      if (t.utilization_rate >= config.insights.playbook_card_max_utilization) continue;
+      // "only 0%" reads wrong: no AI use at all is "never", a share rounding to 0% "almost never".
+      const std::string share = percent_text(t.utilization_rate);
+      const std::string how = t.utilization_rate <= 0 ? "never AI-assisted"
+                              : share == "0%"         ? "almost never AI-assisted"
+                                                      : "only " + share + " AI-assisted";
+      g.recommendations.push_back(role + ": " + t.task_type + " is AI-recommended but " + how);
+    }
     for (const RiskyTask& t : g.risky_off_playbook) {
       std::string text = role + ": AI use on " + t.task_type + " (not in the playbook) comes with ";
       if (t.ai_rework_rate && *t.ai_rework_rate >= config.rework_threshold)

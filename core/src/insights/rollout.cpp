@@ -31,7 +31,8 @@ RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& 
   RolloutEffect out;
   const RolloutArms arms = rollout_arms(ds, a, config);
   if (!arms.configured) {
-    out.reason = "no rollout dates configured (config.rollout)";
+    out.reason = "no rollout dates are set, so the rollout's effect cannot be measured";
+    out.settings = static_cast<SettingRefs>(setting::rollout_dates | setting::rollout_by);
     return out;
   }
   const RolloutConfig& ro = *config.rollout;
@@ -46,6 +47,7 @@ RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& 
   if (arms_status == privacy::CellStatus::too_few_people || arms.treated.empty() || arms.control.empty()) {
     out.reason = "needs at least " + std::to_string(k) + " people in rolled-out groups and " + std::to_string(k) +
                  " in groups without AI (controls)";
+    out.settings = static_cast<SettingRefs>(setting::min_group_size | setting::rollout_dates);
     return out;
   }
   // The arms' headcounts are people-level counts: beside the groups' headcounts

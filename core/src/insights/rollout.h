@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/run.h"
+#include "config/setting_refs.h"
 #include "gapscore/config.h"
 #include "dataset/dataset.h"
 #include "privacy/suppression.h"
@@ -24,7 +25,8 @@ struct DidEstimate {
 };
 
 struct RolloutEffect {
-  std::optional<std::string> reason;  // no rollout configured, or the design does not allow it
+  std::optional<std::string> reason;  // no rollout configured, or the design does not allow it (words)
+  SettingRefs settings = 0;  // the config keys the reason depends on
   std::vector<std::string> treated_groups, control_groups;
   std::optional<double> treated_people, control_people;  // nullopt: withheld by the disclosure audit
   std::vector<DidEstimate> estimates;  // quality_adjusted_output_per_hour, error_rate

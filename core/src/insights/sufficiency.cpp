@@ -30,27 +30,28 @@ int min_people_per_side(const Config& config) {
 Sufficiency both(const Sufficiency& a, const Sufficiency& b) {
   if (a.ok) return b;
   if (b.ok) return a;
-  return {false, a.reason + "; " + b.reason};
+  return {false, a.reason + "; " + b.reason, static_cast<SettingRefs>(a.settings | b.settings)};
 }
 
 Sufficiency span_sufficiency(const DataSpan& span, const Config& config) {
   Sufficiency s;
   if (span.days < config.insights.min_days)
-    s = both(s, {false, "the activity covers fewer than " + std::to_string(config.insights.min_days) +
-                            " days (insights.min_days)"});
+    s = both(s, {false, "the activity covers fewer than " + std::to_string(config.insights.min_days) + " days",
+                 setting::min_days});
   if (span.periods < static_cast<std::size_t>(config.insights.min_periods))
     s = both(s, {false, "the activity falls in fewer than " + std::to_string(config.insights.min_periods) +
-                            (config.period == Period::week ? " weeks" : " months") + " (insights.min_periods)"});
+                            (config.period == Period::week ? " weeks" : " months"),
+                 setting::min_periods});
   return s;
 }
 
 Sufficiency gap_sufficiency(const analysis::GapResult& gap, const DataSpan& span, const Config& config) {
   Sufficiency s = span_sufficiency(span, config);
-  if (gap.unavailable_reason && !gap.compared) return both(s, {false, *gap.unavailable_reason});
+  if (gap.unavailable_reason && !gap.compared) return both(s, {false, *gap.unavailable_reason, gap.unavailable_settings});
   const int k = min_people_per_side(config);
   if (gap.n_users < k || gap.n_non_users < k)
-    s = both(s, {false, "fewer than " + std::to_string(k) +
-                            " AI users or non-users with quality data (insights.min_people_per_side)"});
+    s = both(s, {false, "fewer than " + std::to_string(k) + " AI users or non-users with quality data",
+                 setting::min_people_per_side});
   return s;
 }
 

@@ -1,13 +1,16 @@
 // Enough data for a verdict (docs/insights.md, "Enough data"): every score,
 // gap and insight card says whether it rests on enough days, periods and
 // people to be read as a conclusion. Reasons are words and thresholds; they
-// never give a count of people below privacy.min_group_size.
+// never give a count of people below privacy.min_group_size, and never name a
+// config key: the settings a reason depends on are listed apart, so that a
+// reader sees words and the UI can show (and link) the keys.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
 #include "analysis/run.h"
+#include "config/setting_refs.h"
 #include "dataset/dataset.h"
 #include "gapscore/config.h"
 
@@ -16,6 +19,7 @@ namespace gapscore::insights {
 struct Sufficiency {
   bool ok = true;
   std::string reason;  // empty when ok
+  SettingRefs settings = 0;  // config keys the reason depends on (config/setting_refs.h)
 };
 
 // How much time the activity covers.

@@ -116,10 +116,12 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
   TrainedComparison& tc = out.trained;
   if (trained_status == privacy::CellStatus::too_few_people || trained.empty() || untrained.empty()) {
     tc.reason = "needs at least " + std::to_string(k) + " trained and " + std::to_string(k) +
-                " untrained people (ai_trained in the people table)";
+                " untrained people (the people table says who had AI training)";
+    tc.settings = setting::min_group_size;
   } else if (trained_status != privacy::CellStatus::shown) {
-    tc.reason = "withheld: with the people whose ai_trained is blank (or a hidden group), trained and untrained "
-                "would describe fewer than " + std::to_string(k) + " people (privacy.min_group_size)";
+    tc.reason = "withheld: with the people whose AI training is not given (or a hidden group), trained and "
+                "untrained would describe fewer than " + std::to_string(k) + " people";
+    tc.settings = setting::min_group_size;
   } else {
     auto side = [&](const std::vector<std::uint32_t>& members, std::optional<double>& people, std::optional<double>& adoption,
                     std::optional<double>& rework) {

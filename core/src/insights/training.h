@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/run.h"
+#include "config/setting_refs.h"
 #include "gapscore/config.h"
 #include "dataset/dataset.h"
 #include "insights/personas.h"
@@ -29,7 +30,8 @@ struct TrainedComparison {
   std::optional<double> trained_people, untrained_people;
   std::optional<double> trained_adoption_rate, untrained_adoption_rate;
   std::optional<double> trained_rework_creator_share, untrained_rework_creator_share;
-  std::optional<std::string> reason;
+  std::optional<std::string> reason;  // words
+  SettingRefs settings = 0;  // the config keys the reason depends on
 };
 
 struct MentoringRole {

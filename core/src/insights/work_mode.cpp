@@ -71,7 +71,7 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
   }
   if (by_mode.size() < 2) {
     out.reason = "needs at least two work modes with " + std::to_string(k_mode) +
-                 " people each (work_mode, quality and AI use known)";
+                 " people each (work mode, quality and AI use known)";
     return out;
   }
   std::vector<std::string> mode_levels;

@@ -44,15 +44,16 @@ void withhold_gap(analysis::GapResult& g, CellStatus why, int k) {
   analysis::GapResult out;
   if (why == CellStatus::too_few_people)
     out.unavailable_reason = "needs at least " + std::to_string(k) + " AI users and " + std::to_string(k) +
-                             " non-users with quality data (privacy.min_group_size)";
+                             " non-users with quality data";
   else
-    out.unavailable_reason = "withheld so that a smaller hidden comparison cannot be worked out from the others "
-                             "(privacy.min_group_size)";
+    out.unavailable_reason = "withheld so that a smaller hidden comparison cannot be worked out from the others";
+  out.unavailable_settings = setting::min_group_size;
   out.n_users = out.n_non_users = NAN;
   if (g.adjusted) {
     analysis::AdjustedGap adj;
     adj.strata = g.adjusted->strata;
     adj.reason = out.unavailable_reason;
+    adj.settings = out.unavailable_settings;
     out.adjusted = std::move(adj);
   }
   g = std::move(out);

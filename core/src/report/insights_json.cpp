@@ -114,7 +114,8 @@ Json training_json(const TrainingResult& tr, const analysis::AnalysisResult& a, 
             {"untrained_adoption_rate", number_or_null(t.untrained_adoption_rate)},
             {"trained_rework_creator_share", number_or_null(t.trained_rework_creator_share)},
             {"untrained_rework_creator_share", number_or_null(t.untrained_rework_creator_share)},
-            {"reason", reason_json(t.reason)}}}};
+            {"reason", reason_json(t.reason)},
+            {"settings", setting_keys(t.settings)}}}};
 }
 
 Json mentoring_json(const TrainingResult& tr, const Config& config, int k) {
@@ -189,13 +190,13 @@ Json rollout_json(const RolloutEffect& r) {
   return {{"treated_groups", r.treated_groups}, {"control_groups", r.control_groups},
           {"treated_people", count_json(r.treated_people.value_or(NAN))},
           {"control_people", count_json(r.control_people.value_or(NAN))},
-          {"estimates", std::move(estimates)}, {"reason", reason_json(r.reason)}};
+          {"estimates", std::move(estimates)}, {"reason", reason_json(r.reason)}, {"settings", setting_keys(r.settings)}};
 }
 
 Json cards_json(const std::vector<Card>& cards) {
   Json arr = Json::array();
   for (const Card& c : cards)
-    arr.push_back({{"id", c.id}, {"kind", c.kind}, {"title", c.title}, {"text", c.text},
+    arr.push_back({{"id", c.id}, {"kind", c.kind}, {"title", c.title}, {"text", c.text}, {"settings", setting_keys(c.settings)},
                    {"impact", number_or_null(card_impact(c))}, {"sufficiency", sufficiency_json(c.sufficiency)}});
   return arr;
 }

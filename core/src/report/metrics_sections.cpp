@@ -9,7 +9,9 @@
 namespace gapscore::report {
 
 Json sufficiency_json(const insights::Sufficiency& s) {
-  return {{"verdict", insights::verdict_name(s)}, {"reason", s.ok ? Json(nullptr) : Json(s.reason)}};
+  return {{"verdict", insights::verdict_name(s)},
+          {"reason", s.ok ? Json(nullptr) : Json(s.reason)},
+          {"settings", setting_keys(s.settings)}};
 }
 
 namespace {
@@ -29,6 +31,7 @@ Json adjusted_json(const analysis::AdjustedGap& a) {
   j["hedges_g"] = number_or_null(a.hedges_g);
   j["effect_size"] = a.hedges_g ? Json(std::string(analysis::effect_size_band(*a.hedges_g))) : Json(nullptr);
   j["reason"] = a.reason ? Json(*a.reason) : Json(nullptr);
+  j["settings"] = setting_keys(a.settings);
   return j;
 }
 
@@ -49,6 +52,7 @@ Json gap_json(const analysis::GapResult& g, const insights::DataSpan& span, cons
   j["ci_low"] = number_or_null(g.ci_low);
   j["ci_high"] = number_or_null(g.ci_high);
   j["reason"] = g.unavailable_reason ? Json(*g.unavailable_reason) : Json(nullptr);
+  j["settings"] = setting_keys(g.unavailable_settings);
   const std::optional<std::string> note = insights::pooled_note(g, config.bootstrap.confidence);
   j["note"] = note ? Json(*note) : Json(nullptr);
   if (g.adjusted) j["adjusted"] = adjusted_json(*g.adjusted);

@@ -77,17 +77,18 @@ Json uniformity_section(const analysis::AnalysisResult& a, const privacy::Suppre
 }
 
 // Trends cover a bounded set of groups; the report says when that left some out.
+// Messages are words; the config key is the diagnostic's column.
 void note_trend_selection(const analysis::AnalysisResult& a, const Config& config, DiagnosticLog& log) {
   if (a.trend_groups.capped)
     log.add(make_diagnostic(DiagCode::trend_groups_capped,
                             "trends show the " + std::to_string(a.trend_groups.groups.size()) + " largest of " +
-                                std::to_string(a.trend_groups.eligible) +
-                                " groups (trends.max_groups = " + std::to_string(config.trends.max_groups) +
-                                "); name others in trends.groups",
+                                std::to_string(a.trend_groups.eligible) + " groups (at most " +
+                                std::to_string(config.trends.max_groups) +
+                                " are shown); choose the groups by name to see others",
                             "config", 0, "trends.max_groups"));
   for (const std::string& key : a.trend_groups.unknown_keys)
     log.add(make_diagnostic(DiagCode::trend_group_unknown,
-                            "trends.groups names \"" + clip_for_diagnostic(key) + "\", which is not a group in the data; ignored",
+                            "the trend groups name \"" + clip_for_diagnostic(key) + "\", which is not a group in the data; ignored",
                             "config", 0, "trends.groups", key));
 }
 

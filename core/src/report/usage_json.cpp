@@ -3,6 +3,7 @@
 #include "base/date.h"
 #include "metrics/group_inputs.h"
 #include "report/privacy_sections.h"
+#include "config/setting_refs.h"
 
 namespace gapscore::report {
 namespace {
@@ -142,15 +143,17 @@ Json comparison_json(const std::optional<ActivityComparison>& c, int k) {
   if (!c->enough)
     return {{"people", c->people >= k ? count_json(c->people) : Json(nullptr)},
             {"reason", c->people >= k ? "withheld: beside the organisation's figures it would describe fewer than " +
-                                            std::to_string(k) + " people (privacy.min_group_size)"
-                                      : "needs at least " + std::to_string(k) + " people in both"}};
+                                            std::to_string(k) + " people"
+                                      : "needs at least " + std::to_string(k) + " people in both"},
+            {"settings", setting_keys(setting::min_group_size)}};
   Json j = {{"people", count_json(c->people)},
             {"telemetry_adoption_rate", number_or_null(c->telemetry_adoption_rate)},
             {"activity_adoption_rate", number_or_null(c->activity_adoption_rate)},
             {"agreement", number_or_null(c->agreement)},
             {"telemetry_only_share", number_or_null(c->telemetry_only_share)},
             {"activity_only_share", number_or_null(c->activity_only_share)},
-            {"reason", nullptr}};
+            {"reason", nullptr},
+            {"settings", Json::array()}};
   j["intensity_vs_ai_task_share"] = {{"people", c->ranked_shown ? count_json(c->rank_people) : Json(nullptr)},
                                      {"spearman_rho", number_or_null(c->spearman_rho)},
                                      {"p_value", number_or_null(c->spearman_p_value)}};
