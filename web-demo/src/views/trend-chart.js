@@ -44,8 +44,8 @@ export function trendChart({ cells, value, format, groupLabel, k, period, yAxis,
   if (drawable.length > MAX_SERIES) notes.push(`Showing the first ${MAX_SERIES - 1} of ${drawable.length - 1} groups.`);
   return {
     option: {
-      legend: { type: 'plain' },
-      grid: { left: 8, right: 24, top: keys.length > 5 ? 64 : 40, bottom: 8, containLabel: true },
+      legend: { type: 'scroll' },
+      grid: { left: 8, right: 24, top: 44, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: periods, boundaryGap: false },
       yAxis,
       tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
