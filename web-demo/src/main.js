@@ -31,8 +31,14 @@ let shown = null;
 let updating = null;  // a reanalyze in flight (Promise), so that settings changes apply in order
 let staleWhy = null;
 let filesChanged = false;  // since the report on screen was read
+// Settings made on the report itself rather than in the form: the trend chart's groups (config.trends.groups).
+let trendGroups = null;
 // Settings that decide how the files are read: changing them needs a new run (config_needs_reread).
-const READING_SETTINGS = ['period'];
+const READING_SETTINGS = ['period', 'window'];
+const READING_WORDS = {
+  period: (c) => `the trend period changed to ${c.period === 'month' ? 'months' : 'weeks'}`,
+  window: () => 'the date range changed',
+};
 // The report views and their charting library load on demand (see build.mjs).
 const loadResults = () => import('./results.js');
 
@@ -67,26 +73,47 @@ function hideReport() {
 async function render(report, options) {
   catalog ??= await metricCatalog().catch(() => null);
   const { showResults } = await loadResults();
-  return showResults(resultsSection, report, { catalog, ...options });
+  return showResults(resultsSection, report, { catalog, onTrendGroups: shown ? chooseTrendGroups : null, ...options });
+}
+
+/** The form's config plus the choices made on the report (they are valid for the grouping they were made in). */
+function readConfig() {
+  const { config, errors } = settings.read();
+  if (trendGroups && JSON.stringify(trendGroups.groupBy) !== JSON.stringify(config.group_by)) trendGroups = null;
+  if (trendGroups) config.trends = { groups: trendGroups.groups };
+  return { config, errors };
+}
+
+/** The trend chart's group picker: a new report from the session with these groups (null: the largest). */
+function chooseTrendGroups(groups) {
+  const { config, errors } = readConfig();
+  if (errors.length) return;
+  trendGroups = groups ? { groups, groupBy: config.group_by } : null;
+  if (trendGroups) config.trends = { groups }; else delete config.trends;
+  queueReanalyze(config);
+}
+
+function queueReanalyze(config) {
+  const previous = updating ?? Promise.resolve();
+  const mine = previous.then(() => reanalyze(config));
+  updating = mine;
+  mine.finally(() => { if (updating === mine) updating = null; });
 }
 
 /** New settings: a new report from the session when only the analysis changed, else "out of date". */
 function settingsChanged() {
   if (!shown || running) return;
-  const { config, errors } = settings.read();
-  if (errors.length) return;  // shown when the analyst runs it
+  const { config, errors } = readConfig();
+  if (errors.length) return;  // shown next to the setting (settings.js)
   const reread = READING_SETTINGS.filter((k) => JSON.stringify(config[k]) !== JSON.stringify(shown.readWith[k]));
   if (filesChanged) return;
   if (reread.length) {
-    setStale(`the trend period changed to ${config.period === 'month' ? 'months' : 'weeks'}`);
+    setStale(reread.map((k) => READING_WORDS[k](config)).join(' and '));
     return;
   }
   // Back to what was read (e.g. the period changed back): the report can be brought up to date again.
   if (staleWhy) setStale(null);
-  const previous = updating ?? Promise.resolve();
-  const mine = previous.then(() => reanalyze(config));
-  updating = mine;
-  mine.finally(() => { if (updating === mine) updating = null; });
+  queueReanalyze(config);
 }
 
 async function reanalyze(config) {
@@ -169,10 +196,12 @@ async function run() {
     slots.focusFirstProblem(open[0].table);
     return;
   }
-  const { config, errors } = settings.read();
+  const { config, errors } = readConfig();
   if (errors.length) {
+    // Each error is shown under its setting; the status line only points there.
     $('#settings').open = true;
-    replace(problems, h('div', { class: 'alert alert-warn', role: 'alert' }, h('ul', {}, errors.map((e) => h('li', {}, e)))));
+    say(`Not analysed: ${errors.length === 1 ? 'a setting needs' : `${errors.length} settings need`} fixing (marked in Settings).`);
+    settings.focusFirstError();
     return;
   }
   const columns = slots.columnsConfig();
@@ -192,6 +221,7 @@ async function run() {
     const elapsedMs = performance.now() - started;
     forgetSession();
     shown = { session, config, readWith: config };
+    settings.setTeams([...new Set(report.groups.map((g) => g.key?.team).filter((t) => typeof t === 'string'))].sort());
     filesChanged = false;
     setStale(null);
     document.body.classList.remove('is-running');  // the engine is done; what follows is drawing the report

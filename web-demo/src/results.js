@@ -37,11 +37,11 @@ function dpBudgetLine(dp) {
     l ? ` of the privacy budget (${eps(l.spent_epsilon)} of ${eps(l.total_epsilon)} spent in ${fmt.num(l.releases)} report${l.releases === 1 ? '' : 's'}, ${eps(l.remaining_epsilon)} left).` : '.');
 }
 
-export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false }) {
+export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false, onTrendGroups = null }) {
   current?.charts.forEach((c) => c.dispose());
   const fileBase = baseName(report);
   const adoptionOnly = isAdoptionOnly(report);
-  const charts = adoptionOnly ? [] : reportCharts(report, fileBase);
+  const charts = adoptionOnly ? [] : reportCharts(report, fileBase, { onTrendGroups });
   const insights = insightsView(report, fileBase);
   const iCharts = insights?.charts ?? [];
   const usage = report.usage ? usageView(report, fileBase) : null;

@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
 import { periodOf, trendChart } from './trend-chart.js';
+import { trendGroupPicker } from './trend-groups.js';
 import { labelledBars, othersNote, rankedRows, rowLabel } from './chart-groups.js';
 import * as fmt from '../format.js';
 
@@ -242,6 +243,7 @@ function scoreChart(report, ctx) {
 
 function reportTrendChart(report, ctx, metricSelect) {
   const [metric, metricLabel, format] = TREND_METRICS.find(([m]) => m === metricSelect.value) ?? TREND_METRICS[0];
+  const headcounts = new Map(report.groups.map((g) => [JSON.stringify(g.key), g.headcount]));
   const period = periodOf(report);
   return trendChart({
     cells: report.trends ?? [],
@@ -253,11 +255,28 @@ function reportTrendChart(report, ctx, metricSelect) {
     yAxis: format === fmt.pct ? { ...pctAxis }
       : { type: 'value', scale: metric !== 'gap_score', axisLabel: { formatter: (v) => fmt.num(v, metric === 'error_rate' ? 2 : 0) } },
     summary: (periods) => `${metricLabel} per ${period.unit} for everyone and per group, ${periods[0] ?? ''} to ${periods.at(-1) ?? ''}.`,
+    rank: (key) => headcounts.get(JSON.stringify(key)) ?? null,
+    markers: rolloutMarkers(report),
+    picked: Array.isArray(report.config?.trends?.groups),
   });
 }
 
+/** The configured rollout dates (config.rollout.dates), one marker per date naming its groups. */
+function rolloutMarkers(report) {
+  const dates = report.config?.rollout?.dates;
+  if (!dates || typeof dates !== 'object') return [];
+  const byDate = new Map();
+  for (const [group, date] of Object.entries(dates)) {
+    if (typeof date !== 'string') continue;
+    byDate.set(date, [...(byDate.get(date) ?? []), group]);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, groups]) => ({
+    date, label: `AI rollout: ${groups.length > 3 ? `${groups.slice(0, 3).join(', ')} and ${groups.length - 3} more` : groups.join(', ')}`,
+  }));
+}
+
 /** The chart cards for a report, in reading order. */
-export function reportCharts(report, fileBase) {
+export function reportCharts(report, fileBase, { onTrendGroups = null } = {}) {
   const ctx = context(report);
   const card = (id, title, subtitle, fn, extra = {}) => chartCard({ id, title, subtitle, fileBase, build: fn, ...extra });
   const cards = [];
@@ -273,7 +292,7 @@ export function reportCharts(report, fileBase) {
   if (report.trends?.length) {
     const id = 'trend-metric';
     const select = h('select', { id }, TREND_METRICS.map(([m, label]) => h('option', { value: m }, label)));
-    const controls = h('div', { class: 'inline-field' }, h('label', { for: id }, 'Metric'), select);
+    const controls = [h('div', { class: 'inline-field' }, h('label', { for: id }, 'Metric'), select), trendGroupPicker(report, onTrendGroups)];
     const trends = card('trends', `Trends per ${periodOf(report).unit}`, 'How adoption and results move over time; the thick line is everyone.',
       () => reportTrendChart(report, ctx, select), { controls });
     select.addEventListener('change', () => trends.refresh());
