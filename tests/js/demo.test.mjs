@@ -328,8 +328,13 @@ describe('web demo', { timeout: 240000 }, () => {
     await shot(page, '06-data-quality');
 
     const csv = String((await download(page, '[data-export="groups-csv"]')).bytes).split('\r\n');
-    assert.ok(csv[0].startsWith('team,headcount,adoption_rate,'), csv[0]);
+    // For people: the table's titles and rounded figures; the raw export keeps the engine's names and values.
+    assert.ok(csv[0].startsWith('Team,People,Adoption (%),'), csv[0]);
     assert.equal(csv.filter(Boolean).length, cli.groups.length + 1);
+    assert.ok(!csv.some((line) => /\d\.\d{4,}/.test(line)), 'rounded figures');
+    const raw = String((await download(page, '[data-export="groups-csv-raw"]')).bytes).split('\r\n');
+    assert.ok(raw[0].startsWith('team,headcount,adoption_rate,'), raw[0]);
+    assert.equal(raw.filter(Boolean).length, cli.groups.length + 1);
     await page.click('#tab-charts');
     const png = await download(page, '[data-chart="adoption"] [data-export="png"]');
     assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);

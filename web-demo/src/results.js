@@ -8,6 +8,7 @@ import { groupsCsv, groupsView } from './views/groups.js';
 import { reportCharts } from './views/charts.js';
 import { insightCards, insightsView } from './views/insights.js';
 import { diagnosticsView } from './views/diagnostics.js';
+import { dataBanner } from './views/data-banner.js';
 import { isAdoptionOnly, needsActivity, usageCsv, usageView } from './views/usage.js';
 import { baseName, csvBlob, download, jsonBlob } from './export.js';
 import * as fmt from './format.js';
@@ -97,6 +98,9 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
           onclick: () => download(`${fileBase}-report.json`, jsonBlob(report)) }, icon('download'), 'Report JSON'),
         adoptionOnly ? null : h('button', { type: 'button', class: 'button secondary small', 'data-export': 'groups-csv',
           onclick: () => { const t = groupsCsv(report); download(`${fileBase}-groups.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Group table CSV'),
+        adoptionOnly ? null : h('button', { type: 'button', class: 'button ghost small', 'data-export': 'groups-csv-raw',
+          title: 'The engine\'s own column names and unrounded values, for further analysis',
+          onclick: () => { const t = groupsCsv(report, { raw: true }); download(`${fileBase}-groups-raw.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Raw values CSV'),
         report.usage ? h('button', { type: 'button', class: 'button secondary small', 'data-export': 'usage-csv',
           onclick: () => { const t = usageCsv(report); download(`${fileBase}-usage.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Usage table CSV') : null,
         h('button', { type: 'button', class: 'button secondary small', onclick: () => window.print() }, icon('print'), 'Print or PDF'))),

@@ -144,14 +144,35 @@ export function groupsView(report) {
     pager));
 }
 
-/** The group table as CSV rows: suppressed groups keep their key and say why in `note`. */
-export function groupsCsv(report) {
+/**
+ * The group table as CSV rows: suppressed groups keep their key and say why in
+ * the note. For people: the table's column titles (with the unit) and rounded
+ * figures, shares as percentages. raw: the engine's names and unrounded values.
+ */
+export function groupsCsv(report, { raw = false } = {}) {
   const k = report.privacy?.min_group_size ?? 5;
-  const header = [...(report.config?.group_by ?? []), ...GROUP_COLUMNS.map((c) => c.id), 'note'];
+  const groupBy = report.config?.group_by ?? [];
+  const header = raw
+    ? [...groupBy, ...GROUP_COLUMNS.map((c) => c.id), 'note']
+    : [...groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...GROUP_COLUMNS.map((c) => CSV_TITLES[c.id] ?? c.label), 'Note'];
+  const value = (c, g) => {
+    const v = c.get(g);
+    if (raw || v == null) return v;
+    return PERCENT_COLUMNS.has(c.id) ? round(v * 100, 1) : round(v, DECIMALS[c.id] ?? 0);
+  };
   const rows = report.groups.map((g) => [
-    ...(report.config?.group_by ?? []).map((a) => g.key?.[a] ?? ''),
-    ...GROUP_COLUMNS.map((c) => (g.suppressed ? null : c.get(g))),
-    g.suppressed ? `suppressed: ${hiddenText(g, k)}` : '',
+    ...groupBy.map((a) => (raw ? g.key?.[a] ?? '' : fmt.attrValue(a, g.key?.[a]))),
+    ...GROUP_COLUMNS.map((c) => (g.suppressed ? null : value(c, g))),
+    g.suppressed ? `${raw ? 'suppressed' : 'Hidden'}: ${hiddenText(g, k)}` : '',
   ]);
   return { header, rows };
 }
+
+const PERCENT_COLUMNS = new Set(['adoption_rate', 'ai_task_share', 'value_uplift', 'error_reduction']);
+const DECIMALS = { within_gini: 2, quality_delta: 3, gap_score: 1 };
+const CSV_TITLES = {
+  headcount: 'People', adoption_rate: 'Adoption (%)', ai_task_share: 'AI task share (%)', within_gini: 'Unevenness (Gini, 0-1)',
+  time_saved_hours: 'Hours saved', net_time_saved_hours: 'Hours saved net of rework', value_uplift: 'Value uplift (%)',
+  quality_delta: 'Quality difference (0-1 scale)', error_reduction: 'Error reduction (%)', gap_score: 'Gap score (0-100)',
+};
+const round = (v, digits) => Math.round(v * 10 ** digits) / 10 ** digits;
