@@ -38,10 +38,11 @@ function training(t) {
     targets.length ? dataTable({
       caption: 'Training targets',
       columns: [{ label: 'Group or role', rowHeader: true }, { label: 'People', num: true }, { label: 'Non-adopters', num: true },
-        { label: 'Rework creators', num: true }, { label: 'Need', num: true }, { label: 'Suggested format' }],
+        { label: 'Rework creators', num: true }, { label: 'Need (0-100)', num: true }, { label: 'Suggested format' }],
       rows: targets.map((r) => [keyLabel(r.key), fmt.num(r.people), fmt.pct(r.non_adopter_share, 0), fmt.pct(r.rework_creator_share, 0),
         fmt.num(r.need_score, 0), FORMATS[r.format] ?? r.format]),
-    }) : null);
+    }) : null,
+    targets.length ? h('p', { class: 'card-sub' }, 'Need, 0 to 100: the share of non-adopters counts 40%, the share of rework creators 30% and the group\'s gap score 30% (roles have no gap score, so for them the first two share the whole).') : null);
 }
 
 function roleGuidance(g) {
