@@ -3,6 +3,7 @@
 import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
 import * as fmt from '../format.js';
+import { othersNote, rankedRows, rowLabel } from './chart-groups.js';
 
 const PERSONAS = [
   ['champion', 'Champions', COLORS.green, 'high quality-adjusted output with little rework'],
@@ -21,8 +22,12 @@ function personasChart(report, p) {
     ...(p.overall && !p.overall.suppressed ? [{ name: 'Everyone', ...p.overall }] : []),
     ...(p.groups ?? []).map((g) => ({ name: fmt.groupLabel(g.key, groupBy), ...g })),
   ];
-  const shown = rows.filter((r) => !r.suppressed).reverse();  // echarts draws categories bottom-up
   const hidden = rows.filter((r) => r.suppressed);
+  // Many groups: the 8 with the most and the 8 with the fewest non-adopters, one "others" row between.
+  const visibleGroups = rows.filter((r) => !r.suppressed && r.name !== 'Everyone');
+  const { rows: ranked, othersCount } = rankedRows(visibleGroups, (r) => r.shares?.non_adopter);
+  const everyone = rows.filter((r) => !r.suppressed && r.name === 'Everyone');
+  const shown = [...ranked.map((r) => (r.others ? { ...r, name: rowLabel(r, null, (v) => fmt.pct(v, 0)) } : r)), ...everyone];  // echarts draws categories bottom-up
   return {
     option: {
       legend: {},
@@ -31,7 +36,7 @@ function personasChart(report, p) {
       yAxis: { type: 'category', data: shown.map((r) => r.name) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
       series: PERSONAS.map(([key, label, color]) => ({
-        name: label, type: 'bar', stack: 'personas', color, barMaxWidth: 26, data: shown.map((r) => r.shares?.[key] ?? 0),
+        name: label, type: 'bar', stack: 'personas', color, barMaxWidth: 26, data: shown.map((r) => (r.others ? null : r.shares?.[key] ?? 0)),
       })),
     },
     height: Math.max(300, 34 * shown.length + 90),
