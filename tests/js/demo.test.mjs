@@ -845,7 +845,12 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.match(alert, /Nothing could be joined/);
     assert.match(alert, new RegExp(`None of the ${without.usage.identity.identities} users`));
     assert.match(alert, /identities table/);
-    await assertUsageMatchesCli(page, without);
+    // Nothing joined: the counts of the join, and no adoption figure that would count nobody as active.
+    assert.equal(await page.textContent('[data-testid="usage-matched"]'), '0');
+    assert.equal(await page.textContent('[data-testid="usage-unmatched"]'), shown.int(without.usage.identity.unmatched));
+    assert.equal(await page.locator('[data-testid="usage-groups-table"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="usage-overall-adoption"]').count(), 0);
+    assert.ok(!/adoption\s*\d|\d(\.\d)?% adoption/i.test(await page.textContent('#panel-usage')), 'no adoption figure');
     await page.locator('[data-testid="usage-join"]').screenshot({ path: path.join(screenshotDir, '19-usage-nothing-joined.png') });
 
     await page.setInputFiles('#file-identities', usageFile('identities.csv'));

@@ -75,10 +75,16 @@ function joinCard(ctx) {
   return h('section', { class: `card usage-card join-card ${id.identities > 0 && id.matched === 0 ? 'is-broken' : ''}`, 'data-testid': 'usage-join' },
     h('h3', {}, 'Who could be matched'),
     h('p', { class: 'card-sub' }, `Users named in the exports, matched to the people table through ${RULES[id.rule] ?? id.rule}.`),
+    // Two different counts: user names in the exports (one person may have several, e.g. an
+    // e-mail in one export and a GitHub login in another), and people in the people table.
     h('div', { class: 'usage-figures' },
-      figure(fmt.num(id.matched), 'users matched', 'usage-matched'),
-      figure(fmt.num(id.unmatched), 'users not matched', 'usage-unmatched'),
-      figure(population == null ? fmt.num(id.people_with_usage) : `${fmt.num(id.people_with_usage)} of ${fmt.num(population)}`, 'people with usage data', 'usage-people-with-usage')),
+      figure(fmt.num(id.matched), `of ${fmt.num(id.identities)} user names in the exports matched a person`, 'usage-matched'),
+      figure(fmt.num(id.unmatched), `of ${fmt.num(id.identities)} user names matched nobody`, 'usage-unmatched'),
+      figure(population == null ? fmt.num(id.people_with_usage) : `${fmt.num(id.people_with_usage)} of ${fmt.num(population)}`,
+        population == null ? 'people with usage data' : 'people in the people table have usage data', 'usage-people-with-usage')),
+    id.matched > 0 && id.people_with_usage !== id.matched
+      ? h('p', { class: 'card-sub' }, `${fmt.num(id.matched)} matched names belong to ${fmt.num(id.people_with_usage)} people: a person can appear under several names (an e-mail address in one export, a GitHub login in another).`)
+      : null,
     alert);
 }
 
@@ -90,10 +96,16 @@ function tile(id, title, value, text, sub) {
     sub ? h('p', { class: 'kpi-sub' }, sub) : null);
 }
 
+/** No user in the exports matched anyone in the people table (and the exports have users). */
+const nothingJoined = (ctx) => ctx.usage.identity.identities > 0 && ctx.usage.identity.matched === 0;
+
 /** The headline figures for everyone (also shown on the overview of an adoption-only report). */
 export function usageHeadline(report) {
   const ctx = context(report);
   const o = ctx.usage.overall;
+  if (nothingJoined(ctx)) {
+    return h('p', { class: 'card empty-state', 'data-testid': 'usage-no-figures' }, 'No adoption figures: no user in the AI-usage exports could be matched to the people table (see the AI tool usage tab).');
+  }
   if (!o || o.suppressed) {
     return h('p', { class: 'card empty-state' }, `No figures for everyone: ${o?.reason ?? `fewer than ${ctx.k} people`}.`);
   }
@@ -335,7 +347,7 @@ export function needsActivity(what, openUsage) {
 export function usageView(report, fileBase) {
   const ctx = context(report);
   const u = ctx.usage;
-  const charts = usageCharts(ctx, fileBase);
+  const charts = nothingJoined(ctx) ? [] : usageCharts(ctx, fileBase);
   const when = span(u.inputs);
   const el = h('div', { class: 'usage-view' },
     isAdoptionOnly(report) ? h('div', { class: 'alert alert-info usage-only-note', 'data-testid': 'adoption-only' },
@@ -346,11 +358,14 @@ export function usageView(report, fileBase) {
       `From ${fmt.num(u.inputs.length)} export${u.inputs.length === 1 ? '' : 's'}, covering ${fmt.num(u.covered_days)} days`,
       when ? ` (${when})` : '', '.'),
     joinCard(ctx),
-    usageHeadline(report),
-    groupsCard(ctx),
-    segmentsCard(ctx),
-    charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
-    h('div', { class: 'detail-grid' }, unevennessCard(ctx), trainingCard(ctx)),
+    // Nothing joined: every per-person figure would count nobody as active, so none is shown.
+    nothingJoined(ctx) ? null : [
+      usageHeadline(report),
+      groupsCard(ctx),
+      segmentsCard(ctx),
+      charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
+      h('div', { class: 'detail-grid' }, unevennessCard(ctx), trainingCard(ctx)),
+    ],
     teamAggregatesCard(ctx),
     comparisonCard(report),
     inputsCard(u));
