@@ -188,7 +188,7 @@ function rolloutFields(form) {
   const dateId = uid('set');
   const listId = uid('teams');
   const teams = h('datalist', { id: listId });
-  const team = h('input', { id: teamId, type: 'text', list: listId, autocomplete: 'off', 'data-testid': 'rollout-team' });
+  const team = h('input', { id: teamId, type: 'text', list: listId, autocomplete: 'off', 'data-testid': 'rollout-team', 'data-setting': 'rollout' });
   const date = h('input', { id: dateId, type: 'date', 'data-testid': 'rollout-date' });
   const entries = new Map();  // team -> YYYY-MM-DD
   const list = h('ul', { class: 'rollout-list' });
@@ -233,7 +233,7 @@ function individualFields() {
   return h('fieldset', { class: 'field-group individual' },
     h('legend', {}, 'Individual results'),
     h('div', { class: 'check' },
-      h('input', { type: 'checkbox', id: checkId, name: 'individual_results', 'aria-describedby': `${checkId}-hint` }),
+      h('input', { type: 'checkbox', id: checkId, name: 'individual_results', 'data-setting': 'individual_results', 'aria-describedby': `${checkId}-hint` }),
       h('label', { for: checkId }, 'Show who: list people (by pseudonym) in training and mentoring suggestions')),
     h('p', { class: 'field-hint', id: `${checkId}-hint` }, 'Off by default: nothing derived from one person appears. On: people are named by a pseudonym made with a secret key, never by their id.'),
     h('div', { class: 'field' },

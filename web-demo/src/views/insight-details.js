@@ -2,6 +2,7 @@
 // first, role playbooks, peer mentoring, success stories, the rollout
 // comparison, split teams, and which sections could not be computed (with the reason).
 import { h } from '../dom.js';
+import { engineText, settingButton } from './engine-text.js';
 import * as fmt from '../format.js';
 import { dataTable } from './table.js';
 
@@ -94,7 +95,8 @@ function notComputed(ins) {
   ].filter(([, reason]) => reason);
   if (!reasons.length) return null;
   return block({ title: 'Not computed for this data' },
-    h('ul', { class: 'detail-list' }, reasons.map(([name, reason]) => h('li', {}, h('strong', {}, name), `: ${reason}`))));
+    h('ul', { class: 'detail-list' }, reasons.map(([name, reason]) => h('li', {}, h('strong', {}, name), ': ', engineText(reason),
+      name === 'Rollout comparison' && /rollout/.test(reason) ? [' ', settingButton('Set rollout dates in Settings', 'rollout')] : null))));
 }
 
 /** Detail cards for the insight sections present in the report. */
