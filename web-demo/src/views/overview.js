@@ -6,6 +6,7 @@ import { contributions } from './charts.js';
 import { insufficient } from './sufficiency.js';
 import { howComputed } from './how-computed.js';
 import { glossary } from './glossary.js';
+import { engineText } from './engine-text.js';
 import { isAdoptionOnly, needsActivity, usageHeadline } from './usage.js';
 
 const COMPONENT_TEXT = {
@@ -136,7 +137,7 @@ function extremes(report) {
 function headline(line) {
   if (!line?.text) return null;
   return h('section', { class: 'card headline', 'aria-label': 'Headline', 'data-testid': 'headline' },
-    h('p', { class: 'headline-text' }, String(line.text)),
+    h('p', { class: 'headline-text' }, engineText(line.text)),
     /^Too little data/.test(line.text) ? null : insufficient(line.sufficiency));  // the sentence may say it already
 }
 
