@@ -104,7 +104,10 @@ function queueReanalyze(config) {
 function settingsChanged() {
   if (!shown || running) return;
   const { config, errors } = readConfig();
-  if (errors.length) return;  // shown next to the setting (settings.js)
+  if (errors.length) {  // each shown under its setting (settings.js)
+    say('A setting is not valid (marked in Settings): the report keeps the last valid settings.');
+    return;
+  }
   const reread = READING_SETTINGS.filter((k) => JSON.stringify(config[k]) !== JSON.stringify(shown.readWith[k]));
   if (filesChanged) return;
   if (reread.length) {
