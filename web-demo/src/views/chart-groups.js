@@ -21,11 +21,15 @@ export const ALL_UP_TO = 2 * EACH_END + 4;
 export function rankedRows(groups, value) {
   const v = (g) => value(g) ?? -Infinity;
   const sorted = [...groups].sort((a, b) => v(a) - v(b));
-  if (sorted.length <= ALL_UP_TO) return { rows: sorted, othersCount: 0 };
-  const middle = sorted.slice(EACH_END, sorted.length - EACH_END);
-  const known = middle.map(value).filter((x) => x != null);
-  const others = { others: middle.length, min: known.length ? Math.min(...known) : null, max: known.length ? Math.max(...known) : null };
-  return { rows: [...sorted.slice(0, EACH_END), others, ...sorted.slice(-EACH_END)], othersCount: middle.length };
+  if (sorted.length <= ALL_UP_TO) return { rows: sorted, othersCount: 0, missingCount: 0 };
+  // Many groups: only groups with a figure can be at an end; those without are counted in the note.
+  const known = sorted.filter((g) => value(g) != null);
+  const missingCount = sorted.length - known.length;
+  if (known.length <= ALL_UP_TO) return { rows: known, othersCount: 0, missingCount };
+  const middle = known.slice(EACH_END, known.length - EACH_END);
+  const values = middle.map(value);
+  const others = { others: middle.length, min: Math.min(...values), max: Math.max(...values) };
+  return { rows: [...known.slice(0, EACH_END), others, ...known.slice(-EACH_END)], othersCount: middle.length, missingCount };
 }
 
 /** The category label of a row: the group's name, or "150 others (12%–48%)". */
@@ -36,9 +40,10 @@ export function rowLabel(row, label, format) {
 }
 
 /** One sentence for a chart's note when it stands some groups in one row. */
-export function othersNote(othersCount, total, what) {
-  if (!othersCount) return null;
-  return `With ${fmt.num(total)} groups, the chart draws the ${EACH_END} ${what.high} and the ${EACH_END} ${what.low}; the ${fmt.num(othersCount)} in between are one "others" row (their range in brackets) and are all in the table.`;
+export function othersNote(othersCount, total, what, missingCount = 0) {
+  const missing = missingCount ? ` ${fmt.num(missingCount)} group${missingCount === 1 ? ' has' : 's have'} no figure for this and ${missingCount === 1 ? 'is' : 'are'} not drawn (see the table).` : '';
+  if (!othersCount) return missing.trim() || null;
+  return `With ${fmt.num(total)} groups, the chart draws the ${EACH_END} ${what.high} and the ${EACH_END} ${what.low}; the ${fmt.num(othersCount)} in between are one "others" row (their range in brackets) and are all in the table.${missing}`;
 }
 
 const MUTED = '#5c6570';
@@ -51,7 +56,7 @@ export function labelledBars(rows, value, format, { position = 'right' } = {}) {
   return rows.map((row) => {
     if (row?.others) return { value: null };
     const v = value(row);
-    if (v == null) return { value: 0, itemStyle: { opacity: 0 }, label: { show: true, position, formatter: 'no data', color: MUTED, fontStyle: 'italic' } };
+    if (v == null) return { value: 0, itemStyle: { color: 'transparent' }, label: { show: true, position, formatter: 'no data', color: MUTED, fontStyle: 'italic' } };
     return { value: v, label: { show: true, position, formatter: () => format(v), color: '#343a40', fontSize: 11 } };
   });
 }

@@ -59,7 +59,7 @@ function rowsWithHidden(ctx, shownRows, width) {
 }
 
 function adoptionChart(report, ctx) {
-  const { rows, othersCount } = rankedRows(ctx.shown, (g) => g.metrics.adoption_rate);
+  const { rows, othersCount, missingCount } = rankedRows(ctx.shown, (g) => g.metrics.adoption_rate);
   const label = (r) => rowLabel(r, ctx.label, (v) => fmt.pct(v, 0));
   return {
     option: {
@@ -79,12 +79,12 @@ function adoptionChart(report, ctx) {
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Adoption rate', num: true }, { label: 'AI task share', num: true }, { label: 'AI users', num: true }, { label: 'People', num: true }],
       rows: rowsWithHidden(ctx, byValue(ctx.shown, (g) => g.metrics.adoption_rate).map((g) => [ctx.label(g), fmt.pct(g.metrics.adoption_rate), fmt.pct(g.metrics.ai_task_share), fmt.num(g.metrics.ai_users), fmt.num(g.headcount)]), 4),
     },
-    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'with the highest adoption', low: 'with the lowest' }), ctx.note),
+    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'with the highest adoption', low: 'with the lowest' }, missingCount), ctx.note),
   };
 }
 
 function unevennessChart(report, ctx) {
-  const { rows, othersCount } = rankedRows(ctx.shown, (g) => g.metrics.within_gini);
+  const { rows, othersCount, missingCount } = rankedRows(ctx.shown, (g) => g.metrics.within_gini);
   const overall = report.overall.metrics?.within_gini;
   return {
     option: {
@@ -107,7 +107,7 @@ function unevennessChart(report, ctx) {
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Unevenness (Gini)', num: true }],
       rows: rowsWithHidden(ctx, byValue(ctx.shown, (g) => g.metrics.within_gini).map((g) => [ctx.label(g), fmt.num(g.metrics.within_gini, 2)]), 1),
     },
-    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'most uneven', low: 'most even' }), ctx.note),
+    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'most uneven', low: 'most even' }, missingCount), ctx.note),
   };
 }
 
@@ -174,7 +174,7 @@ function valueChart(report, ctx) {
 }
 
 function hoursChart(report, ctx) {
-  const { rows, othersCount } = rankedRows(ctx.shown, (g) => g.metrics.net_time_saved_hours);
+  const { rows, othersCount, missingCount } = rankedRows(ctx.shown, (g) => g.metrics.net_time_saved_hours);
   const hours = (v) => `${fmt.num(v)} h`;
   return {
     option: {
@@ -195,7 +195,7 @@ function hoursChart(report, ctx) {
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Hours saved', num: true }, { label: 'AI rework (h)', num: true }, { label: 'Net saving (h)', num: true }, { label: 'Manual rework (h)', num: true }],
       rows: rowsWithHidden(ctx, byValue(ctx.shown, (g) => g.metrics.net_time_saved_hours).map((g) => [ctx.label(g), fmt.num(g.metrics.time_saved_hours), fmt.num(g.metrics.ai_rework_hours), fmt.num(g.metrics.net_time_saved_hours), fmt.num(g.metrics.manual_rework_hours)]), 4),
     },
-    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'saving the most', low: 'saving the least' }), ctx.note),
+    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'saving the most', low: 'saving the least' }, missingCount), ctx.note),
   };
 }
 
@@ -207,7 +207,7 @@ export function contributions(score) {
 }
 
 function scoreChart(report, ctx) {
-  const { rows: ranked, othersCount } = rankedRows(ctx.shown, (g) => g.score?.value);
+  const { rows: ranked, othersCount, missingCount } = rankedRows(ctx.shown, (g) => g.score?.value);
   const rows = [...ranked, { everyone: true, score: report.overall.score }];
   const names = rows.map((g) => (g.everyone ? 'Everyone' : rowLabel(g, ctx.label, (v) => fmt.num(v, 0))));
   const contrib = rows.map((g) => (g.others ? {} : contributions(g.score)));
@@ -216,7 +216,7 @@ function scoreChart(report, ctx) {
   const allContrib = all.map((g) => contributions(g.score));
   return {
     option: {
-      legend: {},
+      legend: { data: present.map(([, label]) => label) },
       grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100 },
       yAxis: { type: 'category', data: names },
@@ -237,7 +237,7 @@ function scoreChart(report, ctx) {
       rows: rowsWithHidden(ctx, all.map((g, i) => [g.everyone ? 'Everyone' : ctx.label(g), fmt.score(g.score?.value),
         ...present.map(([key]) => fmt.num(allContrib[i][key], 1))]), 1 + present.length),
     },
-    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'with the largest gap', low: 'with the smallest' }), ctx.note),
+    note: joinNotes(othersNote(othersCount, ctx.shown.length, { high: 'with the largest gap', low: 'with the smallest' }, missingCount), ctx.note),
   };
 }
 

@@ -25,7 +25,7 @@ function personasChart(report, p) {
   const hidden = rows.filter((r) => r.suppressed);
   // Many groups: the 8 with the most and the 8 with the fewest non-adopters, one "others" row between.
   const visibleGroups = rows.filter((r) => !r.suppressed && r.name !== 'Everyone');
-  const { rows: ranked, othersCount } = rankedRows(visibleGroups, (r) => r.shares?.non_adopter);
+  const { rows: ranked, othersCount, missingCount } = rankedRows(visibleGroups, (r) => r.shares?.non_adopter);
   const everyone = rows.filter((r) => !r.suppressed && r.name === 'Everyone');
   const shown = [...ranked.map((r) => (r.others ? { ...r, name: rowLabel(r, null, (v) => fmt.pct(v, 0)) } : r)), ...everyone];  // echarts draws categories bottom-up
   return {
@@ -47,7 +47,11 @@ function personasChart(report, p) {
         ? [r.name, ...Array(1 + PERSONAS.length).fill(r.reason ?? 'hidden')]
         : [r.name, fmt.num(r.people), ...PERSONAS.map(([k]) => `${fmt.num(r.counts?.[k])} (${fmt.pct(r.shares?.[k], 0)})`)])),
     },
-    note: hidden.length ? `Not drawn: ${hidden.map((r) => `${r.name} (${r.reason ?? 'hidden'})`).join('; ')}.` : undefined,
+    note: [
+      othersNote(othersCount, visibleGroups.length, { high: 'with the most non-adopters', low: 'with the fewest' }, missingCount),
+      !hidden.length ? null : hidden.length > 12 ? `Not drawn: ${fmt.num(hidden.length)} groups with too few people (listed in the table).`
+        : `Not drawn: ${hidden.map((r) => `${r.name} (${r.reason ?? 'hidden'})`).join('; ')}.`,
+    ].filter(Boolean).join(' ') || undefined,
   };
 }
 

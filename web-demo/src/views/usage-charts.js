@@ -30,7 +30,7 @@ export const hiddenReason = (x, k) => x.reason ?? `fewer than ${k} people`;
 function adoptionChart(ctx) {
   const { usage, shown, hidden, label, k, tools } = ctx;
   const groups = [...shown].sort((a, b) => (a.metrics.usage_adoption_rate ?? -1) - (b.metrics.usage_adoption_rate ?? -1));
-  const { rows, othersCount } = rankedRows(shown, (g) => g.metrics.usage_adoption_rate);
+  const { rows, othersCount, missingCount } = rankedRows(shown, (g) => g.metrics.usage_adoption_rate);
   const o = usage.overall?.metrics;
   return {
     option: {
@@ -54,7 +54,7 @@ function adoptionChart(ctx) {
       ],
     },
     note: [
-      othersNote(othersCount, shown.length, { high: 'with the highest adoption', low: 'with the lowest' }),
+      othersNote(othersCount, shown.length, { high: 'with the highest adoption', low: 'with the lowest' }, missingCount),
       !hidden.length ? null : hidden.length > 12 ? `Not drawn: ${fmt.num(hidden.length)} groups with too few people (listed in the table).`
         : `Not drawn: ${hidden.map((g) => `${label(g)} (${hiddenReason(g, k)})`).join('; ')}.`,
     ].filter(Boolean).join(' ') || undefined,
