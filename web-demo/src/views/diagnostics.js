@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { usageFormatLabel } from '../usage-formats.js';
 import { dataTable } from './table.js';
+import { engineText } from './engine-text.js';
 
 const hash = (sha) => (sha ? h('code', { class: 'hash', title: sha }, `${sha.slice(0, 12)}…`) : '—');
 
@@ -36,7 +37,7 @@ function diagnosticsTable(items, caption = 'Problems found in the input') {
       d.table ?? '—',
       d.row == null ? (d.times > 1 ? `${fmt.num(d.times)}×` : '—') : fmt.num(d.row),
       d.column || '—',
-      h('span', {}, h('span', { class: `sev sev-${d.severity ?? 'error'}` }, SEVERITY[d.severity] ?? d.severity ?? 'Error'), ' ', d.message ?? d.code),
+      h('span', {}, h('span', { class: `sev sev-${d.severity ?? 'error'}` }, SEVERITY[d.severity] ?? d.severity ?? 'Error'), ' ', engineText(d.message ?? d.code)),
       d.value == null || d.value === '' ? '—' : h('code', {}, d.value),
     ]),
   });

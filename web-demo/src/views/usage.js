@@ -16,11 +16,11 @@ export function isAdoptionOnly(report) {
 }
 
 const RULES = {
-  auto: 'the identities table, then e-mail (Microsoft 365) or GitHub login, then person_id',
+  auto: 'the identities table, then e-mail (Microsoft 365) or GitHub login, then the person id',
   identities: 'the identities table only',
-  email: 'the people table\'s email column only',
-  github_login: 'the people table\'s github_login column only',
-  person_id: 'person_id only',
+  email: 'the people table\'s e-mail column only',
+  github_login: 'the people table\'s GitHub login column only',
+  person_id: 'the person id only',
 };
 
 function context(report) {
