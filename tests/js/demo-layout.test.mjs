@@ -36,7 +36,9 @@ const DATASETS = {
   },
   teams200: async (page) => {
     await page.setInputFiles('#file-activity', org.activity);
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
     await page.setInputFiles('#file-people', org.people);
+    await page.waitForSelector('.slot[data-table="people"] .file-name');
     await page.click('#analyse');
     await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout: 120000 });
   },

@@ -37,7 +37,9 @@ async function download(page, selector) {
 
 async function loadOrg(page) {
   await page.setInputFiles('#file-activity', org.activity);
+  await page.waitForSelector('.slot[data-table="activity"] .file-name');
   await page.setInputFiles('#file-people', org.people);
+  await page.waitForSelector('.slot[data-table="people"] .file-name');
   await page.click('#analyse');
   await waitForReport(page);
 }
@@ -86,7 +88,9 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     const half = halfPeople(tmp);
     const { page } = await openDemo(context, server.url);
     await page.setInputFiles('#file-activity', path.join(sampleDir, 'activity.csv'));
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
     await page.setInputFiles('#file-people', half.file);
+    await page.waitForSelector('.slot[data-table="people"] .file-name');
     await page.click('#analyse');
     await waitForReport(page);
     const banner = page.locator('[data-testid="data-banner"]');
@@ -172,6 +176,9 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     const config = await page.evaluate(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1).config);
     assert.deepEqual(config.trends.groups, ['Team 190', 'Team 195']);
     assert.equal(await reads(page), 1, 'choosing trend groups did not read the files again');
+    // The report is recomputed on the tab the reader was on.
+    assert.equal(await page.getAttribute('#tab-charts', 'aria-selected'), 'true');
+    await page.waitForSelector('[data-chart="trends"] .chart-data thead th');
     const heads = await page.$$eval('[data-chart="trends"] .chart-data thead th', (ths) => ths.map((t) => t.textContent));
     assert.deepEqual(heads.slice(1).sort(), ['Everyone', 'Team 190', 'Team 195']);
     await screenshot(page, 'report-200-teams-charts', { fullPage: true });

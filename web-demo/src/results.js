@@ -13,7 +13,7 @@ import { isAdoptionOnly, needsActivity, usageCsv, usageView } from './views/usag
 import { baseName, csvBlob, download, jsonBlob } from './export.js';
 import * as fmt from './format.js';
 
-let current = null;  // {charts: chartCard[]}
+let current = null;  // {charts: chartCard[], tab: the tab on screen}
 
 /** Up to three insight cards of different kinds of finding, for the overview. */
 function highlights(report, showAll) {
@@ -40,6 +40,8 @@ function dpBudgetLine(dp) {
 
 export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false, onTrendGroups = null }) {
   current?.charts.forEach((c) => c.dispose());
+  // A report recomputed for new settings opens on the tab the reader was on.
+  const previousTab = updated ? current?.tab : null;
   const fileBase = baseName(report);
   const adoptionOnly = isAdoptionOnly(report);
   const charts = adoptionOnly ? [] : reportCharts(report, fileBase, { onTrendGroups });
@@ -66,11 +68,12 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   for (const item of items) item.panel.dataset.title = item.label;
 
   tabs = createTabs(items, (id) => {
+    if (current) current.tab = id;
     if (id === 'charts') charts.forEach((c) => c.show());
     if (id === 'insights') iCharts.forEach((c) => c.show());
     if (id === 'usage') uCharts.forEach((c) => c.show());
   });
-  current = { charts: [...charts, ...iCharts, ...uCharts] };
+  current = { charts: [...charts, ...iCharts, ...uCharts], tab: null };
 
   const s = report.summary;
   const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size;
@@ -109,7 +112,7 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   section.hidden = false;
   document.body.classList.add('has-report');
   // An adoption-only report's content is the usage tab; its overview only points there.
-  tabs.select(adoptionOnly ? 'usage' : 'overview');
+  tabs.select(previousTab && items.some((i) => i.id === previousTab) ? previousTab : adoptionOnly ? 'usage' : 'overview');
   return { heading, select: tabs.select };
 }
 
