@@ -178,7 +178,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.equal(await reads(page), 1, 'choosing trend groups did not read the files again');
     // The report is recomputed on the tab the reader was on.
     assert.equal(await page.getAttribute('#tab-charts', 'aria-selected'), 'true');
-    await page.waitForSelector('[data-chart="trends"] .chart-data thead th');
+    await page.waitForSelector('[data-chart="trends"] .chart-data thead th', { state: 'attached' });
     const heads = await page.$$eval('[data-chart="trends"] .chart-data thead th', (ths) => ths.map((t) => t.textContent));
     assert.deepEqual(heads.slice(1).sort(), ['Everyone', 'Team 190', 'Team 195']);
     await screenshot(page, 'report-200-teams-charts', { fullPage: true });

@@ -107,6 +107,7 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
         report.usage ? h('button', { type: 'button', class: 'button secondary small', 'data-export': 'usage-csv',
           onclick: () => { const t = usageCsv(report); download(`${fileBase}-usage.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Usage table CSV') : null,
         h('button', { type: 'button', class: 'button secondary small', onclick: () => window.print() }, icon('print'), 'Print or PDF'))),
+    dataBanner(report, { fileBase, openDetails: open('data') }),
     tabs.bar,
     items.map((i) => i.panel));
   section.hidden = false;
