@@ -6,6 +6,8 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { csvBlob, download } from '../export.js';
+import { collapse } from './diagnostics.js';
+import { engineText } from './engine-text.js';
 
 const FIRST_ROWS = 5;
 
@@ -71,17 +73,18 @@ export function dataBanner(report, { fileBase, openDetails }) {
   if (!kinds.length && !skipped.length) return null;
   const d = report.diagnostics ?? {};
   const codes = new Set(kinds.map((k) => k.code));
-  const first = (d.items ?? []).filter((i) => codes.has(i.code)).slice(0, FIRST_ROWS);
+  // Problems without a row that repeat one message (one per person) are one line with a count.
+  const first = collapse((d.items ?? []).filter((i) => codes.has(i.code))).slice(0, FIRST_ROWS);
   const fixes = kinds.map((k) => [k, fixText(k.code, k.count, k.table)]).filter(([, t]) => t);
   return h('section', { class: 'alert alert-warn data-banner', 'aria-labelledby': 'data-banner-title', 'data-testid': 'data-banner' },
     h('h3', { id: 'data-banner-title' }, 'Check your data: some of it is not in these figures'),
     skipped.length ? h('p', {}, skipped.map((i) => `${plural(i.rows_skipped, 'row')} of the ${tableWords(i.table)} ${i.rows_skipped === 1 ? 'was' : 'were'} skipped.`).join(' ')) : null,
     fixes.length ? h('ul', { class: 'data-fixes' }, fixes.map(([k, text]) => h('li', { 'data-code': k.code }, text))) : null,
     first.length ? h('details', { class: 'data-first' },
-      h('summary', {}, `The first ${first.length === 1 ? 'problem' : `${first.length} problems`}`),
+      h('summary', {}, first.length === 1 ? 'The problem as the engine words it' : `The first ${first.length} problems`),
       h('ol', { class: 'data-first-list' }, first.map((i) => h('li', {},
         h('strong', {}, i.row ? `${tableWords(i.table)}, row ${fmt.num(i.row)}` : tableWords(i.table)),
-        i.column ? ` (column ${i.column})` : '', ': ', i.message ?? i.code)))) : null,
+        i.column ? ` (column ${i.column})` : '', ': ', engineText(i.message ?? i.code), i.times > 1 ? ` (${fmt.num(i.times)} times, no row number)` : '')))) : null,
     h('div', { class: 'data-actions' },
       h('button', { type: 'button', class: 'button secondary small', 'data-export': 'diagnostics-csv',
         onclick: () => { const t = diagnosticsCsv(report); download(`${fileBase}-data-problems.csv`, csvBlob(t.header, t.rows)); } },

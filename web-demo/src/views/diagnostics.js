@@ -14,7 +14,7 @@ const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
 const plural = (n, one, many = `${one}s`) => `${fmt.num(n)} ${n === 1 ? one : many}`;
 
 /** Problems without a row that say the same thing (one per person, say) become one line with a count. */
-function collapse(items) {
+export function collapse(items) {
   const out = [];
   const same = new Map();
   for (const d of items) {
