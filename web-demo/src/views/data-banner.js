@@ -84,7 +84,7 @@ export function dataBanner(report, { fileBase, openDetails }) {
       h('summary', {}, first.length === 1 ? 'The problem as the engine words it' : `The first ${first.length} problems`),
       h('ol', { class: 'data-first-list' }, first.map((i) => h('li', {},
         h('strong', {}, i.row ? `${tableWords(i.table)}, row ${fmt.num(i.row)}` : tableWords(i.table)),
-        i.column ? ` (column ${i.column})` : '', ': ', engineText(i.message ?? i.code), i.times > 1 ? ` (${fmt.num(i.times)} times, no row number)` : '')))) : null,
+        i.column ? [' (column ', h('code', {}, i.column), ')'] : '', ': ', engineText(i.message ?? i.code), i.times > 1 ? ` (${fmt.num(i.times)} times, no row number)` : '')))) : null,
     h('div', { class: 'data-actions' },
       h('button', { type: 'button', class: 'button secondary small', 'data-export': 'diagnostics-csv',
         onclick: () => { const t = diagnosticsCsv(report); download(`${fileBase}-data-problems.csv`, csvBlob(t.header, t.rows)); } },

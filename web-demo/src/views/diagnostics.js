@@ -36,7 +36,7 @@ function diagnosticsTable(items, caption = 'Problems found in the input') {
     rows: collapse(items).map((d) => [
       d.table ?? '—',
       d.row == null ? (d.times > 1 ? `${fmt.num(d.times)}×` : '—') : fmt.num(d.row),
-      d.column || '—',
+      d.column ? h('code', {}, d.column) : '—',
       h('span', {}, h('span', { class: `sev sev-${d.severity ?? 'error'}` }, SEVERITY[d.severity] ?? d.severity ?? 'Error'), ' ', engineText(d.message ?? d.code)),
       d.value == null || d.value === '' ? '—' : h('code', {}, d.value),
     ]),
