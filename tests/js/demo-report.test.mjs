@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { launchBrowser } from './browser.mjs';
 import { sampleDir } from './helpers.mjs';
-import { buildDemo, generateTeamsOrg, halfPeople, openDemo, screenshot, serveDemo, tempDir } from './demo-helpers.mjs';
+import { buildDemo, generateTeamsOrg, halfPeople, openDemo, screenshot, screenshotDir, serveDemo, tempDir } from './demo-helpers.mjs';
 
 let server;
 let browser;
@@ -146,8 +146,9 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     // Periods are dates, not ISO week codes.
     const firstPeriod = await page.textContent('[data-chart="trends"] .chart-data tbody tr th');
     assert.match(firstPeriod, /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, firstPeriod);
-    await page.waitForTimeout(600);
-    await screenshot(page, 'report-rollout-trend');
+    await page.locator('[data-chart="trends"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await page.locator('[data-chart="trends"]').screenshot({ path: path.join(screenshotDir, 'report-rollout-trend.png') });
     await page.close();
   });
 
