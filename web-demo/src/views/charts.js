@@ -89,7 +89,7 @@ function unevennessChart(report, ctx) {
   return {
     option: {
       grid: { left: 8, right: 48, top: 24, bottom: 24, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 1, name: 'Gini: 0 = everyone alike, 1 = one person does it all', nameLocation: 'middle', nameGap: 24 },
+      xAxis: { type: 'value', min: 0, max: 1, name: 'Gini (0 = alike, 1 = one person)', nameLocation: 'middle', nameGap: 24 },
       yAxis: { type: 'category', data: rows.map((r) => rowLabel(r, ctx.label, (v) => fmt.num(v, 2))) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.num(v, 2) },
       series: [{
@@ -126,20 +126,20 @@ function valueChart(report, ctx) {
   const xs = points.map((g) => g.metrics.time_saved_rate);
   const midX = (Math.min(...xs) + Math.max(...xs)) / 2;
   const o = report.overall.metrics ?? {};
-  const corner = (pos, text) => ({ type: 'text', ...pos, silent: true, style: { text, fill: '#5c6570', fontSize: 11, fontStyle: 'italic' } });
+  const corner = (pos, text) => ({ type: 'text', ...pos, silent: true, style: { text, fill: '#5c6570', fontSize: 10.5, fontStyle: 'italic' } });
   return {
     option: {
-      grid: { left: 8, right: 24, top: 56, bottom: 36, containLabel: true },
-      xAxis: { ...pctAxis, name: 'Time saved →', nameLocation: 'middle', nameGap: 28, scale: true, boundaryGap: ['8%', '8%'] },
-      yAxis: { ...pctAxis, name: 'Value uplift per hour ↑', nameLocation: 'end', nameGap: 14, nameTextStyle: { align: 'left' }, scale: true, boundaryGap: ['8%', '8%'] },
-      // The quadrants around the dashed "everyone" lines, named in the plot's
-      // corners (the left ones a line further in, so that they never meet the
-      // right ones on a phone).
+      grid: { left: 8, right: 24, top: 52, bottom: 46, containLabel: true },
+      xAxis: { ...pctAxis, name: 'Time saved →', nameLocation: 'middle', nameGap: 26, scale: true, boundaryGap: ['8%', '8%'] },
+      yAxis: { ...pctAxis, name: 'Value uplift per hour ↑', nameLocation: 'end', nameGap: 12, nameTextStyle: { align: 'left' }, scale: true, boundaryGap: ['8%', '8%'] },
+      // The quadrants around the dashed "everyone" lines, named in the
+      // chart's corners, outside the plot: above it and below the axis title,
+      // where no dot or group name can cover them.
       graphic: [
-        corner({ right: 30, top: 60 }, 'More time saved, more value ↗'),
-        corner({ left: 60, top: 78 }, '↖ Less time saved, more value'),
-        corner({ right: 30, bottom: 80 }, 'More time saved, less value ↘'),
-        corner({ left: 60, bottom: 98 }, '↙ Less time saved, less value'),
+        corner({ right: 8, top: 2 }, 'more saved, more value ↗'),
+        corner({ left: 8, top: 2 }, '↖ less saved, more value'),
+        corner({ right: 8, bottom: 2 }, 'more saved, less value ↘'),
+        corner({ left: 8, bottom: 2 }, '↙ less saved, less value'),
       ],
       tooltip: {
         trigger: 'item',
@@ -181,7 +181,7 @@ function hoursChart(report, ctx) {
       legend: {},
       grid: { left: 8, right: 56, top: 40, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: rows.map((r) => rowLabel(r, ctx.label, hours)) },
-      xAxis: { type: 'value', axisLabel: { formatter: hours } },
+      xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: hours, hideOverlap: true } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: hours },
       series: [
         { name: 'Hours saved', type: 'bar', data: labelledBars(rows, (g) => g.metrics.time_saved_hours, hours), color: COLORS.primary, barMaxWidth: 14 },
