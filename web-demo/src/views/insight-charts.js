@@ -148,7 +148,7 @@ function kpiChart(k) {
     },
     note: [
       k.proxies_not_tracking?.length ? `Tracks none of the outcomes: ${k.proxies_not_tracking.map((p) => PROXIES[p] ?? p).join(', ')}.` : null,
-      k.replacements?.length ? `Measure instead: ${k.replacements.join(', ')}.` : null,
+      k.replacements?.length ? `Measure instead: ${k.replacements.map(fmt.metricLabel).join('; ')}.` : null,
     ].filter(Boolean).join(' ') || undefined,
   };
 }
