@@ -68,7 +68,14 @@ function mentoring(m) {
       columns: [{ label: 'Role', rowHeader: true }, { label: 'Champions', num: true }, { label: 'Non-adopters', num: true }, { label: 'Possible pairs', num: true }],
       rows: roles.map((r) => (r.suppressed ? [r.role, ...Array(3).fill(r.reason ?? 'hidden')]
         : [r.role, fmt.num(r.champions), fmt.num(r.non_adopters), fmt.num(r.possible_pairs)])),
-    }));
+    }),
+    // With individual results on: who, by pseudonym (the same key gives the same pseudonyms).
+    Array.isArray(m.pairs) && m.pairs.length ? dataTable({
+      caption: 'Suggested pairs (pseudonyms)',
+      limit: 12,
+      columns: [{ label: 'Role', rowHeader: true }, { label: 'Mentor' }, { label: 'Mentee' }],
+      rows: m.pairs.map((p) => [p.role, h('code', {}, p.mentor), h('code', {}, p.mentee)]),
+    }) : null);
 }
 
 function successStories(list) {
