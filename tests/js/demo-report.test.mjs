@@ -152,6 +152,28 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('individual results: the insight that asks for them opens the setting; switched on, the session re-analyses and lists pairs by pseudonym', async () => {
+    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#tab-insights');
+    await page.click('[data-insight="mentoring"] [data-open-setting="individual_results"]');
+    assert.ok(await page.$eval('#settings', (d) => d.open));
+    assert.ok(await page.$eval('[data-setting="individual_results"]', (el) => el === document.activeElement));
+    await page.check('[data-setting="individual_results"]');
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'session.reanalyze' && m.config?.privacy?.individual_results === true));
+    const config = await page.evaluate(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1).config);
+    assert.equal(config.privacy.salt, 'generate');
+    assert.equal(await reads(page), 1, 'switching on individual results did not read the files again');
+    await page.waitForSelector('#panel-insights caption:text("Suggested pairs (pseudonyms)")', { state: 'attached' });
+    // A key that is not 32+ hex digits: the error is under the field.
+    await page.fill('input[name="salt"]', 'not-a-key');
+    await page.dispatchEvent('input[name="salt"]', 'change');
+    await page.waitForSelector('[data-error-for="salt"]:not([hidden])');
+    assert.match(await page.textContent('[data-error-for="salt"]'), /32 hexadecimal digits/);
+    await page.close();
+  });
+
   it('200 teams: the group table searches and pages; the trend picker re-analyses through the session', async () => {
     const { page, seen } = await openDemo(context, server.url, { init: spyOnWorker });
     await loadOrg(page);
