@@ -820,7 +820,10 @@ describe('web demo', { timeout: 240000 }, () => {
     const read = await page.textContent('#panel-data');
     assert.ok(read.includes('m365_user_detail_2025-03-30.csv') && read.includes('github_users.ndjson'), 'usage inputs listed');
     const csv = String((await download(page, '[data-export="usage-csv"]')).bytes).split('\r\n');
-    assert.ok(csv[0].startsWith('team,population,active_users,usage_adoption_rate,'), csv[0]);
+    assert.ok(csv[0].startsWith('Team,People,Active,Adoption (%),'), csv[0]);
+    assert.ok(!csv.some((line) => /\d\.\d{3,}/.test(line)), 'rounded figures');
+    const rawCsv = String((await download(page, '[data-export="usage-csv-raw"]')).bytes).split('\r\n');
+    assert.ok(rawCsv[0].startsWith('team,population,active_users,usage_adoption_rate,'), rawCsv[0]);
     assert.equal(await page.locator('[data-export="groups-csv"]').count(), 0);
 
     // Print lays out the usage tab too, without errors.

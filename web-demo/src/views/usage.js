@@ -372,15 +372,26 @@ export function usageView(report, fileBase) {
   return { el, charts };
 }
 
-/** The usage group table as CSV rows (suppressed groups keep their key and say why). */
-export function usageCsv(report) {
+/**
+ * The usage group table as CSV rows (suppressed groups keep their key and say why).
+ * For people: the table's titles, shares as rounded percentages; raw: the engine's names and values.
+ */
+export function usageCsv(report, { raw = false } = {}) {
   const ctx = context(report);
   const columns = columnsFor(ctx);
-  const header = [...ctx.groupBy, ...columns.map((c) => c.id.replace('tool:', 'tool_adoption_')), 'note'];
+  const isShare = (c) => c.format === fmt.pct;
+  const header = raw
+    ? [...ctx.groupBy, ...columns.map((c) => c.id.replace('tool:', 'tool_adoption_')), 'note']
+    : [...ctx.groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...columns.map((c) => (isShare(c) ? `${c.label} (%)` : c.label)), 'Note'];
+  const value = (c, m) => {
+    const v = c.get(m);
+    if (raw || v == null) return v;
+    return isShare(c) ? Math.round(v * 1000) / 10 : Math.round(v * 10) / 10;
+  };
   const rows = ctx.usage.groups.map((g) => [
-    ...ctx.groupBy.map((a) => g.key?.[a] ?? ''),
-    ...columns.map((c) => (g.suppressed ? null : c.get(g.metrics))),
-    g.suppressed ? `suppressed: ${hiddenReason(g, ctx.k)}` : '',
+    ...ctx.groupBy.map((a) => (raw ? g.key?.[a] ?? '' : fmt.attrValue(a, g.key?.[a]))),
+    ...columns.map((c) => (g.suppressed ? null : value(c, g.metrics))),
+    g.suppressed ? `${raw ? 'suppressed' : 'Hidden'}: ${hiddenReason(g, ctx.k)}` : '',
   ]);
   return { header, rows };
 }
