@@ -128,6 +128,22 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('a new date range marks the report out of date until it is run again (it changes how the files are read)', async () => {
+    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#settings summary');
+    await page.fill('input[name="window_start"]', '2025-02-03');
+    await page.dispatchEvent('input[name="window_start"]', 'change');
+    await page.waitForSelector('[data-testid="stale"]:not([hidden])');
+    assert.match(await page.textContent('[data-testid="stale"]'), /Out of date — the date range changed/);
+    assert.equal(await reads(page), 1);
+    await page.click('[data-action="rerun"]');
+    await page.waitForFunction(() => document.body.dataset.report === 'current' && /2025-02-03 to/.test(document.querySelector('[data-testid="results-meta"]')?.textContent));
+    assert.equal(await reads(page), 2, 'run again read the files with the new range');
+    await page.close();
+  });
+
   it('a rollout date set in Settings is drawn on the trend chart', async () => {
     const { page } = await openDemo(context, server.url, { init: spyOnWorker });
     await page.click('#try-sample');
