@@ -6,6 +6,7 @@ import { h } from '../dom.js';
 import { insightCharts } from './insight-charts.js';
 import { insightDetails } from './insight-details.js';
 import { insufficient } from './sufficiency.js';
+import { glossary } from './glossary.js';
 import { engineText, settingButton } from './engine-text.js';
 
 // Card kinds (docs/report.schema.json insights.cards[].kind) -> label and tone.
@@ -53,6 +54,7 @@ export function insightsView(report, fileBase) {
         h('h3', { id: 'insight-cards-title', class: 'section-title' }, 'Recommendations and findings'),
         h('div', { class: 'insight-grid' }, cards)) : null,
       charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
-      details.length ? h('div', { class: 'detail-grid' }, details) : null),
+      details.length ? h('div', { class: 'detail-grid' }, details) : null,
+      glossary()),
   };
 }

@@ -206,9 +206,10 @@ function gapCard(gap, confidence) {
         adj?.estimate != null
           ? h('div', { 'data-testid': 'gap-adjusted' }, h('span', { class: 'gap-num' }, fmt.signedNum(adj.estimate, 2)), h('span', { class: 'gap-label' }, `same ${(adj.strata ?? ['team']).join(' and ')}`))
           : null),
-      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Pooled: Hedges' g ${fmt.num(gap.hedges_g, 2)} (${effectWords(gap.effect_size)})`,
+      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Pooled: effect size (Hedges' g, in standard deviations) ${fmt.num(gap.hedges_g, 2)} (${effectWords(gap.effect_size)})`,
         gap.ci_low != null ? `, ${fmt.pct(confidence, 0)} bootstrap interval ${fmt.signedNum(gap.ci_low, 2)} to ${fmt.signedNum(gap.ci_high, 2)}` : '',
-        adj?.estimate != null ? `. Same ${(adj.strata ?? ['team']).join(' and ')}: g ${fmt.num(adj.hedges_g, 2)} (${effectWords(adj.effect_size)}), interval ${fmt.signedNum(adj.ci_low, 2)} to ${fmt.signedNum(adj.ci_high, 2)}.` : '.'),
+        adj?.estimate != null ? `. Same ${(adj.strata ?? ['team']).join(' and ')}: g ${fmt.num(adj.hedges_g, 2)} (${effectWords(adj.effect_size)}), interval ${fmt.signedNum(adj.ci_low, 2)} to ${fmt.signedNum(adj.ci_high, 2)}.` : '.',
+        ' An interval that includes zero means the data cannot tell which side is ahead.'),
       thin ? insufficient(gap.sufficiency)
         : gap.text ? h('p', { class: `verdict ${gap.paradox ? 'is-paradox' : ''}`, 'data-testid': 'gap-verdict' }, String(gap.text)) : null,
       gap.note ? h('p', { class: 'card-sub', 'data-testid': 'gap-note' }, String(gap.note)) : null,
