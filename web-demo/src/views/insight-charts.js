@@ -90,12 +90,16 @@ function workModeChart(w) {
   const est = (d) => d?.estimate ?? null;
   const interval = (d) => (d?.estimate == null || d.se == null ? '' : ` [${fmt.signedNum(d.estimate - Z95 * d.se, 3)} to ${fmt.signedNum(d.estimate + Z95 * d.se, 3)}]`);
   const diff = (d) => (d?.estimate == null ? '—' : `${fmt.signedNum(d.estimate, 3)}${interval(d)} (p ${fmt.num(d.p_value, 3)})`);
+  const ends = modes.flatMap((m) => [m.raw_difference, m.adjusted_difference])
+    .filter((d) => d?.estimate != null && d.se != null).flatMap((d) => [d.estimate - Z95 * d.se, d.estimate + Z95 * d.se]);
   return {
     option: {
       legend: { data: ['Raw difference', 'Adjusted for role and AI use'] },
       grid: { left: 24, right: 24, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: modes.map((m) => `${m.work_mode} vs ${w.reference}`) },
-      yAxis: { type: 'value', name: 'Difference in tasks per hour', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v) => fmt.signedNum(v, 2) } },
+      // The axis spans the whiskers too (rounded out to 0.05), not just the bars.
+      yAxis: { type: 'value', name: 'Difference in tasks per hour', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v) => fmt.signedNum(v, 2) },
+        min: ({ min }) => Math.floor(Math.min(min, ...ends) * 20) / 20, max: ({ max }) => Math.ceil(Math.max(max, ...ends) * 20) / 20 },
       tooltip: { trigger: 'item', formatter: (p) => `${p.name}\n${p.seriesName}: ${p.value == null ? 'n/a' : `${fmt.signedNum(p.value, 3)} tasks/h`}` },
       series: [
         { name: 'Raw difference', type: 'bar', color: '#868e96', barWidth: BAR, barGap: `${GAP * 100}%`, data: modes.map((m) => est(m.raw_difference)) },
