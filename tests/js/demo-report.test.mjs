@@ -139,7 +139,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.match(await page.textContent('[data-testid="stale"]'), /Out of date — the date range changed/);
     assert.equal(await reads(page), 1);
     await page.click('[data-action="rerun"]');
-    await page.waitForFunction(() => document.body.dataset.report === 'current' && /2025-02-03 to/.test(document.querySelector('[data-testid="results-meta"]')?.textContent));
+    await page.waitForFunction(() => document.body.dataset.report === 'current' && /3 Feb 2025 to/.test(document.querySelector('[data-testid="results-meta"]')?.textContent));
     assert.equal(await reads(page), 2, 'run again read the files with the new range');
     await page.close();
   });

@@ -12,7 +12,9 @@ import { dataBanner } from './views/data-banner.js';
 import { isAdoptionOnly, needsActivity, usageCsv, usageView } from './views/usage.js';
 import { baseName, csvBlob, download, jsonBlob } from './export.js';
 import * as fmt from './format.js';
+import { periodLabel } from './views/trend-chart.js';
 
+const day = (iso) => periodLabel(iso, 'week', true);  // "6 Jan 2025"
 let current = null;  // {charts: chartCard[], tab: the tab on screen}
 
 /** Up to three insight cards of different kinds of finding, for the overview. */
@@ -88,9 +90,9 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
         heading,
         h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
           adoptionOnly
-            ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${s.first_date} to ${s.last_date}`
+            ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${day(s.first_date)} to ${day(s.last_date)}`
             // Under differential privacy the counts are noisy and the row count is not released.
-            : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
+            : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${day(s.first_date)} to ${day(s.last_date)}`,
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
           openedFrom ? `Opened from ${openedFrom}. ` : `${updated ? 'Recomputed from the files read earlier' : 'Computed'} on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
