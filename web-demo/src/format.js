@@ -24,7 +24,8 @@ export function signedPct(v, digits = 1) {
 }
 
 export function num(v, digits = 0) {
-  return isNum(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+  // -0.3 to 0 digits is 0, not "-0".
+  return isNum(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(v.toFixed(digits)) === 0 ? 0 : v) : NA;
 }
 
 export function signedNum(v, digits = 2) {

@@ -32,10 +32,10 @@ export function rankedRows(groups, value) {
   return { rows: [...known.slice(0, EACH_END), others, ...known.slice(-EACH_END)], othersCount: middle.length, missingCount };
 }
 
-/** The category label of a row: the group's name, or "150 others (12%–48%)". */
+/** The category label of a row: the group's name, or "150 others" over "(12% to 48%)". */
 export function rowLabel(row, label, format) {
   if (!row?.others) return label(row);
-  const range = row.min == null ? '' : ` (${format(row.min)}–${format(row.max)})`;
+  const range = row.min == null ? '' : `\n(${format(row.min)} to ${format(row.max)})`;  // two lines: narrow screens
   return `${fmt.num(row.others)} others${range}`;
 }
 
