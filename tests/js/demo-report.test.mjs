@@ -84,6 +84,21 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('bars carry value labels, and a missing figure reads "no data", not 0 (in the charts\' SVG export)', async () => {
+    const { page } = await openDemo(context, server.url);
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#tab-charts');
+    await page.waitForSelector('[data-chart="unevenness"] canvas');
+    const uneven = (await download(page, '[data-chart="unevenness"] [data-export="svg"]')).text;
+    assert.match(uneven, />no data</, 'Operations has no unevenness figure');
+    assert.match(uneven, />0\.\d\d</, 'value labels');
+    const adoption = (await download(page, '[data-chart="adoption"] [data-export="svg"]')).text;
+    assert.match(adoption, />0%</, 'a group with no AI users reads 0%');
+    assert.match(adoption, />100%</);
+    await page.close();
+  });
+
   it('a people table missing half the people: a data-quality banner with counts, the fix, and a CSV of the problems', async () => {
     const half = halfPeople(tmp);
     const { page } = await openDemo(context, server.url);
