@@ -143,6 +143,8 @@ async function reanalyze(config) {
       say('No report: the privacy budget is spent.');
       hideReport();
       replace(problems, failurePanel(e));
+    } else if (e?.code?.startsWith('config_') && settings.showEngineError(e.message)) {
+      say('A setting is not valid (marked in Settings): the report keeps the last valid settings.');
     } else {
       replace(problems, failurePanel(e instanceof GapScoreError ? e : { code: 'internal_error', message: String(e?.message ?? e) }));
     }
@@ -242,11 +244,15 @@ async function run() {
       replace(problems, h('div', { class: 'alert alert-info', role: 'status', 'data-testid': 'cancelled' }, 'Analysis cancelled. Your files are still selected; analyse again whenever you like.'));
     } else {
       const err = e instanceof GapScoreError ? e : { code: 'internal_error', message: `Something went wrong while analysing: ${e?.message ?? e}` };
-      say('The analysis failed; see the problems listed.');
       // An earlier report no longer matches the files now chosen.
       forgetSession();
       setStale(null);
       hideReport();
+      if (err.code?.startsWith('config_') && settings.showEngineError(err.message)) {
+        say('Not analysed: a setting needs fixing (marked in Settings).');
+        return;
+      }
+      say('The analysis failed; see the problems listed.');
       replace(problems, failurePanel(err));
       problems.querySelector('[role=alert]')?.scrollIntoView({ block: 'nearest' });
     }

@@ -12,6 +12,14 @@ const WEIGHTS = [
   ['playbook_gap', 'Playbook gap', 'recommended AI use not happening (needs a playbook)'],
   ['sentiment_gap', 'Sentiment', 'distance from positive AI sentiment (needs surveys)'],
 ];
+// Configuration keys the engine's messages name -> the form field they come from.
+const ENGINE_KEYS = [
+  ['privacy.min_group_size', 'min_group_size'], ['min_group_size', 'min_group_size'], ['ai_user_min_share', 'ai_user_min_share'],
+  ['rework_threshold', 'rework_threshold'], ['window.start', 'window_start'], ['window.end', 'window_end'], ['window', 'window_start'],
+  ['privacy.salt', 'salt'], ['privacy.dp.total_epsilon', 'dp_total_epsilon'], ['privacy.dp.epsilon', 'dp_epsilon'],
+  ...WEIGHTS.map(([k]) => [`weights.${k}`, `weight_${k}`]),
+];
+
 const DEFAULTS = {
   group_by: ['team'], period: 'week', min_group_size: 5, ai_user_min_share: 10, rework_threshold: 15,
   weights: Object.fromEntries(WEIGHTS.map(([k]) => [k, 1])),
@@ -173,6 +181,23 @@ export function createSettings(form) {
         form.elements[slot.dataset.errorFor]?.setAttribute?.('aria-invalid', text ? 'true' : 'false');
       }
       return { config, errors };
+    },
+    /**
+     * Shows an error from the engine under the setting it names (its message
+     * names the config key, e.g. privacy.min_group_size). False when no setting
+     * of this form matches.
+     */
+    showEngineError(message) {
+      const text = String(message ?? '');
+      const field = ENGINE_KEYS.find(([key]) => text.includes(key))?.[1];
+      const slot = field && form.querySelector(`[data-error-for="${field}"]`);
+      if (!slot) return false;
+      slot.textContent = text;
+      slot.hidden = false;
+      form.elements[field]?.setAttribute?.('aria-invalid', 'true');
+      form.closest('details')?.setAttribute('open', '');
+      form.elements[field]?.focus?.();
+      return true;
     },
     /** Moves focus to the first setting with an error (after read()). */
     focusFirstError() {
