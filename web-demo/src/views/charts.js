@@ -43,7 +43,7 @@ function context(report) {
   return { groupBy, k, label, shown, hidden, note };
 }
 
-const pctAxis = { type: 'value', axisLabel: { formatter: (v) => fmt.pct(v, 0) } };
+const pctAxis = { type: 'value', axisLabel: { formatter: (v) => fmt.pct(v, 0), hideOverlap: true } };
 const barHeight = (n) => Math.max(300, 34 * n + 90);
 
 /** Groups by `value`, highest first (missing last): the order of the tables under the charts. */
