@@ -32,7 +32,7 @@ function personasChart(report, p) {
     option: {
       legend: {},
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0) } },
+      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0), hideOverlap: true } },
       yAxis: { type: 'category', data: shown.map((r) => r.name) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
       series: PERSONAS.map(([key, label, color]) => ({

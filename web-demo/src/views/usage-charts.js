@@ -36,7 +36,7 @@ function adoptionChart(ctx) {
     option: {
       legend: {},
       grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0) } },
+      xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0), hideOverlap: true } },
       yAxis: { type: 'category', data: rows.map((r) => rowLabel(r, label, (v) => fmt.pct(v, 0))) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
       series: [
