@@ -4,7 +4,7 @@
 // the trend group picker through the session).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { launchBrowser } from './browser.mjs';
@@ -123,6 +123,26 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.click('#try-sample');
     await page.waitForFunction(() => /Report ready/.test(document.querySelector('#status')?.textContent) && document.querySelector('#tab-data'));
     await page.waitForFunction(() => !document.querySelector('[data-testid="data-banner"]'), null, { timeout: 30000 });
+    await page.close();
+  });
+
+  it('skipped rows: the banner counts them, says the fix, and lists the first with their row numbers', async () => {
+    const lines = readFileSync(path.join(sampleDir, 'activity.csv'), 'utf8').trimEnd().split('\n');
+    for (const i of [4, 9]) lines[i] = lines[i].replace(/\d{4}-\d{2}-\d{2}/, 'someday');  // rows 5 and 10 (the header is row 1)
+    const bad = path.join(tmp, 'activity-bad-dates.csv');
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    const { page } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', bad);
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
+    await page.click('#analyse');
+    await waitForReport(page);
+    const text = await page.textContent('[data-testid="data-banner"]');
+    assert.match(text, /2 rows of the activity file were skipped/);
+    assert.match(text, /2 rows of the activity file have a date that could not be read and were skipped/);
+    await page.click('[data-testid="data-banner"] .data-first summary');
+    const first = await page.$$eval('[data-testid="data-banner"] .data-first-list li', (lis) => lis.map((li) => li.textContent));
+    assert.match(first[0], /^activity file, row 5/);
+    assert.match(first[1], /^activity file, row 10/);
     await page.close();
   });
 
