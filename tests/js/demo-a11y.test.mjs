@@ -40,9 +40,9 @@ describe('web demo accessibility (axe-core)', { timeout: 300000 }, () => {
   for (const [name, button, ready] of [
     ['the sample', '#try-sample', '[data-testid="overall-score"]'],
     ['the AI-usage sample', '#try-usage-sample', '[data-testid="usage-join"]'],
-  ]) {
-    it(`every tab with ${name}: no serious or critical violations`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  ]) for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    it(`every tab with ${name} at ${viewport.width} px: no serious or critical violations`, async () => {
+      const context = await browser.newContext({ viewport });
       try {
         const { page } = await openDemo(context, server.url);
         const found = [];

@@ -6,7 +6,7 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { usageFormatLabel } from '../usage-formats.js';
-import { dataTable } from './table.js';
+import { dataTable, scrollBox } from './table.js';
 import { hiddenReason, toolLabel, usageCharts, usageTools } from './usage-charts.js';
 import { periodOf } from './trend-chart.js';
 
@@ -166,7 +166,7 @@ function groupTable(ctx) {
       const v = c.get(g.metrics);
       return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
     }))));
-  return h('div', { class: 'table-scroll' },
+  return scrollBox('AI-tool usage per group', h('div', { class: 'table-scroll' },
     h('table', { class: 'data-table groups-table usage-table', 'data-testid': 'usage-groups-table' },
       h('caption', { class: 'visually-hidden' }, 'AI-tool usage per group'),
       h('thead', {}, h('tr', {},
@@ -175,7 +175,7 @@ function groupTable(ctx) {
       h('tbody', {}, rows),
       !o || o.suppressed ? null : h('tfoot', {}, h('tr', { 'data-group': 'Everyone' },
         keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
-        columns.map((c) => h('td', { class: 'num', 'data-col': c.id }, c.format(c.get(o.metrics))))))));
+        columns.map((c) => h('td', { class: 'num', 'data-col': c.id }, c.format(c.get(o.metrics)))))))));
 }
 
 function groupsCard(ctx) {
@@ -221,14 +221,14 @@ function segmentsCard(ctx) {
       + 'low: less; non-users: none (weeks without a licence count as 0). Maturity from the share of power users: '
       + 'under 20 % initial rollout, 20–40 % ramping up, 40–60 % embedding, 60 % and more full integration. '
       + `Counts of fewer than ${ctx.k} people are hidden.`,
-    h('div', { class: 'table-scroll' },
+    scrollBox('Usage segments per group', h('div', { class: 'table-scroll' },
       h('table', { class: 'data-table usage-table', 'data-testid': 'usage-segments-table' },
         h('caption', { class: 'visually-hidden' }, 'Usage segments per group'),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, keys.length ? keys.map((a) => fmt.ATTR_LABELS[a] ?? a).join(' × ') : 'Group'),
           SEGMENTS.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)),
           h('th', { scope: 'col' }, 'Maturity'))),
-        h('tbody', {}, rows))));
+        h('tbody', {}, rows)))));
 }
 
 const SPREAD = [
