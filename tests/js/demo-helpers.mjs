@@ -111,3 +111,42 @@ export const shown = {
   int: (v) => v.toLocaleString('en-US'),
   num1: (v) => v.toFixed(1),
 };
+
+/**
+ * An organisation of `teams` teams, for the many-groups views: the CLI's generator
+ * (`generate --people ...`) with the people table's team column rewritten so
+ * that person i (in file order) is in team i mod `teams` ("Team 001", ...):
+ * deterministic, and every team gets people/teams people. Once the generator
+ * takes `--teams N`, this can pass it instead of rewriting the column.
+ */
+export function generateTeamsOrg(dir, { teams = 200, people = 2000, days = 35 } = {}) {
+  const files = generateOrg(dir, people, days);
+  const lines = readFileSync(files.people, 'utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const col = header.indexOf('team');
+  if (col < 0) throw new Error(`people.csv has no team column: ${lines[0]}`);
+  const out = [lines[0], ...lines.slice(1).map((line, i) => {
+    const cells = line.split(',');
+    cells[col] = `Team ${String((i % teams) + 1).padStart(3, '0')}`;
+    return cells.join(',');
+  })];
+  writeFileSync(files.people, `${out.join('\n')}\n`);
+  return files;
+}
+
+/** The sample's people table with every second person left out (their activity stays): for the data-quality banner. */
+export function halfPeople(dir) {
+  const lines = readFileSync(path.join(sampleDir, 'people.csv'), 'utf8').trimEnd().split('\n');
+  const file = path.join(dir, 'people-half.csv');
+  writeFileSync(file, `${[lines[0], ...lines.slice(1).filter((_, i) => i % 2 === 0)].join('\n')}\n`);
+  return { file, left: Math.floor((lines.length - 1) / 2) };
+}
+
+/** The values people wrote in the people files (team, role, ... names): data, exempt from the wording checks. */
+export function dataValues(...peopleFiles) {
+  const values = new Set();
+  for (const f of peopleFiles) {
+    for (const line of readFileSync(f, 'utf8').trimEnd().split('\n').slice(1)) for (const cell of line.split(',')) if (cell) values.add(cell.trim());
+  }
+  return values;
+}

@@ -328,8 +328,13 @@ describe('web demo', { timeout: 240000 }, () => {
     await shot(page, '06-data-quality');
 
     const csv = String((await download(page, '[data-export="groups-csv"]')).bytes).split('\r\n');
-    assert.ok(csv[0].startsWith('team,headcount,adoption_rate,'), csv[0]);
+    // For people: the table's titles and rounded figures; the raw export keeps the engine's names and values.
+    assert.ok(csv[0].startsWith('Team,People,Adoption (%),'), csv[0]);
     assert.equal(csv.filter(Boolean).length, cli.groups.length + 1);
+    assert.ok(!csv.some((line) => /\d\.\d{4,}/.test(line)), 'rounded figures');
+    const raw = String((await download(page, '[data-export="groups-csv-raw"]')).bytes).split('\r\n');
+    assert.ok(raw[0].startsWith('team,headcount,adoption_rate,'), raw[0]);
+    assert.equal(raw.filter(Boolean).length, cli.groups.length + 1);
     await page.click('#tab-charts');
     const png = await download(page, '[data-chart="adoption"] [data-export="png"]');
     assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
@@ -815,7 +820,10 @@ describe('web demo', { timeout: 240000 }, () => {
     const read = await page.textContent('#panel-data');
     assert.ok(read.includes('m365_user_detail_2025-03-30.csv') && read.includes('github_users.ndjson'), 'usage inputs listed');
     const csv = String((await download(page, '[data-export="usage-csv"]')).bytes).split('\r\n');
-    assert.ok(csv[0].startsWith('team,population,active_users,usage_adoption_rate,'), csv[0]);
+    assert.ok(csv[0].startsWith('Team,People,Active,Adoption (%),'), csv[0]);
+    assert.ok(!csv.some((line) => /\d\.\d{3,}/.test(line)), 'rounded figures');
+    const rawCsv = String((await download(page, '[data-export="usage-csv-raw"]')).bytes).split('\r\n');
+    assert.ok(rawCsv[0].startsWith('team,population,active_users,usage_adoption_rate,'), rawCsv[0]);
     assert.equal(await page.locator('[data-export="groups-csv"]').count(), 0);
 
     // Print lays out the usage tab too, without errors.
@@ -840,7 +848,12 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.match(alert, /Nothing could be joined/);
     assert.match(alert, new RegExp(`None of the ${without.usage.identity.identities} users`));
     assert.match(alert, /identities table/);
-    await assertUsageMatchesCli(page, without);
+    // Nothing joined: the counts of the join, and no adoption figure that would count nobody as active.
+    assert.equal(await page.textContent('[data-testid="usage-matched"]'), '0');
+    assert.equal(await page.textContent('[data-testid="usage-unmatched"]'), shown.int(without.usage.identity.unmatched));
+    assert.equal(await page.locator('[data-testid="usage-groups-table"]').count(), 0);
+    assert.equal(await page.locator('[data-testid="usage-overall-adoption"]').count(), 0);
+    assert.ok(!/adoption\s*\d|\d(\.\d)?% adoption/i.test(await page.textContent('#panel-usage')), 'no adoption figure');
     await page.locator('[data-testid="usage-join"]').screenshot({ path: path.join(screenshotDir, '19-usage-nothing-joined.png') });
 
     await page.setInputFiles('#file-identities', usageFile('identities.csv'));

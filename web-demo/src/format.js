@@ -24,7 +24,8 @@ export function signedPct(v, digits = 1) {
 }
 
 export function num(v, digits = 0) {
-  return isNum(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+  // -0.3 to 0 digits is 0, not "-0".
+  return isNum(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(v.toFixed(digits)) === 0 ? 0 : v) : NA;
 }
 
 export function signedNum(v, digits = 2) {
@@ -70,3 +71,15 @@ export function attrValue(attr, value) {
 export const ATTR_LABELS = {
   team: 'Team', role: 'Role', work_mode: 'Work mode', manager_id: 'Manager', ai_trained: 'AI training',
 };
+
+/** Metric names in words, for the places the report lists metrics by name. */
+export const METRIC_LABELS = {
+  adoption_rate: 'adoption rate', ai_task_share: 'AI task share', within_gini: 'unevenness within groups',
+  time_saved_hours: 'hours saved', time_saved_rate: 'share of time saved', net_time_saved_hours: 'hours saved net of rework',
+  rework_rate: 'rework rate', value_uplift: 'value uplift', value_per_hour: 'value per hour', quality_delta: 'quality difference',
+  quality_adjusted_output_per_hour: 'quality-adjusted output per hour', output_per_hour: 'output per hour', error_rate: 'errors per task',
+  error_reduction: 'error reduction', cycle_time_hours: 'cycle time', cycle_time_speedup: 'cycle-time speed-up',
+  sentiment_mean: 'AI sentiment', wellbeing_mean: 'well-being', utilization_rate: 'playbook use (share of recommended work done with AI)',
+  off_playbook_ai_share: 'AI use outside the playbook',
+};
+export const metricLabel = (name) => METRIC_LABELS[name] ?? String(name).replace(/_/g, ' ');

@@ -31,8 +31,14 @@ let shown = null;
 let updating = null;  // a reanalyze in flight (Promise), so that settings changes apply in order
 let staleWhy = null;
 let filesChanged = false;  // since the report on screen was read
+// Settings made on the report itself rather than in the form: the trend chart's groups (config.trends.groups).
+let trendGroups = null;
 // Settings that decide how the files are read: changing them needs a new run (config_needs_reread).
-const READING_SETTINGS = ['period'];
+const READING_SETTINGS = ['period', 'window'];
+const READING_WORDS = {
+  period: (c) => `the trend period changed to ${c.period === 'month' ? 'months' : 'weeks'}`,
+  window: () => 'the date range changed',
+};
 // The report views and their charting library load on demand (see build.mjs).
 const loadResults = () => import('./results.js');
 
@@ -67,26 +73,50 @@ function hideReport() {
 async function render(report, options) {
   catalog ??= await metricCatalog().catch(() => null);
   const { showResults } = await loadResults();
-  return showResults(resultsSection, report, { catalog, ...options });
+  return showResults(resultsSection, report, { catalog, onTrendGroups: shown ? chooseTrendGroups : null, ...options });
+}
+
+/** The form's config plus the choices made on the report (they are valid for the grouping they were made in). */
+function readConfig() {
+  const { config, errors } = settings.read();
+  if (trendGroups && JSON.stringify(trendGroups.groupBy) !== JSON.stringify(config.group_by)) trendGroups = null;
+  if (trendGroups) config.trends = { groups: trendGroups.groups };
+  return { config, errors };
+}
+
+/** The trend chart's group picker: a new report from the session with these groups (null: the largest). */
+function chooseTrendGroups(groups) {
+  const { config, errors } = readConfig();
+  if (errors.length) return;
+  trendGroups = groups ? { groups, groupBy: config.group_by } : null;
+  if (trendGroups) config.trends = { groups }; else delete config.trends;
+  queueReanalyze(config);
+}
+
+function queueReanalyze(config) {
+  const previous = updating ?? Promise.resolve();
+  const mine = previous.then(() => reanalyze(config));
+  updating = mine;
+  mine.finally(() => { if (updating === mine) updating = null; });
 }
 
 /** New settings: a new report from the session when only the analysis changed, else "out of date". */
 function settingsChanged() {
   if (!shown || running) return;
-  const { config, errors } = settings.read();
-  if (errors.length) return;  // shown when the analyst runs it
+  const { config, errors } = readConfig();
+  if (errors.length) {  // each shown under its setting (settings.js)
+    say('A setting is not valid (marked in Settings): the report keeps the last valid settings.');
+    return;
+  }
   const reread = READING_SETTINGS.filter((k) => JSON.stringify(config[k]) !== JSON.stringify(shown.readWith[k]));
   if (filesChanged) return;
   if (reread.length) {
-    setStale(`the trend period changed to ${config.period === 'month' ? 'months' : 'weeks'}`);
+    setStale(reread.map((k) => READING_WORDS[k](config)).join(' and '));
     return;
   }
   // Back to what was read (e.g. the period changed back): the report can be brought up to date again.
   if (staleWhy) setStale(null);
-  const previous = updating ?? Promise.resolve();
-  const mine = previous.then(() => reanalyze(config));
-  updating = mine;
-  mine.finally(() => { if (updating === mine) updating = null; });
+  queueReanalyze(config);
 }
 
 async function reanalyze(config) {
@@ -113,6 +143,8 @@ async function reanalyze(config) {
       say('No report: the privacy budget is spent.');
       hideReport();
       replace(problems, failurePanel(e));
+    } else if (e?.code?.startsWith('config_') && settings.showEngineError(e.message)) {
+      say('A setting is not valid (marked in Settings): the report keeps the last valid settings.');
     } else {
       replace(problems, failurePanel(e instanceof GapScoreError ? e : { code: 'internal_error', message: String(e?.message ?? e) }));
     }
@@ -169,10 +201,12 @@ async function run() {
     slots.focusFirstProblem(open[0].table);
     return;
   }
-  const { config, errors } = settings.read();
+  const { config, errors } = readConfig();
   if (errors.length) {
+    // Each error is shown under its setting; the status line only points there.
     $('#settings').open = true;
-    replace(problems, h('div', { class: 'alert alert-warn', role: 'alert' }, h('ul', {}, errors.map((e) => h('li', {}, e)))));
+    say(`Not analysed: ${errors.length === 1 ? 'a setting needs' : `${errors.length} settings need`} fixing (marked in Settings).`);
+    settings.focusFirstError();
     return;
   }
   const columns = slots.columnsConfig();
@@ -192,6 +226,7 @@ async function run() {
     const elapsedMs = performance.now() - started;
     forgetSession();
     shown = { session, config, readWith: config };
+    settings.setTeams([...new Set(report.groups.map((g) => g.key?.team).filter((t) => typeof t === 'string'))].sort());
     filesChanged = false;
     setStale(null);
     document.body.classList.remove('is-running');  // the engine is done; what follows is drawing the report
@@ -209,11 +244,15 @@ async function run() {
       replace(problems, h('div', { class: 'alert alert-info', role: 'status', 'data-testid': 'cancelled' }, 'Analysis cancelled. Your files are still selected; analyse again whenever you like.'));
     } else {
       const err = e instanceof GapScoreError ? e : { code: 'internal_error', message: `Something went wrong while analysing: ${e?.message ?? e}` };
-      say('The analysis failed; see the problems listed.');
       // An earlier report no longer matches the files now chosen.
       forgetSession();
       setStale(null);
       hideReport();
+      if (err.code?.startsWith('config_') && settings.showEngineError(err.message)) {
+        say('Not analysed: a setting needs fixing (marked in Settings).');
+        return;
+      }
+      say('The analysis failed; see the problems listed.');
       replace(problems, failurePanel(err));
       problems.querySelector('[role=alert]')?.scrollIntoView({ block: 'nearest' });
     }

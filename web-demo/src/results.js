@@ -8,11 +8,14 @@ import { groupsCsv, groupsView } from './views/groups.js';
 import { reportCharts } from './views/charts.js';
 import { insightCards, insightsView } from './views/insights.js';
 import { diagnosticsView } from './views/diagnostics.js';
+import { dataBanner } from './views/data-banner.js';
 import { isAdoptionOnly, needsActivity, usageCsv, usageView } from './views/usage.js';
 import { baseName, csvBlob, download, jsonBlob } from './export.js';
 import * as fmt from './format.js';
+import { periodLabel } from './views/trend-chart.js';
 
-let current = null;  // {charts: chartCard[]}
+const day = (iso) => periodLabel(iso, 'week', true);  // "6 Jan 2025"
+let current = null;  // {charts: chartCard[], tab: the tab on screen}
 
 /** Up to three insight cards of different kinds of finding, for the overview. */
 function highlights(report, showAll) {
@@ -37,11 +40,13 @@ function dpBudgetLine(dp) {
     l ? ` of the privacy budget (${eps(l.spent_epsilon)} of ${eps(l.total_epsilon)} spent in ${fmt.num(l.releases)} report${l.releases === 1 ? '' : 's'}, ${eps(l.remaining_epsilon)} left).` : '.');
 }
 
-export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false }) {
+export function showResults(section, report, { catalog, elapsedMs = null, openedFrom = null, updated = false, onTrendGroups = null }) {
   current?.charts.forEach((c) => c.dispose());
+  // A report recomputed for new settings opens on the tab the reader was on.
+  const previousTab = updated ? current?.tab : null;
   const fileBase = baseName(report);
   const adoptionOnly = isAdoptionOnly(report);
-  const charts = adoptionOnly ? [] : reportCharts(report, fileBase);
+  const charts = adoptionOnly ? [] : reportCharts(report, fileBase, { onTrendGroups });
   const insights = insightsView(report, fileBase);
   const iCharts = insights?.charts ?? [];
   const usage = report.usage ? usageView(report, fileBase) : null;
@@ -65,11 +70,12 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   for (const item of items) item.panel.dataset.title = item.label;
 
   tabs = createTabs(items, (id) => {
+    if (current) current.tab = id;
     if (id === 'charts') charts.forEach((c) => c.show());
     if (id === 'insights') iCharts.forEach((c) => c.show());
     if (id === 'usage') uCharts.forEach((c) => c.show());
   });
-  current = { charts: [...charts, ...iCharts, ...uCharts] };
+  current = { charts: [...charts, ...iCharts, ...uCharts], tab: null };
 
   const s = report.summary;
   const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size;
@@ -84,9 +90,9 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
         heading,
         h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
           adoptionOnly
-            ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${s.first_date} to ${s.last_date}`
+            ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${day(s.first_date)} to ${day(s.last_date)}`
             // Under differential privacy the counts are noisy and the row count is not released.
-            : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${s.first_date} to ${s.last_date}`,
+            : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${day(s.first_date)} to ${day(s.last_date)}`,
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
           openedFrom ? `Opened from ${openedFrom}. ` : `${updated ? 'Recomputed from the files read earlier' : 'Computed'} on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
@@ -97,15 +103,22 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
           onclick: () => download(`${fileBase}-report.json`, jsonBlob(report)) }, icon('download'), 'Report JSON'),
         adoptionOnly ? null : h('button', { type: 'button', class: 'button secondary small', 'data-export': 'groups-csv',
           onclick: () => { const t = groupsCsv(report); download(`${fileBase}-groups.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Group table CSV'),
+        adoptionOnly ? null : h('button', { type: 'button', class: 'button ghost small', 'data-export': 'groups-csv-raw',
+          title: 'The engine\'s own column names and unrounded values, for further analysis',
+          onclick: () => { const t = groupsCsv(report, { raw: true }); download(`${fileBase}-groups-raw.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Raw values CSV'),
         report.usage ? h('button', { type: 'button', class: 'button secondary small', 'data-export': 'usage-csv',
           onclick: () => { const t = usageCsv(report); download(`${fileBase}-usage.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Usage table CSV') : null,
+        report.usage ? h('button', { type: 'button', class: 'button ghost small', 'data-export': 'usage-csv-raw',
+          title: 'The engine\'s own column names and unrounded values, for further analysis',
+          onclick: () => { const t = usageCsv(report, { raw: true }); download(`${fileBase}-usage-raw.csv`, csvBlob(t.header, t.rows)); } }, icon('download'), 'Usage raw values CSV') : null,
         h('button', { type: 'button', class: 'button secondary small', onclick: () => window.print() }, icon('print'), 'Print or PDF'))),
-    h('div', { class: 'tabs-bar no-print' }, tabs.list),
+    dataBanner(report, { fileBase, openDetails: open('data') }),
+    tabs.bar,
     items.map((i) => i.panel));
   section.hidden = false;
   document.body.classList.add('has-report');
   // An adoption-only report's content is the usage tab; its overview only points there.
-  tabs.select(adoptionOnly ? 'usage' : 'overview');
+  tabs.select(previousTab && items.some((i) => i.id === previousTab) ? previousTab : adoptionOnly ? 'usage' : 'overview');
   return { heading, select: tabs.select };
 }
 

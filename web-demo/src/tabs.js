@@ -42,5 +42,25 @@ export function createTabs(items, onShow) {
     onShow?.(id);
   }
 
-  return { list, select };
+  // The strip scrolls sideways on a phone: the bar shows a fade and an arrow
+  // on each side that has more tabs (classes read by report.css).
+  const bar = h('div', { class: 'tabs-bar no-print' }, list);
+  const hint = () => {
+    const more = list.scrollWidth - list.clientWidth;
+    bar.classList.toggle('more-left', more > 1 && list.scrollLeft > 1);
+    bar.classList.toggle('more-right', more > 1 && list.scrollLeft < more - 1);
+  };
+  list.addEventListener('scroll', hint, { passive: true });
+  new ResizeObserver(hint).observe(list);
+
+  // The chosen tab scrolled into the strip (sideways only: the page stays where it is).
+  const reveal = (id) => {
+    const tab = tabs.find((t) => t.dataset.view === id);
+    if (!tab) return;
+    if (tab.offsetLeft < list.scrollLeft) list.scrollLeft = tab.offsetLeft;
+    else if (tab.offsetLeft + tab.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = tab.offsetLeft + tab.offsetWidth - list.clientWidth;
+    hint();
+  };
+
+  return { list, bar, select: (id) => { select(id); reveal(id); } };
 }

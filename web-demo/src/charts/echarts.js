@@ -4,11 +4,11 @@
 // instance that only produces a string. Tooltips render as rich text inside
 // the canvas: the HTML tooltip would inject markup with inline styles.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent,
+echarts.use([BarChart, CustomChart, LineChart, ScatterChart, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent,
   CanvasRenderer, SVGRenderer]);
 
 export const COLORS = {
@@ -40,6 +40,9 @@ function withDefaults(option) {
     animation: !reduce && !printing,
     animationDuration: 400,
     ...option,
+    // One line of legend at most, paged with arrows when it does not fit: a
+    // wrapped legend would run into the plot below it on a phone.
+    legend: option.legend ? { type: 'scroll', ...option.legend } : undefined,
     tooltip: option.tooltip === false ? undefined : { renderMode: 'richText', confine: true, ...(option.tooltip ?? {}) },
   };
 }

@@ -5,21 +5,39 @@ import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { usageFormatLabel } from '../usage-formats.js';
 import { dataTable } from './table.js';
+import { engineText } from './engine-text.js';
 
 const hash = (sha) => (sha ? h('code', { class: 'hash', title: sha }, `${sha.slice(0, 12)}…`) : '—');
 
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+const plural = (n, one, many = `${one}s`) => `${fmt.num(n)} ${n === 1 ? one : many}`;
+
+/** Problems without a row that say the same thing (one per person, say) become one line with a count. */
+export function collapse(items) {
+  const out = [];
+  const same = new Map();
+  for (const d of items) {
+    if (d.row != null || d.value != null) { out.push({ ...d, times: 1 }); continue; }
+    const key = `${d.table}|${d.code}|${d.column}|${d.message}`;
+    if (same.has(key)) { same.get(key).times += 1; continue; }
+    const entry = { ...d, times: 1 };
+    same.set(key, entry);
+    out.push(entry);
+  }
+  return out;
+}
 
 function diagnosticsTable(items, caption = 'Problems found in the input') {
   return dataTable({
     caption,
     className: 'diagnostics-table',
     columns: [{ label: 'Table' }, { label: 'Row', num: true }, { label: 'Column' }, { label: 'Problem' }, { label: 'Value' }],
-    rows: items.map((d) => [
+    rows: collapse(items).map((d) => [
       d.table ?? '—',
-      d.row == null ? '—' : fmt.num(d.row),
-      d.column || '—',
-      h('span', {}, h('span', { class: `sev sev-${d.severity ?? 'error'}` }, SEVERITY[d.severity] ?? d.severity ?? 'Error'), ' ', d.message ?? d.code),
+      d.row == null ? (d.times > 1 ? `${fmt.num(d.times)}×` : '—') : fmt.num(d.row),
+      d.column ? h('code', {}, d.column) : '—',
+      h('span', {}, h('span', { class: `sev sev-${d.severity ?? 'error'}` }, SEVERITY[d.severity] ?? d.severity ?? 'Error'), ' ', engineText(d.message ?? d.code)),
       d.value == null || d.value === '' ? '—' : h('code', {}, d.value),
     ]),
   });
@@ -69,12 +87,12 @@ export function diagnosticsView(report) {
       d.total === 0
         ? h('p', { class: 'ok-line' }, 'No problems: every row was read.')
         : [
-          h('p', {}, `${fmt.num(d.errors)} errors, ${fmt.num(d.warnings)} warnings, ${fmt.num(d.total)} in all.`,
+          h('p', {}, `${plural(d.errors, 'error')}, ${plural(d.warnings, 'warning')}, ${fmt.num(d.total)} in all.`,
             d.truncated ? ` The first ${fmt.num(d.listed)} are listed.` : ''),
           d.counts?.length ? dataTable({
             caption: 'Counts by kind',
             columns: [{ label: 'Table' }, { label: 'Kind' }, { label: 'Count', num: true }],
-            rows: d.counts.map((c) => [c.table ?? '—', c.code, fmt.num(c.count)]),
+            rows: d.counts.map((c) => [c.table ?? '—', h('code', {}, c.code), fmt.num(c.count)]),
           }) : null,
           diagnosticsTable(d.items ?? []),
         ]));

@@ -1,9 +1,12 @@
 // The group table: one row per group, sortable by any column (buttons in the
 // headers, aria-sort for screen readers). Suppressed groups stay in the table
 // and say why they have no figures; they always sort last.
-import { h, replace } from '../dom.js';
+import { h, replace, uid } from '../dom.js';
 import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
+
+// Rows per page of the group table: a few screens, however many groups there are.
+const PAGE_ROWS = 50;
 
 const GROUP_COLUMNS = [
   { id: 'headcount', label: 'People', get: (g) => g.headcount, format: (v) => fmt.num(v) },
@@ -28,14 +31,33 @@ export function groupsView(report) {
   const keys = keyColumns(report);
   const columns = [...keys, ...GROUP_COLUMNS];
   let sort = { id: 'gap_score', dir: 'desc' };
+  let page = 0;
   const tbody = h('tbody');
   const headRow = h('tr');
+  const groupBy = report.config?.group_by ?? [];
+  // Search and filter: for organisations of hundreds of groups. Rows come a page at a time.
+  const searchId = uid('group-search');
+  const filterId = uid('group-filter');
+  const search = h('input', { id: searchId, type: 'search', class: 'search-input', autocomplete: 'off', 'data-testid': 'group-search', placeholder: 'Team, role, …' });
+  const filter = h('select', { id: filterId, 'data-testid': 'group-filter' },
+    h('option', { value: 'all' }, 'All groups'),
+    h('option', { value: 'shown' }, 'Groups with figures'),
+    h('option', { value: 'hidden' }, 'Hidden groups (too few people)'));
+  const count = h('p', { class: 'table-count', 'aria-live': 'polite', 'data-testid': 'group-count' });
+  const pager = h('div', { class: 'pager', role: 'group', 'aria-label': 'Pages of the group table' });
+
+  function matching() {
+    const q = search.value.trim().toLowerCase();
+    return report.groups.filter((g) => (filter.value === 'all' || (filter.value === 'hidden') === Boolean(g.suppressed))
+      && (!q || fmt.groupLabel(g.key, groupBy).toLowerCase().includes(q)));
+  }
 
   function sorted() {
     const col = columns.find((c) => c.id === sort.id);
     const sign = sort.dir === 'asc' ? 1 : -1;
-    const shown = report.groups.filter((g) => !g.suppressed);
-    const hidden = report.groups.filter((g) => g.suppressed);
+    const rows = matching();
+    const shown = rows.filter((g) => !g.suppressed);
+    const hidden = rows.filter((g) => g.suppressed);
     shown.sort((a, b) => {
       const x = col.get(a);
       const y = col.get(b);
@@ -60,7 +82,24 @@ export function groupsView(report) {
   }
 
   function renderBody() {
-    replace(tbody, sorted().map((g) => {
+    const all = sorted();
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_ROWS));
+    page = Math.min(page, pages - 1);
+    const from = page * PAGE_ROWS;
+    const rows = all.slice(from, from + PAGE_ROWS);
+    count.textContent = all.length === report.groups.length && pages === 1 ? ''
+      : `${fmt.num(all.length)} of ${fmt.num(report.groups.length)} groups${pages > 1 ? `; rows ${fmt.num(from + 1)}–${fmt.num(from + rows.length)}` : ''}.`;
+    const go = (p) => () => { page = p; renderBody(); };
+    replace(pager, pages === 1 ? [] : [
+      h('button', { type: 'button', class: 'button secondary small', disabled: page === 0, onclick: go(page - 1), 'data-action': 'previous-page' }, 'Previous'),
+      h('span', {}, `Page ${fmt.num(page + 1)} of ${fmt.num(pages)}`),
+      h('button', { type: 'button', class: 'button secondary small', disabled: page >= pages - 1, onclick: go(page + 1), 'data-action': 'next-page' }, 'Next'),
+    ]);
+    if (!rows.length) {
+      replace(tbody, h('tr', {}, h('td', { colspan: columns.length, class: 'empty-row' }, 'No group matches.')));
+      return;
+    }
+    replace(tbody, rows.map((g) => {
       const keyCells = keys.map((c, i) => h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: 'key', 'data-col': c.id }, c.get(g)));
       if (g.suppressed) {
         return h('tr', { class: 'is-suppressed' }, keyCells,
@@ -80,6 +119,8 @@ export function groupsView(report) {
     renderBody();
   }
   render();
+  search.addEventListener('input', () => { page = 0; renderBody(); });
+  filter.addEventListener('change', () => { page = 0; renderBody(); });
 
   const hiddenCount = report.groups.filter((g) => g.suppressed).length;
   const o = report.overall;
@@ -88,6 +129,10 @@ export function groupsView(report) {
       `${report.groups.length} groups by ${keys.map((c) => c.label.toLowerCase()).join(' × ') || 'nothing (overall only)'}. `,
       hiddenCount ? `${hiddenCount} hidden because they have fewer than ${k} people (or would let a smaller hidden group be worked out). ` : `Every group has at least ${k} people. `,
       'Select a column heading to sort.'),
+    report.groups.length > 8 ? h('div', { class: 'table-tools' },
+      h('div', { class: 'inline-field' }, h('label', { for: searchId }, 'Find a group'), search),
+      h('div', { class: 'inline-field' }, h('label', { for: filterId }, 'Show'), filter),
+      count) : null,
     h('div', { class: 'table-scroll' },
       h('table', { class: 'data-table groups-table', 'data-testid': 'groups-table' },
         h('caption', { class: 'visually-hidden' }, 'Metrics per group'),
@@ -95,17 +140,39 @@ export function groupsView(report) {
         tbody,
         o.suppressed ? null : h('tfoot', {}, h('tr', {},
           keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
-          GROUP_COLUMNS.map((c) => h('td', { class: 'num' }, c.format(c.get(o)))))))));
+          GROUP_COLUMNS.map((c) => h('td', { class: 'num' }, c.format(c.get(o))))))),
+    pager));
 }
 
-/** The group table as CSV rows: suppressed groups keep their key and say why in `note`. */
-export function groupsCsv(report) {
+/**
+ * The group table as CSV rows: suppressed groups keep their key and say why in
+ * the note. For people: the table's column titles (with the unit) and rounded
+ * figures, shares as percentages. raw: the engine's names and unrounded values.
+ */
+export function groupsCsv(report, { raw = false } = {}) {
   const k = report.privacy?.min_group_size ?? 5;
-  const header = [...(report.config?.group_by ?? []), ...GROUP_COLUMNS.map((c) => c.id), 'note'];
+  const groupBy = report.config?.group_by ?? [];
+  const header = raw
+    ? [...groupBy, ...GROUP_COLUMNS.map((c) => c.id), 'note']
+    : [...groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...GROUP_COLUMNS.map((c) => CSV_TITLES[c.id] ?? c.label), 'Note'];
+  const value = (c, g) => {
+    const v = c.get(g);
+    if (raw || v == null) return v;
+    return PERCENT_COLUMNS.has(c.id) ? round(v * 100, 1) : round(v, DECIMALS[c.id] ?? 0);
+  };
   const rows = report.groups.map((g) => [
-    ...(report.config?.group_by ?? []).map((a) => g.key?.[a] ?? ''),
-    ...GROUP_COLUMNS.map((c) => (g.suppressed ? null : c.get(g))),
-    g.suppressed ? `suppressed: ${hiddenText(g, k)}` : '',
+    ...groupBy.map((a) => (raw ? g.key?.[a] ?? '' : fmt.attrValue(a, g.key?.[a]))),
+    ...GROUP_COLUMNS.map((c) => (g.suppressed ? null : value(c, g))),
+    g.suppressed ? `${raw ? 'suppressed' : 'Hidden'}: ${hiddenText(g, k)}` : '',
   ]);
   return { header, rows };
 }
+
+const PERCENT_COLUMNS = new Set(['adoption_rate', 'ai_task_share', 'value_uplift', 'error_reduction']);
+const DECIMALS = { within_gini: 2, quality_delta: 3, gap_score: 1 };
+const CSV_TITLES = {
+  headcount: 'People', adoption_rate: 'Adoption (%)', ai_task_share: 'AI task share (%)', within_gini: 'Unevenness (Gini, 0-1)',
+  time_saved_hours: 'Hours saved', net_time_saved_hours: 'Hours saved net of rework', value_uplift: 'Value uplift (%)',
+  quality_delta: 'Quality difference (0-1 scale)', error_reduction: 'Error reduction (%)', gap_score: 'Gap score (0-100)',
+};
+const round = (v, digits) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -3,6 +3,7 @@
 import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
 import * as fmt from '../format.js';
+import { othersNote, rankedRows, rowLabel } from './chart-groups.js';
 
 const PERSONAS = [
   ['champion', 'Champions', COLORS.green, 'high quality-adjusted output with little rework'],
@@ -21,17 +22,21 @@ function personasChart(report, p) {
     ...(p.overall && !p.overall.suppressed ? [{ name: 'Everyone', ...p.overall }] : []),
     ...(p.groups ?? []).map((g) => ({ name: fmt.groupLabel(g.key, groupBy), ...g })),
   ];
-  const shown = rows.filter((r) => !r.suppressed).reverse();  // echarts draws categories bottom-up
   const hidden = rows.filter((r) => r.suppressed);
+  // Many groups: the 8 with the most and the 8 with the fewest non-adopters, one "others" row between.
+  const visibleGroups = rows.filter((r) => !r.suppressed && r.name !== 'Everyone');
+  const { rows: ranked, othersCount, missingCount } = rankedRows(visibleGroups, (r) => r.shares?.non_adopter);
+  const everyone = rows.filter((r) => !r.suppressed && r.name === 'Everyone');
+  const shown = [...ranked.map((r) => (r.others ? { ...r, name: rowLabel(r, null, (v) => fmt.pct(v, 0)) } : r)), ...everyone];  // echarts draws categories bottom-up
   return {
     option: {
       legend: {},
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0) } },
+      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0), hideOverlap: true } },
       yAxis: { type: 'category', data: shown.map((r) => r.name) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
       series: PERSONAS.map(([key, label, color]) => ({
-        name: label, type: 'bar', stack: 'personas', color, barMaxWidth: 26, data: shown.map((r) => r.shares?.[key] ?? 0),
+        name: label, type: 'bar', stack: 'personas', color, barMaxWidth: 26, data: shown.map((r) => (r.others ? null : r.shares?.[key] ?? 0)),
       })),
     },
     height: Math.max(300, 34 * shown.length + 90),
@@ -42,31 +47,72 @@ function personasChart(report, p) {
         ? [r.name, ...Array(1 + PERSONAS.length).fill(r.reason ?? 'hidden')]
         : [r.name, fmt.num(r.people), ...PERSONAS.map(([k]) => `${fmt.num(r.counts?.[k])} (${fmt.pct(r.shares?.[k], 0)})`)])),
     },
-    note: hidden.length ? `Not drawn: ${hidden.map((r) => `${r.name} (${r.reason ?? 'hidden'})`).join('; ')}.` : undefined,
+    note: [
+      othersNote(othersCount, visibleGroups.length, { high: 'with the most non-adopters', low: 'with the fewest' }, missingCount),
+      !hidden.length ? null : hidden.length > 12 ? `Not drawn: ${fmt.num(hidden.length)} groups with too few people (listed in the table).`
+        : `Not drawn: ${hidden.map((r) => `${r.name} (${r.reason ?? 'hidden'})`).join('; ')}.`,
+    ].filter(Boolean).join(' ') || undefined,
+  };
+}
+
+// The work-mode verdict rests on whether each difference could be zero: the
+// bars carry 95% intervals, estimate ± 1.96 standard errors (the engine's se,
+// normal approximation, as its p-values). Bars are drawn at a fixed width so
+// that the whiskers can be placed on their centres.
+const BAR = 32;
+const GAP = 0.2;
+const Z95 = 1.959964;
+
+function whiskers(modes, pick, slot) {
+  return {
+    type: 'custom', name: slot ? 'Adjusted: 95% interval' : 'Raw: 95% interval', silent: true, z: 5,
+    data: modes.map((m, i) => {
+      const d = pick(m);
+      return d?.estimate == null || d.se == null ? [i, null, null] : [i, d.estimate - Z95 * d.se, d.estimate + Z95 * d.se];
+    }),
+    renderItem: (params, api) => {
+      if (api.value(1) == null || Number.isNaN(api.value(1))) return null;
+      const lo = api.coord([api.value(0), api.value(1)]);
+      const hi = api.coord([api.value(0), api.value(2)]);
+      const x = lo[0] + (slot ? 1 : -1) * (BAR / 2 + (BAR * GAP) / 2);
+      const style = { stroke: '#212529', lineWidth: 1.5 };
+      return { type: 'group', children: [
+        { type: 'line', shape: { x1: x, y1: lo[1], x2: x, y2: hi[1] }, style },
+        { type: 'line', shape: { x1: x - 6, y1: lo[1], x2: x + 6, y2: lo[1] }, style },
+        { type: 'line', shape: { x1: x - 6, y1: hi[1], x2: x + 6, y2: hi[1] }, style },
+      ] };
+    },
   };
 }
 
 function workModeChart(w) {
   const modes = (w.modes ?? []).filter((m) => m.work_mode !== w.reference);
   const est = (d) => d?.estimate ?? null;
-  const diff = (d) => (d?.estimate == null ? '—' : `${fmt.signedNum(d.estimate, 3)} (p ${fmt.num(d.p_value, 3)})`);
+  const interval = (d) => (d?.estimate == null || d.se == null ? '' : ` [${fmt.signedNum(d.estimate - Z95 * d.se, 3)} to ${fmt.signedNum(d.estimate + Z95 * d.se, 3)}]`);
+  const diff = (d) => (d?.estimate == null ? '—' : `${fmt.signedNum(d.estimate, 3)}${interval(d)} (p ${fmt.num(d.p_value, 3)})`);
+  const ends = modes.flatMap((m) => [m.raw_difference, m.adjusted_difference])
+    .filter((d) => d?.estimate != null && d.se != null).flatMap((d) => [d.estimate - Z95 * d.se, d.estimate + Z95 * d.se]);
   return {
     option: {
-      legend: {},
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      legend: { data: ['Raw difference', 'Adjusted for role and AI use'] },
+      grid: { left: 24, right: 24, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: modes.map((m) => `${m.work_mode} vs ${w.reference}`) },
-      yAxis: { type: 'value', axisLabel: { formatter: (v) => fmt.signedNum(v, 2) } },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? 'n/a' : `${fmt.signedNum(v, 3)} tasks/h`) },
+      // The axis spans the whiskers too (rounded out to 0.05), not just the bars.
+      yAxis: { type: 'value', name: 'Difference in tasks per hour', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v) => fmt.signedNum(v, 2) },
+        min: ({ min }) => Math.floor(Math.min(min, ...ends) * 20) / 20, max: ({ max }) => Math.ceil(Math.max(max, ...ends) * 20) / 20 },
+      tooltip: { trigger: 'item', formatter: (p) => `${p.name}\n${p.seriesName}: ${p.value == null ? 'n/a' : `${fmt.signedNum(p.value, 3)} tasks/h`}` },
       series: [
-        { name: 'Raw difference', type: 'bar', color: '#adb5bd', barMaxWidth: 48, data: modes.map((m) => est(m.raw_difference)) },
-        { name: 'Adjusted for role and AI use', type: 'bar', color: COLORS.primary, barMaxWidth: 48, data: modes.map((m) => est(m.adjusted_difference)) },
+        { name: 'Raw difference', type: 'bar', color: '#868e96', barWidth: BAR, barGap: `${GAP * 100}%`, data: modes.map((m) => est(m.raw_difference)) },
+        { name: 'Adjusted for role and AI use', type: 'bar', color: COLORS.primary, barWidth: BAR, data: modes.map((m) => est(m.adjusted_difference)) },
+        whiskers(modes, (m) => m.raw_difference, 0),
+        whiskers(modes, (m) => m.adjusted_difference, 1),
       ],
     },
     height: 300,
-    summary: `Difference in quality-adjusted output per hour against ${w.reference} workers, before and after adjusting for role and AI task share. ${w.verdict ?? ''}`,
+    summary: `Difference in quality-adjusted output per hour against ${w.reference} workers, before and after adjusting for role and AI task share, with 95% intervals (black whiskers): an interval that crosses zero means no clear difference. ${w.verdict ?? ''}`,
     table: {
       columns: [{ label: 'Work mode', rowHeader: true }, { label: 'People', num: true }, { label: 'Mean output/h', num: true },
-        { label: 'Raw difference', num: true }, { label: 'Adjusted difference', num: true }],
+        { label: 'Raw difference [95% interval]', num: true }, { label: 'Adjusted difference [95% interval]', num: true }],
       rows: (w.modes ?? []).map((m) => [m.work_mode === w.reference ? `${m.work_mode} (reference)` : m.work_mode, fmt.num(m.people),
         fmt.num(m.mean, 3), m.work_mode === w.reference ? '—' : diff(m.raw_difference), m.work_mode === w.reference ? '—' : diff(m.adjusted_difference)]),
     },
@@ -84,9 +130,9 @@ function kpiChart(k) {
   return {
     option: {
       legend: {},
-      grid: { left: 8, right: 44, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: proxies.map((p) => PROXIES[p] ?? p) },
-      yAxis: { type: 'value', min: -1, max: 1, axisLabel: { formatter: (v) => fmt.num(v, 1) } },
+      grid: { left: 24, right: 44, top: 40, bottom: 24, containLabel: true },
+      xAxis: { type: 'category', data: proxies.map((p) => PROXIES[p] ?? p), name: 'Legacy measure', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', min: -1, max: 1, name: 'Spearman ρ with the outcome (−1 to +1)', nameLocation: 'middle', nameGap: 36, axisLabel: { formatter: (v) => fmt.num(v, 1) } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? 'n/a' : `ρ ${fmt.signedNum(v, 2)}`) },
       series: outcomes.map((o, i) => ({
         name: `vs ${OUTCOMES[o] ?? o}`, type: 'bar', barMaxWidth: 32, color: [COLORS.primary, COLORS.teal, COLORS.orange][i % 3],
@@ -106,7 +152,7 @@ function kpiChart(k) {
     },
     note: [
       k.proxies_not_tracking?.length ? `Tracks none of the outcomes: ${k.proxies_not_tracking.map((p) => PROXIES[p] ?? p).join(', ')}.` : null,
-      k.replacements?.length ? `Measure instead: ${k.replacements.join(', ')}.` : null,
+      k.replacements?.length ? `Measure instead: ${k.replacements.map(fmt.metricLabel).join('; ')}.` : null,
     ].filter(Boolean).join(' ') || undefined,
   };
 }
@@ -124,7 +170,7 @@ export function insightCharts(report, fileBase) {
   const w = ins.work_mode;
   if (w && !w.reason && w.modes?.length > 1) {
     cards.push(chartCard({ id: 'work-mode', title: 'Work mode: raw vs adjusted', fileBase,
-      subtitle: `Quality-adjusted output per hour compared with ${w.reference} workers. The adjusted bars compare like with like.`,
+      subtitle: `Quality-adjusted output per hour compared with ${w.reference} workers. The adjusted bars compare like with like; whiskers show 95% intervals.`,
       build: () => workModeChart(w) }));
   }
   const k = ins.kpi_audit;

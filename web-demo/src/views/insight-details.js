@@ -2,6 +2,7 @@
 // first, role playbooks, peer mentoring, success stories, the rollout
 // comparison, split teams, and which sections could not be computed (with the reason).
 import { h } from '../dom.js';
+import { engineText, settingButton } from './engine-text.js';
 import * as fmt from '../format.js';
 import { dataTable } from './table.js';
 
@@ -20,6 +21,7 @@ function splitTeams(list) {
   return block({ title: 'Split teams', sub: 'Groups where some people lean on AI while others avoid it: pair them up before training everyone.' },
     dataTable({
       caption: 'Groups with uneven AI use',
+      limit: 12,
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Leaning on AI', num: true }, { label: 'Non-adopters', num: true }, { label: 'Unevenness', num: true }],
       rows: list.map((g) => [keyLabel(g.key), fmt.pct(g.leaning_on_ai_share, 0), fmt.pct(g.non_adopter_share, 0), fmt.num(g.within_gini, 2)]),
     }));
@@ -37,11 +39,13 @@ function training(t) {
     trained,
     targets.length ? dataTable({
       caption: 'Training targets',
+      limit: 12,
       columns: [{ label: 'Group or role', rowHeader: true }, { label: 'People', num: true }, { label: 'Non-adopters', num: true },
-        { label: 'Rework creators', num: true }, { label: 'Need', num: true }, { label: 'Suggested format' }],
+        { label: 'Rework creators', num: true }, { label: 'Need (0-100)', num: true }, { label: 'Suggested format' }],
       rows: targets.map((r) => [keyLabel(r.key), fmt.num(r.people), fmt.pct(r.non_adopter_share, 0), fmt.pct(r.rework_creator_share, 0),
         fmt.num(r.need_score, 0), FORMATS[r.format] ?? r.format]),
-    }) : null);
+    }) : null,
+    targets.length ? h('p', { class: 'card-sub' }, 'Need, 0 to 100: the share of non-adopters counts 40%, the share of rework creators 30% and the group\'s gap score 30% (roles have no gap score, so for them the first two share the whole).') : null);
 }
 
 function roleGuidance(g) {
@@ -60,10 +64,18 @@ function mentoring(m) {
   return block({ title: 'Peer mentoring', sub: `Champions paired with non-adopters in the same role, at most ${fmt.num(m.mentees_per_champion)} each.` },
     dataTable({
       caption: 'Possible mentoring pairs per role',
+      limit: 12,
       columns: [{ label: 'Role', rowHeader: true }, { label: 'Champions', num: true }, { label: 'Non-adopters', num: true }, { label: 'Possible pairs', num: true }],
       rows: roles.map((r) => (r.suppressed ? [r.role, ...Array(3).fill(r.reason ?? 'hidden')]
         : [r.role, fmt.num(r.champions), fmt.num(r.non_adopters), fmt.num(r.possible_pairs)])),
-    }));
+    }),
+    // With individual results on: who, by pseudonym (the same key gives the same pseudonyms).
+    Array.isArray(m.pairs) && m.pairs.length ? dataTable({
+      caption: 'Suggested pairs (pseudonyms)',
+      limit: 12,
+      columns: [{ label: 'Role', rowHeader: true }, { label: 'Mentor' }, { label: 'Mentee' }],
+      rows: m.pairs.map((p) => [p.role, h('code', {}, p.mentor), h('code', {}, p.mentee)]),
+    }) : null);
 }
 
 function successStories(list) {
@@ -93,7 +105,8 @@ function notComputed(ins) {
   ].filter(([, reason]) => reason);
   if (!reasons.length) return null;
   return block({ title: 'Not computed for this data' },
-    h('ul', { class: 'detail-list' }, reasons.map(([name, reason]) => h('li', {}, h('strong', {}, name), `: ${reason}`))));
+    h('ul', { class: 'detail-list' }, reasons.map(([name, reason]) => h('li', {}, h('strong', {}, name), ': ', engineText(reason),
+      name === 'Rollout comparison' && /rollout/.test(reason) ? [' ', settingButton('Set rollout dates in Settings', 'rollout')] : null))));
 }
 
 /** Detail cards for the insight sections present in the report. */

@@ -6,6 +6,8 @@ import { h } from '../dom.js';
 import { insightCharts } from './insight-charts.js';
 import { insightDetails } from './insight-details.js';
 import { insufficient } from './sufficiency.js';
+import { glossary } from './glossary.js';
+import { engineText, settingButton } from './engine-text.js';
 
 // Card kinds (docs/report.schema.json insights.cards[].kind) -> label and tone.
 const KINDS = {
@@ -16,6 +18,12 @@ const KINDS = {
   success: ['Success', 'good'],
 };
 
+// Cards that point at a setting get a button that opens it.
+const CARD_SETTINGS = {
+  mentoring: (c) => (/individual results/.test(c.text ?? '') ? settingButton('Switch on individual results in Settings', 'individual_results') : null),
+  training_target: (c) => (/individual results/.test(c.text ?? '') ? settingButton('Switch on individual results in Settings', 'individual_results') : null),
+};
+
 /** Recommendation cards from report.insights.cards ({id, title, text, kind}). */
 export function insightCards(cards) {
   return (Array.isArray(cards) ? cards : []).filter((c) => c && (c.title || c.text)).map((c) => {
@@ -24,8 +32,9 @@ export function insightCards(cards) {
     return h('article', { class: `card insight-card tone-${thin ? 'info' : tone}`, 'data-insight': c.id ?? null },
       h('p', { class: 'insight-kind' }, thin ? `${label} · too little data` : label),
       c.title ? h('h3', {}, String(c.title)) : null,
-      c.text ? h('p', {}, String(c.text)) : null,
-      insufficient(c.sufficiency));
+      c.text ? h('p', {}, engineText(c.text)) : null,
+      insufficient(c.sufficiency),
+      CARD_SETTINGS[c.id]?.(c) ?? null);
   });
 }
 
@@ -45,6 +54,7 @@ export function insightsView(report, fileBase) {
         h('h3', { id: 'insight-cards-title', class: 'section-title' }, 'Recommendations and findings'),
         h('div', { class: 'insight-grid' }, cards)) : null,
       charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
-      details.length ? h('div', { class: 'detail-grid' }, details) : null),
+      details.length ? h('div', { class: 'detail-grid' }, details) : null,
+      glossary()),
   };
 }

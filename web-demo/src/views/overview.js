@@ -4,6 +4,9 @@ import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { contributions } from './charts.js';
 import { insufficient } from './sufficiency.js';
+import { howComputed } from './how-computed.js';
+import { glossary } from './glossary.js';
+import { engineText } from './engine-text.js';
 import { isAdoptionOnly, needsActivity, usageHeadline } from './usage.js';
 
 const COMPONENT_TEXT = {
@@ -34,37 +37,88 @@ export function overviewView(report, { catalog, highlights, openUsage }) {
   const unavailable = Object.fromEntries((report.metrics_unavailable ?? []).map((u) => [u.metric, u.needs]));
   const needs = (metric) => (unavailable[metric] ? `Needs ${unavailable[metric]}.` : null);
   const help = (metric) => catalog?.[metric]?.description ?? null;
+  const how = (metric, words) => howComputed(catalog, metric, words);
+  const share = fmt.pct(report.config?.ai_user_min_share, 0);
+  const trained = report.insights?.training?.ai_trained;
+  const hasTraining = trained && !trained.reason && trained.trained_adoption_rate != null;
 
+  // The story, in the order an HR reader asks: are people ready, do they use
+  // it, does it pay off, how do they feel, and what to do next.
   return h('div', { class: 'overview' },
     headline(report.insights?.headline),
     h('div', { class: 'score-row' }, scoreCard(o.score, extremes(report)), componentsCard(o.score, help)),
-    highlights,
-    h('div', { class: 'kpi-grid' },
+    storySection('readiness', '1', 'Readiness',
+      hasTraining
+        ? `${fmt.num(trained.trained_people)} people have AI training: ${fmt.pct(trained.trained_adoption_rate, 0)} of them use AI, against ${fmt.pct(trained.untrained_adoption_rate, 0)} of the ${fmt.num(trained.untrained_people)} without.`
+        : 'The people file says nothing about AI training; add an ai_trained column (true or false) to compare.',
+      m.utilization_rate == null ? null : tile('playbook', 'Playbook use', fmt.pct(m.utilization_rate),
+        'of the work the playbook recommends AI for is done with AI.',
+        m.off_playbook_ai_share == null ? null : `${fmt.pct(m.off_playbook_ai_share)} of AI use is outside the playbook`, how('utilization_rate'))),
+    storySection('adoption', '2', 'Adoption: who uses AI, and how evenly',
+      `${fmt.pct(m.adoption_rate, 0)} of people use AI (${fmt.num(m.ai_users)} of ${fmt.num(m.headcount)})${m.within_gini == null ? '.' : `; ${giniWords(m.within_gini)}`}`,
       tile('adoption', 'Adoption', fmt.pct(m.adoption_rate),
-        `${fmt.num(m.ai_users)} of ${fmt.num(m.headcount)} people use AI for at least ${fmt.pct(report.config?.ai_user_min_share, 0)} of their tasks.`,
-        `AI task share ${fmt.pct(m.ai_task_share)}`, help('adoption_rate')),
+        `${fmt.num(m.ai_users)} of ${fmt.num(m.headcount)} people use AI for at least ${share} of their tasks.`,
+        `AI task share ${fmt.pct(m.ai_task_share)}`, how('adoption_rate')),
+      m.within_gini == null ? null : tile('unevenness', 'Unevenness within groups', fmt.num(m.within_gini, 2),
+        'from 0 (everyone uses AI alike) to 1 (one person does all the AI work).', null, how('within_gini'))),
+    storySection('impact', '3', 'Impact: time, value, quality, errors',
+      impactSentence(m),
       tile('time-saved', 'Time saved', m.time_saved_hours == null ? fmt.NA : `${fmt.num(m.time_saved_hours)} h`,
-        needs('time_saved_hours') ?? `${fmt.pct(m.time_saved_rate)} of baseline hours.`,
-        m.net_time_saved_hours == null ? null : `${fmt.num(m.net_time_saved_hours)} h net of rework`, help('net_time_saved_hours')),
+        needs('time_saved_hours') ?? `${fmt.pct(m.time_saved_rate)} of the hours the same tasks took without AI.`,
+        m.net_time_saved_hours == null ? null : `${fmt.num(m.net_time_saved_hours)} h net of rework`, how('time_saved_hours')),
       tile('value', 'Value created', fmt.signedPct(m.value_uplift),
-        needs('value_uplift') ?? 'more value per hour in AI-assisted work than in manual work.',
-        m.value_per_hour == null ? null : `${fmt.num(m.value_per_hour, 2)} value per hour overall`, help('value_uplift')),
-      tile('quality', 'Quality', fmt.signedNum(m.quality_delta, 3),
-        needs('quality_delta') ?? 'quality of AI-assisted work minus manual work (0-1 scale).',
-        m.quality_adjusted_output_per_hour == null ? null : `${fmt.num(m.quality_adjusted_output_per_hour, 2)} quality-adjusted tasks per hour`, help('quality_delta')),
+        needs('value_uplift') ?? `${m.value_uplift < 0 ? 'less' : 'more'} value per hour in AI-assisted work than in manual work.`,
+        m.value_per_hour == null ? null : `${fmt.num(m.value_per_hour, 2)} value per hour overall`, how('value_uplift')),
+      tile('quality', 'Quality', m.quality_delta == null ? fmt.NA : `${fmt.signedNum(m.quality_delta * 100, 1)} pts`,
+        needs('quality_delta') ?? qualityWords(m.quality_delta),
+        m.quality_adjusted_output_per_hour == null ? null : `${fmt.num(m.quality_adjusted_output_per_hour, 2)} quality-adjusted tasks per hour`, how('quality_delta')),
       tile('errors', 'Error reduction', fmt.pct(m.error_reduction),
-        needs('error_reduction') ?? 'fewer errors per task with AI than without.',
-        m.error_rate == null ? null : `${fmt.num(m.error_rate, 3)} errors per task`, help('error_reduction')),
-      tile('cycle-time', 'Cycle time', fmt.signedPct(m.cycle_time_speedup),
-        needs('cycle_time_speedup') ?? 'faster from start to done with AI.',
-        m.cycle_time_hours == null ? null : `${fmt.num(m.cycle_time_hours, 1)} h on average`, help('cycle_time_speedup')),
+        needs('error_reduction') ?? `${m.error_reduction < 0 ? 'more' : 'fewer'} errors per task with AI than without.`,
+        m.error_rate == null ? null : `${fmt.num(m.error_rate, 3)} errors per task`, how('error_reduction')),
+      tile('cycle-time', 'Cycle time', m.cycle_time_speedup == null ? fmt.NA : `${fmt.pct(Math.abs(m.cycle_time_speedup))} ${m.cycle_time_speedup < 0 ? 'slower' : 'faster'}`,
+        needs('cycle_time_speedup') ?? `AI-assisted tasks go from start to done ${m.cycle_time_speedup < 0 ? 'more slowly' : 'faster'}: manual time divided by AI time, minus 1.`,
+        m.cycle_time_hours == null ? null : `${fmt.num(m.cycle_time_hours, 1)} h on average`, how('cycle_time_speedup')),
+      gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95)),
+    storySection('sentiment', '4', 'Sentiment and well-being',
+      m.sentiment_mean == null
+        ? 'No survey answers: add a survey file (AI sentiment and well-being, 1 to 5) to see how people feel.'
+        : `${fmt.pct(m.sentiment_favorable_share, 0)} of people who answered are positive about their AI tools (${fmt.num(m.sentiment_mean, 1)} of 5 on average).`,
       m.sentiment_mean == null ? null : tile('sentiment', 'AI sentiment', `${fmt.num(m.sentiment_mean, 2)} / 5`,
         `${fmt.pct(m.sentiment_favorable_share)} are positive about their AI tools.`,
-        m.wellbeing_mean == null ? null : `Well-being ${fmt.num(m.wellbeing_mean, 2)} / 5`, help('sentiment_mean')),
-      m.utilization_rate == null ? null : tile('playbook', 'Playbook use', fmt.pct(m.utilization_rate),
-        'of the work the playbook recommends AI for uses it.',
-        m.off_playbook_ai_share == null ? null : `${fmt.pct(m.off_playbook_ai_share)} of AI use is off-playbook`, help('utilization_rate'))),
-    gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95));
+        m.wellbeing_mean == null ? null : `Well-being ${fmt.num(m.wellbeing_mean, 2)} / 5`, how('sentiment_mean'))),
+    storySection('what-to-do', '5', 'What to do',
+      'Training, mentoring and playbook changes the data points to; every finding is on the Insights tab.',
+      highlights),
+    glossary());
+}
+
+/** One part of the story: a numbered title, one plain sentence, its figures. */
+function storySection(id, n, title, sentence, ...content) {
+  const titleId = `story-${id}`;
+  return h('section', { class: 'story-section', 'aria-labelledby': titleId, 'data-story': id },
+    h('h3', { id: titleId, class: 'story-title' }, h('span', { class: 'step' }, n), title),
+    h('p', { class: 'story-sentence' }, sentence),
+    content.some(Boolean) ? h('div', { class: 'kpi-grid' }, content) : null);
+}
+
+function giniWords(gini) {
+  if (gini < 0.3) return 'within groups, AI use is spread fairly evenly.';
+  if (gini < 0.6) return 'within groups, some people use AI much more than others.';
+  return 'within groups, a few people do most of the AI work.';
+}
+
+function qualityWords(delta) {
+  if (delta == null) return '';
+  const size = Math.abs(delta) < 0.01 ? 'about the same as' : delta > 0 ? 'rated higher than' : 'rated lower than';
+  return `AI-assisted work is ${size} manual work, in points on a 0 to 100 quality scale.`;
+}
+
+function impactSentence(m) {
+  const parts = [];
+  if (m.time_saved_hours != null) parts.push(`AI saved ${fmt.num(m.time_saved_hours)} hours (${fmt.num(m.net_time_saved_hours)} after rework)`);
+  if (m.value_uplift != null) parts.push(`AI-assisted work creates ${fmt.pct(Math.abs(m.value_uplift), 0)} ${m.value_uplift < 0 ? 'less' : 'more'} value per hour`);
+  if (m.error_reduction != null) parts.push(`with ${fmt.pct(Math.abs(m.error_reduction), 0)} ${m.error_reduction < 0 ? 'more' : 'fewer'} errors per task`);
+  return parts.length ? `${parts.join('; ')}.` : 'The activity file has no hours, value or quality columns to measure the impact with.';
 }
 
 /** The groups with the largest and smallest gap score (shown groups only). */
@@ -83,7 +137,7 @@ function extremes(report) {
 function headline(line) {
   if (!line?.text) return null;
   return h('section', { class: 'card headline', 'aria-label': 'Headline', 'data-testid': 'headline' },
-    h('p', { class: 'headline-text' }, String(line.text)),
+    h('p', { class: 'headline-text' }, engineText(line.text)),
     /^Too little data/.test(line.text) ? null : insufficient(line.sufficiency));  // the sentence may say it already
 }
 
@@ -124,12 +178,13 @@ function componentsCard(score, help) {
     })));
 }
 
-function tile(id, title, value, text, sub, description) {
+function tile(id, title, value, text, sub, how) {
   return h('article', { class: `card kpi ${value === fmt.NA ? 'is-na' : ''}`, 'data-kpi': id },
-    h('h3', {}, title),
-    h('p', { class: 'kpi-value', 'data-testid': `overall-${id}`, title: description }, value),
+    h('h4', { class: 'kpi-title' }, title),
+    h('p', { class: 'kpi-value', 'data-testid': `overall-${id}` }, value),
     h('p', { class: 'kpi-text' }, text),
-    sub ? h('p', { class: 'kpi-sub' }, sub) : null);
+    sub ? h('p', { class: 'kpi-sub' }, sub) : null,
+    how);
 }
 
 // The pooled comparison and, beside it, the one within team and role that the
@@ -151,9 +206,10 @@ function gapCard(gap, confidence) {
         adj?.estimate != null
           ? h('div', { 'data-testid': 'gap-adjusted' }, h('span', { class: 'gap-num' }, fmt.signedNum(adj.estimate, 2)), h('span', { class: 'gap-label' }, `same ${(adj.strata ?? ['team']).join(' and ')}`))
           : null),
-      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Pooled: Hedges' g ${fmt.num(gap.hedges_g, 2)} (${effectWords(gap.effect_size)})`,
+      h('p', {}, `Quality-adjusted tasks per hour, mean per person. Pooled: effect size (Hedges' g, in standard deviations) ${fmt.num(gap.hedges_g, 2)} (${effectWords(gap.effect_size)})`,
         gap.ci_low != null ? `, ${fmt.pct(confidence, 0)} bootstrap interval ${fmt.signedNum(gap.ci_low, 2)} to ${fmt.signedNum(gap.ci_high, 2)}` : '',
-        adj?.estimate != null ? `. Same ${(adj.strata ?? ['team']).join(' and ')}: g ${fmt.num(adj.hedges_g, 2)} (${effectWords(adj.effect_size)}), interval ${fmt.signedNum(adj.ci_low, 2)} to ${fmt.signedNum(adj.ci_high, 2)}.` : '.'),
+        adj?.estimate != null ? `. Same ${(adj.strata ?? ['team']).join(' and ')}: g ${fmt.num(adj.hedges_g, 2)} (${effectWords(adj.effect_size)}), interval ${fmt.signedNum(adj.ci_low, 2)} to ${fmt.signedNum(adj.ci_high, 2)}.` : '.',
+        ' An interval that includes zero means the data cannot tell which side is ahead.'),
       thin ? insufficient(gap.sufficiency)
         : gap.text ? h('p', { class: `verdict ${gap.paradox ? 'is-paradox' : ''}`, 'data-testid': 'gap-verdict' }, String(gap.text)) : null,
       gap.note ? h('p', { class: 'card-sub', 'data-testid': 'gap-note' }, String(gap.note)) : null,

@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { chartCard } from '../charts/card.js';
 import { COLORS } from '../charts/echarts.js';
 import { trendChart } from './trend-chart.js';
+import { labelledBars, othersNote, rankedRows, rowLabel } from './chart-groups.js';
 import { TOOL_LABELS } from '../usage-formats.js';
 import * as fmt from '../format.js';
 
@@ -29,20 +30,21 @@ export const hiddenReason = (x, k) => x.reason ?? `fewer than ${k} people`;
 function adoptionChart(ctx) {
   const { usage, shown, hidden, label, k, tools } = ctx;
   const groups = [...shown].sort((a, b) => (a.metrics.usage_adoption_rate ?? -1) - (b.metrics.usage_adoption_rate ?? -1));
+  const { rows, othersCount, missingCount } = rankedRows(shown, (g) => g.metrics.usage_adoption_rate);
   const o = usage.overall?.metrics;
   return {
     option: {
       legend: {},
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0) } },
-      yAxis: { type: 'category', data: groups.map(label) },
+      grid: { left: 8, right: 48, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', max: 1, axisLabel: { formatter: (v) => fmt.pct(v, 0), hideOverlap: true } },
+      yAxis: { type: 'category', data: rows.map((r) => rowLabel(r, label, (v) => fmt.pct(v, 0))) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.pct(v) },
       series: [
-        { name: 'Any AI tool', type: 'bar', data: groups.map((g) => g.metrics.usage_adoption_rate), color: COLORS.primary, barGap: '10%', barMaxWidth: 20 },
-        ...tools.map((t, i) => ({ name: toolLabel(t), type: 'bar', data: groups.map((g) => g.metrics.tool_adoption?.[t] ?? null), color: TOOL_COLORS[i % TOOL_COLORS.length], barMaxWidth: 20 })),
+        { name: 'Any AI tool', type: 'bar', data: labelledBars(rows, (g) => g.metrics.usage_adoption_rate, (v) => fmt.pct(v, 0)), color: COLORS.primary, barGap: '10%', barMaxWidth: 20 },
+        ...tools.map((t, i) => ({ name: toolLabel(t), type: 'bar', data: labelledBars(rows, (g) => g.metrics.tool_adoption?.[t] ?? null, (v) => fmt.pct(v, 0)), color: TOOL_COLORS[i % TOOL_COLORS.length], barMaxWidth: 20 })),
       ],
     },
-    height: Math.max(300, 26 * groups.length * (1 + tools.length) + 90),
+    height: Math.max(300, 22 * rows.length * (1 + tools.length) + 90),
     summary: `Share of each group's people who used an AI tool at least once, overall ${fmt.pct(o?.usage_adoption_rate)}.`,
     table: {
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Any AI tool', num: true }, ...tools.map((t) => ({ label: toolLabel(t), num: true })), { label: 'People', num: true }],
@@ -51,7 +53,11 @@ function adoptionChart(ctx) {
         ...hidden.map((g) => [label(g), ...Array(tools.length + 2).fill(hiddenReason(g, k))]),
       ],
     },
-    note: hidden.length ? `Not drawn: ${hidden.map((g) => `${label(g)} (${hiddenReason(g, k)})`).join('; ')}.` : undefined,
+    note: [
+      othersNote(othersCount, shown.length, { high: 'with the highest adoption', low: 'with the lowest' }, missingCount),
+      !hidden.length ? null : hidden.length > 12 ? `Not drawn: ${fmt.num(hidden.length)} groups with too few people (listed in the table).`
+        : `Not drawn: ${hidden.map((g) => `${label(g)} (${hiddenReason(g, k)})`).join('; ')}.`,
+    ].filter(Boolean).join(' ') || undefined,
   };
 }
 

@@ -6,7 +6,7 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { usageFormatLabel } from '../usage-formats.js';
-import { dataTable } from './table.js';
+import { dataTable, scrollBox } from './table.js';
 import { hiddenReason, toolLabel, usageCharts, usageTools } from './usage-charts.js';
 import { periodOf } from './trend-chart.js';
 
@@ -16,11 +16,11 @@ export function isAdoptionOnly(report) {
 }
 
 const RULES = {
-  auto: 'the identities table, then e-mail (Microsoft 365) or GitHub login, then person_id',
+  auto: 'the identities table, then e-mail (Microsoft 365) or GitHub login, then the person id',
   identities: 'the identities table only',
-  email: 'the people table\'s email column only',
-  github_login: 'the people table\'s github_login column only',
-  person_id: 'person_id only',
+  email: 'the people table\'s e-mail column only',
+  github_login: 'the people table\'s GitHub login column only',
+  person_id: 'the person id only',
 };
 
 function context(report) {
@@ -75,10 +75,16 @@ function joinCard(ctx) {
   return h('section', { class: `card usage-card join-card ${id.identities > 0 && id.matched === 0 ? 'is-broken' : ''}`, 'data-testid': 'usage-join' },
     h('h3', {}, 'Who could be matched'),
     h('p', { class: 'card-sub' }, `Users named in the exports, matched to the people table through ${RULES[id.rule] ?? id.rule}.`),
+    // Two different counts: user names in the exports (one person may have several, e.g. an
+    // e-mail in one export and a GitHub login in another), and people in the people table.
     h('div', { class: 'usage-figures' },
-      figure(fmt.num(id.matched), 'users matched', 'usage-matched'),
-      figure(fmt.num(id.unmatched), 'users not matched', 'usage-unmatched'),
-      figure(population == null ? fmt.num(id.people_with_usage) : `${fmt.num(id.people_with_usage)} of ${fmt.num(population)}`, 'people with usage data', 'usage-people-with-usage')),
+      figure(fmt.num(id.matched), `of ${fmt.num(id.identities)} user names in the exports matched a person`, 'usage-matched'),
+      figure(fmt.num(id.unmatched), `of ${fmt.num(id.identities)} user names matched nobody`, 'usage-unmatched'),
+      figure(population == null ? fmt.num(id.people_with_usage) : `${fmt.num(id.people_with_usage)} of ${fmt.num(population)}`,
+        population == null ? 'people with usage data' : 'people in the people table have usage data', 'usage-people-with-usage')),
+    id.matched > 0 && id.people_with_usage !== id.matched
+      ? h('p', { class: 'card-sub' }, `${fmt.num(id.matched)} matched names belong to ${fmt.num(id.people_with_usage)} people: a person can appear under several names (an e-mail address in one export, a GitHub login in another).`)
+      : null,
     alert);
 }
 
@@ -90,10 +96,16 @@ function tile(id, title, value, text, sub) {
     sub ? h('p', { class: 'kpi-sub' }, sub) : null);
 }
 
+/** No user in the exports matched anyone in the people table (and the exports have users). */
+const nothingJoined = (ctx) => ctx.usage.identity.identities > 0 && ctx.usage.identity.matched === 0;
+
 /** The headline figures for everyone (also shown on the overview of an adoption-only report). */
 export function usageHeadline(report) {
   const ctx = context(report);
   const o = ctx.usage.overall;
+  if (nothingJoined(ctx)) {
+    return h('p', { class: 'card empty-state', 'data-testid': 'usage-no-figures' }, 'No adoption figures: no user in the AI-usage exports could be matched to the people table (see the AI tool usage tab).');
+  }
   if (!o || o.suppressed) {
     return h('p', { class: 'card empty-state' }, `No figures for everyone: ${o?.reason ?? `fewer than ${ctx.k} people`}.`);
   }
@@ -154,7 +166,7 @@ function groupTable(ctx) {
       const v = c.get(g.metrics);
       return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
     }))));
-  return h('div', { class: 'table-scroll' },
+  return scrollBox('AI-tool usage per group', h('div', { class: 'table-scroll' },
     h('table', { class: 'data-table groups-table usage-table', 'data-testid': 'usage-groups-table' },
       h('caption', { class: 'visually-hidden' }, 'AI-tool usage per group'),
       h('thead', {}, h('tr', {},
@@ -163,7 +175,7 @@ function groupTable(ctx) {
       h('tbody', {}, rows),
       !o || o.suppressed ? null : h('tfoot', {}, h('tr', { 'data-group': 'Everyone' },
         keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
-        columns.map((c) => h('td', { class: 'num', 'data-col': c.id }, c.format(c.get(o.metrics))))))));
+        columns.map((c) => h('td', { class: 'num', 'data-col': c.id }, c.format(c.get(o.metrics)))))))));
 }
 
 function groupsCard(ctx) {
@@ -209,14 +221,14 @@ function segmentsCard(ctx) {
       + 'low: less; non-users: none (weeks without a licence count as 0). Maturity from the share of power users: '
       + 'under 20 % initial rollout, 20–40 % ramping up, 40–60 % embedding, 60 % and more full integration. '
       + `Counts of fewer than ${ctx.k} people are hidden.`,
-    h('div', { class: 'table-scroll' },
+    scrollBox('Usage segments per group', h('div', { class: 'table-scroll' },
       h('table', { class: 'data-table usage-table', 'data-testid': 'usage-segments-table' },
         h('caption', { class: 'visually-hidden' }, 'Usage segments per group'),
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, keys.length ? keys.map((a) => fmt.ATTR_LABELS[a] ?? a).join(' × ') : 'Group'),
           SEGMENTS.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)),
           h('th', { scope: 'col' }, 'Maturity'))),
-        h('tbody', {}, rows))));
+        h('tbody', {}, rows)))));
 }
 
 const SPREAD = [
@@ -335,7 +347,7 @@ export function needsActivity(what, openUsage) {
 export function usageView(report, fileBase) {
   const ctx = context(report);
   const u = ctx.usage;
-  const charts = usageCharts(ctx, fileBase);
+  const charts = nothingJoined(ctx) ? [] : usageCharts(ctx, fileBase);
   const when = span(u.inputs);
   const el = h('div', { class: 'usage-view' },
     isAdoptionOnly(report) ? h('div', { class: 'alert alert-info usage-only-note', 'data-testid': 'adoption-only' },
@@ -346,26 +358,40 @@ export function usageView(report, fileBase) {
       `From ${fmt.num(u.inputs.length)} export${u.inputs.length === 1 ? '' : 's'}, covering ${fmt.num(u.covered_days)} days`,
       when ? ` (${when})` : '', '.'),
     joinCard(ctx),
-    usageHeadline(report),
-    groupsCard(ctx),
-    segmentsCard(ctx),
-    charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
-    h('div', { class: 'detail-grid' }, unevennessCard(ctx), trainingCard(ctx)),
+    // Nothing joined: every per-person figure would count nobody as active, so none is shown.
+    nothingJoined(ctx) ? null : [
+      usageHeadline(report),
+      groupsCard(ctx),
+      segmentsCard(ctx),
+      charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el)) : null,
+      h('div', { class: 'detail-grid' }, unevennessCard(ctx), trainingCard(ctx)),
+    ],
     teamAggregatesCard(ctx),
     comparisonCard(report),
     inputsCard(u));
   return { el, charts };
 }
 
-/** The usage group table as CSV rows (suppressed groups keep their key and say why). */
-export function usageCsv(report) {
+/**
+ * The usage group table as CSV rows (suppressed groups keep their key and say why).
+ * For people: the table's titles, shares as rounded percentages; raw: the engine's names and values.
+ */
+export function usageCsv(report, { raw = false } = {}) {
   const ctx = context(report);
   const columns = columnsFor(ctx);
-  const header = [...ctx.groupBy, ...columns.map((c) => c.id.replace('tool:', 'tool_adoption_')), 'note'];
+  const isShare = (c) => c.format === fmt.pct;
+  const header = raw
+    ? [...ctx.groupBy, ...columns.map((c) => c.id.replace('tool:', 'tool_adoption_')), 'note']
+    : [...ctx.groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...columns.map((c) => (isShare(c) ? `${c.label} (%)` : c.label)), 'Note'];
+  const value = (c, m) => {
+    const v = c.get(m);
+    if (raw || v == null) return v;
+    return isShare(c) ? Math.round(v * 1000) / 10 : Math.round(v * 10) / 10;
+  };
   const rows = ctx.usage.groups.map((g) => [
-    ...ctx.groupBy.map((a) => g.key?.[a] ?? ''),
-    ...columns.map((c) => (g.suppressed ? null : c.get(g.metrics))),
-    g.suppressed ? `suppressed: ${hiddenReason(g, ctx.k)}` : '',
+    ...ctx.groupBy.map((a) => (raw ? g.key?.[a] ?? '' : fmt.attrValue(a, g.key?.[a]))),
+    ...columns.map((c) => (g.suppressed ? null : value(c, g.metrics))),
+    g.suppressed ? `${raw ? 'suppressed' : 'Hidden'}: ${hiddenReason(g, ctx.k)}` : '',
   ]);
   return { header, rows };
 }

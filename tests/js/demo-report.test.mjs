@@ -1,0 +1,262 @@
+// The demo's report as an HR reader uses it: the overview's story, the
+// data-quality banner, settings errors where the setting is, rollout dates on
+// the trend chart, and an organisation of 200 teams (group search and pages,
+// the trend group picker through the session).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { launchBrowser } from './browser.mjs';
+import { sampleDir } from './helpers.mjs';
+import { buildDemo, generateTeamsOrg, halfPeople, openDemo, screenshot, screenshotDir, serveDemo, tempDir } from './demo-helpers.mjs';
+
+let server;
+let browser;
+let context;
+let tmp;
+let org;
+
+const waitForReport = (page, timeout = 120000) => page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout });
+
+// Every message the page posts to its worker: "open" reads the files, "session.reanalyze" does not.
+const spyOnWorker = () => {
+  window.__posted = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    window.__posted.push({ type: message?.type, config: message?.payload?.config ?? null });
+    return post.call(this, message, transfer);
+  };
+};
+const reads = async (page) => (await page.evaluate(() => window.__posted.map((m) => m.type))).filter((t) => t === 'open' || t === 'analyze').length;
+
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
+}
+
+async function loadOrg(page) {
+  await page.setInputFiles('#file-activity', org.activity);
+  await page.waitForSelector('.slot[data-table="activity"] .file-name');
+  await page.setInputFiles('#file-people', org.people);
+  await page.waitForSelector('.slot[data-table="people"] .file-name');
+  await page.click('#analyse');
+  await waitForReport(page);
+}
+
+describe('web demo report: story, data problems, settings, many teams', { timeout: 600000 }, () => {
+  before(async () => {
+    buildDemo();
+    tmp = tempDir();
+    org = generateTeamsOrg(path.join(tmp, 'org'));
+    server = await serveDemo();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('the overview tells the story in order: headline, readiness, adoption, impact, sentiment, what to do', async () => {
+    const { page, seen } = await openDemo(context, server.url);
+    await page.click('#try-sample');
+    await waitForReport(page);
+    const order = await page.$$eval('#panel-overview [data-testid="headline"], #panel-overview [data-story]', (els) => els.map((e) => e.dataset.story ?? 'headline'));
+    assert.deepEqual(order, ['headline', 'readiness', 'adoption', 'impact', 'sentiment', 'what-to-do']);
+    for (const id of ['readiness', 'adoption', 'impact', 'sentiment']) {
+      const sentence = await page.textContent(`[data-story="${id}"] .story-sentence`);
+      assert.ok(sentence.length > 20 && !/undefined|NaN|n\/a/.test(sentence), `${id}: ${sentence}`);
+    }
+    // "How is this computed?": the formula in words and the metric's name in code.
+    await page.click('[data-kpi="adoption"] .how summary');
+    assert.equal(await page.textContent('[data-kpi="adoption"] .how .how-name code'), 'adoption_rate');
+    assert.match(await page.textContent('[data-kpi="adoption"] .how'), /Share of people who are AI users/);
+    const cycle = await page.textContent('[data-testid="overall-cycle-time"]');
+    assert.match(cycle, /^\d+(\.\d)?% (faster|slower)$/, cycle);
+    await page.click('[data-testid="glossary"] summary');
+    const glossary = await page.textContent('[data-testid="glossary"]');
+    for (const term of ['Developing', 'Heavy users', 'Hedges\' g', 'Mann–Whitney', 'Spearman ρ', 'Gini', 'Confidence interval']) assert.ok(glossary.includes(term), term);
+    await screenshot(page, 'report-overview-story', { fullPage: true });
+    assert.deepEqual(seen.pageErrors, []);
+    await page.close();
+  });
+
+  it('bars carry value labels, and a missing figure reads "no data", not 0 (in the charts\' SVG export)', async () => {
+    const { page } = await openDemo(context, server.url);
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#tab-charts');
+    await page.waitForSelector('[data-chart="unevenness"] canvas');
+    const uneven = (await download(page, '[data-chart="unevenness"] [data-export="svg"]')).text;
+    assert.match(uneven, />no data</, 'Operations has no unevenness figure');
+    assert.match(uneven, />0\.\d\d</, 'value labels');
+    const adoption = (await download(page, '[data-chart="adoption"] [data-export="svg"]')).text;
+    assert.match(adoption, />0%</, 'a group with no AI users reads 0%');
+    assert.match(adoption, />100%</);
+    await page.close();
+  });
+
+  it('a people table missing half the people: a data-quality banner with counts, the fix, and a CSV of the problems', async () => {
+    const half = halfPeople(tmp);
+    const { page } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', path.join(sampleDir, 'activity.csv'));
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
+    await page.setInputFiles('#file-people', half.file);
+    await page.waitForSelector('.slot[data-table="people"] .file-name');
+    await page.click('#analyse');
+    await waitForReport(page);
+    const banner = page.locator('[data-testid="data-banner"]');
+    assert.ok(await banner.isVisible());
+    const text = await banner.textContent();
+    assert.match(text, new RegExp(`${half.left} people in the activity file are not in the people table; they are shown as "\\(unassigned\\)"`), text);
+    assert.match(text, /Add them to the people file/);
+    const csv = await download(page, '[data-export="diagnostics-csv"]');
+    const lines = csv.text.trim().split('\r\n');
+    assert.equal(lines[0], 'section,table,row,column,kind,severity,problem,value,count');
+    assert.ok(lines.includes(`count per kind,activity,,,unknown_person,,,,${half.left}`), lines.slice(0, 3).join('\n'));
+    assert.ok(lines.filter((l) => l.startsWith('listed problem,')).length > 0);
+    await screenshot(page, 'report-data-banner');
+    // The full sample has no such problem: no banner.
+    await page.click('#try-sample');
+    await page.waitForFunction(() => /Report ready/.test(document.querySelector('#status')?.textContent) && document.querySelector('#tab-data'));
+    await page.waitForFunction(() => !document.querySelector('[data-testid="data-banner"]'), null, { timeout: 30000 });
+    await page.close();
+  });
+
+  it('skipped rows: the banner counts them, says the fix, and lists the first with their row numbers', async () => {
+    const lines = readFileSync(path.join(sampleDir, 'activity.csv'), 'utf8').trimEnd().split('\n');
+    for (const i of [4, 9]) lines[i] = lines[i].replace(/\d{4}-\d{2}-\d{2}/, 'someday');  // rows 5 and 10 (the header is row 1)
+    const bad = path.join(tmp, 'activity-bad-dates.csv');
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    const { page } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', bad);
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
+    await page.click('#analyse');
+    await waitForReport(page);
+    const text = await page.textContent('[data-testid="data-banner"]');
+    assert.match(text, /2 rows of the activity file were skipped/);
+    assert.match(text, /2 rows of the activity file have a date that could not be read and were skipped/);
+    await page.click('[data-testid="data-banner"] .data-first summary');
+    const first = await page.$$eval('[data-testid="data-banner"] .data-first-list li', (lis) => lis.map((li) => li.textContent));
+    assert.match(first[0], /^activity file, row 5/);
+    assert.match(first[1], /^activity file, row 10/);
+    await page.close();
+  });
+
+  it('an invalid minimum group size: the error is under the setting, and nothing says "Report ready"', async () => {
+    const { page } = await openDemo(context, server.url);
+    await page.click('#settings summary');
+    await page.fill('input[name="min_group_size"]', '2');
+    await page.click('#try-sample');
+    await page.waitForSelector('[data-error-for="min_group_size"]:not([hidden])');
+    assert.match(await page.textContent('[data-error-for="min_group_size"]'), /between 3 and 1000/);
+    assert.equal(await page.getAttribute('input[name="min_group_size"]', 'aria-invalid'), 'true');
+    assert.doesNotMatch(await page.textContent('#status'), /Report ready/);
+    assert.ok(await page.isHidden('#results'));
+    await page.fill('input[name="min_group_size"]', '5');
+    await page.click('#analyse');
+    await waitForReport(page);
+    assert.ok(await page.isHidden('[data-error-for="min_group_size"]'));
+    await page.close();
+  });
+
+  it('a new date range marks the report out of date until it is run again (it changes how the files are read)', async () => {
+    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#settings summary');
+    await page.fill('input[name="window_start"]', '2025-02-03');
+    await page.dispatchEvent('input[name="window_start"]', 'change');
+    await page.waitForSelector('[data-testid="stale"]:not([hidden])');
+    assert.match(await page.textContent('[data-testid="stale"]'), /Out of date — the date range changed/);
+    assert.equal(await reads(page), 1);
+    await page.click('[data-action="rerun"]');
+    await page.waitForFunction(() => document.body.dataset.report === 'current' && /3 Feb 2025 to/.test(document.querySelector('[data-testid="results-meta"]')?.textContent));
+    assert.equal(await reads(page), 2, 'run again read the files with the new range');
+    await page.close();
+  });
+
+  it('a rollout date set in Settings is drawn on the trend chart', async () => {
+    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#settings summary');
+    await page.fill('[data-testid="rollout-team"]', 'Engineering');
+    await page.fill('[data-testid="rollout-date"]', '2025-02-03');
+    await page.click('[data-action="add-rollout"]');
+    // The engine decides whether the session can take it; either way the report catches up.
+    await page.waitForFunction(() => document.body.dataset.report === 'stale'
+      || window.__posted.some((m) => m.type === 'session.reanalyze' && m.config?.rollout?.dates?.Engineering === '2025-02-03'));
+    if (await page.getAttribute('body', 'data-report') === 'stale') await page.click('[data-action="rerun"]');
+    await page.click('#tab-charts');
+    await page.waitForFunction(() => document.querySelector('[data-chart="trends"] .chart-note')?.textContent.includes('AI rollout: Engineering'), null, { timeout: 60000 });
+    assert.match(await page.textContent('[data-chart="trends"] .chart-note'), /Dotted lines: AI rollout: Engineering \(3 Feb 2025\)/);
+    // Periods are dates, not ISO week codes.
+    const firstPeriod = await page.textContent('[data-chart="trends"] .chart-data tbody tr th');
+    assert.match(firstPeriod, /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, firstPeriod);
+    await page.locator('[data-chart="trends"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await page.locator('[data-chart="trends"]').screenshot({ path: path.join(screenshotDir, 'report-rollout-trend.png') });
+    await page.close();
+  });
+
+  it('individual results: the insight that asks for them opens the setting; switched on, the session re-analyses and lists pairs by pseudonym', async () => {
+    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#tab-insights');
+    await page.click('[data-insight="mentoring"] [data-open-setting="individual_results"]');
+    assert.ok(await page.$eval('#settings', (d) => d.open));
+    assert.ok(await page.$eval('[data-setting="individual_results"]', (el) => el === document.activeElement));
+    await page.check('[data-setting="individual_results"]');
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'session.reanalyze' && m.config?.privacy?.individual_results === true));
+    const config = await page.evaluate(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1).config);
+    assert.equal(config.privacy.salt, 'generate');
+    assert.equal(await reads(page), 1, 'switching on individual results did not read the files again');
+    await page.waitForSelector('#panel-insights caption:text("Suggested pairs (pseudonyms)")', { state: 'attached' });
+    // A key that is not 32+ hex digits: the error is under the field.
+    await page.fill('input[name="salt"]', 'not-a-key');
+    await page.dispatchEvent('input[name="salt"]', 'change');
+    await page.waitForSelector('[data-error-for="salt"]:not([hidden])');
+    assert.match(await page.textContent('[data-error-for="salt"]'), /32 hexadecimal digits/);
+    await page.close();
+  });
+
+  it('200 teams: the group table searches and pages; the trend picker re-analyses through the session', async () => {
+    const { page, seen } = await openDemo(context, server.url, { init: spyOnWorker });
+    await loadOrg(page);
+    assert.equal(await reads(page), 1);
+    await page.click('#tab-groups');
+    assert.equal(await page.locator('[data-testid="groups-table"] tbody tr').count(), 50, 'one page of 50 rows');
+    await page.fill('[data-testid="group-search"]', 'Team 007');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="groups-table"] tbody tr').length === 1);
+    assert.match(await page.textContent('[data-testid="groups-table"] tbody tr'), /Team 007/);
+    await page.fill('[data-testid="group-search"]', '');
+
+    await page.click('#tab-charts');
+    for (const id of ['adoption', 'gap-score', 'unevenness', 'hours']) {
+      assert.match(await page.textContent(`[data-chart="${id}"] .chart-note`), /the \d+ in between are one "others" row/, id);
+    }
+    await page.click('[data-testid="trend-groups"] summary');
+    await page.fill('[data-testid="trend-groups"] input[type="search"]', 'Team 19');
+    await page.check('[data-testid="trend-groups"] input[data-group="Team 190"]');
+    await page.check('[data-testid="trend-groups"] input[data-group="Team 195"]');
+    await page.click('[data-action="apply-trend-groups"]');
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'session.reanalyze' && m.config?.trends?.groups?.length === 2));
+    await page.waitForFunction(() => document.querySelector('[data-testid="trend-groups"] summary')?.textContent.includes('2 chosen'));
+    const config = await page.evaluate(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1).config);
+    assert.deepEqual(config.trends.groups, ['Team 190', 'Team 195']);
+    assert.equal(await reads(page), 1, 'choosing trend groups did not read the files again');
+    // The report is recomputed on the tab the reader was on.
+    assert.equal(await page.getAttribute('#tab-charts', 'aria-selected'), 'true');
+    await page.waitForSelector('[data-chart="trends"] .chart-data thead th', { state: 'attached' });
+    const heads = await page.$$eval('[data-chart="trends"] .chart-data thead th', (ths) => ths.map((t) => t.textContent));
+    assert.deepEqual(heads.slice(1).sort(), ['Everyone', 'Team 190', 'Team 195']);
+    await screenshot(page, 'report-200-teams-charts', { fullPage: true });
+    assert.deepEqual(seen.pageErrors, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,93 @@
+// The data-quality banner at the top of a report whose figures leave something
+// out: rows skipped as unreadable, or people in the activity who are missing
+// from the people table (shown as "(unassigned)"). Counts per kind, the fix in
+// words, the first problems with their row numbers, and a CSV of every listed
+// problem with the counts per kind. Messages are the engine's, shown as text.
+import { h } from '../dom.js';
+import * as fmt from '../format.js';
+import { csvBlob, download } from '../export.js';
+import { collapse } from './diagnostics.js';
+import { engineText } from './engine-text.js';
+
+const FIRST_ROWS = 5;
+
+// Row-level problems: the row was skipped (docs/input-format.md, lenient mode).
+const ROW_CODES = new Set(['ragged_row', 'malformed_quote', 'json_row_not_object', 'json_nested_value', 'missing_value', 'invalid_number',
+  'invalid_integer', 'non_finite', 'invalid_date', 'invalid_bool', 'invalid_enum', 'out_of_range', 'ai_tasks_exceed_tasks', 'duplicate_key',
+  'usage_row_skipped']);
+
+const TABLE_WORDS = { activity: 'activity file', people: 'people file', surveys: 'survey file', playbook: 'playbook', usage: 'AI-usage exports', identities: 'identities file' };
+const tableWords = (t) => TABLE_WORDS[t] ?? (t ? `${t} file` : 'input');
+const plural = (n, one, many = `${one}s`) => `${fmt.num(n)} ${n === 1 ? one : many}`;
+
+/** What each kind of problem means and how to fix it, in words. */
+function fixText(code, count, table) {
+  switch (code) {
+    case 'unknown_person':
+      return `${plural(count, 'person', 'people')} in the activity file ${count === 1 ? 'is' : 'are'} not in the people table; they are shown as "(unassigned)" unless the activity names their team. Add them to the people file (person id, team, role) and run again.`;
+    case 'attribute_conflict':
+      return `${plural(count, 'person', 'people')} have a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
+    case 'duplicate_key':
+      return `${plural(count, 'row')} of the ${tableWords(table)} repeat an earlier row for the same person (and day and task); the first was kept. Remove the duplicates.`;
+    case 'missing_value':
+      return `${plural(count, 'row')} of the ${tableWords(table)} leave a required cell empty and were skipped. Fill in the cells listed below.`;
+    case 'invalid_date':
+      return `${plural(count, 'row')} of the ${tableWords(table)} have a date that could not be read and were skipped. Use one date format throughout (for example 2025-02-03).`;
+    case 'invalid_number': case 'invalid_integer': case 'non_finite':
+      return `${plural(count, 'row')} of the ${tableWords(table)} have text where a number belongs and were skipped. Correct the cells listed below.`;
+    case 'ai_tasks_exceed_tasks':
+      return `${plural(count, 'row')} of the ${tableWords(table)} count more AI tasks than tasks and were skipped. Check how the two columns were exported.`;
+    case 'ragged_row': case 'malformed_quote':
+      return `${plural(count, 'row')} of the ${tableWords(table)} are not well-formed CSV (a missing or extra separator or quote) and were skipped. Re-export the file as CSV.`;
+    default:
+      return ROW_CODES.has(code)
+        ? `${plural(count, 'row')} of the ${tableWords(table)} could not be read and were skipped; the problems are listed below.`
+        : null;
+  }
+}
+
+/** The kinds of problem the banner reports: those that change who or what the figures cover. */
+function relevant(report) {
+  return (report.diagnostics?.counts ?? []).filter((c) => c.count > 0 && (c.code === 'unknown_person' || ROW_CODES.has(c.code) || c.code === 'attribute_conflict'));
+}
+
+/** The diagnostics listed in the report, and the counts per kind, as one CSV. */
+export function diagnosticsCsv(report) {
+  const d = report.diagnostics ?? { items: [], counts: [] };
+  const header = ['section', 'table', 'row', 'column', 'kind', 'severity', 'problem', 'value', 'count'];
+  const rows = [
+    ...(d.counts ?? []).map((c) => ['count per kind', c.table ?? '', '', '', c.code, '', '', '', c.count]),
+    ...(d.items ?? []).map((i) => ['listed problem', i.table ?? '', i.row ?? '', i.column ?? '', i.code, i.severity ?? '', i.message ?? '', i.value ?? '', '']),
+  ];
+  return { header, rows };
+}
+
+/**
+ * @param {object} report
+ * @param {{fileBase: string, openDetails: () => void}} options
+ * @returns {HTMLElement|null}
+ */
+export function dataBanner(report, { fileBase, openDetails }) {
+  const kinds = relevant(report);
+  const skipped = (report.inputs ?? []).filter((i) => i.rows_skipped > 0);
+  if (!kinds.length && !skipped.length) return null;
+  const d = report.diagnostics ?? {};
+  const codes = new Set(kinds.map((k) => k.code));
+  // Problems without a row that repeat one message (one per person) are one line with a count.
+  const first = collapse((d.items ?? []).filter((i) => codes.has(i.code))).slice(0, FIRST_ROWS);
+  const fixes = kinds.map((k) => [k, fixText(k.code, k.count, k.table)]).filter(([, t]) => t);
+  return h('section', { class: 'alert alert-warn data-banner', 'aria-labelledby': 'data-banner-title', 'data-testid': 'data-banner' },
+    h('h3', { id: 'data-banner-title' }, 'Check your data: some of it is not in these figures'),
+    skipped.length ? h('p', {}, skipped.map((i) => `${plural(i.rows_skipped, 'row')} of the ${tableWords(i.table)} ${i.rows_skipped === 1 ? 'was' : 'were'} skipped.`).join(' ')) : null,
+    fixes.length ? h('ul', { class: 'data-fixes' }, fixes.map(([k, text]) => h('li', { 'data-code': k.code }, text))) : null,
+    first.length ? h('details', { class: 'data-first' },
+      h('summary', {}, first.length === 1 ? 'The problem as the engine words it' : `The first ${first.length} problems`),
+      h('ol', { class: 'data-first-list' }, first.map((i) => h('li', {},
+        h('strong', {}, i.row ? `${tableWords(i.table)}, row ${fmt.num(i.row)}` : tableWords(i.table)),
+        i.column ? [' (column ', h('code', {}, i.column), ')'] : '', ': ', engineText(i.message ?? i.code), i.times > 1 ? ` (${fmt.num(i.times)} times, no row number)` : '')))) : null,
+    h('div', { class: 'data-actions' },
+      h('button', { type: 'button', class: 'button secondary small', 'data-export': 'diagnostics-csv',
+        onclick: () => { const t = diagnosticsCsv(report); download(`${fileBase}-data-problems.csv`, csvBlob(t.header, t.rows)); } },
+      `Download the ${d.truncated ? `first ${fmt.num(d.listed)}` : fmt.num(d.listed ?? d.items?.length ?? 0)} problems (CSV)`),
+      h('button', { type: 'button', class: 'button ghost small', onclick: openDetails }, 'All problems, file by file')));
+}
