@@ -113,25 +113,12 @@ export const shown = {
 };
 
 /**
- * An organisation of `teams` teams, for the many-groups views: the CLI's generator
- * (`generate --people ...`) with the people table's team column rewritten so
- * that person i (in file order) is in team i mod `teams` ("Team 001", ...):
- * deterministic, and every team gets people/teams people. Once the generator
- * takes `--teams N`, this can pass it instead of rewriting the column.
+ * An organisation of `teams` teams, for the many-groups views: the CLI's
+ * generator with --teams (people spread evenly; names such as "Customer Support 17").
  */
 export function generateTeamsOrg(dir, { teams = 200, people = 2000, days = 35 } = {}) {
-  const files = generateOrg(dir, people, days);
-  const lines = readFileSync(files.people, 'utf8').trimEnd().split('\n');
-  const header = lines[0].split(',');
-  const col = header.indexOf('team');
-  if (col < 0) throw new Error(`people.csv has no team column: ${lines[0]}`);
-  const out = [lines[0], ...lines.slice(1).map((line, i) => {
-    const cells = line.split(',');
-    cells[col] = `Team ${String((i % teams) + 1).padStart(3, '0')}`;
-    return cells.join(',');
-  })];
-  writeFileSync(files.people, `${out.join('\n')}\n`);
-  return files;
+  execFileSync(cli, ['generate', '--people', String(people), '--teams', String(teams), '--days', String(days), '--seed', '7', '--out', dir], { stdio: 'ignore' });
+  return { activity: path.join(dir, 'activity.csv'), people: path.join(dir, 'people.csv') };
 }
 
 /** The sample's people table with every second person left out (their activity stays): for the data-quality banner. */

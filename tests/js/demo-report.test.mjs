@@ -231,9 +231,9 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.equal(await reads(page), 1);
     await page.click('#tab-groups');
     assert.equal(await page.locator('[data-testid="groups-table"] tbody tr').count(), 50, 'one page of 50 rows');
-    await page.fill('[data-testid="group-search"]', 'Team 007');
+    await page.fill('[data-testid="group-search"]', 'Customer Support 17');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="groups-table"] tbody tr').length === 1);
-    assert.match(await page.textContent('[data-testid="groups-table"] tbody tr'), /Team 007/);
+    assert.match(await page.textContent('[data-testid="groups-table"] tbody tr'), /Customer Support 17/);
     await page.fill('[data-testid="group-search"]', '');
 
     await page.click('#tab-charts');

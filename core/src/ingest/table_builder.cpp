@@ -36,48 +36,7 @@ std::string range_text(const ColumnSpec& spec) {
   return "at most " + format_bound(*spec.max);
 }
 
-ColumnData empty_data(ColumnType t) {
-  switch (t) {
-    case ColumnType::integer:
-    case ColumnType::date: return std::vector<std::int32_t>{};
-    case ColumnType::number: return std::vector<double>{};
-    case ColumnType::text: return TextColumn{};
-    case ColumnType::boolean:
-    case ColumnType::work_mode: return std::vector<std::int8_t>{};
-  }
-  return std::vector<double>{};
-}
-
 }  // namespace
-
-TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log)
-    : schema_(schema), options_(options), log_(log), table_name_(schema.name) {
-  table_.name = table_name_;
-  const std::size_t n = schema.columns.size();
-  for (const ColumnSpec& spec : schema.columns) {
-    Column c;
-    c.name = std::string(spec.name);
-    c.type = spec.type;
-    c.data = empty_data(spec.type);
-    table_.columns.push_back(std::move(c));
-  }
-  slot_header_.resize(n);
-  seen_.assign(n, false);
-  cells_.resize(n);
-  present_.assign(n, 0);
-  numeric_.assign(n, 0);
-  ints_.resize(n);
-  nums_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (schema.columns[i].type != ColumnType::date) continue;
-    DateColumn d;
-    d.slot = i;
-    // The config was checked when it was parsed; an unreadable format here falls back to detection.
-    if (!options_.date_format.empty()) d.format = DateFormat::parse(options_.date_format);
-    dates_pending_ = dates_pending_ || !d.format;
-    date_columns_.push_back(std::move(d));
-  }
-}
 
 std::string TableBuilder::date_format_name() const {
   for (const DateColumn& d : date_columns_)
@@ -159,72 +118,6 @@ std::string TableBuilder::header_for_slot(std::size_t slot) const {
   return slot_header_[slot].empty() ? std::string(schema_.columns[slot].name) : slot_header_[slot];
 }
 
-Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
-  header_slot_.assign(header.size(), -1);
-  std::vector<Diagnostic> fatal;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    const std::string_view h = trim(header[i]);
-    if (h.empty()) {
-      header_log().add(make_diagnostic(DiagCode::blank_header,
-                               table_name_ + ": header of column " + std::to_string(i + 1) + " is empty; column ignored",
-                               table_name_, 1, "", ""));
-      continue;
-    }
-    const int slot = resolve(h);
-    if (slot < 0) {
-      ignored_headers_.emplace_back(h);
-      header_log().add(make_diagnostic(DiagCode::unknown_column,
-                               table_name_ + ": column " + quoted(h) + " is not used by gapscore; ignored",
-                               table_name_, 1, std::string(h)));
-      continue;
-    }
-    const auto s = static_cast<std::size_t>(slot);
-    if (seen_[s]) {
-      fatal.push_back(make_diagnostic(DiagCode::duplicate_column,
-                                      table_name_ + ": columns " + quoted(slot_header_[s]) + " and " + quoted(h) +
-                                          " both map to " + std::string(schema_.columns[s].name),
-                                      table_name_, 1, std::string(h)));
-      continue;
-    }
-    seen_[s] = true;
-    slot_header_[s] = std::string(h);
-    header_slot_[i] = slot;
-  }
-  for (std::size_t s = 0; s < schema_.columns.size(); ++s) table_.columns[s].present = seen_[s];
-  if (!fatal.empty()) return Error(std::move(fatal));
-  // Headers are known: now check the required columns.
-  std::vector<std::string> original;
-  for (std::size_t i = 0; i < header.size(); ++i)
-    if (header_slot_[i] < 0) original.emplace_back(trim(header[i]));
-  std::string expected;
-  for (const ColumnSpec& spec : schema_.columns) {
-    if (!spec.required_column) continue;
-    if (!expected.empty()) expected += ", ";
-    expected += spec.name;
-  }
-  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
-    const ColumnSpec& spec = schema_.columns[s];
-    if (!spec.required_column || seen_[s]) continue;
-    std::string msg = table_name_ + ": required column \"" + std::string(spec.name) + "\" not found (required: " +
-                      expected + ")";
-    const std::string found = likely_header(spec.name, original);
-    if (!found.empty()) {
-      msg += "; closest header found: " + quoted(found) + "; to use it, add to the config: " +
-             column_mapping_json(table_name_, found, spec.name);
-    } else if (!original.empty()) {
-      std::string list;
-      for (std::size_t i = 0; i < original.size() && i < 8; ++i) list += (i ? ", " : "") + quoted(original[i]);
-      msg += "; headers not recognised: " + list;
-    } else {
-      msg += "; no header resembles it";
-    }
-    // column: the one that is missing; value: the header that probably meant it.
-    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 1, std::string(spec.name), found));
-  }
-  if (!fatal.empty()) return Error(std::move(fatal));
-  return Ok{};
-}
-
 int TableBuilder::slot_for_key(std::string_view key) {
   for (const auto& [k, slot] : json_keys_)
     if (k == key) return slot;
@@ -247,25 +140,6 @@ int TableBuilder::slot_for_key(std::string_view key) {
   }
   json_keys_.emplace_back(std::string(key), slot);
   return slot;
-}
-
-Status TableBuilder::check_required_columns_seen() {
-  std::vector<Diagnostic> fatal;
-  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
-    const ColumnSpec& spec = schema_.columns[s];
-    if (!spec.required_column || seen_[s]) continue;
-    std::vector<std::string> unmatched;
-    for (const auto& [k, slot] : json_keys_)
-      if (slot < 0) unmatched.push_back(k);
-    std::string msg = table_name_ + ": required field \"" + std::string(spec.name) + "\" not found in any object";
-    const std::string close = likely_header(spec.name, unmatched);
-    if (!close.empty())
-      msg += "; closest field found: " + quoted(close) + "; to use it, add to the config: " +
-             column_mapping_json(table_name_, close, spec.name);
-    fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 0, std::string(spec.name), close));
-  }
-  if (!fatal.empty()) return Error(std::move(fatal));
-  return Ok{};
 }
 
 Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value,
@@ -689,73 +563,6 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
   count_work(Work::duplicate_key_probes, probes);
   if (dropped > 0) table.keep_rows(keep);
   (void)summary;
-  return Ok{};
-}
-
-Result<Table> TableBuilder::finish(TableSummary& summary) {
-  if (dates_pending_) {
-    // The table ended before a date format was known: ambiguous values are an
-    // error; no date-like value at all leaves the default, and the rows say why.
-    for (DateColumn& d : date_columns_) {
-      if (d.format || !table_.columns[d.slot].present) continue;
-      if (!d.detector.nothing_seen()) return std::move(ambiguous_dates(d)).error();
-      d.format = DateFormat::iso();
-    }
-    dates_pending_ = false;
-    if (Status s = replay_pending(); !s) return std::move(s).error();
-  }
-  // Every present column holds exactly one value per kept row; later code indexes them by row.
-  for (const Column& col : table_.columns) {
-    if (!col.present) continue;
-    const std::size_t n = std::visit([](const auto& v) {
-      if constexpr (requires { v.codes; }) return v.codes.size();
-      else return v.size();
-    }, col.data);
-    if (n != table_.row_count())
-      return Error(make_diagnostic(DiagCode::internal_error,
-                                   table_name_ + ": column " + col.name + " has " + std::to_string(n) + " values for " +
-                                       std::to_string(table_.row_count()) + " rows",
-                                   table_name_));
-  }
-  if (!sink_)
-    if (Status s = drop_duplicate_keys(table_, summary); !s) return std::move(s).error();
-  if (options_.strict && strict_errors_ > 0) {
-    std::vector<Diagnostic> errors;
-    for (const Diagnostic& d : log_.items())
-      if (d.severity == Severity::error && d.table == table_name_) errors.push_back(d);
-    return Error(std::move(errors));
-  }
-  summary.rows_read = rows_read_;
-  summary.rows_used = rows_kept();
-  summary.rows_skipped = rows_read_ - rows_kept();
-  for (std::size_t s = 0; s < schema_.columns.size(); ++s)
-    if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);
-  summary.ignored_columns = ignored_headers_;
-  summary.date_format = date_format_name();
-  // A shard's own counts say nothing about the table: the shards are merged first.
-  if (options_.shard_count > 1) return std::move(table_);
-  if (Status s = check_row_counts(summary, schema_, log_); !s) return std::move(s).error();
-  return std::move(table_);
-}
-
-Status check_row_counts(const TableSummary& summary, const TableSchema& schema, DiagnosticLog& log) {
-  const std::string table_name(schema.name);
-  if (summary.rows_read == 0) {
-    Diagnostic d = make_diagnostic(DiagCode::no_rows, table_name + ": the table has a header but no data rows",
-                                   table_name);
-    if (!schema.required_table) {
-      d.severity = Severity::warning;
-      d.message += "; it is ignored";
-      log.add(d);
-    } else {
-      return Error(std::move(d));
-    }
-  } else if (summary.rows_used == 0) {
-    return Error(make_diagnostic(DiagCode::no_valid_rows,
-                                 table_name + ": all " + std::to_string(summary.rows_read) +
-                                     " rows were skipped; see the diagnostics for why",
-                                 table_name));
-  }
   return Ok{};
 }
 
