@@ -78,7 +78,8 @@ std::vector<VerifyInput> inputs_of(const Tables& tables) {
                      for (std::size_t i = 0; i < b.size(); i += 1000)
                        if (Status s = sink(std::string_view(b).substr(i, 1000)); !s) return s;
                      return Ok{};
-                   }});
+                   },
+                   ""});
   }
   return out;
 }

@@ -17,7 +17,8 @@ gapscore::VerifyInput fixed_input(gapscore::TableKind kind, const char* name, co
             const std::size_t half = all.size() / 2;
             if (gapscore::Status s = sink(all.substr(0, half)); !s) return s;
             return sink(all.substr(half));
-          }};
+          },
+          ""};
 }
 
 }  // namespace
