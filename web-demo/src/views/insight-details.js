@@ -106,7 +106,7 @@ function notComputed(ins) {
   if (!reasons.length) return null;
   return block({ title: 'Not computed for this data' },
     h('ul', { class: 'detail-list' }, reasons.map(([name, reason]) => h('li', {}, h('strong', {}, name), ': ', engineText(reason),
-      name === 'Rollout comparison' && /rollout/.test(reason) ? [' ', settingButton('Set rollout dates in Settings', 'rollout')] : null))));
+      name === 'Rollout comparison' && (ins.rollout?.settings ?? []).includes('rollout.dates') ? [' ', settingButton('Set rollout dates in Settings', 'rollout')] : null))));
 }
 
 /** Detail cards for the insight sections present in the report. */

@@ -18,11 +18,18 @@ const KINDS = {
   success: ['Success', 'good'],
 };
 
-// Cards that point at a setting get a button that opens it.
-const CARD_SETTINGS = {
-  mentoring: (c) => (/individual results/.test(c.text ?? '') ? settingButton('Switch on individual results in Settings', 'individual_results') : null),
-  training_target: (c) => (/individual results/.test(c.text ?? '') ? settingButton('Switch on individual results in Settings', 'individual_results') : null),
+// Cards name the settings they depend on (the engine's `settings` list): those the
+// demo's Settings has get a button that opens them.
+const SETTING_BUTTONS = {
+  'privacy.individual_results': ['Switch on individual results in Settings', 'individual_results'],
+  'rollout.dates': ['Set rollout dates in Settings', 'rollout'],
 };
+
+function cardSettingButtons(card) {
+  const keys = Array.isArray(card.settings) ? card.settings : [];
+  const buttons = keys.map((k) => SETTING_BUTTONS[k]).filter(Boolean).map(([label, target]) => settingButton(label, target));
+  return buttons.length ? h('p', { class: 'insight-setting' }, ...buttons) : null;
+}
 
 /** Recommendation cards from report.insights.cards ({id, title, text, kind}). */
 export function insightCards(cards) {
@@ -34,7 +41,7 @@ export function insightCards(cards) {
       c.title ? h('h3', {}, String(c.title)) : null,
       c.text ? h('p', {}, engineText(c.text)) : null,
       insufficient(c.sufficiency),
-      CARD_SETTINGS[c.id]?.(c) ?? null);
+      cardSettingButtons(c));
   });
 }
 
