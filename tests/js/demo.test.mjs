@@ -757,6 +757,21 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(await page.textContent(`${everyone} [data-col="maturity"]`), 'Initial rollout');
     assert.match(await page.textContent('[data-testid="usage-segments-table"]'), /Power users/);
     await page.locator('[data-testid="usage-segments-table"]').screenshot({ path: path.join(screenshotDir, '16-usage-segments.png') });
+
+    // Its HR attributes group the report: typed in Settings, checked by the engine, recomputed in the session.
+    const byOrg = cliReport({ usage: query }, { group_by: ['Organization'] });
+    await page.click('#settings summary');
+    await page.uncheck('#group-team');
+    await page.fill('[data-testid="group-by-other"]', 'Organization');
+    await page.locator('[data-testid="group-by-other"]').dispatchEvent('change');
+    await page.waitForFunction((orgs) => {
+      const shown = [...document.querySelectorAll('[data-testid="usage-groups-table"] tr[data-group]')].map((tr) => tr.dataset.group);
+      return orgs.every((o) => shown.includes(o));
+    }, byOrg.usage.groups.map((g) => g.key.Organization), { timeout: 30000 });
+    const orgRows = await usageRows(page);
+    for (const g of byOrg.usage.groups) {
+      if (!g.suppressed) assert.match(orgRows[g.key.Organization].text, new RegExp(shown.int(g.metrics.population)), g.key.Organization);
+    }
     assertClean(seen);
     await page.close();
   });

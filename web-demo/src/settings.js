@@ -18,6 +18,7 @@ const ENGINE_KEYS = [
   ['rework_threshold', 'rework_threshold'], ['window.start', 'window_start'], ['window.end', 'window_end'], ['window', 'window_start'],
   ['privacy.salt', 'salt'], ['privacy.dp.total_epsilon', 'dp_total_epsilon'], ['privacy.dp.epsilon', 'dp_epsilon'],
   ...WEIGHTS.map(([k]) => [`weights.${k}`, `weight_${k}`]),
+  ['group_by', 'group_by_other'],
 ];
 
 const DEFAULTS = {
@@ -50,6 +51,18 @@ function dateField(name, label, hint) {
     errorSlot(name));
 }
 
+/** An attribute the checkboxes do not list: an HR column of a Viva Insights person query (the engine checks it). */
+function otherAttributeField() {
+  const id = uid('set');
+  return h('div', { class: 'field' },
+    h('label', { for: id }, 'Another attribute'),
+    h('input', { id, name: 'group_by_other', type: 'text', autocomplete: 'off', placeholder: 'e.g. Organization', 'data-testid': 'group-by-other',
+      'aria-describedby': `${id}-hint group_by_other-error` }),
+    h('p', { class: 'field-hint', id: `${id}-hint` },
+      'A column of a Viva Insights person query, such as Organization or FunctionType; several separated by commas.'),
+    errorSlot('group_by_other'));
+}
+
 export function createSettings(form) {
   const groupBox = h('fieldset', { class: 'field-group' },
     h('legend', {}, 'Group people by'),
@@ -59,7 +72,8 @@ export function createSettings(form) {
         h('input', { type: 'checkbox', id, name: 'group_by', value: attr, checked: DEFAULTS.group_by.includes(attr) }),
         h('label', { for: id }, ATTR_LABELS[attr]));
     })),
-    h('p', { class: 'field-hint' }, 'Several attributes give one group per combination (e.g. team × work mode). None: overall figures only.'));
+    h('p', { class: 'field-hint' }, 'Several attributes give one group per combination (e.g. team × work mode). None: overall figures only.'),
+    otherAttributeField());
 
   const periodId = uid('set');
   const basics = h('div', { class: 'field-row' },
@@ -144,7 +158,8 @@ export function createSettings(form) {
       const minGroup = check('min_group_size', 'Minimum group size', 3, 1000);
       if (Number.isFinite(minGroup) && !Number.isInteger(minGroup)) fail('min_group_size', 'Minimum group size must be a whole number.');
       const config = {
-        group_by: [...form.querySelectorAll('input[name="group_by"]:checked')].map((c) => c.value),
+        group_by: [...form.querySelectorAll('input[name="group_by"]:checked')].map((c) => c.value)
+          .concat(form.elements.group_by_other.value.split(',').map((a) => a.trim()).filter(Boolean)),
         period: form.elements.period.value,
         ai_user_min_share: check('ai_user_min_share', 'AI user threshold', 0, 100) / 100,
         rework_threshold: check('rework_threshold', 'Rework threshold', 0, 100) / 100,
