@@ -35,7 +35,7 @@ Result<std::vector<std::string>> read_shared_strings(std::string_view xml) {
         break;
       case XmlScanner::Event::end:
         if (x.name() == "si") {
-          decode_ooxml_escapes(strings.back());
+          if (in_item) decode_ooxml_escapes(strings.back());  // an </si> without its <si> closes nothing
           in_item = false;
         } else if (x.name() == "rPh" && in_phonetic > 0) {
           --in_phonetic;
