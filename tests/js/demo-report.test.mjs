@@ -241,20 +241,20 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
       assert.match(await page.textContent(`[data-chart="${id}"] .chart-note`), /the \d+ in between are one "others" row/, id);
     }
     await page.click('[data-testid="trend-groups"] summary');
-    await page.fill('[data-testid="trend-groups"] input[type="search"]', 'Team 19');
-    await page.check('[data-testid="trend-groups"] input[data-group="Team 190"]');
-    await page.check('[data-testid="trend-groups"] input[data-group="Team 195"]');
+    await page.fill('[data-testid="trend-groups"] input[type="search"]', 'Sales 2');
+    await page.check('[data-testid="trend-groups"] input[data-group="Sales 21"]');
+    await page.check('[data-testid="trend-groups"] input[data-group="Sales 24"]');
     await page.click('[data-action="apply-trend-groups"]');
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'session.reanalyze' && m.config?.trends?.groups?.length === 2));
     await page.waitForFunction(() => document.querySelector('[data-testid="trend-groups"] summary')?.textContent.includes('2 chosen'));
     const config = await page.evaluate(() => window.__posted.filter((m) => m.type === 'session.reanalyze').at(-1).config);
-    assert.deepEqual(config.trends.groups, ['Team 190', 'Team 195']);
+    assert.deepEqual(config.trends.groups, ['Sales 21', 'Sales 24']);
     assert.equal(await reads(page), 1, 'choosing trend groups did not read the files again');
     // The report is recomputed on the tab the reader was on.
     assert.equal(await page.getAttribute('#tab-charts', 'aria-selected'), 'true');
     await page.waitForSelector('[data-chart="trends"] .chart-data thead th', { state: 'attached' });
     const heads = await page.$$eval('[data-chart="trends"] .chart-data thead th', (ths) => ths.map((t) => t.textContent));
-    assert.deepEqual(heads.slice(1).sort(), ['Everyone', 'Team 190', 'Team 195']);
+    assert.deepEqual(heads.slice(1).sort(), ['Everyone', 'Sales 21', 'Sales 24']);
     await screenshot(page, 'report-200-teams-charts', { fullPage: true });
     assert.deepEqual(seen.pageErrors, []);
     await page.close();
