@@ -23,8 +23,8 @@ export function describeFile(sniff) {
       if (sniff.problem) return { text: 'Excel workbook', problem: `this workbook cannot be read: ${sniff.problem}.` };
       return { text: `Excel workbook, sheet “${sniff.sheet}”, ${columns}`, problem: null };
     case 'empty': return { text: 'empty', problem: 'the file is empty.' };
-    case 'binary': return { text: 'not a text file', problem: 'this is not a CSV or JSON file.' };
-    default: return { text: 'not recognised', problem: 'this is not a CSV or JSON file.' };
+    case 'binary': return { text: 'not a text file', problem: 'this is not a CSV, JSON or Excel file.' };
+    default: return { text: 'not recognised', problem: 'this is not a CSV, JSON or Excel file.' };
   }
 }
 
