@@ -72,7 +72,7 @@ TEST_P(InsightsReference, StatisticsMatchStatsmodelsAndScipy) {
     expect_close(g["mean"], w["mean"], "mean " + w["work_mode"].get<std::string>());
     if (!w.contains("raw")) continue;
     for (const char* model : {"raw", "adjusted"})
-      for (const char* f : {"estimate", "se", "p_value"})
+      for (const char* f : {"estimate", "se", "p_value", "ci_low", "ci_high"})
         expect_close(g[std::string(model) + "_difference"][f], w[model][f],
                      std::string(model) + " " + w["work_mode"].get<std::string>() + " " + f);
   }

@@ -95,8 +95,10 @@ def work_mode(pt, k):
         entry = {"work_mode": m, "people": int((d["work_mode"] == m).sum()), "mean": num(d.loc[d["work_mode"] == m, "y"].mean())}
         if m != levels[0]:
             name = "C(work_mode)[T.%s]" % m
-            entry["raw"] = {"estimate": num(raw.params[name]), "se": num(raw.bse[name]), "p_value": num(raw.pvalues[name])}
-            entry["adjusted"] = {"estimate": num(adj.params[name]), "se": num(adj.bse[name]), "p_value": num(adj.pvalues[name])}
+            for key, fit in (("raw", raw), ("adjusted", adj)):
+                ci = fit.conf_int(alpha=0.05).loc[name]  # normal interval with the HC3 covariance
+                entry[key] = {"estimate": num(fit.params[name]), "se": num(fit.bse[name]), "p_value": num(fit.pvalues[name]),
+                              "ci_low": num(ci[0]), "ci_high": num(ci[1])}
         out["modes"].append(entry)
     out["ai_task_share_coefficient"] = num(adj.params["share"])
     return out

@@ -18,8 +18,11 @@ Coefficient coefficient(const stats::OlsResult& r, std::size_t j) {
   Coefficient c;
   c.estimate = r.coef[j];
   if (!std::isnan(r.se_hc3[j])) {
+    constexpr double z975 = 1.959963984540054;  // two-sided 95% normal interval, as statsmodels with HC3
     c.se = r.se_hc3[j];
     c.p_value = r.p_value[j];
+    c.ci_low = r.coef[j] - z975 * r.se_hc3[j];
+    c.ci_high = r.coef[j] + z975 * r.se_hc3[j];
   }
   return c;
 }

@@ -17,6 +17,8 @@ namespace gapscore::insights {
 
 struct Coefficient {
   std::optional<double> estimate, se, p_value;
+  // Normal 95% interval, estimate ± 1.96 se (as statsmodels' conf_int with HC3).
+  std::optional<double> ci_low, ci_high;
 };
 
 struct ModeEffect {

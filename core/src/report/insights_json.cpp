@@ -21,7 +21,8 @@ Json persona_json(const PersonaCounts& c) {
 }
 
 Json coefficient_json(const Coefficient& c) {
-  return {{"estimate", number_or_null(c.estimate)}, {"se", number_or_null(c.se)}, {"p_value", number_or_null(c.p_value)}};
+  return {{"estimate", number_or_null(c.estimate)}, {"se", number_or_null(c.se)}, {"ci_low", number_or_null(c.ci_low)},
+          {"ci_high", number_or_null(c.ci_high)}, {"p_value", number_or_null(c.p_value)}};
 }
 
 Json reason_json(const std::optional<std::string>& reason) { return reason ? Json(*reason) : Json(nullptr); }

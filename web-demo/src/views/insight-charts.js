@@ -56,19 +56,18 @@ function personasChart(report, p) {
 }
 
 // The work-mode verdict rests on whether each difference could be zero: the
-// bars carry 95% intervals, estimate ± 1.96 standard errors (the engine's se,
-// normal approximation, as its p-values). Bars are drawn at a fixed width so
-// that the whiskers can be placed on their centres.
+// bars carry the engine's 95% intervals (ci_low, ci_high). Bars are drawn at a
+// fixed width so that the whiskers can be placed on their centres.
 const BAR = 32;
 const GAP = 0.2;
-const Z95 = 1.959964;
+const hasInterval = (d) => d?.ci_low != null && d?.ci_high != null;
 
 function whiskers(modes, pick, slot) {
   return {
     type: 'custom', name: slot ? 'Adjusted: 95% interval' : 'Raw: 95% interval', silent: true, z: 5,
     data: modes.map((m, i) => {
       const d = pick(m);
-      return d?.estimate == null || d.se == null ? [i, null, null] : [i, d.estimate - Z95 * d.se, d.estimate + Z95 * d.se];
+      return hasInterval(d) ? [i, d.ci_low, d.ci_high] : [i, null, null];
     }),
     renderItem: (params, api) => {
       if (api.value(1) == null || Number.isNaN(api.value(1))) return null;
@@ -88,10 +87,10 @@ function whiskers(modes, pick, slot) {
 function workModeChart(w) {
   const modes = (w.modes ?? []).filter((m) => m.work_mode !== w.reference);
   const est = (d) => d?.estimate ?? null;
-  const interval = (d) => (d?.estimate == null || d.se == null ? '' : ` [${fmt.signedNum(d.estimate - Z95 * d.se, 3)} to ${fmt.signedNum(d.estimate + Z95 * d.se, 3)}]`);
+  const interval = (d) => (hasInterval(d) ? ` [${fmt.signedNum(d.ci_low, 3)} to ${fmt.signedNum(d.ci_high, 3)}]` : '');
   const diff = (d) => (d?.estimate == null ? '—' : `${fmt.signedNum(d.estimate, 3)}${interval(d)} (p ${fmt.num(d.p_value, 3)})`);
   const ends = modes.flatMap((m) => [m.raw_difference, m.adjusted_difference])
-    .filter((d) => d?.estimate != null && d.se != null).flatMap((d) => [d.estimate - Z95 * d.se, d.estimate + Z95 * d.se]);
+    .filter(hasInterval).flatMap((d) => [d.ci_low, d.ci_high]);
   return {
     option: {
       legend: { data: ['Raw difference', 'Adjusted for role and AI use'] },
