@@ -39,7 +39,7 @@ export function insightCards(cards) {
     return h('article', { class: `card insight-card tone-${thin ? 'info' : tone}`, 'data-insight': c.id ?? null },
       h('p', { class: 'insight-kind' }, thin ? `${label} · too little data` : label),
       c.title ? h('h3', {}, String(c.title)) : null,
-      c.text ? h('p', {}, engineText(c.text)) : null,
+      c.text ? h('p', { class: 'insight-text' }, engineText(c.text)) : null,
       insufficient(c.sufficiency),
       cardSettingButtons(c));
   });
