@@ -47,6 +47,7 @@ TEST(Cli, UsageErrorsExitTwoWithAMessage) {
       {"analyze", "--activity FILE is required"},
       {"analyze --activity /nonexistent/activity.csv", "cannot open /nonexistent/activity.csv"},
       {"analyze --activity x --group-by tema", "did you mean \"team\""},
+      {"analyze --activity x --rollup-by team", "--rollup-by: config rollup_by: \"team\" is already in group_by"},
       {"generate --out /tmp/x --people many", "--people must be a whole number"},
       {"generate --out /tmp/x --teams 0", "--teams must be at least 1"},
       {"generate --out /tmp/x --people 10 --teams 11", "teams must be between 1 and the number of people (10)"},

@@ -14,7 +14,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: gapscore analyze --activity FILE [--people FILE] [--surveys FILE] [--playbook FILE]\n"
     "                        [--usage FILE]... [--identities FILE] [--config FILE] [--group-by team,role]\n"
-    "                        [--out FILE] [--format json|summary] [--ledger FILE]\n"
+    "                        [--rollup-by department] [--out FILE] [--format json|summary] [--ledger FILE]\n"
     "       gapscore analyze --people FILE --usage FILE... [--identities FILE]   (adoption-only report)\n"
     "       gapscore analyze --usage PERSON_QUERY.csv [--group-by Organization]   (adoption-only, Viva Insights)\n"
     "\n"

@@ -33,6 +33,8 @@ std::vector<FlagSpec> input_flags() {
       {"config", true, false, "JSON configuration file"},
       {"group-by", true, false, "comma-separated person attributes (overrides config), e.g. team,role, or a person "
                                 "query's HR attributes, e.g. Organization"},
+      {"rollup-by", true, false, "a coarser person attribute that contains the groups (overrides config), e.g. "
+                                 "department, a column of the people table"},
       {"strict", false, false, "fail on the first bad rows instead of skipping them"},
       {"threads", true, false, "read the activity with N threads (default: the machine's cores; 1 in strict mode)"},
       sheet_flag(),
@@ -83,6 +85,14 @@ Result<Session> make_analysis(const ParsedArgs& args) {
     if (auto checked = parse_config(probe.dump()); !checked)
       return Error(usage("--group-by: " + checked.error().first().message));
     config->group_by = std::move(attrs);
+  }
+  if (auto r = args.get("rollup-by")) {
+    nlohmann::ordered_json probe;
+    probe["group_by"] = config->group_by;
+    probe["rollup_by"] = *r;
+    if (auto checked = parse_config(probe.dump()); !checked)
+      return Error(usage("--rollup-by: " + checked.error().first().message));
+    config->rollup_by = *r;
   }
   if (args.has("strict")) config->strict = true;
   return Session::create(std::move(config).value());

@@ -139,6 +139,10 @@ struct Config {
   bool strict = false;
   int max_diagnostics = 100;
   std::vector<std::string> group_by{"team"};
+  // A second, coarser grouping that contains group_by's groups (team within
+  // "department", a people-table column): one report with both levels, whose
+  // disclosure audit covers both. Empty = none.
+  std::string rollup_by;
   Period period = Period::week;
   TrendsConfig trends;
   std::optional<std::int32_t> window_start;  // days since 1970-01-01, inclusive

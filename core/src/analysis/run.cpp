@@ -163,6 +163,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   for (std::size_t g = 0; g < out.grouping.size(); ++g)
     out.groups.push_back(
         evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
+  if (!config.rollup_by.empty() && !config.group_by.empty()) out.rollup = roll_up(ds, config, ctx, out.grouping);
   add_adjusted_gaps(ds, config, out);
   out.trend_groups = select_trend_groups(out.grouping, out.groups, config);
   if (!config.privacy.dp) add_trends(ds, config, pb, out);  // trends are not released under DP

@@ -9,6 +9,7 @@
 
 #include "analysis/group_eval.h"
 #include "analysis/grouping.h"
+#include "analysis/rollup.h"
 #include "gapscore/config.h"
 #include "dataset/dataset.h"
 
@@ -63,6 +64,7 @@ struct AnalysisResult {
   std::vector<PersonFigures> figures;  // whole window, by person index
   GroupResult overall;
   std::vector<GroupResult> groups;  // grouping order
+  std::optional<Rollup> rollup;     // config.rollup_by's groups, when set
   std::vector<std::int32_t> periods;  // start day of each period with activity, ascending
   TrendSelection trend_groups;
   std::vector<TrendCell> trends;  // by period, then overall first, then selected groups with people

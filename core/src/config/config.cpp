@@ -31,9 +31,13 @@ constexpr ConfigKeyDoc kKeys[] = {
      "lenient: bad rows are skipped and counted; strict: the run fails listing the first errors."},
     {"max_diagnostics", "integer 1..10000", "100", "How many diagnostics are listed in full (all are counted)."},
     {"group_by", "array of person attributes", "[\"team\"]",
-     "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained, or an HR attribute of a "
-     "Viva Insights person query (Organization, FunctionType, LevelDesignation, SupervisorIndicator, Layer, Region, or "
+     "Grouping for per-group metrics: any of team, role, work_mode, manager_id, ai_trained, another column of the "
+     "people table (department, location...), or an HR attribute of a Viva Insights person query (Organization, FunctionType, LevelDesignation, SupervisorIndicator, Layer, Region, or "
      "any other attribute column it has). [] = overall only."},
+    {"rollup_by", "person attribute | null", "null",
+     "A coarser grouping that contains the groups, e.g. \"department\" (a column of the people table) over "
+     "group_by [\"team\"]: the report adds a rollup section with a figure per department, and the privacy checks "
+     "cover both levels. Every group must lie inside one rollup group."},
     {"period", "\"week\" | \"month\"", "\"week\"", "Trend period: ISO week (Monday start) or calendar month."},
     {"trends.max_groups", "integer 1..500", "50",
      "Trend series for at most this many groups: the largest by headcount (ties in key order). A diagnostic "
@@ -216,6 +220,8 @@ struct Parser {
         if (integer(v, key, 1, 10000, n)) config.max_diagnostics = static_cast<int>(n);
       } else if (key == "group_by") {
         parse_group_by(v);
+      } else if (key == "rollup_by") {
+        parse_rollup_by(v);
       } else if (key == "period") {
         if (v == "week") config.period = Period::week;
         else if (v == "month") config.period = Period::month;
@@ -245,12 +251,20 @@ struct Parser {
       } else if (key == "date_formats") {
         parse_date_formats(v);
       } else {
-        unknown("", key, {"mode", "max_diagnostics", "group_by", "period", "trends", "window", "ai_user_min_share",
+        unknown("", key, {"mode", "max_diagnostics", "group_by", "rollup_by", "period", "trends", "window", "ai_user_min_share",
                           "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage",
                           "date_formats"});
       }
     }
     check_trend_keys();
+    if (!config.rollup_by.empty() && config.group_by.empty())
+      error(DiagCode::config_invalid_value, "rollup_by", "needs group_by: it rolls the groups up into larger ones");
+    if (!config.rollup_by.empty() && (config.privacy.dp || config.privacy.protection == Protection::cell_key))
+      error(DiagCode::config_invalid_value, "rollup_by",
+            "cannot be combined with differential privacy or cell-key perturbation (they release group_by's groups only)");
+    for (const std::string& g : config.group_by)
+      if (!config.rollup_by.empty() && normalize_header(g) == normalize_header(config.rollup_by))
+        error(DiagCode::config_invalid_value, "rollup_by", "\"" + clip_for_diagnostic(g) + "\" is already in group_by");
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
       error(DiagCode::config_invalid_value, "window", "start is after end");
     const PrivacyConfig& pc = config.privacy;
@@ -314,6 +328,21 @@ struct Parser {
     config.group_by = std::move(out);
   }
 
+  void parse_rollup_by(const json& v) {
+    if (v.is_null()) return;
+    if (!v.is_string()) {
+      error(DiagCode::config_invalid_value, "rollup_by", "must be a person attribute such as \"department\", or null");
+      return;
+    }
+    const std::string name = v.get<std::string>();
+    if (name.empty()) return;
+    if (const std::string why = check_attribute(name); !why.empty()) {
+      error(DiagCode::config_invalid_value, "rollup_by", why);
+      return;
+    }
+    config.rollup_by = name;
+  }
+
   // "" when `name` can be a group_by attribute: one of kGroupable, or another
   // HR attribute column of a person query (checked at the join). A near miss of
   // a people-table attribute ("tema", "Team") is a typo, not a new attribute.
@@ -321,8 +350,8 @@ struct Parser {
     for (std::string_view g : kGroupable)
       if (g == name) return {};
     const std::string usage =
-        " (use team, role, work_mode, manager_id, ai_trained, or an HR attribute of a Viva person query such as "
-        "Organization)";
+        " (use team, role, work_mode, manager_id, ai_trained, another column of the people table such as "
+        "department, or an HR attribute of a Viva person query such as Organization)";
     bool plain = !name.empty() && name.size() <= 64;
     for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ' || c == '-');
     if (!plain) return "\"" + clip_for_diagnostic(name) + "\" is not a person attribute" + usage;
@@ -770,6 +799,7 @@ nlohmann::ordered_json config_json(const Config& c) {
   j["mode"] = c.strict ? "strict" : "lenient";
   j["max_diagnostics"] = c.max_diagnostics;
   j["group_by"] = c.group_by;
+  j["rollup_by"] = c.rollup_by.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.rollup_by);
   j["period"] = c.period == Period::week ? "week" : "month";
   j["trends"] = {{"max_groups", c.trends.max_groups},
                  {"groups", c.trends.groups ? nlohmann::ordered_json(*c.trends.groups) : nlohmann::ordered_json(nullptr)}};

@@ -42,6 +42,23 @@ std::string person_attribute(const PersonInfo& p, std::string_view attribute) {
   return std::string(kUnassigned);
 }
 
+std::vector<std::pair<std::string, std::string>> people_extra_attributes(const Table& pt, std::size_t r) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t c = schema_for(TableKind::people).columns.size(); c < pt.columns.size(); ++c)
+    out.emplace_back(pt.columns[c].name, std::string(pt.columns[c].text().at(r)));
+  return out;
+}
+
+void set_query_attributes(PersonInfo& p, std::span<const std::pair<std::string, std::string>> attributes) {
+  p.hr.resize(p.people_attributes);
+  for (const auto& [name, value] : attributes) {
+    const std::string n = normalize_header(name);
+    const bool shadowed = std::any_of(p.hr.begin(), p.hr.begin() + p.people_attributes,
+                                      [&](const auto& a) { return normalize_header(a.first) == n; });
+    if (!shadowed) p.hr.emplace_back(name, value);
+  }
+}
+
 PersonInfo person_from_people_row(const Table& pt, std::size_t r) {
   PersonInfo p;
   auto text_of = [&](const char* col) -> std::string {
@@ -56,6 +73,8 @@ PersonInfo person_from_people_row(const Table& pt, std::size_t r) {
     p.work_mode = static_cast<WorkMode>(pt.column("work_mode").small()[r]);
   if (pt.has("ai_trained")) p.ai_trained = pt.column("ai_trained").small()[r];
   p.in_people_table = true;
+  p.hr = people_extra_attributes(pt, r);
+  p.people_attributes = static_cast<std::uint32_t>(p.hr.size());
   return p;
 }
 
@@ -93,7 +112,7 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
       for (const auto& [identity, record] : usage->persons) {
         PersonInfo p;
         p.id = identity;
-        p.hr = record.attributes;
+        set_query_attributes(p, record.attributes);
         ds.persons.push_back(std::move(p));
       }
     }
@@ -162,6 +181,8 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
       const std::size_t r = it->second;
       used[r] = true;
       p.in_people_table = true;
+      p.hr = people_extra_attributes(pt, r);
+      p.people_attributes = static_cast<std::uint32_t>(p.hr.size());
       auto take = [&](std::string& field, const char* col) {
         std::string v = text_of(col, r);
         if (v.empty()) return;
@@ -218,14 +239,21 @@ void copy_hr_attributes(Dataset& ds) {
   for (std::size_t i = 0; i < pop.size(); ++i) by_id.emplace(pop[i].id, i);
   for (PersonInfo& p : ds.persons) {
     const auto it = by_id.find(p.id);
-    if (it != by_id.end() && !pop[it->second].hr.empty()) p.hr = pop[it->second].hr;
+    if (it == by_id.end()) continue;
+    const PersonInfo& q = pop[it->second];
+    if (q.hr.size() > q.people_attributes)
+      set_query_attributes(p, std::span(q.hr).subspan(q.people_attributes));
   }
 }
 
-// group_by (and rollout.by) may name HR attributes; some input must have them.
+}  // namespace
+
+// group_by, rollup_by and rollout.by may name HR attributes; some input must have them.
 Status check_attributes(const Dataset& ds, const Config& config) {
-  std::vector<std::string> wanted = config.group_by;
-  if (config.rollout) wanted.push_back(config.rollout->by);
+  std::vector<std::pair<std::string, const char*>> wanted;
+  for (const std::string& a : config.group_by) wanted.emplace_back(a, "group_by");
+  if (!config.rollup_by.empty()) wanted.emplace_back(config.rollup_by, "rollup_by");
+  if (config.rollout) wanted.emplace_back(config.rollout->by, "rollout.by");
   std::vector<std::string> found;
   auto note = [&](const PersonInfo& p) {
     for (const auto& [name, value] : p.hr)
@@ -234,7 +262,7 @@ Status check_attributes(const Dataset& ds, const Config& config) {
   for (const PersonInfo& p : ds.persons) note(p);
   if (ds.usage)
     for (const PersonInfo& p : ds.usage->population.persons) note(p);
-  for (const std::string& a : wanted) {
+  for (const auto& [a, key] : wanted) {
     if (is_person_table_attribute(a)) continue;
     const std::string n = normalize_header(a);
     if (std::any_of(found.begin(), found.end(), [&](const std::string& f) { return normalize_header(f) == n; })) continue;
@@ -242,15 +270,14 @@ Status check_attributes(const Dataset& ds, const Config& config) {
     for (std::size_t i = 0; i < found.size() && i < 12; ++i) list += (i ? ", " : "") + found[i];
     return Error(make_diagnostic(
         DiagCode::config_invalid_value,
-        "config group_by: \"" + clip_for_diagnostic(a) + "\" is not an attribute of any input: the people table has team, role, "
-            "work_mode, manager_id and ai_trained; HR attributes come from a Viva Insights person query given as a usage "
-            "export" + (list.empty() ? std::string(" (none was given)") : " (its attributes: " + list + ")"),
-        "config", 0, "group_by", a));
+        "config " + std::string(key) + ": \"" + clip_for_diagnostic(a) + "\" is not an attribute of any input: besides team, role, "
+            "work_mode, manager_id and ai_trained, person attributes are the people table's other columns and the HR "
+            "attributes of a Viva Insights person query given as a usage export" +
+            (list.empty() ? std::string(" (the inputs have none)") : " (the inputs have: " + list + ")"),
+        "config", 0, key, a));
   }
   return Ok{};
 }
-
-}  // namespace
 
 Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::ActivityData* activity, const Config& config,
                               DiagnosticLog& log, bool adoption_only, usage::UsageData* usage,

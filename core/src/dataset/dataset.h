@@ -3,6 +3,8 @@
 // table first, then inline activity columns, else unassigned).
 #pragma once
 
+#include <span>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +62,15 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::Activ
 
 // A people-table row as a PersonInfo (attributes straight from the table).
 PersonInfo person_from_people_row(const Table& people, std::size_t row);
+
+// The people table's extra columns (beyond its schema) for one row: HR attributes.
+std::vector<std::pair<std::string, std::string>> people_extra_attributes(const Table& people, std::size_t row);
+// Sets a person's person-query attributes; the people table's win on a shared name.
+void set_query_attributes(PersonInfo& person, std::span<const std::pair<std::string, std::string>> attributes);
+
+// group_by, rollup_by and rollout.by name attributes some input has (checked
+// at the join and on every re-analysis).
+Status check_attributes(const Dataset& ds, const Config& config);
 
 // The value of a groupable attribute for a person, as shown in group keys.
 std::string person_attribute(const PersonInfo& person, std::string_view attribute);

@@ -21,8 +21,10 @@ struct PersonInfo {
   WorkMode work_mode = WorkMode::missing;
   std::int8_t ai_trained = kMissingBool;
   bool in_people_table = false;
-  // HR attributes from a Viva Insights person query: (column as written, value).
+  // HR attributes (column as written, value): first the people table's extra
+  // columns (department, location...), then a Viva Insights person query's.
   std::vector<std::pair<std::string, std::string>> hr;
+  std::uint32_t people_attributes = 0;  // how many of `hr` come from the people table
 };
 
 }  // namespace gapscore

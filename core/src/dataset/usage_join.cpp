@@ -166,7 +166,7 @@ JoinedUsage join_usage(const Dataset& ds, usage::UsageData data, const Config& c
       if (!who) continue;
       if (record.day >= attribute_day[*who]) {
         attribute_day[*who] = record.day;
-        j.population.persons[*who].hr = record.attributes;
+        set_query_attributes(j.population.persons[*who], record.attributes);
       }
       for (const auto& [name, sum] : record.metrics) {
         sums[*who][name].first += sum.first;

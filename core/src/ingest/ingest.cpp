@@ -211,7 +211,6 @@ Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const
                                      DiagnosticLog& log) {
   const TableSchema& schema = schema_for(options.kind);
   const std::string name(schema.name);
-  const std::size_t slots = schema.columns.size();
   ingest::TableBuilder builder(schema, options, log);
   builder.set_sink(options.row_sink);
   auto invalid = [&](std::string m) { return Error(make_diagnostic(DiagCode::invalid_argument, name + ": " + m, name)); };
@@ -221,6 +220,7 @@ Result<IngestedTable> ingest_columns(std::span<const ColumnInput> columns, const
   for (const ColumnInput& c : columns) header.emplace_back(c.name);
   if (Status s = builder.set_csv_header(header); !s) return std::move(s).error();
   const std::vector<int> slot_of = builder.header_slots();
+  const std::size_t slots = builder.slot_count();  // the schema's, then the people table's extra columns
 
   std::size_t rows = 0;
   for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <type_traits>
 
@@ -13,6 +15,19 @@
 
 namespace gapscore::ingest {
 namespace {
+
+// A number as the text a person would have typed: whole numbers without ".0",
+// others with the fewest digits that read back as the same double.
+std::string format_number_text(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
+    return std::to_string(static_cast<long long>(v));
+  char buf[40];
+  for (int precision = 15; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
 
 // splitmix64's finaliser: a cheap, well-mixed 64-bit hash step.
 std::uint64_t splitmix64_mix(std::uint64_t z) {
@@ -76,7 +91,7 @@ Status TableBuilder::observe_csv_dates(std::span<const std::string_view> fields)
   for (std::size_t i = 0; i < header_slot_.size() && i < fields.size(); ++i) {
     if (header_slot_[i] < 0) continue;
     const auto s = static_cast<std::size_t>(header_slot_[i]);
-    if (schema_.columns[s].type != ColumnType::date) continue;
+    if (s >= schema_slots() || schema_.columns[s].type != ColumnType::date) continue;
     cells[s] = fields[i];
     present[s] = 1;
   }
@@ -115,18 +130,15 @@ int TableBuilder::resolve(std::string_view header) const {
 }
 
 std::string TableBuilder::header_for_slot(std::size_t slot) const {
-  return slot_header_[slot].empty() ? std::string(schema_.columns[slot].name) : slot_header_[slot];
+  return slot_header_[slot].empty() && slot < schema_slots() ? std::string(schema_.columns[slot].name) : slot_header_[slot];
 }
 
 int TableBuilder::slot_for_key(std::string_view key) {
   for (const auto& [k, slot] : json_keys_)
     if (k == key) return slot;
-  const int slot = resolve(key);
+  int slot = resolve(key);
   if (slot < 0) {
-    ignored_headers_.emplace_back(key);
-    header_log().add(make_diagnostic(DiagCode::unknown_column,
-                             table_name_ + ": field " + quoted(key) + " is not used by gapscore; ignored",
-                             table_name_, 0, std::string(key)));
+    slot = unknown_column(key, true);
   } else {
     const auto s = static_cast<std::size_t>(slot);
     if (seen_[s] && slot_header_[s] != key) {
@@ -274,7 +286,7 @@ Status TableBuilder::add_slot_row(std::span<const std::string_view> cells, std::
 Status TableBuilder::take_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present,
                                    std::uint64_t row) {
   ++rows_read_;
-  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+  for (std::size_t s = 0; s < slot_count(); ++s) {
     cells_[s] = cells[s];
     present_[s] = present[s] && !trim(cells[s]).empty();
   }
@@ -308,11 +320,18 @@ Status TableBuilder::take_typed_row(std::span<const std::string_view> cells, std
                                     std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present,
                                     std::uint64_t row) {
   ++rows_read_;
-  for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+  for (std::size_t s = 0; s < slot_count(); ++s) {
     numeric_[s] = numeric[s];
     cells_[s] = cells[s];
     nums_[s] = numbers[s];
     present_[s] = present[s] && (numeric[s] ? !std::isnan(numbers[s]) : !trim(cells[s]).empty());
+  }
+  // An extra attribute column holds text: a number given for it is written as text.
+  for (std::size_t s = schema_slots(); s < slot_count(); ++s) {
+    if (!numeric_[s]) continue;
+    numeric_[s] = 0;
+    extra_text_[s - schema_slots()] = present_[s] ? format_number_text(nums_[s]) : std::string();
+    cells_[s] = extra_text_[s - schema_slots()];
   }
   Status st = parse_row(row);
   std::fill(numeric_.begin(), numeric_.end(), std::uint8_t{0});
@@ -450,8 +469,8 @@ Status TableBuilder::parse_row(std::uint64_t row) {
     }
   }
   if (sink_) return to_sink(row);
-  // The row is good: append it.
-  for (std::size_t s = 0; s < n; ++s) {
+  // The row is good: append it (with the extra attribute columns after the schema's).
+  for (std::size_t s = 0; s < table_.columns.size(); ++s) {
     Column& col = table_.columns[s];
     if (!col.present) continue;
     const bool has = present_[s];

@@ -37,6 +37,7 @@ class RowSink {
 
 class TableBuilder {
  public:
+  static constexpr std::size_t kMaxExtraColumns = 64;  // people-table attributes kept beyond the schema
   TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log);
 
   bool decimal_comma = false;  // set by the CSV reader for ';' files
@@ -77,6 +78,10 @@ class TableBuilder {
   void reserve_rows(std::size_t rows);
   // After set_csv_header: header index -> slot (-1 unused).
   const std::vector<int>& header_slots() const { return header_slot_; }
+  // Slots there are: the schema's columns, then the extra attribute columns
+  // the people table keeps (columns gapscore does not define, such as
+  // "department": person attributes that group_by and rollup_by can name).
+  std::size_t slot_count() const { return cells_.size(); }
   // A date column's format is still being detected (rows are held back, and
   // every shard must see every row until it is known).
   bool dates_pending() const { return dates_pending_; }
@@ -85,6 +90,10 @@ class TableBuilder {
 
  private:
   int resolve(std::string_view header) const;
+  // A column gapscore does not define: kept as text (people table, up to
+  // kMaxExtraColumns) with its slot, or -1 when ignored (diagnostic logged).
+  int unknown_column(std::string_view header, bool json_field);
+  std::size_t schema_slots() const { return schema_.columns.size(); }
   Status parse_row(std::uint64_t row);
   Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
                      bool names_person = false);
@@ -141,6 +150,7 @@ class TableBuilder {
   std::vector<std::uint8_t> numeric_;  // slot holds a number given directly (columnar input)
   std::vector<std::int32_t> ints_;
   std::vector<double> nums_;
+  std::vector<std::string> extra_text_;  // columnar input: a number given for an extra column, as text
   std::uint64_t rows_read_ = 0;
   std::uint64_t strict_errors_ = 0;
   RowSink* sink_ = nullptr;

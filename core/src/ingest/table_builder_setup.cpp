@@ -58,6 +58,47 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   }
 }
 
+int TableBuilder::unknown_column(std::string_view header, bool json_field) {
+  const std::string what = std::string(json_field ? "field " : "column ") + quoted(header);
+  const std::uint64_t row = json_field ? 0 : 1;
+  if (schema_.kind != TableKind::people) {
+    ignored_headers_.emplace_back(header);
+    header_log().add(make_diagnostic(DiagCode::unknown_column, table_name_ + ": " + what + " is not used by gapscore; ignored",
+                                     table_name_, row, std::string(header)));
+    return -1;
+  }
+  // The people table keeps it: an HR attribute (department, location...) to group or roll up by.
+  const std::string wanted = normalize_header(header);
+  bool repeated = false;
+  for (std::size_t s = schema_slots(); s < slot_header_.size(); ++s) repeated = repeated || normalize_header(slot_header_[s]) == wanted;
+  if (repeated || slot_header_.size() - schema_slots() >= kMaxExtraColumns) {
+    ignored_headers_.emplace_back(header);
+    header_log().add(make_diagnostic(
+        DiagCode::unknown_column,
+        table_name_ + ": " + what + (repeated ? " repeats the name of an earlier column" : " is past the first " + std::to_string(kMaxExtraColumns) + " extra columns") + "; ignored",
+        table_name_, row, std::string(header)));
+    return -1;
+  }
+  header_log().add(make_diagnostic(DiagCode::unknown_column,
+                                   table_name_ + ": " + what + " is not a gapscore column; kept as a person attribute that group_by and rollup_by can name",
+                                   table_name_, row, std::string(header)));
+  Column c;
+  c.name = std::string(trim(header));
+  c.type = ColumnType::text;
+  c.present = true;
+  c.data = TextColumn{};
+  table_.columns.push_back(std::move(c));
+  slot_header_.emplace_back(trim(header));
+  seen_.push_back(true);
+  cells_.emplace_back();
+  present_.push_back(0);
+  numeric_.push_back(0);
+  ints_.push_back(0);
+  nums_.push_back(0);
+  extra_text_.emplace_back();
+  return static_cast<int>(slot_header_.size() - 1);
+}
+
 Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
   header_slot_.assign(header.size(), -1);
   std::vector<Diagnostic> fatal;
@@ -71,10 +112,7 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
     }
     const int slot = resolve(h);
     if (slot < 0) {
-      ignored_headers_.emplace_back(h);
-      header_log().add(make_diagnostic(DiagCode::unknown_column,
-                               table_name_ + ": column " + quoted(h) + " is not used by gapscore; ignored",
-                               table_name_, 1, std::string(h)));
+      header_slot_[i] = unknown_column(h, false);
       continue;
     }
     const auto s = static_cast<std::size_t>(slot);
@@ -94,7 +132,8 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
   // Headers are known: now check the required columns.
   std::vector<std::string> original;
   for (std::size_t i = 0; i < header.size(); ++i)
-    if (header_slot_[i] < 0) original.emplace_back(trim(header[i]));
+    if (header_slot_[i] < 0 || static_cast<std::size_t>(header_slot_[i]) >= schema_slots())
+      original.emplace_back(trim(header[i]));
   std::string expected;
   for (const ColumnSpec& spec : schema_.columns) {
     if (!spec.required_column) continue;
@@ -131,7 +170,7 @@ Status TableBuilder::check_required_columns_seen() {
     if (!spec.required_column || seen_[s]) continue;
     std::vector<std::string> unmatched;
     for (const auto& [k, slot] : json_keys_)
-      if (slot < 0) unmatched.push_back(k);
+      if (slot < 0 || static_cast<std::size_t>(slot) >= schema_slots()) unmatched.push_back(k);
     std::string msg = table_name_ + ": required field \"" + std::string(spec.name) + "\" not found in any object";
     const std::string close = likely_header(spec.name, unmatched);
     if (!close.empty())
@@ -181,6 +220,7 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
   summary.rows_skipped = rows_read_ - rows_kept();
   for (std::size_t s = 0; s < schema_.columns.size(); ++s)
     if (table_.columns[s].present) summary.columns.emplace_back(schema_.columns[s].name);
+  for (std::size_t s = schema_slots(); s < table_.columns.size(); ++s) summary.columns.push_back(table_.columns[s].name);
   summary.ignored_columns = ignored_headers_;
   summary.date_format = date_format_name();
   // A shard's own counts say nothing about the table: the shards are merged first.

@@ -22,14 +22,17 @@ Sides gap_sides(const analysis::AnalysisResult& a, std::span<const std::uint32_t
   return s;
 }
 
+// `family`: the breakdown prefix of a level's gaps ("gap" for the groups,
+// "rollup_gap" for the rollup groups), "" for the organisation's.
 GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a, const analysis::GapResult& gap,
-                       std::span<const std::uint32_t> members, Keep keep, const std::string& label) {
+                       std::span<const std::uint32_t> members, Keep keep, const std::string& label,
+                       const std::string& family) {
   Sides s = gap_sides(a, members);
-  const bool group = keep != Keep::organisation;
+  auto breakdown = [&](const char* side) { return family.empty() ? std::string() : family + side; };
   GapFigures g;
-  g.users = audit.add({kQualityDomain, group ? "gap_users" : "", std::move(s.users), keep, label + ".gap (AI users)"});
-  g.non_users = audit.add({kQualityDomain, group ? "gap_non_users" : "", std::move(s.non_users), keep, label + ".gap (non-users)"});
-  g.all = audit.add({kQualityDomain, group ? "gap_all" : "", std::move(s.all), keep, label + ".gap"});
+  g.users = audit.add({kQualityDomain, breakdown("_users"), std::move(s.users), keep, label + ".gap (AI users)"});
+  g.non_users = audit.add({kQualityDomain, breakdown("_non_users"), std::move(s.non_users), keep, label + ".gap (non-users)"});
+  g.all = audit.add({kQualityDomain, breakdown("_all"), std::move(s.all), keep, label + ".gap"});
   audit.together(g.users, g.non_users);
   audit.together(g.users, g.all);
   // Not compared (no quality data, or fewer than 2 on a side): no mean, no
@@ -79,15 +82,26 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, const analysis:
                                   "groups[" + std::to_string(g) + "]"}));
   audit.table(suppression_input(a), f.overall, f.groups);
   if (a.overall.gap) {
-    f.overall_gap = declare_gap(audit, a, *a.overall.gap, everyone, Keep::organisation, "overall");
+    f.overall_gap = declare_gap(audit, a, *a.overall.gap, everyone, Keep::organisation, "overall", "");
     audit.requires_shown(f.overall_gap->users, f.overall);
   }
   for (std::size_t g = 0; g < a.grouping.size(); ++g) {
     f.group_gaps.emplace_back();
     if (!a.groups[g].gap) continue;
     f.group_gaps.back() =
-        declare_gap(audit, a, *a.groups[g].gap, a.grouping.members[g], Keep::group, "groups[" + std::to_string(g) + "]");
+        declare_gap(audit, a, *a.groups[g].gap, a.grouping.members[g], Keep::group, "groups[" + std::to_string(g) + "]", "gap");
     audit.requires_shown(f.group_gaps.back()->users, f.groups[g]);
+  }
+  if (a.rollup) {
+    const analysis::Rollup& r = *a.rollup;
+    for (std::size_t i = 0; i < r.groups.size(); ++i) {
+      const std::string label = "rollup[" + std::to_string(i) + "]";
+      f.rollup.push_back(audit.add({kPeopleDomain, "rollup", active_people(a, r.grouping.members[i]), Keep::insight, label}));
+      f.rollup_gaps.emplace_back();
+      if (!r.groups[i].gap) continue;
+      f.rollup_gaps.back() = declare_gap(audit, a, *r.groups[i].gap, r.grouping.members[i], Keep::insight, label, "rollup_gap");
+      audit.requires_shown(f.rollup_gaps.back()->users, f.rollup.back());
+    }
   }
   return f;
 }
@@ -107,6 +121,11 @@ SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const Analy
   };
   apply(figures.overall_gap, a.overall.gap);
   for (std::size_t g = 0; g < a.groups.size(); ++g) apply(figures.group_gaps[g], a.groups[g].gap);
+  if (a.rollup)
+    for (std::size_t i = 0; i < figures.rollup.size(); ++i) {
+      plan.rollup.push_back(audit.status(figures.rollup[i]));
+      apply(figures.rollup_gaps[i], a.rollup->groups[i].gap);
+    }
   return plan;
 }
 

@@ -26,6 +26,11 @@ struct AnalysisFigures {
   std::vector<FigureId> groups;
   std::optional<GapFigures> overall_gap;
   std::vector<std::optional<GapFigures>> group_gaps;
+  // config.rollup_by: each rollup group and its gap. A rollup group holds whole
+  // groups, so "rollup group minus its shown groups" is one of the audit's
+  // subset checks; rollup figures give way to the groups (Keep::insight).
+  std::vector<FigureId> rollup;
+  std::vector<std::optional<GapFigures>> rollup_gaps;
 };
 
 // The active people of a set (person indices, sorted).
@@ -33,8 +38,9 @@ std::vector<std::uint32_t> active_people(const analysis::AnalysisResult& a, std:
 
 AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, const analysis::AnalysisResult& a);
 
-// After the audit ran: the plan of groups and trend cells; every gap the audit
-// hides loses its figures (reason set, counts NaN: not published).
+// After the audit ran: the plan of groups and trend cells (and of the rollup
+// groups); every gap the audit hides loses its figures (reason set, counts
+// NaN: not published).
 SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const AnalysisFigures& figures,
                                        analysis::AnalysisResult& a);
 

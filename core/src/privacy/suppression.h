@@ -71,6 +71,7 @@ struct SuppressionPlan {
   std::vector<CellStatus> groups;
   std::vector<CellStatus> cells;   // one per SuppressionInput::cells, same order
   std::vector<CellStatus> trends;  // AnalysisResult::trends order (from the AnalysisResult overload)
+  std::vector<CellStatus> rollup;  // AnalysisResult::rollup's groups (set by apply_analysis_figures)
   std::size_t suppressed_groups() const;
   std::size_t suppressed_trend_cells() const;
 };

@@ -40,27 +40,43 @@ std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
   return rows;
 }
 
-Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
-                    const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
-  const std::vector<std::uint64_t> rows = rows_per_person(ds);
+// One entry per group of `grouping`: its key, then its figures or why they are hidden.
+Json groups_json(const std::vector<std::uint64_t>& rows, const analysis::Grouping& grouping,
+                 const std::vector<analysis::GroupResult>& results, const std::vector<privacy::CellStatus>& status, int k,
+                 const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
   Json arr = Json::array();
-  for (std::size_t i = 0; i < a.grouping.size(); ++i) {
+  for (std::size_t i = 0; i < grouping.size(); ++i) {
     Json j;
-    j["key"] = key_json(a.grouping, i, label);
-    if (plan.groups[i] != privacy::CellStatus::shown) {
-      j.update(suppressed_json(plan.groups[i], plan.k));
+    j["key"] = key_json(grouping, i, label);
+    if (status[i] != privacy::CellStatus::shown) {
+      j.update(suppressed_json(status[i], k));
       arr.push_back(std::move(j));
       continue;
     }
     std::uint64_t n_rows = 0;
-    for (std::uint32_t p : a.grouping.members[i]) n_rows += rows[p];
+    for (std::uint32_t p : grouping.members[i]) n_rows += rows[p];
     j["suppressed"] = false;
-    j["headcount"] = count_json(a.groups[i].headcount);
+    j["headcount"] = count_json(results[i].headcount);
     j["activity_rows"] = n_rows;
-    j.update(group_result_json(a.groups[i], span, config));
+    j.update(group_result_json(results[i], span, config));
     arr.push_back(std::move(j));
   }
   return arr;
+}
+
+Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
+                    const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
+  return groups_json(rows_per_person(ds), a.grouping, a.groups, plan.groups, plan.k, label, span, config);
+}
+
+// config.rollup_by: each rollup group with the groups inside it (indices into
+// the report's groups) and its own figures, under the same privacy checks.
+Json rollup_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
+                    const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
+  const analysis::Rollup& r = *a.rollup;
+  Json groups = groups_json(rows_per_person(ds), r.grouping, r.groups, plan.rollup, plan.k, label, span, config);
+  for (std::size_t i = 0; i < r.children.size(); ++i) groups[i]["groups"] = r.children[i];
+  return {{"by", config.rollup_by}, {"groups", std::move(groups)}};
 }
 
 // Uniformity across the groups that are shown (hidden groups must not feed it).
@@ -145,6 +161,8 @@ Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog
 }  // namespace
 
 Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog& log, const LedgerState* ledger) {
+  // A re-analysis may name attributes the join did not check.
+  if (Status s = check_attributes(ds, config); !s) return std::move(s).error();
   if (config.privacy.dp) {
     // Differential privacy covers what it releases, or the run is refused: it is never skipped.
     if (!ds.has_activity) return build_dp_adoption_report(ds, config, ledger);
@@ -167,8 +185,17 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
           "config", 0, "privacy.protection"));
     return build_cell_key_report(ds, config, analysis::run_analysis(ds, config));
   }
-  if (!ds.has_activity) return adoption_only_report(ds, config, log);
+  if (!ds.has_activity) {
+    if (!config.rollup_by.empty())
+      return Error(make_diagnostic(DiagCode::config_invalid_value,
+                                   "config rollup_by: a roll-up needs an activity table; this is an adoption-only report",
+                                   "config", 0, "rollup_by", config.rollup_by));
+    return adoption_only_report(ds, config, log);
+  }
   analysis::AnalysisResult a = analysis::run_analysis(ds, config);
+  if (a.rollup && a.rollup->straddle)
+    return Error(make_diagnostic(DiagCode::config_invalid_value, "config rollup_by: " + *a.rollup->straddle, "config", 0,
+                                 "rollup_by", config.rollup_by));
   const KeyLabeller label = privacy::key_labeller(ds, config);
   note_trend_selection(a, config, log);
 
@@ -206,6 +233,7 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   }
   r["overall"] = std::move(overall);
   r["groups"] = groups_section(ds, a, plan, label, in.span, config);
+  if (a.rollup) r["rollup"] = rollup_section(ds, a, plan, label, in.span, config);
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
   r["insights"] = insights_json(in, a, plan, config, label);
