@@ -284,6 +284,8 @@ export interface Report {
   /** Suppressed in adoption-only reports (no activity table) and when everyone is fewer than min_group_size. */
   overall: Omit<EvaluatedGroup, 'key' | 'activity_rows'> | Suppressed;
   groups: GroupResult[];
+  /** With config.rollup_by: each rollup group (e.g. a department) with its own figures and, in `groups`, the indices of its groups in `Report.groups`. */
+  rollup?: { by: string; groups: (GroupResult & { groups: number[] })[] };
   privacy: PrivacySection;
   uniformity: { across_groups: { adoption_rate: Uniformity; ai_task_share: Uniformity } };
   trends: TrendCell[];
@@ -349,13 +351,15 @@ export interface Validation {
 }
 
 export type GroupAttribute = 'team' | 'role' | 'work_mode' | 'manager_id' | 'ai_trained' |
-  /** An HR attribute of a Viva Insights person query: 'Organization', 'FunctionType', ... */ (string & {});
+  /** Another column of the people table ('department', ...), or an HR attribute of a Viva Insights person query: 'Organization', ... */ (string & {});
 
 /** docs/config.md; every key optional. */
 export interface Config {
   mode?: 'lenient' | 'strict';
   max_diagnostics?: number;
   group_by?: GroupAttribute[];
+  /** A coarser attribute that contains the groups (team within 'department'): adds Report.rollup. Re-analysable in a session. */
+  rollup_by?: GroupAttribute | null;
   period?: 'week' | 'month';
   /** Trend series: the max_groups largest groups, or exactly the groups listed (one value per group_by attribute). */
   trends?: { max_groups?: number; groups?: Array<string | string[] | Record<string, string>> | null };
