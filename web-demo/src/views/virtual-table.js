@@ -115,6 +115,7 @@ export function virtualBody({ box, table, tbody, columns, virtual, emptyRow = nu
       tbody.replaceChildren(...rows);
       return;
     }
+    fitHeight();  // again when the window's height changed
     const [first, end] = windowOf();
     if (!force && range && range[0] === first && range[1] === end) return;
     range = [first, end];
@@ -136,7 +137,23 @@ export function virtualBody({ box, table, tbody, columns, virtual, emptyRow = nu
     if (!px) return;  // not laid out yet (a hidden tab): measure on the next draw
     rowHeight = Math.ceil(px);
     table.style.setProperty('--vt-row-height', `${rowHeight}px`);
+    fitHeight();
     draw({ force: true });
+  }
+
+  // The box ends half-way through a row, so that it visibly goes on (a scrollbar
+  // may be hidden until used): the caption and header, then n + ½ rows, within
+  // the height report.css allows (--vt-max-height, through CSSOM).
+  let fittedFor = 0;
+  function fitHeight() {
+    if (!rowHeight || !box.clientHeight || fittedFor === window.innerHeight) return;  // not measured yet, or hidden
+    fittedFor = window.innerHeight;
+    box.style.removeProperty('--vt-max-height');
+    const limit = parseFloat(getComputedStyle(box).maxHeight);
+    const above = tbody.getBoundingClientRect().top - table.getBoundingClientRect().top;
+    if (!limit || !(above >= 0)) return;
+    const rows = Math.max(2, Math.floor((limit - above) / rowHeight - 0.5)) + 0.5;
+    box.style.setProperty('--vt-max-height', `${Math.round(above + rows * rowHeight)}px`);
   }
 
   const instance = {
