@@ -97,7 +97,7 @@ export function virtualBody({ box, table, tbody, columns, virtual, emptyRow = nu
     return [first, end];
   }
 
-  function draw({ force = false, all = false } = {}) {
+  function draw({ force = false } = {}) {
     if (!renderRow) return;
     if (box.isConnected) shown = true;
     if (!items.length) {
@@ -108,7 +108,7 @@ export function virtualBody({ box, table, tbody, columns, virtual, emptyRow = nu
       tbody.replaceChildren(...(empty ? [empty] : []));
       return;
     }
-    if (!virtual || all || printing()) {
+    if (!virtual || printing()) {
       range = [0, items.length];
       const rows = items.map((_, i) => row(i));
       drawn = new Map(rows.map((tr, i) => [i, tr]));
