@@ -1,20 +1,23 @@
 // An automated accessibility audit (axe-core) of the demo's report, over every
-// tab, with the built-in sample and the AI-usage sample: no serious or critical
-// violation, colour contrast included. axe is evaluated as a script source in
+// tab, with the built-in sample and the AI-usage sample, and the virtualised
+// tables of an organisation of 200 teams: no serious or critical violation,
+// colour contrast included. axe is evaluated as a script source in
 // the page (page.evaluate of its text): the demo's strict CSP blocks injected
 // <script> elements, and the audit must see the page as served, CSP and all.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { launchBrowser } from './browser.mjs';
 import { root } from './helpers.mjs';
-import { buildDemo, openDemo, serveDemo } from './demo-helpers.mjs';
+import { buildDemo, generateTeamsOrg, openDemo, serveDemo, tempDir } from './demo-helpers.mjs';
 
 const AXE = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let server;
 let browser;
+let tmp;
+let org;
 
 /** axe's serious and critical violations in the document as it is now. */
 async function audit(page) {
@@ -29,12 +32,15 @@ async function audit(page) {
 describe('web demo accessibility (axe-core)', { timeout: 300000 }, () => {
   before(async () => {
     buildDemo();
+    tmp = tempDir();
+    org = generateTeamsOrg(path.join(tmp, 'org'));
     server = await serveDemo();
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   for (const [name, button, ready] of [
@@ -55,6 +61,37 @@ describe('web demo accessibility (axe-core)', { timeout: 300000 }, () => {
           await page.waitForTimeout(400);
           for (const v of await audit(page)) found.push({ where: tab, ...v });
         }
+        assert.deepEqual(found, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  // Virtualised tables (only the rows in view in the DOM, aria-rowcount/aria-rowindex, a focusable scroll box):
+  // the group table at its top and scrolled half-way, and the long insight tables.
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    it(`200 teams at ${viewport.width} px: the virtualised tables have no serious or critical violations`, async () => {
+      const context = await browser.newContext({ viewport });
+      try {
+        const { page } = await openDemo(context, server.url);
+        await page.setInputFiles('#file-activity', org.activity);
+        await page.waitForSelector('.slot[data-table="activity"] .file-name');
+        await page.setInputFiles('#file-people', org.people);
+        await page.waitForSelector('.slot[data-table="people"] .file-name');
+        await page.click('#analyse');
+        await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout: 120000 });
+        const found = [];
+        await page.click('#tab-groups');
+        await page.waitForSelector('.groups-view .vt-scroll[role="region"][tabindex="0"]');
+        for (const v of await audit(page)) found.push({ where: 'groups, top', ...v });
+        await page.$eval('.groups-view .vt-scroll', (b) => { b.scrollTop = b.scrollHeight / 2; });
+        await page.waitForFunction(() => Number(document.querySelector('[data-testid="groups-table"] tbody tr:not(.vt-spacer)').getAttribute('aria-rowindex')) > 50);
+        for (const v of await audit(page)) found.push({ where: 'groups, half-way', ...v });
+        await page.click('#tab-insights');
+        await page.waitForSelector('#panel-insights .vt-table');
+        await page.waitForTimeout(400);
+        for (const v of await audit(page)) found.push({ where: 'insights', ...v });
         assert.deepEqual(found, []);
       } finally {
         await context.close();

@@ -1,7 +1,8 @@
 // The demo's report as an HR reader uses it: the overview's story, the
 // data-quality banner, settings errors where the setting is, rollout dates on
-// the trend chart, and an organisation of 200 teams (group search and pages,
-// the trend group picker through the session).
+// the trend chart, and an organisation of 200 teams (the virtualised group
+// table: rows drawn, scrolling, search, filter, sort and print; the trend group
+// picker through the session).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -225,16 +226,108 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
-  it('200 teams: the group table searches and pages; the trend picker re-analyses through the session', async () => {
+  it('200 teams: the group table draws only the rows in view, scrolls to every group, searches and prints whole', async () => {
+    const { page, seen } = await openDemo(context, server.url);
+    await loadOrg(page);
+    await page.click('#tab-groups');
+    const table = page.locator('[data-testid="groups-table"]');
+    const box = page.locator('.groups-view .vt-scroll');
+    // The rows in the DOM: their aria-rowindex and team (spacer rows are not rows).
+    const drawn = () => table.evaluate((t) => [...t.tBodies[0].rows].filter((tr) => !tr.classList.contains('vt-spacer'))
+      .map((tr) => ({ index: Number(tr.getAttribute('aria-rowindex')), team: tr.querySelector('.key')?.textContent ?? tr.textContent })));
+    const rowElements = () => table.locator('tbody tr').count();
+    // Once its tab is shown the table measures its rows' height.
+    await page.waitForFunction(() => document.querySelector('[data-testid="groups-table"]').style.getPropertyValue('--vt-row-height'));
+
+    // Named, counted and focusable: header + 200 groups + the "Everyone" footer.
+    assert.equal(await table.getAttribute('aria-rowcount'), '202');
+    assert.equal(await table.locator('thead tr').getAttribute('aria-rowindex'), '1');
+    assert.equal(await table.locator('tfoot tr').getAttribute('aria-rowindex'), '202');
+    assert.equal(await table.locator('caption').textContent(), 'Metrics per group: 200 groups');
+    assert.equal(await box.getAttribute('role'), 'region');
+    assert.equal(await box.getAttribute('tabindex'), '0');
+    assert.equal(await box.getAttribute('aria-label'), 'Metrics per group: 200 groups');
+
+    // Only the rows in view and a few more are drawn, from row 2 (the first group) on.
+    let rows = await drawn();
+    assert.ok(rows.length >= 10 && rows.length < 60, `${rows.length} rows drawn`);
+    assert.ok(await rowElements() < 60, 'spacers included, fewer than 60 <tr> in the body');
+    assert.deepEqual(rows.map((r) => r.index), rows.map((_, i) => i + 2), 'consecutive aria-rowindex from 2');
+    // The scrollbar is honest: the box scrolls over the height of all 200 rows.
+    const { scrollHeight, clientHeight, rowHeight } = await box.evaluate((b) => ({ scrollHeight: b.scrollHeight, clientHeight: b.clientHeight,
+      rowHeight: parseFloat(b.querySelector('table').style.getPropertyValue('--vt-row-height')) }));
+    assert.ok(clientHeight < 900 && clientHeight > 5 * rowHeight, `box ${clientHeight} px high`);
+    assert.ok(scrollHeight >= 200 * rowHeight && scrollHeight < 205 * rowHeight + 400, `scrolls over ${scrollHeight} px, rows ${rowHeight} px`);
+
+    // Sorted by team (A to Z), the keyboard scrolls the box: Page Down moves the window of drawn rows, End reaches the last team.
+    const teams = [...new Set(readFileSync(org.people, 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[1]))];
+    assert.equal(teams.length, 200);
+    const sortedTeams = await page.evaluate((list) => list.sort((a, b) => a.localeCompare(b)), teams);
+    await page.click('[data-sort="key:team"]');
+    await page.waitForFunction(() => document.querySelector('th:has([data-sort="key:team"])').getAttribute('aria-sort') === 'ascending');
+    assert.deepEqual((await drawn()).slice(0, 3).map((r) => r.team), sortedTeams.slice(0, 3));
+    await box.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+    await page.waitForFunction(() => document.querySelector('.groups-view .vt-scroll').scrollTop > 0);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="groups-table"] tbody tr:not(.vt-spacer)').getAttribute('aria-rowindex')) > 2);
+    rows = await drawn();
+    assert.ok(rows.length < 60, `${rows.length} rows drawn after Page Down`);
+    for (const r of rows) assert.equal(r.team, sortedTeams[r.index - 2], `row ${r.index} is the ${r.index - 1}th team`);
+    await screenshot(page, 'report-200-teams-groups-scrolled');
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="groups-table"] tbody tr')].some((tr) => tr.getAttribute('aria-rowindex') === '201'));
+    rows = await drawn();
+    assert.deepEqual(rows.at(-1), { index: 201, team: sortedTeams.at(-1) });
+    assert.ok(rows.length < 60, `${rows.length} rows drawn at the bottom`);
+    assert.ok(!rows.some((r) => r.index === 2), 'the first group is no longer drawn');
+    assert.equal(await box.evaluate((b) => b === document.activeElement), true, 'focus stays on the box');
+
+    // Search: the match only, from the top of the box; the count and the table's name follow.
+    await page.fill('[data-testid="group-search"]', 'Customer Support 17');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="groups-table"] tbody tr').length === 1);
+    assert.match(await table.locator('tbody tr').textContent(), /Customer Support 17/);
+    assert.equal(await table.locator('tbody tr').getAttribute('aria-rowindex'), '2');
+    assert.equal(await table.getAttribute('aria-rowcount'), '3');
+    assert.equal(await box.evaluate((b) => b.scrollTop), 0);
+    assert.equal(await page.textContent('[data-testid="group-count"]'), '1 of 200 groups.');
+    assert.equal(await table.locator('caption').textContent(), 'Metrics per group: 1 of 200 groups');
+    // The filter: no group of this organisation is hidden.
+    await page.fill('[data-testid="group-search"]', '');
+    await page.selectOption('[data-testid="group-filter"]', 'hidden');
+    await page.waitForFunction(() => document.querySelector('[data-testid="groups-table"] tbody')?.textContent === 'No group matches.');
+    await page.selectOption('[data-testid="group-filter"]', 'shown');
+    await page.waitForFunction(() => document.querySelector('[data-testid="groups-table"]').getAttribute('aria-rowcount') === '202');
+    rows = await drawn();
+    assert.equal(rows[0].index, 2);
+    assert.equal(rows[0].team, sortedTeams[0], 'back at the top, still sorted by team');
+    assert.ok(rows.length < 60);
+
+    // Printing: every row, then back to the rows in view.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    assert.equal(await rowElements(), 200);
+    assert.deepEqual((await drawn()).map((r) => r.team), sortedTeams);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="groups-table"] tbody tr').length < 60);
+    assert.equal((await drawn())[0].index, 2);
+    assert.deepEqual(seen.pageErrors, []);
+    assert.deepEqual(seen.csp, []);
+    await page.close();
+  });
+
+  it('200 teams: long insight tables are virtualised too; the charts use "others" rows; the trend picker re-analyses through the session', async () => {
     const { page, seen } = await openDemo(context, server.url, { init: spyOnWorker });
     await loadOrg(page);
     assert.equal(await reads(page), 1);
-    await page.click('#tab-groups');
-    assert.equal(await page.locator('[data-testid="groups-table"] tbody tr').count(), 50, 'one page of 50 rows');
-    await page.fill('[data-testid="group-search"]', 'Customer Support 17');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="groups-table"] tbody tr').length === 1);
-    assert.match(await page.textContent('[data-testid="groups-table"] tbody tr'), /Customer Support 17/);
-    await page.fill('[data-testid="group-search"]', '');
+    await page.click('#tab-insights');
+    const training = page.locator('#panel-insights table:has(caption:text("Training targets"))');
+    await page.waitForFunction(() => document.querySelector('#panel-insights .vt-table')?.style.getPropertyValue('--vt-row-height'));
+    const targets = Number(await training.getAttribute('aria-rowcount')) - 1;
+    assert.ok(targets > 200, `${targets} training targets`);
+    assert.ok(await training.locator('tbody tr').count() < 60);
+    await training.evaluate((t) => { t.parentElement.scrollTop = t.parentElement.scrollHeight; });
+    await page.waitForFunction((n) => [...document.querySelectorAll('#panel-insights table')].find((t) => t.caption?.textContent === 'Training targets')
+      .querySelector(`tbody tr[aria-rowindex="${n + 1}"]`), targets);
+    assert.ok(await training.locator('tbody tr').count() < 60);
 
     await page.click('#tab-charts');
     for (const id of ['adoption', 'gap-score', 'unevenness', 'hours']) {

@@ -1,12 +1,13 @@
 // The group table: one row per group, sortable by any column (buttons in the
 // headers, aria-sort for screen readers). Suppressed groups stay in the table
-// and say why they have no figures; they always sort last.
+// and say why they have no figures; they always sort last. Past
+// VIRTUAL_MIN_ROWS groups the table scrolls in its own box and draws only the
+// rows in view (virtual-table.js), so 500 groups read as one table.
 import { h, replace, uid } from '../dom.js';
 import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
-
-// Rows per page of the group table: a few screens, however many groups there are.
-const PAGE_ROWS = 50;
+import { scrollBox } from './table.js';
+import { VIRTUAL_MIN_ROWS, virtualBody } from './virtual-table.js';
 
 const GROUP_COLUMNS = [
   { id: 'headcount', label: 'People', get: (g) => g.headcount, format: (v) => fmt.num(v) },
@@ -31,11 +32,11 @@ export function groupsView(report) {
   const keys = keyColumns(report);
   const columns = [...keys, ...GROUP_COLUMNS];
   let sort = { id: 'gap_score', dir: 'desc' };
-  let page = 0;
   const tbody = h('tbody');
   const headRow = h('tr');
+  const caption = h('caption', { class: 'visually-hidden' });
   const groupBy = report.config?.group_by ?? [];
-  // Search and filter: for organisations of hundreds of groups. Rows come a page at a time.
+  // Search and filter: for organisations of hundreds of groups.
   const searchId = uid('group-search');
   const filterId = uid('group-filter');
   const search = h('input', { id: searchId, type: 'search', class: 'search-input', autocomplete: 'off', 'data-testid': 'group-search', placeholder: 'Team, role, …' });
@@ -44,7 +45,6 @@ export function groupsView(report) {
     h('option', { value: 'shown' }, 'Groups with figures'),
     h('option', { value: 'hidden' }, 'Hidden groups (too few people)'));
   const count = h('p', { class: 'table-count', 'aria-live': 'polite', 'data-testid': 'group-count' });
-  const pager = h('div', { class: 'pager', role: 'group', 'aria-label': 'Pages of the group table' });
 
   function matching() {
     const q = search.value.trim().toLowerCase();
@@ -75,43 +75,50 @@ export function groupsView(report) {
       return h('th', { scope: 'col', class: c.text ? null : 'num', 'aria-sort': active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : null },
         h('button', { type: 'button', class: 'sort', 'data-sort': c.id, onclick: () => {
           sort = { id: c.id, dir: active && sort.dir === 'desc' ? 'asc' : active ? 'desc' : c.text ? 'asc' : 'desc' };
-          render();
+          render();  // from the top: the new order's first rows
           headRow.querySelector(`[data-sort="${CSS.escape(c.id)}"]`).focus();
         } }, h('span', {}, c.label), h('span', { class: `sort-icon ${active ? sort.dir : ''}`, 'aria-hidden': 'true' })));
     }));
   }
 
+  function groupRow(g) {
+    const keyCells = keys.map((c, i) => h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: 'key', 'data-col': c.id }, c.get(g)));
+    if (g.suppressed) {
+      return h('tr', { class: 'is-suppressed' }, keyCells,
+        h('td', { colspan: GROUP_COLUMNS.length, class: 'suppressed-cell' }, hiddenText(g, k)));
+    }
+    const band = fmt.scoreBand(g.score?.value);
+    return h('tr', {}, keyCells, GROUP_COLUMNS.map((c) => {
+      const v = c.get(g);
+      if (c.id === 'gap_score') return h('td', { class: 'num', 'data-col': c.id }, h('span', { class: `score-chip band-${band.level}`, title: band.label }, c.format(v)));
+      return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
+    }));
+  }
+
+  const table = h('table', { class: 'data-table groups-table', 'data-testid': 'groups-table' },
+    caption,
+    h('thead', {}, headRow),
+    tbody,
+    report.overall.suppressed ? null : h('tfoot', {}, h('tr', {},
+      keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
+      GROUP_COLUMNS.map((c) => h('td', { class: 'num' }, c.format(c.get(report.overall)))))));
+  const box = h('div', { class: 'table-scroll' }, table);
+  const body = virtualBody({
+    box, table, tbody, columns: columns.length, virtual: report.groups.length > VIRTUAL_MIN_ROWS,
+    emptyRow: () => h('tr', {}, h('td', { colspan: columns.length, class: 'empty-row' }, 'No group matches.')),
+  });
+
+  // Search, filter and sort start again from the top of the table.
   function renderBody() {
     const all = sorted();
-    const pages = Math.max(1, Math.ceil(all.length / PAGE_ROWS));
-    page = Math.min(page, pages - 1);
-    const from = page * PAGE_ROWS;
-    const rows = all.slice(from, from + PAGE_ROWS);
-    count.textContent = all.length === report.groups.length && pages === 1 ? ''
-      : `${fmt.num(all.length)} of ${fmt.num(report.groups.length)} groups${pages > 1 ? `; rows ${fmt.num(from + 1)}–${fmt.num(from + rows.length)}` : ''}.`;
-    const go = (p) => () => { page = p; renderBody(); };
-    replace(pager, pages === 1 ? [] : [
-      h('button', { type: 'button', class: 'button secondary small', disabled: page === 0, onclick: go(page - 1), 'data-action': 'previous-page' }, 'Previous'),
-      h('span', {}, `Page ${fmt.num(page + 1)} of ${fmt.num(pages)}`),
-      h('button', { type: 'button', class: 'button secondary small', disabled: page >= pages - 1, onclick: go(page + 1), 'data-action': 'next-page' }, 'Next'),
-    ]);
-    if (!rows.length) {
-      replace(tbody, h('tr', {}, h('td', { colspan: columns.length, class: 'empty-row' }, 'No group matches.')));
-      return;
-    }
-    replace(tbody, rows.map((g) => {
-      const keyCells = keys.map((c, i) => h(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: 'key', 'data-col': c.id }, c.get(g)));
-      if (g.suppressed) {
-        return h('tr', { class: 'is-suppressed' }, keyCells,
-          h('td', { colspan: GROUP_COLUMNS.length, class: 'suppressed-cell' }, hiddenText(g, k)));
-      }
-      const band = fmt.scoreBand(g.score?.value);
-      return h('tr', {}, keyCells, GROUP_COLUMNS.map((c) => {
-        const v = c.get(g);
-        if (c.id === 'gap_score') return h('td', { class: 'num', 'data-col': c.id }, h('span', { class: `score-chip band-${band.level}`, title: band.label }, c.format(v)));
-        return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
-      }));
-    }));
+    const total = report.groups.length;
+    const of = all.length === total ? `${fmt.num(total)} group${total === 1 ? '' : 's'}` : `${fmt.num(all.length)} of ${fmt.num(total)} groups`;
+    count.textContent = all.length === total ? '' : `${of}.`;
+    // The table's name (its caption, and its scroll box's label) says how many groups it holds.
+    caption.textContent = `Metrics per group: ${of}`;
+    box.dataset.label = caption.textContent;
+    if (box.hasAttribute('aria-label')) box.setAttribute('aria-label', caption.textContent);
+    body.setRows(all, groupRow, { toTop: true });
   }
 
   function render() {
@@ -119,11 +126,10 @@ export function groupsView(report) {
     renderBody();
   }
   render();
-  search.addEventListener('input', () => { page = 0; renderBody(); });
-  filter.addEventListener('change', () => { page = 0; renderBody(); });
+  search.addEventListener('input', renderBody);
+  filter.addEventListener('change', renderBody);
 
   const hiddenCount = report.groups.filter((g) => g.suppressed).length;
-  const o = report.overall;
   return h('div', { class: 'groups-view' },
     h('p', { class: 'view-intro' },
       `${report.groups.length} groups by ${keys.map((c) => c.label.toLowerCase()).join(' × ') || 'nothing (overall only)'}. `,
@@ -133,15 +139,7 @@ export function groupsView(report) {
       h('div', { class: 'inline-field' }, h('label', { for: searchId }, 'Find a group'), search),
       h('div', { class: 'inline-field' }, h('label', { for: filterId }, 'Show'), filter),
       count) : null,
-    h('div', { class: 'table-scroll' },
-      h('table', { class: 'data-table groups-table', 'data-testid': 'groups-table' },
-        h('caption', { class: 'visually-hidden' }, 'Metrics per group'),
-        h('thead', {}, headRow),
-        tbody,
-        o.suppressed ? null : h('tfoot', {}, h('tr', {},
-          keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
-          GROUP_COLUMNS.map((c) => h('td', { class: 'num' }, c.format(c.get(o))))))),
-    pager));
+    scrollBox(caption.textContent, box));
 }
 
 /**

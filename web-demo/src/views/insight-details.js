@@ -21,7 +21,7 @@ function splitTeams(list) {
   return block({ title: 'Split teams', sub: 'Groups where some people lean on AI while others avoid it: pair them up before training everyone.' },
     dataTable({
       caption: 'Groups with uneven AI use',
-      limit: 12,
+      virtual: true,
       columns: [{ label: 'Group', rowHeader: true }, { label: 'Leaning on AI', num: true }, { label: 'Non-adopters', num: true }, { label: 'Unevenness', num: true }],
       rows: list.map((g) => [keyLabel(g.key), fmt.pct(g.leaning_on_ai_share, 0), fmt.pct(g.non_adopter_share, 0), fmt.num(g.within_gini, 2)]),
     }));
@@ -39,7 +39,7 @@ function training(t) {
     trained,
     targets.length ? dataTable({
       caption: 'Training targets',
-      limit: 12,
+      virtual: true,
       columns: [{ label: 'Group or role', rowHeader: true }, { label: 'People', num: true }, { label: 'Non-adopters', num: true },
         { label: 'Rework creators', num: true }, { label: 'Need (0-100)', num: true }, { label: 'Suggested format' }],
       rows: targets.map((r) => [keyLabel(r.key), fmt.num(r.people), fmt.pct(r.non_adopter_share, 0), fmt.pct(r.rework_creator_share, 0),
@@ -64,7 +64,7 @@ function mentoring(m) {
   return block({ title: 'Peer mentoring', sub: `Champions paired with non-adopters in the same role, at most ${fmt.num(m.mentees_per_champion)} each.` },
     dataTable({
       caption: 'Possible mentoring pairs per role',
-      limit: 12,
+      virtual: true,
       columns: [{ label: 'Role', rowHeader: true }, { label: 'Champions', num: true }, { label: 'Non-adopters', num: true }, { label: 'Possible pairs', num: true }],
       rows: roles.map((r) => (r.suppressed ? [r.role, ...Array(3).fill(r.reason ?? 'hidden')]
         : [r.role, fmt.num(r.champions), fmt.num(r.non_adopters), fmt.num(r.possible_pairs)])),
@@ -72,7 +72,7 @@ function mentoring(m) {
     // With individual results on: who, by pseudonym (the same key gives the same pseudonyms).
     Array.isArray(m.pairs) && m.pairs.length ? dataTable({
       caption: 'Suggested pairs (pseudonyms)',
-      limit: 12,
+      virtual: true,
       columns: [{ label: 'Role', rowHeader: true }, { label: 'Mentor' }, { label: 'Mentee' }],
       rows: m.pairs.map((p) => [p.role, h('code', {}, p.mentor), h('code', {}, p.mentee)]),
     }) : null);
