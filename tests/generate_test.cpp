@@ -116,6 +116,7 @@ struct Activity {
 struct PersonRow {
   std::string team, role, mode, manager, hire_date;
   bool trained;
+  std::string department;
 };
 
 struct Dataset {
@@ -141,10 +142,10 @@ Dataset parse(const Files& f) {
                           r[6].empty() ? std::nan("") : num(r[6]), num(r[7]), num(r[9]), num(r[10]), num(r[11])});
   }
   for (const auto& r : parse_csv(f.at(GeneratedFile::people)).rows) {
-    EXPECT_EQ(r.size(), 7u);
-    if (r.size() != 7) continue;
+    EXPECT_EQ(r.size(), 8u);
+    if (r.size() != 8) continue;
     EXPECT_TRUE(r[5] == "true" || r[5] == "false") << r[5];
-    d.people[r[0]] = {r[1], r[2], r[3], r[4], r[6], r[5] == "true"};
+    d.people[r[0]] = {r[1], r[2], r[3], r[4], r[6], r[5] == "true", r[7]};
   }
   d.surveys = parse_csv(f.at(GeneratedFile::surveys)).rows;
   for (const auto& r : parse_csv(f.at(GeneratedFile::playbook)).rows) {
@@ -314,7 +315,7 @@ TEST(Generate, HeadersAreExact) {
   EXPECT_EQ(first_line(sample().at(GeneratedFile::activity)),
             "person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,errors,quality,outcome_value,"
             "cycle_time_hours,ai_interactions");
-  EXPECT_EQ(first_line(sample().at(GeneratedFile::people)), "person_id,team,role,work_mode,manager_id,ai_trained,hire_date");
+  EXPECT_EQ(first_line(sample().at(GeneratedFile::people)), "person_id,team,role,work_mode,manager_id,ai_trained,hire_date,department");
   EXPECT_EQ(first_line(sample().at(GeneratedFile::surveys)), "person_id,date,ai_sentiment,wellbeing");
   EXPECT_EQ(first_line(sample().at(GeneratedFile::playbook)), "role,task_type,ai_recommended");
 }
@@ -391,8 +392,10 @@ TEST(Generate, PeopleTableIsConsistent) {
                                       "Marketing",   "Legal",   "People Ops",       "Operations"};
   std::map<std::string, std::vector<std::string>> leads;
   std::map<std::string, int> team_size, modes;
+  std::map<std::string, std::set<std::string>> departments_of_team;
   for (const auto& [id, p] : d.people) {
     EXPECT_TRUE(base.count(p.team)) << p.team;
+    departments_of_team[p.team].insert(p.department);
     ++team_size[p.team];
     ++modes[p.mode];
     EXPECT_TRUE(p.mode == "onsite" || p.mode == "hybrid" || p.mode == "remote") << p.mode;
@@ -405,6 +408,13 @@ TEST(Generate, PeopleTableIsConsistent) {
     }
   }
   EXPECT_EQ(team_size.size(), 8u);
+  // Every team lies inside one department (a roll-up needs that), and there are several departments.
+  std::set<std::string> departments;
+  for (const auto& [team, in] : departments_of_team) {
+    EXPECT_EQ(in.size(), 1u) << team;
+    departments.insert(in.begin(), in.end());
+  }
+  EXPECT_EQ(departments, (std::set<std::string>{"Corporate", "Customer", "Product", "Revenue"}));
   for (const auto& [team, n] : team_size) {
     EXPECT_EQ(n, 25) << team;
     ASSERT_EQ(leads[team].size(), 1u) << team;

@@ -70,14 +70,14 @@ struct Move {
   int people = 0;
 };
 
-// Adds a "Department" column: the department of each team from `department_of`
+// Adds a "Division" column (the generator writes its own department column): the department of each team from `department_of`
 // (teams not listed go to "Other"), after moving the first `people` of each
 // move's `from` team into its `to` team.
 std::string with_departments(const std::string& people, const std::map<std::string, std::string>& department_of,
                              std::vector<Move> moves = {}) {
   auto rows = rows_of(people);
   const std::size_t team = static_cast<std::size_t>(std::find(rows[0].begin(), rows[0].end(), "team") - rows[0].begin());
-  rows[0].push_back("Department");
+  rows[0].push_back("Division");
   for (std::size_t r = 1; r < rows.size(); ++r) {
     for (Move& m : moves)
       if (m.people > 0 && rows[r][team] == m.from) {
@@ -121,23 +121,23 @@ TEST(Rollup, DepartmentFiguresAreTheDepartmentsOwnAndListTheirTeams) {
   for (std::size_t i = 0; i < teams.size(); ++i) department_of[teams[i]] = i % 3 == 0 ? "Sales" : i % 3 == 1 ? "Eng" : "Ops";
   org.people = with_departments(org.people, department_of);
 
-  auto rolled = analyze(org, {{"rollup_by", "department"}});
+  auto rolled = analyze(org, {{"rollup_by", "division"}});
   ASSERT_TRUE(rolled.ok()) << rolled.error().message();
   const json& r = rolled.value();
   ASSERT_TRUE(r.contains("rollup"));
-  EXPECT_EQ(r["rollup"]["by"], "department");
+  EXPECT_EQ(r["rollup"]["by"], "division");
   const json& departments = r["rollup"]["groups"];
   ASSERT_EQ(departments.size(), 3U);
 
   // The same people grouped by department directly: the same figures (the
   // bootstrap's seed differs, so its interval is left out).
-  auto direct = analyze(org, {{"group_by", {"Department"}}});
+  auto direct = analyze(org, {{"group_by", {"Division"}}});
   ASSERT_TRUE(direct.ok()) << direct.error().message();
   const json& groups = direct.value()["groups"];
   ASSERT_EQ(groups.size(), 3U);
   for (std::size_t i = 0; i < 3; ++i) {
     const json& d = departments[i];
-    EXPECT_EQ(d["key"]["department"], groups[i]["key"]["Department"]);
+    EXPECT_EQ(d["key"]["division"], groups[i]["key"]["Division"]);
     EXPECT_EQ(d["headcount"], groups[i]["headcount"]);
     EXPECT_EQ(d["activity_rows"], groups[i]["activity_rows"]);
     EXPECT_EQ(d["metrics"], groups[i]["metrics"]) << d["key"];
@@ -145,7 +145,7 @@ TEST(Rollup, DepartmentFiguresAreTheDepartmentsOwnAndListTheirTeams) {
     double people = 0;
     for (const json& index : d["groups"]) {
       const json& team = r["groups"][index.get<std::size_t>()];
-      EXPECT_EQ(department_of[team["key"]["team"].get<std::string>()], d["key"]["department"].get<std::string>());
+      EXPECT_EQ(department_of[team["key"]["team"].get<std::string>()], d["key"]["division"].get<std::string>());
       people += headcount(team);
     }
     EXPECT_EQ(people, headcount(d));
@@ -169,7 +169,7 @@ TEST(Rollup, AHiddenTeamCannotBeWorkedOutFromItsDepartment) {
     std::map<std::string, std::string> department_of = {
         {teams[0], "A"}, {"Tiny", "A"}, {teams[1], "B"}, {teams[2], "B"}, {teams[3], "B"}};
     org.people = with_departments(org.people, department_of, {{teams[0], "Tiny", 3}, {teams[2], teams[3], 24}});
-    auto run = analyze(org, {{"rollup_by", "department"}});
+    auto run = analyze(org, {{"rollup_by", "division"}});
     ASSERT_TRUE(run.ok()) << run.error().message();
     const json& r = run.value();
     const json* tiny = nullptr;
@@ -203,10 +203,10 @@ TEST(Rollup, AHiddenTeamCannotBeWorkedOutFromItsDepartment) {
 TEST(Rollup, ATeamInTwoDepartmentsIsRefusedNamingIt) {
   Org org = generated(100, 4, 5);
   auto rows = rows_of(org.people);
-  rows[0].push_back("Department");
+  rows[0].push_back("Division");
   for (std::size_t r = 1; r < rows.size(); ++r) rows[r].push_back(r % 2 ? "North" : "South");
   org.people = csv_of(rows);
-  auto run = analyze(org, {{"rollup_by", "department"}});
+  auto run = analyze(org, {{"rollup_by", "division"}});
   ASSERT_FALSE(run.ok());
   const Diagnostic& d = run.error().diagnostics.front();
   EXPECT_EQ(d.column, "rollup_by");
@@ -215,13 +215,13 @@ TEST(Rollup, ATeamInTwoDepartmentsIsRefusedNamingIt) {
 
 TEST(Rollup, UnknownAttributeAndBadCombinationsAreRefused) {
   Org org = generated(60, 2, 1);
-  auto run = analyze(org, {{"rollup_by", "department"}});  // no such column
+  auto run = analyze(org, {{"rollup_by", "region"}});  // no such column
   ASSERT_FALSE(run.ok());
   EXPECT_EQ(run.error().diagnostics.front().column, "rollup_by");
   EXPECT_NE(run.error().message().find("people table's other columns"), std::string::npos) << run.error().message();
   for (const json& config : {json{{"rollup_by", "team"}},
-                             json{{"rollup_by", "department"}, {"group_by", json::array()}},
-                             json{{"rollup_by", "department"}, {"privacy", {{"dp", {{"epsilon", 1}}}}}},
+                             json{{"rollup_by", "division"}, {"group_by", json::array()}},
+                             json{{"rollup_by", "division"}, {"privacy", {{"dp", {{"epsilon", 1}}}}}},
                              json{{"rollup_by", 3}}}) {
     auto c = parse_config(config.dump());
     ASSERT_FALSE(c.ok()) << config;
@@ -248,11 +248,11 @@ TEST(Rollup, ReanalysisRollsUpWithoutReReading) {
   auto plain = s->report();
   ASSERT_TRUE(plain.ok());
   EXPECT_FALSE(json::parse(plain.value()).contains("rollup"));
-  ASSERT_TRUE(s->configure(R"({"rollup_by": "Department"})").ok());
+  ASSERT_TRUE(s->configure(R"({"rollup_by": "Division"})").ok());
   auto rolled = s->report();
   ASSERT_TRUE(rolled.ok()) << rolled.error().message();
   EXPECT_EQ(json::parse(rolled.value())["rollup"]["groups"].size(), 2U);
-  ASSERT_TRUE(s->configure(R"({"rollup_by": "division"})").ok());
+  ASSERT_TRUE(s->configure(R"({"rollup_by": "region"})").ok());
   auto unknown = s->report();
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().diagnostics.front().column, "rollup_by");

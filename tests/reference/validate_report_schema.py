@@ -53,23 +53,8 @@ runs.append(("adoption-only from usage exports", ["--people", os.path.join(usage
                   "github_users.ndjson", "github_team_engineering.json")], [])))
 runs.append(("activity with usage exports", tables(sample, ["activity", "people"]) +
              ["--usage", os.path.join(usage_dir, "github_users.ndjson")]))
-# A people table with a department column (teams alternate between two), rolled up.
-import csv
-with open(os.path.join(sample, "people.csv"), newline="") as f:
-    people_rows = list(csv.reader(f))
-team_col = people_rows[0].index("team")
-team_names = sorted({r[team_col] for r in people_rows[1:]})
-dept_people = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="")
-writer = csv.writer(dept_people)
-writer.writerow(people_rows[0] + ["Department"])
-for r in people_rows[1:]:
-    writer.writerow(r + ["North" if team_names.index(r[team_col]) % 2 else "South"])
-dept_people.close()
-rollup_config = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
-rollup_config.write('{"rollup_by": "department"}')
-rollup_config.close()
-runs.append(("teams rolled up by department", ["--activity", os.path.join(sample, "activity.csv"), "--people",
-                                               dept_people.name, "--config", rollup_config.name]))
+# The sample's people table has a department column (not a gapscore column): teams rolled up by it.
+runs.append(("teams rolled up by department", tables(sample, ["activity", "people"]) + ["--rollup-by", "department"]))
 bad = os.path.join(src, "tests", "data", "bad")
 runs.append(("lenient run with skipped rows", ["--activity", os.path.join(bad, "ragged_short_row.csv")]))
 
@@ -92,8 +77,8 @@ for name, args in runs:
     for e in errors[:5]:
         print("%s: %s at %s" % (name, e.message, "/".join(map(str, e.path))))
     failures += len(errors)
-    if "rolled up" in name and len(report.get("rollup", {}).get("groups", [])) != 2:
-        print("%s: no rollup section with two departments" % name)
+    if "rolled up" in name and len(report.get("rollup", {}).get("groups", [])) < 2:
+        print("%s: no rollup section with its departments" % name)
         failures += 1
     print("%-40s %s" % (name, "ok" if not errors else "%d errors" % len(errors)))
 sys.exit(1 if failures else 0)

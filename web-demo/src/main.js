@@ -119,6 +119,14 @@ function settingsChanged() {
   queueReanalyze(config);
 }
 
+// The people table's columns the engine does not define (department, ...):
+// attributes it kept, which the roll-up setting can name.
+async function offerPeopleColumns(report) {
+  const people = report.inputs.find((i) => i.table === 'people');
+  const known = new Set((await inputSchema()).tables.find((t) => t.name === 'people')?.columns.map((c) => c.name) ?? []);
+  settings.setPeopleColumns((people?.columns ?? []).filter((c) => !known.has(c)));
+}
+
 async function reanalyze(config) {
   if (!shown || running || staleWhy) return;
   const { session } = shown;
@@ -227,6 +235,7 @@ async function run() {
     forgetSession();
     shown = { session, config, readWith: config };
     settings.setTeams([...new Set(report.groups.map((g) => g.key?.team).filter((t) => typeof t === 'string'))].sort());
+    offerPeopleColumns(report).catch(() => {});
     filesChanged = false;
     setStale(null);
     document.body.classList.remove('is-running');  // the engine is done; what follows is drawing the report

@@ -18,6 +18,7 @@ const ENGINE_KEYS = [
   ['rework_threshold', 'rework_threshold'], ['window.start', 'window_start'], ['window.end', 'window_end'], ['window', 'window_start'],
   ['privacy.salt', 'salt'], ['privacy.dp.total_epsilon', 'dp_total_epsilon'], ['privacy.dp.epsilon', 'dp_epsilon'],
   ...WEIGHTS.map(([k]) => [`weights.${k}`, `weight_${k}`]),
+  ['rollup_by', 'rollup_by'],
   ['group_by', 'group_by_other'],
 ];
 
@@ -63,7 +64,23 @@ function otherAttributeField() {
     errorSlot('group_by_other'));
 }
 
+/** A roll-up (config.rollup_by): a column of the people table that holds whole groups, such as department. */
+function rollupField() {
+  const id = uid('set');
+  const list = h('datalist', { id: `${id}-list` });
+  const field = h('div', { class: 'field' },
+    h('label', { for: id }, 'Roll groups up by'),
+    h('input', { id, name: 'rollup_by', type: 'text', list: `${id}-list`, autocomplete: 'off', placeholder: 'e.g. department', 'data-testid': 'rollup-by',
+      'aria-describedby': `${id}-hint rollup_by-error` }),
+    list,
+    h('p', { class: 'field-hint', id: `${id}-hint` },
+      'A column of your people table that holds whole groups, such as department: the Groups tab then shows each department with its teams. Leave empty for none.'),
+    errorSlot('rollup_by'));
+  return { field, setColumns: (names) => list.replaceChildren(...names.map((n) => h('option', { value: n }))) };
+}
+
 export function createSettings(form) {
+  const rollup = rollupField();
   const groupBox = h('fieldset', { class: 'field-group' },
     h('legend', {}, 'Group people by'),
     h('div', { class: 'checks' }, GROUP_ATTRS.map((attr) => {
@@ -73,7 +90,8 @@ export function createSettings(form) {
         h('label', { for: id }, ATTR_LABELS[attr]));
     })),
     h('p', { class: 'field-hint' }, 'Several attributes give one group per combination (e.g. team × work mode). None: overall figures only.'),
-    otherAttributeField());
+    otherAttributeField(),
+    rollup.field);
 
   const periodId = uid('set');
   const basics = h('div', { class: 'field-row' },
@@ -141,6 +159,8 @@ export function createSettings(form) {
   return {
     /** Teams seen in the last report: offered in the rollout-date picker. */
     setTeams: (teams) => rollout.setTeams(teams),
+    /** The people table's other columns (department, ...): offered for the roll-up. */
+    setPeopleColumns: (names) => rollup.setColumns(names),
     /**
      * The config, and the errors; each error is also shown under its setting.
      * @returns {{config: object, errors: string[]}}
@@ -160,6 +180,7 @@ export function createSettings(form) {
       const config = {
         group_by: [...form.querySelectorAll('input[name="group_by"]:checked')].map((c) => c.value)
           .concat(form.elements.group_by_other.value.split(',').map((a) => a.trim()).filter(Boolean)),
+        ...(form.elements.rollup_by.value.trim() ? { rollup_by: form.elements.rollup_by.value.trim() } : {}),
         period: form.elements.period.value,
         ai_user_min_share: check('ai_user_min_share', 'AI user threshold', 0, 100) / 100,
         rework_threshold: check('rework_threshold', 'Rework threshold', 0, 100) / 100,

@@ -33,6 +33,7 @@ struct RoleSpec {
 // its members (all but the lead) have that base team's role.
 inline constexpr std::size_t kBaseTeamCount = 8;
 const char* base_team_name(std::size_t base);
+const char* base_team_department(std::size_t base);
 const RoleSpec& member_role(std::size_t base);
 const RoleSpec& team_lead_role();
 

@@ -43,9 +43,14 @@ const RoleSpec kTeamLead = {"team_lead",
 const char* const kBaseTeamNames[kBaseTeamCount] = {"Engineering", "Finance",   "Customer Support", "Sales",
                                                     "Marketing",   "Legal",     "People Ops",       "Operations"};
 
+// The department each base team sits in (people.csv's department column, for roll-ups).
+const char* const kBaseTeamDepartments[kBaseTeamCount] = {"Product", "Corporate", "Customer", "Revenue",
+                                                          "Revenue", "Corporate", "Corporate", "Customer"};
+
 }  // namespace
 
 const char* base_team_name(std::size_t base) { return kBaseTeamNames[base % kBaseTeamCount]; }
+const char* base_team_department(std::size_t base) { return kBaseTeamDepartments[base % kBaseTeamCount]; }
 const RoleSpec& member_role(std::size_t base) { return kMemberRoles[base % kBaseTeamCount]; }
 const RoleSpec& team_lead_role() { return kTeamLead; }
 

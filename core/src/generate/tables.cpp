@@ -22,7 +22,8 @@ void append_playbook_rows(const RoleSpec& role, ChunkWriter& w) {
 }  // namespace
 
 Status write_people(const Org& org, ChunkWriter& w) {
-  w.buf() = "person_id,team,role,work_mode,manager_id,ai_trained,hire_date\n";
+  // department is not a gapscore column: the people table keeps it as an attribute to roll teams up by.
+  w.buf() = "person_id,team,role,work_mode,manager_id,ai_trained,hire_date,department\n";
   for (std::size_t i = 0; i < org.people.size(); ++i) {
     const Person& p = org.people[i];
     const Team& team = org.teams[p.team];
@@ -38,6 +39,8 @@ Status write_people(const Org& org, ChunkWriter& w) {
     if (!p.is_lead) append_person_id(b, org, team.first_person);  // the team lead
     b += p.ai_trained ? ",true," : ",false,";
     b += format_iso_date(p.hire_day);
+    b += ',';
+    append_csv_field(b, base_team_department(team.base));
     b += '\n';
     w.count_line();
     if (Status s = w.maybe_flush(); !s) return s;

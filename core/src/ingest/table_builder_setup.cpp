@@ -79,9 +79,7 @@ int TableBuilder::unknown_column(std::string_view header, bool json_field) {
         table_name_, row, std::string(header)));
     return -1;
   }
-  header_log().add(make_diagnostic(DiagCode::unknown_column,
-                                   table_name_ + ": " + what + " is not a gapscore column; kept as a person attribute that group_by and rollup_by can name",
-                                   table_name_, row, std::string(header)));
+  // Kept, and listed among the table's columns in the report's inputs: nothing to warn about.
   Column c;
   c.name = std::string(trim(header));
   c.type = ColumnType::text;

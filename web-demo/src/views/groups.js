@@ -8,6 +8,7 @@ import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
 import { scrollBox } from './table.js';
 import { VIRTUAL_MIN_ROWS, virtualBody } from './virtual-table.js';
+import { rollupLabel, rollupOfGroups, rollupView } from './rollup.js';
 
 const GROUP_COLUMNS = [
   { id: 'headcount', label: 'People', get: (g) => g.headcount, format: (v) => fmt.num(v) },
@@ -22,9 +23,14 @@ const GROUP_COLUMNS = [
   { id: 'gap_score', label: 'Gap score', get: (g) => g.score?.value, format: fmt.score },
 ];
 
+// The group's key, then (with a roll-up) the larger group holding it.
 function keyColumns(report) {
   const groupBy = report.config?.group_by ?? [];
-  return groupBy.map((attr) => ({ id: `key:${attr}`, label: fmt.ATTR_LABELS[attr] ?? attr, get: (g) => fmt.attrValue(attr, g.key?.[attr]), text: true }));
+  const keys = groupBy.map((attr) => ({ id: `key:${attr}`, label: fmt.ATTR_LABELS[attr] ?? attr, get: (g) => fmt.attrValue(attr, g.key?.[attr]), text: true }));
+  if (!report.rollup) return keys;
+  const index = new Map(report.groups.map((g, i) => [g, i]));
+  const rollupOf = rollupOfGroups(report);
+  return [...keys, { id: 'rollup', label: rollupLabel(report.rollup.by), get: (g) => rollupOf.get(index.get(g)) ?? '', text: true }];
 }
 
 export function groupsView(report) {
@@ -49,7 +55,7 @@ export function groupsView(report) {
   function matching() {
     const q = search.value.trim().toLowerCase();
     return report.groups.filter((g) => (filter.value === 'all' || (filter.value === 'hidden') === Boolean(g.suppressed))
-      && (!q || fmt.groupLabel(g.key, groupBy).toLowerCase().includes(q)));
+      && (!q || keys.some((c) => String(c.get(g)).toLowerCase().includes(q))));
   }
 
   function sorted() {
@@ -131,8 +137,9 @@ export function groupsView(report) {
 
   const hiddenCount = report.groups.filter((g) => g.suppressed).length;
   return h('div', { class: 'groups-view' },
+    report.rollup ? rollupView(report) : null,
     h('p', { class: 'view-intro' },
-      `${report.groups.length} groups by ${keys.map((c) => c.label.toLowerCase()).join(' × ') || 'nothing (overall only)'}. `,
+      `${report.groups.length} groups by ${groupBy.map((a) => (fmt.ATTR_LABELS[a] ?? a).toLowerCase()).join(' × ') || 'nothing (overall only)'}. `,
       hiddenCount ? `${hiddenCount} hidden because they have fewer than ${k} people (or would let a smaller hidden group be worked out). ` : `Every group has at least ${k} people. `,
       'Select a column heading to sort.'),
     report.groups.length > 8 ? h('div', { class: 'table-tools' },
@@ -150,16 +157,20 @@ export function groupsView(report) {
 export function groupsCsv(report, { raw = false } = {}) {
   const k = report.privacy?.min_group_size ?? 5;
   const groupBy = report.config?.group_by ?? [];
+  const by = report.rollup?.by;
+  const rollupOf = rollupOfGroups(report);
+  const rollupTitle = by ? [raw ? by : rollupLabel(by)] : [];
   const header = raw
-    ? [...groupBy, ...GROUP_COLUMNS.map((c) => c.id), 'note']
-    : [...groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...GROUP_COLUMNS.map((c) => CSV_TITLES[c.id] ?? c.label), 'Note'];
+    ? [...groupBy, ...rollupTitle, ...GROUP_COLUMNS.map((c) => c.id), 'note']
+    : [...groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...rollupTitle, ...GROUP_COLUMNS.map((c) => CSV_TITLES[c.id] ?? c.label), 'Note'];
   const value = (c, g) => {
     const v = c.get(g);
     if (raw || v == null) return v;
     return PERCENT_COLUMNS.has(c.id) ? round(v * 100, 1) : round(v, DECIMALS[c.id] ?? 0);
   };
-  const rows = report.groups.map((g) => [
+  const rows = report.groups.map((g, i) => [
     ...groupBy.map((a) => (raw ? g.key?.[a] ?? '' : fmt.attrValue(a, g.key?.[a]))),
+    ...(by ? [rollupOf.get(i) ?? ''] : []),
     ...GROUP_COLUMNS.map((c) => (g.suppressed ? null : value(c, g))),
     g.suppressed ? `${raw ? 'suppressed' : 'Hidden'}: ${hiddenText(g, k)}` : '',
   ]);
