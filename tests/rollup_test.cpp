@@ -256,6 +256,10 @@ TEST(Rollup, ReanalysisRollsUpWithoutReReading) {
   auto unknown = s->report();
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().diagnostics.front().column, "rollup_by");
+  // The refused config is not kept: the session goes on with the last one that made a report.
+  auto again = s->report();
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_EQ(again.value(), rolled.value());
 }
 
 }  // namespace

@@ -226,6 +226,41 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('a roll-up by department: offered from the people table, re-analysed without a read, each department with its teams; a column no input has is refused under the setting', async () => {
+    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#settings summary');
+    // The sample's people table has a department column, which gapscore does not define: it is offered.
+    await page.waitForFunction(() => [...(document.querySelector('[data-testid="rollup-by"]').list?.options ?? [])].some((o) => o.value === 'department'));
+    await page.fill('[data-testid="rollup-by"]', 'department');
+    await page.dispatchEvent('[data-testid="rollup-by"]', 'change');
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'session.reanalyze' && m.config?.rollup_by === 'department'));
+    assert.equal(await reads(page), 1, 'the roll-up did not read the files again');
+    await page.click('#tab-groups');
+    await page.waitForSelector('[data-testid="rollup"] table');
+    const departments = await page.$$eval('[data-testid="rollup"] tbody th', (ths) => ths.map((t) => t.textContent));
+    assert.deepEqual(departments, ['Corporate', 'Customer', 'Product', 'Revenue']);
+    assert.match(await page.textContent('[data-testid="rollup"] tbody tr:nth-child(4)'), /2: Sales, Marketing|2: Marketing, Sales/);
+    // Each team's department is a column of the team table.
+    const salesDepartment = await page.$$eval('[data-testid="groups-table"] tbody tr', (rows) =>
+      rows.find((r) => r.querySelector('th')?.textContent === 'Sales')?.querySelector('[data-col="rollup"]')?.textContent);
+    assert.equal(salesDepartment, 'Revenue');
+    await page.locator('[data-testid="rollup"]').screenshot({ path: path.join(screenshotDir, 'report-rollup-1440.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways page scroll at 390 px');
+    await page.locator('[data-testid="rollup"]').screenshot({ path: path.join(screenshotDir, 'report-rollup-390.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // A column no input has: the engine's error shows under the setting, and the last report stays.
+    await page.fill('[data-testid="rollup-by"]', 'division');
+    await page.dispatchEvent('[data-testid="rollup-by"]', 'change');
+    await page.waitForSelector('[data-error-for="rollup_by"]:not([hidden])');
+    assert.match(await page.textContent('[data-error-for="rollup_by"]'), /"division" is not an attribute of any input/);
+    assert.equal(await reads(page), 1);
+    await page.close();
+  });
+
   it('200 teams: the group table draws only the rows in view, scrolls to every group, searches and prints whole', async () => {
     const { page, seen } = await openDemo(context, server.url);
     await loadOrg(page);

@@ -156,12 +156,18 @@ test('a session re-analyses without reading again; settings that change reading 
   const s = await gs.open(tables, { group_by: ['team'] }, { sourceNames });
   try {
     assert.equal(await s.reportText(), nativeReport());
-    for (const config of [{ group_by: ['role'] }, { group_by: ['team', 'work_mode'], privacy: { min_group_size: 10 } }, { ai_user_min_share: 0.3, rework_threshold: 0.05 }]) {
+    for (const config of [{ group_by: ['role'] }, { group_by: ['team', 'work_mode'], privacy: { min_group_size: 10 } }, { ai_user_min_share: 0.3, rework_threshold: 0.05 },
+      { rollup_by: 'department' }]) {
       const again = await s.reanalyze(config);
       const fresh = await gs.reportText(allTables(), config, { sourceNames, workers: 1 });
       assert.deepEqual(again, JSON.parse(fresh), JSON.stringify(config));
       assert.equal(await s.reportText(), fresh, 'reportText after reanalyze is the new report');
     }
+    // The roll-up (the sample's department column, kept by the engine): the native CLI's bytes.
+    const rolled = await s.reanalyze({ rollup_by: 'department' });
+    assert.deepEqual(rolled.rollup.groups.map((d) => d.key.department), ['Corporate', 'Customer', 'Product', 'Revenue']);
+    assert.equal(await s.reportText(), nativeReport(['--rollup-by', 'department']));
+    await assert.rejects(s.reanalyze({ rollup_by: 'division' }), (e) => e.code === 'config_invalid_value' && /rollup_by/.test(e.message));
     await assert.rejects(s.reanalyze({ period: 'month' }), (e) => {
       assert.equal(e.code, 'config_needs_reread');
       assert.match(e.message, /period/);

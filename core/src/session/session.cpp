@@ -415,9 +415,15 @@ Result<std::string> Session::report() {
   Impl& m = *impl_;
   if (Status s = join(); !s) return std::move(s).error();
   m.log = *m.log_after_join;  // notes of an earlier report do not carry over
+  // A config the data refuses is not kept: the session goes on with the last one that made a report.
+  auto refused = [&](Error e) {
+    if (e.code() == DiagCode::config_invalid_value && m.reported_config) m.config = *m.reported_config;
+    return e;
+  };
   if (!m.config.privacy.dp) {
     auto r = report::build_report(*m.dataset, m.config, m.log);
-    if (!r) return std::move(r).error();
+    if (!r) return refused(std::move(r).error());
+    m.reported_config = m.config;
     return report::canonical_text(r.value());
   }
   // A differentially private release (analyze, re-analyze after configure(),
@@ -431,7 +437,8 @@ Result<std::string> Session::report() {
   if (!entry) return std::move(entry).error();
   state.entry = entry.value();
   auto r = report::build_report(*m.dataset, m.config, m.log, &state);
-  if (!r) return std::move(r).error();
+  if (!r) return refused(std::move(r).error());
+  m.reported_config = m.config;
   m.ledger = std::move(next);
   m.ledger_text = m.ledger.text();
   return report::canonical_text(r.value());

@@ -24,6 +24,9 @@ namespace gapscore {
 
 struct Session::Impl {
   Config config;
+  // The config of the last report made: a config the data refuses (an
+  // attribute no input has, a roll-up that does not nest) falls back to it.
+  std::optional<Config> reported_config;
   DiagnosticLog log;
   std::vector<IngestedTable> tables;
   std::vector<TableSummary> failed_inputs;
