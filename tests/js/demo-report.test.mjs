@@ -218,6 +218,13 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.equal(config.privacy.salt, 'generate');
     assert.equal(await reads(page), 1, 'switching on individual results did not read the files again');
     await page.waitForSelector('#panel-insights caption:text("Suggested pairs (pseudonyms)")', { state: 'attached' });
+    // The key the session generated is shown back, and can be kept for the same pseudonyms later.
+    await page.waitForSelector('[data-testid="generated-key"]:not([hidden])');
+    const key = await page.textContent('[data-testid="generated-key"] code');
+    assert.match(key, /^[0-9a-f]{32}$/);
+    await page.click('[data-action="use-generated-key"]');
+    assert.equal(await page.inputValue('input[name="salt"]'), key);
+    assert.ok(await page.$eval('[data-testid="generated-key"]', (el) => el.hidden));
     // A key that is not 32+ hex digits: the error is under the field.
     await page.fill('input[name="salt"]', 'not-a-key');
     await page.dispatchEvent('input[name="salt"]', 'change');

@@ -183,6 +183,25 @@ test('a session re-analyses without reading again; settings that change reading 
   s.close();  // twice is fine
 });
 
+test('a session shows back the key it generated: the same key given explicitly gives the same report', async () => {
+  for (const workers of [1, 2]) {
+    const s = await gs.open(allTables(), { privacy: { individual_results: true, salt: 'generate' } }, { sourceNames, workers });
+    try {
+      const first = await s.reportText();
+      const key = await s.generatedSalt();
+      assert.match(key, /^[0-9a-f]{32}$/, `workers ${workers}`);
+      assert.equal(await s.generatedSalt(), key, 'one key per session');
+      const again = await gs.reportText(allTables(), { privacy: { individual_results: true, salt: key } }, { sourceNames, workers: 1 });
+      assert.equal(again, first, `workers ${workers}: the key gives the same pseudonyms`);
+    } finally {
+      s.close();
+    }
+  }
+  const plain = await gs.open(allTables(), {}, { sourceNames });
+  assert.equal(await plain.generatedSalt(), null);
+  plain.close();
+});
+
 test('saveState / loadState round trip, from one reader and from merged shards', async () => {
   const config = { group_by: ['team'] };
   for (const workers of [1, 3]) {

@@ -89,7 +89,7 @@ describe('Excel workbooks in the demo', { timeout: 180000 }, () => {
     const picker = page.locator('.slot[data-table="people"] [data-testid="sheet-picker"]');
     assert.deepEqual(await picker.locator('option').allTextContents(), ['Notes', 'Roster']);
     await picker.selectOption('Roster');
-    await page.waitForFunction(() => /sheet “Roster”, 7 columns/.test(document.querySelector('.slot[data-table="people"] .file-meta')?.textContent ?? ''));
+    await page.waitForFunction(() => /sheet “Roster”, 8 columns/.test(document.querySelector('.slot[data-table="people"] .file-meta')?.textContent ?? ''));
     await page.locator('.slot[data-table="people"]').screenshot({ path: path.join(screenshotDir, '11c-excel-roster.png') });
     await page.click('#analyse');
     await page.waitForFunction(() => !document.body.classList.contains('is-running'), null, { timeout: 60000 });

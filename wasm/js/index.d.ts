@@ -208,6 +208,11 @@ export interface Session {
    */
   saveState(): Promise<Uint8Array>;
   /**
+   * The key this session generated for `privacy.salt: "generate"` (individual results, cell-key), as hex; null
+   * when it generated none. A secret: keep it to give later reports the same pseudonyms.
+   */
+  generatedSalt(): Promise<string | null>;
+  /**
    * Reads more activity files into this session, e.g. this month's export into last month's loaded state
    * (loadState). Files are read in SHA-256 order, as the CLI reads several --activity files: the report is
    * byte-identical to one read of every file. Before the first report only. In-thread sessions only.

@@ -70,6 +70,11 @@ export class Session {
    * Everything read, as bytes (as sensitive as the inputs): give them to GapScore.loadState.
    * Before the first report only: the report joins the tables, and core saves unjoined state.
    */
+  /** The key generated for privacy.salt "generate" (hex), or null: a secret, to reuse for the same pseudonyms. */
+  async generatedSalt() {
+    return this.#live().generatedSalt() || null;
+  }
+
   async saveState() {
     return check(this.#live().saveState()).state;
   }

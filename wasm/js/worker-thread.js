@@ -8,7 +8,7 @@
 // Messages:
 //   in:  {id, type, payload}; type: init, analyze, analyzeColumns, validate, reportText, sniff, schema, metrics,
 //        sha256, open, loadState, session.report, session.reportText, session.reanalyze, session.saveState,
-//        session.close, shard.read, hash.blob, cancel {target}, connect {port}, spawned {ticket, port}
+//        session.generatedSalt, session.close, shard.read, hash.blob, cancel {target}, connect {port}, spawned {ticket, port}
 //   out: {id, type: 'result'|'error'|'progress', payload}; {id: 0, type: 'spawn', payload: {ticket, name}}
 //   session.report/reportText/reanalyze with payload.ledgerText (protection dp): the result is {value, ledger},
 //   ledger the updated text (null when no release was made), which the page stores.
@@ -127,6 +127,8 @@ async function handle(type, payload, { signal, onProgress }) {
       const value = await run({ ledger: { get: () => payload.ledgerText, set: (text) => { ledger = text; } } });
       return [{ value, ledger }];
     }
+    case 'session.generatedSalt':
+      return [await session(payload).generatedSalt()];
     case 'session.saveState': {
       const state = await session(payload).saveState();
       return [state, [state.buffer]];

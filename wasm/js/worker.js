@@ -225,6 +225,7 @@ export async function createGapScoreWorker(options = {}) {
       reportText: (options = {}) => released('reportText', {}, options),
       reanalyze: (config, options = {}) => released('reanalyze', { config }, options),
       saveState: () => call('saveState'),
+      generatedSalt: () => call('generatedSalt'),
       get closed() { return closed; },
       close() {
         if (closed) return;

@@ -127,6 +127,12 @@ async function offerPeopleColumns(report) {
   settings.setPeopleColumns((people?.columns ?? []).filter((c) => !known.has(c)));
 }
 
+// With individual results and no key given, the engine made one for this session: show it.
+async function showGeneratedKey(session, config) {
+  const generated = config.privacy?.salt === 'generate' ? await session.generatedSalt().catch(() => null) : null;
+  if (shown?.session === session) settings.showGeneratedKey(generated);
+}
+
 async function reanalyze(config) {
   if (!shown || running || staleWhy) return;
   const { session } = shown;
@@ -139,6 +145,7 @@ async function reanalyze(config) {
     const report = await session.reanalyze(config, releaseOptions(config));
     if (shown?.session !== session) return;  // a new run replaced it meanwhile
     shown.config = config;
+    showGeneratedKey(session, config);
     replace(problems);  // e.g. a refused release shown for the settings before
     await render(report, { elapsedMs: performance.now() - started, updated: true });
     say(`Report updated with the new settings (the files were not read again): ${report.summary.people} people.`);
@@ -236,6 +243,7 @@ async function run() {
     shown = { session, config, readWith: config };
     settings.setTeams([...new Set(report.groups.map((g) => g.key?.team).filter((t) => typeof t === 'string'))].sort());
     offerPeopleColumns(report).catch(() => {});
+    showGeneratedKey(session, config);
     filesChanged = false;
     setStale(null);
     document.body.classList.remove('is-running');  // the engine is done; what follows is drawing the report

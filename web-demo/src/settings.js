@@ -159,6 +159,8 @@ export function createSettings(form) {
   return {
     /** Teams seen in the last report: offered in the rollout-date picker. */
     setTeams: (teams) => rollout.setTeams(teams),
+    /** The key generated for individual results with an empty key field (hex), or null. */
+    showGeneratedKey: (hex) => showGeneratedKey(form, hex),
     /** The people table's other columns (department, ...): offered for the roll-up. */
     setPeopleColumns: (names) => rollup.setColumns(names),
     /**
@@ -301,5 +303,23 @@ function individualFields() {
       h('label', { for: saltId }, 'Pseudonym key (optional)'),
       h('input', { id: saltId, name: 'salt', type: 'text', autocomplete: 'off', spellcheck: 'false', class: 'text-input', 'aria-describedby': `${saltId}-hint salt-error` }),
       h('p', { class: 'field-hint', id: `${saltId}-hint` }, 'At least 32 hexadecimal digits. Empty: a new key for every run, so pseudonyms differ between reports; keep a key to get the same pseudonyms again.'),
+      h('p', { class: 'field-hint generated-key', 'data-testid': 'generated-key', 'aria-live': 'polite', hidden: true }),
       errorSlot('salt')));
+}
+
+/** Shows the key the engine generated for an empty key field (a secret, shown only here), or hides it. */
+function showGeneratedKey(form, hex) {
+  const note = form.querySelector('[data-testid="generated-key"]');
+  if (!hex || form.elements.salt.value.trim()) {
+    note.hidden = true;
+    note.replaceChildren();
+    return;
+  }
+  const use = h('button', { type: 'button', class: 'button ghost small', 'data-action': 'use-generated-key', onclick: () => {
+    form.elements.salt.value = hex;
+    showGeneratedKey(form, null);
+  } }, 'Keep this key');
+  note.replaceChildren('This run\'s key: ', h('code', {}, hex),
+    '. Keep it (it is a secret) to give later reports the same pseudonyms. ', use);
+  note.hidden = false;
 }
