@@ -190,6 +190,18 @@ TEST(Rollup, AHiddenTeamCannotBeWorkedOutFromItsDepartment) {
       }
       EXPECT_TRUE(rest == 0 || rest >= k) << "department " << d["key"] << " minus its shown teams leaves " << rest
                                           << " people (seed " << seed << ")";
+      // The same subtraction on the two sides of the AI user / non-user gap.
+      for (const char* side : {"n_users", "n_non_users"}) {
+        if (!d["gap"].is_object() || !d["gap"][side].is_number()) continue;
+        double left = d["gap"][side].get<double>();
+        for (const json& index : d["groups"]) {
+          const json& team = r["groups"][index.get<std::size_t>()];
+          if (!team["suppressed"].get<bool>() && team["gap"].is_object() && team["gap"][side].is_number())
+            left -= team["gap"][side].get<double>();
+        }
+        EXPECT_TRUE(left == 0 || left >= k) << "department " << d["key"] << " " << side << " minus its shown teams' leaves "
+                                            << left << " (seed " << seed << ")";
+      }
     }
     // The organisation minus its shown departments.
     if (!r["overall"]["suppressed"].get<bool>()) {

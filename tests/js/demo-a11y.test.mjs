@@ -6,17 +6,16 @@
 // <script> elements, and the audit must see the page as served, CSP and all.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { launchBrowser } from './browser.mjs';
 import { root } from './helpers.mjs';
-import { buildDemo, generateTeamsOrg, openDemo, serveDemo, tempDir } from './demo-helpers.mjs';
+import { openDemo, startDemoSuite } from './demo-helpers.mjs';
 
 const AXE = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+let suite;
 let server;
 let browser;
-let tmp;
 let org;
 
 /** axe's serious and critical violations in the document as it is now. */
@@ -31,17 +30,10 @@ async function audit(page) {
 
 describe('web demo accessibility (axe-core)', { timeout: 300000 }, () => {
   before(async () => {
-    buildDemo();
-    tmp = tempDir();
-    org = generateTeamsOrg(path.join(tmp, 'org'));
-    server = await serveDemo();
-    browser = await launchBrowser();
+    suite = await startDemoSuite();
+    ({ server, browser, org } = suite);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => suite?.close());
 
   for (const [name, button, ready] of [
     ['the sample', '#try-sample', '[data-testid="overall-score"]'],

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { cli, root, sampleDir } from './helpers.mjs';
-import { serve } from './browser.mjs';
+import { launchBrowser, serve } from './browser.mjs';
 import { SECURITY_HEADERS } from '../../web-demo/csp.mjs';
 
 export const demoDist = path.join(root, 'web-demo', 'dist');
@@ -24,6 +24,27 @@ export function serveDemo() {
 
 export function tempDir() {
   return mkdtempSync(path.join(tmpdir(), 'gapscore-demo-'));
+}
+
+/**
+ * What a demo test suite starts with: the demo built and served, a browser, and
+ * a generated organisation of 200 teams in a temporary folder (`tmp`, for the
+ * suite's own files too). close() ends them.
+ */
+export async function startDemoSuite() {
+  buildDemo();
+  const tmp = tempDir();
+  const org = generateTeamsOrg(path.join(tmp, 'org'));
+  const server = await serveDemo();
+  const browser = await launchBrowser();
+  return {
+    tmp, org, server, browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The CLI's report (JSON) for files given as {activity, people?, ..., usage?: [paths]} paths. */

@@ -5,13 +5,13 @@
 // picker through the session).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { launchBrowser } from './browser.mjs';
 import { sampleDir } from './helpers.mjs';
-import { buildDemo, generateTeamsOrg, halfPeople, openDemo, screenshot, screenshotDir, serveDemo, tempDir } from './demo-helpers.mjs';
+import { halfPeople, openDemo, screenshot, screenshotDir, startDemoSuite } from './demo-helpers.mjs';
 
+let suite;
 let server;
 let browser;
 let context;
@@ -36,6 +36,15 @@ async function download(page, selector) {
   return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
 }
 
+// A page with the built-in sample's report (its worker messages recorded), Settings open if asked.
+async function sampleReport({ settings = false } = {}) {
+  const { page } = await openDemo(context, server.url, { init: spyOnWorker });
+  await page.click('#try-sample');
+  await waitForReport(page);
+  if (settings) await page.click('#settings summary');
+  return page;
+}
+
 async function loadOrg(page) {
   await page.setInputFiles('#file-activity', org.activity);
   await page.waitForSelector('.slot[data-table="activity"] .file-name');
@@ -47,18 +56,13 @@ async function loadOrg(page) {
 
 describe('web demo report: story, data problems, settings, many teams', { timeout: 600000 }, () => {
   before(async () => {
-    buildDemo();
-    tmp = tempDir();
-    org = generateTeamsOrg(path.join(tmp, 'org'));
-    server = await serveDemo();
-    browser = await launchBrowser();
+    suite = await startDemoSuite();
+    ({ server, browser, org, tmp } = suite);
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   });
   after(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await suite?.close();
   });
 
   it('the overview tells the story in order: headline, readiness, adoption, impact, sentiment, what to do', async () => {
@@ -165,10 +169,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
   });
 
   it('a new date range marks the report out of date until it is run again (it changes how the files are read)', async () => {
-    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
-    await page.click('#try-sample');
-    await waitForReport(page);
-    await page.click('#settings summary');
+    const page = await sampleReport({ settings: true });
     await page.fill('input[name="window_start"]', '2025-02-03');
     await page.dispatchEvent('input[name="window_start"]', 'change');
     await page.waitForSelector('[data-testid="stale"]:not([hidden])');
@@ -181,10 +182,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
   });
 
   it('a rollout date set in Settings is drawn on the trend chart', async () => {
-    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
-    await page.click('#try-sample');
-    await waitForReport(page);
-    await page.click('#settings summary');
+    const page = await sampleReport({ settings: true });
     await page.fill('[data-testid="rollout-team"]', 'Engineering');
     await page.fill('[data-testid="rollout-date"]', '2025-02-03');
     await page.click('[data-action="add-rollout"]');
@@ -205,9 +203,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
   });
 
   it('individual results: the insight that asks for them opens the setting; switched on, the session re-analyses and lists pairs by pseudonym', async () => {
-    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
-    await page.click('#try-sample');
-    await waitForReport(page);
+    const page = await sampleReport();
     await page.click('#tab-insights');
     await page.click('[data-insight="mentoring"] [data-open-setting="individual_results"]');
     assert.ok(await page.$eval('#settings', (d) => d.open));
@@ -234,10 +230,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
   });
 
   it('a roll-up by department: offered from the people table, re-analysed without a read, each department with its teams; a column no input has is refused under the setting', async () => {
-    const { page } = await openDemo(context, server.url, { init: spyOnWorker });
-    await page.click('#try-sample');
-    await waitForReport(page);
-    await page.click('#settings summary');
+    const page = await sampleReport({ settings: true });
     // The sample's people table has a department column, which gapscore does not define: it is offered.
     await page.waitForFunction(() => [...(document.querySelector('[data-testid="rollup-by"]').list?.options ?? [])].some((o) => o.value === 'department'));
     await page.fill('[data-testid="rollup-by"]', 'department');

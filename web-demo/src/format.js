@@ -72,6 +72,17 @@ export const ATTR_LABELS = {
   team: 'Team', role: 'Role', work_mode: 'Work mode', manager_id: 'Manager', ai_trained: 'AI training',
 };
 
+/** A person attribute as a title: "work_mode" → "Work mode", "cost_centre" → "Cost centre", "FunctionType" as written. */
+export function attrLabel(attr) {
+  const text = ATTR_LABELS[attr] ?? String(attr).replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The same inside a sentence: "work mode", "department", "FunctionType". */
+export function attrInText(attr) {
+  return ATTR_LABELS[attr]?.toLowerCase() ?? String(attr).replace(/_/g, ' ');
+}
+
 /** Metric names in words, for the places the report lists metrics by name. */
 export const METRIC_LABELS = {
   adoption_rate: 'adoption rate', ai_task_share: 'AI task share', within_gini: 'unevenness within groups',

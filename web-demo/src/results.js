@@ -81,7 +81,7 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size;
   const hidden = adoptionOnly ? usageGroups.filter((g) => g.suppressed).length
     : report.privacy?.suppressed_groups ?? report.groups.filter((g) => g.suppressed).length;
-  const groupBy = (report.config?.group_by ?? []).map((a) => fmt.ATTR_LABELS[a]?.toLowerCase() ?? a).join(' × ');
+  const groupBy = (report.config?.group_by ?? []).map(fmt.attrInText).join(' × ');
   const exports = report.usage ? `${fmt.num(report.usage.inputs.length)} AI-usage export${report.usage.inputs.length === 1 ? '' : 's'}` : '';
   const heading = h('h2', { id: 'results-title', tabindex: '-1' }, adoptionOnly ? 'AI adoption report' : 'AI productivity gap report');
   replace(section,

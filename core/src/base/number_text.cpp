@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 namespace gapscore {
 
 namespace {
@@ -64,6 +66,15 @@ void append_csv_field(std::string& out, std::string_view text) {
     out.push_back(c);
   }
   out.push_back('"');
+}
+
+std::string number_as_typed(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9007199254740992.0) {  // 2^53: exact integers
+    std::string out;
+    append_int(out, static_cast<std::int64_t>(v));
+    return out;
+  }
+  return nlohmann::ordered_json(v).dump();
 }
 
 std::string fixed_text(double v, int decimals) {

@@ -19,6 +19,9 @@ void append_fixed(std::string& out, double v, int decimals);
 // append_fixed as a string; values too large for exact steps (|v|·10^decimals
 // ≥ 2^52) are written as whole numbers.
 std::string fixed_text(double v, int decimals);
+// A number as a person would type it: whole numbers without ".0", others as
+// their shortest round-trip text (nlohmann's digit generation, not printf's).
+std::string number_as_typed(double v);
 // A share 0..1 as a whole percentage: 0.256 → "26%".
 std::string percent_text(double share);
 // `prefix` then `number` zero-padded to `width` digits: P00042.

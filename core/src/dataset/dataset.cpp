@@ -254,6 +254,9 @@ Status check_attributes(const Dataset& ds, const Config& config) {
   for (const std::string& a : config.group_by) wanted.emplace_back(a, "group_by");
   if (!config.rollup_by.empty()) wanted.emplace_back(config.rollup_by, "rollup_by");
   if (config.rollout) wanted.emplace_back(config.rollout->by, "rollout.by");
+  // The people table's own attributes need no look at the people (this runs on every re-analysis).
+  std::erase_if(wanted, [](const auto& w) { return is_person_table_attribute(w.first); });
+  if (wanted.empty()) return Ok{};
   std::vector<std::string> found;
   auto note = [&](const PersonInfo& p) {
     for (const auto& [name, value] : p.hr)
@@ -263,7 +266,6 @@ Status check_attributes(const Dataset& ds, const Config& config) {
   if (ds.usage)
     for (const PersonInfo& p : ds.usage->population.persons) note(p);
   for (const auto& [a, key] : wanted) {
-    if (is_person_table_attribute(a)) continue;
     const std::string n = normalize_header(a);
     if (std::any_of(found.begin(), found.end(), [&](const std::string& f) { return normalize_header(f) == n; })) continue;
     std::string list;

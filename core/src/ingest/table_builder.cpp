@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <numeric>
 #include <type_traits>
 
 #include "base/date.h"
+#include "base/number_text.h"
 #include "ingest/cell_parse.h"
 #include "ingest/column_hints.h"
 #include "base/text_distance.h"
@@ -15,19 +14,6 @@
 
 namespace gapscore::ingest {
 namespace {
-
-// A number as the text a person would have typed: whole numbers without ".0",
-// others with the fewest digits that read back as the same double.
-std::string format_number_text(double v) {
-  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
-    return std::to_string(static_cast<long long>(v));
-  char buf[40];
-  for (int precision = 15; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  return buf;
-}
 
 // splitmix64's finaliser: a cheap, well-mixed 64-bit hash step.
 std::uint64_t splitmix64_mix(std::uint64_t z) {
@@ -330,7 +316,7 @@ Status TableBuilder::take_typed_row(std::span<const std::string_view> cells, std
   for (std::size_t s = schema_slots(); s < slot_count(); ++s) {
     if (!numeric_[s]) continue;
     numeric_[s] = 0;
-    extra_text_[s - schema_slots()] = present_[s] ? format_number_text(nums_[s]) : std::string();
+    extra_text_[s - schema_slots()] = present_[s] ? number_as_typed(nums_[s]) : std::string();
     cells_[s] = extra_text_[s - schema_slots()];
   }
   Status st = parse_row(row);

@@ -8,7 +8,7 @@ import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
 import { scrollBox } from './table.js';
 import { VIRTUAL_MIN_ROWS, virtualBody } from './virtual-table.js';
-import { rollupLabel, rollupOfGroups, rollupView } from './rollup.js';
+import { rollupOfGroups, rollupView } from './rollup.js';
 
 const GROUP_COLUMNS = [
   { id: 'headcount', label: 'People', get: (g) => g.headcount, format: (v) => fmt.num(v) },
@@ -26,11 +26,11 @@ const GROUP_COLUMNS = [
 // The group's key, then (with a roll-up) the larger group holding it.
 function keyColumns(report) {
   const groupBy = report.config?.group_by ?? [];
-  const keys = groupBy.map((attr) => ({ id: `key:${attr}`, label: fmt.ATTR_LABELS[attr] ?? attr, get: (g) => fmt.attrValue(attr, g.key?.[attr]), text: true }));
+  const keys = groupBy.map((attr) => ({ id: `key:${attr}`, label: fmt.attrLabel(attr), get: (g) => fmt.attrValue(attr, g.key?.[attr]), text: true }));
   if (!report.rollup) return keys;
   const index = new Map(report.groups.map((g, i) => [g, i]));
   const rollupOf = rollupOfGroups(report);
-  return [...keys, { id: 'rollup', label: rollupLabel(report.rollup.by), get: (g) => rollupOf.get(index.get(g)) ?? '', text: true }];
+  return [...keys, { id: 'rollup', label: fmt.attrLabel(report.rollup.by), get: (g) => rollupOf.get(index.get(g)) ?? '', text: true }];
 }
 
 export function groupsView(report) {
@@ -139,7 +139,7 @@ export function groupsView(report) {
   return h('div', { class: 'groups-view' },
     report.rollup ? rollupView(report) : null,
     h('p', { class: 'view-intro' },
-      `${report.groups.length} groups by ${groupBy.map((a) => (fmt.ATTR_LABELS[a] ?? a).toLowerCase()).join(' × ') || 'nothing (overall only)'}. `,
+      `${report.groups.length} groups by ${groupBy.map(fmt.attrInText).join(' × ') || 'nothing (overall only)'}. `,
       hiddenCount ? `${hiddenCount} hidden because they have fewer than ${k} people (or would let a smaller hidden group be worked out). ` : `Every group has at least ${k} people. `,
       'Select a column heading to sort.'),
     report.groups.length > 8 ? h('div', { class: 'table-tools' },
@@ -159,10 +159,10 @@ export function groupsCsv(report, { raw = false } = {}) {
   const groupBy = report.config?.group_by ?? [];
   const by = report.rollup?.by;
   const rollupOf = rollupOfGroups(report);
-  const rollupTitle = by ? [raw ? by : rollupLabel(by)] : [];
+  const rollupTitle = by ? [raw ? by : fmt.attrLabel(by)] : [];
   const header = raw
     ? [...groupBy, ...rollupTitle, ...GROUP_COLUMNS.map((c) => c.id), 'note']
-    : [...groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...rollupTitle, ...GROUP_COLUMNS.map((c) => CSV_TITLES[c.id] ?? c.label), 'Note'];
+    : [...groupBy.map(fmt.attrLabel), ...rollupTitle, ...GROUP_COLUMNS.map((c) => CSV_TITLES[c.id] ?? c.label), 'Note'];
   const value = (c, g) => {
     const v = c.get(g);
     if (raw || v == null) return v;

@@ -7,12 +7,6 @@ import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
 import { dataTable } from './table.js';
 
-/** "department" -> "Department", "cost_centre" -> "Cost centre". */
-export function rollupLabel(attr) {
-  const text = fmt.ATTR_LABELS[attr] ?? String(attr).replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Report.groups index -> the name of the rollup group holding it. */
 export function rollupOfGroups(report) {
   const names = new Map();
@@ -24,7 +18,8 @@ export function rollupOfGroups(report) {
 export function rollupView(report) {
   const { by, groups } = report.rollup;
   const k = report.privacy?.min_group_size ?? 5;
-  const label = rollupLabel(by);
+  const label = fmt.attrLabel(by);
+  const inText = fmt.attrInText(by);
   const groupBy = report.config?.group_by ?? [];
   const members = (r) => r.groups.map((i) => fmt.groupLabel(report.groups[i]?.key, groupBy)).join(', ');
   const rows = groups.map((r) => {
@@ -36,12 +31,12 @@ export function rollupView(report) {
   });
   const hidden = groups.filter((r) => r.suppressed).length;
   return h('section', { class: 'rollup-view', 'data-testid': 'rollup', 'aria-labelledby': 'rollup-heading' },
-    h('h3', { id: 'rollup-heading' }, `By ${label.toLowerCase()}`),
+    h('h3', { id: 'rollup-heading' }, `By ${inText}`),
     h('p', { class: 'view-intro' },
-      `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} by ${label.toLowerCase()}, each with its own figures and the groups inside it. `,
+      `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} by ${inText}, each with its own figures and the groups inside it. `,
       hidden ? `${hidden} hidden: fewer than ${k} people, or their figures minus the groups shown would describe fewer than ${k} people.` : ''),
     dataTable({
-      caption: `Figures per ${label.toLowerCase()}`,
+      caption: `Figures per ${inText}`,
       columns: [{ label, rowHeader: true }, { label: 'Groups inside' }, { label: 'People', num: true }, { label: 'Adoption', num: true },
         { label: 'AI task share', num: true }, { label: 'Hours saved', num: true }, { label: 'Gap score', num: true }],
       rows,

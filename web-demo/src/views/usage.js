@@ -170,7 +170,7 @@ function groupTable(ctx) {
     h('table', { class: 'data-table groups-table usage-table', 'data-testid': 'usage-groups-table' },
       h('caption', { class: 'visually-hidden' }, 'AI-tool usage per group'),
       h('thead', {}, h('tr', {},
-        keys.map((a) => h('th', { scope: 'col' }, fmt.ATTR_LABELS[a] ?? a)),
+        keys.map((a) => h('th', { scope: 'col' }, fmt.attrLabel(a))),
         columns.map((c) => h('th', { scope: 'col', class: 'num' }, c.label)))),
       h('tbody', {}, rows),
       !o || o.suppressed ? null : h('tfoot', {}, h('tr', { 'data-group': 'Everyone' },
@@ -181,7 +181,7 @@ function groupTable(ctx) {
 function groupsCard(ctx) {
   const n = ctx.usage.groups.length;
   const intro = n
-    ? `${fmt.num(n)} groups by ${ctx.groupBy.map((a) => (fmt.ATTR_LABELS[a] ?? a).toLowerCase()).join(' × ')}, over everyone in the people table. `
+    ? `${fmt.num(n)} groups by ${ctx.groupBy.map(fmt.attrInText).join(' × ')}, over everyone in the people table. `
       + (ctx.hidden.length ? `${fmt.num(ctx.hidden.length)} hidden: fewer than ${ctx.k} people, or they would let a smaller hidden group be worked out.` : `Every group has at least ${ctx.k} people.`)
     : 'No grouping chosen: figures for everyone only.';
   return card('Usage per group',
@@ -225,7 +225,7 @@ function segmentsCard(ctx) {
       h('table', { class: 'data-table usage-table', 'data-testid': 'usage-segments-table' },
         h('caption', { class: 'visually-hidden' }, 'Usage segments per group'),
         h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, keys.length ? keys.map((a) => fmt.ATTR_LABELS[a] ?? a).join(' × ') : 'Group'),
+          h('th', { scope: 'col' }, keys.length ? keys.map((a) => fmt.attrLabel(a)).join(' × ') : 'Group'),
           SEGMENTS.map(([, label]) => h('th', { scope: 'col', class: 'num' }, label)),
           h('th', { scope: 'col' }, 'Maturity'))),
         h('tbody', {}, rows)))));
@@ -382,7 +382,7 @@ export function usageCsv(report, { raw = false } = {}) {
   const isShare = (c) => c.format === fmt.pct;
   const header = raw
     ? [...ctx.groupBy, ...columns.map((c) => c.id.replace('tool:', 'tool_adoption_')), 'note']
-    : [...ctx.groupBy.map((a) => fmt.ATTR_LABELS[a] ?? a), ...columns.map((c) => (isShare(c) ? `${c.label} (%)` : c.label)), 'Note'];
+    : [...ctx.groupBy.map((a) => fmt.attrLabel(a)), ...columns.map((c) => (isShare(c) ? `${c.label} (%)` : c.label)), 'Note'];
   const value = (c, m) => {
     const v = c.get(m);
     if (raw || v == null) return v;
