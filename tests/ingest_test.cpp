@@ -4,10 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include "base/date.h"
+#include "base/prng.h"
+#include "ingest/cell_parse.h"
 
 namespace gapscore {
 namespace {
@@ -306,6 +310,45 @@ TEST(IngestColumns, MismatchedLengthsAreAUsageError) {
   ASSERT_FALSE(t.ok());
   // Missing columns are found first (header check), as with CSV.
   EXPECT_EQ(t.error().code(), DiagCode::missing_column);
+}
+
+}  // namespace
+}  // namespace gapscore
+
+namespace gapscore {
+namespace {
+
+// Plain decimals take a short path; it must give the double a correctly
+// rounding parser gives (glibc's strtod is one), for every length and scale.
+TEST(CellParse, PlainDecimalsParseToTheCorrectlyRoundedDouble) {
+  Prng rng(20261201);
+  for (int i = 0; i < 200000; ++i) {
+    const int digits = 1 + static_cast<int>(rng.next() % 17);  // 16 and 17 digits take the general path
+    std::string text = rng.next() % 4 == 0 ? "-" : "";
+    const int point = static_cast<int>(rng.next() % static_cast<std::uint64_t>(digits + 1));  // == digits: none
+    for (int d = 0; d < digits; ++d) {
+      if (d == point && d > 0) text += '.';
+      text += static_cast<char>('0' + rng.next() % 10);
+    }
+    double got = -1;
+    ingest::CellError err{};
+    ASSERT_TRUE(ingest::parse_number(text, false, got, err)) << text;
+    double want = std::strtod(text.c_str(), nullptr);
+    if (want == 0.0) want = 0.0;  // no negative zero
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(got), std::bit_cast<std::uint64_t>(want)) << text;
+  }
+  // Other shapes go the general way: some are numbers, some are not.
+  for (const char* number : {"5.", ".5", "-.5", "+1.25", "1e3", "0.1234567890123456789", " 2.5 "}) {
+    double got = 0;
+    ingest::CellError err{};
+    ASSERT_TRUE(ingest::parse_number(number, false, got, err)) << number;
+    EXPECT_EQ(got, std::strtod(number, nullptr)) << number;
+  }
+  for (const char* text : {"1..2", "-", "1.2.3", "--1", "0x10", "1,5", "1 2"}) {
+    double got = 0;
+    ingest::CellError err{};
+    EXPECT_FALSE(ingest::parse_number(text, false, got, err)) << text;
+  }
 }
 
 }  // namespace

@@ -24,17 +24,43 @@ bool looks_non_finite(std::string_view s) {
   return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
 }
 
-}  // namespace
-
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  return s.substr(b, e - b);
+// The common cell: optional '-', at most 15 digits with at most one '.' among
+// them. Its digits are exact in a double and so is 10^k (k <= 15), so one
+// IEEE division gives the correctly rounded value, the same double the general
+// parser returns (Clinger's fast path). False: not this shape, take the general path.
+bool parse_plain_decimal(std::string_view s, double& out) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  std::size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  i += negative;
+  std::uint64_t digits = 0;
+  int count = 0, fraction = -1;  // fraction: digits after the '.', -1 = no '.'
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
+      ++count;
+      fraction += fraction >= 0;
+    } else if (c == '.' && fraction < 0) {
+      fraction = 0;
+    } else {
+      return false;
+    }
+  }
+  // "5." and ".5" are numbers to the general parser too, but rare: let it decide.
+  if (count == 0 || count > 15 || fraction == 0 || (fraction > 0 && s[negative] == '.')) return false;
+  double v = static_cast<double>(digits);
+  if (fraction > 0) v /= kPow10[fraction];
+  out = negative && v != 0.0 ? -v : v;  // no negative zero
+  return true;
 }
+
+}  // namespace
 
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
   std::string_view s = trim(text);
+  if (parse_plain_decimal(s, out)) return true;
   if (looks_non_finite(s)) {
     err = {DiagCode::non_finite, "is not a finite number"};
     return false;

@@ -15,8 +15,14 @@ struct CellError {
   const char* problem;  // e.g. "is not a number"
 };
 
-// Leading/trailing spaces and tabs are not part of a value.
-std::string_view trim(std::string_view s);
+// Leading/trailing spaces and tabs are not part of a value. Inline: it runs
+// several times per cell of every row.
+inline std::string_view trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return s.substr(b, e - b);
+}
 
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports).
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);

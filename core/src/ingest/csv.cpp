@@ -254,6 +254,43 @@ Status CsvReader::end_record(const Sink& sink) {
   return result;
 }
 
+// The common record: whole in this chunk, no quote, ends in LF or CRLF, not
+// blank, within the field limits. Its fields are given as views into the
+// chunk, nothing is copied. Returns the index after its line end, or 0 when the
+// record is not of this kind (nothing was changed: take the general path).
+std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::size_t i, std::uint64_t base,
+                                          const std::array<bool, 256>& special, const Sink& sink, Status& status) {
+  views_.clear();
+  std::size_t field = i, j = i, next = 0;
+  for (;;) {
+    while (j < n && !special[static_cast<unsigned char>(p[j])]) ++j;
+    if (j == n || j - field > options_.max_field_bytes) return 0;
+    const char c = p[j];
+    if (c == delimiter_) {
+      if (views_.size() + 1 >= 1024) return 0;
+      views_.emplace_back(p + field, j - field);
+      field = ++j;
+      continue;
+    }
+    if (c == '\n') next = j + 1;
+    else if (c == '\r' && j + 1 < n && p[j + 1] == '\n') next = j + 2;
+    else return 0;  // a quote, a lone CR, or a CR at the chunk's end
+    break;
+  }
+  if (j == i) return 0;  // a blank line
+  views_.emplace_back(p + field, j - field);
+  if (keep_ && views_.size() > filter_field_ && !keep_(views_[filter_field_])) {
+    ++skipped_;
+  } else {
+    CsvRecord rec{views_, row_, record_offset_, -1};
+    ++records_;
+    status = sink(rec);
+  }
+  ++row_;
+  record_offset_ = base + next;
+  return next;
+}
+
 Status CsvReader::process(std::string_view data, const Sink& sink) {
   const std::array<bool, 256> special = special_bytes(delimiter_);
   const char* p = data.data();
@@ -281,6 +318,14 @@ Status CsvReader::process(std::string_view data, const Sink& sink) {
     if (skipping_) {
       i = skip_rest(p, n, i, base);
       continue;
+    }
+    if (state_ == State::field_start && ends_.empty() && buf_.empty()) {
+      Status s = Ok{};
+      if (const std::size_t next = whole_plain_record(p, n, i, base, special, sink, s)) {
+        if (!s) return s;
+        i = next;
+        continue;
+      }
     }
     switch (state_) {
       case State::field_start:

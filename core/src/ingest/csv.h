@@ -4,6 +4,7 @@
 // delimiter detection (comma, semicolon, tab) and UTF-8 validation.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -69,6 +70,8 @@ class CsvReader {
   Status end_record(const Sink& sink);
   Status check_field_size();
   std::size_t skip_rest(const char* p, std::size_t n, std::size_t i, std::uint64_t base);
+  std::size_t whole_plain_record(const char* p, std::size_t n, std::size_t i, std::uint64_t base,
+                                 const std::array<bool, 256>& special, const Sink& sink, Status& status);
   void next_record();
   char detect_delimiter(std::string_view head) const;
   Diagnostic diag(DiagCode code, std::string message) const;
