@@ -43,56 +43,92 @@ void ClassCounts::subtract(const ExactRowSums& s) {
   errors -= s.errors;
 }
 
+DayBits& DayBits::operator=(const DayBits& o) {
+  if (this == &o) return *this;
+  first_ = o.first_;
+  size_ = o.size_;
+  inline_ = o.inline_;
+  heap_.reset();
+  if (size_ > kInlineWords) {
+    heap_ = std::make_unique<std::uint64_t[]>(size_);
+    std::copy(o.heap_.get(), o.heap_.get() + size_, heap_.get());
+  }
+  return *this;
+}
+
+void DayBits::assign(std::int32_t first, const std::vector<std::uint64_t>& words) {
+  first_ = first;
+  size_ = 0;
+  heap_.reset();
+  inline_ = {};
+  widen(first, static_cast<std::uint32_t>(words.size()));
+  std::copy(words.begin(), words.end(), data());
+}
+
+void DayBits::widen(std::int32_t first, std::uint32_t size) {
+  std::array<std::uint64_t, kInlineWords> in{};
+  std::unique_ptr<std::uint64_t[]> heap;
+  std::uint64_t* to = in.data();
+  if (size > kInlineWords) {
+    heap = std::make_unique<std::uint64_t[]>(size);  // zeroed
+    to = heap.get();
+  }
+  if (size_ > 0) {
+    const std::uint64_t* from = data();
+    std::copy(from, from + size_, to + (first_ - first) / 64);
+  }
+  first_ = first;
+  size_ = size;
+  inline_ = in;
+  heap_ = std::move(heap);
+}
+
 bool DayBits::test(std::int32_t day) const {
-  if (words_.empty()) return false;
+  if (size_ == 0) return false;
   const std::int64_t off = static_cast<std::int64_t>(day) - first_;
-  if (off < 0 || off >= static_cast<std::int64_t>(words_.size()) * 64) return false;
-  return (words_[static_cast<std::size_t>(off / 64)] >> (off % 64)) & 1U;
+  if (off < 0 || off >= static_cast<std::int64_t>(size_) * 64) return false;
+  return (data()[static_cast<std::size_t>(off / 64)] >> (off % 64)) & 1U;
 }
 
 bool DayBits::test_and_set(std::int32_t day) {
   const std::int32_t word_day = floor_div64(day) * 64;
-  if (words_.empty()) {
-    first_ = word_day;
-    words_.assign(1, 0);
+  if (size_ == 0) {
+    widen(word_day, 1);
   } else if (word_day < first_) {
-    const auto extra = static_cast<std::size_t>((first_ - word_day) / 64);
-    words_.insert(words_.begin(), extra, 0);
-    first_ = word_day;
-  } else if (word_day >= first_ + static_cast<std::int32_t>(words_.size()) * 64) {
-    words_.resize(static_cast<std::size_t>((word_day - first_) / 64) + 1, 0);
+    widen(word_day, size_ + static_cast<std::uint32_t>((first_ - word_day) / 64));
+  } else if (word_day >= first_ + static_cast<std::int32_t>(size_) * 64) {
+    widen(first_, static_cast<std::uint32_t>((word_day - first_) / 64) + 1);
   }
   const auto off = static_cast<std::size_t>(day - first_);
   const std::uint64_t bit = std::uint64_t{1} << (off % 64);
-  std::uint64_t& w = words_[off / 64];
+  std::uint64_t& w = data()[off / 64];
   const bool was = (w & bit) != 0;
   w |= bit;
   return was;
 }
 
 void DayBits::set_all(const DayBits& o) {
-  if (o.words_.empty()) return;
-  if (words_.empty()) {
+  if (o.size_ == 0) return;
+  if (size_ == 0) {
     *this = o;
     return;
   }
-  const auto end_of = [](const DayBits& b) { return b.first_ + static_cast<std::int32_t>(b.words_.size()) * 64; };
+  const auto end_of = [](const DayBits& b) { return b.first_ + static_cast<std::int32_t>(b.size_) * 64; };
   const std::int32_t lo = std::min(first_, o.first_), hi = std::max(end_of(*this), end_of(o));
-  std::vector<std::uint64_t> w(static_cast<std::size_t>((hi - lo) / 64), 0);
-  for (std::size_t i = 0; i < words_.size(); ++i) w[static_cast<std::size_t>((first_ - lo) / 64) + i] |= words_[i];
-  for (std::size_t i = 0; i < o.words_.size(); ++i) w[static_cast<std::size_t>((o.first_ - lo) / 64) + i] |= o.words_[i];
-  first_ = lo;
-  words_ = std::move(w);
+  widen(lo, static_cast<std::uint32_t>((hi - lo) / 64));
+  const std::uint64_t* from = o.data();
+  std::uint64_t* to = data() + (o.first_ - lo) / 64;
+  for (std::uint32_t i = 0; i < o.size_; ++i) to[i] |= from[i];
 }
 
 std::vector<std::int32_t> DayBits::common(const DayBits& o) const {
   std::vector<std::int32_t> days;
-  if (words_.empty() || o.words_.empty()) return days;
+  if (size_ == 0 || o.size_ == 0) return days;
   const std::int32_t lo = std::max(first_, o.first_);
-  const std::int32_t hi = std::min(first_ + static_cast<std::int32_t>(words_.size()) * 64,
-                                   o.first_ + static_cast<std::int32_t>(o.words_.size()) * 64);
+  const std::int32_t hi = std::min(first_ + static_cast<std::int32_t>(size_) * 64,
+                                   o.first_ + static_cast<std::int32_t>(o.size_) * 64);
   for (std::int32_t d = lo; d < hi; d += 64) {
-    std::uint64_t both = words_[static_cast<std::size_t>((d - first_) / 64)] & o.words_[static_cast<std::size_t>((d - o.first_) / 64)];
+    std::uint64_t both = data()[static_cast<std::size_t>((d - first_) / 64)] & o.data()[static_cast<std::size_t>((d - o.first_) / 64)];
     while (both) {
       const int b = __builtin_ctzll(both);
       days.push_back(d + b);
@@ -364,7 +400,7 @@ std::size_t Part::memory_bytes() const {
   std::size_t n = persons_.capacity() * sizeof(PersonPart) + task_cells_.capacity() * sizeof(TaskCell) +
                   period_cells_.capacity() * sizeof(PeriodCell) + pending_.capacity() * sizeof(PendingPlaybookCell) +
                   task_cell_index_.memory_bytes() + period_cell_index_.memory_bytes() + pending_index_.memory_bytes();
-  for (const TaskCell& c : task_cells_) n += c.days.words().capacity() * 8;
+  for (const TaskCell& c : task_cells_) n += c.days.heap_bytes();
   return n;
 }
 

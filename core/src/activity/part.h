@@ -7,8 +7,11 @@
 // merged part is finished into ActivityData (data.h).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,24 +38,39 @@ struct ClassCounts {
 };
 
 // Days with a row, for one person and task type: the key of a row is
-// (person, date, task type), so a set bit is a key already seen.
+// (person, date, task type), so a set bit is a key already seen. The words
+// cover exactly the 64-day spans from the first to the last day set. Up to
+// four words (256 days) live inside the object: rows come in any order, and a
+// heap block per cell would be one more cache miss per row.
 class DayBits {
  public:
+  DayBits() = default;
+  DayBits(const DayBits& o) { *this = o; }
+  DayBits& operator=(const DayBits& o);
+  DayBits(DayBits&&) noexcept = default;
+  DayBits& operator=(DayBits&&) noexcept = default;
+
   bool test(std::int32_t day) const;
   bool test_and_set(std::int32_t day);  // true when it was set already
   void set_all(const DayBits& o);
   // Days set in both (for keys repeated across parts).
   std::vector<std::int32_t> common(const DayBits& o) const;
-  const std::vector<std::uint64_t>& words() const { return words_; }
+  std::span<const std::uint64_t> words() const { return {data(), size_}; }
   std::int32_t first_day() const { return first_; }
-  void assign(std::int32_t first, std::vector<std::uint64_t> words) {
-    first_ = first;
-    words_ = std::move(words);
-  }
+  std::size_t heap_bytes() const { return size_ > kInlineWords ? size_ * sizeof(std::uint64_t) : 0; }
+  void assign(std::int32_t first, const std::vector<std::uint64_t>& words);
 
  private:
+  static constexpr std::uint32_t kInlineWords = 4;
+  const std::uint64_t* data() const { return size_ <= kInlineWords ? inline_.data() : heap_.get(); }
+  std::uint64_t* data() { return size_ <= kInlineWords ? inline_.data() : heap_.get(); }
+  // Widens the words to [first, first + 64 * size) days, which covers the present span.
+  void widen(std::int32_t first, std::uint32_t size);
+
   std::int32_t first_ = 0;  // day of bit 0 (a multiple of 64)
-  std::vector<std::uint64_t> words_;
+  std::uint32_t size_ = 0;  // words in use
+  std::array<std::uint64_t, kInlineWords> inline_{};
+  std::unique_ptr<std::uint64_t[]> heap_;  // when size_ > kInlineWords
 };
 
 struct TaskCell {

@@ -154,7 +154,7 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
     constexpr std::int64_t kLowest = -25567 - 64, kHighest = 376200 + 64;  // 1900-01-01, 3000-01-01 in days
     if (first % 64 != 0 || first < kLowest || static_cast<std::int64_t>(first) + 64 * static_cast<std::int64_t>(words) > kHighest)
       r.fail();
-    c.days.assign(first, std::move(bits));
+    c.days.assign(first, bits);
     if (c.person >= people || c.task >= tasks) r.fail();
     if (!r.ok()) break;
     const std::uint64_t key = (static_cast<std::uint64_t>(c.person) << 32) | c.task;
