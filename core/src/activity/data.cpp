@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace gapscore::activity {
 namespace {
@@ -70,14 +71,21 @@ ActivityData finish(const Part& part) {
     d.periods.push_back(part.periods()[period_order[i]]);
   }
 
-  for (const TaskCell& c : part.task_cells()) {
+  // Sorted as (key, index) pairs: cells are large and own their day bits, so they move once.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> task_order;
+  task_order.reserve(part.task_cells().size());
+  for (std::uint32_t i = 0; i < part.task_cells().size(); ++i) {
+    const TaskCell& c = part.task_cells()[i];
     if (person_rank[c.person] == kDropped) continue;
-    d.task_cells.push_back(c);
-    d.task_cells.back().person = person_rank[c.person];
-    d.task_cells.back().task = task_rank[c.task];
+    task_order.emplace_back((std::uint64_t{person_rank[c.person]} << 32) | task_rank[c.task], i);
   }
-  std::sort(d.task_cells.begin(), d.task_cells.end(),
-            [](const TaskCell& a, const TaskCell& b) { return a.person != b.person ? a.person < b.person : a.task < b.task; });
+  std::sort(task_order.begin(), task_order.end());
+  d.task_cells.reserve(task_order.size());
+  for (const auto& [key, i] : task_order) {
+    d.task_cells.push_back(part.task_cells()[i]);
+    d.task_cells.back().person = static_cast<std::uint32_t>(key >> 32);
+    d.task_cells.back().task = static_cast<std::uint32_t>(key);
+  }
   // Cells of people without rows exist only in a corrupt saved state (a row
   // makes both): dropped like their task cells, never indexed.
   for (const PeriodCell& c : part.period_cells()) {
