@@ -5,38 +5,16 @@
 namespace gapscore::activity {
 namespace {
 
-// a += b for every field, all or nothing.
-template <class F>
-bool add_fields(ExactRowSums& a, const ExactRowSums& b, F&& op) {
-  ExactRowSums r = a;
-  bool ok = true;
-  auto f = [&](std::int64_t& x, std::int64_t y) { ok = op(x, y) && ok; };
-  f(r.rows, b.rows);
-  f(r.tasks, b.tasks);
-  f(r.ai_tasks, b.ai_tasks);
-  f(r.hours, b.hours);
-  f(r.q_tasks, b.q_tasks);
-  f(r.q_weighted, b.q_weighted);
-  f(r.q_cost, b.q_cost);
-  f(r.e_tasks, b.e_tasks);
-  f(r.errors, b.errors);
-  f(r.v_rows, b.v_rows);
-  f(r.v_value, b.v_value);
-  f(r.v_cost, b.v_cost);
-  f(r.c_tasks, b.c_tasks);
-  f(r.c_weighted, b.c_weighted);
-  f(r.r_rows, b.r_rows);
-  f(r.r_hours, b.r_hours);
-  f(r.rework, b.rework);
-  f(r.b_rows, b.b_rows);
-  f(r.b_baseline, b.b_baseline);
-  f(r.b_hours, b.b_hours);
-  f(r.b_rework, b.b_rework);
-  f(r.i_rows, b.i_rows);
-  f(r.interactions, b.interactions);
-  if (ok) a = r;
-  return ok;
-}
+// Every field, once: the loops below unroll over it.
+constexpr std::int64_t ExactRowSums::* kFields[] = {
+    &ExactRowSums::rows,     &ExactRowSums::tasks,    &ExactRowSums::ai_tasks,   &ExactRowSums::hours,
+    &ExactRowSums::q_tasks,  &ExactRowSums::q_weighted, &ExactRowSums::q_cost,   &ExactRowSums::e_tasks,
+    &ExactRowSums::errors,   &ExactRowSums::v_rows,   &ExactRowSums::v_value,    &ExactRowSums::v_cost,
+    &ExactRowSums::c_tasks,  &ExactRowSums::c_weighted, &ExactRowSums::r_rows,   &ExactRowSums::r_hours,
+    &ExactRowSums::rework,   &ExactRowSums::b_rows,   &ExactRowSums::b_baseline, &ExactRowSums::b_hours,
+    &ExactRowSums::b_rework, &ExactRowSums::i_rows,   &ExactRowSums::interactions};
+static_assert(sizeof kFields / sizeof kFields[0] * sizeof(std::int64_t) == sizeof(ExactRowSums),
+              "kFields lists every field of ExactRowSums");
 
 bool checked_mul(std::int64_t a, std::int64_t b, std::int64_t& out) { return !__builtin_mul_overflow(a, b, &out); }
 
@@ -50,12 +28,24 @@ bool to_fixed(double v, std::int64_t& out) {
   return true;
 }
 
-bool ExactRowSums::add(const ExactRowSums& o) {
-  return add_fields(*this, o, [](std::int64_t& x, std::int64_t y) { return !__builtin_add_overflow(x, y, &x); });
+// Checked first, then added: no copy of the sums (in wasm a struct copy is a memcpy call).
+bool ExactRowSums::can_add(const ExactRowSums& o) const {
+  bool overflow = false;
+  for (auto field : kFields) {
+    std::int64_t sum = 0;
+    overflow |= __builtin_add_overflow(this->*field, o.*field, &sum);
+  }
+  return !overflow;
 }
 
-void ExactRowSums::subtract(const ExactRowSums& o) {
-  (void)add_fields(*this, o, [](std::int64_t& x, std::int64_t y) { return !__builtin_sub_overflow(x, y, &x); });
+void ExactRowSums::add_checked_before(const ExactRowSums& o) {
+  for (auto field : kFields) this->*field += o.*field;
+}
+
+bool ExactRowSums::add(const ExactRowSums& o) {
+  if (!can_add(o)) return false;
+  add_checked_before(o);
+  return true;
 }
 
 bool row_contribution(const RowValues& v, ExactRowSums& s) {

@@ -33,8 +33,9 @@ struct ExactRowSums {
 
   // Adds o; false (and *this unchanged) when any field would overflow.
   [[nodiscard]] bool add(const ExactRowSums& o);
-  // Removes o (a row added before); never overflows when o was added.
-  void subtract(const ExactRowSums& o);
+  // Whether add(o) would succeed, and the add after that check (no check again).
+  [[nodiscard]] bool can_add(const ExactRowSums& o) const;
+  void add_checked_before(const ExactRowSums& o);
 };
 
 // What one activity row adds, in fixed point. Optional cells are absent when

@@ -33,16 +33,6 @@ void ClassCounts::add(const ClassCounts& o) {
   errors += o.errors;
 }
 
-void ClassCounts::subtract(const ExactRowSums& s) {
-  rows -= s.rows;
-  tasks -= s.tasks;
-  ai_tasks -= s.ai_tasks;
-  r_hours -= s.r_hours;
-  rework -= s.rework;
-  e_tasks -= s.e_tasks;
-  errors -= s.errors;
-}
-
 DayBits& DayBits::operator=(const DayBits& o) {
   if (this == &o) return *this;
   first_ = o.first_;
@@ -266,12 +256,12 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   last_period_cell_ = pc;
   PeriodCell& cell = period_cells_[pc];
   // All sums of the row are checked before any is changed: a row goes in whole or not at all.
-  ExactRowSums all = person.all, cls = ai ? person.ai : person.manual, period_all = cell.all;
+  ExactRowSums& cls = ai ? person.ai : person.manual;
   // (The key stays taken: a later row with it is still a repeat.)
-  if (!all.add(s) || !cls.add(s) || !period_all.add(s)) return RowOutcome::overflow;
-  person.all = all;
-  (ai ? person.ai : person.manual) = cls;
-  cell.all = period_all;
+  if (!person.all.can_add(s) || !cls.can_add(s) || !cell.all.can_add(s)) return RowOutcome::overflow;
+  person.all.add_checked_before(s);
+  cls.add_checked_before(s);
+  cell.all.add_checked_before(s);
   if (ai) cell.ai_rework += s.rework;  // at most the period's checked rework sum
   if (ai && v.has_baseline) {
     cell.ai_b_rows += s.b_rows;

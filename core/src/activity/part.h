@@ -34,7 +34,6 @@ struct ClassCounts {
   std::int64_t rows = 0, tasks = 0, ai_tasks = 0, r_hours = 0, rework = 0, e_tasks = 0, errors = 0;
   void add(const ExactRowSums& s);
   void add(const ClassCounts& o);
-  void subtract(const ExactRowSums& s);
 };
 
 // Days with a row, for one person and task type: the key of a row is

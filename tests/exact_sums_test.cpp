@@ -1,0 +1,66 @@
+// Exact row sums: a row goes into a person's sums whole or not at all. A row
+// whose values would overflow a sum is refused and leaves every sum as it was.
+#include "activity/exact_sums.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <limits>
+
+#include "activity/part.h"
+
+namespace gapscore::activity {
+namespace {
+
+bool same(const ExactRowSums& a, const ExactRowSums& b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+TEST(ExactRowSums, AnOverflowInAnyFieldChangesNothing) {
+  ExactRowSums base;
+  base.rows = 3;
+  base.hours = 5;
+  base.interactions = std::numeric_limits<std::int64_t>::max() - 1;  // the last field
+  ExactRowSums one;
+  one.rows = 1;
+  one.hours = 2;
+  one.interactions = 1;
+  ExactRowSums sum = base;
+  ASSERT_TRUE(sum.can_add(one));
+  ASSERT_TRUE(sum.add(one));
+  EXPECT_EQ(sum.rows, 4);
+  EXPECT_EQ(sum.hours, 7);
+  const ExactRowSums before = sum;
+  EXPECT_FALSE(sum.can_add(one));
+  EXPECT_FALSE(sum.add(one));
+  EXPECT_TRUE(same(sum, before));
+  ExactRowSums negative;
+  negative.rows = std::numeric_limits<std::int64_t>::min();  // the first field, the other way
+  ExactRowSums minus_one;
+  minus_one.rows = -1;
+  EXPECT_FALSE(negative.can_add(minus_one));
+}
+
+TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
+  Part part(PartOptions{});
+  RowValues v;
+  v.tasks = 2;
+  v.ai_tasks = 1;
+  v.hours = 1'000'000;
+  v.has_value = true;
+  v.value = 5'000'000'000'000'000'000;  // 5e12 in fixed point: two of them pass int64
+  ASSERT_EQ(part.add("P1", 20000, "coding", v, "", "", "", 2), RowOutcome::kept);
+  const PersonPart after_first = part.persons()[0];
+  const PeriodCell period_after_first = part.period_cells()[0];
+  EXPECT_EQ(part.add("P1", 20001, "coding", v, "", "", "", 3), RowOutcome::overflow);
+  EXPECT_TRUE(same(part.persons()[0].all, after_first.all));
+  EXPECT_TRUE(same(part.persons()[0].ai, after_first.ai));
+  EXPECT_TRUE(same(part.period_cells()[0].all, period_after_first.all));
+  EXPECT_EQ(part.rows_in_window(), 1u);
+  // A smaller value on another day still goes in.
+  v.value = 1'000'000;
+  EXPECT_EQ(part.add("P1", 20002, "coding", v, "", "", "", 4), RowOutcome::kept);
+  EXPECT_EQ(part.persons()[0].all.rows, 2);
+  EXPECT_EQ(part.persons()[0].all.v_value, 5'000'000'000'000'000'000 + 1'000'000);
+}
+
+}  // namespace
+}  // namespace gapscore::activity
