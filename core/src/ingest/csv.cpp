@@ -270,6 +270,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
       if (views_.size() + 1 >= 1024) return 0;
       views_.emplace_back(p + field, j - field);
       field = ++j;
+      if (keep_ && views_.size() == filter_field_ + 1 && !keep_(views_.back())) return skip_plain_record(p, n, j, base);
       continue;
     }
     if (c == '\n') next = j + 1;
@@ -279,13 +280,29 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   }
   if (j == i) return 0;  // a blank line
   views_.emplace_back(p + field, j - field);
-  if (keep_ && views_.size() > filter_field_ && !keep_(views_[filter_field_])) {
+  if (keep_ && views_.size() == filter_field_ + 1 && !keep_(views_.back())) {
     ++skipped_;
   } else {
     CsvRecord rec{views_, row_, record_offset_, -1};
     ++records_;
     status = sink(rec);
   }
+  ++row_;
+  record_offset_ = base + next;
+  return next;
+}
+
+// The rest of a plain record another reader takes: found with memchr, its
+// fields never split. 0 when the rest has a quote or a CR other than a CRLF
+// line end, or does not end in this chunk (the general path decides then).
+std::size_t CsvReader::skip_plain_record(const char* p, std::size_t n, std::size_t j, std::uint64_t base) {
+  const auto* nl = static_cast<const char*>(std::memchr(p + j, '\n', n - j));
+  if (!nl) return 0;
+  std::size_t end = static_cast<std::size_t>(nl - p);
+  const std::size_t next = end + 1;
+  if (end > j && p[end - 1] == '\r') --end;
+  if (std::memchr(p + j, '"', end - j) || std::memchr(p + j, '\r', end - j)) return 0;
+  ++skipped_;
   ++row_;
   record_offset_ = base + next;
   return next;

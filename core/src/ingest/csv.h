@@ -72,6 +72,7 @@ class CsvReader {
   std::size_t skip_rest(const char* p, std::size_t n, std::size_t i, std::uint64_t base);
   std::size_t whole_plain_record(const char* p, std::size_t n, std::size_t i, std::uint64_t base,
                                  const std::array<bool, 256>& special, const Sink& sink, Status& status);
+  std::size_t skip_plain_record(const char* p, std::size_t n, std::size_t j, std::uint64_t base);
   void next_record();
   char detect_delimiter(std::string_view head) const;
   Diagnostic diag(DiagCode code, std::string message) const;
