@@ -87,6 +87,27 @@ TEST(SavedState, ShardsTravelAsStatesAndMergeToTheSameReport) {
   EXPECT_EQ(report_of(first), one);
 }
 
+// A helper's shard handed to the reader that merges it carries no checksum:
+// the same bytes as a file but the last 32, which are zeros and not checked.
+TEST(SavedState, AHandoffStateSkipsTheChecksumAndDoesNotLoadAsAFile) {
+  Session whole = read_sample("{}");
+  const std::string one = report_of(whole);
+  Session first = read_sample("{}", Shard{0, 2});
+  Session second = read_sample("{}", Shard{1, 2});
+  const std::string file = second.save_state().value();
+  const std::string handoff = second.save_state(Session::StateUse::handoff).value();
+  ASSERT_EQ(handoff.size(), file.size());
+  EXPECT_EQ(handoff.substr(0, handoff.size() - 32), file.substr(0, file.size() - 32));
+  EXPECT_EQ(handoff.substr(handoff.size() - 32), std::string(32, '\0'));
+  auto as_file = Session::load_state(handoff, "{}");
+  ASSERT_FALSE(as_file.ok());
+  EXPECT_EQ(as_file.error().code(), DiagCode::invalid_json);
+  auto back = Session::load_state(handoff, "{}", Session::StateUse::handoff);
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  ASSERT_TRUE(first.merge(std::move(back).value()).ok());
+  EXPECT_EQ(report_of(first), one);
+}
+
 TEST(SavedState, CorruptTruncatedForeignAndMismatchedStatesAreRefused) {
   Session s = read_sample("{}");
   const std::string state = s.save_state().value();

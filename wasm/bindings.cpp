@@ -174,9 +174,10 @@ class JsSession {
   }
 
   // {ok, state: Uint8Array}: what was read, as bytes (a copy out of wasm memory).
-  val saveState() {
+  // handoff: a helper's shard for mergeState, without the checksum (Session::StateUse).
+  val saveState(bool handoff) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
-    auto state = analysis_->save_state();
+    auto state = analysis_->save_state(handoff ? gapscore::Session::StateUse::handoff : gapscore::Session::StateUse::file);
     if (!state) return error_to_js(state.error());
     val out = ok();
     out.set("state", val::global("Uint8Array").new_(val(emscripten::typed_memory_view(state->size(),
@@ -195,11 +196,11 @@ class JsSession {
     return ok();
   }
 
-  // Merges a saved state of another shard of the same inputs into this session.
+  // Merges another shard of the same inputs (saveState(true) of a helper) into this session.
   val mergeState(const val& bytes) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     copy_bytes(bytes, buffer_);
-    auto other = gapscore::Session::load_state(buffer_, config_json_);
+    auto other = gapscore::Session::load_state(buffer_, config_json_, gapscore::Session::StateUse::handoff);
     if (!other) return error_to_js(other.error());
     const gapscore::Status s = analysis_->merge(std::move(other).value());
     return s.ok() ? ok() : error_with_log(s.error());

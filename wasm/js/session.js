@@ -76,7 +76,7 @@ export class Session {
   }
 
   async saveState() {
-    return check(this.#live().saveState()).state;
+    return check(this.#live().saveState(false)).state;
   }
 
   /**

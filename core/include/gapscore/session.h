@@ -112,10 +112,15 @@ class Session {
   // per-person state, the other tables and usage exports as given. As
   // sensitive as the inputs themselves. Fails for tables given as typed columns
   // (other than the activity) and after a fatal error.
-  Result<std::string> save_state() const;
+  // StateUse::handoff: bytes that go from one reader of an analysis to the one
+  // that merges them, in the same process or page, never stored: the SHA-256
+  // checksum is left out (zeros) and not checked, so neither side hashes the
+  // whole state. A handoff state does not load as a file.
+  enum class StateUse : std::uint8_t { file, handoff };
+  Result<std::string> save_state(StateUse use = StateUse::file) const;
   // A session holding a saved state, ready for report(), merge() or more input.
   // `config` must read inputs the way the saved one did (see configure).
-  static Result<Session> load_state(std::string_view state, std::string_view config_json);
+  static Result<Session> load_state(std::string_view state, std::string_view config_json, StateUse use = StateUse::file);
 
   // Ingest outcome only, whether or not ingest succeeded: inputs read,
   // diagnostics, and the fatal error if any. Canonical JSON.

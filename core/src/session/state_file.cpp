@@ -6,6 +6,7 @@
 //   | u8 has activity | the activity part (all activity files) | legacy-proxy sums per person
 //   | u32 usage exports, each: text bytes | text source | u8 format
 //   | 32-byte SHA-256 of everything before it
+#include <array>
 #include <cstring>
 
 #include <nlohmann/json.hpp>
@@ -186,7 +187,7 @@ Status check_same_reading(const Config& was, const Config& now) {
   return Error(std::move(d));
 }
 
-Result<std::string> Session::save_state() const {
+Result<std::string> Session::save_state(StateUse use) const {
   const Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
   if (m.current) return state_error(DiagCode::invalid_argument, "a table is still open");
@@ -239,20 +240,23 @@ Result<std::string> Session::save_state() const {
     w.text(u.source);
     w.u8(static_cast<std::uint8_t>(u.format));
   }
-  const auto digest = sha256(w.bytes());
+  std::array<std::uint8_t, 32> digest{};
+  if (use == StateUse::file) digest = sha256(w.bytes());
   w.raw(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
   return std::move(w.bytes());
 }
 
-Result<Session> Session::load_state(std::string_view state, std::string_view config_json) {
+Result<Session> Session::load_state(std::string_view state, std::string_view config_json, StateUse use) {
   auto config = parse_config(config_json);
   if (!config) return std::move(config).error();
   if (state.size() < kMagic.size() + 32 || state.substr(0, kMagic.size()) != kMagic)
     return state_error(DiagCode::unknown_format, "not a gapscore state file (no GSPSTATE header)");
   const std::string_view body = state.substr(0, state.size() - 32);
-  const auto digest = sha256(body);
-  if (std::string_view(reinterpret_cast<const char*>(digest.data()), 32) != state.substr(state.size() - 32))
-    return state_error(DiagCode::invalid_json, "the checksum does not match: the file is corrupt or truncated");
+  if (use == StateUse::file) {
+    const auto digest = sha256(body);
+    if (std::string_view(reinterpret_cast<const char*>(digest.data()), 32) != state.substr(state.size() - 32))
+      return state_error(DiagCode::invalid_json, "the checksum does not match: the file is corrupt or truncated");
+  }
   ByteReader r(body);
   (void)r.raw(kMagic.size());
   const std::uint32_t format = r.u32();
