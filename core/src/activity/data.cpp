@@ -19,9 +19,34 @@ std::vector<std::uint32_t> rank_by_text(const std::vector<std::string>& texts) {
   return rank;
 }
 
+// Reorders v so that v[k] is the old v[order[k].second], moving each element
+// once along its cycle (no second vector). `order` is spent.
+template <class T>
+void permute_in_place(std::vector<T>& v, std::vector<std::pair<std::uint64_t, std::uint32_t>>& order) {
+  constexpr std::uint32_t kPlaced = 0xffffffffu;
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    if (order[k].second == kPlaced || order[k].second == k) continue;
+    T held = std::move(v[k]);
+    std::uint32_t j = k;
+    while (order[j].second != k) {
+      const std::uint32_t from = order[j].second;
+      v[j] = std::move(v[from]);
+      order[j].second = kPlaced;
+      j = from;
+    }
+    v[j] = std::move(held);
+    order[j].second = kPlaced;
+  }
+}
+
 }  // namespace
 
-ActivityData finish(const Part& part) {
+ActivityData finish(Part&& part) {
+  // The part is spent: its indexes go first, its cells move (the peak is one copy of the state, not two).
+  part.task_cell_index_ = {};
+  part.period_cell_index_ = {};
+  part.pending_index_ = {};
+  part.period_index_ = {};
   ActivityData d;
   d.weekly = part.options().weekly;
   d.rows_in_window = part.rows_in_window();
@@ -71,43 +96,56 @@ ActivityData finish(const Part& part) {
     d.periods.push_back(part.periods()[period_order[i]]);
   }
 
-  // Sorted as (key, index) pairs: cells are large and own their day bits, so they move once.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> task_order;
-  task_order.reserve(part.task_cells().size());
-  for (std::uint32_t i = 0; i < part.task_cells().size(); ++i) {
-    const TaskCell& c = part.task_cells()[i];
-    if (person_rank[c.person] == kDropped) continue;
-    task_order.emplace_back((std::uint64_t{person_rank[c.person]} << 32) | task_rank[c.task], i);
+  // Task cells: sorted as (key, index) pairs, then moved into place (cells are large and own their day bits).
+  std::vector<TaskCell> tasks = std::move(part.task_cells_);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> task_order(tasks.size());
+  std::size_t kept_tasks = 0;
+  for (std::uint32_t i = 0; i < tasks.size(); ++i) {
+    const TaskCell& c = tasks[i];
+    const bool kept = person_rank[c.person] != kDropped;
+    kept_tasks += kept;
+    task_order[i] = {kept ? (std::uint64_t{person_rank[c.person]} << 32) | task_rank[c.task] : ~std::uint64_t{0}, i};
   }
   std::sort(task_order.begin(), task_order.end());
-  d.task_cells.reserve(task_order.size());
-  for (const auto& [key, i] : task_order) {
-    d.task_cells.push_back(part.task_cells()[i]);
-    d.task_cells.back().person = static_cast<std::uint32_t>(key >> 32);
-    d.task_cells.back().task = static_cast<std::uint32_t>(key);
+  permute_in_place(tasks, task_order);
+  tasks.resize(kept_tasks);
+  for (std::size_t i = 0; i < kept_tasks; ++i) {
+    tasks[i].person = static_cast<std::uint32_t>(task_order[i].first >> 32);
+    tasks[i].task = static_cast<std::uint32_t>(task_order[i].first);
   }
+  d.task_cells = std::move(tasks);
   // Cells of people without rows exist only in a corrupt saved state (a row
   // makes both): dropped like their task cells, never indexed.
-  for (const PeriodCell& c : part.period_cells()) {
+  std::vector<PeriodCell> periods = std::move(part.period_cells_);
+  std::size_t kept = 0;
+  for (PeriodCell& c : periods) {
     if (person_rank[c.person] == kDropped) continue;
-    d.period_cells.push_back(c);
-    d.period_cells.back().person = person_rank[c.person];
-    d.period_cells.back().period = period_rank[c.period];
+    PeriodCell& out = periods[kept++];
+    out = c;
+    out.person = person_rank[c.person];
+    out.period = period_rank[c.period];
   }
-  std::sort(d.period_cells.begin(), d.period_cells.end(), [](const PeriodCell& a, const PeriodCell& b) {
+  periods.resize(kept);
+  std::sort(periods.begin(), periods.end(), [](const PeriodCell& a, const PeriodCell& b) {
     return a.person != b.person ? a.person < b.person : a.period < b.period;
   });
-  for (const PendingPlaybookCell& c : part.pending_playbook()) {
+  d.period_cells = std::move(periods);
+  std::vector<PendingPlaybookCell> pending = std::move(part.pending_);
+  kept = 0;
+  for (PendingPlaybookCell& c : pending) {
     if (person_rank[c.person] == kDropped) continue;
-    d.pending_playbook.push_back(c);
-    d.pending_playbook.back().person = person_rank[c.person];
-    d.pending_playbook.back().period = period_rank[c.period];
-    d.pending_playbook.back().task = task_rank[c.task];
+    PendingPlaybookCell& out = pending[kept++];
+    out = c;
+    out.person = person_rank[c.person];
+    out.period = period_rank[c.period];
+    out.task = task_rank[c.task];
   }
-  std::sort(d.pending_playbook.begin(), d.pending_playbook.end(), [](const PendingPlaybookCell& a, const PendingPlaybookCell& b) {
+  pending.resize(kept);
+  std::sort(pending.begin(), pending.end(), [](const PendingPlaybookCell& a, const PendingPlaybookCell& b) {
     if (a.person != b.person) return a.person < b.person;
     return a.period != b.period ? a.period < b.period : a.task < b.task;
   });
+  d.pending_playbook = std::move(pending);
 
   // Each person's cells as ranges.
   std::uint32_t i = 0;

@@ -43,6 +43,7 @@ struct ActivityData {
   }
 };
 
-ActivityData finish(const Part& part);
+// Finishes a part read to its end: the part is spent (its cells move here).
+ActivityData finish(Part&& part);
 
 }  // namespace gapscore::activity

@@ -171,6 +171,8 @@ class Part {
 
   // Reading saved states (state_file.cpp) builds parts field by field.
   friend class PartCodec;
+  // finish() (data.h) takes a spent part's cells.
+  friend struct ActivityData finish(Part&& part);
 
  private:
   // The cell of (person, task); a new cell takes `status`, or asks the playbook.

@@ -199,7 +199,7 @@ struct Session::Impl {
     if (!activity_part) return Ok{};
     if (shard.count > 1)
       if (Status s = check_activity_row_counts(); !s) return s;
-    activity = activity::finish(*activity_part);
+    activity = activity::finish(std::move(*activity_part));
     proxy_sink.reset();
     activity_sink.reset();
     activity_part.reset();
