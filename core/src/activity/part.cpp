@@ -231,10 +231,12 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
     last_person_ = p;
   }
   const std::uint32_t t = task_types_.intern(task_type);
-  const std::uint32_t tc = p == last_task_cell_person_ && t == last_task_ ? last_task_cell_ : task_cell(p, t);
-  last_task_cell_person_ = p;
-  last_task_ = t;
-  last_task_cell_ = tc;
+  // The cell of (p, t) last used, per task type: while one person's rows come
+  // together, each of their task types finds its cell here without hashing.
+  if (t >= task_cell_cache_.size()) task_cell_cache_.resize(t + 1, {TextCodes::kAbsent, 0});
+  std::pair<std::uint32_t, std::uint32_t>& cached = task_cell_cache_[t];
+  if (cached.first != p) cached = {p, task_cell(p, t)};
+  const std::uint32_t tc = cached.second;
   // The key (person, date, task type) is seen once; a repeat is dropped.
   if (task_cells_[tc].days.test_and_set(day)) return RowOutcome::duplicate;
   if ((options_.window_start && day < *options_.window_start) || (options_.window_end && day > *options_.window_end)) {

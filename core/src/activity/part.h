@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "activity/exact_sums.h"
@@ -195,8 +196,8 @@ class Part {
   bool any_date_ = false;
   std::uint32_t file_ = 0;
   // The previous row's person and cells (rows of one person often come together).
-  std::uint32_t last_person_ = TextCodes::kAbsent, last_task_cell_person_ = TextCodes::kAbsent, last_task_ = 0,
-                last_task_cell_ = 0, last_period_cell_person_ = TextCodes::kAbsent, last_period_cell_ = 0;
+  std::uint32_t last_person_ = TextCodes::kAbsent, last_period_cell_person_ = TextCodes::kAbsent, last_period_cell_ = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> task_cell_cache_;  // task type -> (person, cell)
   std::int32_t last_period_start_ = 0;
 };
 
