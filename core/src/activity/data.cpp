@@ -21,12 +21,12 @@ std::vector<std::uint32_t> rank_by_text(const std::vector<std::string>& texts) {
 
 // Reorders v so that v[k] is the old v[order[k].second], moving each element
 // once along its cycle (no second vector). `order` is spent.
-template <class T>
-void permute_in_place(std::vector<T>& v, std::vector<std::pair<std::uint64_t, std::uint32_t>>& order) {
+template <class Cells>
+void permute_in_place(Cells& v, std::vector<std::pair<std::uint64_t, std::uint32_t>>& order) {
   constexpr std::uint32_t kPlaced = 0xffffffffu;
   for (std::uint32_t k = 0; k < order.size(); ++k) {
     if (order[k].second == kPlaced || order[k].second == k) continue;
-    T held = std::move(v[k]);
+    auto held = std::move(v[k]);
     std::uint32_t j = k;
     while (order[j].second != k) {
       const std::uint32_t from = order[j].second;
@@ -116,19 +116,21 @@ ActivityData finish(Part&& part) {
   d.task_cells = std::move(tasks);
   // Cells of people without rows exist only in a corrupt saved state (a row
   // makes both): dropped like their task cells, never indexed.
-  std::vector<PeriodCell> periods = std::move(part.period_cells_);
+  BlockVector<PeriodCell> periods = std::move(part.period_cells_);
   std::size_t kept = 0;
-  for (PeriodCell& c : periods) {
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const PeriodCell& c = periods[i];
     if (person_rank[c.person] == kDropped) continue;
     PeriodCell& out = periods[kept++];
     out = c;
     out.person = person_rank[c.person];
     out.period = period_rank[c.period];
   }
-  periods.resize(kept);
-  std::sort(periods.begin(), periods.end(), [](const PeriodCell& a, const PeriodCell& b) {
-    return a.person != b.person ? a.person < b.person : a.period < b.period;
-  });
+  periods.truncate(kept);
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> cell_order(kept);
+  for (std::uint32_t i = 0; i < kept; ++i) cell_order[i] = {(std::uint64_t{periods[i].person} << 32) | periods[i].period, i};
+  std::sort(cell_order.begin(), cell_order.end());
+  permute_in_place(periods, cell_order);
   d.period_cells = std::move(periods);
   std::vector<PendingPlaybookCell> pending = std::move(part.pending_);
   kept = 0;

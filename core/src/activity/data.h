@@ -27,7 +27,7 @@ struct ActivityData {
   std::vector<std::string> task_types;   // sorted
   std::vector<std::int32_t> periods;     // start days, ascending
   std::vector<TaskCell> task_cells;      // by person, then task type (final indices)
-  std::vector<PeriodCell> period_cells;  // by person, then period (final indices)
+  BlockVector<PeriodCell> period_cells;  // by person, then period (final indices)
   std::vector<PendingPlaybookCell> pending_playbook;  // by person, period, task type
   std::uint64_t rows_in_window = 0, rows_outside_window = 0;
   std::optional<std::int32_t> first_date, last_date;
@@ -36,10 +36,6 @@ struct ActivityData {
   std::span<const TaskCell> task_cells_of(std::uint32_t person) const {
     const ActivityPerson& p = persons[person];
     return {task_cells.data() + p.task_cells_begin, p.task_cells_end - p.task_cells_begin};
-  }
-  std::span<const PeriodCell> period_cells_of(std::uint32_t person) const {
-    const ActivityPerson& p = persons[person];
-    return {period_cells.data() + p.period_cells_begin, p.period_cells_end - p.period_cells_begin};
   }
 };
 

@@ -389,8 +389,8 @@ std::optional<std::uint64_t> Part::merge(const Part& other) {
 }
 
 std::size_t Part::memory_bytes() const {
-  std::size_t n = persons_.capacity() * sizeof(PersonPart) + task_cells_.capacity() * sizeof(TaskCell) +
-                  period_cells_.capacity() * sizeof(PeriodCell) + pending_.capacity() * sizeof(PendingPlaybookCell) +
+  std::size_t n = persons_.memory_bytes() + task_cells_.capacity() * sizeof(TaskCell) +
+                  period_cells_.memory_bytes() + pending_.capacity() * sizeof(PendingPlaybookCell) +
                   task_cell_index_.memory_bytes() + period_cell_index_.memory_bytes() + pending_index_.memory_bytes();
   for (const TaskCell& c : task_cells_) n += c.days.heap_bytes();
   return n;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "activity/exact_sums.h"
+#include "base/block_vector.h"
 #include "base/flat_map.h"
 
 namespace gapscore::activity {
@@ -159,9 +160,9 @@ class Part {
   const PartOptions& options() const { return options_; }
   const TextCodes& person_ids() const { return person_ids_; }
   const TextCodes& task_types() const { return task_types_; }
-  const std::vector<PersonPart>& persons() const { return persons_; }
+  const BlockVector<PersonPart>& persons() const { return persons_; }
   const std::vector<TaskCell>& task_cells() const { return task_cells_; }
-  const std::vector<PeriodCell>& period_cells() const { return period_cells_; }
+  const BlockVector<PeriodCell>& period_cells() const { return period_cells_; }
   const std::vector<std::int32_t>& periods() const { return periods_; }
   const std::vector<PendingPlaybookCell>& pending_playbook() const { return pending_; }
   std::uint64_t rows_in_window() const { return rows_in_window_; }
@@ -182,13 +183,13 @@ class Part {
 
   PartOptions options_;
   TextCodes person_ids_, task_types_;
-  std::vector<PersonPart> persons_;
+  BlockVector<PersonPart> persons_;
   FlatU64Map task_cell_index_;
   std::vector<TaskCell> task_cells_;
   std::vector<std::int32_t> periods_;  // start day per period code (first-seen order)
   FlatU64Map period_index_;            // start day -> period code
   FlatU64Map period_cell_index_;
-  std::vector<PeriodCell> period_cells_;
+  BlockVector<PeriodCell> period_cells_;
   FlatU64Map pending_index_;
   std::vector<PendingPlaybookCell> pending_;
   std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;
