@@ -1,36 +1,45 @@
 // Average ranks with ties (the basis of Mann-Whitney U and Spearman's rho).
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <numeric>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "stats/stats.h"
 
 namespace gapscore::stats {
+namespace {
+
+// An integer whose order is the values' order: negatives below positives,
+// -0 just below +0 (adjacent: they are tied below), every NaN last and equal.
+std::uint64_t order_key(double v) {
+  if (std::isnan(v)) return ~std::uint64_t{0};
+  const auto bits = std::bit_cast<std::uint64_t>(v);
+  return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
+}
+
+// Tied: the same value, -0 and +0, or both NaN.
+bool tied(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+}  // namespace
 
 void average_ranks(std::span<const double> x, std::span<double> ranks_out) {
   const std::size_t n = x.size();
   if (ranks_out.size() != n) return;
-  // A strict weak order even with NaNs (they go last, all equivalent), so the
-  // sort is well defined. Tied values get one average rank, so whichever order
-  // libstdc++ or libc++ leaves them in, the ranks are the same.
-  auto less = [&](std::size_t a, std::size_t b) {
-    const double va = x[a], vb = x[b];
-    if (std::isnan(va)) return false;
-    if (std::isnan(vb)) return true;
-    return va < vb;
-  };
-  auto tied = [&](std::size_t a, std::size_t b) { return !less(a, b) && !less(b, a); };
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), less);
+  // Sorted as (key, index) pairs: contiguous integer compares, and a total
+  // order, so the result does not depend on the library's sort. Tied values
+  // get one average rank, so the order among them never matters.
+  std::vector<std::pair<std::uint64_t, std::size_t>> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = {order_key(x[i]), i};
+  std::sort(order.begin(), order.end());
   std::size_t i = 0;
   while (i < n) {
     std::size_t j = i + 1;
-    while (j < n && tied(order[j], order[i])) ++j;
+    while (j < n && tied(x[order[j].second], x[order[i].second])) ++j;
     // Ranks i+1 .. j share their mean; exact in double for n < 2^52.
     const double avg = 0.5 * (static_cast<double>(i + 1) + static_cast<double>(j));
-    for (std::size_t t = i; t < j; ++t) ranks_out[order[t]] = avg;
+    for (std::size_t t = i; t < j; ++t) ranks_out[order[t].second] = avg;
     i = j;
   }
 }
