@@ -1,11 +1,11 @@
 // The npm package, installed from its tarball, in Node 20 ESM.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 import { consumerDir, importFromConsumer, nativeReport, root, sample } from './helpers.mjs';
+import { gzipBytes, loadedFiles } from '../../bench/js/bundle.mjs';
 
 const { createGapScore, GapScoreError } = await importFromConsumer('gapscore');
 const gs = await createGapScore();
@@ -203,18 +203,6 @@ test('wasm can be supplied by the caller', async () => {
 });
 
 /** The files `entries` import statically, transitively (import(...) calls are not followed). */
-function staticImports(distDir, entries) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(path.join(distDir, file), 'utf8');
-    for (const m of text.matchAll(/^\s*(?:import|export)\s[^;()]*?from\s+['"]\.\/([^'"]+)['"]/gm)) visit(m[1]);
-  };
-  entries.forEach(visit);
-  return [...seen];
-}
-
 test('package is small and ships only what users need', () => {
   const dir = path.join(consumerDir(), 'node_modules', 'gapscore');
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
@@ -222,9 +210,9 @@ test('package is small and ships only what users need', () => {
   // What `import 'gapscore'` loads: the modules index.js and the helper workers' script import
   // statically (gapscore/worker adds worker.js), the wasm they load. The Excel reader
   // (workbook.js, gapscore-workbook.*) is imported only when a workbook is read.
-  const files = ['dist/gapscore.wasm', ...staticImports(path.join(dir, 'dist'), ['index.js', 'worker-thread.js']).map((f) => `dist/${f}`)];
-  assert.ok(files.includes('dist/gapscore.mjs') && files.includes('dist/engine.js') && !files.includes('dist/workbook.js'), files.join(', '));
-  const gz = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f))).length, 0);
+  const files = loadedFiles(path.join(dir, 'dist'));
+  assert.ok(files.includes('gapscore.mjs') && files.includes('engine.js') && !files.includes('workbook.js'), files.join(', '));
+  const gz = gzipBytes(path.join(dir, 'dist'), files);
   assert.ok(gz < 400 * 1024, `bundle is ${gz} bytes gzipped (${files.join(', ')})`);
   assert.ok(statSync(path.join(dir, 'dist', 'worker-thread.js')).isFile());
   assert.ok(!readFileSync(path.join(root, 'package.json'), 'utf8').includes('"dependencies"'));
