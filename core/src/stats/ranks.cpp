@@ -1,8 +1,8 @@
 // Average ranks with ties (the basis of Mann-Whitney U and Spearman's rho).
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -15,7 +15,8 @@ namespace {
 // -0 just below +0 (adjacent: they are tied below), every NaN last and equal.
 std::uint64_t order_key(double v) {
   if (std::isnan(v)) return ~std::uint64_t{0};
-  const auto bits = std::bit_cast<std::uint64_t>(v);
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &v, sizeof bits);  // (Emscripten 3.1.6's libc++ has no std::bit_cast)
   return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
 }
 
