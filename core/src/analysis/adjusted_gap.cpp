@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
+#include "analysis/grouping.h"
 #include "base/detmath.h"
 #include "stats/stats.h"
 
@@ -113,7 +113,6 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     return out;
   }
   // Cells in key order (bytewise, as every other key order in the report).
-  std::map<std::vector<std::string>, std::size_t> cell_of;
   std::vector<std::vector<std::string>> person_cell;
   std::vector<std::uint32_t> people;
   for (std::uint32_t p : members) {
@@ -121,17 +120,16 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     if (!f.active || !f.quality_adjusted_output_per_hour) continue;
     std::vector<std::string> key;
     for (const std::string& attr : strata) key.push_back(person_attribute(ds.persons[p], attr));
-    cell_of.emplace(key, 0);
     person_cell.push_back(std::move(key));
     people.push_back(p);
   }
-  std::size_t next = 0;
-  for (auto& [key, index] : cell_of) index = next++;
+  const KeyCells cells = key_cells(std::move(person_cell));
+  const std::size_t next = cells.distinct.size();
   std::vector<double> users_in(next, 0), non_users_in(next, 0);
   std::vector<Obs> obs;
   for (std::size_t i = 0; i < people.size(); ++i) {
     const PersonFigures& f = figures[people[i]];
-    const std::size_t c = cell_of[person_cell[i]];
+    const std::size_t c = cells.cell_of[i];
     (f.ai_user ? users_in : non_users_in)[c] += 1;
     obs.push_back({c, f.ai_user, *f.quality_adjusted_output_per_hour});
   }

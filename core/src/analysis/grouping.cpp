@@ -6,30 +6,23 @@
 
 namespace gapscore::analysis {
 
-Grouping group_persons(const Dataset& ds, const std::vector<std::string>& attributes) {
-  Grouping g;
-  g.attributes = attributes;
-  g.group_of_person.assign(ds.persons.size(), 0);
-  if (attributes.empty()) return g;
-  // Distinct keys first, through a hash of each person's key (values joined
-  // with their lengths, so no two keys join alike); then only the distinct keys
-  // are sorted, bytewise value by value: the group order is the same on every
-  // platform, and re-analysis does not compare every person's key log(n) times.
+KeyCells key_cells(std::vector<std::vector<std::string>> keys) {
+  KeyCells out;
+  out.cell_of.resize(keys.size());
+  // Values joined with their lengths: no two keys join alike.
   std::unordered_map<std::string, std::uint32_t> first_seen;
   std::vector<std::vector<std::string>> distinct;
   std::string joined;
-  for (std::size_t p = 0; p < ds.persons.size(); ++p) {
-    std::vector<std::string> key;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
     joined.clear();
-    for (const std::string& a : attributes) {
-      key.push_back(person_attribute(ds.persons[p], a));
-      joined += std::to_string(key.back().size());
+    for (const std::string& v : keys[i]) {
+      joined += std::to_string(v.size());
       joined += ':';
-      joined += key.back();
+      joined += v;
     }
     const auto [it, fresh] = first_seen.try_emplace(joined, static_cast<std::uint32_t>(distinct.size()));
-    if (fresh) distinct.push_back(std::move(key));
-    g.group_of_person[p] = it->second;
+    if (fresh) distinct.push_back(std::move(keys[i]));
+    out.cell_of[i] = it->second;
   }
   std::vector<std::uint32_t> order(distinct.size());
   std::iota(order.begin(), order.end(), 0U);
@@ -37,9 +30,23 @@ Grouping group_persons(const Dataset& ds, const std::vector<std::string>& attrib
   std::vector<std::uint32_t> rank(distinct.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) {
     rank[order[r]] = r;
-    g.keys.push_back(std::move(distinct[order[r]]));
+    out.distinct.push_back(std::move(distinct[order[r]]));
   }
-  for (std::uint32_t& group : g.group_of_person) group = rank[group];
+  for (std::uint32_t& cell : out.cell_of) cell = rank[cell];
+  return out;
+}
+
+Grouping group_persons(const Dataset& ds, const std::vector<std::string>& attributes) {
+  Grouping g;
+  g.attributes = attributes;
+  g.group_of_person.assign(ds.persons.size(), 0);
+  if (attributes.empty()) return g;
+  std::vector<std::vector<std::string>> keys(ds.persons.size());
+  for (std::size_t p = 0; p < ds.persons.size(); ++p)
+    for (const std::string& a : attributes) keys[p].push_back(person_attribute(ds.persons[p], a));
+  KeyCells cells = key_cells(std::move(keys));
+  g.keys = std::move(cells.distinct);
+  g.group_of_person = std::move(cells.cell_of);
   g.members.resize(g.keys.size());
   for (std::uint32_t p : ds.persons_by_id) g.members[g.group_of_person[p]].push_back(p);
   return g;

@@ -21,4 +21,14 @@ struct Grouping {
 
 Grouping group_persons(const Dataset& ds, const std::vector<std::string>& attributes);
 
+// The distinct keys among `keys` in bytewise order (value by value), and the
+// index of each key among them. Distinct keys are found through a hash and
+// only they are sorted, so a re-analysis does not compare every person's key
+// log n times.
+struct KeyCells {
+  std::vector<std::vector<std::string>> distinct;
+  std::vector<std::uint32_t> cell_of;  // per key given
+};
+KeyCells key_cells(std::vector<std::vector<std::string>> keys);
+
 }  // namespace gapscore::analysis

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "base/sha256.h"
@@ -50,18 +52,14 @@ KeyLabeller key_labeller(const Dataset& ds, const Config& config) {
   if (!config.privacy.individual_results) {
     const std::string key = label_key(ds, config);
     std::vector<std::pair<std::string, std::string>> managers;
-    std::map<std::string, bool> seen;
+    std::unordered_set<std::string_view> seen;  // only dedupes: the labels follow the sort below
     for (const PersonInfo& p : ds.persons)
-      if (!p.manager_id.empty() && !seen[p.manager_id]) {
-        seen[p.manager_id] = true;
+      if (!p.manager_id.empty() && seen.insert(p.manager_id).second)
         managers.emplace_back(hmac_sha256_hex(key, p.manager_id), p.manager_id);
-      }
     if (ds.usage)
       for (const PersonInfo& p : ds.usage->population.persons)
-        if (!p.manager_id.empty() && !seen[p.manager_id]) {
-          seen[p.manager_id] = true;
+        if (!p.manager_id.empty() && seen.insert(p.manager_id).second)
           managers.emplace_back(hmac_sha256_hex(key, p.manager_id), p.manager_id);
-        }
     std::sort(managers.begin(), managers.end());
     for (std::size_t i = 0; i < managers.size(); ++i) (*labels)[managers[i].second] = "manager " + std::to_string(i + 1);
   }
