@@ -142,7 +142,9 @@ if (micro) {
   lines.push('', `Micro-benchmarks (\`build/bench/bench/gapscore_bench\`, ${micro.context.date}, median of ${micro.benchmarks.filter((b) => b.aggregate_name === 'median').length ? 'repetitions' : 'runs'}; CPU time, so machine load affects them less than wall time):`, '');
   lines.push('| benchmark | CPU time | throughput |');
   lines.push('| --- | ---: | --- |');
-  for (const b of micro.benchmarks.filter((x) => (x.aggregate_name ?? 'median') === 'median')) {
+  // A benchmark that failed has no timing: it is named as failed, never shown as 0 ns.
+  const failed = [...new Set(micro.benchmarks.filter((x) => x.error_occurred).map((x) => `${x.run_name ?? x.name} (${x.error_message})`))];
+  for (const b of micro.benchmarks.filter((x) => !x.error_occurred && (x.aggregate_name ?? 'median') === 'median')) {
     const extra = [];
     if (b['MB/s']) extra.push(`${fmt(b['MB/s'], 1)} MB/s`);
     if (b['rows/s']) extra.push(`${si(b['rows/s'])} rows/s`);
@@ -150,6 +152,7 @@ if (micro) {
     if (b.report_bytes) extra.push(`report ${fmt(b.report_bytes / 1024, 0)} KiB`);
     lines.push(`| ${b.run_name ?? b.name} | ${duration(b.cpu_time, b.time_unit ?? 'ns')} | ${extra.join(', ')} |`);
   }
+  if (failed.length) lines.push('', `Failed (no timing): ${failed.join('; ')}.`);
 }
 
 const docFile = join(root, 'docs/performance.md');
