@@ -1,11 +1,13 @@
 // Exact row sums: a row goes into a person's sums whole or not at all. A row
 // whose values would overflow a sum is refused and leaves every sum as it was.
+// And the day bitmaps that find repeated keys, inline or in a heap block.
 #include "activity/exact_sums.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <limits>
+#include <vector>
 
 #include "activity/part.h"
 
@@ -60,6 +62,27 @@ TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
   EXPECT_EQ(part.add("P1", 20002, "coding", v, "", "", "", 4), RowOutcome::kept);
   EXPECT_EQ(part.persons()[0].all.rows, 2);
   EXPECT_EQ(part.persons()[0].all.v_value, 5'000'000'000'000'000'000 + 1'000'000);
+}
+
+// Up to 256 days live inside the bitmap, more in a heap block: copies keep
+// the days, a move takes them and leaves the source empty.
+TEST(DayBits, CopiesAndMovesKeepTheDaysAndEmptyTheSource) {
+  for (const std::int32_t span : {100, 1000}) {
+    DayBits days;
+    for (std::int32_t d = 20000; d < 20000 + span; d += 7) EXPECT_FALSE(days.test_and_set(d));
+    EXPECT_TRUE(days.test_and_set(20007));  // a key seen already
+    EXPECT_FALSE(days.test_and_set(19990));  // an earlier day widens the span at the front
+    const DayBits copy = days;
+    EXPECT_TRUE(copy.test(20007));
+    EXPECT_TRUE(copy.test(19990));
+    EXPECT_FALSE(copy.test(20001));
+    EXPECT_EQ(std::vector<std::uint64_t>(copy.words().begin(), copy.words().end()),
+              std::vector<std::uint64_t>(days.words().begin(), days.words().end()));
+    DayBits moved = std::move(days);
+    EXPECT_TRUE(moved.test(20000 + 7 * ((span - 1) / 7)));
+    EXPECT_TRUE(days.words().empty());  // NOLINT(bugprone-use-after-move): a moved-from bitmap is empty
+    EXPECT_FALSE(days.test(20007));
+  }
 }
 
 }  // namespace

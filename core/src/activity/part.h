@@ -48,8 +48,16 @@ class DayBits {
   DayBits() = default;
   DayBits(const DayBits& o) { *this = o; }
   DayBits& operator=(const DayBits& o);
-  DayBits(DayBits&&) noexcept = default;
-  DayBits& operator=(DayBits&&) noexcept = default;
+  // A moved-from bitmap is empty (its words may have gone with the heap block).
+  DayBits(DayBits&& o) noexcept { *this = std::move(o); }
+  DayBits& operator=(DayBits&& o) noexcept {
+    if (this == &o) return *this;
+    first_ = o.first_;
+    size_ = std::exchange(o.size_, 0);
+    inline_ = o.inline_;
+    heap_ = std::move(o.heap_);
+    return *this;
+  }
 
   bool test(std::int32_t day) const;
   bool test_and_set(std::int32_t day);  // true when it was set already
