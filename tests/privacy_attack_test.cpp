@@ -28,35 +28,17 @@ constexpr const char* kSalt = "00112233445566778899aabbccddeeff";
 
 // ---- inputs ----
 
-struct Org {
-  std::string activity, people, surveys, playbook;
-};
+using Org = testing_util::OrgTables;
 
 Org generated(std::uint32_t people, std::uint64_t seed, std::uint32_t days = 90) {
-  Org org;
   GenerateOptions o;
   o.people = people;
   o.seed = seed;
   o.days = days;
-  const Status s = generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
-    switch (f) {
-      case GeneratedFile::activity: org.activity += chunk; break;
-      case GeneratedFile::people: org.people += chunk; break;
-      case GeneratedFile::surveys: org.surveys += chunk; break;
-      case GeneratedFile::playbook: org.playbook += chunk; break;
-      case GeneratedFile::truth: break;
-    }
-    return Ok{};
-  });
-  EXPECT_TRUE(s.ok());
-  return org;
+  return testing_util::generated_tables(o);
 }
 
-Org sample() {
-  const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
-  return {testing_util::read_file(dir + "activity.csv"), testing_util::read_file(dir + "people.csv"),
-          testing_util::read_file(dir + "surveys.csv"), testing_util::read_file(dir + "playbook.csv")};
-}
+Org sample() { return testing_util::sample_tables(); }
 
 // A CSV without quoted fields, as the generator writes it.
 struct Csv {

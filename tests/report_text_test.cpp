@@ -9,7 +9,6 @@
 // a 200-team organisation (gapscore generate --teams).
 #include <gtest/gtest.h>
 
-#include <map>
 #include <cstdio>
 #include <regex>
 #include <set>
@@ -218,21 +217,15 @@ TEST(ReportText, AReportOf200TeamsNamesNoIdentifierInItsTexts) {
   o.people = 2000;
   o.teams = 200;
   o.days = 28;
-  std::map<GeneratedFile, std::string> files;
-  ASSERT_TRUE(generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
-                files[f] += chunk;
-                return Ok{};
-              }).ok());
+  const testing_util::OrgTables org = testing_util::generated_tables(o);
   auto s = Session::create(R"({"group_by": ["team"]})");
   ASSERT_TRUE(s.ok());
   std::set<std::string> data;
-  for (const auto& [kind, file] : {std::pair{TableKind::people, GeneratedFile::people},
-                                   std::pair{TableKind::playbook, GeneratedFile::playbook},
-                                   std::pair{TableKind::surveys, GeneratedFile::surveys},
-                                   std::pair{TableKind::activity, GeneratedFile::activity}}) {
-    add_cells(files[file], data);
+  for (const auto& [kind, bytes] : {std::pair{TableKind::people, &org.people}, std::pair{TableKind::playbook, &org.playbook},
+                                    std::pair{TableKind::surveys, &org.surveys}, std::pair{TableKind::activity, &org.activity}}) {
+    add_cells(*bytes, data);
     ASSERT_TRUE(s->begin_table(kind).ok());
-    ASSERT_TRUE(s->push(files[file]).ok());
+    ASSERT_TRUE(s->push(*bytes).ok());
     ASSERT_TRUE(s->end_table().ok());
   }
   auto r = s->report();

@@ -21,23 +21,14 @@ namespace {
 
 using nlohmann::json;
 
-struct Org {
-  std::string activity, people;
-};
+using Org = testing_util::OrgTables;
 
 Org generated(std::uint32_t people, std::uint32_t teams, std::uint64_t seed) {
-  Org org;
   GenerateOptions o;
   o.people = people;
   o.teams = teams;
   o.seed = seed;
-  const Status s = generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
-    if (f == GeneratedFile::activity) org.activity += chunk;
-    if (f == GeneratedFile::people) org.people += chunk;
-    return Ok{};
-  });
-  EXPECT_TRUE(s.ok());
-  return org;
+  return testing_util::generated_tables(o);
 }
 
 std::vector<std::vector<std::string>> rows_of(const std::string& csv) {

@@ -17,28 +17,14 @@
 namespace gapscore {
 namespace {
 
-struct Inputs {
-  std::string people, playbook, surveys, activity;
-};
+using Inputs = testing_util::OrgTables;
 
 Inputs generated(std::uint32_t people, std::uint32_t days, std::uint64_t seed) {
   GenerateOptions o;
   o.people = people;
   o.days = days;
   o.seed = seed;
-  Inputs in;
-  const Status s = generate_dataset(o, [&](GeneratedFile f, std::string_view bytes) -> Status {
-    switch (f) {
-      case GeneratedFile::activity: in.activity.append(bytes); break;
-      case GeneratedFile::people: in.people.append(bytes); break;
-      case GeneratedFile::surveys: in.surveys.append(bytes); break;
-      case GeneratedFile::playbook: in.playbook.append(bytes); break;
-      case GeneratedFile::truth: break;
-    }
-    return Ok{};
-  });
-  EXPECT_TRUE(s.ok());
-  return in;
+  return testing_util::generated_tables(o);
 }
 
 // The report of `in` read by `shards` sessions (each pushing `chunk`-byte pieces), merged.
@@ -108,9 +94,7 @@ std::string without_digests(const std::string& report) {
 }
 
 TEST(Sharding, TheSampleGivesTheSameBytesForAnyShardCountAndChunkSize) {
-  const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
-  const Inputs in{testing_util::read_file(dir + "people.csv"), testing_util::read_file(dir + "playbook.csv"),
-                  testing_util::read_file(dir + "surveys.csv"), testing_util::read_file(dir + "activity.csv")};
+  const Inputs in = testing_util::sample_tables();
   const std::string one = sharded_report(in, 1, 1 << 20);
   ASSERT_FALSE(one.empty());
   for (std::uint32_t shards : {2u, 3u, 8u})

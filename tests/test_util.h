@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include <sys/wait.h>
@@ -16,6 +17,8 @@
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
+
+#include "gapscore/generate.h"
 
 namespace gapscore::testing_util {
 
@@ -77,6 +80,35 @@ inline std::int64_t ulp_distance(double a, double b) {
 // |a - b| <= rel·|b| + abs.
 inline bool close(double a, double b, double rel, double abs = 0.0) {
   return std::fabs(a - b) <= rel * std::fabs(b) + abs;
+}
+
+// An organisation's four tables as bytes in memory.
+struct OrgTables {
+  std::string activity, people, surveys, playbook;
+};
+
+// What `gapscore generate` would write (without the truth file), kept in memory.
+inline OrgTables generated_tables(const GenerateOptions& options) {
+  OrgTables t;
+  const Status s = generate_dataset(options, [&](GeneratedFile f, std::string_view chunk) -> Status {
+    switch (f) {
+      case GeneratedFile::activity: t.activity += chunk; break;
+      case GeneratedFile::people: t.people += chunk; break;
+      case GeneratedFile::surveys: t.surveys += chunk; break;
+      case GeneratedFile::playbook: t.playbook += chunk; break;
+      case GeneratedFile::truth: break;
+    }
+    return Ok{};
+  });
+  if (!s.ok()) throw std::runtime_error("generate_dataset failed: " + s.error().message());
+  return t;
+}
+
+// The demo's built-in sample (web-demo/sample).
+inline OrgTables sample_tables() {
+  const std::string dir = std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/";
+  return {read_file(dir + "activity.csv"), read_file(dir + "people.csv"), read_file(dir + "surveys.csv"),
+          read_file(dir + "playbook.csv")};
 }
 
 }  // namespace gapscore::testing_util

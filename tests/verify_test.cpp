@@ -29,23 +29,15 @@ using Tables = std::map<TableKind, std::string>;
 
 // A small generated organisation, kept in memory (people, days, seed).
 Tables generated(std::uint32_t people = 40, std::uint32_t days = 21, std::uint64_t seed = 3) {
-  Tables t;
   GenerateOptions o;
   o.people = people;
   o.days = days;
   o.seed = seed;
-  const Status s = generate_dataset(o, [&](GeneratedFile f, std::string_view chunk) -> Status {
-    switch (f) {
-      case GeneratedFile::activity: t[TableKind::activity].append(chunk); break;
-      case GeneratedFile::people: t[TableKind::people].append(chunk); break;
-      case GeneratedFile::surveys: t[TableKind::surveys].append(chunk); break;
-      case GeneratedFile::playbook: t[TableKind::playbook].append(chunk); break;
-      case GeneratedFile::truth: break;
-    }
-    return Ok{};
-  });
-  EXPECT_TRUE(s.ok());
-  return t;
+  testing_util::OrgTables g = testing_util::generated_tables(o);
+  return {{TableKind::activity, std::move(g.activity)},
+          {TableKind::people, std::move(g.people)},
+          {TableKind::surveys, std::move(g.surveys)},
+          {TableKind::playbook, std::move(g.playbook)}};
 }
 
 std::string source_of(TableKind k) { return std::string(table_name(k)) + ".csv"; }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { root } from './helpers.mjs';
-import { openDemo, startDemoSuite } from './demo-helpers.mjs';
+import { analyseFiles, openDemo, startDemoSuite } from './demo-helpers.mjs';
 
 const AXE = readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let suite;
@@ -67,12 +67,7 @@ describe('web demo accessibility (axe-core)', { timeout: 300000 }, () => {
       const context = await browser.newContext({ viewport });
       try {
         const { page } = await openDemo(context, server.url);
-        await page.setInputFiles('#file-activity', org.activity);
-        await page.waitForSelector('.slot[data-table="activity"] .file-name');
-        await page.setInputFiles('#file-people', org.people);
-        await page.waitForSelector('.slot[data-table="people"] .file-name');
-        await page.click('#analyse');
-        await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout: 120000 });
+        await analyseFiles(page, org);
         const found = [];
         await page.click('#tab-groups');
         await page.waitForSelector('.groups-view .vt-scroll[role="region"][tabindex="0"]');

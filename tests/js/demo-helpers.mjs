@@ -99,6 +99,19 @@ export function generateOrg(dir, people, days = 90) {
 }
 
 /**
+ * Gives the demo an activity and a people file through their slots and runs
+ * the analysis; resolves when the report is shown.
+ */
+export async function analyseFiles(page, { activity, people }, timeout = 120000) {
+  await page.setInputFiles('#file-activity', activity);
+  await page.waitForSelector('.slot[data-table="activity"] .file-name');
+  await page.setInputFiles('#file-people', people);
+  await page.waitForSelector('.slot[data-table="people"] .file-name');
+  await page.click('#analyse');
+  await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout });
+}
+
+/**
  * A page that records what the test must check: requests, console errors,
  * page errors, CSP violations (via the DOM event) and dialogs (dismissed).
  * `init`: a function run in the page before its scripts (page.addInitScript).

@@ -10,7 +10,7 @@ import path from 'node:path';
 
 import { sampleDir } from './helpers.mjs';
 import { SAMPLE_TABLES, USAGE_SAMPLE } from '../../web-demo/src/samples.js';
-import { dataValues, openDemo, screenshot, startDemoSuite, usageFile } from './demo-helpers.mjs';
+import { analyseFiles, dataValues, openDemo, screenshot, startDemoSuite, usageFile } from './demo-helpers.mjs';
 
 const SAMPLE_FILES = SAMPLE_TABLES.map((t) => `${t}.csv`);
 const USAGE_FILES = [USAGE_SAMPLE.people, ...USAGE_SAMPLE.usage];
@@ -33,14 +33,7 @@ const DATASETS = {
     await page.click('#try-usage-sample');
     await page.waitForSelector('#results:not([hidden]) [data-testid="usage-join"]', { timeout: 60000 });
   },
-  teams200: async (page) => {
-    await page.setInputFiles('#file-activity', org.activity);
-    await page.waitForSelector('.slot[data-table="activity"] .file-name');
-    await page.setInputFiles('#file-people', org.people);
-    await page.waitForSelector('.slot[data-table="people"] .file-name');
-    await page.click('#analyse');
-    await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout: 120000 });
-  },
+  teams200: (page) => analyseFiles(page, org),
 };
 
 /** What the page shows of one tab, measured in the page. */

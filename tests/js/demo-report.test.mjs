@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { sampleDir } from './helpers.mjs';
-import { halfPeople, openDemo, screenshot, screenshotDir, startDemoSuite } from './demo-helpers.mjs';
+import { analyseFiles, halfPeople, openDemo, screenshot, screenshotDir, startDemoSuite } from './demo-helpers.mjs';
 
 let suite;
 let server;
@@ -45,14 +45,7 @@ async function sampleReport({ settings = false } = {}) {
   return page;
 }
 
-async function loadOrg(page) {
-  await page.setInputFiles('#file-activity', org.activity);
-  await page.waitForSelector('.slot[data-table="activity"] .file-name');
-  await page.setInputFiles('#file-people', org.people);
-  await page.waitForSelector('.slot[data-table="people"] .file-name');
-  await page.click('#analyse');
-  await waitForReport(page);
-}
+const loadOrg = (page) => analyseFiles(page, org);
 
 describe('web demo report: story, data problems, settings, many teams', { timeout: 600000 }, () => {
   before(async () => {
