@@ -187,8 +187,7 @@ class JsSession {
 
   // Replaces this session by a saved state read with `config_json`.
   val loadState(const val& bytes, const std::string& config_json) {
-    copy_bytes(bytes, buffer_);
-    auto a = gapscore::Session::load_state(buffer_, config_json);
+    auto a = load_state(bytes, config_json, gapscore::Session::StateUse::file);
     if (!a) return error_to_js(a.error());
     analysis_.emplace(std::move(a).value());
     adding_.reset();
@@ -199,8 +198,7 @@ class JsSession {
   // Merges another shard of the same inputs (saveState(true) of a helper) into this session.
   val mergeState(const val& bytes) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
-    copy_bytes(bytes, buffer_);
-    auto other = gapscore::Session::load_state(buffer_, config_json_, gapscore::Session::StateUse::handoff);
+    auto other = load_state(bytes, config_json_, gapscore::Session::StateUse::handoff);
     if (!other) return error_to_js(other.error());
     const gapscore::Status s = analysis_->merge(std::move(other).value());
     return s.ok() ? ok() : error_with_log(s.error());
@@ -216,6 +214,15 @@ class JsSession {
   }
 
  private:
+  // The state's bytes live in wasm memory only while they are decoded, so
+  // that a merge can reuse that memory.
+  static gapscore::Result<gapscore::Session> load_state(const val& bytes, const std::string& config_json,
+                                                        gapscore::Session::StateUse use) {
+    std::string in;
+    copy_bytes(bytes, in);
+    return gapscore::Session::load_state(in, config_json, use);
+  }
+
   // The error's own diagnostics first (the headline), then the row-level ones
   // logged so far: "all rows were skipped" is useless without the why.
   val error_with_log(const gapscore::Error& e) { return error_to_js(e, &analysis_->log()); }

@@ -319,7 +319,7 @@ bool add_period(PeriodCell& a, const PeriodCell& b) {
 
 }  // namespace
 
-std::optional<std::uint64_t> Part::merge(const Part& other) {
+std::optional<std::uint64_t> Part::merge(Part&& other) {
   // The other part's codes in this one (new people, task types, periods are added).
   std::vector<std::uint32_t> person_of(other.persons_.size()), task_of(other.task_types_.size()),
       period_of(other.periods_.size());
@@ -333,6 +333,13 @@ std::optional<std::uint64_t> Part::merge(const Part& other) {
     if (mine != FlatU64Map::kAbsent) shared += task_cells_[mine].days.common(c.days).size();
   }
   if (shared > 0) return shared;
+  // The other part is spent as it is read: what is freed early is memory this
+  // part can grow into (a wasm heap never shrinks).
+  other.task_cell_index_ = {};
+  other.period_cell_index_ = {};
+  other.pending_index_ = {};
+  other.task_cell_cache_ = {};
+  task_cells_.reserve(task_cells_.size() + other.task_cells_.size());
   for (std::uint32_t p = 0; p < other.persons_.size(); ++p) {
     person_of[p] = person_ids_.intern(other.person_ids_.texts()[p]);
     if (person_of[p] == persons_.size()) persons_.emplace_back();
@@ -343,6 +350,8 @@ std::optional<std::uint64_t> Part::merge(const Part& other) {
     mine.role.merge(theirs.role);
     mine.work_mode.merge(theirs.work_mode);
   }
+  other.persons_ = {};
+  other.person_ids_ = {};
   for (std::uint32_t t = 0; t < other.task_types_.size(); ++t) task_of[t] = task_types_.intern(other.task_types_.texts()[t]);
   for (std::uint32_t i = 0; i < other.periods_.size(); ++i) {
     const auto next = static_cast<std::uint32_t>(periods_.size());
@@ -356,6 +365,7 @@ std::optional<std::uint64_t> Part::merge(const Part& other) {
     mine.manual.add(c.manual);
     mine.days.set_all(c.days);
   }
+  other.task_cells_ = {};
   for (const PeriodCell& c : other.period_cells_) {
     const std::uint32_t p = person_of[c.person];
     const std::uint64_t key = (static_cast<std::uint64_t>(p) << 32) | period_of[c.period];
@@ -369,6 +379,7 @@ std::optional<std::uint64_t> Part::merge(const Part& other) {
     }
     if (!add_period(period_cells_[i], c)) return std::nullopt;
   }
+  other.period_cells_ = {};
   for (const PendingPlaybookCell& c : other.pending_) {
     const std::uint32_t tc = task_cell_index_.find((static_cast<std::uint64_t>(person_of[c.person]) << 32) | task_of[c.task]);
     const std::uint64_t key = (static_cast<std::uint64_t>(tc) << 32) | period_of[c.period];

@@ -155,8 +155,9 @@ class Part {
   // Adds another part's state. Parts must not share a key (person, date, task
   // type): shards hold disjoint people, and files merged later are checked for
   // it. Returns the number of shared keys (then nothing was changed), or
-  // nullopt when a sum would overflow (then the part is unusable).
-  std::optional<std::uint64_t> merge(const Part& other);
+  // nullopt when a sum would overflow (then the part is unusable). Unless
+  // keys were shared, `other` is spent (its cells freed as they are merged).
+  std::optional<std::uint64_t> merge(Part&& other);
 
   // The activity file the next rows come from (its place in SHA-256 order).
   void set_file(std::uint32_t file) { file_ = file; }

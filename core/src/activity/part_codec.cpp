@@ -7,22 +7,22 @@ void write_sums(const ExactRowSums& s, ByteWriter& w) {
   for (std::int64_t v : {s.rows, s.tasks, s.ai_tasks, s.hours, s.q_tasks, s.q_weighted, s.q_cost, s.e_tasks, s.errors,
                          s.v_rows, s.v_value, s.v_cost, s.c_tasks, s.c_weighted, s.r_rows, s.r_hours, s.rework, s.b_rows,
                          s.b_baseline, s.b_hours, s.b_rework, s.i_rows, s.interactions})
-    w.i64(v);
+    w.zig(v);
 }
 
 void read_sums(ExactRowSums& s, ByteReader& r) {
   for (std::int64_t* v : {&s.rows, &s.tasks, &s.ai_tasks, &s.hours, &s.q_tasks, &s.q_weighted, &s.q_cost, &s.e_tasks,
                           &s.errors, &s.v_rows, &s.v_value, &s.v_cost, &s.c_tasks, &s.c_weighted, &s.r_rows, &s.r_hours,
                           &s.rework, &s.b_rows, &s.b_baseline, &s.b_hours, &s.b_rework, &s.i_rows, &s.interactions})
-    *v = r.i64();
+    *v = r.zig();
 }
 
 void write_counts(const ClassCounts& c, ByteWriter& w) {
-  for (std::int64_t v : {c.rows, c.tasks, c.ai_tasks, c.r_hours, c.rework, c.e_tasks, c.errors}) w.i64(v);
+  for (std::int64_t v : {c.rows, c.tasks, c.ai_tasks, c.r_hours, c.rework, c.e_tasks, c.errors}) w.zig(v);
 }
 
 void read_counts(ClassCounts& c, ByteReader& r) {
-  for (std::int64_t* v : {&c.rows, &c.tasks, &c.ai_tasks, &c.r_hours, &c.rework, &c.e_tasks, &c.errors}) *v = r.i64();
+  for (std::int64_t* v : {&c.rows, &c.tasks, &c.ai_tasks, &c.r_hours, &c.rework, &c.e_tasks, &c.errors}) *v = r.zig();
 }
 
 void write_attribute(const InlineAttribute& a, ByteWriter& w) {
@@ -76,8 +76,8 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
   for (std::int32_t start : p.periods_) w.i32(start);
   w.u32(static_cast<std::uint32_t>(p.task_cells_.size()));
   for (const TaskCell& c : p.task_cells_) {
-    w.u32(c.person);
-    w.u32(c.task);
+    w.var(c.person);
+    w.var(c.task);
     write_counts(c.ai, w);
     write_counts(c.manual, w);
     w.u8(static_cast<std::uint8_t>(static_cast<std::int8_t>(c.status)));
@@ -87,20 +87,20 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
   }
   w.u32(static_cast<std::uint32_t>(p.period_cells_.size()));
   for (const PeriodCell& c : p.period_cells_) {
-    w.u32(c.person);
-    w.u32(c.period);
+    w.var(c.person);
+    w.var(c.period);
     write_sums(c.all, w);
     for (std::int64_t v : {c.ai_b_rows, c.ai_b_baseline, c.ai_b_hours, c.ai_b_rework, c.ai_rework, c.recommended_tasks,
                            c.recommended_ai_tasks, c.covered_ai_tasks, c.off_playbook_ai_tasks})
-      w.i64(v);
+      w.zig(v);
   }
   w.u32(static_cast<std::uint32_t>(p.pending_.size()));
   for (const PendingPlaybookCell& c : p.pending_) {
-    w.u32(c.person);
-    w.u32(c.period);
-    w.u32(c.task);
-    w.i64(c.tasks);
-    w.i64(c.ai_tasks);
+    w.var(c.person);
+    w.var(c.period);
+    w.var(c.task);
+    w.zig(c.tasks);
+    w.zig(c.ai_tasks);
   }
   w.u64(p.rows_in_window_);
   w.u64(p.rows_outside_window_);
@@ -115,7 +115,8 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
   o.window_start = read_optional_day(r);
   o.window_end = read_optional_day(r);
   Part p(o);
-  const std::uint32_t people = r.count(4 + 3 * 23 * 8);
+  // Minimum bytes per item: a text is 4 or more, a varint 1 or more.
+  const std::uint32_t people = r.count(4 + 3 * 23);
   for (std::uint32_t i = 0; i < people && r.ok(); ++i)
     if (p.person_ids_.intern(r.text()) != i) r.fail();  // ids are distinct
   p.persons_.resize(p.person_ids_.size());
@@ -136,11 +137,11 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
     if (p.period_index_.find_or_insert(static_cast<std::uint64_t>(static_cast<std::uint32_t>(start)), i) != i) r.fail();
     p.periods_.push_back(start);
   }
-  const std::uint32_t task_cells = r.count(8 + 14 * 8 + 9);
+  const std::uint32_t task_cells = r.count(2 + 14 + 9);
   for (std::uint32_t i = 0; i < task_cells && r.ok(); ++i) {
     TaskCell c;
-    c.person = r.u32();
-    c.task = r.u32();
+    c.person = r.var32();
+    c.task = r.var32();
     read_counts(c.ai, r);
     read_counts(c.manual, r);
     const auto status = static_cast<std::int8_t>(r.u8());
@@ -161,29 +162,29 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
     if (p.task_cell_index_.find_or_insert(key, i) != i) r.fail();
     p.task_cells_.push_back(std::move(c));
   }
-  const std::uint32_t period_cells = r.count(8 + 32 * 8);
+  const std::uint32_t period_cells = r.count(2 + 32);
   for (std::uint32_t i = 0; i < period_cells && r.ok(); ++i) {
     PeriodCell c;
-    c.person = r.u32();
-    c.period = r.u32();
+    c.person = r.var32();
+    c.period = r.var32();
     read_sums(c.all, r);
     for (std::int64_t* v : {&c.ai_b_rows, &c.ai_b_baseline, &c.ai_b_hours, &c.ai_b_rework, &c.ai_rework,
                             &c.recommended_tasks, &c.recommended_ai_tasks, &c.covered_ai_tasks, &c.off_playbook_ai_tasks})
-      *v = r.i64();
+      *v = r.zig();
     if (c.person >= people || c.period >= periods) r.fail();
     if (!r.ok()) break;
     const std::uint64_t key = (static_cast<std::uint64_t>(c.person) << 32) | c.period;
     if (p.period_cell_index_.find_or_insert(key, i) != i) r.fail();
     p.period_cells_.push_back(c);
   }
-  const std::uint32_t pending = r.count(12 + 16);
+  const std::uint32_t pending = r.count(3 + 2);
   for (std::uint32_t i = 0; i < pending && r.ok(); ++i) {
     PendingPlaybookCell c;
-    c.person = r.u32();
-    c.period = r.u32();
-    c.task = r.u32();
-    c.tasks = r.i64();
-    c.ai_tasks = r.i64();
+    c.person = r.var32();
+    c.period = r.var32();
+    c.task = r.var32();
+    c.tasks = r.zig();
+    c.ai_tasks = r.zig();
     if (c.person >= people || c.period >= periods || c.task >= tasks) r.fail();
     if (!r.ok()) break;
     const std::uint32_t tc = p.task_cell_index_.find((static_cast<std::uint64_t>(c.person) << 32) | c.task);

@@ -10,25 +10,67 @@
 
 namespace gapscore {
 
+// A writer that only counts (ByteWriter::counting()) gives the exact size
+// first, so the real one allocates once: a growing string would leave every
+// smaller buffer behind in a wasm heap, which never shrinks.
 class ByteWriter {
  public:
-  void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  ByteWriter() = default;
+  static ByteWriter counting() {
+    ByteWriter w;
+    w.counting_ = true;
+    return w;
+  }
+  std::size_t size() const { return counting_ ? counted_ : out_.size(); }
+  void reserve(std::size_t n) {
+    if (!counting_) out_.reserve(n);
+  }
+
+  void u8(std::uint8_t v) {
+    if (counting_) {
+      ++counted_;
+      return;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
   void u32(std::uint32_t v) { put(v, 4); }
   void u64(std::uint64_t v) { put(v, 8); }
   void i32(std::int32_t v) { put(static_cast<std::uint32_t>(v), 4); }
   void i64(std::int64_t v) { put(static_cast<std::uint64_t>(v), 8); }
+  // LEB128: 7 bits a byte, low first; most sums and codes are small.
+  void var(std::uint64_t v) {
+    while (v >= 0x80) {
+      u8(static_cast<std::uint8_t>(v | 0x80));
+      v >>= 7;
+    }
+    u8(static_cast<std::uint8_t>(v));
+  }
+  // Signed, zigzag-mapped first (-1 -> 1, 1 -> 2) so small negatives stay short.
+  void zig(std::int64_t v) { var((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
   void text(std::string_view s) {
     u32(static_cast<std::uint32_t>(s.size()));
+    raw(s);
+  }
+  void raw(std::string_view s) {
+    if (counting_) {
+      counted_ += s.size();
+      return;
+    }
     out_.append(s);
   }
-  void raw(std::string_view s) { out_.append(s); }
   std::string& bytes() { return out_; }
 
  private:
   void put(std::uint64_t v, int n) {
+    if (counting_) {
+      counted_ += static_cast<std::size_t>(n);
+      return;
+    }
     for (int i = 0; i < n; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
   }
   std::string out_;
+  bool counting_ = false;
+  std::size_t counted_ = 0;
 };
 
 class ByteReader {
@@ -43,6 +85,28 @@ class ByteReader {
   std::uint64_t u64() { return get(8); }
   std::int32_t i32() { return static_cast<std::int32_t>(static_cast<std::uint32_t>(get(4))); }
   std::int64_t i64() { return static_cast<std::int64_t>(get(8)); }
+  // ByteWriter::var / zig. More than 10 bytes, or bits past 64, is corruption.
+  std::uint64_t var() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (!ok_ || at_ >= in_.size()) break;
+      const auto b = static_cast<unsigned char>(in_[at_++]);
+      if (shift == 63 && b > 1) break;
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (b < 0x80) return v;
+    }
+    ok_ = false;
+    return 0;
+  }
+  std::uint32_t var32() {
+    const std::uint64_t v = var();
+    if (v > 0xffffffffu) ok_ = false;
+    return ok_ ? static_cast<std::uint32_t>(v) : 0;
+  }
+  std::int64_t zig() {
+    const std::uint64_t v = var();
+    return static_cast<std::int64_t>((v >> 1) ^ (~(v & 1) + 1));
+  }
   std::string text() {
     const std::uint32_t n = u32();
     if (!ok_ || n > remaining()) return fail_text();

@@ -221,7 +221,7 @@ Status Session::merge(Session&& other) {
   }
   if (activity_index == 0 || activity_index != m.activity_files.size() || activity_index != o.activity_files.size())
     return invalid("no activity table");
-  const auto shared = m.activity_part->merge(*o.activity_part);
+  const auto shared = m.activity_part->merge(std::move(*o.activity_part));
   if (!shared) return m.fail(Error(make_diagnostic(DiagCode::out_of_range, "activity: a sum is too large to add up exactly", "activity")));
   if (*shared) return m.fail(invalid("the shards share " + std::to_string(*shared) + " keys (person x date x task type)"));
   for (std::size_t i = 0; i < m.activity_files.size(); ++i) {
@@ -308,7 +308,7 @@ Status Session::merge_inputs(Session&& other) {
   }
   if (!m.activity_part->renumber_files(map_mine) || !o.activity_part->renumber_files(map_theirs))
     return m.fail(Error(make_diagnostic(DiagCode::internal_error, "merge: an attribute names an unknown activity file", "activity")));
-  const auto shared = m.activity_part->merge(*o.activity_part);
+  const auto shared = m.activity_part->merge(std::move(*o.activity_part));
   if (!shared) return m.fail(Error(make_diagnostic(DiagCode::out_of_range, "activity: a sum is too large to add up exactly", "activity")));
   if (*shared)
     return m.fail(Error(make_diagnostic(

@@ -22,7 +22,9 @@ namespace gapscore {
 namespace {
 
 constexpr std::string_view kMagic = "GSPSTATE";
-constexpr std::uint32_t kFormatVersion = 2;  // 2: several activity files, shards held, date formats, legacy-proxy sums, usage formats 5-7
+// 2: several activity files, shards held, date formats, legacy-proxy sums, usage formats 5-7;
+// 3: the activity's sums and cell codes as varints.
+constexpr std::uint32_t kFormatVersion = 3;
 
 std::uint64_t double_bits(double v) {
   std::uint64_t b = 0;
@@ -192,54 +194,63 @@ Result<std::string> Session::save_state(StateUse use) const {
   if (m.fatal) return *m.fatal;
   if (m.current) return state_error(DiagCode::invalid_argument, "a table is still open");
   if (m.dataset) return state_error(DiagCode::invalid_argument, "save the state before the first report (or join)");
-  ByteWriter w;
-  w.raw(kMagic);
-  w.u32(kFormatVersion);
-  w.text(engine_version());
-  w.text(reading_config_json(m.config));
-  w.u32(m.shard.index);
-  w.u32(m.shard.count);
-  w.u32(m.shards_held);
-  w.u32(static_cast<std::uint32_t>(m.tables.size()));
-  std::size_t activity_file = 0;
-  for (const IngestedTable& t : m.tables) {
-    const auto kind = *table_kind_from_name(t.summary.table);
-    w.u8(static_cast<std::uint8_t>(kind));
-    write_summary(t.summary, w);
-    if (kind == TableKind::activity) {
-      if (!m.activity_part || activity_file >= m.activity_files.size())
-        return state_error(DiagCode::internal_error, "the activity state is missing");
-      const Impl::ActivityFile& f = m.activity_files[activity_file++];
-      write_log(f.log, w);
-      w.u32(static_cast<std::uint32_t>(f.repeats.size()));
-      for (const std::string& name : f.repeats) w.text(name);
-      continue;
+  // Everything but the checksum.
+  auto write = [&m](ByteWriter& w) -> Status {
+    w.raw(kMagic);
+    w.u32(kFormatVersion);
+    w.text(engine_version());
+    w.text(reading_config_json(m.config));
+    w.u32(m.shard.index);
+    w.u32(m.shard.count);
+    w.u32(m.shards_held);
+    w.u32(static_cast<std::uint32_t>(m.tables.size()));
+    std::size_t activity_file = 0;
+    for (const IngestedTable& t : m.tables) {
+      const auto kind = *table_kind_from_name(t.summary.table);
+      w.u8(static_cast<std::uint8_t>(kind));
+      write_summary(t.summary, w);
+      if (kind == TableKind::activity) {
+        if (!m.activity_part || activity_file >= m.activity_files.size())
+          return state_error(DiagCode::internal_error, "the activity state is missing");
+        const Impl::ActivityFile& f = m.activity_files[activity_file++];
+        write_log(f.log, w);
+        w.u32(static_cast<std::uint32_t>(f.repeats.size()));
+        for (const std::string& name : f.repeats) w.text(name);
+        continue;
+      }
+      const auto raw = m.raw_tables.find(kind);
+      if (raw == m.raw_tables.end())
+        return state_error(DiagCode::invalid_argument,
+                           "the " + t.summary.table + " table was given as typed columns; give it as CSV or JSON to save it");
+      w.text(raw->second);
     }
-    const auto raw = m.raw_tables.find(kind);
-    if (raw == m.raw_tables.end())
-      return state_error(DiagCode::invalid_argument,
-                         "the " + t.summary.table + " table was given as typed columns; give it as CSV or JSON to save it");
-    w.text(raw->second);
-  }
-  w.u8(activity_file > 0 ? 1 : 0);
-  if (activity_file > 0) {
-    activity::PartCodec::write(*m.activity_part, w);
-    w.u32(static_cast<std::uint32_t>(m.activity_proxies.by_person.size()));
-    for (const auto& [person, sums] : m.activity_proxies.by_person) {
-      w.text(person);
-      w.u32(static_cast<std::uint32_t>(sums.size()));
-      for (const auto& [sum, rows] : sums) {
-        w.u64(double_bits(sum));
-        w.u64(double_bits(rows));
+    w.u8(activity_file > 0 ? 1 : 0);
+    if (activity_file > 0) {
+      activity::PartCodec::write(*m.activity_part, w);
+      w.u32(static_cast<std::uint32_t>(m.activity_proxies.by_person.size()));
+      for (const auto& [person, sums] : m.activity_proxies.by_person) {
+        w.text(person);
+        w.u32(static_cast<std::uint32_t>(sums.size()));
+        for (const auto& [sum, rows] : sums) {
+          w.u64(double_bits(sum));
+          w.u64(double_bits(rows));
+        }
       }
     }
-  }
-  w.u32(static_cast<std::uint32_t>(m.raw_usage.size()));
-  for (const Impl::RawUsage& u : m.raw_usage) {
-    w.text(u.bytes);
-    w.text(u.source);
-    w.u8(static_cast<std::uint8_t>(u.format));
-  }
+    w.u32(static_cast<std::uint32_t>(m.raw_usage.size()));
+    for (const Impl::RawUsage& u : m.raw_usage) {
+      w.text(u.bytes);
+      w.text(u.source);
+      w.u8(static_cast<std::uint8_t>(u.format));
+    }
+    return Ok{};
+  };
+  // Counted first, then written into one buffer of the exact size.
+  ByteWriter size = ByteWriter::counting();
+  if (Status s = write(size); !s) return std::move(s).error();
+  ByteWriter w;
+  w.reserve(size.size() + 32);
+  if (Status s = write(w); !s) return std::move(s).error();
   std::array<std::uint8_t, 32> digest{};
   if (use == StateUse::file) digest = sha256(w.bytes());
   w.raw(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
