@@ -116,22 +116,22 @@ ActivityData finish(Part&& part) {
   d.task_cells = std::move(tasks);
   // Cells of people without rows exist only in a corrupt saved state (a row
   // makes both): dropped like their task cells, never indexed.
-  BlockVector<PeriodCell> periods = std::move(part.period_cells_);
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    const PeriodCell& c = periods[i];
-    if (person_rank[c.person] == kDropped) continue;
-    PeriodCell& out = periods[kept++];
-    out = c;
-    out.person = person_rank[c.person];
-    out.period = period_rank[c.period];
-  }
-  periods.truncate(kept);
+  PeriodCells periods = std::move(part.period_cells_);
+  std::vector<std::uint32_t> kept_cells;
+  kept_cells.reserve(periods.size());
+  for (std::uint32_t i = 0; i < periods.size(); ++i)
+    if (person_rank[periods.person(i)] != kDropped) kept_cells.push_back(i);
+  periods.keep(kept_cells);
+  std::size_t kept = kept_cells.size();
+  kept_cells = {};
   std::vector<std::pair<std::uint64_t, std::uint32_t>> cell_order(kept);
   // By period, then person: trends read one period's cells at a time, in a row.
-  for (std::uint32_t i = 0; i < kept; ++i) cell_order[i] = {(std::uint64_t{periods[i].period} << 32) | periods[i].person, i};
+  for (std::uint32_t i = 0; i < kept; ++i) {
+    periods.set_key(i, person_rank[periods.person(i)], period_rank[periods.period(i)]);
+    cell_order[i] = {(std::uint64_t{periods.period(i)} << 32) | periods.person(i), i};
+  }
   std::sort(cell_order.begin(), cell_order.end());
-  permute_in_place(periods, cell_order);
+  periods.permute(cell_order);
   d.period_cells = std::move(periods);
   std::vector<PendingPlaybookCell> pending = std::move(part.pending_);
   kept = 0;

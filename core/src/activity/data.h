@@ -26,7 +26,7 @@ struct ActivityData {
   std::vector<std::string> task_types;   // sorted
   std::vector<std::int32_t> periods;     // start days, ascending
   std::vector<TaskCell> task_cells;      // by person, then task type (final indices)
-  BlockVector<PeriodCell> period_cells;  // by period, then person (final indices)
+  PeriodCells period_cells;              // by period, then person (final indices)
   std::vector<PendingPlaybookCell> pending_playbook;  // by person, period, task type
   std::uint64_t rows_in_window = 0, rows_outside_window = 0;
   std::optional<std::int32_t> first_date, last_date;

@@ -1,8 +1,8 @@
 #include "activity/part.h"
 
-#include <utility>
-
 #include <algorithm>
+#include <cstring>
+#include <utility>
 
 #include "base/date.h"
 
@@ -210,12 +210,7 @@ std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start)
   const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | period;
   const auto next = static_cast<std::uint32_t>(period_cells_.size());
   const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
-  if (i == next) {
-    PeriodCell c;
-    c.person = person;
-    c.period = period;
-    period_cells_.push_back(c);
-  }
+  if (i == next) period_cells_.add_cell(person, period);
   return i;
 }
 
@@ -256,43 +251,38 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   last_period_cell_person_ = p;
   last_period_start_ = period_start;
   last_period_cell_ = pc;
-  PeriodCell& cell = period_cells_[pc];
-  // All sums of the row are checked before any is changed: a row goes in whole or not at all.
   ExactRowSums& cls = ai ? person.ai : person.manual;
+  TaskCell& task = task_cells_[tc];
+  // What the row adds to its period's sums (PeriodCell's field order).
+  PeriodCells::Sums d;
+  std::memcpy(d.data(), &s, sizeof s);
+  static_assert(sizeof s == PeriodCell::kAiBRows * sizeof(std::int64_t));
+  const bool baseline = ai && v.has_baseline;
+  d[PeriodCell::kAiBRows] = baseline ? s.b_rows : 0;
+  d[PeriodCell::kAiBBaseline] = baseline ? s.b_baseline : 0;
+  d[PeriodCell::kAiBHours] = baseline ? s.b_hours : 0;
+  d[PeriodCell::kAiBRework] = baseline ? s.b_rework : 0;
+  d[PeriodCell::kAiRework] = ai ? s.rework : 0;
+  const bool recommended = task.status == PlaybookStatus::recommended;
+  const bool off_playbook = task.status == PlaybookStatus::not_recommended;
+  d[PeriodCell::kRecommendedTasks] = recommended ? s.tasks : 0;
+  d[PeriodCell::kRecommendedAiTasks] = recommended ? s.ai_tasks : 0;
+  d[PeriodCell::kCoveredAiTasks] = recommended || off_playbook ? s.ai_tasks : 0;
+  d[PeriodCell::kOffPlaybookAiTasks] = off_playbook ? s.ai_tasks : 0;
+  // All sums of the row are checked before any is changed: a row goes in whole or not at all.
   // (The key stays taken: a later row with it is still a repeat.)
-  if (!person.all.can_add(s) || !cls.can_add(s) || !cell.all.can_add(s)) return RowOutcome::overflow;
+  if (!person.all.can_add(s) || !cls.can_add(s) || !period_cells_.add(pc, d)) return RowOutcome::overflow;
   person.all.add_checked_before(s);
   cls.add_checked_before(s);
-  cell.all.add_checked_before(s);
-  if (ai) cell.ai_rework += s.rework;  // at most the period's checked rework sum
-  if (ai && v.has_baseline) {
-    cell.ai_b_rows += s.b_rows;
-    cell.ai_b_baseline += s.b_baseline;
-    cell.ai_b_hours += s.b_hours;
-    cell.ai_b_rework += s.b_rework;
-  }
-  TaskCell& task = task_cells_[tc];
   (ai ? task.ai : task.manual).add(s);
-  switch (task.status) {
-    case PlaybookStatus::recommended:
-      cell.recommended_tasks += s.tasks;
-      cell.recommended_ai_tasks += s.ai_tasks;
-      cell.covered_ai_tasks += s.ai_tasks;
-      break;
-    case PlaybookStatus::not_recommended:
-      cell.covered_ai_tasks += s.ai_tasks;
-      cell.off_playbook_ai_tasks += s.ai_tasks;
-      break;
-    case PlaybookStatus::role_not_covered: break;
-    case PlaybookStatus::unknown: {
-      const std::uint64_t key = (static_cast<std::uint64_t>(tc) << 32) | cell.period;
-      const auto next = static_cast<std::uint32_t>(pending_.size());
-      const std::uint32_t i = pending_index_.find_or_insert(key, next);
-      if (i == next) pending_.push_back({p, cell.period, t, 0, 0});
-      pending_[i].tasks += s.tasks;
-      pending_[i].ai_tasks += s.ai_tasks;
-      break;
-    }
+  if (task.status == PlaybookStatus::unknown) {
+    const std::uint32_t period = period_cells_.period(pc);
+    const std::uint64_t key = (static_cast<std::uint64_t>(tc) << 32) | period;
+    const auto next = static_cast<std::uint32_t>(pending_.size());
+    const std::uint32_t i = pending_index_.find_or_insert(key, next);
+    if (i == next) pending_.push_back({p, period, t, 0, 0});
+    pending_[i].tasks += s.tasks;
+    pending_[i].ai_tasks += s.ai_tasks;
   }
   ++rows_in_window_;
   if (!any_date_ || day < first_date_) first_date_ = day;
@@ -300,24 +290,6 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   any_date_ = true;
   return RowOutcome::kept;
 }
-
-namespace {
-
-bool add_period(PeriodCell& a, const PeriodCell& b) {
-  if (!a.all.add(b.all)) return false;
-  a.ai_b_rows += b.ai_b_rows;
-  a.ai_b_baseline += b.ai_b_baseline;
-  a.ai_b_hours += b.ai_b_hours;
-  a.ai_b_rework += b.ai_b_rework;
-  a.ai_rework += b.ai_rework;
-  a.recommended_tasks += b.recommended_tasks;
-  a.recommended_ai_tasks += b.recommended_ai_tasks;
-  a.covered_ai_tasks += b.covered_ai_tasks;
-  a.off_playbook_ai_tasks += b.off_playbook_ai_tasks;
-  return true;
-}
-
-}  // namespace
 
 std::optional<std::uint64_t> Part::merge(Part&& other) {
   // The other part's codes in this one (new people, task types, periods are added).
@@ -366,18 +338,14 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
     mine.days.set_all(c.days);
   }
   other.task_cells_ = {};
-  for (const PeriodCell& c : other.period_cells_) {
+  for (std::size_t k = 0; k < other.period_cells_.size(); ++k) {
+    const PeriodCell c = other.period_cells_[k];
     const std::uint32_t p = person_of[c.person];
     const std::uint64_t key = (static_cast<std::uint64_t>(p) << 32) | period_of[c.period];
     const auto next = static_cast<std::uint32_t>(period_cells_.size());
     const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
-    if (i == next) {
-      PeriodCell fresh;
-      fresh.person = p;
-      fresh.period = period_of[c.period];
-      period_cells_.push_back(fresh);
-    }
-    if (!add_period(period_cells_[i], c)) return std::nullopt;
+    if (i == next) period_cells_.add_cell(p, period_of[c.period]);
+    if (!period_cells_.add(i, c.sums())) return std::nullopt;
   }
   other.period_cells_ = {};
   for (const PendingPlaybookCell& c : other.pending_) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "activity/exact_sums.h"
+#include "activity/period_cells.h"
 #include "base/block_vector.h"
 #include "base/flat_map.h"
 
@@ -87,17 +88,6 @@ struct TaskCell {
   ClassCounts ai, manual;
   DayBits days;
   PlaybookStatus status = PlaybookStatus::unknown;  // decided when the cell is made
-};
-
-// What trends need of one person in one period.
-struct PeriodCell {
-  std::uint32_t person = 0, period = 0;
-  ExactRowSums all;
-  // Baseline sums of AI-assisted rows only (AI-attributable time saved), and
-  // the rework of all AI-assisted rows (what the net saving subtracts).
-  std::int64_t ai_b_rows = 0, ai_b_baseline = 0, ai_b_hours = 0, ai_b_rework = 0, ai_rework = 0;
-  // Playbook sums (metrics::PlaybookSums), for rows whose status was known.
-  std::int64_t recommended_tasks = 0, recommended_ai_tasks = 0, covered_ai_tasks = 0, off_playbook_ai_tasks = 0;
 };
 
 // Tasks and AI tasks of one person, period and task type, kept only for
@@ -171,7 +161,7 @@ class Part {
   const TextCodes& task_types() const { return task_types_; }
   const BlockVector<PersonPart>& persons() const { return persons_; }
   const std::vector<TaskCell>& task_cells() const { return task_cells_; }
-  const BlockVector<PeriodCell>& period_cells() const { return period_cells_; }
+  const PeriodCells& period_cells() const { return period_cells_; }
   const std::vector<std::int32_t>& periods() const { return periods_; }
   const std::vector<PendingPlaybookCell>& pending_playbook() const { return pending_; }
   std::uint64_t rows_in_window() const { return rows_in_window_; }
@@ -198,7 +188,7 @@ class Part {
   std::vector<std::int32_t> periods_;  // start day per period code (first-seen order)
   FlatU64Map period_index_;            // start day -> period code
   FlatU64Map period_cell_index_;
-  BlockVector<PeriodCell> period_cells_;
+  PeriodCells period_cells_;
   FlatU64Map pending_index_;
   std::vector<PendingPlaybookCell> pending_;
   std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;

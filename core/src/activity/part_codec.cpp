@@ -86,13 +86,10 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
     for (std::uint64_t word : c.days.words()) w.u64(word);
   }
   w.u32(static_cast<std::uint32_t>(p.period_cells_.size()));
-  for (const PeriodCell& c : p.period_cells_) {
-    w.var(c.person);
-    w.var(c.period);
-    write_sums(c.all, w);
-    for (std::int64_t v : {c.ai_b_rows, c.ai_b_baseline, c.ai_b_hours, c.ai_b_rework, c.ai_rework, c.recommended_tasks,
-                           c.recommended_ai_tasks, c.covered_ai_tasks, c.off_playbook_ai_tasks})
-      w.zig(v);
+  for (std::size_t i = 0; i < p.period_cells_.size(); ++i) {
+    w.var(p.period_cells_.person(i));
+    w.var(p.period_cells_.period(i));
+    for (std::int64_t v : p.period_cells_[i].sums()) w.zig(v);
   }
   w.u32(static_cast<std::uint32_t>(p.pending_.size()));
   for (const PendingPlaybookCell& c : p.pending_) {
@@ -164,18 +161,15 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
   }
   const std::uint32_t period_cells = r.count(2 + 32);
   for (std::uint32_t i = 0; i < period_cells && r.ok(); ++i) {
-    PeriodCell c;
-    c.person = r.var32();
-    c.period = r.var32();
-    read_sums(c.all, r);
-    for (std::int64_t* v : {&c.ai_b_rows, &c.ai_b_baseline, &c.ai_b_hours, &c.ai_b_rework, &c.ai_rework,
-                            &c.recommended_tasks, &c.recommended_ai_tasks, &c.covered_ai_tasks, &c.off_playbook_ai_tasks})
-      *v = r.zig();
-    if (c.person >= people || c.period >= periods) r.fail();
+    const std::uint32_t person = r.var32(), period = r.var32();
+    PeriodCells::Sums sums;
+    for (std::int64_t& v : sums) v = r.zig();
+    if (person >= people || period >= periods) r.fail();
     if (!r.ok()) break;
-    const std::uint64_t key = (static_cast<std::uint64_t>(c.person) << 32) | c.period;
+    const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | period;
     if (p.period_cell_index_.find_or_insert(key, i) != i) r.fail();
-    p.period_cells_.push_back(c);
+    // Added to a new cell, from zero: never past 64 bits.
+    if (!p.period_cells_.add(p.period_cells_.add_cell(person, period), sums)) r.fail();
   }
   const std::uint32_t pending = r.count(3 + 2);
   for (std::uint32_t i = 0; i < pending && r.ok(); ++i) {

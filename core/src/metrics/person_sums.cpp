@@ -99,7 +99,7 @@ PeriodIndex index_periods(const activity::ActivityData& a) {
   PeriodIndex index;
   index.cells.resize(a.periods.size());
   index.pending.resize(a.periods.size());
-  for (std::uint32_t i = 0; i < a.period_cells.size(); ++i) index.cells[a.period_cells[i].period].push_back(i);
+  for (std::uint32_t i = 0; i < a.period_cells.size(); ++i) index.cells[a.period_cells.period(i)].push_back(i);
   for (std::uint32_t i = 0; i < a.pending_playbook.size(); ++i) index.pending[a.pending_playbook[i].period].push_back(i);
   return index;
 }
@@ -109,7 +109,7 @@ void period_sums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex&
   const activity::ActivityData& a = ds.activity;
   people.clear();
   for (std::uint32_t i : index.cells[period]) {
-    const activity::PeriodCell& c = a.period_cells[i];
+    const activity::PeriodCell c = a.period_cells[i];
     people.push_back(c.person);
     Sums& s = out[c.person];
     s = Sums{};

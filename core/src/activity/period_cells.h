@@ -1,0 +1,70 @@
+// The per-person, per-period sums trends need, held in 32-bit fields while
+// they fit. A cell has 32 exact sums (period_cell.h); most of them are counts
+// and hours that a person's week never takes past 2^31 (2,147 hours in
+// fixed point), and these cells are most of the state (people x periods).
+// A field whose sum passes 32 bits anywhere becomes wide for every cell: its
+// values move to a 64-bit column of their own. The sums stay exact and the
+// same whatever the order rows come in; only where they are kept changes.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "activity/period_cell.h"
+#include "base/block_vector.h"
+
+namespace gapscore::activity {
+
+class PeriodCells {
+ public:
+  static constexpr std::size_t kFields = PeriodCell::kFields;
+  using Sums = std::array<std::int64_t, kFields>;
+
+  std::size_t size() const { return cells_.size(); }
+  // A new cell with zero sums; its index.
+  std::uint32_t add_cell(std::uint32_t person, std::uint32_t period);
+  std::uint32_t person(std::size_t i) const { return cells_[i].person; }
+  std::uint32_t period(std::size_t i) const { return cells_[i].period; }
+  void set_key(std::size_t i, std::uint32_t person, std::uint32_t period) {
+    cells_[i].person = person;
+    cells_[i].period = period;
+  }
+  // The cell with its 64-bit sums.
+  PeriodCell operator[](std::size_t i) const;
+  // Adds d to cell i: every field, or none when a sum would pass 64 bits.
+  [[nodiscard]] bool add(std::size_t i, const Sums& d);
+
+  // Keeps cell from[k] at k for every k (from[k] >= k, increasing), then truncates to from.size().
+  void keep(const std::vector<std::uint32_t>& from);
+  // Puts cell order[k].second at k (order is consumed: its second members are overwritten).
+  void permute(std::vector<std::pair<std::uint64_t, std::uint32_t>>& order);
+
+  std::uint32_t wide_fields() const { return wide_mask_; }
+  std::size_t memory_bytes() const;
+
+ private:
+  struct Narrow {
+    std::uint32_t person = 0, period = 0;
+    std::array<std::int32_t, kFields> v{};  // 0 for a wide field
+  };
+  static constexpr std::array<std::int64_t, kFields> all_narrow() {
+    std::array<std::int64_t, kFields> m{};
+    for (std::int64_t& x : m) x = ~std::int64_t{0};
+    return m;
+  }
+  bool add_slow(std::size_t i, const Sums& d);
+  void widen(std::size_t field);
+  bool is_wide(std::size_t field) const { return (wide_mask_ >> field) & 1u; }
+  // Moves cell `from` to `to` (both arrays), leaving `from` as it was.
+  void move_cell(std::size_t to, std::size_t from);
+
+  BlockVector<Narrow> cells_;
+  std::uint32_t wide_mask_ = 0;
+  std::array<std::int64_t, kFields> narrow_mask_ = all_narrow();  // per field: ~0 narrow, 0 wide
+  std::array<BlockVector<std::int64_t>, kFields> wide_;  // per wide field, its sum per cell
+};
+
+}  // namespace gapscore::activity
