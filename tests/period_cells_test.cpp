@@ -25,13 +25,15 @@ struct Addition {
 
 // Small counts in every field; now and then a large value (past 32 bits once
 // summed) in a few fields, and negative ones, as fixed-point decimals can be.
-std::vector<Addition> random_additions(std::uint64_t seed, std::uint32_t cells, std::size_t n) {
+// `large_fields` fields from field 10 on get the large values: past four wide
+// fields, the rest are kept in columns.
+std::vector<Addition> random_additions(std::uint64_t seed, std::uint32_t cells, std::size_t n, std::uint64_t large_fields) {
   Prng rng(seed);
   std::vector<Addition> out(n);
   for (Addition& a : out) {
     a.cell = static_cast<std::uint32_t>(rng.next() % cells);
     for (std::int64_t& x : a.d) x = static_cast<std::int64_t>(rng.next() % 7) - 1;
-    if (rng.next() % 10 == 0) a.d[rng.next() % 3 + 10] = static_cast<std::int64_t>(rng.next() % 3'000'000'000ull);
+    if (rng.next() % 10 == 0) a.d[rng.next() % large_fields + 10] = static_cast<std::int64_t>(rng.next() % 3'000'000'000ull);
     if (rng.next() % 50 == 0) a.d[20] = -static_cast<std::int64_t>(rng.next() % 5'000'000'000ull);
   }
   return out;
@@ -53,18 +55,20 @@ std::vector<Sums> reference(std::uint32_t cells, const std::vector<Addition>& ad
 
 TEST(PeriodCells, SumsAreExactInAnyOrderWhicheverFieldsWentWide) {
   constexpr std::uint32_t kCells = 300;
-  const std::vector<Addition> adds = random_additions(7, kCells, 20'000);
-  const std::vector<Sums> want = reference(kCells, adds);
-  std::vector<Addition> reversed(adds.rbegin(), adds.rend());
-  const PeriodCells forward = filled(kCells, adds);
-  const PeriodCells backward = filled(kCells, reversed);
-  EXPECT_NE(forward.wide_fields(), 0u);  // the large values made some fields wide
-  EXPECT_EQ(forward.wide_fields() & 0xffu, 0u);  // and the small ones stayed narrow
-  for (std::uint32_t i = 0; i < kCells; ++i) {
-    EXPECT_EQ(forward[i].sums(), want[i]) << "cell " << i;
-    EXPECT_EQ(backward[i].sums(), want[i]) << "cell " << i;
-    EXPECT_EQ(forward[i].person, i);
-    EXPECT_EQ(forward[i].period, i % 13);
+  for (const std::uint64_t large_fields : {3u, 8u}) {  // all wide fields inline; and some in columns
+    const std::vector<Addition> adds = random_additions(7, kCells, 20'000, large_fields);
+    const std::vector<Sums> want = reference(kCells, adds);
+    std::vector<Addition> reversed(adds.rbegin(), adds.rend());
+    const PeriodCells forward = filled(kCells, adds);
+    const PeriodCells backward = filled(kCells, reversed);
+    // The large values made their fields wide (and field 20, negative); the small ones stayed narrow.
+    EXPECT_EQ(forward.wide_fields(), ((1u << large_fields) - 1) << 10 | 1u << 20);
+    for (std::uint32_t i = 0; i < kCells; ++i) {
+      EXPECT_EQ(forward[i].sums(), want[i]) << "cell " << i;
+      EXPECT_EQ(backward[i].sums(), want[i]) << "cell " << i;
+      EXPECT_EQ(forward[i].person, i);
+      EXPECT_EQ(forward[i].period, i % 13);
+    }
   }
 }
 
@@ -99,10 +103,10 @@ TEST(PeriodCells, AnAdditionPast64BitsChangesNothingNarrowOrWide) {
 
 TEST(PeriodCells, KeepAndPermuteMoveWideAndNarrowSumsTogether) {
   constexpr std::uint32_t kCells = 2'500;  // more than two blocks
-  const std::vector<Addition> adds = random_additions(11, kCells, 30'000);
+  const std::vector<Addition> adds = random_additions(11, kCells, 30'000, 7);  // 8 wide: 4 inline, 4 in columns
   const std::vector<Sums> want = reference(kCells, adds);
   PeriodCells c = filled(kCells, adds);
-  ASSERT_NE(c.wide_fields(), 0u);
+  ASSERT_EQ(__builtin_popcount(c.wide_fields()), 8);
   std::vector<std::uint32_t> kept;
   for (std::uint32_t i = 0; i < kCells; ++i)
     if (i % 3 != 1) kept.push_back(i);

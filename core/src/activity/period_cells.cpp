@@ -14,14 +14,14 @@ std::uint32_t PeriodCells::add_cell(std::uint32_t person, std::uint32_t period) 
   c.period = period;
   cells_.push_back(c);
   for (std::size_t f = 0; f < kFields; ++f)
-    if (is_wide(f)) wide_[f].push_back(0);
+    if (in_column(f)) wide_[f].push_back(0);
   return i;
 }
 
 PeriodCell PeriodCells::operator[](std::size_t i) const {
   const Narrow& c = cells_[i];
   Sums s;
-  for (std::size_t f = 0; f < kFields; ++f) s[f] = is_wide(f) ? wide_[f][i] : c.v[f];
+  for (std::size_t f = 0; f < kFields; ++f) s[f] = is_wide(f) ? wide_sum(i, f) : c.v[f];
   PeriodCell out;
   out.person = c.person;
   out.period = c.period;
@@ -31,25 +31,33 @@ PeriodCell PeriodCells::operator[](std::size_t i) const {
 
 bool PeriodCells::add(std::size_t i, const Sums& d) {
   Narrow& c = cells_[i];
-  // The common case: every narrow sum still fits 32 bits. The additions wrap
-  // (no overflow in C++ terms); a wrapped 64-bit result is never within 32
-  // bits, so it goes to the checked path. A wide field adds nothing here (its
-  // mask is 0): its slot stays 0 and its sum is added to its column below.
-  std::array<std::int64_t, kFields> next;
-  bool fit = true;
-  for (std::size_t f = 0; f < kFields; ++f) {
-    next[f] = static_cast<std::int64_t>(static_cast<std::uint64_t>(c.v[f]) +
-                                        static_cast<std::uint64_t>(d[f] & narrow_mask_[f]));
-    fit &= fits_32(next[f]);
-  }
-  if (!fit) return add_slow(i, d);
-  if (wide_mask_ != 0) {
+  // Wide fields first: a sum past 64 bits refuses the row before anything changed.
+  for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
+    const auto f = static_cast<std::size_t>(__builtin_ctz(m));
     std::int64_t sum = 0;
-    for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1)
-      if (__builtin_add_overflow(wide_[__builtin_ctz(m)][i], d[__builtin_ctz(m)], &sum)) return false;
-    for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) wide_[__builtin_ctz(m)][i] += d[__builtin_ctz(m)];
+    if (__builtin_add_overflow(slot_[f] != kColumn ? c.w[slot_[f]] : wide_[f][i], d[f], &sum)) return false;
   }
-  for (std::size_t f = 0; f < kFields; ++f) c.v[f] = static_cast<std::int32_t>(next[f]);
+  // The common case, in one pass: every narrow sum still fits 32 bits. Each
+  // is formed in 64 bits, wrapping (a wrapped result is never within 32 bits),
+  // and stored cut to 32; x fits when x + 2^31 < 2^32. A wide field adds
+  // nothing here (its mask is 0). When one does not fit, the pass is undone
+  // (subtracting modulo 2^32 restores every slot exactly) and the checked path
+  // takes the row. No copy of the cell: in wasm each would be a memcpy call.
+  std::uint64_t outside = 0;
+  for (std::size_t f = 0; f < kFields; ++f) {
+    const std::uint64_t sum = static_cast<std::uint64_t>(std::int64_t{c.v[f]}) + static_cast<std::uint64_t>(d[f] & narrow_mask_[f]);
+    outside |= (sum + 0x80000000u) >> 32;
+    c.v[f] = static_cast<std::int32_t>(static_cast<std::uint32_t>(sum));
+  }
+  if (outside != 0) {
+    for (std::size_t f = 0; f < kFields; ++f)
+      c.v[f] = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.v[f]) - static_cast<std::uint32_t>(d[f] & narrow_mask_[f]));
+    return add_slow(i, d);
+  }
+  for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
+    const auto f = static_cast<std::size_t>(__builtin_ctz(m));
+    (slot_[f] != kColumn ? c.w[slot_[f]] : wide_[f][i]) += d[f];
+  }
   return true;
 }
 
@@ -58,7 +66,7 @@ bool PeriodCells::add_slow(std::size_t i, const Sums& d) {
   std::uint32_t widen_mask = 0;
   for (std::size_t f = 0; f < kFields; ++f) {
     std::int64_t sum = 0;
-    const std::int64_t have = is_wide(f) ? wide_[f][i] : cells_[i].v[f];
+    const std::int64_t have = is_wide(f) ? wide_sum(i, f) : cells_[i].v[f];
     if (__builtin_add_overflow(have, d[f], &sum)) return false;
     if (!is_wide(f) && !fits_32(sum)) widen_mask |= 1u << f;
   }
@@ -66,64 +74,10 @@ bool PeriodCells::add_slow(std::size_t i, const Sums& d) {
     if ((widen_mask >> f) & 1u) widen(f);
   Narrow& c = cells_[i];
   for (std::size_t f = 0; f < kFields; ++f) {
-    if (is_wide(f)) wide_[f][i] += d[f];
+    if (is_wide(f)) wide_sum(i, f) += d[f];
     else c.v[f] = static_cast<std::int32_t>(c.v[f] + d[f]);
   }
   return true;
-}
-
-void PeriodCells::widen(std::size_t field) {
-  BlockVector<std::int64_t>& column = wide_[field];
-  column.resize(cells_.size());
-  for (std::size_t i = 0; i < cells_.size(); ++i) {
-    column[i] = cells_[i].v[field];
-    cells_[i].v[field] = 0;
-  }
-  wide_mask_ |= 1u << field;
-  narrow_mask_[field] = 0;
-}
-
-void PeriodCells::move_cell(std::size_t to, std::size_t from) {
-  cells_[to] = cells_[from];
-  for (std::size_t f = 0; f < kFields; ++f)
-    if (is_wide(f)) wide_[f][to] = wide_[f][from];
-}
-
-void PeriodCells::keep(const std::vector<std::uint32_t>& from) {
-  for (std::size_t k = 0; k < from.size(); ++k)
-    if (from[k] != k) move_cell(k, from[k]);
-  cells_.truncate(from.size());
-  for (std::size_t f = 0; f < kFields; ++f)
-    if (is_wide(f)) wide_[f].truncate(from.size());
-}
-
-void PeriodCells::permute(std::vector<std::pair<std::uint64_t, std::uint32_t>>& order) {
-  // Cycle by cycle, holding one cell aside: no second copy of the cells.
-  constexpr std::uint32_t kPlaced = 0xffffffffu;
-  for (std::uint32_t k = 0; k < order.size(); ++k) {
-    if (order[k].second == kPlaced || order[k].second == k) continue;
-    const Narrow held = cells_[k];
-    std::array<std::int64_t, kFields> held_wide{};
-    for (std::size_t f = 0; f < kFields; ++f)
-      if (is_wide(f)) held_wide[f] = wide_[f][k];
-    std::uint32_t j = k;
-    while (order[j].second != k) {
-      const std::uint32_t from = order[j].second;
-      move_cell(j, from);
-      order[j].second = kPlaced;
-      j = from;
-    }
-    cells_[j] = held;
-    for (std::size_t f = 0; f < kFields; ++f)
-      if (is_wide(f)) wide_[f][j] = held_wide[f];
-    order[j].second = kPlaced;
-  }
-}
-
-std::size_t PeriodCells::memory_bytes() const {
-  std::size_t n = cells_.memory_bytes();
-  for (const BlockVector<std::int64_t>& column : wide_) n += column.memory_bytes();
-  return n;
 }
 
 }  // namespace gapscore::activity

@@ -3,8 +3,10 @@
 // and hours that a person's week never takes past 2^31 (2,147 hours in
 // fixed point), and these cells are most of the state (people x periods).
 // A field whose sum passes 32 bits anywhere becomes wide for every cell: its
-// values move to a 64-bit column of their own. The sums stay exact and the
-// same whatever the order rows come in; only where they are kept changes.
+// values move to one of four 64-bit slots inside each cell (a row touches no
+// more memory than before), or, past four wide fields, to a 64-bit column of
+// their own. The sums stay exact and the same whatever the order rows come
+// in; only where they are kept changes.
 #pragma once
 
 #include <array>
@@ -46,10 +48,21 @@ class PeriodCells {
   std::size_t memory_bytes() const;
 
  private:
+  static constexpr std::size_t kInlineWide = 4;
+  static constexpr std::uint8_t kColumn = 0xff;
   struct Narrow {
     std::uint32_t person = 0, period = 0;
     std::array<std::int32_t, kFields> v{};  // 0 for a wide field
+    std::array<std::int64_t, kInlineWide> w{};  // the first wide fields' sums
   };
+  // A wide field's sum in cell i (inline slot or column).
+  std::int64_t& wide_sum(std::size_t i, std::size_t field) {
+    return slot_[field] != kColumn ? cells_[i].w[slot_[field]] : wide_[field][i];
+  }
+  std::int64_t wide_sum(std::size_t i, std::size_t field) const {
+    return slot_[field] != kColumn ? cells_[i].w[slot_[field]] : wide_[field][i];
+  }
+  bool in_column(std::size_t field) const { return (column_mask_ >> field) & 1u; }
   static constexpr std::array<std::int64_t, kFields> all_narrow() {
     std::array<std::int64_t, kFields> m{};
     for (std::int64_t& x : m) x = ~std::int64_t{0};
@@ -62,9 +75,11 @@ class PeriodCells {
   void move_cell(std::size_t to, std::size_t from);
 
   BlockVector<Narrow> cells_;
-  std::uint32_t wide_mask_ = 0;
+  std::uint32_t wide_mask_ = 0, column_mask_ = 0;
+  std::size_t inline_used_ = 0;
+  std::array<std::uint8_t, kFields> slot_{};  // a wide field's inline slot, or kColumn
   std::array<std::int64_t, kFields> narrow_mask_ = all_narrow();  // per field: ~0 narrow, 0 wide
-  std::array<BlockVector<std::int64_t>, kFields> wide_;  // per wide field, its sum per cell
+  std::array<BlockVector<std::int64_t>, kFields> wide_;  // per field kept in a column, its sum per cell
 };
 
 }  // namespace gapscore::activity

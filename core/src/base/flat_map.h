@@ -87,24 +87,11 @@ class TextCodes {
  public:
   static constexpr std::uint32_t kAbsent = FlatU64Map::kAbsent;
 
-  std::uint32_t find(std::string_view s) const {
-    if (slots_.empty()) return kAbsent;
-    for (std::size_t i = hash_text(s, key_) & mask_;; i = (i + 1) & mask_) {
-      const std::uint32_t c = slots_[i];
-      if (c == kAbsent) return kAbsent;
-      if (texts_[c] == s) return c;
-    }
-  }
-  std::uint32_t intern(std::string_view s) {
-    if (2 * (texts_.size() + 1) > slots_.size()) grow();
-    std::size_t i = hash_text(s, key_) & mask_;
-    for (; slots_[i] != kAbsent; i = (i + 1) & mask_)
-      if (texts_[slots_[i]] == s) return slots_[i];
-    const auto code = static_cast<std::uint32_t>(texts_.size());
-    texts_.emplace_back(s);
-    slots_[i] = code;
-    return code;
-  }
+  // Out of line (flat_map.cpp, always -O3): the wasm build compiles some
+  // callers for size, and the linker keeps one copy of an inline function for
+  // the whole module; an -Os copy made every row's id lookup slower.
+  std::uint32_t find(std::string_view s) const;
+  std::uint32_t intern(std::string_view s);
   const std::vector<std::string>& texts() const { return texts_; }
   std::size_t size() const { return texts_.size(); }
 

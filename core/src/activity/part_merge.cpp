@@ -1,0 +1,91 @@
+// Merging parts (shards, files) and what a part's state costs: once per
+// part, not per row (compiled for size in the wasm build).
+#include "activity/part.h"
+
+namespace gapscore::activity {
+
+std::optional<std::uint64_t> Part::merge(Part&& other) {
+  // The other part's codes in this one (new people, task types, periods are added).
+  std::vector<std::uint32_t> person_of(other.persons_.size()), task_of(other.task_types_.size()),
+      period_of(other.periods_.size());
+  // First check that no key is shared, before anything changes.
+  std::uint64_t shared = 0;
+  for (const TaskCell& c : other.task_cells_) {
+    const std::uint32_t p = person_ids_.find(other.person_ids_.texts()[c.person]);
+    const std::uint32_t t = task_types_.find(other.task_types_.texts()[c.task]);
+    if (p == TextCodes::kAbsent || t == TextCodes::kAbsent) continue;
+    const std::uint32_t mine = task_cell_index_.find((static_cast<std::uint64_t>(p) << 32) | t);
+    if (mine != FlatU64Map::kAbsent) shared += task_cells_[mine].days.common(c.days).size();
+  }
+  if (shared > 0) return shared;
+  // The other part is spent as it is read: what is freed early is memory this
+  // part can grow into (a wasm heap never shrinks).
+  other.task_cell_index_ = {};
+  other.period_cell_index_ = {};
+  other.pending_index_ = {};
+  other.task_cell_cache_ = {};
+  task_cells_.reserve(task_cells_.size() + other.task_cells_.size());
+  for (std::uint32_t p = 0; p < other.persons_.size(); ++p) {
+    person_of[p] = person_ids_.intern(other.person_ids_.texts()[p]);
+    if (person_of[p] == persons_.size()) persons_.emplace_back();
+    PersonPart& mine = persons_[person_of[p]];
+    const PersonPart& theirs = other.persons_[p];
+    if (!mine.all.add(theirs.all) || !mine.ai.add(theirs.ai) || !mine.manual.add(theirs.manual)) return std::nullopt;
+    mine.team.merge(theirs.team);
+    mine.role.merge(theirs.role);
+    mine.work_mode.merge(theirs.work_mode);
+  }
+  other.persons_ = {};
+  other.person_ids_ = {};
+  for (std::uint32_t t = 0; t < other.task_types_.size(); ++t) task_of[t] = task_types_.intern(other.task_types_.texts()[t]);
+  for (std::uint32_t i = 0; i < other.periods_.size(); ++i) {
+    const auto next = static_cast<std::uint32_t>(periods_.size());
+    period_of[i] = period_index_.find_or_insert(static_cast<std::uint64_t>(static_cast<std::uint32_t>(other.periods_[i])), next);
+    if (period_of[i] == next) periods_.push_back(other.periods_[i]);
+  }
+  for (const TaskCell& c : other.task_cells_) {
+    const std::uint32_t tc = task_cell(person_of[c.person], task_of[c.task], c.status);
+    TaskCell& mine = task_cells_[tc];
+    mine.ai.add(c.ai);
+    mine.manual.add(c.manual);
+    mine.days.set_all(c.days);
+  }
+  other.task_cells_ = {};
+  for (std::size_t k = 0; k < other.period_cells_.size(); ++k) {
+    const PeriodCell c = other.period_cells_[k];
+    const std::uint32_t p = person_of[c.person];
+    const std::uint64_t key = (static_cast<std::uint64_t>(p) << 32) | period_of[c.period];
+    const auto next = static_cast<std::uint32_t>(period_cells_.size());
+    const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
+    if (i == next) period_cells_.add_cell(p, period_of[c.period]);
+    if (!period_cells_.add(i, c.sums())) return std::nullopt;
+  }
+  other.period_cells_ = {};
+  for (const PendingPlaybookCell& c : other.pending_) {
+    const std::uint32_t tc = task_cell_index_.find((static_cast<std::uint64_t>(person_of[c.person]) << 32) | task_of[c.task]);
+    const std::uint64_t key = (static_cast<std::uint64_t>(tc) << 32) | period_of[c.period];
+    const auto next = static_cast<std::uint32_t>(pending_.size());
+    const std::uint32_t i = pending_index_.find_or_insert(key, next);
+    if (i == next) pending_.push_back({person_of[c.person], period_of[c.period], task_of[c.task], 0, 0});
+    pending_[i].tasks += c.tasks;
+    pending_[i].ai_tasks += c.ai_tasks;
+  }
+  rows_in_window_ += other.rows_in_window_;
+  rows_outside_window_ += other.rows_outside_window_;
+  if (other.any_date_) {
+    if (!any_date_ || other.first_date_ < first_date_) first_date_ = other.first_date_;
+    if (!any_date_ || other.last_date_ > last_date_) last_date_ = other.last_date_;
+    any_date_ = true;
+  }
+  return 0;
+}
+
+std::size_t Part::memory_bytes() const {
+  std::size_t n = persons_.memory_bytes() + task_cells_.capacity() * sizeof(TaskCell) +
+                  period_cells_.memory_bytes() + pending_.capacity() * sizeof(PendingPlaybookCell) +
+                  task_cell_index_.memory_bytes() + period_cell_index_.memory_bytes() + pending_index_.memory_bytes();
+  for (const TaskCell& c : task_cells_) n += c.days.heap_bytes();
+  return n;
+}
+
+}  // namespace gapscore::activity

@@ -1,0 +1,73 @@
+// Where period cells keep their sums: widening a field, dropping and
+// reordering cells. Rare or once per analysis (compiled for size in wasm);
+// adding rows (period_cells.cpp) is the per-row part.
+#include "activity/period_cells.h"
+
+namespace gapscore::activity {
+
+void PeriodCells::widen(std::size_t field) {
+  if (inline_used_ < kInlineWide) {
+    const std::size_t slot = inline_used_++;
+    slot_[field] = static_cast<std::uint8_t>(slot);
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      cells_[i].w[slot] = cells_[i].v[field];
+      cells_[i].v[field] = 0;
+    }
+  } else {
+    slot_[field] = kColumn;
+    BlockVector<std::int64_t>& column = wide_[field];
+    column.resize(cells_.size());
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      column[i] = cells_[i].v[field];
+      cells_[i].v[field] = 0;
+    }
+    column_mask_ |= 1u << field;
+  }
+  wide_mask_ |= 1u << field;
+  narrow_mask_[field] = 0;
+}
+
+void PeriodCells::move_cell(std::size_t to, std::size_t from) {
+  cells_[to] = cells_[from];
+  for (std::size_t f = 0; f < kFields; ++f)
+    if (in_column(f)) wide_[f][to] = wide_[f][from];
+}
+
+void PeriodCells::keep(const std::vector<std::uint32_t>& from) {
+  for (std::size_t k = 0; k < from.size(); ++k)
+    if (from[k] != k) move_cell(k, from[k]);
+  cells_.truncate(from.size());
+  for (std::size_t f = 0; f < kFields; ++f)
+    if (in_column(f)) wide_[f].truncate(from.size());
+}
+
+void PeriodCells::permute(std::vector<std::pair<std::uint64_t, std::uint32_t>>& order) {
+  // Cycle by cycle, holding one cell aside: no second copy of the cells.
+  constexpr std::uint32_t kPlaced = 0xffffffffu;
+  for (std::uint32_t k = 0; k < order.size(); ++k) {
+    if (order[k].second == kPlaced || order[k].second == k) continue;
+    const Narrow held = cells_[k];
+    std::array<std::int64_t, kFields> held_column{};
+    for (std::size_t f = 0; f < kFields; ++f)
+      if (in_column(f)) held_column[f] = wide_[f][k];
+    std::uint32_t j = k;
+    while (order[j].second != k) {
+      const std::uint32_t from = order[j].second;
+      move_cell(j, from);
+      order[j].second = kPlaced;
+      j = from;
+    }
+    cells_[j] = held;
+    for (std::size_t f = 0; f < kFields; ++f)
+      if (in_column(f)) wide_[f][j] = held_column[f];
+    order[j].second = kPlaced;
+  }
+}
+
+std::size_t PeriodCells::memory_bytes() const {
+  std::size_t n = cells_.memory_bytes();
+  for (const BlockVector<std::int64_t>& column : wide_) n += column.memory_bytes();
+  return n;
+}
+
+}  // namespace gapscore::activity
