@@ -1,10 +1,12 @@
 // The npm package on a file too big to hold: the activity CSV as a file-backed
 // Blob (fs.openAsBlob), read in slices, people and playbook as bytes. Prints
 // the time, this thread's and each helper's wasm heap, and the process's peak
-// RSS; with --out, writes the report (compare it with the CLI's).
-// Usage: node bench/js/blob-50m.mjs DIR [--workers N] [--out report.json]
-import { openAsBlob } from 'node:fs';
-import { readFileSync, writeFileSync } from 'node:fs';
+// RSS; with --out, writes the report (compare it with the CLI's). Node cannot
+// post a file-backed Blob to a helper (the package then reads with one
+// reader): --memory-blob builds the Blob from the file's bytes instead, as a
+// browser's File can be posted, to measure 2 workers.
+// Usage: node bench/js/blob-50m.mjs DIR [--workers N] [--memory-blob] [--out report.json]
+import { createReadStream, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
 
 const args = process.argv.slice(2);
@@ -15,8 +17,13 @@ const out = opt('--out', null);
 
 const { createGapScore } = await import(new URL('../../dist/index.js', import.meta.url));
 const gs = await createGapScore({ workers });
+async function memoryBlob(file) {
+  const parts = [];
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 << 20 })) parts.push(new Blob([chunk]));
+  return new Blob(parts);
+}
 const tables = {
-  activity: await openAsBlob(`${dir}/activity.csv`),
+  activity: args.includes('--memory-blob') ? await memoryBlob(`${dir}/activity.csv`) : await openAsBlob(`${dir}/activity.csv`),
   people: new Uint8Array(readFileSync(`${dir}/people.csv`)),
   playbook: new Uint8Array(readFileSync(`${dir}/playbook.csv`)),
 };

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -148,6 +148,25 @@ test('digests are the files\' SHA-256, computed beside the engine (bytes: the pl
     } finally {
       s.close();
     }
+  }
+});
+
+test('a file-backed Blob (Node\'s fs.openAsBlob), which cannot be posted to a helper, is read by one reader: the CLI\'s bytes', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-file-blob-'));
+  try {
+    const file = path.join(dir, 'activity.csv');
+    writeFileSync(file, sample('activity'));
+    const tables = { ...allTables(), activity: await openAsBlob(file) };
+    assert.throws(() => structuredClone(tables.activity));  // what the package works around
+    const s = await gs.open(tables, undefined, { workers: 2, sourceNames });
+    try {
+      assert.equal(s.info.readers, 1);
+      assert.equal(await s.reportText(), nativeReport());
+    } finally {
+      s.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -103,9 +103,23 @@ function isStrict(configJson) {
  * minParallelBytes and the run is lenient (strict mode stops at the first bad row in file
  * order, which one reader sees). JSON and typed columns are read by one reader.
  */
+/**
+ * Whether a value can be posted to a helper. Node's file-backed Blobs (`fs.openAsBlob`) cannot:
+ * they are read in this thread, by one reader.
+ */
+function postable(value) {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function readerCount(Module, tables, configJson, columns, workers, minParallelBytes) {
   const activity = tables?.activity;
   if (workers <= 1 || columns != null || activity == null || Array.isArray(activity) || isStrict(configJson)) return 1;
+  if (isBlob(activity) && !postable(activity)) return 1;
   const size = isBlob(activity) ? activity.size : activity.bytes?.length;
   if (!(size >= Math.max(1, minParallelBytes))) return 1;
   const head = isBlob(activity) ? new Uint8Array(await activity.slice(0, 4096).arrayBuffer()) : activity.bytes.subarray(0, 4096);
