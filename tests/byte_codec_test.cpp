@@ -77,6 +77,24 @@ TEST(ByteCodec, ACountingWriterGivesTheExactSize) {
   write(real);
   EXPECT_EQ(count.size(), real.bytes().size());
   EXPECT_TRUE(count.bytes().empty());  // it counts, it keeps nothing
+  ByteWriter reserved;
+  reserved.reserve(count.size());
+  write(reserved);
+  EXPECT_EQ(reserved.bytes(), real.bytes());
+}
+
+TEST(ByteCodec, GrowingWritersKeepEveryByte) {
+  // Unreserved, then past a reservation that was too small: the room grows, nothing is lost.
+  for (const std::size_t reserve : {std::size_t{0}, std::size_t{100}}) {
+    ByteWriter w;
+    w.reserve(reserve);
+    for (std::int64_t i = -50'000; i < 50'000; ++i) w.zig(i * 977);
+    w.text("end");
+    ByteReader r(w.bytes());
+    for (std::int64_t i = -50'000; i < 50'000; ++i) ASSERT_EQ(r.zig(), i * 977);
+    EXPECT_EQ(r.text(), "end");
+    EXPECT_EQ(r.remaining(), 0u);
+  }
 }
 
 }  // namespace

@@ -7,28 +7,6 @@ bool fits_32(std::int64_t v) { return v == static_cast<std::int32_t>(v); }
 
 }  // namespace
 
-std::uint32_t PeriodCells::add_cell(std::uint32_t person, std::uint32_t period) {
-  const auto i = static_cast<std::uint32_t>(cells_.size());
-  Narrow c;
-  c.person = person;
-  c.period = period;
-  cells_.push_back(c);
-  for (std::size_t f = 0; f < kFields; ++f)
-    if (in_column(f)) wide_[f].push_back(0);
-  return i;
-}
-
-PeriodCell PeriodCells::operator[](std::size_t i) const {
-  const Narrow& c = cells_[i];
-  Sums s;
-  for (std::size_t f = 0; f < kFields; ++f) s[f] = is_wide(f) ? wide_sum(i, f) : c.v[f];
-  PeriodCell out;
-  out.person = c.person;
-  out.period = c.period;
-  out.set_sums(s);
-  return out;
-}
-
 bool PeriodCells::add(std::size_t i, const Sums& d) {
   Narrow& c = cells_[i];
   // Wide fields first: a sum past 64 bits refuses the row before anything changed.

@@ -1,9 +1,36 @@
-// Where period cells keep their sums: widening a field, dropping and
-// reordering cells. Rare or once per analysis (compiled for size in wasm);
-// adding rows (period_cells.cpp) is the per-row part.
+// Where period cells keep their sums: new cells, reading a cell back,
+// widening a field, dropping and reordering cells. Per cell or rarer
+// (compiled for size in wasm); adding rows (period_cells.cpp) is the per-row part.
 #include "activity/period_cells.h"
 
 namespace gapscore::activity {
+
+std::uint32_t PeriodCells::add_cell(std::uint32_t person, std::uint32_t period) {
+  const auto i = static_cast<std::uint32_t>(cells_.size());
+  Narrow c;
+  c.person = person;
+  c.period = period;
+  cells_.push_back(c);
+  for (std::size_t f = 0; f < kFields; ++f)
+    if (in_column(f)) wide_[f].push_back(0);
+  return i;
+}
+
+PeriodCell PeriodCells::operator[](std::size_t i) const {
+  const Narrow& c = cells_[i];
+  // Every narrow slot (0 for a wide field), then the wide fields' sums: no branch per field.
+  Sums s;
+  for (std::size_t f = 0; f < kFields; ++f) s[f] = c.v[f];
+  for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
+    const auto f = static_cast<std::size_t>(__builtin_ctz(m));
+    s[f] = wide_sum(i, f);
+  }
+  PeriodCell out;
+  out.person = c.person;
+  out.period = c.period;
+  out.set_sums(s);
+  return out;
+}
 
 void PeriodCells::widen(std::size_t field) {
   if (inline_used_ < kInlineWide) {

@@ -3,6 +3,7 @@
 // so a truncated or corrupt file becomes an error, never a crash.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -12,7 +13,8 @@ namespace gapscore {
 
 // A writer that only counts (ByteWriter::counting()) gives the exact size
 // first, so the real one allocates once: a growing string would leave every
-// smaller buffer behind in a wasm heap, which never shrinks.
+// smaller buffer behind in a wasm heap, which never shrinks. Bytes are written
+// through a pointer into room made ahead (no per-byte capacity check).
 class ByteWriter {
  public:
   ByteWriter() = default;
@@ -21,17 +23,13 @@ class ByteWriter {
     w.counting_ = true;
     return w;
   }
-  std::size_t size() const { return counting_ ? counted_ : out_.size(); }
+  std::size_t size() const { return size_; }
   void reserve(std::size_t n) {
     if (!counting_) out_.reserve(n);
   }
 
   void u8(std::uint8_t v) {
-    if (counting_) {
-      ++counted_;
-      return;
-    }
-    out_.push_back(static_cast<char>(v));
+    if (char* p = room(1)) *p = static_cast<char>(v);
   }
   void u32(std::uint32_t v) { put(v, 4); }
   void u64(std::uint64_t v) { put(v, 8); }
@@ -39,11 +37,14 @@ class ByteWriter {
   void i64(std::int64_t v) { put(static_cast<std::uint64_t>(v), 8); }
   // LEB128: 7 bits a byte, low first; most sums and codes are small.
   void var(std::uint64_t v) {
+    char buf[10];
+    std::size_t n = 0;
     while (v >= 0x80) {
-      u8(static_cast<std::uint8_t>(v | 0x80));
+      buf[n++] = static_cast<char>(v | 0x80);
       v >>= 7;
     }
-    u8(static_cast<std::uint8_t>(v));
+    buf[n++] = static_cast<char>(v);
+    if (char* p = room(n)) std::memcpy(p, buf, n);
   }
   // Signed, zigzag-mapped first (-1 -> 1, 1 -> 2) so small negatives stay short.
   void zig(std::int64_t v) { var((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63)); }
@@ -52,25 +53,33 @@ class ByteWriter {
     raw(s);
   }
   void raw(std::string_view s) {
-    if (counting_) {
-      counted_ += s.size();
-      return;
-    }
-    out_.append(s);
+    if (char* p = room(s.size()); p && !s.empty()) std::memcpy(p, s.data(), s.size());
   }
-  std::string& bytes() { return out_; }
+  // The bytes written (a counting writer keeps none).
+  std::string& bytes() {
+    if (!counting_) out_.resize(size_);
+    return out_;
+  }
 
  private:
-  void put(std::uint64_t v, int n) {
-    if (counting_) {
-      counted_ += static_cast<std::size_t>(n);
-      return;
-    }
-    for (int i = 0; i < n; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  // Where the next n bytes go (null when counting).
+  char* room(std::size_t n) {
+    const std::size_t at = size_;
+    size_ += n;
+    if (counting_) return nullptr;
+    if (size_ > out_.size()) grow();
+    return out_.data() + at;
   }
-  std::string out_;
+  [[gnu::noinline]] void grow() {
+    out_.resize(size_ <= out_.capacity() ? out_.capacity() : std::max(size_, 2 * out_.size()));
+  }
+  void put(std::uint64_t v, int n) {
+    if (char* p = room(static_cast<std::size_t>(n)))
+      for (int i = 0; i < n; ++i) p[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  }
+  std::string out_;  // size_ bytes written, then room
+  std::size_t size_ = 0;
   bool counting_ = false;
-  std::size_t counted_ = 0;
 };
 
 class ByteReader {
