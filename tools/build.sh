@@ -52,7 +52,7 @@ build_wasm_core() {
 build_package() {
   export NODE_PATH=/usr/share/nodejs
   configure build/wasm emcmake cmake -DCMAKE_BUILD_TYPE=Release
-  cmake --build build/wasm --target gapscore_wasm gapscore_workbook_wasm detmath_parity
+  cmake --build build/wasm --target gapscore_wasm gapscore_workbook_wasm detmath_parity gapscore_small_heap_wasm
   rm -rf dist && mkdir -p dist
   cp build/wasm/wasm/gapscore.mjs build/wasm/wasm/gapscore.wasm dist/
   cp build/wasm/wasm/gapscore-workbook.mjs build/wasm/wasm/gapscore-workbook.wasm dist/

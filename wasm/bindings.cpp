@@ -6,6 +6,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdlib>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -268,6 +270,16 @@ std::string sniff(const val& head) {
 
 std::string schema() { return gapscore::input_schema_json(); }
 
+// A failed allocation (the 2 GiB of wasm memory are used up) stops the engine
+// with a trap, as any abort does; this flag lets the package tell the two apart.
+bool g_out_of_memory = false;
+bool out_of_memory() { return g_out_of_memory; }
+[[noreturn]] void on_failed_allocation() {
+  g_out_of_memory = true;
+  std::abort();
+}
+const bool g_new_handler_set = (std::set_new_handler(on_failed_allocation), true);
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(gapscore) {
@@ -296,6 +308,7 @@ EMSCRIPTEN_BINDINGS(gapscore) {
       .function("update", &JsSha256::update)
       .function("hex", &JsSha256::hex);
   emscripten::function("version", &version);
+  emscripten::function("outOfMemory", &out_of_memory);
   emscripten::function("catalog", &catalog);
   emscripten::function("sha256", &sha256_of);
   emscripten::function("sniff", &sniff);

@@ -243,7 +243,7 @@ export async function openSession(Module, tables, config, options, ctx) {
     }
     if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
     return new Session(session, { readers, helperHeapBytes: heapBytes, digest: digests.activity?.how ?? 'engine' },
-      (handle, more, opts) => addActivity(Module, handle, more, opts));
+      (handle, more, opts) => addActivity(Module, handle, more, opts), ctx.trap);
   } catch (e) {
     stopHelpers();
     session.delete();

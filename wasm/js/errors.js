@@ -54,3 +54,13 @@ export function checkResult(result) {
   if (!result.ok) throw GapScoreError.fromCore(JSON.parse(result.error));
   return result;
 }
+
+/** An engine trap (WebAssembly.RuntimeError) as out_of_memory when an allocation failed, else internal_error. */
+export function engineError(e, Module) {
+  if (!(e instanceof WebAssembly.RuntimeError)) return e;
+  let oom = false;
+  try { oom = Module.outOfMemory(); } catch { /* the instance cannot answer */ }
+  return oom
+    ? new GapScoreError('out_of_memory', 'The analysis needs more memory than the engine can have in this page (2 GiB per reader): read fewer rows at a time (a shorter window), or run the native CLI.')
+    : new GapScoreError('internal_error', `The engine stopped (${e.message}); please report it with its input.`);
+}

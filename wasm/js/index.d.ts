@@ -254,7 +254,11 @@ export declare function createGapScore(options?: GapScoreOptions): Promise<GapSc
 
 export declare class GapScoreError extends Error {
   readonly name: 'GapScoreError';
-  /** Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed, session_closed, internal_error. */
+  /**
+   * Stable code: a diagnostic code (docs/input-format.md) or invalid_argument, cancelled, wasm_load_failed, worker_failed,
+   * session_closed, internal_error, out_of_memory (the input needs more than the engine's 2 GiB of WebAssembly memory
+   * in one reader; the next call loads a new engine instance, and sessions of the old one are gone).
+   */
   readonly code: string;
   readonly table: string | null;
   readonly row: number | null;

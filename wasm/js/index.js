@@ -2,7 +2,7 @@
 // WebAssembly. No data leaves the device: this package makes no network
 // request except, in browsers, fetching its own gapscore.wasm (and, when it
 // reads a large file in parallel, starting its own worker script).
-import { CODE_ALIASES, GapScoreError, cancelledError, checkResult as check } from './errors.js';
+import { CODE_ALIASES, GapScoreError, cancelledError, checkResult as check, engineError } from './errors.js';
 import { loadModule } from './loader.js';
 import { DEFAULT_MIN_PARALLEL_BYTES, addActivity, openSession, validateTables } from './engine.js';
 import { configText, headBytes, isWorkbookHead } from './inputs.js';
@@ -31,8 +31,27 @@ export async function createGapScore(options = {}) {
     throw new GapScoreError('wasm_load_failed', `gapscore could not load its WebAssembly module: ${e?.message ?? e}`);
   }
   const defaultWorkers = workers != null ? clampWorkers(workers) : await defaultWorkerCount();
+  // After a trap (out of memory, or a bug) the instance is not used again: the next call loads a new one.
+  let stale = false;
+  const trap = (e) => {
+    const err = engineError(e, Module);
+    stale ||= err !== e;
+    return err;
+  };
+  const guarded = async (fn) => {
+    if (stale) {
+      Module = await loadModule(loadOptions, true);
+      stale = false;
+    }
+    try {
+      return await fn();
+    } catch (e) {
+      throw trap(e);
+    }
+  };
   let pool = null;
   const ctx = {
+    trap,
     workers: defaultWorkers,
     minParallelBytes,
     pool: () => {
@@ -42,7 +61,7 @@ export async function createGapScore(options = {}) {
   };
   const open = (tables, config, runOptions = {}) => {
     const { workers: n, ...rest } = runOptions;
-    return openSession(Module, tables, config, { ...rest, workers: n != null ? clampWorkers(n) : undefined }, ctx);
+    return guarded(() => openSession(Module, tables, config, { ...rest, workers: n != null ? clampWorkers(n) : undefined }, ctx));
   };
 
   // open + report + close, with the 'analyze' progress step around the report.
@@ -72,7 +91,7 @@ export async function createGapScore(options = {}) {
       return parse(await reportOnce({ people, surveys, playbook, identities, usage }, config, { ...rest, columns }));
     },
     async validate(tables, config, runOptions = {}) {
-      return parse(await validateTables(Module, tables, config, runOptions));
+      return parse(await guarded(() => validateTables(Module, tables, config, runOptions)));
     },
     async reportText(tables, config, runOptions = {}) {
       return reportOnce(tables, config, runOptions);
@@ -83,14 +102,17 @@ export async function createGapScore(options = {}) {
     async loadState(bytes, config) {
       if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
       if (!(bytes instanceof Uint8Array)) throw new GapScoreError('invalid_argument', 'loadState() needs the bytes saveState() returned');
-      const handle = new Module.Session();
-      try {
-        check(handle.loadState(bytes, configText(config)));
-      } catch (e) {
-        handle.delete();
-        throw e;
-      }
-      return new Session(handle, { readers: 0, helperHeapBytes: [], digest: 'none' }, (h, more, opts) => addActivity(Module, h, more, opts));
+      return guarded(() => {
+        const handle = new Module.Session();
+        try {
+          check(handle.loadState(bytes, configText(config)));
+        } catch (e) {
+          try { handle.delete(); } catch { /* the instance trapped */ }
+          throw e;
+        }
+        const M = Module;
+        return new Session(handle, { readers: 0, helperHeapBytes: [], digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), trap);
+      });
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */
     terminateWorkers() {

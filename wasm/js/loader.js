@@ -16,11 +16,12 @@ export async function readNodeFile(url) {
 
 /**
  * @param {{wasmBinary?: ArrayBuffer|Uint8Array, wasmUrl?: string|URL}} [options]
+ * @param {boolean} [fresh] a new instance even when one is loaded (after a trap stopped it)
  * @returns {Promise<any>} the Emscripten module
  */
-export function loadModule(options = {}) {
+export function loadModule(options = {}, fresh = false) {
   const custom = options.wasmBinary != null || options.wasmUrl != null;
-  if (!custom && defaultModule) return defaultModule;
+  if (!custom && defaultModule && !fresh) return defaultModule;
   const promise = (async () => {
     const moduleArgs = {};
     if (options.wasmBinary != null) {

@@ -13,14 +13,17 @@ export class Session {
   #handle;
   #text = null;  // the report for the current settings, once computed
   #add;  // (handle, tables, options) => reads more activity files into the handle
+  #trap;  // a trap of the engine -> a GapScoreError
 
   /**
    * @param {any} handle the binding's Module.Session, read and merged
    * @param {{readers: number, helperHeapBytes: number[], digest: string}} info how it was read
+   * @param {Function} [trap] an engine trap -> a GapScoreError
    */
-  constructor(handle, info, add = null) {
+  constructor(handle, info, add = null, trap = (e) => e) {
     this.#handle = handle;
     this.#add = add;
+    this.#trap = trap;
     /** How the inputs were read: readers (1 = this thread alone), the helpers' wasm memory, who hashed the activity. */
     this.info = Object.freeze({ ...info, helperHeapBytes: Object.freeze([...info.helperHeapBytes]) });
     forgotten?.register(this, handle, this);
@@ -38,6 +41,18 @@ export class Session {
   async reportText({ signal, ledger } = {}) {
     if (signal?.aborted) throw cancelledError();
     if (this.#text != null) return this.#text;
+    return this.#guard(() => this.#reportText(ledger));
+  }
+
+  async #guard(fn) {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.#trap(e);
+    }
+  }
+
+  async #reportText(ledger) {
     const handle = this.#live();
     // Protection dp: the release spends from the caller's ledger, read just before it.
     if (ledger) check(handle.setLedger((await ledger.get()) ?? ''));
@@ -61,7 +76,7 @@ export class Session {
    */
   async reanalyze(config, options = {}) {
     if (options.signal?.aborted) throw cancelledError();
-    check(this.#live().configure(configText(config)));
+    await this.#guard(() => check(this.#live().configure(configText(config))));
     this.#text = null;
     return this.report(options);
   }
@@ -76,7 +91,7 @@ export class Session {
   }
 
   async saveState() {
-    return check(this.#live().saveState(false)).state;
+    return this.#guard(() => check(this.#live().saveState(false)).state);
   }
 
   /**
@@ -88,7 +103,7 @@ export class Session {
     if (options.signal?.aborted) throw cancelledError();
     const handle = this.#live();
     if (!this.#add) throw new GapScoreError('invalid_argument', 'this session cannot read more inputs');
-    await this.#add(handle, tables, options);
+    await this.#guard(() => this.#add(handle, tables, options));
     this.#text = null;
   }
 

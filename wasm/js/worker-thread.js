@@ -15,7 +15,7 @@
 // Blob/File inputs arrive as references and are read here, slice by slice, so
 // the page thread never copies a large file.
 import { createGapScore } from './index.js';
-import { GapScoreError } from './errors.js';
+import { GapScoreError, engineError } from './errors.js';
 import { hashBlob, readShard } from './engine.js';
 import { loadModule } from './loader.js';
 
@@ -35,7 +35,14 @@ const tickets = new Map();  // ticket -> resolve(port): helpers the page made fo
 let nextTicket = 1;
 const fromParent = new Map();  // helper name -> its port's wrapper (to report the helper's failure)
 
-const module = () => (wasm ??= loadModule(loadOptions));
+let stale = false;  // the instance trapped
+const module = () => {
+  if (stale) {
+    stale = false;
+    wasm = loadModule(loadOptions, true);
+  }
+  return (wasm ??= loadModule(loadOptions));
+};
 const gapscore = () => (engine ??= createGapScore(loadOptions));
 
 /** gapscore/worker's way of starting a helper: the page makes the worker and hands over a port to it. */
@@ -171,7 +178,10 @@ function serve(port) {
       const [result, transfer] = await handle(type, payload, { signal: controller.signal, onProgress: (p) => reply(id, 'progress', p) });
       reply(id, 'result', result, transfer);
     } catch (e) {
-      const err = e instanceof GapScoreError ? e : new GapScoreError('internal_error', String(e?.message ?? e));
+      // A trap (out of memory, or a bug) says which; the next request loads a new instance.
+      let err = engineError(e, await wasm?.catch(() => null));
+      stale ||= err !== e;
+      if (!(err instanceof GapScoreError)) err = new GapScoreError('internal_error', String(e?.message ?? e));
       reply(id, 'error', err.toJSON());
     } finally {
       running.delete(id);

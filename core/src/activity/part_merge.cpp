@@ -1,8 +1,101 @@
-// Merging parts (shards, files) and what a part's state costs: once per
-// part, not per row (compiled for size in the wasm build).
+// Merging parts (shards, files), loading saved day bitmaps, and what a part's
+// state costs: once per part, not per row (compiled for size in the wasm build).
 #include "activity/part.h"
 
 namespace gapscore::activity {
+
+void ClassCounts::add(const ClassCounts& o) {
+  rows += o.rows;
+  tasks += o.tasks;
+  ai_tasks += o.ai_tasks;
+  r_hours += o.r_hours;
+  rework += o.rework;
+  e_tasks += o.e_tasks;
+  errors += o.errors;
+}
+
+void DayBits::assign(std::int32_t first, const std::vector<std::uint64_t>& words) {
+  first_ = first;
+  size_ = 0;
+  heap_.reset();
+  inline_ = {};
+  widen(first, static_cast<std::uint32_t>(words.size()));
+  std::copy(words.begin(), words.end(), data());
+}
+
+void DayBits::set_all(const DayBits& o) {
+  if (o.size_ == 0) return;
+  if (size_ == 0) {
+    *this = o;
+    return;
+  }
+  const auto end_of = [](const DayBits& b) { return b.first_ + static_cast<std::int32_t>(b.size_) * 64; };
+  const std::int32_t lo = std::min(first_, o.first_), hi = std::max(end_of(*this), end_of(o));
+  widen(lo, static_cast<std::uint32_t>((hi - lo) / 64));
+  const std::uint64_t* from = o.data();
+  std::uint64_t* to = data() + (o.first_ - lo) / 64;
+  for (std::uint32_t i = 0; i < o.size_; ++i) to[i] |= from[i];
+}
+
+std::vector<std::int32_t> DayBits::common(const DayBits& o) const {
+  std::vector<std::int32_t> days;
+  if (size_ == 0 || o.size_ == 0) return days;
+  const std::int32_t lo = std::max(first_, o.first_);
+  const std::int32_t hi = std::min(first_ + static_cast<std::int32_t>(size_) * 64,
+                                   o.first_ + static_cast<std::int32_t>(o.size_) * 64);
+  for (std::int32_t d = lo; d < hi; d += 64) {
+    std::uint64_t both = data()[static_cast<std::size_t>((d - first_) / 64)] & o.data()[static_cast<std::size_t>((d - o.first_) / 64)];
+    while (both) {
+      const int b = __builtin_ctzll(both);
+      days.push_back(d + b);
+      both &= both - 1;
+    }
+  }
+  return days;
+}
+
+void InlineAttribute::merge(const InlineAttribute& other) {
+  if (other.row == 0) return;
+  if (row == 0) {
+    *this = other;
+    return;
+  }
+  using Position = std::pair<std::uint32_t, std::uint64_t>;
+  const bool mine_first = Position{file, row} < Position{other.file, other.row};
+  InlineAttribute first = mine_first ? *this : other;
+  const InlineAttribute& second = mine_first ? other : *this;
+  // The first row of `second` whose value differs from the first's value.
+  std::uint64_t candidate = 0;
+  std::uint32_t candidate_file = 0;
+  std::string candidate_value;
+  if (second.value != first.value) {
+    candidate = second.row;
+    candidate_file = second.file;
+    candidate_value = second.value;
+  } else if (second.conflict_row) {
+    candidate = second.conflict_row;
+    candidate_file = second.conflict_file;
+    candidate_value = second.conflict_value;
+  }
+  if (candidate && (first.conflict_row == 0 ||
+                    Position{candidate_file, candidate} < Position{first.conflict_file, first.conflict_row})) {
+    first.conflict_row = candidate;
+    first.conflict_file = candidate_file;
+    first.conflict_value = std::move(candidate_value);
+  }
+  *this = std::move(first);
+}
+
+bool Part::renumber_files(const std::vector<std::uint32_t>& map) {
+  for (PersonPart& p : persons_)
+    for (InlineAttribute* a : {&p.team, &p.role, &p.work_mode}) {
+      if (a->row && a->file >= map.size()) return false;
+      if (a->conflict_row && a->conflict_file >= map.size()) return false;
+      if (a->row) a->file = map[a->file];
+      if (a->conflict_row) a->conflict_file = map[a->conflict_file];
+    }
+  return true;
+}
 
 std::optional<std::uint64_t> Part::merge(Part&& other) {
   // The other part's codes in this one (new people, task types, periods are added).

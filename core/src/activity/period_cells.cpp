@@ -1,12 +1,6 @@
 #include "activity/period_cells.h"
 
 namespace gapscore::activity {
-namespace {
-
-bool fits_32(std::int64_t v) { return v == static_cast<std::int32_t>(v); }
-
-}  // namespace
-
 bool PeriodCells::add(std::size_t i, const Sums& d) {
   Narrow& c = cells_[i];
   // Wide fields first: a sum past 64 bits refuses the row before anything changed.
@@ -27,33 +21,10 @@ bool PeriodCells::add(std::size_t i, const Sums& d) {
     outside |= (sum + 0x80000000u) >> 32;
     c.v[f] = static_cast<std::int32_t>(static_cast<std::uint32_t>(sum));
   }
-  if (outside != 0) {
-    for (std::size_t f = 0; f < kFields; ++f)
-      c.v[f] = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.v[f]) - static_cast<std::uint32_t>(d[f] & narrow_mask_[f]));
-    return add_slow(i, d);
-  }
+  if (outside != 0) return undo_then_add_slow(i, d);
   for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
     const auto f = static_cast<std::size_t>(__builtin_ctz(m));
     (slot_[f] != kColumn ? c.w[slot_[f]] : wide_[f][i]) += d[f];
-  }
-  return true;
-}
-
-bool PeriodCells::add_slow(std::size_t i, const Sums& d) {
-  // Checked first (a row goes in whole or not at all), then widened, then added.
-  std::uint32_t widen_mask = 0;
-  for (std::size_t f = 0; f < kFields; ++f) {
-    std::int64_t sum = 0;
-    const std::int64_t have = is_wide(f) ? wide_sum(i, f) : cells_[i].v[f];
-    if (__builtin_add_overflow(have, d[f], &sum)) return false;
-    if (!is_wide(f) && !fits_32(sum)) widen_mask |= 1u << f;
-  }
-  for (std::size_t f = 0; f < kFields; ++f)
-    if ((widen_mask >> f) & 1u) widen(f);
-  Narrow& c = cells_[i];
-  for (std::size_t f = 0; f < kFields; ++f) {
-    if (is_wide(f)) wide_sum(i, f) += d[f];
-    else c.v[f] = static_cast<std::int32_t>(c.v[f] + d[f]);
   }
   return true;
 }

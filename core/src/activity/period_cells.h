@@ -68,6 +68,7 @@ class PeriodCells {
     for (std::int64_t& x : m) x = ~std::int64_t{0};
     return m;
   }
+  bool undo_then_add_slow(std::size_t i, const Sums& d);
   bool add_slow(std::size_t i, const Sums& d);
   void widen(std::size_t field);
   bool is_wide(std::size_t field) const { return (wide_mask_ >> field) & 1u; }

@@ -1,9 +1,42 @@
-// Where period cells keep their sums: new cells, reading a cell back,
-// widening a field, dropping and reordering cells. Per cell or rarer
+// Where period cells keep their sums: new cells, reading a cell back, a row
+// that needs a field widened, dropping and reordering cells. Per cell or rarer
 // (compiled for size in wasm); adding rows (period_cells.cpp) is the per-row part.
 #include "activity/period_cells.h"
 
 namespace gapscore::activity {
+namespace {
+
+bool fits_32(std::int64_t v) { return v == static_cast<std::int32_t>(v); }
+
+}  // namespace
+
+// add()'s pass went past 32 bits in some field: subtracting modulo 2^32
+// restores every slot exactly, then the checked path takes the row.
+bool PeriodCells::undo_then_add_slow(std::size_t i, const Sums& d) {
+  Narrow& c = cells_[i];
+  for (std::size_t f = 0; f < kFields; ++f)
+    c.v[f] = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.v[f]) - static_cast<std::uint32_t>(d[f] & narrow_mask_[f]));
+  return add_slow(i, d);
+}
+
+bool PeriodCells::add_slow(std::size_t i, const Sums& d) {
+  // Checked first (a row goes in whole or not at all), then widened, then added.
+  std::uint32_t widen_mask = 0;
+  for (std::size_t f = 0; f < kFields; ++f) {
+    std::int64_t sum = 0;
+    const std::int64_t have = is_wide(f) ? wide_sum(i, f) : cells_[i].v[f];
+    if (__builtin_add_overflow(have, d[f], &sum)) return false;
+    if (!is_wide(f) && !fits_32(sum)) widen_mask |= 1u << f;
+  }
+  for (std::size_t f = 0; f < kFields; ++f)
+    if ((widen_mask >> f) & 1u) widen(f);
+  Narrow& c = cells_[i];
+  for (std::size_t f = 0; f < kFields; ++f) {
+    if (is_wide(f)) wide_sum(i, f) += d[f];
+    else c.v[f] = static_cast<std::int32_t>(c.v[f] + d[f]);
+  }
+  return true;
+}
 
 std::uint32_t PeriodCells::add_cell(std::uint32_t person, std::uint32_t period) {
   const auto i = static_cast<std::uint32_t>(cells_.size());

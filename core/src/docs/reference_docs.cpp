@@ -137,6 +137,10 @@ std::string input_format_markdown() {
       "- **Report size**: every group is listed once (a shown group has at least `min_group_size` people),\n"
       "  trends as above, diagnostics at most `max_diagnostics` in full. A 5,000-person organisation of\n"
       "  1,000 five-person teams, each active in its own week, gives a report of about 3 MB.\n"
+      "- **Memory**: the state grows with people x periods, not rows (docs/performance.md). The npm\n"
+      "  package's engine has at most 2 GiB of WebAssembly memory per reader (the bench's 50M-row file,\n"
+      "  241,500 people, needs 1.6 GB in one reader). An input that needs more rejects with the package's\n"
+      "  code `out_of_memory`, and the next call runs on a new engine instance; the CLI has no such bound.\n"
       "- **Size hints**: a caller's expected input size is trusted only once a sixteenth of it has\n"
       "  arrived, so a wrong hint never reserves more than 16 times the rows actually read.\n"
       "- **Dates**: years 1900..2999 (`invalid_date` says when a real date's year is outside).\n\n";
