@@ -147,23 +147,27 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   out.available = metrics::available_inputs(ds);
   out.grouping = group_persons(ds, config.group_by);
 
-  const std::vector<metrics::Sums> sums = metrics::person_sums(ds, pb);
-  out.figures.reserve(sums.size());
-  for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
-  const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, config.window_start, config.window_end);
+  {
+    // The window's per-person sums (people x three row sums) are freed before the trends
+    // make their own per-period table: the two never live together.
+    const std::vector<metrics::Sums> sums = metrics::person_sums(ds, pb);
+    out.figures.reserve(sums.size());
+    for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
+    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, config.window_start, config.window_end);
 
-  EvalContext ctx;
-  ctx.config = &config;
-  ctx.available = out.available;
-  ctx.person_sums = sums;
-  ctx.figures = out.figures;
-  ctx.surveys = surveys;
+    EvalContext ctx;
+    ctx.config = &config;
+    ctx.available = out.available;
+    ctx.person_sums = sums;
+    ctx.figures = out.figures;
+    ctx.surveys = surveys;
 
-  out.overall = evaluate_group(ctx, ds.persons_by_id, group_seed(config.bootstrap.seed, {}));
-  for (std::size_t g = 0; g < out.grouping.size(); ++g)
-    out.groups.push_back(
-        evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
-  if (!config.rollup_by.empty() && !config.group_by.empty()) out.rollup = roll_up(ds, config, ctx, out.grouping);
+    out.overall = evaluate_group(ctx, ds.persons_by_id, group_seed(config.bootstrap.seed, {}));
+    for (std::size_t g = 0; g < out.grouping.size(); ++g)
+      out.groups.push_back(
+          evaluate_group(ctx, out.grouping.members[g], group_seed(config.bootstrap.seed, out.grouping.keys[g])));
+    if (!config.rollup_by.empty() && !config.group_by.empty()) out.rollup = roll_up(ds, config, ctx, out.grouping);
+  }
   add_adjusted_gaps(ds, config, out);
   out.trend_groups = select_trend_groups(out.grouping, out.groups, config);
   if (!config.privacy.dp) add_trends(ds, config, pb, out);  // trends are not released under DP
