@@ -99,11 +99,6 @@ function isStrict(configJson) {
 }
 
 /**
- * How many readers take the activity: one unless it is CSV bytes or a CSV Blob of at least
- * minParallelBytes and the run is lenient (strict mode stops at the first bad row in file
- * order, which one reader sees). JSON and typed columns are read by one reader.
- */
-/**
  * Whether a value can be posted to a helper. Node's file-backed Blobs (`fs.openAsBlob`) cannot:
  * they are read in this thread, by one reader.
  */
@@ -116,6 +111,11 @@ function postable(value) {
   }
 }
 
+/**
+ * How many readers take the activity: one unless it is CSV bytes or a CSV Blob of at least
+ * minParallelBytes and the run is lenient (strict mode stops at the first bad row in file
+ * order, which one reader sees). JSON and typed columns are read by one reader.
+ */
 async function readerCount(Module, tables, configJson, columns, workers, minParallelBytes) {
   const activity = tables?.activity;
   if (workers <= 1 || columns != null || activity == null || Array.isArray(activity) || isStrict(configJson)) return 1;

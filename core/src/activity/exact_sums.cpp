@@ -5,17 +5,6 @@
 namespace gapscore::activity {
 namespace {
 
-// Every field, once: the loops below unroll over it.
-constexpr std::int64_t ExactRowSums::* kFields[] = {
-    &ExactRowSums::rows,     &ExactRowSums::tasks,    &ExactRowSums::ai_tasks,   &ExactRowSums::hours,
-    &ExactRowSums::q_tasks,  &ExactRowSums::q_weighted, &ExactRowSums::q_cost,   &ExactRowSums::e_tasks,
-    &ExactRowSums::errors,   &ExactRowSums::v_rows,   &ExactRowSums::v_value,    &ExactRowSums::v_cost,
-    &ExactRowSums::c_tasks,  &ExactRowSums::c_weighted, &ExactRowSums::r_rows,   &ExactRowSums::r_hours,
-    &ExactRowSums::rework,   &ExactRowSums::b_rows,   &ExactRowSums::b_baseline, &ExactRowSums::b_hours,
-    &ExactRowSums::b_rework, &ExactRowSums::i_rows,   &ExactRowSums::interactions};
-static_assert(sizeof kFields / sizeof kFields[0] * sizeof(std::int64_t) == sizeof(ExactRowSums),
-              "kFields lists every field of ExactRowSums");
-
 bool checked_mul(std::int64_t a, std::int64_t b, std::int64_t& out) { return !__builtin_mul_overflow(a, b, &out); }
 
 }  // namespace
@@ -31,7 +20,7 @@ bool to_fixed(double v, std::int64_t& out) {
 // Checked first, then added: no copy of the sums (in wasm a struct copy is a memcpy call).
 bool ExactRowSums::can_add(const ExactRowSums& o) const {
   bool overflow = false;
-  for (auto field : kFields) {
+  for (auto field : kExactRowSumFields) {
     std::int64_t sum = 0;
     overflow |= __builtin_add_overflow(this->*field, o.*field, &sum);
   }
@@ -39,7 +28,7 @@ bool ExactRowSums::can_add(const ExactRowSums& o) const {
 }
 
 void ExactRowSums::add_checked_before(const ExactRowSums& o) {
-  for (auto field : kFields) this->*field += o.*field;
+  for (auto field : kExactRowSumFields) this->*field += o.*field;
 }
 
 bool ExactRowSums::add(const ExactRowSums& o) {

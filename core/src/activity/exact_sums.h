@@ -38,6 +38,18 @@ struct ExactRowSums {
   void add_checked_before(const ExactRowSums& o);
 };
 
+// Every field of ExactRowSums once, in declaration order (saved states and
+// period cells keep them in this order); loops over it unroll.
+inline constexpr std::int64_t ExactRowSums::* kExactRowSumFields[] = {
+    &ExactRowSums::rows,     &ExactRowSums::tasks,    &ExactRowSums::ai_tasks,   &ExactRowSums::hours,
+    &ExactRowSums::q_tasks,  &ExactRowSums::q_weighted, &ExactRowSums::q_cost,   &ExactRowSums::e_tasks,
+    &ExactRowSums::errors,   &ExactRowSums::v_rows,   &ExactRowSums::v_value,    &ExactRowSums::v_cost,
+    &ExactRowSums::c_tasks,  &ExactRowSums::c_weighted, &ExactRowSums::r_rows,   &ExactRowSums::r_hours,
+    &ExactRowSums::rework,   &ExactRowSums::b_rows,   &ExactRowSums::b_baseline, &ExactRowSums::b_hours,
+    &ExactRowSums::b_rework, &ExactRowSums::i_rows,   &ExactRowSums::interactions};
+static_assert(sizeof kExactRowSumFields / sizeof kExactRowSumFields[0] * sizeof(std::int64_t) == sizeof(ExactRowSums),
+              "kExactRowSumFields lists every field of ExactRowSums");
+
 // What one activity row adds, in fixed point. Optional cells are absent when
 // their `has_*` flag is false (they then add nothing to their sums).
 struct RowValues {

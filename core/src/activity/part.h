@@ -35,8 +35,17 @@ enum class PlaybookStatus : std::int8_t {
 // Sums role guidance needs per person x task type, for one class of rows.
 struct ClassCounts {
   std::int64_t rows = 0, tasks = 0, ai_tasks = 0, r_hours = 0, rework = 0, e_tasks = 0, errors = 0;
-  void add(const ExactRowSums& s);
-  void add(const ClassCounts& o);
+  // A row's sums, or another cell's counts (both have these fields).
+  template <class Sums>
+  void add(const Sums& o) {
+    rows += o.rows;
+    tasks += o.tasks;
+    ai_tasks += o.ai_tasks;
+    r_hours += o.r_hours;
+    rework += o.rework;
+    e_tasks += o.e_tasks;
+    errors += o.errors;
+  }
 };
 
 // Days with a row, for one person and task type: the key of a row is

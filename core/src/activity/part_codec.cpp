@@ -4,17 +4,11 @@ namespace gapscore::activity {
 namespace {
 
 void write_sums(const ExactRowSums& s, ByteWriter& w) {
-  for (std::int64_t v : {s.rows, s.tasks, s.ai_tasks, s.hours, s.q_tasks, s.q_weighted, s.q_cost, s.e_tasks, s.errors,
-                         s.v_rows, s.v_value, s.v_cost, s.c_tasks, s.c_weighted, s.r_rows, s.r_hours, s.rework, s.b_rows,
-                         s.b_baseline, s.b_hours, s.b_rework, s.i_rows, s.interactions})
-    w.zig(v);
+  for (auto field : kExactRowSumFields) w.zig(s.*field);
 }
 
 void read_sums(ExactRowSums& s, ByteReader& r) {
-  for (std::int64_t* v : {&s.rows, &s.tasks, &s.ai_tasks, &s.hours, &s.q_tasks, &s.q_weighted, &s.q_cost, &s.e_tasks,
-                          &s.errors, &s.v_rows, &s.v_value, &s.v_cost, &s.c_tasks, &s.c_weighted, &s.r_rows, &s.r_hours,
-                          &s.rework, &s.b_rows, &s.b_baseline, &s.b_hours, &s.b_rework, &s.i_rows, &s.interactions})
-    *v = r.zig();
+  for (auto field : kExactRowSumFields) s.*field = r.zig();
 }
 
 void write_counts(const ClassCounts& c, ByteWriter& w) {

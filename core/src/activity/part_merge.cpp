@@ -4,16 +4,6 @@
 
 namespace gapscore::activity {
 
-void ClassCounts::add(const ClassCounts& o) {
-  rows += o.rows;
-  tasks += o.tasks;
-  ai_tasks += o.ai_tasks;
-  r_hours += o.r_hours;
-  rework += o.rework;
-  e_tasks += o.e_tasks;
-  errors += o.errors;
-}
-
 void DayBits::assign(std::int32_t first, const std::vector<std::uint64_t>& words) {
   first_ = first;
   size_ = 0;
