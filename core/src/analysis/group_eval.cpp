@@ -1,5 +1,7 @@
 #include "analysis/group_eval.h"
 
+#include "metrics/person_sums.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -135,7 +137,8 @@ GroupResult evaluate_group(const EvalContext& ctx, std::span<const std::uint32_t
   for (std::uint32_t p : members) {
     const PersonFigures& f = ctx.figures[p];
     if (!f.active) continue;
-    sums.add(ctx.person_sums[p]);
+    if (ctx.period_sums) ctx.period_sums->add_to(p, sums);
+    else sums.add(ctx.person_sums[p]);
     in.headcount += 1;
     if (f.ai_user) in.ai_users += 1;
     if (f.ai_task_share) shares.push_back(*f.ai_task_share);

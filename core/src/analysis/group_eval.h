@@ -13,6 +13,10 @@
 #include "gapscore/config.h"
 #include "metrics/sums.h"
 
+namespace gapscore::metrics {
+class PeriodSums;
+}
+
 namespace gapscore::analysis {
 
 // The AI user / non-user gap adjusted for where people work
@@ -64,7 +68,10 @@ struct GroupResult {
 struct EvalContext {
   const Config* config = nullptr;  // privacy.min_group_size limits the gap's sub-samples
   std::uint32_t available = 0;  // metrics::Need bits the inputs satisfy
+  // Members' sums: the window's per-person table, or, for a trend period, the
+  // period's cells read on demand (then person_sums is empty).
   std::span<const metrics::Sums> person_sums;
+  const metrics::PeriodSums* period_sums = nullptr;
   std::span<const PersonFigures> figures;
   std::span<const SurveyAnswers> surveys;
 };

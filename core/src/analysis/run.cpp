@@ -84,25 +84,25 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
   std::vector<bool> selected(out.grouping.size(), false);
   for (std::size_t g : out.trend_groups.groups) selected[g] = true;
 
-  std::vector<metrics::Sums> sums(ds.persons.size());
+  metrics::PeriodSums period_sums(ds, pb, index);
   std::vector<PersonFigures> figures(ds.persons.size());
   std::vector<std::uint32_t> touched;  // the period's active people, in id order
   EvalContext ctx;
   ctx.config = &config;
   ctx.available = out.available;
+  ctx.period_sums = &period_sums;
   std::uint64_t cells = 0;
   for (std::size_t i = 0; i < periods.size(); ++i) {
     for (std::uint32_t p : touched) figures[p] = PersonFigures{};
-    metrics::period_sums(ds, pb, index, i, touched, sums);
+    period_sums.select(i, touched);
     for (std::uint32_t p : touched) {
-      figures[p] = person_figures(sums[p], config);
+      figures[p] = person_figures(period_sums.of(p), config);
       if (config.rollout)
         out.person_periods.push_back({p, periods[i], figures[p].quality_adjusted_output_per_hour, figures[p].error_rate});
     }
     const std::int32_t from = periods[i];
     const std::int32_t to = weekly ? from + 6 : month_start(from + 31) - 1;
     const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, from, to);
-    ctx.person_sums = sums;
     ctx.figures = figures;
     ctx.surveys = surveys;
     const std::string label = weekly ? iso_week_label(from) : month_label(from);
@@ -148,8 +148,8 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   out.grouping = group_persons(ds, config.group_by);
 
   {
-    // The window's per-person sums (people x three row sums) are freed before the trends
-    // make their own per-period table: the two never live together.
+    // The window's per-person sums (people x three row sums) are freed before the
+    // trends start (they read each period's sums from its cells, with no table).
     const std::vector<metrics::Sums> sums = metrics::person_sums(ds, pb);
     out.figures.reserve(sums.size());
     for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));

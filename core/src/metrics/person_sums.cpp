@@ -104,33 +104,56 @@ PeriodIndex index_periods(const activity::ActivityData& a) {
   return index;
 }
 
-void period_sums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex& index, std::size_t period,
-                 std::vector<std::uint32_t>& people, std::vector<Sums>& out) {
-  const activity::ActivityData& a = ds.activity;
+PeriodSums::PeriodSums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex& index)
+    : ds_(ds), pb_(pb), index_(index), cell_of_(ds.activity.persons.size()) {}
+
+void PeriodSums::select(std::size_t period, std::vector<std::uint32_t>& people) {
+  const activity::ActivityData& a = ds_.activity;
+  period_ = period;
   people.clear();
-  for (std::uint32_t i : index.cells[period]) {
-    const activity::PeriodCell c = a.period_cells[i];
-    people.push_back(c.person);
-    Sums& s = out[c.person];
-    s = Sums{};
-    s.all = to_row_sums(c.all);
-    // Of the AI-assisted rows, a period keeps only their baseline sums and
-    // their rework (time saved, net of AI rework).
-    s.ai.b_rows = count(c.ai_b_rows);
-    s.ai.b_baseline = scaled(c.ai_b_baseline);
-    s.ai.b_hours = scaled(c.ai_b_hours);
-    s.ai.b_rework = scaled(c.ai_b_rework);
-    s.ai.rework = scaled(c.ai_rework);
-    s.playbook.recommended_tasks = count(c.recommended_tasks);
-    s.playbook.recommended_ai_tasks = count(c.recommended_ai_tasks);
-    s.playbook.covered_ai_tasks = count(c.covered_ai_tasks);
-    s.playbook.off_playbook_ai_tasks = count(c.off_playbook_ai_tasks);
+  for (std::uint32_t i : index_.cells[period]) {
+    const std::uint32_t p = a.period_cells.person(i);
+    people.push_back(p);
+    cell_of_[p] = i;
   }
-  // Cells whose status waited for the final roles.
-  for (std::uint32_t i : index.pending[period]) {
-    const activity::PendingPlaybookCell& c = a.pending_playbook[i];
-    add_playbook(pb.status(c.person, c.task), count(c.tasks), count(c.ai_tasks), out[c.person].playbook);
+  // Cells whose status waited for the final roles, in index order (by person).
+  pending_.clear();
+  const std::vector<std::uint32_t>& pending = index_.pending[period];
+  for (std::uint32_t k = 0; k < pending.size(); ++k) {
+    const std::uint32_t p = a.pending_playbook[pending[k]].person;
+    if (pending_.empty() || pending_.back().person != p) pending_.push_back({p, k, k});
+    pending_.back().end = k + 1;
   }
 }
+
+Sums PeriodSums::of(std::uint32_t person) const {
+  const activity::ActivityData& a = ds_.activity;
+  const activity::PeriodCell c = a.period_cells[cell_of_[person]];
+  Sums s;
+  s.all = to_row_sums(c.all);
+  // Of the AI-assisted rows, a period keeps only their baseline sums and
+  // their rework (time saved, net of AI rework).
+  s.ai.b_rows = count(c.ai_b_rows);
+  s.ai.b_baseline = scaled(c.ai_b_baseline);
+  s.ai.b_hours = scaled(c.ai_b_hours);
+  s.ai.b_rework = scaled(c.ai_b_rework);
+  s.ai.rework = scaled(c.ai_rework);
+  s.playbook.recommended_tasks = count(c.recommended_tasks);
+  s.playbook.recommended_ai_tasks = count(c.recommended_ai_tasks);
+  s.playbook.covered_ai_tasks = count(c.covered_ai_tasks);
+  s.playbook.off_playbook_ai_tasks = count(c.off_playbook_ai_tasks);
+  const auto it = std::lower_bound(pending_.begin(), pending_.end(), person,
+                                   [](const PendingRange& r, std::uint32_t p) { return r.person < p; });
+  if (it != pending_.end() && it->person == person) {
+    const std::vector<std::uint32_t>& pending = index_.pending[period_];
+    for (std::uint32_t k = it->begin; k < it->end; ++k) {
+      const activity::PendingPlaybookCell& pc = a.pending_playbook[pending[k]];
+      add_playbook(pb_.status(pc.person, pc.task), count(pc.tasks), count(pc.ai_tasks), s.playbook);
+    }
+  }
+  return s;
+}
+
+void PeriodSums::add_to(std::uint32_t person, Sums& acc) const { acc.add(of(person)); }
 
 }  // namespace gapscore::metrics

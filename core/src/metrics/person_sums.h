@@ -28,10 +28,29 @@ struct PeriodIndex {
 };
 PeriodIndex index_periods(const activity::ActivityData& a);
 
-// One period (index into ds.activity.periods): sums of the people active in it.
-// `people` lists them in id order; `out` is indexed by person and only their
-// entries are written (others keep whatever they held).
-void period_sums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex& index, std::size_t period,
-                 std::vector<std::uint32_t>& people, std::vector<Sums>& out);
+// One period's sums, person by person, computed from the period's cells when a
+// group asks for them: trends keep no per-person table of sums (people x 584
+// bytes, for every period evaluated).
+class PeriodSums {
+ public:
+  PeriodSums(const Dataset& ds, const PlaybookLookup& pb, const PeriodIndex& index);
+  // Selects a period (index into ds.activity.periods); `people` becomes the
+  // people active in it, in id order.
+  void select(std::size_t period, std::vector<std::uint32_t>& people);
+  // Adds person's sums in the selected period to `acc` (the person must be active in it).
+  void add_to(std::uint32_t person, Sums& acc) const;
+  Sums of(std::uint32_t person) const;
+
+ private:
+  struct PendingRange {
+    std::uint32_t person, begin, end;  // into index.pending[period]
+  };
+  const Dataset& ds_;
+  const PlaybookLookup& pb_;
+  const PeriodIndex& index_;
+  std::size_t period_ = 0;
+  std::vector<std::uint32_t> cell_of_;  // by person: the selected period's cell
+  std::vector<PendingRange> pending_;   // the selected period's pending cells, by person
+};
 
 }  // namespace gapscore::metrics
