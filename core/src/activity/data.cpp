@@ -19,26 +19,6 @@ std::vector<std::uint32_t> rank_by_text(const std::vector<std::string>& texts) {
   return rank;
 }
 
-// Reorders v so that v[k] is the old v[order[k].second], moving each element
-// once along its cycle (no second vector). `order` is spent.
-template <class Cells>
-void permute_in_place(Cells& v, std::vector<std::pair<std::uint64_t, std::uint32_t>>& order) {
-  constexpr std::uint32_t kPlaced = 0xffffffffu;
-  for (std::uint32_t k = 0; k < order.size(); ++k) {
-    if (order[k].second == kPlaced || order[k].second == k) continue;
-    auto held = std::move(v[k]);
-    std::uint32_t j = k;
-    while (order[j].second != k) {
-      const std::uint32_t from = order[j].second;
-      v[j] = std::move(v[from]);
-      order[j].second = kPlaced;
-      j = from;
-    }
-    v[j] = std::move(held);
-    order[j].second = kPlaced;
-  }
-}
-
 }  // namespace
 
 ActivityData finish(Part&& part) {
@@ -71,18 +51,22 @@ ActivityData finish(Part&& part) {
   const std::vector<std::uint32_t> task_rank = rank_by_text(part.task_types().texts());
   // Ids are distinct, so every order below is total: no ties for sort to break differently.
   d.persons.resize(ids.size());
+  ids = {};
   for (std::uint32_t p = 0; p < all_ids.size(); ++p) {
     if (person_rank[p] == kDropped) continue;
     ActivityPerson& out = d.persons[person_rank[p]];
-    const PersonPart& in = part.persons()[p];
+    PersonPart& in = part.persons_[p];
     out.id = all_ids[p];
     out.all = in.all;
     out.ai = in.ai;
     out.manual = in.manual;
-    out.team = in.team;
-    out.role = in.role;
-    out.work_mode = in.work_mode;
+    out.team = std::move(in.team);
+    out.role = std::move(in.role);
+    out.work_mode = std::move(in.work_mode);
   }
+  // The part's people are spent: freed before the cells are copied.
+  part.persons_ = {};
+  part.person_ids_ = {};
   d.task_types.resize(task_rank.size());
   for (std::uint32_t t = 0; t < task_rank.size(); ++t) d.task_types[task_rank[t]] = part.task_types().texts()[t];
 
@@ -96,8 +80,9 @@ ActivityData finish(Part&& part) {
     d.periods.push_back(part.periods()[period_order[i]]);
   }
 
-  // Task cells: sorted as (key, index) pairs, then moved into place (cells are large and own their day bits).
-  std::vector<TaskCell> tasks = std::move(part.task_cells_);
+  // Task cells: sorted as (key, index) pairs, then copied in that order
+  // without their day bits, into a vector of the exact size.
+  BlockVector<TaskCell> tasks = std::move(part.task_cells_);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> task_order(tasks.size());
   std::size_t kept_tasks = 0;
   for (std::uint32_t i = 0; i < tasks.size(); ++i) {
@@ -107,13 +92,13 @@ ActivityData finish(Part&& part) {
     task_order[i] = {kept ? (std::uint64_t{person_rank[c.person]} << 32) | task_rank[c.task] : ~std::uint64_t{0}, i};
   }
   std::sort(task_order.begin(), task_order.end());
-  permute_in_place(tasks, task_order);
-  tasks.resize(kept_tasks);
+  d.task_cells.reserve(kept_tasks);
   for (std::size_t i = 0; i < kept_tasks; ++i) {
-    tasks[i].person = static_cast<std::uint32_t>(task_order[i].first >> 32);
-    tasks[i].task = static_cast<std::uint32_t>(task_order[i].first);
+    const TaskCell& c = tasks[task_order[i].second];
+    d.task_cells.push_back({static_cast<std::uint32_t>(task_order[i].first >> 32),
+                            static_cast<std::uint32_t>(task_order[i].first), c.ai, c.manual, c.status});
   }
-  d.task_cells = std::move(tasks);
+  tasks = {};
   // Cells of people without rows exist only in a corrupt saved state (a row
   // makes both): dropped like their task cells, never indexed.
   PeriodCells periods = std::move(part.period_cells_);

@@ -14,6 +14,14 @@
 
 namespace gapscore::activity {
 
+// A task cell once reading is done: its counts and playbook status, without
+// the day bits (they only find repeated keys while rows come in).
+struct TaskSums {
+  std::uint32_t person = 0, task = 0;
+  ClassCounts ai, manual;
+  PlaybookStatus status = PlaybookStatus::unknown;
+};
+
 struct ActivityPerson {
   std::string id;
   ExactRowSums all, ai, manual;
@@ -25,14 +33,14 @@ struct ActivityData {
   std::vector<ActivityPerson> persons;   // sorted by id (bytewise)
   std::vector<std::string> task_types;   // sorted
   std::vector<std::int32_t> periods;     // start days, ascending
-  std::vector<TaskCell> task_cells;      // by person, then task type (final indices)
+  std::vector<TaskSums> task_cells;      // by person, then task type (final indices)
   PeriodCells period_cells;              // by period, then person (final indices)
   std::vector<PendingPlaybookCell> pending_playbook;  // by person, period, task type
   std::uint64_t rows_in_window = 0, rows_outside_window = 0;
   std::optional<std::int32_t> first_date, last_date;
   bool weekly = true;
 
-  std::span<const TaskCell> task_cells_of(std::uint32_t person) const {
+  std::span<const TaskSums> task_cells_of(std::uint32_t person) const {
     const ActivityPerson& p = persons[person];
     return {task_cells.data() + p.task_cells_begin, p.task_cells_end - p.task_cells_begin};
   }

@@ -125,9 +125,8 @@ std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start)
   const std::uint32_t period =
       period_index_.find_or_insert(static_cast<std::uint64_t>(static_cast<std::uint32_t>(period_start)), next_period);
   if (period == next_period) periods_.push_back(period_start);
-  const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | period;
   const auto next = static_cast<std::uint32_t>(period_cells_.size());
-  const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
+  const std::uint32_t i = period_cell_index_.find_or_insert(person, period, next);
   if (i == next) period_cells_.add_cell(person, period);
   return i;
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "activity/exact_sums.h"
+#include "activity/period_cell_index.h"
 #include "activity/period_cells.h"
 #include "base/block_vector.h"
 #include "base/flat_map.h"
@@ -169,7 +170,7 @@ class Part {
   const TextCodes& person_ids() const { return person_ids_; }
   const TextCodes& task_types() const { return task_types_; }
   const BlockVector<PersonPart>& persons() const { return persons_; }
-  const std::vector<TaskCell>& task_cells() const { return task_cells_; }
+  const BlockVector<TaskCell>& task_cells() const { return task_cells_; }
   const PeriodCells& period_cells() const { return period_cells_; }
   const std::vector<std::int32_t>& periods() const { return periods_; }
   const std::vector<PendingPlaybookCell>& pending_playbook() const { return pending_; }
@@ -193,10 +194,10 @@ class Part {
   TextCodes person_ids_, task_types_;
   BlockVector<PersonPart> persons_;
   FlatU64Map task_cell_index_;
-  std::vector<TaskCell> task_cells_;
+  BlockVector<TaskCell> task_cells_;  // grows by blocks: no moment with two copies
   std::vector<std::int32_t> periods_;  // start day per period code (first-seen order)
   FlatU64Map period_index_;            // start day -> period code
-  FlatU64Map period_cell_index_;
+  PeriodCellIndex period_cell_index_;
   PeriodCells period_cells_;
   FlatU64Map pending_index_;
   std::vector<PendingPlaybookCell> pending_;

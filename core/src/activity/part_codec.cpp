@@ -160,8 +160,7 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
     for (std::int64_t& v : sums) v = r.zig();
     if (person >= people || period >= periods) r.fail();
     if (!r.ok()) break;
-    const std::uint64_t key = (static_cast<std::uint64_t>(person) << 32) | period;
-    if (p.period_cell_index_.find_or_insert(key, i) != i) r.fail();
+    if (p.period_cell_index_.find_or_insert(person, period, i) != i) r.fail();
     // Added to a new cell, from zero: never past 64 bits.
     if (!p.period_cells_.add(p.period_cells_.add_cell(person, period), sums)) r.fail();
   }

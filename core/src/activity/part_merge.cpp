@@ -107,7 +107,6 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
   other.period_cell_index_ = {};
   other.pending_index_ = {};
   other.task_cell_cache_ = {};
-  task_cells_.reserve(task_cells_.size() + other.task_cells_.size());
   for (std::uint32_t p = 0; p < other.persons_.size(); ++p) {
     person_of[p] = person_ids_.intern(other.person_ids_.texts()[p]);
     if (person_of[p] == persons_.size()) persons_.emplace_back();
@@ -137,9 +136,8 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
   for (std::size_t k = 0; k < other.period_cells_.size(); ++k) {
     const PeriodCell c = other.period_cells_[k];
     const std::uint32_t p = person_of[c.person];
-    const std::uint64_t key = (static_cast<std::uint64_t>(p) << 32) | period_of[c.period];
     const auto next = static_cast<std::uint32_t>(period_cells_.size());
-    const std::uint32_t i = period_cell_index_.find_or_insert(key, next);
+    const std::uint32_t i = period_cell_index_.find_or_insert(p, period_of[c.period], next);
     if (i == next) period_cells_.add_cell(p, period_of[c.period]);
     if (!period_cells_.add(i, c.sums())) return std::nullopt;
   }
@@ -164,7 +162,7 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
 }
 
 std::size_t Part::memory_bytes() const {
-  std::size_t n = persons_.memory_bytes() + task_cells_.capacity() * sizeof(TaskCell) +
+  std::size_t n = persons_.memory_bytes() + task_cells_.memory_bytes() +
                   period_cells_.memory_bytes() + pending_.capacity() * sizeof(PendingPlaybookCell) +
                   task_cell_index_.memory_bytes() + period_cell_index_.memory_bytes() + pending_index_.memory_bytes();
   for (const TaskCell& c : task_cells_) n += c.days.heap_bytes();

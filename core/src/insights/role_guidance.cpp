@@ -74,7 +74,7 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
     return s;
   };
   for (std::uint32_t p = 0; p < ds.persons.size(); ++p) {  // id order: sums add up in a fixed order
-    for (const activity::TaskCell& tc : ds.activity.task_cells_of(p)) {
+    for (const activity::TaskSums& tc : ds.activity.task_cells_of(p)) {
       if (tc.ai.rows + tc.manual.rows == 0) continue;  // rows only outside the window
       RoleTask& cell = cells[(static_cast<std::uint64_t>(role_of[p]) << 32) | tc.task];
       cell.ai.add(to_class(tc.ai));

@@ -88,7 +88,7 @@ std::vector<Sums> person_sums(const Dataset& ds, const PlaybookLookup& pb) {
     s.all = to_row_sums(person.all);
     s.ai = to_row_sums(person.ai);
     s.manual = to_row_sums(person.manual);
-    for (const activity::TaskCell& c : a.task_cells_of(p))
+    for (const activity::TaskSums& c : a.task_cells_of(p))
       add_playbook(pb.status(p, c.task), count(c.ai.tasks + c.manual.tasks), count(c.ai.ai_tasks + c.manual.ai_tasks),
                    s.playbook);
   }
