@@ -25,8 +25,8 @@ struct Addition {
 
 // Small counts in every field; now and then a large value (past 32 bits once
 // summed) in a few fields, and negative ones, as fixed-point decimals can be.
-// `large_fields` fields from field 10 on get the large values: past four wide
-// fields, the rest are kept in columns.
+// `large_fields` fields from field 10 on get the large values: past two wide
+// fields (field 20 is one), the rest are kept in columns.
 std::vector<Addition> random_additions(std::uint64_t seed, std::uint32_t cells, std::size_t n, std::uint64_t large_fields) {
   Prng rng(seed);
   std::vector<Addition> out(n);
@@ -55,7 +55,7 @@ std::vector<Sums> reference(std::uint32_t cells, const std::vector<Addition>& ad
 
 TEST(PeriodCells, SumsAreExactInAnyOrderWhicheverFieldsWentWide) {
   constexpr std::uint32_t kCells = 300;
-  for (const std::uint64_t large_fields : {3u, 8u}) {  // all wide fields inline; and some in columns
+  for (const std::uint64_t large_fields : {1u, 8u}) {  // both wide fields inline; and most in columns
     const std::vector<Addition> adds = random_additions(7, kCells, 20'000, large_fields);
     const std::vector<Sums> want = reference(kCells, adds);
     std::vector<Addition> reversed(adds.rbegin(), adds.rend());
@@ -103,7 +103,7 @@ TEST(PeriodCells, AnAdditionPast64BitsChangesNothingNarrowOrWide) {
 
 TEST(PeriodCells, KeepAndPermuteMoveWideAndNarrowSumsTogether) {
   constexpr std::uint32_t kCells = 2'500;  // more than two blocks
-  const std::vector<Addition> adds = random_additions(11, kCells, 30'000, 7);  // 8 wide: 4 inline, 4 in columns
+  const std::vector<Addition> adds = random_additions(11, kCells, 30'000, 7);  // 8 wide: 2 inline, 6 in columns
   const std::vector<Sums> want = reference(kCells, adds);
   PeriodCells c = filled(kCells, adds);
   ASSERT_EQ(__builtin_popcount(c.wide_fields()), 8);
