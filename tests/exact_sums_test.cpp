@@ -64,6 +64,48 @@ TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
   EXPECT_EQ(part.persons()[0].all.v_value, 5'000'000'000'000'000'000 + 1'000'000);
 }
 
+// Manual sums are kept as all - ai. With negative values (an outcome can be a
+// loss) the manual sum can pass 64 bits while `all` does not: that row must
+// be refused all the same, and the manual sums must stay all - ai.
+TEST(Part, AManualSumPast64BitsIsRefusedThoughAllFits) {
+  Part part(PartOptions{});
+  RowValues loss;
+  loss.tasks = 1;
+  loss.ai_tasks = 1;  // AI-assisted
+  loss.hours = 1'000'000;
+  loss.has_value = true;
+  loss.value = -5'000'000'000'000'000'000;
+  RowValues gain = loss;
+  gain.ai_tasks = 0;  // manual
+  gain.value = 5'000'000'000'000'000'000;
+  ASSERT_EQ(part.add("P1", 20000, "coding", loss, "", "", "", 2), RowOutcome::kept);
+  ASSERT_EQ(part.add("P1", 20001, "coding", gain, "", "", "", 3), RowOutcome::kept);
+  // all.v_value is back to 0 and could take another 5e18; manual would be 1e19.
+  EXPECT_EQ(part.persons()[0].all.v_value, 0);
+  EXPECT_EQ(part.add("P1", 20002, "coding", gain, "", "", "", 4), RowOutcome::overflow);
+  EXPECT_EQ(part.persons()[0].all.v_value, 0);
+  EXPECT_EQ(part.persons()[0].manual().v_value, 5'000'000'000'000'000'000);
+  EXPECT_EQ(part.persons()[0].manual().rows, 1);
+  // An AI-assisted gain still fits every sum.
+  RowValues ai_gain = gain;
+  ai_gain.ai_tasks = 1;
+  EXPECT_EQ(part.add("P1", 20003, "coding", ai_gain, "", "", "", 5), RowOutcome::kept);
+  EXPECT_EQ(part.persons()[0].manual().v_value, 5'000'000'000'000'000'000);
+  EXPECT_EQ(part.persons()[0].ai.v_value, 0);
+}
+
+TEST(ExactRowSums, ACheckedDifferenceRefusesWhatWouldOverflow) {
+  ExactRowSums a, b, out;
+  a.tasks = 7;
+  b.tasks = 3;
+  ASSERT_TRUE(checked_difference(a, b, out));
+  EXPECT_EQ(out.tasks, 4);
+  EXPECT_TRUE(same(out, manual_sums(a, b)));
+  a.errors = std::numeric_limits<std::int64_t>::min();
+  b.errors = 1;
+  EXPECT_FALSE(checked_difference(a, b, out));
+}
+
 // Up to 256 days live inside the bitmap, more in a heap block: copies keep
 // the days, a move takes them and leaves the source empty.
 TEST(DayBits, CopiesAndMovesKeepTheDaysAndEmptyTheSource) {

@@ -59,7 +59,6 @@ ActivityData finish(Part&& part) {
     out.id = all_ids[p];
     out.all = in.all;
     out.ai = in.ai;
-    out.manual = in.manual;
     out.team = std::move(in.team);
     out.role = std::move(in.role);
     out.work_mode = std::move(in.work_mode);

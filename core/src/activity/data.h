@@ -24,7 +24,7 @@ struct TaskSums {
 
 struct ActivityPerson {
   std::string id;
-  ExactRowSums all, ai, manual;
+  ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   InlineAttribute team, role, work_mode;
   std::uint32_t task_cells_begin = 0, task_cells_end = 0;      // into ActivityData::task_cells
 };

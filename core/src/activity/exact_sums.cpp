@@ -37,6 +37,18 @@ bool ExactRowSums::add(const ExactRowSums& o) {
   return true;
 }
 
+ExactRowSums manual_sums(const ExactRowSums& all, const ExactRowSums& ai) {
+  ExactRowSums out;
+  for (auto field : kExactRowSumFields) out.*field = all.*field - ai.*field;
+  return out;
+}
+
+bool checked_difference(const ExactRowSums& all, const ExactRowSums& ai, ExactRowSums& out) {
+  bool overflow = false;
+  for (auto field : kExactRowSumFields) overflow |= __builtin_sub_overflow(all.*field, ai.*field, &(out.*field));
+  return !overflow;
+}
+
 bool row_contribution(const RowValues& v, ExactRowSums& s) {
   s = ExactRowSums{};
   s.rows = 1;

@@ -168,15 +168,15 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   last_period_cell_person_ = p;
   last_period_start_ = period_start;
   last_period_cell_ = pc;
-  ExactRowSums& cls = ai ? person.ai : person.manual;
   TaskCell& task = task_cells_[tc];
   // All sums of the row are checked before any is changed: a row goes in whole or not at all.
-  // (The key stays taken: a later row with it is still a repeat.)
-  if (!person.all.can_add(s) || !cls.can_add(s) ||
+  // (The key stays taken: a later row with it is still a repeat.) Manual sums
+  // are all - ai, and must fit 64 bits as much as the kept ones.
+  if (!person.all.can_add(s) || !(ai ? person.ai.can_add(s) : person.manual().can_add(s)) ||
       !period_cells_.add(pc, period_delta(s, ai && v.has_baseline, ai, task.status)))
     return RowOutcome::overflow;
   person.all.add_checked_before(s);
-  cls.add_checked_before(s);
+  if (ai) person.ai.add_checked_before(s);
   (ai ? task.ai : task.manual).add(s);
   if (task.status == PlaybookStatus::unknown) {
     const std::uint32_t period = period_cells_.period(pc);

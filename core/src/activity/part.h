@@ -123,8 +123,9 @@ struct InlineAttribute {
 };
 
 struct PersonPart {
-  ExactRowSums all, ai, manual;
+  ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   InlineAttribute team, role, work_mode;
+  ExactRowSums manual() const { return manual_sums(all, ai); }
 };
 
 // The inputs a Part needs before the first row.

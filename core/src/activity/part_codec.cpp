@@ -59,7 +59,7 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
   for (const PersonPart& person : p.persons_) {
     write_sums(person.all, w);
     write_sums(person.ai, w);
-    write_sums(person.manual, w);
+    write_sums(person.manual(), w);
     write_attribute(person.team, w);
     write_attribute(person.role, w);
     write_attribute(person.work_mode, w);
@@ -114,7 +114,12 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
   for (PersonPart& person : p.persons_) {
     read_sums(person.all, r);
     read_sums(person.ai, r);
-    read_sums(person.manual, r);
+    // The manual sums are stored (format 3) but kept as all - ai: they must agree.
+    ExactRowSums manual, difference;
+    read_sums(manual, r);
+    bool agree = checked_difference(person.all, person.ai, difference);
+    for (auto field : kExactRowSumFields) agree &= manual.*field == difference.*field;
+    if (!agree) r.fail();
     read_attribute(person.team, r);
     read_attribute(person.role, r);
     read_attribute(person.work_mode, r);

@@ -112,7 +112,8 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
     if (person_of[p] == persons_.size()) persons_.emplace_back();
     PersonPart& mine = persons_[person_of[p]];
     const PersonPart& theirs = other.persons_[p];
-    if (!mine.all.add(theirs.all) || !mine.ai.add(theirs.ai) || !mine.manual.add(theirs.manual)) return std::nullopt;
+    if (!mine.manual().can_add(theirs.manual()) || !mine.all.add(theirs.all) || !mine.ai.add(theirs.ai))
+      return std::nullopt;
     mine.team.merge(theirs.team);
     mine.role.merge(theirs.role);
     mine.work_mode.merge(theirs.work_mode);

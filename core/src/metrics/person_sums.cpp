@@ -87,7 +87,7 @@ std::vector<Sums> person_sums(const Dataset& ds, const PlaybookLookup& pb) {
     Sums& s = out[p];
     s.all = to_row_sums(person.all);
     s.ai = to_row_sums(person.ai);
-    s.manual = to_row_sums(person.manual);
+    s.manual = to_row_sums(activity::manual_sums(person.all, person.ai));
     for (const activity::TaskSums& c : a.task_cells_of(p))
       add_playbook(pb.status(p, c.task), count(c.ai.tasks + c.manual.tasks), count(c.ai.ai_tasks + c.manual.ai_tasks),
                    s.playbook);
