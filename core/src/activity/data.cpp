@@ -59,9 +59,7 @@ ActivityData finish(Part&& part) {
     out.id = all_ids[p];
     out.all = in.all;
     out.ai = in.ai;
-    out.team = std::move(in.team);
-    out.role = std::move(in.role);
-    out.work_mode = std::move(in.work_mode);
+    out.attributes = std::move(in.attributes);
   }
   // The part's people are spent: freed before the cells are copied.
   part.persons_ = {};

@@ -25,7 +25,7 @@ struct TaskSums {
 struct ActivityPerson {
   std::string id;
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
-  InlineAttribute team, role, work_mode;
+  PersonAttributes attributes;
   std::uint32_t task_cells_begin = 0, task_cells_end = 0;      // into ActivityData::task_cells
 };
 

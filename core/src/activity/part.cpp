@@ -157,9 +157,12 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   }
   PersonPart& person = persons_[p];
   // Inline attributes come from the rows inside the window.
-  person.team.see(team, file_, row);
-  person.role.see(role, file_, row);
-  person.work_mode.see(work_mode, file_, row);
+  if (!team.empty() || !role.empty() || !work_mode.empty()) {
+    InlineAttributes& a = person.attributes.values();
+    a.team.see(team, file_, row);
+    a.role.see(role, file_, row);
+    a.work_mode.see(work_mode, file_, row);
+  }
   const bool ai = v.ai_tasks > 0;
   const std::int32_t period_start = options_.weekly ? iso_week_monday(day) : month_start(day);
   const std::uint32_t pc = p == last_period_cell_person_ && period_start == last_period_start_

@@ -120,11 +120,45 @@ struct InlineAttribute {
   std::uint32_t file = 0, conflict_file = 0;
   void see(std::string_view v, std::uint32_t in_file, std::uint64_t at);
   void merge(const InlineAttribute& other);  // both in the same file numbering
+  bool empty() const {
+    return row == 0 && conflict_row == 0 && file == 0 && conflict_file == 0 && value.empty() && conflict_value.empty();
+  }
+};
+
+struct InlineAttributes {
+  InlineAttribute team, role, work_mode;
+  bool empty() const { return team.empty() && role.empty() && work_mode.empty(); }
+};
+
+// A person's inline attributes, allocated only once a row gives one: most
+// activity files have no team/role/work_mode columns (the people table gives
+// them), and three empty attributes took 264 bytes a person.
+class PersonAttributes {
+ public:
+  PersonAttributes() = default;
+  PersonAttributes(const PersonAttributes& o) { *this = o; }
+  PersonAttributes& operator=(const PersonAttributes& o) {
+    if (this != &o) values_ = o.values_ ? std::make_unique<InlineAttributes>(*o.values_) : nullptr;
+    return *this;
+  }
+  PersonAttributes(PersonAttributes&&) noexcept = default;
+  PersonAttributes& operator=(PersonAttributes&&) noexcept = default;
+
+  bool empty() const { return !values_; }
+  const InlineAttributes& get() const { return values_ ? *values_ : kNone; }
+  InlineAttributes& values() {
+    if (!values_) values_ = std::make_unique<InlineAttributes>();
+    return *values_;
+  }
+
+ private:
+  static inline const InlineAttributes kNone{};
+  std::unique_ptr<InlineAttributes> values_;
 };
 
 struct PersonPart {
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
-  InlineAttribute team, role, work_mode;
+  PersonAttributes attributes;
   ExactRowSums manual() const { return manual_sums(all, ai); }
 };
 

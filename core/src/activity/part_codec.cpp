@@ -60,9 +60,10 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
     write_sums(person.all, w);
     write_sums(person.ai, w);
     write_sums(person.manual(), w);
-    write_attribute(person.team, w);
-    write_attribute(person.role, w);
-    write_attribute(person.work_mode, w);
+    const InlineAttributes& a = person.attributes.get();
+    write_attribute(a.team, w);
+    write_attribute(a.role, w);
+    write_attribute(a.work_mode, w);
   }
   w.u32(static_cast<std::uint32_t>(p.task_types_.size()));
   for (const std::string& t : p.task_types_.texts()) w.text(t);
@@ -120,9 +121,11 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
     bool agree = checked_difference(person.all, person.ai, difference);
     for (auto field : kExactRowSumFields) agree &= manual.*field == difference.*field;
     if (!agree) r.fail();
-    read_attribute(person.team, r);
-    read_attribute(person.role, r);
-    read_attribute(person.work_mode, r);
+    InlineAttributes a;
+    read_attribute(a.team, r);
+    read_attribute(a.role, r);
+    read_attribute(a.work_mode, r);
+    if (!a.empty()) person.attributes.values() = std::move(a);
   }
   const std::uint32_t tasks = r.count(4);
   for (std::uint32_t i = 0; i < tasks && r.ok(); ++i)

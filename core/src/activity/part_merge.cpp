@@ -77,13 +77,16 @@ void InlineAttribute::merge(const InlineAttribute& other) {
 }
 
 bool Part::renumber_files(const std::vector<std::uint32_t>& map) {
-  for (PersonPart& p : persons_)
-    for (InlineAttribute* a : {&p.team, &p.role, &p.work_mode}) {
+  for (PersonPart& p : persons_) {
+    if (p.attributes.empty()) continue;
+    InlineAttributes& v = p.attributes.values();
+    for (InlineAttribute* a : {&v.team, &v.role, &v.work_mode}) {
       if (a->row && a->file >= map.size()) return false;
       if (a->conflict_row && a->conflict_file >= map.size()) return false;
       if (a->row) a->file = map[a->file];
       if (a->conflict_row) a->conflict_file = map[a->conflict_file];
     }
+  }
   return true;
 }
 
@@ -114,9 +117,13 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
     const PersonPart& theirs = other.persons_[p];
     if (!mine.manual().can_add(theirs.manual()) || !mine.all.add(theirs.all) || !mine.ai.add(theirs.ai))
       return std::nullopt;
-    mine.team.merge(theirs.team);
-    mine.role.merge(theirs.role);
-    mine.work_mode.merge(theirs.work_mode);
+    if (!theirs.attributes.empty()) {
+      InlineAttributes& m = mine.attributes.values();
+      const InlineAttributes& t = theirs.attributes.get();
+      m.team.merge(t.team);
+      m.role.merge(t.role);
+      m.work_mode.merge(t.work_mode);
+    }
   }
   other.persons_ = {};
   other.person_ids_ = {};

@@ -28,7 +28,9 @@ struct TrendCell {
   std::string period_label;
   std::optional<std::size_t> group;  // nullopt = whole organisation
   GroupResult result;
-  std::vector<std::uint32_t> active_people;  // sorted person indices with rows in the period (privacy checks)
+  // Sorted person indices with rows in the period (privacy checks; moved into
+  // the disclosure audit's table by privacy::suppression_input).
+  std::vector<std::uint32_t> active_people;
 };
 
 // A group x period cell with people whose group is not among the trend groups:

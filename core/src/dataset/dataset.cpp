@@ -145,11 +145,12 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
     const activity::ActivityPerson& a = ds.activity.persons[i];
     PersonInfo& p = ds.persons[i];
     p.id = a.id;
-    p.team = a.team.value;
-    p.role = a.role.value;
-    if (a.work_mode.row) p.work_mode = work_mode_from_name(a.work_mode.value);
+    const activity::InlineAttributes& inline_values = a.attributes.get();
+    p.team = inline_values.team.value;
+    p.role = inline_values.role.value;
+    if (inline_values.work_mode.row) p.work_mode = work_mode_from_name(inline_values.work_mode.value);
     const std::pair<const char*, const activity::InlineAttribute*> attributes[] = {
-        {"team", &a.team}, {"role", &a.role}, {"work_mode", &a.work_mode}};
+        {"team", &inline_values.team}, {"role", &inline_values.role}, {"work_mode", &inline_values.work_mode}};
     for (const auto& [name, attr] : attributes)
       if (attr->conflict_row) note_conflict(log, p.id, name, attr->value, attr->conflict_value, attr->conflict_row);
   }

@@ -86,6 +86,11 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
   // Raw model: y ~ 1 + mode dummies. Adjusted: + ai_task_share + role dummies.
   std::vector<double> y, x_raw, x_adj;
   const std::size_t k_raw = M, k_adj = M + 1 + (R - 1);
+  // Sized once: the design matrices are people x columns (a doubling vector
+  // would hold up to three times that while it grows).
+  y.reserve(obs.size());
+  x_raw.reserve(obs.size() * k_raw);
+  x_adj.reserve(obs.size() * k_adj);
   for (const Obs& o : obs) {
     y.push_back(o.y);
     std::vector<double> dummies(M - 1, 0.0);

@@ -72,7 +72,7 @@ std::vector<std::uint32_t> active_people(const analysis::AnalysisResult& a, std:
   return out;
 }
 
-AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, const analysis::AnalysisResult& a) {
+AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::AnalysisResult& a) {
   AnalysisFigures f;
   std::vector<std::uint32_t> everyone(a.figures.size());
   for (std::uint32_t p = 0; p < everyone.size(); ++p) everyone[p] = p;

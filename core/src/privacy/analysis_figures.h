@@ -36,7 +36,8 @@ struct AnalysisFigures {
 // The active people of a set (person indices, sorted).
 std::vector<std::uint32_t> active_people(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members);
 
-AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, const analysis::AnalysisResult& a);
+// Spends the trend cells' people lists (suppression_input).
+AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::AnalysisResult& a);
 
 // After the audit ran: the plan of groups and trend cells (and of the rollup
 // groups); every gap the audit hides loses its figures (reason set, counts

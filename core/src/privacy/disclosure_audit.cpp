@@ -219,33 +219,46 @@ void DisclosureAudit::run() {
   summary_.sets = nodes_.size();
 
   // Intersection sizes of every two nodes of a domain that share people, from
-  // the (domain, person) -> nodes lists.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> memberships;  // ((domain, person), node)
+  // the person -> nodes lists (8 bytes a membership: person, node).
+  std::vector<std::uint64_t> memberships;
   for (std::size_t n = 0; n < nodes_.size(); ++n)
     for (std::uint32_t p : figures_[nodes_[n].figures.front()].people)
-      memberships.push_back({(static_cast<std::uint64_t>(nodes_[n].domain) << 32) | p, static_cast<std::uint32_t>(n)});
+      memberships.push_back((static_cast<std::uint64_t>(p) << 32) | n);
   std::sort(memberships.begin(), memberships.end());
-  std::vector<std::uint64_t> pairs;
+  auto node_of_membership = [](std::uint64_t m) { return static_cast<std::uint32_t>(m); };
+  // Each person adds one to each pair of their nodes: counted per distinct
+  // pair (a few per node), not listed per person (at 50M rows the list was
+  // about 90 MB), then taken in pair order.
+  FlatU64Map pair_index;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;  // (pair, people shared)
+  std::uint64_t increments = 0;
   for (std::size_t b = 0; b < memberships.size();) {
     std::size_t e = b;
-    while (e < memberships.size() && memberships[e].first == memberships[b].first) ++e;
+    while (e < memberships.size() && memberships[e] >> 32 == memberships[b] >> 32) ++e;
     for (std::size_t i = b; i < e; ++i)
-      for (std::size_t j = i + 1; j < e; ++j) pairs.push_back(pair_key(memberships[i].second, memberships[j].second));
+      for (std::size_t j = i + 1; j < e; ++j) {
+        const std::uint32_t x = node_of_membership(memberships[i]), y = node_of_membership(memberships[j]);
+        if (nodes_[x].domain != nodes_[y].domain) continue;
+        const std::uint64_t key = pair_key(x, y);
+        const auto next = static_cast<std::uint32_t>(pairs.size());
+        const std::uint32_t at = pair_index.find_or_insert(key, next);
+        if (at == next) pairs.push_back({key, 0});
+        ++pairs[at].second;
+        ++increments;
+      }
     b = e;
   }
-  count_work(Work::disclosure_pairs, pairs.size());
+  memberships = {};
+  pair_index = {};
+  count_work(Work::disclosure_pairs, increments);
   std::sort(pairs.begin(), pairs.end());
   intersections_ = FlatU64Map();
-  for (std::size_t b = 0; b < pairs.size();) {
-    std::size_t e = b;
-    while (e < pairs.size() && pairs[e] == pairs[b]) ++e;
-    const auto shared = static_cast<std::uint32_t>(e - b);
-    intersections_.find_or_insert(pairs[b], shared);
-    const auto x = static_cast<std::size_t>(pairs[b] >> 32), y = static_cast<std::size_t>(pairs[b] & 0xffffffffu);
+  for (const auto& [key, shared] : pairs) {
+    intersections_.find_or_insert(key, shared);
+    const auto x = static_cast<std::size_t>(key >> 32), y = static_cast<std::size_t>(key & 0xffffffffu);
     if (shared == nodes_[x].size && nodes_[x].size < nodes_[y].size) nodes_[y].subsets.push_back(x);
     if (shared == nodes_[y].size && nodes_[y].size < nodes_[x].size) nodes_[x].subsets.push_back(y);
     ++summary_.pairs;
-    b = e;
   }
 
   // The table's complementary suppression and the set checks, until neither hides more.

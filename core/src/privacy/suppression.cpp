@@ -269,22 +269,16 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
   return plan;
 }
 
-SuppressionInput suppression_input(const analysis::AnalysisResult& a) {
+SuppressionInput suppression_input(analysis::AnalysisResult& a) {
   SuppressionInput in;
   in.overall = a.overall.headcount;
   for (const analysis::GroupResult& g : a.groups) in.groups.push_back(g.headcount);
   in.periods = a.periods.size();
-  for (const analysis::TrendCell& c : a.trends)
-    in.cells.push_back({c.period_index, c.group, c.result.headcount, true, c.active_people});
+  for (analysis::TrendCell& c : a.trends)
+    in.cells.push_back({c.period_index, c.group, c.result.headcount, true, std::move(c.active_people)});
   for (const analysis::UnpublishedCell& c : a.unpublished_cells)
     in.cells.push_back({c.period_index, c.group, c.people, false, {}});
   return in;
-}
-
-SuppressionPlan plan_suppression(const analysis::AnalysisResult& a, int k) {
-  SuppressionPlan plan = plan_suppression(suppression_input(a), k);
-  plan.trends.assign(plan.cells.begin(), plan.cells.begin() + static_cast<std::ptrdiff_t>(a.trends.size()));
-  return plan;
 }
 
 }  // namespace gapscore::privacy

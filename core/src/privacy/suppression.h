@@ -78,7 +78,8 @@ struct SuppressionPlan {
 
 SuppressionPlan plan_suppression(const SuppressionInput& in, int k);
 // The analysis' table: published trend cells first (AnalysisResult::trends order), then the unpublished ones.
-SuppressionInput suppression_input(const analysis::AnalysisResult& a);
-SuppressionPlan plan_suppression(const analysis::AnalysisResult& a, int k);
+// The trend cells' people lists move into it (they serve only these checks;
+// at 50M rows a second copy was 25 MB).
+SuppressionInput suppression_input(analysis::AnalysisResult& a);
 
 }  // namespace gapscore::privacy
