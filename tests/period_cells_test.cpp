@@ -72,6 +72,43 @@ TEST(PeriodCells, SumsAreExactInAnyOrderWhicheverFieldsWentWide) {
   }
 }
 
+// Counts are narrow in 16 bits, amounts in 32: a count past 2^15 (or below
+// -2^15) becomes wide where an amount of the same size stays narrow, and no
+// sum changes on the way.
+TEST(PeriodCells, ACountPast16BitsGoesWideWhereAnAmountStaysNarrow) {
+  const std::size_t count = kPeriodCountFields[1];  // tasks
+  const std::size_t amount = kPeriodAmountFields[0];
+  ASSERT_EQ(count, 1u);
+  PeriodCells c;
+  for (std::uint32_t i = 0; i < 3; ++i) c.add_cell(i, 0);
+  Sums step{};
+  step[count] = 20'000;
+  step[amount] = 20'000;
+  step[0] = 1;
+  ASSERT_TRUE(c.add(1, step));
+  EXPECT_EQ(c.wide_fields(), 0u);
+  ASSERT_TRUE(c.add(1, step));  // 40,000: past 2^15 - 1 for the count only
+  EXPECT_EQ(c.wide_fields(), 1u << count);
+  Sums minus{};
+  minus[kPeriodCountFields[16]] = -40'000;  // a count going below -2^15
+  ASSERT_TRUE(c.add(2, minus));
+  EXPECT_EQ(c.wide_fields(), 1u << count | 1u << kPeriodCountFields[16]);
+  EXPECT_EQ(c[1].sums()[count], 40'000);
+  EXPECT_EQ(c[1].sums()[amount], 40'000);
+  EXPECT_EQ(c[1].sums()[0], 2);
+  EXPECT_EQ(c[2].sums()[kPeriodCountFields[16]], -40'000);
+  EXPECT_EQ(c[0].sums(), Sums{});
+  // 32,767 fits a count exactly; one more does not.
+  Sums edge{};
+  edge[kPeriodCountFields[2]] = 32'767;
+  ASSERT_TRUE(c.add(0, edge));
+  EXPECT_FALSE((c.wide_fields() >> kPeriodCountFields[2]) & 1u);
+  edge[kPeriodCountFields[2]] = 1;
+  ASSERT_TRUE(c.add(0, edge));
+  EXPECT_TRUE((c.wide_fields() >> kPeriodCountFields[2]) & 1u);
+  EXPECT_EQ(c[0].sums()[kPeriodCountFields[2]], 32'768);
+}
+
 TEST(PeriodCells, AnAdditionPast64BitsChangesNothingNarrowOrWide) {
   PeriodCells c;
   c.add_cell(0, 0);

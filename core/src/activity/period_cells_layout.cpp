@@ -6,16 +6,26 @@
 namespace gapscore::activity {
 namespace {
 
-bool fits_32(std::int64_t v) { return v == static_cast<std::int32_t>(v); }
+bool fits_narrow(std::size_t field, std::int64_t v) {
+  return kNarrowPlace[field].count ? v == static_cast<std::int16_t>(v) : v == static_cast<std::int32_t>(v);
+}
 
 }  // namespace
 
-// add()'s pass went past 32 bits in some field: subtracting modulo 2^32
-// restores every slot exactly, then the checked path takes the row.
+// add()'s pass left the narrow width of some field: subtracting modulo 2^16
+// or 2^32 restores every slot exactly, then the checked path takes the row.
 bool PeriodCells::undo_then_add_slow(std::size_t i, const Sums& d) {
   Narrow& c = cells_[i];
-  for (std::size_t f = 0; f < kFields; ++f)
-    c.v[f] = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.v[f]) - static_cast<std::uint32_t>(d[f] & narrow_mask_[f]));
+  for (std::size_t k = 0; k < kPeriodCountFields.size(); ++k) {
+    const std::size_t f = kPeriodCountFields[k];
+    c.counts[k] = static_cast<std::int16_t>(static_cast<std::uint16_t>(static_cast<std::uint16_t>(c.counts[k]) -
+                                                                       static_cast<std::uint16_t>(d[f] & narrow_mask_[f])));
+  }
+  for (std::size_t k = 0; k < kPeriodAmounts; ++k) {
+    const std::size_t f = kPeriodAmountFields[k];
+    c.amounts[k] = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.amounts[k]) -
+                                             static_cast<std::uint32_t>(d[f] & narrow_mask_[f]));
+  }
   return add_slow(i, d);
 }
 
@@ -24,16 +34,16 @@ bool PeriodCells::add_slow(std::size_t i, const Sums& d) {
   std::uint32_t widen_mask = 0;
   for (std::size_t f = 0; f < kFields; ++f) {
     std::int64_t sum = 0;
-    const std::int64_t have = is_wide(f) ? wide_sum(i, f) : cells_[i].v[f];
+    const std::int64_t have = is_wide(f) ? wide_sum(i, f) : narrow(cells_[i], f);
     if (__builtin_add_overflow(have, d[f], &sum)) return false;
-    if (!is_wide(f) && !fits_32(sum)) widen_mask |= 1u << f;
+    if (!is_wide(f) && !fits_narrow(f, sum)) widen_mask |= 1u << f;
   }
   for (std::size_t f = 0; f < kFields; ++f)
     if ((widen_mask >> f) & 1u) widen(f);
   Narrow& c = cells_[i];
   for (std::size_t f = 0; f < kFields; ++f) {
     if (is_wide(f)) wide_sum(i, f) += d[f];
-    else c.v[f] = static_cast<std::int32_t>(c.v[f] + d[f]);
+    else set_narrow(c, f, narrow(c, f) + d[f]);
   }
   return true;
 }
@@ -53,7 +63,8 @@ PeriodCell PeriodCells::operator[](std::size_t i) const {
   const Narrow& c = cells_[i];
   // Every narrow slot (0 for a wide field), then the wide fields' sums: no branch per field.
   Sums s;
-  for (std::size_t f = 0; f < kFields; ++f) s[f] = c.v[f];
+  for (std::size_t k = 0; k < kPeriodCountFields.size(); ++k) s[kPeriodCountFields[k]] = c.counts[k];
+  for (std::size_t k = 0; k < kPeriodAmounts; ++k) s[kPeriodAmountFields[k]] = c.amounts[k];
   for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
     const auto f = static_cast<std::size_t>(__builtin_ctz(m));
     s[f] = wide_sum(i, f);
@@ -70,16 +81,16 @@ void PeriodCells::widen(std::size_t field) {
     const std::size_t slot = inline_used_++;
     slot_[field] = static_cast<std::uint8_t>(slot);
     for (std::size_t i = 0; i < cells_.size(); ++i) {
-      cells_[i].w[slot] = cells_[i].v[field];
-      cells_[i].v[field] = 0;
+      cells_[i].w[slot] = narrow(cells_[i], field);
+      set_narrow(cells_[i], field, 0);
     }
   } else {
     slot_[field] = kColumn;
     BlockVector<std::int64_t>& column = wide_[field];
     column.resize(cells_.size());
     for (std::size_t i = 0; i < cells_.size(); ++i) {
-      column[i] = cells_[i].v[field];
-      cells_[i].v[field] = 0;
+      column[i] = narrow(cells_[i], field);
+      set_narrow(cells_[i], field, 0);
     }
     column_mask_ |= 1u << field;
   }
