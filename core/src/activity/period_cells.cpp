@@ -39,4 +39,19 @@ bool PeriodCells::add(std::size_t i, const Sums& d) {
   return true;
 }
 
+// Per cell and per group member in trends (a re-analysis reads every cell
+// several times), so it is here with add(), not with the layout code.
+PeriodCells::Sums PeriodCells::sums(std::size_t i) const {
+  const Narrow& c = cells_[i];
+  // Every narrow slot (0 for a wide field), then the wide fields' sums: no branch per field.
+  Sums s;
+  for (std::size_t k = 0; k < kPeriodCountFields.size(); ++k) s[kPeriodCountFields[k]] = c.counts[k];
+  for (std::size_t k = 0; k < kPeriodAmounts; ++k) s[kPeriodAmountFields[k]] = c.amounts[k];
+  for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
+    const auto f = static_cast<std::size_t>(__builtin_ctz(m));
+    s[f] = wide_sum(i, f);
+  }
+  return s;
+}
+
 }  // namespace gapscore::activity

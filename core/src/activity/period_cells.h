@@ -62,6 +62,8 @@ class PeriodCells {
   }
   // The cell with its 64-bit sums.
   PeriodCell operator[](std::size_t i) const;
+  // Only the sums of cell i, in field order.
+  Sums sums(std::size_t i) const;
   // Adds d to cell i: every field, or none when a sum would pass 64 bits.
   [[nodiscard]] bool add(std::size_t i, const Sums& d);
 

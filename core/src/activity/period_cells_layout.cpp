@@ -60,19 +60,10 @@ std::uint32_t PeriodCells::add_cell(std::uint32_t person, std::uint32_t period) 
 }
 
 PeriodCell PeriodCells::operator[](std::size_t i) const {
-  const Narrow& c = cells_[i];
-  // Every narrow slot (0 for a wide field), then the wide fields' sums: no branch per field.
-  Sums s;
-  for (std::size_t k = 0; k < kPeriodCountFields.size(); ++k) s[kPeriodCountFields[k]] = c.counts[k];
-  for (std::size_t k = 0; k < kPeriodAmounts; ++k) s[kPeriodAmountFields[k]] = c.amounts[k];
-  for (std::uint32_t m = wide_mask_; m != 0; m &= m - 1) {
-    const auto f = static_cast<std::size_t>(__builtin_ctz(m));
-    s[f] = wide_sum(i, f);
-  }
   PeriodCell out;
-  out.person = c.person;
-  out.period = c.period;
-  out.set_sums(s);
+  out.person = cells_[i].person;
+  out.period = cells_[i].period;
+  out.set_sums(sums(i));
   return out;
 }
 
