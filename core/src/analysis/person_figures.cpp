@@ -25,14 +25,23 @@ PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
   return f;
 }
 
-std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::optional<std::int32_t> from,
-                                                 std::optional<std::int32_t> to) {
-  std::vector<SurveyAnswers> out(ds.persons.size());
-  if (!ds.surveys) return out;
+std::vector<std::uint32_t> survey_row_persons(const Dataset& ds) {
+  if (!ds.surveys) return {};
   const Table& sv = *ds.surveys;
   std::unordered_map<std::string_view, std::uint32_t> person_index;
   for (std::uint32_t p = 0; p < ds.persons.size(); ++p) person_index.emplace(ds.persons[p].id, p);
   const TextColumn& pid = sv.column("person_id").text();
+  std::vector<std::uint32_t> out(sv.row_count(), kNoPerson);
+  for (std::size_t r = 0; r < sv.row_count(); ++r)
+    if (const auto it = person_index.find(pid.at(r)); it != person_index.end()) out[r] = it->second;
+  return out;
+}
+
+std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::span<const std::uint32_t> row_person,
+                                                 std::optional<std::int32_t> from, std::optional<std::int32_t> to) {
+  std::vector<SurveyAnswers> out(ds.persons.size());
+  if (!ds.surveys) return out;
+  const Table& sv = *ds.surveys;
   const std::vector<std::int32_t>& date = sv.column("date").ints();
   const std::vector<std::int32_t>* sentiment = sv.has("ai_sentiment") ? &sv.column("ai_sentiment").ints() : nullptr;
   const std::vector<std::int32_t>* wellbeing = sv.has("wellbeing") ? &sv.column("wellbeing").ints() : nullptr;
@@ -41,9 +50,8 @@ std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::optiona
   for (std::size_t r = 0; r < sv.row_count(); ++r) {
     const std::int32_t d = date[r];
     if ((from && d < *from) || (to && d > *to)) continue;
-    const auto it = person_index.find(pid.at(r));
-    if (it == person_index.end()) continue;  // answers from people without activity are not used
-    const std::uint32_t p = it->second;
+    const std::uint32_t p = row_person[r];
+    if (p == kNoPerson) continue;  // answers from people without activity are not used
     if (sentiment && (*sentiment)[r] != kMissingInt && d > sentiment_date[p]) {
       sentiment_date[p] = d;
       out[p].sentiment = (*sentiment)[r];

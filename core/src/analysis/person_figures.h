@@ -36,8 +36,14 @@ struct SurveyAnswers {
   std::optional<double> wellbeing;
 };
 
-// Latest answer per activity person (by person index) dated within [from, to].
-std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::optional<std::int32_t> from,
-                                                 std::optional<std::int32_t> to);
+// The person index of each survey row (kNoPerson when the id has no
+// activity): looked up once per analysis, not once per period.
+inline constexpr std::uint32_t kNoPerson = 0xffffffffu;
+std::vector<std::uint32_t> survey_row_persons(const Dataset& ds);
+
+// Latest answer per activity person (by person index) dated within [from, to];
+// `row_person` is survey_row_persons(ds).
+std::vector<SurveyAnswers> latest_survey_answers(const Dataset& ds, std::span<const std::uint32_t> row_person,
+                                                 std::optional<std::int32_t> from, std::optional<std::int32_t> to);
 
 }  // namespace gapscore::analysis

@@ -71,9 +71,22 @@ TrendSelection select_trend_groups(const Grouping& grouping, const std::vector<G
 
 namespace {
 
+// People (in id order) split by group, id order kept inside each group: a
+// counting sort, as groups are small numbers (every person has one).
+std::vector<std::uint32_t> stable_by_group(std::span<const std::uint32_t> people, const Grouping& grouping) {
+  if (grouping.size() == 0) return {people.begin(), people.end()};
+  std::vector<std::uint32_t> next(grouping.size() + 1, 0);
+  for (std::uint32_t p : people) ++next[grouping.group_of_person[p] + 1];
+  for (std::size_t g = 1; g < next.size(); ++g) next[g] += next[g - 1];
+  std::vector<std::uint32_t> out(people.size());
+  for (std::uint32_t p : people) out[next[grouping.group_of_person[p]]++] = p;
+  return out;
+}
+
 // Trend cells exist only where people are active: work and output grow with
 // the (person, period) pairs in the input, not with groups x periods.
-void add_trends(const Dataset& ds, const Config& config, const metrics::PlaybookLookup& pb, AnalysisResult& out) {
+void add_trends(const Dataset& ds, const Config& config, const metrics::PlaybookLookup& pb,
+                std::span<const std::uint32_t> survey_persons, AnalysisResult& out) {
   const bool weekly = config.period == Period::week;
   const std::vector<std::int32_t>& periods = ds.activity.periods;
   const metrics::PeriodIndex index = metrics::index_periods(ds.activity);
@@ -102,19 +115,17 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
     }
     const std::int32_t from = periods[i];
     const std::int32_t to = weekly ? from + 6 : month_start(from + 31) - 1;
-    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, from, to);
+    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, survey_persons, from, to);
     ctx.figures = figures;
     ctx.surveys = surveys;
     const std::string label = weekly ? iso_week_label(from) : month_label(from);
 
-    // The period's active people in id order, then split by group (a stable
-    // sort by group keeps id order inside each group).
+    // The period's active people in id order (person indices usually are),
+    // then split by group.
     std::vector<std::uint32_t> active = touched;
-    std::sort(active.begin(), active.end(), [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
-    std::vector<std::uint32_t> by_group = active;
-    std::stable_sort(by_group.begin(), by_group.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return out.grouping.group_of_person[a] < out.grouping.group_of_person[b];
-    });
+    const auto by_rank = [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; };
+    if (!std::is_sorted(active.begin(), active.end(), by_rank)) std::sort(active.begin(), active.end(), by_rank);
+    const std::vector<std::uint32_t> by_group = stable_by_group(active, out.grouping);
     auto sorted_indices = [](std::span<const std::uint32_t> members) {
       std::vector<std::uint32_t> v(members.begin(), members.end());
       std::sort(v.begin(), v.end());
@@ -146,6 +157,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   const metrics::PlaybookLookup pb = ds.playbook ? metrics::PlaybookLookup(ds) : metrics::PlaybookLookup();
   out.available = metrics::available_inputs(ds);
   out.grouping = group_persons(ds, config.group_by);
+  const std::vector<std::uint32_t> survey_persons = survey_row_persons(ds);
 
   {
     // The window's per-person sums (people x three row sums) are freed before the
@@ -153,7 +165,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
     const std::vector<metrics::Sums> sums = metrics::person_sums(ds, pb);
     out.figures.reserve(sums.size());
     for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
-    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, config.window_start, config.window_end);
+    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, survey_persons, config.window_start, config.window_end);
 
     EvalContext ctx;
     ctx.config = &config;
@@ -170,7 +182,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   }
   add_adjusted_gaps(ds, config, out);
   out.trend_groups = select_trend_groups(out.grouping, out.groups, config);
-  if (!config.privacy.dp) add_trends(ds, config, pb, out);  // trends are not released under DP
+  if (!config.privacy.dp) add_trends(ds, config, pb, survey_persons, out);  // trends are not released under DP
   return out;
 }
 

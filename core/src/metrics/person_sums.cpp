@@ -14,6 +14,21 @@ using activity::PeriodCell;
 double scaled(std::int64_t v) { return static_cast<double>(v) / kScaleD; }
 double count(std::int64_t v) { return static_cast<double>(v); }
 
+// RowSums' fields in ExactRowSums' order (activity::kExactRowSumFields), and
+// which of them are fixed-point decimals (the others are counts).
+constexpr double RowSums::* kRowSumFields[] = {
+    &RowSums::rows,     &RowSums::tasks,      &RowSums::ai_tasks,   &RowSums::hours,      &RowSums::q_tasks,
+    &RowSums::q_weighted, &RowSums::q_cost,   &RowSums::e_tasks,    &RowSums::errors,     &RowSums::v_rows,
+    &RowSums::v_value,  &RowSums::v_cost,     &RowSums::c_tasks,    &RowSums::c_weighted, &RowSums::r_rows,
+    &RowSums::r_hours,  &RowSums::rework,     &RowSums::b_rows,     &RowSums::b_baseline, &RowSums::b_hours,
+    &RowSums::b_rework, &RowSums::i_rows,     &RowSums::interactions};
+constexpr bool kFixedPoint[] = {false, false, false, true,  false, true,  true,  false, false, false, true, true,
+                                false, true,  false, true,  true,  false, true,  true,  true,  false, false};
+static_assert(std::size(kRowSumFields) == std::size(activity::kExactRowSumFields));
+static_assert(std::size(kFixedPoint) == std::size(activity::kExactRowSumFields));
+
+double as_double(std::size_t field, std::int64_t v) { return kFixedPoint[field] ? scaled(v) : count(v); }
+
 void add_playbook(PlaybookStatus status, double tasks, double ai_tasks, PlaybookSums& s) {
   switch (status) {
     case PlaybookStatus::recommended:
@@ -55,29 +70,7 @@ std::uint32_t available_inputs(const Dataset& ds) {
 
 RowSums to_row_sums(const activity::ExactRowSums& s) {
   RowSums r;
-  r.rows = count(s.rows);
-  r.tasks = count(s.tasks);
-  r.ai_tasks = count(s.ai_tasks);
-  r.hours = scaled(s.hours);
-  r.q_tasks = count(s.q_tasks);
-  r.q_weighted = scaled(s.q_weighted);
-  r.q_cost = scaled(s.q_cost);
-  r.e_tasks = count(s.e_tasks);
-  r.errors = count(s.errors);
-  r.v_rows = count(s.v_rows);
-  r.v_value = scaled(s.v_value);
-  r.v_cost = scaled(s.v_cost);
-  r.c_tasks = count(s.c_tasks);
-  r.c_weighted = scaled(s.c_weighted);
-  r.r_rows = count(s.r_rows);
-  r.r_hours = scaled(s.r_hours);
-  r.rework = scaled(s.rework);
-  r.b_rows = count(s.b_rows);
-  r.b_baseline = scaled(s.b_baseline);
-  r.b_hours = scaled(s.b_hours);
-  r.b_rework = scaled(s.b_rework);
-  r.i_rows = count(s.i_rows);
-  r.interactions = count(s.interactions);
+  for (std::size_t f = 0; f < std::size(kRowSumFields); ++f) r.*kRowSumFields[f] = as_double(f, s.*activity::kExactRowSumFields[f]);
   return r;
 }
 
@@ -134,9 +127,9 @@ void PeriodSums::select(std::size_t period, std::vector<std::uint32_t>& people) 
 void PeriodSums::add_to(std::uint32_t person, Sums& acc) const {
   const activity::ActivityData& a = ds_.activity;
   const activity::PeriodCells::Sums c = a.period_cells.sums(cell_of_[person]);
-  activity::ExactRowSums all;  // all's fields come first in a cell's sums, in order (period_cell.h)
-  for (std::size_t f = 0; f < std::size(activity::kExactRowSumFields); ++f) all.*activity::kExactRowSumFields[f] = c[f];
-  acc.all.add(to_row_sums(all));
+  // all's fields come first in a cell's sums, in order (period_cell.h); each
+  // is divided out and added as to_row_sums + RowSums::add would.
+  for (std::size_t f = 0; f < std::size(kRowSumFields); ++f) acc.all.*kRowSumFields[f] += as_double(f, c[f]);
   // Of the AI-assisted rows, a period keeps only their baseline sums and
   // their rework (time saved, net of AI rework).
   acc.ai.b_rows += count(c[PeriodCell::kAiBRows]);
