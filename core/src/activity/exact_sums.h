@@ -49,6 +49,12 @@ inline constexpr std::int64_t ExactRowSums::* kExactRowSumFields[] = {
     &ExactRowSums::b_rework, &ExactRowSums::i_rows,   &ExactRowSums::interactions};
 static_assert(sizeof kExactRowSumFields / sizeof kExactRowSumFields[0] * sizeof(std::int64_t) == sizeof(ExactRowSums),
               "kExactRowSumFields lists every field of ExactRowSums");
+// Per field of kExactRowSumFields: a fixed-point decimal (the "(s)" fields,
+// scaled by kScale) or a count.
+inline constexpr bool kExactRowSumFixedPoint[] = {false, false, false, true,  false, true,  true,  false,
+                                                  false, false, true,  true,  false, true,  false, true,
+                                                  true,  false, true,  true,  true,  false, false};
+static_assert(sizeof kExactRowSumFixedPoint == sizeof kExactRowSumFields / sizeof kExactRowSumFields[0]);
 
 // The manual rows' sums: every row adds to `all` and to one of AI-assisted or
 // manual, so manual = all - ai field by field. Kept this way instead of as a

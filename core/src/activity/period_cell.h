@@ -34,23 +34,23 @@ struct PeriodCell {
   void set_sums(const std::array<std::int64_t, kFields>& in) { std::memcpy(static_cast<void*>(&all), in.data(), sizeof in); }
 };
 
-// The index of one of all's fields in sums() order.
-constexpr std::size_t row_sum_field(std::int64_t ExactRowSums::* member) {
-  for (std::size_t f = 0; f < std::size(kExactRowSumFields); ++f)
-    if (kExactRowSumFields[f] == member) return f;
-  return PeriodCell::kFields;
+// The sums that count rows, tasks, errors and interactions (all's counts,
+// then the AI-assisted rows' and the playbook's); the others are fixed-point
+// hours and values. A person's week keeps counts far below 2^15, so period
+// cells hold them in 16 bits (period_cells.h).
+constexpr std::array<std::size_t, 17> period_count_fields() {
+  std::array<std::size_t, 17> out{};
+  std::size_t k = 0;
+  for (std::size_t f = 0; f < std::size(kExactRowSumFixedPoint); ++f)
+    if (!kExactRowSumFixedPoint[f]) out[k++] = f;
+  for (std::size_t f : {PeriodCell::kAiBRows, PeriodCell::kRecommendedTasks, PeriodCell::kRecommendedAiTasks,
+                        PeriodCell::kCoveredAiTasks, PeriodCell::kOffPlaybookAiTasks})
+    out[k++] = f;
+  return out;
 }
-
-// The sums that count rows, tasks, errors and interactions; the others are
-// fixed-point hours and values. A person's week keeps counts far below 2^15,
-// so period cells hold them in 16 bits (period_cells.h).
-inline constexpr std::array<std::size_t, 17> kPeriodCountFields = {
-    row_sum_field(&ExactRowSums::rows),    row_sum_field(&ExactRowSums::tasks),   row_sum_field(&ExactRowSums::ai_tasks),
-    row_sum_field(&ExactRowSums::q_tasks), row_sum_field(&ExactRowSums::e_tasks), row_sum_field(&ExactRowSums::errors),
-    row_sum_field(&ExactRowSums::v_rows),  row_sum_field(&ExactRowSums::c_tasks), row_sum_field(&ExactRowSums::r_rows),
-    row_sum_field(&ExactRowSums::b_rows),  row_sum_field(&ExactRowSums::i_rows),  row_sum_field(&ExactRowSums::interactions),
-    PeriodCell::kAiBRows, PeriodCell::kRecommendedTasks, PeriodCell::kRecommendedAiTasks, PeriodCell::kCoveredAiTasks,
-    PeriodCell::kOffPlaybookAiTasks};
+inline constexpr std::array<std::size_t, 17> kPeriodCountFields = period_count_fields();
+static_assert(kPeriodCountFields[11] == 22 && kPeriodCountFields[12] == PeriodCell::kAiBRows,
+              "all has 12 counts (the last is interactions), then the 5 counts after all");
 
 // sums() reads the 32 fields as one run of int64s from `all` on.
 static_assert(sizeof(ExactRowSums) == 23 * sizeof(std::int64_t));

@@ -165,7 +165,8 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
     const std::vector<metrics::Sums> sums = metrics::person_sums(ds, pb);
     out.figures.reserve(sums.size());
     for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
-    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, survey_persons, config.window_start, config.window_end);
+    const std::vector<SurveyAnswers> surveys =
+        latest_survey_answers(ds, survey_persons, config.window_start, config.window_end);
 
     EvalContext ctx;
     ctx.config = &config;

@@ -14,20 +14,18 @@ using activity::PeriodCell;
 double scaled(std::int64_t v) { return static_cast<double>(v) / kScaleD; }
 double count(std::int64_t v) { return static_cast<double>(v); }
 
-// RowSums' fields in ExactRowSums' order (activity::kExactRowSumFields), and
-// which of them are fixed-point decimals (the others are counts).
+// RowSums' fields in ExactRowSums' order (activity::kExactRowSumFields).
 constexpr double RowSums::* kRowSumFields[] = {
     &RowSums::rows,     &RowSums::tasks,      &RowSums::ai_tasks,   &RowSums::hours,      &RowSums::q_tasks,
     &RowSums::q_weighted, &RowSums::q_cost,   &RowSums::e_tasks,    &RowSums::errors,     &RowSums::v_rows,
     &RowSums::v_value,  &RowSums::v_cost,     &RowSums::c_tasks,    &RowSums::c_weighted, &RowSums::r_rows,
     &RowSums::r_hours,  &RowSums::rework,     &RowSums::b_rows,     &RowSums::b_baseline, &RowSums::b_hours,
     &RowSums::b_rework, &RowSums::i_rows,     &RowSums::interactions};
-constexpr bool kFixedPoint[] = {false, false, false, true,  false, true,  true,  false, false, false, true, true,
-                                false, true,  false, true,  true,  false, true,  true,  true,  false, false};
 static_assert(std::size(kRowSumFields) == std::size(activity::kExactRowSumFields));
-static_assert(std::size(kFixedPoint) == std::size(activity::kExactRowSumFields));
 
-double as_double(std::size_t field, std::int64_t v) { return kFixedPoint[field] ? scaled(v) : count(v); }
+double as_double(std::size_t field, std::int64_t v) {
+  return activity::kExactRowSumFixedPoint[field] ? scaled(v) : count(v);
+}
 
 void add_playbook(PlaybookStatus status, double tasks, double ai_tasks, PlaybookSums& s) {
   switch (status) {
