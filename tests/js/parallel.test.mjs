@@ -11,7 +11,7 @@ import { mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { cli, importFromConsumer, nativeReport, sample } from './helpers.mjs';
+import { cli, consumerDir, importFromConsumer, nativeReport, sample } from './helpers.mjs';
 
 const { createGapScore } = await importFromConsumer('gapscore');
 // minParallelBytes: 1 reads the small sample in parallel too.
@@ -302,6 +302,49 @@ test('close() frees the memory: the wasm heap stays flat over 50 open/close cycl
   const helperBefore = await cycle();
   for (let i = 0; i < 50; i += 1) assert.equal(await cycle(), helperBefore, `helper heap after cycle ${i}`);
   assert.equal(gs.memoryBytes(), before);
+});
+
+test('a helper whose memory grew past helperKeepBytes is ended after its read; the next read starts another', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const script = path.join(consumerDir(), 'node_modules', 'gapscore', 'dist', 'worker-thread.js');
+  const run = async (helperKeepBytes) => {
+    let spawned = 0;
+    let exited = 0;
+    const g = await createGapScore({
+      workers: 2, minParallelBytes: 1, helperKeepBytes,
+      createWorker: () => {
+        spawned += 1;
+        const w = new Worker(script);
+        w.on('exit', () => { exited += 1; });
+        return w;
+      },
+    });
+    const infos = [];
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const s = await g.open(allTables(), undefined, { sourceNames });
+        assert.equal(await s.reportText(), nativeReport(), `read ${i}: the CLI's bytes`);
+        infos.push(s.info);
+        s.close();
+      }
+      // A retired helper's thread ends a little after its state arrives.
+      for (let t = 0; t < 100 && exited < (helperKeepBytes === 0 ? 2 : 0); t += 1) await new Promise((r) => setTimeout(r, 50));
+      return { spawned, exited, infos, memory: g.memoryBytes() };
+    } finally {
+      g.terminateWorkers();
+    }
+  };
+  const ended = await run(0);
+  assert.equal(ended.spawned, 2, 'a new helper for the second read');
+  assert.equal(ended.exited, 2, 'each helper ended after its read');
+  for (const info of ended.infos) {
+    assert.deepEqual(info.helpersKept, [false]);
+    assert.ok(info.heapBytesAtHandoff > 0 && info.heapBytesAtHandoff <= ended.memory, 'this thread\'s memory when the state arrived');
+  }
+  const kept = await run(64 << 20);  // the default: the sample's helper stays far below it
+  assert.equal(kept.spawned, 1, 'the helper is kept for the second read');
+  assert.equal(kept.exited, 0);
+  for (const info of kept.infos) assert.deepEqual(info.helpersKept, [true]);
 });
 
 test('cancelling a parallel read stops the helpers; the next read works', async () => {

@@ -13,6 +13,11 @@ import { Session } from './session.js';
 const YIELD_EVERY_MS = 30;
 /** Below this an activity table is read by one reader: helpers would cost more than they save. */
 export const DEFAULT_MIN_PARALLEL_BYTES = 8 << 20;
+/**
+ * A helper whose wasm memory grew past this during a read is ended after it (its memory never
+ * shrinks, and would stay with the page); a smaller one is kept warm for the next call.
+ */
+export const DEFAULT_HELPER_KEEP_BYTES = 64 << 20;
 /** Slices the hashing helper reads at a time. */
 const HASH_CHUNK_BYTES = 4 << 20;
 const NO_SHARD = Object.freeze({ index: 0, count: 1 });
@@ -234,15 +239,20 @@ export async function openSession(Module, tables, config, options, ctx) {
 
     // Merged in index order, as the CLI does: the first failure in that order is the error.
     const heapBytes = [];
+    let heapBytesAtHandoff = 0;
+    const keepBytes = options.helperKeepBytes ?? ctx.helperKeepBytes ?? DEFAULT_HELPER_KEEP_BYTES;
     for (let i = 0; i < shards.length; i += 1) {
       onProgress?.({ phase: 'merge', done: i, total: shards.length });
       const result = await shards[i];
       heapBytes.push(result.heapBytes);
+      heapBytesAtHandoff = Module.HEAPU8.length;
+      if (result.heapBytes > keepBytes) ctx.pool().retire(`shard${i + 1}`);
       ingest(session.mergeState(result.state));
       await pause();
     }
     if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
-    return new Session(session, { readers, helperHeapBytes: heapBytes, digest: digests.activity?.how ?? 'engine' },
+    const info = { readers, helperHeapBytes: heapBytes, heapBytesAtHandoff, helpersKept: heapBytes.map((b) => b <= keepBytes), digest: digests.activity?.how ?? 'engine' };
+    return new Session(session, info,
       (handle, more, opts) => addActivity(Module, handle, more, opts), ctx.trap);
   } catch (e) {
     stopHelpers();

@@ -57,6 +57,8 @@ export interface RunOptions {
   workers?: number;
   /** Smallest CSV activity table read in parallel, in bytes (default: GapScoreOptions.minParallelBytes). */
   minParallelBytes?: number;
+  /** A helper whose wasm memory grew past this is ended after the read (default: GapScoreOptions.helperKeepBytes). */
+  helperKeepBytes?: number;
   /**
    * Protection "dp" (docs/privacy.md): where the privacy-budget ledger is kept between runs. `get()` returns the
    * text `set()` stored last (null, undefined or '' start a new ledger, and so a new budget); `set()` is called
@@ -152,6 +154,12 @@ export interface GapScoreOptions {
   workers?: number;
   /** Smallest CSV activity table (bytes) read in parallel (default 8 MiB); smaller ones have one reader. */
   minParallelBytes?: number;
+  /**
+   * A helper whose wasm memory grew past this many bytes while reading is ended once its state is handed over
+   * (default 64 MiB): a wasm memory never shrinks, so a kept helper would hold it for the page's lifetime. A
+   * smaller helper stays for the next call. Either way the next large read starts with the same speed.
+   */
+  helperKeepBytes?: number;
   /** Makes a helper worker running gapscore/worker-thread.js (default: the package's own, next to this file). */
   createWorker?: () => Worker;
 }
@@ -162,6 +170,14 @@ export interface ReadInfo {
   readers: number;
   /** Each helper's wasm memory in bytes after reading its shard (helpers 1..readers−1). */
   helperHeapBytes: number[];
+  /** Whether each helper was kept for later calls (false: ended after its read, see helperKeepBytes). */
+  helpersKept: boolean[];
+  /**
+   * This thread's wasm memory in bytes when the last helper's state arrived (0 with one reader). Helpers end
+   * then or stay small, so the memory of every instance at once is at most this plus the helpers' memory, or
+   * this thread's memory later on (GapScore.memoryBytes()).
+   */
+  heapBytesAtHandoff: number;
   /**
    * Who computed the activity's SHA-256: 'platform' (WebCrypto / node:crypto, beside the engine), 'worker' (a
    * helper hashing a Blob slice by slice), 'engine' (the engine while it reads), 'none' (loaded state).

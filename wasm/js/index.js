@@ -4,7 +4,7 @@
 // reads a large file in parallel, starting its own worker script).
 import { CODE_ALIASES, GapScoreError, cancelledError, checkResult as check, engineError } from './errors.js';
 import { loadModule } from './loader.js';
-import { DEFAULT_MIN_PARALLEL_BYTES, addActivity, openSession, validateTables } from './engine.js';
+import { DEFAULT_HELPER_KEEP_BYTES, DEFAULT_MIN_PARALLEL_BYTES, addActivity, openSession, validateTables } from './engine.js';
 import { configText, headBytes, isWorkbookHead } from './inputs.js';
 import { clampWorkers, defaultWorkerCount } from './platform.js';
 import { createPool, defaultSpawn } from './pool.js';
@@ -23,7 +23,7 @@ function parse(text) {
  */
 export async function createGapScore(options = {}) {
   // spawnHelper: gapscore/worker's way of getting helpers (ports the page connects); not public.
-  const { workers, minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, createWorker, spawnHelper, ...loadOptions } = options;
+  const { workers, minParallelBytes = DEFAULT_MIN_PARALLEL_BYTES, helperKeepBytes = DEFAULT_HELPER_KEEP_BYTES, createWorker, spawnHelper, ...loadOptions } = options;
   let Module;
   try {
     Module = await loadModule(loadOptions);
@@ -54,6 +54,7 @@ export async function createGapScore(options = {}) {
     trap,
     workers: defaultWorkers,
     minParallelBytes,
+    helperKeepBytes,
     pool: () => {
       pool ??= createPool({ spawn: spawnHelper ?? (createWorker ? () => createWorker() : defaultSpawn), loadOptions });
       return pool;
@@ -111,7 +112,7 @@ export async function createGapScore(options = {}) {
           throw e;
         }
         const M = Module;
-        return new Session(handle, { readers: 0, helperHeapBytes: [], digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), trap);
+        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), trap);
       });
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */

@@ -1,7 +1,8 @@
 // Helper workers for reading in parallel: one per activity shard after the
 // first ("shard1" .. "shardN-1") and one that hashes a Blob ("hash"). Each
 // runs worker-thread.js with its own wasm instance, is started on first use
-// and kept for later calls. The protocol is worker-thread.js's:
+// and kept for later calls, unless its read grew its memory past a limit
+// (retire(): engine.js decides). The protocol is worker-thread.js's:
 //   {id, type, payload} out; {id, type: 'result'|'error'|'progress', payload} back.
 // No SharedArrayBuffer: Blobs cross by reference, results (saved states) are transferred.
 import { GapScoreError, cancelledError } from './errors.js';
@@ -90,6 +91,7 @@ export function createPool({ spawn = defaultSpawn, loadOptions = {} } = {}) {
     if (closed) throw new GapScoreError('cancelled', 'The helper workers were terminated.');
     if (signal?.aborted) throw cancelledError();
     const helper = await helperNamed(name);
+    if (helper.retired) return call(name, type, payload, { transfer, signal, onProgress });
     if (helper.dead) throw helper.dead;
     return new Promise((resolve, reject) => {
       const id = helper.nextId++;
@@ -117,6 +119,19 @@ export function createPool({ spawn = defaultSpawn, loadOptions = {} } = {}) {
 
   return {
     call,
+    /**
+     * Ends helper `name` once it is idle (its wasm memory, which never shrinks, goes with it);
+     * the next call to that name starts a new one. A helper busy with another call is kept.
+     */
+    retire(name) {
+      const h = helpers.get(name);
+      h?.then((helper) => {
+        if (helper.pending.size || helpers.get(name) !== h) return;
+        helper.retired = true;
+        helpers.delete(name);
+        helper.endpoint.terminate();
+      }, () => {});
+    },
     /** Ends every helper; calls still running reject with "cancelled". */
     terminate() {
       const all = [...helpers.values()];

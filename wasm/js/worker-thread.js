@@ -9,7 +9,8 @@
 //   in:  {id, type, payload}; type: init, analyze, analyzeColumns, validate, reportText, sniff, schema, metrics,
 //        sha256, open, loadState, session.report, session.reportText, session.reanalyze, session.saveState,
 //        session.generatedSalt, session.close, shard.read, hash.blob, cancel {target}, connect {port}, spawned {ticket, port}
-//   out: {id, type: 'result'|'error'|'progress', payload}; {id: 0, type: 'spawn', payload: {ticket, name}}
+//   out: {id, type: 'result'|'error'|'progress', payload}; {id: 0, type: 'spawn', payload: {ticket, name}};
+//        {id: 0, type: 'retireHelper', payload: {ticket}} (the page ends that helper)
 //   session.report/reportText/reanalyze with payload.ledgerText (protection dp): the result is {value, ledger},
 //   ledger the updated text (null when no release was made), which the page stores.
 // Blob/File inputs arrive as references and are read here, slice by slice, so
@@ -55,7 +56,11 @@ function helperFromParent(name) {
         onerror: null,
         postMessage: (message, transfer) => port.postMessage(message, transfer),
         set onmessage(fn) { port.onmessage = fn; },
-        terminate: () => port.close(),
+        // The page made the worker: it ends it (a retired helper's memory goes with it).
+        terminate: () => {
+          port.close();
+          parentPort.postMessage({ id: 0, type: 'retireHelper', payload: { ticket } });
+        },
       };
       fromParent.set(name, helper);
       resolve(helper);

@@ -7,7 +7,8 @@
 // When it needs helpers it asks this page, which starts them (createWorker, so
 // bundlers and CSPs see one worker script) and connects each to the coordinator
 // with a MessageChannel; requests and saved states then go worker to worker.
-// Helpers end with the coordinator (terminate, hard cancel).
+// Helpers end with the coordinator (terminate, hard cancel), or when it retires one
+// whose memory grew large in a read (retireHelper).
 //
 // Sessions live in the worker: open() and loadState() return a WorkerSession
 // holding a handle; its calls go to the worker that made it.
@@ -77,6 +78,11 @@ export async function createGapScoreWorker(options = {}) {
         connectHelper(worker, payload);
         return;
       }
+      if (type === 'retireHelper') {
+        helpers.get(payload.ticket)?.terminate();
+        helpers.delete(payload.ticket);
+        return;
+      }
       if (type !== 'progress' && stopping.has(id)) {
         clearTimeout(stopping.get(id));
         stopping.delete(id);
@@ -99,11 +105,11 @@ export async function createGapScoreWorker(options = {}) {
   }
 
   // Helpers of the live coordinator; they end with it.
-  let helpers = [];
+  let helpers = new Map();  // ticket -> Worker
   const makeHelper = createWorker ?? defaultWorker;
   function connectHelper(coordinator, { ticket, name }) {
     const helper = makeHelper();
-    helpers.push(helper);
+    helpers.set(ticket, helper);
     const channel = new MessageChannel();
     helper.onerror = (event) => {
       // The coordinator only sees its port fall silent: tell it.
@@ -113,8 +119,8 @@ export async function createGapScoreWorker(options = {}) {
     coordinator.postMessage({ id: 0, type: 'spawned', payload: { ticket, port: channel.port2 } }, [channel.port2]);
   }
   function endHelpers() {
-    for (const h of helpers) h.terminate();
-    helpers = [];
+    for (const h of helpers.values()) h.terminate();
+    helpers = new Map();
   }
 
   function send(call) {
