@@ -89,7 +89,6 @@ ActivityData finish(Part&& part) {
     task_order[i] = {kept ? (std::uint64_t{person_rank[c.person]} << 32) | task_rank[c.task] : ~std::uint64_t{0}, i};
   }
   std::sort(task_order.begin(), task_order.end());
-  d.task_cells.reserve(kept_tasks);
   for (std::size_t i = 0; i < kept_tasks; ++i) {
     const TaskCell& c = tasks[task_order[i].second];
     d.task_cells.push_back({static_cast<std::uint32_t>(task_order[i].first >> 32),

@@ -6,11 +6,11 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
 #include "activity/part.h"
+#include "base/block_vector.h"
 
 namespace gapscore::activity {
 
@@ -29,20 +29,37 @@ struct ActivityPerson {
   std::uint32_t task_cells_begin = 0, task_cells_end = 0;      // into ActivityData::task_cells
 };
 
+// One person's task cells: a range of ActivityData::task_cells.
+class TaskCellRange {
+ public:
+  using Cells = BlockVector<TaskSums>;
+  TaskCellRange(const Cells& cells, std::uint32_t begin, std::uint32_t end) : cells_(&cells), begin_(begin), end_(end) {}
+  auto begin() const { return Cells::Iterator<const TaskSums, const Cells>(cells_, begin_); }
+  auto end() const { return Cells::Iterator<const TaskSums, const Cells>(cells_, end_); }
+  std::size_t size() const { return end_ - begin_; }
+
+ private:
+  const Cells* cells_;
+  std::uint32_t begin_, end_;
+};
+
+// People and task cells are in blocks, like the part's: finishing a part
+// frees its blocks while these fill, and blocks fit the holes a wasm heap
+// (which never shrinks) keeps where one long array would not.
 struct ActivityData {
-  std::vector<ActivityPerson> persons;   // sorted by id (bytewise)
+  BlockVector<ActivityPerson, 8> persons;  // sorted by id (bytewise)
   std::vector<std::string> task_types;   // sorted
   std::vector<std::int32_t> periods;     // start days, ascending
-  std::vector<TaskSums> task_cells;      // by person, then task type (final indices)
+  BlockVector<TaskSums> task_cells;      // by person, then task type (final indices)
   PeriodCells period_cells;              // by period, then person (final indices)
   std::vector<PendingPlaybookCell> pending_playbook;  // by person, period, task type
   std::uint64_t rows_in_window = 0, rows_outside_window = 0;
   std::optional<std::int32_t> first_date, last_date;
   bool weekly = true;
 
-  std::span<const TaskSums> task_cells_of(std::uint32_t person) const {
+  TaskCellRange task_cells_of(std::uint32_t person) const {
     const ActivityPerson& p = persons[person];
-    return {task_cells.data() + p.task_cells_begin, p.task_cells_end - p.task_cells_begin};
+    return {task_cells, p.task_cells_begin, p.task_cells_end};
   }
 };
 
