@@ -115,7 +115,9 @@ class Session {
   // StateUse::handoff: bytes that go from one reader of an analysis to the one
   // that merges them, in the same process or page, never stored: the SHA-256
   // checksum is left out (zeros) and not checked, so neither side hashes the
-  // whole state. A handoff state does not load as a file.
+  // whole state; nor are the other tables' bytes (the merging reader read them
+  // too; a loaded handoff holds their summaries, for merge() only). A handoff
+  // state does not load as a file.
   enum class StateUse : std::uint8_t { file, handoff };
   Result<std::string> save_state(StateUse use = StateUse::file) const;
   // A session holding a saved state, ready for report(), merge() or more input.

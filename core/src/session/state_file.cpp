@@ -2,7 +2,8 @@
 // (docs/partial-state.md). Layout, all little-endian:
 //   "GSPSTATE" | u32 format version | text engine version | text config (canonical JSON)
 //   | u32 shard index | u32 shard count | u32 shards held
-//   | u32 tables, each: u8 kind | summary | (activity file: log, u32 + texts repeated names) or (text raw bytes)
+//   | u32 tables, each: u8 kind | summary | (activity file: log, u32 + texts repeated names) or (text raw bytes;
+//     not in a handoff, whose reader has the table)
 //   | u8 has activity | the activity part (all activity files) | legacy-proxy sums per person
 //   | u32 usage exports, each: text bytes | text source | u8 format
 //   | 32-byte SHA-256 of everything before it
@@ -195,7 +196,7 @@ Result<std::string> Session::save_state(StateUse use) const {
   if (m.current) return state_error(DiagCode::invalid_argument, "a table is still open");
   if (m.dataset) return state_error(DiagCode::invalid_argument, "save the state before the first report (or join)");
   // Everything but the checksum.
-  auto write = [&m](ByteWriter& w) -> Status {
+  auto write = [&m, use](ByteWriter& w) -> Status {
     w.raw(kMagic);
     w.u32(kFormatVersion);
     w.text(engine_version());
@@ -218,6 +219,8 @@ Result<std::string> Session::save_state(StateUse use) const {
         for (const std::string& name : f.repeats) w.text(name);
         continue;
       }
+      // The merging reader read this table itself: a handoff carries its summary only.
+      if (use == StateUse::handoff) continue;
       const auto raw = m.raw_tables.find(kind);
       if (raw == m.raw_tables.end())
         return state_error(DiagCode::invalid_argument,
@@ -315,6 +318,15 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
       continue;
     }
     if (!m.activity_files.empty()) return state_error(DiagCode::invalid_json, "a table is listed after the activity");
+    if (use == StateUse::handoff) {
+      // Only merged (Session::merge compares the summaries): not read again.
+      m.seen[kind_byte] = true;
+      IngestedTable t;
+      t.table.name = summary.table;
+      t.summary = std::move(summary);
+      m.tables.push_back(std::move(t));
+      continue;
+    }
     const std::string raw = r.text();
     if (!r.ok()) return state_error(DiagCode::invalid_json, "a table's bytes are cut off");
     // Read again as it was read: same bytes, same config, same diagnostics.
