@@ -112,12 +112,37 @@ std::uint32_t Part::task_cell(std::uint32_t person, std::uint32_t task, std::opt
     TaskCell c;
     c.person = person;
     c.task = task;
-    c.status = status                ? *status
-               : options_.playbook ? options_.playbook->status(person_ids_.texts()[person], task_types_.texts()[task])
-                                   : PlaybookStatus::role_not_covered;
+    c.status = status ? *status : options_.playbook ? playbook_status(person, task) : PlaybookStatus::role_not_covered;
     task_cells_.push_back(std::move(c));
   }
   return i;
+}
+
+std::uint32_t Part::task_cell_of_person(std::uint32_t person, std::uint32_t task) {
+  TaskSlots& slots = persons_[person].task_slots;
+  for (std::size_t i = 0; i < TaskSlots::kSlots; ++i) {
+    if (slots.task[i] == task) return slots.cell[i];
+    if (slots.task[i] == TaskSlots::kNone) {
+      slots.cell[i] = task_cell(person, task);
+      slots.task[i] = task;
+      return slots.cell[i];
+    }
+  }
+  return task_cell(person, task);
+}
+
+PlaybookStatus Part::playbook_status(std::uint32_t person, std::uint32_t task) {
+  if (person >= person_role_.size()) person_role_.resize(person + 1, kRoleNotAsked);
+  std::uint32_t& role = person_role_[person];
+  if (role == kRoleNotAsked) role = options_.playbook->role_of(person_ids_.texts()[person]);
+  if (role == PlaybookResolver::kNoRole) return PlaybookStatus::unknown;
+  const std::uint64_t key = (std::uint64_t{role} << 32) | task;
+  std::uint32_t biased = role_task_status_.find(key);
+  if (biased == FlatU64Map::kAbsent) {
+    const auto status = static_cast<std::int32_t>(options_.playbook->status_of(role, task_types_.texts()[task]));
+    biased = role_task_status_.find_or_insert(key, static_cast<std::uint32_t>(status + std::int32_t{kStatusBias}));
+  }
+  return static_cast<PlaybookStatus>(static_cast<std::int32_t>(biased) - std::int32_t{kStatusBias});
 }
 
 std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start) {
@@ -147,7 +172,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   // together, each of their task types finds its cell here without hashing.
   if (t >= task_cell_cache_.size()) task_cell_cache_.resize(t + 1, {TextCodes::kAbsent, 0});
   std::pair<std::uint32_t, std::uint32_t>& cached = task_cell_cache_[t];
-  if (cached.first != p) cached = {p, task_cell(p, t)};
+  if (cached.first != p) cached = {p, task_cell_of_person(p, t)};
   const std::uint32_t tc = cached.second;
   // The key (person, date, task type) is seen once; a repeat is dropped.
   if (task_cells_[tc].days.test_and_set(day)) return RowOutcome::duplicate;

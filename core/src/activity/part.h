@@ -156,7 +156,18 @@ class PersonAttributes {
   std::unique_ptr<InlineAttributes> values_;
 };
 
+// The first few task cells of a person, found from the person's own state
+// while reading: rows in date order reach a person once a day per task type,
+// and the part's hash of (person, task type) would cost a cache miss a row.
+// A cache of that hash (which stays whole): empty slots hold kNone.
+struct TaskSlots {
+  static constexpr std::size_t kSlots = 6;
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+  std::array<std::uint32_t, kSlots> task{kNone, kNone, kNone, kNone, kNone, kNone}, cell{};
+};
+
 struct PersonPart {
+  TaskSlots task_slots;
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   PersonAttributes attributes;
   ExactRowSums manual() const { return manual_sums(all, ai); }
@@ -171,10 +182,15 @@ struct PartOptions {
   const class PlaybookResolver* playbook = nullptr;
 };
 
+// A part asks once per person for the role, and once per (role, task type)
+// for the status, through codes: not once per cell through texts.
 class PlaybookResolver {
  public:
+  static constexpr std::uint32_t kNoRole = 0xffffffffu;
   virtual ~PlaybookResolver() = default;
-  virtual PlaybookStatus status(std::string_view person_id, std::string_view task_type) const = 0;
+  // The person's role as a code of this resolver; kNoRole when no role is known yet.
+  virtual std::uint32_t role_of(std::string_view person_id) const = 0;
+  virtual PlaybookStatus status_of(std::uint32_t role, std::string_view task_type) const = 0;
 };
 
 enum class RowOutcome : std::uint8_t { kept, duplicate, outside_window, overflow };
@@ -224,6 +240,9 @@ class Part {
   // The cell of (person, task); a new cell takes `status`, or asks the playbook.
   std::uint32_t task_cell(std::uint32_t person, std::uint32_t task, std::optional<PlaybookStatus> status = std::nullopt);
   std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);
+  PlaybookStatus playbook_status(std::uint32_t person, std::uint32_t task);
+  // task_cell(person, task) through the person's TaskSlots first.
+  std::uint32_t task_cell_of_person(std::uint32_t person, std::uint32_t task);
 
   PartOptions options_;
   TextCodes person_ids_, task_types_;
@@ -243,6 +262,11 @@ class Part {
   // The previous row's person and cells (rows of one person often come together).
   std::uint32_t last_person_ = TextCodes::kAbsent, last_period_cell_person_ = TextCodes::kAbsent, last_period_cell_ = 0;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> task_cell_cache_;  // task type -> (person, cell)
+  // The playbook's answers so far: role code per person (kRoleNotAsked until
+  // asked), status + kStatusBias per (role << 32 | task type).
+  static constexpr std::uint32_t kRoleNotAsked = 0xfffffffeu, kStatusBias = 3;
+  std::vector<std::uint32_t> person_role_;
+  FlatU64Map role_task_status_;
   std::int32_t last_period_start_ = 0;
 };
 

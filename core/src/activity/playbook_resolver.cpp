@@ -3,26 +3,38 @@
 namespace gapscore::activity {
 
 TablePlaybookResolver::TablePlaybookResolver(const Table* people, const Table& playbook) {
-  if (people && people->has("role")) {
-    const TextColumn& ids = people->column("person_id").text();
-    const TextColumn& roles = people->column("role").text();
-    for (std::size_t r = 0; r < people->row_count(); ++r)
-      if (roles.codes[r] != kMissingCode) role_of_.emplace(std::string(ids.at(r)), std::string(roles.at(r)));
-  }
   const TextColumn& roles = playbook.column("role").text();
   const TextColumn& tasks = playbook.column("task_type").text();
   const std::vector<std::int8_t>& rec = playbook.column("ai_recommended").small();
   for (std::size_t r = 0; r < playbook.row_count(); ++r)
     playbook_[std::string(roles.at(r))][std::string(tasks.at(r))] = rec[r] == 1;
+  if (!people || !people->has("role")) return;
+  const TextColumn& ids = people->column("person_id").text();
+  const TextColumn& person_roles = people->column("role").text();
+  // Role codes are the people table's text codes, so each role is looked up in the playbook once.
+  std::unordered_map<std::uint32_t, std::uint32_t> code_of_text;
+  for (std::size_t r = 0; r < people->row_count(); ++r) {
+    const std::uint32_t text = person_roles.codes[r];
+    if (text == kMissingCode) continue;
+    auto [it, added] = code_of_text.try_emplace(text, static_cast<std::uint32_t>(advice_of_role_.size()));
+    if (added) {
+      const auto covered = playbook_.find(person_roles.at(r));
+      advice_of_role_.push_back(covered == playbook_.end() ? nullptr : &covered->second);
+    }
+    role_of_.emplace(std::string(ids.at(r)), it->second);
+  }
 }
 
-PlaybookStatus TablePlaybookResolver::status(std::string_view person_id, std::string_view task_type) const {
+std::uint32_t TablePlaybookResolver::role_of(std::string_view person_id) const {
   const auto role = role_of_.find(std::string(person_id));
-  if (role == role_of_.end()) return PlaybookStatus::unknown;
-  const auto covered = playbook_.find(role->second);
-  if (covered == playbook_.end()) return PlaybookStatus::role_not_covered;
-  const auto task = covered->second.find(task_type);
-  return task != covered->second.end() && task->second ? PlaybookStatus::recommended : PlaybookStatus::not_recommended;
+  return role == role_of_.end() ? kNoRole : role->second;
+}
+
+PlaybookStatus TablePlaybookResolver::status_of(std::uint32_t role, std::string_view task_type) const {
+  const TaskAdvice* advice = role < advice_of_role_.size() ? advice_of_role_[role] : nullptr;
+  if (!advice) return PlaybookStatus::role_not_covered;
+  const auto task = advice->find(task_type);
+  return task != advice->end() && task->second ? PlaybookStatus::recommended : PlaybookStatus::not_recommended;
 }
 
 }  // namespace gapscore::activity
