@@ -33,7 +33,19 @@ async function timed() {
   const end = now();
   const info = s.info;
   s.close();
-  return { text, report, info, seconds: end - start, cpuSeconds: cpu() - cpuStart, ingest: (reportStart || readEnd) - start, merge: readEnd - (reportStart || readEnd), compute: end - readEnd };
+  return { text, report, info, heap: heapAtOnce(info), seconds: end - start, cpuSeconds: cpu() - cpuStart, ingest: (reportStart || readEnd) - start, merge: readEnd - (reportStart || readEnd), compute: end - readEnd };
+}
+
+/**
+ * The wasm memory of every instance at once, at its largest during one call (bytes). Memories never
+ * shrink, so each helper's size at the end of its read is its largest, and this thread's size when the
+ * last helper's state arrived is its largest until then; after that, ended helpers (helpersKept false)
+ * hold nothing, kept ones what they had.
+ */
+function heapAtOnce(info) {
+  const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
+  const kept = info.helperHeapBytes.reduce((a, b, i) => a + (info.helpersKept[i] ? b : 0), 0);
+  return Math.max(info.heapBytesAtHandoff + helpers, gs.memoryBytes() + kept);
 }
 
 const first = process.env.BENCH_FIRST === '0' ? null : await timed();
@@ -68,6 +80,10 @@ emit({
   wasm_heap_mb: gs.memoryBytes() / 2 ** 20,
   wasm_heap_workers_mb: [gs.memoryBytes(), ...run.info.helperHeapBytes].map((b) => b / 2 ** 20),
   wasm_heap_sum_mb: (gs.memoryBytes() + run.info.helperHeapBytes.reduce((a, b) => a + b, 0)) / 2 ** 20,
+  // Every instance's memory at once (heapAtOnce): in the process's first full-size analysis, and in
+  // the second, where this thread starts with the memory the first one grew (it never shrinks).
+  wasm_heap_at_once_first_mb: first ? first.heap / 2 ** 20 : null,
+  wasm_heap_at_once_mb: run.heap / 2 ** 20,
   readers: run.info.readers,
   digest: run.info.digest,
   version: gs.version,

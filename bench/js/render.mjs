@@ -80,13 +80,13 @@ lines.push(`Run ${e2e.generated_at.slice(0, 16).replace('T', ' ')} UTC with \`${
   + `Node ${e2e.versions.node}, gapscore ${e2e.versions.gapscore_commit}${e2e.versions.gapscore_tree_dirty ? ' (core/wasm edited since)' : ''}, `
   + `${e2e.sizes[0].engines['duckdb-wasm']?.version ?? ''}, ${e2e.sizes[0].engines.arquero?.version ?? ''}. Raw numbers: [bench/results/e2e.json](../bench/results/e2e.json).`);
 lines.push('', '![end-to-end time and peak memory](../bench/results/e2e.svg)', '');
-lines.push('| rows | order | engine | median s | min–max s | CPU s | rows/s | MB/s | ingest s | compute s | peak RSS MB | run RSS MB | wasm heap MB (all instances) |');
+lines.push('| rows | order | engine | median s | min–max s | CPU s | rows/s | MB/s | ingest s | compute s | peak RSS MB | run RSS MB | wasm heap MiB, all instances at once (first analysis) |');
 lines.push('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of e2e.sizes) for (const n of engines) {
   const e = s.engines[n];
   if (!e) continue;
   if (e.error) { lines.push(`| ${s.label} | ${orderOf(s)} | ${e.label} | failed: ${e.error.replace(/\|/g, '/').slice(0, 120)} ||||||||||`); continue; }
-  lines.push(`| ${s.label} | ${orderOf(s)} | ${e.label} | **${fmt(e.median_s, 3)}** | ${fmt(e.min_s, 3)}–${fmt(e.max_s, 3)} | ${fmt(e.cpu_median_s, 3)} | ${si(e.rows_per_s)} | ${fmt(e.mb_per_s, 1)} | ${fmt(e.ingest_median_s, 3)} | ${fmt(e.compute_median_s, 3)} | ${fmt(e.peak_rss_mb, 0)} | ${fmt(e.run_rss_mb, 0)} | ${fmt(e.wasm_heap_sum_mb ?? e.wasm_heap_mb, 0)} |`);
+  lines.push(`| ${s.label} | ${orderOf(s)} | ${e.label} | **${fmt(e.median_s, 3)}** | ${fmt(e.min_s, 3)}–${fmt(e.max_s, 3)} | ${fmt(e.cpu_median_s, 3)} | ${si(e.rows_per_s)} | ${fmt(e.mb_per_s, 1)} | ${fmt(e.ingest_median_s, 3)} | ${fmt(e.compute_median_s, 3)} | ${fmt(e.peak_rss_mb, 0)} | ${fmt(e.run_rss_mb, 0)} | ${fmt(e.wasm_heap_at_once_first_mb ?? e.wasm_heap_sum_mb ?? e.wasm_heap_mb, 0)} |`);
 }
 lines.push('', 'Ratios of medians from the same run, wall time (CPU time in brackets); > 1 in the peer columns means gapscore wasm (its faster of 1 and 2 workers) is faster:', '');
 lines.push('| rows | order | activity rows | CSV MB (all tables) | DuckDB-WASM / gapscore wasm | Arquero / gapscore wasm | wasm 1 worker / native 1 thread | 2 workers vs 1 |');
@@ -130,7 +130,7 @@ for (const o of ords) {
 }
 for (const o of ords) {
   const x = t.wasm_heap_5m_sum_mb?.[o];
-  if (x?.value != null) lines.push(`| wasm heap at 5M rows, summed over workers | ≤ 128 MB | ${o} | ${fmt(x.value, 0)} MB | ${yes(x.met)} |`);
+  if (x?.value != null) lines.push(`| wasm heap at 5M rows, every worker's at once, one analysis | ≤ 128 MB (122.1 MiB) | ${o} | ${fmt(x.value, 0)} MiB (a second analysis in the same engine: ${fmt(x.second_analysis, 0)} MiB; each instance's largest, added: ${fmt(x.peaks_added, 0)} MiB) | ${yes(x.met)} |`);
 }
 lines.push(`| npm bundle: what \`import 'gapscore'\` loads, JS + wasm, gzip -9 | ≤ 400 KiB | – | ${fmt(t.bundle_gzip9_kib.value, 1)} KiB (wasm ${fmt(e2e.bundle.wasm_gzip9_bytes / 1024, 1)} KiB; the Excel reader, loaded only for a workbook, ${fmt(e2e.bundle.workbook_reader_gzip9_bytes / 1024, 1)} KiB more) | ${yes(t.bundle_gzip9_kib.met)} |`);
 for (const s of e2e.sizes.filter((x) => x.check)) {

@@ -168,6 +168,8 @@ function summarise(runs, data, tables) {
     reanalyze_median_s: ok.some((r) => r.reanalyze_seconds != null) ? median(ok.map((r) => r.reanalyze_seconds)) : null,
     reanalyze_100_resamples_median_s: ok.some((r) => r.reanalyze_100_resamples_seconds != null) ? median(ok.map((r) => r.reanalyze_100_resamples_seconds)) : null,
     wasm_heap_sum_mb: max('wasm_heap_sum_mb'),
+    wasm_heap_at_once_first_mb: max('wasm_heap_at_once_first_mb'),
+    wasm_heap_at_once_mb: max('wasm_heap_at_once_mb'),
     readers: ok[0].readers ?? null,
     digest: ok[0].digest ?? null,
   };
@@ -279,7 +281,13 @@ const both = (f) => Object.fromEntries(orders.map((o) => [o, f(o)]));
 const met = (v, ok) => (v == null ? null : ok(v));
 // The fastest gapscore wasm configuration measured (1 or 2 workers) against a peer.
 const bestWasm = (o) => [at(key, 'wasm', o), at(key, 'wasm-2', o)].filter((e) => e?.median_s).sort((a, b) => a.median_s - b.median_s)[0];
-const heapAt = (label) => both((o) => at(label, 'wasm-2', o)?.wasm_heap_sum_mb ?? at(label, 'wasm', o)?.wasm_heap_sum_mb ?? null);
+// The larger of 1 and 2 workers: every instance's memory at once in one analysis (the process's first
+// full-size one), with the second analysis of the process and the old figure (each instance's largest
+// memory, added as if all were alive at once) beside it.
+const heapOf = (label, o, field) => {
+  const values = ['wasm', 'wasm-2'].map((e) => at(label, e, o)?.[field]).filter((v) => v != null);
+  return values.length ? Math.max(...values) : null;
+};
 result.targets = {
   at_size: key,
   vs_duckdb_wasm: { goal: '>= 7', ...both((o) => { const v = ratio(at(key, 'duckdb-wasm', o), bestWasm(o)); return { value: v, one_worker: ratio(at(key, 'duckdb-wasm', o), at(key, 'wasm', o)), cpu_value: ratio(at(key, 'duckdb-wasm', o), at(key, 'wasm', o), 'cpu_median_s'), met: met(v, (x) => x >= 7) }; }) },
@@ -288,7 +296,10 @@ result.targets = {
   wasm_over_native_one_thread: { goal: '<= 1.3', ...both((o) => { const v = ratio(at(key, 'wasm', o), at(key, 'native', o)); return { value: v, cpu_value: ratio(at(key, 'wasm', o), at(key, 'native', o), 'cpu_median_s'), met: met(v, (x) => x <= 1.3) }; }) },
   two_workers_over_one: { goal: '>= 1.6 (speed-up, digest included)', ...both((o) => { const v = ratio(at(key, 'wasm', o), at(key, 'wasm-2', o)); return { value: v, met: met(v, (x) => x >= 1.6) }; }) },
   reanalyze_wasm_s: { goal: '<= 0.1 s for everything but the bootstrap intervals', ...both((o) => { const e = at(key, 'wasm', o); return { default_resamples: e?.reanalyze_median_s ?? null, resamples_100: e?.reanalyze_100_resamples_median_s ?? null, met: met(e?.reanalyze_100_resamples_median_s, (x) => x <= 0.1) }; }) },
-  wasm_heap_5m_sum_mb: { goal: '<= 128', at_size: '5M', ...both((o) => { const v = heapAt('5M')[o]; return { value: v, met: met(v, (x) => x <= 128) }; }) },
+  wasm_heap_5m_sum_mb: { goal: '<= 128 MB (122.1 MiB); values in MiB', at_size: '5M', ...both((o) => {
+    const v = heapOf('5M', o, 'wasm_heap_at_once_first_mb');
+    return { value: v, second_analysis: heapOf('5M', o, 'wasm_heap_at_once_mb'), peaks_added: heapOf('5M', o, 'wasm_heap_sum_mb'), met: met(v, (x) => x * 2 ** 20 <= 128e6) };
+  }) },
   linear_scaling: { goal: 'per-row cost at the largest size <= 1.25 x that at the second size', ...both((o) => ({ wasm: linearity('wasm', o), native: linearity('native', o) })) },
   bundle_gzip9_kib: { value: result.bundle.gzip9_bytes / 1024, goal: '<= 400', met: result.bundle.gzip9_bytes / 1024 <= 400 },
   cli_peak_rss_50m: { goal: '<= 1 GB', value: null, note: 'not part of this script: see docs/performance.md for the /usr/bin/time -v command' },
