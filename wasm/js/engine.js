@@ -13,10 +13,7 @@ import { Session } from './session.js';
 const YIELD_EVERY_MS = 30;
 /** Below this an activity table is read by one reader: helpers would cost more than they save. */
 export const DEFAULT_MIN_PARALLEL_BYTES = 8 << 20;
-/**
- * A helper whose wasm memory grew past this during a read is ended after it (its memory never
- * shrinks, and would stay with the page); a smaller one is kept warm for the next call.
- */
+/** A helper whose wasm memory (which never shrinks) grew past this in a read is ended after it. */
 export const DEFAULT_HELPER_KEEP_BYTES = 64 << 20;
 /** Slices the hashing helper reads at a time. */
 const HASH_CHUNK_BYTES = 4 << 20;

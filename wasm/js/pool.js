@@ -1,8 +1,7 @@
 // Helper workers for reading in parallel: one per activity shard after the
 // first ("shard1" .. "shardN-1") and one that hashes a Blob ("hash"). Each
 // runs worker-thread.js with its own wasm instance, is started on first use
-// and kept for later calls, unless its read grew its memory past a limit
-// (retire(): engine.js decides). The protocol is worker-thread.js's:
+// and kept for later calls unless retired (engine.js: a read that grew it). The protocol is worker-thread.js's:
 //   {id, type, payload} out; {id, type: 'result'|'error'|'progress', payload} back.
 // No SharedArrayBuffer: Blobs cross by reference, results (saved states) are transferred.
 import { GapScoreError, cancelledError } from './errors.js';
@@ -119,10 +118,7 @@ export function createPool({ spawn = defaultSpawn, loadOptions = {} } = {}) {
 
   return {
     call,
-    /**
-     * Ends helper `name` once it is idle (its wasm memory, which never shrinks, goes with it);
-     * the next call to that name starts a new one. A helper busy with another call is kept.
-     */
+    /** Ends helper `name` (and its memory) unless busy; the next call to it starts a new one. */
     retire(name) {
       const h = helpers.get(name);
       h?.then((helper) => {

@@ -17,7 +17,7 @@ export class Session {
 
   /**
    * @param {any} handle the binding's Module.Session, read and merged
-   * @param {{readers: number, helperHeapBytes: number[], helpersKept?: boolean[], heapBytesAtHandoff?: number, digest: string}} info how it was read
+   * @param {import('./index').ReadInfo} info how it was read
    * @param {Function} [trap] an engine trap -> a GapScoreError
    */
   constructor(handle, info, add = null, trap = (e) => e) {
@@ -25,7 +25,7 @@ export class Session {
     this.#add = add;
     this.#trap = trap;
     /** How the inputs were read: readers (1 = this thread alone), the helpers' wasm memory, who hashed the activity. */
-    this.info = Object.freeze({ heapBytesAtHandoff: 0, ...info, helperHeapBytes: Object.freeze([...info.helperHeapBytes]), helpersKept: Object.freeze([...(info.helpersKept ?? [])]) });
+    this.info = Object.freeze({ ...info, helperHeapBytes: Object.freeze([...info.helperHeapBytes]), helpersKept: Object.freeze([...info.helpersKept]) });
     forgotten?.register(this, handle, this);
   }
 

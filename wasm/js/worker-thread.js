@@ -56,8 +56,7 @@ function helperFromParent(name) {
         onerror: null,
         postMessage: (message, transfer) => port.postMessage(message, transfer),
         set onmessage(fn) { port.onmessage = fn; },
-        // The page made the worker: it ends it (a retired helper's memory goes with it).
-        terminate: () => {
+        terminate: () => {  // the page made the worker: it ends it
           port.close();
           parentPort.postMessage({ id: 0, type: 'retireHelper', payload: { ticket } });
         },

@@ -11,18 +11,13 @@ TablePlaybookResolver::TablePlaybookResolver(const Table* people, const Table& p
   if (!people || !people->has("role")) return;
   const TextColumn& ids = people->column("person_id").text();
   const TextColumn& person_roles = people->column("role").text();
-  // Role codes are the people table's text codes, so each role is looked up in the playbook once.
-  std::unordered_map<std::uint32_t, std::uint32_t> code_of_text;
-  for (std::size_t r = 0; r < people->row_count(); ++r) {
-    const std::uint32_t text = person_roles.codes[r];
-    if (text == kMissingCode) continue;
-    auto [it, added] = code_of_text.try_emplace(text, static_cast<std::uint32_t>(advice_of_role_.size()));
-    if (added) {
-      const auto covered = playbook_.find(person_roles.at(r));
-      advice_of_role_.push_back(covered == playbook_.end() ? nullptr : &covered->second);
-    }
-    role_of_.emplace(std::string(ids.at(r)), it->second);
+  // Role codes are the people table's dictionary codes: each role is looked up in the playbook once.
+  for (const std::string& role : person_roles.dictionary) {
+    const auto covered = playbook_.find(role);
+    advice_of_role_.push_back(covered == playbook_.end() ? nullptr : &covered->second);
   }
+  for (std::size_t r = 0; r < people->row_count(); ++r)
+    if (person_roles.codes[r] != kMissingCode) role_of_.emplace(std::string(ids.at(r)), person_roles.codes[r]);
 }
 
 std::uint32_t TablePlaybookResolver::role_of(std::string_view person_id) const {
