@@ -143,4 +143,44 @@ describe('parallel reading in Chromium', { timeout: 300000 }, () => {
     assert.ok(r.stateBytes > 0);
     assert.ok(r.detached, 'the state bytes were transferred to the worker, not copied');
   });
+
+  it('gapscore/worker ends a shard helper whose memory grew past helperKeepBytes; the next read starts another', async () => {
+    const r = await page.evaluate(async (tables) => {
+      const { createGapScoreWorker } = window.gapscore;
+      const files = await window.fetchFiles('sample', tables);
+      const run = async (helperKeepBytes) => {
+        let spawned = 0;
+        let ended = 0;
+        const createWorker = () => {
+          spawned += 1;
+          const w = window.makeWorker();
+          const terminate = w.terminate.bind(w);
+          w.terminate = () => { ended += 1; terminate(); };
+          return w;
+        };
+        const w = await createGapScoreWorker({ createWorker, workers: 2, minParallelBytes: 1, helperKeepBytes });
+        const texts = [];
+        const kept = [];
+        for (let i = 0; i < 2; i += 1) {
+          const s = await w.open(files);
+          texts.push(await s.reportText());
+          kept.push(s.info.helpersKept);
+          s.close();
+        }
+        // The coordinator's message that ends a helper can trail the result.
+        for (let t = 0; t < 50 && helperKeepBytes === 0 && ended < 2; t += 1) await new Promise((done) => setTimeout(done, 20));
+        const endedBeforeTerminate = ended;
+        w.terminate();
+        return { spawned, ended: endedBeforeTerminate, texts, kept };
+      };
+      return { retired: await run(0), kept: await run(64 << 20) };
+    }, TABLES);
+    const native = nativeReport();
+    for (const x of [r.retired, r.kept]) for (const text of x.texts) assert.equal(text, native, 'the CLI\'s bytes');
+    // The coordinator, the Blob's hashing helper (kept) and one shard helper per read when each is ended.
+    assert.deepEqual({ spawned: r.retired.spawned, ended: r.retired.ended }, { spawned: 4, ended: 2 });
+    assert.deepEqual(r.retired.kept, [[false], [false]]);
+    assert.deepEqual({ spawned: r.kept.spawned, ended: r.kept.ended }, { spawned: 3, ended: 0 });
+    assert.deepEqual(r.kept.kept, [[true], [true]]);
+  });
 });
