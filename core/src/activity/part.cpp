@@ -162,9 +162,16 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   if (!row_contribution(v, s)) return RowOutcome::overflow;
   // Exports often list one person's rows together: the previous row's cells are tried first.
   std::uint32_t p = last_person_;
-  if (p == TextCodes::kAbsent || person_ids_.texts()[p] != person_id) {
-    p = person_ids_.intern(person_id);
-    if (p == persons_.size()) persons_.emplace_back();
+  const std::vector<std::string>& ids = person_ids_.texts();
+  if (p == TextCodes::kAbsent || ids[p] != person_id) {
+    // Exports by date list people in the same order each day: the person
+    // after the last one is tried before the hash (kAbsent + 1 is 0).
+    if (p + 1 < ids.size() && ids[p + 1] == person_id) {
+      ++p;
+    } else {
+      p = person_ids_.intern(person_id);
+      if (p == persons_.size()) persons_.emplace_back();
+    }
     last_person_ = p;
   }
   const std::uint32_t t = task_types_.intern(task_type);
