@@ -160,7 +160,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
                      std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row) {
   ExactRowSums s;
   if (!row_contribution(v, s)) return RowOutcome::overflow;
-  // Exports often list one person's rows together: the previous row's cells are tried first.
+  // Exports often list one person's rows together: the previous row's person is tried first.
   std::uint32_t p = last_person_;
   const std::vector<std::string>& ids = person_ids_.texts();
   if (p == TextCodes::kAbsent || ids[p] != person_id) {
@@ -175,12 +175,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
     last_person_ = p;
   }
   const std::uint32_t t = task_types_.intern(task_type);
-  // The cell of (p, t) last used, per task type: while one person's rows come
-  // together, each of their task types finds its cell here without hashing.
-  if (t >= task_cell_cache_.size()) task_cell_cache_.resize(t + 1, {TextCodes::kAbsent, 0});
-  std::pair<std::uint32_t, std::uint32_t>& cached = task_cell_cache_[t];
-  if (cached.first != p) cached = {p, task_cell_of_person(p, t)};
-  const std::uint32_t tc = cached.second;
+  const std::uint32_t tc = task_cell_of_person(p, t);
   // The key (person, date, task type) is seen once; a repeat is dropped.
   if (task_cells_[tc].days.test_and_set(day)) return RowOutcome::duplicate;
   if ((options_.window_start && day < *options_.window_start) || (options_.window_end && day > *options_.window_end)) {

@@ -157,9 +157,10 @@ class PersonAttributes {
 };
 
 // The first few task cells of a person, found from the person's own state
-// while reading: rows in date order reach a person once a day per task type,
-// and the part's hash of (person, task type) would cost a cache miss a row.
-// A cache of that hash (which stays whole): empty slots hold kNone.
+// while reading, whatever the row order: rows in date order reach a person
+// once a day per task type, and the part's hash of (person, task type) would
+// cost a cache miss a row. A cache of that hash (which stays whole): empty
+// slots hold kNone.
 struct TaskSlots {
   static constexpr std::size_t kSlots = 6;
   static constexpr std::uint32_t kNone = 0xffffffffu;
@@ -259,9 +260,8 @@ class Part {
   std::int32_t first_date_ = 0, last_date_ = 0;
   bool any_date_ = false;
   std::uint32_t file_ = 0;
-  // The previous row's person and cells (rows of one person often come together).
+  // The previous row's person and period cell (rows of one person often come together).
   std::uint32_t last_person_ = TextCodes::kAbsent, last_period_cell_person_ = TextCodes::kAbsent, last_period_cell_ = 0;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> task_cell_cache_;  // task type -> (person, cell)
   // The playbook's answers so far: role code per person (kRoleNotAsked until
   // asked), status + kStatusBias per (role << 32 | task type).
   static constexpr std::uint32_t kRoleNotAsked = 0xfffffffeu, kStatusBias = 3;

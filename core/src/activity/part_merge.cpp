@@ -109,7 +109,6 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
   other.task_cell_index_ = {};
   other.period_cell_index_ = {};
   other.pending_index_ = {};
-  other.task_cell_cache_ = {};
   for (std::uint32_t p = 0; p < other.persons_.size(); ++p) {
     person_of[p] = person_ids_.intern(other.person_ids_.texts()[p]);
     if (person_of[p] == persons_.size()) persons_.emplace_back();
