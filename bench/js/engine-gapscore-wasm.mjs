@@ -32,8 +32,9 @@ async function timed() {
   const report = JSON.parse(text);  // what analyze() returns: the parsed report
   const end = now();
   const info = s.info;
+  const mainBytes = gs.memoryBytes();  // before close(), which may replace this thread's instance
   s.close();
-  return { text, report, info, heap: heapAtOnce(info), seconds: end - start, cpuSeconds: cpu() - cpuStart, ingest: (reportStart || readEnd) - start, merge: readEnd - (reportStart || readEnd), compute: end - readEnd };
+  return { text, report, info, mainBytes, heap: heapAtOnce(info, mainBytes), seconds: end - start, cpuSeconds: cpu() - cpuStart, ingest: (reportStart || readEnd) - start, merge: readEnd - (reportStart || readEnd), compute: end - readEnd };
 }
 
 /**
@@ -42,10 +43,10 @@ async function timed() {
  * last helper's state arrived is its largest until then; after that, ended helpers (helpersKept false)
  * hold nothing, kept ones what they had.
  */
-function heapAtOnce(info) {
+function heapAtOnce(info, mainBytes) {
   const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
   const kept = info.helperHeapBytes.reduce((a, b, i) => a + (info.helpersKept[i] ? b : 0), 0);
-  return Math.max(info.heapBytesAtHandoff + helpers, gs.memoryBytes() + kept);
+  return Math.max(info.heapBytesAtHandoff + helpers, mainBytes + kept);
 }
 
 const first = process.env.BENCH_FIRST === '0' ? null : await timed();
@@ -77,11 +78,11 @@ emit({
   rss_baseline_mb: rssBaseline,
   peak_rss_mb: peakRssMb(),
   // This thread's wasm memory and each helper's (each instance's memory never shrinks: these are peaks).
-  wasm_heap_mb: gs.memoryBytes() / 2 ** 20,
-  wasm_heap_workers_mb: [gs.memoryBytes(), ...run.info.helperHeapBytes].map((b) => b / 2 ** 20),
-  wasm_heap_sum_mb: (gs.memoryBytes() + run.info.helperHeapBytes.reduce((a, b) => a + b, 0)) / 2 ** 20,
+  wasm_heap_mb: run.mainBytes / 2 ** 20,
+  wasm_heap_workers_mb: [run.mainBytes, ...run.info.helperHeapBytes].map((b) => b / 2 ** 20),
+  wasm_heap_sum_mb: (run.mainBytes + run.info.helperHeapBytes.reduce((a, b) => a + b, 0)) / 2 ** 20,
   // Every instance's memory at once (heapAtOnce): in the process's first full-size analysis, and in
-  // the second, where this thread starts with the memory the first one grew (it never shrinks).
+  // the second (this thread's instance, grown past helperKeepBytes by the first, was replaced when it closed).
   wasm_heap_at_once_first_mb: first ? first.heap / 2 ** 20 : null,
   wasm_heap_at_once_mb: run.heap / 2 ** 20,
   readers: run.info.readers,

@@ -347,6 +347,45 @@ test('a helper whose memory grew past helperKeepBytes is ended after its read; t
   for (const info of kept.infos) assert.deepEqual(info.helpersKept, [true]);
 });
 
+test('this thread\'s instance, grown past helperKeepBytes, is replaced once no call or session uses it', async () => {
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  // gs.sha256 copies its input into wasm memory: an easy way to grow this thread's instance past a threshold.
+  const grow = (g) => g.sha256(new Uint8Array(48 << 20));
+  const g = await createGapScore({ workers: 1, helperKeepBytes: 40 << 20 });
+  const fresh = g.memoryBytes();
+  grow(g);
+  const grown = g.memoryBytes();
+  assert.ok(grown > 40 << 20 && fresh <= 40 << 20, `grew from ${fresh} to ${grown}`);
+
+  // While any session is open the instance stays (its state lives there).
+  const a = await g.open(allTables(), undefined, { sourceNames });
+  const source = await g.open(allTables(), undefined, { sourceNames });
+  const b = await g.loadState(await source.saveState(), undefined);
+  source.close();
+  a.close();
+  await settle();
+  assert.equal(g.memoryBytes(), grown, 'a session is still open');
+  assert.equal(await b.reportText(), nativeReport(), 'the open session still reports');
+  b.close();
+  for (let t = 0; t < 100 && g.memoryBytes() !== fresh; t += 1) await settle();
+  assert.equal(g.memoryBytes(), fresh, 'replaced by a new instance once the last session closed');
+  assert.equal(await g.reportText(allTables(), undefined, { sourceNames }), nativeReport(), 'the new instance gives the same bytes');
+
+  // A failed call releases the instance too.
+  grow(g);
+  await assert.rejects(g.analyze({ activity: new Blob(['personid,date\n']) }), (e) => e.code === 'missing_column');
+  for (let t = 0; t < 100 && g.memoryBytes() !== fresh; t += 1) await settle();
+  assert.equal(g.memoryBytes(), fresh, 'replaced after a failed call');
+
+  // Below the threshold the instance is kept.
+  const keep = await createGapScore({ workers: 1, helperKeepBytes: Infinity });
+  grow(keep);
+  const kept = keep.memoryBytes();
+  assert.equal(await keep.reportText(allTables(), undefined, { sourceNames }), nativeReport());
+  await settle();
+  assert.equal(keep.memoryBytes(), kept, 'kept: no threshold passed');
+});
+
 test('cancelling a parallel read stops the helpers; the next read works', async () => {
   const controller = new AbortController();
   const pending = gs.analyze(allTables(), undefined, {

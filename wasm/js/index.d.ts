@@ -57,7 +57,7 @@ export interface RunOptions {
   workers?: number;
   /** Smallest CSV activity table read in parallel, in bytes (default: GapScoreOptions.minParallelBytes). */
   minParallelBytes?: number;
-  /** A helper whose wasm memory grew past this is ended after the read (default: GapScoreOptions.helperKeepBytes). */
+  /** A helper whose wasm memory grew past this is ended after the read (default: GapScoreOptions.helperKeepBytes). This thread's instance follows GapScoreOptions.helperKeepBytes. */
   helperKeepBytes?: number;
   /**
    * Protection "dp" (docs/privacy.md): where the privacy-budget ledger is kept between runs. `get()` returns the
@@ -155,9 +155,10 @@ export interface GapScoreOptions {
   /** Smallest CSV activity table (bytes) read in parallel (default 8 MiB); smaller ones have one reader. */
   minParallelBytes?: number;
   /**
-   * A helper whose wasm memory grew past this many bytes while reading is ended once its state is handed over
-   * (default 64 MiB): a wasm memory never shrinks, so a kept helper would hold it for the page's lifetime. A
-   * smaller helper stays for the next call. Either way the next large read starts with the same speed.
+   * A wasm memory never shrinks, so an instance whose memory grew past this many bytes (default 64 MiB) is
+   * replaced rather than kept for the page's lifetime: a helper once its state is handed over; this thread's
+   * instance once no call is running and no session is open (a new one loads then, in milliseconds). A
+   * smaller instance stays for the next call. Either way the next large read starts with the same speed.
    */
   helperKeepBytes?: number;
   /** Makes a helper worker running gapscore/worker-thread.js (default: the package's own, next to this file). */
@@ -262,7 +263,10 @@ export interface GapScore {
   metrics(): MetricDefinition[];
   /** SHA-256 (hex) of bytes, as in the report's inputs[].sha256. */
   sha256(bytes: string | ArrayBuffer | Uint8Array): string;
-  /** Bytes of this thread's wasm linear memory (for leak checks; helpers': Session.info.helperHeapBytes). */
+  /**
+   * Bytes of this thread's wasm linear memory (for leak checks; helpers': Session.info.helperHeapBytes). Drops to
+   * the initial 32 MiB a moment after the last session closes when the instance grew past helperKeepBytes.
+   */
   memoryBytes(): number;
 }
 

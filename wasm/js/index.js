@@ -38,20 +38,40 @@ export async function createGapScore(options = {}) {
     stale ||= err !== e;
     return err;
   };
+  // A wasm memory never shrinks. An instance that grew past helperKeepBytes (or trapped) is replaced
+  // by a new one as soon as nothing uses it (no call running, no session open), so the page does not
+  // keep its peak.
+  let users = 0;
+  let renewing = null;
+  const release = () => {
+    users -= 1;
+    if (users || renewing || !(stale || Module.HEAPU8.length > helperKeepBytes)) return;
+    renewing = loadModule(loadOptions, true).then((m) => { Module = m; stale = false; }, () => {}).finally(() => { renewing = null; });
+  };
+  /** Marks the instance in use; returns the call that ends that use. */
+  const hold = () => {
+    users += 1;
+    return release;
+  };
   const guarded = async (fn) => {
-    if (stale) {
-      Module = await loadModule(loadOptions, true);
-      stale = false;
-    }
+    const done = hold();
     try {
+      await renewing;
+      if (stale) {
+        Module = await loadModule(loadOptions, true);
+        stale = false;
+      }
       return await fn();
     } catch (e) {
       throw trap(e);
+    } finally {
+      done();
     }
   };
   let pool = null;
   const ctx = {
     trap,
+    hold,
     workers: defaultWorkers,
     minParallelBytes,
     helperKeepBytes,
@@ -112,7 +132,7 @@ export async function createGapScore(options = {}) {
           throw e;
         }
         const M = Module;
-        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), trap);
+        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), trap, hold());
       });
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */

@@ -6,7 +6,10 @@ import { configText } from './inputs.js';
 
 // A session the caller forgot to close is freed when it is garbage-collected.
 const forgotten = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry((handle) => { try { handle.delete(); } catch { /* freed already */ } })
+  ? new FinalizationRegistry(({ handle, onClose }) => {
+    try { handle.delete(); } catch { /* freed already */ }
+    onClose?.();
+  })
   : null;
 
 export class Session {
@@ -14,19 +17,22 @@ export class Session {
   #text = null;  // the report for the current settings, once computed
   #add;  // (handle, tables, options) => reads more activity files into the handle
   #trap;  // a trap of the engine -> a GapScoreError
+  #onClose;  // tells the engine that this session no longer uses its instance
 
   /**
    * @param {any} handle the binding's Module.Session, read and merged
    * @param {import('./index').ReadInfo} info how it was read
    * @param {Function} [trap] an engine trap -> a GapScoreError
+   * @param {Function} [onClose] called once, when the session is closed or collected
    */
-  constructor(handle, info, add = null, trap = (e) => e) {
+  constructor(handle, info, add = null, trap = (e) => e, onClose = null) {
     this.#handle = handle;
     this.#add = add;
     this.#trap = trap;
+    this.#onClose = onClose;
     /** How the inputs were read: readers (1 = this thread alone), the helpers' wasm memory, who hashed the activity. */
     this.info = Object.freeze({ ...info, helperHeapBytes: Object.freeze([...info.helperHeapBytes]), helpersKept: Object.freeze([...info.helpersKept]) });
-    forgotten?.register(this, handle, this);
+    forgotten?.register(this, { handle, onClose }, this);
   }
 
   #live() {
@@ -115,8 +121,13 @@ export class Session {
   close() {
     if (!this.#handle) return;
     forgotten?.unregister(this);
-    this.#handle.delete();
-    this.#handle = null;
-    this.#text = null;
+    try {
+      this.#handle.delete();
+    } finally {
+      // Drops what refers to the instance, so that a replaced one can be collected.
+      this.#handle = this.#add = this.#text = null;
+      this.#onClose?.();
+      this.#onClose = null;
+    }
   }
 }
