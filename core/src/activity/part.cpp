@@ -32,6 +32,19 @@ std::int32_t floor_div64(std::int32_t day) { return day >= 0 ? day / 64 : -((-da
   return d;
 }
 
+// Whether s fits a person's sums: every field of `all`, and of `ai` (an AI-assisted
+// row) or of the manual sums (all - ai), stays within 64 bits. One pass and no
+// temporary: manual_sums + can_add built one for every manual row (3 % of native time).
+[[gnu::noinline]] bool person_fits(const ExactRowSums& all, const ExactRowSums& ai, const ExactRowSums& s, bool is_ai) {
+  bool overflow = false;
+  for (auto field : kExactRowSumFields) {
+    std::int64_t sum = 0;
+    overflow |= __builtin_add_overflow(all.*field, s.*field, &sum);
+    overflow |= __builtin_add_overflow(is_ai ? ai.*field : all.*field - ai.*field, s.*field, &sum);
+  }
+  return !overflow;
+}
+
 }  // namespace
 
 DayBits& DayBits::operator=(const DayBits& o) {
@@ -202,7 +215,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   // All sums of the row are checked before any is changed: a row goes in whole or not at all.
   // (The key stays taken: a later row with it is still a repeat.) Manual sums
   // are all - ai, and must fit 64 bits as much as the kept ones.
-  if (!person.all.can_add(s) || !(ai ? person.ai.can_add(s) : person.manual().can_add(s)) ||
+  if (!person_fits(person.all, person.ai, s, ai) ||
       !period_cells_.add(pc, period_delta(s, ai && v.has_baseline, ai, task.status)))
     return RowOutcome::overflow;
   person.all.add_checked_before(s);
