@@ -4,12 +4,9 @@
 // then the renderer's resident set size. Run it for two builds of dist/ to compare (no forced GC).
 // Usage: node bench/js/renewal-memory-chromium.mjs [DATA_DIR] [DIST_DIR...]
 //   (defaults: build/bench/data/1M, dist)
-import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, serve } from '../../tests/js/browser.mjs';
+import { rendererRssMib, withPage } from './chromium-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [data = path.join(root, 'build/bench/data/1M'), ...dists] = process.argv.slice(2);
@@ -38,27 +35,7 @@ window.run = async (dist) => {
 document.body.dataset.ready = '1';
 </script></body></html>`;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-renewal-'));
-writeFileSync(path.join(dir, 'page.html'), PAGE);
-symlinkSync(path.resolve(data), path.join(dir, 'data'));
-dists.forEach((d, i) => symlinkSync(path.resolve(d), path.join(dir, `dist${i}`)));
-const server = await serve(dir);
-const rendererRssMib = () => execSync("ps -eo rss,args | grep -- '--type=renderer' | grep -v grep || true").toString()
-  .trim().split('\n').filter(Boolean).map((l) => Math.round(Number(l.trim().split(/\s+/)[0]) / 1024));
-try {
-  for (const [i, d] of dists.entries()) {
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/page.html`);
-      await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
-      const runs = await page.evaluate((name) => window.run(name), `dist${i}`);
-      console.log(`${d}: engine MiB at report -> after close: ${runs.join(', ')}; renderer RSS MiB: ${rendererRssMib().join(', ')}`);
-    } finally {
-      await browser.close();
-    }
-  }
-} finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-}
+await withPage(PAGE, { data }, dists, async (page, name, d) => {
+  const runs = await page.evaluate((n) => window.run(n), name);
+  console.log(`${d}: engine MiB at report -> after close: ${runs.join(', ')}; renderer RSS MiB: ${rendererRssMib().join(', ')}`);
+});

@@ -351,7 +351,9 @@ test('this thread\'s instance, grown past helperKeepBytes, is replaced once no c
   const settle = () => new Promise((r) => setTimeout(r, 50));
   // gs.sha256 copies its input into wasm memory: an easy way to grow this thread's instance past a threshold.
   const grow = (g) => g.sha256(new Uint8Array(48 << 20));
-  const g = await createGapScore({ workers: 1, helperKeepBytes: 40 << 20 });
+  // wasmBinary: instances of this engine's own, not the default one other engines share.
+  const wasmBinary = readFileSync(path.join(consumerDir(), 'node_modules', 'gapscore', 'dist', 'gapscore.wasm'));
+  const g = await createGapScore({ workers: 1, helperKeepBytes: 40 << 20, wasmBinary });
   const fresh = g.memoryBytes();
   grow(g);
   const grown = g.memoryBytes();
@@ -378,7 +380,7 @@ test('this thread\'s instance, grown past helperKeepBytes, is replaced once no c
   assert.equal(g.memoryBytes(), fresh, 'replaced after a failed call');
 
   // Below the threshold the instance is kept.
-  const keep = await createGapScore({ workers: 1, helperKeepBytes: Infinity });
+  const keep = await createGapScore({ workers: 1, helperKeepBytes: Infinity, wasmBinary });
   grow(keep);
   const kept = keep.memoryBytes();
   assert.equal(await keep.reportText(allTables(), undefined, { sourceNames }), nativeReport());

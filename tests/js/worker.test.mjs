@@ -30,6 +30,15 @@ window.makeWorker = () => {
   window.spawned.push(seen);
   return w;
 };
+// A worker whose messages to and from the page are seen first (onResult may act before the page gets one).
+window.makeSeenWorker = (onResult) => {
+  const w = new Worker(new URL('./node_modules/gapscore/dist/worker-thread.js', import.meta.url), { type: 'module' });
+  const seen = { sent: [], onmessage: null, onerror: null, terminate: () => w.terminate() };
+  seen.postMessage = (m, t) => { seen.sent.push({ type: m?.type, handle: m?.payload?.handle }); w.postMessage(m, t); };
+  w.onmessage = (e) => { onResult?.(e.data); seen.onmessage?.(e); };
+  w.onerror = (e) => seen.onerror?.(e);
+  return seen;
+};
 window.gapscore = { createGapScoreWorker, GapScoreError, CODE_ALIASES };
 window.fetchBlob = async (url, name) => { const b = await (await fetch(url)).blob(); return name ? new File([b], name) : b; };
 document.body.dataset.ready = '1';
@@ -210,6 +219,33 @@ describe('gapscore/worker in Chromium', { timeout: 180000 }, () => {
     w.terminate();
     return result;
   }, hardCancel);
+
+  it('an open() cancelled just as its session arrives closes that session in the worker (its memory can go)', async () => {
+    const r = await page.evaluate(async () => {
+      const { createGapScoreWorker } = window.gapscore;
+      const controller = new AbortController();
+      let handle = null;
+      const worker = window.makeSeenWorker((d) => {
+        if (d?.type === 'result' && d.payload?.handle != null) {
+          handle = d.payload.handle;
+          controller.abort();  // the page gives up while the worker's answer is on its way
+        }
+      });
+      const gs = await createGapScoreWorker({ worker, workers: 1 });
+      const files = { activity: await window.fetchBlob('sample/activity.csv', 'activity.csv') };
+      const code = await gs.open(files, undefined, { signal: controller.signal }).then(() => 'opened', (e) => e.code);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const closed = worker.sent.filter((m) => m.type === 'session.close').map((m) => m.handle);
+      // The worker is still good for the next call.
+      const report = await gs.reportText(files);
+      gs.terminate();
+      return { code, handle, closed, reported: report.length > 0 };
+    });
+    assert.equal(r.code, 'cancelled');
+    assert.ok(r.handle != null, 'the worker had made the session');
+    assert.deepEqual(r.closed, [r.handle], 'the page closed it in the worker');
+    assert.ok(r.reported);
+  });
 
   it('hard cancel: a worker stuck in one long wasm call is replaced; the calls it held move to the new one', async () => {
     const r = await stuckRun(true);

@@ -250,7 +250,7 @@ export async function openSession(Module, tables, config, options, ctx) {
     if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
     const info = { readers, helperHeapBytes: heapBytes, heapBytesAtHandoff, helpersKept: heapBytes.map((b) => b <= keepBytes), digest: digests.activity?.how ?? 'engine' };
     return new Session(session, info,
-      (handle, more, opts) => addActivity(Module, handle, more, opts), ctx.trap, ctx.hold?.());
+      (handle, more, opts) => addActivity(Module, handle, more, opts), (e) => ctx.trap(e, Module), ctx.hold?.());
   } catch (e) {
     stopHelpers();
     session.delete();

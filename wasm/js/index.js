@@ -33,9 +33,10 @@ export async function createGapScore(options = {}) {
   const defaultWorkers = workers != null ? clampWorkers(workers) : await defaultWorkerCount();
   // After a trap (out of memory, or a bug) the instance is not used again: the next call loads a new one.
   let stale = false;
-  const trap = (e) => {
-    const err = engineError(e, Module);
-    stale ||= err !== e;
+  // M: the instance the failed call ran in (a session's own; it may have been replaced since).
+  const trap = (e, M = Module) => {
+    const err = engineError(e, M);
+    if (M === Module) stale ||= err !== e;
     return err;
   };
   // A wasm memory never shrinks. An instance that grew past helperKeepBytes (or trapped) is replaced
@@ -48,10 +49,14 @@ export async function createGapScore(options = {}) {
     if (users || renewing || !(stale || Module.HEAPU8.length > helperKeepBytes)) return;
     renewing = loadModule(loadOptions, true).then((m) => { Module = m; stale = false; }, () => {}).finally(() => { renewing = null; });
   };
-  /** Marks the instance in use; returns the call that ends that use. */
+  /** Marks the instance in use; returns the call that ends that use (once). */
   const hold = () => {
     users += 1;
-    return release;
+    let held = true;
+    return () => {
+      if (held) release();
+      held = false;
+    };
   };
   const guarded = async (fn) => {
     const done = hold();
@@ -132,7 +137,7 @@ export async function createGapScore(options = {}) {
           throw e;
         }
         const M = Module;
-        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), trap, hold());
+        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), (e) => trap(e, M), hold());
       });
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */

@@ -88,7 +88,12 @@ export async function createGapScoreWorker(options = {}) {
         stopping.delete(id);
       }
       const call = pending.get(id);
-      if (!call) return;
+      if (!call) {
+        // An open() or loadState() given up (cancelled) as its session was made: close that session, whose
+        // memory (and the engine instance holding it) would otherwise stay in the worker.
+        if (type === 'result' && payload?.handle != null && payload.info != null) request('session.close', { handle: payload.handle }).catch(() => {});
+        return;
+      }
       if (type === 'progress') {
         call.onProgress?.(payload);
         return;
@@ -208,6 +213,13 @@ export async function createGapScoreWorker(options = {}) {
     };
   }
 
+  // A session the page drops without close() is closed in the worker once it is garbage-collected.
+  const forgotten = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry(({ handle, owner }) => {
+      if (owner === current && current) request('session.close', { handle }).catch(() => {});
+    })
+    : null;
+
   function sessionOf({ handle, info }) {
     const owner = current;  // a restarted worker does not know the handle: its calls reject with session_closed
     let closed = false;
@@ -224,7 +236,7 @@ export async function createGapScoreWorker(options = {}) {
       if (out.ledger) await ledger.set(out.ledger);
       return out.value;
     };
-    return {
+    const session = {
       info,
       // signal: rejects at once; a worker stuck in the report is replaced (hard cancel), and the session with it.
       report: (options = {}) => released('report', {}, options),
@@ -236,9 +248,12 @@ export async function createGapScoreWorker(options = {}) {
       close() {
         if (closed) return;
         closed = true;
+        forgotten?.unregister(session);
         if (owner === current && current) request('session.close', { handle }).catch(() => {});
       },
     };
+    forgotten?.register(session, { handle, owner }, session);
+    return session;
   }
 
   return {
