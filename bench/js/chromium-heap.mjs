@@ -2,7 +2,7 @@
 // `File`s (as the demo gets them), `createGapScore({ workers })` with real Web
 // Workers as helpers, two analyses (open + report, group_by team) in one engine.
 // Prints each one's time and wasm memory of every instance at once (the formula
-// of engine-gapscore-wasm.mjs), and whether the report's bytes are the CLI's.
+// of engine-gapscore-wasm.mjs, hashing helper included), and whether the report's bytes are the CLI's.
 // Usage: node bench/js/chromium-heap.mjs DATA_DIR [--workers N] [DIST_DIR...]
 //   (defaults: 2 workers, dist). Compares with build/bench/tools/gapscore when it exists.
 import { execFileSync } from 'node:child_process';
@@ -45,8 +45,9 @@ window.run = async (dist, tables, workers) => {
     // Every instance's memory at once (bench/js/engine-gapscore-wasm.mjs, heapAtOnce).
     const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
     const kept = info.helperHeapBytes.reduce((a, b, j) => a + (info.helpersKept[j] ? b : 0), 0);
-    const atOnce = Math.max(info.heapBytesAtHandoff + helpers, main + kept);
-    out.push({ seconds, readers: info.readers, digest: info.digest, mainMib: main / 2 ** 20,
+    const whileHashing = info.hashHeapBytes ? info.heapBytesAtHash + helpers + info.hashHeapBytes : 0;
+    const atOnce = Math.max(whileHashing, info.heapBytesAtHandoff + helpers, main + kept);
+    out.push({ seconds, readers: info.readers, digest: info.digest, mainMib: main / 2 ** 20, hashMib: info.hashHeapBytes / 2 ** 20,
       helperMib: info.helperHeapBytes.map((b) => b / 2 ** 20), atOnceMib: atOnce / 2 ** 20, text });
   }
   gs.terminateWorkers();
@@ -60,7 +61,7 @@ await withPage(PAGE, { data }, dists, async (page, name, d) => {
   for (const [i, r] of runs.entries()) {
     const same = expected == null ? 'no CLI to compare' : r.text === expected ? "the CLI's bytes" : 'DIFFERS from the CLI';
     console.log(`${d} analysis ${i + 1}: ${r.seconds.toFixed(2)} s, ${r.readers} readers (digest: ${r.digest}), ` +
-      `wasm MiB: this thread ${r.mainMib.toFixed(0)}, helpers ${r.helperMib.map((m) => m.toFixed(0)).join(' + ') || '-'}, ` +
+      `wasm MiB: this thread ${r.mainMib.toFixed(0)}, helpers ${r.helperMib.map((m) => m.toFixed(0)).join(' + ') || '-'}, hashing helper ${r.hashMib.toFixed(0)}, ` +
       `every instance at once ${r.atOnceMib.toFixed(1)}; report: ${same}`);
   }
   console.log(`${d}: renderer RSS MiB ${rendererRssMib().join(', ')}`);

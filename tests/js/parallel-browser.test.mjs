@@ -144,7 +144,7 @@ describe('parallel reading in Chromium', { timeout: 300000 }, () => {
     assert.ok(r.detached, 'the state bytes were transferred to the worker, not copied');
   });
 
-  it('gapscore/worker ends a shard helper whose memory grew past helperKeepBytes; the next read starts another', async () => {
+  it('gapscore/worker ends a shard helper whose memory grew past helperKeepBytes, and a hashing helper after its digest; the next read starts others', async () => {
     const r = await page.evaluate(async (tables) => {
       const { createGapScoreWorker } = window.gapscore;
       const files = await window.fetchFiles('sample', tables);
@@ -161,26 +161,31 @@ describe('parallel reading in Chromium', { timeout: 300000 }, () => {
         const w = await createGapScoreWorker({ createWorker, workers: 2, minParallelBytes: 1, helperKeepBytes });
         const texts = [];
         const kept = [];
+        const hashHeap = [];
         for (let i = 0; i < 2; i += 1) {
           const s = await w.open(files);
           texts.push(await s.reportText());
           kept.push(s.info.helpersKept);
+          hashHeap.push(s.info.hashHeapBytes);
           s.close();
         }
         // The coordinator's message that ends a helper can trail the result.
-        for (let t = 0; t < 50 && helperKeepBytes === 0 && ended < 2; t += 1) await new Promise((done) => setTimeout(done, 20));
+        const endings = helperKeepBytes === 0 ? 4 : 2;
+        for (let t = 0; t < 50 && ended < endings; t += 1) await new Promise((done) => setTimeout(done, 20));
         const endedBeforeTerminate = ended;
         w.terminate();
-        return { spawned, ended: endedBeforeTerminate, texts, kept };
+        return { spawned, ended: endedBeforeTerminate, texts, kept, hashHeap };
       };
       return { retired: await run(0), kept: await run(64 << 20) };
     }, TABLES);
     const native = nativeReport();
     for (const x of [r.retired, r.kept]) for (const text of x.texts) assert.equal(text, native, 'the CLI\'s bytes');
-    // The coordinator, the Blob's hashing helper (kept) and one shard helper per read when each is ended.
-    assert.deepEqual({ spawned: r.retired.spawned, ended: r.retired.ended }, { spawned: 4, ended: 2 });
+    // The coordinator, plus per read a hashing helper (it hashed in wasm: ended after its digest) and a
+    // shard helper (ended too when its memory passed helperKeepBytes, else kept for the next read).
+    assert.deepEqual({ spawned: r.retired.spawned, ended: r.retired.ended }, { spawned: 5, ended: 4 });
     assert.deepEqual(r.retired.kept, [[false], [false]]);
-    assert.deepEqual({ spawned: r.kept.spawned, ended: r.kept.ended }, { spawned: 3, ended: 0 });
+    assert.deepEqual({ spawned: r.kept.spawned, ended: r.kept.ended }, { spawned: 4, ended: 2 });
     assert.deepEqual(r.kept.kept, [[true], [true]]);
+    for (const b of [...r.retired.hashHeap, ...r.kept.hashHeap]) assert.equal(b, 8 << 20, 'the hashing helper\'s wasm memory: the initial 8 MiB');
   });
 });

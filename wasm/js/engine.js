@@ -183,6 +183,7 @@ export async function openSession(Module, tables, config, options, ctx) {
 
     // Helpers start first, so that they read while this thread does.
     const shards = [];
+    let hashed = { heapBytes: 0, mainBytes: 0 };  // the hashing helper's wasm memory, and this thread's when it ended
     const digests = Object.fromEntries(Object.entries(workbooks.digests).map(([t, p]) => [t, { hex: () => p, how: 'platform' }]));
     if (readers > 1) {
       const pool = ctx.pool();
@@ -199,7 +200,12 @@ export async function openSession(Module, tables, config, options, ctx) {
       if (isBlob(activity.value)) {
         // A Blob is hashed slice by slice in a helper of its own, beside the readers.
         const p = pool.call('hash', 'hash.blob', { blob: activity.value }, { signal: helpers.signal })
-          .catch((e) => (e.code === 'cancelled' ? Promise.reject(e) : hashBlob(async () => Module, activity.value, { signal })));
+          .then((r) => {
+            // One that hashed in wasm ends: no instance kept only to hash.
+            hashed = { heapBytes: r.heapBytes, mainBytes: Module.HEAPU8.length };
+            if (r.heapBytes) pool.retire('hash');
+            return r.hex;
+          }, (e) => (e.code === 'cancelled' ? Promise.reject(e) : hashBlob(async () => Module, activity.value, { signal })));
         p.catch(() => {});
         digests.activity = { hex: () => p, how: 'worker' };
       }
@@ -248,7 +254,8 @@ export async function openSession(Module, tables, config, options, ctx) {
       await pause();
     }
     if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
-    const info = { readers, helperHeapBytes: heapBytes, heapBytesAtHandoff, helpersKept: heapBytes.map((b) => b <= keepBytes), digest: digests.activity?.how ?? 'engine' };
+    const info = { readers, helperHeapBytes: heapBytes, heapBytesAtHandoff, helpersKept: heapBytes.map((b) => b <= keepBytes), digest: digests.activity?.how ?? 'engine',
+      hashHeapBytes: hashed.heapBytes, heapBytesAtHash: hashed.mainBytes };
     return new Session(session, info,
       (handle, more, opts) => addActivity(Module, handle, more, opts), (e) => ctx.trap(e, Module), ctx.hold?.());
   } catch (e) {

@@ -180,6 +180,13 @@ export interface ReadInfo {
    */
   heapBytesAtHandoff: number;
   /**
+   * The hashing helper's wasm memory in bytes (digest 'worker' where the platform has no incremental hasher:
+   * browsers; 0 otherwise). Such a helper ends once its digest arrives, when this thread's memory was
+   * heapBytesAtHash: every instance at once was then at most heapBytesAtHash + helperHeapBytes + this.
+   */
+  hashHeapBytes: number;
+  heapBytesAtHash: number;
+  /**
    * Who computed the activity's SHA-256: 'platform' (WebCrypto / node:crypto, beside the engine), 'worker' (a
    * helper hashing a Blob slice by slice), 'engine' (the engine while it reads), 'none' (loaded state).
    */

@@ -33,15 +33,14 @@ export async function createGapScore(options = {}) {
   const defaultWorkers = workers != null ? clampWorkers(workers) : await defaultWorkerCount();
   // After a trap (out of memory, or a bug) the instance is not used again: the next call loads a new one.
   let stale = false;
-  // M: the instance the failed call ran in (a session's own; it may have been replaced since).
+  // M: the failed call's instance (a session's own).
   const trap = (e, M = Module) => {
     const err = engineError(e, M);
     if (M === Module) stale ||= err !== e;
     return err;
   };
-  // A wasm memory never shrinks. An instance that grew past helperKeepBytes (or trapped) is replaced
-  // by a new one as soon as nothing uses it (no call running, no session open), so the page does not
-  // keep its peak.
+  // A wasm memory never shrinks: an instance grown past helperKeepBytes (or trapped) is replaced
+  // once no call or session uses it.
   let users = 0;
   let renewing = null;
   const release = () => {
@@ -137,7 +136,7 @@ export async function createGapScore(options = {}) {
           throw e;
         }
         const M = Module;
-        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none' }, (h, more, opts) => addActivity(M, h, more, opts), (e) => trap(e, M), hold());
+        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none', hashHeapBytes: 0, heapBytesAtHash: 0 }, (h, more, opts) => addActivity(M, h, more, opts), (e) => trap(e, M), hold());
       });
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */

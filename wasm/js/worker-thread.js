@@ -97,8 +97,12 @@ async function handle(type, payload, { signal, onProgress }) {
       const result = await readShard(await module(), payload, { signal });
       return [result, [result.state.buffer]];
     }
-    case 'hash.blob':
-      return [await hashBlob(module, payload.blob, { signal })];
+    case 'hash.blob': {
+      // heapBytes: this helper's wasm memory, when it hashed in wasm (browsers).
+      let wasm = null;
+      const hex = await hashBlob(async () => (wasm = await module()), payload.blob, { signal });
+      return [{ hex, heapBytes: wasm ? wasm.HEAPU8.length : 0 }];
+    }
     default:
   }
   const gs = await gapscore();
