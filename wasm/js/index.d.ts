@@ -272,7 +272,7 @@ export interface GapScore {
   sha256(bytes: string | ArrayBuffer | Uint8Array): string;
   /**
    * Bytes of this thread's wasm linear memory (for leak checks; helpers': Session.info.helperHeapBytes). Drops to
-   * the initial 32 MiB a moment after the last session closes, or the last call ends, when the instance grew past
+   * the initial 8 MiB a moment after the last session closes, or the last call ends, when the instance grew past
    * helperKeepBytes. Engines loaded without wasmBinary/wasmUrl share one instance until one of them replaces it.
    */
   memoryBytes(): number;

@@ -139,7 +139,7 @@ std::string input_format_markdown() {
       "  1,000 five-person teams, each active in its own week, gives a report of about 3 MB.\n"
       "- **Memory**: the state grows with people x periods, not rows (docs/performance.md). The npm\n"
       "  package's engine has at most 2 GiB of WebAssembly memory per reader (the bench's 50M-row file,\n"
-      "  241,500 people, needs 1.6 GB in one reader). An input that needs more rejects with the package's\n"
+      "  241,500 people, needs 1.0 GiB in one reader). An input that needs more rejects with the package's\n"
       "  code `out_of_memory`, and the next call runs on a new engine instance; the CLI has no such bound.\n"
       "- **Size hints**: a caller's expected input size is trusted only once a sixteenth of it has\n"
       "  arrived, so a wrong hint never reserves more than 16 times the rows actually read.\n"
