@@ -45,9 +45,9 @@ window.run = async (dist, tables, workers) => {
     // Every instance's memory at once (bench/js/engine-gapscore-wasm.mjs, heapAtOnce).
     const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
     const kept = info.helperHeapBytes.reduce((a, b, j) => a + (info.helpersKept[j] ? b : 0), 0);
-    const whileHashing = info.hashHeapBytes ? info.heapBytesAtHash + helpers + info.hashHeapBytes : 0;
+    const whileHashing = info.heapBytesWhileHashing;
     const atOnce = Math.max(whileHashing, info.heapBytesAtHandoff + helpers, main + kept);
-    out.push({ seconds, readers: info.readers, digest: info.digest, mainMib: main / 2 ** 20, hashMib: info.hashHeapBytes / 2 ** 20,
+    out.push({ seconds, readers: info.readers, digest: info.digest, mainMib: main / 2 ** 20, whileHashingMib: info.heapBytesWhileHashing / 2 ** 20,
       helperMib: info.helperHeapBytes.map((b) => b / 2 ** 20), atOnceMib: atOnce / 2 ** 20, text });
   }
   gs.terminateWorkers();
@@ -61,7 +61,7 @@ await withPage(PAGE, { data }, dists, async (page, name, d) => {
   for (const [i, r] of runs.entries()) {
     const same = expected == null ? 'no CLI to compare' : r.text === expected ? "the CLI's bytes" : 'DIFFERS from the CLI';
     console.log(`${d} analysis ${i + 1}: ${r.seconds.toFixed(2)} s, ${r.readers} readers (digest: ${r.digest}), ` +
-      `wasm MiB: this thread ${r.mainMib.toFixed(0)}, helpers ${r.helperMib.map((m) => m.toFixed(0)).join(' + ') || '-'}, hashing helper ${r.hashMib.toFixed(0)}, ` +
+      `wasm MiB: this thread ${r.mainMib.toFixed(0)}, helpers ${r.helperMib.map((m) => m.toFixed(0)).join(' + ') || '-'}, while the hashing helper lived ${r.whileHashingMib.toFixed(1)}, ` +
       `every instance at once ${r.atOnceMib.toFixed(1)}; report: ${same}`);
   }
   console.log(`${d}: renderer RSS MiB ${rendererRssMib().join(', ')}`);

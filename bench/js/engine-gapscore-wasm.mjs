@@ -46,8 +46,8 @@ async function timed() {
 function heapAtOnce(info, mainBytes) {
   const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
   const kept = info.helperHeapBytes.reduce((a, b, i) => a + (info.helpersKept[i] ? b : 0), 0);
-  // A hashing helper with a wasm instance (browsers) ends when its digest arrives (heapBytesAtHash).
-  const whileHashing = info.hashHeapBytes ? info.heapBytesAtHash + helpers + info.hashHeapBytes : 0;
+  // A hashing helper with a wasm instance (browsers) ends when its digest arrives (heapBytesWhileHashing).
+  const whileHashing = info.heapBytesWhileHashing;
   return Math.max(whileHashing, info.heapBytesAtHandoff + helpers, mainBytes + kept);
 }
 

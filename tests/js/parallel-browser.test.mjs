@@ -166,7 +166,7 @@ describe('parallel reading in Chromium', { timeout: 300000 }, () => {
           const s = await w.open(files);
           texts.push(await s.reportText());
           kept.push(s.info.helpersKept);
-          hashHeap.push(s.info.hashHeapBytes);
+          hashHeap.push(s.info.heapBytesWhileHashing);
           s.close();
         }
         // The coordinator's message that ends a helper can trail the result.
@@ -186,6 +186,7 @@ describe('parallel reading in Chromium', { timeout: 300000 }, () => {
     assert.deepEqual(r.retired.kept, [[false], [false]]);
     assert.deepEqual({ spawned: r.kept.spawned, ended: r.kept.ended }, { spawned: 4, ended: 2 });
     assert.deepEqual(r.kept.kept, [[true], [true]]);
-    for (const b of [...r.retired.hashHeap, ...r.kept.hashHeap]) assert.equal(b, 8 << 20, 'the hashing helper\'s wasm memory: the initial 8 MiB');
+    // Every instance while the hashing helper lived: this thread, the shard helper and the hasher, 8 MiB or more each.
+    for (const b of [...r.retired.hashHeap, ...r.kept.hashHeap]) assert.ok(b >= 3 * (8 << 20) && b <= 3 * (64 << 20), `${b} bytes`);
   });
 });

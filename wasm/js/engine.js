@@ -1,10 +1,7 @@
-// Drives the binding: a session's config, tables in chunks (with progress,
-// cancellation and yields so a page or worker stays responsive), and, for a
-// large CSV activity table, reading in parallel: every reader sees every byte
-// and keeps its share of the people (Shard{i, n}); helper workers read shards
-// 1..n-1 and send back their saved state, which this thread (shard 0) merges
-// in index order. The result is byte-identical to one reader.
-// Shared by the in-thread API and the worker thread.
+// Drives the binding: config, tables in chunks (progress, cancellation, yields),
+// and a large CSV activity table read in parallel: every reader sees every byte
+// and keeps its share of the people; helpers read shards 1..n-1 and send their
+// saved state, which this thread (shard 0) merges in order: the bytes of one reader.
 import { GapScoreError, cancelledError, checkResult as check } from './errors.js';
 import { DEFAULT_CHUNK_BYTES, TABLES, checkTables, configText, dateText, describeInput, isBlob, isWorkbookInput, usageFiles } from './inputs.js';
 import { platformDigest, platformHasher } from './platform.js';
@@ -114,9 +111,8 @@ function postable(value) {
 }
 
 /**
- * How many readers take the activity: one unless it is CSV bytes or a CSV Blob of at least
- * minParallelBytes and the run is lenient (strict mode stops at the first bad row in file
- * order, which one reader sees). JSON and typed columns are read by one reader.
+ * Readers of the activity: one unless it is CSV (bytes or a Blob) of at least minParallelBytes
+ * and the run is lenient (strict mode stops at the first bad row in file order).
  */
 async function readerCount(Module, tables, configJson, columns, workers, minParallelBytes) {
   const activity = tables?.activity;
@@ -183,7 +179,7 @@ export async function openSession(Module, tables, config, options, ctx) {
 
     // Helpers start first, so that they read while this thread does.
     const shards = [];
-    let hashed = { heapBytes: 0, mainBytes: 0 };  // the hashing helper's wasm memory, and this thread's when it ended
+    let hashed = { bytes: 0 };  // the hasher's wasm memory + this thread's, when it ended
     const digests = Object.fromEntries(Object.entries(workbooks.digests).map(([t, p]) => [t, { hex: () => p, how: 'platform' }]));
     if (readers > 1) {
       const pool = ctx.pool();
@@ -202,8 +198,10 @@ export async function openSession(Module, tables, config, options, ctx) {
         const p = pool.call('hash', 'hash.blob', { blob: activity.value }, { signal: helpers.signal })
           .then((r) => {
             // One that hashed in wasm ends: no instance kept only to hash.
-            hashed = { heapBytes: r.heapBytes, mainBytes: Module.HEAPU8.length };
-            if (r.heapBytes) pool.retire('hash');
+            if (r.heapBytes) {
+              hashed = { at: Date.now(), bytes: r.heapBytes + Module.HEAPU8.length };
+              pool.retire('hash');
+            }
             return r.hex;
           }, (e) => (e.code === 'cancelled' ? Promise.reject(e) : hashBlob(async () => Module, activity.value, { signal })));
         p.catch(() => {});
@@ -243,19 +241,21 @@ export async function openSession(Module, tables, config, options, ctx) {
     // Merged in index order, as the CLI does: the first failure in that order is the error.
     const heapBytes = [];
     let heapBytesAtHandoff = 0;
+    let whileHashing = hashed.bytes;  // + the helpers' memory then
     const keepBytes = options.helperKeepBytes ?? ctx.helperKeepBytes ?? DEFAULT_HELPER_KEEP_BYTES;
     for (let i = 0; i < shards.length; i += 1) {
       onProgress?.({ phase: 'merge', done: i, total: shards.length });
       const result = await shards[i];
       heapBytes.push(result.heapBytes);
       heapBytesAtHandoff = Module.HEAPU8.length;
+      if (whileHashing) whileHashing += (result.grew.findLast(([t]) => t <= hashed.at) ?? result.grew[0])[1];
       if (result.heapBytes > keepBytes) ctx.pool().retire(`shard${i + 1}`);
       ingest(session.mergeState(result.state));
       await pause();
     }
     if (shards.length) onProgress?.({ phase: 'merge', done: shards.length, total: shards.length });
     const info = { readers, helperHeapBytes: heapBytes, heapBytesAtHandoff, helpersKept: heapBytes.map((b) => b <= keepBytes), digest: digests.activity?.how ?? 'engine',
-      hashHeapBytes: hashed.heapBytes, heapBytesAtHash: hashed.mainBytes };
+      heapBytesWhileHashing: whileHashing };
     return new Session(session, info,
       (handle, more, opts) => addActivity(Module, handle, more, opts), (e) => ctx.trap(e, Module), ctx.hold?.());
   } catch (e) {
@@ -338,17 +338,23 @@ async function readUsage(Module, session, usage, { chunkBytes, onProgress, signa
 export async function readShard(Module, { tables, config, shard, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames }, { signal } = {}) {
   const session = new Module.Session();
   const pause = pacer(signal);
+  const grew = [];  // [Date.now(), memory] when this instance's memory changed size
+  const ingest = (r) => {
+    const n = Module.HEAPU8.length;
+    if (n !== grew.at(-1)?.[1]) grew.push([Date.now(), n]);
+    return check(r);
+  };
   try {
     check(session.init(config));
     for (const table of TABLES) {
       const value = tables?.[table];
       if (value == null) continue;
       await readTable(session, table, describeInput(table, value, chunkBytes), {
-        source: sourceNames?.[table] ?? '', shard: table === 'activity' ? shard : NO_SHARD, digest: null, pause, ingest: check,
+        source: sourceNames?.[table] ?? '', shard: table === 'activity' ? shard : NO_SHARD, digest: null, pause, ingest,
       });
     }
     const { state } = check(session.saveState(true));  // a handoff: no checksum to compute here and check there
-    return { state, heapBytes: Module.HEAPU8.length };
+    return { state, heapBytes: Module.HEAPU8.length, grew };
   } finally {
     session.delete();
   }

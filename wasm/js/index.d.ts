@@ -180,12 +180,11 @@ export interface ReadInfo {
    */
   heapBytesAtHandoff: number;
   /**
-   * The hashing helper's wasm memory in bytes (digest 'worker' where the platform has no incremental hasher:
-   * browsers; 0 otherwise). Such a helper ends once its digest arrives, when this thread's memory was
-   * heapBytesAtHash: every instance at once was then at most heapBytesAtHash + helperHeapBytes + this.
+   * Where the platform has no incremental hasher (browsers), a Blob's hashing helper (digest 'worker') hashes
+   * in wasm and ends once its digest arrives. The wasm memory of every instance at that moment, in bytes:
+   * this thread's, the shard helpers' and the hashing helper's (0 when there was no such helper).
    */
-  hashHeapBytes: number;
-  heapBytesAtHash: number;
+  heapBytesWhileHashing: number;
   /**
    * Who computed the activity's SHA-256: 'platform' (WebCrypto / node:crypto, beside the engine), 'worker' (a
    * helper hashing a Blob slice by slice), 'engine' (the engine while it reads), 'none' (loaded state).

@@ -136,7 +136,7 @@ export async function createGapScore(options = {}) {
           throw e;
         }
         const M = Module;
-        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none', hashHeapBytes: 0, heapBytesAtHash: 0 }, (h, more, opts) => addActivity(M, h, more, opts), (e) => trap(e, M), hold());
+        return new Session(handle, { readers: 0, helperHeapBytes: [], helpersKept: [], heapBytesAtHandoff: 0, digest: 'none', heapBytesWhileHashing: 0 }, (h, more, opts) => addActivity(M, h, more, opts), (e) => trap(e, M), hold());
       });
     },
     /** Ends the helper workers of parallel reads (the next parallel read starts new ones). */
