@@ -1,15 +1,15 @@
 // The npm package in headless Chromium on the bench data: the tables fetched as
 // `File`s (as the demo gets them), `createGapScore({ workers })` with real Web
 // Workers as helpers, two analyses (open + report, group_by team) in one engine.
-// Prints each one's time and wasm memory of every instance at once (the formula
-// of engine-gapscore-wasm.mjs, hashing helper included), and whether the report's bytes are the CLI's.
+// Prints each one's time and wasm memory of every instance at once (heapAtOnce in
+// common.mjs, as the bench counts it), and whether the report's bytes are the CLI's.
 // Usage: node bench/js/chromium-heap.mjs DATA_DIR [--workers N] [DIST_DIR...]
 //   (defaults: 2 workers, dist). Compares with build/bench/tools/gapscore when it exists.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TABLES } from './common.mjs';
+import { TABLES, heapAtOnce } from './common.mjs';
 import { rendererRssMib, withPage } from './chromium-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,16 +39,9 @@ window.run = async (dist, tables, workers) => {
     const s = await gs.open(files, { group_by: ['team'] });
     const text = await s.reportText();
     const seconds = (performance.now() - t0) / 1000;
-    const info = s.info;
-    const main = gs.memoryBytes();
+    const mainBytes = gs.memoryBytes();  // before close(), which may replace this thread's instance
+    out.push({ seconds, info: s.info, mainBytes, text });
     s.close();
-    // Every instance's memory at once (bench/js/engine-gapscore-wasm.mjs, heapAtOnce).
-    const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
-    const kept = info.helperHeapBytes.reduce((a, b, j) => a + (info.helpersKept[j] ? b : 0), 0);
-    const whileHashing = info.heapBytesWhileHashing;
-    const atOnce = Math.max(whileHashing, info.heapBytesAtHandoff + helpers, main + kept);
-    out.push({ seconds, readers: info.readers, digest: info.digest, mainMib: main / 2 ** 20, whileHashingMib: info.heapBytesWhileHashing / 2 ** 20,
-      helperMib: info.helperHeapBytes.map((b) => b / 2 ** 20), atOnceMib: atOnce / 2 ** 20, text });
   }
   gs.terminateWorkers();
   return out;
@@ -58,11 +51,12 @@ document.body.dataset.ready = '1';
 
 await withPage(PAGE, { data }, dists, async (page, name, d) => {
   const runs = await page.evaluate(([n, t, w]) => window.run(n, t, w), [name, tables, workers]);
-  for (const [i, r] of runs.entries()) {
-    const same = expected == null ? 'no CLI to compare' : r.text === expected ? "the CLI's bytes" : 'DIFFERS from the CLI';
-    console.log(`${d} analysis ${i + 1}: ${r.seconds.toFixed(2)} s, ${r.readers} readers (digest: ${r.digest}), ` +
-      `wasm MiB: this thread ${r.mainMib.toFixed(0)}, helpers ${r.helperMib.map((m) => m.toFixed(0)).join(' + ') || '-'}, while the hashing helper lived ${r.whileHashingMib.toFixed(1)}, ` +
-      `every instance at once ${r.atOnceMib.toFixed(1)}; report: ${same}`);
+  const mib = (b) => (b / 2 ** 20).toFixed(1);
+  for (const [i, { seconds, info, mainBytes, text }] of runs.entries()) {
+    const same = expected == null ? 'no CLI to compare' : text === expected ? "the CLI's bytes" : 'DIFFERS from the CLI';
+    console.log(`${d} analysis ${i + 1}: ${seconds.toFixed(2)} s, ${info.readers} readers (digest: ${info.digest}), ` +
+      `wasm MiB: this thread ${mib(mainBytes)}, helpers ${info.helperHeapBytes.map(mib).join(' + ') || '-'}, ` +
+      `while the hashing helper lived ${mib(info.heapBytesWhileHashing ?? 0)}, every instance at once ${mib(heapAtOnce(info, mainBytes))}; report: ${same}`);
   }
   console.log(`${d}: renderer RSS MiB ${rendererRssMib().join(', ')}`);
 });

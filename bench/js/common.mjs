@@ -76,3 +76,16 @@ export function emitAlternative({ checkFile, rows, load, query, total, cpuSecond
 // The headline per-team metrics the alternatives compute (docs/metrics.md).
 export const HEADLINE = ['headcount', 'adoption_rate', 'ai_task_share', 'time_saved_hours', 'rework_rate',
   'quality_adjusted_output_per_hour', 'error_rate'];
+
+/**
+ * The wasm memory of every instance at once, at its largest during one read + report (bytes), from a
+ * session's info and this thread's memory before close(). Memories never shrink, so each helper's size
+ * at the end of its read is its largest, and this thread's size when the last helper's state arrived is
+ * its largest until then; after that, ended helpers (helpersKept false) hold nothing, kept ones what they
+ * had. A browser's hashing helper counts while it lived (heapBytesWhileHashing).
+ */
+export function heapAtOnce(info, mainBytes) {
+  const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
+  const kept = info.helperHeapBytes.reduce((a, b, i) => a + (info.helpersKept[i] ? b : 0), 0);
+  return Math.max(info.heapBytesWhileHashing ?? 0, info.heapBytesAtHandoff + helpers, mainBytes + kept);
+}

@@ -5,7 +5,7 @@
 // The first full-size call of the process is timed as first_seconds, a second
 // one as seconds (warm: helpers started, V8 tiered up); BENCH_FIRST=0 skips
 // the first (then "seconds" is a first call after the small warm-up).
-import { childArgs, cpu, emit, now, peakRssMb, readTables, rssMb, warmupTables, writeCheck } from './common.mjs';
+import { childArgs, cpu, emit, heapAtOnce, now, peakRssMb, readTables, rssMb, warmupTables, writeCheck } from './common.mjs';
 
 const { createGapScore } = await import(new URL('../../dist/index.js', import.meta.url));
 const { dir, checkFile, workers } = childArgs();
@@ -35,20 +35,6 @@ async function timed() {
   const mainBytes = gs.memoryBytes();  // before close(), which may replace this thread's instance
   s.close();
   return { text, report, info, mainBytes, heap: heapAtOnce(info, mainBytes), seconds: end - start, cpuSeconds: cpu() - cpuStart, ingest: (reportStart || readEnd) - start, merge: readEnd - (reportStart || readEnd), compute: end - readEnd };
-}
-
-/**
- * The wasm memory of every instance at once, at its largest during one call (bytes). Memories never
- * shrink, so each helper's size at the end of its read is its largest, and this thread's size when the
- * last helper's state arrived is its largest until then; after that, ended helpers (helpersKept false)
- * hold nothing, kept ones what they had.
- */
-function heapAtOnce(info, mainBytes) {
-  const helpers = info.helperHeapBytes.reduce((a, b) => a + b, 0);
-  const kept = info.helperHeapBytes.reduce((a, b, i) => a + (info.helpersKept[i] ? b : 0), 0);
-  // A hashing helper with a wasm instance (browsers) ends when its digest arrives (heapBytesWhileHashing).
-  const whileHashing = info.heapBytesWhileHashing;
-  return Math.max(whileHashing, info.heapBytesAtHandoff + helpers, mainBytes + kept);
 }
 
 const first = process.env.BENCH_FIRST === '0' ? null : await timed();
