@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "activity/part.h"
+#include "activity/part_codec.h"
 
 namespace gapscore::activity {
 namespace {
@@ -62,6 +63,47 @@ TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
   EXPECT_EQ(part.add("P1", 20002, "coding", v, "", "", "", 4), RowOutcome::kept);
   EXPECT_EQ(part.persons()[0].all.rows, 2);
   EXPECT_EQ(part.persons()[0].all.v_value, 5'000'000'000'000'000'000 + 1'000'000);
+}
+
+// A row skips the per-field checks while the person's bound (the sum of each
+// row's largest field) says nothing can overflow. After a saved part is read
+// or two parts merge, the bound must still hold: a row that would pass 64 bits
+// is refused there too.
+TEST(Part, ARowThatWouldOverflowIsRefusedAfterALoadAndAMerge) {
+  RowValues big;
+  big.tasks = 2;
+  big.ai_tasks = 1;
+  big.hours = 1'000'000;
+  big.has_value = true;
+  big.value = 5'000'000'000'000'000'000;
+  Part first(PartOptions{});
+  ASSERT_EQ(first.add("P1", 20000, "coding", big, "", "", "", 2), RowOutcome::kept);
+  ByteWriter out;
+  PartCodec::write(first, out);
+  ByteReader in(out.bytes());
+  std::optional<Part> loaded = PartCodec::read(in);
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(loaded->add("P1", 20100, "coding", big, "", "", "", 3), RowOutcome::overflow);
+  EXPECT_EQ(loaded->persons()[0].all.v_value, 5'000'000'000'000'000'000);
+
+  // Two parts of 4e18 each merge to 8e18 (fits); one more 4e18 row would not.
+  big.value = 4'000'000'000'000'000'000;
+  Part a(PartOptions{}), b(PartOptions{});
+  ASSERT_EQ(a.add("P1", 20000, "coding", big, "", "", "", 2), RowOutcome::kept);
+  ASSERT_EQ(b.add("P1", 20001, "coding", big, "", "", "", 3), RowOutcome::kept);
+  ASSERT_EQ(a.merge(std::move(b)), std::optional<std::uint64_t>(0));
+  // In another week: its period cell is new, so only the person's own sums can overflow.
+  EXPECT_EQ(a.add("P1", 20100, "coding", big, "", "", "", 4), RowOutcome::overflow);
+  EXPECT_EQ(a.persons()[0].all.v_value, 8'000'000'000'000'000'000);
+  // Many small rows, then one that passes 64 bits only with their sum.
+  Part many(PartOptions{});
+  RowValues small = big;
+  small.value = 1'000'000'000'000'000'000;  // 1e12 in fixed point
+  for (int day = 0; day < 9; ++day) ASSERT_EQ(many.add("P1", 20000 + day, "coding", small, "", "", "", 2 + day), RowOutcome::kept);
+  small.value = 200'000'000'000'000'000;  // 9e18 + 2e17 fits; another 2e17 does not
+  EXPECT_EQ(many.add("P1", 20100, "coding", small, "", "", "", 20), RowOutcome::kept);
+  EXPECT_EQ(many.add("P1", 20200, "coding", small, "", "", "", 21), RowOutcome::overflow);
+  EXPECT_EQ(many.persons()[0].all.v_value, 9'200'000'000'000'000'000);
 }
 
 // Manual sums are kept as all - ai. With negative values (an outcome can be a

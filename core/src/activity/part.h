@@ -168,6 +168,12 @@ struct TaskSlots {
 };
 
 struct PersonPart {
+  // Every sum of this person's (its own, its task and period cells') is a sum of
+  // fields of its rows, so none is larger in magnitude than the sum of each row's
+  // largest |field|: a row that keeps this below 2^63 cannot overflow any of
+  // them, and skips the per-field checks. kUnbounded: not known (a loaded state).
+  static constexpr std::uint64_t kUnbounded = ~std::uint64_t{0};
+  std::uint64_t magnitude = 0;
   TaskSlots task_slots;
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   PersonAttributes attributes;

@@ -113,6 +113,7 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
     if (p.person_ids_.intern(r.text()) != i) r.fail();  // ids are distinct
   p.persons_.resize(p.person_ids_.size());
   for (PersonPart& person : p.persons_) {
+    person.magnitude = PersonPart::kUnbounded;
     read_sums(person.all, r);
     read_sums(person.ai, r);
     // The manual sums are stored (format 3) but kept as all - ai: they must agree.

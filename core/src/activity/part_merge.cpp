@@ -116,6 +116,7 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
     const PersonPart& theirs = other.persons_[p];
     if (!mine.manual().can_add(theirs.manual()) || !mine.all.add(theirs.all) || !mine.ai.add(theirs.ai))
       return std::nullopt;
+    if (__builtin_add_overflow(mine.magnitude, theirs.magnitude, &mine.magnitude)) mine.magnitude = PersonPart::kUnbounded;
     if (!theirs.attributes.empty()) {
       InlineAttributes& m = mine.attributes.values();
       const InlineAttributes& t = theirs.attributes.get();

@@ -17,10 +17,19 @@ PartSink::Outcome PartSink::accept(const ingest::RowView& r, std::uint64_t row_n
   RowValues v;
   v.tasks = r.ints[tasks];
   v.ai_tasks = r.ints[ai_tasks];
-  bool ok = to_fixed(r.nums[hours], v.hours);
+  // The reader's exact x 10^6 value where it has one (the same integer to_fixed gives).
+  static_assert(kScale == 1'000'000);
+  auto fixed = [&](Slot s, std::int64_t& out) {
+    if (!r.micros.empty() && r.micros[s] != ingest::kNoMicros) {
+      out = r.micros[s];
+      return true;
+    }
+    return to_fixed(r.nums[s], out);
+  };
+  bool ok = fixed(hours, v.hours);
   auto decimal = [&](Slot s, bool& has, std::int64_t& out) {
     has = r.present[s] != 0;
-    if (has) ok = to_fixed(r.nums[s], out) && ok;
+    if (has) ok = fixed(s, out) && ok;
   };
   decimal(baseline_hours, v.has_baseline, v.baseline);
   decimal(rework_hours, v.has_rework, v.rework);

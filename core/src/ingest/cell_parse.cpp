@@ -24,39 +24,52 @@ bool looks_non_finite(std::string_view s) {
   return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
 }
 
-// The common cell: optional '-', at most 15 digits with at most one '.' among
-// them. Its digits are exact in a double and so is 10^k (k <= 15), so one
-// IEEE division gives the correctly rounded value, the same double the general
-// parser returns (Clinger's fast path). False: not this shape, take the general path.
-bool parse_plain_decimal(std::string_view s, double& out) {
+}  // namespace
+
+bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
   static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  std::size_t i = 0;
-  const bool negative = !s.empty() && s[0] == '-';
-  i += negative;
+  static constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  // The most digits (as one integer) with `places` decimals whose value x 10^6 stays below 2^50.
+  static constexpr std::uint64_t kMicrosLimit[] = {
+      (std::uint64_t{1} << 50) / 1000000, (std::uint64_t{1} << 50) / 100000, (std::uint64_t{1} << 50) / 10000,
+      (std::uint64_t{1} << 50) / 1000,    (std::uint64_t{1} << 50) / 100,    (std::uint64_t{1} << 50) / 10,
+      std::uint64_t{1} << 50};
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const bool negative = p < end && *p == '-';
+  p += negative;
+  // Wraps for more than 19 digits, but more than 15 is refused below anyway.
   std::uint64_t digits = 0;
-  int count = 0, fraction = -1;  // fraction: digits after the '.', -1 = no '.'
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c >= '0' && c <= '9') {
-      digits = digits * 10 + static_cast<std::uint64_t>(c - '0');
-      ++count;
-      fraction += fraction >= 0;
-    } else if (c == '.' && fraction < 0) {
-      fraction = 0;
-    } else {
-      return false;
-    }
+  const char* const int_start = p;
+  while (p < end && static_cast<unsigned char>(*p - '0') < 10) digits = digits * 10 + static_cast<std::uint64_t>(*p++ - '0');
+  const auto int_digits = static_cast<int>(p - int_start);
+  int fraction = -1;  // digits after the '.', -1 = no '.'
+  if (p < end && *p == '.') {
+    const char* const fraction_start = ++p;
+    while (p < end && static_cast<unsigned char>(*p - '0') < 10) digits = digits * 10 + static_cast<std::uint64_t>(*p++ - '0');
+    fraction = static_cast<int>(p - fraction_start);
   }
   // "5." and ".5" are numbers to the general parser too, but rare: let it decide.
-  if (count == 0 || count > 15 || fraction == 0 || (fraction > 0 && s[negative] == '.')) return false;
+  const int count = int_digits + (fraction > 0 ? fraction : 0);
+  if (p != end || count == 0 || count > 15 || fraction == 0 || (fraction > 0 && int_digits == 0)) return false;
   double v = static_cast<double>(digits);
   if (fraction > 0) v /= kPow10[fraction];
   out = negative && v != 0.0 ? -v : v;  // no negative zero
+  if (micros) {
+    // digits * 10^(6 - places) is the exact value x 10^6. Below 2^50 it is
+    // also what rounding out * 10^6 gives (two correctly rounded operations
+    // stay within half a unit there), so both ways agree.
+    const int places = fraction < 0 ? 0 : fraction;
+    *micros = kNoMicros;
+    if (places <= 6 && digits <= kMicrosLimit[places]) {
+      const auto m = static_cast<std::int64_t>(digits * kPow10Int[6 - places]);
+      *micros = negative ? -m : m;
+    }
+  }
   return true;
 }
 
-}  // namespace
 
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
   std::string_view s = trim(text);

@@ -24,6 +24,15 @@ inline std::string_view trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+// The common number cell: optional '-', at most 15 digits, at most one '.'
+// between digits. Its digits are exact in a double and so is 10^k (k <= 15), so
+// one IEEE division gives the correctly rounded value, the same double the
+// general parser returns (Clinger's fast path). With `micros`, also the value
+// x 10^6 as an integer where that is exact (at most 6 decimals, below 2^50),
+// else kNoMicros. False: not this shape (parse_number decides).
+inline constexpr std::int64_t kNoMicros = INT64_MIN;
+bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros = nullptr);
+
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports).
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);
 // Whole numbers; "12.0" is accepted, "12.5" is not. Range of int32.

@@ -134,6 +134,8 @@ Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, s
                        "has " + std::to_string(fields.size()) + " fields but the header has " +
                            std::to_string(header_slot_.size()));
   }
+  if (plain_rows_ == PlainRows::undecided) plain_rows_ = plain_rows_apply() ? PlainRows::on : PlainRows::off;
+  if (plain_rows_ == PlainRows::on && plain_csv_row(fields)) return to_sink(row, true);
   std::fill(present_.begin(), present_.end(), std::uint8_t{0});
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const int slot = header_slot_[i];
@@ -263,10 +265,11 @@ bool TableBuilder::parse_date_as(std::string_view cell, std::size_t slot, std::i
     if (d.slot == slot) column = &d;
   if (!column || !column->format || column->format->is_iso()) {
     // The default (and a column whose values never looked like a date at all).
-    if (column && column->format && column->format->read(cell)) {
-      out = *column->format->read(cell);
-      return true;
-    }
+    if (column && column->format)
+      if (const auto d = column->format->read(cell)) {
+        out = *d;
+        return true;
+      }
     return parse_date(cell, out, err);
   }
   if (const auto d = column->format->read(cell)) {
@@ -370,10 +373,12 @@ Status TableBuilder::parse_row(std::uint64_t row) {
   return Ok{};
 }
 
-Status TableBuilder::to_sink(std::uint64_t row) {
-  for (std::size_t s = 0; s < cells_.size(); ++s)
-    if (present_[s]) cells_[s] = trim(cells_[s]);
-  const RowView view{present_, ints_, nums_, cells_};
+// plain: the row came by the plain path (cells without blanks around them, micros_ set).
+Status TableBuilder::to_sink(std::uint64_t row, bool plain) {
+  if (!plain)
+    for (std::size_t s = 0; s < cells_.size(); ++s)
+      if (present_[s]) cells_[s] = trim(cells_[s]);
+  const RowView view{present_, ints_, nums_, cells_, plain ? std::span<const std::int64_t>(micros_) : std::span<const std::int64_t>()};
   switch (sink_->accept(view, row)) {
     case RowSink::Outcome::kept:
     case RowSink::Outcome::outside_window: ++sink_rows_; return Ok{};

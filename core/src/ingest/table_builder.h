@@ -24,6 +24,9 @@ struct RowView {
   std::span<const std::int32_t> ints;     // integer, date (days), boolean, work_mode slots
   std::span<const double> nums;           // number slots
   std::span<const std::string_view> cells;  // text as written (trim it)
+  // Number slots x 10^6 where the cell's text gives that exactly, else
+  // kNoMicros (cell_parse.h); empty when the row's reader did not work it out.
+  std::span<const std::int64_t> micros;
 };
 
 // Where checked rows go instead of the table: the activity table is not kept
@@ -126,7 +129,14 @@ class TableBuilder {
   Status ambiguous_dates(const DateColumn& d);
   bool parse_date_as(std::string_view cell, std::size_t slot, std::int32_t& out, CellError& err);
   std::string date_problem_;  // the text a date CellError points at
-  Status to_sink(std::uint64_t row);
+  Status to_sink(std::uint64_t row, bool plain = false);
+  // The common CSV row in one pass (table_builder_plain.cpp): every cell plain
+  // (no surrounding blanks, numbers like "-12.5", dates in the column's
+  // format) and every check passed. False: the general path reads the row
+  // again and says what is wrong with it.
+  bool plain_csv_row(std::span<const std::string_view> fields);
+  bool plain_rows_apply();
+  bool plain_date(std::string_view cell, std::size_t slot, std::int32_t& out) const;
   bool owned(std::string_view person);
   // Header-level diagnostics are shard 0's to report (every shard reads the header).
   DiagnosticLog& header_log() { return options_.shard_index == 0 ? log_ : scratch_log_; }
@@ -150,6 +160,9 @@ class TableBuilder {
   std::vector<std::uint8_t> numeric_;  // slot holds a number given directly (columnar input)
   std::vector<std::int32_t> ints_;
   std::vector<double> nums_;
+  std::vector<std::int64_t> micros_;  // the plain path's number slots x 10^6 (RowView::micros)
+  // The plain path: for rows that go to a sink, decided at the first row.
+  enum class PlainRows : std::uint8_t { undecided, on, off } plain_rows_ = PlainRows::undecided;
   std::vector<std::string> extra_text_;  // columnar input: a number given for an extra column, as text
   std::uint64_t rows_read_ = 0;
   std::uint64_t strict_errors_ = 0;

@@ -47,6 +47,7 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   numeric_.assign(n, 0);
   ints_.resize(n);
   nums_.resize(n);
+  micros_.assign(n, kNoMicros);
   for (std::size_t i = 0; i < n; ++i) {
     if (schema.columns[i].type != ColumnType::date) continue;
     DateColumn d;
@@ -93,6 +94,7 @@ int TableBuilder::unknown_column(std::string_view header, bool json_field) {
   numeric_.push_back(0);
   ints_.push_back(0);
   nums_.push_back(0);
+  micros_.push_back(kNoMicros);
   extra_text_.emplace_back();
   return static_cast<int>(slot_header_.size() - 1);
 }

@@ -1,0 +1,104 @@
+// The plain path of TableBuilder: the common CSV row of a table that goes to
+// a sink (the activity), parsed and checked in one pass over its fields. It
+// accepts only cells whose value the general parsers give alike, and leaves
+// every other row to the general path, which reads it again and writes its
+// diagnostic: the two paths give the same rows, values and diagnostics.
+#include "base/date.h"
+#include "ingest/table_builder.h"
+
+namespace gapscore::ingest {
+namespace {
+
+bool blank(char c) { return c == ' ' || c == '\t'; }
+
+// Optional '-' and 1 to 9 digits: what parse_integer's own fast path takes.
+bool plain_integer(std::string_view s, std::int32_t& out) {
+  const bool negative = s[0] == '-';
+  if (s.size() - negative == 0 || s.size() - negative > 9) return false;
+  std::int32_t v = 0;
+  for (std::size_t i = negative; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = negative ? -v : v;
+  return true;
+}
+
+bool in_range(const ColumnSpec& spec, double v) { return !(spec.min && v < *spec.min) && !(spec.max && v > *spec.max); }
+
+}  // namespace
+
+// Rows that go to a sink, with every header field a schema column (extra
+// attribute columns are the people table's, which keeps its rows).
+bool TableBuilder::plain_rows_apply() {
+  if (!sink_) return false;
+  for (int slot : header_slot_)
+    if (slot >= 0 && static_cast<std::size_t>(slot) >= schema_slots()) return false;
+  return true;
+}
+
+bool TableBuilder::plain_date(std::string_view cell, std::size_t slot, std::int32_t& out) const {
+  const DateColumn* column = nullptr;
+  for (const DateColumn& d : date_columns_)
+    if (d.slot == slot) column = &d;
+  std::optional<std::int32_t> day;
+  if (!column || !column->format || column->format->is_iso()) {
+    if (cell.size() != 10) return false;  // a time after the date, say
+    day = parse_iso_date(cell);
+  } else {
+    day = column->format->read(cell);
+  }
+  if (!day) return false;
+  out = *day;
+  return true;
+}
+
+bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const int slot = header_slot_[i];
+    if (slot < 0) continue;
+    const auto s = static_cast<std::size_t>(slot);
+    const ColumnSpec& spec = schema_.columns[s];
+    const std::string_view cell = fields[i];
+    cells_[s] = cell;
+    present_[s] = !cell.empty();
+    if (cell.empty()) {
+      if (spec.required_value) return false;
+      continue;
+    }
+    if (blank(cell.front()) || blank(cell.back())) return false;
+    CellError err{};
+    switch (spec.type) {
+      case ColumnType::integer:
+        if (!plain_integer(cell, ints_[s]) || !in_range(spec, ints_[s])) return false;
+        break;
+      case ColumnType::number:
+        if (!parse_plain_decimal(cell, nums_[s], &micros_[s]) || !in_range(spec, nums_[s])) return false;
+        break;
+      case ColumnType::date:
+        if (!plain_date(cell, s, ints_[s])) return false;
+        break;
+      case ColumnType::boolean: {
+        std::int8_t b = 0;
+        if (!parse_bool(cell, b, err)) return false;
+        ints_[s] = b;
+        break;
+      }
+      case ColumnType::work_mode: {
+        std::int8_t m = 0;
+        if (!parse_work_mode(cell, m, err)) return false;
+        ints_[s] = m;
+        break;
+      }
+      case ColumnType::text: break;
+    }
+  }
+  if (schema_.kind == TableKind::activity) {
+    const std::size_t tasks = 3, ai_tasks = 4;  // schema order; both required
+    if (ints_[ai_tasks] > ints_[tasks]) return false;
+  }
+  return true;
+}
+
+}  // namespace gapscore::ingest

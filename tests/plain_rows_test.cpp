@@ -1,0 +1,174 @@
+// The plain path (ingest/table_builder_plain.cpp) against the general path:
+// random activity rows, with plain and unusual cells, read once as written and
+// once with a blank around every cell (which sends every row down the general
+// path). The rows the sink gets, their fixed-point values and the diagnostics
+// must be the same.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "activity/exact_sums.h"
+#include "ingest/ingest.h"
+#include "ingest/table_builder.h"
+
+namespace gapscore {
+namespace {
+
+// What a sink sees of a row, as text, so that two readings compare as one string.
+class RecordingSink : public ingest::RowSink {
+ public:
+  explicit RecordingSink(const TableSchema& schema) : schema_(schema) {}
+  Outcome accept(const ingest::RowView& r, std::uint64_t row_number) override {
+    std::string line = std::to_string(row_number) + ":";
+    for (std::size_t s = 0; s < schema_.columns.size(); ++s) {
+      line += " " + std::string(schema_.columns[s].name) + "=";
+      if (!r.present[s]) {
+        line += "-";
+        continue;
+      }
+      switch (schema_.columns[s].type) {
+        case ColumnType::number: {
+          // The fixed-point value the activity state keeps (activity/sink.cpp).
+          std::int64_t fixed = 0;
+          const bool ok = !r.micros.empty() && r.micros[s] != ingest::kNoMicros
+                              ? (fixed = r.micros[s], true)
+                              : activity::to_fixed(r.nums[s], fixed);
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "%.17g", r.nums[s]);
+          line += std::string(buf) + (ok ? "/" + std::to_string(fixed) : "/too-large");
+          break;
+        }
+        case ColumnType::text: line += "[" + std::string(r.cells[s]) + "]"; break;
+        default: line += std::to_string(r.ints[s]); break;
+      }
+    }
+    rows.push_back(line);
+    return Outcome::kept;
+  }
+  std::vector<std::string> rows;
+
+ private:
+  const TableSchema& schema_;
+};
+
+struct Reading {
+  std::vector<std::string> rows;
+  std::vector<std::string> diagnostics;
+  std::string outcome;
+};
+
+Reading read(const std::string& csv, std::size_t chunk) {
+  const TableSchema& schema = schema_for(TableKind::activity);
+  RecordingSink sink(schema);
+  DiagnosticLog log(100000);
+  IngestOptions options;
+  options.kind = TableKind::activity;
+  options.row_sink = &sink;
+  TableIngestor ingestor(options, log);
+  Reading out;
+  Status pushed = Ok{};
+  for (std::size_t at = 0; at < csv.size() && pushed; at += chunk) pushed = ingestor.push(std::string_view(csv).substr(at, chunk));
+  auto table = ingestor.finish();
+  out.outcome = table ? "rows_read=" + std::to_string(table.value().summary.rows_read) +
+                            " rows_used=" + std::to_string(table.value().summary.rows_used)
+                      : "error: " + table.error().message();
+  out.rows = std::move(sink.rows);
+  for (const Diagnostic& d : log.items())
+    out.diagnostics.push_back(std::to_string(static_cast<int>(d.code)) + " row " + std::to_string(d.row) + " [" +
+                              d.column + "] " + d.message);
+  return out;
+}
+
+std::uint32_t next(std::uint32_t& x) {  // xorshift32
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  return x;
+}
+
+std::string pick(std::uint32_t& x, const std::vector<std::string>& options) { return options[next(x) % options.size()]; }
+
+// A decimal with 1 to 15 digits, the point anywhere, sometimes negative.
+std::string random_decimal(std::uint32_t& x) {
+  const std::size_t digits = 1 + next(x) % 15;
+  std::string s;
+  for (std::size_t i = 0; i < digits; ++i) s += static_cast<char>('0' + next(x) % 10);
+  const std::size_t point = next(x) % (digits + 1);
+  if (point > 0 && point < digits) s.insert(digits - point, ".");
+  return (next(x) % 8 == 0 ? "-" : "") + s;
+}
+
+std::string number_cell(std::uint32_t& x, bool optional) {
+  switch (next(x) % 4) {
+    case 0: return random_decimal(x);
+    case 1:
+      return pick(x, {"1.5", "0", "-0", "12", "0.25", "7.000001", "0.0000005", "2.5e1", "+3", "1,5", ".5", "5.",
+                      "0.12345678", "1234567890123456", "9007199254740993", "4503599627.370497", "2251799813.6851835",
+                      "abc", "nan", "inf", "1e400", "-1", "1.5.2", "--1", optional ? "" : "2"});
+    default: return std::to_string(next(x) % 100) + "." + std::to_string(next(x) % 100);
+  }
+}
+
+std::string integer_cell(std::uint32_t& x) {
+  return next(x) % 3 ? std::to_string(next(x) % 20)
+                     : pick(x, {"0", "007", "-0", "3.0", "3.5", "1e1", "+4", "999999999", "1234567890", "-2", "x", ""});
+}
+
+std::string random_row(std::uint32_t& x, int person) {
+  const std::string tasks = next(x) % 10 ? std::to_string(1 + next(x) % 9) : integer_cell(x);
+  const std::string ai = next(x) % 10 ? std::to_string(next(x) % 3) : integer_cell(x);
+  std::string date = "2024-0" + std::to_string(1 + next(x) % 9) + "-1" + std::to_string(next(x) % 10);
+  if (next(x) % 20 == 0) date = pick(x, {"2024-02-30", "2024-1-5", "2024-01-05T09:00", "05/01/2024", "", "2024-01-05 "});
+  std::vector<std::string> cells = {
+      "p" + std::to_string(person), date, pick(x, {"code", "docs", "review", ""}), tasks, ai, number_cell(x, false),
+      number_cell(x, true), number_cell(x, true), next(x) % 4 ? integer_cell(x) : "",
+      next(x) % 3 ? "0." + std::to_string(next(x) % 100) : number_cell(x, true), number_cell(x, true),
+      number_cell(x, true), integer_cell(x), pick(x, {"Team A", "Team B", ""}), pick(x, {"dev", "qa", ""}),
+      pick(x, {"remote", "Hybrid", "office", "on-site", "moon", ""})};
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
+  return line;
+}
+
+std::string padded(const std::string& csv) {
+  std::string out;
+  bool header = true;
+  for (char c : csv) {
+    if (header) {
+      out += c;
+      header = c != '\n';
+      continue;
+    }
+    if (c == ',') out += " , ";
+    else if (c == '\n') out += " \n ";
+    else out += c;
+  }
+  return out;
+}
+
+TEST(PlainRows, GiveTheGeneralPathsRowsValuesAndDiagnostics) {
+  const std::string header =
+      "person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,errors,quality,outcome_value,"
+      "cycle_time_hours,ai_interactions,team,role,work_mode\n";
+  for (std::uint32_t seed = 1; seed <= 20; ++seed) {
+    std::uint32_t x = seed * 2654435761u;
+    // A first row in ISO dates settles the date format (an odd first date could make it another).
+    std::string csv = header + "p0,2024-01-02,code,2,1,1.5,,,,,,,,,,\n";
+    for (int r = 0; r < 400; ++r) csv += random_row(x, static_cast<int>(next(x) % 40)) + "\n";
+    std::string general = padded(csv);
+    general.pop_back();  // the padding's trailing blank line start
+    const Reading plain = read(csv, 1 + seed * 97);
+    const Reading reference = read(general, 1 << 16);
+    ASSERT_EQ(plain.outcome, reference.outcome) << "seed " << seed;
+    ASSERT_EQ(plain.rows, reference.rows) << "seed " << seed;
+    ASSERT_EQ(plain.diagnostics, reference.diagnostics) << "seed " << seed;
+    // Both kinds of row occur: the comparison is not of one path with itself.
+    EXPECT_GT(plain.rows.size(), 50u) << "seed " << seed << ": " << plain.outcome;
+    EXPECT_GT(plain.diagnostics.size(), 20u) << "seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace gapscore
