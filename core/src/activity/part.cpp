@@ -196,8 +196,13 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
     } else {
       p = person_ids_.intern(person_id);
       if (p == persons_.size()) persons_.emplace_back();
+      ++window_jumps_;
     }
     last_person_ = p;
+  }
+  if (++window_rows_ == kJumpWindow) {
+    wants_upcoming_ = window_jumps_ > kJumpWindow / 2;
+    window_rows_ = window_jumps_ = 0;
   }
   const std::uint32_t t = task_types_.intern(task_type);
   const std::uint32_t tc = task_cell_of_person(p, t);

@@ -35,6 +35,15 @@ class PeriodCellIndex {
     return find_or_insert_slow(person, period, next);
   }
   std::size_t size() const { return size_; }
+  // Looking ahead: where the cell number of (person, period) is, and the number
+  // (kAbsent when not there yet, or when the index is a hash).
+  const void* slot_address(std::uint32_t person, std::uint32_t period) const {
+    return !hashed_ && period < dense_.size() && person < dense_[period].size() ? &dense_[period][person] : nullptr;
+  }
+  std::uint32_t peek(std::uint32_t person, std::uint32_t period) const {
+    const void* slot = slot_address(person, period);
+    return slot ? *static_cast<const std::uint32_t*>(slot) : kAbsent;
+  }
   bool hashed() const { return hashed_; }
   std::size_t memory_bytes() const;
 

@@ -73,6 +73,9 @@ class PeriodCells {
   void permute(std::vector<std::pair<std::uint64_t, std::uint32_t>>& order);
 
   std::uint32_t wide_fields() const { return wide_mask_; }
+  // Looking ahead: where cell i is, and its size.
+  const void* address(std::size_t i) const { return &cells_[i]; }
+  static constexpr std::size_t cell_bytes();
   std::size_t memory_bytes() const;
 
  private:
@@ -120,5 +123,7 @@ class PeriodCells {
   std::array<std::int64_t, kFields> narrow_mask_ = all_narrow();  // per field: ~0 narrow, 0 wide
   std::array<BlockVector<std::int64_t>, kFields> wide_;  // per field kept in a column, its sum per cell
 };
+
+constexpr std::size_t PeriodCells::cell_bytes() { return sizeof(Narrow); }
 
 }  // namespace gapscore::activity

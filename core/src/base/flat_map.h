@@ -94,6 +94,11 @@ class TextCodes {
   std::uint32_t intern(std::string_view s);
   const std::vector<std::string>& texts() const { return texts_; }
   std::size_t size() const { return texts_.size(); }
+  // Looking ahead (hints, never a result): a text's hash, the slot it starts
+  // probing at, and the code in that slot (often the text's own; kAbsent if empty).
+  std::uint64_t hash(std::string_view s) const { return hash_text(s, key_); }
+  const void* first_slot(std::uint64_t hash) const { return slots_.empty() ? nullptr : &slots_[hash & mask_]; }
+  std::uint32_t probable_code(std::uint64_t hash) const { return slots_.empty() ? kAbsent : slots_[hash & mask_]; }
 
  private:
   void grow() {

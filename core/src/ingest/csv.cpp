@@ -246,7 +246,7 @@ Status CsvReader::end_record(const Sink& sink) {
       views_.emplace_back(buf_.data() + begin, end - begin);
       begin = end;
     }
-    CsvRecord rec{views_, row_, record_offset_, malformed_field_};
+    CsvRecord rec{views_, row_, record_offset_, malformed_field_, {}, 0};
     ++records_;
     result = sink(rec);
   }
@@ -283,7 +283,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   if (keep_ && views_.size() == filter_field_ + 1 && !keep_(views_.back())) {
     ++skipped_;
   } else {
-    CsvRecord rec{views_, row_, record_offset_, -1};
+    CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};
     ++records_;
     status = sink(rec);
   }

@@ -32,6 +32,11 @@ struct CsvRecord {
   std::uint64_t row = 0;
   std::uint64_t byte_offset = 0;
   int malformed_quote_field = -1;
+  // The chunk's bytes after this record, and their offset in the input, when
+  // the record's fields are views into the chunk: the rows to come, which a
+  // reader may look at ahead (hints only; empty otherwise).
+  std::string_view rest;
+  std::uint64_t rest_offset = 0;
 };
 
 class CsvReader {

@@ -59,6 +59,7 @@ struct TableIngestor::Impl {
     if (!header_done) {
       header_done = true;
       builder.decimal_comma = csv.delimiter() == ';';
+      builder.delimiter = csv.delimiter();
       Status s = builder.set_csv_header(rec.fields);
       if (s) filter_other_shards();
       return s;
@@ -66,7 +67,7 @@ struct TableIngestor::Impl {
     if (!reserved && !options.row_sink && options.expected_bytes > 0 && builder.rows_read() >= kRowsToEstimateFrom &&
         rec.byte_offset >= options.expected_bytes / kHintTrustFactor)
       reserve_from(rec.byte_offset);
-    Status s = builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field);
+    Status s = builder.add_csv_record(rec.fields, rec.row, rec.malformed_quote_field, rec.rest, rec.rest_offset);
     if (s && !filtering) filter_other_shards();
     return s;
   }

@@ -26,6 +26,10 @@ class ProxySink : public RowSink {
  public:
   ProxySink(RowSink& inner, ProxySums& sums);
   Outcome accept(const RowView& row, std::uint64_t row_number) override;
+  void upcoming(std::string_view person_id, std::int32_t day, std::string_view task_type) override {
+    inner_.upcoming(person_id, day, task_type);
+  }
+  bool wants_upcoming() const override { return inner_.wants_upcoming(); }
 
  private:
   RowSink& inner_;

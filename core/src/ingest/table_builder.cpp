@@ -96,7 +96,7 @@ void TableBuilder::reserve_rows(std::size_t rows) {
 }
 
 Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
-                                    int malformed_quote_field) {
+                                    int malformed_quote_field, std::string_view rest, std::uint64_t rest_offset) {
   // Every shard looks at every row's date until the format is known, so all decide alike.
   if (dates_pending_)
     if (Status s = observe_csv_dates(fields); !s) return s;
@@ -115,11 +115,11 @@ Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, st
     pending_.push_back(std::move(p));
     return Ok{};
   }
-  return take_csv_record(fields, row, malformed_quote_field);
+  return take_csv_record(fields, row, malformed_quote_field, rest, rest_offset);
 }
 
 Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, std::uint64_t row,
-                                     int malformed_quote_field) {
+                                     int malformed_quote_field, std::string_view rest, std::uint64_t rest_offset) {
   ++rows_read_;
   if (malformed_quote_field >= 0) {
     const auto f = static_cast<std::size_t>(malformed_quote_field);
@@ -135,7 +135,10 @@ Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, s
                            std::to_string(header_slot_.size()));
   }
   if (plain_rows_ == PlainRows::undecided) plain_rows_ = plain_rows_apply() ? PlainRows::on : PlainRows::off;
-  if (plain_rows_ == PlainRows::on && plain_csv_row(fields)) return to_sink(row, true);
+  if (plain_rows_ == PlainRows::on) {
+    look_ahead(rest, rest_offset);
+    if (plain_csv_row(fields)) return to_sink(row, true);
+  }
   std::fill(present_.begin(), present_.end(), std::uint8_t{0});
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const int slot = header_slot_[i];

@@ -3,6 +3,7 @@
 // Shared by the CSV and JSON readers so both give identical tables.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,6 +37,11 @@ class RowSink {
   enum class Outcome : std::uint8_t { kept, duplicate, outside_window, too_large };
   virtual ~RowSink() = default;
   virtual Outcome accept(const RowView& row, std::uint64_t row_number) = 0;
+  // The key of a row that comes later (a few rows ahead, perhaps not exactly
+  // where expected): a hint to fetch its state early. day: kMissingInt when not known.
+  virtual void upcoming(std::string_view /*person_id*/, std::int32_t /*day*/, std::string_view /*task_type*/) {}
+  // Whether hints would help now (rows that jump between people).
+  virtual bool wants_upcoming() const { return false; }
 };
 
 class TableBuilder {
@@ -44,6 +50,7 @@ class TableBuilder {
   TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log);
 
   bool decimal_comma = false;  // set by the CSV reader for ';' files
+  char delimiter = ',';        // set by the CSV reader
   // Rows go to `sink` instead of the table (which then stays empty); duplicate
   // keys are the sink's to find.
   void set_sink(RowSink* sink) { sink_ = sink; }
@@ -51,7 +58,9 @@ class TableBuilder {
   // CSV: resolve the header row; fatal problems (missing/duplicate columns) as Error.
   Status set_csv_header(std::span<const std::string_view> header);
   // CSV: one data record in header order.
-  Status add_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field);
+  // rest, rest_offset: the records after this one (CsvRecord::rest), looked at ahead.
+  Status add_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field,
+                        std::string_view rest = {}, std::uint64_t rest_offset = 0);
 
   // JSON: the slot of a key (schema column index), -1 when unused, -2 when two
   // keys name one column. The JSON reader declares every key of the table
@@ -122,7 +131,10 @@ class TableBuilder {
   Status observe_dates(std::span<const std::string_view> cells_by_slot, std::span<const std::uint8_t> present);
   Status observe_csv_dates(std::span<const std::string_view> fields);
   Status replay_pending();
-  Status take_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field);
+  Status take_csv_record(std::span<const std::string_view> fields, std::uint64_t row, int malformed_quote_field,
+                         std::string_view rest = {}, std::uint64_t rest_offset = 0);
+  // Tells the sink the keys of the row kAheadRows after this one (RowSink::upcoming).
+  void look_ahead(std::string_view rest, std::uint64_t rest_offset);
   Status take_slot_row(std::span<const std::string_view> cells, std::span<const std::uint8_t> present, std::uint64_t row);
   Status take_typed_row(std::span<const std::string_view> cells, std::span<const double> numbers,
                         std::span<const std::uint8_t> numeric, std::span<const std::uint8_t> present, std::uint64_t row);
@@ -163,6 +175,12 @@ class TableBuilder {
   std::vector<std::int64_t> micros_;  // the plain path's number slots x 10^6 (RowView::micros)
   // The plain path: for rows that go to a sink, decided at the first row.
   enum class PlainRows : std::uint8_t { undecided, on, off } plain_rows_ = PlainRows::undecided;
+  // Looking ahead: the header index of person_id, date and task_type, and
+  // where the next line to look at starts (an offset in the input).
+  static constexpr int kAheadRows = 8;
+  std::array<int, 3> key_fields_{-1, -1, -1};
+  std::uint64_t ahead_offset_ = 0;
+  int rows_ahead_ = 0;
   std::vector<std::string> extra_text_;  // columnar input: a number given for an extra column, as text
   std::uint64_t rows_read_ = 0;
   std::uint64_t strict_errors_ = 0;

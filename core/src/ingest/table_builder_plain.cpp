@@ -33,9 +33,50 @@ bool in_range(const ColumnSpec& spec, double v) { return !(spec.min && v < *spec
 // attribute columns are the people table's, which keeps its rows).
 bool TableBuilder::plain_rows_apply() {
   if (!sink_) return false;
-  for (int slot : header_slot_)
+  for (std::size_t i = 0; i < header_slot_.size(); ++i) {
+    const int slot = header_slot_[i];
     if (slot >= 0 && static_cast<std::size_t>(slot) >= schema_slots()) return false;
+    if (schema_.kind == TableKind::activity && slot >= 0 && slot < 3) key_fields_[static_cast<std::size_t>(slot)] = static_cast<int>(i);
+  }
   return true;
+}
+
+// One line per row, kAheadRows lines ahead of it: its person_id, date and
+// task_type go to the sink, which can start fetching their state. A line that
+// is not one record (a quoted newline) only makes a hint wrong; a new chunk
+// (rest elsewhere in the input) starts again.
+void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) {
+  if (rest.empty() || key_fields_[0] < 0 || key_fields_[1] < 0 || key_fields_[2] < 0 || !sink_->wants_upcoming()) return;
+  if (ahead_offset_ < rest_offset || ahead_offset_ > rest_offset + rest.size()) {
+    ahead_offset_ = rest_offset;
+    rows_ahead_ = 0;
+  } else if (rows_ahead_ > 0) {
+    --rows_ahead_;  // this row was one of them
+  }
+  const int last_field = std::max({key_fields_[0], key_fields_[1], key_fields_[2]});
+  std::array<std::string_view, 3> keys;
+  while (rows_ahead_ < kAheadRows) {
+    std::size_t at = static_cast<std::size_t>(ahead_offset_ - rest_offset);
+    if (at >= rest.size()) return;
+    const std::size_t line_end = rest.find('\n', at);
+    if (line_end == std::string_view::npos) return;
+    int field = 0;
+    std::size_t start = at;
+    for (std::size_t j = at; j <= line_end && field <= last_field; ++j) {
+      if (j < line_end && rest[j] != delimiter && rest[j] != '\r') continue;
+      for (std::size_t k = 0; k < 3; ++k)
+        if (key_fields_[k] == field) keys[k] = rest.substr(start, j - start);
+      ++field;
+      start = j + 1;
+    }
+    ahead_offset_ = rest_offset + line_end + 1;
+    ++rows_ahead_;
+    if (field <= last_field) continue;  // a short line
+    std::int32_t day = kMissingInt;
+    if (keys[1].size() == 10)
+      if (const auto d = parse_iso_date(keys[1])) day = *d;
+    sink_->upcoming(keys[0], day, keys[2]);
+  }
 }
 
 bool TableBuilder::plain_date(std::string_view cell, std::size_t slot, std::int32_t& out) const {
