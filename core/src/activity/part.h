@@ -245,13 +245,8 @@ class Part {
   // Whether hints help: the last rows mostly jumped to another person (not
   // the previous row's or the next in code order). Rows grouped by person, or
   // by date in a fixed order of people, find their state in cache anyway.
-  // Never in wasm: it has no prefetch, and plain loads in its place made a
-  // million shuffled rows about 9 % slower in Node.
-#if defined(__wasm__)
-  bool wants_upcoming() const { return false; }
-#else
+  // Never in wasm (ingest::kLookAhead).
   bool wants_upcoming() const { return wants_upcoming_; }
-#endif
 
   // Reading saved states (state_file.cpp) builds parts field by field.
   friend class PartCodec;

@@ -12,9 +12,9 @@ class PartSink : public ingest::RowSink {
   explicit PartSink(Part& part) : part_(part) {}
   Outcome accept(const ingest::RowView& row, std::uint64_t row_number) override;
   void upcoming(std::string_view person_id, std::int32_t day, std::string_view task_type) override {
-    part_.upcoming(person_id, day, task_type);
+    if (ingest::kLookAhead) part_.upcoming(person_id, day, task_type);
   }
-  bool wants_upcoming() const override { return part_.wants_upcoming(); }
+  bool wants_upcoming() const override { return ingest::kLookAhead && part_.wants_upcoming(); }
 
  private:
   Part& part_;

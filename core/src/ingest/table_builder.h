@@ -30,6 +30,15 @@ struct RowView {
   std::span<const std::int64_t> micros;
 };
 
+// Looking ahead at rows to come (RowSink::upcoming) is native only: wasm has
+// no prefetch, and plain loads in its place made a million shuffled rows about
+// 9 % slower in Node. Off, the code is not compiled in (bundle size).
+#if defined(__wasm__)
+inline constexpr bool kLookAhead = false;
+#else
+inline constexpr bool kLookAhead = true;
+#endif
+
 // Where checked rows go instead of the table: the activity table is not kept
 // as rows but read straight into per-person state (core/src/activity).
 class RowSink {

@@ -46,6 +46,7 @@ bool TableBuilder::plain_rows_apply() {
 // is not one record (a quoted newline) only makes a hint wrong; a new chunk
 // (rest elsewhere in the input) starts again.
 void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) {
+  if (!kLookAhead) return;
   if (rest.empty() || key_fields_[0] < 0 || key_fields_[1] < 0 || key_fields_[2] < 0 || !sink_->wants_upcoming()) return;
   if (ahead_offset_ < rest_offset || ahead_offset_ > rest_offset + rest.size()) {
     ahead_offset_ = rest_offset;
