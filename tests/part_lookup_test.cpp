@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "activity/part.h"
+#include "activity/part_codec.h"
 #include "activity/playbook_resolver.h"
 #include "ingest/ingest.h"
+#include "model/table.h"
 
 namespace gapscore::activity {
 namespace {
@@ -62,6 +64,55 @@ class CountingResolver : public PlaybookResolver {
     return task_type == "coding" ? PlaybookStatus::recommended : PlaybookStatus::not_recommended;
   }
 };
+
+// Hints (Part::upcoming, given natively for rows in random order) only fetch:
+// a part told of the rows to come, rightly or wrongly, ends with the bytes of
+// one told nothing. Hints are asked for once most rows jump between people,
+// and not while rows come grouped by person.
+TEST(PartLookup, HintsChangeNothingAndAreWantedOnlyWhenRowsJumpBetweenPeople) {
+  struct Key {
+    std::string person, task;
+    std::int32_t day;
+  };
+  std::vector<Key> keys;
+  for (int person = 0; person < 300; ++person)
+    for (int day = 0; day < 10; ++day)
+      for (const char* task : {"code", "docs", "review"})
+        keys.push_back({"P" + std::to_string(person), task, 20000 + day * 3});
+  const auto add_all = [](Part& part, const std::vector<Key>& rows, bool hints) {
+    RowValues v = one_task();
+    v.hours = 1'500'000;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (hints && i + 8 < rows.size()) part.upcoming(rows[i + 8].person, rows[i + 8].day, rows[i + 8].task);
+      if (hints && i % 7 == 0) part.upcoming("nobody", kMissingInt, "no such task");  // a wrong hint
+      if (hints && i % 11 == 0) part.upcoming(rows[i / 2].person, rows[i / 2].day + 400, "docs");  // a stale one
+      v.ai_tasks = static_cast<std::int32_t>(i % 2);
+      EXPECT_EQ(part.add(rows[i].person, rows[i].day, rows[i].task, v, "", "", "", i + 2), RowOutcome::kept);
+    }
+  };
+  const auto bytes = [](const Part& part) {
+    ByteWriter out;
+    PartCodec::write(part, out);
+    return out.bytes();
+  };
+  Part grouped(PartOptions{});
+  add_all(grouped, keys, false);
+  EXPECT_FALSE(grouped.wants_upcoming());
+  std::vector<Key> shuffled = keys;
+  std::uint32_t x = 12345;
+  for (std::size_t i = shuffled.size(); i > 1; --i) {
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    std::swap(shuffled[i - 1], shuffled[x % i]);
+  }
+  Part told(PartOptions{}), untold(PartOptions{});
+  add_all(told, shuffled, true);
+  add_all(untold, shuffled, false);
+  EXPECT_TRUE(told.wants_upcoming());
+  EXPECT_EQ(bytes(told), bytes(untold));
+  EXPECT_EQ(told.rows_in_window(), keys.size());
+}
 
 TEST(PartLookup, ThePlaybookIsAskedOncePerPersonAndOncePerRoleAndTaskType) {
   CountingResolver resolver;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -45,15 +46,18 @@ class RecordingSink : public ingest::RowSink {
       }
     }
     rows.push_back(line);
+    plain_rows += !r.micros.empty();
     return Outcome::kept;
   }
   std::vector<std::string> rows;
+  std::size_t plain_rows = 0;  // rows that came by the plain path (they carry micros)
 
  private:
   const TableSchema& schema_;
 };
 
 struct Reading {
+  std::size_t plain_rows = 0;
   std::vector<std::string> rows;
   std::vector<std::string> diagnostics;
   std::string outcome;
@@ -75,6 +79,7 @@ Reading read(const std::string& csv, std::size_t chunk) {
                             " rows_used=" + std::to_string(table.value().summary.rows_used)
                       : "error: " + table.error().message();
   out.rows = std::move(sink.rows);
+  out.plain_rows = sink.plain_rows;
   for (const Diagnostic& d : log.items())
     out.diagnostics.push_back(std::to_string(static_cast<int>(d.code)) + " row " + std::to_string(d.row) + " [" +
                               d.column + "] " + d.message);
@@ -132,7 +137,7 @@ std::string random_row(std::uint32_t& x, int person) {
   return line;
 }
 
-std::string padded(const std::string& csv) {
+std::string padded(const std::string& csv, char delimiter) {
   std::string out;
   bool header = true;
   for (char c : csv) {
@@ -141,9 +146,40 @@ std::string padded(const std::string& csv) {
       header = c != '\n';
       continue;
     }
-    if (c == ',') out += " , ";
+    if (c == delimiter) out += std::string(" ") + delimiter + " ";
     else if (c == '\n') out += " \n ";
     else out += c;
+  }
+  return out;
+}
+
+// The file as another export would write it: columns in another order, some
+// optional ones left out, and with ';' between cells (then a decimal comma is
+// a number, and the plain path leaves it to the general one).
+std::string reshaped(const std::string& csv, const std::vector<std::size_t>& columns, char delimiter, bool commas) {
+  std::string out;
+  std::size_t at = 0;
+  bool header = true;
+  while (at < csv.size()) {
+    const std::size_t end = csv.find('\n', at);
+    std::vector<std::string> cells;
+    for (std::size_t from = at;;) {
+      const std::size_t comma = csv.find(',', from);
+      if (comma == std::string::npos || comma > end) {
+        cells.push_back(csv.substr(from, end - from));
+        break;
+      }
+      cells.push_back(csv.substr(from, comma - from));
+      from = comma + 1;
+    }
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      std::string cell = cells[columns[i]];
+      if (commas && !header && cell.find('.') != std::string::npos && cell.size() % 4 == 0) cell[cell.find('.')] = ',';
+      out += (i ? std::string(1, delimiter) : "") + cell;
+    }
+    out += "\n";
+    header = false;
+    at = end + 1;
   }
   return out;
 }
@@ -157,16 +193,27 @@ TEST(PlainRows, GiveTheGeneralPathsRowsValuesAndDiagnostics) {
     // A first row in ISO dates settles the date format (an odd first date could make it another).
     std::string csv = header + "p0,2024-01-02,code,2,1,1.5,,,,,,,,,,\n";
     for (int r = 0; r < 400; ++r) csv += random_row(x, static_cast<int>(next(x) % 40)) + "\n";
-    std::string general = padded(csv);
-    general.pop_back();  // the padding's trailing blank line start
-    const Reading plain = read(csv, 1 + seed * 97);
-    const Reading reference = read(general, 1 << 16);
-    ASSERT_EQ(plain.outcome, reference.outcome) << "seed " << seed;
-    ASSERT_EQ(plain.rows, reference.rows) << "seed " << seed;
-    ASSERT_EQ(plain.diagnostics, reference.diagnostics) << "seed " << seed;
-    // Both kinds of row occur: the comparison is not of one path with itself.
-    EXPECT_GT(plain.rows.size(), 50u) << "seed " << seed << ": " << plain.outcome;
-    EXPECT_GT(plain.diagnostics.size(), 20u) << "seed " << seed;
+    // As written; then reordered without some optional columns; then with ';' and some decimal commas.
+    const std::vector<std::size_t> all{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    const std::vector<std::size_t> fewer{2, 0, 5, 4, 3, 1, 15, 9, 11, 13};
+    for (const auto& [columns, delimiter, commas] :
+         {std::tuple{all, ',', false}, std::tuple{fewer, ',', false}, std::tuple{all, ';', true}}) {
+      const std::string shaped = reshaped(csv, columns, delimiter, commas);
+      std::string general = padded(shaped, delimiter);
+      general.pop_back();  // the padding's trailing blank line start
+      const Reading plain = read(shaped, 1 + seed * 97);
+      const Reading reference = read(general, 1 << 16);
+      const std::string what = "seed " + std::to_string(seed) + ", " + std::to_string(columns.size()) + " columns, '" + delimiter + "'";
+      ASSERT_EQ(plain.outcome, reference.outcome) << what;
+      ASSERT_EQ(plain.rows, reference.rows) << what;
+      ASSERT_EQ(plain.diagnostics, reference.diagnostics) << what;
+      // Both kinds of row occur: the comparison is not of one path with itself.
+      EXPECT_GT(plain.rows.size(), 50u) << what << ": " << plain.outcome;
+      EXPECT_GT(plain.plain_rows, 0u) << what;
+      EXPECT_LT(plain.plain_rows, plain.rows.size()) << what;
+      EXPECT_EQ(reference.plain_rows, 0u) << what;
+      EXPECT_GT(plain.diagnostics.size(), 20u) << what;
+    }
   }
 }
 

@@ -71,8 +71,13 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
       start = j + 1;
     }
     ahead_offset_ = rest_offset + line_end + 1;
+    if (field <= last_field) {  // a short line
+      ++rows_ahead_;
+      continue;
+    }
+    // Another reader's row never reaches this one (the CSV reader skips it).
+    if (options_.shard_count > 1 && shard_of(trim(keys[0]), options_.shard_count) != options_.shard_index) continue;
     ++rows_ahead_;
-    if (field <= last_field) continue;  // a short line
     std::int32_t day = kMissingInt;
     if (keys[1].size() == 10)
       if (const auto d = parse_iso_date(keys[1])) day = *d;
