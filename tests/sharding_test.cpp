@@ -173,8 +173,11 @@ TEST(Sharding, LookingAheadPastOddLinesChangesNothing) {
     odd += r + (kind == 2 ? "\r\n" : "\n");
     if (kind == 3) odd += "\n";  // a blank line
   }
-  for (std::size_t chunk : {std::size_t{1} << 20, std::size_t{4093}, std::size_t{211}, std::size_t{64}})
-    EXPECT_EQ(without_inputs(sharded_report({odd, in.people, in.surveys, in.playbook}, 1, chunk)), sorted) << "chunks of " << chunk;
+  // With several readers each looks ahead at its own people's rows only.
+  for (std::uint32_t shards : {1u, 3u})
+    for (std::size_t chunk : {std::size_t{1} << 20, std::size_t{4093}, std::size_t{211}, std::size_t{64}})
+      EXPECT_EQ(without_inputs(sharded_report({odd, in.people, in.surveys, in.playbook}, shards, chunk)), sorted)
+          << shards << " readers, chunks of " << chunk;
   // A line break inside a quoted cell and a short line: rows the report counts
   // as they are, the same in every chunking.
   std::string broken = odd;

@@ -47,7 +47,7 @@ std::int32_t floor_div64(std::int32_t day) { return day >= 0 ? day / 64 : -((-da
 
 // At least the largest |field| of a row's sums: no sum it is added to grows by
 // more. v ^ (v >> 63) is v, or |v| - 1 for a negative v; their OR is at least
-// each of them. No compare per field: four instructions each.
+// each of them. No compare or branch per field.
 std::uint64_t largest_field_bound(const ExactRowSums& s) {
   std::uint64_t bits = 0;
   for (auto field : kExactRowSumFields) {

@@ -109,26 +109,7 @@ bool parse_number(std::string_view text, bool decimal_comma, double& out, CellEr
 
 bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out, CellError& err) {
   std::string_view s = trim(text);
-  // Fast path: optional sign and up to 9 digits.
-  std::size_t i = 0;
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    i = 1;
-  }
-  if (i < s.size() && s.size() - i <= 9) {
-    std::int32_t v = 0;
-    std::size_t j = i;
-    for (; j < s.size(); ++j) {
-      const char c = s[j];
-      if (c < '0' || c > '9') break;
-      v = v * 10 + (c - '0');
-    }
-    if (j == s.size()) {
-      out = negative ? -v : v;
-      return true;
-    }
-  }
+  if (parse_plain_integer(s, out)) return true;
   double d = 0;
   if (!parse_number(s, decimal_comma, d, err)) {
     if (err.code == DiagCode::invalid_number) err = {DiagCode::invalid_integer, "is not a whole number"};

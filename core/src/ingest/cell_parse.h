@@ -33,6 +33,23 @@ inline std::string_view trim(std::string_view s) {
 inline constexpr std::int64_t kNoMicros = INT64_MIN;
 bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros = nullptr);
 
+// The common integer cell: an optional sign and 1 to 9 digits (exact in int32).
+// False: not this shape (parse_integer decides). Inline: every integer cell of
+// every row (its callers are all compiled -O3 in wasm).
+inline bool parse_plain_integer(std::string_view s, std::int32_t& out) {
+  const bool negative = !s.empty() && s[0] == '-';
+  const std::size_t i = !s.empty() && (s[0] == '-' || s[0] == '+');
+  if (i == s.size() || s.size() - i > 9) return false;
+  std::int32_t v = 0;
+  for (std::size_t j = i; j < s.size(); ++j) {
+    const char c = s[j];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = negative ? -v : v;
+  return true;
+}
+
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports).
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);
 // Whole numbers; "12.0" is accepted, "12.5" is not. Range of int32.

@@ -58,7 +58,6 @@ struct TableIngestor::Impl {
   Status csv_record(const CsvRecord& rec) {
     if (!header_done) {
       header_done = true;
-      builder.decimal_comma = csv.delimiter() == ';';
       builder.delimiter = csv.delimiter();
       Status s = builder.set_csv_header(rec.fields);
       if (s) filter_other_shards();

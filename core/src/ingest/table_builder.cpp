@@ -268,6 +268,12 @@ bool TableBuilder::parse_date_as(std::string_view cell, std::size_t slot, std::i
     if (d.slot == slot) column = &d;
   if (!column || !column->format || column->format->is_iso()) {
     // The default (and a column whose values never looked like a date at all).
+    // The common cell, a bare YYYY-MM-DD, first: what the format would read.
+    if (cell.size() == 10)
+      if (const auto d = parse_iso_date(cell)) {
+        out = *d;
+        return true;
+      }
     if (column && column->format)
       if (const auto d = column->format->read(cell)) {
         out = *d;
@@ -306,7 +312,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
       if (!ok) return row_problem(err.code, row, header_for_slot(s), number_text(nums_[s]), number_text(nums_[s]) + " " + err.problem);
       numeric = spec.type == ColumnType::number ? nums_[s] : ints_[s];
       if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
-          ((spec.min && numeric < *spec.min) || (spec.max && numeric > *spec.max))) {
+          !in_bounds(spec, numeric)) {
         return row_problem(DiagCode::out_of_range, row, header_for_slot(s), number_text(nums_[s]),
                            number_text(nums_[s]) + " is out of range (must be " + range_text(spec) + ")");
       }
@@ -314,11 +320,11 @@ Status TableBuilder::parse_row(std::uint64_t row) {
     }
     switch (spec.type) {
       case ColumnType::integer:
-        ok = parse_integer(cell, decimal_comma, ints_[s], err);
+        ok = parse_integer(cell, delimiter == ';', ints_[s], err);
         numeric = ints_[s];
         break;
       case ColumnType::number:
-        ok = parse_number(cell, decimal_comma, nums_[s], err);
+        ok = parse_number(cell, delimiter == ';', nums_[s], err);
         numeric = nums_[s];
         break;
       case ColumnType::date: ok = parse_date_as(cell, s, ints_[s], err); break;
@@ -338,7 +344,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
     }
     if (!ok) return row_problem(err.code, row, header_for_slot(s), std::string(cell), quoted(trim(cell)) + " " + err.problem);
     if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
-        ((spec.min && numeric < *spec.min) || (spec.max && numeric > *spec.max))) {
+        !in_bounds(spec, numeric)) {
       return row_problem(DiagCode::out_of_range, row, header_for_slot(s), std::string(cell),
                          quoted(trim(cell)) + " is out of range (must be " + range_text(spec) + ")");
     }

@@ -58,8 +58,8 @@ class TableBuilder {
   static constexpr std::size_t kMaxExtraColumns = 64;  // people-table attributes kept beyond the schema
   TableBuilder(const TableSchema& schema, const IngestOptions& options, DiagnosticLog& log);
 
-  bool decimal_comma = false;  // set by the CSV reader for ';' files
-  char delimiter = ',';        // set by the CSV reader
+  // Set by the CSV reader; a ';' file may write decimals with a comma ("1,5").
+  char delimiter = ',';
   // Rows go to `sink` instead of the table (which then stays empty); duplicate
   // keys are the sink's to find.
   void set_sink(RowSink* sink) { sink_ = sink; }
@@ -157,7 +157,6 @@ class TableBuilder {
   // again and says what is wrong with it.
   bool plain_csv_row(std::span<const std::string_view> fields);
   bool plain_rows_apply();
-  bool plain_date(std::string_view cell, std::size_t slot, std::int32_t& out) const;
   bool owned(std::string_view person);
   // Header-level diagnostics are shard 0's to report (every shard reads the header).
   DiagnosticLog& header_log() { return options_.shard_index == 0 ? log_ : scratch_log_; }

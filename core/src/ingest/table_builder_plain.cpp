@@ -11,22 +11,6 @@ namespace {
 
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
-// Optional '-' and 1 to 9 digits: what parse_integer's own fast path takes.
-bool plain_integer(std::string_view s, std::int32_t& out) {
-  const bool negative = s[0] == '-';
-  if (s.size() - negative == 0 || s.size() - negative > 9) return false;
-  std::int32_t v = 0;
-  for (std::size_t i = negative; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = negative ? -v : v;
-  return true;
-}
-
-bool in_range(const ColumnSpec& spec, double v) { return !(spec.min && v < *spec.min) && !(spec.max && v > *spec.max); }
-
 }  // namespace
 
 // Rows that go to a sink, with every header field a schema column (extra
@@ -85,22 +69,6 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
   }
 }
 
-bool TableBuilder::plain_date(std::string_view cell, std::size_t slot, std::int32_t& out) const {
-  const DateColumn* column = nullptr;
-  for (const DateColumn& d : date_columns_)
-    if (d.slot == slot) column = &d;
-  std::optional<std::int32_t> day;
-  if (!column || !column->format || column->format->is_iso()) {
-    if (cell.size() != 10) return false;  // a time after the date, say
-    day = parse_iso_date(cell);
-  } else {
-    day = column->format->read(cell);
-  }
-  if (!day) return false;
-  out = *day;
-  return true;
-}
-
 bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const int slot = header_slot_[i];
@@ -118,13 +86,13 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields) {
     CellError err{};
     switch (spec.type) {
       case ColumnType::integer:
-        if (!plain_integer(cell, ints_[s]) || !in_range(spec, ints_[s])) return false;
+        if (!parse_plain_integer(cell, ints_[s]) || !in_bounds(spec, ints_[s])) return false;
         break;
       case ColumnType::number:
-        if (!parse_plain_decimal(cell, nums_[s], &micros_[s]) || !in_range(spec, nums_[s])) return false;
+        if (!parse_plain_decimal(cell, nums_[s], &micros_[s]) || !in_bounds(spec, nums_[s])) return false;
         break;
       case ColumnType::date:
-        if (!plain_date(cell, s, ints_[s])) return false;
+        if (!parse_date_as(cell, s, ints_[s], err)) return false;
         break;
       case ColumnType::boolean: {
         std::int8_t b = 0;

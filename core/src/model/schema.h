@@ -23,6 +23,11 @@ struct ColumnSpec {
   std::string_view description;
 };
 
+// A number or integer within the column's bounds (both inclusive; none set: any).
+inline bool in_bounds(const ColumnSpec& spec, double v) {
+  return !(spec.min && v < *spec.min) && !(spec.max && v > *spec.max);
+}
+
 struct TableSchema {
   TableKind kind;
   std::string_view name;
