@@ -1,6 +1,7 @@
 // CSV reader: RFC 4180 quoting, line endings, BOM, delimiter detection,
 // UTF-8 validation, and that chunk boundaries never change the result.
 #include "ingest/csv.h"
+#include "ingest/shard.h"
 
 #include <gtest/gtest.h>
 
@@ -23,11 +24,11 @@ struct Parsed {
   std::optional<Error> error;
 };
 
-Parsed parse(std::string_view text, std::size_t chunk = 0, CsvOptions opts = {},
-             std::function<bool(std::string_view)> keep_second_field = {}) {
+// shards > 1: keep the records whose second field is in shard 0 of `shards`.
+Parsed parse(std::string_view text, std::size_t chunk = 0, CsvOptions opts = {}, std::uint32_t shards = 1) {
   Parsed out;
   CsvReader reader(opts, "activity");
-  if (keep_second_field) reader.set_record_filter(1, keep_second_field);
+  if (shards > 1) reader.set_shard_filter(1, 0, shards);
   auto sink = [&](const CsvRecord& r) -> Status {
     out.records.emplace_back(r.fields.begin(), r.fields.end());
     out.rows.push_back(r.row);
@@ -171,6 +172,33 @@ TEST(CsvReader, InvalidUtf8SplitAcrossChunksIsStillFound) {
 }
 
 // A record that lies whole in one chunk with no quote is read in place (no
+
+// A reader of shard 0 of 2 skips the other shard's records after their second
+// field, scanning the rest only for the record's end: quoted newlines and
+// doubled quotes, CRLF, a lone CR and fields longer than a word end it right,
+// in any chunking.
+TEST(CsvReader, SkippedRecordsEndWhereTheyEnd) {
+  const auto pick = [](std::uint32_t shard) {
+    for (int i = 0;; ++i)
+      if (std::string v = "k" + std::to_string(i); shard_of(v, 2) == shard) return v;
+  };
+  const std::string keep = pick(0), skip = pick(1);
+  const std::string text = "id," + keep + ",v\n" +
+                           "1," + skip + ",\"a\nb\"\n" + "2," + keep + ",x\n" +
+                           "3," + skip + ",y\r\n" + "4," + keep + ",z\r\n" +
+                           "5," + skip + ",w\r" + "6," + keep + ",u\n" +
+                           "7," + skip + ",\"q,\"\"r\"\"\"\n" + "8," + keep + ",\"t\ns\"\n" +
+                           "9," + skip + ",a field longer than a word, and then some\n" + "10," + keep + ",end";
+  const Rows expected{{"id", keep, "v"}, {"2", keep, "x"}, {"4", keep, "z"},
+                      {"6", keep, "u"},   {"8", keep, "t\ns"}, {"10", keep, "end"}};
+  for (const std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{7}}) {
+    const Parsed got = parse(text, chunk, {}, 2);
+    ASSERT_FALSE(got.error) << chunk;
+    EXPECT_EQ(got.records, expected) << chunk;
+    EXPECT_EQ(got.rows, (std::vector<std::uint64_t>{1, 3, 5, 7, 9, 11})) << chunk;
+    EXPECT_EQ(got.skipped, 5u) << chunk;
+  }
+}
 // copy); one cut by a chunk boundary, quoted, blank, too long or too wide goes
 // the general way. A chunk of one byte never holds a whole record, so it
 // compares the two paths on the same text.
@@ -179,11 +207,15 @@ TEST(CsvReader, RecordsReadInPlaceEqualTheGeneralPath) {
   const std::string text = std::string("id,team,v\n") +
                            "1,a,2\n" "2,b,3\r\n" "\n" "3,\"c,d\",4\n" "4,e,5\r" "5,f\"g,6\n" "\r\n" "6,,\n" +
                            "7,h,8\r\n" + "8,i,9";
+  // Second fields (the header's too) of another shard than 0 of 2: the records skipped when filtering.
+  std::uint64_t other_shard = 0;
+  for (std::string_view team : {"team", "a", "b", "c,d", "e", "f\"g", "", "h", "i"}) other_shard += shard_of(team, 2) != 0;
+  ASSERT_GT(other_shard, 0u);
+  ASSERT_LT(other_shard, 9u);
   for (const bool filter : {false, true}) {
-    const auto keep = filter ? std::function<bool(std::string_view)>([](std::string_view v) { return v != "b" && v != "h"; })
-                             : std::function<bool(std::string_view)>();
-    const Parsed whole = parse(text, 0, {}, keep);
-    const Parsed bytewise = parse(text, 1, {}, keep);
+    const std::uint32_t shards = filter ? 2 : 1;
+    const Parsed whole = parse(text, 0, {}, shards);
+    const Parsed bytewise = parse(text, 1, {}, shards);
     ASSERT_FALSE(whole.error);
     ASSERT_FALSE(bytewise.error);
     EXPECT_EQ(whole.records, bytewise.records);
@@ -192,8 +224,8 @@ TEST(CsvReader, RecordsReadInPlaceEqualTheGeneralPath) {
     EXPECT_EQ(whole.malformed, bytewise.malformed);
     EXPECT_EQ(whole.blank_lines, bytewise.blank_lines);
     EXPECT_EQ(whole.skipped, bytewise.skipped);
-    EXPECT_EQ(whole.skipped, filter ? 2u : 0u);
-    EXPECT_EQ(whole.records.size(), filter ? 7u : 9u);
+    EXPECT_EQ(whole.skipped, filter ? other_shard : 0u);
+    EXPECT_EQ(whole.records.size(), filter ? 9u - other_shard : 9u);
   }
   // Limits are checked alike: a field over the size limit, a row of more than 1024 fields.
   CsvOptions small;

@@ -136,6 +136,72 @@ TEST(Part, AManualSumPast64BitsIsRefusedThoughAllFits) {
   EXPECT_EQ(part.persons()[0].ai.v_value, 0);
 }
 
+// A person's sums of all rows are not added to row by row: they are settled
+// from the person's period cells. Whatever the row order, and whether or not
+// anything asked for them before the part was written, they are the rows' sums.
+TEST(Part, PersonSumsAreTheSumsOfTheirRows) {
+  Part part(PartOptions{});
+  std::vector<ExactRowSums> expected(3);
+  std::uint64_t row = 2;
+  for (int i = 0; i < 60; ++i) {
+    const int person = (i * 7) % 3;
+    RowValues v;
+    v.tasks = 1 + i % 4;
+    v.ai_tasks = i % 3 == 0 ? 1 : 0;
+    v.hours = 250'000 * (1 + i % 5);
+    v.has_value = i % 2 == 0;
+    v.value = (i % 4 == 0 ? -1 : 1) * 1'000'000 * i;
+    ExactRowSums s;
+    ASSERT_TRUE(row_contribution(v, s));
+    ASSERT_TRUE(expected[static_cast<std::size_t>(person)].add(s));
+    // Days across several weeks, people interleaved.
+    ASSERT_EQ(part.add("P" + std::to_string(person), 20000 + (i * 11) % 50, "task" + std::to_string(i % 2), v, "", "", "",
+                       row++),
+              RowOutcome::kept);
+  }
+  ByteWriter out;
+  PartCodec::write(part, out);  // before anything settled the sums
+  ByteReader in(out.bytes());
+  std::optional<Part> loaded = PartCodec::read(in);
+  ASSERT_TRUE(loaded);
+  for (std::uint32_t p = 0; p < 3; ++p) {
+    const std::uint32_t code = part.person_ids().find("P" + std::to_string(p));
+    ASSERT_NE(code, TextCodes::kAbsent);
+    EXPECT_TRUE(same(part.persons()[code].all, expected[p])) << p;
+    EXPECT_TRUE(same(loaded->persons()[code].all, expected[p])) << p;
+  }
+}
+
+// A saved part whose person sums do not add up to its period cells is corrupt,
+// even when its manual sums agree with all - ai.
+TEST(Part, ASavedPartWhosePersonSumsDisagreeWithItsCellsIsRefused) {
+  Part part(PartOptions{});
+  RowValues v;
+  v.tasks = 1;
+  v.ai_tasks = 1;
+  v.hours = 1'000'000;
+  ASSERT_EQ(part.add("P1", 20000, "coding", v, "", "", "", 2), RowOutcome::kept);
+  ByteWriter out;
+  PartCodec::write(part, out);
+  std::string bytes(out.bytes());
+  // Weekly flag, two optional days (1 + 4 bytes each), the count of people, "P1".
+  std::size_t at = 1 + 5 + 5 + 4 + 4 + 2;
+  ASSERT_EQ(bytes[at], '\x02');  // all.rows = 1, zigzag-mapped
+  const std::size_t all_rows = at;
+  for (int varints = 0; varints < 2 * 23; ++varints)  // all's and ai's 23 sums
+    while (static_cast<unsigned char>(bytes[at++]) & 0x80) {
+    }
+  ASSERT_EQ(bytes[at], '\x00');  // manual.rows = 0
+  {
+    ByteReader in(bytes);
+    ASSERT_TRUE(PartCodec::read(in));
+  }
+  bytes[all_rows] = '\x04';  // all.rows = 2
+  bytes[at] = '\x02';        // manual.rows = 1 = all - ai: that check passes
+  ByteReader in(bytes);
+  EXPECT_FALSE(PartCodec::read(in));
+}
+
 TEST(ExactRowSums, ACheckedDifferenceRefusesWhatWouldOverflow) {
   ExactRowSums a, b, out;
   a.tasks = 7;

@@ -22,6 +22,7 @@ std::vector<std::uint32_t> rank_by_text(const std::vector<std::string>& texts) {
 }  // namespace
 
 ActivityData finish(Part&& part) {
+  part.settle_totals();
   // The part is spent: its indexes go first, its cells move (the peak is one copy of the state, not two).
   part.task_cell_index_ = {};
   part.period_cell_index_ = {};

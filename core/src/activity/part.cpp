@@ -181,6 +181,34 @@ std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start)
   return i;
 }
 
+namespace {
+
+// a += b with two's-complement wrapping: partial sums of a person's cells may
+// pass 64 bits where the person's total, checked row by row, does not.
+void add_wrapping(ExactRowSums& a, const PeriodCells::Sums& b) {
+  for (std::size_t k = 0; k < std::size(kExactRowSumFields); ++k) {
+    std::int64_t& v = a.*kExactRowSumFields[k];
+    v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(b[k]));
+  }
+}
+
+}  // namespace
+
+ExactRowSums Part::person_total(std::uint32_t person) const {
+  ExactRowSums total;
+  for (std::uint32_t period = 0; period < periods_.size(); ++period)
+    if (const std::uint32_t i = period_cell_index_.find(person, period); i != PeriodCellIndex::kAbsent)
+      add_wrapping(total, period_cells_.sums(i));
+  return total;
+}
+
+void Part::settle_totals() {
+  if (totals_current_) return;
+  for (PersonPart& person : persons_) person.all = ExactRowSums{};
+  for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(persons_[period_cells_.person(i)].all, period_cells_.sums(i));
+  totals_current_ = true;
+}
+
 RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v,
                      std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row) {
   ExactRowSums s;
@@ -235,11 +263,11 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   constexpr std::uint64_t kRoom = std::uint64_t{1} << 63;  // below it, no int64 sum has overflowed
   const std::uint64_t grow = largest_field_bound(s);
   const bool roomy = grow < kRoom && person.magnitude < kRoom - grow;
-  if ((!roomy && !person_fits(person.all, person.ai, s, ai)) ||
+  if ((!roomy && !person_fits(totals_current_ ? person.all : person_total(p), person.ai, s, ai)) ||
       !period_cells_.add(pc, period_delta(s, ai && v.has_baseline, ai, task.status)))
     return RowOutcome::overflow;
   person.magnitude = roomy ? person.magnitude + grow : PersonPart::kUnbounded;
-  person.all.add_checked_before(s);
+  totals_current_ = false;  // `all` is settled from the period cells later
   if (ai) person.ai.add_checked_before(s);
   (ai ? task.ai : task.manual).add(s);
   if (task.status == PlaybookStatus::unknown) {

@@ -175,6 +175,10 @@ struct PersonPart {
   static constexpr std::uint64_t kUnbounded = ~std::uint64_t{0};
   std::uint64_t magnitude = 0;
   TaskSlots task_slots;
+  // The sums of all rows are the sums of the person's period cells, which
+  // every row adds to anyway: settled from them once rows stop coming
+  // (Part::settle_totals), not added to row by row (three cache lines a row
+  // less, in rows of random people 10 % of the time natively).
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   PersonAttributes attributes;
   ExactRowSums manual() const { return manual_sums(all, ai); }
@@ -227,7 +231,14 @@ class Part {
   const PartOptions& options() const { return options_; }
   const TextCodes& person_ids() const { return person_ids_; }
   const TextCodes& task_types() const { return task_types_; }
-  const BlockVector<PersonPart>& persons() const { return persons_; }
+  // Settles every person's `all` first (settle_totals).
+  const BlockVector<PersonPart>& persons() {
+    settle_totals();
+    return persons_;
+  }
+  // Sets every person's `all` to the sums of its period cells, once rows
+  // were added since the last time (merge and finish do it themselves).
+  void settle_totals();
   const BlockVector<TaskCell>& task_cells() const { return task_cells_; }
   const PeriodCells& period_cells() const { return period_cells_; }
   const std::vector<std::int32_t>& periods() const { return periods_; }
@@ -258,6 +269,8 @@ class Part {
   std::uint32_t task_cell(std::uint32_t person, std::uint32_t task, std::optional<PlaybookStatus> status = std::nullopt);
   std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);
   PlaybookStatus playbook_status(std::uint32_t person, std::uint32_t task);
+  // The sums of all the person's rows, from its period cells.
+  ExactRowSums person_total(std::uint32_t person) const;
   // task_cell(person, task) through the person's TaskSlots first.
   std::uint32_t task_cell_of_person(std::uint32_t person, std::uint32_t task);
 
@@ -272,6 +285,7 @@ class Part {
   PeriodCells period_cells_;
   FlatU64Map pending_index_;
   std::vector<PendingPlaybookCell> pending_;
+  bool totals_current_ = true;  // every person's `all` is settled
   std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;
   std::int32_t first_date_ = 0, last_date_ = 0;
   bool any_date_ = false;

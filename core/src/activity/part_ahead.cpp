@@ -37,9 +37,6 @@ void Part::upcoming(std::string_view person_id, std::int32_t day, std::string_vi
   if (middle.person < persons_.size()) {
     const PersonPart& p = persons_[middle.person];
     fetch(&p.task_slots);
-    fetch(&p.all);
-    fetch(reinterpret_cast<const char*>(&p.all) + 64);
-    fetch(reinterpret_cast<const char*>(&p.all) + 128);
     fetch(&p.ai);
     fetch(reinterpret_cast<const char*>(&p.ai) + 64);
     fetch(reinterpret_cast<const char*>(&p.ai) + 128);

@@ -56,10 +56,12 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
   write_optional_day(p.options_.window_end, w);
   w.u32(static_cast<std::uint32_t>(p.person_ids_.size()));
   for (const std::string& id : p.person_ids_.texts()) w.text(id);
-  for (const PersonPart& person : p.persons_) {
-    write_sums(person.all, w);
+  for (std::uint32_t i = 0; i < p.persons_.size(); ++i) {
+    const PersonPart& person = p.persons_[i];
+    const ExactRowSums all = p.totals_current_ ? person.all : p.person_total(i);
+    write_sums(all, w);
     write_sums(person.ai, w);
-    write_sums(person.manual(), w);
+    write_sums(manual_sums(all, person.ai), w);
     const InlineAttributes& a = person.attributes.get();
     write_attribute(a.team, w);
     write_attribute(a.role, w);
@@ -197,6 +199,21 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
   p.first_date_ = r.i32();
   p.last_date_ = r.i32();
   if (!r.ok()) return std::nullopt;
+  // A person's sums of all rows are those of its period cells (Part::settle_totals):
+  // what is left after taking them away must be zero.
+  for (std::size_t i = 0; i < p.period_cells_.size(); ++i) {
+    const PeriodCells::Sums cell = p.period_cells_.sums(i);
+    ExactRowSums& all = p.persons_[p.period_cells_.person(i)].all;
+    for (std::size_t k = 0; k < std::size(kExactRowSumFields); ++k) {
+      std::int64_t& v = all.*kExactRowSumFields[k];
+      v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(cell[k]));
+    }
+  }
+  for (const PersonPart& person : p.persons_)
+    for (auto field : kExactRowSumFields)
+      if (person.all.*field != 0) return std::nullopt;
+  p.totals_current_ = false;
+  p.settle_totals();
   return p;
 }
 

@@ -91,6 +91,8 @@ bool Part::renumber_files(const std::vector<std::uint32_t>& map) {
 }
 
 std::optional<std::uint64_t> Part::merge(Part&& other) {
+  settle_totals();
+  other.settle_totals();
   // The other part's codes in this one (new people, task types, periods are added).
   std::vector<std::uint32_t> person_of(other.persons_.size()), task_of(other.task_types_.size()),
       period_of(other.periods_.size());

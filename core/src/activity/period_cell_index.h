@@ -34,6 +34,10 @@ class PeriodCellIndex {
     }
     return find_or_insert_slow(person, period, next);
   }
+  // The cell of (person, period), or kAbsent.
+  std::uint32_t find(std::uint32_t person, std::uint32_t period) const {
+    return hashed_ ? hash_.find(key(person, period)) : peek(person, period);
+  }
   std::size_t size() const { return size_; }
   // Looking ahead: where the cell number of (person, period) is, and the number
   // (kAbsent when not there yet, or when the index is a hash).

@@ -51,12 +51,14 @@ class CsvReader {
   // Flushes the last record (a final newline is optional).
   Status finish(const Sink& sink);
 
-  // Records whose field `field` fails `keep` are skipped after that field:
-  // the rest of the record is only scanned for its end (never copied), and
-  // the sink does not see it. Rows still count, so row numbers stay exact.
-  void set_record_filter(std::size_t field, std::function<bool(std::string_view)> keep) {
+  // Reading in parallel: records whose field `field` belongs to another shard
+  // (shard_of its trimmed text != index) are skipped after that field: the
+  // rest of the record is only scanned for its end (never copied), and the
+  // sink does not see it. Rows still count, so row numbers stay exact.
+  void set_shard_filter(std::size_t field, std::uint32_t index, std::uint32_t count) {
     filter_field_ = field;
-    keep_ = std::move(keep);
+    filter_index_ = index;
+    filter_count_ = count;
   }
   std::uint64_t skipped_records() const { return skipped_; }
 
@@ -102,8 +104,10 @@ class CsvReader {
   std::uint64_t records_ = 0;
   Utf8Validator utf8_;
   std::uint64_t fed_ = 0;
+  // Whether a record whose field filter_field_ is `cell` is skipped.
+  bool skips(std::string_view cell) const;
   std::size_t filter_field_ = 0;
-  std::function<bool(std::string_view)> keep_;
+  std::uint32_t filter_index_ = 0, filter_count_ = 1;  // count 1: no filter
   bool skipping_ = false;
   std::uint64_t skipped_ = 0;
 };

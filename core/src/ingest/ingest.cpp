@@ -49,10 +49,9 @@ struct TableIngestor::Impl {
     filtering = true;
     const std::vector<int>& slots = builder.header_slots();
     const auto person = std::find(slots.begin(), slots.end(), 0);
-    if (person != slots.end())
-      csv.set_record_filter(static_cast<std::size_t>(person - slots.begin()), [this](std::string_view id) {
-        return shard_of(ingest::trim(id), options.shard_count) == options.shard_index;
-      });
+    if (person == slots.end()) return;
+    csv.set_shard_filter(static_cast<std::size_t>(person - slots.begin()), options.shard_index, options.shard_count);
+    builder.set_rows_filtered();
   }
 
   Status csv_record(const CsvRecord& rec) {
@@ -187,14 +186,6 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
   auto table = m.builder.finish(summary);
   if (!table) return std::move(table).error();
   return IngestedTable{std::move(table).value(), std::move(summary)};
-}
-
-std::uint32_t shard_of(std::string_view person_id, std::uint32_t shard_count) {
-  if (shard_count <= 1) return 0;
-  // FNV-1a: fixed (not keyed), so every reader and every platform agrees.
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : person_id) h = (h ^ c) * 0x100000001b3ULL;
-  return static_cast<std::uint32_t>((h ^ (h >> 32)) % shard_count);
 }
 
 Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& options, DiagnosticLog& log) {

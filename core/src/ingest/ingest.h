@@ -13,6 +13,7 @@
 
 #include "gapscore/inputs.h"
 #include "gapscore/status.h"
+#include "ingest/shard.h"
 #include "model/schema.h"
 #include "model/table.h"
 
@@ -48,8 +49,6 @@ struct IngestOptions {
   bool digest_by_caller = false;
 };
 
-// The shard of a person id (its text as the table gives it, trimmed).
-std::uint32_t shard_of(std::string_view person_id, std::uint32_t shard_count);
 
 struct TableSummary {
   std::string table;

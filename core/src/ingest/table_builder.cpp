@@ -84,6 +84,11 @@ bool TableBuilder::owned(std::string_view person) {
   return false;
 }
 
+void TableBuilder::set_rows_filtered() {
+  const auto person = std::find(header_slot_.begin(), header_slot_.end(), 0);
+  if (person != header_slot_.end()) filtered_field_ = static_cast<std::size_t>(person - header_slot_.begin());
+}
+
 void TableBuilder::reserve_rows(std::size_t rows) {
   for (Column& col : table_.columns) {
     if (!col.present) continue;
@@ -100,7 +105,7 @@ Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, st
   // Every shard looks at every row's date until the format is known, so all decide alike.
   if (dates_pending_)
     if (Status s = observe_csv_dates(fields); !s) return s;
-  if (options_.shard_count > 1) {
+  if (options_.shard_count > 1 && fields.size() <= filtered_field_) {
     std::string_view person;
     for (std::size_t i = 0; i < header_slot_.size() && i < fields.size(); ++i)
       if (header_slot_[i] == 0) person = fields[i];

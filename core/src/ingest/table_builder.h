@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -91,6 +92,10 @@ class TableBuilder {
 
   // After all rows: duplicate keys, empty tables.
   Result<Table> finish(TableSummary& summary);
+
+  // The CSV reader skips other shards' rows (CsvReader::set_shard_filter on
+  // the person_id field): a record long enough to have that field is ours.
+  void set_rows_filtered();
 
   std::uint64_t rows_read() const { return rows_read_; }
   // Rows left to other shards (IngestOptions::shard_count > 1).
@@ -194,6 +199,7 @@ class TableBuilder {
   std::uint64_t strict_errors_ = 0;
   RowSink* sink_ = nullptr;
   std::uint64_t other_shards_ = 0;
+  std::size_t filtered_field_ = SIZE_MAX;  // set_rows_filtered: the person_id field's index
   std::uint64_t sink_rows_ = 0;  // rows the sink took (kept or outside the window)
   std::vector<DateColumn> date_columns_;
   bool dates_pending_ = false;
