@@ -177,8 +177,8 @@ struct PersonPart {
   TaskSlots task_slots;
   // The sums of all rows are the sums of the person's period cells, which
   // every row adds to anyway: settled from them once rows stop coming
-  // (Part::settle_totals), not added to row by row (three cache lines a row
-  // less, in rows of random people 10 % of the time natively).
+  // (Part::settle_totals), not added to row by row (184 bytes a row that
+  // are not written, often three cache misses in rows of random people).
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   PersonAttributes attributes;
   ExactRowSums manual() const { return manual_sums(all, ai); }
