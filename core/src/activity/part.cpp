@@ -194,6 +194,19 @@ void add_wrapping(ExactRowSums& a, const PeriodCells::Sums& b) {
 
 }  // namespace
 
+void Part::see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row) {
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const std::string_view v = values[k];
+    const std::uint32_t first = person.first_text[k];
+    // The first value again: InlineAttribute::see would change nothing.
+    if (v.empty() || (first != PersonPart::kNoText && attribute_texts_.texts()[first] == v)) continue;
+    InlineAttributes& a = person.attributes.values();
+    InlineAttribute& attribute = k == 0 ? a.team : k == 1 ? a.role : a.work_mode;
+    attribute.see(v, file_, row);
+    if (first == PersonPart::kNoText && attribute.row != 0) person.first_text[k] = attribute_texts_.intern(attribute.value);
+  }
+}
+
 ExactRowSums Part::person_total(std::uint32_t person) const {
   ExactRowSums total;
   for (std::uint32_t period = 0; period < periods_.size(); ++period)
@@ -242,12 +255,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   }
   PersonPart& person = persons_[p];
   // Inline attributes come from the rows inside the window.
-  if (!team.empty() || !role.empty() || !work_mode.empty()) {
-    InlineAttributes& a = person.attributes.values();
-    a.team.see(team, file_, row);
-    a.role.see(role, file_, row);
-    a.work_mode.see(work_mode, file_, row);
-  }
+  if (!team.empty() || !role.empty() || !work_mode.empty()) see_attributes(person, {team, role, work_mode}, row);
   const bool ai = v.ai_tasks > 0;
   const std::int32_t period_start = options_.weekly ? iso_week_monday(day) : month_start(day);
   const std::uint32_t pc = p == last_period_cell_person_ && period_start == last_period_start_

@@ -174,6 +174,13 @@ struct PersonPart {
   // them, and skips the per-field checks. kUnbounded: not known (a loaded state).
   static constexpr std::uint64_t kUnbounded = ~std::uint64_t{0};
   std::uint64_t magnitude = 0;
+  // The first team, role and work mode the rows gave (`attributes`), as codes
+  // of the part's attribute texts: a row that gives the same value again,
+  // nearly every row, changes nothing and is known to without reading
+  // `attributes` (a heap block and its strings: cache misses in rows of random
+  // people). kNoText: no value yet, or not known (after a merge or a load).
+  static constexpr std::uint32_t kNoText = 0xffffffffu;
+  std::array<std::uint32_t, 3> first_text{kNoText, kNoText, kNoText};
   TaskSlots task_slots;
   // The sums of all rows are the sums of the person's period cells, which
   // every row adds to anyway: settled from them once rows stop coming
@@ -269,6 +276,8 @@ class Part {
   std::uint32_t task_cell(std::uint32_t person, std::uint32_t task, std::optional<PlaybookStatus> status = std::nullopt);
   std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);
   PlaybookStatus playbook_status(std::uint32_t person, std::uint32_t task);
+  // A row's team, role and work mode (empty: not given).
+  void see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row);
   // The sums of all the person's rows, from its period cells.
   ExactRowSums person_total(std::uint32_t person) const;
   // task_cell(person, task) through the person's TaskSlots first.
@@ -276,6 +285,7 @@ class Part {
 
   PartOptions options_;
   TextCodes person_ids_, task_types_;
+  TextCodes attribute_texts_;  // first values of inline attributes (PersonPart::first_text)
   BlockVector<PersonPart> persons_;
   FlatU64Map task_cell_index_;
   BlockVector<TaskCell> task_cells_;  // grows by blocks: no moment with two copies

@@ -120,6 +120,7 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
       return std::nullopt;
     if (__builtin_add_overflow(mine.magnitude, theirs.magnitude, &mine.magnitude)) mine.magnitude = PersonPart::kUnbounded;
     if (!theirs.attributes.empty()) {
+      mine.first_text.fill(PersonPart::kNoText);  // the first values may change
       InlineAttributes& m = mine.attributes.values();
       const InlineAttributes& t = theirs.attributes.get();
       m.team.merge(t.team);
