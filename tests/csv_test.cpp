@@ -1,11 +1,14 @@
 // CSV reader: RFC 4180 quoting, line endings, BOM, delimiter detection,
 // UTF-8 validation, and that chunk boundaries never change the result.
 #include "ingest/csv.h"
+#include "ingest/line_scan.h"
 #include "ingest/shard.h"
+#include "base/prng.h"
 
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -171,8 +174,6 @@ TEST(CsvReader, InvalidUtf8SplitAcrossChunksIsStillFound) {
   }
 }
 
-// A record that lies whole in one chunk with no quote is read in place (no
-
 // A reader of shard 0 of 2 skips the other shard's records after their second
 // field, scanning the rest only for the record's end: quoted newlines and
 // doubled quotes, CRLF, a lone CR and fields longer than a word end it right,
@@ -188,17 +189,50 @@ TEST(CsvReader, SkippedRecordsEndWhereTheyEnd) {
                            "3," + skip + ",y\r\n" + "4," + keep + ",z\r\n" +
                            "5," + skip + ",w\r" + "6," + keep + ",u\n" +
                            "7," + skip + ",\"q,\"\"r\"\"\"\n" + "8," + keep + ",\"t\ns\"\n" +
-                           "9," + skip + ",a field longer than a word, and then some\n" + "10," + keep + ",end";
-  const Rows expected{{"id", keep, "v"}, {"2", keep, "x"}, {"4", keep, "z"},
-                      {"6", keep, "u"},   {"8", keep, "t\ns"}, {"10", keep, "end"}};
-  for (const std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{7}}) {
+                           "9," + skip + ",a field longer than a word, and then some\n" + "10," + keep + ",end\n" +
+                           "11," + skip + ",\"\n\"\n" + "12," + keep + ",last";
+  const Rows expected{{"id", keep, "v"}, {"2", keep, "x"}, {"4", keep, "z"},    {"6", keep, "u"},
+                      {"8", keep, "t\ns"}, {"10", keep, "end"}, {"12", keep, "last"}};
+  // Every chunk size: the rest of a skipped record then starts at every
+  // distance from a chunk's end, so short and long scans both run.
+  for (std::size_t chunk = 0; chunk <= text.size(); ++chunk) {
     const Parsed got = parse(text, chunk, {}, 2);
     ASSERT_FALSE(got.error) << chunk;
     EXPECT_EQ(got.records, expected) << chunk;
-    EXPECT_EQ(got.rows, (std::vector<std::uint64_t>{1, 3, 5, 7, 9, 11})) << chunk;
-    EXPECT_EQ(got.skipped, 5u) << chunk;
+    EXPECT_EQ(got.rows, (std::vector<std::uint64_t>{1, 3, 5, 7, 9, 11, 13})) << chunk;
+    EXPECT_EQ(got.skipped, 6u) << chunk;
   }
 }
+
+// The eight-bytes-at-a-time scan finds the first '\n', '"' or '\r' where a
+// byte-by-byte scan does, at every length and offset.
+TEST(LineScan, FirstLineSpecialMatchesAPlainScan) {
+  std::uint64_t state = 12345;
+  const auto next = [&state]() { return splitmix64(state); };
+  const char specials[] = {'"', '\n', '\r'};
+  for (int trial = 0; trial < 20000; ++trial) {
+    const std::size_t n = next() % 40;
+    // Exactly n bytes on the heap: a read past them is an error under ASan.
+    std::unique_ptr<char[]> bytes(new char[n == 0 ? 1 : n]);
+    const int rare = static_cast<int>(next() % 64) + 1;  // special bytes 1 in `rare`
+    for (std::size_t i = 0; i < n; ++i)
+      if (next() % static_cast<std::uint64_t>(rare) == 0) {
+        bytes[i] = specials[next() % 3];
+      } else {
+        // Any other byte, neighbours of the special ones and high bytes included.
+        do bytes[i] = static_cast<char>(next() % 256);
+        while (bytes[i] == '\n' || bytes[i] == '"' || bytes[i] == '\r');
+      }
+    std::size_t plain = n;
+    for (std::size_t i = 0; i < n; ++i)
+      if (bytes[i] == '\n' || bytes[i] == '"' || bytes[i] == '\r') {
+        plain = i;
+        break;
+      }
+    ASSERT_EQ(first_line_special(bytes.get(), n), plain) << "length " << n << " trial " << trial;
+  }
+}
+// A record that lies whole in one chunk with no quote is read in place (no
 // copy); one cut by a chunk boundary, quoted, blank, too long or too wide goes
 // the general way. A chunk of one byte never holds a whole record, so it
 // compares the two paths on the same text.

@@ -85,6 +85,15 @@ TEST(Part, ARowThatWouldOverflowIsRefusedAfterALoadAndAMerge) {
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->add("P1", 20100, "coding", big, "", "", "", 3), RowOutcome::overflow);
   EXPECT_EQ(loaded->persons()[0].all.v_value, 5'000'000'000'000'000'000);
+  // Past its bound a person's sums are kept row by row: a row that fits, then
+  // one that passes 64 bits only with it (each in a week of its own).
+  RowValues fits = big;
+  fits.ai_tasks = 0;  // manual rows: only `all` (and all - ai) can overflow
+  fits.value = 4'000'000'000'000'000'000;  // 9e18 in all
+  EXPECT_EQ(loaded->add("P1", 20200, "coding", fits, "", "", "", 4), RowOutcome::kept);
+  fits.value = 300'000'000'000'000'000;  // 9.3e18 would pass 2^63
+  EXPECT_EQ(loaded->add("P1", 20300, "coding", fits, "", "", "", 5), RowOutcome::overflow);
+  EXPECT_EQ(loaded->persons()[0].all.v_value, 9'000'000'000'000'000'000);
 
   // Two parts of 4e18 each merge to 8e18 (fits); one more 4e18 row would not.
   big.value = 4'000'000'000'000'000'000;

@@ -136,6 +136,22 @@ TEST(SavedState, CorruptTruncatedForeignAndMismatchedStatesAreRefused) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), DiagCode::unknown_format);
   EXPECT_NE(r.error().message().find("made by gapscore"), std::string::npos) << r.error().message();
+  // Format 3 (the layout of 4; people were shared out among readers by
+  // another hash): a whole state still loads, a shard is refused.
+  auto as_format = [](std::string bytes, std::uint32_t format) {
+    bytes.resize(bytes.size() - 32);
+    for (int b = 0; b < 4; ++b) bytes[8 + static_cast<std::size_t>(b)] = static_cast<char>(format >> (8 * b));
+    const auto checksum = sha256(bytes);
+    bytes.append(reinterpret_cast<const char*>(checksum.data()), checksum.size());
+    return bytes;
+  };
+  auto whole_3 = Session::load_state(as_format(state, 3), "{}");
+  ASSERT_TRUE(whole_3.ok()) << whole_3.error().message();
+  EXPECT_EQ(report_of(*whole_3), report_of(s));
+  const std::string shard_state = read_sample("{}", Shard{1, 2}).save_state().value();
+  ASSERT_TRUE(Session::load_state(shard_state, "{}").ok());
+  EXPECT_EQ(refused(as_format(shard_state, 3)), DiagCode::unknown_format);
+  EXPECT_EQ(refused(as_format(state, 2)), DiagCode::unknown_format);
   // Every truncation point fails cleanly (no crash, no hang).
   for (std::size_t n = 0; n < state.size(); n += 997) EXPECT_FALSE(Session::load_state(state.substr(0, n), "{}").ok());
 }

@@ -215,6 +215,12 @@ ExactRowSums Part::person_total(std::uint32_t person) const {
   return total;
 }
 
+std::vector<ExactRowSums> Part::person_totals() const {
+  std::vector<ExactRowSums> totals(persons_.size());
+  for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(totals[period_cells_.person(i)], period_cells_.sums(i));
+  return totals;
+}
+
 void Part::settle_totals() {
   if (totals_current_) return;
   for (PersonPart& person : persons_) person.all = ExactRowSums{};
@@ -271,11 +277,16 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   constexpr std::uint64_t kRoom = std::uint64_t{1} << 63;  // below it, no int64 sum has overflowed
   const std::uint64_t grow = largest_field_bound(s);
   const bool roomy = grow < kRoom && person.magnitude < kRoom - grow;
-  if ((!roomy && !person_fits(totals_current_ ? person.all : person_total(p), person.ai, s, ai)) ||
+  if (!roomy && !person.all_kept) {
+    if (!totals_current_) person.all = person_total(p);
+    person.all_kept = true;
+  }
+  if ((!roomy && !person_fits(person.all, person.ai, s, ai)) ||
       !period_cells_.add(pc, period_delta(s, ai && v.has_baseline, ai, task.status)))
     return RowOutcome::overflow;
   person.magnitude = roomy ? person.magnitude + grow : PersonPart::kUnbounded;
   totals_current_ = false;  // `all` is settled from the period cells later
+  if (person.all_kept) person.all.add_checked_before(s);
   if (ai) person.ai.add_checked_before(s);
   (ai ? task.ai : task.manual).add(s);
   if (task.status == PlaybookStatus::unknown) {

@@ -174,6 +174,10 @@ struct PersonPart {
   // them, and skips the per-field checks. kUnbounded: not known (a loaded state).
   static constexpr std::uint64_t kUnbounded = ~std::uint64_t{0};
   std::uint64_t magnitude = 0;
+  // `all` is kept row by row for this person: set once its bound no longer
+  // holds (a loaded state, a merge, huge values), so that each later row
+  // checks its sums without adding up the person's cells again.
+  bool all_kept = false;
   // The first team, role and work mode the rows gave (`attributes`), as codes
   // of the part's attribute texts: a row that gives the same value again,
   // nearly every row, changes nothing and is known to without reading
@@ -185,7 +189,8 @@ struct PersonPart {
   // The sums of all rows are the sums of the person's period cells, which
   // every row adds to anyway: settled from them once rows stop coming
   // (Part::settle_totals), not added to row by row (184 bytes a row that
-  // are not written, often three cache misses in rows of random people).
+  // are not written, often three cache misses in rows of random people),
+  // unless all_kept.
   ExactRowSums all, ai;  // manual rows: manual_sums(all, ai)
   PersonAttributes attributes;
   ExactRowSums manual() const { return manual_sums(all, ai); }
@@ -278,8 +283,10 @@ class Part {
   PlaybookStatus playbook_status(std::uint32_t person, std::uint32_t task);
   // A row's team, role and work mode (empty: not given).
   void see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row);
-  // The sums of all the person's rows, from its period cells.
+  // The sums of all the person's rows, from its period cells; of every
+  // person's, in one pass over the cells.
   ExactRowSums person_total(std::uint32_t person) const;
+  std::vector<ExactRowSums> person_totals() const;
   // task_cell(person, task) through the person's TaskSlots first.
   std::uint32_t task_cell_of_person(std::uint32_t person, std::uint32_t task);
 

@@ -56,9 +56,11 @@ void PartCodec::write(const Part& p, ByteWriter& w) {
   write_optional_day(p.options_.window_end, w);
   w.u32(static_cast<std::uint32_t>(p.person_ids_.size()));
   for (const std::string& id : p.person_ids_.texts()) w.text(id);
+  // Unsettled sums (rows came since the last settle_totals) in one pass over the cells.
+  const std::vector<ExactRowSums> totals = p.totals_current_ ? std::vector<ExactRowSums>() : p.person_totals();
   for (std::uint32_t i = 0; i < p.persons_.size(); ++i) {
     const PersonPart& person = p.persons_[i];
-    const ExactRowSums all = p.totals_current_ ? person.all : p.person_total(i);
+    const ExactRowSums& all = p.totals_current_ ? person.all : totals[i];
     write_sums(all, w);
     write_sums(person.ai, w);
     write_sums(manual_sums(all, person.ai), w);

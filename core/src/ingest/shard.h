@@ -34,9 +34,10 @@ inline std::uint64_t mix(std::uint64_t z) {  // splitmix64's finaliser
 }  // namespace shard_detail
 
 // The shard of a person id (its text as the table gives it, trimmed). Fixed
-// (not keyed), so every reader and every platform agrees. An id of up to 8
-// bytes, the usual kind, costs two overlapping loads and one mix. The hash
-// only balances the shards: any fixed function would give the same reports.
+// (not keyed), so every reader and every platform agrees. An id of 4 to 8
+// bytes, the usual kind, costs two overlapping loads and one mix. Within one
+// build any fixed function would give the same reports; a saved shard records
+// who it holds only by this function (format 4 in session/state_file.cpp).
 inline std::uint32_t shard_of(std::string_view person_id, std::uint32_t shard_count) {
   using shard_detail::load32;
   using shard_detail::load64;

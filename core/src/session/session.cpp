@@ -139,6 +139,9 @@ Status Session::end_table(std::string_view sha256_hex) {
                           : "activity: several files must be given in the order of their SHA-256",
           "activity")));
   }
+  // No rows come until the next activity file: the per-person sums are settled
+  // now (one pass over the cells), so that a saved state need not work them out.
+  if (m.current_kind == TableKind::activity && m.activity_part) m.activity_part->settle_totals();
   m.tables.push_back(std::move(t).value());
   return Ok{};
 }

@@ -24,8 +24,11 @@ namespace {
 
 constexpr std::string_view kMagic = "GSPSTATE";
 // 2: several activity files, shards held, date formats, legacy-proxy sums, usage formats 5-7;
-// 3: the activity's sums and cell codes as varints.
-constexpr std::uint32_t kFormatVersion = 3;
+// 3: the activity's sums and cell codes as varints;
+// 4: the same layout, but people are shared out among parallel readers by
+// another hash (ingest/shard.h): a shard of format 3 would hold other people
+// than a shard of 4, so only a whole state of format 3 still loads.
+constexpr std::uint32_t kFormatVersion = 4, kWholeStatesSince = 3;
 
 std::uint64_t double_bits(double v) {
   std::uint64_t b = 0;
@@ -274,7 +277,7 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
   ByteReader r(body);
   (void)r.raw(kMagic.size());
   const std::uint32_t format = r.u32();
-  if (format != kFormatVersion)
+  if (format != kFormatVersion && format != kWholeStatesSince)
     return state_error(DiagCode::unknown_format, "format version " + std::to_string(format) + " (this engine reads " +
                                                      std::to_string(kFormatVersion) + ")");
   const std::string version = r.text();
@@ -293,6 +296,9 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
   if (!r.ok() || m.shard.count == 0 || m.shard.index >= m.shard.count || m.shards_held == 0 ||
       m.shards_held >= m.shard.count + (m.shard.count == 1 ? 1 : 0))
     return state_error(DiagCode::invalid_json, "corrupt shard");
+  if (format < kFormatVersion && m.shard.count > 1)
+    return state_error(DiagCode::unknown_format, "a shard of format version " + std::to_string(format) +
+                                                     ", whose people were shared out among readers differently; read the inputs again");
   const std::uint32_t tables = r.count(8);
   for (std::uint32_t i = 0; i < tables; ++i) {
     const std::uint8_t kind_byte = r.u8();
