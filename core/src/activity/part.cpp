@@ -181,19 +181,6 @@ std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start)
   return i;
 }
 
-namespace {
-
-// a += b with two's-complement wrapping: partial sums of a person's cells may
-// pass 64 bits where the person's total, checked row by row, does not.
-void add_wrapping(ExactRowSums& a, const PeriodCells::Sums& b) {
-  for (std::size_t k = 0; k < std::size(kExactRowSumFields); ++k) {
-    std::int64_t& v = a.*kExactRowSumFields[k];
-    v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(b[k]));
-  }
-}
-
-}  // namespace
-
 void Part::see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row) {
   for (std::size_t k = 0; k < values.size(); ++k) {
     const std::string_view v = values[k];
@@ -205,27 +192,6 @@ void Part::see_attributes(PersonPart& person, const std::array<std::string_view,
     attribute.see(v, file_, row);
     if (first == PersonPart::kNoText && attribute.row != 0) person.first_text[k] = attribute_texts_.intern(attribute.value);
   }
-}
-
-ExactRowSums Part::person_total(std::uint32_t person) const {
-  ExactRowSums total;
-  for (std::uint32_t period = 0; period < periods_.size(); ++period)
-    if (const std::uint32_t i = period_cell_index_.find(person, period); i != PeriodCellIndex::kAbsent)
-      add_wrapping(total, period_cells_.sums(i));
-  return total;
-}
-
-std::vector<ExactRowSums> Part::person_totals() const {
-  std::vector<ExactRowSums> totals(persons_.size());
-  for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(totals[period_cells_.person(i)], period_cells_.sums(i));
-  return totals;
-}
-
-void Part::settle_totals() {
-  if (totals_current_) return;
-  for (PersonPart& person : persons_) person.all = ExactRowSums{};
-  for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(persons_[period_cells_.person(i)].all, period_cells_.sums(i));
-  totals_current_ = true;
 }
 
 RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v,

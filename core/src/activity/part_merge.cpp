@@ -172,6 +172,42 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
   return 0;
 }
 
+// Once per part (at the end of a file, a merge, the finish), so here, compiled
+// for size in wasm, rather than beside the per-row code in part.cpp.
+namespace {
+
+// a += b with two's-complement wrapping: partial sums of a person's cells may
+// pass 64 bits where the person's total, checked row by row, does not.
+void add_wrapping(ExactRowSums& a, const PeriodCells::Sums& b) {
+  for (std::size_t k = 0; k < std::size(kExactRowSumFields); ++k) {
+    std::int64_t& v = a.*kExactRowSumFields[k];
+    v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(b[k]));
+  }
+}
+
+}  // namespace
+
+ExactRowSums Part::person_total(std::uint32_t person) const {
+  ExactRowSums total;
+  for (std::uint32_t period = 0; period < periods_.size(); ++period)
+    if (const std::uint32_t i = period_cell_index_.find(person, period); i != PeriodCellIndex::kAbsent)
+      add_wrapping(total, period_cells_.sums(i));
+  return total;
+}
+
+std::vector<ExactRowSums> Part::person_totals() const {
+  std::vector<ExactRowSums> totals(persons_.size());
+  for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(totals[period_cells_.person(i)], period_cells_.sums(i));
+  return totals;
+}
+
+void Part::settle_totals() {
+  if (totals_current_) return;
+  for (PersonPart& person : persons_) person.all = ExactRowSums{};
+  for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(persons_[period_cells_.person(i)].all, period_cells_.sums(i));
+  totals_current_ = true;
+}
+
 std::size_t Part::memory_bytes() const {
   std::size_t n = persons_.memory_bytes() + task_cells_.memory_bytes() +
                   period_cells_.memory_bytes() + pending_.capacity() * sizeof(PendingPlaybookCell) +
