@@ -17,6 +17,15 @@ namespace {
 
 bool same(const ExactRowSums& a, const ExactRowSums& b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
+// A row of `tasks` tasks, `ai_tasks` of them AI-assisted, in `hours` (fixed point).
+RowValues task_row(std::int32_t tasks, std::int32_t ai_tasks, std::int64_t hours = 1'000'000) {
+  RowValues v;
+  v.tasks = tasks;
+  v.ai_tasks = ai_tasks;
+  v.hours = hours;
+  return v;
+}
+
 TEST(ExactRowSums, AnOverflowInAnyFieldChangesNothing) {
   ExactRowSums base;
   base.rows = 3;
@@ -44,10 +53,7 @@ TEST(ExactRowSums, AnOverflowInAnyFieldChangesNothing) {
 
 TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
   Part part(PartOptions{});
-  RowValues v;
-  v.tasks = 2;
-  v.ai_tasks = 1;
-  v.hours = 1'000'000;
+  RowValues v = task_row(2, 1);
   v.has_value = true;
   v.value = 5'000'000'000'000'000'000;  // 5e12 in fixed point: two of them pass int64
   ASSERT_EQ(part.add("P1", 20000, "coding", v, "", "", "", 2), RowOutcome::kept);
@@ -70,10 +76,7 @@ TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
 // or two parts merge, the bound must still hold: a row that would pass 64 bits
 // is refused there too.
 TEST(Part, ARowThatWouldOverflowIsRefusedAfterALoadAndAMerge) {
-  RowValues big;
-  big.tasks = 2;
-  big.ai_tasks = 1;
-  big.hours = 1'000'000;
+  RowValues big = task_row(2, 1);
   big.has_value = true;
   big.value = 5'000'000'000'000'000'000;
   Part first(PartOptions{});
@@ -120,10 +123,7 @@ TEST(Part, ARowThatWouldOverflowIsRefusedAfterALoadAndAMerge) {
 // be refused all the same, and the manual sums must stay all - ai.
 TEST(Part, AManualSumPast64BitsIsRefusedThoughAllFits) {
   Part part(PartOptions{});
-  RowValues loss;
-  loss.tasks = 1;
-  loss.ai_tasks = 1;  // AI-assisted
-  loss.hours = 1'000'000;
+  RowValues loss = task_row(1, 1);  // AI-assisted
   loss.has_value = true;
   loss.value = -5'000'000'000'000'000'000;
   RowValues gain = loss;
@@ -154,10 +154,7 @@ TEST(Part, PersonSumsAreTheSumsOfTheirRows) {
   std::uint64_t row = 2;
   for (int i = 0; i < 60; ++i) {
     const int person = (i * 7) % 3;
-    RowValues v;
-    v.tasks = 1 + i % 4;
-    v.ai_tasks = i % 3 == 0 ? 1 : 0;
-    v.hours = 250'000 * (1 + i % 5);
+    RowValues v = task_row(1 + i % 4, i % 3 == 0 ? 1 : 0, 250'000 * (1 + i % 5));
     v.has_value = i % 2 == 0;
     v.value = (i % 4 == 0 ? -1 : 1) * 1'000'000 * i;
     ExactRowSums s;
@@ -185,10 +182,7 @@ TEST(Part, PersonSumsAreTheSumsOfTheirRows) {
 // even when its manual sums agree with all - ai.
 TEST(Part, ASavedPartWhosePersonSumsDisagreeWithItsCellsIsRefused) {
   Part part(PartOptions{});
-  RowValues v;
-  v.tasks = 1;
-  v.ai_tasks = 1;
-  v.hours = 1'000'000;
+  RowValues v = task_row(1, 1);
   ASSERT_EQ(part.add("P1", 20000, "coding", v, "", "", "", 2), RowOutcome::kept);
   ByteWriter out;
   PartCodec::write(part, out);

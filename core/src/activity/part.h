@@ -283,6 +283,9 @@ class Part {
   PlaybookStatus playbook_status(std::uint32_t person, std::uint32_t task);
   // A row's team, role and work mode (empty: not given).
   void see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row);
+  // A loaded part: false when a person's given `all` is not the sum of its
+  // period cells (a corrupt state), else true with every `all` settled.
+  bool settle_given_totals();
   // The sums of all the person's rows, from its period cells; of every
   // person's, in one pass over the cells.
   ExactRowSums person_total(std::uint32_t person) const;

@@ -201,21 +201,8 @@ std::optional<Part> PartCodec::read(ByteReader& r) {
   p.first_date_ = r.i32();
   p.last_date_ = r.i32();
   if (!r.ok()) return std::nullopt;
-  // A person's sums of all rows are those of its period cells (Part::settle_totals):
-  // what is left after taking them away must be zero.
-  for (std::size_t i = 0; i < p.period_cells_.size(); ++i) {
-    const PeriodCells::Sums cell = p.period_cells_.sums(i);
-    ExactRowSums& all = p.persons_[p.period_cells_.person(i)].all;
-    for (std::size_t k = 0; k < std::size(kExactRowSumFields); ++k) {
-      std::int64_t& v = all.*kExactRowSumFields[k];
-      v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(cell[k]));
-    }
-  }
-  for (const PersonPart& person : p.persons_)
-    for (auto field : kExactRowSumFields)
-      if (person.all.*field != 0) return std::nullopt;
-  p.totals_current_ = false;
-  p.settle_totals();
+  // A person's sums of all rows are those of its period cells (Part::settle_totals).
+  if (!p.settle_given_totals()) return std::nullopt;
   return p;
 }
 

@@ -176,12 +176,14 @@ std::optional<std::uint64_t> Part::merge(Part&& other) {
 // for size in wasm, rather than beside the per-row code in part.cpp.
 namespace {
 
-// a += b with two's-complement wrapping: partial sums of a person's cells may
-// pass 64 bits where the person's total, checked row by row, does not.
-void add_wrapping(ExactRowSums& a, const PeriodCells::Sums& b) {
+// a += b (or a -= b) with two's-complement wrapping: partial sums of a
+// person's cells may pass 64 bits where the person's total, checked row by
+// row, does not.
+void add_wrapping(ExactRowSums& a, const PeriodCells::Sums& b, bool subtract = false) {
   for (std::size_t k = 0; k < std::size(kExactRowSumFields); ++k) {
     std::int64_t& v = a.*kExactRowSumFields[k];
-    v = static_cast<std::int64_t>(static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(b[k]));
+    const auto d = static_cast<std::uint64_t>(b[k]);
+    v = static_cast<std::int64_t>(subtract ? static_cast<std::uint64_t>(v) - d : static_cast<std::uint64_t>(v) + d);
   }
 }
 
@@ -199,6 +201,18 @@ std::vector<ExactRowSums> Part::person_totals() const {
   std::vector<ExactRowSums> totals(persons_.size());
   for (std::size_t i = 0; i < period_cells_.size(); ++i) add_wrapping(totals[period_cells_.person(i)], period_cells_.sums(i));
   return totals;
+}
+
+bool Part::settle_given_totals() {
+  // What is left of each person's given sums after taking its cells away must be zero.
+  for (std::size_t i = 0; i < period_cells_.size(); ++i)
+    add_wrapping(persons_[period_cells_.person(i)].all, period_cells_.sums(i), /*subtract=*/true);
+  for (const PersonPart& person : persons_)
+    for (auto field : kExactRowSumFields)
+      if (person.all.*field != 0) return false;
+  totals_current_ = false;
+  settle_totals();
+  return true;
 }
 
 void Part::settle_totals() {
