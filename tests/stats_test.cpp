@@ -428,6 +428,54 @@ TEST(Stats, PermutedInputWithTiesGivesIdenticalBits) {
   }
 }
 
+// Selection gives the value the sorted data gives, bit for bit, with ties,
+// signed zeros and infinities, at every q, and twice over the same (already
+// reordered) data, as the bootstrap asks for its two bounds.
+TEST(Stats, QuantileBySelectionIsQuantileOfSortedData) {
+  Prng rng(5);
+  for (const std::size_t n : {1u, 2u, 3u, 10u, 257u, 2000u}) {
+    std::vector<double> x(n);
+    // Mostly distinct values, and some ties.
+    for (double& v : x) v = static_cast<double>(rng.below(rng.below(4) == 0 ? 8 : 1u << 30)) * 0.25 - 5.0;
+    if (n > 3) x[1] = -0.0, x[2] = kInf, x[3] = -kInf;
+    std::vector<double> sorted = x;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<double> work = x;
+    for (int k = 0; k <= 400; ++k) {
+      const double q = k == 400 ? 0.975 : k / 399.0;
+      EXPECT_EQ(bits(stats::quantile_linear_select(work, q)), bits(stats::quantile_linear(sorted, q))) << n << " q=" << q;
+    }
+  }
+  std::vector<double> none;
+  EXPECT_EQ(stats::quantile_linear_select(none, 0.5), 0.0);
+}
+
+// The ranks of large inputs (sorted by bytes, not by comparisons) against
+// counting: rank = values below + (values tied + 1) / 2, NaNs last and tied.
+TEST(Stats, AverageRanksOfLargeInputsMatchCounting) {
+  Prng rng(11);
+  for (const std::size_t n : {255u, 256u, 1000u, 3001u}) {
+    std::vector<double> x(n);
+    for (double& v : x) v = static_cast<double>(rng.below(n / 3)) * (rng.below(2) ? 0.5 : -1.5) + (rng.below(9) == 0 ? 1e9 : 0.0);
+    x[0] = -0.0, x[1] = 0.0, x[2] = kInf, x[3] = -kInf, x[4] = kNaN, x[5] = kNaN, x[6] = 1e-300, x[7] = -1e-300;
+    std::vector<double> ranks(n);
+    stats::average_ranks(x, ranks);
+    for (std::size_t i = 0; i < n; ++i) {
+      double below = 0, tied_with = 0;
+      for (const double v : x) {
+        if (std::isnan(x[i])) {
+          below += !std::isnan(v);
+          tied_with += std::isnan(v);
+        } else {
+          below += v < x[i];
+          tied_with += v == x[i];
+        }
+      }
+      ASSERT_EQ(ranks[i], below + (tied_with + 1) / 2) << "n=" << n << " i=" << i << " x=" << x[i];
+    }
+  }
+}
+
 TEST(Stats, MannWhitneyIgnoresOrderWithinGroups) {
   std::vector<double> a = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3}, b = {2, 7, 1, 8, 2, 8, 1, 8};
   const auto m1 = stats::mann_whitney_u(a, b);

@@ -1,4 +1,5 @@
 // Quantiles of sorted data, numpy's default method.
+#include <algorithm>
 #include <cmath>
 
 #include "stats/stats.h"
@@ -19,6 +20,25 @@ double quantile_linear(std::span<const double> sorted, double q) {
   if (i + 1 >= sorted.size()) return sorted.back();
   const double t = pos - lo;
   const double a = sorted[i], b = sorted[i + 1];
+  const double diff = b - a;
+  return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
+double quantile_linear_select(std::span<double> x, double q) {
+  if (x.empty()) return 0.0;
+  if (!(q > 0.0)) return *std::min_element(x.begin(), x.end());
+  if (q >= 1.0) return *std::max_element(x.begin(), x.end());
+  const double pos = static_cast<double>(x.size() - 1) * q;
+  const double lo = std::floor(pos);
+  const auto i = static_cast<std::size_t>(lo);
+  // Element i of the sorted order, and everything after it no smaller: the
+  // next one up is the smallest of the rest. Values only, so which of equal
+  // values lands where cannot matter.
+  std::nth_element(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(i), x.end());
+  const double a = x[i];
+  if (i + 1 >= x.size()) return a;
+  const double b = *std::min_element(x.begin() + static_cast<std::ptrdiff_t>(i) + 1, x.end());
+  const double t = pos - lo;
   const double diff = b - a;
   return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
 }

@@ -52,6 +52,9 @@ std::optional<double> coefficient_of_variation(std::span<const double> x);
 // (Hyndman & Fan type 7), interpolated exactly as numpy does it. q is clamped
 // to [0, 1] (NaN counts as 0); empty input gives 0.
 double quantile_linear(std::span<const double> sorted, double q);
+// The same value for data in any order, found by selection (linear time)
+// instead of a sort; reorders x. x must hold no NaN.
+double quantile_linear_select(std::span<double> x, double q);
 
 // 1-based ranks with ties given their average rank (scipy.stats.rankdata,
 // method='average'), for any order of tied values. ranks_out must have
@@ -85,10 +88,11 @@ struct MeanDifferenceCi {
 // replacement on its own (stratified), like scipy.stats.bootstrap((a, b),
 // method='percentile'). Draws: indices from gapscore::Prng(seed), two unbiased
 // 32-bit draws per 64-bit output (Lemire), for each resample all of a first,
-// then all of b; the same on every platform. Bounds: quantile_linear of the
-// sorted resampled differences at (1 − confidence)/2 and (1 + confidence)/2.
-// 2000 resamples of 300 + 300 values take ~2 ms natively, ~10 ms in wasm (node).
-// nullopt: a sample is empty, resamples < 1, confidence not in (0, 1), or non-finite input.
+// then all of b; the same on every platform. A resample's mean sums its draws
+// in four interleaved sums, added in a fixed order. Bounds: quantile_linear of
+// the resampled differences at (1 − confidence)/2 and (1 + confidence)/2.
+// nullopt: a sample is empty, resamples < 1, confidence not in (0, 1),
+// non-finite input, or sums that overflow.
 std::optional<MeanDifferenceCi> bootstrap_mean_difference_ci(std::span<const double> a, std::span<const double> b,
                                                              int resamples, std::uint64_t seed, double confidence);
 
