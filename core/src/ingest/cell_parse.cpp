@@ -1,5 +1,6 @@
 #include "ingest/cell_parse.h"
 
+#include <bit>
 #include <cmath>
 #include <cstring>
 
@@ -70,6 +71,50 @@ bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) 
   return true;
 }
 
+
+bool parse_short_decimal(const char* p, std::size_t n, double& out, std::int64_t& micros) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+  static constexpr std::int64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  if (n == 0 || n > 8) return false;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  // Byte i of w is p[i]; only the first n count.
+  const std::uint64_t keep = n == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+  // A digit's high nibble is 3 and its low nibble at most 9 (adding 6 keeps
+  // the high nibble). A carry out of a byte of 0xFA or more only flags the
+  // byte above, never clears a flag: no byte passes that is not a digit.
+  const std::uint64_t high = (w & (kOnes * 0xF0)) ^ (kOnes * 0x30);
+  const std::uint64_t nines = ((w + kOnes * 0x06) & (kOnes * 0xF0)) ^ (kOnes * 0x30);
+  std::uint64_t other = (high | nines) & keep;  // nonzero bytes: not digits
+  std::uint64_t values = (w ^ (kOnes * 0x30)) & keep;  // digits' values in their bytes
+  std::size_t digits = n;
+  int fraction = 0;
+  if (other) {
+    // One '.', with digits before and after it.
+    const int dot = std::countr_zero(other) / 8;
+    const std::uint64_t below = (std::uint64_t{1} << (8 * dot)) - 1;
+    const std::uint64_t dot_byte = std::uint64_t{0xFF} << (8 * dot);
+    if (((w >> (8 * dot)) & 0xFF) != '.' || (other & ~below & ~dot_byte) != 0) return false;
+    if (dot == 0 || static_cast<std::size_t>(dot) + 1 == n) return false;
+    values = (values & below) | ((values >> 8) & ~below);  // the digits after the '.' move down a byte
+    digits = n - 1;
+    fraction = static_cast<int>(n) - dot - 1;
+  }
+  // The digits (first one most significant) right-aligned in eight, then
+  // combined pairwise: 8 digits in three multiplies.
+  std::uint64_t x = values << (8 * (8 - digits));
+  x = (x * 10) + (x >> 8);
+  x = (((x & 0x000000FF000000FFULL) * 0x000F424000000064ULL) + (((x >> 16) & 0x000000FF000000FFULL) * 0x0000271000000001ULL)) >> 32;
+  const auto value = static_cast<std::uint32_t>(x);
+  double v = static_cast<double>(value);
+  if (fraction > 0) v /= kPow10[fraction];
+  out = v;
+  // At most 7 digits: value x 10^(6 - fraction) < 2^50, exact (parse_plain_decimal's limit).
+  micros = static_cast<std::int64_t>(value) * kPow10Int[6 - fraction];
+  return true;
+}
 
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
   std::string_view s = trim(text);

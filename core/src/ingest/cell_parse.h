@@ -32,6 +32,12 @@ inline std::string_view trim(std::string_view s) {
 // else kNoMicros. False: not this shape (parse_number decides).
 inline constexpr std::int64_t kNoMicros = INT64_MIN;
 bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros = nullptr);
+// parse_plain_decimal of a cell of 1 to 8 bytes without a sign (p[0, n)),
+// its 8 bytes read as one word: no loop and no branch on the digits. Reads
+// p[0, 8): the caller knows those bytes are readable. False: not that shape
+// either (a sign, other bytes, no digit on a side of the '.'); then
+// parse_plain_decimal decides.
+bool parse_short_decimal(const char* p, std::size_t n, double& out, std::int64_t& micros);
 
 // The common integer cell: an optional sign and 1 to 9 digits (exact in int32).
 // False: not this shape (parse_integer decides). Inline: every integer cell of

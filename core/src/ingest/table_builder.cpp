@@ -142,7 +142,9 @@ Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, s
   if (plain_rows_ == PlainRows::undecided) plain_rows_ = plain_rows_apply() ? PlainRows::on : PlainRows::off;
   if (plain_rows_ == PlainRows::on) {
     look_ahead(rest, rest_offset);
-    if (plain_csv_row(fields)) return to_sink(row, true);
+    // A record read in place lies in its chunk, which goes on to rest's end.
+    if (plain_csv_row(fields, rest.data() == nullptr ? nullptr : rest.data() + rest.size()))
+      return to_sink(row, true);
   }
   std::fill(present_.begin(), present_.end(), std::uint8_t{0});
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -160,7 +160,8 @@ class TableBuilder {
   // (no surrounding blanks, numbers like "-12.5", dates in the column's
   // format) and every check passed. False: the general path reads the row
   // again and says what is wrong with it.
-  bool plain_csv_row(std::span<const std::string_view> fields);
+  // readable_end: where the bytes the fields lie in end (nullptr: unknown).
+  bool plain_csv_row(std::span<const std::string_view> fields, const char* readable_end);
   bool plain_rows_apply();
   bool owned(std::string_view person);
   // Header-level diagnostics are shard 0's to report (every shard reads the header).

@@ -69,7 +69,7 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
   }
 }
 
-bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields) {
+bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const char* readable_end) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const int slot = header_slot_[i];
     if (slot < 0) continue;
@@ -89,7 +89,12 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields) {
         if (!parse_plain_integer(cell, ints_[s]) || !in_bounds(spec, ints_[s])) return false;
         break;
       case ColumnType::number:
-        if (!parse_plain_decimal(cell, nums_[s], &micros_[s]) || !in_bounds(spec, nums_[s])) return false;
+        // A short cell with 8 readable bytes is read as one word.
+        if (!((readable_end && cell.size() <= 8 && readable_end - cell.data() >= 8 &&
+               parse_short_decimal(cell.data(), cell.size(), nums_[s], micros_[s])) ||
+              parse_plain_decimal(cell, nums_[s], &micros_[s])) ||
+            !in_bounds(spec, nums_[s]))
+          return false;
         break;
       case ColumnType::date:
         if (!parse_date_as(cell, s, ints_[s], err)) return false;
