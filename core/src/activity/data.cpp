@@ -4,6 +4,8 @@
 #include <numeric>
 #include <utility>
 
+#include "base/radix_sort.h"
+
 namespace gapscore::activity {
 namespace {
 
@@ -89,7 +91,7 @@ ActivityData finish(Part&& part) {
     kept_tasks += kept;
     task_order[i] = {kept ? (std::uint64_t{person_rank[c.person]} << 32) | task_rank[c.task] : ~std::uint64_t{0}, i};
   }
-  std::sort(task_order.begin(), task_order.end());
+  sort_pairs_by_key(task_order);  // keys unique, but for the dropped cells' (last)
   for (std::size_t i = 0; i < kept_tasks; ++i) {
     const TaskCell& c = tasks[task_order[i].second];
     d.task_cells.push_back({static_cast<std::uint32_t>(task_order[i].first >> 32),
@@ -112,7 +114,7 @@ ActivityData finish(Part&& part) {
     periods.set_key(i, person_rank[periods.person(i)], period_rank[periods.period(i)]);
     cell_order[i] = {(std::uint64_t{periods.period(i)} << 32) | periods.person(i), i};
   }
-  std::sort(cell_order.begin(), cell_order.end());
+  sort_pairs_by_key(cell_order);  // unique keys
   periods.permute(cell_order);
   d.period_cells = std::move(periods);
   std::vector<PendingPlaybookCell> pending = std::move(part.pending_);
