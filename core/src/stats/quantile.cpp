@@ -1,4 +1,4 @@
-// Quantiles of sorted data, numpy's default method.
+// Quantiles, numpy's default method: of sorted data, or of data in any order by selection.
 #include <algorithm>
 #include <cmath>
 
@@ -6,10 +6,20 @@
 
 namespace gapscore::stats {
 
+namespace {
+
+// numpy's _lerp, which interpolates from the nearer end (b − (b − a)(1 − t)
+// when t >= 1/2) — copied so results match numpy bit for bit rather than to a
+// rounding.
+double numpy_lerp(double a, double b, double t) {
+  const double diff = b - a;
+  return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+}
+
+}  // namespace
+
 // numpy 1.24 'linear': virtual index (n − 1)·q, neighbours floor/floor + 1
-// (clipped to the last element), and numpy's _lerp, which interpolates from the
-// nearer end (b − (b − a)(1 − t) when t >= 1/2) — copied so results match numpy
-// bit for bit rather than to a rounding.
+// (clipped to the last element), and numpy_lerp between them.
 double quantile_linear(std::span<const double> sorted, double q) {
   if (sorted.empty()) return 0.0;
   if (!(q > 0.0)) return sorted.front();  // also NaN
@@ -18,10 +28,7 @@ double quantile_linear(std::span<const double> sorted, double q) {
   const double lo = std::floor(pos);
   const auto i = static_cast<std::size_t>(lo);
   if (i + 1 >= sorted.size()) return sorted.back();
-  const double t = pos - lo;
-  const double a = sorted[i], b = sorted[i + 1];
-  const double diff = b - a;
-  return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+  return numpy_lerp(sorted[i], sorted[i + 1], pos - lo);
 }
 
 double quantile_linear_select(std::span<double> x, double q) {
@@ -38,9 +45,7 @@ double quantile_linear_select(std::span<double> x, double q) {
   const double a = x[i];
   if (i + 1 >= x.size()) return a;
   const double b = *std::min_element(x.begin() + static_cast<std::ptrdiff_t>(i) + 1, x.end());
-  const double t = pos - lo;
-  const double diff = b - a;
-  return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
+  return numpy_lerp(a, b, pos - lo);
 }
 
 }  // namespace gapscore::stats
