@@ -1,8 +1,9 @@
-// Sorting (key, index) pairs by key, the bytes of the key at a time. For the
-// large sorts whose keys are ranks or order keys (period cells, task cells,
-// ranks of values): a few passes over the data, no comparisons to mispredict,
-// which counts most in wasm. Pairs of equal keys keep their order (stable);
-// callers whose keys are unique get what std::sort gives.
+// Sorting (key, index) pairs, the bytes of the key at a time. For the large
+// sorts whose keys are ranks or order keys (period cells, task cells, ranks of
+// values): a few passes over the data, no comparisons to mispredict, which
+// counts most in wasm. The pairs are made in index order (the second of each
+// is its position), so keeping equal keys in their order (a stable sort) gives
+// what std::sort of the pairs gives, whatever the size.
 #pragma once
 
 #include <algorithm>
@@ -17,8 +18,7 @@ namespace gapscore {
 // comparison sort is quicker than the passes' counters.
 inline void sort_pairs_by_key(std::vector<std::pair<std::uint64_t, std::uint32_t>>& pairs) {
   if (pairs.size() < 256) {
-    std::stable_sort(pairs.begin(), pairs.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(pairs.begin(), pairs.end());
     return;
   }
   std::vector<std::pair<std::uint64_t, std::uint32_t>> spare(pairs.size());
