@@ -51,6 +51,54 @@ TEST(ExactRowSums, AnOverflowInAnyFieldChangesNothing) {
   EXPECT_FALSE(negative.can_add(minus_one));
 }
 
+// A row's contribution, field by field, for every mix of present and missing
+// cells: what each field holds follows from the values alone (the fields are
+// written, not zeroed first, so one left out would keep the garbage here).
+TEST(ExactRowSums, ARowContributesEachFieldFromItsCells) {
+  for (unsigned present = 0; present < 128; ++present) {
+    RowValues v = task_row(7, 3, 2'500'000);
+    v.has_baseline = present & 1, v.has_rework = present & 2, v.has_errors = present & 4, v.has_quality = present & 8;
+    v.has_value = present & 16, v.has_cycle = present & 32, v.has_interactions = present & 64;
+    v.baseline = 3'000'000, v.rework = 250'000, v.quality = 800'000, v.value = 42'000'000, v.cycle = 9'000'000;
+    v.errors = 2, v.interactions = 11;
+    ExactRowSums s;
+    for (auto field : kExactRowSumFields) s.*field = 0x5A5A5A5A5A5A5A5A;
+    ASSERT_TRUE(row_contribution(v, s));
+    const auto when = [](bool has, std::int64_t x) { return has ? x : std::int64_t{0}; };
+    const std::int64_t cost = 2'500'000 + when(v.has_rework, 250'000);
+    const std::int64_t want[] = {1, 7, 3, 2'500'000,
+                                 when(v.has_quality, 7), when(v.has_quality, 7 * 800'000), when(v.has_quality, cost),
+                                 when(v.has_errors, 7), when(v.has_errors, 2),
+                                 when(v.has_value, 1), when(v.has_value, 42'000'000), when(v.has_value, cost),
+                                 when(v.has_cycle, 7), when(v.has_cycle, 7 * 9'000'000),
+                                 when(v.has_rework, 1), when(v.has_rework, 2'500'000), when(v.has_rework, 250'000),
+                                 when(v.has_baseline, 1), when(v.has_baseline, 3'000'000), when(v.has_baseline, 2'500'000),
+                                 when(v.has_baseline, when(v.has_rework, 250'000)),
+                                 when(v.has_interactions, 1), when(v.has_interactions, 11)};
+    static_assert(std::size(want) == std::size(kExactRowSumFields));
+    for (std::size_t f = 0; f < std::size(want); ++f) EXPECT_EQ(s.*kExactRowSumFields[f], want[f]) << "field " << f << " present " << present;
+  }
+}
+
+// Products past 32-bit factors take the checked path: exact when they fit,
+// refused when they pass 64 bits.
+TEST(ExactRowSums, LargeProductsAreCheckedAndExact) {
+  RowValues v = task_row(1'000'000, 0);
+  v.has_cycle = true;
+  v.cycle = std::int64_t{5'000'000'000'000};  // factor past 32 bits, product 5e18 < 2^63
+  ExactRowSums s;
+  ASSERT_TRUE(row_contribution(v, s));
+  EXPECT_EQ(s.c_weighted, std::int64_t{5'000'000'000'000'000'000});
+  v.cycle = std::int64_t{10'000'000'000'000};  // 1e19: past 2^63
+  EXPECT_FALSE(row_contribution(v, s));
+  v.has_cycle = false;
+  v.has_quality = true;
+  v.tasks = std::numeric_limits<std::int32_t>::max();
+  v.quality = std::numeric_limits<std::int32_t>::min();  // both within 32 bits: the unchecked product
+  ASSERT_TRUE(row_contribution(v, s));
+  EXPECT_EQ(s.q_weighted, std::int64_t{std::numeric_limits<std::int32_t>::max()} * std::numeric_limits<std::int32_t>::min());
+}
+
 TEST(Part, ARowThatWouldOverflowASumIsRefusedWhole) {
   Part part(PartOptions{});
   RowValues v = task_row(2, 1);

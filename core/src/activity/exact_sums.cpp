@@ -5,7 +5,15 @@
 namespace gapscore::activity {
 namespace {
 
-bool checked_mul(std::int64_t a, std::int64_t b, std::int64_t& out) { return !__builtin_mul_overflow(a, b, &out); }
+// Factors within 32 bits (nearly every cell) multiply within 63 bits: no
+// overflow check, which in wasm is a 128-bit multiply (a library call).
+bool checked_mul(std::int64_t a, std::int64_t b, std::int64_t& out) {
+  if (a == static_cast<std::int32_t>(a) && b == static_cast<std::int32_t>(b)) {
+    out = a * b;
+    return true;
+  }
+  return !__builtin_mul_overflow(a, b, &out);
+}
 
 }  // namespace
 
@@ -49,48 +57,38 @@ bool checked_difference(const ExactRowSums& all, const ExactRowSums& ai, ExactRo
   return !overflow;
 }
 
+// Every field is written once, none zeroed first: in wasm zeroing the 184
+// bytes was a memset call a row.
 bool row_contribution(const RowValues& v, ExactRowSums& s) {
-  s = ExactRowSums{};
+  const std::int64_t rework = v.has_rework ? v.rework : 0;
+  std::int64_t cost = 0;
+  if (__builtin_add_overflow(v.hours, rework, &cost)) return false;
+  std::int64_t q_weighted = 0, c_weighted = 0;
+  if (v.has_quality && !checked_mul(v.tasks, v.quality, q_weighted)) return false;
+  if (v.has_cycle && !checked_mul(v.tasks, v.cycle, c_weighted)) return false;
   s.rows = 1;
   s.tasks = v.tasks;
   s.ai_tasks = v.ai_tasks;
   s.hours = v.hours;
-  const std::int64_t rework = v.has_rework ? v.rework : 0;
-  std::int64_t cost = 0;
-  if (__builtin_add_overflow(v.hours, rework, &cost)) return false;
-  if (v.has_quality) {
-    s.q_tasks = v.tasks;
-    if (!checked_mul(v.tasks, v.quality, s.q_weighted)) return false;
-    s.q_cost = cost;
-  }
-  if (v.has_errors) {
-    s.e_tasks = v.tasks;
-    s.errors = v.errors;
-  }
-  if (v.has_value) {
-    s.v_rows = 1;
-    s.v_value = v.value;
-    s.v_cost = cost;
-  }
-  if (v.has_cycle) {
-    s.c_tasks = v.tasks;
-    if (!checked_mul(v.tasks, v.cycle, s.c_weighted)) return false;
-  }
-  if (v.has_rework) {
-    s.r_rows = 1;
-    s.r_hours = v.hours;
-    s.rework = v.rework;
-  }
-  if (v.has_baseline) {
-    s.b_rows = 1;
-    s.b_baseline = v.baseline;
-    s.b_hours = v.hours;
-    s.b_rework = rework;
-  }
-  if (v.has_interactions) {
-    s.i_rows = 1;
-    s.interactions = v.interactions;
-  }
+  s.q_tasks = v.has_quality ? v.tasks : 0;
+  s.q_weighted = q_weighted;
+  s.q_cost = v.has_quality ? cost : 0;
+  s.e_tasks = v.has_errors ? v.tasks : 0;
+  s.errors = v.has_errors ? v.errors : 0;
+  s.v_rows = v.has_value ? 1 : 0;
+  s.v_value = v.has_value ? v.value : 0;
+  s.v_cost = v.has_value ? cost : 0;
+  s.c_tasks = v.has_cycle ? v.tasks : 0;
+  s.c_weighted = c_weighted;
+  s.r_rows = v.has_rework ? 1 : 0;
+  s.r_hours = v.has_rework ? v.hours : 0;
+  s.rework = rework;
+  s.b_rows = v.has_baseline ? 1 : 0;
+  s.b_baseline = v.has_baseline ? v.baseline : 0;
+  s.b_hours = v.has_baseline ? v.hours : 0;
+  s.b_rework = v.has_baseline ? rework : 0;
+  s.i_rows = v.has_interactions ? 1 : 0;
+  s.interactions = v.has_interactions ? v.interactions : 0;
   return true;
 }
 
