@@ -25,12 +25,14 @@ bool looks_non_finite(std::string_view s) {
   return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
 }
 
+// Powers of ten: exact doubles (the divisors of both decimal readers) and
+// integers (to x 10^6).
+constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
 }  // namespace
 
 bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
-  static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  static constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   // The most digits (as one integer) with `places` decimals whose value x 10^6 stays below 2^50.
   static constexpr std::uint64_t kMicrosLimit[] = {
       (std::uint64_t{1} << 50) / 1000000, (std::uint64_t{1} << 50) / 100000, (std::uint64_t{1} << 50) / 10000,
@@ -73,8 +75,6 @@ bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) 
 
 
 bool parse_short_decimal(const char* p, std::size_t n, double& out, std::int64_t& micros) {
-  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-  static constexpr std::int64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   if (n == 0 || n > 8) return false;
   std::uint64_t w;
@@ -111,8 +111,9 @@ bool parse_short_decimal(const char* p, std::size_t n, double& out, std::int64_t
   double v = static_cast<double>(value);
   if (fraction > 0) v /= kPow10[fraction];
   out = v;
-  // At most 7 digits: value x 10^(6 - fraction) < 2^50, exact (parse_plain_decimal's limit).
-  micros = static_cast<std::int64_t>(value) * kPow10Int[6 - fraction];
+  // At most 8 digits and 6 decimals: value x 10^(6 - fraction) < 10^14 < 2^50,
+  // so parse_plain_decimal gives this value too.
+  micros = static_cast<std::int64_t>(value * kPow10Int[6 - fraction]);
   return true;
 }
 

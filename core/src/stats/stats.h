@@ -58,7 +58,7 @@ double quantile_linear_select(std::span<double> x, double q);
 
 // 1-based ranks with ties given their average rank (scipy.stats.rankdata,
 // method='average'), for any order of tied values. ranks_out must have
-// x.size() elements (otherwise nothing is written). NaNs rank after every
+// x.size() elements, fewer than 2^32 (otherwise nothing is written). NaNs rank after every
 // number, tied with each other.
 void average_ranks(std::span<const double> x, std::span<double> ranks_out);
 
