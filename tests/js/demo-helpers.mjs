@@ -133,9 +133,17 @@ export async function openDemo(context, url, { init = null } = {}) {
   return { page, seen };
 }
 
-export async function screenshot(page, name, options = {}) {
+/**
+ * Screenshots are for a person to look at, and no check reads them: they are
+ * taken only with GAPSCORE_SCREENSHOTS=1 (each took about a second of the
+ * browser tests' time). `target`: a page or a locator.
+ */
+export const screenshotsWanted = process.env.GAPSCORE_SCREENSHOTS === '1';
+
+export async function screenshot(target, name, options = {}) {
+  if (!screenshotsWanted) return;
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), ...options });
+  await target.screenshot({ path: path.join(screenshotDir, `${name}.png`), ...options });
 }
 
 /** The figures as the demo formats them (format.js, en-US): score 1 decimal, shares as percents with 1 decimal. */

@@ -3,7 +3,7 @@
 // organisation of 200 teams: no sideways page scroll, no chart taller than two
 // screens, no scroll box inside a chart card, the tab strip says it scrolls,
 // and no engine identifier (snake_case) in the visible text. Screenshots of
-// every tab at both sizes: build/demo-screenshots/layout-<data>-<width>-<tab>.png.
+// every tab at both sizes (GAPSCORE_SCREENSHOTS=1): build/demo-screenshots/layout-<data>-<width>-<tab>.png.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { sampleDir } from './helpers.mjs';
-import { analyseFiles, halfPeople, openDemo, screenshot, screenshotDir, startDemoSuite } from './demo-helpers.mjs';
+import { analyseFiles, halfPeople, openDemo, screenshot, startDemoSuite } from './demo-helpers.mjs';
 
 let suite;
 let server;
@@ -191,7 +191,7 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.match(firstPeriod, /^\d{1,2} [A-Z][a-z]{2} \d{4}$/, firstPeriod);
     await page.locator('[data-chart="trends"]').scrollIntoViewIfNeeded();
     await page.waitForTimeout(800);
-    await page.locator('[data-chart="trends"]').screenshot({ path: path.join(screenshotDir, 'report-rollout-trend.png') });
+    await screenshot(page.locator('[data-chart="trends"]'), 'report-rollout-trend');
     await page.close();
   });
 
@@ -239,11 +239,11 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     const salesDepartment = await page.$$eval('[data-testid="groups-table"] tbody tr', (rows) =>
       rows.find((r) => r.querySelector('th')?.textContent === 'Sales')?.querySelector('[data-col="rollup"]')?.textContent);
     assert.equal(salesDepartment, 'Revenue');
-    await page.locator('[data-testid="rollup"]').screenshot({ path: path.join(screenshotDir, 'report-rollup-1440.png') });
+    await screenshot(page.locator('[data-testid="rollup"]'), 'report-rollup-1440');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways page scroll at 390 px');
-    await page.locator('[data-testid="rollup"]').screenshot({ path: path.join(screenshotDir, 'report-rollup-390.png') });
+    await screenshot(page.locator('[data-testid="rollup"]'), 'report-rollup-390');
     await page.setViewportSize({ width: 1440, height: 900 });
     // A column no input has: the engine's error shows under the setting, and the last report stays.
     await page.fill('[data-testid="rollup-by"]', 'division');

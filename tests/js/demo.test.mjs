@@ -2,8 +2,8 @@
 // headless Chromium under its strict CSP: the sample one click away, figures
 // equal to the native CLI's, uploads, column mapping, hostile names, bad rows,
 // cancel and responsiveness on a million rows, exports, print, differential
-// privacy with its budget ledger in IndexedDB. Screenshots of
-// every view go to build/demo-screenshots/.
+// privacy with its budget ledger in IndexedDB. With GAPSCORE_SCREENSHOTS=1,
+// screenshots of every view go to build/demo-screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { importFromConsumer, root, sampleDir } from './helpers.mjs';
 import {
-  buildDemo, cliReport, demoDist, deriveActivity, generateOrg, openDemo, sampleFiles, screenshot, screenshotDir, serveDemo, shown, tempDir,
+  buildDemo, cliReport, demoDist, deriveActivity, generateOrg, openDemo, sampleFiles, screenshot, serveDemo, shown, tempDir,
   usageActivity, usageFile,
 } from './demo-helpers.mjs';
 import { CSP_HEADER, CSP_META } from '../../web-demo/csp.mjs';
@@ -101,7 +101,7 @@ function groupRows(page) {
 
 /** A screenshot of the report area only (the views, at full resolution). */
 function shot(page, name) {
-  return page.locator('#results').screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+  return screenshot(page.locator('#results'), name);
 }
 
 async function download(page, selector) {
@@ -205,7 +205,7 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.match(meta, /Excel workbook/);
     assert.ok(!/CSV|column/.test(meta), meta);
     assert.match(await page.textContent('.slot[data-table="activity"] [data-testid="file-problem"]'), /This workbook cannot be read: the workbook is damaged/);
-    await page.locator('.slot[data-table="activity"]').screenshot({ path: path.join(screenshotDir, '11b-excel-workbook.png') });
+    await screenshot(page.locator('.slot[data-table="activity"]'), '11b-excel-workbook');
     await page.click('#analyse');
     assert.match(await page.textContent('#problems'), /Activity: this workbook cannot be read/);
     await page.setInputFiles('#file-usage', xlsx);
@@ -619,7 +619,7 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.setInputFiles('#file-activity', file);
     const select = page.locator('#map-activity-person_id');
     await select.waitFor();
-    await page.locator('.slot[data-table="activity"]').screenshot({ path: path.join(screenshotDir, '11-column-mapping.png') });
+    await screenshot(page.locator('.slot[data-table="activity"]'), '11-column-mapping');
     // Without a choice, the page says what is missing instead of running.
     await select.selectOption('');
     await page.click('#analyse');
@@ -756,7 +756,7 @@ describe('web demo', { timeout: 240000 }, () => {
     }
     assert.equal(await page.textContent(`${everyone} [data-col="maturity"]`), 'Initial rollout');
     assert.match(await page.textContent('[data-testid="usage-segments-table"]'), /Power users/);
-    await page.locator('[data-testid="usage-segments-table"]').screenshot({ path: path.join(screenshotDir, '16-usage-segments.png') });
+    await screenshot(page.locator('[data-testid="usage-segments-table"]'), '16-usage-segments');
 
     // Its HR attributes group the report: typed in Settings, checked by the engine, recomputed in the session.
     const byOrg = cliReport({ usage: query }, { group_by: ['Organization'] });
@@ -801,8 +801,8 @@ describe('web demo', { timeout: 240000 }, () => {
     await page.setInputFiles('#file-activity', usageFile('github_team_engineering.json'));
     await page.waitForSelector('.usage-files li[data-usage-format="github_copilot_aggregate_json"]');
     assert.equal(await page.locator('.slot[data-table="activity"] .file-name').count(), 0);
-    await page.locator('.slot[data-table="usage"]').screenshot({ path: path.join(screenshotDir, '16-usage-files.png') });
-    await page.locator('section.panel').screenshot({ path: path.join(screenshotDir, '16-usage-data-panel.png') });
+    await screenshot(page.locator('.slot[data-table="usage"]'), '16-usage-files');
+    await screenshot(page.locator('section.panel'), '16-usage-data-panel');
     await page.click('[aria-label="Remove github_team_engineering.json"]');
     assert.equal(await page.locator('.usage-files li').count(), 2);
 
@@ -869,7 +869,7 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(await page.locator('[data-testid="usage-groups-table"]').count(), 0);
     assert.equal(await page.locator('[data-testid="usage-overall-adoption"]').count(), 0);
     assert.ok(!/adoption\s*\d|\d(\.\d)?% adoption/i.test(await page.textContent('#panel-usage')), 'no adoption figure');
-    await page.locator('[data-testid="usage-join"]').screenshot({ path: path.join(screenshotDir, '19-usage-nothing-joined.png') });
+    await screenshot(page.locator('[data-testid="usage-join"]'), '19-usage-nothing-joined');
 
     await page.setInputFiles('#file-identities', usageFile('identities.csv'));
     await page.waitForSelector('.slot[data-table="identities"] .file-name');
@@ -935,7 +935,7 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(typeof rho, 'number', 'the CLI gives the rank correlation');
     const intensity = await page.textContent('[data-testid="comparison-intensity"]');
     assert.ok(intensity.includes(`ρ = ${rho.toFixed(2)}`) && intensity.includes(`${c.intensity_vs_ai_task_share.people} people`), intensity);
-    await page.locator('[data-testid="usage-comparison"]').screenshot({ path: path.join(screenshotDir, '20-usage-vs-activity.png') });
+    await screenshot(page.locator('[data-testid="usage-comparison"]'), '20-usage-vs-activity');
     await visitEveryTab(page, { adoptionOnly: false });
     assertClean(seen);
     await page.close();

@@ -12,7 +12,7 @@ import path from 'node:path';
 
 import { launchBrowser } from './browser.mjs';
 import { cli, importFromConsumer, root, sampleDir } from './helpers.mjs';
-import { buildDemo, cliReport, openDemo, screenshotDir, serveDemo, shown } from './demo-helpers.mjs';
+import { buildDemo, cliReport, openDemo, screenshot, serveDemo, shown } from './demo-helpers.mjs';
 
 const { createGapScore, GapScoreError } = await importFromConsumer('gapscore');
 const gs = await createGapScore();
@@ -90,7 +90,7 @@ describe('Excel workbooks in the demo', { timeout: 180000 }, () => {
     assert.deepEqual(await picker.locator('option').allTextContents(), ['Notes', 'Roster']);
     await picker.selectOption('Roster');
     await page.waitForFunction(() => /sheet “Roster”, 8 columns/.test(document.querySelector('.slot[data-table="people"] .file-meta')?.textContent ?? ''));
-    await page.locator('.slot[data-table="people"]').screenshot({ path: path.join(screenshotDir, '11c-excel-roster.png') });
+    await screenshot(page.locator('.slot[data-table="people"]'), '11c-excel-roster');
     await page.click('#analyse');
     await page.waitForFunction(() => !document.body.classList.contains('is-running'), null, { timeout: 60000 });
     await page.waitForSelector('#results:not([hidden]) [data-testid="overall-score"]', { timeout: 60000 });
