@@ -11,7 +11,7 @@ const e2e = JSON.parse(readFileSync(join(results, 'e2e.json'), 'utf8'));
 const microFile = join(results, 'micro.json');
 const micro = existsSync(microFile) ? JSON.parse(readFileSync(microFile, 'utf8')) : null;
 
-const COLORS = { native: '#1b7837', wasm: '#2166ac', 'wasm-2': '#67a9cf', 'duckdb-wasm': '#d6604d', arquero: '#8073ac' };
+const COLORS = { native: '#1b7837', wasm: '#2166ac', 'wasm-2': '#67a9cf', 'wasm-4': '#92c5de', 'duckdb-wasm': '#d6604d', arquero: '#8073ac' };
 const orderOf = (s) => s.order ?? 'sorted';
 const engines = Object.keys(e2e.sizes[0].engines);
 const label = (name) => e2e.sizes[0].engines[name].label;

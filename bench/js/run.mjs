@@ -11,7 +11,7 @@
 //
 // Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
 //      BENCH_ORDERS (default sorted,shuffled),
-//      BENCH_ENGINES (default native,wasm,wasm-2,duckdb-wasm,arquero),
+//      BENCH_ENGINES (default native,wasm,wasm-2,duckdb-wasm,arquero; also wasm-4),
 //      GAPSCORE_CLI / GAPSCORE_E2E (default build/bench/...), BENCH_OUT.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,8 @@ const ENGINES = {
   native: { label: 'gapscore native', tables: 'all', cmd: (dir, check) => [driver, [dir, ...(check ? [check] : [])]] },
   wasm: { label: 'gapscore wasm (Node), 1 worker', tables: 'all', script: 'engine-gapscore-wasm.mjs', args: ['--workers', '1'] },
   'wasm-2': { label: 'gapscore wasm (Node), 2 workers', tables: 'all', script: 'engine-gapscore-wasm.mjs', args: ['--workers', '2'] },
+  // Not in the default list: on a 2-core machine 4 readers share 2 cores.
+  'wasm-4': { label: 'gapscore wasm (Node), 4 workers', tables: 'all', script: 'engine-gapscore-wasm.mjs', args: ['--workers', '4'] },
   'duckdb-wasm': { label: 'DuckDB-WASM', tables: 'activity+people', script: 'engine-duckdb-wasm.mjs' },
   arquero: { label: 'Arquero', tables: 'activity+people', script: 'engine-arquero.mjs' },
 };
