@@ -302,6 +302,14 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.ok(rows.length < 60, `${rows.length} rows drawn after Page Down`);
     for (const r of rows) assert.equal(r.team, sortedTeams[r.index - 2], `row ${r.index} is the ${r.index - 1}th team`);
     await screenshot(page, 'report-200-teams-groups-scrolled');
+    // Page Down scrolls smoothly: End waits until the box stands still (two frames with the same
+    // scrollTop), as a person's next key would. Pressed mid-animation, End sometimes did not reach
+    // the bottom within 30 s in headless Chromium (once in three runs without the screenshot's pause).
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const b = document.querySelector('.groups-view .vt-scroll');
+      const at = b.scrollTop;
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(b.scrollTop === at)));
+    }));
     await page.keyboard.press('End');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="groups-table"] tbody tr')].some((tr) => tr.getAttribute('aria-rowindex') === '201'));
     rows = await drawn();
