@@ -138,7 +138,7 @@ export async function openDemo(context, url, { init = null } = {}) {
  * taken only with GAPSCORE_SCREENSHOTS=1 (each took about a second of the
  * browser tests' time). `target`: a page or a locator.
  */
-export const screenshotsWanted = process.env.GAPSCORE_SCREENSHOTS === '1';
+const screenshotsWanted = process.env.GAPSCORE_SCREENSHOTS === '1';
 
 export async function screenshot(target, name, options = {}) {
   if (!screenshotsWanted) return;
