@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds gapscore. Usage: tools/build.sh native|native-asan [TARGET]|native-clang|wasm-core|package|all
+# Builds gapscore. Usage: tools/build.sh native|native-asan [TARGET]|native-fuzz|wasm-core|package|all
 # Build trees live in build/ (cached between runs; CMake rebuilds what changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,24 +22,27 @@ build_native() {
   cmake --build build/native
 }
 
-# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE) and libFuzzer
-# coverage (GAPSCORE_FUZZ), -O1 with line tables so that it stays fast and
-# stacks stay readable (function, file, line and column; -g's variables for a
-# debugger cost about 15 % of the compile). Unit tests, the CLI (some tests run it) and the fuzz targets; no
-# benchmarks. Used by tools/test.sh and tools/fuzz.sh (which builds only the
-# target gapscore_fuzzers: tools/build.sh native-asan gapscore_fuzzers).
+# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE), -O1 with line
+# tables so that it stays fast and stacks stay readable (function, file, line
+# and column; -g's variables for a debugger cost about 15 % of the compile).
+# Unit tests, the CLI (some tests run it; tests/js/parity.test.mjs compares its
+# reports, clang's, with g++'s and wasm's) and the fuzz targets, which here
+# replay inputs only (no coverage instrumentation: tools/fuzz.sh --replay); no
+# benchmarks.
 build_native_asan() {
   CC=clang CXX=clang++ configure build/native-asan cmake -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON -DGAPSCORE_BUILD_BENCH=OFF
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
+    -DGAPSCORE_FUZZ_COVERAGE=OFF -DGAPSCORE_BUILD_BENCH=OFF
   cmake --build build/native-asan ${1:+--target "$1"}
 }
 
-# The CLI built with clang as well, so tests/js/parity.test.mjs can require
-# byte-identical reports from g++, clang and wasm.
-build_native_clang() {
-  CC=clang CXX=clang++ configure build/native-clang cmake -DCMAKE_BUILD_TYPE=Release \
-    -DGAPSCORE_BUILD_TESTS=OFF -DGAPSCORE_BUILD_BENCH=OFF
-  cmake --build build/native-clang --target gapscore
+# The fuzzing tree: the same, with libFuzzer's coverage instrumentation in every
+# object (GAPSCORE_FUZZ_COVERAGE), and only the fuzz targets. tools/fuzz.sh SECONDS.
+build_native_fuzz() {
+  CC=clang CXX=clang++ configure build/native-fuzz cmake -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
+    -DGAPSCORE_BUILD_BENCH=OFF -DGAPSCORE_BUILD_TESTS=OFF
+  cmake --build build/native-fuzz --target gapscore_fuzzers
 }
 
 # The core library compiled with Emscripten: keeps core portable from day one.
@@ -64,9 +67,9 @@ build_package() {
 case "${1:-all}" in
   native) build_native ;;
   native-asan) build_native_asan "${2:-}" ;;
-  native-clang) build_native_clang ;;
+  native-fuzz) build_native_fuzz ;;
   wasm-core) build_wasm_core ;;
   package) build_package ;;
   all) build_native; build_package ;;
-  *) echo "usage: tools/build.sh native|native-asan [TARGET]|native-clang|wasm-core|package|all" >&2; exit 2 ;;
+  *) echo "usage: tools/build.sh native|native-asan [TARGET]|native-fuzz|wasm-core|package|all" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# libFuzzer targets (tests/fuzz/, README there). Built in the sanitized tree
-# build/native-asan (clang, ASan + UBSan).
+# libFuzzer targets (tests/fuzz/, README there), clang with ASan + UBSan. Fuzzing
+# uses build/native-fuzz (coverage instrumentation in every object); a replay
+# uses the test tree build/native-asan, which npm test builds anyway.
 #
 #   tools/fuzz.sh [SECONDS]   build, then fuzz every target for SECONDS (default 60), one at a time
 #                             (npm run fuzz -- SECONDS). New inputs go to build/fuzz-corpus/<target>/,
@@ -14,7 +15,8 @@ source tools/sanitizer-env.sh
 
 TARGETS=(fuzz_activity_csv fuzz_activity_json fuzz_people_json fuzz_usage fuzz_config fuzz_verify fuzz_state
          fuzz_person_query fuzz_xlsx_parts)
-BIN=build/native-asan/tests/fuzz
+REPLAY_BIN=build/native-asan/tests/fuzz
+BIN=build/native-fuzz/tests/fuzz
 
 # Longest input tried per target: a few KB is plenty for tables and configs;
 # the verify seeds are whole reports.
@@ -45,8 +47,16 @@ replay() {
     local n log=build/fuzz-findings/$t/replay.log
     mkdir -p "build/fuzz-findings/$t"
     n=$(find "$corpus" "$regressions" -type f ! -name .gitkeep 2>/dev/null | wc -l)
-    if "$BIN/$t" -runs=0 -artifact_prefix="build/fuzz-findings/$t/replay-" "$corpus" "$regressions" >"$log" 2>&1; then
-      printf '  %-20s %3d inputs ok   %s\n' "$t" "$n" "$(grep -m1 -o 'INITED cov: [0-9]* ft: [0-9]*' "$log" || true)"
+    if "$REPLAY_BIN/$t" -runs=0 -artifact_prefix="build/fuzz-findings/$t/replay-" "$corpus" "$regressions" >"$log" 2>&1; then
+      # libFuzzer runs each input once, and one empty input of its own.
+      local runs
+      runs=$(grep -m1 -o 'Done [0-9]* runs' "$log" | tr -dc 0-9 || true)
+      if [ "${runs:-0}" -lt "$n" ]; then
+        echo "  $t: ran ${runs:-no} inputs of $n (log: $log)" >&2
+        failed+=("$t")
+        continue
+      fi
+      printf '  %-20s %3d inputs ok (%d runs)\n' "$t" "$n" "$runs"
     else
       echo "  $t: FAILED on its corpus or regressions (log: $log)" >&2
       grep -E 'ERROR|SUMMARY|runtime error|Test unit written|^    #[0-9]' "$log" | head -30 >&2 || true
@@ -70,7 +80,7 @@ triage() {  # target file
 
 fuzz() {
   local seconds=$1 failed=()
-  bash tools/build.sh native-asan gapscore_fuzzers
+  bash tools/build.sh native-fuzz
   for t in "${TARGETS[@]}"; do
     local scratch=build/fuzz-corpus/$t findings=build/fuzz-findings/$t log
     mkdir -p "$scratch" "$findings"

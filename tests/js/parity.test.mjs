@@ -1,7 +1,9 @@
 // Native ≡ WebAssembly (issue 9): for 50+ generated and mutated datasets, the
-// report from the native CLI (g++, and clang when build/native-clang exists)
-// must have exactly the bytes of the wasm report in Node, and for a subset in
-// headless Chromium; and every wasm-made report must pass `gapscore verify`.
+// report from the native CLI (g++, and clang: the sanitized tree's CLI, when
+// build/native-asan exists, as npm test makes it) must have exactly the bytes
+// of the wasm report in Node, and for a subset in headless Chromium; and every
+// wasm-made report must pass `gapscore verify`. Clang's optimiser at -O2 is in
+// the comparison through Emscripten, which is clang too.
 //
 // Datasets come from `gapscore generate` plus mutations applied here: optional
 // columns dropped, ties, extreme values (1e300 and 0 hours, subnormals), tiny
@@ -22,7 +24,7 @@ import { launchBrowser, serve } from './browser.mjs';
 // Overrides for running this file against other builds (e.g. during development).
 const cli = process.env.GAPSCORE_CLI ?? defaultCli;
 const distDir = process.env.GAPSCORE_DIST ?? path.join(root, 'dist');
-const clangCli = process.env.GAPSCORE_CLANG_CLI ?? path.join(root, 'build', 'native-clang', 'tools', 'gapscore');
+const clangCli = process.env.GAPSCORE_CLANG_CLI ?? path.join(root, 'build', 'native-asan', 'tools', 'gapscore');
 const hasClang = existsSync(clangCli);
 
 const { createGapScore } = await import(pathToFileURL(path.join(distDir, 'index.js')).href);
