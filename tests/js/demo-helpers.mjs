@@ -14,7 +14,14 @@ import { SECURITY_HEADERS } from '../../web-demo/csp.mjs';
 export const demoDist = path.join(root, 'web-demo', 'dist');
 export const screenshotDir = path.join(root, 'build', 'demo-screenshots');
 
+/**
+ * Builds web-demo/dist, unless GAPSCORE_DEMO_BUILT=1 says it was built for this
+ * run. A build empties the folder first, so test files that run at the same
+ * time (tools/test.sh runs two) must not build it while another serves it:
+ * tools/test.sh builds once and sets the variable.
+ */
 export function buildDemo() {
+  if (process.env.GAPSCORE_DEMO_BUILT === '1') return;
   execFileSync('bash', [path.join(root, 'tools', 'build-demo.sh')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
