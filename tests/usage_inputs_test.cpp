@@ -268,6 +268,13 @@ TEST(GitHubReports, EnterpriseOneDayAndOrganisationReports) {
   EXPECT_EQ(org.data.files.at(0).format, "github_copilot_org_report");
   ASSERT_EQ(org.data.aggregates.size(), 7u);
   EXPECT_EQ(org.data.aggregates[0].active_users, 5.0);
+  // Sums of the day's fields (code_generation / code_acceptance_activity_count);
+  // the lines fields are absent, so they stay 0.
+  EXPECT_EQ(org.data.aggregates[0].suggestions, 120.0);
+  EXPECT_EQ(org.data.aggregates[6].acceptances, 56.0);
+  EXPECT_EQ(org.data.aggregates[0].lines_accepted, 0.0);
+  EXPECT_EQ(org.data.files.at(0).first_day, *parse_iso_date("2025-03-24"));
+  EXPECT_EQ(org.data.files.at(0).last_day, *parse_iso_date("2025-03-30"));
 }
 
 // ---- 4. Legacy proxies in the KPI audit ------------------------------------

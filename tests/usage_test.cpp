@@ -114,6 +114,8 @@ TEST(UsageFormats, BadFilesGetClearErrorsOrSkips) {
   ASSERT_EQ(middle.log.items().size(), 1u);
   EXPECT_EQ(middle.log.items()[0].code, DiagCode::usage_row_skipped);
   EXPECT_EQ(middle.log.items()[0].row, 2u);
+  EXPECT_NE(middle.log.items()[0].message.find(" record 2: invalid JSON ("), std::string::npos) << middle.log.items()[0].message;
+  EXPECT_NE(middle.log.items()[0].message.find("; record skipped"), std::string::npos);
   EXPECT_EQ(middle.data.files[0].records_skipped, 1u);
   Read empty = read("bad_empty.ndjson");
   EXPECT_FALSE(empty.status.ok());

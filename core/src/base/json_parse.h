@@ -25,4 +25,18 @@ struct JsonParseError {
 // instantiation of the library keeps the wasm module small.
 std::optional<nlohmann::ordered_json> parse_json_dom(std::string_view text, JsonParseError& error);
 
+// SAX callbacks that pass over every value: the base of readers that look only
+// at a document's structure and keys (they add the start_/end_/key/parse_error
+// callbacks).
+struct JsonValuesIgnored {
+  using Json = nlohmann::ordered_json;
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(Json::number_integer_t) { return true; }
+  bool number_unsigned(Json::number_unsigned_t) { return true; }
+  bool number_float(Json::number_float_t, const Json::string_t&) { return true; }
+  bool string(Json::string_t&) { return true; }
+  bool binary(Json::binary_t&) { return true; }
+};
+
 }  // namespace gapscore

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_parse.h"
 #include "gapscore/inputs.h"
 #include "ingest/csv.h"
 #include "usage/parsers.h"
@@ -19,18 +20,11 @@ constexpr std::size_t kHeadBytes = 64 * 1024;
 
 // Keys of the first row object of a JSON table (an array of objects, or an
 // object holding the array under rows/data/records/value), from a prefix.
-class FirstObjectKeys {
+class FirstObjectKeys : public JsonValuesIgnored {
  public:
   std::vector<std::string> keys;
   bool done = false;
 
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
   bool start_object(std::size_t) { return open(false); }
   bool start_array(std::size_t) { return open(true); }
   bool end_object() { return close(); }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_parse.h"
+
 namespace gapscore::ingest {
 namespace {
 
@@ -167,16 +169,9 @@ class RowsSax {
 
 // The first pass: every key of a row object, in first-seen order, so that the
 // table's columns are known before the first row is read.
-class KeysSax {
+class KeysSax : public JsonValuesIgnored {
  public:
   explicit KeysSax(TableBuilder& builder) : builder_(builder) {}
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(json::number_integer_t) { return true; }
-  bool number_unsigned(json::number_unsigned_t) { return true; }
-  bool number_float(json::number_float_t, const json::string_t&) { return true; }
-  bool string(json::string_t&) { return true; }
-  bool binary(json::binary_t&) { return true; }
   bool start_object(std::size_t) { return open(false); }
   bool start_array(std::size_t) { return open(true); }
   bool end_object() { return --depth_, true; }

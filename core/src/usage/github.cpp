@@ -7,45 +7,18 @@
 
 #include "base/date.h"
 #include "base/json_parse.h"
+#include "usage/json_fields.h"
 #include "usage/parsers.h"
 
 namespace gapscore::usage {
 namespace {
-
-constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-
-double number(const nlohmann::ordered_json& o, const char* key) {
-  const auto it = o.find(key);
-  return it != o.end() && it->is_number() ? it->get<double>() : kMissing;
-}
 
 bool flag(const nlohmann::ordered_json& o, const char* key) {
   const auto it = o.find(key);
   return it != o.end() && it->is_boolean() && it->get<bool>();
 }
 
-std::string text(const nlohmann::ordered_json& o, const char* key) {
-  const auto it = o.find(key);
-  if (it == o.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());
-  return {};
-}
-
 bool positive(double v) { return !std::isnan(v) && v > 0; }
-
-void skip(DiagnosticLog& log, const std::string& source, std::uint64_t record, const std::string& problem) {
-  Diagnostic d = make_diagnostic(DiagCode::usage_row_skipped,
-                                 source + " record " + std::to_string(record) + ": " + problem + "; record skipped", "usage",
-                                 record);
-  d.severity = Severity::warning;
-  log.add(std::move(d));
-}
-
-void note_day(UsageFileSummary& s, std::int32_t day) {
-  if (s.rows == 0 || day < s.first_day) s.first_day = day;
-  if (s.rows == 0 || day > s.last_day) s.last_day = day;
-}
 
 }  // namespace
 
@@ -60,20 +33,21 @@ void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_i
   ++summary.records;
   if (!o.is_object()) {
     ++summary.records_skipped;
-    skip(log, source, number_in_file, "not a JSON object");
+    skip_record(log, source, number_in_file, "not a JSON object");
     return;
   }
-  std::string identity = text(o, "user_login");
-  if (identity.empty()) identity = text(o, "user_id");
-  const auto day = parse_iso_date(text(o, "day").substr(0, 10));
+  std::string identity = json_text(o, "user_login");
+  if (identity.empty()) identity = json_text(o, "user_id");
+  const auto day = parse_iso_date(json_text(o, "day").substr(0, 10));
   if (identity.empty() || !day) {
     ++summary.records_skipped;
-    skip(log, source, number_in_file, identity.empty() ? "no user_login or user_id" : "\"day\" is not a date");
+    skip_record(log, source, number_in_file, identity.empty() ? "no user_login or user_id" : "\"day\" is not a date");
     return;
   }
   auto counts_positive = [](const nlohmann::ordered_json& src) {
-    return positive(number(src, "user_initiated_interaction_count")) || positive(number(src, "code_generation_activity_count")) ||
-           positive(number(src, "code_acceptance_activity_count"));
+    return positive(json_number(src, "user_initiated_interaction_count")) ||
+           positive(json_number(src, "code_generation_activity_count")) ||
+           positive(json_number(src, "code_acceptance_activity_count"));
   };
   auto make_row = [&](const nlohmann::ordered_json& src, std::string surface) {
     UsageRow r;
@@ -81,11 +55,11 @@ void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_i
     r.day = *day;
     r.tool = Tool::github_copilot;
     r.surface = std::move(surface);
-    r.interactions = number(src, "user_initiated_interaction_count");
-    r.generations = number(src, "code_generation_activity_count");
-    r.acceptances = number(src, "code_acceptance_activity_count");
-    r.lines_suggested = number(src, "loc_suggested_to_add_sum");
-    r.lines_accepted = number(src, "loc_added_sum");
+    r.interactions = json_number(src, "user_initiated_interaction_count");
+    r.generations = json_number(src, "code_generation_activity_count");
+    r.acceptances = json_number(src, "code_acceptance_activity_count");
+    r.lines_suggested = json_number(src, "loc_suggested_to_add_sum");
+    r.lines_accepted = json_number(src, "loc_added_sum");
     r.active = counts_positive(src);
     return r;
   };
@@ -102,14 +76,14 @@ void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_i
   const auto features = o.find("totals_by_feature");
   if (features != o.end() && features->is_array() && !features->empty()) {
     for (const nlohmann::ordered_json& f : *features)
-      if (f.is_object() && !text(f, "feature").empty()) rows.push_back(make_row(f, text(f, "feature")));
+      if (f.is_object() && !json_text(f, "feature").empty()) rows.push_back(make_row(f, json_text(f, "feature")));
   } else {
     rows.push_back(make_row(o, "copilot"));
   }
   bool any_flag = false;
   const auto cli = o.find("totals_by_cli");
   const bool cli_used = cli != o.end() && cli->is_object() &&
-                        (positive(number(*cli, "session_count")) || positive(number(*cli, "request_count")));
+                        (positive(json_number(*cli, "session_count")) || positive(json_number(*cli, "request_count")));
   for (const char* surface : {"chat", "agent", "cli"}) {
     const bool used = flag(o, (std::string("used_") + surface).c_str()) || (surface == std::string_view("cli") && cli_used);
     any_flag = any_flag || used;
@@ -124,8 +98,8 @@ void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_i
     if (list == o.end() || !list->is_array()) return;
     std::vector<std::string> seen;
     for (const nlohmann::ordered_json& e : *list) {
-      if (!e.is_object() || text(e, name_key).empty() || !counts_positive(e)) continue;
-      std::string surface = std::string(prefix) + text(e, name_key);
+      if (!e.is_object() || json_text(e, name_key).empty() || !counts_positive(e)) continue;
+      std::string surface = std::string(prefix) + json_text(e, name_key);
       if (std::find(seen.begin(), seen.end(), surface) != seen.end()) continue;
       seen.push_back(surface);
       rows.push_back(flag_row(std::move(surface), true));
@@ -133,8 +107,8 @@ void add_github_user_day(const nlohmann::ordered_json& o, std::uint64_t number_i
   };
   breakdown("totals_by_ide", "ide", "ide:");
   breakdown("totals_by_model_feature", "model", "model:");
-  const double interactions = number(o, "user_initiated_interaction_count");
-  const double acceptances = number(o, "code_acceptance_activity_count");
+  const double interactions = json_number(o, "user_initiated_interaction_count");
+  const double acceptances = json_number(o, "code_acceptance_activity_count");
   const bool active = counts_positive(o) || any_flag || std::any_of(rows.begin(), rows.end(), [](const UsageRow& r) { return r.active; });
   // Actions for usage segments: what the user did (prompts, accepted suggestions);
   // a day active only by a used_* flag counts as one.
@@ -199,7 +173,7 @@ Status read_github_users(std::string_view bytes, const std::string& source, Usag
       }
       ++summary.records;
       ++summary.records_skipped;
-      skip(log, source, line, "invalid JSON (" + err.message + ")");
+      skip_record(log, source, line, "invalid JSON (" + err.message + ")");
       continue;
     }
     add_github_user_day(*obj, line, source, out, summary, log);
@@ -218,17 +192,17 @@ Status read_github_aggregate(std::string_view bytes, const std::string& source, 
   for (const nlohmann::ordered_json& d : *root) {
     ++n;
     ++summary.records;
-    const auto day = d.is_object() ? parse_iso_date(text(d, "date").substr(0, 10)) : std::nullopt;
+    const auto day = d.is_object() ? parse_iso_date(json_text(d, "date").substr(0, 10)) : std::nullopt;
     if (!day) {
       ++summary.records_skipped;
-      skip(log, source, n, "no \"date\" in YYYY-MM-DD form");
+      skip_record(log, source, n, "no \"date\" in YYYY-MM-DD form");
       continue;
     }
     AggregateDay a;
     a.day = *day;
     a.team = source;
-    a.active_users = number(d, "total_active_users");
-    a.engaged_users = number(d, "total_engaged_users");
+    a.active_users = json_number(d, "total_active_users");
+    a.engaged_users = json_number(d, "total_engaged_users");
     // Sum completions over editors > models > languages.
     const auto completions = d.find("copilot_ide_code_completions");
     if (completions != d.end() && completions->is_object()) {
@@ -240,20 +214,15 @@ Status read_github_aggregate(std::string_view bytes, const std::string& source, 
             if (!m.is_object() || !m.contains("languages") || !m["languages"].is_array()) continue;
             for (const auto& l : m["languages"]) {
               if (!l.is_object()) continue;
-              auto add = [&](double& to, const char* key) {
-                const double v = number(l, key);
-                if (!std::isnan(v)) to += v;
-              };
-              add(a.suggestions, "total_code_suggestions");
-              add(a.acceptances, "total_code_acceptances");
-              add(a.lines_suggested, "total_code_lines_suggested");
-              add(a.lines_accepted, "total_code_lines_accepted");
+              add_json_number(a.suggestions, l, "total_code_suggestions");
+              add_json_number(a.acceptances, l, "total_code_acceptances");
+              add_json_number(a.lines_suggested, l, "total_code_lines_suggested");
+              add_json_number(a.lines_accepted, l, "total_code_lines_accepted");
             }
           }
         }
     }
-    if (summary.rows == 0 || a.day < summary.first_day) summary.first_day = a.day;
-    if (summary.rows == 0 || a.day > summary.last_day) summary.last_day = a.day;
+    note_day(summary, a.day);
     ++summary.rows;
     out.aggregates.push_back(std::move(a));
   }

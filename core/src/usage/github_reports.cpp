@@ -8,11 +8,11 @@
 // Formats are told apart by the document's structure, read with a SAX parser
 // that builds one record at a time (a 28-day report of a large enterprise is
 // hundreds of megabytes as text; its DOM would be ten times that).
-#include <cmath>
 #include <memory>
 
 #include "base/date.h"
 #include "base/json_parse.h"
+#include "usage/json_fields.h"
 #include "usage/parsers.h"
 
 namespace gapscore::usage {
@@ -22,20 +22,13 @@ using Json = nlohmann::ordered_json;
 using DomParser = nlohmann::detail::json_sax_dom_parser<Json>;
 
 // What the first JSON value of a file looks like, from its structure.
-class ShapeSniffer {
+class ShapeSniffer : public JsonValuesIgnored {
  public:
   bool failed = false, done = false;
   bool root_array = false, root_object = false;
   std::vector<std::string> root_keys, first_record_keys;
   std::string records_key;  // "day_totals" / "value" when the records sit under it
 
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(Json::number_integer_t) { return true; }
-  bool number_unsigned(Json::number_unsigned_t) { return true; }
-  bool number_float(Json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(Json::binary_t&) { return true; }
   bool start_object(std::size_t) { return open(false); }
   bool start_array(std::size_t) { return open(true); }
   bool end_object() { return close(); }
@@ -219,24 +212,6 @@ class RecordStream {
   std::uint64_t count_ = 0;
 };
 
-double number(const Json& o, const char* key) {
-  const auto it = o.find(key);
-  return it != o.end() && it->is_number() ? it->get<double>() : std::numeric_limits<double>::quiet_NaN();
-}
-
-std::string text(const Json& o, const char* key) {
-  const auto it = o.find(key);
-  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-void skip(DiagnosticLog& log, const std::string& source, std::uint64_t record, const std::string& problem) {
-  Diagnostic d = make_diagnostic(DiagCode::usage_row_skipped,
-                                 source + " record " + std::to_string(record) + ": " + problem + "; record skipped", "usage",
-                                 record);
-  d.severity = Severity::warning;
-  log.add(std::move(d));
-}
-
 }  // namespace
 
 std::optional<UsageFormat> json_usage_shape(std::string_view bytes) {
@@ -292,27 +267,22 @@ Status read_github_org_report(std::string_view bytes, const std::string& source,
       bytes, source,
       [&](const Json& d, std::uint64_t n) {
         ++summary.records;
-        const auto day = d.is_object() ? parse_iso_date(text(d, "day").substr(0, 10)) : std::nullopt;
+        const auto day = d.is_object() ? parse_iso_date(json_text(d, "day").substr(0, 10)) : std::nullopt;
         if (!day) {
           ++summary.records_skipped;
-          skip(log, source, n, "no \"day\" in YYYY-MM-DD form");
+          skip_record(log, source, n, "no \"day\" in YYYY-MM-DD form");
           return;
         }
         AggregateDay a;
         a.day = *day;
         a.team = source;
-        a.active_users = number(d, "daily_active_users");
-        a.engaged_users = number(d, "monthly_active_chat_users");  // users of chat, not of completions only
-        auto add = [&](double& to, const char* key) {
-          const double v = number(d, key);
-          if (!std::isnan(v)) to += v;
-        };
-        add(a.suggestions, "code_generation_activity_count");
-        add(a.acceptances, "code_acceptance_activity_count");
-        add(a.lines_suggested, "loc_suggested_to_add_sum");
-        add(a.lines_accepted, "loc_added_sum");
-        if (summary.rows == 0 || a.day < summary.first_day) summary.first_day = a.day;
-        if (summary.rows == 0 || a.day > summary.last_day) summary.last_day = a.day;
+        a.active_users = json_number(d, "daily_active_users");
+        a.engaged_users = json_number(d, "monthly_active_chat_users");  // users of chat, not of completions only
+        add_json_number(a.suggestions, d, "code_generation_activity_count");
+        add_json_number(a.acceptances, d, "code_acceptance_activity_count");
+        add_json_number(a.lines_suggested, d, "loc_suggested_to_add_sum");
+        add_json_number(a.lines_accepted, d, "loc_added_sum");
+        note_day(summary, a.day);
         ++summary.rows;
         out.aggregates.push_back(std::move(a));
       },
