@@ -12,6 +12,7 @@
 #include "base/date.h"
 #include "gapscore/session.h"
 #include "test_util.h"
+#include "usage_read.h"
 #include "usage/parsers.h"
 
 namespace gapscore {
@@ -21,16 +22,9 @@ using nlohmann::json;
 
 std::string fixture(const std::string& name) { return testing_util::read_file(testing_util::data_path("inputs/" + name)); }
 
-struct Read {
-  Status status = Ok{};
-  usage::UsageData data;
-  DiagnosticLog log;
-};
-
+using Read = testing_util::UsageRead;
 Read read(const std::string& name, UsageFormat hint = UsageFormat::detect) {
-  Read r;
-  r.status = usage::read_usage_file(fixture(name), hint, name, r.data, r.log);
-  return r;
+  return testing_util::read_usage(fixture(name), name, hint);
 }
 
 // Runs a session: optional activity CSV text, then usage files; the report or the error.

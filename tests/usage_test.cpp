@@ -11,6 +11,7 @@
 #include "gapscore/session.h"
 #include "base/date.h"
 #include "test_util.h"
+#include "usage_read.h"
 #include "usage/parsers.h"
 
 namespace gapscore {
@@ -20,16 +21,9 @@ using nlohmann::json;
 
 std::string fixture(const std::string& name) { return testing_util::read_file(testing_util::data_path("usage/" + name)); }
 
-struct Read {
-  Status status = Ok{};
-  usage::UsageData data;
-  DiagnosticLog log;
-};
-
+using Read = testing_util::UsageRead;
 Read read(const std::string& name, UsageFormat hint = UsageFormat::detect) {
-  Read r;
-  r.status = usage::read_usage_file(fixture(name), hint, name, r.data, r.log);
-  return r;
+  return testing_util::read_usage(fixture(name), name, hint);
 }
 
 TEST(UsageFormats, DetectedFromContent) {
