@@ -41,7 +41,7 @@ build_native_asan() {
 build_native_fuzz() {
   CC=clang CXX=clang++ configure build/native-fuzz cmake -DCMAKE_BUILD_TYPE=Debug \
     -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
-    -DGAPSCORE_BUILD_BENCH=OFF -DGAPSCORE_BUILD_TESTS=OFF
+    -DGAPSCORE_FUZZ_COVERAGE=ON -DGAPSCORE_BUILD_BENCH=OFF -DGAPSCORE_BUILD_TESTS=OFF
   cmake --build build/native-fuzz --target gapscore_fuzzers
 }
 

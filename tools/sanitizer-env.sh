@@ -1,5 +1,5 @@
 # Sourced by tools/test.sh and tools/fuzz.sh: runtime options of the sanitized
-# tree (build/native-asan). Any ASan or UBSan report ends the process with a
+# trees (build/native-asan, build/native-fuzz). Any ASan or UBSan report ends the process with a
 # failure (UB is also fatal at compile time: -fno-sanitize-recover=undefined),
 # and leaks are reported (LeakSanitizer).
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
