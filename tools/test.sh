@@ -50,11 +50,12 @@ bash tools/build.sh package
 
 # tests/js/parity.test.mjs requires byte-identical reports from g++
 # (build/native), clang (build/native-asan's CLI), wasm in Node and in Chromium.
-# Two test files at a time: most of these tests wait on a browser or a child
-# process (one at a time, the step used half of the 2 cores). The demo is built
-# once here, not by each demo test file while another one serves it.
+# One test file at a time. Two at once took 194-256 s instead of 304 s, but in
+# one run of seven the demo's roll-up test found its table hidden after a
+# re-analysis (cause not found; never seen one at a time). The demo is built
+# once here, not by each demo test file (GAPSCORE_DEMO_BUILT).
 step "package tests (node:test: Node ESM, TypeScript, Vite + Chromium)"
 bash tools/build-demo.sh
-GAPSCORE_DEMO_BUILT=1 node --test --test-concurrency=2 tests/js/
+GAPSCORE_DEMO_BUILT=1 node --test --test-concurrency=1 tests/js/
 
 step "all tests passed"

@@ -16,9 +16,9 @@ export const screenshotDir = path.join(root, 'build', 'demo-screenshots');
 
 /**
  * Builds web-demo/dist, unless GAPSCORE_DEMO_BUILT=1 says it was built for this
- * run. A build empties the folder first, so test files that run at the same
- * time (tools/test.sh runs two) must not build it while another serves it:
- * tools/test.sh builds once and sets the variable.
+ * run (tools/test.sh builds once and sets it). A build empties the folder
+ * first, so test files that run at the same time must not each build it while
+ * another serves it.
  */
 export function buildDemo() {
   if (process.env.GAPSCORE_DEMO_BUILT === '1') return;
