@@ -22,26 +22,28 @@ build_native() {
   cmake --build build/native
 }
 
-# The checked tree: clang with ASan + UBSan (GAPSCORE_SANITIZE), -O1 with line
-# tables so that it stays fast and stacks stay readable (function, file, line
-# and column; -g's variables for a debugger cost about 15 % of the compile).
-# Unit tests, the CLI (some tests run it; tests/js/parity.test.mjs compares its
-# reports, clang's, with g++'s and wasm's) and the fuzz targets, which here
-# replay inputs only (no coverage instrumentation: tools/fuzz.sh --replay); no
-# benchmarks.
+# A clang tree with ASan + UBSan (GAPSCORE_SANITIZE) and the libFuzzer targets,
+# -O1 with line tables so that it stays fast and stacks stay readable (function,
+# file, line and column; -g's variables for a debugger cost about 15 % of the
+# compile); no benchmarks. Usage: configure_sanitized DIR [CMAKE ARG...]
+configure_sanitized() {
+  local dir=$1; shift
+  CC=clang CXX=clang++ configure "$dir" cmake -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON "$@"
+}
+
+# The checked tree: unit tests, the CLI (some tests run it; tests/js/parity.test.mjs
+# compares its reports, clang's, with g++'s and wasm's) and the fuzz targets,
+# which here replay inputs only (no coverage instrumentation: tools/fuzz.sh --replay).
 build_native_asan() {
-  CC=clang CXX=clang++ configure build/native-asan cmake -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
-    -DGAPSCORE_FUZZ_COVERAGE=OFF -DGAPSCORE_BUILD_BENCH=OFF
+  configure_sanitized build/native-asan -DGAPSCORE_FUZZ_COVERAGE=OFF -DGAPSCORE_BUILD_BENCH=OFF
   cmake --build build/native-asan ${1:+--target "$1"}
 }
 
-# The fuzzing tree: the same, with libFuzzer's coverage instrumentation in every
-# object (GAPSCORE_FUZZ_COVERAGE), and only the fuzz targets. tools/fuzz.sh SECONDS.
+# The fuzzing tree: libFuzzer's coverage instrumentation in every object
+# (GAPSCORE_FUZZ_COVERAGE), and only the fuzz targets. tools/fuzz.sh SECONDS.
 build_native_fuzz() {
-  CC=clang CXX=clang++ configure build/native-fuzz cmake -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DGAPSCORE_SANITIZE=ON -DGAPSCORE_FUZZ=ON \
-    -DGAPSCORE_FUZZ_COVERAGE=ON -DGAPSCORE_BUILD_BENCH=OFF -DGAPSCORE_BUILD_TESTS=OFF
+  configure_sanitized build/native-fuzz -DGAPSCORE_FUZZ_COVERAGE=ON -DGAPSCORE_BUILD_BENCH=OFF -DGAPSCORE_BUILD_TESTS=OFF
   cmake --build build/native-fuzz --target gapscore_fuzzers
 }
 

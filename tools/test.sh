@@ -52,8 +52,9 @@ bash tools/build.sh package
 # (build/native), clang (build/native-asan's CLI), wasm in Node and in Chromium.
 # One test file at a time. Two at once took 194-256 s instead of 304 s, but in
 # one run of seven the demo's roll-up test found its table hidden after a
-# re-analysis (cause not found; never seen one at a time). The demo is built
-# once here, not by each demo test file (GAPSCORE_DEMO_BUILT).
+# re-analysis (likely a click during the redraw: the test now waits for it; not
+# reproduced). The demo is built once here, not by each demo test file
+# (GAPSCORE_DEMO_BUILT).
 step "package tests (node:test: Node ESM, TypeScript, Vite + Chromium)"
 bash tools/build-demo.sh
 GAPSCORE_DEMO_BUILT=1 node --test --test-concurrency=1 tests/js/
