@@ -33,6 +33,22 @@ Status stream_file(const std::string& path, const std::function<Status(std::stri
   return result;
 }
 
+FileChunks::FileChunks(std::string path) : path_(std::move(path)), file_(std::fopen(path_.c_str(), "rb")) {}
+
+FileChunks::~FileChunks() {
+  if (file_) std::fclose(file_);
+}
+
+Status FileChunks::read(std::uint64_t offset, std::string& chunk) {
+  if (!file_) return Error(io_error(path_, "open"));
+  if (fseeko(file_, static_cast<off_t>(offset), SEEK_SET) != 0) return Error(io_error(path_, "read"));
+  chunk.resize(std::size_t{1} << 20);
+  const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file_);
+  if (n < chunk.size() && std::ferror(file_)) return Error(io_error(path_, "read"));
+  chunk.resize(n);
+  return Ok{};
+}
+
 Result<std::string> read_file(const std::string& path) {
   std::string out;
   Status s = stream_file(path, [&](std::string_view chunk) -> Status {

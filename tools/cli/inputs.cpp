@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <future>
 #include <optional>
 #include <thread>
 
@@ -129,7 +131,17 @@ namespace {
 // One table file: a workbook's sheet as CSV (the digest is the workbook's),
 // anything else streamed as it is. sha256: known already ("" = the session hashes).
 Status stream_table_file(Session& analysis, TableKind kind, const std::string& path, const std::string& sha256,
-                         Shard shard, const std::string& sheet) {
+                         Shard shard, const std::string& sheet, const std::function<Result<std::string>()>& range_digest) {
+  if (kind == TableKind::activity && shard.by_bytes) {
+    // A byte range: the reader says which bytes it needs; the digest is hashed beside it.
+    if (Status s = analysis.begin_table(kind, path, InputFormat::csv, shard.file_bytes, shard, true); !s) return s;
+    FileChunks file(path);
+    if (Status s = analysis.pull([&file](std::uint64_t at, std::string& chunk) { return file.read(at, chunk); }); !s)
+      return s;
+    auto digest = range_digest();
+    if (!digest) return std::move(digest).error();
+    return analysis.end_table(digest.value());
+  }
   auto workbook = read_workbook(path, sheet);
   if (!workbook) return std::move(workbook).error();
   if (*workbook) {
@@ -148,19 +160,22 @@ Status stream_table_file(Session& analysis, TableKind kind, const std::string& p
 }
 
 // The tables of the command line, the activity as shard `shard` (usage exports
-// go to shard 0 only: they are not split).
-Status stream_tables(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, Shard shard) {
+// go to shard 0 only: they are not split). A byte range of the activity ends
+// with `range_digest()`, the file's digest.
+Status stream_tables(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, Shard shard,
+                     const std::function<Result<std::string>()>& range_digest = {}) {
   for (TableKind kind : kReadOrder) {
     const std::string name(table_name(kind));
     if (kind == TableKind::activity) {
       for (const ActivityPlan::File& f : plan.files)
-        if (Status s = stream_table_file(analysis, kind, f.path, f.sha256, shard, sheet_for(args, name)); !s) return s;
+        if (Status s = stream_table_file(analysis, kind, f.path, f.sha256, shard, sheet_for(args, name), range_digest); !s)
+          return s;
       for (const ActivityPlan::File& f : plan.repeats)
         if (Status s = analysis.note_repeated_input(kind, f.path, f.sha256); !s) return s;
       continue;
     }
     if (const auto path = args.get(name))
-      if (Status s = stream_table_file(analysis, kind, *path, "", shard, sheet_for(args, name)); !s) return s;
+      if (Status s = stream_table_file(analysis, kind, *path, "", shard, sheet_for(args, name), range_digest); !s) return s;
   }
   if (shard.index > 0) return Ok{};
   const UsageFormat format = usage_format_from_name(args.get("usage-format").value_or("")).value_or(UsageFormat::detect);
@@ -190,6 +205,53 @@ std::uint32_t thread_count(const ParsedArgs& args, const Session& analysis) {
   return std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
 }
 
+// One activity CSV read by `threads` readers, each taking a byte range of
+// it, while another thread hashes it. False: the ranges did not line up (see
+// Session::merge_range) or a reader failed: read it another way.
+Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, std::uint32_t threads) {
+  const std::string& path = plan.files[0].path;
+  std::error_code size_error;
+  const std::uint64_t size = std::filesystem::file_size(path, size_error);
+  if (size_error) return false;
+  std::future<Result<std::string>> digest = std::async(std::launch::async, [&path]() -> Result<std::string> {
+    Sha256Stream hash;
+    Status s = stream_file(path, [&hash](std::string_view chunk) -> Status {
+      hash.update(chunk);
+      return Ok{};
+    });
+    if (!s) return std::move(s).error();
+    return hash.finish_hex();
+  });
+  // Only the first range's digest is kept; the others' are never read.
+  const auto unused_digest = []() -> Result<std::string> { return std::string(64, '0'); };
+  std::vector<std::optional<Session>> ranges(threads);
+  std::vector<Status> results(threads, Status(Ok{}));
+  std::vector<std::thread> workers;
+  for (std::uint32_t i = 1; i < threads; ++i)
+    workers.emplace_back([&, i] {
+      auto s = make_analysis(args);
+      if (!s) {
+        results[i] = std::move(s).error();
+        return;
+      }
+      results[i] = stream_tables(args, plan, *s, Shard{i, threads, true, size}, unused_digest);
+      ranges[i] = std::move(s).value();
+    });
+  const Status mine = stream_tables(args, plan, analysis, Shard{0, threads, true, size}, [&digest] { return digest.get(); });
+  for (std::thread& w : workers) w.join();
+  if (digest.valid()) digest.wait();
+  if (!mine) return false;
+  FileChunks file(path);
+  const ChunkSource source = [&file](std::uint64_t at, std::string& chunk) { return file.read(at, chunk); };
+  for (std::uint32_t i = 1; i < threads; ++i) {
+    if (!results[i]) return false;
+    auto merged = analysis.merge_range(std::move(*ranges[i]), source);
+    if (!merged) return std::move(merged).error();
+    if (!merged.value()) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Status stream_inputs(const ParsedArgs& args, Session& analysis) {
@@ -198,6 +260,18 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis) {
   const ActivityPlan& plan = planned.value();
   const std::uint32_t threads = thread_count(args, analysis);
   if (threads == 1) return stream_tables(args, plan, analysis, Shard{});
+  if (plan.files.size() == 1 && plan.repeats.empty()) {
+    auto by_ranges = stream_by_ranges(args, plan, analysis, threads);
+    if (!by_ranges) return std::move(by_ranges).error();
+    if (by_ranges.value()) return Ok{};
+    // Read by person instead, from the start, into a session as it was made.
+    const std::string ledger = analysis.ledger();
+    auto fresh = make_analysis(args);
+    if (!fresh) return std::move(fresh).error();
+    if (!ledger.empty())
+      if (Status s = fresh->set_ledger(ledger); !s) return s;
+    analysis = std::move(fresh).value();
+  }
   // Every thread reads every byte and keeps its share of the people; shard 0
   // (this thread) then merges the others, in order.
   std::vector<std::optional<Session>> shards(threads);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -69,6 +70,20 @@ std::string input_schema_json();
 
 // SHA-256 of the bytes as lowercase hex: the digest a report records per input.
 std::string sha256_hex(std::string_view bytes);
+// The same digest of bytes given in pieces (a file read in chunks).
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+  void update(std::string_view bytes);
+  std::string finish_hex();  // then it starts again
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Excel workbooks (.xlsx): one sheet read as CSV text, so that a workbook goes
 // through exactly the ingest a CSV file does (same columns, dates, diagnostics,

@@ -3,7 +3,9 @@
 // for the canonical JSON report.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,10 +17,18 @@
 namespace gapscore {
 
 // One of `count` readers of the same activity table, each taking the rows of
-// its share of the people (all rows of one person go to one shard).
+// its share of the people (all rows of one person go to one shard); or, with
+// by_bytes, the records that start in its share of the file's bytes
+// (file_bytes: the file's size; see merge_range).
 struct Shard {
   std::uint32_t index = 0, count = 1;
+  bool by_bytes = false;
+  std::uint64_t file_bytes = 0;
 };
+
+// The bytes of a table file from `offset` on, any length (empty: none are
+// left), for readers that ask for bytes by offset (Session::wanted_offset).
+using ChunkSource = std::function<Status(std::uint64_t offset, std::string& chunk)>;
 
 class Session {
  public:
@@ -41,6 +51,13 @@ class Session {
   Status begin_table(TableKind kind, std::string source_name, InputFormat format, std::uint64_t expected_bytes,
                      Shard shard, bool digest_by_caller);
   Status push(std::string_view chunk);
+  // The offset the next push() must start at: the bytes so far, or for a
+  // byte-range reader wherever its range needs (the header comes from the
+  // start); nullopt when it needs no more (call end_table) or no table is open.
+  std::optional<std::uint64_t> wanted_offset() const;
+  // Pushes the open table's bytes from `source`, where wanted_offset() says,
+  // until it needs no more or the bytes end; then end_table() is the caller's.
+  Status pull(const ChunkSource& source);
   // sha256_hex: the table's digest (64 lowercase hex digits) when begin_table said digest_by_caller.
   Status end_table(std::string_view sha256_hex = {});
   // A whole table given as typed columns (see ingest_columns) instead of bytes.
@@ -57,6 +74,17 @@ class Session {
   // reading everything. Fails if the shards did not read the same inputs.
   // Whole sessions (not shards) of different activity files merge too: see below.
   Status merge(Session&& other);
+
+  // Reading one activity CSV in parallel by byte range: sessions 0..n-1 read
+  // it with Shard{i, n, true, size} (digest_by_caller: the caller hashes the
+  // file), then session 0 merges the others in index order. A later range's
+  // row whose key an earlier range holds is a repeat: `source` (the file's
+  // bytes) lets this range's rows of such keys be read again and taken back.
+  // True: merged, byte-identical to one reader. False: the ranges do not
+  // line up (a range started inside a quoted field, a date format the first
+  // range did not settle, proxy columns, sums too large): read the file again
+  // another way (by person, Shard{i, n}); neither session can be used then.
+  Result<bool> merge_range(Session&& later, const ChunkSource& source);
 
   // Several activity files are one table: give them one after another in the
   // order of their SHA-256 (digest_by_caller helps: hash first, then read). For

@@ -14,6 +14,8 @@ std::int32_t floor_div64(std::int32_t day) { return day >= 0 ? day / 64 : -((-da
 // What a row adds to its period's sums, in PeriodCell's field order. Not
 // inlined: in Part::add it made the wasm compiler stop inlining the id lookups
 // (about 5 % slower).
+}  // namespace
+
 [[gnu::noinline]] PeriodCells::Sums period_delta(const ExactRowSums& s, bool ai_baseline, bool ai, PlaybookStatus status) {
   PeriodCells::Sums d;
   static_assert(std::size(kExactRowSumFields) == PeriodCell::kAiBRows && PeriodCell::kOffPlaybookAiTasks == 31);
@@ -31,6 +33,8 @@ std::int32_t floor_div64(std::int32_t day) { return day >= 0 ? day / 64 : -((-da
   d[PeriodCell::kOffPlaybookAiTasks] = off_playbook ? s.ai_tasks : 0;
   return d;
 }
+
+namespace {
 
 // Whether s fits a person's sums: every field of `all`, and of `ai` (an AI-assisted
 // row) or of the manual sums (all - ai), stays within 64 bits. One pass and no
@@ -197,7 +201,10 @@ void Part::see_attributes(PersonPart& person, const std::array<std::string_view,
 RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v,
                      std::string_view team, std::string_view role, std::string_view work_mode, std::uint64_t row) {
   ExactRowSums s;
-  if (!row_contribution(v, s)) return RowOutcome::overflow;
+  if (!row_contribution(v, s)) {
+    ++overflow_rows_;
+    return RowOutcome::overflow;
+  }
   // Exports often list one person's rows together: the previous row's person is tried first.
   std::uint32_t p = last_person_;
   const std::vector<std::string>& ids = person_ids_.texts();
@@ -248,8 +255,10 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
     person.all_kept = true;
   }
   if ((!roomy && !person_fits(person.all, person.ai, s, ai)) ||
-      !period_cells_.add(pc, period_delta(s, ai && v.has_baseline, ai, task.status)))
+      !period_cells_.add(pc, period_delta(s, ai && v.has_baseline, ai, task.status))) {
+    ++overflow_rows_;
     return RowOutcome::overflow;
+  }
   person.magnitude = roomy ? person.magnitude + grow : PersonPart::kUnbounded;
   totals_current_ = false;  // `all` is settled from the period cells later
   if (person.all_kept) person.all.add_checked_before(s);

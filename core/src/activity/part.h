@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -72,6 +73,7 @@ class DayBits {
 
   bool test(std::int32_t day) const;
   bool test_and_set(std::int32_t day);  // true when it was set already
+  void reset(std::int32_t day);
   void set_all(const DayBits& o);
   // Days set in both (for keys repeated across parts).
   std::vector<std::int32_t> common(const DayBits& o) const;
@@ -218,6 +220,20 @@ class PlaybookResolver {
 
 enum class RowOutcome : std::uint8_t { kept, duplicate, outside_window, overflow };
 
+// What a row adds to its period cell's sums (part.cpp), for adding and taking back.
+PeriodCells::Sums period_delta(const ExactRowSums& s, bool ai_baseline, bool ai, PlaybookStatus status);
+
+// Keys (person, date, task type) two parts both hold: the later byte range's
+// rows of them repeat an earlier range's and are taken back (part_ranges.cpp).
+struct SharedKeys {
+  // person id + '\x1f' + task type -> the days, ascending
+  std::unordered_map<std::string, std::vector<std::int32_t>> days;
+  std::uint64_t count = 0;
+  static std::string cell_key(std::string_view person, std::string_view task);
+  bool has(std::string_view person, std::int32_t day, std::string_view task) const;
+  bool has_person_task(std::string_view person, std::string_view task) const;
+};
+
 class Part {
  public:
   explicit Part(PartOptions options);
@@ -232,6 +248,20 @@ class Part {
   // nullopt when a sum would overflow (then the part is unusable). Unless
   // keys were shared, `other` is spent (its cells freed as they are merged).
   std::optional<std::uint64_t> merge(Part&& other);
+
+  // Byte ranges of one file (part_ranges.cpp). Rows this part numbered from
+  // its range's start move on by `by`.
+  void shift_rows(std::uint64_t by);
+  // The keys this part and a later range's part both hold.
+  SharedKeys shared_keys(const Part& later) const;
+  // Takes back the row add() took for this key (kept, or counted outside
+  // the window) and clears the key. False: no such row (nothing changed).
+  bool remove(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v);
+  // Whether `row` gave one of the person's first or conflicting inline attributes.
+  bool attribute_row(std::string_view person_id, std::uint64_t row) const;
+  void replace_attributes(std::string_view person_id, const InlineAttributes& attributes);
+  // Rows refused because a sum would pass 64 bits.
+  std::uint64_t overflow_rows() const { return overflow_rows_; }
 
   // The activity file the next rows come from (its place in SHA-256 order).
   void set_file(std::uint32_t file) { file_ = file; }
@@ -306,7 +336,7 @@ class Part {
   FlatU64Map pending_index_;
   std::vector<PendingPlaybookCell> pending_;
   bool totals_current_ = true;  // every person's `all` is settled
-  std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0;
+  std::uint64_t rows_in_window_ = 0, rows_outside_window_ = 0, overflow_rows_ = 0;
   std::int32_t first_date_ = 0, last_date_ = 0;
   bool any_date_ = false;
   std::uint32_t file_ = 0;

@@ -13,8 +13,7 @@ enum Slot : std::size_t {
 
 }  // namespace
 
-PartSink::Outcome PartSink::accept(const ingest::RowView& r, std::uint64_t row_number) {
-  RowValues v;
+bool row_values(const ingest::RowView& r, RowValues& v) {
   v.tasks = r.ints[tasks];
   v.ai_tasks = r.ints[ai_tasks];
   // The reader's exact x 10^6 value where it has one (the same integer to_fixed gives).
@@ -40,11 +39,25 @@ PartSink::Outcome PartSink::accept(const ingest::RowView& r, std::uint64_t row_n
   if (v.has_errors) v.errors = r.ints[errors];
   v.has_interactions = r.present[ai_interactions] != 0;
   if (v.has_interactions) v.interactions = r.ints[ai_interactions];
-  if (!ok) return Outcome::too_large;
-  const std::string_view mode =
-      r.present[work_mode] ? std::string_view(work_mode_name(static_cast<WorkMode>(r.ints[work_mode]))) : std::string_view();
-  switch (part_.add(r.cells[person_id], r.ints[date], r.cells[task_type], v, r.present[team] ? r.cells[team] : "",
-                    r.present[role] ? r.cells[role] : "", mode, row_number)) {
+  return ok;
+}
+
+RowKey row_key(const ingest::RowView& r) {
+  RowKey k;
+  k.person = r.cells[person_id];
+  k.day = r.ints[date];
+  k.task = r.cells[task_type];
+  k.team = r.present[team] ? r.cells[team] : "";
+  k.role = r.present[role] ? r.cells[role] : "";
+  k.work_mode = r.present[work_mode] ? std::string_view(work_mode_name(static_cast<WorkMode>(r.ints[work_mode]))) : std::string_view();
+  return k;
+}
+
+PartSink::Outcome PartSink::accept(const ingest::RowView& r, std::uint64_t row_number) {
+  RowValues v;
+  if (!row_values(r, v)) return Outcome::too_large;
+  const RowKey k = row_key(r);
+  switch (part_.add(k.person, k.day, k.task, v, k.team, k.role, k.work_mode, row_number)) {
     case RowOutcome::kept: return Outcome::kept;
     case RowOutcome::duplicate: return Outcome::duplicate;
     case RowOutcome::outside_window: return Outcome::outside_window;

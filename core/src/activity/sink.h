@@ -7,6 +7,15 @@
 
 namespace gapscore::activity {
 
+// A checked row's values as fixed-point integers; false when a decimal is too large.
+bool row_values(const ingest::RowView& row, RowValues& v);
+// A checked row's key and inline attributes (empty: not given).
+struct RowKey {
+  std::string_view person, task, team, role, work_mode;
+  std::int32_t day = 0;
+};
+RowKey row_key(const ingest::RowView& row);
+
 class PartSink : public ingest::RowSink {
  public:
   explicit PartSink(Part& part) : part_(part) {}

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+
+#include "gapscore/inputs.h"
 
 namespace gapscore {
 
@@ -139,5 +142,13 @@ std::string sha256_hex(std::string_view data) {
   const auto d = h.finish();
   return to_hex(d);
 }
+
+struct Sha256Stream::Impl {
+  Sha256 hash;
+};
+Sha256Stream::Sha256Stream() : impl_(std::make_unique<Impl>()) {}
+Sha256Stream::~Sha256Stream() = default;
+void Sha256Stream::update(std::string_view bytes) { impl_->hash.update(bytes); }
+std::string Sha256Stream::finish_hex() { return to_hex(impl_->hash.finish()); }
 
 }  // namespace gapscore

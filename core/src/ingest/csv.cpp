@@ -164,8 +164,18 @@ Status CsvReader::end_field() {
   }
   ends_.push_back(static_cast<std::uint32_t>(buf_.size()));
   if (filter_count_ > 1 && !skipping_ && ends_.size() == filter_field_ + 1) {
-    const std::size_t begin = ends_.size() > 1 ? ends_[ends_.size() - 2] : 0;
-    skipping_ = skips(std::string_view(buf_).substr(begin, buf_.size() - begin));
+    if (keep_) {
+      views_.clear();
+      std::size_t begin = 0;
+      for (std::uint32_t end : ends_) {
+        views_.emplace_back(buf_.data() + begin, end - begin);
+        begin = end;
+      }
+      skipping_ = skips_record(views_);
+    } else {
+      const std::size_t begin = ends_.size() > 1 ? ends_[ends_.size() - 2] : 0;
+      skipping_ = skips(std::string_view(buf_).substr(begin, buf_.size() - begin));
+    }
   }
   field_start_ = buf_.size();
   return Ok{};
@@ -173,6 +183,23 @@ Status CsvReader::end_field() {
 
 bool CsvReader::skips(std::string_view cell) const {
   return shard_of(ingest::trim(cell), filter_count_) != filter_index_;
+}
+
+bool CsvReader::skips_record(std::span<const std::string_view> fields) const { return !keep_(fields); }
+
+void CsvReader::restart_at(std::uint64_t byte_offset) {
+  buf_.clear();
+  ends_.clear();
+  field_start_ = 0;
+  malformed_field_ = -1;
+  state_ = State::field_start;
+  skipping_ = false;
+  pending_cr_ = false;
+  bytes_ = byte_offset;
+  record_offset_ = byte_offset;
+  row_ = 2;
+  blank_lines_ = records_ = skipped_ = 0;
+  utf8_ = Utf8Validator{};
 }
 
 void CsvReader::next_record() {
@@ -278,7 +305,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
       if (views_.size() + 1 >= 1024) return 0;
       views_.emplace_back(p + field, j - field);
       field = ++j;
-      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && skips(views_.back()))
+      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (keep_ ? skips_record(views_) : skips(views_.back())))
         return skip_plain_record(p, n, j, base);
       continue;
     }
@@ -289,7 +316,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   }
   if (j == i) return 0;  // a blank line
   views_.emplace_back(p + field, j - field);
-  if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && skips(views_.back())) {
+  if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (keep_ ? skips_record(views_) : skips(views_.back()))) {
     ++skipped_;
   } else {
     CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};

@@ -61,6 +61,25 @@ class CsvReader {
     filter_count_ = count;
   }
   std::uint64_t skipped_records() const { return skipped_; }
+  // Reading again only some records: those whose first `fields` fields fail
+  // `keep` are skipped like another shard's (never both filters at once).
+  using RecordFilter = std::function<bool(std::span<const std::string_view>)>;
+  void set_record_filter(std::size_t fields, RecordFilter keep) {
+    filter_field_ = fields - 1;
+    keep_ = std::move(keep);
+    filter_count_ = 2;  // turns the filter on; skips() asks keep_
+  }
+
+  // Reading a byte range of a file (ingest/byte_range.h): after the header,
+  // the reader goes on at `byte_offset`, a record start, as row 2, with no
+  // record, blank line or encoding state carried over.
+  void restart_at(std::uint64_t byte_offset);
+  // No record is open: the bytes so far ended exactly at a record's end.
+  bool at_record_start() const {
+    return state_ == State::field_start && ends_.empty() && buf_.empty() && !skipping_ && !pending_cr_;
+  }
+  // The row number the next record gets.
+  std::uint64_t next_row() const { return row_; }
 
   char delimiter() const { return delimiter_; }
   std::uint64_t bytes_read() const { return bytes_; }
@@ -106,6 +125,8 @@ class CsvReader {
   std::uint64_t fed_ = 0;
   // Whether a record whose field filter_field_ is `cell` is skipped.
   bool skips(std::string_view cell) const;
+  bool skips_record(std::span<const std::string_view> fields) const;
+  RecordFilter keep_;
   std::size_t filter_field_ = 0;
   std::uint32_t filter_index_ = 0, filter_count_ = 1;  // count 1: no filter
   bool skipping_ = false;

@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 
 #include <algorithm>
+#include <array>
 
 #include "ingest/cell_parse.h"
 #include "ingest/csv.h"
@@ -18,6 +19,12 @@ struct TableIngestor::Impl {
         builder(schema_for(options.kind), options, log_ref),
         csv(CsvOptions{options.delimiter, std::size_t{1} << 20, options.shard_index == 0}, name) {
     builder.set_sink(options.row_sink);
+    if (options.range.active()) {
+      // Reader 0 reads from the start and is cut at the next range; the others
+      // first read the header (and the rows a date format is detected from).
+      phase = options.range.index == 0 && !options.range.exact ? Phase::body : Phase::head;
+      builder.set_probing(phase == Phase::head);
+    }
   }
 
   IngestOptions options;
@@ -35,6 +42,14 @@ struct TableIngestor::Impl {
   bool reserved = false;
   bool failed = false;
   Error failure;
+  // Reading a byte range (IngestOptions::range).
+  enum class Phase : std::uint8_t { head, seek, body, settle, done } phase = Phase::body;
+  bool cut_done = false;
+  std::uint64_t blank_lines_at_cut = 0;
+  std::uint64_t pos = 0;  // offset of the next byte to push
+  std::string head_bytes;
+  std::optional<std::uint64_t> header_end;
+  ingest::RangeFacts facts;
 
   Status fail(Error e) {
     failed = true;
@@ -104,6 +119,152 @@ struct TableIngestor::Impl {
     }
     return csv.feed(data, [this](const CsvRecord& r) { return csv_record(r); });
   }
+
+  // Range reading: bytes pushed at `pos`, cut to the range's records.
+  Status range_push(std::string_view chunk) {
+    const std::uint64_t at = pos;
+    pos += chunk.size();
+    if (phase == Phase::done) return Ok{};
+    if (!header_end) {
+      head_bytes.append(chunk);
+      header_end = ingest::header_line_end(head_bytes);
+      if (!header_end) return Ok{};  // finish() reads what there is
+      const std::string held = std::move(head_bytes);
+      head_bytes.clear();
+      facts.usable = true;
+      return range_feed(held, 0);
+    }
+    return range_feed(chunk, at);
+  }
+
+  const ingest::ByteRangeSpec& range() const { return options.range; }
+
+  // Where range i's records start being looked for (a '\n' at or after it ends the line before).
+  std::uint64_t search_from(std::uint32_t i) const {
+    return std::max(range().nominal(i), *header_end) - 1;
+  }
+
+  void start_body(std::uint64_t begin) {
+    csv.restart_at(begin);
+    builder.set_probing(false);
+    if (options.key_filter) install_key_filter();
+    facts.begin = begin;
+    phase = Phase::body;
+  }
+
+  Status range_feed(std::string_view data, std::uint64_t at) {
+    while (!data.empty()) {
+      const std::uint64_t end = at + data.size();
+      auto from = [&](std::uint64_t offset) {
+        data.remove_prefix(offset - at);
+        at = offset;
+      };
+      switch (phase) {
+        case Phase::head: {
+          if (Status s = route(data); !s) return s;
+          if (!header_done || builder.dates_pending()) return Ok{};
+          // Header and date formats known: on to the range's first record.
+          const std::uint64_t target = range().exact ? range().begin : search_from(range().index);
+          if (range().exact) {
+            start_body(target);
+          } else {
+            phase = Phase::seek;
+          }
+          if (target < at || target >= end) {
+            pos = target;  // the caller goes back (or on) to it
+            return Ok{};
+          }
+          from(target);
+          break;
+        }
+        case Phase::seek: {
+          const auto begin = ingest::line_start_after(data, at, search_from(range().index));
+          if (!begin) return Ok{};
+          start_body(*begin);
+          from(*begin);
+          break;
+        }
+        case Phase::body: {
+          const bool last = range().index + 1 == range().count && !range().exact;
+          std::optional<std::uint64_t> cut;
+          if (range().exact) {
+            if (range().end < end) cut = range().end;
+            else if (range().end == end) cut = end;
+          } else if (!last) {
+            // The next range starts at the first line start after its search
+            // point: at this range's own start when that point lies before it.
+            const std::uint64_t next_from = search_from(range().index + 1);
+            cut = next_from < facts.begin ? facts.begin : ingest::line_start_after(data, at, next_from);
+          }
+          if (!cut) return route(data);
+          if (Status s = route(data.substr(0, *cut - at)); !s) return s;
+          facts.end = *cut;
+          facts.clean = csv.at_record_start();
+          facts.next_row = csv.next_row();
+          blank_lines_at_cut = csv.blank_lines();
+          cut_done = true;
+          if (builder.dates_pending()) {
+            // The range's rows wait for a date format its own rows did not
+            // settle: the next rows decide it, as for one reader, and are
+            // not taken.
+            builder.set_probing(true);
+            phase = Phase::settle;
+            from(*cut);
+            break;
+          }
+          phase = Phase::done;
+          return Ok{};
+        }
+        case Phase::settle:
+          if (Status s = route(data); !s) return s;
+          if (!builder.dates_pending()) {
+            phase = Phase::done;
+            csv.restart_at(pos);  // nothing more is read: no record stays open
+          }
+          return Ok{};
+        case Phase::done:
+          return Ok{};
+      }
+    }
+    return Ok{};
+  }
+
+  // A range read again: only rows whose key the caller asks for reach the builder.
+  void install_key_filter() {
+    const std::vector<int>& slots = builder.header_slots();
+    std::array<std::size_t, 3> field{};
+    std::size_t needed = 0;
+    for (int slot = 0; slot < 3; ++slot) {
+      const auto it = std::find(slots.begin(), slots.end(), slot);
+      if (it == slots.end()) return;  // the builder reports the missing column
+      field[static_cast<std::size_t>(slot)] = static_cast<std::size_t>(it - slots.begin());
+      needed = std::max(needed, field[static_cast<std::size_t>(slot)] + 1);
+    }
+    const DateFormat* date_format = builder.date_format_of(1);
+    std::optional<DateFormat> date = date_format ? std::optional<DateFormat>(*date_format) : std::nullopt;
+    csv.set_record_filter(needed, [this, field, date](std::span<const std::string_view> f) {
+      const std::optional<std::int32_t> day = date ? date->read(ingest::trim(f[field[1]])) : std::nullopt;
+      return options.key_filter(ingest::trim(f[field[0]]), day, ingest::trim(f[field[2]]));
+    });
+  }
+
+  void finish_range() {
+    if (phase == Phase::head) {
+      facts.usable = false;
+      facts.why = "the file ended before the range's header or date format was read";
+    }
+    if (phase == Phase::seek) {
+      // No line starts in this range: it holds no record.
+      csv.restart_at(pos);
+      facts.begin = pos;
+    }
+    if (!cut_done) {
+      facts.end = pos;
+      facts.clean = true;
+    } else if (!facts.clean) {
+      csv.restart_at(pos);  // the cut fell inside a record: the merge refuses the ranges
+    }
+  }
 };
 
 TableIngestor::TableIngestor(IngestOptions options, DiagnosticLog& log)
@@ -125,6 +286,12 @@ Status TableIngestor::push(std::string_view chunk) {
   if (m.failed) return m.failure;
   if (m.options.shard_index == 0 && !m.options.digest_by_caller) m.sha.update(chunk);
   m.bytes += chunk.size();
+  if (m.options.range.active()) {
+    m.format = InputFormat::csv;
+    Status s = m.range_push(chunk);
+    if (!s) return m.fail(std::move(s).error());
+    return Ok{};
+  }
   if (m.format == InputFormat::detect) {
     m.pending.append(chunk);
     if (!m.decide(m.pending)) {
@@ -175,10 +342,21 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
     if (Status s = ingest::read_json_rows(text, base, m.builder, m.name); !s) return std::move(s).error();
   } else {
     summary.format = "csv";
+    if (m.options.range.active()) {
+      if (!m.header_end) {  // a header line that never ended: read what there is
+        m.header_end = m.head_bytes.size();
+        if (Status s = m.route(m.head_bytes); !s) return std::move(s).error();
+        m.facts.usable = false;
+        m.facts.why = "the header line does not end";
+      }
+      m.finish_range();
+      summary.bytes = m.options.range.file_bytes;
+    }
     if (Status s = m.csv.finish([&m](const CsvRecord& r) { return m.csv_record(r); }); !s)
       return std::move(s).error();
     if (!m.header_done) return empty();
-    summary.blank_lines = m.csv.blank_lines();
+    if (!m.cut_done) m.facts.next_row = m.csv.next_row();
+    summary.blank_lines = m.cut_done ? m.blank_lines_at_cut : m.csv.blank_lines();
     summary.byte_order_mark = m.csv.had_bom();
     const char d = m.csv.delimiter();
     summary.delimiter = d == '\t' ? "\\t" : std::string(1, d);
@@ -187,6 +365,15 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
   if (!table) return std::move(table).error();
   return IngestedTable{std::move(table).value(), std::move(summary)};
 }
+
+std::optional<std::uint64_t> TableIngestor::wanted_offset() const {
+  const Impl& m = *impl_;
+  if (!m.options.range.active()) return m.bytes;
+  if (m.phase == Impl::Phase::done || m.failed) return std::nullopt;
+  return m.pos;
+}
+
+const ingest::RangeFacts& TableIngestor::range_facts() const { return impl_->facts; }
 
 Result<IngestedTable> ingest_table(std::string_view bytes, const IngestOptions& options, DiagnosticLog& log) {
   TableIngestor ingestor(options, log);

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <span>
 #include <utility>
@@ -13,6 +15,7 @@
 
 #include "gapscore/inputs.h"
 #include "gapscore/status.h"
+#include "ingest/byte_range.h"
 #include "ingest/shard.h"
 #include "model/schema.h"
 #include "model/table.h"
@@ -44,6 +47,14 @@ struct IngestOptions {
   // included, are all in one shard). Shard 0 also digests the bytes and
   // counts blank lines. CSV only.
   std::uint32_t shard_index = 0, shard_count = 1;
+  // Reading in parallel by byte range (ingest/byte_range.h): this reader
+  // takes the records that start in its share of the bytes, after the header
+  // (and the first rows while a date format is detected) read from the start.
+  // The caller pushes the bytes at wanted_offset(). CSV only.
+  ingest::ByteRangeSpec range;
+  // Reading a range again (range.exact): only the records whose key passes
+  // go on to the builder (day: nullopt when the date does not read).
+  std::function<bool(std::string_view person, std::optional<std::int32_t> day, std::string_view task)> key_filter;
   // The caller digests the bytes itself (e.g. WebCrypto, in parallel with
   // reading) and gives the digest to finish(); the ingestor does not hash.
   bool digest_by_caller = false;
@@ -83,6 +94,13 @@ class TableIngestor {
   Status push(std::string_view chunk);
   // `sha256_hex`: the digest, when IngestOptions::digest_by_caller.
   Result<IngestedTable> finish(std::string_view sha256_hex = {});
+
+  // Reading a byte range: the offset of the bytes the next push() must start
+  // at; nullopt once the range is read (then call finish()). Without a range:
+  // the bytes pushed so far (the next ones follow).
+  std::optional<std::uint64_t> wanted_offset() const;
+  // Reading a byte range, after finish(): where it began and ended.
+  const ingest::RangeFacts& range_facts() const;
 
  private:
   struct Impl;

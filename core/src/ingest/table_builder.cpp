@@ -79,6 +79,7 @@ int TableBuilder::slot_for_key(std::string_view key) {
 
 // A row belongs to the shard of its person_id cell, whatever else is wrong with it.
 bool TableBuilder::owned(std::string_view person) {
+  if (probing_) return false;
   if (options_.shard_count <= 1 || shard_of(trim(person), options_.shard_count) == options_.shard_index) return true;
   ++other_shards_;
   return false;
@@ -105,6 +106,7 @@ Status TableBuilder::add_csv_record(std::span<const std::string_view> fields, st
   // Every shard looks at every row's date until the format is known, so all decide alike.
   if (dates_pending_)
     if (Status s = observe_csv_dates(fields); !s) return s;
+  if (probing_) return Ok{};
   if (options_.shard_count > 1 && fields.size() <= filtered_field_) {
     std::string_view person;
     for (std::size_t i = 0; i < header_slot_.size() && i < fields.size(); ++i)

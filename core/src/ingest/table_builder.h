@@ -96,6 +96,11 @@ class TableBuilder {
   // The CSV reader skips other shards' rows (CsvReader::set_shard_filter on
   // the person_id field): a record long enough to have that field is ours.
   void set_rows_filtered();
+  // Reading a byte range: the rows before the range's start are read only
+  // for the date format (no row is taken, nothing is logged).
+  void set_probing(bool probing) { probing_ = probing; }
+  // The format of the date in `slot` once known (configured or detected).
+  const DateFormat* date_format_of(std::size_t slot) const;
 
   std::uint64_t rows_read() const { return rows_read_; }
   // Rows left to other shards (IngestOptions::shard_count > 1).
@@ -165,7 +170,9 @@ class TableBuilder {
   bool plain_rows_apply();
   bool owned(std::string_view person);
   // Header-level diagnostics are shard 0's to report (every shard reads the header).
-  DiagnosticLog& header_log() { return options_.shard_index == 0 ? log_ : scratch_log_; }
+  DiagnosticLog& header_log() {
+    return options_.shard_index == 0 && options_.range.index == 0 && !options_.range.exact ? log_ : scratch_log_;
+  }
   std::uint64_t rows_kept() const;
   std::string header_for_slot(std::size_t slot) const;
 
@@ -204,6 +211,7 @@ class TableBuilder {
   std::uint64_t sink_rows_ = 0;  // rows the sink took (kept or outside the window)
   std::vector<DateColumn> date_columns_;
   bool dates_pending_ = false;
+  bool probing_ = false;
   std::vector<PendingRow> pending_;
 };
 

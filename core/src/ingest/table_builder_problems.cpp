@@ -19,6 +19,12 @@ std::string TableBuilder::date_format_name() const {
   return {};
 }
 
+const DateFormat* TableBuilder::date_format_of(std::size_t slot) const {
+  for (const DateColumn& d : date_columns_)
+    if (d.slot == slot) return d.format ? &*d.format : nullptr;
+  return nullptr;
+}
+
 Status TableBuilder::ambiguous_dates(const DateColumn& d) {
   return Error(make_diagnostic(DiagCode::ambiguous_date, ambiguous_date_message(table_name_, header_for_slot(d.slot), d.detector),
                                table_name_, 0, header_for_slot(d.slot),

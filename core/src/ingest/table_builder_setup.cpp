@@ -223,8 +223,8 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
   for (std::size_t s = schema_slots(); s < table_.columns.size(); ++s) summary.columns.push_back(table_.columns[s].name);
   summary.ignored_columns = ignored_headers_;
   summary.date_format = date_format_name();
-  // A shard's own counts say nothing about the table: the shards are merged first.
-  if (options_.shard_count > 1) return std::move(table_);
+  // A shard's (or byte range's) own counts say nothing about the table: they are merged first.
+  if (options_.shard_count > 1 || options_.range.active()) return std::move(table_);
   if (Status s = check_row_counts(summary, schema_, log_); !s) return std::move(s).error();
   return std::move(table_);
 }

@@ -84,6 +84,9 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
       return Error(make_diagnostic(DiagCode::invalid_argument, "strict mode reads the activity in one shard"));
     if (!m.activity_files.empty() && (shard.index != m.shard.index || shard.count != m.shard.count))
       return Error(make_diagnostic(DiagCode::invalid_argument, "begin_table: every activity file is read as the same shard"));
+    if (shard.by_bytes && (!digest_by_caller || !m.activity_files.empty() || format == InputFormat::json))
+      return Error(make_diagnostic(DiagCode::invalid_argument,
+                                   "begin_table: a byte range is read from one activity CSV whose digest the caller gives"));
     if (!m.current) m.shard = shard;
   }
   auto opts = m.claim(kind, source_name, "begin_table");
@@ -92,7 +95,11 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
   opts->expected_bytes = expected_bytes;
   opts->digest_by_caller = digest_by_caller;
   m.digest_by_caller = digest_by_caller;
-  if (kind == TableKind::activity) {
+  if (kind == TableKind::activity && shard.by_bytes) {
+    opts->range.index = shard.index;
+    opts->range.count = shard.count;
+    opts->range.file_bytes = shard.file_bytes;
+  } else if (kind == TableKind::activity) {
     opts->shard_index = shard.index;
     opts->shard_count = shard.count;
   }
@@ -112,6 +119,23 @@ Status Session::push(std::string_view chunk) {
   return Ok{};
 }
 
+std::optional<std::uint64_t> Session::wanted_offset() const {
+  const Impl& m = *impl_;
+  if (!m.current || m.fatal) return std::nullopt;
+  return m.current->wanted_offset();
+}
+
+Status Session::pull(const ChunkSource& source) {
+  std::string chunk;
+  while (const auto at = wanted_offset()) {
+    chunk.clear();
+    if (Status s = source(*at, chunk); !s) return s;
+    if (chunk.empty()) return Ok{};
+    if (Status s = push(chunk); !s) return s;
+  }
+  return Ok{};
+}
+
 Status Session::end_table(std::string_view sha256_hex) {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
@@ -124,6 +148,10 @@ Status Session::end_table(std::string_view sha256_hex) {
                                  m.digest_by_caller ? "end_table needs the table's SHA-256 as 64 lowercase hex digits"
                                                     : "end_table was given a digest, but begin_table did not ask for one"));
   auto t = m.current->finish(sha256_hex);
+  if (m.current_kind == TableKind::activity && m.shard.by_bytes) {
+    m.range_facts = m.current->range_facts();
+    m.range_next_row = m.range_facts.next_row;
+  }
   m.current.reset();
   if (!t) return m.fail(std::move(t).error());
   if (m.current_kind == TableKind::activity && m.activity_files.size() > 1) {
@@ -203,6 +231,7 @@ Status Session::merge(Session&& other) {
   if (m.current || o.current) return invalid("a table is still open");
   if (m.dataset || o.dataset) return invalid("a session was joined already");
   if (!m.activity_part || !o.activity_part) return invalid("both sessions must have read activity");
+  if (m.shard.by_bytes || o.shard.by_bytes) return invalid("byte ranges merge with merge_range");
   if (m.shard.count == 1 && o.shard.count == 1) return merge_inputs(std::move(other));
   if (o.shard.count != m.shard.count || o.shard.index == m.shard.index)
     return invalid("both sessions must have read the activity as different shards of the same count");

@@ -58,6 +58,10 @@ struct Session::Impl {
   bool activity_log_joined = false;
   Shard shard;
   std::uint32_t shards_held = 1;  // shards merged into this one (itself included)
+  // Byte ranges (Shard::by_bytes): where the ranges held began and ended, and
+  // the file's row number after their last record.
+  ingest::RangeFacts range_facts;
+  std::uint64_t range_next_row = 0;
   bool digest_by_caller = false;  // of the table being read
   // What a saved state needs to read the inputs again: the small tables' and
   // the usage exports' bytes (the activity is saved as its state).
@@ -143,14 +147,7 @@ struct Session::Impl {
     if (kind == TableKind::playbook && seen[static_cast<std::size_t>(TableKind::activity)])
       return Error(make_diagnostic(DiagCode::invalid_argument, "give the playbook table before the activity table"));
     seen[k] = true;
-    IngestOptions opts;
-    opts.kind = kind;
-    opts.strict = config.strict;
-    opts.source_name = std::move(source_name);
-    const auto cols = config.columns.find(std::string(table_name(kind)));
-    if (cols != config.columns.end()) opts.column_map = cols->second;
-    const auto dates = config.date_formats.find(std::string(table_name(kind)));
-    if (dates != config.date_formats.end()) opts.date_format = dates->second;
+    IngestOptions opts = table_options(kind, std::move(source_name));
     if (kind == TableKind::activity) {
       if (more_activity) {
         activity_part->set_file(static_cast<std::uint32_t>(activity_files.size()));
@@ -160,6 +157,19 @@ struct Session::Impl {
       }
       new_activity_file();
     }
+    return opts;
+  }
+
+  // How the config reads a table of this kind.
+  IngestOptions table_options(TableKind kind, std::string source_name) const {
+    IngestOptions opts;
+    opts.kind = kind;
+    opts.strict = config.strict;
+    opts.source_name = std::move(source_name);
+    const auto cols = config.columns.find(std::string(table_name(kind)));
+    if (cols != config.columns.end()) opts.column_map = cols->second;
+    const auto dates = config.date_formats.find(std::string(table_name(kind)));
+    if (dates != config.date_formats.end()) opts.date_format = dates->second;
     return opts;
   }
 

@@ -1,0 +1,32 @@
+#include "ingest/byte_range.h"
+
+#include <cstring>
+
+namespace gapscore::ingest {
+
+std::optional<std::uint64_t> header_line_end(std::string_view head) {
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const char c = head[i];
+    if (c == '"') {
+      in_quotes = !in_quotes;
+    } else if (!in_quotes && c == '\n') {
+      return i + 1;
+    } else if (!in_quotes && c == '\r') {
+      if (i + 1 == head.size()) return std::nullopt;  // a CRLF may be split: wait for the next byte
+      return head[i + 1] == '\n' ? i + 2 : i + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> line_start_after(std::string_view bytes, std::uint64_t at, std::uint64_t from) {
+  const std::uint64_t end = at + bytes.size();
+  if (from >= end) return std::nullopt;
+  const std::uint64_t start = from > at ? from - at : 0;
+  const void* nl = std::memchr(bytes.data() + start, '\n', bytes.size() - start);
+  if (!nl) return std::nullopt;
+  return at + static_cast<std::uint64_t>(static_cast<const char*>(nl) - bytes.data()) + 1;
+}
+
+}  // namespace gapscore::ingest

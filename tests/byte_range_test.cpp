@@ -1,0 +1,294 @@
+// Reading one activity CSV in byte ranges (Shard::by_bytes, Session::merge_range)
+// gives the same report bytes as one reader: whatever the number of ranges and
+// the chunk size, with repeated keys across ranges (the first row in the file
+// wins), bad rows, blank lines, CRLF, a byte-order mark, detected date formats
+// and inline attributes. A range that starts inside a quoted field is found
+// out and refused (false), never merged wrong. A property test over random
+// files and splits.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "base/prng.h"
+#include "gapscore/generate.h"
+#include "gapscore/inputs.h"
+#include "gapscore/session.h"
+#include "test_util.h"
+
+namespace gapscore {
+namespace {
+
+using Inputs = testing_util::OrgTables;
+
+// A generated organisation's activity as an HR export might give it.
+struct Mess {
+  bool shuffle = true;
+  bool crlf = false;
+  bool bom = false;
+  bool day_month = false;      // dates as D/M/YYYY (detected from the rows)
+  bool quoted_notes = false;   // a note column, some quoted with newlines inside
+  bool proxies = false;        // a legacy-proxy column (emails_sent)
+};
+
+Inputs messy(std::uint64_t seed, const Mess& mess) {
+  GenerateOptions o;
+  o.people = 40;
+  o.days = 30;
+  o.seed = seed;
+  Inputs in = testing_util::generated_tables(o);
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < in.activity.size();) {
+    const std::size_t end = in.activity.find('\n', at);
+    lines.push_back(in.activity.substr(at, end - at));
+    at = end == std::string::npos ? in.activity.size() : end + 1;
+  }
+  std::string header = lines.front() + ",team,role";
+  if (mess.quoted_notes) header += ",note";
+  if (mess.proxies) header += ",emails_sent";
+  lines.erase(lines.begin());
+  Prng rng(seed * 31 + 7);
+  auto date_text = [&](std::string iso) {
+    if (!mess.day_month) return iso;
+    const int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+    return std::to_string(d) + "/" + std::to_string(m) + "/" + std::to_string(y);
+  };
+  auto with_date = [&](const std::string& line) {
+    const std::size_t a = line.find(','), b = line.find(',', a + 1);
+    return line.substr(0, a + 1) + date_text(line.substr(a + 1, b - a - 1)) + line.substr(b);
+  };
+  auto extras = [&]() {
+    std::string team = rng.below(30) == 0 ? "Elsewhere" : "Inline";
+    std::string role = rng.below(40) == 0 ? "" : (rng.below(20) == 0 ? "lead" : "member");
+    std::string s = "," + team + "," + role;
+    if (mess.quoted_notes) {
+      const auto kind = rng.below(6);
+      s += kind == 0 ? ",\"two\nlines, and a comma\"" : kind == 1 ? ",\"said \"\"hi\"\"\"" : ",plain";
+    }
+    if (mess.proxies) s += "," + std::to_string(rng.below(40));
+    return s;
+  };
+  std::vector<std::string> rows;
+  for (const std::string& line : lines) {
+    const std::string row = with_date(line);
+    rows.push_back(row + extras());
+    // A repeat with another value (a double count would show) and its own attributes.
+    if (rng.below(12) == 0) rows.push_back(row.substr(0, row.rfind(',')) + ",7" + extras());
+    if (rng.below(150) == 0) rows.push_back("P0001,2025-13-01,coding,1,0,1" + std::string(7, ',') + extras());  // a bad date
+    if (rng.below(150) == 0) rows.push_back("P0002,2025-01-07,coding,x,0,1");  // ragged, bad number
+    if (rng.below(200) == 0) rows.emplace_back();                                // a blank line
+  }
+  if (mess.shuffle)
+    for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(i)]);
+  const std::string eol = mess.crlf ? "\r\n" : "\n";
+  in.activity = (mess.bom ? "\xEF\xBB\xBF" : "") + header + eol;
+  for (const std::string& r : rows) in.activity += r + eol;
+  return in;
+}
+
+struct ReadResult {
+  std::string report;  // empty: the ranges were refused (merge_range said false)
+  bool refused = false;
+};
+
+// One session per range, each reading the small tables whole and its range of
+// the activity through pull() in `chunk`-byte pieces; then merged in order.
+ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chunk, const std::string& config) {
+  const std::string digest = sha256_hex(in.activity);
+  const ChunkSource source = [&](std::uint64_t at, std::string& out) -> Status {
+    out = at < in.activity.size() ? in.activity.substr(at, chunk) : std::string();
+    return Ok{};
+  };
+  std::vector<Session> sessions;
+  for (std::uint32_t i = 0; i < ranges; ++i) {
+    auto s = Session::create(config);
+    EXPECT_TRUE(s.ok());
+    if (!s) return {};
+    const std::pair<TableKind, const std::string*> small[] = {
+        {TableKind::people, &in.people}, {TableKind::playbook, &in.playbook}, {TableKind::surveys, &in.surveys}};
+    for (const auto& [kind, bytes] : small) {
+      if (bytes->empty()) continue;
+      EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv").ok());
+      EXPECT_TRUE(s->push(*bytes).ok());
+      EXPECT_TRUE(s->end_table().ok());
+    }
+    const Shard shard{i, ranges, true, in.activity.size()};
+    EXPECT_TRUE(s->begin_table(TableKind::activity, "activity.csv", InputFormat::csv, in.activity.size(), shard, true).ok());
+    // A range that starts inside a quoted field may fail to read (its
+    // quotes never close): the caller reads the file another way.
+    const Status pulled = s->pull(source);
+    const Status ended = pulled ? s->end_table(digest) : pulled;
+    if (!ended && i > 0) return {{}, true};
+    EXPECT_TRUE(ended.ok()) << (ended.ok() ? "" : ended.error().message());
+    sessions.push_back(std::move(s).value());
+  }
+  for (std::uint32_t i = 1; i < ranges; ++i) {
+    auto merged = sessions[0].merge_range(std::move(sessions[i]), source);
+    EXPECT_TRUE(merged.ok()) << (merged.ok() ? "" : merged.error().message());
+    if (!merged || !merged.value()) return {{}, true};
+  }
+  auto r = sessions[0].report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return {r ? r.value() : std::string(), false};
+}
+
+std::string serial_report(const Inputs& in, const std::string& config) {
+  auto s = Session::create(config);
+  EXPECT_TRUE(s.ok());
+  const std::pair<TableKind, const std::string*> tables[] = {{TableKind::people, &in.people},
+                                                             {TableKind::playbook, &in.playbook},
+                                                             {TableKind::surveys, &in.surveys},
+                                                             {TableKind::activity, &in.activity}};
+  for (const auto& [kind, bytes] : tables) {
+    if (bytes->empty()) continue;
+    EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv").ok());
+    EXPECT_TRUE(s->push(*bytes).ok());
+    EXPECT_TRUE(s->end_table().ok());
+  }
+  auto r = s->report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return r ? r.value() : std::string();
+}
+
+// Every diagnostic listed, so that each row number is compared; a window, so
+// that rows outside it (repeats among them) are compared too.
+const std::string kConfig = R"({"max_diagnostics": 10000, "window": {"start": "2025-01-09"}})";
+
+TEST(ByteRanges, RandomSplitsOfMessyFilesGiveTheSameBytes) {
+  Prng rng(2026);
+  int merged = 0;
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    Mess mess;
+    mess.crlf = seed % 2 == 0;
+    mess.bom = seed % 3 == 0;
+    mess.day_month = seed % 4 == 1;
+    mess.shuffle = seed != 5;
+    const Inputs in = messy(seed, mess);
+    const std::string one = serial_report(in, kConfig);
+    ASSERT_FALSE(one.empty());
+    EXPECT_NE(one.find("\"duplicate_key\""), std::string::npos);
+    EXPECT_NE(one.find("\"invalid_date\""), std::string::npos);
+    for (int trial = 0; trial < 4; ++trial) {
+      const auto ranges = static_cast<std::uint32_t>(2 + rng.below(7));
+      const std::size_t chunk = 1 + rng.below(30000);
+      const ReadResult r = ranged_report(in, ranges, chunk, kConfig);
+      // Without quoted newlines every range start is a record start: always merged.
+      ASSERT_FALSE(r.refused) << "seed " << seed << ", " << ranges << " ranges, chunks of " << chunk;
+      EXPECT_EQ(r.report, one) << "seed " << seed << ", " << ranges << " ranges, chunks of " << chunk;
+      ++merged;
+    }
+  }
+  EXPECT_EQ(merged, 32);
+}
+
+TEST(ByteRanges, QuotedNewlinesAreEitherMergedRightOrRefused) {
+  Prng rng(7);
+  int refused = 0, merged = 0;
+  for (std::uint64_t seed = 11; seed <= 16; ++seed) {
+    Mess mess;
+    mess.quoted_notes = true;
+    mess.crlf = seed % 2 == 0;
+    const Inputs in = messy(seed, mess);
+    const std::string one = serial_report(in, kConfig);
+    ASSERT_FALSE(one.empty());
+    for (int trial = 0; trial < 4; ++trial) {
+      const auto ranges = static_cast<std::uint32_t>(2 + rng.below(7));
+      const ReadResult r = ranged_report(in, ranges, 1 + rng.below(20000), kConfig);
+      if (r.refused) {
+        ++refused;
+        continue;
+      }
+      ++merged;
+      EXPECT_EQ(r.report, one) << "seed " << seed << ", " << ranges << " ranges";
+    }
+  }
+  // One row in six has a quoted newline: some range starts land inside one.
+  EXPECT_GT(refused, 0);
+  EXPECT_GT(merged + refused, 0);
+}
+
+TEST(ByteRanges, ARangeStartingInsideAQuotedFieldIsRefused) {
+  const Inputs base = messy(3, Mess{});
+  // Every row gets a note; one, a quarter into the file, is a quoted field
+  // of newlines longer than the rest of the file: the middle lies inside it.
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < base.activity.size();) {
+    const std::size_t end = base.activity.find('\n', at);
+    lines.push_back(base.activity.substr(at, end - at));
+    at = end + 1;
+  }
+  Inputs in = base;
+  in.activity = lines[0] + ",note\n";
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    in.activity += lines[i] + ",x\n";
+    if (i == lines.size() / 4) in.activity += lines[i] + ",\"" + std::string(base.activity.size(), '\n') + "\"\n";
+  }
+  const std::string one = serial_report(in, kConfig);
+  ASSERT_FALSE(one.empty());
+  const ReadResult r = ranged_report(in, 2, 1 << 16, kConfig);
+  EXPECT_TRUE(r.refused);
+  // More ranges: those that start inside the field are refused as well.
+  EXPECT_TRUE(ranged_report(in, 5, 4096, kConfig).refused);
+}
+
+TEST(ByteRanges, AnAttributeFromATakenBackRowIsWorkedOutAgain) {
+  // P00001's first row in the second range repeats a key of the first with
+  // another team: it is a repeat, so its team must neither win nor conflict.
+  GenerateOptions o;
+  o.people = 6;
+  o.days = 10;
+  Inputs in = testing_util::generated_tables(o);
+  in.people.clear();  // the rows' own teams are the teams
+  in.surveys.clear();
+  in.playbook.clear();
+  const std::string header = "person_id,date,task_type,tasks,ai_tasks,hours,team\n";
+  std::string first;
+  for (int d = 10; d < 30; ++d) first += "P00001,2025-01-" + std::to_string(d) + ",coding,1,0,1,Alpha\n";
+  std::string second = "P00001,2025-01-12,coding,9,0,9,Beta\n";
+  for (int d = 10; d < 30; ++d) second += "P00002,2025-01-" + std::to_string(d) + ",coding,1,0,1,Alpha\n";
+  second += "P00001,2025-02-01,coding,1,0,1,Alpha\n";
+  // Filler rows before `first` until the middle falls inside its last row,
+  // so that the second of two ranges starts with the repeat.
+  std::string filler;
+  auto first_end = [&] { return header.size() + filler.size() + first.size(); };
+  auto middle = [&] { return (first_end() + second.size()) / 2; };
+  while (middle() > first_end()) filler += "P00003,2025-01-10,coding,1,0,1,Alpha\n";
+  const std::size_t last_row_start = first_end() - (first.size() - first.rfind('\n', first.size() - 2) - 1);
+  ASSERT_GT(middle(), last_row_start);
+  in.activity = header + filler + first + second;
+  const std::string config = R"({"max_diagnostics": 10000})";
+  const std::string one = serial_report(in, config);
+  ASSERT_FALSE(one.empty());
+  EXPECT_EQ(one.find("Beta"), std::string::npos);  // the repeat's team neither wins nor conflicts
+  for (std::uint32_t ranges : {2u, 3u, 4u}) {
+    const ReadResult r = ranged_report(in, ranges, 64, config);
+    ASSERT_FALSE(r.refused);
+    EXPECT_EQ(r.report, one) << ranges << " ranges";
+  }
+}
+
+TEST(ByteRanges, LegacyProxyColumnsAreRefusedNotSummedInAnotherOrder) {
+  Mess mess;
+  mess.proxies = true;
+  const Inputs in = messy(4, mess);
+  const ReadResult r = ranged_report(in, 3, 1 << 14, kConfig);
+  EXPECT_TRUE(r.refused);
+}
+
+TEST(ByteRanges, MoreRangesThanLinesStillMerge) {
+  Inputs in = testing_util::sample_tables();
+  const std::size_t header_end = in.activity.find('\n') + 1;
+  const std::size_t second = in.activity.find('\n', header_end) + 1;
+  const std::size_t third = in.activity.find('\n', second) + 1;
+  in.activity = in.activity.substr(0, third);  // a header and two rows
+  const std::string one = serial_report(in, "{}");
+  for (std::uint32_t ranges : {2u, 5u, 16u}) {
+    const ReadResult r = ranged_report(in, ranges, 7, "{}");
+    ASSERT_FALSE(r.refused) << ranges;
+    EXPECT_EQ(r.report, one) << ranges << " ranges";
+  }
+}
+
+}  // namespace
+}  // namespace gapscore
