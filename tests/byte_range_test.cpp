@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -96,8 +97,8 @@ struct ReadResult {
 // the activity through pull() in `chunk`-byte pieces; then merged in order.
 ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chunk, const std::string& config) {
   const std::string digest = sha256_hex(in.activity);
-  const ChunkSource source = [&](std::uint64_t at, std::string& out) -> Status {
-    out = at < in.activity.size() ? in.activity.substr(at, chunk) : std::string();
+  const ChunkSource source = [&](std::uint64_t at, std::string_view& out) -> Status {
+    out = at < in.activity.size() ? std::string_view(in.activity).substr(at, chunk) : std::string_view();
     return Ok{};
   };
   std::vector<Session> sessions;
@@ -289,6 +290,34 @@ TEST(ByteRanges, MoreRangesThanLinesStillMerge) {
     EXPECT_EQ(r.report, one) << ranges << " ranges";
   }
 }
+
+#ifdef GAPSCORE_CLI_PATH
+TEST(ByteRanges, TheCliSplitsByBytesOnRequestAndGivesTheSameReport) {
+  Mess mess;
+  mess.quoted_notes = true;  // some range starts may land in a note: those files fall back to people
+  const auto dir = testing_util::fresh_temp_dir("byte_ranges_cli");
+  for (std::uint64_t seed : {21u, 22u}) {
+    const Inputs in = messy(seed, mess);
+    const std::string d = dir.string() + "/" + std::to_string(seed) + "_";
+    for (const auto& [name, bytes] : {std::pair{"activity", &in.activity}, std::pair{"people", &in.people}}) {
+      std::ofstream f(d + name + ".csv", std::ios::binary);
+      f << *bytes;
+    }
+    const std::string tables = " --activity " + d + "activity.csv --people " + d + "people.csv";
+    const auto one = testing_util::run_cli("analyze" + tables + " --threads 1 --out " + d + "one.json");
+    ASSERT_EQ(one.exit_code, 0) << one.out;
+    for (const char* threads : {"2", "3", "7"}) {
+      const auto r = testing_util::run_cli("analyze" + tables + " --threads " + threads + " --split bytes --out " + d + "n.json");
+      ASSERT_EQ(r.exit_code, 0) << r.out;
+      EXPECT_EQ(r.out, one.out);
+      EXPECT_EQ(testing_util::read_file(d + "n.json"), testing_util::read_file(d + "one.json")) << threads << " threads";
+    }
+  }
+  const auto bad = testing_util::run_cli("analyze --activity x.csv --threads 1 --split rows");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("--split"), std::string::npos);
+}
+#endif
 
 }  // namespace
 }  // namespace gapscore

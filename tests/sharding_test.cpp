@@ -102,6 +102,37 @@ TEST(Sharding, TheSampleGivesTheSameBytesForAnyShardCountAndChunkSize) {
       EXPECT_EQ(sharded_report(in, shards, chunk), one) << shards << " shards, chunks of " << chunk;
 }
 
+TEST(Sharding, BlankLinesAreCountedOnceWhicheverShardAnEmptyIdBelongsTo) {
+  // A blank line has an empty person_id, which hashes to some shard; each is
+  // counted once (it was lost when that shard was not shard 0).
+  Inputs in = testing_util::sample_tables();
+  std::string with_blanks;
+  int line = 0;
+  for (std::size_t at = 0; at < in.activity.size();) {
+    const std::size_t end = in.activity.find('\n', at);
+    with_blanks += in.activity.substr(at, end - at + 1);
+    if (++line % 7 == 0) with_blanks += "\n";
+    at = end + 1;
+  }
+  // The same with person_id second: then no shard skips a blank line's first field.
+  std::string swapped;
+  for (std::size_t at = 0; at < with_blanks.size();) {
+    const std::size_t end = with_blanks.find('\n', at);
+    const std::string l = with_blanks.substr(at, end - at);
+    const std::size_t comma = l.find(',');
+    const std::size_t next = l.find(',', comma + 1);
+    swapped += l.empty() ? "" : l.substr(comma + 1, next - comma - 1) + "," + l.substr(0, comma) + l.substr(next);
+    swapped += "\n";
+    at = end + 1;
+  }
+  for (const std::string& activity : {with_blanks, swapped}) {
+    in.activity = activity;
+    const std::string one = sharded_report(in, 1, 1 << 20);
+    ASSERT_NE(one.find("\"blank_lines\": " + std::to_string(line / 7)), std::string::npos);
+    for (std::uint32_t shards : {2u, 3u, 5u}) EXPECT_EQ(sharded_report(in, shards, 4093), one) << shards << " shards";
+  }
+}
+
 TEST(Sharding, RandomSplitsOfMessyInputsGiveTheSameBytes) {
   Prng rng(99);
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {

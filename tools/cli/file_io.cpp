@@ -39,13 +39,13 @@ FileChunks::~FileChunks() {
   if (file_) std::fclose(file_);
 }
 
-Status FileChunks::read(std::uint64_t offset, std::string& chunk) {
+Status FileChunks::read(std::uint64_t offset, std::string_view& chunk) {
   if (!file_) return Error(io_error(path_, "open"));
   if (fseeko(file_, static_cast<off_t>(offset), SEEK_SET) != 0) return Error(io_error(path_, "read"));
-  chunk.resize(std::size_t{1} << 20);
-  const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file_);
-  if (n < chunk.size() && std::ferror(file_)) return Error(io_error(path_, "read"));
-  chunk.resize(n);
+  buffer_.resize(std::size_t{1} << 20);
+  const std::size_t n = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+  if (n < buffer_.size() && std::ferror(file_)) return Error(io_error(path_, "read"));
+  chunk = std::string_view(buffer_.data(), n);
   return Ok{};
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -23,10 +24,11 @@ class FileChunks {
   ~FileChunks();
   FileChunks(const FileChunks&) = delete;
   FileChunks& operator=(const FileChunks&) = delete;
-  Status read(std::uint64_t offset, std::string& chunk);
+  Status read(std::uint64_t offset, std::string_view& chunk);  // valid until the next read
 
  private:
   std::string path_;
+  std::vector<char> buffer_;
   std::FILE* file_ = nullptr;
 };
 // Writes atomically enough for a CLI: to `path`, or stdout when path is empty or "-".

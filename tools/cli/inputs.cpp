@@ -39,6 +39,9 @@ std::vector<FlagSpec> input_flags() {
                                  "department, a column of the people table"},
       {"strict", false, false, "fail on the first bad rows instead of skipping them"},
       {"threads", true, false, "read the activity with N threads (default: the machine's cores; 1 in strict mode)"},
+      {"split", true, false, "how threads share one activity CSV: people (default: each reads every byte and keeps its "
+                             "share of the people) or bytes (each reads a byte range; a range starting inside a quoted "
+                             "field falls back to people)"},
       sheet_flag(),
   };
 }
@@ -136,7 +139,7 @@ Status stream_table_file(Session& analysis, TableKind kind, const std::string& p
     // A byte range: the reader says which bytes it needs; the digest is hashed beside it.
     if (Status s = analysis.begin_table(kind, path, InputFormat::csv, shard.file_bytes, shard, true); !s) return s;
     FileChunks file(path);
-    if (Status s = analysis.pull([&file](std::uint64_t at, std::string& chunk) { return file.read(at, chunk); }); !s)
+    if (Status s = analysis.pull([&file](std::uint64_t at, std::string_view& chunk) { return file.read(at, chunk); }); !s)
       return s;
     auto digest = range_digest();
     if (!digest) return std::move(digest).error();
@@ -242,7 +245,7 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
   if (digest.valid()) digest.wait();
   if (!mine) return false;
   FileChunks file(path);
-  const ChunkSource source = [&file](std::uint64_t at, std::string& chunk) { return file.read(at, chunk); };
+  const ChunkSource source = [&file](std::uint64_t at, std::string_view& chunk) { return file.read(at, chunk); };
   for (std::uint32_t i = 1; i < threads; ++i) {
     if (!results[i]) return false;
     auto merged = analysis.merge_range(std::move(*ranges[i]), source);
@@ -255,12 +258,14 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
 }  // namespace
 
 Status stream_inputs(const ParsedArgs& args, Session& analysis) {
+  const std::string split = args.get("split").value_or("people");
+  if (split != "people" && split != "bytes") return Error(usage("--split: people or bytes"));
   auto planned = plan_activity(args);
   if (!planned) return std::move(planned).error();
   const ActivityPlan& plan = planned.value();
   const std::uint32_t threads = thread_count(args, analysis);
   if (threads == 1) return stream_tables(args, plan, analysis, Shard{});
-  if (plan.files.size() == 1 && plan.repeats.empty()) {
+  if (split == "bytes" && plan.files.size() == 1 && plan.repeats.empty()) {
     auto by_ranges = stream_by_ranges(args, plan, analysis, threads);
     if (!by_ranges) return std::move(by_ranges).error();
     if (by_ranges.value()) return Ok{};

@@ -28,7 +28,8 @@ struct Shard {
 
 // The bytes of a table file from `offset` on, any length (empty: none are
 // left), for readers that ask for bytes by offset (Session::wanted_offset).
-using ChunkSource = std::function<Status(std::uint64_t offset, std::string& chunk)>;
+// `chunk` may point into the source's own buffer: valid until its next call.
+using ChunkSource = std::function<Status(std::uint64_t offset, std::string_view& chunk)>;
 
 class Session {
  public:

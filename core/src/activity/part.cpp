@@ -118,16 +118,21 @@ bool DayBits::test_and_set(std::int32_t day) {
   return was;
 }
 
-void InlineAttribute::see(std::string_view v, std::uint32_t in_file, std::uint64_t at) {
+void InlineAttribute::see(std::string_view v, std::uint32_t in_file, std::uint64_t at, std::uint32_t key_task,
+                          std::int32_t key_day) {
   if (v.empty()) return;
   if (row == 0) {
     row = at;
     file = in_file;
     value = std::string(v);
+    task = key_task;
+    day = key_day;
   } else if (conflict_row == 0 && v != value) {
     conflict_row = at;
     conflict_file = in_file;
     conflict_value = std::string(v);
+    conflict_task = key_task;
+    conflict_day = key_day;
   }
 }
 
@@ -185,7 +190,8 @@ std::uint32_t Part::period_cell(std::uint32_t person, std::int32_t period_start)
   return i;
 }
 
-void Part::see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row) {
+void Part::see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row,
+                          std::uint32_t task, std::int32_t day) {
   for (std::size_t k = 0; k < values.size(); ++k) {
     const std::string_view v = values[k];
     const std::uint32_t first = person.first_text[k];
@@ -193,7 +199,7 @@ void Part::see_attributes(PersonPart& person, const std::array<std::string_view,
     if (v.empty() || (first != PersonPart::kNoText && attribute_texts_.texts()[first] == v)) continue;
     InlineAttributes& a = person.attributes.values();
     InlineAttribute& attribute = k == 0 ? a.team : k == 1 ? a.role : a.work_mode;
-    attribute.see(v, file_, row);
+    attribute.see(v, file_, row, task, day);
     if (first == PersonPart::kNoText && attribute.row != 0) person.first_text[k] = attribute_texts_.intern(attribute.value);
   }
 }
@@ -234,7 +240,7 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   }
   PersonPart& person = persons_[p];
   // Inline attributes come from the rows inside the window.
-  if (!team.empty() || !role.empty() || !work_mode.empty()) see_attributes(person, {team, role, work_mode}, row);
+  if (!team.empty() || !role.empty() || !work_mode.empty()) see_attributes(person, {team, role, work_mode}, row, t, day);
   const bool ai = v.ai_tasks > 0;
   const std::int32_t period_start = options_.weekly ? iso_week_monday(day) : month_start(day);
   const std::uint32_t pc = p == last_period_cell_person_ && period_start == last_period_start_

@@ -120,7 +120,11 @@ struct InlineAttribute {
   std::uint64_t conflict_row = 0;
   std::string conflict_value;
   std::uint32_t file = 0, conflict_file = 0;
-  void see(std::string_view v, std::uint32_t in_file, std::uint64_t at);
+  // The key (task type code, day) of `row` and `conflict_row` while rows are
+  // read (byte ranges need them); not saved, not merged meaningfully.
+  std::uint32_t task = 0, conflict_task = 0;
+  std::int32_t day = 0, conflict_day = 0;
+  void see(std::string_view v, std::uint32_t in_file, std::uint64_t at, std::uint32_t key_task = 0, std::int32_t key_day = 0);
   void merge(const InlineAttribute& other);  // both in the same file numbering
   bool empty() const {
     return row == 0 && conflict_row == 0 && file == 0 && conflict_file == 0 && value.empty() && conflict_value.empty();
@@ -223,15 +227,29 @@ enum class RowOutcome : std::uint8_t { kept, duplicate, outside_window, overflow
 // What a row adds to its period cell's sums (part.cpp), for adding and taking back.
 PeriodCells::Sums period_delta(const ExactRowSums& s, bool ai_baseline, bool ai, PlaybookStatus status);
 
-// Keys (person, date, task type) two parts both hold: the later byte range's
-// rows of them repeat an earlier range's and are taken back (part_ranges.cpp).
+// Keys (person, date, task type) two parts both hold, in the codes of the
+// later range's part: its rows of them repeat an earlier range's and are
+// taken back (part_ranges.cpp). Lookups by text allocate nothing: the later
+// part's own codes find them.
 struct SharedKeys {
-  // person id + '\x1f' + task type -> the days, ascending
-  std::unordered_map<std::string, std::vector<std::int32_t>> days;
+  const class Part* later = nullptr;
+  FlatU64Map cells;                             // (person << 32 | task type) -> index in `days`
+  std::vector<std::vector<std::int32_t>> days;  // ascending
   std::uint64_t count = 0;
-  static std::string cell_key(std::string_view person, std::string_view task);
+  // By the later part's person code: a first or conflicting inline attribute
+  // came from a row of a shared key, so it is worked out again.
+  std::vector<std::uint8_t> dirty;
+  std::uint64_t dirty_people = 0;
+  // A first look for a reader scanning every row: one probe of a hash of the
+  // key's text (or the person's), no lookup of codes; true may be a
+  // collision (has() then says), false is certain.
+  FlatU64Map maybe_keys, maybe_people;
+  static std::uint64_t fingerprint(std::string_view person, std::string_view task, std::int32_t day);
+  bool maybe(std::string_view person, std::optional<std::int32_t> day, std::string_view task) const;
   bool has(std::string_view person, std::int32_t day, std::string_view task) const;
-  bool has_person_task(std::string_view person, std::string_view task) const;
+  // The index of a shared key (for marking it once), or nullopt.
+  std::optional<std::uint64_t> index_of(std::string_view person, std::int32_t day, std::string_view task) const;
+  bool person_dirty(std::string_view person) const;
 };
 
 class Part {
@@ -257,8 +275,8 @@ class Part {
   // Takes back the row add() took for this key (kept, or counted outside
   // the window) and clears the key. False: no such row (nothing changed).
   bool remove(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v);
-  // Whether `row` gave one of the person's first or conflicting inline attributes.
-  bool attribute_row(std::string_view person_id, std::uint64_t row) const;
+  // The SharedKeys friend looks texts up in this part's codes.
+  friend struct SharedKeys;
   void replace_attributes(std::string_view person_id, const InlineAttributes& attributes);
   // Rows refused because a sum would pass 64 bits.
   std::uint64_t overflow_rows() const { return overflow_rows_; }
@@ -312,7 +330,8 @@ class Part {
   std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);
   PlaybookStatus playbook_status(std::uint32_t person, std::uint32_t task);
   // A row's team, role and work mode (empty: not given).
-  void see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row);
+  void see_attributes(PersonPart& person, const std::array<std::string_view, 3>& values, std::uint64_t row,
+                      std::uint32_t task, std::int32_t day);
   // A loaded part: false when a person's given `all` is not the sum of its
   // period cells (a corrupt state), else true with every `all` settled.
   bool settle_given_totals();

@@ -25,20 +25,57 @@ void subtract(ExactRowSums& a, const ExactRowSums& s) {
 
 }  // namespace
 
-std::string SharedKeys::cell_key(std::string_view person, std::string_view task) {
-  std::string key(person);
-  key += '\x1f';
-  key += task;
-  return key;
+namespace {
+
+// The index in SharedKeys::days of (person, task) named by text in `later`'s codes.
+std::uint32_t shared_cell(const SharedKeys& keys, const TextCodes& persons, const TextCodes& tasks,
+                          std::string_view person, std::string_view task) {
+  if (keys.count == 0) return FlatU64Map::kAbsent;
+  const std::uint32_t p = persons.find(person);
+  if (p == TextCodes::kAbsent) return FlatU64Map::kAbsent;
+  const std::uint32_t t = tasks.find(task);
+  if (t == TextCodes::kAbsent) return FlatU64Map::kAbsent;
+  return keys.cells.find((static_cast<std::uint64_t>(p) << 32) | t);
+}
+
+}  // namespace
+
+namespace {
+
+std::uint64_t key_fingerprint(std::uint64_t person_hash, std::string_view task, std::int32_t day) {
+  return mix64(person_hash ^ mix64(hash_text(task, 0x7a5c) + static_cast<std::uint32_t>(day)));
+}
+
+}  // namespace
+
+std::uint64_t SharedKeys::fingerprint(std::string_view person, std::string_view task, std::int32_t day) {
+  return key_fingerprint(hash_text(person, 0x5eed), task, day);
+}
+
+bool SharedKeys::maybe(std::string_view person, std::optional<std::int32_t> day, std::string_view task) const {
+  const std::uint64_t person_hash = hash_text(person, 0x5eed);
+  if (dirty_people > 0 && maybe_people.find(person_hash) != FlatU64Map::kAbsent) return true;
+  // Without a day (a date that does not read) only the exact test can say.
+  return !day || maybe_keys.find(key_fingerprint(person_hash, task, *day)) != FlatU64Map::kAbsent;
+}
+
+std::optional<std::uint64_t> SharedKeys::index_of(std::string_view person, std::int32_t day, std::string_view task) const {
+  const std::uint32_t i = shared_cell(*this, later->person_ids_, later->task_types_, person, task);
+  if (i == FlatU64Map::kAbsent) return std::nullopt;
+  const auto it = std::lower_bound(days[i].begin(), days[i].end(), day);
+  if (it == days[i].end() || *it != day) return std::nullopt;
+  return (std::uint64_t{i} << 32) | static_cast<std::uint64_t>(it - days[i].begin());
 }
 
 bool SharedKeys::has(std::string_view person, std::int32_t day, std::string_view task) const {
-  const auto it = days.find(cell_key(person, task));
-  return it != days.end() && std::binary_search(it->second.begin(), it->second.end(), day);
+  return index_of(person, day, task).has_value();
 }
 
-bool SharedKeys::has_person_task(std::string_view person, std::string_view task) const {
-  return days.count(cell_key(person, task)) > 0;
+
+bool SharedKeys::person_dirty(std::string_view person) const {
+  if (dirty_people == 0) return false;
+  const std::uint32_t p = later->person_ids_.find(person);
+  return p != TextCodes::kAbsent && p < dirty.size() && dirty[p] != 0;
 }
 
 void DayBits::reset(std::int32_t day) {
@@ -60,17 +97,36 @@ void Part::shift_rows(std::uint64_t by) {
 
 SharedKeys Part::shared_keys(const Part& later) const {
   SharedKeys out;
+  out.later = &later;
   for (const TaskCell& c : later.task_cells_) {
-    const std::string_view person = later.person_ids_.texts()[c.person];
-    const std::string_view task = later.task_types_.texts()[c.task];
-    const std::uint32_t p = person_ids_.find(person), t = task_types_.find(task);
+    const std::uint32_t p = person_ids_.find(later.person_ids_.texts()[c.person]);
+    const std::uint32_t t = task_types_.find(later.task_types_.texts()[c.task]);
     if (p == TextCodes::kAbsent || t == TextCodes::kAbsent) continue;
     const std::uint32_t mine = task_cell_index_.find((static_cast<std::uint64_t>(p) << 32) | t);
     if (mine == FlatU64Map::kAbsent) continue;
     std::vector<std::int32_t> days = task_cells_[mine].days.common(c.days);
     if (days.empty()) continue;
     out.count += days.size();
-    out.days.emplace(SharedKeys::cell_key(person, task), std::move(days));
+    for (const std::int32_t day : days) out.maybe_keys.find_or_insert(SharedKeys::fingerprint(person_ids_.texts()[p], task_types_.texts()[t], day), 1);
+    out.cells.find_or_insert((static_cast<std::uint64_t>(c.person) << 32) | c.task, static_cast<std::uint32_t>(out.days.size()));
+    out.days.push_back(std::move(days));
+  }
+  // A person whose first or conflicting attribute came from a row of a shared key.
+  out.dirty.assign(later.persons_.size(), 0);
+  if (out.count == 0) return out;
+  const auto shared = [&](std::uint32_t person, std::uint32_t task, std::int32_t day) {
+    const std::uint32_t i = out.cells.find((static_cast<std::uint64_t>(person) << 32) | task);
+    return i != FlatU64Map::kAbsent && std::binary_search(out.days[i].begin(), out.days[i].end(), day);
+  };
+  for (std::uint32_t p = 0; p < later.persons_.size(); ++p) {
+    const PersonPart& person = later.persons_[p];
+    if (person.attributes.empty()) continue;
+    const InlineAttributes& v = person.attributes.get();
+    for (const InlineAttribute* a : {&v.team, &v.role, &v.work_mode})
+      if ((a->row && shared(p, a->task, a->day)) || (a->conflict_row && shared(p, a->conflict_task, a->conflict_day)))
+        out.dirty[p] = 1;
+    out.dirty_people += out.dirty[p];
+    if (out.dirty[p]) out.maybe_people.find_or_insert(hash_text(later.person_ids_.texts()[p], 0x5eed), 1);
   }
   return out;
 }
@@ -110,15 +166,6 @@ bool Part::remove(std::string_view person_id, std::int32_t day, std::string_view
   totals_current_ = false;
   --rows_in_window_;
   return true;
-}
-
-bool Part::attribute_row(std::string_view person_id, std::uint64_t row) const {
-  const std::uint32_t p = person_ids_.find(person_id);
-  if (p == TextCodes::kAbsent) return false;
-  const InlineAttributes& v = persons_[p].attributes.get();
-  for (const InlineAttribute* a : {&v.team, &v.role, &v.work_mode})
-    if (a->row == row || a->conflict_row == row) return true;
-  return false;
 }
 
 void Part::replace_attributes(std::string_view person_id, const InlineAttributes& attributes) {

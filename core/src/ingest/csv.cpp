@@ -270,10 +270,12 @@ std::size_t CsvReader::skip_rest(const char* p, std::size_t n, std::size_t i, st
 Status CsvReader::end_record(const Sink& sink) {
   const bool blank = ends_.size() == 1 && ends_[0] == 0 && malformed_field_ < 0;
   Status result = Ok{};
-  if (skipping_) {
+  if (blank) {
+    // Every shard sees a blank line (an empty person_id may belong to any):
+    // shard 0 counts it.
+    if (filter_count_ <= 1 || filter_index_ == 0) ++blank_lines_;
+  } else if (skipping_) {
     ++skipped_;
-  } else if (blank) {
-    ++blank_lines_;
   } else {
     views_.clear();
     std::size_t begin = 0;

@@ -91,14 +91,14 @@ Result<bool> Session::merge_range(Session&& later, const ChunkSource& source) {
     opts.range.end = after.end;
     opts.digest_by_caller = true;
     opts.key_filter = [&shared](std::string_view person, std::optional<std::int32_t> day, std::string_view task) {
-      return day ? shared.has(person, *day, task) : shared.has_person_task(person, task);
+      return shared.maybe(person, day, task);
     };
     activity::RecheckSink sink(shared, *o.activity_part, shift);
     opts.row_sink = &sink;
     DiagnosticLog again(SIZE_MAX);
     TableIngestor reader(opts, again);
     for (std::optional<std::uint64_t> at = reader.wanted_offset(); at; at = reader.wanted_offset()) {
-      std::string chunk;
+      std::string_view chunk;
       if (Status s = source(*at, chunk); !s) return fail(std::move(s).error());
       if (chunk.empty()) break;
       if (Status s = reader.push(chunk); !s) return false;
@@ -109,33 +109,16 @@ Result<bool> Session::merge_range(Session&& later, const ChunkSource& source) {
     // Each row taken back is reported as the repeat it is, in row order.
     DiagnosticLog repeats(static_cast<std::size_t>(m.config.max_diagnostics));
     for (const Diagnostic& d : again.items())
-      if (d.code == DiagCode::duplicate_key && sink.dropped_rows().count(d.row)) repeats.add(renumbered(d, shift));
+      if (d.code == DiagCode::duplicate_key) repeats.add(renumbered(d, shift));
     log.merge_by_row(repeats);
     summary.rows_used -= sink.taken_back();
     summary.rows_skipped += sink.taken_back();
-    if (!sink.dirty_people().empty()) {
-      // A row taken back gave a first (or conflicting) inline attribute: work
-      // out those people's attributes again from the range's other rows.
-      IngestOptions people_opts = opts;
-      const std::set<std::string>& people = sink.dirty_people();
-      people_opts.key_filter = [&people](std::string_view person, std::optional<std::int32_t>, std::string_view) {
-        return people.count(std::string(person)) > 0;
-      };
-      activity::AttributeSink attributes(people, sink.dropped_rows(), o.activity_part->options(), shift);
-      people_opts.row_sink = &attributes;
-      DiagnosticLog ignored(1);
-      TableIngestor attribute_reader(people_opts, ignored);
-      for (std::optional<std::uint64_t> at = attribute_reader.wanted_offset(); at; at = attribute_reader.wanted_offset()) {
-        std::string chunk;
-        if (Status s = source(*at, chunk); !s) return fail(std::move(s).error());
-        if (chunk.empty()) break;
-        if (Status s = attribute_reader.push(chunk); !s) return false;
-      }
-      if (!attribute_reader.finish(std::string(64, '0'))) return false;
-      for (const std::string& person : people) {
-        const auto it = attributes.attributes().find(person);
-        o.activity_part->replace_attributes(person, it == attributes.attributes().end() ? activity::InlineAttributes{} : it->second);
-      }
+    // People whose first or conflicting attribute came from a row taken back.
+    for (std::uint32_t p = 0; p < shared.dirty.size(); ++p) {
+      if (!shared.dirty[p]) continue;
+      const std::string& person = o.activity_part->person_ids().texts()[p];
+      const auto it = sink.attributes().find(person);
+      o.activity_part->replace_attributes(person, it == sink.attributes().end() ? activity::InlineAttributes{} : it->second);
     }
   }
 

@@ -126,9 +126,8 @@ std::optional<std::uint64_t> Session::wanted_offset() const {
 }
 
 Status Session::pull(const ChunkSource& source) {
-  std::string chunk;
   while (const auto at = wanted_offset()) {
-    chunk.clear();
+    std::string_view chunk;
     if (Status s = source(*at, chunk); !s) return s;
     if (chunk.empty()) return Ok{};
     if (Status s = push(chunk); !s) return s;
@@ -248,6 +247,8 @@ Status Session::merge(Session&& other) {
     a.rows_read += b.rows_read;
     a.rows_used += b.rows_used;
     a.rows_skipped += b.rows_skipped;
+    // A blank line is counted by the one shard an empty person_id belongs to.
+    a.blank_lines += b.blank_lines;
     if (a.sha256.empty()) a.sha256 = b.sha256;
     ++activity_index;
   }
