@@ -106,10 +106,8 @@ ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chu
     auto s = Session::create(config);
     EXPECT_TRUE(s.ok());
     if (!s) return {};
-    const std::pair<TableKind, const std::string*> small[] = {
-        {TableKind::people, &in.people}, {TableKind::playbook, &in.playbook}, {TableKind::surveys, &in.surveys}};
-    for (const auto& [kind, bytes] : small) {
-      if (bytes->empty()) continue;
+    for (const auto& [kind, bytes] : in.in_read_order()) {
+      if (bytes->empty() || kind == TableKind::activity) continue;
       EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv").ok());
       EXPECT_TRUE(s->push(*bytes).ok());
       EXPECT_TRUE(s->end_table().ok());
@@ -137,11 +135,7 @@ ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chu
 std::string serial_report(const Inputs& in, const std::string& config) {
   auto s = Session::create(config);
   EXPECT_TRUE(s.ok());
-  const std::pair<TableKind, const std::string*> tables[] = {{TableKind::people, &in.people},
-                                                             {TableKind::playbook, &in.playbook},
-                                                             {TableKind::surveys, &in.surveys},
-                                                             {TableKind::activity, &in.activity}};
-  for (const auto& [kind, bytes] : tables) {
+  for (const auto& [kind, bytes] : in.in_read_order()) {
     if (bytes->empty()) continue;
     EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv").ok());
     EXPECT_TRUE(s->push(*bytes).ok());

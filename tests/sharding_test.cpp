@@ -34,11 +34,7 @@ std::string sharded_report(const Inputs& in, std::uint32_t shards, std::size_t c
     auto s = Session::create(config);
     EXPECT_TRUE(s.ok());
     if (!s) return {};
-    const std::pair<TableKind, const std::string*> tables[] = {{TableKind::people, &in.people},
-                                                               {TableKind::playbook, &in.playbook},
-                                                               {TableKind::surveys, &in.surveys},
-                                                               {TableKind::activity, &in.activity}};
-    for (const auto& [kind, bytes] : tables) {
+    for (const auto& [kind, bytes] : in.in_read_order()) {
       if (bytes->empty()) continue;
       EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv", InputFormat::detect, 0, Shard{i, shards}).ok());
       for (std::size_t at = 0; at < bytes->size(); at += chunk)

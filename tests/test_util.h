@@ -12,6 +12,7 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 
 #include <array>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gapscore/generate.h"
+#include "gapscore/inputs.h"
 
 namespace gapscore::testing_util {
 
@@ -85,6 +87,11 @@ inline bool close(double a, double b, double rel, double abs = 0.0) {
 // An organisation's four tables as bytes in memory.
 struct OrgTables {
   std::string activity, people, surveys, playbook;
+  // The tables in the order a session reads them (kReadOrder), the activity last.
+  std::array<std::pair<TableKind, const std::string*>, 4> in_read_order() const {
+    return {{{TableKind::people, &people}, {TableKind::playbook, &playbook}, {TableKind::surveys, &surveys},
+             {TableKind::activity, &activity}}};
+  }
 };
 
 // What `gapscore generate` would write (without the truth file), kept in memory.

@@ -208,6 +208,37 @@ std::uint32_t thread_count(const ParsedArgs& args, const Session& analysis) {
   return std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
 }
 
+// The tables read `threads` times at once: sessions 1..threads-1 on threads
+// of their own, this thread's `analysis` too; session i reads the activity as
+// shard_of(i), a byte range of it ending with others_digest() (my_digest()
+// for this thread's).
+struct ParallelReads {
+  std::vector<std::optional<Session>> sessions;
+  std::vector<Status> results;
+  Status mine = Ok{};
+};
+
+ParallelReads read_in_parallel(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, std::uint32_t threads,
+                               const std::function<Shard(std::uint32_t)>& shard_of,
+                               const std::function<Result<std::string>()>& others_digest,
+                               const std::function<Result<std::string>()>& my_digest) {
+  ParallelReads r{std::vector<std::optional<Session>>(threads), std::vector<Status>(threads, Status(Ok{}))};
+  std::vector<std::thread> workers;
+  for (std::uint32_t i = 1; i < threads; ++i)
+    workers.emplace_back([&, i] {
+      auto s = make_analysis(args);
+      if (!s) {
+        r.results[i] = std::move(s).error();
+        return;
+      }
+      r.results[i] = stream_tables(args, plan, *s, shard_of(i), others_digest);
+      r.sessions[i] = std::move(s).value();
+    });
+  r.mine = stream_tables(args, plan, analysis, shard_of(0), my_digest);
+  for (std::thread& w : workers) w.join();
+  return r;
+}
+
 // One activity CSV read by `threads` readers, each taking a byte range of
 // it, while another thread hashes it. False: the ranges did not line up (see
 // Session::merge_range) or a reader failed: read it another way.
@@ -226,29 +257,16 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
     return hash.finish_hex();
   });
   // Only the first range's digest is kept; the others' are never read.
-  const auto unused_digest = []() -> Result<std::string> { return std::string(64, '0'); };
-  std::vector<std::optional<Session>> ranges(threads);
-  std::vector<Status> results(threads, Status(Ok{}));
-  std::vector<std::thread> workers;
-  for (std::uint32_t i = 1; i < threads; ++i)
-    workers.emplace_back([&, i] {
-      auto s = make_analysis(args);
-      if (!s) {
-        results[i] = std::move(s).error();
-        return;
-      }
-      results[i] = stream_tables(args, plan, *s, Shard{i, threads, true, size}, unused_digest);
-      ranges[i] = std::move(s).value();
-    });
-  const Status mine = stream_tables(args, plan, analysis, Shard{0, threads, true, size}, [&digest] { return digest.get(); });
-  for (std::thread& w : workers) w.join();
+  ParallelReads reads = read_in_parallel(
+      args, plan, analysis, threads, [&](std::uint32_t i) { return Shard{i, threads, true, size}; },
+      []() -> Result<std::string> { return std::string(64, '0'); }, [&digest] { return digest.get(); });
   if (digest.valid()) digest.wait();
-  if (!mine) return false;
+  if (!reads.mine) return false;
   FileChunks file(path);
   const ChunkSource source = [&file](std::uint64_t at, std::string_view& chunk) { return file.read(at, chunk); };
   for (std::uint32_t i = 1; i < threads; ++i) {
-    if (!results[i]) return false;
-    auto merged = analysis.merge_range(std::move(*ranges[i]), source);
+    if (!reads.results[i]) return false;
+    auto merged = analysis.merge_range(std::move(*reads.sessions[i]), source);
     if (!merged) return std::move(merged).error();
     if (!merged.value()) return false;
   }
@@ -279,25 +297,11 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis) {
   }
   // Every thread reads every byte and keeps its share of the people; shard 0
   // (this thread) then merges the others, in order.
-  std::vector<std::optional<Session>> shards(threads);
-  std::vector<Status> results(threads, Status(Ok{}));
-  std::vector<std::thread> workers;
-  for (std::uint32_t i = 1; i < threads; ++i)
-    workers.emplace_back([&, i] {
-      auto s = make_analysis(args);
-      if (!s) {
-        results[i] = std::move(s).error();
-        return;
-      }
-      results[i] = stream_tables(args, plan, *s, Shard{i, threads});
-      shards[i] = std::move(s).value();
-    });
-  Status mine = stream_tables(args, plan, analysis, Shard{0, threads});
-  for (std::thread& w : workers) w.join();
-  if (!mine) return mine;
+  ParallelReads reads = read_in_parallel(args, plan, analysis, threads, [&](std::uint32_t i) { return Shard{i, threads}; }, {}, {});
+  if (!reads.mine) return reads.mine;
   for (std::uint32_t i = 1; i < threads; ++i) {
-    if (!results[i]) return results[i];
-    if (Status m = analysis.merge(std::move(*shards[i])); !m) return m;
+    if (!reads.results[i]) return reads.results[i];
+    if (Status m = analysis.merge(std::move(*reads.sessions[i])); !m) return m;
   }
   return Ok{};
 }

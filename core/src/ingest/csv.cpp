@@ -188,12 +188,7 @@ bool CsvReader::skips(std::string_view cell) const {
 bool CsvReader::skips_record(std::span<const std::string_view> fields) const { return !keep_(fields); }
 
 void CsvReader::restart_at(std::uint64_t byte_offset) {
-  buf_.clear();
-  ends_.clear();
-  field_start_ = 0;
-  malformed_field_ = -1;
-  state_ = State::field_start;
-  skipping_ = false;
+  clear_record();
   pending_cr_ = false;
   bytes_ = byte_offset;
   record_offset_ = byte_offset;
@@ -204,6 +199,10 @@ void CsvReader::restart_at(std::uint64_t byte_offset) {
 
 void CsvReader::next_record() {
   ++row_;
+  clear_record();
+}
+
+void CsvReader::clear_record() {
   buf_.clear();
   ends_.clear();
   field_start_ = 0;

@@ -100,6 +100,7 @@ class CsvReader {
                                  const std::array<bool, 256>& special, const Sink& sink, Status& status);
   std::size_t skip_plain_record(const char* p, std::size_t n, std::size_t j, std::uint64_t base);
   void next_record();
+  void clear_record();  // no field or record open
   char detect_delimiter(std::string_view head) const;
   Diagnostic diag(DiagCode code, std::string message) const;
 
