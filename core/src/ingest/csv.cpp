@@ -270,9 +270,9 @@ Status CsvReader::end_record(const Sink& sink) {
   const bool blank = ends_.size() == 1 && ends_[0] == 0 && malformed_field_ < 0;
   Status result = Ok{};
   if (blank) {
-    // Every shard sees a blank line (an empty person_id may belong to any):
-    // shard 0 counts it.
-    if (filter_count_ <= 1 || filter_index_ == 0) ++blank_lines_;
+    // Counted whichever shard an empty person_id belongs to: every reader by
+    // person sees every line (shard 0's count is the table's).
+    ++blank_lines_;
   } else if (skipping_) {
     ++skipped_;
   } else {

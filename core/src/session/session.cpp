@@ -247,8 +247,6 @@ Status Session::merge(Session&& other) {
     a.rows_read += b.rows_read;
     a.rows_used += b.rows_used;
     a.rows_skipped += b.rows_skipped;
-    // A blank line is counted by the one shard an empty person_id belongs to.
-    a.blank_lines += b.blank_lines;
     if (a.sha256.empty()) a.sha256 = b.sha256;
     ++activity_index;
   }
