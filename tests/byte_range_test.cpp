@@ -308,6 +308,29 @@ TEST(ByteRanges, AnAttributeFromATakenBackRowIsWorkedOutAgain) {
   }
 }
 
+TEST(ByteRanges, AFileWithoutAHeaderLineIsNotHeldWhole) {
+  // 8 MiB and no line end: a range reader gives up after the first MiB and
+  // says why, instead of holding the bytes while it waits for a header.
+  const std::string bytes(std::size_t{8} << 20, 'x');
+  std::uint64_t served = 0;
+  const ChunkSource source = [&](std::uint64_t at, std::string_view& out) -> Status {
+    out = at < bytes.size() ? std::string_view(bytes).substr(at, 1 << 16) : std::string_view();
+    served += out.size();
+    return Ok{};
+  };
+  for (std::uint32_t index : {0u, 1u}) {
+    auto s = Session::create("{}");
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(s->begin_table(TableKind::activity, "a.csv", InputFormat::csv, bytes.size(), Shard{index, 2, true, bytes.size()}, true).ok());
+    served = 0;
+    ASSERT_TRUE(s->pull(source).ok());
+    EXPECT_LE(served, (std::size_t{1} << 20) + (1 << 16) + (1 << 16));
+    const Status ended = s->end_table(sha256_hex(bytes));
+    ASSERT_FALSE(ended.ok());
+    EXPECT_NE(ended.error().message().find("no header line"), std::string::npos) << ended.error().message();
+  }
+}
+
 TEST(ByteRanges, LegacyProxyColumnsAreRefusedNotSummedInAnotherOrder) {
   Mess mess;
   mess.proxies = true;

@@ -113,12 +113,14 @@ test('row order: shuffled rows give the sorted file\'s report (digests masked); 
       }
     }
     // Repeated person x date x task keys: the first row wins, in file order, whoever reads it.
-    const withRepeats = reorder(tables.activity, { seed: 3, repeatEvery: 25 });
+    // ...and blank lines, which every reader sees (an empty person_id belongs to some shard).
+    const withRepeats = reorder(tables.activity, { seed: 3, repeatEvery: 25 }).replace(/\n/g, (nl, at) => (at % 97 === 0 ? '\n\n' : nl));
     for (const t of TABLES) writeFileSync(path.join(dir, `${t}.csv`), t === 'activity' ? withRepeats : tables[t]);
     const args = ['analyze', ...TABLES.flatMap((t) => [`--${t}`, `${t}.csv`])];
     const native = execFileSync(cli, [...args, '--threads', '1'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.equal(execFileSync(cli, [...args, '--threads', '3'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 }), native);
     assert.ok(JSON.parse(native).diagnostics.items.some((d) => d.code === 'duplicate_key'), 'the repeats are reported');
+    assert.ok(JSON.parse(native).inputs.find((i) => i.table === 'activity').blank_lines > 0, 'the blank lines are counted');
     for (const workers of [1, 2, 3, 8]) {
       for (const chunkBytes of [1 << 16, 1 << 20]) {
         const text = await gs.reportText({ ...tables, activity: new Blob([withRepeats]) }, undefined, { sourceNames, workers, chunkBytes });

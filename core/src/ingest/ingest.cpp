@@ -120,6 +120,7 @@ struct TableIngestor::Impl {
     return csv.feed(data, [this](const CsvRecord& r) { return csv_record(r); });
   }
 
+  static constexpr std::size_t kMaxRangeHeadBytes = std::size_t{1} << 20;
   // Range reading: bytes pushed at `pos`, cut to the range's records.
   Status range_push(std::string_view chunk) {
     const std::uint64_t at = pos;
@@ -128,6 +129,14 @@ struct TableIngestor::Impl {
     if (!header_end) {
       head_bytes.append(chunk);
       header_end = ingest::header_line_end(head_bytes);
+      if (!header_end && head_bytes.size() > kMaxRangeHeadBytes) {
+        // No header line in the first MiB: not a file to split (a reader of
+        // it all says what is wrong). Nothing more is held or read.
+        head_bytes.clear();
+        phase = Phase::done;
+        facts.why = "no header line in the file's first MiB";
+        return Ok{};
+      }
       if (!header_end) return Ok{};  // finish() reads what there is
       const std::string held = std::move(head_bytes);
       head_bytes.clear();
@@ -343,6 +352,9 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
   } else {
     summary.format = "csv";
     if (m.options.range.active()) {
+      if (!m.header_end && m.phase == Impl::Phase::done)
+        return Error(make_diagnostic(DiagCode::invalid_argument,
+                                     m.name + ": " + std::string(m.facts.why) + "; read the file whole, not in byte ranges", m.name));
       if (!m.header_end) {  // a header line that never ended: read what there is
         m.header_end = m.head_bytes.size();
         if (Status s = m.route(m.head_bytes); !s) return std::move(s).error();
