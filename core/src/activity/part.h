@@ -243,7 +243,8 @@ struct SharedKeys {
   // A first look for a reader scanning every row: one probe of a hash of the
   // key's text (or the person's), no lookup of codes; true may be a
   // collision (has() then says), false is certain.
-  FlatU64Map maybe_keys, maybe_people;
+  std::vector<std::uint64_t> maybe_keys;  // a bit per fingerprint modulo its size (16+ bits a key: few false hits)
+  FlatU64Map maybe_people;
   static std::uint64_t fingerprint(std::string_view person, std::string_view task, std::int32_t day);
   bool maybe(std::string_view person, std::optional<std::int32_t> day, std::string_view task) const;
   bool has(std::string_view person, std::int32_t day, std::string_view task) const;

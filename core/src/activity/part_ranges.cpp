@@ -56,7 +56,9 @@ bool SharedKeys::maybe(std::string_view person, std::optional<std::int32_t> day,
   const std::uint64_t person_hash = hash_text(person, 0x5eed);
   if (dirty_people > 0 && maybe_people.find(person_hash) != FlatU64Map::kAbsent) return true;
   // Without a day (a date that does not read) only the exact test can say.
-  return !day || maybe_keys.find(key_fingerprint(person_hash, task, *day)) != FlatU64Map::kAbsent;
+  if (!day) return true;
+  const std::uint64_t bit = key_fingerprint(person_hash, task, *day) & (maybe_keys.size() * 64 - 1);
+  return (maybe_keys[bit / 64] >> (bit % 64)) & 1U;
 }
 
 std::optional<std::uint64_t> SharedKeys::index_of(std::string_view person, std::int32_t day, std::string_view task) const {
@@ -107,13 +109,25 @@ SharedKeys Part::shared_keys(const Part& later) const {
     std::vector<std::int32_t> days = task_cells_[mine].days.common(c.days);
     if (days.empty()) continue;
     out.count += days.size();
-    for (const std::int32_t day : days) out.maybe_keys.find_or_insert(SharedKeys::fingerprint(person_ids_.texts()[p], task_types_.texts()[t], day), 1);
     out.cells.find_or_insert((static_cast<std::uint64_t>(c.person) << 32) | c.task, static_cast<std::uint32_t>(out.days.size()));
     out.days.push_back(std::move(days));
   }
   // A person whose first or conflicting attribute came from a row of a shared key.
   out.dirty.assign(later.persons_.size(), 0);
   if (out.count == 0) return out;
+  // The first look's bits: a power of two of at least 16 a key, small enough to stay in cache.
+  std::size_t words = 1;
+  while (words * 64 < out.count * 16) words *= 2;
+  out.maybe_keys.assign(words, 0);
+  for (const TaskCell& c : later.task_cells_) {
+    const std::uint32_t i = out.cells.find((static_cast<std::uint64_t>(c.person) << 32) | c.task);
+    if (i == FlatU64Map::kAbsent) continue;
+    for (const std::int32_t day : out.days[i]) {
+      const std::uint64_t bit = SharedKeys::fingerprint(later.person_ids_.texts()[c.person], later.task_types_.texts()[c.task], day) &
+                                (words * 64 - 1);
+      out.maybe_keys[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
   const auto shared = [&](std::uint32_t person, std::uint32_t task, std::int32_t day) {
     const std::uint32_t i = out.cells.find((static_cast<std::uint64_t>(person) << 32) | task);
     return i != FlatU64Map::kAbsent && std::binary_search(out.days[i].begin(), out.days[i].end(), day);

@@ -23,7 +23,7 @@ std::optional<std::uint64_t> header_line_end(std::string_view head) {
 std::optional<std::uint64_t> line_start_after(std::string_view bytes, std::uint64_t at, std::uint64_t from) {
   const std::uint64_t end = at + bytes.size();
   if (from >= end) return std::nullopt;
-  const std::uint64_t start = from > at ? from - at : 0;
+  const auto start = static_cast<std::size_t>(from > at ? from - at : 0);  // below bytes.size()
   const void* nl = std::memchr(bytes.data() + start, '\n', bytes.size() - start);
   if (!nl) return std::nullopt;
   return at + static_cast<std::uint64_t>(static_cast<const char*>(nl) - bytes.data()) + 1;

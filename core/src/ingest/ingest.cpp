@@ -165,7 +165,7 @@ struct TableIngestor::Impl {
     while (!data.empty()) {
       const std::uint64_t end = at + data.size();
       auto from = [&](std::uint64_t offset) {
-        data.remove_prefix(offset - at);
+        data.remove_prefix(static_cast<std::size_t>(offset - at));  // offset lies in data
         at = offset;
       };
       switch (phase) {
@@ -206,7 +206,7 @@ struct TableIngestor::Impl {
             cut = next_from < facts.begin ? facts.begin : ingest::line_start_after(data, at, next_from);
           }
           if (!cut) return route(data);
-          if (Status s = route(data.substr(0, *cut - at)); !s) return s;
+          if (Status s = route(data.substr(0, static_cast<std::size_t>(*cut - at))); !s) return s;
           facts.end = *cut;
           facts.clean = csv.at_record_start();
           facts.next_row = csv.next_row();
