@@ -57,7 +57,7 @@ bool SharedKeys::maybe(std::string_view person, std::optional<std::int32_t> day,
   if (dirty_people > 0 && maybe_people.find(person_hash) != FlatU64Map::kAbsent) return true;
   // Without a day (a date that does not read) only the exact test can say.
   if (!day) return true;
-  const std::uint64_t bit = key_fingerprint(person_hash, task, *day) & (maybe_keys.size() * 64 - 1);
+  const auto bit = static_cast<std::size_t>(key_fingerprint(person_hash, task, *day) & (maybe_keys.size() * 64 - 1));
   return (maybe_keys[bit / 64] >> (bit % 64)) & 1U;
 }
 
@@ -123,8 +123,8 @@ SharedKeys Part::shared_keys(const Part& later) const {
     const std::uint32_t i = out.cells.find((static_cast<std::uint64_t>(c.person) << 32) | c.task);
     if (i == FlatU64Map::kAbsent) continue;
     for (const std::int32_t day : out.days[i]) {
-      const std::uint64_t bit = SharedKeys::fingerprint(later.person_ids_.texts()[c.person], later.task_types_.texts()[c.task], day) &
-                                (words * 64 - 1);
+      const auto bit = static_cast<std::size_t>(
+          SharedKeys::fingerprint(later.person_ids_.texts()[c.person], later.task_types_.texts()[c.task], day) & (words * 64 - 1));
       out.maybe_keys[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
