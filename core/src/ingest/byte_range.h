@@ -13,6 +13,14 @@
 
 namespace gapscore::ingest {
 
+// The npm package's workers read by person: byte ranges are native only, and
+// not compiled into the wasm build (bundle size).
+#if defined(__wasm__)
+inline constexpr bool kByteRanges = false;
+#else
+inline constexpr bool kByteRanges = true;
+#endif
+
 // Which share of the file's bytes a reader takes. `exact`: read again exactly
 // [begin, end) (two record boundaries found by an earlier read of the range).
 struct ByteRangeSpec {

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstring>
 
+#include "ingest/byte_range.h"
 #include "ingest/cell_parse.h"
 #include "ingest/line_scan.h"
 #include "ingest/shard.h"
@@ -164,7 +165,7 @@ Status CsvReader::end_field() {
   }
   ends_.push_back(static_cast<std::uint32_t>(buf_.size()));
   if (filter_count_ > 1 && !skipping_ && ends_.size() == filter_field_ + 1) {
-    if (keep_) {
+    if (ingest::kByteRanges && keep_) {
       views_.clear();
       std::size_t begin = 0;
       for (std::uint32_t end : ends_) {
@@ -306,7 +307,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
       if (views_.size() + 1 >= 1024) return 0;
       views_.emplace_back(p + field, j - field);
       field = ++j;
-      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (keep_ ? skips_record(views_) : skips(views_.back())))
+      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back())))
         return skip_plain_record(p, n, j, base);
       continue;
     }
@@ -317,7 +318,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   }
   if (j == i) return 0;  // a blank line
   views_.emplace_back(p + field, j - field);
-  if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (keep_ ? skips_record(views_) : skips(views_.back()))) {
+  if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
     ++skipped_;
   } else {
     CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};

@@ -19,7 +19,7 @@ struct TableIngestor::Impl {
         builder(schema_for(options.kind), options, log_ref),
         csv(CsvOptions{options.delimiter, std::size_t{1} << 20, options.shard_index == 0}, name) {
     builder.set_sink(options.row_sink);
-    if (options.range.active()) {
+    if (ingest::kByteRanges && options.range.active()) {
       // Reader 0 reads from the start and is cut at the next range; the others
       // first read the header (and the rows a date format is detected from).
       phase = options.range.index == 0 && !options.range.exact ? Phase::body : Phase::head;
@@ -295,7 +295,7 @@ Status TableIngestor::push(std::string_view chunk) {
   if (m.failed) return m.failure;
   if (m.options.shard_index == 0 && !m.options.digest_by_caller) m.sha.update(chunk);
   m.bytes += chunk.size();
-  if (m.options.range.active()) {
+  if (ingest::kByteRanges && m.options.range.active()) {
     m.format = InputFormat::csv;
     Status s = m.range_push(chunk);
     if (!s) return m.fail(std::move(s).error());
@@ -351,7 +351,7 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
     if (Status s = ingest::read_json_rows(text, base, m.builder, m.name); !s) return std::move(s).error();
   } else {
     summary.format = "csv";
-    if (m.options.range.active()) {
+    if (ingest::kByteRanges && m.options.range.active()) {
       if (!m.header_end && m.phase == Impl::Phase::done)
         return Error(make_diagnostic(DiagCode::invalid_argument,
                                      m.name + ": " + std::string(m.facts.why) + "; read the file whole, not in byte ranges", m.name));
@@ -380,7 +380,7 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
 
 std::optional<std::uint64_t> TableIngestor::wanted_offset() const {
   const Impl& m = *impl_;
-  if (!m.options.range.active()) return m.bytes;
+  if (!ingest::kByteRanges || !m.options.range.active()) return m.bytes;
   if (m.phase == Impl::Phase::done || m.failed) return std::nullopt;
   return m.pos;
 }

@@ -84,6 +84,8 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
       return Error(make_diagnostic(DiagCode::invalid_argument, "strict mode reads the activity in one shard"));
     if (!m.activity_files.empty() && (shard.index != m.shard.index || shard.count != m.shard.count))
       return Error(make_diagnostic(DiagCode::invalid_argument, "begin_table: every activity file is read as the same shard"));
+    if (shard.by_bytes && !ingest::kByteRanges)
+      return Error(make_diagnostic(DiagCode::invalid_argument, "begin_table: byte ranges are not built into this build (read by person)"));
     if (shard.by_bytes && (!digest_by_caller || !m.activity_files.empty() || format == InputFormat::json))
       return Error(make_diagnostic(DiagCode::invalid_argument,
                                    "begin_table: a byte range is read from one activity CSV whose digest the caller gives"));
