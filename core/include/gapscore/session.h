@@ -85,6 +85,7 @@ class Session {
   // line up (a range started inside a quoted field, a date format the first
   // range did not settle, proxy columns, sums too large): read the file again
   // another way (by person, Shard{i, n}); neither session can be used then.
+  // Native builds only: the wasm build refuses Shard::by_bytes (bundle size).
   Result<bool> merge_range(Session&& later, const ChunkSource& source);
 
   // Several activity files are one table: give them one after another in the
