@@ -114,7 +114,9 @@ test('row order: shuffled rows give the sorted file\'s report (digests masked); 
     }
     // Repeated person x date x task keys: the first row wins, in file order, whoever reads it.
     // ...and blank lines, which every reader sees (an empty person_id belongs to some shard).
-    const withRepeats = reorder(tables.activity, { seed: 3, repeatEvery: 25 }).replace(/\n/g, (nl, at) => (at % 97 === 0 ? '\n\n' : nl));
+    const withRepeats = new TextEncoder().encode(new TextDecoder()
+      .decode(reorder(tables.activity, { seed: 3, repeatEvery: 25 }))
+      .replace(/\n/g, (nl, at) => (at % 97 === 0 ? '\n\n' : nl)));
     for (const t of TABLES) writeFileSync(path.join(dir, `${t}.csv`), t === 'activity' ? withRepeats : tables[t]);
     const args = ['analyze', ...TABLES.flatMap((t) => [`--${t}`, `${t}.csv`])];
     const native = execFileSync(cli, [...args, '--threads', '1'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
