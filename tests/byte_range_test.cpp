@@ -16,6 +16,7 @@
 #include "gapscore/generate.h"
 #include "gapscore/inputs.h"
 #include "gapscore/session.h"
+#include "sharded_report.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -32,6 +33,15 @@ struct Mess {
   bool quoted_notes = false;   // a note column, some quoted with newlines inside
   bool proxies = false;        // a legacy-proxy column (emails_sent)
 };
+
+// The seed picks line ends, a byte-order mark and the date form.
+Mess mess_of(std::uint64_t seed) {
+  Mess mess;
+  mess.crlf = seed % 2 == 0;
+  mess.bom = seed % 3 == 0;
+  mess.day_month = seed % 4 == 1;
+  return mess;
+}
 
 Inputs messy(std::uint64_t seed, const Mess& mess) {
   GenerateOptions o;
@@ -132,28 +142,6 @@ ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chu
   return {r ? r.value() : std::string(), false};
 }
 
-// The same files read by person (Shard{i, n}): every reader sees every byte.
-std::string person_sharded_report(const Inputs& in, std::uint32_t shards, std::size_t chunk, const std::string& config) {
-  std::vector<Session> sessions;
-  for (std::uint32_t i = 0; i < shards; ++i) {
-    auto s = Session::create(config);
-    EXPECT_TRUE(s.ok());
-    if (!s) return {};
-    for (const auto& [kind, bytes] : in.in_read_order()) {
-      if (bytes->empty()) continue;
-      EXPECT_TRUE(s->begin_table(kind, std::string(table_name(kind)) + ".csv", InputFormat::detect, 0, Shard{i, shards}).ok());
-      for (std::size_t at = 0; at < bytes->size(); at += chunk) EXPECT_TRUE(s->push(std::string_view(*bytes).substr(at, chunk)).ok());
-      const Status e = s->end_table();
-      EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().message());
-    }
-    sessions.push_back(std::move(s).value());
-  }
-  for (std::uint32_t i = 1; i < shards; ++i) EXPECT_TRUE(sessions[0].merge(std::move(sessions[i])).ok());
-  auto r = sessions[0].report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return r ? r.value() : std::string();
-}
-
 std::string serial_report(const Inputs& in, const std::string& config) {
   auto s = Session::create(config);
   EXPECT_TRUE(s.ok());
@@ -176,10 +164,7 @@ TEST(ByteRanges, RandomSplitsOfMessyFilesGiveTheSameBytes) {
   Prng rng(2026);
   int merged = 0;
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-    Mess mess;
-    mess.crlf = seed % 2 == 0;
-    mess.bom = seed % 3 == 0;
-    mess.day_month = seed % 4 == 1;
+    Mess mess = mess_of(seed);
     mess.shuffle = seed != 5;
     const Inputs in = messy(seed, mess);
     const std::string one = serial_report(in, kConfig);
@@ -230,10 +215,7 @@ TEST(ByteRanges, QuotedNewlinesAreEitherMergedRightOrRefused) {
 TEST(PersonShards, MessyFilesGiveTheSameBytesAsOneReader) {
   Prng rng(404);
   for (std::uint64_t seed = 31; seed <= 38; ++seed) {
-    Mess mess;
-    mess.crlf = seed % 2 == 0;
-    mess.bom = seed % 3 == 0;
-    mess.day_month = seed % 4 == 1;
+    Mess mess = mess_of(seed);
     mess.quoted_notes = seed % 2 == 1;
     mess.proxies = seed % 4 == 2;
     mess.shuffle = seed != 33;
@@ -243,7 +225,7 @@ TEST(PersonShards, MessyFilesGiveTheSameBytesAsOneReader) {
     for (int trial = 0; trial < 2; ++trial) {
       const auto shards = static_cast<std::uint32_t>(2 + rng.below(6));
       const std::size_t chunk = 1 + rng.below(30000);
-      EXPECT_EQ(person_sharded_report(in, shards, chunk, kConfig), one) << "seed " << seed << ", " << shards << " shards";
+      EXPECT_EQ(testing_util::sharded_report(in, shards, chunk, kConfig), one) << "seed " << seed << ", " << shards << " shards";
     }
   }
 }
