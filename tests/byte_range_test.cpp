@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/prng.h"
@@ -103,9 +105,18 @@ struct ReadResult {
   bool refused = false;
 };
 
+// Session::merge_ranges's tasks, each on a thread of its own.
+void on_threads(std::size_t n, const std::function<void(std::size_t)>& task) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < n; ++i) threads.emplace_back(task, i);
+  for (std::thread& t : threads) t.join();
+}
+
 // One session per range, each reading the small tables whole and its range of
-// the activity through pull() in `chunk`-byte pieces; then merged in order.
-ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chunk, const std::string& config) {
+// the activity through pull() in `chunk`-byte pieces; then merged in order,
+// one by one (merge_range) or all at once (merge_ranges, on threads).
+ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chunk, const std::string& config,
+                         bool at_once = false) {
   const std::string digest = sha256_hex(in.activity);
   const ChunkSource source = [&](std::uint64_t at, std::string_view& out) -> Status {
     out = at < in.activity.size() ? std::string_view(in.activity).substr(at, chunk) : std::string_view();
@@ -132,7 +143,14 @@ ReadResult ranged_report(const Inputs& in, std::uint32_t ranges, std::size_t chu
     EXPECT_TRUE(ended.ok()) << (ended.ok() ? "" : ended.error().message());
     sessions.push_back(std::move(s).value());
   }
-  for (std::uint32_t i = 1; i < ranges; ++i) {
+  if (at_once) {
+    std::vector<Session> later;
+    for (std::uint32_t i = 1; i < ranges; ++i) later.push_back(std::move(sessions[i]));
+    auto merged = sessions[0].merge_ranges(std::move(later), [&] { return source; }, on_threads);
+    EXPECT_TRUE(merged.ok()) << (merged.ok() ? "" : merged.error().message());
+    if (!merged || !merged.value()) return {{}, true};
+  }
+  for (std::uint32_t i = 1; i < ranges && !at_once; ++i) {
     auto merged = sessions[0].merge_range(std::move(sessions[i]), source);
     EXPECT_TRUE(merged.ok()) << (merged.ok() ? "" : merged.error().message());
     if (!merged || !merged.value()) return {{}, true};
@@ -174,10 +192,11 @@ TEST(ByteRanges, RandomSplitsOfMessyFilesGiveTheSameBytes) {
     for (int trial = 0; trial < 4; ++trial) {
       const auto ranges = static_cast<std::uint32_t>(2 + rng.below(7));
       const std::size_t chunk = 1 + rng.below(30000);
-      const ReadResult r = ranged_report(in, ranges, chunk, kConfig);
+      const bool at_once = trial % 2 == 1;
+      const ReadResult r = ranged_report(in, ranges, chunk, kConfig, at_once);
       // Without quoted newlines every range start is a record start: always merged.
-      ASSERT_FALSE(r.refused) << "seed " << seed << ", " << ranges << " ranges, chunks of " << chunk;
-      EXPECT_EQ(r.report, one) << "seed " << seed << ", " << ranges << " ranges, chunks of " << chunk;
+      ASSERT_FALSE(r.refused) << "seed " << seed << ", " << ranges << " ranges, chunks of " << chunk << ", at once " << at_once;
+      EXPECT_EQ(r.report, one) << "seed " << seed << ", " << ranges << " ranges, chunks of " << chunk << ", at once " << at_once;
       ++merged;
     }
   }
@@ -196,7 +215,7 @@ TEST(ByteRanges, QuotedNewlinesAreEitherMergedRightOrRefused) {
     ASSERT_FALSE(one.empty());
     for (int trial = 0; trial < 4; ++trial) {
       const auto ranges = static_cast<std::uint32_t>(2 + rng.below(7));
-      const ReadResult r = ranged_report(in, ranges, 1 + rng.below(20000), kConfig);
+      const ReadResult r = ranged_report(in, ranges, 1 + rng.below(20000), kConfig, trial % 2 == 1);
       if (r.refused) {
         ++refused;
         continue;
@@ -283,11 +302,12 @@ TEST(ByteRanges, AnAttributeFromATakenBackRowIsWorkedOutAgain) {
   const std::string one = serial_report(in, config);
   ASSERT_FALSE(one.empty());
   EXPECT_EQ(one.find("Beta"), std::string::npos);  // the repeat's team neither wins nor conflicts
-  for (std::uint32_t ranges : {2u, 3u, 4u}) {
-    const ReadResult r = ranged_report(in, ranges, 64, config);
-    ASSERT_FALSE(r.refused);
-    EXPECT_EQ(r.report, one) << ranges << " ranges";
-  }
+  for (std::uint32_t ranges : {2u, 3u, 4u})
+    for (bool at_once : {false, true}) {
+      const ReadResult r = ranged_report(in, ranges, 64, config, at_once);
+      ASSERT_FALSE(r.refused);
+      EXPECT_EQ(r.report, one) << ranges << " ranges, at once " << at_once;
+    }
 }
 
 TEST(ByteRanges, AFileWithoutAHeaderLineIsNotHeldWhole) {

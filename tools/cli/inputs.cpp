@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -239,6 +241,14 @@ ParallelReads read_in_parallel(const ParsedArgs& args, const ActivityPlan& plan,
   return r;
 }
 
+// task(0..n-1), one thread each (this one runs task 0).
+void run_in_parallel(std::size_t n, const std::function<void(std::size_t)>& task) {
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < n; ++i) threads.emplace_back(task, i);
+  if (n > 0) task(0);
+  for (std::thread& t : threads) t.join();
+}
+
 // One activity CSV read by `threads` readers, each taking a byte range of
 // it, while another thread hashes it. False: the ranges did not line up (see
 // Session::merge_range) or a reader failed: read it another way.
@@ -262,15 +272,17 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
       []() -> Result<std::string> { return std::string(64, '0'); }, [&digest] { return digest.get(); });
   if (digest.valid()) digest.wait();
   if (!reads.mine) return false;
-  FileChunks file(path);
-  const ChunkSource source = [&file](std::uint64_t at, std::string_view& chunk) { return file.read(at, chunk); };
+  std::vector<Session> later;
   for (std::uint32_t i = 1; i < threads; ++i) {
     if (!reads.results[i]) return false;
-    auto merged = analysis.merge_range(std::move(*reads.sessions[i]), source);
-    if (!merged) return std::move(merged).error();
-    if (!merged.value()) return false;
+    later.push_back(std::move(*reads.sessions[i]));
   }
-  return true;
+  // Each range's second reading (for its repeats) has a handle of its own.
+  const auto open_source = [&path]() -> ChunkSource {
+    auto file = std::make_shared<FileChunks>(path);
+    return [file](std::uint64_t at, std::string_view& chunk) { return file->read(at, chunk); };
+  };
+  return analysis.merge_ranges(std::move(later), open_source, run_in_parallel);
 }
 
 }  // namespace

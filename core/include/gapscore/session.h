@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gapscore/config.h"
 #include "gapscore/inputs.h"
@@ -30,6 +31,10 @@ struct Shard {
 // left), for readers that ask for bytes by offset (Session::wanted_offset).
 // `chunk` may point into the source's own buffer: valid until its next call.
 using ChunkSource = std::function<Status(std::uint64_t offset, std::string_view& chunk)>;
+
+// Runs task(0), ..., task(n - 1), on as many threads as the caller gives them
+// (the engine starts none), and returns once all have run.
+using ParallelFor = std::function<void(std::size_t n, const std::function<void(std::size_t)>& task)>;
 
 class Session {
  public:
@@ -87,6 +92,12 @@ class Session {
   // another way (by person, Shard{i, n}); neither session can be used then.
   // Native builds only: the wasm build refuses Shard::by_bytes (bundle size).
   Result<bool> merge_range(Session&& later, const ChunkSource& source);
+  // The same for every later range at once (`later`: ranges 1..n-1, in order):
+  // each range's second reading, for its repeats, runs on its own task of
+  // `parallel_for`, with a source of its own from `open_source`. merge_range
+  // merges them one after the other, each reading again after the last.
+  Result<bool> merge_ranges(std::vector<Session>&& later, const std::function<ChunkSource()>& open_source,
+                            const ParallelFor& parallel_for);
 
   // Several activity files are one table: give them one after another in the
   // order of their SHA-256 (digest_by_caller helps: hash first, then read). For

@@ -273,6 +273,10 @@ class Part {
   void shift_rows(std::uint64_t by);
   // The keys this part and a later range's part both hold.
   SharedKeys shared_keys(const Part& later) const;
+  // The keys `later` holds that any of the earlier ranges' parts holds (the
+  // same as shared_keys of their merge). Reads them only: ranges may ask at
+  // once, from several threads, as long as no part changes meanwhile.
+  static SharedKeys shared_keys(std::span<const Part* const> earlier, const Part& later);
   // Takes back the row add() took for this key (kept, or counted outside
   // the window) and clears the key. False: no such row (nothing changed).
   bool remove(std::string_view person_id, std::int32_t day, std::string_view task_type, const RowValues& v);
@@ -326,6 +330,8 @@ class Part {
   friend struct ActivityData finish(Part&& part);
 
  private:
+  // The days this part holds of `later`'s task cell `c` (ascending).
+  std::vector<std::int32_t> common_days(const TaskCell& c, const Part& later) const;
   // The cell of (person, task); a new cell takes `status`, or asks the playbook.
   std::uint32_t task_cell(std::uint32_t person, std::uint32_t task, std::optional<PlaybookStatus> status = std::nullopt);
   std::uint32_t period_cell(std::uint32_t person, std::int32_t period_start);

@@ -2,6 +2,7 @@
 // numbered from the range's start, keys a later range repeats, and taking
 // such a row back. Once per range merge, never per row of a first read.
 #include <algorithm>
+#include <iterator>
 
 #include "activity/part.h"
 #include "base/date.h"
@@ -98,15 +99,36 @@ void Part::shift_rows(std::uint64_t by) {
 }
 
 SharedKeys Part::shared_keys(const Part& later) const {
+  const Part* const earlier[] = {this};
+  return shared_keys(earlier, later);
+}
+
+std::vector<std::int32_t> Part::common_days(const TaskCell& c, const Part& later) const {
+  const std::uint32_t p = person_ids_.find(later.person_ids_.texts()[c.person]);
+  const std::uint32_t t = task_types_.find(later.task_types_.texts()[c.task]);
+  if (p == TextCodes::kAbsent || t == TextCodes::kAbsent) return {};
+  const std::uint32_t mine = task_cell_index_.find((static_cast<std::uint64_t>(p) << 32) | t);
+  if (mine == FlatU64Map::kAbsent) return {};
+  return task_cells_[mine].days.common(c.days);
+}
+
+SharedKeys Part::shared_keys(std::span<const Part* const> earlier, const Part& later) {
   SharedKeys out;
   out.later = &later;
   for (const TaskCell& c : later.task_cells_) {
-    const std::uint32_t p = person_ids_.find(later.person_ids_.texts()[c.person]);
-    const std::uint32_t t = task_types_.find(later.task_types_.texts()[c.task]);
-    if (p == TextCodes::kAbsent || t == TextCodes::kAbsent) continue;
-    const std::uint32_t mine = task_cell_index_.find((static_cast<std::uint64_t>(p) << 32) | t);
-    if (mine == FlatU64Map::kAbsent) continue;
-    std::vector<std::int32_t> days = task_cells_[mine].days.common(c.days);
+    // A key two earlier ranges both hold is one key (ascending, no repeats).
+    std::vector<std::int32_t> days;
+    for (const Part* e : earlier) {
+      std::vector<std::int32_t> more = e->common_days(c, later);
+      if (more.empty()) continue;
+      if (days.empty()) {
+        days = std::move(more);
+        continue;
+      }
+      std::vector<std::int32_t> both;
+      std::set_union(days.begin(), days.end(), more.begin(), more.end(), std::back_inserter(both));
+      days = std::move(both);
+    }
     if (days.empty()) continue;
     out.count += days.size();
     out.cells.find_or_insert((static_cast<std::uint64_t>(c.person) << 32) | c.task, static_cast<std::uint32_t>(out.days.size()));

@@ -62,6 +62,14 @@ struct Session::Impl {
   // the file's row number after their last record.
   ingest::RangeFacts range_facts;
   std::uint64_t range_next_row = 0;
+  // A later range's rows of keys earlier ranges hold were taken back already
+  // (Session::merge_ranges does it for every range at once).
+  bool range_repeats_taken_back = false;
+  // Byte ranges (range_merge.cpp): whether `after` can follow `before` (an
+  // error for a caller's mistake, false: read the file another way); and
+  // taking back a range's rows of keys earlier ranges hold.
+  static Result<bool> ranges_line_up(const Impl& before, const Impl& after);
+  static Result<bool> take_back_repeats(Impl& o, const activity::SharedKeys& shared, const ChunkSource& source);
   bool digest_by_caller = false;  // of the table being read
   // What a saved state needs to read the inputs again: the small tables' and
   // the usage exports' bytes (the activity is saved as its state).
