@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 source tools/sanitizer-env.sh
 
 TARGETS=(fuzz_activity_csv fuzz_activity_json fuzz_people_json fuzz_usage fuzz_config fuzz_verify fuzz_state
-         fuzz_person_query fuzz_xlsx_parts)
+         fuzz_person_query fuzz_xlsx_parts fuzz_byte_ranges)
 REPLAY_BIN=build/native-asan/tests/fuzz
 BIN=build/native-fuzz/tests/fuzz
 
@@ -31,7 +31,7 @@ max_len() {
 # Optional dictionary (tokens libFuzzer splices into inputs).
 dict_for() {
   case "$1" in
-    fuzz_activity_csv) echo tests/fuzz/dict/csv.dict ;;
+    fuzz_activity_csv|fuzz_byte_ranges) echo tests/fuzz/dict/csv.dict ;;
     fuzz_usage) echo tests/fuzz/dict/usage.dict ;;
     fuzz_state) echo tests/fuzz/dict/state.dict ;;
     fuzz_xlsx_parts) echo tests/fuzz/dict/xlsx.dict ;;
