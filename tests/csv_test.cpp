@@ -204,6 +204,41 @@ TEST(CsvReader, SkippedRecordsEndWhereTheyEnd) {
   }
 }
 
+// Malformed quotes in skipped records (a quote inside an unquoted field, text
+// after a closing quote) at every distance from a chunk's end: a skipped
+// record ends where one reader of every record ends it, so the records kept
+// and their row numbers are those of the unfiltered parse. (A quote that
+// began a chunk after the rest of a skipped field had ended the chunk before
+// was once taken for an opening quote, swallowing the next line.)
+TEST(CsvReader, MalformedQuotesInSkippedRecordsEndWhereTheyEnd) {
+  const auto pick = [](std::uint32_t shard) {
+    for (int i = 0;; ++i)
+      if (std::string v = "k" + std::to_string(i); shard_of(v, 2) == shard) return v;
+  };
+  const std::string keep = pick(0), skip = pick(1);
+  const std::string text = "id,key,v,w\n" +
+                           ("1," + skip + ",0.\"two\nlines\"\n") + ("2," + keep + ",x,y\n") +
+                           ("3," + skip + ",a\"b,\"c\nd\",e\n") + ("4," + keep + ",\"t\ns\",z\n") +
+                           ("5," + skip + ",\"q\"r,s\"\n") + ("6," + keep + ",u,v\n") +
+                           ("7," + skip + ",abc\",\"d\ne\"\n") + ("8," + keep + ",last,1");
+  const Parsed all = parse(text);
+  ASSERT_FALSE(all.error);
+  Rows expected;
+  std::vector<std::uint64_t> rows;
+  for (std::size_t r = 0; r < all.records.size(); ++r)
+    if (all.records[r].size() < 2 || shard_of(all.records[r][1], 2) == 0) {
+      expected.push_back(all.records[r]);
+      rows.push_back(all.rows[r]);
+    }
+  ASSERT_EQ(expected.size(), 6u);  // the header, "lines\"" (too short to filter) and the four kept rows
+  for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+    const Parsed got = parse(text, chunk, {}, 2);
+    ASSERT_FALSE(got.error) << chunk;
+    EXPECT_EQ(got.records, expected) << "chunks of " << chunk;
+    EXPECT_EQ(got.rows, rows) << "chunks of " << chunk;
+  }
+}
+
 // The eight-bytes-at-a-time scan finds the first '\n', '"' or '\r' where a
 // byte-by-byte scan does, at every length and offset.
 TEST(LineScan, FirstLineSpecialMatchesAPlainScan) {

@@ -230,7 +230,12 @@ std::size_t CsvReader::skip_rest(const char* p, std::size_t n, std::size_t i, st
       const auto* cr = static_cast<const char*>(std::memchr(p + i, '\r', stop - i));
       const std::size_t end = cr ? static_cast<std::size_t>(cr - p) : stop;
       if (!std::memchr(p + i, '"', end - i)) {
-        if (end == n) return n;
+        if (end == n) {
+          // The record goes on in the next chunk, from the state these bytes
+          // leave: a quote there opens a field only after a delimiter.
+          if (n > i) state_ = p[n - 1] == delimiter_ ? State::field_start : State::unquoted;
+          return n;
+        }
         return record_end(end);
       }
     }
