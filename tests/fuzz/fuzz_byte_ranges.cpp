@@ -1,9 +1,11 @@
-// The fuzzed bytes as an activity CSV read by 2-5 readers in byte ranges
-// (Shard::by_bytes, pulled in small chunks) and merged with merge_range. A
-// differential check: when every range read and merged, the report and the
-// ingest summary must be byte-identical to one reader's. Refusing (a range
-// failed to read, or merge_range said false) is allowed: the CLI then reads
-// the file by person.
+// The fuzzed bytes as an activity CSV read in parallel, two ways, each
+// compared with one reader's report and ingest summary (a differential check):
+// - by 2-5 readers by person (Shard{i, n}, pushed in small chunks), merged
+//   with merge: always byte-identical;
+// - by 2-5 readers in byte ranges (Shard::by_bytes, pulled in small chunks),
+//   merged with merge_range: byte-identical when every range read and merged.
+//   Refusing (a range failed to read, or merge_range said false) is allowed:
+//   the CLI then reads the file by person.
 #include "fuzz_common.h"
 #include "gapscore/inputs.h"
 
@@ -44,6 +46,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     out = at < text.size() ? text.substr(at, chunk) : std::string_view();
     return Ok{};
   };
+  // By person: every reader reads every byte and keeps its share of the people.
+  std::vector<Session> shards;
+  for (std::uint32_t i = 0; i < ranges; ++i) {
+    auto s = Session::create(kConfig);
+    if (!s) __builtin_trap();
+    Status st = s->begin_table(TableKind::activity, "fuzz", InputFormat::csv, size, Shard{i, ranges});
+    for (std::size_t at = 0; st && at < text.size(); at += chunk) st = s->push(text.substr(at, chunk));
+    if (st) st = s->end_table();
+    // The whole reading succeeded, so every shard's must.
+    if (!st) __builtin_trap();
+    shards.push_back(std::move(s).value());
+  }
+  for (std::uint32_t i = 1; i < ranges; ++i)
+    if (!shards[0].merge(std::move(shards[i]))) __builtin_trap();
+  if (!same(outcome(shards[0]), expected)) __builtin_trap();
+
   const std::string digest = sha256_hex(text);
   std::vector<Session> sessions;
   for (std::uint32_t i = 0; i < ranges; ++i) {
