@@ -96,6 +96,8 @@ using Status = Result<Ok>;
 class DiagnosticLog {
  public:
   explicit DiagnosticLog(std::size_t max_items = 100) : max_items_(max_items) {}
+  // A log that takes diagnostics of one code only (others are not counted).
+  DiagnosticLog(std::size_t max_items, DiagCode only) : max_items_(max_items), only_(only) {}
 
   void add(Diagnostic d);
   // A log as saved (session states): items, counts per (table, code), totals.
@@ -120,6 +122,7 @@ class DiagnosticLog {
  private:
   void add_counts(const DiagnosticLog& other);
   std::size_t max_items_;
+  std::optional<DiagCode> only_;
   std::vector<Diagnostic> items_;
   std::map<std::pair<std::string, DiagCode>, std::uint64_t> counts_;
   std::uint64_t total_ = 0;

@@ -5,6 +5,7 @@
 namespace gapscore {
 
 void DiagnosticLog::add(Diagnostic d) {
+  if (only_ && d.code != *only_) return;
   ++total_;
   if (d.severity == Severity::error) ++errors_;
   if (d.severity == Severity::warning) ++warnings_;

@@ -98,8 +98,11 @@ Result<bool> Session::Impl::take_back_repeats(Impl& o, const activity::SharedKey
   };
   activity::RecheckSink sink(shared, *o.activity_part, 0);
   opts.row_sink = &sink;
-  DiagnosticLog again(SIZE_MAX);
-  TableIngestor reader(opts, again);
+  // Only the rows taken back, as repeats: the first reading logged the rest.
+  // Counted all, listed as many as a log lists (memory that does not grow
+  // with the repeats).
+  DiagnosticLog repeats(static_cast<std::size_t>(o.config.max_diagnostics), DiagCode::duplicate_key);
+  TableIngestor reader(opts, repeats);
   for (std::optional<std::uint64_t> at = reader.wanted_offset(); at; at = reader.wanted_offset()) {
     std::string_view chunk;
     if (Status s = source(*at, chunk); !s) return std::move(s).error();
@@ -110,9 +113,6 @@ Result<bool> Session::Impl::take_back_repeats(Impl& o, const activity::SharedKey
       sink.taken_back() != shared.count)
     return false;
   // Each row taken back is reported as the repeat it is, in row order.
-  DiagnosticLog repeats(static_cast<std::size_t>(o.config.max_diagnostics));
-  for (const Diagnostic& d : again.items())
-    if (d.code == DiagCode::duplicate_key) repeats.add(d);
   o.activity_files[0].log.merge_by_row(repeats);
   summary.rows_used -= sink.taken_back();
   summary.rows_skipped += sink.taken_back();
