@@ -336,6 +336,54 @@ TEST(ByteRanges, AFileWithoutAHeaderLineIsNotHeldWhole) {
   }
 }
 
+TEST(ByteRanges, BlankLinesBeforeTheHeaderAreNotTheHeader) {
+  // Ranges whose nominal start falls among the blank lines, or on the
+  // header after them, start after the header: it is never read as a row.
+  Inputs base = messy(6, Mess{});
+  std::size_t cut = 0;
+  for (int line = 0; line < 12; ++line) cut = base.activity.find('\n', cut) + 1;
+  base.activity.resize(cut);  // a header and 11 rows, shorter than the blank lines
+  for (const std::string& lead : {std::string(2000, '\n'), "\xEF\xBB\xBF" + std::string(900, '\r') + "\r\n\r\n"}) {
+    Inputs in = base;
+    in.activity = lead + base.activity;
+    const std::string one = serial_report(in, kConfig);
+    ASSERT_FALSE(one.empty());
+    for (std::uint32_t ranges : {2u, 5u, 13u, 64u}) {
+      const ReadResult r = ranged_report(in, ranges, 97, kConfig, ranges % 2 == 1);
+      ASSERT_FALSE(r.refused) << ranges << " ranges";
+      EXPECT_EQ(r.report, one) << ranges << " ranges";
+    }
+  }
+}
+
+TEST(ByteRanges, AFileWithoutAFinalLineEndStillMerges) {
+  // The last range's second reading (for its repeats) ends with the file,
+  // inside its last record: it must not be taken for a range cut short.
+  for (std::uint64_t seed : {7u, 8u}) {
+    Inputs in = messy(seed, mess_of(seed));
+    while (!in.activity.empty() && (in.activity.back() == '\n' || in.activity.back() == '\r')) in.activity.pop_back();
+    const std::string one = serial_report(in, kConfig);
+    ASSERT_FALSE(one.empty());
+    for (std::uint32_t ranges : {2u, 3u, 5u}) {
+      const ReadResult r = ranged_report(in, ranges, 4096, kConfig, ranges == 3);
+      ASSERT_FALSE(r.refused) << "seed " << seed << ", " << ranges << " ranges";
+      EXPECT_EQ(r.report, one) << "seed " << seed << ", " << ranges << " ranges";
+    }
+  }
+}
+
+TEST(ByteRanges, SumsThatOverflowOnlyTogetherAreRefused) {
+  // Each range's hours fit; both together do not, and one reader skips the
+  // second row (out_of_range). Only it knows which row: the ranges refuse.
+  Inputs in;
+  in.activity = "person_id,date,task_type,tasks,ai_tasks,hours\n"
+                "P1,2025-01-06,coding,1,0,5000000000000\n"
+                "P1,2025-01-07,coding,1,0,5000000000000\n";
+  const std::string one = serial_report(in, "{}");
+  EXPECT_NE(one.find("\"out_of_range\""), std::string::npos);
+  for (bool at_once : {false, true}) EXPECT_TRUE(ranged_report(in, 2, 64, "{}", at_once).refused) << at_once;
+}
+
 TEST(ByteRanges, LegacyProxyColumnsAreRefusedNotSummedInAnotherOrder) {
   Mess mess;
   mess.proxies = true;

@@ -5,8 +5,15 @@
 namespace gapscore::ingest {
 
 std::optional<std::uint64_t> header_line_end(std::string_view head) {
+  // Blank lines before the header are blank lines to the CSV reader, which
+  // takes the first line with text (after a byte-order mark) as the header.
+  std::size_t i = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (i < head.size() && (head[i] == '\n' || head[i] == '\r')) {
+    if (head[i] == '\r' && i + 1 == head.size()) return std::nullopt;  // a CRLF may be split
+    i += head[i] == '\r' && head[i + 1] == '\n' ? 2 : 1;
+  }
   bool in_quotes = false;
-  for (std::size_t i = 0; i < head.size(); ++i) {
+  for (; i < head.size(); ++i) {
     const char c = head[i];
     if (c == '"') {
       in_quotes = !in_quotes;

@@ -44,7 +44,7 @@ struct RangeFacts {
 
 // The end of the header line: the offset just past its line end (CRLF, LF or
 // CR), quotes taken into account; nullopt until the line is complete. A
-// byte-order mark is part of the header line.
+// byte-order mark and blank lines before it are part of the header line.
 std::optional<std::uint64_t> header_line_end(std::string_view head);
 
 // The first offset after a '\n' at or after `from` in bytes starting at `at`;
