@@ -220,33 +220,34 @@ struct ParallelReads {
   Status mine = Ok{};
 };
 
-ParallelReads read_in_parallel(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, std::uint32_t threads,
-                               const std::function<Shard(std::uint32_t)>& shard_of,
-                               const std::function<Result<std::string>()>& others_digest,
-                               const std::function<Result<std::string>()>& my_digest) {
-  ParallelReads r{std::vector<std::optional<Session>>(threads), std::vector<Status>(threads, Status(Ok{}))};
-  std::vector<std::thread> workers;
-  for (std::uint32_t i = 1; i < threads; ++i)
-    workers.emplace_back([&, i] {
-      auto s = make_analysis(args);
-      if (!s) {
-        r.results[i] = std::move(s).error();
-        return;
-      }
-      r.results[i] = stream_tables(args, plan, *s, shard_of(i), others_digest);
-      r.sessions[i] = std::move(s).value();
-    });
-  r.mine = stream_tables(args, plan, analysis, shard_of(0), my_digest);
-  for (std::thread& w : workers) w.join();
-  return r;
-}
-
 // task(0..n-1), one thread each (this one runs task 0).
 void run_in_parallel(std::size_t n, const std::function<void(std::size_t)>& task) {
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < n; ++i) threads.emplace_back(task, i);
   if (n > 0) task(0);
   for (std::thread& t : threads) t.join();
+}
+
+ParallelReads read_in_parallel(const ParsedArgs& args, const ActivityPlan& plan, Session& analysis, std::uint32_t threads,
+                               const std::function<Shard(std::uint32_t)>& shard_of,
+                               const std::function<Result<std::string>()>& others_digest,
+                               const std::function<Result<std::string>()>& my_digest) {
+  ParallelReads r{std::vector<std::optional<Session>>(threads), std::vector<Status>(threads, Status(Ok{}))};
+  run_in_parallel(threads, [&](std::size_t task) {
+    const auto i = static_cast<std::uint32_t>(task);
+    if (i == 0) {
+      r.mine = stream_tables(args, plan, analysis, shard_of(0), my_digest);
+      return;
+    }
+    auto s = make_analysis(args);
+    if (!s) {
+      r.results[i] = std::move(s).error();
+      return;
+    }
+    r.results[i] = stream_tables(args, plan, *s, shard_of(i), others_digest);
+    r.sessions[i] = std::move(s).value();
+  });
+  return r;
 }
 
 // One activity CSV read by `threads` readers, each taking a byte range of

@@ -199,9 +199,7 @@ struct TableIngestor::Impl {
           if (range().exact) {
             // A range that ends with the file ends as one reader's does:
             // finish() closes a last record that has no line end.
-            const bool to_file_end = range().end >= range().file_bytes;
-            if (!to_file_end && range().end < end) cut = range().end;
-            else if (!to_file_end && range().end == end) cut = end;
+            if (range().end < range().file_bytes && range().end <= end) cut = range().end;
           } else if (!last) {
             // The next range starts at the first line start after its search
             // point: at this range's own start when that point lies before it.
