@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "allocator.h"
 #include "commands.h"
 #include "file_io.h"
 #include "inputs.h"
@@ -64,6 +65,7 @@ int run_analyze(const std::vector<std::string>& argv) {
     }
   }
   Status s = stream_inputs(*args, *analysis);
+  allocator_for_report();
   Result<std::string> report = s ? analysis->report() : Result<std::string>(std::move(s).error());
   // The ledger is written as soon as a release happened, before anything else can fail.
   if (report && ledger_path && !analysis->ledger().empty()) {

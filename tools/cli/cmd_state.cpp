@@ -3,6 +3,7 @@
 // one merge gives the report a single analyze would give.
 #include <cstdio>
 
+#include "allocator.h"
 #include "commands.h"
 #include "file_io.h"
 #include "inputs.h"
@@ -148,6 +149,7 @@ int run_merge(const std::vector<std::string>& argv) {
     }
     if (Status s = merged->configure(std::move(c)); !s) return fail(s.error());
   }
+  allocator_for_report();
   Result<std::string> text = to_state ? merged->save_state() : merged->report();
   if (!text) {
     print_diagnostics(merged->log().items());

@@ -4,10 +4,7 @@
 #include <string>
 #include <vector>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
+#include "allocator.h"
 #include "commands.h"
 #include "gapscore/session.h"
 
@@ -34,13 +31,7 @@ constexpr const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
-#if defined(__GLIBC__)
-  // Blocks of 128 KiB and more (the per-person state grows in such blocks) are
-  // mapped on their own and go back to the system when freed. glibc would
-  // otherwise raise this threshold after the first large free and serve later
-  // blocks from a heap that does not shrink: 8 % more peak memory at 50M rows.
-  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
+  gapscore::cli::allocator_for_reading();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::fputs(kUsage, stderr);
