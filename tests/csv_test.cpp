@@ -239,34 +239,44 @@ TEST(CsvReader, MalformedQuotesInSkippedRecordsEndWhereTheyEnd) {
   }
 }
 
-// The eight-bytes-at-a-time scan finds the first '\n', '"' or '\r' where a
-// byte-by-byte scan does, at every length and offset.
-TEST(LineScan, FirstLineSpecialMatchesAPlainScan) {
+// The eight-bytes-at-a-time scans: the first '\n', '"' or '\r' is where a
+// byte-by-byte scan finds it, and the field-end flags mark exactly the bytes
+// that are one of those or the delimiter, at every length and offset, with
+// delimiters next to those bytes in value and high ones too.
+TEST(LineScan, EightBytesAtATimeMatchAPlainScan) {
   std::uint64_t state = 12345;
   const auto next = [&state]() { return splitmix64(state); };
-  const char specials[] = {'"', '\n', '\r'};
-  for (int trial = 0; trial < 20000; ++trial) {
-    const std::size_t n = next() % 40;
-    // Exactly n bytes on the heap: a read past them is an error under ASan.
-    std::unique_ptr<char[]> bytes(new char[n == 0 ? 1 : n]);
-    const int rare = static_cast<int>(next() % 64) + 1;  // special bytes 1 in `rare`
-    for (std::size_t i = 0; i < n; ++i)
-      if (next() % static_cast<std::uint64_t>(rare) == 0) {
-        bytes[i] = specials[next() % 3];
-      } else {
-        // Any other byte, neighbours of the special ones and high bytes included.
-        do bytes[i] = static_cast<char>(next() % 256);
-        while (bytes[i] == '\n' || bytes[i] == '"' || bytes[i] == '\r');
+  for (const char delimiter : {',', ';', '\t', '|', '\x0b', '\xe9'}) {
+    const char specials[] = {'"', '\n', '\r', delimiter};
+    const auto is_line_end = [](char c) { return c == '\n' || c == '"' || c == '\r'; };
+    for (int trial = 0; trial < 20000; ++trial) {
+      const std::size_t n = next() % 40;
+      // Exactly n bytes on the heap: a read past them is an error under ASan.
+      std::unique_ptr<char[]> bytes(new char[n == 0 ? 1 : n]);
+      const int rare = static_cast<int>(next() % 64) + 1;  // special bytes 1 in `rare`
+      for (std::size_t i = 0; i < n; ++i)
+        if (next() % static_cast<std::uint64_t>(rare) == 0) {
+          bytes[i] = specials[next() % 4];
+        } else {
+          // Any other byte, neighbours of the special ones and high bytes included.
+          do bytes[i] = static_cast<char>(next() % 256);
+          while (is_line_end(bytes[i]) || bytes[i] == delimiter);
+        }
+      std::size_t line = n;
+      for (std::size_t i = n; i-- > 0;)
+        if (is_line_end(bytes[i])) line = i;
+      ASSERT_EQ(first_line_special(bytes.get(), n), line) << "length " << n << " trial " << trial;
+      for (std::size_t at = 0; at + 8 <= n; ++at) {
+        std::uint64_t expected = 0;
+        for (std::size_t k = 0; k < 8; ++k)
+          if (is_line_end(bytes[at + k]) || bytes[at + k] == delimiter) expected |= std::uint64_t{0x80} << (8 * k);
+        ASSERT_EQ(field_end_flags(bytes.get() + at, repeated_byte(delimiter)), expected)
+            << "length " << n << " trial " << trial << " at " << at << " delimiter " << int(delimiter);
       }
-    std::size_t plain = n;
-    for (std::size_t i = 0; i < n; ++i)
-      if (bytes[i] == '\n' || bytes[i] == '"' || bytes[i] == '\r') {
-        plain = i;
-        break;
-      }
-    ASSERT_EQ(first_line_special(bytes.get(), n), plain) << "length " << n << " trial " << trial;
+    }
   }
 }
+
 // A record that lies whole in one chunk with no quote is read in place (no
 // copy); one cut by a chunk boundary, quoted, blank, too long or too wide goes
 // the general way. A chunk of one byte never holds a whole record, so it

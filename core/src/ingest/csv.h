@@ -97,7 +97,7 @@ class CsvReader {
   Status check_field_size();
   std::size_t skip_rest(const char* p, std::size_t n, std::size_t i, std::uint64_t base);
   std::size_t whole_plain_record(const char* p, std::size_t n, std::size_t i, std::uint64_t base,
-                                 const std::array<bool, 256>& special, const Sink& sink, Status& status);
+                                 const Sink& sink, Status& status);
   std::size_t skip_plain_record(const char* p, std::size_t n, std::size_t j, std::uint64_t base);
   void next_record();
   void clear_record();  // no field or record open
