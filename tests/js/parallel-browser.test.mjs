@@ -144,6 +144,33 @@ describe('parallel reading in Chromium', { timeout: 300000 }, () => {
     assert.ok(r.detached, 'the state bytes were transferred to the worker, not copied');
   });
 
+  it('bytes in memory, 2 readers: the helper is lent the activity chunk by chunk over a port (in the page and through gapscore/worker), the CLI\'s bytes', async () => {
+    const r = await page.evaluate(async (tables) => {
+      const { createGapScoreWorker, createGapScore } = window.gapscore;
+      const files = await window.fetchFiles('sample', tables);
+      const bytes = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([t, f]) => [t, new Uint8Array(await f.arrayBuffer())])));
+      const sourceNames = Object.fromEntries(tables.map((t) => [t, `${t}.csv`]));
+      // Small chunks: the helper asks for many, several ahead of what it has read.
+      const options = { chunkBytes: 4096, sourceNames };
+      const gs = await createGapScore({ workers: 2, minParallelBytes: 1 });
+      const s = await gs.open(bytes, undefined, options);
+      const inPage = await s.reportText();
+      const readers = s.info.readers;
+      s.close();
+      gs.terminateWorkers();
+      const w = await createGapScoreWorker({ createWorker: window.makeWorker, workers: 2, minParallelBytes: 1 });
+      const ws = await w.open(bytes, undefined, options);
+      const viaWorker = await ws.reportText();
+      const workerReaders = ws.info.readers;
+      ws.close();
+      w.terminate();
+      return { inPage, readers, viaWorker, workerReaders };
+    }, TABLES);
+    assert.deepEqual([r.readers, r.workerReaders], [2, 2]);
+    assert.equal(r.inPage, nativeReport(), 'in-page API, 2 readers: the CLI\'s bytes');
+    assert.equal(r.viaWorker, nativeReport(), 'gapscore/worker, 2 readers: the CLI\'s bytes');
+  });
+
   it('gapscore/worker ends a shard helper whose memory grew past helperKeepBytes, and a hashing helper after its digest; the next read starts others', async () => {
     const r = await page.evaluate(async (tables) => {
       const { createGapScoreWorker } = window.gapscore;

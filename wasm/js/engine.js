@@ -47,6 +47,17 @@ function columnValues(table, name, values) {
   });
 }
 
+/** Lends `bytes` through a new port (inputs.js lentChunks): a copy of each slice asked for. */
+function lendBytes(bytes, lenders) {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = ({ data: [from, to] }) => {
+    const { buffer } = Uint8Array.prototype.slice.call(bytes, from, to);  // a Buffer's slice is a view
+    port1.postMessage(buffer, [buffer]);
+  };
+  lenders.push(port1);
+  return { port: port2, size: bytes.length };
+}
+
 /**
  * One table: begin, push its chunks, end. `digest` ({update?(bytes), hex()}) is the
  * SHA-256 computed beside the engine; without it the engine hashes (shard 0 only).
@@ -157,6 +168,7 @@ export async function openSession(Module, tables, config, options, ctx) {
   // Stops the helpers when this read fails or is cancelled.
   const helpers = new AbortController();
   const stopHelpers = () => helpers.abort();
+  const lenders = [];  // ports lending the activity's bytes
   signal?.addEventListener('abort', stopHelpers, { once: true });
   try {
     check(session.init(configJson));
@@ -183,12 +195,15 @@ export async function openSession(Module, tables, config, options, ctx) {
     const digests = Object.fromEntries(Object.entries(workbooks.digests).map(([t, p]) => [t, { hex: () => p, how: 'platform' }]));
     if (readers > 1) {
       const pool = ctx.pool();
-      // Bytes become one Blob that every helper reads in slices (posting a Blob passes a reference).
+      // Bytes become one Blob that every helper reads in slices (posting a Blob passes a
+      // reference), but the activity's are lent chunk by chunk.
       const shared = Object.fromEntries(inputs.map(({ table, value, input }) =>
-        [table, input.bytes ? new Blob([input.bytes]) : value]));
+        [table, input.bytes && table !== 'activity' ? new Blob([input.bytes]) : value]));
+      const activityBytes = inputs.find((x) => x.table === 'activity').input.bytes;
       for (let i = 1; i < readers; i += 1) {
-        const p = pool.call(`shard${i}`, 'shard.read', { tables: shared, config: configJson, shard: { index: i, count: readers }, chunkBytes, sourceNames: names },
-          { signal: helpers.signal });
+        const lent = activityBytes && lendBytes(activityBytes, lenders);
+        const p = pool.call(`shard${i}`, 'shard.read', { tables: lent ? { ...shared, activity: lent } : shared, config: configJson, shard: { index: i, count: readers }, chunkBytes, sourceNames: names },
+          { signal: helpers.signal, transfer: lent ? [lent.port] : [] });
         p.catch(() => {});  // awaited in order below, or abandoned when this thread fails first
         shards.push(p);
       }
@@ -264,6 +279,7 @@ export async function openSession(Module, tables, config, options, ctx) {
     throw e;
   } finally {
     signal?.removeEventListener('abort', stopHelpers);
+    for (const port of lenders) port.close();
   }
 }
 

@@ -33,6 +33,31 @@ async function* blobChunks(blob, chunkBytes) {
   }
 }
 
+// Bytes another thread lends through a port ({port, size}; engine.js lendBytes), asked for a few
+// chunks ahead: no copy of them all into one Blob (fresh memory: page faults).
+const isLent = (value) => typeof value?.port?.postMessage === 'function';
+
+async function* lentChunks({ port, size }, chunkBytes) {
+  const replies = [];  // a port delivers in order
+  const pending = [];
+  port.onmessage = ({ data }) => replies.shift()(new Uint8Array(data));
+  let asked = 0;
+  const ask = () => {
+    pending.push(new Promise((resolve) => replies.push(resolve)));
+    port.postMessage([asked, (asked = Math.min(size, asked + chunkBytes))]);
+  };
+  try {
+    while (asked < size && pending.length < 8) ask();
+    while (pending.length) {
+      const bytes = await pending.shift();
+      if (asked < size) ask();
+      yield [bytes, bytes.length];
+    }
+  } finally {
+    port.close();
+  }
+}
+
 /** The whole of a Blob as bytes, read slice by slice (onRead(bytesSoFar) after each). */
 export async function readBlob(blob, chunkBytes = DEFAULT_CHUNK_BYTES, onRead = null) {
   const out = new Uint8Array(blob.size);
@@ -104,6 +129,9 @@ export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES, by
   }
   if (isBlob(value)) {
     return { format: '', total: value.size, bytes: null, chunks: () => blobChunks(value, chunkBytes) };
+  }
+  if (isLent(value)) {
+    return { format: '', total: value.size, bytes: null, chunks: () => lentChunks(value, chunkBytes) };
   }
   if (Array.isArray(value)) {
     return { format: 'json', total: value.length, bytes: null, chunks: () => objectChunks(value, 10000) };

@@ -39,13 +39,10 @@ function loadNodeCrypto() {
 }
 
 /**
- * SHA-256 (hex) of bytes held in memory, by the platform: node:crypto in Node (OpenSSL, the
- * CPU's SHA extensions: about 40 ms for 64 MB on this thread), WebCrypto elsewhere (native
- * code, off the calling thread, after a copy of the bytes). Node has WebCrypto too, but its
- * copy held this thread longer than node:crypto's whole hash: 180 ms against 40 ms for the
- * 64 MB bench file, where fresh memory faults in slowly. Null when neither is there (WebCrypto
- * is missing outside secure contexts): the engine then hashes the bytes itself while it reads them.
- * Starts at once; the caller awaits the promise after handing the bytes to the engine.
+ * SHA-256 (hex) of bytes held in memory, by the platform: node:crypto in Node (40 ms for 64 MB;
+ * WebCrypto's copy of the bytes alone took 180 ms on a VM slow to fault memory in), WebCrypto
+ * elsewhere (native, off this thread). Null when neither is there (WebCrypto is missing outside
+ * secure contexts): the engine then hashes the bytes while it reads them. Starts at once.
  */
 export function platformDigest(bytes) {
   const subtle = globalThis.crypto?.subtle;

@@ -1,10 +1,9 @@
-// Helper workers for reading in parallel: one per activity shard after the
-// first ("shard1" .. "shardN-1") and one that hashes a Blob ("hash"). Each
-// runs worker-thread.js with its own wasm instance, is started on first use
-// and kept for later calls unless retired (engine.js: a read that grew it).
-// The protocol is worker-thread.js's:
-//   {id, type, payload} out; {id, type: 'result'|'error'|'progress', payload} back.
-// No SharedArrayBuffer: Blobs cross by reference, results (saved states) are transferred.
+// Helpers for reading in parallel: "shard1".."shardN-1" and "hash" (a Blob's
+// digest), each worker-thread.js with its own wasm instance, started on first
+// use and kept unless retired (engine.js: a read that grew it). Protocol:
+// {id, type, payload} out; {id, type: 'result'|'error'|'progress', payload} back.
+// No SharedArrayBuffer: Blobs cross by reference, bytes in memory are lent by
+// port, results (saved states) are transferred.
 import { GapScoreError, cancelledError } from './errors.js';
 import { isNode, nodeImport } from './platform.js';
 
