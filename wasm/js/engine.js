@@ -279,7 +279,10 @@ export async function openSession(Module, tables, config, options, ctx) {
     throw e;
   } finally {
     signal?.removeEventListener('abort', stopHelpers);
-    for (const port of lenders) port.close();
+    for (const port of lenders) {
+      port.postMessage(null);  // a helper still reading stops
+      port.close();
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Turns the table forms callers hand us (CSV text, bytes, Blobs/Files, arrays
 // of objects) into byte chunks for the core, without making several copies of
 // big inputs: a Blob is read one slice at a time.
-import { GapScoreError } from './errors.js';
+import { GapScoreError, cancelledError } from './errors.js';
 
 // The order the engine reads tables in: the activity last (gapscore/inputs.h kReadOrder).
 export const TABLES = ['people', 'playbook', 'identities', 'surveys', 'activity'];
@@ -33,14 +33,13 @@ async function* blobChunks(blob, chunkBytes) {
   }
 }
 
-// Bytes another thread lends through a port ({port, size}; engine.js lendBytes), asked for a few
-// chunks ahead: no copy of them all into one Blob (fresh memory: page faults).
+// Bytes lent by another thread ({port, size}; engine.js lendBytes), asked for 8 chunks ahead.
 const isLent = (value) => typeof value?.port?.postMessage === 'function';
 
 async function* lentChunks({ port, size }, chunkBytes) {
   const replies = [];  // a port delivers in order
   const pending = [];
-  port.onmessage = ({ data }) => replies.shift()(new Uint8Array(data));
+  port.onmessage = ({ data }) => replies.shift()(data && new Uint8Array(data));
   let asked = 0;
   const ask = () => {
     pending.push(new Promise((resolve) => replies.push(resolve)));
@@ -50,6 +49,7 @@ async function* lentChunks({ port, size }, chunkBytes) {
     while (asked < size && pending.length < 8) ask();
     while (pending.length) {
       const bytes = await pending.shift();
+      if (!bytes) throw cancelledError();  // the lender's read ended first
       if (asked < size) ask();
       yield [bytes, bytes.length];
     }
