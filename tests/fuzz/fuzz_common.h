@@ -11,6 +11,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "gapscore/session.h"
 
@@ -77,15 +78,54 @@ inline gapscore::Status push_in_chunks(gapscore::Session& a, std::string_view te
   return gapscore::Ok{};
 }
 
-// One whole table from bytes: begin, chunked pushes, end.
+// Streams `text` into the open table in pieces of `piece` bytes (the last
+// one shorter), e.g. pieces too small for a reader's fast path.
+inline gapscore::Status push_in_pieces(gapscore::Session& a, std::string_view text, std::size_t piece) {
+  for (std::size_t at = 0; at < text.size(); at += piece) {
+    gapscore::Status s = a.push(text.substr(at, piece));
+    check_error_has_diagnostic(s);
+    if (!s) return s;
+  }
+  return gapscore::Ok{};
+}
+
+// One whole table from bytes: begin, pushes, end. piece 0: up to three
+// chunks (push_in_chunks); otherwise pieces of that many bytes (push_in_pieces).
 inline gapscore::Status add_table(gapscore::Session& a, gapscore::TableKind kind, std::string_view text,
-                                  gapscore::InputFormat format, std::uint64_t expected_bytes = 0) {
+                                  gapscore::InputFormat format, std::uint64_t expected_bytes = 0,
+                                  std::size_t piece = 0) {
   gapscore::Status s = a.begin_table(kind, "fuzz", format, expected_bytes);
   if (!s) return s;
-  if (s = push_in_chunks(a, text); !s) return s;
+  if (s = piece ? push_in_pieces(a, text, piece) : push_in_chunks(a, text); !s) return s;
   s = a.end_table();
   check_error_has_diagnostic(s);
   return s;
+}
+
+// Two errors are the same when every diagnostic is, field for field (for the
+// differential checks: one input read two ways must fail the same way).
+inline bool same_error(const gapscore::Error& a, const gapscore::Error& b) {
+  if (a.diagnostics.size() != b.diagnostics.size()) return false;
+  for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
+    const gapscore::Diagnostic &x = a.diagnostics[i], &y = b.diagnostics[i];
+    if (x.code != y.code || x.severity != y.severity || x.message != y.message || x.table != y.table ||
+        x.row != y.row || x.column != y.column || x.value != y.value || x.byte_offset != y.byte_offset ||
+        x.names_person != y.names_person)
+      return false;
+  }
+  return true;
+}
+
+// Both succeeded with equal values, or both failed with the same error.
+template <typename T>
+bool same_result(const gapscore::Result<T>& a, const gapscore::Result<T>& b) {
+  if (a.ok() != b.ok()) return false;
+  if constexpr (std::is_same_v<T, gapscore::Ok>) {
+    if (a.ok()) return true;
+  } else {
+    if (a.ok()) return a.value() == b.value();
+  }
+  return same_error(a.error(), b.error());
 }
 
 // The end of every run: the report (or its error) and the ingest summary.
