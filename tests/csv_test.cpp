@@ -174,6 +174,46 @@ TEST(CsvReader, InvalidUtf8SplitAcrossChunksIsStillFound) {
   }
 }
 
+// The first problem in the file wins, wherever chunks end: a record's error
+// (here a sink that refuses the record "bad", or a header "\x01") before an invalid byte, the
+// invalid byte before a later record's; a file's signature before anything.
+TEST(CsvReader, EncodingErrorsComeInFileOrderWhereverChunksEnd) {
+  struct Case {
+    std::string text;
+    DiagCode code;
+    std::size_t records;  // taken before the error
+  };
+  const std::vector<Case> cases = {
+      {"a\nbad\n\xff\n", DiagCode::invalid_argument, 1},
+      {"\x01\n\xff", DiagCode::invalid_argument, 0},
+      {"a\nok\n\xff\nbad\n", DiagCode::invalid_utf8, 2},
+      {std::string("a\nok\0\nbad\n", 10), DiagCode::binary_input, 1},
+      {std::string("a\n\0\xff\nbad\n", 10), DiagCode::binary_input, 1},
+      {"\xEF\xBB\xBF" "a\nbad\n\xC3", DiagCode::invalid_argument, 1},
+      {"a\nok\n\xC3", DiagCode::invalid_utf8, 2},
+      {std::string("PK\x03\x04\nbad\n", 9), DiagCode::binary_input, 0},
+      {std::string("\xFF\xFE" "a\0\n\0", 6), DiagCode::invalid_utf8, 0},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\nbad\n", DiagCode::binary_input, 0},
+  };
+  for (const Case& c : cases) {
+    for (std::size_t chunk = 1; chunk <= c.text.size(); ++chunk) {
+      CsvReader reader({}, "activity");
+      std::size_t records = 0;
+      auto sink = [&](const CsvRecord& r) -> Status {
+        if (r.fields[0] == "bad" || r.fields[0] == "\x01") return Error(make_diagnostic(DiagCode::invalid_argument, "refused"));
+        ++records;
+        return Ok{};
+      };
+      Status s = Ok{};
+      for (std::size_t i = 0; s && i < c.text.size(); i += chunk) s = reader.feed(std::string_view(c.text).substr(i, chunk), sink);
+      if (s) s = reader.finish(sink);
+      ASSERT_FALSE(s) << testing::PrintToString(c.text) << " chunk " << chunk;
+      EXPECT_EQ(s.error().code(), c.code) << testing::PrintToString(c.text) << " chunk " << chunk;
+      EXPECT_EQ(records, c.records) << testing::PrintToString(c.text) << " chunk " << chunk;
+    }
+  }
+}
+
 // A reader of shard 0 of 2 skips the other shard's records after their second
 // field, scanning the rest only for the record's end: quoted newlines and
 // doubled quotes, CRLF, a lone CR and fields longer than a word end it right,

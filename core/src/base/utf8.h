@@ -10,6 +10,8 @@ namespace gapscore {
 
 class Utf8Validator {
  public:
+  // Validating from `start`, the absolute offset of the next byte fed.
+  explicit Utf8Validator(std::uint64_t start = 0) : offset_(start) {}
   // Returns the absolute byte offset of the first invalid byte, if any.
   std::optional<std::uint64_t> feed(std::string_view chunk);
   // At end of input: an unfinished character is invalid.

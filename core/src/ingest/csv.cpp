@@ -61,70 +61,49 @@ char CsvReader::detect_delimiter(std::string_view head) const {
   return ',';
 }
 
+// The records before the first encoding error are read first, so that the
+// error that comes first in the file is the one returned, wherever chunks end.
+Status CsvReader::process_checked(std::string_view data, const Sink& sink) {
+  const std::uint64_t base = utf8_.offset();
+  std::optional<Diagnostic> bad = encoding_error(data);
+  const auto good = bad ? static_cast<std::size_t>(bad->byte_offset - base) : data.size();
+  if (Status s = process(data.substr(0, good), sink); !s || !bad) return s;
+  return Error(std::move(*bad));
+}
+
 Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
-  if (fed_ == 0 && chunk.size() >= 2) {
-    const auto b0 = static_cast<unsigned char>(chunk[0]), b1 = static_cast<unsigned char>(chunk[1]);
-    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-      Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
-                                     table_ + ": the file is UTF-16 encoded; save it as UTF-8 (CSV UTF-8 in Excel)",
-                                     table_);
-      return Error(std::move(d));
-    }
-    if (chunk.size() >= 4 && chunk.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-      return Error(make_diagnostic(DiagCode::binary_input,
-                                   table_ + ": this is a ZIP archive (an Excel .xlsx workbook?) given as text; give it "
-                                            "as a file (the CLI and the npm package read .xlsx) or save the sheet as CSV UTF-8",
-                                   table_));
-    }
-    if (chunk.size() >= 8 && chunk.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-      return Error(make_diagnostic(DiagCode::binary_input,
-                                   table_ + ": this is a legacy Excel .xls workbook or a password-protected one; save "
-                                            "it as .xlsx (without a password) or as CSV UTF-8",
-                                   table_));
-    }
-  }
-  fed_ += chunk.size();
-  if (auto bad = options_.check_encoding ? utf8_.feed(chunk) : std::nullopt) {
-    Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
-                                   table_ + ": invalid UTF-8 at byte offset " + std::to_string(*bad) +
-                                       "; save the file as UTF-8",
-                                   table_);
-    d.byte_offset = *bad;
-    return Error(std::move(d));
-  }
-  if (options_.check_encoding && utf8_.saw_nul()) {
-    Diagnostic d = make_diagnostic(DiagCode::binary_input,
-                                   table_ + ": NUL byte at byte offset " + std::to_string(utf8_.nul_offset()) +
-                                       "; this does not look like a text file",
-                                   table_);
-    d.byte_offset = utf8_.nul_offset();
-    return Error(std::move(d));
-  }
   if (!started_) {
     head_.append(chunk);
     if (!has_complete_first_line(head_) && head_.size() < kMaxHeadBytes) return Ok{};
     return start(sink);
   }
-  return process(chunk, sink);
+  return process_checked(chunk, sink);
 }
 
-// The buffered head: drop a byte-order mark, settle the delimiter, then parse it.
+// The buffered head: check its signature, drop a byte-order mark, settle the
+// delimiter (from at most kMaxHeadBytes, wherever chunks ended), then parse it.
 Status CsvReader::start(const Sink& sink) {
   started_ = true;
   const std::string head = std::move(head_);
   head_.clear();
+  if (std::optional<Diagnostic> d = signature_error(head)) return Error(std::move(*d));
   std::string_view h = head;
   if (h.substr(0, 3) == "\xEF\xBB\xBF") {
     had_bom_ = true;
+    (void)utf8_.feed(h.substr(0, 3));
     h.remove_prefix(3);
     bytes_ = 3;
     record_offset_ = 3;
   }
-  if (delimiter_ == 0) delimiter_ = detect_delimiter(h);
-  return process(h, sink);
+  if (delimiter_ == 0) delimiter_ = detect_delimiter(h.substr(0, kMaxHeadBytes));
+  return process_checked(h, sink);
 }
 
 Status CsvReader::finish(const Sink& sink) {
+  if (!started_) {
+    Status s = start(sink);
+    if (!s) return s;
+  }
   if (auto bad = options_.check_encoding ? utf8_.finish() : std::nullopt) {
     Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
                                    table_ + ": the file ends inside a UTF-8 character (byte offset " +
@@ -132,10 +111,6 @@ Status CsvReader::finish(const Sink& sink) {
                                    table_);
     d.byte_offset = *bad;
     return Error(std::move(d));
-  }
-  if (!started_) {
-    Status s = start(sink);
-    if (!s) return s;
   }
   if (state_ == State::quoted) {
     return Error(diag(DiagCode::unterminated_quote,
@@ -195,7 +170,7 @@ void CsvReader::restart_at(std::uint64_t byte_offset) {
   record_offset_ = byte_offset;
   row_ = 2;
   blank_lines_ = records_ = skipped_ = 0;
-  utf8_ = Utf8Validator{};
+  utf8_ = Utf8Validator{byte_offset};
 }
 
 void CsvReader::next_record() {

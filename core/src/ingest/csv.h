@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -91,6 +92,9 @@ class CsvReader {
   enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted };
 
   Status start(const Sink& sink);
+  Status process_checked(std::string_view data, const Sink& sink);
+  std::optional<Diagnostic> signature_error(std::string_view head) const;
+  std::optional<Diagnostic> encoding_error(std::string_view data);
   Status process(std::string_view data, const Sink& sink);
   Status end_field();
   Status end_record(const Sink& sink);
@@ -123,7 +127,6 @@ class CsvReader {
   std::uint64_t blank_lines_ = 0;
   std::uint64_t records_ = 0;
   Utf8Validator utf8_;
-  std::uint64_t fed_ = 0;
   // Whether a record whose field filter_field_ is `cell` is skipped.
   bool skips(std::string_view cell) const;
   bool skips_record(std::span<const std::string_view> fields) const;

@@ -1,0 +1,52 @@
+// The CSV reader's encoding checks (a file's signature, invalid UTF-8, a NUL):
+// once per chunk, so compiled for size in the wasm build (core/CMakeLists.txt).
+#include "ingest/csv.h"
+
+namespace gapscore {
+
+// A ZIP, legacy Excel or UTF-16 file given as text, told apart by its first bytes.
+std::optional<Diagnostic> CsvReader::signature_error(std::string_view head) const {
+  if (head.size() >= 2) {
+    const auto b0 = static_cast<unsigned char>(head[0]), b1 = static_cast<unsigned char>(head[1]);
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+      return make_diagnostic(DiagCode::invalid_utf8,
+                             table_ + ": the file is UTF-16 encoded; save it as UTF-8 (CSV UTF-8 in Excel)", table_);
+    }
+  }
+  if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    return make_diagnostic(DiagCode::binary_input,
+                           table_ + ": this is a ZIP archive (an Excel .xlsx workbook?) given as text; give it "
+                                    "as a file (the CLI and the npm package read .xlsx) or save the sheet as CSV UTF-8",
+                           table_);
+  }
+  if (head.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+    return make_diagnostic(DiagCode::binary_input,
+                           table_ + ": this is a legacy Excel .xls workbook or a password-protected one; save "
+                                    "it as .xlsx (without a password) or as CSV UTF-8",
+                           table_);
+  }
+  return std::nullopt;
+}
+
+// The first invalid UTF-8 byte or NUL in `data`, the next bytes of the input.
+std::optional<Diagnostic> CsvReader::encoding_error(std::string_view data) {
+  if (!options_.check_encoding) return std::nullopt;
+  const std::optional<std::uint64_t> bad = utf8_.feed(data);
+  // The validator goes on past a NUL (and stops at bad UTF-8): a NUL it saw comes first.
+  if (utf8_.saw_nul()) {
+    Diagnostic d = make_diagnostic(DiagCode::binary_input,
+                                   table_ + ": NUL byte at byte offset " + std::to_string(utf8_.nul_offset()) +
+                                       "; this does not look like a text file",
+                                   table_);
+    d.byte_offset = utf8_.nul_offset();
+    return d;
+  }
+  if (!bad) return std::nullopt;
+  Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
+                                 table_ + ": invalid UTF-8 at byte offset " + std::to_string(*bad) + "; save the file as UTF-8",
+                                 table_);
+  d.byte_offset = *bad;
+  return d;
+}
+
+}  // namespace gapscore
