@@ -214,6 +214,20 @@ TEST(CsvReader, EncodingErrorsComeInFileOrderWhereverChunksEnd) {
   }
 }
 
+// A byte range's reader goes on at a record start after the header: an
+// invalid byte there is named by its offset in the file, not in the range.
+TEST(CsvReader, ARangeNamesInvalidBytesByTheirOffsetInTheFile) {
+  const std::string file = "a,b\n1,2\n3,\xff\n";
+  CsvReader reader({}, "activity");
+  auto sink = [](const CsvRecord&) -> Status { return Ok{}; };
+  ASSERT_TRUE(reader.feed(std::string_view(file).substr(0, 4), sink));
+  reader.restart_at(8);
+  const Status s = reader.feed(std::string_view(file).substr(8), sink);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code(), DiagCode::invalid_utf8);
+  EXPECT_EQ(s.error().first().byte_offset, 10u);
+}
+
 // A reader of shard 0 of 2 skips the other shard's records after their second
 // field, scanning the rest only for the record's end: quoted newlines and
 // doubled quotes, CRLF, a lone CR and fields longer than a word end it right,
