@@ -39,7 +39,8 @@ const isLent = (value) => typeof value?.port?.postMessage === 'function';
 async function* lentChunks({ port, size }, chunkBytes) {
   const replies = [];  // a port delivers in order
   const pending = [];
-  port.onmessage = ({ data }) => replies.shift()(data && new Uint8Array(data));
+  // An end mark can come after the last reply (in Node, even once the port is closed): nothing waits for it then.
+  port.onmessage = ({ data }) => replies.shift()?.(data && new Uint8Array(data));
   let asked = 0;
   const ask = () => {
     pending.push(new Promise((resolve) => replies.push(resolve)));
