@@ -157,7 +157,9 @@ std::string input_format_markdown() {
     md += "\n";
   }
   md += "Also checked: `ai_tasks` may not exceed `tasks` on the same row (`ai_tasks_exceed_tasks`).\n\n";
-  md += "## Diagnostic codes\n\nSeverity `row` means: an error in strict mode, a skipped row (warning) in lenient mode.\n\n";
+  md += "## Diagnostic codes\n\nSeverity `row` means: an error in strict mode, a skipped row (warning) in lenient mode. "
+        "The rows that end before an invalid byte or a NUL are read, and an error among them is reported, "
+        "before `invalid_utf8` or `binary_input`, in whatever chunks the file arrives.\n\n";
   md += "| Code | Severity | Meaning |\n| --- | --- | --- |\n";
   for (std::size_t i = 0; i < diag_code_count(); ++i) {
     const DiagCode c = diag_code_at(i);
