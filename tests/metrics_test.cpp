@@ -59,12 +59,52 @@ void expect_value(const json& got, const json& want, const std::string& where) {
       << where << ": " << got << " vs reference " << want;
 }
 
+// What the disclosure audit withheld in a shown cell: at least every metric
+// the reference finds with 1..K-1 people behind it (it may withhold more, as
+// complementary suppression); a withheld figure is null.
+json withheld_of(const json& got, const json& want, const std::string& where) {
+  const json withheld = got.value("withheld", json::object());
+  // The reference's value of a metric or score component (null: nothing to withhold).
+  auto reference_value = [&](const std::string& name) {
+    const json none = json::object();
+    const json score_components = want.contains("score") ? want["score"]["components"] : none;
+    const json trend_components = want.value("components", none);
+    for (const json* figures : {&want["metrics"], &trend_components, &score_components})
+      if (figures->contains(name)) return (*figures)[name];
+    return json(nullptr);
+  };
+  for (const json& name : want["withheld_below_k"]) {
+    const std::string n = name.get<std::string>();
+    EXPECT_TRUE(withheld.contains(n) || reference_value(n).is_null()) << where << ": " << n << " stands on fewer than K people";
+  }
+  return withheld;
+}
+
+// The reference's gap score without the withheld components (equal weights, as in the test config).
+json score_without(const json& components, const json& withheld) {
+  double sum = 0, n = 0;
+  for (const auto& [name, value] : components.items())
+    if (value.is_number() && !withheld.contains(name)) {
+      sum += value.get<double>();
+      n += 1;
+    }
+  return n > 0 ? json(100.0 * sum / n) : json(nullptr);
+}
+
 void expect_figures(const json& got, const json& want, const std::string& where) {
-  for (const auto& [name, value] : want["metrics"].items()) expect_value(got["metrics"][name], value, where + ".metrics." + name);
-  expect_value(got["score"]["value"], want["score"]["value"], where + ".score");
+  const json withheld = withheld_of(got, want, where);
+  for (const auto& [name, value] : want["metrics"].items()) {
+    if (withheld.contains(name)) {
+      EXPECT_TRUE(got["metrics"][name].is_null()) << where << ".metrics." << name << " is withheld";
+      continue;
+    }
+    expect_value(got["metrics"][name], value, where + ".metrics." + name);
+  }
+  expect_value(got["score"]["value"], score_without(want["score"]["components"], withheld), where + ".score");
   ASSERT_EQ(got["score"]["components"].size(), want["score"]["components"].size()) << where;
   for (const auto& [name, value] : want["score"]["components"].items())
-    expect_value(got["score"]["components"][name]["value"], value, where + ".score." + name);
+    expect_value(got["score"]["components"][name]["value"], withheld.contains(name) ? json(nullptr) : value,
+                 where + ".score." + name);
   if (!want.contains("gap")) return;
   const json& g = got["gap"];
   const json& w = want["gap"];
@@ -133,8 +173,10 @@ TEST_P(MetricsReference, EveryFigureMatches) {
       continue;
     }
     EXPECT_EQ(t["headcount"], w["headcount"]) << where;
-    for (const auto& [name, value] : w["metrics"].items()) expect_value(t["metrics"][name], value, where + "." + name);
-    expect_value(t["metrics"]["gap_score"], w["gap_score"], where + ".gap_score");
+    const json withheld = withheld_of(t, w, where);
+    for (const auto& [name, value] : w["metrics"].items())
+      expect_value(t["metrics"][name], withheld.contains(name) ? json(nullptr) : value, where + "." + name);
+    expect_value(t["metrics"]["gap_score"], score_without(w["components"], withheld), where + ".gap_score");
   }
 }
 

@@ -768,6 +768,174 @@ TEST(PrivacyAttack, CellKeyAdoptionOnlyReportsPerturbTheirCounts) {
   EXPECT_LT(same, compared) << "no count was perturbed";
 }
 
+// ---- the people behind a figure ----
+
+// A hand-made organisation: each person works every weekday of five weeks
+// from 2025-01-06, with a manual row and, for AI users, an AI-assisted row
+// with a baseline. Person i saves 1.25 + 0.125·i hours a day (exact in
+// binary), so a sum that equals one person's total is theirs.
+struct Member {
+  std::string team;
+  bool ai = false;
+  bool answers = true;
+};
+constexpr int kWorkdays = 25;
+
+double hours_saved_per_day(std::size_t i) { return 1.25 + 0.125 * static_cast<double>(i); }
+double rework_per_row(std::size_t i) { return 0.25 + 0.0625 * static_cast<double>(i % 8); }
+
+Org hand_made(const std::vector<Member>& members) {
+  Org org;
+  org.people = "person_id,team,role\n";
+  org.activity = "person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,rework_hours,quality,ai_interactions\n";
+  org.surveys = "person_id,date,ai_sentiment,wellbeing\n";
+  auto fmt = [](double v) {
+    std::ostringstream o;
+    o.precision(17);
+    o << v;
+    return o.str();
+  };
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::string id = "E" + std::to_string(100 + i);
+    const std::string quality = fmt(0.5 + 0.01 * static_cast<double>(i));
+    org.people += id + "," + members[i].team + ",analyst\n";
+    for (int d = 0; d < 35; ++d) {
+      if (d % 7 >= 5) continue;  // 2025-01-06 is a Monday
+      const int day = 6 + d;
+      const std::string date = day <= 31 ? "2025-01-" + std::string(day < 10 ? "0" : "") + std::to_string(day)
+                                         : "2025-02-0" + std::to_string(day - 31);
+      const double hours = 2.0;
+      if (members[i].ai)
+        org.activity += id + "," + date + ",writing,2,2," + fmt(hours) + "," + fmt(hours + hours_saved_per_day(i)) + "," +
+                        fmt(rework_per_row(i)) + "," + quality + ",5\n";
+      org.activity += id + "," + date + ",email,2,0,2.5,," + fmt(rework_per_row(i)) + "," + quality + ",0\n";
+    }
+    if (members[i].answers)
+      org.surveys += id + ",2025-01-07," + std::to_string(1 + i % 5) + "," + std::to_string(1 + (i + 2) % 5) + "\n";
+  }
+  return org;
+}
+
+std::vector<Member> team(const std::string& name, int size, int ai_users, int respondents) {
+  std::vector<Member> out;
+  for (int i = 0; i < size; ++i) out.push_back({name, i < ai_users, i < respondents});
+  return out;
+}
+
+std::vector<Member> join(std::initializer_list<std::vector<Member>> teams) {
+  std::vector<Member> out;
+  for (const auto& t : teams) out.insert(out.end(), t.begin(), t.end());
+  return out;
+}
+
+// A shown team of 5 with one AI user: its hours saved, AI rework and AI
+// interactions are sums over that one person's AI-assisted rows.
+TEST(PrivacyAttack, AShownTeamWithOneAiUserDoesNotPublishThatUsersHours) {
+  const Outcome run = analyze(hand_made(join({team("Solo", 5, 1, 5), team("Alpha", 7, 6, 7), team("Beta", 7, 5, 7),
+                                                team("Gamma", 7, 7, 7)})),
+                              json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json* solo = group_by_key(run.report["groups"], "team", "Solo");
+  ASSERT_NE(solo, nullptr);
+  ASSERT_FALSE((*solo)["suppressed"].get<bool>()) << "a team of 5 is shown";
+  EXPECT_EQ((*solo)["metrics"]["ai_users"], 1);
+  for (const char* m : {"time_saved_hours", "time_saved_rate", "ai_rework_hours", "net_time_saved_hours", "rework_hours",
+                        "ai_interactions_per_person", "quality_delta"}) {
+    EXPECT_TRUE((*solo)["metrics"][m].is_null()) << m << " = " << (*solo)["metrics"][m];
+    EXPECT_TRUE((*solo)["withheld"].contains(m)) << m;
+  }
+  // The team's own figures stay, and so do a team's with enough AI users.
+  EXPECT_TRUE((*solo)["metrics"]["adoption_rate"].is_number());
+  EXPECT_TRUE((*solo)["metrics"]["manual_rework_hours"].is_number());
+  const json* alpha = group_by_key(run.report["groups"], "team", "Alpha");
+  ASSERT_NE(alpha, nullptr);
+  EXPECT_TRUE((*alpha)["metrics"]["time_saved_hours"].is_number());
+  EXPECT_FALSE(alpha->contains("withheld")) << (*alpha)["withheld"];
+  // Every week of the team: no hours saved either.
+  std::size_t solo_cells = 0;
+  for (const json& c : run.report["trends"]) {
+    if (c["key"].is_null() || c["key"]["team"] != "Solo" || c["suppressed"].get<bool>()) continue;
+    ++solo_cells;
+    EXPECT_TRUE(c["metrics"]["time_saved_hours"].is_null()) << c["period"];
+    EXPECT_TRUE(c["withheld"].contains("time_saved_hours")) << c["period"];
+  }
+  EXPECT_GT(solo_cells, 0u);
+}
+
+// A shown team where one person answered the survey: the team's sentiment
+// and well-being would be that person's answers.
+TEST(PrivacyAttack, ATeamWithOneSurveyRespondentDoesNotPublishTheAnswers) {
+  const Outcome run = analyze(
+      hand_made(join({team("Quiet", 5, 2, 1), team("Alpha", 7, 6, 7), team("Beta", 7, 5, 7), team("Gamma", 8, 5, 8)})),
+      json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json* quiet = group_by_key(run.report["groups"], "team", "Quiet");
+  ASSERT_NE(quiet, nullptr);
+  ASSERT_FALSE((*quiet)["suppressed"].get<bool>());
+  for (const char* m : {"sentiment_mean", "sentiment_favorable_share", "wellbeing_mean"})
+    EXPECT_TRUE((*quiet)["metrics"][m].is_null()) << m << " = " << (*quiet)["metrics"][m];
+  EXPECT_TRUE((*quiet)["score"]["components"]["sentiment_gap"]["value"].is_null());
+  EXPECT_TRUE((*quiet)["withheld"].contains("sentiment_gap"));
+  // The score stands on the other components.
+  EXPECT_TRUE((*quiet)["score"]["value"].is_number());
+  // The organisation minus the shown teams would be the one answer: one more
+  // team gives way (complementary), the others and the organisation do not.
+  std::size_t shown = 0;
+  for (const char* name : {"Alpha", "Beta", "Gamma"}) {
+    const json* g = group_by_key(run.report["groups"], "team", name);
+    ASSERT_NE(g, nullptr);
+    shown += (*g)["metrics"]["sentiment_mean"].is_number();
+  }
+  EXPECT_EQ(shown, 2u);
+  EXPECT_TRUE(run.report["overall"]["metrics"]["sentiment_mean"].is_number());
+}
+
+// Tiny (3 people, one AI user) is hidden and Sib (6 non-users) with it. The
+// organisation's hours saved minus the shown teams' would be Tiny's one AI
+// user's; its like-with-like n minus the shown headcounts would be Tiny's
+// headcount, because Sib (no AI user) is not in the model.
+TEST(PrivacyAttack, HiddenTeamsAreNotTheOrganisationMinusTheShownTeams) {
+  const std::vector<Member> members =
+      join({team("Tiny", 3, 1, 3), team("Sib", 6, 0, 6), team("Alpha", 8, 6, 8), team("Beta", 8, 6, 8), team("Gamma", 8, 6, 8)});
+  const Outcome run = analyze(hand_made(members), json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& overall = run.report["overall"];
+  ASSERT_FALSE(overall["suppressed"].get<bool>());
+  double saved = number(overall["metrics"]["time_saved_hours"]), rework = number(overall["metrics"]["ai_rework_hours"]);
+  double n = number(overall["gap"]["adjusted"]["n"]);
+  for (const char* hidden : {"Tiny", "Sib"}) {
+    const json* g = group_by_key(run.report["groups"], "team", hidden);
+    ASSERT_NE(g, nullptr);
+    EXPECT_TRUE((*g)["suppressed"].get<bool>()) << hidden;
+  }
+  for (const json& g : run.report["groups"]) {
+    if (g["suppressed"].get<bool>()) continue;
+    saved -= number(g["metrics"]["time_saved_hours"]);
+    rework -= number(g["metrics"]["ai_rework_hours"]);
+    n -= number(g["headcount"]);
+  }
+  const double tiny_user_saved = kWorkdays * hours_saved_per_day(0);
+  const double tiny_user_rework = kWorkdays * rework_per_row(0);
+  EXPECT_FALSE(std::fabs(saved - tiny_user_saved) < 1e-9) << "recovered the hidden AI user's hours saved: " << saved;
+  EXPECT_FALSE(std::fabs(rework - tiny_user_rework) < 1e-9) << "recovered the hidden AI user's AI rework: " << rework;
+  EXPECT_FALSE(n == 3) << "recovered the hidden team's headcount from the like-with-like n";
+  // Week by week: the organisation's cell minus the shown teams' cells.
+  std::map<std::string, double> week_rest;
+  std::set<std::string> weeks_known;
+  for (const json& c : run.report["trends"]) {
+    if (c["suppressed"].get<bool>()) continue;
+    const double v = number(c["metrics"]["time_saved_hours"]);
+    const std::string week = c["period"];
+    week_rest[week] += c["key"].is_null() ? v : -v;
+    if (c["key"].is_null()) weeks_known.insert(week);
+  }
+  for (const std::string& week : weeks_known)
+    EXPECT_FALSE(std::fabs(week_rest[week] - 5 * hours_saved_per_day(0)) < 1e-9) << week << ": the hidden AI user's week";
+  // The organisation's own figures are still there.
+  EXPECT_TRUE(overall["metrics"]["time_saved_hours"].is_number());
+  EXPECT_TRUE(overall["gap"]["adjusted"]["estimate"].is_number());
+}
+
 // ---- suppressing everything is not a fix ----
 
 TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {

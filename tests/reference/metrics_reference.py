@@ -179,6 +179,81 @@ def class_sums(rows):
     return s
 
 
+# The people behind each metric (docs/privacy.md, "The people behind each
+# figure"): who has rows (or answers) that enter its sums. A metric is
+# withheld when one of its sets holds 1..K-1 people. Defined here from the
+# docs, not from gapscore's code.
+def _has(s, *keys):
+    return any(s.get(k, 0) for k in keys)
+
+
+KIND_TEST = {
+    "ai_baseline_rows": lambda a, ai, man, extra: _has(ai, "b_rows"),
+    "ai_rework_rows": lambda a, ai, man, extra: _has(ai, "r_rows"),
+    "manual_rework_rows": lambda a, ai, man, extra: _has(man, "r_rows"),
+    "rework_rows": lambda a, ai, man, extra: _has(a, "r_rows"),
+    "quality_rows": lambda a, ai, man, extra: _has(a, "q_tasks", "q_cost"),
+    "ai_quality_rows": lambda a, ai, man, extra: _has(ai, "q_tasks", "q_cost"),
+    "manual_quality_rows": lambda a, ai, man, extra: _has(man, "q_tasks", "q_cost"),
+    "value_rows": lambda a, ai, man, extra: extra["v_rows"]["all"] > 0,
+    "ai_value_rows": lambda a, ai, man, extra: extra["v_rows"]["ai"] > 0,
+    "manual_value_rows": lambda a, ai, man, extra: extra["v_rows"]["manual"] > 0,
+    "error_rows": lambda a, ai, man, extra: _has(a, "e_tasks", "errors"),
+    "ai_error_rows": lambda a, ai, man, extra: _has(ai, "e_tasks", "errors"),
+    "manual_error_rows": lambda a, ai, man, extra: _has(man, "e_tasks", "errors"),
+    "cycle_time_rows": lambda a, ai, man, extra: _has(a, "c_tasks"),
+    "ai_cycle_time_rows": lambda a, ai, man, extra: _has(ai, "c_tasks"),
+    "manual_cycle_time_rows": lambda a, ai, man, extra: _has(man, "c_tasks"),
+    "interaction_rows": lambda a, ai, man, extra: a.get("interactions", 0) != 0,
+    "recommended_rows": lambda a, ai, man, extra: extra["recommended_tasks"] > 0,
+    "covered_ai_rows": lambda a, ai, man, extra: extra["covered_ai_tasks"] > 0,
+    "sentiment_answers": lambda a, ai, man, extra: extra["sentiment"],
+    "wellbeing_answers": lambda a, ai, man, extra: extra["wellbeing"],
+}
+
+# Of three figures that add up, one stands on all the others' people.
+METRIC_KINDS = {
+    "time_saved_hours": ["ai_baseline_rows"], "time_saved_rate": ["ai_baseline_rows"],
+    "rework_hours": ["rework_rows", "ai_rework_rows", "manual_rework_rows"],
+    "ai_rework_hours": ["ai_rework_rows"], "manual_rework_hours": ["manual_rework_rows"],
+    "rework_rate": ["rework_rows"], "net_time_saved_hours": ["ai_baseline_rows", "ai_rework_rows"],
+    "quality_mean": ["quality_rows"], "quality_adjusted_output_per_hour": ["quality_rows"],
+    "value_per_hour": ["value_rows"], "value_uplift": ["ai_value_rows", "manual_value_rows"],
+    "quality_delta": ["ai_quality_rows", "manual_quality_rows"], "error_rate": ["error_rows"],
+    "error_reduction": ["ai_error_rows", "manual_error_rows"], "cycle_time_hours": ["cycle_time_rows"],
+    "cycle_time_speedup": ["ai_cycle_time_rows", "manual_cycle_time_rows"],
+    "ai_interactions_per_person": ["interaction_rows"], "sentiment_mean": ["sentiment_answers"],
+    "sentiment_favorable_share": ["sentiment_answers"], "wellbeing_mean": ["wellbeing_answers"],
+    "utilization_rate": ["recommended_rows"], "off_playbook_ai_share": ["covered_ai_rows"],
+    "playbook_gap": ["recommended_rows"], "sentiment_gap": ["sentiment_answers"],
+}
+
+
+# What a trend cell publishes that can be withheld: its metrics and gap_score's components.
+TREND_FIGURES = {"time_saved_hours", "quality_adjusted_output_per_hour", "error_rate", "playbook_gap", "sentiment_gap"}
+
+
+def below_k_metrics(rows, active, answers, playbook_status):
+    """Metrics (and score components) with 1..K-1 people behind one of their sets."""
+    counts = {k: 0 for k in KIND_TEST}
+    for p in active:
+        r = rows[rows["person_id"] == p]
+        ai, man = r[r["ai_tasks"] > 0], r[r["ai_tasks"] == 0]
+        extra = {"v_rows": {n: int(x["outcome_value"].notna().sum()) if has(x, "outcome_value") else 0
+                            for n, x in (("all", r), ("ai", ai), ("manual", man))},
+                 "sentiment": p in answers and "ai_sentiment" in answers[p],
+                 "wellbeing": p in answers and "wellbeing" in answers[p],
+                 "recommended_tasks": 0, "covered_ai_tasks": 0}
+        if playbook_status is not None and len(r):
+            st = r.apply(lambda x: playbook_status(x["person_id"], x["task_type"]), axis=1)
+            extra["recommended_tasks"] = r[st == 1]["tasks"].sum()
+            extra["covered_ai_tasks"] = r[st >= 0]["ai_tasks"].sum()
+        sums = (class_sums(r), class_sums(ai), class_sums(man))
+        for kind, test in KIND_TEST.items():
+            counts[kind] += bool(test(*sums, extra))
+    return sorted(m for m, kinds in METRIC_KINDS.items() if any(0 < counts[k] < K for k in kinds))
+
+
 def person_table(act):
     out = {}
     for pid, rows in act.groupby("person_id", sort=True):
@@ -332,7 +407,9 @@ def evaluate(rows, persons, pinfo, answers, inputs, playbook_status, gap):
     vals = [v for v in comps.values() if v is not None]
     score = 100 * sum(vals) / len(vals) if vals else None
     result = {"metrics": {k: num(v) for k, v in m.items()},
-              "score": {"value": num(score), "components": {k: num(v) for k, v in comps.items()}}}
+              "score": {"value": num(score), "components": {k: num(v) for k, v in comps.items()}},
+              "withheld_below_k": below_k_metrics(rows, active, answers,
+                                                  playbook_status if inputs["playbook"] else None)}
     if gap:
         result["gap"] = gap_stats(active, pinfo, inputs)
     return result
@@ -439,7 +516,8 @@ def reference(case_dir, group_by="team"):
                            "headcount": res["metrics"]["headcount"], "below_k": 0 < res["metrics"]["headcount"] < K,
                            "metrics": {k: res["metrics"][k] for k in ("adoption_rate", "ai_task_share", "time_saved_hours",
                                                                       "quality_adjusted_output_per_hour", "error_rate")},
-                           "gap_score": res["score"]["value"]})
+                           "gap_score": res["score"]["value"], "components": res["score"]["components"],
+                           "withheld_below_k": [m for m in res["withheld_below_k"] if m in TREND_FIGURES]})
     out["trends"] = trends
     return out
 

@@ -203,6 +203,8 @@ export interface EvaluatedGroup {
   metrics: GroupMetrics;
   gap: Gap;
   score: Score;
+  /** Metrics and score components withheld because too few people stand behind them, with why (their values are null). */
+  withheld?: Record<string, string>;
 }
 
 /** Check `suppressed` before reading figures. */
@@ -234,6 +236,8 @@ export interface TrendFigures {
     error_rate: Figure;
     gap_score: Figure;
   };
+  /** Trend metrics (and gap_score components) withheld in this cell because too few people stand behind them. */
+  withheld?: Record<string, string>;
 }
 
 /** What the report hid or perturbed to protect people (docs/privacy.md). */

@@ -138,11 +138,14 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   for (std::size_t c = 0; c < next; ++c)
     if (users_in[c] > 0 && non_users_in[c] > 0) kept_index[c] = out.cells++;
   std::vector<Obs> kept;
-  for (const Obs& o : obs)
-    if (kept_index[o.cell] != SIZE_MAX) {
-      kept.push_back({kept_index[o.cell], o.user, o.y});
-      (o.user ? out.n_users : out.n_non_users) += 1;
-    }
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    const Obs& o = obs[i];
+    if (kept_index[o.cell] == SIZE_MAX) continue;
+    kept.push_back({kept_index[o.cell], o.user, o.y});
+    (o.user ? out.n_users : out.n_non_users) += 1;
+    out.people.push_back(people[i]);
+  }
+  std::sort(out.people.begin(), out.people.end());
   out.n = out.n_users + out.n_non_users;
   const int k = std::max(2, config.privacy.min_group_size);
   if (out.n_users < k || out.n_non_users < k) {

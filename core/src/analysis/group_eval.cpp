@@ -67,6 +67,23 @@ GapResult compute_gap(const EvalContext& ctx, std::span<const std::uint32_t> mem
   return g;
 }
 
+std::uint32_t contributors_of(std::string_view metric) {
+  const CatalogEntry* e = metrics::find_entry(metric, MetricSection::group_metric);
+  return e ? e->contributors : 0;
+}
+
+// The weighted mean of the components that have a value, on 0-100.
+std::optional<double> score_value(const std::vector<ScoreComponent>& components) {
+  double num = 0, den = 0;
+  for (const ScoreComponent& comp : components) {
+    if (!comp.value || comp.weight <= 0) continue;
+    num += comp.weight * *comp.value;
+    den += comp.weight;
+  }
+  if (den > 0) return 100.0 * num / den;
+  return std::nullopt;
+}
+
 ScoreResult compute_score(const EvalContext& ctx, const metrics::GroupInputs& in, std::span<const std::uint32_t> members,
                           const std::vector<std::optional<double>>& values) {
   const Config& c = *ctx.config;
@@ -101,13 +118,11 @@ ScoreResult compute_score(const EvalContext& ctx, const metrics::GroupInputs& in
     s.components.push_back({"sentiment_gap", sent ? std::optional<double>((5.0 - *sent) / 4.0) : std::nullopt,
                             c.weights.sentiment_gap});
   }
-  double num = 0, den = 0;
-  for (const ScoreComponent& comp : s.components) {
-    if (!comp.value || comp.weight <= 0) continue;
-    num += comp.weight * *comp.value;
-    den += comp.weight;
+  for (ScoreComponent& comp : s.components) {
+    if (comp.name == "playbook_gap") comp.contributors = contributors_of("utilization_rate");
+    if (comp.name == "sentiment_gap") comp.contributors = contributors_of("sentiment_mean");
   }
-  if (den > 0) s.value = 100.0 * num / den;
+  s.value = score_value(s.components);
   return s;
 }
 
@@ -125,6 +140,26 @@ std::optional<double> metric_value(const GroupResult& r, std::string_view name) 
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return r.metrics[i];
   return std::nullopt;
+}
+
+void withhold_kinds(GroupResult& r, std::uint32_t kinds, const std::string& reason) {
+  std::size_t i = 0;
+  bool changed = false;
+  for (const CatalogEntry& e : metrics::catalog_entries()) {
+    if (e.def.section != MetricSection::group_metric) continue;
+    if ((e.contributors & kinds) && r.metrics[i]) {
+      r.metrics[i].reset();
+      r.withheld.push_back({e.def.name, reason});
+    }
+    ++i;
+  }
+  for (ScoreComponent& c : r.score.components)
+    if ((c.contributors & kinds) && c.value) {
+      c.value.reset();
+      r.withheld.push_back({c.name, reason});
+      changed = true;
+    }
+  if (changed) r.score.value = score_value(r.score.components);
 }
 
 GroupResult evaluate_group(const EvalContext& ctx, std::span<const std::uint32_t> members,

@@ -25,6 +25,7 @@ struct AdjustedGap {
   std::optional<double> estimate, se, ci_low, ci_high, p_value;  // ci: normal 95% interval
   std::optional<double> hedges_g;  // J·estimate/s_pooled, on the pooled comparison's scale
   double n = 0;                    // people kept: in stratum cells that hold both AI users and non-users
+  std::vector<std::uint32_t> people;  // those people (person indices, sorted): n is a count of them (privacy)
   double n_users = 0, n_non_users = 0;  // of those (not published on their own)
   std::size_t cells = 0;           // stratum cells kept
   std::vector<std::string> strata;  // the attributes the cells are made of, e.g. {"team", "role"}
@@ -51,6 +52,7 @@ struct ScoreComponent {
   std::string_view name;
   std::optional<double> value;
   double weight = 0;
+  std::uint32_t contributors = 0;  // metrics::Contributor kinds of the metric it is made of
 };
 
 struct ScoreResult {
@@ -58,11 +60,18 @@ struct ScoreResult {
   std::vector<ScoreComponent> components;  // in catalog order, only those the inputs allow
 };
 
+// A metric or score component the disclosure audit hid, and why (words).
+struct WithheldMetric {
+  std::string_view name;
+  std::string reason;
+};
+
 struct GroupResult {
   double headcount = 0;
   std::vector<std::optional<double>> metrics;  // one per group metric, in catalog order
   std::optional<GapResult> gap;                // only when requested
   ScoreResult score;
+  std::vector<WithheldMetric> withheld;        // in catalog order, then score components
 };
 
 struct EvalContext {
@@ -80,6 +89,11 @@ struct EvalContext {
 // `gap_seed` seeds the bootstrap; nullopt skips the gap statistics.
 GroupResult evaluate_group(const EvalContext& ctx, std::span<const std::uint32_t> members,
                            std::optional<std::uint64_t> gap_seed);
+
+// Hides every metric and score component that stands on one of `kinds`
+// (metrics::Contributor; the disclosure audit found too few people behind
+// them), and scores the group again without those components.
+void withhold_kinds(GroupResult& r, std::uint32_t kinds, const std::string& reason);
 
 // Names of the group metrics, in catalog order (the order of GroupResult::metrics).
 std::vector<std::string_view> group_metric_names();

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "metrics/contributors.h"
 #include "metrics/group_inputs.h"
 
 namespace gapscore::analysis {
@@ -22,7 +23,15 @@ PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
   f.ai_user = f.ai_task_share && *f.ai_task_share >= config.ai_user_min_share;
   f.rework_rate = metrics::ratio(s.all.rework, s.all.r_hours);
   f.quality_adjusted_output_per_hour = metrics::ratio(s.all.q_weighted, s.all.q_cost);
+  f.contributes = metrics::row_contributions(s);
   return f;
+}
+
+void add_survey_kinds(std::span<PersonFigures> figures, std::span<const SurveyAnswers> answers) {
+  for (std::size_t p = 0; p < figures.size() && p < answers.size(); ++p) {
+    if (answers[p].sentiment) figures[p].contributes |= metrics::sentiment_answers;
+    if (answers[p].wellbeing) figures[p].contributes |= metrics::wellbeing_answers;
+  }
 }
 
 std::vector<std::uint32_t> survey_row_persons(const Dataset& ds) {

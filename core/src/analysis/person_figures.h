@@ -27,6 +27,9 @@ struct PersonFigures {
   bool ai_user = false;
   std::optional<double> rework_rate;  // Σrework/Σhours over rows with rework_hours
   std::optional<double> quality_adjusted_output_per_hour;
+  // metrics::Contributor kinds the person is in (rows; survey kinds added by
+  // with_survey_kinds): which group figures they stand behind.
+  std::uint32_t contributes = 0;
 };
 
 PersonFigures person_figures(const metrics::Sums& s, const Config& config);
@@ -35,6 +38,9 @@ struct SurveyAnswers {
   std::optional<double> sentiment;  // latest answer in the window
   std::optional<double> wellbeing;
 };
+
+// Adds the survey kinds (metrics::sentiment_answers, wellbeing_answers) to each person's figures.
+void add_survey_kinds(std::span<PersonFigures> figures, std::span<const SurveyAnswers> answers);
 
 // The person index of each survey row (kNoPerson when the id has no
 // activity): looked up once per analysis, not once per period.

@@ -7,6 +7,7 @@
 #include "base/date.h"
 #include "base/prng.h"
 #include "stats/stats.h"
+#include "metrics/catalog_table.h"
 #include "metrics/person_sums.h"
 #include "metrics/playbook_lookup.h"
 #include "base/work_counter.h"
@@ -97,6 +98,11 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
   std::vector<bool> selected(out.grouping.size(), false);
   for (std::size_t g : out.trend_groups.groups) selected[g] = true;
 
+  const std::uint32_t trend_kinds = trend_contributor_kinds();
+  std::vector<std::uint32_t> kind_bits;
+  for (std::uint32_t b = 1; b != 0 && b <= trend_kinds; b <<= 1)
+    if (trend_kinds & b) kind_bits.push_back(b);
+
   metrics::PeriodSums period_sums(ds, pb, index);
   std::vector<PersonFigures> figures(ds.persons.size());
   std::vector<std::uint32_t> touched;  // the period's active people, in id order
@@ -116,6 +122,7 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
     const std::int32_t from = periods[i];
     const std::int32_t to = weekly ? from + 6 : month_start(from + 31) - 1;
     const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, survey_persons, from, to);
+    add_survey_kinds(figures, surveys);
     ctx.figures = figures;
     ctx.surveys = surveys;
     const std::string label = weekly ? iso_week_label(from) : month_label(from);
@@ -131,17 +138,27 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
       std::sort(v.begin(), v.end());
       return v;
     };
-    out.trends.push_back({i, from, label, std::nullopt, evaluate_group(ctx, active, std::nullopt), sorted_indices(active)});
+    auto cell = [&](std::optional<std::size_t> group, std::span<const std::uint32_t> members) {
+      TrendCell c{i, from, label, group, evaluate_group(ctx, members, std::nullopt), sorted_indices(members), {}};
+      c.active_kinds.reserve(c.active_people.size());
+      for (std::uint32_t p : c.active_people) c.active_kinds.push_back(figures[p].contributes & trend_kinds);
+      return c;
+    };
+    out.trends.push_back(cell(std::nullopt, active));
     ++cells;
     for (std::size_t b = 0; out.grouping.size() > 0 && b < by_group.size();) {
       const std::size_t g = out.grouping.group_of_person[by_group[b]];
       std::size_t e = b;
       while (e < by_group.size() && out.grouping.group_of_person[by_group[e]] == g) ++e;
       const std::span<const std::uint32_t> members(by_group.data() + b, e - b);
-      if (selected[g])
-        out.trends.push_back({i, from, label, g, evaluate_group(ctx, members, std::nullopt), sorted_indices(members)});
-      else
-        out.unpublished_cells.push_back({i, g, static_cast<double>(members.size())});
+      if (selected[g]) {
+        out.trends.push_back(cell(g, members));
+      } else {
+        UnpublishedCell u{i, g, static_cast<double>(members.size()), std::vector<std::uint32_t>(kind_bits.size(), 0)};
+        for (std::uint32_t p : members)
+          for (std::size_t k = 0; k < kind_bits.size(); ++k) u.kind_people[k] += (figures[p].contributes & kind_bits[k]) != 0;
+        out.unpublished_cells.push_back(std::move(u));
+      }
       ++cells;
       b = e;
     }
@@ -151,6 +168,17 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
 }
 
 }  // namespace
+
+std::uint32_t trend_contributor_kinds() {
+  std::uint32_t kinds = 0;
+  for (const metrics::CatalogEntry& e : metrics::catalog_entries()) {
+    if (e.def.section != MetricSection::group_metric) continue;
+    const bool in_trends = std::find(std::begin(kTrendMetrics), std::end(kTrendMetrics), e.def.name) != std::end(kTrendMetrics);
+    // gap_score's components stand on these two.
+    if (in_trends || e.def.name == "utilization_rate" || e.def.name == "sentiment_mean") kinds |= e.contributors;
+  }
+  return kinds;
+}
 
 AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   AnalysisResult out;
@@ -167,6 +195,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
     for (const metrics::Sums& s : sums) out.figures.push_back(person_figures(s, config));
     const std::vector<SurveyAnswers> surveys =
         latest_survey_answers(ds, survey_persons, config.window_start, config.window_end);
+    add_survey_kinds(out.figures, surveys);
 
     EvalContext ctx;
     ctx.config = &config;

@@ -20,6 +20,12 @@ struct UniformityStats {
   std::optional<double> gini, theil_t, cv, min, max;
 };
 
+// The metrics shown per period in trends (and gap_score).
+inline constexpr std::string_view kTrendMetrics[] = {"adoption_rate", "ai_task_share", "time_saved_hours",
+                                                     "quality_adjusted_output_per_hour", "error_rate"};
+// The metrics::Contributor kinds behind them and behind gap_score's components.
+std::uint32_t trend_contributor_kinds();
+
 // A published trend cell: everyone, or one selected group, in one period where
 // it has people (cells without people do not exist).
 struct TrendCell {
@@ -31,6 +37,8 @@ struct TrendCell {
   // Sorted person indices with rows in the period (privacy checks; moved into
   // the disclosure audit's table by privacy::suppression_input).
   std::vector<std::uint32_t> active_people;
+  // Each active person's metrics::Contributor kinds in the period (same order).
+  std::vector<std::uint32_t> active_kinds;
 };
 
 // A group x period cell with people whose group is not among the trend groups:
@@ -40,6 +48,8 @@ struct UnpublishedCell {
   std::size_t period_index = 0;
   std::size_t group = 0;
   double people = 0;
+  // People of each trend_contributor_kinds() kind, lowest bit first.
+  std::vector<std::uint32_t> kind_people;
 };
 
 // Which groups get trend series (config.trends): an explicit list, or the

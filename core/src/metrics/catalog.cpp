@@ -62,36 +62,47 @@ const CatalogEntry kEntries[] = {
        if (g.sums->all.ai_tasks == 0) return 0.0;  // no AI-assisted rows
        if (g.sums->ai.b_rows == 0) return std::nullopt;
        return g.sums->ai.b_baseline - g.sums->ai.b_hours;
-     }},
+     },
+     ai_baseline_rows},
     {{"time_saved_rate", "share of time saved", G, "share",
       "time_saved_hours / Σbaseline_hours over the same AI-assisted rows",
       "Time saved as a share of the baseline of the AI-assisted work.", "baseline_hours"},
      need_baseline_hours,
-     [](const GroupInputs& g) { return ratio(g.sums->ai.b_baseline - g.sums->ai.b_hours, g.sums->ai.b_baseline); }},
+     [](const GroupInputs& g) { return ratio(g.sums->ai.b_baseline - g.sums->ai.b_hours, g.sums->ai.b_baseline); },
+     ai_baseline_rows},
+    // Of three figures that add up (rework_hours = ai_rework_hours +
+    // manual_rework_hours; time_saved_hours − net_time_saved_hours =
+    // ai_rework_hours), one stands on all the others' people: when one part is
+    // withheld, that one is too, so the part is not the difference of two
+    // shown figures (docs/privacy.md).
     {{"rework_hours", "rework hours", G, "hours", "Σrework_hours (all rows: ai_rework_hours + manual_rework_hours)",
       "Hours spent fixing or redoing work, AI-assisted or not.", "rework_hours"},
      need_rework_hours,
      [](const GroupInputs& g) -> O {
        if (g.sums->all.r_rows == 0) return std::nullopt;
        return g.sums->all.rework;
-     }},
+     },
+     rework_rows | ai_rework_rows | manual_rework_rows},
     {{"ai_rework_hours", "rework hours on AI-assisted work", G, "hours", "Σrework_hours over AI-assisted rows",
       "Hours spent fixing or redoing AI-assisted work.", "rework_hours"},
      need_rework_hours,
      [](const GroupInputs& g) -> O {
        if (g.sums->all.r_rows == 0) return std::nullopt;
        return g.sums->ai.rework;
-     }},
+     },
+     ai_rework_rows},
     {{"manual_rework_hours", "rework hours on manual work", G, "hours", "Σrework_hours over manual rows (ai_tasks = 0)",
       "Hours spent fixing or redoing work done without AI; not charged against AI's time saved.", "rework_hours"},
      need_rework_hours,
      [](const GroupInputs& g) -> O {
        if (g.sums->all.r_rows == 0) return std::nullopt;
        return g.sums->manual.rework;
-     }},
+     },
+     manual_rework_rows},
     {{"rework_rate", "rework rate", G, "share", "Σrework_hours / Σhours over rows with rework_hours",
       "Rework as a share of working time.", "rework_hours"},
-     need_rework_hours, [](const GroupInputs& g) { return ratio(g.sums->all.rework, g.sums->all.r_hours); }},
+     need_rework_hours, [](const GroupInputs& g) { return ratio(g.sums->all.rework, g.sums->all.r_hours); },
+     rework_rows},
     {{"net_time_saved_hours", "net hours saved", G, "hours",
       "time_saved_hours − Σrework_hours over AI-assisted rows (= time_saved_hours − ai_rework_hours; no rework "
       "column: no rework); 0 when the group has no AI-assisted rows",
@@ -103,30 +114,37 @@ const CatalogEntry kEntries[] = {
        if (g.sums->all.ai_tasks == 0) return 0.0;  // no AI-assisted rows
        if (g.sums->ai.b_rows == 0) return std::nullopt;
        return (g.sums->ai.b_baseline - g.sums->ai.b_hours) - g.sums->ai.rework;
-     }},
+     },
+     ai_baseline_rows | ai_rework_rows},
     // ---- output and quality ----
     {{"output_per_hour", "tasks per hour", G, "tasks/hour", "Σtasks / Σhours", "Raw throughput (a legacy volume measure).", ""},
      need_none, [](const GroupInputs& g) { return ratio(g.sums->all.tasks, g.sums->all.hours); }},
     {{"quality_mean", "average quality", G, "score 0-1", "Σ(quality·tasks) / Σtasks over rows with quality",
       "Task-weighted mean quality.", "quality"},
-     need_quality, [](const GroupInputs& g) { return quality_mean(g.sums->all); }},
+     need_quality, [](const GroupInputs& g) { return quality_mean(g.sums->all); },
+     quality_rows},
     {{"quality_adjusted_output_per_hour", "quality-adjusted output per hour", G, "tasks/hour",
       "Σ(tasks·quality) / Σ(hours + rework_hours) over rows with quality (empty rework = 0)",
       "Output that counts quality and charges rework: the core productivity measure.", "quality"},
-     need_quality, [](const GroupInputs& g) { return ratio(g.sums->all.q_weighted, g.sums->all.q_cost); }},
+     need_quality, [](const GroupInputs& g) { return ratio(g.sums->all.q_weighted, g.sums->all.q_cost); },
+     quality_rows},
     {{"value_per_hour", "value per hour", G, "value/hour", "Σoutcome_value / Σ(hours + rework_hours) over rows with outcome_value",
       "Business value created per hour, rework included.", "outcome_value"},
-     need_outcome_value, [](const GroupInputs& g) { return value_per_hour(g.sums->all); }},
+     need_outcome_value, [](const GroupInputs& g) { return value_per_hour(g.sums->all); },
+     value_rows},
     {{"value_uplift", "value uplift with AI", G, "share", "value_per_hour(AI-assisted rows) / value_per_hour(manual rows) − 1",
       "How much more value per hour AI-assisted work creates than manual work.", "outcome_value"},
      need_outcome_value,
-     [](const GroupInputs& g) { return opt_rel(value_per_hour(g.sums->ai), value_per_hour(g.sums->manual)); }},
+     [](const GroupInputs& g) { return opt_rel(value_per_hour(g.sums->ai), value_per_hour(g.sums->manual)); },
+     ai_value_rows | manual_value_rows},
     {{"quality_delta", "quality difference with AI", G, "score difference", "quality_mean(AI-assisted rows) − quality_mean(manual rows)",
       "Whether AI-assisted work is better or worse than manual work.", "quality"},
      need_quality,
-     [](const GroupInputs& g) { return opt_sub(quality_mean(g.sums->ai), quality_mean(g.sums->manual)); }},
+     [](const GroupInputs& g) { return opt_sub(quality_mean(g.sums->ai), quality_mean(g.sums->manual)); },
+     ai_quality_rows | manual_quality_rows},
     {{"error_rate", "error rate", G, "errors/task", "Σerrors / Σtasks over rows with errors", "Errors per task.", "errors"},
-     need_errors, [](const GroupInputs& g) { return error_rate(g.sums->all); }},
+     need_errors, [](const GroupInputs& g) { return error_rate(g.sums->all); },
+     error_rows},
     {{"error_reduction", "error reduction with AI", G, "share", "1 − error_rate(AI-assisted rows) / error_rate(manual rows)",
       "How much AI-assisted work cuts errors (negative: it adds errors).", "errors"},
      need_errors,
@@ -134,29 +152,36 @@ const CatalogEntry kEntries[] = {
        const O ai = error_rate(g.sums->ai), manual = error_rate(g.sums->manual);
        if (!ai || !manual || *manual == 0.0) return std::nullopt;
        return 1.0 - *ai / *manual;
-     }},
+     },
+     ai_error_rows | manual_error_rows},
     {{"cycle_time_hours", "cycle time", G, "hours", "Σ(cycle_time_hours·tasks) / Σtasks over rows with cycle_time_hours",
       "Task-weighted mean time from start to done.", "cycle_time_hours"},
-     need_cycle_time_hours, [](const GroupInputs& g) { return cycle_time(g.sums->all); }},
+     need_cycle_time_hours, [](const GroupInputs& g) { return cycle_time(g.sums->all); },
+     cycle_time_rows},
     {{"cycle_time_speedup", "cycle-time speed-up with AI", G, "share", "cycle_time_hours(manual rows) / cycle_time_hours(AI-assisted rows) − 1",
       "How much faster AI-assisted tasks finish.", "cycle_time_hours"},
      need_cycle_time_hours,
-     [](const GroupInputs& g) { return opt_rel(cycle_time(g.sums->manual), cycle_time(g.sums->ai)); }},
+     [](const GroupInputs& g) { return opt_rel(cycle_time(g.sums->manual), cycle_time(g.sums->ai)); },
+     ai_cycle_time_rows | manual_cycle_time_rows},
     {{"ai_interactions_per_person", "AI interactions per person", G, "interactions/person", "Σai_interactions / headcount",
       "Volume of AI use (a usage proxy, not an outcome).", "ai_interactions"},
-     need_ai_interactions, [](const GroupInputs& g) { return ratio(g.sums->all.interactions, g.headcount); }},
+     need_ai_interactions, [](const GroupInputs& g) { return ratio(g.sums->all.interactions, g.headcount); },
+     interaction_rows},
     // ---- surveys ----
     {{"sentiment_mean", "AI sentiment", G, "score 1-5",
       "mean over people of their latest ai_sentiment answer in the window",
       "How people feel about their AI tools.", "surveys.ai_sentiment"},
-     need_survey_sentiment, [](const GroupInputs& g) { return g.sentiment_mean; }},
+     need_survey_sentiment, [](const GroupInputs& g) { return g.sentiment_mean; },
+     sentiment_answers},
     {{"wellbeing_mean", "well-being", G, "score 1-5", "mean over people of their latest wellbeing answer in the window",
       "Self-reported well-being.", "surveys.wellbeing"},
-     need_survey_wellbeing, [](const GroupInputs& g) { return g.wellbeing_mean; }},
+     need_survey_wellbeing, [](const GroupInputs& g) { return g.wellbeing_mean; },
+     wellbeing_answers},
     {{"sentiment_favorable_share", "share positive about AI", G, "share",
       "share of people whose latest ai_sentiment answer in the window is ≥ 4",
       "Share of people positive about AI tools.", "surveys.ai_sentiment"},
-     need_survey_sentiment, [](const GroupInputs& g) { return g.sentiment_favorable_share; }},
+     need_survey_sentiment, [](const GroupInputs& g) { return g.sentiment_favorable_share; },
+     sentiment_answers},
     // ---- playbook ----
     {{"utilization_rate", "AI use where the playbook recommends it", G, "share",
       "Σai_tasks / Σtasks over rows whose (role, task_type) is AI-recommended in the playbook",
@@ -164,7 +189,8 @@ const CatalogEntry kEntries[] = {
      need_playbook,
      [](const GroupInputs& g) {
        return ratio(g.sums->playbook.recommended_ai_tasks, g.sums->playbook.recommended_tasks);
-     }},
+     },
+     recommended_rows},
     {{"off_playbook_ai_share", "AI use outside the playbook", G, "share",
       "ai_tasks on (role, task_type) pairs not recommended for the role / all ai_tasks, over people whose role "
       "is in the playbook",
@@ -172,7 +198,8 @@ const CatalogEntry kEntries[] = {
      need_playbook,
      [](const GroupInputs& g) {
        return ratio(g.sums->playbook.off_playbook_ai_tasks, g.sums->playbook.covered_ai_tasks);
-     }},
+     },
+     covered_ai_rows},
     // ---- uniformity across groups (for adoption_rate and ai_task_share) ----
     {{"gini", "Gini index", U, "index 0-1", "Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² μ) over the groups' values (population form)",
       "Inequality of a metric across groups.", ""},
@@ -430,6 +457,9 @@ std::string catalog_markdown() {
       md += "- **Formula:** " + std::string(d.formula) + "\n";
       md += "- **Unit:** " + std::string(d.unit) + "\n";
       md += "- **Needs:** " + (d.needs.empty() ? std::string("activity only") : std::string(d.needs)) + "\n";
+      if (const metrics::CatalogEntry* e = metrics::find_entry(d.name, d.section); e && e->contributors != metrics::everyone)
+        md += "- **People behind it:** " + metrics::contributor_words(e->contributors) +
+              "; each held to min_group_size (docs/privacy.md)\n";
       md += "- " + std::string(d.description) + "\n\n";
     }
   }

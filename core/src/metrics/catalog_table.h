@@ -5,6 +5,7 @@
 #include <span>
 
 #include "gapscore/catalog.h"
+#include "metrics/contributors.h"
 #include "metrics/group_inputs.h"
 
 namespace gapscore::metrics {
@@ -13,6 +14,7 @@ struct CatalogEntry {
   MetricDef def;
   std::uint32_t needs;  // Need bits
   GroupMetricFn compute;  // group metrics only
+  std::uint32_t contributors = everyone;  // Contributor kinds behind the figure, each held to the group-size rule
 };
 
 std::span<const CatalogEntry> catalog_entries();

@@ -39,6 +39,15 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
   // sum of output is published, only the two counts (apply_analysis_figures).
   if (!gap.compared)
     for (FigureId f : {g.users, g.non_users, g.all}) audit.withhold(f);
+  // The organisation's (or a roll-up group's) n minus the shown groups'
+  // headcounts would count the people of a hidden group when the model drops
+  // a sibling (a team with no AI user): n is checked against the groups it
+  // holds (declare_model_domain). A group's own n describes only its people.
+  if (!family.empty() && family != "rollup_gap") return g;
+  if (gap.adjusted && gap.adjusted->estimate) {
+    g.adjusted_n = audit.add({kModelDomain, "", gap.adjusted->people, Keep::detail, label + ".gap.adjusted.n"});
+    audit.requires_shown(*g.adjusted_n, g.users);
+  }
   return g;
 }
 
@@ -80,7 +89,6 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::Analy
   for (std::size_t g = 0; g < a.grouping.size(); ++g)
     f.groups.push_back(audit.add({kPeopleDomain, "groups", active_people(a, a.grouping.members[g]), Keep::group,
                                   "groups[" + std::to_string(g) + "]"}));
-  audit.table(suppression_input(a), f.overall, f.groups);
   if (a.overall.gap) {
     f.overall_gap = declare_gap(audit, a, *a.overall.gap, everyone, Keep::organisation, "overall", "");
     audit.requires_shown(f.overall_gap->users, f.overall);
@@ -103,6 +111,20 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::Analy
       audit.requires_shown(f.rollup_gaps.back()->users, f.rollup.back());
     }
   }
+  // The groups as seen by the like-with-like n's: "n minus the shown groups" is a subset check there.
+  bool any_n = f.overall_gap && f.overall_gap->adjusted_n;
+  for (const auto& g : f.rollup_gaps) any_n = any_n || (g && g->adjusted_n);
+  if (any_n) {
+    for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+      const FigureId mirror = audit.add({kModelDomain, "groups", audit.figure(f.groups[g]).people, Keep::group,
+                                         "groups[" + std::to_string(g) + "] (model)"});
+      audit.requires_shown(mirror, f.groups[g]);
+    }
+  }
+  // The people's table first (the contributor tables follow it); it takes the trend cells' people.
+  f.contributors = declare_contributor_figures(audit, a, f.overall, f.groups, f.rollup);
+  audit.table(suppression_input(a), f.overall, f.groups);
+  declare_contributor_tables(audit, f.contributors);
   return f;
 }
 
@@ -118,7 +140,9 @@ SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const Analy
       return;
     }
     if (!audit.shown(f->users)) withhold_gap(*gap, audit.status(f->users), audit.k());
+    else if (f->adjusted_n && gap->adjusted && !audit.shown(*f->adjusted_n)) gap->adjusted->n = NAN;
   };
+  apply_contributor_figures(audit, figures.contributors, a);
   apply(figures.overall_gap, a.overall.gap);
   for (std::size_t g = 0; g < a.groups.size(); ++g) apply(figures.group_gaps[g], a.groups[g].gap);
   if (a.rollup)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/run.h"
+#include "privacy/contributor_figures.h"
 #include "privacy/disclosure_audit.h"
 
 namespace gapscore::privacy {
@@ -16,9 +17,12 @@ namespace gapscore::privacy {
 // The domains the analysis registers in (other sections add to the same ones).
 inline constexpr const char* kPeopleDomain = "people";    // per-person sums over the window
 inline constexpr const char* kQualityDomain = "quality";  // person-level quality-adjusted output per hour
+inline constexpr const char* kModelDomain = "model";  // people kept in a like-with-like model (its n), and the groups
 
 struct GapFigures {
   FigureId users = 0, non_users = 0, all = 0;  // shown together
+  // The like-with-like gap's n: a count of the people it kept (a people figure).
+  std::optional<FigureId> adjusted_n;
 };
 
 struct AnalysisFigures {
@@ -31,6 +35,8 @@ struct AnalysisFigures {
   // subset checks; rollup figures give way to the groups (Keep::insight).
   std::vector<FigureId> rollup;
   std::vector<std::optional<GapFigures>> rollup_gaps;
+  // The people behind each metric (privacy/contributor_figures.h).
+  ContributorFigures contributors;
 };
 
 // The active people of a set (person indices, sorted).

@@ -24,7 +24,7 @@ std::uint64_t pair_key(std::size_t a, std::size_t b) {
 
 }  // namespace
 
-DisclosureAudit::DisclosureAudit(int k) : k_(k) { plan_.k = k; }
+DisclosureAudit::DisclosureAudit(int k) : k_(k) { no_table_.k = k; }
 
 FigureId DisclosureAudit::add(Figure figure) {
   const auto id = static_cast<FigureId>(figures_.size());
@@ -50,10 +50,45 @@ void DisclosureAudit::requires_shown(FigureId child, FigureId parent) { requires
 
 void DisclosureAudit::series(std::vector<FigureId> ids) { series_.push_back(std::move(ids)); }
 
-void DisclosureAudit::table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups) {
-  table_ = std::move(in);
-  table_overall_ = overall;
-  table_groups_ = std::move(groups);
+std::size_t DisclosureAudit::table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups) {
+  Table t;
+  t.forced_groups.resize(groups.size());
+  t.in = std::move(in);
+  t.overall = overall;
+  t.groups = std::move(groups);
+  tables_.push_back(std::move(t));
+  return tables_.size() - 1;
+}
+
+void DisclosureAudit::plan_table(std::size_t index) {
+  Table& t = tables_[index];
+  SuppressionInput in = t.in;
+  in.forced_overall = t.forced_overall;
+  in.forced_groups = t.forced_groups;
+  if (index > 0) {
+    const std::vector<CellStatus>& first = tables_.front().plan.cells;
+    in.forced_cells.assign(in.cells.size(), std::nullopt);
+    for (std::size_t i = 0; i < in.cells.size() && i < first.size(); ++i)
+      if (first[i] != CellStatus::shown && first[i] != CellStatus::not_published) in.forced_cells[i] = first[i];
+  }
+  t.plan = plan_suppression(in, k_);
+  if (t.plan.overall != CellStatus::shown) hide_figure(t.overall, t.plan.overall);
+  for (std::size_t g = 0; g < t.groups.size(); ++g)
+    if (t.plan.groups[g] != CellStatus::shown) hide_figure(t.groups[g], t.plan.groups[g]);
+}
+
+bool DisclosureAudit::force_hidden_figures(Table& t) {
+  bool more = false;
+  if (!t.forced_overall && status_[t.overall] != CellStatus::shown && t.plan.overall == CellStatus::shown) {
+    t.forced_overall = status_[t.overall];
+    more = true;
+  }
+  for (std::size_t g = 0; g < t.groups.size(); ++g)
+    if (!t.forced_groups[g] && status_[t.groups[g]] != CellStatus::shown && t.plan.groups[g] == CellStatus::shown) {
+      t.forced_groups[g] = status_[t.groups[g]];
+      more = true;
+    }
+  return more;
 }
 
 bool DisclosureAudit::hide_figure(FigureId id, CellStatus why) {
@@ -261,31 +296,12 @@ void DisclosureAudit::run() {
     ++summary_.pairs;
   }
 
-  // The table's complementary suppression and the set checks, until neither hides more.
-  std::optional<CellStatus> forced_overall;
-  std::vector<std::optional<CellStatus>> forced_groups(table_groups_.size());
+  // The tables' complementary suppression and the set checks, until neither hides more.
   for (;;) {
-    if (table_) {
-      SuppressionInput in = *table_;
-      in.forced_overall = forced_overall;
-      in.forced_groups = forced_groups;
-      plan_ = plan_suppression(in, k_);
-      if (plan_.overall != CellStatus::shown) hide_figure(table_overall_, plan_.overall);
-      for (std::size_t g = 0; g < table_groups_.size(); ++g)
-        if (plan_.groups[g] != CellStatus::shown) hide_figure(table_groups_[g], plan_.groups[g]);
-    }
+    for (std::size_t t = 0; t < tables_.size(); ++t) plan_table(t);
     set_rules();
-    if (!table_) break;
     bool more = false;
-    if (!forced_overall && status_[table_overall_] != CellStatus::shown && plan_.overall == CellStatus::shown) {
-      forced_overall = status_[table_overall_];
-      more = true;
-    }
-    for (std::size_t g = 0; g < table_groups_.size(); ++g)
-      if (!forced_groups[g] && status_[table_groups_[g]] != CellStatus::shown && plan_.groups[g] == CellStatus::shown) {
-        forced_groups[g] = status_[table_groups_[g]];
-        more = true;
-      }
+    for (Table& t : tables_) more = force_hidden_figures(t) || more;
     if (!more) break;
   }
   for (FigureId f = 0; f < figures_.size(); ++f) summary_.hidden += !withheld_[f] && status_[f] != CellStatus::shown;

@@ -84,9 +84,12 @@ class DisclosureAudit {
   void requires_shown(FigureId child, FigureId parent);
   // Figures published one after another (a group's trend cells, by period).
   void series(std::vector<FigureId> ids);
-  // The groups x periods table: its overall and group figures are registered
+  // A groups x periods table: its overall and group figures are registered
   // figures (`overall`, `groups`); its period cells live in the plan only.
-  void table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups);
+  // The first table is the people's. A later one holds the people behind one
+  // kind of figure (metrics::Contributor) in the same cells, in the same
+  // order: the cells the first table hides are hidden in it too.
+  std::size_t table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups);
 
   // Runs every check; call once, after every figure is registered.
   void run();
@@ -95,8 +98,10 @@ class DisclosureAudit {
   CellStatus status(FigureId id) const { return status_[id]; }
   const Figure& figure(FigureId id) const { return figures_[id]; }
   std::size_t size() const { return figures_.size(); }
-  // The table's plan (overall, groups, period cells), after run().
-  const SuppressionPlan& table_plan() const { return plan_; }
+  // A table's plan (overall, groups, period cells), after run().
+  const SuppressionPlan& table_plan(std::size_t table = 0) const {
+    return table < tables_.size() ? tables_[table].plan : no_table_;
+  }
   const AuditSummary& summary() const { return summary_; }
 
  private:
@@ -121,10 +126,19 @@ class DisclosureAudit {
   std::vector<bool> withheld_;
   std::vector<std::vector<FigureId>> together_, requires_;  // per figure
   std::vector<std::vector<FigureId>> series_;
-  std::optional<SuppressionInput> table_;
-  FigureId table_overall_ = 0;
-  std::vector<FigureId> table_groups_;
-  SuppressionPlan plan_;
+  struct Table {
+    SuppressionInput in;
+    FigureId overall = 0;
+    std::vector<FigureId> groups;
+    SuppressionPlan plan;
+    // Hidden by the set checks while the plan showed them: planned as hidden.
+    std::optional<CellStatus> forced_overall;
+    std::vector<std::optional<CellStatus>> forced_groups;
+  };
+  void plan_table(std::size_t t);
+  bool force_hidden_figures(Table& t);
+  std::vector<Table> tables_;
+  SuppressionPlan no_table_;
   AuditSummary summary_;
   // Built by run().
   std::vector<Node> nodes_;

@@ -78,6 +78,8 @@ class Grid {
   // Must not be computable from what is shown.
   bool protected_cell(std::size_t id, int k) const {
     const Cell& c = cells_[id];
+    // A cell with nobody behind it (a contributor table's) describes no one.
+    if (!(c.size > 0)) return false;
     return hidden_status(c.status) || (c.status == CellStatus::not_published && c.size < k);
   }
 
@@ -109,7 +111,7 @@ bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& tota
         best = id;
       }
     }
-    if (!any || people >= k) continue;
+    if (!any || people >= k || people == 0) continue;
     grid.cell(best).status = CellStatus::complementary;
     changed = true;
   }
@@ -207,16 +209,18 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
   std::vector<std::size_t> group_cell(G, none);
 
   // Cells: the grand total, each group over the window, then the period cells.
-  const bool everything = in.overall < k;
+  auto small = [&](double size) { return size < k && !(in.zero_is_known && size == 0); };
+  const bool everything = small(in.overall);
   auto first_status = [&](double size, bool published) {
     if (!published) return CellStatus::not_published;
-    return everything || size < k ? CellStatus::too_few_people : CellStatus::shown;
+    if (in.zero_is_known && size == 0) return CellStatus::shown;
+    return everything || small(size) ? CellStatus::too_few_people : CellStatus::shown;
   };
   const std::size_t grand = grid.add(grid.overall_row(), grid.window_col(), in.overall,
                                      in.forced_overall ? *in.forced_overall : first_status(in.overall, true));
   total_of_col[grid.window_col()] = grand;
   for (std::size_t g = 0; g < G; ++g) {
-    if (!(in.groups[g] > 0)) continue;
+    if (!(in.groups[g] > 0) && !in.zero_is_known) continue;
     const bool forced = g < in.forced_groups.size() && in.forced_groups[g];
     group_cell[g] = grid.add(g, grid.window_col(), in.groups[g], forced ? *in.forced_groups[g] : first_status(in.groups[g], true));
   }
@@ -224,7 +228,8 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
   for (std::size_t i = 0; i < in.cells.size(); ++i) {
     const PeriodCell& c = in.cells[i];
     const std::size_t row = c.group ? *c.group : grid.overall_row();
-    cell_id[i] = grid.add(row, grid.period_col(c.period), c.size, first_status(c.size, c.published));
+    const bool forced = i < in.forced_cells.size() && in.forced_cells[i];
+    cell_id[i] = grid.add(row, grid.period_col(c.period), c.size, forced ? *in.forced_cells[i] : first_status(c.size, c.published));
     if (!c.group) total_of_col[grid.period_col(c.period)] = cell_id[i];
   }
   count_work(Work::suppression_cells, grid.cells().size());

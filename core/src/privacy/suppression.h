@@ -60,6 +60,12 @@ struct SuppressionInput {
   // (the period's overall cell, present for every period with people).
   std::vector<PeriodCell> cells;
   bool change_rule = true;  // apply the change rule along each published series
+  // A table of the people behind one kind of figure (metrics::Contributor):
+  // a cell or group with none of them shows a known nothing, not a small group.
+  bool zero_is_known = false;
+  // Cells hidden before planning (a contributor table's cells that the
+  // people table hid), by index into `cells`; empty = none.
+  std::vector<std::optional<CellStatus>> forced_cells;
   // Hidden before planning (by the disclosure audit's other checks); empty = none.
   std::optional<CellStatus> forced_overall;
   std::vector<std::optional<CellStatus>> forced_groups;

@@ -1,5 +1,7 @@
 #include "report/metrics_sections.h"
 
+#include <algorithm>
+
 #include "analysis/adjusted_gap.h"
 #include "base/date.h"
 #include "insights/gap_text.h"
@@ -66,6 +68,22 @@ Json gap_json(const analysis::GapResult& g, const insights::DataSpan& span, cons
   return j;
 }
 
+namespace {
+
+// The metrics and score components the disclosure audit hid, with why; a
+// trend cell names only what it publishes (its metrics, gap_score's components).
+Json withheld_json(const analysis::GroupResult& r, bool trend_cell = false) {
+  Json j = Json::object();
+  for (const analysis::WithheldMetric& w : r.withheld) {
+    const bool in_trends = std::find(std::begin(kTrendMetrics), std::end(kTrendMetrics), w.name) != std::end(kTrendMetrics);
+    if (trend_cell && !in_trends && find_metric(w.name)->section == MetricSection::group_metric) continue;
+    j[std::string(w.name)] = w.reason;
+  }
+  return j;
+}
+
+}  // namespace
+
 Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config) {
   Json j;
   j["value"] = number_or_null(s.value);
@@ -89,6 +107,7 @@ Json group_result_json(const analysis::GroupResult& r, const insights::DataSpan&
   j["metrics"] = std::move(metrics);
   if (r.gap) j["gap"] = gap_json(*r.gap, span, config);
   j["score"] = score_json(r.score, span, config);
+  if (!r.withheld.empty()) j["withheld"] = withheld_json(r);
   return j;
 }
 
@@ -128,6 +147,7 @@ Json trends_json(const analysis::AnalysisResult& a, const privacy::SuppressionPl
     for (std::string_view name : kTrendMetrics) m[std::string(name)] = number_or_null(analysis::metric_value(c.result, name));
     m["gap_score"] = number_or_null(c.result.score.value);
     j["metrics"] = std::move(m);
+    if (Json w = withheld_json(c.result, true); !w.empty()) j["withheld"] = std::move(w);
     arr.push_back(std::move(j));
   }
   return arr;

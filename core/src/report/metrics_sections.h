@@ -23,8 +23,6 @@ Json key_json(const analysis::Grouping& g, std::size_t group, const KeyLabeller&
 Json trends_json(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan, const KeyLabeller& label);
 Json unavailable_metrics_json(std::uint32_t available);
 
-// The metrics shown per period in trends.
-inline constexpr std::string_view kTrendMetrics[] = {"adoption_rate", "ai_task_share", "time_saved_hours",
-                                                     "quality_adjusted_output_per_hour", "error_rate"};
+using analysis::kTrendMetrics;
 
 }  // namespace gapscore::report

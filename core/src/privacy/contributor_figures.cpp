@@ -1,0 +1,156 @@
+#include "privacy/contributor_figures.h"
+
+#include <algorithm>
+#include <string>
+
+#include "metrics/catalog_table.h"
+#include "metrics/contributors.h"
+
+namespace gapscore::privacy {
+namespace {
+
+// The kinds the report's metrics stand on, given the inputs.
+std::uint32_t kinds_in_use(std::uint32_t available) {
+  std::uint32_t kinds = 0;
+  for (const metrics::CatalogEntry& e : metrics::catalog_entries())
+    if (e.def.section == MetricSection::group_metric && (e.needs & available) == e.needs) kinds |= e.contributors;
+  return kinds;
+}
+
+std::vector<std::uint32_t> people_of_kind(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members,
+                                          std::uint32_t kind) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t p : members)
+    if (a.figures[p].active && (a.figures[p].contributes & kind)) out.push_back(p);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The kind's place among trend_contributor_kinds()' bits (UnpublishedCell::kind_people).
+std::size_t trend_slot(std::uint32_t kind) {
+  const std::uint32_t trend_kinds = analysis::trend_contributor_kinds();
+  std::size_t slot = 0;
+  for (std::uint32_t b = 1; b < kind; b <<= 1) slot += (trend_kinds & b) != 0;
+  return slot;
+}
+
+// The kind's trend cells, in the people's table order (published cells, then the others).
+SuppressionInput trend_table(const analysis::AnalysisResult& a, std::uint32_t kind, const std::vector<double>& groups,
+                             double overall) {
+  SuppressionInput in;
+  in.overall = overall;
+  in.groups = groups;
+  in.periods = a.periods.size();
+  in.change_rule = false;  // a sum over other weeks' work is not one person's change
+  in.zero_is_known = true;
+  for (const analysis::TrendCell& c : a.trends) {
+    PeriodCell cell{c.period_index, c.group, 0, true, {}};
+    for (std::size_t i = 0; i < c.active_people.size(); ++i)
+      if (c.active_kinds[i] & kind) cell.active.push_back(c.active_people[i]);
+    cell.size = static_cast<double>(cell.active.size());
+    in.cells.push_back(std::move(cell));
+  }
+  const std::size_t slot = trend_slot(kind);
+  for (const analysis::UnpublishedCell& c : a.unpublished_cells)
+    in.cells.push_back({c.period_index, c.group, static_cast<double>(c.kind_people[slot]), false, {}});
+  return in;
+}
+
+// Whether the kind's people are everyone: in the organisation, every group
+// and (with trends) every trend cell. Rollup groups are made of groups.
+bool everyone_everywhere(const analysis::AnalysisResult& a, std::uint32_t kind, double overall,
+                         const std::vector<double>& groups, bool with_trends) {
+  if (overall != a.overall.headcount) return false;
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    if (groups[g] != a.groups[g].headcount) return false;
+  if (!with_trends) return true;
+  for (const analysis::TrendCell& c : a.trends)
+    for (std::uint32_t k : c.active_kinds)
+      if (!(k & kind)) return false;
+  const std::size_t slot = trend_slot(kind);
+  for (const analysis::UnpublishedCell& c : a.unpublished_cells)
+    if (c.kind_people[slot] != c.people) return false;
+  return true;
+}
+
+}  // namespace
+
+ContributorFigures declare_contributor_figures(DisclosureAudit& audit, const analysis::AnalysisResult& a,
+                                               FigureId overall, const std::vector<FigureId>& groups,
+                                               const std::vector<FigureId>& rollup) {
+  ContributorFigures out;
+  const std::uint32_t kinds = kinds_in_use(a.available);
+  const std::uint32_t trend_kinds = analysis::trend_contributor_kinds();
+  std::vector<std::uint32_t> everyone(a.figures.size());
+  for (std::uint32_t p = 0; p < everyone.size(); ++p) everyone[p] = p;
+  for (std::uint32_t kind = 1; kind != 0 && kind <= kinds; kind <<= 1) {
+    if (!(kinds & kind)) continue;
+    std::vector<std::uint32_t> all = people_of_kind(a, everyone, kind);
+    std::vector<std::vector<std::uint32_t>> by_group;
+    std::vector<double> group_sizes;
+    for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+      by_group.push_back(people_of_kind(a, a.grouping.members[g], kind));
+      group_sizes.push_back(static_cast<double>(by_group.back().size()));
+    }
+    const bool with_trends = (trend_kinds & kind) && !a.trends.empty();
+    if (everyone_everywhere(a, kind, static_cast<double>(all.size()), group_sizes, with_trends)) continue;
+
+    ContributorKindFigures f;
+    f.kind = kind;
+    const std::string domain = std::string("people behind: ") + metrics::contributor_name(kind);
+    const std::string label = std::string(".") + metrics::contributor_name(kind);
+    const double overall_size = static_cast<double>(all.size());
+    f.overall = audit.add({domain, "", std::move(all), Keep::organisation, "overall" + label});
+    audit.requires_shown(f.overall, overall);
+    for (std::size_t g = 0; g < by_group.size(); ++g) {
+      f.groups.push_back(audit.add({domain, "groups", std::move(by_group[g]), Keep::group,
+                                    "groups[" + std::to_string(g) + "]" + label}));
+      audit.requires_shown(f.groups.back(), groups[g]);
+    }
+    if (a.rollup)
+      for (std::size_t i = 0; i < a.rollup->grouping.size(); ++i) {
+        f.rollup.push_back(audit.add({domain, "rollup", people_of_kind(a, a.rollup->grouping.members[i], kind),
+                                      Keep::insight, "rollup[" + std::to_string(i) + "]" + label}));
+        audit.requires_shown(f.rollup.back(), rollup[i]);
+      }
+    if (with_trends) out.pending.trend_tables.push_back(trend_table(a, kind, group_sizes, overall_size));
+    else out.pending.trend_tables.emplace_back();
+    out.kinds.push_back(std::move(f));
+  }
+  return out;
+}
+
+void declare_contributor_tables(DisclosureAudit& audit, ContributorFigures& figures) {
+  const std::uint32_t trend_kinds = analysis::trend_contributor_kinds();
+  for (std::size_t i = 0; i < figures.kinds.size(); ++i) {
+    ContributorKindFigures& f = figures.kinds[i];
+    if (!(trend_kinds & f.kind) || figures.pending.trend_tables[i].cells.empty()) continue;
+    f.trend_table = audit.table(std::move(figures.pending.trend_tables[i]), f.overall, f.groups);
+  }
+  figures.pending = {};
+}
+
+void apply_contributor_figures(const DisclosureAudit& audit, const ContributorFigures& figures,
+                               analysis::AnalysisResult& a) {
+  const int k = audit.k();
+  auto reason = [&](CellStatus why) {
+    if (why == CellStatus::too_few_people) return "fewer than " + std::to_string(k) + " people stand behind this figure";
+    return "withheld so that a figure about fewer than " + std::to_string(k) +
+           " people cannot be worked out from the others";
+  };
+  auto apply = [&](FigureId id, std::uint32_t kind, analysis::GroupResult& r) {
+    // A figure hidden only because its group is: the group is not published at all.
+    if (!audit.shown(id)) analysis::withhold_kinds(r, kind, reason(audit.status(id)));
+  };
+  for (const ContributorKindFigures& f : figures.kinds) {
+    apply(f.overall, f.kind, a.overall);
+    for (std::size_t g = 0; g < f.groups.size(); ++g) apply(f.groups[g], f.kind, a.groups[g]);
+    for (std::size_t i = 0; i < f.rollup.size(); ++i) apply(f.rollup[i], f.kind, a.rollup->groups[i]);
+    if (!f.trend_table) continue;
+    const SuppressionPlan& plan = audit.table_plan(*f.trend_table);
+    for (std::size_t i = 0; i < a.trends.size(); ++i)
+      if (plan.cells[i] != CellStatus::shown) analysis::withhold_kinds(a.trends[i].result, f.kind, reason(plan.cells[i]));
+  }
+}
+
+}  // namespace gapscore::privacy
