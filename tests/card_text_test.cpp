@@ -46,17 +46,20 @@ TEST(CardText, WarningOffPlaybookAndRecommendationRoleGuidanceCarryTheirSentence
   expect_clean(rec);
 }
 
-TEST(CardText, ActionTrainingTargetSaysNoAiAtAllOnlyWhenEveryoneIsANonAdopter) {
-  const Card none = training_target_card("Operations", 25, 1.0, 0.0, true);
+TEST(CardText, ActionTrainingTargetSaysNoAiAtAllOnlyWhenNobodyUsedAi) {
+  const Card none = training_target_card("Operations", 25, 1.0, 0.0, true, true);
   EXPECT_EQ(none.kind, "action");
   EXPECT_EQ(none.headline, "Operations (25 people) does not use AI at all; start training there.");
   EXPECT_EQ(none.text.rfind(none.headline, 0), 0u) << "the text opens with the headline sentence";
-  const Card most = training_target_card("Operations", 25, 0.875, 0.05, true);
+  // Everyone a non-adopter, but everyone did a few tasks with AI: not "at all".
+  const Card light = training_target_card("Light", 5, 1.0, 0.0, true, false);
+  EXPECT_EQ(light.headline, "Light (5 people): nobody uses AI for more than a few tasks; start training there.");
+  const Card most = training_target_card("Operations", 25, 0.875, 0.05, true, false);
   EXPECT_EQ(most.headline, "Operations (25 people): 88% hardly use AI; start training there.");
-  const Card rework = training_target_card("Support", 12, 0.1, 0.4166, false);
+  const Card rework = training_target_card("Support", 12, 0.1, 0.4166, false, false);
   EXPECT_EQ(rework.headline, "Support (12 people): 42% of people create rework with AI; start quality practice there.");
   EXPECT_NE(rework.text.find("quality practice"), std::string::npos);
-  for (const Card& c : {none, most, rework}) expect_clean(c);
+  for (const Card& c : {none, light, most, rework}) expect_clean(c);
 }
 
 TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {
@@ -136,10 +139,12 @@ TEST(CardText, SuccessStoryAndTheGapCard) {
   EXPECT_EQ(s.text, "Sales doubled its value per hour.");
   GapReading reading;
   reading.text = "Comparing people in the same team, AI users produce 0.14 more quality-adjusted tasks per hour.";
-  const Card plain = gap_card(reading, false);
+  const Card plain = gap_card(reading);
   EXPECT_EQ(plain.kind, "finding");
   EXPECT_EQ(plain.text, reading.text);
-  const Card paradox = gap_card(reading, true);
+  EXPECT_EQ(plain.title.find("wrong way"), std::string::npos);
+  reading.reversal = true;
+  const Card paradox = gap_card(reading);
   EXPECT_EQ(paradox.kind, "warning");
   EXPECT_NE(paradox.title.find("points the wrong way"), std::string::npos);
 }

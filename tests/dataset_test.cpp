@@ -100,9 +100,15 @@ TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
   const AnalysisRun r = analyze(kActivity, "", R"({"window": {"start": "2025-01-06", "end": "2025-01-31"}})");
   ASSERT_TRUE(r.report.ok());
   const auto j = nlohmann::json::parse(r.report.value());
-  EXPECT_EQ(j["summary"]["people"], 3);  // P4 only has a February row
-  // Three people are fewer than min_group_size: row counts, which add up over them, are not published.
+  // Three people are fewer than min_group_size: no figure, not even their
+  // number, and no row count, which adds up over them.
+  EXPECT_TRUE(j["summary"]["people"].is_null());
   EXPECT_TRUE(j["summary"]["rows_outside_window"].is_null());
+  const AnalysisRun k3 = analyze(kActivity, "", R"({"window": {"start": "2025-01-06", "end": "2025-01-31"}, "privacy": {"min_group_size": 3}})");
+  ASSERT_TRUE(k3.report.ok());
+  const auto j3 = nlohmann::json::parse(k3.report.value());
+  EXPECT_EQ(j3["summary"]["people"], 3);  // P4 only has a February row
+  EXPECT_EQ(j3["summary"]["rows_outside_window"], 1);
   EXPECT_EQ(j["summary"]["last_date"], "2025-01-08");
   EXPECT_EQ(count(r.diagnostics, DiagCode::rows_outside_window), 1u);
   const AnalysisRun none = analyze(kActivity, "", R"({"window": {"start": "2026-01-01"}})");

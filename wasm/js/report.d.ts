@@ -275,7 +275,8 @@ export interface Report {
   config: Record<string, unknown>;
   diagnostics: DiagnosticsSection;
   summary: {
-    people: number;
+    /** null when the organisation has fewer than min_group_size people. */
+    people: Count;
     activity_rows: Count;
     first_date: string;
     last_date: string;

@@ -42,6 +42,12 @@ const READING_WORDS = {
 // The report views and their charting library load on demand (see build.mjs).
 const loadResults = () => import('./results.js');
 
+/** "200 people", or why there is no count (an organisation below the minimum group size shows none). */
+function peopleText(report) {
+  const n = report.summary.people;
+  return n == null ? 'too few people to show any figure' : `${n} people`;
+}
+
 function say(text) {
   status.textContent = text;
 }
@@ -148,7 +154,7 @@ async function reanalyze(config) {
     showGeneratedKey(session, config);
     replace(problems);  // e.g. a refused release shown for the settings before
     await render(report, { elapsedMs: performance.now() - started, updated: true });
-    say(`Report updated with the new settings (the files were not read again): ${report.summary.people} people.`);
+    say(`Report updated with the new settings (the files were not read again): ${peopleText(report)}.`);
   } catch (e) {
     if (shown?.session !== session) return;
     if (e?.code === 'config_needs_reread') {
@@ -251,7 +257,7 @@ async function run() {
     const { heading } = await render(report, { elapsedMs });
     say(report.usage && !report.summary.activity_rows
       ? `Adoption-only report ready: ${report.summary.people} people, AI-tool usage from ${report.usage.inputs.length} export${report.usage.inputs.length === 1 ? '' : 's'}.`
-      : `Report ready: ${report.summary.people} people analysed.`);
+      : `Report ready: ${peopleText(report)}${report.summary.people == null ? '' : ' analysed'}.`);
     heading.focus({ preventScroll: true });
     resultsSection.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
   } catch (e) {

@@ -89,7 +89,9 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
       h('div', {},
         heading,
         h('p', { class: 'results-meta', 'data-testid': 'results-meta' },
-          adoptionOnly
+          s.people == null
+            ? `Fewer than ${fmt.num(k)} people: no figures are shown · ${day(s.first_date)} to ${day(s.last_date)}`
+            : adoptionOnly
             ? `${fmt.num(s.people)} people · adoption only, from ${exports} · ${day(s.first_date)} to ${day(s.last_date)}`
             // Under differential privacy the counts are noisy and the row count is not released.
             : `${fmt.num(s.people)} people${s.activity_rows == null ? ' (with noise)' : ` · ${fmt.num(s.activity_rows)} activity rows`}${exports ? ` · ${exports}` : ''} · ${day(s.first_date)} to ${day(s.last_date)}`,

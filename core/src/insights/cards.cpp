@@ -33,11 +33,15 @@ Card off_playbook_card(const std::string& role, const std::string& recommendatio
 }
 
 Card training_target_card(const std::string& target, double people, double non_adopter_share,
-                          double rework_creator_share, bool hands_on) {
+                          double rework_creator_share, bool hands_on, bool no_ai_use) {
   const std::string who = target + " (" + fixed_text(people, 0) + " people)";
   std::string sentence;
-  if (hands_on && non_adopter_share >= 1.0)
+  // "Not at all" only when nobody did a task with AI: a team where everyone
+  // uses AI now and then is made of non-adopters too, but it does use AI.
+  if (hands_on && no_ai_use)
     sentence = who + " does not use AI at all; start training there.";
+  else if (hands_on && non_adopter_share >= 1.0)
+    sentence = who + ": nobody uses AI for more than a few tasks; start training there.";
   else if (hands_on)
     sentence = who + ": " + percent_text(non_adopter_share) + " hardly use AI; start training there.";
   else
@@ -97,9 +101,9 @@ Card work_mode_card(const std::string& verdict, bool gap_explained) {
   return card("work_mode", gap_explained ? "finding" : "warning", "Remote work and output", text);
 }
 
-Card gap_card(const GapReading& reading, bool paradox) {
-  Card c = card("ai_gap", paradox ? "warning" : "finding",
-         paradox ? "AI users vs non-users: the pooled average points the wrong way" : "AI users vs non-users",
+Card gap_card(const GapReading& reading) {
+  Card c = card("ai_gap", reading.reversal ? "warning" : "finding",
+         reading.reversal ? "AI users vs non-users: the pooled average points the wrong way" : "AI users vs non-users",
          reading.text);
   return c;
 }

@@ -29,7 +29,7 @@ Card uneven_adoption_card(const std::string& group, double leaning_share, double
 Card role_guidance_card(const std::string& role, const std::string& recommendation);
 Card off_playbook_card(const std::string& role, const std::string& recommendation);
 Card training_target_card(const std::string& target, double people, double non_adopter_share,
-                          double rework_creator_share, bool hands_on);
+                          double rework_creator_share, bool hands_on, bool no_ai_use);
 Card ai_training_card(double trained_adoption_rate, double untrained_adoption_rate);
 // Fewer than k pairs are not counted in the text ("fewer than k"): a card names no count below min_group_size.
 Card mentoring_card(double possible_pairs, bool individual_results, int k);
@@ -39,6 +39,6 @@ Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfi
 Card work_mode_card(const std::string& verdict, bool gap_explained);
 Card rollout_card(double estimate, double ci_low, double ci_high);
 // The organisation's AI user / non-user gap (its sentence from read_gap).
-Card gap_card(const GapReading& reading, bool paradox);
+Card gap_card(const GapReading& reading);
 
 }  // namespace gapscore::insights

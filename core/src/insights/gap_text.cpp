@@ -12,10 +12,11 @@ constexpr double kAlpha = 0.05;
 
 std::string magnitude(double v) { return fixed_text(std::fabs(v), 2); }
 
-// Two decimals with an explicit sign and a typographic minus: "+0.42", "−0.09", "0".
+// Two decimals with an explicit sign and a typographic minus: "+0.42", "−0.09";
+// a value that rounds to zero is "about 0" (a bare "(0)" reads as a result).
 std::string signed_text(double v) {
   const std::string m = magnitude(v);
-  if (m == "0") return m;
+  if (m == "0") return v == 0 ? m : "about 0";
   return (v < 0 ? "−" : "+") + m;
 }
 
@@ -74,7 +75,19 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
     const std::string cells = strata_words(adj->strata, true);
     // Pooled below adjusted means AI users sit where output is lower, and the reverse.
     const std::string where = "AI users work mostly in " + cells + " with " + (est > 0 ? "lower" : "higher") + " output";
-    if (gap.paradox.value_or(false)) {
+    // A pooled difference of negligible size points nowhere: it hides the like-with-like one.
+    const bool pooled_negligible = !gap.hedges_g || analysis::effect_size_band(*gap.hedges_g) == "negligible";
+    r.reversal = gap.paradox.value_or(false) && !pooled_negligible;
+    if (gap.paradox.value_or(false) && pooled_negligible) {
+      if (r.clear)
+        r.text = lead + "AI users produce " + more_or_fewer(est) + " (" + *r.effect_size + " effect, " + interval +
+                 "); they work mostly in " + cells + " with " + (est > 0 ? "lower" : "higher") +
+                 " output, which hides this in the pooled average (" + signed_text(gap.difference) +
+                 ", a negligible difference).";
+      else
+        r.text = lead + "the difference between AI users and non-users is negligible (" + signed_text(est) +
+                 " quality-adjusted tasks per hour), and so is the pooled one (" + signed_text(gap.difference) + ").";
+    } else if (r.reversal) {
       if (r.clear)
         r.text = lead + "AI users produce " + more_or_fewer(est) + " (" + *r.effect_size + " effect, " + interval +
                  "); they work mostly in " + cells + " with " + (est > 0 ? "lower" : "higher") +

@@ -19,6 +19,9 @@ struct GapReading {
   std::optional<double> hedges_g;    // of the basis (adjusted g on the pooled scale, or the pooled g)
   std::optional<std::string> effect_size;  // Cohen's band of hedges_g
   bool clear = false;  // a non-negligible difference the basis' own test supports (p < 0.05 / interval without 0)
+  // The like-with-like gap and a pooled one that is not negligible point opposite ways
+  // (gap.paradox, read): what the card's title and kind say.
+  bool reversal = false;
   std::string text;    // one plain sentence
 };
 

@@ -110,7 +110,8 @@ void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping
     const TrainingTarget& top = tr.targets.front();
     const std::string name = top.kind == "group" ? group_name(grouping, top.key, label) : "role " + top.key[0];
     const bool hands_on = top.format == "hands_on";
-    Card c = training_target_card(name, top.people, top.non_adopter_share, top.rework_creator_share, hands_on);
+    Card c = training_target_card(name, top.people, top.non_adopter_share, top.rework_creator_share, hands_on,
+                                  top.no_ai_use);
     c.people = top.people;
     c.size = hands_on ? top.non_adopter_share : top.rework_creator_share;
     cards.push_back(std::move(c));
@@ -156,7 +157,7 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
     out.gap = read_gap(gap, enough, config.bootstrap.confidence);
     paradox = gap.paradox;
     if (gap.compared) {
-      Card c = gap_card(*out.gap, paradox.value_or(false));
+      Card c = gap_card(*out.gap);
       c.people = gap.adjusted && gap.adjusted->estimate ? gap.adjusted->n : gap.n_users + gap.n_non_users;
       c.size = out.gap->clear && out.gap->hedges_g ? std::fabs(*out.gap->hedges_g) : 0.0;
       c.sufficiency = enough;

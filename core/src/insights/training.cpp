@@ -23,6 +23,12 @@ double need_score(double non_adopters, double rework_creators, std::optional<dou
   return 100.0 * num / den;
 }
 
+bool no_ai_use(std::span<const std::uint32_t> members, const analysis::AnalysisResult& a) {
+  for (std::uint32_t p : members)
+    if (a.figures[p].active && a.figures[p].ai_tasks > 0) return false;
+  return true;
+}
+
 const char* suggested_format(double non_adopters, double rework_creators) {
   return non_adopters >= rework_creators ? "hands_on" : "quality_practice";
 }
@@ -61,6 +67,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     t.non_adopter_share = share(c, Persona::non_adopter);
     t.rework_creator_share = share(c, Persona::rework_creator);
     t.gap_score = a.groups[g].score.value;
+    t.no_ai_use = no_ai_use(a.grouping.members[g], a);
     t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, t.gap_score);
     t.format = suggested_format(t.non_adopter_share, t.rework_creator_share);
     candidates.push_back({std::move(t), g, c.people});
@@ -80,6 +87,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     t.kind = "role";
     t.key = {role};
     t.people = c.people;
+    t.no_ai_use = no_ai_use(members, a);
     t.non_adopter_share = share(c, Persona::non_adopter);
     t.rework_creator_share = share(c, Persona::rework_creator);
     t.need_score = need_score(t.non_adopter_share, t.rework_creator_share, std::nullopt);

@@ -24,6 +24,7 @@ struct TrainingTarget {
   std::optional<double> gap_score;  // groups only
   double need_score = 0;            // 0-100, docs/insights.md
   std::string format;               // "hands_on" | "quality_practice"
+  bool no_ai_use = false;           // nobody did a task with AI (not only: nobody is an AI user)
 };
 
 struct TrainedComparison {

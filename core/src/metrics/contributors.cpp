@@ -3,34 +3,54 @@
 namespace gapscore::metrics {
 namespace {
 
-struct KindText {
-  const char* name;
-  const char* words;
+// Indexed by bit position. The words are only for docs/metrics.md (apart, so
+// that a build without the docs drops them).
+constexpr const char* kNames[kContributorKinds] = {
+    "ai_baseline_rows",
+    "ai_rework_rows",
+    "manual_rework_rows",
+    "rework_rows",
+    "quality_rows",
+    "ai_quality_rows",
+    "manual_quality_rows",
+    "value_rows",
+    "ai_value_rows",
+    "manual_value_rows",
+    "error_rows",
+    "ai_error_rows",
+    "manual_error_rows",
+    "cycle_time_rows",
+    "ai_cycle_time_rows",
+    "manual_cycle_time_rows",
+    "interaction_rows",
+    "recommended_rows",
+    "covered_ai_rows",
+    "sentiment_answers",
+    "wellbeing_answers",
 };
 
-// Indexed by bit position.
-constexpr KindText kKinds[kContributorKinds] = {
-    {"ai_baseline_rows", "people with AI-assisted rows that have baseline_hours"},
-    {"ai_rework_rows", "people with AI-assisted rows that have rework_hours"},
-    {"manual_rework_rows", "people with manual rows that have rework_hours"},
-    {"rework_rows", "people with rows that have rework_hours"},
-    {"quality_rows", "people with rows that have quality"},
-    {"ai_quality_rows", "people with AI-assisted rows that have quality"},
-    {"manual_quality_rows", "people with manual rows that have quality"},
-    {"value_rows", "people with rows that have outcome_value"},
-    {"ai_value_rows", "people with AI-assisted rows that have outcome_value"},
-    {"manual_value_rows", "people with manual rows that have outcome_value"},
-    {"error_rows", "people with rows that have errors"},
-    {"ai_error_rows", "people with AI-assisted rows that have errors"},
-    {"manual_error_rows", "people with manual rows that have errors"},
-    {"cycle_time_rows", "people with rows that have cycle_time_hours"},
-    {"ai_cycle_time_rows", "people with AI-assisted rows that have cycle_time_hours"},
-    {"manual_cycle_time_rows", "people with manual rows that have cycle_time_hours"},
-    {"interaction_rows", "people with ai_interactions other than 0"},
-    {"recommended_rows", "people with tasks on AI-recommended (role, task_type) pairs"},
-    {"covered_ai_rows", "people with AI-assisted tasks whose role is in the playbook"},
-    {"sentiment_answers", "people with an ai_sentiment answer"},
-    {"wellbeing_answers", "people with a wellbeing answer"},
+constexpr const char* kWords[kContributorKinds] = {
+    "people with AI-assisted rows that have baseline_hours",
+    "people with AI-assisted rows that have rework_hours",
+    "people with manual rows that have rework_hours",
+    "people with rows that have rework_hours",
+    "people with rows that have quality",
+    "people with AI-assisted rows that have quality",
+    "people with manual rows that have quality",
+    "people with rows that have outcome_value",
+    "people with AI-assisted rows that have outcome_value",
+    "people with manual rows that have outcome_value",
+    "people with rows that have errors",
+    "people with AI-assisted rows that have errors",
+    "people with manual rows that have errors",
+    "people with rows that have cycle_time_hours",
+    "people with AI-assisted rows that have cycle_time_hours",
+    "people with manual rows that have cycle_time_hours",
+    "people with ai_interactions other than 0",
+    "people with tasks on AI-recommended (role, task_type) pairs",
+    "people with AI-assisted tasks whose role is in the playbook",
+    "people with an ai_sentiment answer",
+    "people with a wellbeing answer",
 };
 
 int bit_of(std::uint32_t kind) {
@@ -76,7 +96,7 @@ std::uint32_t row_contributions(const Sums& s) {
 
 const char* contributor_name(std::uint32_t kind) {
   const int b = bit_of(kind);
-  return b < 0 ? "everyone" : kKinds[b].name;
+  return b < 0 ? "everyone" : kNames[b];
 }
 
 std::string contributor_words(std::uint32_t mask) {
@@ -84,7 +104,7 @@ std::string contributor_words(std::uint32_t mask) {
   for (int b = 0; b < kContributorKinds; ++b) {
     if (!(mask & (1u << b))) continue;
     if (!out.empty()) out += "; and ";
-    out += kKinds[b].words;
+    out += kWords[b];
   }
   return out;
 }

@@ -216,10 +216,12 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
   const bool organisation_shown = plan.overall == privacy::CellStatus::shown;
   Json r = report_head(ds, config, log, plan, audit, organisation_shown);
   Json summary = summary_section(ds);
-  // Row counts add up over the organisation's few people; the people counts
-  // describe the tables' coverage (as the diagnostics do) and stay.
+  // An organisation of fewer than k people shows no figure, not even its
+  // headcount; row counts add up over its few people. The counts of rows and
+  // people the tables leave out describe the tables' coverage (as the
+  // diagnostics do) and stay.
   if (!organisation_shown)
-    for (const char* count : {"activity_rows", "rows_outside_window"}) summary[count] = nullptr;
+    for (const char* count : {"people", "activity_rows", "rows_outside_window"}) summary[count] = nullptr;
   r["summary"] = std::move(summary);
   r["metrics_unavailable"] = unavailable_metrics_json(a.available);
   const insights::Insights in = insights::compute_insights(ds, a, plan, audit, insight_figures, config, label);

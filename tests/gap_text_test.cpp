@@ -1,0 +1,64 @@
+// The gap in words (insights/gap_text.h): a reversal is called one only when
+// the pooled difference is not negligible and the comparison was made.
+#include <gtest/gtest.h>
+
+#include "insights/gap_text.h"
+
+namespace gapscore::insights {
+namespace {
+
+// A like-with-like gap of +0.21 (clear: p far below 0.05, a medium effect)
+// with a pooled difference `pooled` of Hedges' g `pooled_g`.
+analysis::GapResult gap_with(double pooled, double pooled_g) {
+  analysis::GapResult g;
+  g.compared = true;
+  g.n_users = g.n_non_users = 50;
+  g.difference = pooled;
+  g.hedges_g = pooled_g;
+  g.ci_low = pooled - 0.06;
+  g.ci_high = pooled + 0.06;
+  analysis::AdjustedGap adj;
+  adj.estimate = 0.21;
+  adj.se = 0.01;
+  adj.ci_low = 0.19;
+  adj.ci_high = 0.23;
+  adj.p_value = 1e-50;
+  adj.hedges_g = 0.6;
+  adj.n = 100;
+  adj.strata = {"team"};
+  g.adjusted = adj;
+  g.paradox = (pooled < 0) != (*adj.estimate < 0);
+  return g;
+}
+
+TEST(GapText, ANegligiblePooledGapDoesNotPointTheWrongWay) {
+  // The outside review's case: pooled −0.0037 (g −0.02), interval −0.06 to +0.06, adjusted +0.21.
+  const GapReading r = read_gap(gap_with(-0.0037, -0.02), Sufficiency{}, 0.95);
+  EXPECT_FALSE(r.reversal);
+  EXPECT_EQ(r.direction, "ai_users_ahead");
+  EXPECT_EQ(r.text.find("other way"), std::string::npos) << r.text;
+  EXPECT_EQ(r.text.find("(0)"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("hides this in the pooled average (about 0, a negligible difference)"), std::string::npos) << r.text;
+}
+
+TEST(GapText, APooledGapOfSomeSizeTheOtherWayIsAReversal) {
+  const GapReading r = read_gap(gap_with(-0.09, -0.35), Sufficiency{}, 0.95);
+  EXPECT_TRUE(r.reversal);
+  EXPECT_NE(r.text.find("which makes the pooled average point the other way (−0.09)"), std::string::npos) << r.text;
+}
+
+TEST(GapText, NoReversalIsClaimedWithTooLittleDataOrWithoutAComparison) {
+  Sufficiency short_span;
+  short_span.ok = false;
+  short_span.reason = "the data cover 24 days; at least 28 are needed";
+  const GapReading little = read_gap(gap_with(-0.09, -0.35), short_span, 0.95);
+  EXPECT_FALSE(little.reversal);
+  EXPECT_EQ(little.direction, "not_compared");
+  analysis::GapResult none = gap_with(-0.09, -0.35);
+  none.compared = false;
+  none.unavailable_reason = "needs at least 5 AI users and 5 non-users with quality data";
+  EXPECT_FALSE(read_gap(none, Sufficiency{}, 0.95).reversal);
+}
+
+}  // namespace
+}  // namespace gapscore::insights
