@@ -11,6 +11,7 @@
 #include "metrics/person_sums.h"
 #include "metrics/playbook_lookup.h"
 #include "base/work_counter.h"
+#include "base/stable_order.h"
 
 namespace gapscore::analysis {
 
@@ -58,7 +59,7 @@ TrendSelection select_trend_groups(const Grouping& grouping, const std::vector<G
   std::vector<std::size_t> order(grouping.size());
   for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
   // Largest headcount first; equal headcounts keep key order (grouping order).
-  std::stable_sort(order.begin(), order.end(),
+  stable_sort_by(order,
                    [&](std::size_t a, std::size_t b) { return groups[a].headcount > groups[b].headcount; });
   const auto cap = static_cast<std::size_t>(config.trends.max_groups);
   if (order.size() > cap) {

@@ -1,13 +1,14 @@
 #include "insights/headline.h"
 
 #include <algorithm>
+#include "base/stable_order.h"
 
 namespace gapscore::insights {
 
 double card_impact(const Card& c) { return c.people * std::clamp(c.size, 0.0, 1.0); }
 
 void rank_cards(std::vector<Card>& cards) {
-  std::stable_sort(cards.begin(), cards.end(), [](const Card& x, const Card& y) {
+  stable_sort_by(cards, [](const Card& x, const Card& y) {
     if (x.sufficiency.ok != y.sufficiency.ok) return x.sufficiency.ok;
     return card_impact(x) > card_impact(y);
   });

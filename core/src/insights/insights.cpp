@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include "base/stable_order.h"
 
 namespace gapscore::insights {
 namespace {
@@ -49,7 +50,7 @@ std::vector<UnevenGroup> uneven_groups(const analysis::AnalysisResult& a, const 
     const UnevenGroup s{g, heavy / n, avoid / n, std::min(heavy, avoid) / n};
     if (s.split >= config.insights.uneven_min_split) splits.push_back(s);
   }
-  std::stable_sort(splits.begin(), splits.end(), [](const UnevenGroup& x, const UnevenGroup& y) { return x.split > y.split; });
+  stable_sort_by(splits, [](const UnevenGroup& x, const UnevenGroup& y) { return x.split > y.split; });
   if (splits.size() > static_cast<std::size_t>(config.insights.max_items))
     splits.resize(static_cast<std::size_t>(config.insights.max_items));
   return splits;
@@ -99,7 +100,7 @@ void role_cards(const RoleGuidanceResult& rg, const Config& config, std::vector<
       ranked.push_back({-1.0, std::move(c)});
     }
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  stable_sort_by(ranked, [](const auto& x, const auto& y) { return x.first < y.first; });
   for (std::size_t i = 0; i < ranked.size() && i < static_cast<std::size_t>(config.insights.max_items); ++i)
     cards.push_back(ranked[i].second);
 }

@@ -9,6 +9,7 @@
 #include "stats/stats.h"
 #include "activity/exact_sums.h"
 #include "metrics/group_inputs.h"
+#include "base/stable_order.h"
 
 namespace gapscore::insights {
 namespace {
@@ -127,11 +128,11 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
         if (t.ai_people >= k && risky(t, config.rework_threshold)) g.risky_off_playbook.push_back(t);
       }
     }
-    std::stable_sort(g.underused.begin(), g.underused.end(),
+    stable_sort_by(g.underused,
                      [](const UnderusedTask& x, const UnderusedTask& y) { return x.utilization_rate < y.utilization_rate; });
     const auto max_items = static_cast<std::size_t>(config.insights.max_items);
     if (g.underused.size() > max_items) g.underused.resize(max_items);
-    std::stable_sort(g.risky_off_playbook.begin(), g.risky_off_playbook.end(), [](const RiskyTask& x, const RiskyTask& y) {
+    stable_sort_by(g.risky_off_playbook, [](const RiskyTask& x, const RiskyTask& y) {
       return x.ai_rework_rate.value_or(0) > y.ai_rework_rate.value_or(0);
     });
     if (g.risky_off_playbook.size() > max_items) g.risky_off_playbook.resize(max_items);

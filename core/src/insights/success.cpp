@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/number_text.h"
+#include "base/stable_order.h"
 
 namespace gapscore::insights {
 namespace {
@@ -55,7 +56,7 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
     if (s.mixed) s.text += " (mixed: more output, but more errors too)";
     out.push_back(std::move(s));
   }
-  std::stable_sort(out.begin(), out.end(), [](const SuccessStory& x, const SuccessStory& y) {
+  stable_sort_by(out, [](const SuccessStory& x, const SuccessStory& y) {
     if (x.mixed != y.mixed) return !x.mixed;
     return x.qaoph_change > y.qaoph_change;
   });

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "privacy/pseudonym.h"
+#include "base/stable_order.h"
 
 namespace gapscore::insights {
 namespace {
@@ -100,7 +101,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
       group_role[{g, r}] += 1;
     }
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
+  stable_sort_by(candidates,
                    [](const Candidate& x, const Candidate& y) { return x.target.need_score > y.target.need_score; });
   // A team and a role made of mostly the same people (an overlap of at least
   // 80% of the larger of the two) are one target: the higher-ranked one stays.
@@ -167,7 +168,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
     // Deterministic pairing: strongest champions first (quality-adjusted output
     // per hour, then pseudonym), mentees in pseudonym order, up to N each.
     const std::string& salt = config.privacy.salt;
-    std::stable_sort(champions.begin(), champions.end(), [&](std::uint32_t x, std::uint32_t y) {
+    stable_sort_by(champions, [&](std::uint32_t x, std::uint32_t y) {
       const double qx = a.figures[x].quality_adjusted_output_per_hour.value_or(0);
       const double qy = a.figures[y].quality_adjusted_output_per_hour.value_or(0);
       if (qx != qy) return qx > qy;

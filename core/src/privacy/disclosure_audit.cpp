@@ -7,6 +7,7 @@
 #include "base/flat_map.h"
 #include "base/work_counter.h"
 #include "privacy/sorted_sets.h"
+#include "base/stable_order.h"
 
 namespace gapscore::privacy {
 namespace {
@@ -183,7 +184,7 @@ bool DisclosureAudit::set_rules() {
       std::vector<std::size_t> subsets;
       for (std::size_t s : node.subsets)
         if (published(s)) subsets.push_back(s);
-      std::stable_sort(subsets.begin(), subsets.end(),
+      stable_sort_by(subsets,
                        [&](std::size_t a, std::size_t b) { return nodes_[a].size > nodes_[b].size; });
       std::vector<std::size_t> family;
       std::size_t covered = 0;

@@ -8,6 +8,7 @@
 
 #include "base/work_counter.h"
 #include "privacy/sorted_sets.h"
+#include "base/stable_order.h"
 
 namespace gapscore::privacy {
 
@@ -240,7 +241,7 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
     for (std::size_t i = 0; i < in.cells.size(); ++i)
       if (in.cells[i].published) series[in.cells[i].group ? *in.cells[i].group : G].push_back(i);
     for (std::vector<std::size_t>& s : series) {
-      std::stable_sort(s.begin(), s.end(), [&](std::size_t a, std::size_t b) { return in.cells[a].period < in.cells[b].period; });
+      stable_sort_by(s, [&](std::size_t a, std::size_t b) { return in.cells[a].period < in.cells[b].period; });
       const std::vector<std::uint32_t>* last = nullptr;
       for (std::size_t i : s) {
         if (grid.cell(cell_id[i]).status != CellStatus::shown) continue;

@@ -10,6 +10,7 @@
 #include "metrics/group_inputs.h"
 #include "privacy/analysis_figures.h"
 #include "stats/stats.h"
+#include "base/stable_order.h"
 
 namespace gapscore::usage_analysis {
 namespace {
@@ -93,7 +94,7 @@ std::vector<UsageTrainingTarget> training_targets(const UsageAnalysis& ua) {
   for (std::size_t g = 0; g < ua.grouping.size(); ++g)
     if (ua.plan.groups[g] == privacy::CellStatus::shown && ua.groups[g].population > 0)
       out.push_back({g, ua.groups[g].population - ua.groups[g].active, 1.0 - ua.groups[g].active / ua.groups[g].population});
-  std::stable_sort(out.begin(), out.end(),
+  stable_sort_by(out,
                    [](const UsageTrainingTarget& a, const UsageTrainingTarget& b) { return a.non_adopter_share > b.non_adopter_share; });
   return out;
 }
