@@ -133,9 +133,9 @@ test('row objects whose keys first appear in a later row', async () => {
   ];
   const tables = { activity: rows, people: [{ person_id: 'P1' }, { person_id: 'P2', team: 'A' }] };
   const r = await gs.analyze(tables);
-  assert.equal(r.summary.people, 2);
   assert.deepEqual(r.groups.map((g) => g.key.team), ['(unassigned)', 'A']);
-  // A 2-person organisation's report publishes no row counts (docs/privacy.md); validation does.
+  // A 2-person organisation's report publishes no headcount and no row counts (docs/privacy.md); validation does.
+  assert.equal(r.summary.people, null);
   assert.equal(r.summary.activity_rows, null);
   const v = await gs.validate(tables);
   assert.equal(v.inputs.find((t) => t.table === 'activity').rows_used, 2);
