@@ -548,6 +548,43 @@ describe('web demo', { timeout: 240000 }, () => {
     await own.close();
   });
 
+  it('a figure with too few people behind it reads "hidden" with the reason, not a number or n/a', async () => {
+    // Team Solo (5 people) has one AI user: its hours saved would be that person's.
+    let csv = 'person_id,date,task_type,tasks,ai_tasks,hours,baseline_hours,quality,team\n';
+    const teams = [['Solo', 5, 1], ['Alpha', 7, 6], ['Beta', 7, 5]];
+    for (const [team, size, ai] of teams) {
+      for (let i = 0; i < size; i += 1) {
+        for (let d = 6; d <= 31; d += 1) {
+          if ((d - 6) % 7 >= 5) continue;
+          const id = `${team}${i}`;
+          const date = `2025-01-${String(d).padStart(2, '0')}`;
+          if (i < ai) csv += `${id},${date},writing,2,2,2,3.5,0.8,${team}\n`;
+          csv += `${id},${date},email,2,0,2.5,,0.8,${team}\n`;
+        }
+      }
+    }
+    const file = path.join(tmp, 'activity-solo-ai-user.csv');
+    writeFileSync(file, csv);
+    const cli = cliReport({ activity: file });
+    const solo = cli.groups.find((g) => g.key.team === 'Solo');
+    assert.equal(solo.metrics.time_saved_hours, null);
+    const { page, seen } = await openDemo(context, server.url);
+    await page.setInputFiles('#file-activity', file);
+    await page.waitForSelector('.slot[data-table="activity"] .file-name');
+    await page.click('#analyse');
+    await waitForReport(page);
+    await page.click('#tab-groups');
+    const row = (await groupRows(page)).find((r) => r.key === 'Solo');
+    assert.ok(row && !row.suppressed, 'a team of 5 is shown');
+    assert.match(row.cells.time_saved_hours, /^hidden: fewer than 5 people stand behind this figure$/);
+    const title = await page.getAttribute('[data-testid="groups-table"] tr:has(th:text-is("Solo")) td[data-col="time_saved_hours"]', 'title');
+    assert.equal(title, solo.withheld.time_saved_hours);
+    const alpha = (await groupRows(page)).find((r) => r.key === 'Alpha');
+    assert.equal(alpha.cells.time_saved_hours, shown.int(cli.groups.find((g) => g.key.team === 'Alpha').metrics.time_saved_hours));
+    assertClean(seen);
+    await page.close();
+  });
+
   it('an uploaded team named <img src=x onerror=alert(1)> is shown as text and stays inert', async () => {
     const hostile = new Set(Array.from({ length: 40 }, (_, i) => `P${String(i + 1).padStart(5, '0')}`));
     const file = deriveActivity(tmp, 'activity-teams.csv', {
