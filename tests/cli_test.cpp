@@ -70,6 +70,18 @@ TEST(Cli, ValidateExitCodes) {
   EXPECT_NE(fatal.out.find("missing_column"), std::string::npos) << fatal.out;
 }
 
+TEST(Cli, StrictAnalyzeSaysHowManyProblemsItDidNotList) {
+  // 150 rows with negative hours: strict fails, lists the first ones and counts the rest.
+  const auto dir = testing_util::fresh_temp_dir("cli_strict_many");
+  std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+  for (int i = 0; i < 150; ++i) csv += "P" + std::to_string(i) + ",2025-01-06,a,1,0,-1\n";
+  const std::string file = (dir / "activity.csv").string();
+  std::ofstream(file) << csv;
+  const CliResult r = run("analyze --strict --activity " + file);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("more diagnostics not listed"), std::string::npos) << r.out.substr(0, 400);
+}
+
 TEST(Cli, ValidateJsonOutput) {
   const CliResult r = run("validate --json --activity " + bad("ragged_short_row.csv"));
   EXPECT_EQ(r.exit_code, 1);

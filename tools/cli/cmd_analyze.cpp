@@ -87,7 +87,7 @@ int run_analyze(const std::vector<std::string>& argv) {
                  "         keep it secret; give it as privacy.salt to get the same pseudonyms and cell keys again\n",
                  analysis->generated_salt().c_str());
   if (!report) {
-    print_diagnostics(analysis->log().items());
+    print_log(analysis->log());
     const int code = failure_exit_code(report.error().code());
     print_unless_logged(report.error(), analysis->log());
     return code;

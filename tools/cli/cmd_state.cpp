@@ -75,7 +75,7 @@ int run_partial(const std::vector<std::string>& argv) {
   auto analysis = make_analysis(*args);
   if (!analysis) return fail(analysis.error());
   if (Status s = stream_inputs(*args, *analysis); !s) {
-    print_diagnostics(analysis->log().items());
+    print_log(analysis->log());
     return fail(s.error());
   }
   auto state = analysis->save_state();
@@ -152,7 +152,7 @@ int run_merge(const std::vector<std::string>& argv) {
   allocator_for_report();
   Result<std::string> text = to_state ? merged->save_state() : merged->report();
   if (!text) {
-    print_diagnostics(merged->log().items());
+    print_log(merged->log());
     return fail(text.error());
   }
   if (Status w = write_output(out, text.value()); !w) return fail(w.error());

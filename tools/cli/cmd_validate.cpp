@@ -39,10 +39,7 @@ int run_validate(const std::vector<std::string>& argv) {
   Status s = stream_inputs(*args, *analysis);
   if (s) s = analysis->join();
   const DiagnosticLog& log = analysis->log();
-  print_diagnostics(log.items());
-  if (log.truncated())
-    std::fprintf(stderr, "... %llu more diagnostics not listed\n",
-                 static_cast<unsigned long long>(log.total() - log.items().size()));
+  print_log(log);
   if (args->has("json")) (void)write_output("-", analysis->validation_report());
   if (!s) {
     if (failure_exit_code(s.error().code()) == 2) {

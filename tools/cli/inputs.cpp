@@ -339,6 +339,13 @@ void print_diagnostics(const std::vector<Diagnostic>& items) {
                  d.message.c_str());
 }
 
+void print_log(const DiagnosticLog& log) {
+  print_diagnostics(log.items());
+  if (log.truncated())
+    std::fprintf(stderr, "... %llu more diagnostics not listed\n",
+                 static_cast<unsigned long long>(log.total() - log.items().size()));
+}
+
 void print_unless_logged(const Error& error, const DiagnosticLog& log) {
   const Diagnostic& first = error.first();
   const auto& logged = log.items();

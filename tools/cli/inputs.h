@@ -34,6 +34,8 @@ int failure_exit_code(DiagCode code);
 
 // Prints diagnostics for people on stderr, one line each.
 void print_diagnostics(const std::vector<Diagnostic>& items);
+// The log's listed diagnostics, then how many more it counted but did not list.
+void print_log(const DiagnosticLog& log);
 // Prints the error unless the session logged it already (data errors are in the
 // log; usage errors, privacy refusals and unreadable workbooks are not).
 void print_unless_logged(const Error& error, const DiagnosticLog& log);
