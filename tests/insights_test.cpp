@@ -147,6 +147,25 @@ TEST(TrainingTargets, ATeamAndARoleOfTheSamePeopleAreListedOnce) {
   EXPECT_EQ(roles, std::set<std::string>{"team_lead"});
 }
 
+TEST(SuccessStories, NoStoryForARiseThatRoundsToZeroOrForAGroupWithoutAiUsers) {
+  // Steady (AI users) doubles its output; NoAi doubles it without AI; Flat (AI users) gains 0.2%.
+  std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n";
+  for (int p = 0; p < 6; ++p) {
+    const std::string n = std::to_string(p);
+    csv += "S" + n + ",2025-03-03,a,4,2,4,0.8,Steady\nS" + n + ",2025-03-10,a,8,4,4,0.8,Steady\n";
+    csv += "N" + n + ",2025-03-03,a,4,0,4,0.8,NoAi\nN" + n + ",2025-03-10,a,8,0,4,0.8,NoAi\n";
+    csv += "F" + n + ",2025-03-03,a,1000,500,4,0.8,Flat\nF" + n + ",2025-03-10,a,1002,501,4,0.8,Flat\n";
+  }
+  auto a = Session::create(R"({"group_by": ["team"]})");
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
+  ASSERT_TRUE(a->push(csv).ok());
+  ASSERT_TRUE(a->end_table().ok());
+  const json in = json::parse(a->report().value())["insights"];
+  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
+  EXPECT_EQ(in["success_stories"][0]["key"]["team"], "Steady");
+}
+
 TEST(SuccessStories, AGroupWhoseErrorsRoseIsMixedAndNeverTheSuccessCard) {
   // Two teams of six over two weeks; both double their output, only Rising's errors go up.
   std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,errors,team\n";

@@ -32,7 +32,9 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
     if (!first || first == last) continue;
     const double before = *analysis::metric_value(first->result, "quality_adjusted_output_per_hour");
     const double after = *analysis::metric_value(last->result, "quality_adjusted_output_per_hour");
-    if (!(before > 0) || after <= before) continue;
+    // A rise that rounds to 0% is noise, and a group without AI users is no AI story to copy.
+    if (!(before > 0) || after / before - 1.0 < 0.005) continue;
+    if (!(analysis::metric_value(a.groups[g], "ai_users").value_or(0) > 0)) continue;
     SuccessStory s;
     s.key = a.grouping.keys[g];
     s.from_period = first->period_label;
