@@ -70,8 +70,8 @@ TEST(Cli, ValidateExitCodes) {
   EXPECT_NE(fatal.out.find("missing_column"), std::string::npos) << fatal.out;
 }
 
-TEST(Cli, StrictAnalyzeSaysHowManyProblemsItDidNotList) {
-  // 150 rows with negative hours: strict fails, lists the first ones and counts the rest.
+TEST(Cli, StrictAnalyzeSaysWhereItStoppedAndValidateHowManyItDidNotList) {
+  // 150 rows with negative hours: strict fails at its first 100 errors and says it stopped there.
   const auto dir = testing_util::fresh_temp_dir("cli_strict_many");
   std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours\n";
   for (int i = 0; i < 150; ++i) csv += "P" + std::to_string(i) + ",2025-01-06,a,1,0,-1\n";
@@ -79,7 +79,10 @@ TEST(Cli, StrictAnalyzeSaysHowManyProblemsItDidNotList) {
   std::ofstream(file) << csv;
   const CliResult r = run("analyze --strict --activity " + file);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("more diagnostics not listed"), std::string::npos) << r.out.substr(0, 400);
+  EXPECT_NE(r.out.find("stopped at the first 100 errors (strict mode)"), std::string::npos) << r.out.substr(0, 400);
+  // Lenient validation reads on and counts what it does not list.
+  const CliResult v = run("validate --activity " + file);
+  EXPECT_NE(v.out.find("more diagnostics not listed"), std::string::npos) << v.out.substr(0, 400);
 }
 
 TEST(Cli, ValidateJsonOutput) {

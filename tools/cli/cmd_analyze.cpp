@@ -90,6 +90,10 @@ int run_analyze(const std::vector<std::string>& argv) {
     print_log(analysis->log());
     const int code = failure_exit_code(report.error().code());
     print_unless_logged(report.error(), analysis->log());
+    // Strict mode stops reading at its first errors: say so, not "these are all".
+    if (report.error().diagnostics.size() >= analysis->log().max_items())
+      std::fprintf(stderr, "... stopped at the first %zu errors (strict mode): the rest of the input was not read\n",
+                   report.error().diagnostics.size());
     return code;
   }
   const std::string text = format == "json" ? report.value() : summary_text(report.value());
