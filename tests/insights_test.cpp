@@ -147,6 +147,16 @@ TEST(TrainingTargets, ATeamAndARoleOfTheSamePeopleAreListedOnce) {
   EXPECT_EQ(roles, std::set<std::string>{"team_lead"});
 }
 
+// The insights of an activity table grouped by its team column.
+json insights_by_team(const std::string& activity_csv) {
+  auto a = Session::create(R"({"group_by": ["team"]})");
+  EXPECT_TRUE(a.ok());
+  EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
+  EXPECT_TRUE(a->push(activity_csv).ok());
+  EXPECT_TRUE(a->end_table().ok());
+  return json::parse(a->report().value())["insights"];
+}
+
 TEST(SuccessStories, NoStoryForARiseThatRoundsToZeroOrForAGroupWithoutAiUsers) {
   // Steady (AI users) doubles its output; NoAi doubles it without AI; Flat (AI users) gains 0.2%.
   std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n";
@@ -156,12 +166,7 @@ TEST(SuccessStories, NoStoryForARiseThatRoundsToZeroOrForAGroupWithoutAiUsers) {
     csv += "N" + n + ",2025-03-03,a,4,0,4,0.8,NoAi\nN" + n + ",2025-03-10,a,8,0,4,0.8,NoAi\n";
     csv += "F" + n + ",2025-03-03,a,1000,500,4,0.8,Flat\nF" + n + ",2025-03-10,a,1002,501,4,0.8,Flat\n";
   }
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  ASSERT_TRUE(a.ok());
-  ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
-  ASSERT_TRUE(a->push(csv).ok());
-  ASSERT_TRUE(a->end_table().ok());
-  const json in = json::parse(a->report().value())["insights"];
+  const json in = insights_by_team(csv);
   ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
   EXPECT_EQ(in["success_stories"][0]["key"]["team"], "Steady");
 }
@@ -176,12 +181,7 @@ TEST(SuccessStories, AGroupWhoseErrorsRoseIsMixedAndNeverTheSuccessCard) {
       csv += id + ",2025-03-03,a,4,2,4,0.8," + (rising ? "1" : "2") + "," + team + "\n";
       csv += id + ",2025-03-10,a,8,4,4,0.8," + (rising ? "3" : "1") + "," + team + "\n";
     }
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  ASSERT_TRUE(a.ok());
-  ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
-  ASSERT_TRUE(a->push(csv).ok());
-  ASSERT_TRUE(a->end_table().ok());
-  const json in = json::parse(a->report().value())["insights"];
+  const json in = insights_by_team(csv);
   ASSERT_EQ(in["success_stories"].size(), 2u);
   EXPECT_EQ(in["success_stories"][0]["key"]["team"], "Steady");
   EXPECT_EQ(in["success_stories"][0]["outcome"], "improved");

@@ -76,18 +76,16 @@ std::uint32_t row_contributions(const Sums& s) {
   set(s.ai.r_rows > 0, ai_rework_rows);
   set(s.manual.r_rows > 0, manual_rework_rows);
   set(s.all.r_rows > 0, rework_rows);
-  set(has_quality(s.all), quality_rows);
-  set(has_quality(s.ai), ai_quality_rows);
-  set(has_quality(s.manual), manual_quality_rows);
-  set(has_value(s.all), value_rows);
-  set(has_value(s.ai), ai_value_rows);
-  set(has_value(s.manual), manual_value_rows);
-  set(has_errors(s.all), error_rows);
-  set(has_errors(s.ai), ai_error_rows);
-  set(has_errors(s.manual), manual_error_rows);
-  set(has_cycle_time(s.all), cycle_time_rows);
-  set(has_cycle_time(s.ai), ai_cycle_time_rows);
-  set(has_cycle_time(s.manual), manual_cycle_time_rows);
+  // Columns counted over all rows, AI-assisted rows and manual rows.
+  auto by_class = [&](bool (*has)(const RowSums&), Contributor all, Contributor ai, Contributor manual) {
+    set(has(s.all), all);
+    set(has(s.ai), ai);
+    set(has(s.manual), manual);
+  };
+  by_class(has_quality, quality_rows, ai_quality_rows, manual_quality_rows);
+  by_class(has_value, value_rows, ai_value_rows, manual_value_rows);
+  by_class(has_errors, error_rows, ai_error_rows, manual_error_rows);
+  by_class(has_cycle_time, cycle_time_rows, ai_cycle_time_rows, manual_cycle_time_rows);
   set(s.all.interactions != 0, interaction_rows);
   set(s.playbook.recommended_tasks > 0, recommended_rows);
   set(s.playbook.covered_ai_tasks > 0, covered_ai_rows);
