@@ -55,7 +55,8 @@ const CatalogEntry kEntries[] = {
     // Σai_tasks = 0 (a row is AI-assisted when ai_tasks > 0), which trend
     // periods know as well as the whole window.
     {{"time_saved_hours", "hours saved", G, "hours",
-      "Σ(baseline_hours − hours) over AI-assisted rows with baseline_hours; 0 when the group has no AI-assisted rows",
+      "Σ(baseline_hours − hours) over AI-assisted rows with baseline_hours; 0 when the group has no AI-assisted rows; "
+      "null when none of its AI-assisted rows has baseline_hours",
       "Hours AI saved against the no-AI baseline, on AI-assisted work only.", "baseline_hours"},
      need_baseline_hours,
      [](const GroupInputs& g) -> O {
@@ -105,7 +106,7 @@ const CatalogEntry kEntries[] = {
      rework_rows},
     {{"net_time_saved_hours", "net hours saved", G, "hours",
       "time_saved_hours − Σrework_hours over AI-assisted rows (= time_saved_hours − ai_rework_hours; no rework "
-      "column: no rework); 0 when the group has no AI-assisted rows",
+      "column: no rework); 0 when the group has no AI-assisted rows; null when time_saved_hours is",
       "Time AI saved after the rework on AI-assisted work: what remains after fixing it. Rework on manual work "
       "(manual_rework_hours) is not charged to AI.",
       "baseline_hours"},
