@@ -453,6 +453,10 @@ TEST(PrivacyReport, GapNeedsKPeopleOnEachSide) {
         gap["n_non_users"].get<int>() < 20) {
       EXPECT_TRUE(gap["difference"].is_null());
       EXPECT_TRUE(gap["reason"].is_string());
+      // Whatever side is short (none at all, or fewer than k), the reason names k, not the 2 the statistics need.
+      EXPECT_NE(gap["reason"].get<std::string>().find("needs at least 20 AI users and 20 non-users"), std::string::npos)
+          << gap["reason"];
+      EXPECT_EQ(gap["settings"], nlohmann::json::array({"privacy.min_group_size"})) << gap["settings"];
     }
     if (!gap["difference"].is_null() && (gap["n_users"].get<int>() < 30 || gap["n_non_users"].get<int>() < 30)) {
       EXPECT_TRUE(gap["ci_low"].is_null());

@@ -32,7 +32,10 @@ GapResult compute_gap(const EvalContext& ctx, std::span<const std::uint32_t> mem
   // published (min_group_size, and what other figures would reveal with it)
   // is the disclosure audit's decision (privacy/disclosure_audit.h).
   if (users.size() < 2 || non_users.size() < 2) {
-    g.unavailable_reason = "needs at least 2 AI users and 2 non-users with quality data";
+    // Publishing needs min_group_size on each side (at least 3): name that, not the 2 the statistics need.
+    const std::string k = std::to_string(std::max(2, ctx.config->privacy.min_group_size));
+    g.unavailable_reason = "needs at least " + k + " AI users and " + k + " non-users with quality data";
+    g.unavailable_settings = setting::min_group_size;
     return g;
   }
   g.mean_users = stats::mean(users);
