@@ -121,15 +121,18 @@ ScoreResult compute_score(const EvalContext& ctx, const metrics::GroupInputs& in
     s.components.push_back({"sentiment_gap", sent ? std::optional<double>((5.0 - *sent) / 4.0) : std::nullopt,
                             c.weights.sentiment_gap});
   }
-  for (ScoreComponent& comp : s.components) {
-    if (comp.name == "playbook_gap") comp.contributors = contributors_of("utilization_rate");
-    if (comp.name == "sentiment_gap") comp.contributors = contributors_of("sentiment_mean");
-  }
+  for (ScoreComponent& comp : s.components) comp.contributors = component_contributors(comp.name);
   s.value = score_value(s.components);
   return s;
 }
 
 }  // namespace
+
+std::uint32_t component_contributors(std::string_view component) {
+  if (component == "playbook_gap") return contributors_of("utilization_rate");
+  if (component == "sentiment_gap") return contributors_of("sentiment_mean");
+  return 0;
+}
 
 std::vector<std::string_view> group_metric_names() {
   std::vector<std::string_view> names;

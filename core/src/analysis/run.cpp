@@ -170,13 +170,15 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
 
 }  // namespace
 
+bool is_trend_metric(std::string_view name) {
+  return std::find(std::begin(kTrendMetrics), std::end(kTrendMetrics), name) != std::end(kTrendMetrics);
+}
+
 std::uint32_t trend_contributor_kinds() {
   std::uint32_t kinds = 0;
   for (const metrics::CatalogEntry& e : metrics::catalog_entries()) {
-    if (e.def.section != MetricSection::group_metric) continue;
-    const bool in_trends = std::find(std::begin(kTrendMetrics), std::end(kTrendMetrics), e.def.name) != std::end(kTrendMetrics);
-    // gap_score's components stand on these two.
-    if (in_trends || e.def.name == "utilization_rate" || e.def.name == "sentiment_mean") kinds |= e.contributors;
+    if (e.def.section == MetricSection::group_metric && is_trend_metric(e.def.name)) kinds |= e.contributors;
+    if (e.def.section == MetricSection::score_component) kinds |= component_contributors(e.def.name);  // gap_score's
   }
   return kinds;
 }

@@ -23,6 +23,7 @@ struct UniformityStats {
 // The metrics shown per period in trends (and gap_score).
 inline constexpr std::string_view kTrendMetrics[] = {"adoption_rate", "ai_task_share", "time_saved_hours",
                                                      "quality_adjusted_output_per_hour", "error_rate"};
+bool is_trend_metric(std::string_view name);
 // The metrics::Contributor kinds behind them and behind gap_score's components.
 std::uint32_t trend_contributor_kinds();
 

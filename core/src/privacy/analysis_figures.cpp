@@ -42,7 +42,8 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
   // The organisation's (or a roll-up group's) n minus the shown groups'
   // headcounts would count the people of a hidden group when the model drops
   // a sibling (a team with no AI user): n is checked against the groups it
-  // holds (declare_model_domain). A group's own n describes only its people.
+  // holds (the groups' mirrors in kModelDomain, declare_analysis_figures). A
+  // group's own n describes only its people.
   if (!family.empty() && family != "rollup_gap") return g;
   if (gap.adjusted && gap.adjusted->estimate) {
     g.adjusted_n = audit.add({kModelDomain, "", gap.adjusted->people, Keep::detail, label + ".gap.adjusted.n"});

@@ -1,7 +1,5 @@
 #include "report/metrics_sections.h"
 
-#include <algorithm>
-
 #include "analysis/adjusted_gap.h"
 #include "base/date.h"
 #include "insights/gap_text.h"
@@ -75,8 +73,8 @@ namespace {
 Json withheld_json(const analysis::GroupResult& r, bool trend_cell = false) {
   Json j = Json::object();
   for (const analysis::WithheldMetric& w : r.withheld) {
-    const bool in_trends = std::find(std::begin(kTrendMetrics), std::end(kTrendMetrics), w.name) != std::end(kTrendMetrics);
-    if (trend_cell && !in_trends && find_metric(w.name)->section == MetricSection::group_metric) continue;
+    if (trend_cell && !analysis::is_trend_metric(w.name) && find_metric(w.name)->section == MetricSection::group_metric)
+      continue;
     j[std::string(w.name)] = w.reason;
   }
   return j;
