@@ -90,7 +90,7 @@ Inputs messy(std::uint64_t seed, const Mess& mess) {
     if (rng.below(12) == 0) rows.push_back(row.substr(0, row.rfind(',')) + ",7" + extras());
     if (rng.below(150) == 0) rows.push_back("P0001,2025-13-01,coding,1,0,1" + std::string(7, ',') + extras());  // a bad date
     if (rng.below(150) == 0) rows.push_back("P0002,2025-01-07,coding,x,0,1");  // ragged, bad number
-    if (rng.below(200) == 0) rows.emplace_back();                                // a blank line
+    if (rng.below(200) == 0) rows.emplace_back(rng.below(2) ? "" : " \t");      // a blank line, or one of spaces
   }
   if (mess.shuffle)
     for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(i)]);

@@ -90,6 +90,9 @@ TEST(CsvReader, DetectsDelimiter) {
   // Delimiters inside quoted header cells do not count.
   EXPECT_EQ(parse("\"a;b;c\",d\n1,2\n").delimiter, ',');
   EXPECT_EQ(parse("\"a,b,c\";d;e\n1;2;3\n").delimiter, ';');
+  // Blank lines before the header (empty, or spaces and tabs) do not decide it.
+  EXPECT_EQ(parse("\n \t\r\na;b;c\n1;2;3\n").delimiter, ';');
+  EXPECT_EQ(parse("\xEF\xBB\xBF\t\na,b\n1,2\n").delimiter, ',');
   // An explicit delimiter wins over detection.
   EXPECT_EQ(parse("a;b,c\n", 0, CsvOptions{',', 1 << 20}).records[0], (std::vector<std::string>{"a;b", "c"}));
 }
@@ -100,6 +103,14 @@ TEST(CsvReader, BlankLinesAreCountedNotReturned) {
   EXPECT_EQ(p.blank_lines, 3u);
   // Row numbers still count the blank lines, as a spreadsheet does.
   EXPECT_EQ(p.rows, (std::vector<std::uint64_t>{1, 3, 6}));
+  // A line of only spaces and tabs is blank too (not a one-field record), in
+  // the plain path and where a chunk boundary sends it down the general one.
+  for (std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+    const Parsed w = parse("  \na,b\n \t \n1,2\r\n\t\r\n3,4\n   ", chunk);
+    EXPECT_EQ(w.records, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}})) << chunk;
+    EXPECT_EQ(w.blank_lines, 4u) << chunk;
+    EXPECT_EQ(w.rows, (std::vector<std::uint64_t>{2, 4, 6})) << chunk;
+  }
 }
 
 TEST(CsvReader, MalformedQuotesAreFlaggedPerField) {

@@ -5,12 +5,17 @@
 namespace gapscore::ingest {
 
 std::optional<std::uint64_t> header_line_end(std::string_view head) {
-  // Blank lines before the header are blank lines to the CSV reader, which
-  // takes the first line with text (after a byte-order mark) as the header.
+  // Blank lines (empty, or only spaces and tabs) before the header are blank
+  // lines to the CSV reader, which takes the first line with text (after a
+  // byte-order mark) as the header.
   std::size_t i = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  while (i < head.size() && (head[i] == '\n' || head[i] == '\r')) {
-    if (head[i] == '\r' && i + 1 == head.size()) return std::nullopt;  // a CRLF may be split
-    i += head[i] == '\r' && head[i + 1] == '\n' ? 2 : 1;
+  for (;;) {
+    std::size_t j = i;
+    while (j < head.size() && (head[j] == ' ' || head[j] == '\t')) ++j;
+    if (j == head.size()) return std::nullopt;  // the line may go on
+    if (head[j] != '\n' && head[j] != '\r') break;
+    if (head[j] == '\r' && j + 1 == head.size()) return std::nullopt;  // a CRLF may be split
+    i = j + (head[j] == '\r' && head[j + 1] == '\n' ? 2 : 1);
   }
   bool in_quotes = false;
   for (; i < head.size(); ++i) {

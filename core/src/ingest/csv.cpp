@@ -21,10 +21,23 @@ std::array<bool, 256> special_bytes(char delimiter) {
   return t;
 }
 
-// True once `head` holds a complete first line (a newline outside quotes).
+// Where the first line with text starts (after a byte-order mark): blank
+// lines before the header, empty or of spaces and tabs, are skipped as the
+// reader skips them, so they decide neither the delimiter nor the header.
+std::size_t first_text_line(std::string_view head) {
+  std::size_t start = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (std::size_t j = start; j < head.size(); ++j) {
+    const char c = head[j];
+    if (c == '\n' || c == '\r') start = j + 1;
+    else if (c != ' ' && c != '\t') break;
+  }
+  return start;
+}
+
+// True once `head` holds a complete first line with text (a newline outside quotes).
 bool has_complete_first_line(std::string_view head) {
   bool in_quotes = false;
-  for (char c : head) {
+  for (char c : head.substr(first_text_line(head))) {
     if (c == '"') in_quotes = !in_quotes;
     else if (!in_quotes && (c == '\n' || c == '\r')) return true;
   }
@@ -47,7 +60,7 @@ Diagnostic CsvReader::diag(DiagCode code, std::string message) const {
 char CsvReader::detect_delimiter(std::string_view head) const {
   std::size_t comma = 0, semicolon = 0, tab = 0;
   bool in_quotes = false;
-  for (char c : head) {
+  for (char c : head.substr(first_text_line(head))) {
     if (c == '"') in_quotes = !in_quotes;
     if (in_quotes) continue;
     if (c == '\n' || c == '\r') break;
@@ -248,7 +261,7 @@ std::size_t CsvReader::skip_rest(const char* p, std::size_t n, std::size_t i, st
 }
 
 Status CsvReader::end_record(const Sink& sink) {
-  const bool blank = ends_.size() == 1 && ends_[0] == 0 && malformed_field_ < 0;
+  const bool blank = ends_.size() == 1 && malformed_field_ < 0 && ingest::trim(std::string_view(buf_.data(), ends_[0])).empty();
   Status result = Ok{};
   if (blank) {
     // Counted whichever shard an empty person_id belongs to: every reader by
@@ -303,7 +316,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   if (p[j] == '\n') next = j + 1;
   else if (p[j] == '\r' && j + 1 < n && p[j + 1] == '\n') next = j + 2;
   else return 0;  // a quote, a lone CR, or a CR at the chunk's end
-  if (j == i) return 0;  // a blank line
+  if (views_.empty() && ingest::trim(std::string_view(p + i, j - i)).empty()) return 0;  // a blank line
   views_.emplace_back(p + field, j - field);
   if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
     ++skipped_;
