@@ -27,6 +27,12 @@ nlohmann::json manifest() {
   return nlohmann::json::parse(read_bytes(std::string(GAPSCORE_TEST_DATA_DIR) + "/bad/manifest.json"));
 }
 
+// Words a case's message must have (message_has) or must not have (message_lacks).
+void expect_message_words(const Diagnostic& d, const nlohmann::json& c) {
+  if (c.contains("message_has")) { EXPECT_NE(d.message.find(c["message_has"].get<std::string>()), std::string::npos) << d.message; }
+  if (c.contains("message_lacks")) { EXPECT_EQ(d.message.find(c["message_lacks"].get<std::string>()), std::string::npos) << d.message; }
+}
+
 class BadInput : public ::testing::TestWithParam<std::size_t> {};
 
 TEST(BadInputCorpus, HasAtLeastThirtyMalformedFiles) {
@@ -70,6 +76,7 @@ TEST_P(BadInput, GivesItsDocumentedOutcome) {
     if (c.contains("column")) { EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message; }
     if (c.contains("value")) { EXPECT_EQ(d.value, c["value"].get<std::string>()) << d.message; }
     if (c.contains("byte_offset")) { EXPECT_EQ(d.byte_offset, c["byte_offset"].get<std::uint64_t>()) << d.message; }
+    expect_message_words(d, c);
     return;
   }
   ASSERT_TRUE(result.ok()) << result.error().message();
@@ -88,6 +95,7 @@ TEST_P(BadInput, GivesItsDocumentedOutcome) {
     EXPECT_EQ(d.row, c["row"].get<std::uint64_t>()) << d.message;
     if (c.contains("column")) { EXPECT_EQ(d.column, c["column"].get<std::string>()) << d.message; }
     EXPECT_NE(d.message.find("row skipped"), std::string::npos) << d.message;
+    expect_message_words(d, c);
     break;
   }
   EXPECT_TRUE(found) << "no " << c["code"] << " diagnostic";

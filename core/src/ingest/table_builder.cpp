@@ -405,7 +405,7 @@ Status TableBuilder::to_sink(std::uint64_t row, bool plain) {
       for (std::size_t s : {std::size_t{0}, std::size_t{1}, std::size_t{2}})  // person_id, date, task_type
         key += (key.empty() ? "" : " x ") + (schema_.columns[s].type == ColumnType::date ? format_iso_date(ints_[s])
                                                                                         : std::string(cells_[s]));
-      return row_problem(DiagCode::duplicate_key, row, "", key, "repeats the key of an earlier row (the first row is kept)",
+      return row_problem(DiagCode::duplicate_key, row, "", key, repeated_key("repeats the key of an earlier row"),
                          true);
     }
     case RowSink::Outcome::too_large:
@@ -473,8 +473,7 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
       else key += format_iso_date(col.ints()[r]);  // the only non-text key column is a date
     }
     Status s = row_problem(DiagCode::duplicate_key, table.source_rows[r], "", key,
-                           "repeats the key of row " + std::to_string(table.source_rows[first]) +
-                               " (the first row is kept)",
+                           repeated_key("repeats the key of row " + std::to_string(table.source_rows[first])),
                            schema_.kind != TableKind::playbook);
     if (!s) {
       count_work(Work::duplicate_key_probes, probes);

@@ -129,6 +129,10 @@ class TableBuilder {
   Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
                      bool names_person = false);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
+  // A repeated key's problem: lenient reading keeps the first row, strict reading stops.
+  std::string repeated_key(std::string problem) const {
+    return options_.strict ? problem : problem + " (the first row is kept)";
+  }
   // Date formats (base/date_formats.h): rows wait until every date column's
   // format is known, then are replayed in order, so diagnostics stay in row order.
   struct DateColumn {

@@ -50,6 +50,9 @@ case("json_truncated.json", '[{"person_id":"P1","date":"2025-01-06","task_type":
 case("json_scalar.json", '"just a string"', "error", code="json_not_array", format="json")
 case("json_object_without_rows.json", '{"person_id": "P1"}', "error", code="json_not_array")
 case("json_missing_required_field.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0}]', "error", code="missing_column")
+# Strict reading stops at a repeated key: it keeps no row, so it must not say it kept the first.
+case("strict_duplicate_key.csv", rows(OK1, OK2, OK1.replace(",10,4,", ",3,1,")), "error", strict=True, code="duplicate_key", row=4,
+     message_lacks="kept")
 case("strict_mode_bad_cell.csv", rows(OK1, "P2,2025-01-06,coding,8,0,abc,6,0,2,0.8,90,40,0", OK3), "error", strict=True, code="invalid_number", row=3, column="hours")
 
 # ---- row-level problems: lenient mode skips and counts them ----
@@ -80,7 +83,8 @@ skip("stray_quote.csv", 'P2,2025-01-06,cod"ing,8,0,6,6,0,2,0.8,90,40,0', "malfor
 skip("text_after_closing_quote.csv", 'P2,2025-01-06,"coding"x,8,0,6,6,0,2,0.8,90,40,0', "malformed_quote", column="task_type")
 case("unknown_work_mode.csv", rows(OK1 + ",hybrid", "P2,2025-01-06,coding,8,0,6,6,0,2,0.8,90,40,0,office-ish", OK3 + ",remote",
      header=H + ",work_mode"), "skip", code="invalid_enum", row=3, column="work_mode", rows_skipped=1, rows_used=2)
-case("duplicate_key.csv", rows(OK1, OK2, OK1.replace(",10,4,", ",3,1,")), "skip", code="duplicate_key", row=4, rows_skipped=1, rows_used=2)
+case("duplicate_key.csv", rows(OK1, OK2, OK1.replace(",10,4,", ",3,1,")), "skip", code="duplicate_key", row=4, rows_skipped=1, rows_used=2,
+     message_has="the first row is kept")
 case("json_row_not_object.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1}, [1,2], null]',
      "skip", code="json_row_not_object", row=2, rows_skipped=2, rows_used=1)
 case("json_nested_value.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},'
@@ -94,6 +98,8 @@ case("json_string_number.json", '[{"person_id":"P1","date":"2025-01-06","task_ty
 case("crlf_bom_semicolon_decimal_comma.csv", "\ufeff" + rows(OK1, OK2).replace(",", ";").replace("7.5", "7,5").replace("\n", "\r\n"), "ok", rows_used=2)
 case("quoted_newlines_in_team.csv", rows(OK1 + ',"Sales\nEMEA"', OK2 + ',"Ops, ""North"""', header=H + ",team"), "ok", rows_used=2)
 case("blank_lines_everywhere.csv", "\n" + rows(OK1, "", "", OK2) + "\n\n", "ok", rows_used=2)
+# Lines of only spaces or tabs (a spreadsheet's "empty" rows) are blank lines, not short rows.
+case("whitespace_only_lines.csv", " \t\n" + rows(OK1, "   ", "\t", OK2, " \t ").replace(OK2, OK2 + "\r"), "ok", rows_used=2)
 case("unknown_extra_columns.csv", rows(OK1 + ",x,y", OK2 + ",x,y", header=H + ",department,notes"), "ok", rows_used=2)
 case("xss_team_name.csv", rows(OK1 + ',"<img src=x onerror=alert(1)>"', OK2 + ",<script>alert(1)</script>", header=H + ",team"), "ok", rows_used=2)
 
