@@ -157,6 +157,34 @@ json insights_by_team(const std::string& activity_csv) {
   return json::parse(a->report().value())["insights"];
 }
 
+TEST(RoleInsights, PeopleWithoutARoleAreNoRole) {
+  // Twelve people with a role, eight without: those eight are no role to guide, train or mentor.
+  std::string people = "person_id,team,role\n";
+  std::string activity = "person_id,date,task_type,tasks,ai_tasks,hours,rework_hours,quality\n";
+  for (int p = 0; p < 20; ++p) {
+    const std::string id = "P" + std::to_string(p);
+    people += id + "," + (p % 2 ? "A" : "B") + "," + (p < 12 ? "analyst" : "") + "\n";
+    const bool champion = p % 4 == 0;
+    activity += id + ",2025-03-03,reports,10," + (champion ? "9" : "0") + ",8,0.1,0.9\n";
+    activity += id + ",2025-03-10,reports,10," + (champion ? "9" : "0") + ",8,0.1,0.9\n";
+  }
+  auto a = Session::create(R"({"group_by": ["team"]})");
+  ASSERT_TRUE(a.ok());
+  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people},
+                                    std::pair{TableKind::playbook, std::string("role,task_type,ai_recommended\nanalyst,reports,true\n")},
+                                    std::pair{TableKind::activity, activity}}) {
+    ASSERT_TRUE(a->begin_table(kind).ok());
+    ASSERT_TRUE(a->push(bytes).ok());
+    ASSERT_TRUE(a->end_table().ok());
+  }
+  const json in = json::parse(a->report().value())["insights"];
+  // The analysts are there, so the check below could find the others.
+  ASSERT_FALSE(in["mentoring"]["roles"].empty());
+  EXPECT_EQ(in["mentoring"]["roles"][0]["role"], "analyst");
+  const std::string text = in.dump();
+  EXPECT_EQ(text.find("(unassigned)"), std::string::npos) << text;
+}
+
 TEST(SuccessStories, NoStoryForARiseThatRoundsToZeroOrForAGroupWithoutAiUsers) {
   // Steady (AI users) doubles its output; NoAi doubles it without AI; Flat (AI users) gains 0.2%.
   std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n";

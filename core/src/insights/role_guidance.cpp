@@ -85,6 +85,7 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
     }
   }
   for (const auto& [role, idx] : role_index) {  // std::map: sorted by role name
+    if (role == kUnassigned) continue;  // no playbook can be written for people without a role
     const auto covered = playbook.find(role);
     if (covered == playbook.end()) {
       if (role_plan.people.count(role)) out.roles_not_covered.push_back(role);

@@ -82,7 +82,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
   std::size_t r = 0;
   for (auto it = by_role.begin(); it != by_role.end(); ++it, ++r) {
     const auto& [role, members] = *it;
-    if (!roles.shown(role)) continue;
+    if (role == kUnassigned || !roles.shown(role)) continue;  // people without a role share no role to train
     const PersonaCounts c = count_personas(members, a.figures, personas);
     TrainingTarget t;
     t.kind = "role";
@@ -148,6 +148,7 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
   // Mentoring: champions and non-adopters of the same role.
   const int per_champion = config.insights.mentees_per_champion;
   for (const auto& [role, members] : by_role) {
+    if (role == kUnassigned) continue;  // people without a role do not share one
     MentoringRole m;
     m.role = role;
     std::vector<std::uint32_t> champions, mentees;
