@@ -60,5 +60,25 @@ TEST(GapText, NoReversalIsClaimedWithTooLittleDataOrWithoutAComparison) {
   EXPECT_FALSE(read_gap(none, Sufficiency{}, 0.95).reversal);
 }
 
+TEST(GapText, NoVerdictWhenAiUseGoesWithTheTeams) {
+  // Every team is all AI users or all non-users: the like-with-like comparison has nobody to compare,
+  // and the pooled +0.3 (g 0.9) may be the teams' difference, not AI's.
+  analysis::GapResult g = gap_with(0.3, 0.9);
+  g.adjusted->estimate = g.adjusted->se = g.adjusted->ci_low = g.adjusted->ci_high = g.adjusted->p_value =
+      g.adjusted->hedges_g = std::nullopt;
+  g.adjusted->n = 0;
+  g.adjusted->reason = "needs at least 5 AI users and 5 non-users";
+  g.adjusted->confounded = true;
+  g.paradox = std::nullopt;
+  const GapReading r = read_gap(g, Sufficiency{}, 0.95);
+  EXPECT_EQ(r.basis, "pooled");
+  EXPECT_FALSE(r.clear);
+  EXPECT_EQ(r.direction, "no_clear_difference");
+  EXPECT_NE(r.text.find("this may be a difference between teams, not one of AI use"), std::string::npos) << r.text;
+  // With people to compare in the same teams but no estimate for another reason, the pooled verdict stands.
+  g.adjusted->confounded = false;
+  EXPECT_EQ(read_gap(g, Sufficiency{}, 0.95).direction, "ai_users_ahead");
+}
+
 }  // namespace
 }  // namespace gapscore::insights

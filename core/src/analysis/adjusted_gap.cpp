@@ -151,6 +151,7 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   if (out.n_users < k || out.n_non_users < k) {
     out.reason = side_reason(k);
     out.settings = setting::min_group_size;
+    out.confounded = true;  // the pooled comparison had k on each side (it was compared)
     return out;
   }
   const WithinFit fit = within_fit(kept, out.cells);

@@ -31,6 +31,9 @@ struct AdjustedGap {
   std::vector<std::string> strata;  // the attributes the cells are made of, e.g. {"team", "role"}
   std::optional<std::string> reason;  // why there is no estimate (words, no config key)
   SettingRefs settings = 0;  // the config keys the reason depends on (config/setting_refs.h)
+  // Enough AI users and non-users overall, too few of them in cells that hold
+  // both: AI use goes with the cells, so the pooled difference may be theirs.
+  bool confounded = false;
 };
 
 // The pooled comparison: every AI user against every non-user of the set.

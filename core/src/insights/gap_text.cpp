@@ -123,7 +123,15 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
   const bool tried = gap.adjusted && !gap.adjusted->strata.empty();
   const std::string lead = tried ? "Pooled, not within the same " + strata_words(gap.adjusted->strata, false) + ", "
                                  : "Pooled over all AI users and non-users, ";
-  if (r.clear)
+  if (r.clear && tried && gap.adjusted->confounded) {
+    // No like-with-like check was possible: no verdict on AI use.
+    r.clear = false;
+    r.direction = "no_clear_difference";
+    const std::string cells = strata_words(gap.adjusted->strata, true);
+    r.text = lead + "AI users produce " + more_or_fewer(gap.difference) + " (" + *r.effect_size + " effect, " + evidence +
+             "), but too few AI users and non-users share the same " + strata_words(gap.adjusted->strata, false) +
+             " to compare like with like: this may be a difference between " + cells + ", not one of AI use.";
+  } else if (r.clear)
     r.text = lead + "AI users produce " + more_or_fewer(gap.difference) + " (" + *r.effect_size + " effect, " + evidence + ").";
   else if (significant)
     r.text = lead + "the difference between AI users and non-users is negligible (" + signed_text(gap.difference) +
