@@ -43,12 +43,12 @@ SuppressionInput trend_table(const analysis::AnalysisResult& a, std::uint32_t ki
   in.periods = a.periods.size();
   in.change_rule = false;  // a sum over other weeks' work is not one person's change
   in.zero_is_known = true;
+  // Sizes only: the people lists serve the change rule, which a follower table
+  // does not apply (lists of every kind at once were 10+ MB at 5M rows).
   for (const analysis::TrendCell& c : a.trends) {
-    PeriodCell cell{c.period_index, c.group, 0, true, {}};
-    for (std::size_t i = 0; i < c.active_people.size(); ++i)
-      if (c.active_kinds[i] & kind) cell.active.push_back(c.active_people[i]);
-    cell.size = static_cast<double>(cell.active.size());
-    in.cells.push_back(std::move(cell));
+    std::size_t size = 0;
+    for (std::uint32_t kinds : c.active_kinds) size += (kinds & kind) != 0;
+    in.cells.push_back({c.period_index, c.group, static_cast<double>(size), true, {}});
   }
   const std::size_t slot = trend_slot(kind);
   for (const analysis::UnpublishedCell& c : a.unpublished_cells)

@@ -91,7 +91,8 @@ class DisclosureAudit {
   // order: the cells the first table hides are hidden in it too.
   std::size_t table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups);
 
-  // Runs every check; call once, after every figure is registered.
+  // Runs every check; call once, after every figure is registered. It frees
+  // the figures' people lists (figure(id).people is empty after it).
   void run();
 
   bool shown(FigureId id) const { return status_[id] == CellStatus::shown; }
