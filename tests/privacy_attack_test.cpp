@@ -896,7 +896,7 @@ TEST(PrivacyAttack, ATeamWithOneSurveyRespondentDoesNotPublishTheAnswers) {
 // headcount, because Sib (no AI user) is not in the model.
 TEST(PrivacyAttack, HiddenTeamsAreNotTheOrganisationMinusTheShownTeams) {
   const std::vector<Member> members =
-      join({team("Tiny", 3, 1, 3), team("Sib", 6, 0, 6), team("Alpha", 8, 6, 8), team("Beta", 8, 6, 8), team("Gamma", 8, 6, 8)});
+      join({team("Tiny", 3, 1, 3), team("Sib", 6, 0, 6), team("Alpha", 10, 5, 10), team("Beta", 8, 6, 8), team("Gamma", 8, 6, 8)});
   const Outcome run = analyze(hand_made(members), json::object());
   ASSERT_TRUE(run.ok) << run.error;
   const json& overall = run.report["overall"];
@@ -937,6 +937,36 @@ TEST(PrivacyAttack, HiddenTeamsAreNotTheOrganisationMinusTheShownTeams) {
 }
 
 // ---- suppressing everything is not a fix ----
+
+// The like-with-like estimate weighs each team-and-role cell's difference by
+// n_u·n_n/(n_u+n_n) (the fixed-effects estimate): the organisation's estimate
+// and a shown team's own difference give the cell of a hidden two-person team,
+// one AI user against one colleague (outside review).
+TEST(PrivacyAttack, TheOrganisationsLikeWithLikeGapMinusAShownTeamsIsNotTwoPeoplesDifference) {
+  const Org org = hand_made(join({team("Gamma", 10, 5, 10), team("Duo", 2, 1, 2), team("Alpha", 7, 7, 7), team("Beta", 6, 0, 6)}));
+  const Truth truth = truth_of(org);
+  const Outcome run = analyze(org, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json* duo = group_by_key(run.report["groups"], "team", "Duo");
+  const json* gamma = group_by_key(run.report["groups"], "team", "Gamma");
+  ASSERT_NE(duo, nullptr);
+  ASSERT_NE(gamma, nullptr);
+  ASSERT_TRUE((*duo)["suppressed"].get<bool>());
+  ASSERT_FALSE((*gamma)["suppressed"].get<bool>());
+  const json& whole = run.report["overall"]["gap"]["adjusted"];
+  const json& gamma_gap = (*gamma)["gap"];
+  // Gamma's one cell (all analysts) is published, so the attack has its part to subtract.
+  ASSERT_TRUE(whole["estimate"].is_number()) << whole;
+  ASSERT_TRUE(gamma_gap["difference"].is_number()) << gamma_gap;
+  // Members 10 (an AI user) and 11 are Duo.
+  ASSERT_TRUE(truth.figures[10].ai_user && !truth.figures[11].ai_user);
+  const double truth_d =
+      *truth.figures[10].quality_adjusted_output_per_hour - *truth.figures[11].quality_adjusted_output_per_hour;
+  const double w_gamma = 5.0 * 5.0 / 10.0, w_duo = 1.0 * 1.0 / 2.0;
+  const double recovered = (number(whole["estimate"]) * (w_gamma + w_duo) - w_gamma * number(gamma_gap["difference"])) / w_duo;
+  EXPECT_GT(std::fabs(recovered - truth_d), 1e-6 * std::fabs(truth_d))
+      << "recovered Duo's difference " << recovered << " (true " << truth_d << ")";
+}
 
 TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {
   const Outcome run = analyze(sample(), json::object());

@@ -6,8 +6,9 @@ ols('y ~ ai_user + C(stratum)').fit(cov_type='HC3') for the like-with-like
 comparison (normal p-values and 95% interval, reference level = first stratum
 in sorted order). Strata, as docs/metrics.md defines them: overall, the cross
 product of the group_by keys and role (when roles are known); a group's own
-gap, role only. Cells holding only AI users or only non-users are dropped
-before fitting; fewer than K people on either side left means no estimate.
+gap, role only. Cells with fewer than K AI users or fewer than K non-users
+are dropped before fitting (a cell's difference would describe its few
+people); fewer than K people on either side left means no estimate.
 
 It also writes the datasets it checks (small CSVs, deterministic):
   tests/data/adjusted_gap/simpson/     AI users do better inside every team but
@@ -134,7 +135,8 @@ def adjusted(t, strata, pool):
         return out
     t = t.copy()
     t["stratum"] = t[strata].astype(str).agg("\x1f".join, axis=1)
-    both = t.groupby("stratum")["ai_user"].agg(lambda s: 0 < s.sum() < len(s))
+    # A cell enters with at least K people on each side (privacy: a cell's difference describes its people).
+    both = t.groupby("stratum")["ai_user"].agg(lambda s: s.sum() >= K and len(s) - s.sum() >= K)
     kept = t[t["stratum"].map(both)]
     if (kept.ai_user == 1).sum() < K or (kept.ai_user == 0).sum() < K:
         return out

@@ -103,7 +103,7 @@ export interface AdjustedGap {
   ci_low: Figure;
   ci_high: Figure;
   p_value: Figure;
-  /** People kept (in cells that hold both AI users and non-users); null without an estimate. */
+  /** People kept (in cells with at least min_group_size AI users and non-users); null without an estimate or when the privacy audit withholds it. */
   n: number | null;
   /** Attributes the cells are made of, e.g. ["team", "role"]. */
   strata: string[];

@@ -22,9 +22,8 @@ bool grouped_by(const Config& config, std::string_view attribute) {
 
 std::string side_reason(int k) {
   const std::string n = std::to_string(k);
-  return "needs at least " + n + " AI users and " + n +
-         " non-users in cells that hold both; cells with only AI users or only non-users cannot compare like with "
-         "like";
+  return "needs at least " + n + " AI users and " + n + " non-users in the same " +
+         "cells; a cell with fewer than " + n + " on either side is left out (it would describe its few people)";
 }
 
 struct Obs {
@@ -133,10 +132,14 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     (f.ai_user ? users_in : non_users_in)[c] += 1;
     obs.push_back({c, f.ai_user, *f.quality_adjusted_output_per_hour});
   }
-  // Keep cells with both sides; renumber them in key order.
+  // Keep cells with at least k people on each side (a cell's difference is a
+  // figure about its people: the estimate weighs each cell's, and a shown
+  // group's own difference, subtracted, would leave a small cell's); renumber
+  // them in key order.
+  const double cell_min = std::max(2, config.privacy.min_group_size);
   std::vector<std::size_t> kept_index(next, SIZE_MAX);
   for (std::size_t c = 0; c < next; ++c)
-    if (users_in[c] > 0 && non_users_in[c] > 0) kept_index[c] = out.cells++;
+    if (users_in[c] >= cell_min && non_users_in[c] >= cell_min) kept_index[c] = out.cells++;
   std::vector<Obs> kept;
   for (std::size_t i = 0; i < obs.size(); ++i) {
     const Obs& o = obs[i];

@@ -28,8 +28,10 @@ std::vector<std::string> overall_strata(const Dataset& ds, const Config& config)
 std::vector<std::string> group_strata(const Dataset& ds, const Config& config);
 
 // y = person quality_adjusted_output_per_hour of the active members with one
-// (the pooled gap's sample); one fixed effect per stratum cell; cells holding
-// only AI users or only non-users are dropped first. No estimate (reason set)
+// (the pooled gap's sample); one fixed effect per stratum cell; cells with
+// fewer than max(2, privacy.min_group_size) AI users or non-users are dropped
+// first (the estimate weighs each cell's difference: a small cell's would be
+// left over when a shown group's is subtracted). No estimate (reason set)
 // when the pooled gap was not compared, there are no strata, fewer than
 // max(2, privacy.min_group_size) AI users or non-users remain, or a person
 // alone in a cell decides the coefficient (leverage 1).

@@ -24,7 +24,7 @@ namespace gapscore::analysis {
 struct AdjustedGap {
   std::optional<double> estimate, se, ci_low, ci_high, p_value;  // ci: normal 95% interval
   std::optional<double> hedges_g;  // J·estimate/s_pooled, on the pooled comparison's scale
-  double n = 0;                    // people kept: in stratum cells that hold both AI users and non-users
+  double n = 0;                    // people kept: in stratum cells with k AI users and k non-users
   std::vector<std::uint32_t> people;  // those people (person indices, sorted): n is a count of them (privacy)
   double n_users = 0, n_non_users = 0;  // of those (not published on their own)
   std::size_t cells = 0;           // stratum cells kept

@@ -267,13 +267,14 @@ const CatalogEntry kEntries[] = {
     {{"adjusted", "like-with-like gap", P, "tasks/hour",
       "OLS at person level, quality_adjusted_output_per_hour ~ ai_user + C(stratum), one fixed effect per "
       "stratum cell (overall: the cross product of the group_by keys plus role when roles are known; a group: role "
-      "only); cells holding only AI users or only non-users dropped first; HC3 standard errors, normal p-value "
+      "only); cells with fewer than privacy.min_group_size AI users or non-users dropped first (a cell's difference "
+      "would describe its few people); HC3 standard errors, normal p-value "
       "and 95% interval (statsmodels ols(...).fit(cov_type='HC3')). Fields: estimate, se, ci_low, ci_high, "
       "p_value, n (people kept), strata, method, hedges_g (J·estimate/s_pooled of the pooled comparison), "
       "effect_size, reason",
       "The gap between AI users and non-users who work in the same team and role. Its p-value and interval come "
       "from the same model, so they always agree. estimate null (with a reason) when either side has fewer than "
-      "privacy.min_group_size people in cells that hold both, or there is nothing to adjust for.",
+      "privacy.min_group_size people in the cells kept, or there is nothing to adjust for.",
       "quality"},
      need_quality, nullptr},
     {{"paradox", "Simpson's paradox", P, "boolean",
