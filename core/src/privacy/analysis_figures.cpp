@@ -126,6 +126,9 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::Analy
   f.contributors = declare_contributor_figures(audit, a, f.overall, f.groups, f.rollup);
   audit.table(suppression_input(a), f.overall, f.groups);
   declare_contributor_tables(audit, f.contributors);
+  // The people's kinds per trend cell served only the declarations above.
+  for (analysis::TrendCell& c : a.trends) c.active_kinds = {};
+  for (analysis::UnpublishedCell& c : a.unpublished_cells) c.kind_people = {};
   return f;
 }
 

@@ -148,6 +148,7 @@ bool DisclosureAudit::set_rules() {
     return hide_node(loser, CellStatus::complementary);
   };
   bool any = false;
+  std::vector<bool> in_family(nodes_.size(), false);  // members of the family being built
   for (bool changed = true; changed;) {
     ++summary_.rounds;
     changed = propagate();
@@ -186,15 +187,21 @@ bool DisclosureAudit::set_rules() {
         if (published(s)) subsets.push_back(s);
       stable_sort_by(subsets,
                        [&](std::size_t a, std::size_t b) { return nodes_[a].size > nodes_[b].size; });
+      // A subset joins when none of the nodes it shares people with is in the
+      // family: its neighbours, not every member, are looked at (an
+      // organisation's thousands of teams made this quadratic).
       std::vector<std::size_t> family;
       std::size_t covered = 0;
       for (std::size_t s : subsets) {
         bool disjoint = true;
-        for (std::size_t c : family) disjoint = disjoint && intersections_.find(pair_key(s, c)) == FlatU64Map::kAbsent;
+        for (std::uint32_t i = neighbour_start_[s]; disjoint && i < neighbour_start_[s + 1]; ++i)
+          disjoint = !in_family[neighbours_[i]];
         if (!disjoint) continue;
         family.push_back(s);
+        in_family[s] = true;
         covered += nodes_[s].size;
       }
+      for (std::size_t c : family) in_family[c] = false;
       const std::size_t rest = node.size > covered ? node.size - covered : 0;
       if (!family.empty() && rest > 0 && rest < static_cast<std::size_t>(k_)) changed = resolve(n, family) || changed;
     }
@@ -293,9 +300,21 @@ void DisclosureAudit::run() {
   }
   count_work(Work::disclosure_pairs, increments);
   std::sort(pairs.begin(), pairs.end());
-  intersections_ = FlatU64Map();
+  // Each node's neighbours (the nodes it shares people with), in pair order.
+  neighbour_start_.assign(nodes_.size() + 1, 0);
   for (const auto& [key, shared] : pairs) {
-    intersections_.find_or_insert(key, shared);
+    ++neighbour_start_[(key >> 32) + 1];
+    ++neighbour_start_[(key & 0xffffffffu) + 1];
+  }
+  for (std::size_t n = 0; n < nodes_.size(); ++n) neighbour_start_[n + 1] += neighbour_start_[n];
+  neighbours_.assign(neighbour_start_.back(), 0);
+  std::vector<std::uint32_t> next_neighbour(neighbour_start_.begin(), neighbour_start_.end() - 1);
+  for (const auto& [key, shared] : pairs) {
+    const auto x = static_cast<std::uint32_t>(key >> 32), y = static_cast<std::uint32_t>(key & 0xffffffffu);
+    neighbours_[next_neighbour[x]++] = y;
+    neighbours_[next_neighbour[y]++] = x;
+  }
+  for (const auto& [key, shared] : pairs) {
     const auto x = static_cast<std::size_t>(key >> 32), y = static_cast<std::size_t>(key & 0xffffffffu);
     if (shared == nodes_[x].size && nodes_[x].size < nodes_[y].size) nodes_[y].subsets.push_back(x);
     if (shared == nodes_[y].size && nodes_[y].size < nodes_[x].size) nodes_[x].subsets.push_back(y);
@@ -311,13 +330,18 @@ void DisclosureAudit::run() {
     if (!more) break;
   }
   for (FigureId f = 0; f < figures_.size(); ++f) summary_.hidden += !withheld_[f] && status_[f] != CellStatus::shown;
-  // From here on only statuses and plans are read: the people lists go before
-  // the report is written (several MB at 5M rows, at the report's peak).
-  for (Figure& f : figures_) f.people = {};
+  // From here on only statuses and plans are read: the figures, their people
+  // and links go before the report is written (tens of MB at 50M rows, at the
+  // report's peak).
+  figures_ = {};
+  together_ = {};
+  requires_ = {};
+  series_ = {};
   for (Table& t : tables_) t.in.cells = {};
   nodes_ = {};
   node_of_ = {};
-  intersections_ = FlatU64Map();
+  neighbour_start_ = {};
+  neighbours_ = {};
 }
 
 }  // namespace gapscore::privacy

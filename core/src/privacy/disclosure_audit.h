@@ -35,7 +35,6 @@
 #include <string_view>
 #include <vector>
 
-#include "base/flat_map.h"
 #include "privacy/suppression.h"
 
 namespace gapscore::privacy {
@@ -92,13 +91,13 @@ class DisclosureAudit {
   std::size_t table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups);
 
   // Runs every check; call once, after every figure is registered. It frees
-  // the figures' people lists (figure(id).people is empty after it).
+  // the figures (figure(id) is for before it; statuses stay).
   void run();
 
   bool shown(FigureId id) const { return status_[id] == CellStatus::shown; }
   CellStatus status(FigureId id) const { return status_[id]; }
   const Figure& figure(FigureId id) const { return figures_[id]; }
-  std::size_t size() const { return figures_.size(); }
+  std::size_t size() const { return status_.size(); }
   // A table's plan (overall, groups, period cells), after run().
   const SuppressionPlan& table_plan(std::size_t table = 0) const {
     return table < tables_.size() ? tables_[table].plan : no_table_;
@@ -144,7 +143,9 @@ class DisclosureAudit {
   // Built by run().
   std::vector<Node> nodes_;
   std::vector<std::size_t> node_of_;  // per figure
-  FlatU64Map intersections_;          // (node, node) -> people in both, for nodes that share people
+  // The nodes each node shares people with: neighbours_[neighbour_start_[n],
+  // neighbour_start_[n + 1]).
+  std::vector<std::uint32_t> neighbour_start_, neighbours_;
 };
 
 }  // namespace gapscore::privacy
