@@ -369,6 +369,41 @@ TEST(Stats, OlsErrorsAndDegenerateDesigns) {
   EXPECT_TRUE(std::isnan(flat->r_squared));
 }
 
+TEST(Stats, OlsWithAbsorbedCellsEqualsOneDummyPerCell) {
+  // y ~ x + cell dummies, against y and x demeaned within cells with each row's 1/n_cell as absorbed leverage.
+  const std::vector<int> cell = {0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+  const std::vector<double> x = {0.1, 0.9, 0.4, 0.3, 0.8, 0.2, 0.7, 0.5, 0.6, 0.05, 0.95, 0.35};
+  std::vector<double> y;
+  for (std::size_t i = 0; i < x.size(); ++i) y.push_back(1.5 * x[i] + cell[i] + 0.1 * std::sin(7.0 * static_cast<double>(i)));
+  std::vector<double> dummies;  // x, then a dummy per cell (no intercept)
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    dummies.push_back(x[i]);
+    for (int c = 0; c < 3; ++c) dummies.push_back(cell[i] == c ? 1.0 : 0.0);
+  }
+  const auto full = stats::ols_hc3(y, dummies, 4);
+  double n[3] = {}, sy[3] = {}, sx[3] = {};
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    n[cell[i]] += 1;
+    sy[cell[i]] += y[i];
+    sx[cell[i]] += x[i];
+  }
+  std::vector<double> yw, xw, absorbed;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    yw.push_back(y[i] - sy[cell[i]] / n[cell[i]]);
+    xw.push_back(x[i] - sx[cell[i]] / n[cell[i]]);
+    absorbed.push_back(1.0 / n[cell[i]]);
+  }
+  const auto within = stats::ols_hc3(yw, xw, 1, absorbed);
+  ASSERT_TRUE(full.ok() && within.ok());
+  EXPECT_NEAR(within->coef[0], full->coef[0], 1e-12);
+  EXPECT_NEAR(within->se_hc3[0], full->se_hc3[0], 1e-12);
+  // Without the absorbed leverage the HC3 error is another (smaller) one: the argument matters.
+  const auto plain = stats::ols_hc3(yw, xw, 1);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_GT(std::fabs(plain->se_hc3[0] - full->se_hc3[0]), 1e-6);
+  EXPECT_FALSE(stats::ols_hc3(yw, xw, 1, std::vector<double>{0.5}).ok());
+}
+
 TEST(Stats, OlsSingletonCellKeepsOtherStandardErrors) {
   // The last row alone has x2 = 1: its leverage is 1, so HC3 is undefined for the
   // dummy's coefficient, while the intercept is estimated from the other rows only.

@@ -9,8 +9,9 @@
 namespace gapscore::insights {
 namespace {
 
+// A person in the model: mode and role as their places among the sorted names.
 struct Obs {
-  std::string mode, role;
+  std::uint32_t mode, role;
   double share, y;
 };
 
@@ -46,10 +47,9 @@ std::vector<WorkModeObservation> work_mode_observations(const Dataset& ds, const
                    *f.quality_adjusted_output_per_hour});
     ++roles[obs.back().role];
   }
-  std::vector<WorkModeObservation> kept;
-  for (WorkModeObservation& o : obs)
-    if (roles[o.role] >= 2) kept.push_back(std::move(o));
-  return kept;
+  // In place: a second vector held both, 40 MB at 50M rows.
+  std::erase_if(obs, [&](const WorkModeObservation& o) { return roles[o.role] < 2; });
+  return obs;
 }
 
 WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config,
@@ -58,53 +58,73 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
   double candidates = 0;
   for (std::uint32_t p : ds.persons_by_id) candidates += a.figures[p].active ? 1 : 0;
   std::vector<Obs> obs;
-  for (const WorkModeObservation& o : work_mode_observations(ds, a))
-    if (shown_modes.count(o.mode)) obs.push_back({o.mode, o.role, o.share, o.y});
+  std::vector<std::string> mode_levels;  // sorted: the first is the reference
+  std::size_t R = 0;
+  {
+    // Names per person were 40 MB at 50M rows: the model numbers them.
+    const std::vector<WorkModeObservation> all = work_mode_observations(ds, a);
+    std::map<std::string, std::uint32_t> mode_index, role_index;
+    for (const WorkModeObservation& o : all)
+      if (shown_modes.count(o.mode)) {
+        mode_index.emplace(o.mode, 0);
+        role_index.emplace(o.role, 0);
+      }
+    for (auto& [mode, idx] : mode_index) {
+      idx = static_cast<std::uint32_t>(mode_levels.size());
+      mode_levels.push_back(mode);
+    }
+    for (auto& [role, idx] : role_index) idx = static_cast<std::uint32_t>(R++);
+    for (const WorkModeObservation& o : all)
+      if (shown_modes.count(o.mode)) obs.push_back({mode_index[o.mode], role_index[o.role], o.share, o.y});
+  }
   out.people = static_cast<double>(obs.size());
   // A count of people left out is a figure too: the organisation minus the
   // shown modes would describe them when they are few.
   const double left_out = candidates - out.people;
   if (left_out <= 0 || left_out >= config.privacy.min_group_size) out.people_left_out = left_out;
   const std::size_t k_mode = static_cast<std::size_t>(config.privacy.min_group_size);
-  std::map<std::string, std::vector<double>> by_mode;
-  std::map<std::string, std::size_t> role_index;
-  for (const Obs& o : obs) {
-    by_mode[o.mode].push_back(o.y);
-    role_index.emplace(o.role, 0);
-  }
+  std::vector<std::vector<double>> by_mode(mode_levels.size());
+  for (const Obs& o : obs) by_mode[o.mode].push_back(o.y);
   if (by_mode.size() < 2) {
     out.reason = "needs at least two work modes with " + std::to_string(k_mode) +
                  " people each (work mode, quality and AI use known)";
     return out;
   }
-  std::vector<std::string> mode_levels;
-  for (const auto& [m, ys] : by_mode) mode_levels.push_back(m);
-  std::size_t r = 0;
-  for (auto& [role, idx] : role_index) idx = r++;
   out.reference = mode_levels.front();
-  const std::size_t M = mode_levels.size(), R = role_index.size();
-  // Raw model: y ~ 1 + mode dummies. Adjusted: + ai_task_share + role dummies.
-  std::vector<double> y, x_raw, x_adj;
-  const std::size_t k_raw = M, k_adj = M + 1 + (R - 1);
-  // Sized once: the design matrices are people x columns (a doubling vector
-  // would hold up to three times that while it grows).
+  const std::size_t M = mode_levels.size();
+  // Raw model: y ~ 1 + mode dummies. Adjusted: + ai_task_share + role fixed
+  // effects, absorbed by demeaning within roles (the same coefficients and HC3
+  // errors: stats::ols_hc3): a dummy per role made the design matrix people x
+  // (modes + roles), 45 MB held beside its QR copy at 50M rows.
+  const std::size_t k_raw = M, k_adj = M;  // adjusted: mode dummies, then ai_task_share
+  std::vector<double> y, x_raw;
   y.reserve(obs.size());
-  x_raw.reserve(obs.size() * k_raw);
-  x_adj.reserve(obs.size() * k_adj);
+  x_raw.reserve(obs.size() * k_raw);  // sized once: no doubling while it grows
+  auto mode_dummy = [](const Obs& o, std::size_t m) { return o.mode == m ? 1.0 : 0.0; };
   for (const Obs& o : obs) {
     y.push_back(o.y);
-    std::vector<double> dummies(M - 1, 0.0);
-    for (std::size_t m = 1; m < M; ++m) dummies[m - 1] = o.mode == mode_levels[m] ? 1.0 : 0.0;
     x_raw.push_back(1.0);
-    x_raw.insert(x_raw.end(), dummies.begin(), dummies.end());
-    x_adj.push_back(1.0);
-    x_adj.insert(x_adj.end(), dummies.begin(), dummies.end());
-    x_adj.push_back(o.share);
-    const std::size_t ri = role_index[o.role];
-    for (std::size_t j = 1; j < R; ++j) x_adj.push_back(ri == j ? 1.0 : 0.0);
+    for (std::size_t m = 1; m < M; ++m) x_raw.push_back(mode_dummy(o, m));
   }
   auto raw = stats::ols_hc3(y, x_raw, k_raw);
-  auto adj = stats::ols_hc3(y, x_adj, k_adj);
+  x_raw = {};
+  // Role means of y and of each adjusted column, summed in row order.
+  std::vector<double> role_n(R, 0.0), role_y(R, 0.0), role_x(R * k_adj, 0.0);
+  auto adj_value = [&](const Obs& o, std::size_t j) { return j + 1 < M ? mode_dummy(o, j + 1) : o.share; };
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    const std::size_t ri = obs[i].role;
+    role_n[ri] += 1;
+    role_y[ri] += obs[i].y;
+    for (std::size_t j = 0; j < k_adj; ++j) role_x[ri * k_adj + j] += adj_value(obs[i], j);
+  }
+  std::vector<double> y_within(obs.size()), x_adj(obs.size() * k_adj), absorbed(obs.size());
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    const std::size_t ri = obs[i].role;
+    y_within[i] = obs[i].y - role_y[ri] / role_n[ri];
+    for (std::size_t j = 0; j < k_adj; ++j) x_adj[i * k_adj + j] = adj_value(obs[i], j) - role_x[ri * k_adj + j] / role_n[ri];
+    absorbed[i] = 1.0 / role_n[ri];
+  }
+  auto adj = stats::ols_hc3(y_within, x_adj, k_adj, absorbed);
   if (!raw.ok() || !adj.ok() || !raw->full_rank) {
     out.reason = "the regression could not be computed";
     return out;
@@ -112,16 +132,16 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
   for (std::size_t m = 0; m < M; ++m) {
     ModeEffect e;
     e.mode = mode_levels[m];
-    e.people = static_cast<double>(by_mode[e.mode].size());
-    e.mean = stats::mean(by_mode[e.mode]);
+    e.people = static_cast<double>(by_mode[m].size());
+    e.mean = stats::mean(by_mode[m]);
     if (m > 0) {
       e.raw = coefficient(*raw, m);
-      if (adj->full_rank) e.adjusted = coefficient(*adj, m);
+      if (adj->full_rank) e.adjusted = coefficient(*adj, m - 1);
     }
     out.modes.push_back(e);
   }
   if (!adj->full_rank) out.notes.push_back("the adjusted model is rank deficient (work mode and role coincide); not estimated");
-  else out.ai_task_share_coefficient = adj->coef[M];
+  else out.ai_task_share_coefficient = adj->coef[M - 1];
   if (!raw->high_leverage_rows.empty() || !adj->high_leverage_rows.empty())
     out.notes.push_back("some people are alone in their cell (leverage 1); the affected standard errors are not shown");
 

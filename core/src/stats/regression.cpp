@@ -137,12 +137,16 @@ Error ols_error(const std::string& what) {
 
 }  // namespace
 
-Result<OlsResult> ols_hc3(std::span<const double> y, std::span<const double> x, std::size_t k) {
+Result<OlsResult> ols_hc3(std::span<const double> y, std::span<const double> x, std::size_t k,
+                          std::span<const double> absorbed_leverage) {
   const std::size_t n = y.size();
   if (k == 0) return ols_error("the design matrix has no columns");
   if (x.size() != n * k)
     return ols_error("the design matrix has " + std::to_string(x.size()) + " values, expected " + std::to_string(n) +
                      " rows x " + std::to_string(k) + " columns");
+  if (!absorbed_leverage.empty() && absorbed_leverage.size() != n)
+    return ols_error("the absorbed leverages are " + std::to_string(absorbed_leverage.size()) + ", expected " +
+                     std::to_string(n));
   if (!all_finite(y)) return ols_error("the response contains NaN or infinity");
   if (!all_finite(x)) return ols_error("the design matrix contains NaN or infinity");
 
@@ -196,7 +200,7 @@ Result<OlsResult> ols_hc3(std::span<const double> y, std::span<const double> x, 
     const double e = y[i] - fit;
     ssr.add(e * e);
     qr.solve_rt(v);  // v = R⁻ᵀxᵢ
-    double h = 0.0;
+    double h = absorbed_leverage.empty() ? 0.0 : absorbed_leverage[i];
     for (double t : v) h += t * t;
     qr.solve_r(v);  // v = R⁻¹R⁻ᵀxᵢ = (X'X)⁻¹xᵢ
     if (h > 1.0 - kLeverageOneTolerance) {

@@ -128,6 +128,13 @@ struct OlsResult {
 // row-major. A rank-deficient X gives full_rank = false with the aliased columns
 // listed and no coefficients (the caller reports it). Errors (internal_error):
 // k == 0, X not n·k values, or a NaN/Inf in y or X.
-Result<OlsResult> ols_hc3(std::span<const double> y, std::span<const double> x_row_major, std::size_t k);
+//
+// `absorbed_leverage` (empty, or one value per row): fixed effects demeaned out
+// of y and X beforehand (Frisch-Waugh-Lovell), given as each row's leverage in
+// them (1/n of its cell). The coefficients and residuals are the full model's;
+// adding it to each row's leverage makes the HC3 errors the full model's too.
+// R² is then the within one.
+Result<OlsResult> ols_hc3(std::span<const double> y, std::span<const double> x_row_major, std::size_t k,
+                          std::span<const double> absorbed_leverage = {});
 
 }  // namespace gapscore::stats
