@@ -57,6 +57,11 @@ TEST(CardText, ActionTrainingTargetSaysNoAiAtAllOnlyWhenNobodyUsedAi) {
   const Card most = training_target_card("Operations", 25, 0.875, 0.05, true, false);
   EXPECT_EQ(most.headline, "Operations (25 people): 88% hardly use AI; start training there.");
   const Card rework = training_target_card("Support", 12, 0.1, 0.4166, false, false);
+  // Where AI users clearly produce less, spreading AI is not the first advice.
+  const Card behind = training_target_card("Operations", 25, 0.875, 0.05, true, false, true);
+  EXPECT_EQ(behind.text.find("Suggested format: hands-on"), std::string::npos) << behind.text;
+  EXPECT_NE(behind.text.find("AI users here produce less than non-users"), std::string::npos) << behind.text;
+  expect_clean(behind);
   EXPECT_EQ(rework.headline, "Support (12 people): 42% of people create rework with AI; start quality practice there.");
   EXPECT_NE(rework.text.find("quality practice"), std::string::npos);
   for (const Card& c : {none, light, most, rework}) expect_clean(c);
@@ -76,23 +81,36 @@ TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {
   expect_clean(on);
 }
 
+const std::vector<std::string> kAllOutcomes = {"outcome_value", "quality", "error_rate"};
+const std::vector<std::string> kAllReplacements = {"utilization_rate", "error_reduction", "quality_adjusted_output_per_hour"};
+
+TEST(CardText, FindingKpiAuditNamesOnlyWhatWasTestedAndWhatCanBeMeasured) {
+  // Tested against errors only, without a playbook: no claim about value or quality, no playbook metric.
+  const Card c = kpi_audit_card({"hours"}, {"error_rate"}, {"error_reduction"}, InsightsConfig{});
+  EXPECT_NE(c.text.find("do not deliver fewer errors (no meaningful"), std::string::npos) << c.text;
+  EXPECT_EQ(c.text.find("value"), std::string::npos) << c.text;
+  EXPECT_EQ(c.text.find("playbook"), std::string::npos) << c.text;
+  EXPECT_NE(c.text.find("Measure instead: error reduction with AI."), std::string::npos) << c.text;
+  expect_clean(c);
+}
+
 TEST(CardText, FindingKpiAuditTakesItsThresholdFromTheConfig) {
   InsightsConfig config;
   config.kpi_min_abs_rho = 0.25;
-  const Card c = kpi_audit_card({"hours"}, config);
+  const Card c = kpi_audit_card({"hours"}, kAllOutcomes, kAllReplacements, config);
   EXPECT_EQ(c.kind, "finding");
   EXPECT_NE(c.text.find("0.25"), std::string::npos) << c.text;
   config.kpi_min_abs_rho = 0.3;
-  EXPECT_NE(kpi_audit_card({"hours"}, config).text.find("0.3"), std::string::npos);
+  EXPECT_NE(kpi_audit_card({"hours"}, kAllOutcomes, kAllReplacements, config).text.find("0.3"), std::string::npos);
   expect_clean(c);
 }
 
 TEST(CardText, FindingKpiAuditNamesTheOldMeasuresInPlainWords) {
   InsightsConfig config;
-  const Card one = kpi_audit_card({"emails_sent"}, config);
+  const Card one = kpi_audit_card({"emails_sent"}, kAllOutcomes, kAllReplacements, config);
   EXPECT_EQ(one.title, "Legacy metric: e-mails sent");
   EXPECT_EQ(one.text.rfind("The old measure e-mails sent does not track outcomes", 0), 0u) << one.text;
-  const Card many = kpi_audit_card({"hours", "collaboration_hours", "meeting_hours"}, config);
+  const Card many = kpi_audit_card({"hours", "collaboration_hours", "meeting_hours"}, kAllOutcomes, kAllReplacements, config);
   EXPECT_EQ(many.text.rfind("The old measures hours worked, collaboration hours and meeting hours do not track outcomes", 0), 0u)
       << many.text;
   expect_clean(one);
@@ -103,7 +121,7 @@ TEST(CardText, FindingKpiAuditNamesTheOldMeasuresInPlainWords) {
 // labels, never their report keys; the threshold's key is listed apart.
 TEST(CardText, FindingKpiAuditSaysWhatTheCorrelationMeansAndNamesMetricsInWords) {
   InsightsConfig config;
-  const Card c = kpi_audit_card({"hours"}, config);
+  const Card c = kpi_audit_card({"hours"}, kAllOutcomes, kAllReplacements, config);
   EXPECT_NE(c.text.find("(no meaningful relationship: rank correlation |ρ| below 0.2)"), std::string::npos) << c.text;
   EXPECT_NE(c.text.find("Measure instead: AI use where the playbook recommends it, error reduction with AI and "
                         "quality-adjusted output per hour."),

@@ -33,7 +33,7 @@ Card off_playbook_card(const std::string& role, const std::string& recommendatio
 }
 
 Card training_target_card(const std::string& target, double people, double non_adopter_share,
-                          double rework_creator_share, bool hands_on, bool no_ai_use) {
+                          double rework_creator_share, bool hands_on, bool no_ai_use, bool ai_users_behind) {
   const std::string who = target + " (" + fixed_text(people, 0) + " people)";
   std::string sentence;
   // "Not at all" only when nobody did a task with AI: a team where everyone
@@ -49,8 +49,11 @@ Card training_target_card(const std::string& target, double people, double non_a
   Card c = card("training_target", "action", "Train " + target + " first",
          sentence + " " + percent_text(non_adopter_share) + " non-adopters and " + percent_text(rework_creator_share) +
              " rework creators. Suggested format: " +
-             (hands_on ? "hands-on AI workshops for non-adopters."
-                       : "quality practice (review and prompting habits) for rework creators."));
+             (hands_on && ai_users_behind
+                  ? "quality practice (review and prompting habits) before hands-on AI workshops: AI users here "
+                    "produce less than non-users, so learn to use AI well before spreading it."
+              : hands_on ? "hands-on AI workshops for non-adopters."
+                         : "quality practice (review and prompting habits) for rework creators."));
   c.headline = sentence;
   return c;
 }
@@ -73,21 +76,28 @@ Card mentoring_card(double possible_pairs, bool individual_results, int k) {
 
 Card success_story_card(const std::string& story) { return card("success_story", "success", "Success story", story); }
 
-Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfig& config) {
+Card kpi_audit_card(const std::vector<std::string>& proxies, const std::vector<std::string>& outcomes,
+                    const std::vector<std::string>& replacements, const InsightsConfig& config) {
   // In plain words: which of the old measures say nothing about results.
-  std::string list;
-  for (std::size_t i = 0; i < proxies.size(); ++i)
-    list += (i == 0 ? "" : i + 1 == proxies.size() ? " and " : ", ") + proxy_words(proxies[i]);
+  auto joined = [](const std::vector<std::string>& words, const char* last) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) out += (i == 0 ? "" : i + 1 == words.size() ? last : ", ") + words[i];
+    return out;
+  };
+  std::vector<std::string> names, delivered, instead;
+  for (const std::string& p : proxies) names.push_back(proxy_words(p));
+  // Only the outcomes that were tested are named.
+  for (const std::string& o : outcomes)
+    delivered.push_back(o == "outcome_value" ? "more value" : o == "quality" ? "better quality" : "fewer errors");
+  for (const std::string& r : replacements) instead.push_back(metric_label(r));
+  const std::string list = joined(names, " and ");
   const bool one = proxies.size() == 1;
   std::string title = one ? "Legacy metric: " + proxy_words(proxies[0]) : "Legacy metrics that do not track outcomes";
-  std::string instead;
-  for (std::size_t i = 0; i < kKpiReplacements.size(); ++i)
-    instead += (i == 0 ? "" : i + 1 == kKpiReplacements.size() ? " and " : ", ") + metric_label(kKpiReplacements[i]);
   std::string text = (one ? "The old measure " + list + " does" : "The old measures " + list + " do") +
-                     " not track outcomes: people who score higher on " + (one ? "it" : "them") +
-                     " do not deliver more value, better quality or fewer errors (no meaningful relationship: "
-                     "rank correlation |ρ| below " +
-                     fixed_text(config.kpi_min_abs_rho, 3) + "). Measure instead: " + instead + ".";
+                     " not track outcomes: people who score higher on " + (one ? "it" : "them") + " do not deliver " +
+                     joined(delivered, " or ") + " (no meaningful relationship: rank correlation |ρ| below " +
+                     fixed_text(config.kpi_min_abs_rho, 3) + ")." +
+                     (instead.empty() ? "" : " Measure instead: " + joined(instead, " and ") + ".");
   Card c = card("kpi_audit", "finding", std::move(title), std::move(text));
   c.settings = setting::kpi_min_abs_rho;
   return c;

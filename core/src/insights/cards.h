@@ -29,13 +29,16 @@ Card uneven_adoption_card(const std::string& group, double leaning_share, double
 Card role_guidance_card(const std::string& role, const std::string& recommendation);
 Card off_playbook_card(const std::string& role, const std::string& recommendation);
 Card training_target_card(const std::string& target, double people, double non_adopter_share,
-                          double rework_creator_share, bool hands_on, bool no_ai_use);
+                          double rework_creator_share, bool hands_on, bool no_ai_use, bool ai_users_behind = false);
 Card ai_training_card(double trained_adoption_rate, double untrained_adoption_rate);
 // Fewer than k pairs are not counted in the text ("fewer than k"): a card names no count below min_group_size.
 Card mentoring_card(double possible_pairs, bool individual_results, int k);
 Card success_story_card(const std::string& story);
 // One card naming every legacy proxy that tracks no outcome, in plain words.
-Card kpi_audit_card(const std::vector<std::string>& proxies, const InsightsConfig& config);
+// `outcomes`: what the proxies were tested against (outcome_value, quality,
+// error_rate); `replacements`: catalog metrics the inputs can compute.
+Card kpi_audit_card(const std::vector<std::string>& proxies, const std::vector<std::string>& outcomes,
+                    const std::vector<std::string>& replacements, const InsightsConfig& config);
 Card work_mode_card(const std::string& verdict, bool gap_explained);
 Card rollout_card(double estimate, double ci_low, double ci_high);
 // The organisation's AI user / non-user gap (its sentence from read_gap).

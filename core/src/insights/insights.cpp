@@ -105,14 +105,15 @@ void role_cards(const RoleGuidanceResult& rg, const Config& config, std::vector<
     cards.push_back(ranked[i].second);
 }
 
+// `ai_users_behind`: the organisation's gap says AI users clearly produce less.
 void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping, const Config& config,
-                    const privacy::KeyLabeller& label, std::vector<Card>& cards) {
+                    const privacy::KeyLabeller& label, bool ai_users_behind, std::vector<Card>& cards) {
   if (!tr.targets.empty()) {
     const TrainingTarget& top = tr.targets.front();
     const std::string name = top.kind == "group" ? group_name(grouping, top.key, label) : "role " + top.key[0];
     const bool hands_on = top.format == "hands_on";
     Card c = training_target_card(name, top.people, top.non_adopter_share, top.rework_creator_share, hands_on,
-                                  top.no_ai_use);
+                                  top.no_ai_use, ai_users_behind);
     c.people = top.people;
     c.size = hands_on ? top.non_adopter_share : top.rework_creator_share;
     cards.push_back(std::move(c));
@@ -182,7 +183,8 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   role_cards(out.role_guidance, config, out.cards);
 
   out.training = training_and_mentoring(ds, a, plan, roles, personas, config, trained_status(audit, figures));
-  training_cards(out.training, a.grouping, config, label, out.cards);
+  const bool ai_users_behind = out.gap && out.gap->clear && out.gap->direction == "ai_users_behind";
+  training_cards(out.training, a.grouping, config, label, ai_users_behind, out.cards);
 
   out.success_stories = success_stories(a, plan, config, [&](std::size_t g) {
     return group_name(a.grouping, a.grouping.keys[g], label);
@@ -201,7 +203,8 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   out.kpi_audit = kpi_audit(ds, a, config, shown_kpi_pairs(audit, figures));
   // A measurement note, not a gap between people: size 0, listed after the gaps.
   if (!out.kpi_audit.proxies_not_tracking.empty())
-    out.cards.push_back(kpi_audit_card(out.kpi_audit.proxies_not_tracking, config.insights));
+    out.cards.push_back(kpi_audit_card(out.kpi_audit.proxies_not_tracking, out.kpi_audit.outcomes_tested,
+                                       out.kpi_audit.replacements, config.insights));
 
   out.work_mode = work_mode_analysis(ds, a, config, shown_work_modes(audit, figures));
   if (!out.work_mode.verdict.empty()) {

@@ -1,7 +1,10 @@
 #include "insights/kpi_audit.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
+
+#include "metrics/catalog_table.h"
 
 #include "stats/stats.h"
 #include "metrics/group_inputs.h"
@@ -113,16 +116,31 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
         pair.p_value = s->p_value;
         pair.tracks = std::fabs(s->rho) >= config.insights.kpi_min_abs_rho;
       }
-      any_pair = true;
+      any_pair = any_pair || pair.rho.has_value();  // a pair without a correlation tested nothing
       tracks_any = tracks_any || pair.tracks;
       out.pairs.push_back(std::move(pair));
     }
     if (any_pair && !tracks_any) out.proxies_not_tracking.push_back(proxy.name);
   }
+  // The outcomes the listed proxies were tested against: what the card may name.
+  for (const Named& outcome : kOutcomes)
+    for (const KpiPair& pair : out.pairs)
+      if (pair.outcome == outcome.name && pair.rho &&
+          std::find(out.proxies_not_tracking.begin(), out.proxies_not_tracking.end(), pair.proxy) !=
+              out.proxies_not_tracking.end()) {
+        out.outcomes_tested.push_back(outcome.name);
+        break;
+      }
   if (out.pairs.empty())
     out.reason = "needs an outcome column (outcome value, quality or errors) and at least " +
                  std::to_string(std::max(3, config.privacy.min_group_size)) + " people";
-  out.replacements.assign(kKpiReplacements.begin(), kKpiReplacements.end());
+  // Only replacements these inputs can compute (AI use against the playbook needs one).
+  for (const char* name : kKpiReplacements)
+    for (const metrics::CatalogEntry& e : metrics::catalog_entries())
+      if (e.def.name == name && (e.needs & a.available) == e.needs) {
+        out.replacements.push_back(name);
+        break;
+      }
   return out;
 }
 

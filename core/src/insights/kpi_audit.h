@@ -31,8 +31,9 @@ inline constexpr std::array<const char*, 3> kKpiReplacements = {"utilization_rat
 
 struct KpiAudit {
   std::vector<KpiPair> pairs;
-  std::vector<std::string> proxies_not_tracking;  // proxies below the threshold for every outcome
-  std::vector<std::string> replacements;          // AI-aware metrics to use instead
+  std::vector<std::string> proxies_not_tracking;  // proxies below the threshold for every outcome tested
+  std::vector<std::string> outcomes_tested;       // outcomes those were tested against (a correlation computed)
+  std::vector<std::string> replacements;          // AI-aware metrics to use instead, those the inputs allow
   std::optional<std::string> reason;              // when nothing could be computed
 };
 

@@ -60,6 +60,9 @@ TrainingResult training_and_mentoring(const Dataset& ds, const analysis::Analysi
   std::vector<Candidate> candidates;
   for (std::size_t g = 0; g < a.grouping.size(); ++g) {
     if (plan.groups[g] != privacy::CellStatus::shown) continue;
+    // People without a team (or other key) in the HR data are no group to train: their records are missing.
+    const std::vector<std::string>& key = a.grouping.keys[g];
+    if (std::find(key.begin(), key.end(), kUnassigned) != key.end()) continue;
     const PersonaCounts c = count_personas(a.grouping.members[g], a.figures, personas);
     TrainingTarget t;
     t.kind = "group";

@@ -156,6 +156,10 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
                   " after accounting for AI use and role" +
                   (out.gap_explained ? "; most of the gap comes from lower AI use, not from " + largest->mode + " work itself"
                                      : "; a gap remains that AI use and role do not explain");
+  } else if (largest && largest->raw.p_value && *largest->raw.p_value < 0.05) {
+    // A clear raw gap the adjusted model could not take apart: no claim either way.
+    out.verdict = largest->mode + " vs " + out.reference + ": a raw gap of " + two_decimals(*largest->raw.estimate) +
+                  " tasks/hour that AI use and role cannot be separated from here (they go with the work mode)";
   } else if (largest) {
     out.verdict = "no clear raw difference in quality-adjusted output per hour between work modes";
   }
