@@ -149,13 +149,21 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
   const ModeEffect* largest = nullptr;
   for (const ModeEffect& e : out.modes)
     if (e.raw.estimate && (!largest || std::fabs(*e.raw.estimate) > std::fabs(*largest->raw.estimate))) largest = &e;
+  // The organisation's like-with-like gap found AI use going with the teams
+  // and roles: what AI use "explains" here may be the teams' difference.
+  const bool ai_use_confounded =
+      a.overall.gap && a.overall.gap->adjusted && a.overall.gap->adjusted->confounded;
   if (largest && largest->raw.p_value && *largest->raw.p_value < 0.05 && largest->adjusted.estimate) {
-    out.gap_explained = std::fabs(*largest->adjusted.estimate) <= 0.5 * std::fabs(*largest->raw.estimate);
+    const bool explained = std::fabs(*largest->adjusted.estimate) <= 0.5 * std::fabs(*largest->raw.estimate);
+    out.gap_explained = explained && !ai_use_confounded;
     out.verdict = largest->mode + " vs " + out.reference + ": a raw gap of " + two_decimals(*largest->raw.estimate) +
                   " tasks/hour becomes " + two_decimals(*largest->adjusted.estimate) +
                   " after accounting for AI use and role" +
-                  (out.gap_explained ? "; most of the gap comes from lower AI use, not from " + largest->mode + " work itself"
-                                     : "; a gap remains that AI use and role do not explain");
+                  (!explained ? "; a gap remains that AI use and role do not explain"
+                   : ai_use_confounded
+                       ? ", but AI use goes with the teams and roles here, so the gap may be one between teams, not of "
+                         "AI use or " + largest->mode + " work"
+                       : "; most of the gap comes from lower AI use, not from " + largest->mode + " work itself");
   } else if (largest && largest->raw.p_value && *largest->raw.p_value < 0.05) {
     // A clear raw gap the adjusted model could not take apart: no claim either way.
     out.verdict = largest->mode + " vs " + out.reference + ": a raw gap of " + two_decimals(*largest->raw.estimate) +
