@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/number_text.h"
+#include "insights/gap_text.h"
 #include "stats/stats.h"
 
 namespace gapscore::insights {
@@ -161,8 +162,8 @@ WorkModeAnalysis work_mode_analysis(const Dataset& ds, const analysis::AnalysisR
                   " after accounting for AI use and role" +
                   (!explained ? "; a gap remains that AI use and role do not explain"
                    : ai_use_confounded
-                       ? ", but AI use goes with the teams and roles here, so the gap may be one between teams, not of "
-                         "AI use or " + largest->mode + " work"
+                       ? ", but AI use goes with the " + strata_words(a.overall.gap->adjusted->strata, true) +
+                             " here, so the gap may be one between them, not of AI use or " + largest->mode + " work"
                        : "; most of the gap comes from lower AI use, not from " + largest->mode + " work itself");
   } else if (largest && largest->raw.p_value && *largest->raw.p_value < 0.05) {
     // A clear raw gap the adjusted model could not take apart: no claim either way.
