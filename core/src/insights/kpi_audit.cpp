@@ -5,9 +5,8 @@
 #include <utility>
 
 #include "metrics/catalog_table.h"
-
-#include "stats/stats.h"
 #include "metrics/group_inputs.h"
+#include "stats/stats.h"
 
 namespace gapscore::insights {
 namespace {
@@ -135,12 +134,10 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
     out.reason = "needs an outcome column (outcome value, quality or errors) and at least " +
                  std::to_string(std::max(3, config.privacy.min_group_size)) + " people";
   // Only replacements these inputs can compute (AI use against the playbook needs one).
-  for (const char* name : kKpiReplacements)
-    for (const metrics::CatalogEntry& e : metrics::catalog_entries())
-      if (e.def.name == name && (e.needs & a.available) == e.needs) {
-        out.replacements.push_back(name);
-        break;
-      }
+  for (const char* name : kKpiReplacements) {
+    const metrics::CatalogEntry* e = metrics::find_entry(name, MetricSection::group_metric);
+    if (e && (e->needs & a.available) == e->needs) out.replacements.push_back(name);
+  }
   return out;
 }
 

@@ -262,13 +262,6 @@ void DisclosureAudit::run() {
   by_hash = {};  // alive through the whole run, it was 13 MB at 50M rows
   breakdowns = {};
   summary_.sets = nodes_.size();
-  // A node's people are its first figure's: the other figures' copies go,
-  // but for figures of a series, which compares each figure's own people.
-  std::vector<bool> in_series(figures_.size(), false);
-  for (const std::vector<FigureId>& s : series_)
-    for (FigureId f : s) in_series[f] = true;
-  for (FigureId f = 0; f < figures_.size(); ++f)
-    if (!in_series[f] && (node_of_[f] == none || nodes_[node_of_[f]].figures.front() != f)) figures_[f].people = {};
 
   // Intersection sizes of every two nodes of a domain that share people, from
   // the person -> nodes lists (8 bytes a membership: person, node), one domain
