@@ -327,6 +327,79 @@ TEST(SuccessStories, AGroupWhoseErrorsRoseIsMixedAndNeverTheSuccessCard) {
   EXPECT_EQ(success_cards, 1u);
 }
 
+// One team over six weeks: `ai` AI users and `others` people without AI, each
+// doing 4 tasks in 4 hours a week until week 4, then `ai_after` and
+// `others_after` tasks (a rise on one side, the other, or both).
+std::string one_team_weeks(int ai, int others, int ai_after, int others_after) {
+  std::string csv = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n";
+  const char* weeks[] = {"2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31", "2025-04-07"};
+  for (int p = 0; p < ai + others; ++p)
+    for (int w = 0; w < 6; ++w) {
+      const bool uses_ai = p < ai;
+      const int tasks = w < 3 ? 4 : (uses_ai ? ai_after : others_after);
+      csv += "P" + std::to_string(p) + "," + weeks[w] + ",a," + std::to_string(tasks) + "," +
+             std::to_string(uses_ai ? tasks : 0) + ",4,0.8,Team\n";
+    }
+  return csv;
+}
+
+bool has_success_card(const json& in) {
+  for (const json& c : in["cards"])
+    if (c["id"] == "success_story") return true;
+  return false;
+}
+
+TEST(SuccessStories, ARiseOnlyAmongPeopleWithoutAiIsNotCreditedToAiUse) {
+  // Six AI users stay flat; six colleagues without AI go from 4 to 6 tasks a week in the same hours.
+  const json in = insights_by_team(one_team_weeks(6, 6, 4, 6));
+  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
+  const json& s = in["success_stories"][0];
+  EXPECT_EQ(s["attribution"], "no_more_among_ai_users") << s;
+  EXPECT_NE(s["text"].get<std::string>().find("no larger among its AI users"), std::string::npos) << s["text"];
+  EXPECT_NE(s["text"].get<std::string>().find("not one of AI use"), std::string::npos) << s["text"];
+  EXPECT_FALSE(has_success_card(in)) << in["cards"];
+}
+
+TEST(SuccessStories, ARiseAmongTheAiUsersIsTheirs) {
+  const json in = insights_by_team(one_team_weeks(6, 6, 6, 4));
+  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
+  const json& s = in["success_stories"][0];
+  EXPECT_EQ(s["attribution"], "ai_users_rose_more") << s;
+  EXPECT_NE(s["text"].get<std::string>().find("larger among its AI users than among its other people"), std::string::npos)
+      << s["text"];
+  EXPECT_TRUE(has_success_card(in)) << in["cards"];
+  // Both sides rising alike is no story of AI use either.
+  const json alike = insights_by_team(one_team_weeks(6, 6, 6, 6));
+  ASSERT_EQ(alike["success_stories"].size(), 1u);
+  EXPECT_EQ(alike["success_stories"][0]["attribution"], "no_more_among_ai_users");
+  EXPECT_FALSE(has_success_card(alike));
+}
+
+TEST(SuccessStories, OneAiUserAmongColleaguesWhoseOutputRoseIsNoSuccessCard) {
+  // An outside review's case: one AI user, seven colleagues without AI whose output rose. Which side
+  // rose is not compared (one person's weeks), and the story says so instead of reading as AI use's.
+  const json in = insights_by_team(one_team_weeks(1, 7, 4, 6));
+  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
+  const json& s = in["success_stories"][0];
+  EXPECT_EQ(s["attribution"], "too_few_ai_users") << s;
+  EXPECT_NE(s["text"].get<std::string>().find("too few of its people use AI"), std::string::npos) << s["text"];
+  EXPECT_FALSE(has_success_card(in)) << in["cards"];
+  // The same words whichever side rose: the one AI user's weeks decide nothing.
+  const json mine = insights_by_team(one_team_weeks(1, 7, 40, 6));
+  ASSERT_EQ(mine["success_stories"].size(), 1u);
+  EXPECT_EQ(mine["success_stories"][0]["attribution"], "too_few_ai_users");
+  EXPECT_FALSE(has_success_card(mine));
+}
+
+TEST(SuccessStories, ATeamWhereEveryoneUsesAiHasNoOneToCompareWith) {
+  const json in = insights_by_team(one_team_weeks(8, 0, 6, 4));
+  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
+  EXPECT_EQ(in["success_stories"][0]["attribution"], "too_few_non_users");
+  EXPECT_NE(in["success_stories"][0]["text"].get<std::string>().find("too few of its people work without AI"),
+            std::string::npos);
+  EXPECT_TRUE(has_success_card(in));  // it may be AI use's: nothing says otherwise
+}
+
 // ---- planted effects ----
 
 struct Generated {

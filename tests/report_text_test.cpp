@@ -56,7 +56,7 @@ const std::set<std::string>& identifier_fields() {
       "suppressed_groups", "treated_groups", "control_groups", "sha256", "version", "generator", "person",
       "mentor", "mentee", "role", "task_type", "work_mode", "team", "metric", "metrics", "name", "format_version",
       "groups", "tools", "apps", "date_format", "encoding", "delimiter", "kpi_proxies", "ledger_id", "files",
-      "inputs.format", "trends.metrics", "unit", "columns", "needs", "segments.suppressed", "stage",
+      "inputs.format", "trends.metrics", "unit", "columns", "needs", "segments.suppressed", "stage", "attribution",
   };
   return fields;
 }

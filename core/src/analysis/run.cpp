@@ -85,6 +85,23 @@ std::vector<std::uint32_t> stable_by_group(std::span<const std::uint32_t> people
   return out;
 }
 
+// A group cell's two sides: its whole-window AI users and its other people,
+// summed in member order like the cell itself.
+void add_sides(TrendCell& c, std::span<const std::uint32_t> members, const metrics::PeriodSums& period_sums,
+               std::span<const PersonFigures> period_figures, std::span<const PersonFigures> window_figures) {
+  double weighted[2] = {0, 0}, cost[2] = {0, 0};
+  SideFigure* sides[2] = {&c.non_users, &c.ai_users};
+  for (std::uint32_t p : members) {
+    if (!period_figures[p].quality_adjusted_output_per_hour) continue;
+    const metrics::RowSums all = period_sums.of(p).all;
+    const int side = window_figures[p].ai_user ? 1 : 0;
+    weighted[side] += all.q_weighted;
+    cost[side] += all.q_cost;
+    ++sides[side]->people;
+  }
+  for (int side = 0; side < 2; ++side) sides[side]->quality_adjusted_output_per_hour = metrics::ratio(weighted[side], cost[side]);
+}
+
 // Trend cells exist only where people are active: work and output grow with
 // the (person, period) pairs in the input, not with groups x periods.
 void add_trends(const Dataset& ds, const Config& config, const metrics::PlaybookLookup& pb,
@@ -140,9 +157,10 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
       return v;
     };
     auto cell = [&](std::optional<std::size_t> group, std::span<const std::uint32_t> members) {
-      TrendCell c{i, from, label, group, evaluate_group(ctx, members, std::nullopt), sorted_indices(members), {}};
+      TrendCell c{i, from, label, group, evaluate_group(ctx, members, std::nullopt), sorted_indices(members), {}, {}, {}};
       c.active_kinds.reserve(c.active_people.size());
       for (std::uint32_t p : c.active_people) c.active_kinds.push_back(figures[p].contributes & trend_kinds);
+      if (group) add_sides(c, members, period_sums, figures, out.figures);
       return c;
     };
     out.trends.push_back(cell(std::nullopt, active));

@@ -27,6 +27,15 @@ bool is_trend_metric(std::string_view name);
 // The metrics::Contributor kinds behind them and behind gap_score's components.
 std::uint32_t trend_contributor_kinds();
 
+// Quality-adjusted output per hour of one side of a group cell (its people who
+// are AI users over the whole window, or its other people), and how many of
+// them have the figure in the period. Never published: success stories compare
+// the two sides, and only where each has enough people.
+struct SideFigure {
+  std::optional<double> quality_adjusted_output_per_hour;
+  std::uint32_t people = 0;
+};
+
 // A published trend cell: everyone, or one selected group, in one period where
 // it has people (cells without people do not exist).
 struct TrendCell {
@@ -40,6 +49,7 @@ struct TrendCell {
   std::vector<std::uint32_t> active_people;
   // Each active person's metrics::Contributor kinds in the period (same order).
   std::vector<std::uint32_t> active_kinds;
+  SideFigure ai_users, non_users;  // group cells only
 };
 
 // A group x period cell with people whose group is not among the trend groups:

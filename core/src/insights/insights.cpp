@@ -189,9 +189,9 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   out.success_stories = success_stories(a, plan, config, [&](std::size_t g) {
     return group_name(a.grouping, a.grouping.keys[g], label);
   });
-  // Only an unmixed story (errors did not rise) makes a success card.
+  // Only a story that may be AI use's, and whose errors did not rise, makes a success card.
   for (const SuccessStory& s : out.success_stories) {
-    if (s.mixed) continue;
+    if (!card_worthy(s)) continue;
     Card c = success_story_card(s.text);
     for (std::size_t g = 0; g < a.grouping.size(); ++g)
       if (a.grouping.keys[g] == s.key) c.people = a.groups[g].headcount;

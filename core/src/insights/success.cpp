@@ -7,6 +7,7 @@
 
 #include "base/number_text.h"
 #include "base/stable_order.h"
+#include "insights/sufficiency.h"
 
 namespace gapscore::insights {
 namespace {
@@ -21,14 +22,15 @@ double median_of(std::vector<double> v) {
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-// A group's figure over its first and its last half of periods (the middle
+// A figure over the first and the last half of the cells' periods (the middle
 // one of an odd count left out): the median period of each, so one odd week
 // (a mistyped row) moves neither end. Nullopt when a period lacks it.
-std::optional<std::pair<double, double>> halves(const std::vector<const analysis::TrendCell*>& cells, const char* metric) {
+template <class Value>
+std::optional<std::pair<double, double>> halves(const std::vector<const analysis::TrendCell*>& cells, Value value) {
   const std::size_t half = cells.size() / 2;
   std::vector<double> early, late;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const std::optional<double> v = analysis::metric_value(cells[i]->result, metric);
+    const std::optional<double> v = value(*cells[i]);
     if (!v) return std::nullopt;
     if (i < half) early.push_back(*v);
     if (i >= cells.size() - half) late.push_back(*v);
@@ -36,7 +38,77 @@ std::optional<std::pair<double, double>> halves(const std::vector<const analysis
   return std::pair{median_of(early), median_of(late)};
 }
 
+std::optional<std::pair<double, double>> halves(const std::vector<const analysis::TrendCell*>& cells, const char* metric) {
+  return halves(cells, [&](const analysis::TrendCell& c) { return analysis::metric_value(c.result, metric); });
+}
+
+// A rise smaller than this rounds to 0% in the text: noise, not a story.
+constexpr double kNoiseRise = 0.005;
+
+// Compares the group's AI users with its other people over the periods where
+// each side has at least k people with the figure (so that no comparison rests
+// on a few people's weeks). Without two such periods, the group's counts say
+// which side is too small.
+Attribution attribute(const std::vector<const analysis::TrendCell*>& cells, const analysis::GroupResult& group, int k) {
+  std::vector<const analysis::TrendCell*> side_by_side;
+  for (const analysis::TrendCell* c : cells)
+    if (c->ai_users.people >= static_cast<std::uint32_t>(k) && c->non_users.people >= static_cast<std::uint32_t>(k))
+      side_by_side.push_back(c);
+  if (side_by_side.size() < 2) {
+    const double ai_users = analysis::metric_value(group, "ai_users").value_or(0);
+    const double others = analysis::metric_value(group, "headcount").value_or(0) - ai_users;
+    if (ai_users < k) return Attribution::too_few_ai_users;
+    if (others < k) return Attribution::too_few_non_users;
+    return Attribution::too_few_side_by_side;
+  }
+  const auto ai = halves(side_by_side, [](const analysis::TrendCell& c) { return c.ai_users.quality_adjusted_output_per_hour; });
+  const auto non = halves(side_by_side, [](const analysis::TrendCell& c) { return c.non_users.quality_adjusted_output_per_hour; });
+  if (!ai || !non || !(ai->first > 0) || !(non->first > 0)) return Attribution::too_few_side_by_side;
+  const double ai_rise = ai->second / ai->first - 1.0, non_rise = non->second / non->first - 1.0;
+  return ai_rise >= kNoiseRise && ai_rise - non_rise >= kNoiseRise ? Attribution::ai_users_rose_more
+                                                                     : Attribution::no_more_among_ai_users;
+}
+
+std::string attribution_clause(Attribution a) {
+  switch (a) {
+    case Attribution::ai_users_rose_more: return "; the rise was larger among its AI users than among its other people";
+    case Attribution::no_more_among_ai_users:
+      return "; the rise was no larger among its AI users than among its other people, so it is not one of AI use";
+    case Attribution::too_few_ai_users: return "; too few of its people use AI to tell whether AI use is behind the rise";
+    case Attribution::too_few_non_users:
+      return "; too few of its people work without AI to compare with, so the rise may not be AI use's";
+    case Attribution::too_few_side_by_side:
+      return "; too few of its AI users and other people were active in the same periods to compare them";
+  }
+  return "";
+}
+
+// Stories of AI use first, then the undecided ones, then those that are not AI use's.
+int attribution_rank(Attribution a) {
+  switch (a) {
+    case Attribution::ai_users_rose_more: return 0;
+    case Attribution::too_few_non_users:
+    case Attribution::too_few_side_by_side: return 1;
+    case Attribution::too_few_ai_users:
+    case Attribution::no_more_among_ai_users: return 2;
+  }
+  return 2;
+}
+
 }  // namespace
+
+std::string_view attribution_name(Attribution a) {
+  switch (a) {
+    case Attribution::ai_users_rose_more: return "ai_users_rose_more";
+    case Attribution::no_more_among_ai_users: return "no_more_among_ai_users";
+    case Attribution::too_few_ai_users: return "too_few_ai_users";
+    case Attribution::too_few_non_users: return "too_few_non_users";
+    case Attribution::too_few_side_by_side: return "too_few_side_by_side";
+  }
+  return "";
+}
+
+bool card_worthy(const SuccessStory& s) { return !s.mixed && attribution_rank(s.attribution) < 2; }
 
 std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
                                           const Config& config,
@@ -54,7 +126,7 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
     if (cells.size() < 2) continue;
     const auto [before, after] = *halves(cells, "quality_adjusted_output_per_hour");
     // A rise that rounds to 0% is noise, and a group without AI users is no AI story to copy.
-    if (!(before > 0) || after / before - 1.0 < 0.005) continue;
+    if (!(before > 0) || after / before - 1.0 < kNoiseRise) continue;
     if (!(analysis::metric_value(a.groups[g], "ai_users").value_or(0) > 0)) continue;
     SuccessStory s;
     s.key = a.grouping.keys[g];
@@ -79,10 +151,14 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
       s.text += ", errors per task up";
     s.text += ", " + s.from_period + " to " + s.to_period;
     if (s.mixed) s.text += " (mixed: more output, but more errors too)";
+    s.attribution = attribute(cells, a.groups[g], min_people_per_side(config));
+    s.text += attribution_clause(s.attribution);
     out.push_back(std::move(s));
   }
   stable_sort_by(out, [](const SuccessStory& x, const SuccessStory& y) {
     if (x.mixed != y.mixed) return !x.mixed;
+    if (attribution_rank(x.attribution) != attribution_rank(y.attribution))
+      return attribution_rank(x.attribution) < attribution_rank(y.attribution);
     return x.qaoph_change > y.qaoph_change;
   });
   if (out.size() > static_cast<std::size_t>(config.insights.max_items)) out.resize(static_cast<std::size_t>(config.insights.max_items));

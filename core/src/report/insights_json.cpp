@@ -150,7 +150,8 @@ Json success_json(const std::vector<SuccessStory>& stories, const analysis::Anal
                    {"error_rate_before", number_or_null(s.error_rate_before)},
                    {"error_rate_after", number_or_null(s.error_rate_after)},
                    {"error_rate_change", number_or_null(s.error_rate_change)},
-                   {"outcome", s.mixed ? "mixed" : "improved"}, {"text", s.text}});
+                   {"outcome", s.mixed ? "mixed" : "improved"}, {"attribution", attribution_name(s.attribution)},
+                   {"text", s.text}});
   return arr;
 }
 
