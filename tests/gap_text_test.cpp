@@ -2,6 +2,8 @@
 // the pooled difference is not negligible and the comparison was made.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "insights/gap_text.h"
 
 namespace gapscore::insights {
@@ -78,6 +80,48 @@ TEST(GapText, NoVerdictWhenAiUseGoesWithTheTeams) {
   // With people to compare in the same teams but no estimate for another reason, the pooled verdict stands.
   g.adjusted->confounded = false;
   EXPECT_EQ(read_gap(g, Sufficiency{}, 0.95).direction, "ai_users_ahead");
+}
+
+TEST(GapText, TheEstimateSaysWhoItLeavesOut) {
+  // An outside review's case: one team of three, where AI users do worst, was left out (too few AI users
+  // to compare) and the headline spoke for everyone.
+  analysis::GapResult g = gap_with(0.2, 0.5);
+  g.n_users = 17;
+  g.n_non_users = 19;
+  g.adjusted->n = 24;
+  g.adjusted->strata = {"team", "role"};
+  const GapReading r = read_gap(g, Sufficiency{}, 0.95);
+  EXPECT_NE(r.text.find("It covers 24 of the 36 people compared: teams with too few AI users or non-users to compare are "
+                        "left out."),
+            std::string::npos)
+      << r.text;
+  // n withheld by the privacy audit: words, no count.
+  g.adjusted->n = NAN;
+  g.adjusted->n_users = 12;
+  g.adjusted->n_non_users = 12;
+  const GapReading hidden = read_gap(g, Sufficiency{}, 0.95);
+  EXPECT_NE(hidden.text.find("Some teams with too few AI users or non-users to compare are left out."), std::string::npos)
+      << hidden.text;
+  EXPECT_EQ(hidden.text.find("24"), std::string::npos) << hidden.text;
+  // Everyone compared: nothing to add.
+  g.adjusted->n = 36;
+  EXPECT_EQ(read_gap(g, Sufficiency{}, 0.95).text.find("covers"), std::string::npos);
+}
+
+TEST(GapText, AWithheldLikeWithLikeComparisonIsSaidToBeWithheld) {
+  analysis::GapResult g = gap_with(0.3, 0.9);
+  analysis::AdjustedGap withheld;
+  withheld.strata = {"role"};
+  withheld.withheld = true;
+  withheld.reason = "withheld";
+  g.adjusted = withheld;
+  g.paradox = std::nullopt;
+  const GapReading r = read_gap(g, Sufficiency{}, 0.95);
+  EXPECT_EQ(r.basis, "pooled");
+  EXPECT_EQ(r.text.rfind("Pooled (the comparison within the same role is withheld, as it would single out a few people), ",
+                         0),
+            0u)
+      << r.text;
 }
 
 }  // namespace

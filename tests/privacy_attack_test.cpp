@@ -968,6 +968,39 @@ TEST(PrivacyAttack, TheOrganisationsLikeWithLikeGapMinusAShownTeamsIsNotTwoPeopl
       << "recovered Duo's difference " << recovered << " (true " << truth_d << ")";
 }
 
+// A lead alone in their role beside the team's analysts (outside review): the
+// like-with-like estimate compared the analysts only, while the pooled AI
+// users' mean held the lead too, so n_users·mean_users − (n_users − 1)·
+// (estimate + mean_non_users) was the lead's own output per hour. The sample
+// is built this way: every team has one lead.
+TEST(PrivacyAttack, ATeamsLikeWithLikeGapBesideItsPooledMeansIsNotItsLeadsOutput) {
+  Org org = hand_made(join({team("A", 12, 6, 12), team("B", 12, 6, 12)}));
+  // The first member of each team, an AI user, leads it.
+  for (const std::string lead : {"E100,A,", "E112,B,"}) {
+    const std::size_t at = org.people.find(lead + "analyst");
+    ASSERT_NE(at, std::string::npos);
+    org.people.replace(at, lead.size() + 7, lead + "lead");
+  }
+  const Truth truth = truth_of(org);
+  const Outcome run = analyze(org, json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  for (const auto& [name, lead] : {std::pair{"A", 0}, std::pair{"B", 12}}) {
+    const json* g = group_by_key(run.report["groups"], "team", name);
+    ASSERT_NE(g, nullptr);
+    const json& gap = (*g)["gap"];
+    // Both halves of the attack are published, so it is tried.
+    ASSERT_TRUE(gap["mean_users"].is_number()) << gap;
+    ASSERT_TRUE(gap["adjusted"]["estimate"].is_number()) << gap["adjusted"];
+    ASSERT_TRUE(truth.figures[static_cast<std::size_t>(lead)].ai_user);
+    const double n_users = number(gap["n_users"]);
+    const double recovered = n_users * number(gap["mean_users"]) -
+                             (n_users - 1) * (number(gap["adjusted"]["estimate"]) + number(gap["mean_non_users"]));
+    const double truth_lead = *truth.figures[static_cast<std::size_t>(lead)].quality_adjusted_output_per_hour;
+    EXPECT_GT(std::fabs(recovered - truth_lead), 1e-6 * truth_lead)
+        << name << ": recovered the lead's output per hour " << recovered << " (true " << truth_lead << ")";
+  }
+}
+
 TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {
   const Outcome run = analyze(sample(), json::object());
   ASSERT_TRUE(run.ok) << run.error;

@@ -6,9 +6,10 @@ ols('y ~ ai_user + C(stratum)').fit(cov_type='HC3') for the like-with-like
 comparison (normal p-values and 95% interval, reference level = first stratum
 in sorted order). Strata, as docs/metrics.md defines them: overall, the cross
 product of the group_by keys and role (when roles are known); a group's own
-gap, role only. Cells with fewer than K AI users or fewer than K non-users
-are dropped before fitting (a cell's difference would describe its few
-people); fewer than K people on either side left means no estimate.
+gap, role only. A cell with fewer than K AI users or fewer than K non-users
+joins the largest cell of its team (its group's, for a group's gap) that has
+K of each; without one the team's cells are one cell, dropped with fewer than
+K on a side; fewer than K people on either side left means no estimate.
 
 It also writes the datasets it checks (small CSVs, deterministic):
   tests/data/adjusted_gap/simpson/     AI users do better inside every team but
@@ -134,10 +135,29 @@ def adjusted(t, strata, pool):
     if pool is None or not strata:
         return out
     t = t.copy()
-    t["stratum"] = t[strata].astype(str).agg("\x1f".join, axis=1)
-    # A cell enters with at least K people on each side (privacy: a cell's difference describes its people).
-    both = t.groupby("stratum")["ai_user"].agg(lambda s: s.sum() >= K and len(s) - s.sum() >= K)
-    kept = t[t["stratum"].map(both)]
+    # A cell is compared on its own with at least K people on each side (privacy: a cell's difference
+    # describes its people). A smaller one joins the largest such cell with the same values of the strata
+    # but the last (the same team), the first in key order on a tie; without one, all the cells of that
+    # prefix are one cell, kept with K on each side.
+    cells = {}
+    for key, g in t.groupby(strata if len(strata) > 1 else strata[0], sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        cells[tuple(str(v) for v in key)] = (int(g.ai_user.sum()), int(len(g) - g.ai_user.sum()))
+    target = {}
+    keys = sorted(cells)
+    for prefix in sorted({k[:-1] for k in keys}):
+        members = [k for k in keys if k[:-1] == prefix]
+        big = [k for k in members if cells[k][0] >= K and cells[k][1] >= K]
+        if big:
+            largest = min(big, key=lambda k: (-sum(cells[k]), k))  # the largest, the first in key order on a tie
+            for k in members:
+                target[k] = k if k in big else largest
+        elif sum(cells[k][0] for k in members) >= K and sum(cells[k][1] for k in members) >= K:
+            for k in members:
+                target[k] = members[0]
+    key_of = t[strata].astype(str).apply(tuple, axis=1)
+    t["stratum"] = key_of.map(lambda k: "\x1f".join(target[k]) if k in target else None)
+    kept = t[t["stratum"].notna()]
     if (kept.ai_user == 1).sum() < K or (kept.ai_user == 0).sum() < K:
         return out
     if kept["stratum"].nunique() > 1:

@@ -22,8 +22,9 @@ bool grouped_by(const Config& config, std::string_view attribute) {
 
 std::string side_reason(int k) {
   const std::string n = std::to_string(k);
-  return "needs at least " + n + " AI users and " + n + " non-users in the same " +
-         "cells; a cell with fewer than " + n + " on either side is left out (it would describe its few people)";
+  return "needs at least " + n + " AI users and " + n + " non-users in the same cells; a cell with fewer than " + n +
+         " on either side joins the largest cell of its group, and a group with fewer is left out (it would describe its "
+         "few people)";
 }
 
 struct Obs {
@@ -132,23 +133,54 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
     (f.ai_user ? users_in : non_users_in)[c] += 1;
     obs.push_back({c, f.ai_user, *f.quality_adjusted_output_per_hour});
   }
-  // Keep cells with at least k people on each side (a cell's difference is a
-  // figure about its people: the estimate weighs each cell's, and a shown
-  // group's own difference, subtracted, would leave a small cell's); renumber
-  // them in key order.
+  // A cell is compared on its own with at least k people on each side: a
+  // smaller cell's difference would describe its few people. Nor are those
+  // people left out: the pooled means hold them, and the pooled means beside
+  // an estimate without them would give them away (a lead alone in a role).
+  // A small cell joins the largest cell of its prefix (the strata but the
+  // last: the same team) that has k on each side, the first in key order on a
+  // tie; without one, the prefix's cells are one cell, kept with k on each
+  // side. Kept cells are numbered in key order.
   const double cell_min = std::max(2, config.privacy.min_group_size);
+  const auto big = [&](std::size_t c) { return users_in[c] >= cell_min && non_users_in[c] >= cell_min; };
+  const auto same_prefix = [&](std::size_t a, std::size_t b) {
+    const std::vector<std::string>&x = cells.distinct[a], &y = cells.distinct[b];
+    return std::equal(x.begin(), x.end() - 1, y.begin(), y.end() - 1);
+  };
+  std::vector<std::size_t> target(next, SIZE_MAX);
+  for (std::size_t b = 0; b < next;) {
+    std::size_t e = b + 1;
+    while (e < next && same_prefix(b, e)) ++e;
+    std::size_t largest = SIZE_MAX;
+    double users = 0, non_users = 0;
+    for (std::size_t c = b; c < e; ++c) {
+      users += users_in[c];
+      non_users += non_users_in[c];
+      if (big(c) && (largest == SIZE_MAX || users_in[c] + non_users_in[c] > users_in[largest] + non_users_in[largest]))
+        largest = c;
+    }
+    for (std::size_t c = b; c < e; ++c) {
+      if (largest != SIZE_MAX) target[c] = big(c) ? c : largest;
+      else if (users >= cell_min && non_users >= cell_min) target[c] = b;
+    }
+    b = e;
+  }
   std::vector<std::size_t> kept_index(next, SIZE_MAX);
   for (std::size_t c = 0; c < next; ++c)
-    if (users_in[c] >= cell_min && non_users_in[c] >= cell_min) kept_index[c] = out.cells++;
+    if (target[c] == c) kept_index[c] = out.cells++;
   std::vector<Obs> kept;
+  out.cell_people.resize(out.cells);
   for (std::size_t i = 0; i < obs.size(); ++i) {
     const Obs& o = obs[i];
-    if (kept_index[o.cell] == SIZE_MAX) continue;
-    kept.push_back({kept_index[o.cell], o.user, o.y});
+    if (target[o.cell] == SIZE_MAX) continue;
+    const std::size_t cell = kept_index[target[o.cell]];
+    kept.push_back({cell, o.user, o.y});
     (o.user ? out.n_users : out.n_non_users) += 1;
     out.people.push_back(people[i]);
+    out.cell_people[cell].push_back(people[i]);
   }
   std::sort(out.people.begin(), out.people.end());
+  for (std::vector<std::uint32_t>& c : out.cell_people) std::sort(c.begin(), c.end());
   out.n = out.n_users + out.n_non_users;
   const int k = std::max(2, config.privacy.min_group_size);
   if (out.n_users < k || out.n_non_users < k) {

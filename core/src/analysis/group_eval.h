@@ -26,6 +26,9 @@ struct AdjustedGap {
   std::optional<double> hedges_g;  // J·estimate/s_pooled, on the pooled comparison's scale
   double n = 0;                    // people kept: in stratum cells with k AI users and k non-users
   std::vector<std::uint32_t> people;  // those people (person indices, sorted): n is a count of them (privacy)
+  // The people of each kept cell (sorted): the estimate weighs each cell's two
+  // means, so the privacy audit checks each cell's sides (then drops these).
+  std::vector<std::vector<std::uint32_t>> cell_people;
   double n_users = 0, n_non_users = 0;  // of those (not published on their own)
   std::size_t cells = 0;           // stratum cells kept
   std::vector<std::string> strata;  // the attributes the cells are made of, e.g. {"team", "role"}
@@ -34,6 +37,9 @@ struct AdjustedGap {
   // Enough AI users and non-users overall, too few of them in cells that hold
   // both: AI use goes with the cells, so the pooled difference may be theirs.
   bool confounded = false;
+  // Hidden by the disclosure audit: its people differ from the pooled sides'
+  // by 1..k-1 on a side, so the two together would single those few out.
+  bool withheld = false;
 };
 
 // The pooled comparison: every AI user against every non-user of the set.

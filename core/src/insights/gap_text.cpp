@@ -50,6 +50,25 @@ std::string strata_words(const std::vector<std::string>& strata, bool plural) {
   return out;
 }
 
+namespace {
+
+// Who the like-with-like estimate leaves out: the people of whole teams (the
+// strata but the last) with too few AI users or non-users to compare. Empty
+// when it covers everyone compared. Words only where the audit hid its n.
+std::string coverage_text(const analysis::GapResult& gap, const analysis::AdjustedGap& adj) {
+  const double compared = gap.n_users + gap.n_non_users;
+  const double kept = std::isnan(adj.n) ? adj.n_users + adj.n_non_users : adj.n;  // n hidden by the audit: still known here
+  if (!(kept < compared)) return "";
+  const std::vector<std::string> prefix(adj.strata.begin(), adj.strata.end() - (adj.strata.empty() ? 0 : 1));
+  const std::string whole = prefix.empty() ? "groups" : strata_words(prefix, true);
+  const std::string left_out = " with too few AI users or non-users to compare are left out";
+  if (std::isnan(adj.n)) return " Some " + whole + left_out + ".";
+  return " It covers " + fixed_text(adj.n, 0) + " of the " + fixed_text(compared, 0) + " people compared: " + whole + left_out +
+         ".";
+}
+
+}  // namespace
+
 GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficiency, double confidence) {
   GapReading r;
   if (!gap.compared) {
@@ -105,6 +124,7 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
       r.text = lead + "there is no clear difference between AI users and non-users (" + signed_text(est) +
                " quality-adjusted tasks per hour, " + interval + ").";
     }
+    r.text += coverage_text(gap, *adj);
     return r;
   }
   // Pooled only: the interval of the means decides when there is one (it
@@ -121,8 +141,12 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
                                       : (gap.p_value ? "Mann-Whitney " + p_text(*gap.p_value) : std::string("no test"));
   // Say what the pooled comparison leaves out when an adjusted one was tried.
   const bool tried = gap.adjusted && !gap.adjusted->strata.empty();
-  const std::string lead = tried ? "Pooled, not within the same " + strata_words(gap.adjusted->strata, false) + ", "
-                                 : "Pooled over all AI users and non-users, ";
+  const std::string lead =
+      !tried ? "Pooled over all AI users and non-users, "
+      : gap.adjusted->withheld
+          ? "Pooled (the comparison within the same " + strata_words(gap.adjusted->strata, false) +
+                " is withheld, as it would single out a few people), "
+          : "Pooled, not within the same " + strata_words(gap.adjusted->strata, false) + ", ";
   if (r.clear && tried && gap.adjusted->confounded) {
     // No like-with-like check was possible: no verdict on AI use.
     r.clear = false;

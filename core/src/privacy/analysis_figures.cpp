@@ -39,6 +39,27 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
   // sum of output is published, only the two counts (apply_analysis_figures).
   if (!gap.compared)
     for (FigureId f : {g.users, g.non_users, g.all}) audit.withhold(f);
+  // The like-with-like estimate weighs each kept cell's two means. With one
+  // cell it is their difference, and when the cell's non-users are all the
+  // pooled non-users, the pooled AI users' mean and the estimate give the
+  // average of the AI users the cell left out (a lead alone in their role).
+  // Each cell's sides are sets of the pooled sides' domain, as if their means
+  // were published, so that the audit's pair check sees such a remainder.
+  if (gap.compared && gap.adjusted && gap.adjusted->estimate) {
+    for (std::size_t c = 0; c < gap.adjusted->cell_people.size(); ++c) {
+      std::vector<std::uint32_t> users, non_users;
+      for (std::uint32_t p : gap.adjusted->cell_people[c]) (a.figures[p].ai_user ? users : non_users).push_back(p);
+      const std::string cell = label + ".gap.adjusted.cells[" + std::to_string(c) + "]";
+      const FigureId u = audit.add({kQualityDomain, "", std::move(users), keep, cell + " (AI users)"});
+      const FigureId n = audit.add({kQualityDomain, "", std::move(non_users), keep, cell + " (non-users)"});
+      if (!g.adjusted_cells) {
+        g.adjusted_cells = u;
+        audit.requires_shown(u, g.users);
+      }
+      if (u != *g.adjusted_cells) audit.together(*g.adjusted_cells, u);
+      audit.together(*g.adjusted_cells, n);
+    }
+  }
   // The organisation's (or a roll-up group's) n minus the shown groups'
   // headcounts would count the people of a hidden group when the model drops
   // a sibling (a team with no AI user): n is checked against the groups it
@@ -50,6 +71,19 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
     audit.requires_shown(*g.adjusted_n, g.users);
   }
   return g;
+}
+
+// A like-with-like estimate the audit hides: its strata and why stay.
+void withhold_adjusted(analysis::GapResult& g, int k) {
+  analysis::AdjustedGap adj;
+  adj.strata = g.adjusted->strata;
+  adj.confounded = g.adjusted->confounded;
+  adj.withheld = true;
+  adj.reason = "withheld: beside the averages of all AI users and non-users, it would single out fewer than " +
+               std::to_string(k) + " people";
+  adj.settings = setting::min_group_size;
+  g.adjusted = std::move(adj);
+  g.paradox.reset();  // which way the estimate points is part of it
 }
 
 // A gap the audit hides: no figure of it is published, only why.
@@ -126,6 +160,13 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::Analy
   f.contributors = declare_contributor_figures(audit, a, f.overall, f.groups, f.rollup);
   audit.table(suppression_input(a), f.overall, f.groups);
   declare_contributor_tables(audit, f.contributors);
+  // The like-with-like cells' people served only the declarations above.
+  if (a.overall.gap && a.overall.gap->adjusted) a.overall.gap->adjusted->cell_people = {};
+  for (analysis::GroupResult& g : a.groups)
+    if (g.gap && g.gap->adjusted) g.gap->adjusted->cell_people = {};
+  if (a.rollup)
+    for (analysis::GroupResult& g : a.rollup->groups)
+      if (g.gap && g.gap->adjusted) g.gap->adjusted->cell_people = {};
   // The people's kinds per trend cell served only the declarations above.
   for (analysis::TrendCell& c : a.trends) c.active_kinds = {};
   for (analysis::UnpublishedCell& c : a.unpublished_cells) c.kind_people = {};
@@ -143,8 +184,15 @@ SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const Analy
       if (!audit.count_publishable(gap->n_non_users)) gap->n_non_users = NAN;
       return;
     }
-    if (!audit.shown(f->users)) withhold_gap(*gap, audit.status(f->users), audit.k());
-    else if (f->adjusted_n && gap->adjusted && !audit.shown(*f->adjusted_n)) gap->adjusted->n = NAN;
+    if (!audit.shown(f->users)) {
+      withhold_gap(*gap, audit.status(f->users), audit.k());
+      return;
+    }
+    if (f->adjusted_cells && gap->adjusted && !audit.shown(*f->adjusted_cells)) {
+      withhold_adjusted(*gap, audit.k());
+      return;
+    }
+    if (f->adjusted_n && gap->adjusted && !audit.shown(*f->adjusted_n)) gap->adjusted->n = NAN;
   };
   apply_contributor_figures(audit, figures.contributors, a);
   apply(figures.overall_gap, a.overall.gap);

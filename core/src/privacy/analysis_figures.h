@@ -23,6 +23,10 @@ struct GapFigures {
   FigureId users = 0, non_users = 0, all = 0;  // shown together
   // The like-with-like gap's n: a count of the people it kept (a people figure).
   std::optional<FigureId> adjusted_n;
+  // The like-with-like estimate's cells, each as its AI users and its
+  // non-users in the pooled sides' domain (all shown together, or the
+  // estimate is withheld): the first cell's AI users, when there is a cell.
+  std::optional<FigureId> adjusted_cells;
 };
 
 struct AnalysisFigures {
