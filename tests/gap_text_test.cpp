@@ -118,7 +118,7 @@ TEST(GapText, AWithheldLikeWithLikeComparisonIsSaidToBeWithheld) {
   g.paradox = std::nullopt;
   const GapReading r = read_gap(g, Sufficiency{}, 0.95);
   EXPECT_EQ(r.basis, "pooled");
-  EXPECT_EQ(r.text.rfind("Pooled (the comparison within the same role is withheld, as it would single out a few people), ",
+  EXPECT_EQ(r.text.rfind("Pooled (within the same role: withheld for privacy), ",
                          0),
             0u)
       << r.text;

@@ -85,15 +85,17 @@ std::vector<std::uint32_t> stable_by_group(std::span<const std::uint32_t> people
   return out;
 }
 
-// A group cell's two sides: its whole-window AI users and its other people,
-// summed in member order like the cell itself.
+// A group cell's error counts and its two sides (its whole-window AI users and
+// its other people), summed in member order like the cell itself.
 void add_sides(TrendCell& c, std::span<const std::uint32_t> members, const metrics::PeriodSums& period_sums,
                std::span<const PersonFigures> period_figures, std::span<const PersonFigures> window_figures) {
   double weighted[2] = {0, 0}, cost[2] = {0, 0};
   SideFigure* sides[2] = {&c.non_users, &c.ai_users};
   for (std::uint32_t p : members) {
-    if (!period_figures[p].quality_adjusted_output_per_hour) continue;
     const metrics::RowSums all = period_sums.of(p).all;
+    c.errors += all.errors;
+    c.error_tasks += all.e_tasks;
+    if (!period_figures[p].quality_adjusted_output_per_hour) continue;
     const int side = window_figures[p].ai_user ? 1 : 0;
     weighted[side] += all.q_weighted;
     cost[side] += all.q_cost;
@@ -157,7 +159,7 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
       return v;
     };
     auto cell = [&](std::optional<std::size_t> group, std::span<const std::uint32_t> members) {
-      TrendCell c{i, from, label, group, evaluate_group(ctx, members, std::nullopt), sorted_indices(members), {}, {}, {}};
+      TrendCell c{i, from, label, group, evaluate_group(ctx, members, std::nullopt), sorted_indices(members), {}, {}, {}, 0, 0};
       c.active_kinds.reserve(c.active_people.size());
       for (std::uint32_t p : c.active_people) c.active_kinds.push_back(figures[p].contributes & trend_kinds);
       if (group) add_sides(c, members, period_sums, figures, out.figures);

@@ -50,6 +50,7 @@ struct TrendCell {
   // Each active person's metrics::Contributor kinds in the period (same order).
   std::vector<std::uint32_t> active_kinds;
   SideFigure ai_users, non_users;  // group cells only
+  double errors = 0, error_tasks = 0;  // group cells only: Σerrors, Σtasks over rows with errors (never published)
 };
 
 // A group x period cell with people whose group is not among the trend groups:

@@ -14,6 +14,15 @@
 
 namespace gapscore {
 
+namespace date_detail {
+// A cell without its leading and trailing spaces and tabs.
+inline std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+}  // namespace date_detail
+
 // An Excel serial day number ("45678", "45678.25": the fraction is the time,
 // ignored) as days since 1970; date1904: the workbook counts from 1904-01-01.
 std::optional<std::int32_t> excel_serial_to_days(std::string_view text, bool date1904);

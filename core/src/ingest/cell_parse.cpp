@@ -4,8 +4,6 @@
 #include <cmath>
 #include <cstring>
 
-#include <fast_float/fast_float.h>
-
 #include "base/date.h"
 
 namespace gapscore::ingest {
@@ -13,24 +11,19 @@ namespace {
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-bool looks_non_finite(std::string_view s) {
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
-  return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
-}
-
 // Powers of ten: exact doubles (the divisors of both decimal readers) and
 // integers (to x 10^6).
 constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
 }  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
 
 bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
   // The most digits (as one integer) with `places` decimals whose value x 10^6 stays below 2^50.
@@ -114,62 +107,6 @@ bool parse_short_decimal(const char* p, std::size_t n, double& out, std::int64_t
   // At most 8 digits and 6 decimals: value x 10^(6 - fraction) < 10^14 < 2^50,
   // so parse_plain_decimal gives this value too.
   micros = static_cast<std::int64_t>(value * kPow10Int[6 - fraction]);
-  return true;
-}
-
-bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
-  std::string_view s = trim(text);
-  if (parse_plain_decimal(s, out)) return true;
-  if (looks_non_finite(s)) {
-    err = {DiagCode::non_finite, "is not a finite number"};
-    return false;
-  }
-  char local[64];
-  if (decimal_comma && s.size() < sizeof local && s.find(',') != std::string_view::npos &&
-      s.find('.') == std::string_view::npos) {
-    std::memcpy(local, s.data(), s.size());
-    for (std::size_t i = 0; i < s.size(); ++i)
-      if (local[i] == ',') local[i] = '.';
-    s = std::string_view(local, s.size());
-  }
-  if (!s.empty() && s[0] == '+') {
-    s.remove_prefix(1);
-    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s = std::string_view();  // "+-1" is not a number
-  }
-  const auto res = fast_float::from_chars(s.data(), s.data() + s.size(), out);
-  if (res.ptr != s.data() + s.size() || s.empty() || res.ec != std::errc()) {
-    if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size()) {
-      err = {DiagCode::out_of_range, "is too large to represent"};
-      return false;
-    }
-    err = {DiagCode::invalid_number, "is not a number"};
-    return false;
-  }
-  if (!std::isfinite(out)) {
-    err = {DiagCode::out_of_range, "is too large to represent"};
-    return false;
-  }
-  if (out == 0.0) out = 0.0;  // no negative zero
-  return true;
-}
-
-bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out, CellError& err) {
-  std::string_view s = trim(text);
-  if (parse_plain_integer(s, out)) return true;
-  double d = 0;
-  if (!parse_number(s, decimal_comma, d, err)) {
-    if (err.code == DiagCode::invalid_number) err = {DiagCode::invalid_integer, "is not a whole number"};
-    return false;
-  }
-  if (d != std::floor(d)) {
-    err = {DiagCode::invalid_integer, "is not a whole number"};
-    return false;
-  }
-  if (d < -2147483647.0 || d > 2147483647.0) {
-    err = {DiagCode::out_of_range, "is outside the supported integer range"};
-    return false;
-  }
-  out = static_cast<std::int32_t>(d);
   return true;
 }
 

@@ -56,6 +56,9 @@ inline bool parse_plain_integer(std::string_view s, std::int32_t& out) {
   return true;
 }
 
+// ASCII case-insensitive equality.
+bool iequals(std::string_view a, std::string_view b);
+
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports).
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);
 // Whole numbers; "12.0" is accepted, "12.5" is not. Range of int32.

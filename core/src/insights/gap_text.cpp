@@ -144,8 +144,7 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
   const std::string lead =
       !tried ? "Pooled over all AI users and non-users, "
       : gap.adjusted->withheld
-          ? "Pooled (the comparison within the same " + strata_words(gap.adjusted->strata, false) +
-                " is withheld, as it would single out a few people), "
+          ? "Pooled (within the same " + strata_words(gap.adjusted->strata, false) + ": withheld for privacy), "
           : "Pooled, not within the same " + strata_words(gap.adjusted->strata, false) + ", ";
   if (r.clear && tried && gap.adjusted->confounded) {
     // No like-with-like check was possible: no verdict on AI use.

@@ -105,7 +105,7 @@ void role_cards(const RoleGuidanceResult& rg, const Config& config, std::vector<
     cards.push_back(ranked[i].second);
 }
 
-// `ai_users_behind`: the organisation's gap says AI users clearly produce less.
+// `ai_users_behind`: the organisation's gap, or the top target team's own, says AI users clearly produce less.
 void training_cards(const TrainingResult& tr, const analysis::Grouping& grouping, const Config& config,
                     const privacy::KeyLabeller& label, bool ai_users_behind, std::vector<Card>& cards) {
   if (!tr.targets.empty()) {
@@ -160,7 +160,9 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
     paradox = gap.paradox;
     if (gap.compared) {
       Card c = gap_card(*out.gap);
-      c.people = gap.adjusted && gap.adjusted->estimate ? gap.adjusted->n : gap.n_users + gap.n_non_users;
+      // The like-with-like n, unless the audit hid it: the impact (people x size) would tell it.
+      const bool adjusted_n = gap.adjusted && gap.adjusted->estimate && !std::isnan(gap.adjusted->n);
+      c.people = adjusted_n ? gap.adjusted->n : gap.n_users + gap.n_non_users;
       c.size = out.gap->clear && out.gap->hedges_g ? std::fabs(*out.gap->hedges_g) : 0.0;
       c.sufficiency = enough;
       out.cards.push_back(std::move(c));
@@ -183,7 +185,19 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   role_cards(out.role_guidance, config, out.cards);
 
   out.training = training_and_mentoring(ds, a, plan, roles, personas, config, trained_status(audit, figures));
-  const bool ai_users_behind = out.gap && out.gap->clear && out.gap->direction == "ai_users_behind";
+  // AI users clearly behind, in the organisation or in the team to train first
+  // (an outside review: a team whose own gap was large and negative was sent
+  // to hands-on AI workshops because the organisation's was not).
+  bool ai_users_behind = out.gap && out.gap->clear && out.gap->direction == "ai_users_behind";
+  if (!out.training.targets.empty() && out.training.targets.front().kind == "group")
+    for (std::size_t g = 0; g < a.grouping.size(); ++g) {
+      if (a.grouping.keys[g] != out.training.targets.front().key || plan.groups[g] != privacy::CellStatus::shown ||
+          !a.groups[g].gap)
+        continue;
+      const analysis::GapResult& gap = *a.groups[g].gap;
+      const GapReading team = read_gap(gap, gap_sufficiency(gap, out.span, config), config.bootstrap.confidence);
+      ai_users_behind = ai_users_behind || (team.clear && team.direction == "ai_users_behind");
+    }
   training_cards(out.training, a.grouping, config, label, ai_users_behind, out.cards);
 
   out.success_stories = success_stories(a, plan, config, [&](std::size_t g) {

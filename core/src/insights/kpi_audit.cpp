@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "base/detmath.h"
 #include "metrics/catalog_table.h"
 #include "metrics/group_inputs.h"
 #include "stats/stats.h"
@@ -53,6 +54,19 @@ std::vector<Proxy> proxies(const Dataset& ds, const Config& config) {
   return out;
 }
 
+// Whether the data rule out |rho| reaching `threshold`: the upper end of the
+// 95% interval of |rho| (Fisher z, Bonett and Wright's standard error for
+// Spearman's rho, sqrt((1 + rho²/2) / (n − 3))) is below it. A weak rho from
+// six people is no evidence of no relationship (an outside review: 0.12 with
+// an interval of −0.77 to +0.85 was "does not track outcomes").
+bool clearly_below(double rho, double n, double threshold) {
+  if (n < 4) return false;
+  const double r = std::min(std::fabs(rho), 0.999999);
+  const double z = 0.5 * detmath::log1p(2 * r / (1 - r)) + 1.959963984540054 * std::sqrt((1 + r * r / 2) / (n - 3));
+  const double e = detmath::expm1(2 * z);
+  return e / (e + 2) < threshold;  // tanh(z)
+}
+
 }  // namespace
 
 std::string proxy_words(const std::string& proxy) {
@@ -88,7 +102,7 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
   KpiAudit out;
   std::size_t i = 0;
   for (const Proxy& proxy : proxies(ds, config)) {
-    bool any_pair = false, tracks_any = false;
+    bool any_pair = false, tracks_any = false, all_clearly_weak = true;
     for (const Named& outcome : kOutcomes) {
       const bool show = i < shown.size() && shown[i];
       ++i;
@@ -117,9 +131,10 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
       }
       any_pair = any_pair || pair.rho.has_value();  // a pair without a correlation tested nothing
       tracks_any = tracks_any || pair.tracks;
+      if (pair.rho) all_clearly_weak = all_clearly_weak && clearly_below(*pair.rho, pair.n, config.insights.kpi_min_abs_rho);
       out.pairs.push_back(std::move(pair));
     }
-    if (any_pair && !tracks_any) out.proxies_not_tracking.push_back(proxy.name);
+    if (any_pair && !tracks_any && all_clearly_weak) out.proxies_not_tracking.push_back(proxy.name);
   }
   // The outcomes the listed proxies were tested against: what the card may name.
   for (const Named& outcome : kOutcomes)

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "base/detmath.h"
 #include "base/number_text.h"
 #include "stats/stats.h"
 #include "activity/exact_sums.h"
@@ -31,11 +32,25 @@ struct RoleTask {
   std::vector<std::uint32_t> people, ai_people;  // people with rows / AI-assisted rows here (deduplicated later)
 };
 
+// Whether AI-assisted rows err more per task than the others by more than
+// chance: given all the errors, each falls on AI-assisted tasks with the
+// chance of their share of the tasks; one-sided p < 0.05 (normal
+// approximation with continuity correction; at least 5 errors). A ratio of
+// error rates alone called 35 errors against 22 a risk (an outside review:
+// the same planted rate, p = 0.5).
+bool clearly_more_errors(const ClassSums& ai, const ClassSums& manual) {
+  const double errors = ai.errors + manual.errors, tasks = ai.e_tasks + manual.e_tasks;
+  if (errors < 5 || !(ai.e_tasks > 0) || !(manual.e_tasks > 0)) return false;
+  const double share = ai.e_tasks / tasks, expected = errors * share;
+  const double z = (ai.errors - 0.5 - expected) / std::sqrt(errors * share * (1 - share));
+  return detmath::normal_sf(z) < 0.05;
+}
+
 // An off-playbook task is risky when AI-assisted work there reworks or errs clearly more.
-bool risky(const RiskyTask& t, double rework_threshold) {
+bool risky(const RiskyTask& t, const ClassSums& ai, const ClassSums& manual, double rework_threshold) {
   if (t.ai_rework_rate && *t.ai_rework_rate >= rework_threshold) return true;
   return t.ai_error_rate && t.manual_error_rate && *t.manual_error_rate > 0 &&
-         *t.ai_error_rate >= 1.2 * *t.manual_error_rate;
+         *t.ai_error_rate >= 1.2 * *t.manual_error_rate && clearly_more_errors(ai, manual);
 }
 
 }  // namespace
@@ -126,7 +141,7 @@ RoleGuidanceResult role_guidance(const Dataset& ds, const RolePlan& role_plan, c
         t.manual_error_rate = metrics::ratio(cell.manual.errors, cell.manual.e_tasks);
         t.ai_people = static_cast<double>(cell.ai_people.size());
         // Fewer than k people using AI there would describe individuals.
-        if (t.ai_people >= k && risky(t, config.rework_threshold)) g.risky_off_playbook.push_back(t);
+        if (t.ai_people >= k && risky(t, cell.ai, cell.manual, config.rework_threshold)) g.risky_off_playbook.push_back(t);
       }
     }
     stable_sort_by(g.underused,

@@ -33,7 +33,7 @@ struct SuccessStory {
   std::string from_period, to_period;
   double qaoph_before = 0, qaoph_after = 0, qaoph_change = 0;  // relative change
   std::optional<double> error_rate_before, error_rate_after, error_rate_change;
-  bool mixed = false;  // errors per task rose
+  bool mixed = false;  // errors per task rose, by more than chance
   Attribution attribution = Attribution::too_few_side_by_side;
   std::string text;
 };

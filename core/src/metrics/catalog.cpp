@@ -267,10 +267,9 @@ const CatalogEntry kEntries[] = {
     {{"adjusted", "like-with-like gap", P, "tasks/hour",
       "OLS at person level, quality_adjusted_output_per_hour ~ ai_user + C(stratum), one fixed effect per "
       "stratum cell (overall: the cross product of the group_by keys plus role when roles are known; a group: role "
-      "only); a cell with fewer than privacy.min_group_size AI users or non-users joins the largest cell of its team "
-      "(a group: of the group) that has that many, or the team's cells become one cell, dropped when it has fewer (a "
-      "small cell's difference would describe its few people, and leaving them out would let the pooled means, which "
-      "hold them, give them away); HC3 standard errors, normal p-value "
+      "only); a cell with fewer than privacy.min_group_size AI users or non-users joins its team's largest cell with "
+      "that many (a group: the group's), else the team is one cell, dropped with fewer (a small cell's difference, or "
+      "its people left out beside the pooled means, would describe them); HC3 standard errors, normal p-value "
       "and 95% interval (statsmodels ols(...).fit(cov_type='HC3')). Fields: estimate, se, ci_low, ci_high, "
       "p_value, n (people kept), strata, method, hedges_g (J·estimate/s_pooled of the pooled comparison), "
       "effect_size, reason",

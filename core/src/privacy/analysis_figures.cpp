@@ -74,13 +74,12 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
 }
 
 // A like-with-like estimate the audit hides: its strata and why stay.
-void withhold_adjusted(analysis::GapResult& g, int k) {
+void withhold_adjusted(analysis::GapResult& g) {
   analysis::AdjustedGap adj;
   adj.strata = g.adjusted->strata;
   adj.confounded = g.adjusted->confounded;
   adj.withheld = true;
-  adj.reason = "withheld: beside the averages of all AI users and non-users, it would single out fewer than " +
-               std::to_string(k) + " people";
+  adj.reason = "withheld so that a smaller hidden comparison cannot be worked out from the others";
   adj.settings = setting::min_group_size;
   g.adjusted = std::move(adj);
   g.paradox.reset();  // which way the estimate points is part of it
@@ -189,7 +188,7 @@ SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const Analy
       return;
     }
     if (f->adjusted_cells && gap->adjusted && !audit.shown(*f->adjusted_cells)) {
-      withhold_adjusted(*gap, audit.k());
+      withhold_adjusted(*gap);
       return;
     }
     if (f->adjusted_n && gap->adjusted && !audit.shown(*f->adjusted_n)) gap->adjusted->n = NAN;

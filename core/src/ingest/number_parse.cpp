@@ -1,0 +1,78 @@
+// The general number readers: any decimal form fast_float reads, a decimal
+// comma, and the diagnostics. Rows of the common form never get here (the
+// plain readers in cell_parse.cpp take them), so in wasm this file is
+// compiled for size (core/CMakeLists.txt): fast_float inlined is 11 KB.
+#include <cmath>
+#include <cstring>
+
+#include <fast_float/fast_float.h>
+
+#include "ingest/cell_parse.h"
+
+namespace gapscore::ingest {
+namespace {
+
+bool looks_non_finite(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
+}
+
+}  // namespace
+
+bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
+  std::string_view s = trim(text);
+  if (parse_plain_decimal(s, out)) return true;
+  if (looks_non_finite(s)) {
+    err = {DiagCode::non_finite, "is not a finite number"};
+    return false;
+  }
+  char local[64];
+  if (decimal_comma && s.size() < sizeof local && s.find(',') != std::string_view::npos &&
+      s.find('.') == std::string_view::npos) {
+    std::memcpy(local, s.data(), s.size());
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (local[i] == ',') local[i] = '.';
+    s = std::string_view(local, s.size());
+  }
+  if (!s.empty() && s[0] == '+') {
+    s.remove_prefix(1);
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s = std::string_view();  // "+-1" is not a number
+  }
+  const auto res = fast_float::from_chars(s.data(), s.data() + s.size(), out);
+  if (res.ptr != s.data() + s.size() || s.empty() || res.ec != std::errc()) {
+    if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size()) {
+      err = {DiagCode::out_of_range, "is too large to represent"};
+      return false;
+    }
+    err = {DiagCode::invalid_number, "is not a number"};
+    return false;
+  }
+  if (!std::isfinite(out)) {
+    err = {DiagCode::out_of_range, "is too large to represent"};
+    return false;
+  }
+  if (out == 0.0) out = 0.0;  // no negative zero
+  return true;
+}
+
+bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out, CellError& err) {
+  std::string_view s = trim(text);
+  if (parse_plain_integer(s, out)) return true;
+  double d = 0;
+  if (!parse_number(s, decimal_comma, d, err)) {
+    if (err.code == DiagCode::invalid_number) err = {DiagCode::invalid_integer, "is not a whole number"};
+    return false;
+  }
+  if (d != std::floor(d)) {
+    err = {DiagCode::invalid_integer, "is not a whole number"};
+    return false;
+  }
+  if (d < -2147483647.0 || d > 2147483647.0) {
+    err = {DiagCode::out_of_range, "is outside the supported integer range"};
+    return false;
+  }
+  out = static_cast<std::int32_t>(d);
+  return true;
+}
+
+}  // namespace gapscore::ingest
