@@ -52,6 +52,10 @@ TEST(Cli, UsageErrorsExitTwoWithAMessage) {
       {"generate --out /tmp/x --teams 0", "--teams must be at least 1"},
       {"generate --out /tmp/x --people 10 --teams 11", "teams must be between 1 and the number of people (10)"},
       {"analyze --activity x --format xml", "--format must be json or summary"},
+      {"analyze --activity x --threads abc", "--threads: a whole number of 1 or more"},
+      {"analyze --activity x --threads -1", "--threads: a whole number of 1 or more"},
+      {"analyze --activity x --threads 2.5", "--threads: a whole number of 1 or more"},
+      {"analyze --activity x --threads 0", "--threads: a whole number of 1 or more"},
   };
   for (const Case& c : cases) {
     const CliResult r = run(c.args);

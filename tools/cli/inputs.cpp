@@ -291,6 +291,11 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
 Status stream_inputs(const ParsedArgs& args, Session& analysis) {
   const std::string split = args.get("split").value_or("people");
   if (split != "people" && split != "bytes") return Error(usage("--split: people or bytes"));
+  if (auto t = args.get("threads")) {
+    // A whole number of readers: "abc", "-1", "2.5" or "" are usage errors, not one reader.
+    const bool digits = !t->empty() && t->size() <= 6 && std::all_of(t->begin(), t->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::strtol(t->c_str(), nullptr, 10) < 1) return Error(usage("--threads: a whole number of 1 or more"));
+  }
   auto planned = plan_activity(args);
   if (!planned) return std::move(planned).error();
   const ActivityPlan& plan = planned.value();

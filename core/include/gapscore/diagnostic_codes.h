@@ -35,6 +35,7 @@ namespace gapscore {
   X(malformed_quote, row, "A quote appears inside an unquoted field or after a closing quote.")    \
   X(json_row_not_object, row, "An element of the JSON array is not an object.")                    \
   X(json_nested_value, row, "A JSON value is an object or array where a single value is expected.") \
+  X(json_repeated_field, row, "A JSON object gives one column twice (the same key, or two keys that name it).") \
   X(missing_value, row, "A required cell is empty.")                                               \
   X(invalid_number, row, "A cell is not a decimal number.")                                        \
   X(invalid_integer, row, "A cell is not a whole number.")                                         \
@@ -50,7 +51,7 @@ namespace gapscore {
   X(unknown_person, warning, "A person in activity is missing from the people table; inline attributes are used, else '(unassigned)'.") \
   X(attribute_conflict, warning, "A person's team/role/work_mode differs between rows or tables; the people table wins, else the first row.") \
   X(no_rows, error, "The table has a header but no data rows.")                                    \
-  X(no_valid_rows, error, "Every row of the table was skipped; see the other diagnostics.")       \
+  X(no_valid_rows, error, "Every row of the table was skipped; see the other diagnostics. A later activity file with no row to use is a warning when the files before it (in SHA-256 order) have rows.")       \
   X(rows_outside_window, info, "Rows outside the configured date window were left out.")          \
   X(diagnostics_truncated, info, "More diagnostics of this kind were found than are listed.")     \
   X(trend_groups_capped, info, "Trends cover only the largest groups (config.trends.max_groups); choose others with config.trends.groups.") \

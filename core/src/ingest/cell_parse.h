@@ -15,12 +15,38 @@ struct CellError {
   const char* problem;  // e.g. "is not a number"
 };
 
-// Leading/trailing spaces and tabs are not part of a value. Inline: it runs
-// several times per cell of every row.
+// The length of an invisible character (U+FEFF byte-order mark, U+200B..D
+// zero-width space and joiners, U+2060 word joiner) starting at s[i], or 0.
+// Such a character before an id ("cat" of two exports keeps the second's
+// byte-order mark) made it another person (an outside review).
+inline std::size_t invisible_at(std::string_view s, std::size_t i) {
+  if (s.size() - i < 3) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+             b2 = static_cast<unsigned char>(s[i + 2]);
+  const bool bom = b0 == 0xEF && b1 == 0xBB && b2 == 0xBF;
+  const bool zero_width = b0 == 0xE2 && ((b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D) || (b1 == 0x81 && b2 == 0xA0));
+  return bom || zero_width ? 3 : 0;
+}
+
+// A first or last byte that may start or end an invisible character (the plain
+// path leaves such cells to the general one, which trims them).
+inline bool may_be_invisible(char first, char last) {
+  const auto f = static_cast<unsigned char>(first), l = static_cast<unsigned char>(last);
+  return f == 0xEF || f == 0xE2 || l == 0xBF || l == 0x8B || l == 0x8C || l == 0x8D || l == 0xA0;
+}
+
+// Leading/trailing spaces, tabs and invisible characters are not part of a
+// value. Inline: it runs several times per cell of every row.
 inline std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  for (std::size_t n = 1; n != 0;) {
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    b += n = b < e ? invisible_at(s.substr(0, e), b) : 0;
+  }
+  for (std::size_t n = 1; n != 0;) {
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : 0;
+  }
   return s.substr(b, e - b);
 }
 

@@ -4,13 +4,19 @@
 
 namespace gapscore {
 
-// A ZIP, legacy Excel or UTF-16 file given as text, told apart by its first bytes.
+// A ZIP, legacy Excel, UTF-16 or UTF-32 file given as text, told apart by its first bytes.
 std::optional<Diagnostic> CsvReader::signature_error(std::string_view head) const {
   if (head.size() >= 2) {
     const auto b0 = static_cast<unsigned char>(head[0]), b1 = static_cast<unsigned char>(head[1]);
-    if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+    // FF FE 00 00 and 00 00 FE FF mark UTF-32, whose first bytes UTF-16's share.
+    const bool utf32 = head.size() >= 4 && ((b0 == 0xFF && b1 == 0xFE && head[2] == '\0' && head[3] == '\0') ||
+                                            (b0 == 0 && b1 == 0 && static_cast<unsigned char>(head[2]) == 0xFE &&
+                                             static_cast<unsigned char>(head[3]) == 0xFF));
+    if (utf32 || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
       return make_diagnostic(DiagCode::invalid_utf8,
-                             table_ + ": the file is UTF-16 encoded; save it as UTF-8 (CSV UTF-8 in Excel)", table_);
+                             table_ + (utf32 ? ": the file is UTF-32 encoded" : ": the file is UTF-16 encoded") +
+                                 "; save it as UTF-8 (CSV UTF-8 in Excel)",
+                             table_);
     }
   }
   if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {

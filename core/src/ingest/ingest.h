@@ -29,6 +29,10 @@ class RowSink;  // ingest/table_builder.h
 struct IngestOptions {
   TableKind kind = TableKind::activity;
   bool strict = false;
+  // One of several activity files after the first: the session checks its row
+  // counts against the whole table (a file whose rows all repeat an earlier
+  // file's keys is a warning, not an empty table).
+  bool later_file = false;
   InputFormat format = InputFormat::detect;
   char delimiter = 0;  // CSV only; 0 = detect
   // Extra header names: (header as found in the file, canonical column name).

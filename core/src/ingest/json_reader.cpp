@@ -14,7 +14,7 @@ bool is_rows_key(std::string_view k) { return k == "rows" || k == "data" || k ==
 class RowsSax {
  public:
   RowsSax(TableBuilder& builder, const std::string& table, std::size_t slots)
-      : builder_(builder), table_(table), cells_(slots), views_(slots), present_(slots, 0) {}
+      : builder_(builder), table_(table), cells_(slots), views_(slots), present_(slots, 0), given_(slots, 0) {}
 
   Status status = Ok{};
   bool found_rows = false;
@@ -36,6 +36,12 @@ class RowsSax {
     if (skipping()) return true;
     if (in_row() && depth_ == rows_depth_ + 1) {
       slot_ = builder_.slot_for_key(k);
+      // The same column twice in one object: which value is meant is not known (CSV refuses such a header).
+      if (slot_ >= 0 && given_[static_cast<std::size_t>(slot_)] && !row_bad_) {
+        row_bad_ = true;
+        reject(DiagCode::json_repeated_field, k, "gives the column \"" + k + "\" a second time");
+      }
+      if (slot_ >= 0) given_[static_cast<std::size_t>(slot_)] = 1;
       if (slot_ == -2) {
         status = Error(make_diagnostic(DiagCode::duplicate_column,
                                        table_ + ": two different fields map to the column of \"" + k + "\"", table_,
@@ -90,6 +96,7 @@ class RowsSax {
         in_row_ = true;
         row_bad_ = false;
         std::fill(present_.begin(), present_.end(), std::uint8_t{0});
+        std::fill(given_.begin(), given_.end(), std::uint8_t{0});
       }
     } else if (in_row() && depth_ == rows_depth_ + 1) {
       if (slot_ >= 0 && !row_bad_) {
@@ -155,6 +162,7 @@ class RowsSax {
   std::vector<std::string> cells_;
   std::vector<std::string_view> views_;
   std::vector<std::uint8_t> present_;
+  std::vector<std::uint8_t> given_;  // columns this row's keys named so far
   std::string key_;
   std::string tmp_;
   int slot_ = -1;

@@ -82,7 +82,7 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
       if (spec.required_value) return false;
       continue;
     }
-    if (blank(cell.front()) || blank(cell.back())) return false;
+    if (blank(cell.front()) || blank(cell.back()) || may_be_invisible(cell.front(), cell.back())) return false;
     CellError err{};
     switch (spec.type) {
       case ColumnType::integer:

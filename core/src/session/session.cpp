@@ -94,6 +94,7 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
   auto opts = m.claim(kind, source_name, "begin_table");
   if (!opts) return std::move(opts).error();
   opts->format = format;
+  opts->later_file = kind == TableKind::activity && m.activity_files.size() > 1;
   opts->expected_bytes = expected_bytes;
   opts->digest_by_caller = digest_by_caller;
   m.digest_by_caller = digest_by_caller;
@@ -168,6 +169,8 @@ Status Session::end_table(std::string_view sha256_hex) {
                           : "activity: several files must be given in the order of their SHA-256",
           "activity")));
   }
+  if (m.current_kind == TableKind::activity && m.activity_files.size() > 1 && m.shard.count == 1)
+    if (Status s = m.check_later_file_row_counts(t->summary); !s) return m.fail(std::move(s).error());
   // No rows come until the next activity file: the per-person sums are settled
   // now (one pass over the cells), so that a saved state need not work them out.
   if (m.current_kind == TableKind::activity && m.activity_part) m.activity_part->settle_totals();

@@ -203,13 +203,45 @@ struct Session::Impl {
   }
 
   // What a reader checks at the end of a table, for activity files read in
-  // shards once every shard is merged.
+  // shards once every shard is merged. A later file whose rows were all
+  // skipped (repeats of an earlier file's keys, say) is a warning when the
+  // files before it have rows to use: the table is all of them.
   Status check_activity_row_counts() {
     const std::vector<TableSummary*> summaries = activity_summaries();
-    for (std::size_t i = 0; i < summaries.size() && i < activity_files.size(); ++i)
+    std::uint64_t used = 0;
+    for (std::size_t i = 0; i < summaries.size() && i < activity_files.size(); ++i) {
+      if (i > 0 && used > 0 && summaries[i]->rows_used == 0) {
+        note_file_without_rows(*summaries[i], activity_files[i].log);
+        continue;
+      }
       if (Status s = ingest::check_row_counts(*summaries[i], schema_for(TableKind::activity), activity_files[i].log); !s)
         return s;
+      used += summaries[i]->rows_used;
+    }
     return Ok{};
+  }
+
+  // The same for a later activity file read whole (`summary`, not yet among the tables).
+  Status check_later_file_row_counts(const TableSummary& summary) {
+    std::uint64_t used = 0;
+    for (const TableSummary* s : activity_summaries()) used += s->rows_used;
+    if (used > 0 && summary.rows_used == 0) {
+      note_file_without_rows(summary, activity_files.back().log);
+      return Ok{};
+    }
+    return ingest::check_row_counts(summary, schema_for(TableKind::activity), activity_files.back().log);
+  }
+
+  static void note_file_without_rows(const TableSummary& s, DiagnosticLog& log) {
+    const std::string file = "activity: " + clip_for_diagnostic(s.source_name);
+    Diagnostic d = s.rows_read == 0
+                       ? make_diagnostic(DiagCode::no_rows, file + " has a header but no data rows; the other activity files are read", "activity")
+                       : make_diagnostic(DiagCode::no_valid_rows,
+                                         file + ": all " + std::to_string(s.rows_read) +
+                                             " rows were skipped (see the diagnostics for why); the other activity files are read",
+                                         "activity");
+    d.severity = Severity::warning;
+    log.add(std::move(d));
   }
 
   // The activity table was read (every shard merged): its state is finished, the rows are gone.

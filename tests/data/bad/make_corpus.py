@@ -33,7 +33,9 @@ def rows(*lines, header=H):
 case("empty.csv", "", "error", code="empty_input")
 case("only_bom_and_blank_lines.csv", "\ufeff\n\n  \n", "error", code="empty_input")
 case("header_only.csv", H + "\n", "error", code="no_rows")
-case("utf16le.csv", ("\ufeff" + rows(OK1)).encode("utf-16-le"), "error", code="invalid_utf8")
+case("utf16le.csv", ("\ufeff" + rows(OK1)).encode("utf-16-le"), "error", code="invalid_utf8", message_has="UTF-16")
+# UTF-32's byte-order mark starts with UTF-16's: said as UTF-32 (an outside review).
+case("utf32le.csv", ("\ufeff" + rows(OK1)).encode("utf-32-le"), "error", code="invalid_utf8", message_has="UTF-32")
 case("latin1_team.csv", rows(OK1 + ",Z\xfcrich", header=H + ",team").encode("latin-1"), "error", code="invalid_utf8", byte_offset=len(H + ",team\n" + OK1 + ",Z"))
 case("truncated_utf8_at_end.csv", rows(OK1).encode() + b"\xe2\x82", "error", code="invalid_utf8")
 case("nul_bytes.csv", rows(OK1).encode() + b"P2,2025-01-06,\x00coding,1,0,1,,,,,,,\n", "error", code="binary_input")
@@ -90,6 +92,12 @@ case("json_row_not_object.json", '[{"person_id":"P1","date":"2025-01-06","task_t
 case("json_nested_value.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},'
      '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":{"v":1}}]',
      "skip", code="json_nested_value", row=2, column="hours", rows_skipped=1, rows_used=1)
+# The same column twice in one object (an outside review: 500 hours silently replaced 5), by the same key or
+# by another name of it: the row is skipped, not read with either value.
+case("json_repeated_field.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1},'
+     '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":5,"hours":500},'
+     '{"person_id":"P3","date":"2025-01-06","task_type":"a","tasks":1,"ai_tasks":0,"hours":1,"Person ID":"P1"}]',
+     "skip", code="json_repeated_field", row=2, column="hours", rows_skipped=2, rows_used=1)
 case("json_string_number.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":"7","ai_tasks":0,"hours":"2.5"},'
      '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":"seven","ai_tasks":0,"hours":1}]',
      "skip", code="invalid_integer", row=2, column="tasks", rows_skipped=1, rows_used=1)

@@ -12,7 +12,7 @@ import { engineText } from './engine-text.js';
 const FIRST_ROWS = 5;
 
 // Row-level problems: the row was skipped (docs/input-format.md, lenient mode).
-const ROW_CODES = new Set(['ragged_row', 'malformed_quote', 'json_row_not_object', 'json_nested_value', 'missing_value', 'invalid_number',
+const ROW_CODES = new Set(['ragged_row', 'malformed_quote', 'json_row_not_object', 'json_nested_value', 'json_repeated_field', 'missing_value', 'invalid_number',
   'invalid_integer', 'non_finite', 'invalid_date', 'invalid_bool', 'invalid_enum', 'out_of_range', 'ai_tasks_exceed_tasks', 'duplicate_key',
   'usage_row_skipped']);
 
