@@ -193,6 +193,18 @@ TEST(RoleInsights, PeopleWithoutARoleOrTeamAreNoRoleOrTeam) {
   }
 }
 
+// The work-mode section of the report of a people table and an activity table (CSV).
+json work_mode_of(const std::string& people, const std::string& activity, const std::string& config = "{}") {
+  auto a = Session::create(config);
+  EXPECT_TRUE(a.ok());
+  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
+    EXPECT_TRUE(a->begin_table(kind).ok());
+    EXPECT_TRUE(a->push(bytes).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  }
+  return json::parse(a->report().value())["insights"]["work_mode"];
+}
+
 TEST(WorkMode, AClearRawGapThatRoleCannotBeSeparatedFromIsNotCalledNone) {
   // Every remote person is a field agent and every hybrid one an office clerk: the adjusted model
   // cannot be estimated, and the raw gap is clear. The verdict must not say there is no difference.
@@ -206,14 +218,7 @@ TEST(WorkMode, AClearRawGapThatRoleCannotBeSeparatedFromIsNotCalledNone) {
       activity += id + "," + date + ",a," + std::to_string(remote ? 4 + p % 2 : 8 + p % 2) + "," + std::to_string(p % 3) +
                   ",4,0.8\n";
   }
-  auto a = Session::create("{}");
-  ASSERT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
-    ASSERT_TRUE(a->begin_table(kind).ok());
-    ASSERT_TRUE(a->push(bytes).ok());
-    ASSERT_TRUE(a->end_table().ok());
-  }
-  const json w = json::parse(a->report().value())["insights"]["work_mode"];
+  const json w = work_mode_of(people, activity);
   const std::string verdict = w["verdict"].is_string() ? w["verdict"].get<std::string>() : "";
   EXPECT_EQ(verdict.find("no clear raw difference"), std::string::npos) << w;
   EXPECT_NE(verdict.find("cannot be separated"), std::string::npos) << w;
@@ -314,14 +319,7 @@ TEST(WorkMode, ALargerNoisyGapDoesNotHideAClearOne) {
     for (const char* date : {"2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31"})
       activity += id + "," + date + ",a," + std::to_string(tasks) + "," + std::to_string(p % 2 ? tasks : 0) + ",10,1\n";
   }
-  auto a = Session::create("{}");
-  ASSERT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
-    ASSERT_TRUE(a->begin_table(kind).ok());
-    ASSERT_TRUE(a->push(bytes).ok());
-    ASSERT_TRUE(a->end_table().ok());
-  }
-  const json w = json::parse(a->report().value())["insights"]["work_mode"];
+  const json w = work_mode_of(people, activity);
   const std::string verdict = w["verdict"].is_string() ? w["verdict"].get<std::string>() : "";
   // The onsite gap is the larger one and not clear; the remote one is clear.
   double onsite = 0, remote = 0, onsite_p = 0, remote_p = 1;
@@ -508,55 +506,41 @@ bool has_success_card(const json& in) {
   return false;
 }
 
+// The team's one story: its attribution, words of its text, and whether it makes the success card.
+void expect_story(const json& in, const std::string& attribution, const std::string& words, bool card) {
+  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
+  const json& s = in["success_stories"][0];
+  EXPECT_EQ(s["attribution"], attribution) << s;
+  EXPECT_NE(s["text"].get<std::string>().find(words), std::string::npos) << s["text"];
+  EXPECT_EQ(has_success_card(in), card) << in["cards"];
+}
+
 TEST(SuccessStories, ARiseOnlyAmongPeopleWithoutAiIsNotCreditedToAiUse) {
   // Six AI users stay flat; six colleagues without AI go from 4 to 6 tasks a week in the same hours.
   const json in = insights_by_team(one_team_weeks(6, 6, 4, 6));
-  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
-  const json& s = in["success_stories"][0];
-  EXPECT_EQ(s["attribution"], "no_more_among_ai_users") << s;
-  EXPECT_NE(s["text"].get<std::string>().find("no larger among its AI users than the rest"), std::string::npos) << s["text"];
-  EXPECT_NE(s["text"].get<std::string>().find("not one of AI use"), std::string::npos) << s["text"];
-  EXPECT_FALSE(has_success_card(in)) << in["cards"];
+  expect_story(in, "no_more_among_ai_users", "no larger among its AI users than the rest", false);
+  expect_story(in, "no_more_among_ai_users", "not one of AI use", false);
 }
 
 TEST(SuccessStories, ARiseAmongTheAiUsersIsTheirs) {
-  const json in = insights_by_team(one_team_weeks(6, 6, 6, 4));
-  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
-  const json& s = in["success_stories"][0];
-  EXPECT_EQ(s["attribution"], "ai_users_rose_more") << s;
-  EXPECT_NE(s["text"].get<std::string>().find("the rise was larger among its AI users than the rest"), std::string::npos)
-      << s["text"];
-  EXPECT_TRUE(has_success_card(in)) << in["cards"];
+  expect_story(insights_by_team(one_team_weeks(6, 6, 6, 4)), "ai_users_rose_more",
+               "the rise was larger among its AI users than the rest", true);
   // Both sides rising alike is no story of AI use either.
-  const json alike = insights_by_team(one_team_weeks(6, 6, 6, 6));
-  ASSERT_EQ(alike["success_stories"].size(), 1u);
-  EXPECT_EQ(alike["success_stories"][0]["attribution"], "no_more_among_ai_users");
-  EXPECT_FALSE(has_success_card(alike));
+  expect_story(insights_by_team(one_team_weeks(6, 6, 6, 6)), "no_more_among_ai_users", "no larger", false);
 }
 
 TEST(SuccessStories, OneAiUserAmongColleaguesWhoseOutputRoseIsNoSuccessCard) {
   // An outside review's case: one AI user, seven colleagues without AI whose output rose. Which side
   // rose is not compared (one person's weeks), and the story says so instead of reading as AI use's.
-  const json in = insights_by_team(one_team_weeks(1, 7, 4, 6));
-  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
-  const json& s = in["success_stories"][0];
-  EXPECT_EQ(s["attribution"], "too_few_ai_users") << s;
-  EXPECT_NE(s["text"].get<std::string>().find("too few of its people use AI"), std::string::npos) << s["text"];
-  EXPECT_FALSE(has_success_card(in)) << in["cards"];
+  expect_story(insights_by_team(one_team_weeks(1, 7, 4, 6)), "too_few_ai_users", "too few of its people use AI", false);
   // The same words whichever side rose: the one AI user's weeks decide nothing.
-  const json mine = insights_by_team(one_team_weeks(1, 7, 40, 6));
-  ASSERT_EQ(mine["success_stories"].size(), 1u);
-  EXPECT_EQ(mine["success_stories"][0]["attribution"], "too_few_ai_users");
-  EXPECT_FALSE(has_success_card(mine));
+  expect_story(insights_by_team(one_team_weeks(1, 7, 40, 6)), "too_few_ai_users", "too few of its people use AI", false);
 }
 
 TEST(SuccessStories, ATeamWhereEveryoneUsesAiHasNoOneToCompareWith) {
-  const json in = insights_by_team(one_team_weeks(8, 0, 6, 4));
-  ASSERT_EQ(in["success_stories"].size(), 1u) << in["success_stories"];
-  EXPECT_EQ(in["success_stories"][0]["attribution"], "too_few_non_users");
-  EXPECT_NE(in["success_stories"][0]["text"].get<std::string>().find("too few of its people work without AI"),
-            std::string::npos);
-  EXPECT_TRUE(has_success_card(in));  // it may be AI use's: nothing says otherwise
+  // It may be AI use's: nothing says otherwise, so it may be the success card.
+  expect_story(insights_by_team(one_team_weeks(8, 0, 6, 4)), "too_few_non_users", "too few of its people work without AI",
+               true);
 }
 
 // ---- planted effects ----
