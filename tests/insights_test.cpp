@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "base/date.h"
 #include "gapscore/session.h"
 #include "gapscore/generate.h"
 #include "privacy/pseudonym.h"
@@ -300,6 +301,38 @@ TEST(TrainingCard, ATeamWhoseOwnAiUsersProduceLessIsNotSentToSpreadAi) {
     EXPECT_EQ(text.rfind("X (12 people)", 0), 0u) << text;
     EXPECT_NE(text.find("quality practice (review and prompting habits) before hands-on AI workshops"), std::string::npos)
         << text;
+  }
+  EXPECT_TRUE(found) << report["insights"]["cards"];
+}
+
+TEST(TrainingCard, ATeamThatJoinedLastWeekIsNotJudgedOnTheFilesSpan) {
+  // A and B work for eight weeks with AI; N joined in the last week, without AI yet (an outside review:
+  // N was "the team to train first" with enough data, and had a score of 100).
+  std::string people = "person_id,team\n", activity = "person_id,date,task_type,tasks,ai_tasks,hours,quality\n";
+  for (const auto& [team, size, first_week] : {std::tuple{"A", 10, 0}, std::tuple{"B", 10, 0}, std::tuple{"N", 8, 7}})
+    for (int p = 0; p < size; ++p) {
+      const std::string id = std::string(team) + std::to_string(p);
+      people += id + "," + team + "\n";
+      for (int w = first_week; w < 8; ++w)
+        activity += id + "," + format_iso_date(*parse_iso_date("2025-01-06") + 7 * w) + ",a,4," +
+                    (team[0] == 'N' ? "0" : "2") + ",4,0.8\n";
+    }
+  auto a = Session::create(R"({"group_by": ["team"]})");
+  ASSERT_TRUE(a.ok());
+  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
+    ASSERT_TRUE(a->begin_table(kind).ok());
+    ASSERT_TRUE(a->push(bytes).ok());
+    ASSERT_TRUE(a->end_table().ok());
+  }
+  const json report = json::parse(a->report().value());
+  ASSERT_EQ(report["groups"][2]["key"]["team"], "N");
+  EXPECT_EQ(report["groups"][2]["score"]["sufficiency"]["verdict"], "too_little_data") << report["groups"][2]["score"];
+  EXPECT_EQ(report["groups"][0]["score"]["sufficiency"]["verdict"], "ok") << report["groups"][0]["score"];
+  bool found = false;
+  for (const json& c : report["insights"]["cards"]) {
+    if (c["id"] != "training_target" || c["text"].get<std::string>().rfind("N ", 0) != 0) continue;
+    found = true;
+    EXPECT_EQ(c["sufficiency"]["verdict"], "too_little_data") << c;
   }
   EXPECT_TRUE(found) << report["insights"]["cards"];
 }

@@ -199,6 +199,14 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
       ai_users_behind = ai_users_behind || (team.clear && team.direction == "ai_users_behind");
     }
   training_cards(out.training, a.grouping, config, label, ai_users_behind, out.cards);
+  // The team to train first is judged on its own span of activity, not the file's.
+  if (!out.training.targets.empty() && out.training.targets.front().kind == "group")
+    for (Card& c : out.cards)
+      if (c.id == "training_target") {
+        const std::vector<DataSpan> spans = group_spans(ds, a.grouping, config);
+        for (std::size_t g = 0; g < a.grouping.size(); ++g)
+          if (a.grouping.keys[g] == out.training.targets.front().key) c.sufficiency = both(c.sufficiency, span_sufficiency(spans[g], config));
+      }
 
   out.success_stories = success_stories(a, plan, config, [&](std::size_t g) {
     return group_name(a.grouping, a.grouping.keys[g], label);

@@ -22,6 +22,33 @@ DataSpan data_span(const Dataset& ds, const analysis::AnalysisResult& a, const C
   return s;
 }
 
+std::vector<DataSpan> group_spans(const Dataset& ds, const analysis::Grouping& grouping, const Config& config) {
+  const std::vector<std::int32_t>& periods = ds.activity.periods;
+  const activity::PeriodCells& cells = ds.activity.period_cells;
+  std::vector<std::uint8_t> active(grouping.size() * periods.size(), 0);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const std::uint32_t p = cells.person(i);
+    if (p < grouping.group_of_person.size() && grouping.group_of_person[p] < grouping.size())
+      active[grouping.group_of_person[p] * periods.size() + cells.period(i)] = 1;
+  }
+  const bool weekly = config.period == Period::week;
+  std::vector<DataSpan> out(grouping.size());
+  for (std::size_t g = 0; g < grouping.size(); ++g) {
+    std::size_t first = periods.size(), last = 0;
+    for (std::size_t k = 0; k < periods.size(); ++k)
+      if (active[g * periods.size() + k]) {
+        ++out[g].periods;
+        first = std::min(first, k);
+        last = k;
+      }
+    if (first == periods.size()) continue;
+    const std::int32_t from = std::max(periods[first], ds.first_date);
+    const std::int32_t to = std::min(weekly ? periods[last] + 6 : month_start(periods[last] + 31) - 1, ds.last_date);
+    out[g].days = to >= from ? to - from + 1 : 0;
+  }
+  return out;
+}
+
 int min_people_per_side(const Config& config) {
   return std::max(config.insights.min_people_per_side.value_or(config.privacy.min_group_size),
                   config.privacy.min_group_size);

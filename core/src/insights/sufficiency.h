@@ -29,6 +29,11 @@ struct DataSpan {
 };
 
 DataSpan data_span(const Dataset& ds, const analysis::AnalysisResult& a, const Config& config);
+// Each group's own span (`grouping`'s order): the periods its people have
+// activity in, and the days from the first one's start to the last one's end
+// (within the data's). A team that joined last week has one week, whatever
+// the file's span (an outside review: it was "the team to train first").
+std::vector<DataSpan> group_spans(const Dataset& ds, const analysis::Grouping& grouping, const Config& config);
 
 // insights.min_people_per_side, or privacy.min_group_size when not set.
 int min_people_per_side(const Config& config);

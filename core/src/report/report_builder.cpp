@@ -41,9 +41,10 @@ std::vector<std::uint64_t> rows_per_person(const Dataset& ds) {
 }
 
 // One entry per group of `grouping`: its key, then its figures or why they are hidden.
+// Each group's verdicts weigh its own span of activity (`spans`).
 Json groups_json(const std::vector<std::uint64_t>& rows, const analysis::Grouping& grouping,
                  const std::vector<analysis::GroupResult>& results, const std::vector<privacy::CellStatus>& status, int k,
-                 const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
+                 const KeyLabeller& label, const std::vector<insights::DataSpan>& spans, const Config& config) {
   Json arr = Json::array();
   for (std::size_t i = 0; i < grouping.size(); ++i) {
     Json j;
@@ -58,23 +59,25 @@ Json groups_json(const std::vector<std::uint64_t>& rows, const analysis::Groupin
     j["suppressed"] = false;
     j["headcount"] = count_json(results[i].headcount);
     j["activity_rows"] = n_rows;
-    j.update(group_result_json(results[i], span, config));
+    j.update(group_result_json(results[i], spans[i], config));
     arr.push_back(std::move(j));
   }
   return arr;
 }
 
 Json groups_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
-                    const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
-  return groups_json(rows_per_person(ds), a.grouping, a.groups, plan.groups, plan.k, label, span, config);
+                    const KeyLabeller& label, const Config& config) {
+  return groups_json(rows_per_person(ds), a.grouping, a.groups, plan.groups, plan.k, label,
+                     insights::group_spans(ds, a.grouping, config), config);
 }
 
 // config.rollup_by: each rollup group with the groups inside it (indices into
 // the report's groups) and its own figures, under the same privacy checks.
 Json rollup_section(const Dataset& ds, const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan,
-                    const KeyLabeller& label, const insights::DataSpan& span, const Config& config) {
+                    const KeyLabeller& label, const Config& config) {
   const analysis::Rollup& r = *a.rollup;
-  Json groups = groups_json(rows_per_person(ds), r.grouping, r.groups, plan.rollup, plan.k, label, span, config);
+  Json groups = groups_json(rows_per_person(ds), r.grouping, r.groups, plan.rollup, plan.k, label,
+                            insights::group_spans(ds, r.grouping, config), config);
   for (std::size_t i = 0; i < r.children.size(); ++i) groups[i]["groups"] = r.children[i];
   return {{"by", config.rollup_by}, {"groups", std::move(groups)}};
 }
@@ -234,8 +237,8 @@ Result<Json> build_report(const Dataset& ds, const Config& config, DiagnosticLog
     overall.update(group_result_json(a.overall, in.span, config));
   }
   r["overall"] = std::move(overall);
-  r["groups"] = groups_section(ds, a, plan, label, in.span, config);
-  if (a.rollup) r["rollup"] = rollup_section(ds, a, plan, label, in.span, config);
+  r["groups"] = groups_section(ds, a, plan, label, config);
+  if (a.rollup) r["rollup"] = rollup_section(ds, a, plan, label, config);
   r["uniformity"] = uniformity_section(a, plan);
   r["trends"] = trends_json(a, plan, label);
   r["insights"] = insights_json(in, a, plan, config, label);
