@@ -132,10 +132,16 @@ TEST(CardText, FindingKpiAuditSaysWhatTheCorrelationMeansAndNamesMetricsInWords)
 }
 
 TEST(CardText, FindingRolloutAndTrainingWriteFixedDecimals) {
+  // An interval that holds 0 is no change to tell (an outside review's case read "changed by 0.013").
   const Card r = rollout_card(0.123456789, -0.0004, 0.2500001);
   EXPECT_EQ(r.kind, "finding");
-  EXPECT_NE(r.text.find("changed by 0.123 tasks/hour"), std::string::npos) << r.text;
-  EXPECT_NE(r.text.find("(95% CI 0 to 0.25)"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("there is no clear change in quality-adjusted output per hour"), std::string::npos) << r.text;
+  EXPECT_NE(r.text.find("(+0.12 tasks/hour, 95% interval about 0 to +0.25)"), std::string::npos) << r.text;
+  const Card up = rollout_card(0.123456789, 0.05, 0.2500001);
+  EXPECT_NE(up.text.find("rose by 0.12 tasks/hour relative to groups without AI (95% interval +0.05 to +0.25)"),
+            std::string::npos)
+      << up.text;
+  expect_clean(up);
   const Card t = ai_training_card(0.666666, 0.2);
   EXPECT_EQ(t.text, "People with AI training: 67% use AI; without: 20%.");
   expect_clean(r);

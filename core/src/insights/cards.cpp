@@ -1,9 +1,12 @@
 #include "insights/cards.h"
 
+#include <cmath>
+
 #include "insights/kpi_audit.h"
 
 #include "base/number_text.h"
 #include "gapscore/catalog.h"
+#include "insights/gap_text.h"
 
 namespace gapscore::insights {
 
@@ -118,11 +121,17 @@ Card gap_card(const GapReading& reading) {
   return c;
 }
 
+// A change is told only when its interval excludes 0 (an outside review: "changed by 0.013" with an
+// interval of -0.059 to 0.086 read as a result).
 Card rollout_card(double estimate, double ci_low, double ci_high) {
+  const std::string interval = interval_text(0.95, ci_low, ci_high);
+  const bool clear = ci_low > 0 || ci_high < 0;
   return card("rollout", "finding", "Effect of the AI rollout",
-          "After the rollout, quality-adjusted output per hour changed by " + fixed_text(estimate, 3) +
-              " tasks/hour relative to groups without AI (95% CI " + fixed_text(ci_low, 3) + " to " +
-              fixed_text(ci_high, 3) + ").");
+              clear ? "After the rollout, quality-adjusted output per hour " + std::string(estimate > 0 ? "rose" : "fell") +
+                          " by " + fixed_text(std::fabs(estimate), 2) + " tasks/hour relative to groups without AI (" +
+                          interval + ")."
+                    : "After the rollout, there is no clear change in quality-adjusted output per hour relative to "
+                      "groups without AI (" + signed_text(estimate) + " tasks/hour, " + interval + ").");
 }
 
 }  // namespace gapscore::insights

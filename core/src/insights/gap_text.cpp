@@ -12,6 +12,8 @@ constexpr double kAlpha = 0.05;
 
 std::string magnitude(double v) { return fixed_text(std::fabs(v), 2); }
 
+}  // namespace
+
 // Two decimals with an explicit sign and a typographic minus: "+0.42", "−0.09";
 // a value that rounds to zero is "about 0" (a bare "(0)" reads as a result).
 std::string signed_text(double v) {
@@ -20,11 +22,13 @@ std::string signed_text(double v) {
   return (v < 0 ? "−" : "+") + m;
 }
 
-std::string p_text(double p) { return p < 0.001 ? "p < 0.001" : "p = " + fixed_text(p, 3); }
-
 std::string interval_text(double confidence, double low, double high) {
   return percent_text(confidence) + " interval " + signed_text(low) + " to " + signed_text(high);
 }
+
+namespace {
+
+std::string p_text(double p) { return p < 0.001 ? "p < 0.001" : "p = " + fixed_text(p, 3); }
 
 std::string attribute_noun(const std::string& attribute, bool plural) {
   if (attribute == "team") return plural ? "teams" : "team";

@@ -32,6 +32,11 @@ GapReading read_gap(const analysis::GapResult& gap, const Sufficiency& sufficien
 // says which test each belongs to.
 std::optional<std::string> pooled_note(const analysis::GapResult& gap, double confidence);
 
+// Two decimals with a sign and a typographic minus ("+0.42", "−0.09", "about 0").
+std::string signed_text(double v);
+// "95% interval −0.1 to +0.3".
+std::string interval_text(double confidence, double low, double high);
+
 // "team and role" for {"team", "role"}; plural "teams and roles".
 std::string strata_words(const std::vector<std::string>& strata, bool plural);
 
