@@ -5,7 +5,6 @@
 #include <map>
 #include <unordered_map>
 
-#include "base/detmath.h"
 #include "base/number_text.h"
 #include "stats/stats.h"
 #include "activity/exact_sums.h"
@@ -39,11 +38,8 @@ struct RoleTask {
 // error rates alone called 35 errors against 22 a risk (an outside review:
 // the same planted rate, p = 0.5).
 bool clearly_more_errors(const ClassSums& ai, const ClassSums& manual) {
-  const double errors = ai.errors + manual.errors, tasks = ai.e_tasks + manual.e_tasks;
-  if (errors < 5 || !(ai.e_tasks > 0) || !(manual.e_tasks > 0)) return false;
-  const double share = ai.e_tasks / tasks, expected = errors * share;
-  const double z = (ai.errors - 0.5 - expected) / std::sqrt(errors * share * (1 - share));
-  return detmath::normal_sf(z) < 0.05;
+  const auto p = stats::conditional_rate_p(ai.errors, ai.e_tasks, manual.errors, manual.e_tasks, false);
+  return p && *p < 0.05;
 }
 
 // An off-playbook task is risky when AI-assisted work there reworks or errs clearly more.

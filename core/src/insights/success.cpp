@@ -5,7 +5,7 @@
 #include <optional>
 #include <utility>
 
-#include "base/detmath.h"
+#include "stats/stats.h"
 #include "base/number_text.h"
 #include "base/stable_order.h"
 #include "insights/sufficiency.h"
@@ -56,11 +56,8 @@ bool errors_clearly_changed(const std::vector<const analysis::TrendCell*>& cells
     if (i < half) early_errors += cells[i]->errors, early_tasks += cells[i]->error_tasks;
     if (i >= cells.size() - half) late_errors += cells[i]->errors, late_tasks += cells[i]->error_tasks;
   }
-  const double errors = early_errors + late_errors;
-  if (errors < 5 || !(early_tasks > 0) || !(late_tasks > 0)) return false;
-  const double share = late_tasks / (early_tasks + late_tasks);
-  const double z = (std::fabs(late_errors - errors * share) - 0.5) / std::sqrt(errors * share * (1 - share));
-  return 2.0 * detmath::normal_sf(z) < 0.05;
+  const auto p = stats::conditional_rate_p(late_errors, late_tasks, early_errors, early_tasks, true);
+  return p && *p < 0.05;
 }
 
 // A rise smaller than this rounds to 0% in the text: noise, not a story.

@@ -80,6 +80,14 @@ struct MannWhitney {
 // cannot vary and p = 1, as scipy reports. nullopt: a sample is empty or non-finite input.
 std::optional<MannWhitney> mann_whitney_u(std::span<const double> a, std::span<const double> b);
 
+// Whether events (errors) fall on side a more often per unit of exposure
+// (tasks) than on side b: given all the events, each falls on a with a's share
+// of the exposure. p of the normal approximation with continuity correction,
+// one-sided (a higher) or two-sided. nullopt with fewer than 5 events or an
+// exposure that is not positive.
+std::optional<double> conditional_rate_p(double a_events, double a_exposure, double b_events, double b_exposure,
+                                         bool two_sided);
+
 struct MeanDifferenceCi {
   double low;
   double high;

@@ -8,6 +8,16 @@
 
 namespace gapscore::stats {
 
+std::optional<double> conditional_rate_p(double a_events, double a_exposure, double b_events, double b_exposure,
+                                         bool two_sided) {
+  const double events = a_events + b_events;
+  if (events < 5 || !(a_exposure > 0) || !(b_exposure > 0)) return std::nullopt;
+  const double share = a_exposure / (a_exposure + b_exposure), expected = events * share;
+  const double excess = two_sided ? std::fabs(a_events - expected) : a_events - expected;
+  const double z = (excess - 0.5) / std::sqrt(events * share * (1 - share));
+  return std::min(1.0, (two_sided ? 2.0 : 1.0) * detmath::normal_sf(z));
+}
+
 std::optional<HedgesG> hedges_g(std::span<const double> a, std::span<const double> b) {
   if (a.size() < 2 || b.size() < 2 || !all_finite(a) || !all_finite(b)) return std::nullopt;
   const double n1 = static_cast<double>(a.size()), n2 = static_cast<double>(b.size());
