@@ -351,5 +351,30 @@ TEST(CellParse, PlainDecimalsParseToTheCorrectlyRoundedDouble) {
   }
 }
 
+// In a decimal-comma (';') file, dots grouping digits in threes have two
+// readings; other dots are decimal points, and comma files keep reading them.
+TEST(CellParse, DotsGroupingThousandsAreAmbiguousOnlyWhereDecimalsMayBeCommas) {
+  for (const char* text : {"1.250", "12.500", "999.999", "-1.250", "+1.000", "1.250.000"}) {
+    EXPECT_TRUE(ingest::thousands_grouped(text)) << text;
+    double got = 0;
+    ingest::CellError err{};
+    EXPECT_FALSE(ingest::parse_number(text, true, got, err)) << text;
+    EXPECT_EQ(err.code, DiagCode::ambiguous_number) << text;
+    std::int32_t whole = 0;
+    EXPECT_FALSE(ingest::parse_integer(text, true, whole, err)) << text;
+    EXPECT_EQ(err.code, DiagCode::ambiguous_number) << text;
+  }
+  for (const char* text : {"0.125", "7.5", "12.75", "1.2500", "1250", "1000.250", ".250", "1.25a", "1.2,50"})
+    EXPECT_FALSE(ingest::thousands_grouped(text)) << text;
+  double got = 0;
+  ingest::CellError err{};
+  ASSERT_TRUE(ingest::parse_number("1.250", false, got, err));
+  EXPECT_EQ(got, 1.25);
+  ASSERT_TRUE(ingest::parse_number("0.125", true, got, err));
+  EXPECT_EQ(got, 0.125);
+  ASSERT_TRUE(ingest::parse_number("1,25", true, got, err));
+  EXPECT_EQ(got, 1.25);
+}
+
 }  // namespace
 }  // namespace gapscore

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -283,6 +284,33 @@ TEST(PartialStates, AFileWhoseRowsAllRepeatAnEarlierFilesKeysIsAWarningNotAnEmpt
   } else {
     EXPECT_EQ(none.error().code(), DiagCode::no_valid_rows);
   }
+}
+
+TEST(PartialStates, EveryRowProblemNamesItsFileAndAStateKeepsIt) {
+  // Two files each with a bad row 3 (an outside review: two items "activity row 3, column hours", no file).
+  Inputs in;
+  const std::string header = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+  in.activity.push_back({"jan.csv", header + "P1,2025-01-06,email,3,1,2\nP2,2025-01-06,email,2,2,n/a\n"});
+  in.activity.push_back({"feb.csv", header + "P1,2025-02-03,email,3,1,2\nP2,2025-02-03,email,2,2,bad\nP1,2025-02-03,email,1,1,1\n"});
+  auto sources_of = [](const std::string& report) {
+    std::map<std::string, std::string> by_value;  // code:row -> the files named
+    const nlohmann::json j = nlohmann::json::parse(report);
+    for (const auto& d : j["diagnostics"]["items"])
+      if (d["row"].is_number()) by_value[d["code"].get<std::string>() + ":" + d["row"].dump()] +=
+          (d["source"].is_string() ? d["source"].get<std::string>() : std::string("(none)")) + ";";
+    return by_value;
+  };
+  const std::string once = report_of(read_all(in, {0, 1}));
+  const auto sources = sources_of(once);
+  // Both files' row 3 is a bad number, each named by its own file; the repeat is feb.csv's row 4.
+  EXPECT_TRUE(sources.at("invalid_number:3") == "jan.csv;feb.csv;" || sources.at("invalid_number:3") == "feb.csv;jan.csv;")
+      << sources.at("invalid_number:3");
+  EXPECT_EQ(sources.at("duplicate_key:4"), "feb.csv;");
+  // A state saved and merged again says the same.
+  Prng rng(7);
+  auto merged = merge_randomly({partial(in, {0}), partial(in, {1})}, rng);
+  ASSERT_TRUE(merged.ok()) << merged.error().message();
+  EXPECT_EQ(merged.value(), once);
 }
 
 TEST(PartialStates, AnInvisibleCharacterBeforeAnIdIsNotAnotherPerson) {

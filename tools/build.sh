@@ -63,6 +63,9 @@ build_package() {
   cp build/wasm/wasm/gapscore.mjs build/wasm/wasm/gapscore.wasm dist/
   cp build/wasm/wasm/gapscore-workbook.mjs build/wasm/wasm/gapscore-workbook.wasm dist/
   cp wasm/js/*.js wasm/js/*.d.ts dist/
+  # Whole-line comments are for readers of wasm/js/, not for every download
+  # (about 3 KB gzip); the .d.ts files keep their docs.
+  for f in wasm/js/*.js; do sed -E '/^[[:space:]]*\/\//d' "$f" > "dist/${f##*/}"; done
   cp docs/report.schema.json dist/
 }
 

@@ -109,7 +109,7 @@ inline bool same_error(const gapscore::Error& a, const gapscore::Error& b) {
   for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
     const gapscore::Diagnostic &x = a.diagnostics[i], &y = b.diagnostics[i];
     if (x.code != y.code || x.severity != y.severity || x.message != y.message || x.table != y.table ||
-        x.row != y.row || x.column != y.column || x.value != y.value || x.byte_offset != y.byte_offset ||
+        x.source != y.source || x.row != y.row || x.column != y.column || x.value != y.value || x.byte_offset != y.byte_offset ||
         x.names_person != y.names_person)
       return false;
   }

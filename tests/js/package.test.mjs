@@ -115,6 +115,15 @@ test('errors are GapScoreError with code, table, row and column', async () => {
     assert.equal(e.code, 'invalid_number');
     assert.equal(e.row, 2);
     assert.equal(e.column, 'hours');
+    assert.equal(e.source, null);  // text without a name
+    return true;
+  });
+  // A named file: the error says which file the row is in.
+  await assert.rejects(gs.analyze({ activity: 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,x\n' }, { mode: 'strict' },
+    { sourceNames: { activity: 'jan.csv' } }), (e) => {
+    assert.equal(e.source, 'jan.csv');
+    assert.equal(e.diagnostics[0].source, 'jan.csv');
+    assert.equal(GapScoreError.fromCore(JSON.parse(JSON.stringify(e))).source, 'jan.csv');  // across postMessage
     return true;
   });
   await assert.rejects(gs.analyze({}), (e) => e.code === 'invalid_argument');

@@ -339,9 +339,10 @@ int failure_exit_code(DiagCode code) {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& items) {
+  // A row problem starts with its file, as a compiler's would: "feb.csv: activity row 3, ...".
   for (const Diagnostic& d : items)
-    std::fprintf(stderr, "%s [%s]: %s\n", severity_name(d.severity), std::string(diag_code_name(d.code)).c_str(),
-                 d.message.c_str());
+    std::fprintf(stderr, "%s [%s]: %s%s%s\n", severity_name(d.severity), std::string(diag_code_name(d.code)).c_str(),
+                 d.source.c_str(), d.source.empty() ? "" : ": ", d.message.c_str());
 }
 
 void print_log(const DiagnosticLog& log) {

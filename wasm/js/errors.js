@@ -8,13 +8,14 @@ export class GapScoreError extends Error {
   /**
    * @param {string} code stable diagnostic code, e.g. "missing_column", "config_unknown_key", "cancelled"
    * @param {string} message human-readable, names the table/row/column where it applies
-   * @param {object} [details] {table, row, column, diagnostics}
+   * @param {object} [details] {table, source, row, column, diagnostics}
    */
   constructor(code, message, details = {}) {
     super(message);
     this.name = 'GapScoreError';
     this.code = code;
     this.table = details.table ?? null;
+    this.source = details.source ?? null;
     this.row = details.row ?? null;
     this.column = details.column ?? null;
     this.diagnostics = details.diagnostics ?? [];
@@ -28,6 +29,7 @@ export class GapScoreError extends Error {
     const first = err.diagnostics?.[0] ?? {};
     return new GapScoreError(err.code, err.message, {
       table: err.table !== undefined ? err.table : first.table ?? null,
+      source: err.source !== undefined ? err.source : first.source ?? null,
       row: err.row !== undefined ? err.row : first.row ?? null,
       column: err.column !== undefined ? err.column : first.column ?? null,
       diagnostics: err.diagnostics ?? [],
@@ -41,7 +43,7 @@ export class GapScoreError extends Error {
 
   /** Plain-object form for postMessage (structured clone drops the class). */
   toJSON() {
-    return { code: this.code, message: this.message, table: this.table, row: this.row, column: this.column, diagnostics: this.diagnostics };
+    return { code: this.code, message: this.message, table: this.table, source: this.source, row: this.row, column: this.column, diagnostics: this.diagnostics };
   }
 }
 

@@ -288,6 +288,8 @@ export declare class GapScoreError extends Error {
    */
   readonly code: string;
   readonly table: string | null;
+  /** The file the problem is in (the name the table was given), when it is about a row of one file. */
+  readonly source: string | null;
   readonly row: number | null;
   readonly column: string | null;
   readonly diagnostics: import('./report.js').Diagnostic[];

@@ -12,6 +12,8 @@ export interface Diagnostic {
   severity: 'error' | 'warning' | 'info';
   message: string;
   table: string | null;
+  /** The file the row is in (as in InputSummary.source): with several activity files, the row number alone is not a place. */
+  source: string | null;
   row: number | null;
   column: string | null;
   value: string | null;

@@ -75,7 +75,8 @@ namespace gapscore {
   X(invalid_argument, error, "The API or command line was called incorrectly (was usage_error).")       \
   X(internal_error, error, "A bug in gapscore; please report it with the input that caused it.") \
   /* later additions (saved states store a code's index, so new codes go last) */                 \
-  X(workbook_invalid, error, "An Excel workbook cannot be read: a damaged zip, a missing part or sheet, too large expanded, or a legacy .xls / password-protected file (save as .xlsx or CSV UTF-8).")
+  X(workbook_invalid, error, "An Excel workbook cannot be read: a damaged zip, a missing part or sheet, too large expanded, or a legacy .xls / password-protected file (save as .xlsx or CSV UTF-8).") \
+  X(ambiguous_number, row, "In a ';' file, 1.250 could be 1250 or 1.25: dots grouping digits in threes are ambiguous.")
 
 enum class DiagCode : std::uint16_t {
 #define GAPSCORE_X(code, severity, text) code,

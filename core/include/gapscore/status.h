@@ -31,6 +31,9 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message;
   std::string table;    // activity | people | surveys | playbook | config | usage...
+  // The file a row problem is in (the input's source name, as in the report's
+  // inputs[].source): with several activity files, "row 3" alone is not a place.
+  std::string source;
   std::uint64_t row = 0;
   std::string column;   // header text as found in the file (or the config key)
   std::string value;    // offending text, truncated to kMaxDiagnosticValueBytes

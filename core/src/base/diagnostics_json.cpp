@@ -16,6 +16,7 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, bool redact_people) 
     j["message"] = d.message;
   }
   j["table"] = d.table.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.table);
+  j["source"] = d.source.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.source);
   j["row"] = d.row == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.row);
   j["column"] = d.column.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.column);
   j["value"] = d.value.empty() || redact ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.value);

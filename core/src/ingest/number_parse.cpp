@@ -19,8 +19,29 @@ bool looks_non_finite(std::string_view s) {
 
 }  // namespace
 
+bool thousands_grouped(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  const std::size_t dot = s.find('.');
+  // The leading group: 1 to 3 digits, not a lone 0 ("0.125" is a decimal).
+  if (dot == std::string_view::npos || dot == 0 || dot > 3 || s[0] == '0') return false;
+  for (std::size_t i = 0; i < dot; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  // Then ".ddd" groups to the end.
+  if ((s.size() - dot) % 4 != 0) return false;
+  for (std::size_t i = dot; i < s.size(); i += 4) {
+    if (s[i] != '.') return false;
+    for (std::size_t j = i + 1; j < i + 4; ++j)
+      if (s[j] < '0' || s[j] > '9') return false;
+  }
+  return true;
+}
+
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
   std::string_view s = trim(text);
+  if (decimal_comma && thousands_grouped(s)) {
+    err = {DiagCode::ambiguous_number, "could be 1250 or 1.25 (1.250): in a file with decimal commas write 1250 or 1,25"};
+    return false;
+  }
   if (parse_plain_decimal(s, out)) return true;
   if (looks_non_finite(s)) {
     err = {DiagCode::non_finite, "is not a finite number"};

@@ -298,6 +298,13 @@ bool TableBuilder::parse_date_as(std::string_view cell, std::size_t slot, std::i
                   (options_.date_format.empty() ? " (detected from its first values; config.date_formats." + table_name_ +
                                                       " sets it)"
                                                 : " (config.date_formats." + table_name_ + ")");
+  // Day and month the other way round: the column mixes two exports, and its
+  // dates that fit both ways (2/1/2025) cannot be told apart (an outside review).
+  std::string swapped = column->format->name();
+  for (char& c : swapped) c = c == 'D' ? 'M' : c == 'M' ? 'D' : c;
+  if (swapped != column->format->name())
+    if (const auto other = DateFormat::parse(swapped); other && other->read(cell))
+      date_problem_ += "; it fits " + swapped + ": day-first and month-first dates are mixed, and dates that fit both may be misread";
   err = {DiagCode::invalid_date, date_problem_.c_str()};
   return false;
 }

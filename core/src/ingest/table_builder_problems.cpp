@@ -91,6 +91,7 @@ Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string c
   const bool person_cell = !column.empty() && column == header_for_slot(0) && schema_.columns[0].name == "person_id";
   Diagnostic d = make_diagnostic(code, std::move(msg), table_name_, row, std::move(column), std::move(value));
   d.names_person = names_person || person_cell;
+  d.source = options_.source_name;
   if (options_.strict) {
     d.severity = Severity::error;
     log_.add(std::move(d));

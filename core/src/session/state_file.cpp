@@ -28,7 +28,8 @@ constexpr std::string_view kMagic = "GSPSTATE";
 // 4: the same layout, but people are shared out among parallel readers by
 // another hash (ingest/shard.h): a shard of format 3 would hold other people
 // than a shard of 4, so only a whole state of format 3 still loads.
-constexpr std::uint32_t kFormatVersion = 4, kWholeStatesSince = 3;
+// 5: a diagnostic names its file (Diagnostic::source).
+constexpr std::uint32_t kFormatVersion = 5, kWholeStatesSince = 3, kShardsSince = 4, kDiagnosticSourceSince = 5;
 
 std::uint64_t double_bits(double v) {
   std::uint64_t b = 0;
@@ -89,6 +90,7 @@ void write_diagnostic(const Diagnostic& d, ByteWriter& w) {
   w.u8(static_cast<std::uint8_t>(d.severity));
   w.text(d.message);
   w.text(d.table);
+  w.text(d.source);
   w.u64(d.row);
   w.text(d.column);
   w.text(d.value);
@@ -96,7 +98,7 @@ void write_diagnostic(const Diagnostic& d, ByteWriter& w) {
   w.u8(d.names_person ? 1 : 0);
 }
 
-Diagnostic read_diagnostic(ByteReader& r) {
+Diagnostic read_diagnostic(ByteReader& r, std::uint32_t format) {
   Diagnostic d;
   const std::uint32_t code = r.u32();
   if (code >= diag_code_count()) r.fail();
@@ -106,6 +108,7 @@ Diagnostic read_diagnostic(ByteReader& r) {
   d.severity = static_cast<Severity>(severity);
   d.message = r.text();
   d.table = r.text();
+  if (format >= kDiagnosticSourceSince) d.source = r.text();
   d.row = r.u64();
   d.column = r.text();
   d.value = r.text();
@@ -128,9 +131,9 @@ void write_log(const DiagnosticLog& log, ByteWriter& w) {
   w.u64(log.warnings());
 }
 
-DiagnosticLog read_log(ByteReader& r, std::size_t max_items) {
+DiagnosticLog read_log(ByteReader& r, std::size_t max_items, std::uint32_t format) {
   std::vector<Diagnostic> items;
-  for (std::uint32_t i = 0, n = r.count(32); i < n && r.ok(); ++i) items.push_back(read_diagnostic(r));
+  for (std::uint32_t i = 0, n = r.count(32); i < n && r.ok(); ++i) items.push_back(read_diagnostic(r, format));
   std::map<std::pair<std::string, DiagCode>, std::uint64_t> counts;
   for (std::uint32_t i = 0, n = r.count(16); i < n && r.ok(); ++i) {
     std::string table = r.text();
@@ -277,7 +280,7 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
   ByteReader r(body);
   (void)r.raw(kMagic.size());
   const std::uint32_t format = r.u32();
-  if (format != kFormatVersion && format != kWholeStatesSince)
+  if (format < kWholeStatesSince || format > kFormatVersion)
     return state_error(DiagCode::unknown_format, "format version " + std::to_string(format) + " (this engine reads " +
                                                      std::to_string(kFormatVersion) + ")");
   const std::string version = r.text();
@@ -296,7 +299,7 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
   if (!r.ok() || m.shard.count == 0 || m.shard.index >= m.shard.count || m.shards_held == 0 ||
       m.shards_held >= m.shard.count + (m.shard.count == 1 ? 1 : 0))
     return state_error(DiagCode::invalid_json, "corrupt shard");
-  if (format < kFormatVersion && m.shard.count > 1)
+  if (format < kShardsSince && m.shard.count > 1)
     return state_error(DiagCode::unknown_format, "a shard of format version " + std::to_string(format) +
                                                      ", whose people were shared out among readers differently; read the inputs again");
   const std::uint32_t tables = r.count(8);
@@ -313,7 +316,7 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
       if (!before.empty() && !(before.back()->sha256 < summary.sha256) && !summary.sha256.empty())
         return state_error(DiagCode::invalid_json, "the activity files are not in SHA-256 order");
       Impl::ActivityFile& f = m.new_activity_file();
-      f.log = read_log(r, f.log.max_items());
+      f.log = read_log(r, f.log.max_items(), format);
       for (std::uint32_t k = 0, n = r.count(4); k < n && r.ok(); ++k) f.repeats.insert(r.text());
       if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity diagnostics are corrupt");
       m.seen[kind_byte] = true;

@@ -14,7 +14,7 @@ const FIRST_ROWS = 5;
 // Row-level problems: the row was skipped (docs/input-format.md, lenient mode).
 const ROW_CODES = new Set(['ragged_row', 'malformed_quote', 'json_row_not_object', 'json_nested_value', 'json_repeated_field', 'missing_value', 'invalid_number',
   'invalid_integer', 'non_finite', 'invalid_date', 'invalid_bool', 'invalid_enum', 'out_of_range', 'ai_tasks_exceed_tasks', 'duplicate_key',
-  'usage_row_skipped']);
+  'usage_row_skipped', 'ambiguous_number']);
 
 const TABLE_WORDS = { activity: 'activity file', people: 'people file', surveys: 'survey file', playbook: 'playbook', usage: 'AI-usage exports', identities: 'identities file' };
 const tableWords = (t) => TABLE_WORDS[t] ?? (t ? `${t} file` : 'input');
@@ -35,6 +35,8 @@ function fixText(code, count, table) {
       return `${plural(count, 'row')} of the ${tableWords(table)} have a date that could not be read and were skipped. Use one date format throughout (for example 2025-02-03).`;
     case 'invalid_number': case 'invalid_integer': case 'non_finite':
       return `${plural(count, 'row')} of the ${tableWords(table)} have text where a number belongs and were skipped. Correct the cells listed below.`;
+    case 'ambiguous_number':
+      return `${plural(count, 'row')} of the ${tableWords(table)} have a number such as 1.250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals are often written with a comma) and were skipped. Write such numbers without the dot (1250) or with a decimal comma (1,25).`;
     case 'ai_tasks_exceed_tasks':
       return `${plural(count, 'row')} of the ${tableWords(table)} count more AI tasks than tasks and were skipped. Check how the two columns were exported.`;
     case 'ragged_row': case 'malformed_quote':
@@ -46,6 +48,9 @@ function fixText(code, count, table) {
   }
 }
 
+/** Whether the report read more than one file for `table` (then a row number needs its file). */
+const severalFiles = (report, table) => (report.inputs ?? []).filter((i) => i.table === table).length > 1;
+
 /** The kinds of problem the banner reports: those that change who or what the figures cover. */
 function relevant(report) {
   return (report.diagnostics?.counts ?? []).filter((c) => c.count > 0 && (c.code === 'unknown_person' || ROW_CODES.has(c.code) || c.code === 'attribute_conflict'));
@@ -54,10 +59,10 @@ function relevant(report) {
 /** The diagnostics listed in the report, and the counts per kind, as one CSV. */
 export function diagnosticsCsv(report) {
   const d = report.diagnostics ?? { items: [], counts: [] };
-  const header = ['section', 'table', 'row', 'column', 'kind', 'severity', 'problem', 'value', 'count'];
+  const header = ['section', 'table', 'file', 'row', 'column', 'kind', 'severity', 'problem', 'value', 'count'];
   const rows = [
-    ...(d.counts ?? []).map((c) => ['count per kind', c.table ?? '', '', '', c.code, '', '', '', c.count]),
-    ...(d.items ?? []).map((i) => ['listed problem', i.table ?? '', i.row ?? '', i.column ?? '', i.code, i.severity ?? '', i.message ?? '', i.value ?? '', '']),
+    ...(d.counts ?? []).map((c) => ['count per kind', c.table ?? '', '', '', '', c.code, '', '', '', c.count]),
+    ...(d.items ?? []).map((i) => ['listed problem', i.table ?? '', i.source ?? '', i.row ?? '', i.column ?? '', i.code, i.severity ?? '', i.message ?? '', i.value ?? '', '']),
   ];
   return { header, rows };
 }
@@ -83,7 +88,7 @@ export function dataBanner(report, { fileBase, openDetails }) {
     first.length ? h('details', { class: 'data-first' },
       h('summary', {}, first.length === 1 ? 'The problem as the engine words it' : `The first ${first.length} problems`),
       h('ol', { class: 'data-first-list' }, first.map((i) => h('li', {},
-        h('strong', {}, i.row ? `${tableWords(i.table)}, row ${fmt.num(i.row)}` : tableWords(i.table)),
+        h('strong', {}, [tableWords(i.table), severalFiles(report, i.table) && i.source ? ` ${i.source}` : '', i.row ? `, row ${fmt.num(i.row)}` : ''].join('')),
         i.column ? [' (column ', h('code', {}, i.column), ')'] : '', ': ', engineText(i.message ?? i.code), i.times > 1 ? ` (${fmt.num(i.times)} times, no row number)` : '')))) : null,
     h('div', { class: 'data-actions' },
       h('button', { type: 'button', class: 'button secondary small', 'data-export': 'diagnostics-csv',
