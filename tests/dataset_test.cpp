@@ -96,6 +96,26 @@ TEST(Dataset, PeopleTableWinsAndGapsAreReported) {
   EXPECT_EQ(j["summary"]["people_missing_from_people_table"], 7);
 }
 
+TEST(Dataset, TeamNamesDifferingOnlyInCaseAreAWarning) {
+  // Five people in "Alpha", five in "alpha " (an outside review: two teams of 5, no word said).
+  std::string activity = "person_id,date,task_type,tasks,ai_tasks,hours\n", people = "person_id,team,role\n";
+  for (int p = 0; p < 10; ++p) {
+    activity += "P" + std::to_string(p) + ",2025-01-06,a,2,1,1\n";
+    people += "P" + std::to_string(p) + "," + (p < 5 ? "Alpha" : "alpha ") + ",analyst\n";
+  }
+  const AnalysisRun r = analyze(activity, people, R"({"group_by": ["team"]})");
+  ASSERT_TRUE(r.report.ok()) << r.report.error().message();
+  ASSERT_EQ(count(r.diagnostics, DiagCode::attribute_case_variants), 1u);
+  for (const Diagnostic& d : r.diagnostics) {
+    if (d.code != DiagCode::attribute_case_variants) continue;
+    EXPECT_EQ(d.message, "team \"Alpha\" and \"alpha\" differ only in letter case and are separate groups; write them one way to make them one group");
+  }
+  // One spelling: nothing to say.
+  std::string same = people;
+  for (std::size_t at; (at = same.find("alpha ")) != std::string::npos;) same.replace(at, 6, "Alpha");
+  EXPECT_EQ(count(analyze(activity, same, R"({"group_by": ["team"]})").diagnostics, DiagCode::attribute_case_variants), 0u);
+}
+
 TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
   const AnalysisRun r = analyze(kActivity, "", R"({"window": {"start": "2025-01-06", "end": "2025-01-31"}})");
   ASSERT_TRUE(r.report.ok());

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,9 @@ struct Inputs {
 
 // What `gapscore analyze --activity a --activity b ...` does: files in SHA-256
 // order, each distinct file once, the others noted.
-Result<Session> read_all(const Inputs& in, const std::vector<std::size_t>& which, const std::string& config = "{}") {
+// announce: say how many files come first (Session::expect_activity_files), as the CLI does.
+Result<Session> read_all(const Inputs& in, const std::vector<std::size_t>& which, const std::string& config = "{}",
+                         bool announce = false) {
   auto s = Session::create(config);
   if (!s) return s;
   for (const File& f : in.small) {
@@ -48,6 +51,11 @@ Result<Session> read_all(const Inputs& in, const std::vector<std::size_t>& which
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
   });
+  if (announce) {
+    std::set<std::string> distinct;
+    for (const auto& f : files) distinct.insert(f.first);
+    if (Status st = s->expect_activity_files(distinct.size()); !st) return st.error();
+  }
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (i > 0 && files[i].first == files[i - 1].first) {
       if (Status st = s->note_repeated_input(TableKind::activity, files[i].second->name, files[i].first); !st) return st.error();
@@ -311,6 +319,41 @@ TEST(PartialStates, EveryRowProblemNamesItsFileAndAStateKeepsIt) {
   auto merged = merge_randomly({partial(in, {0}), partial(in, {1})}, rng);
   ASSERT_TRUE(merged.ok()) << merged.error().message();
   EXPECT_EQ(merged.value(), once);
+}
+
+TEST(PartialStates, AnnouncedFilesWithoutRowsAreWarningsWhicheverComesFirst) {
+  // A file of bad rows whose SHA-256 sorts before the good file's: announced (as the CLI and the
+  // package's add() do), the run goes on with a warning; unannounced, the first file ends the read.
+  Inputs in;
+  const std::string header = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+  in.activity.push_back({"good.csv", header + "P1,2025-01-06,email,3,1,2\nP2,2025-01-06,email,2,2,1\nP3,2025-01-07,email,1,0,1\n"});
+  for (int n = 0;; ++n) {  // a bad file that sorts first
+    in.activity.push_back({"bad.csv", header + "P4,2025-01-06,email,3,1,z" + std::to_string(n) + "\n"});
+    if (sha256_hex(in.activity[1].bytes) < sha256_hex(in.activity[0].bytes)) break;
+    in.activity.pop_back();
+  }
+  const std::string config = R"({"privacy": {"min_group_size": 3}})";
+  auto announced = read_all(in, {0, 1}, config, true);
+  ASSERT_TRUE(announced.ok()) << announced.error().message();
+  const auto report = announced->report();
+  ASSERT_TRUE(report.ok()) << report.error().message();
+  EXPECT_EQ(nlohmann::json::parse(report.value())["overall"]["headcount"], 3);
+  EXPECT_NE(report.value().find("activity: bad.csv: all 1 rows were skipped (see the diagnostics for why); the other activity files are read"),
+            std::string::npos);
+  auto unannounced = read_all(in, {0, 1}, config);
+  ASSERT_FALSE(unannounced.ok());
+  EXPECT_EQ(unannounced.error().code(), DiagCode::no_valid_rows);
+  // Announced, but no file has rows: the error as for one file.
+  Inputs bad;
+  bad.activity = {in.activity[1], {"bad2.csv", header + "P6,2025-01-06,email,3,1,z\n"}};
+  auto none = read_all(bad, {0, 1}, config, true);
+  if (none.ok()) {
+    const auto r = none->report();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code(), DiagCode::no_valid_rows);
+  } else {
+    EXPECT_EQ(none.error().code(), DiagCode::no_valid_rows);
+  }
 }
 
 TEST(PartialStates, AnInvisibleCharacterBeforeAnIdIsNotAnotherPerson) {

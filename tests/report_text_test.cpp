@@ -177,6 +177,20 @@ TEST(ReportText, ARolloutReportNamesNoIdentifierInItsTexts) {
   EXPECT_FALSE(r["insights"]["rollout"]["estimates"].empty());
 }
 
+TEST(ReportText, ARolloutInTheLastWeekGetsNoEstimateAndNoCard) {
+  // The sample's last week starts 2025-03-31 (an outside review: one week after a rollout got a card).
+  auto rollout_on = [](const char* date) {
+    return sample_report({{"group_by", {"team"}}, {"rollout", {{"by", "team"}, {"dates", {{"Engineering", date}, {"Finance", date}}}}}});
+  };
+  const json late = rollout_on("2025-03-31");
+  const json& r = late["insights"]["rollout"];
+  EXPECT_TRUE(r["estimates"].empty()) << r.dump();
+  EXPECT_EQ(r["reason"], "needs at least 2 weeks of activity before and after the rollout; there is 1 week after it");
+  for (const auto& c : late["insights"]["cards"]) EXPECT_NE(c["id"], "rollout") << c.dump();
+  // Two weeks after it are enough (insights.min_periods 4: half on each side).
+  EXPECT_FALSE(rollout_on("2025-03-24")["insights"]["rollout"]["estimates"].empty());
+}
+
 json usage_report(bool with_activity) {
   auto s = Session::create(json{{"group_by", {"team"}}}.dump());
   EXPECT_TRUE(s.ok());

@@ -130,11 +130,14 @@ class JsSession {
   // loaded) some. beginAdd opens a session with the same config and other tables;
   // beginTable/push/endTable/noteRepeatedInput then read into it (several files
   // in SHA-256 order, digestGiven); endAdd merges it in (any order of months).
-  val beginAdd() {
+  // files: the distinct files the add reads (Session::expect_activity_files).
+  val beginAdd(unsigned files) {
     if (!analysis_) return error_to_js(invalid_argument("init() was not called"));
     if (adding_) return error_to_js(invalid_argument("beginAdd: an add is already open"));
     auto copy = analysis_->empty_copy();
     if (!copy) return error_to_js(copy.error());
+    if (files > 1)
+      if (const gapscore::Status s = copy->expect_activity_files(files); !s) return error_to_js(s.error());
     adding_.emplace(std::move(copy).value());
     return ok();
   }

@@ -172,6 +172,9 @@ Status stream_tables(const ParsedArgs& args, const ActivityPlan& plan, Session& 
   for (TableKind kind : kReadOrder) {
     const std::string name(table_name(kind));
     if (kind == TableKind::activity) {
+      // All named at once: a file without rows to use is a warning whenever another has some.
+      if (plan.files.size() > 1)
+        if (Status s = analysis.expect_activity_files(plan.files.size()); !s) return s;
       for (const ActivityPlan::File& f : plan.files)
         if (Status s = stream_table_file(analysis, kind, f.path, f.sha256, shard, sheet_for(args, name), range_digest); !s)
           return s;

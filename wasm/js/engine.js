@@ -315,7 +315,7 @@ export async function addActivity(Module, handle, tables, options = {}) {
     files.push({ input, digest, source });
   }
   files.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
-  check(handle.beginAdd());
+  check(handle.beginAdd(new Set(files.map((f) => f.digest)).size));
   let open = true;
   try {
     let last = null;

@@ -51,7 +51,7 @@ namespace gapscore {
   X(unknown_person, warning, "A person in activity is missing from the people table; inline attributes are used, else '(unassigned)'.") \
   X(attribute_conflict, warning, "A person's team/role/work_mode differs between rows or tables; the people table wins, else the first row.") \
   X(no_rows, error, "The table has a header but no data rows.")                                    \
-  X(no_valid_rows, error, "Every row of the table was skipped; see the other diagnostics. A later activity file with no row to use is a warning when the files before it (in SHA-256 order) have rows.")       \
+  X(no_valid_rows, error, "Every row of the table was skipped; see the other diagnostics. Of several activity files, one with no row to use is a warning when another has rows.")       \
   X(rows_outside_window, info, "Rows outside the configured date window were left out.")          \
   X(diagnostics_truncated, info, "More diagnostics of this kind were found than are listed.")     \
   X(trend_groups_capped, info, "Trends cover only the largest groups (config.trends.max_groups); choose others with config.trends.groups.") \
@@ -76,7 +76,8 @@ namespace gapscore {
   X(internal_error, error, "A bug in gapscore; please report it with the input that caused it.") \
   /* later additions (saved states store a code's index, so new codes go last) */                 \
   X(workbook_invalid, error, "An Excel workbook cannot be read: a damaged zip, a missing part or sheet, too large expanded, or a legacy .xls / password-protected file (save as .xlsx or CSV UTF-8).") \
-  X(ambiguous_number, row, "In a ';' file, 1.250 could be 1250 or 1.25: dots grouping digits in threes are ambiguous.")
+  X(ambiguous_number, row, "In a ';' file, 1.250 could be 1250 or 1.25: dots grouping digits in threes are ambiguous.") \
+  X(attribute_case_variants, warning, "Group names that differ only in letter case (Alpha, alpha) are separate groups; write them one way.")
 
 enum class DiagCode : std::uint16_t {
 #define GAPSCORE_X(code, severity, text) code,

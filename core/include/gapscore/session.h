@@ -105,6 +105,12 @@ class Session {
   // A file whose bytes were read already is not read again but noted here (a
   // duplicate_input warning in the report); the name kept is the first in byte order.
   Status note_repeated_input(TableKind kind, std::string source_name, std::string_view sha256_hex);
+  // Before the first activity file: `files` distinct activity files will be
+  // read (the CLI's --activity files, the package's add()). Then a file whose
+  // rows were all skipped is a warning whenever another file has rows, whichever
+  // comes first in SHA-256 order; the check waits for the last file (or join).
+  // Unannounced, a first file with no row to use ends the read (no later file is known).
+  Status expect_activity_files(std::size_t files);
 
   // Merging states of different activity files (each read as one shard, e.g.
   // saved states of one month each): same config, same other tables and usage

@@ -1,7 +1,9 @@
 #include "dataset/dataset.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 #include "base/date.h"
@@ -20,6 +22,33 @@ void note_conflict(DiagnosticLog& log, const std::string& person, const char* at
                                  "activity", row, attribute, other);
   d.names_person = true;
   log.add(std::move(d));
+}
+
+// Group names that differ only in letter case ("Alpha", "alpha") are two
+// groups, as written; most likely one team typed two ways (an outside review),
+// so each such pair is a warning. At most a few pairs per attribute are listed.
+void note_case_variants(const Dataset& ds, const Config& config, DiagnosticLog& log) {
+  std::vector<std::string> attributes{"team", "role"};
+  for (const std::string& a : config.group_by)
+    if (std::find(attributes.begin(), attributes.end(), a) == attributes.end()) attributes.push_back(a);
+  for (const std::string& attribute : attributes) {
+    std::map<std::string, std::set<std::string>> by_folded;
+    for (const PersonInfo& p : ds.persons) {
+      std::string value = person_attribute(p, attribute), folded = value;
+      for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      by_folded[folded].insert(std::move(value));
+    }
+    int listed = 0;
+    for (const auto& [folded, spellings] : by_folded) {
+      if (spellings.size() < 2 || listed++ == 3) continue;
+      std::string names;
+      for (const std::string& s : spellings) names += (names.empty() ? "\"" : " and \"") + clip_for_diagnostic(s) + "\"";
+      log.add(make_diagnostic(DiagCode::attribute_case_variants,
+                              attribute + " " + names + " differ only in letter case and are separate groups; "
+                                  "write them one way to make them one group",
+                              "people", 0, attribute, *spellings.begin()));
+    }
+  }
 }
 
 }  // namespace
@@ -290,6 +319,7 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::Activ
   if (usage) ds->usage = join_usage(*ds, std::move(*usage), config, log);
   copy_hr_attributes(*ds);
   if (Status s = check_attributes(*ds, config); !s) return std::move(s).error();
+  note_case_variants(*ds, config, log);
   if (activity_proxies) ds->activity_proxies = *activity_proxies;
   return ds;
 }

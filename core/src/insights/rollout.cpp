@@ -57,6 +57,22 @@ RolloutEffect rollout_effect(const Dataset& ds, const analysis::AnalysisResult& 
     out.treated_people = static_cast<double>(arms.treated.size());
     out.control_people = static_cast<double>(arms.control.size());
   }
+  // Too few periods on either side of the rollout date and the change is one
+  // week's noise (an outside review: a rollout dated in the file's last week
+  // got a card): the rolled-out people need half of insights.min_periods each side.
+  const std::size_t need = static_cast<std::size_t>(std::max(1, (config.insights.min_periods + 1) / 2));
+  std::set<std::int32_t> before, after;
+  for (const analysis::PersonPeriod& pp : a.person_periods)
+    if (date_of[pp.person]) (pp.period_start >= *date_of[pp.person] ? after : before).insert(pp.period_start);
+  if (before.size() < need || after.size() < need) {
+    const char* unit = config.period == Period::week ? "week" : "month";
+    const std::size_t have = std::min(before.size(), after.size());
+    out.reason = "needs at least " + std::to_string(need) + " " + unit + "s of activity before and after the rollout; there " +
+                 (have == 1 ? "is 1 " + std::string(unit) : "are " + std::to_string(have) + " " + unit + "s") + " " +
+                 (after.size() < before.size() ? "after" : "before") + " it";
+    out.settings = static_cast<SettingRefs>(setting::min_periods | setting::rollout_dates);
+    return out;
+  }
   for (const char* outcome : {"quality_adjusted_output_per_hour", "error_rate"}) {
     DidEstimate est;
     est.outcome = outcome;

@@ -94,7 +94,7 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
   auto opts = m.claim(kind, source_name, "begin_table");
   if (!opts) return std::move(opts).error();
   opts->format = format;
-  opts->later_file = kind == TableKind::activity && m.activity_files.size() > 1;
+  opts->later_file = kind == TableKind::activity && (m.activity_files.size() > 1 || m.activity_files_expected > 1);
   opts->expected_bytes = expected_bytes;
   opts->digest_by_caller = digest_by_caller;
   m.digest_by_caller = digest_by_caller;
@@ -169,12 +169,28 @@ Status Session::end_table(std::string_view sha256_hex) {
                           : "activity: several files must be given in the order of their SHA-256",
           "activity")));
   }
-  if (m.current_kind == TableKind::activity && m.activity_files.size() > 1 && m.shard.count == 1)
+  const bool announced = m.current_kind == TableKind::activity && m.shard.count == 1 && m.activity_files_expected > 1;
+  if (m.current_kind == TableKind::activity && m.activity_files.size() > 1 && m.shard.count == 1 && !announced)
     if (Status s = m.check_later_file_row_counts(t->summary); !s) return m.fail(std::move(s).error());
   // No rows come until the next activity file: the per-person sums are settled
   // now (one pass over the cells), so that a saved state need not work them out.
   if (m.current_kind == TableKind::activity && m.activity_part) m.activity_part->settle_totals();
   m.tables.push_back(std::move(t).value());
+  if (announced) {
+    // The row counts wait for the last file announced (or the join).
+    m.activity_counts_pending = m.activity_files.size() < m.activity_files_expected;
+    if (!m.activity_counts_pending)
+      if (Status s = m.check_activity_row_counts(); !s) return m.fail(std::move(s).error());
+  }
+  return Ok{};
+}
+
+Status Session::expect_activity_files(std::size_t files) {
+  Impl& m = *impl_;
+  if (m.fatal) return *m.fatal;
+  if (!m.activity_files.empty() || m.current)
+    return Error(make_diagnostic(DiagCode::invalid_argument, "expect_activity_files: before the first activity file"));
+  m.activity_files_expected = files;
   return Ok{};
 }
 
@@ -409,6 +425,8 @@ Status Session::join() {
     return m.fail(Error(make_diagnostic(DiagCode::invalid_argument,
                                         "the activity table is required (or a people table with AI-usage exports)",
                                         "activity")));
+  if (m.activity_counts_pending)
+    if (Status s = m.check_activity_row_counts(); !s) return m.fail(std::move(s).error());
   if (Status s = m.finish_activity(); !s) return m.fail(std::move(s).error());
   m.join_activity_log();
   auto ds = build_dataset(std::move(m.tables), m.activity ? &*m.activity : nullptr, m.config, m.log, adoption_only,
