@@ -371,18 +371,28 @@ TEST(CsvReader, RecordsReadInPlaceEqualTheGeneralPath) {
     EXPECT_EQ(whole.skipped, filter ? other_shard : 0u);
     EXPECT_EQ(whole.records.size(), filter ? 9u - other_shard : 9u);
   }
-  // Limits are checked alike: a field over the size limit, a row of more than 1024 fields.
+  // Limits are checked alike: a field over the size limit, a header of more than 1024 fields.
   CsvOptions small;
   small.max_field_bytes = 4;
-  for (const std::string& bad : {std::string("a,b\n1,2\n3,12345\n"), "a\n1\n" + wide + "\n"}) {
+  for (const auto& [bad, row] : {std::pair{std::string("a,b\n1,2\n3,12345\n"), 3u}, std::pair{wide + "\n1\n", 1u}}) {
     const Parsed whole = parse(bad, 0, small);
     const Parsed bytewise = parse(bad, 1, small);
     ASSERT_TRUE(whole.error);
     ASSERT_TRUE(bytewise.error);
     EXPECT_EQ(whole.error->code(), bytewise.error->code());
-    EXPECT_EQ(whole.error->first().row, 3u);
-    EXPECT_EQ(bytewise.error->first().row, 3u);
+    EXPECT_EQ(whole.error->first().row, row);
+    EXPECT_EQ(bytewise.error->first().row, row);
   }
+  // A data row that wide is one damaged record (its table skips it as ragged): 1025 fields, the rest in the last.
+  const std::string wide_row = "a\n1\n" + wide + "\n2\n";
+  const Parsed whole = parse(wide_row, 0);
+  const Parsed bytewise = parse(wide_row, 1);
+  ASSERT_FALSE(whole.error);
+  ASSERT_FALSE(bytewise.error);
+  EXPECT_EQ(whole.records, bytewise.records);
+  ASSERT_EQ(whole.records.size(), 4u);
+  EXPECT_EQ(whole.records[2].size(), 1025u);
+  EXPECT_EQ(whole.records[3], std::vector<std::string>{"2"});
 }
 
 }  // namespace

@@ -113,8 +113,8 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.match(text, /Add them to the people file/);
     const csv = await download(page, '[data-export="diagnostics-csv"]');
     const lines = csv.text.trim().split('\r\n');
-    assert.equal(lines[0], 'section,table,row,column,kind,severity,problem,value,count');
-    assert.ok(lines.includes(`count per kind,activity,,,unknown_person,,,,${half.left}`), lines.slice(0, 3).join('\n'));
+    assert.equal(lines[0], 'section,table,file,row,column,kind,severity,problem,value,count');
+    assert.ok(lines.includes(`count per kind,activity,,,,unknown_person,,,,${half.left}`), lines.slice(0, 3).join('\n'));
     assert.ok(lines.filter((l) => l.startsWith('listed problem,')).length > 0);
     await screenshot(page, 'report-data-banner');
     // The full sample has no such problem: no banner.

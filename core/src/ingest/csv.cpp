@@ -148,8 +148,12 @@ Status CsvReader::check_field_size() {
 
 Status CsvReader::end_field() {
   if (ends_.size() >= 1024) {
-    return Error(diag(DiagCode::too_many_columns,
-                      table_ + " row " + std::to_string(row_) + ": more than 1024 fields in one row"));
+    // The header's limit. A data row past it is one damaged row (the builder
+    // skips it as ragged): its 1025th field takes in the rest.
+    if (records_ == 0)
+      return Error(diag(DiagCode::too_many_columns,
+                        table_ + " row " + std::to_string(row_) + ": more than 1024 fields in one row"));
+    if (ends_.size() > 1024) return Ok{};
   }
   ends_.push_back(static_cast<std::uint32_t>(buf_.size()));
   if (filter_count_ > 1 && !skipping_ && ends_.size() == filter_field_ + 1) {

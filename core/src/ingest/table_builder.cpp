@@ -138,7 +138,8 @@ Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, s
   }
   if (fields.size() != header_slot_.size()) {
     return row_problem(DiagCode::ragged_row, row, "", "",
-                       "has " + std::to_string(fields.size()) + " fields but the header has " +
+                       "has " + (fields.size() > 1024 ? std::string("more than 1024") : std::to_string(fields.size())) +
+                           " fields but the header has " +
                            std::to_string(header_slot_.size()));
   }
   if (plain_rows_ == PlainRows::undecided) plain_rows_ = plain_rows_apply() ? PlainRows::on : PlainRows::off;

@@ -67,6 +67,9 @@ def skip(name, bad_line, code, row=3, column=None, extra=(OK3,), header=H):
 
 skip("ragged_short_row.csv", "P2,2025-01-06,coding,8,0,6", "ragged_row")
 skip("ragged_long_row.csv", OK2 + ",extra", "ragged_row")
+# A data row past the header's 1024-field limit is one damaged row, not a damaged file (an outside review).
+case("wide_data_row.csv", rows(OK1, OK2 + "," * 1100, OK3), "skip", code="ragged_row", row=3, rows_skipped=1, rows_used=2,
+     message_has="has more than 1024 fields")
 skip("non_number_hours.csv", "P2,2025-01-06,coding,8,0,six,6,0,2,0.8,90,40,0", "invalid_number", column="hours")
 skip("thousands_separator.csv", 'P2,2025-01-06,coding,8,0,"1,200",6,0,2,0.8,90,40,0', "invalid_number", column="hours")
 skip("nan_text.csv", "P2,2025-01-06,coding,8,0,NaN,6,0,2,0.8,90,40,0", "non_finite", column="hours")
