@@ -393,6 +393,14 @@ TEST(CsvReader, RecordsReadInPlaceEqualTheGeneralPath) {
   ASSERT_EQ(whole.records.size(), 4u);
   EXPECT_EQ(whole.records[2].size(), 1025u);
   EXPECT_EQ(whole.records[3], std::vector<std::string>{"2"});
+  // A blank line longer than a field may be is still a blank line; a field of blanks and text is not one.
+  for (const std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+    const Parsed padded = parse("a\n1\n \t       \t  \n2\n", chunk, small);
+    ASSERT_FALSE(padded.error) << chunk;
+    EXPECT_EQ(padded.blank_lines, 1u) << chunk;
+    EXPECT_EQ(padded.records.size(), 3u) << chunk;
+    EXPECT_TRUE(parse("a\n1\n        x\n2\n", chunk, small).error) << chunk;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "ingest/csv.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -139,6 +140,14 @@ Status CsvReader::finish(const Sink& sink) {
 
 Status CsvReader::check_field_size() {
   if (buf_.size() - field_start_ > options_.max_field_bytes) {
+    // Only spaces and tabs, unquoted (a spreadsheet's "empty" row padded out):
+    // cells are trimmed, so one blank stands for them all (an outside review:
+    // one 2 MiB blank line rejected the file).
+    if (state_ == State::unquoted &&
+        std::all_of(buf_.begin() + static_cast<std::ptrdiff_t>(field_start_), buf_.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+      buf_.resize(field_start_ + 1);
+      return Ok{};
+    }
     return Error(diag(DiagCode::field_too_large, table_ + " row " + std::to_string(row_) + ", field " +
                                                      std::to_string(ends_.size() + 1) + ": longer than " +
                                                      std::to_string(options_.max_field_bytes) + " bytes"));

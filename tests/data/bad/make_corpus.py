@@ -67,6 +67,8 @@ def skip(name, bad_line, code, row=3, column=None, extra=(OK3,), header=H):
 
 skip("ragged_short_row.csv", "P2,2025-01-06,coding,8,0,6", "ragged_row")
 skip("ragged_long_row.csv", OK2 + ",extra", "ragged_row")
+# A blank line longer than a field may be (2 MiB of spaces) is a blank line, not a damaged file (an outside review).
+case("blank_line_2mib.csv", rows(OK1, " " * (2 * 1024 * 1024 + 5), OK2), "ok", rows_used=2)
 # A data row past the header's 1024-field limit is one damaged row, not a damaged file (an outside review).
 case("wide_data_row.csv", rows(OK1, OK2 + "," * 1100, OK3), "skip", code="ragged_row", row=3, rows_skipped=1, rows_used=2,
      message_has="has more than 1024 fields")
