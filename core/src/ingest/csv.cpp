@@ -159,7 +159,7 @@ Status CsvReader::end_field() {
   if (ends_.size() >= 1024) {
     // The header's limit. A data row past it is one damaged row (the builder
     // skips it as ragged): its 1025th field takes in the rest.
-    if (records_ == 0)
+    if (!header_passed_)
       return Error(diag(DiagCode::too_many_columns,
                         table_ + " row " + std::to_string(row_) + ": more than 1024 fields in one row"));
     if (ends_.size() > 1024) return Ok{};
@@ -291,6 +291,7 @@ Status CsvReader::end_record(const Sink& sink) {
     }
     CsvRecord rec{views_, row_, record_offset_, malformed_field_, {}, 0};
     ++records_;
+    header_passed_ = true;
     result = sink(rec);
   }
   next_record();
@@ -336,6 +337,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   } else {
     CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};
     ++records_;
+    header_passed_ = true;
     status = sink(rec);
   }
   ++row_;

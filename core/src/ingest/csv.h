@@ -126,6 +126,7 @@ class CsvReader {
   std::uint64_t row_ = 1;
   std::uint64_t blank_lines_ = 0;
   std::uint64_t records_ = 0;
+  bool header_passed_ = false;  // a record went to the sink (restart_at keeps it: a byte range's reader read the header)
   Utf8Validator utf8_;
   // Whether a record whose field filter_field_ is `cell` is skipped.
   bool skips(std::string_view cell) const;
