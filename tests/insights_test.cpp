@@ -150,14 +150,24 @@ TEST(TrainingTargets, ATeamAndARoleOfTheSamePeopleAreListedOnce) {
   EXPECT_EQ(roles, std::set<std::string>{"team_lead"});
 }
 
+// The report of tables given as bytes, read in this order (kReadOrder: the activity last).
+json report_of(std::initializer_list<std::pair<TableKind, std::string>> tables, const std::string& config = "{}") {
+  auto a = Session::create(config);
+  EXPECT_TRUE(a.ok());
+  if (!a) return {};
+  for (const auto& [kind, bytes] : tables) {
+    EXPECT_TRUE(a->begin_table(kind).ok());
+    EXPECT_TRUE(a->push(bytes).ok());
+    EXPECT_TRUE(a->end_table().ok());
+  }
+  auto r = a->report();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
+  return r ? json::parse(r.value()) : json{};
+}
+
 // The insights of an activity table grouped by its team column.
 json insights_by_team(const std::string& activity_csv) {
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  EXPECT_TRUE(a.ok());
-  EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
-  EXPECT_TRUE(a->push(activity_csv).ok());
-  EXPECT_TRUE(a->end_table().ok());
-  return json::parse(a->report().value())["insights"];
+  return report_of({{TableKind::activity, activity_csv}}, R"({"group_by": ["team"]})")["insights"];
 }
 
 TEST(RoleInsights, PeopleWithoutARoleOrTeamAreNoRoleOrTeam) {
@@ -172,16 +182,10 @@ TEST(RoleInsights, PeopleWithoutARoleOrTeamAreNoRoleOrTeam) {
     activity += id + ",2025-03-03,reports,10," + (champion ? "9" : "0") + ",8,0.1,0.9\n";
     activity += id + ",2025-03-10,reports,10," + (champion ? "9" : "0") + ",8,0.1,0.9\n";
   }
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  ASSERT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people},
-                                    std::pair{TableKind::playbook, std::string("role,task_type,ai_recommended\nanalyst,reports,true\n")},
-                                    std::pair{TableKind::activity, activity}}) {
-    ASSERT_TRUE(a->begin_table(kind).ok());
-    ASSERT_TRUE(a->push(bytes).ok());
-    ASSERT_TRUE(a->end_table().ok());
-  }
-  const json in = json::parse(a->report().value())["insights"];
+  const json in = report_of({{TableKind::people, people},
+                             {TableKind::playbook, "role,task_type,ai_recommended\nanalyst,reports,true\n"},
+                             {TableKind::activity, activity}},
+                            R"({"group_by": ["team"]})")["insights"];
   // The teams are listed as targets (the group check below could find the unassigned one).
   ASSERT_FALSE(in["training"]["targets"].empty());
   // The analysts are there, so the check below could find the others.
@@ -196,14 +200,7 @@ TEST(RoleInsights, PeopleWithoutARoleOrTeamAreNoRoleOrTeam) {
 
 // The work-mode section of the report of a people table and an activity table (CSV).
 json work_mode_of(const std::string& people, const std::string& activity, const std::string& config = "{}") {
-  auto a = Session::create(config);
-  EXPECT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
-    EXPECT_TRUE(a->begin_table(kind).ok());
-    EXPECT_TRUE(a->push(bytes).ok());
-    EXPECT_TRUE(a->end_table().ok());
-  }
-  return json::parse(a->report().value())["insights"]["work_mode"];
+  return report_of({{TableKind::people, people}, {TableKind::activity, activity}}, config)["insights"]["work_mode"];
 }
 
 TEST(WorkMode, AClearRawGapThatRoleCannotBeSeparatedFromIsNotCalledNone) {
@@ -242,16 +239,9 @@ json off_playbook_guidance(int ai_errors) {
       activity += id + "," + manual_days[d] + ",code,10,0,6," + std::to_string(row < 20) + "\n";
     }
   }
-  auto a = Session::create("{}");
-  EXPECT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people},
-                                    std::pair{TableKind::playbook, std::string("role,task_type,ai_recommended\nanalyst,report,true\n")},
-                                    std::pair{TableKind::activity, activity}}) {
-    EXPECT_TRUE(a->begin_table(kind).ok());
-    EXPECT_TRUE(a->push(bytes).ok());
-    EXPECT_TRUE(a->end_table().ok());
-  }
-  return json::parse(a->report().value())["insights"]["role_guidance"];
+  return report_of({{TableKind::people, people},
+                    {TableKind::playbook, "role,task_type,ai_recommended\nanalyst,report,true\n"},
+                    {TableKind::activity, activity}})["insights"]["role_guidance"];
 }
 
 TEST(RoleGuidance, MoreErrorsWithAiOffThePlaybookMustBeMoreThanChance) {
@@ -284,12 +274,7 @@ TEST(TrainingCard, ATeamWhoseOwnAiUsersProduceLessIsNotSentToSpreadAi) {
         csv += std::string(team) + std::to_string(p) + "," + w + ",a," + std::to_string(tasks) + "," +
                std::to_string(ai ? tasks : 0) + ",10,1," + team + "\n";
     }
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  ASSERT_TRUE(a.ok());
-  ASSERT_TRUE(a->begin_table(TableKind::activity).ok());
-  ASSERT_TRUE(a->push(csv).ok());
-  ASSERT_TRUE(a->end_table().ok());
-  const json report = json::parse(a->report().value());
+  const json report = report_of({{TableKind::activity, csv}}, R"({"group_by": ["team"]})");
   ASSERT_EQ(report["groups"][0]["key"]["team"], "X");
   ASSERT_EQ(report["groups"][0]["gap"]["direction"], "ai_users_behind") << report["groups"][0]["gap"];
   ASSERT_NE(report["overall"]["gap"]["direction"], "ai_users_behind") << report["overall"]["gap"];
@@ -317,14 +302,7 @@ TEST(TrainingCard, ATeamThatJoinedLastWeekIsNotJudgedOnTheFilesSpan) {
         activity += id + "," + format_iso_date(*parse_iso_date("2025-01-06") + 7 * w) + ",a,4," +
                     (team[0] == 'N' ? "0" : "2") + ",4,0.8\n";
     }
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  ASSERT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
-    ASSERT_TRUE(a->begin_table(kind).ok());
-    ASSERT_TRUE(a->push(bytes).ok());
-    ASSERT_TRUE(a->end_table().ok());
-  }
-  const json report = json::parse(a->report().value());
+  const json report = report_of({{TableKind::people, people}, {TableKind::activity, activity}}, R"({"group_by": ["team"]})");
   ASSERT_EQ(report["groups"][2]["key"]["team"], "N");
   EXPECT_EQ(report["groups"][2]["score"]["sufficiency"]["verdict"], "too_little_data") << report["groups"][2]["score"];
   EXPECT_EQ(report["groups"][0]["score"]["sufficiency"]["verdict"], "ok") << report["groups"][0]["score"];
@@ -379,14 +357,7 @@ TEST(WorkMode, AiUseThatGoesWithTheTeamsIsNotCreditedWithTheGap) {
     for (const char* date : {"2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31"})
       activity += id + "," + date + ",a," + std::to_string(tasks) + "," + (dev ? std::to_string(tasks) : "0") + ",40,1\n";
   }
-  auto a = Session::create(R"({"group_by": ["team"]})");
-  ASSERT_TRUE(a.ok());
-  for (const auto& [kind, bytes] : {std::pair{TableKind::people, people}, std::pair{TableKind::activity, activity}}) {
-    ASSERT_TRUE(a->begin_table(kind).ok());
-    ASSERT_TRUE(a->push(bytes).ok());
-    ASSERT_TRUE(a->end_table().ok());
-  }
-  const json in = json::parse(a->report().value())["insights"];
+  const json in = report_of({{TableKind::people, people}, {TableKind::activity, activity}}, R"({"group_by": ["team"]})")["insights"];
   const std::string verdict = in["work_mode"]["verdict"].is_string() ? in["work_mode"]["verdict"].get<std::string>() : "";
   ASSERT_NE(verdict.find("after accounting for AI use and role"), std::string::npos) << in["work_mode"];
   EXPECT_EQ(verdict.find("comes from lower AI use"), std::string::npos) << verdict;
