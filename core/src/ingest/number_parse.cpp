@@ -39,7 +39,7 @@ bool thousands_grouped(std::string_view s) {
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
   std::string_view s = trim(text);
   if (decimal_comma && thousands_grouped(s)) {
-    err = {DiagCode::ambiguous_number, "could be 1250 or 1.25 (1.250): in a file with decimal commas write 1250 or 1,25"};
+    err = {DiagCode::ambiguous_number, "has a dot that may group thousands or mark decimals; in a file with decimal commas write it without the dot or with a comma"};
     return false;
   }
   if (parse_plain_decimal(s, out)) return true;

@@ -26,7 +26,7 @@ function fixText(code, count, table) {
     case 'unknown_person':
       return `${plural(count, 'person', 'people')} in the activity file ${count === 1 ? 'is' : 'are'} not in the people table; they are shown as "(unassigned)" unless the activity names their team. Add them to the people file (person id, team, role) and run again.`;
     case 'attribute_case_variants':
-      return `${plural(count, 'pair')} of group names differ only in letter case (such as "Alpha" and "alpha") and are counted as separate groups. Write each name one way and run again.`;
+      return `${plural(count, 'pair')} of group names ${count === 1 ? 'differs' : 'differ'} only in letter case (such as "Alpha" and "alpha") and are counted as separate groups. Write each name one way and run again.`;
     case 'attribute_conflict':
       return `${plural(count, 'person', 'people')} have a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
     case 'duplicate_key':
@@ -38,7 +38,7 @@ function fixText(code, count, table) {
     case 'invalid_number': case 'invalid_integer': case 'non_finite':
       return `${plural(count, 'row')} of the ${tableWords(table)} have text where a number belongs and were skipped. Correct the cells listed below.`;
     case 'ambiguous_number':
-      return `${plural(count, 'row')} of the ${tableWords(table)} have a number such as 1.250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals are often written with a comma) and were skipped. Write such numbers without the dot (1250) or with a decimal comma (1,25).`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${count === 1 ? 'has' : 'have'} a number such as 1.250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals are often written with a comma) and ${count === 1 ? 'was' : 'were'} skipped. Write such numbers without the dot (1250) or with a decimal comma (1,25).`;
     case 'ai_tasks_exceed_tasks':
       return `${plural(count, 'row')} of the ${tableWords(table)} count more AI tasks than tasks and were skipped. Check how the two columns were exported.`;
     case 'ragged_row': case 'malformed_quote':
