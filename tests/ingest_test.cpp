@@ -156,6 +156,21 @@ TEST(Ingest, DuplicateKeysKeepTheFirstRow) {
   EXPECT_NE(d->message.find("row 2"), std::string::npos);
 }
 
+TEST(Ingest, ARepeatedPersonInThePeopleTableNamesItsColumn) {
+  // The key is one column here: the problem names it as written, like other row problems.
+  IngestRun r = ingest("Person ID,team\nP1,a\nP2,b\nP1,c\n", TableKind::people);
+  ASSERT_TRUE(r.result.ok());
+  const Diagnostic* d = find(r.log, DiagCode::duplicate_key);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->row, 4u);
+  EXPECT_EQ(d->column, "Person ID");
+  // Activity keys span three columns: none is named alone.
+  IngestRun a = ingest("person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\nP1,2025-01-06,a,1,0,1\n");
+  ASSERT_TRUE(a.result.ok());
+  ASSERT_NE(find(a.log, DiagCode::duplicate_key), nullptr);
+  EXPECT_EQ(find(a.log, DiagCode::duplicate_key)->column, "");
+}
+
 TEST(Ingest, EmptyAndHeaderOnlyFiles) {
   EXPECT_EQ(ingest("").result.error().code(), DiagCode::empty_input);
   EXPECT_EQ(ingest("\xEF\xBB\xBF \n\n").result.error().code(), DiagCode::empty_input);

@@ -480,7 +480,9 @@ Status TableBuilder::drop_duplicate_keys(Table& table, TableSummary& summary) {
       if (col.type == ColumnType::text) key += std::string(col.text().at(r));
       else key += format_iso_date(col.ints()[r]);  // the only non-text key column is a date
     }
-    Status s = row_problem(DiagCode::duplicate_key, table.source_rows[r], "", key,
+    // A key of one column (people: person_id) names it, as other row problems name theirs.
+    const std::string column = key_cols.size() == 1 ? header_for_slot(static_cast<std::size_t>(key_cols[0])) : "";
+    Status s = row_problem(DiagCode::duplicate_key, table.source_rows[r], column, key,
                            repeated_key("repeats the key of row " + std::to_string(table.source_rows[first])),
                            schema_.kind != TableKind::playbook);
     if (!s) {
