@@ -178,6 +178,25 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(sniffing, null, 'no sniffing in the demo');
   });
 
+  it('the data banner\'s sentences agree with their count, one row or many (page code, run in Node)', async () => {
+    const { fixText } = await import('../../web-demo/src/views/data-banner.js');
+    const codes = ['unknown_person', 'attribute_case_variants', 'attribute_conflict', 'duplicate_key', 'missing_value', 'invalid_date', 'invalid_number',
+      'ambiguous_number', 'ai_tasks_exceed_tasks', 'ragged_row', 'invalid_bool'];
+    for (const code of codes) {
+      // The clause about the count: before any ';' or sentence end, without parentheses.
+      const clause = (text) => text.replace(/\([^)]*\)/g, '').split(/; |\. /)[0];
+      const one = fixText(code, 1, 'activity');
+      const many = fixText(code, 3, 'activity');
+      assert.ok(one && many, code);
+      // A single row, person or pair takes a singular verb; none of the plural forms is left.
+      assert.doesNotMatch(clause(one), /\b(have|(?<!they )are|were|repeat|leave|differ|count)\b/, `${code}: ${one}`);  // singular 'they are' is fine
+      assert.doesNotMatch(clause(many), /\b(has|is|was|repeats|leaves|differs|counts)\b/, `${code}: ${many}`);
+      assert.match(one, /^1 /);
+      assert.match(many, /^3 /);
+    }
+    assert.equal(fixText('unknown_code', 2, 'activity'), null);
+  });
+
   it('shows the headers the engine read (semicolons, BOM) and names an Excel workbook as one', async () => {
     // A semicolon-separated export with a byte order mark and a differently named person column.
     const lines = readFileSync(path.join(sampleDir, 'activity.csv'), 'utf8').trimEnd().split('\n');

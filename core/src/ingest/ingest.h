@@ -29,9 +29,9 @@ class RowSink;  // ingest/table_builder.h
 struct IngestOptions {
   TableKind kind = TableKind::activity;
   bool strict = false;
-  // One of several activity files after the first: the session checks its row
-  // counts against the whole table (a file whose rows all repeat an earlier
-  // file's keys is a warning, not an empty table).
+  // One of several activity files (the first too, when the caller said more
+  // are coming): the session checks row counts against the whole table, so a
+  // file without a usable row is a warning, whichever file it is, not an empty table.
   bool later_file = false;
   InputFormat format = InputFormat::detect;
   char delimiter = 0;  // CSV only; 0 = detect

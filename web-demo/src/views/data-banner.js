@@ -19,33 +19,35 @@ const ROW_CODES = new Set(['ragged_row', 'malformed_quote', 'json_row_not_object
 const TABLE_WORDS = { activity: 'activity file', people: 'people file', surveys: 'survey file', playbook: 'playbook', usage: 'AI-usage exports', identities: 'identities file' };
 const tableWords = (t) => TABLE_WORDS[t] ?? (t ? `${t} file` : 'input');
 const plural = (n, one, many = `${one}s`) => `${fmt.num(n)} ${n === 1 ? one : many}`;
+// The verb that agrees with a count: agree(1, 'has', 'have') is 'has'.
+const agree = (n, one, many) => (n === 1 ? one : many);
 
-/** What each kind of problem means and how to fix it, in words. */
-function fixText(code, count, table) {
+/** What each kind of problem means and how to fix it, in words (null: not a kind the banner explains). */
+export function fixText(code, count, table) {
   switch (code) {
     case 'unknown_person':
-      return `${plural(count, 'person', 'people')} in the activity file ${count === 1 ? 'is' : 'are'} not in the people table; they are shown as "(unassigned)" unless the activity names their team. Add them to the people file (person id, team, role) and run again.`;
+      return `${plural(count, 'person', 'people')} in the activity file ${agree(count, 'is', 'are')} not in the people table; they are shown as "(unassigned)" unless the activity names their team. Add them to the people file (person id, team, role) and run again.`;
     case 'attribute_case_variants':
-      return `${plural(count, 'pair')} of group names ${count === 1 ? 'differs' : 'differ'} only in letter case (such as "Alpha" and "alpha") and are counted as separate groups. Write each name one way and run again.`;
+      return `${plural(count, 'pair')} of group names ${agree(count, 'differs', 'differ')} only in letter case (such as "Alpha" and "alpha") and ${agree(count, 'is', 'are')} counted as separate groups. Write each name one way and run again.`;
     case 'attribute_conflict':
-      return `${plural(count, 'person', 'people')} have a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
+      return `${plural(count, 'person', 'people')} ${agree(count, 'has', 'have')} a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
     case 'duplicate_key':
-      return `${plural(count, 'row')} of the ${tableWords(table)} repeat an earlier row for the same person (and day and task); the first was kept. Remove the duplicates.`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'repeats', 'repeat')} an earlier row for the same person (and day and task); the first was kept. Remove the duplicates.`;
     case 'missing_value':
-      return `${plural(count, 'row')} of the ${tableWords(table)} leave a required cell empty and were skipped. Fill in the cells listed below.`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'leaves', 'leave')} a required cell empty and ${agree(count, 'was', 'were')} skipped. Fill in the cells listed below.`;
     case 'invalid_date':
-      return `${plural(count, 'row')} of the ${tableWords(table)} have a date that could not be read and were skipped. Use one date format throughout (for example 2025-02-03).`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} a date that could not be read and ${agree(count, 'was', 'were')} skipped. Use one date format throughout (for example 2025-02-03).`;
     case 'invalid_number': case 'invalid_integer': case 'non_finite':
-      return `${plural(count, 'row')} of the ${tableWords(table)} have text where a number belongs and were skipped. Correct the cells listed below.`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} text where a number belongs and ${agree(count, 'was', 'were')} skipped. Correct the cells listed below.`;
     case 'ambiguous_number':
-      return `${plural(count, 'row')} of the ${tableWords(table)} ${count === 1 ? 'has' : 'have'} a number such as 1.250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals are often written with a comma) and ${count === 1 ? 'was' : 'were'} skipped. Write such numbers without the dot (1250) or with a decimal comma (1,25).`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} a number such as 1.250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals are often written with a comma) and ${agree(count, 'was', 'were')} skipped. Write such numbers without the dot (1250) or with a decimal comma (1,25).`;
     case 'ai_tasks_exceed_tasks':
-      return `${plural(count, 'row')} of the ${tableWords(table)} count more AI tasks than tasks and were skipped. Check how the two columns were exported.`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'counts', 'count')} more AI tasks than tasks and ${agree(count, 'was', 'were')} skipped. Check how the two columns were exported.`;
     case 'ragged_row': case 'malformed_quote':
-      return `${plural(count, 'row')} of the ${tableWords(table)} are not well-formed CSV (a missing or extra separator or quote) and were skipped. Re-export the file as CSV.`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'is', 'are')} not well-formed CSV (a missing or extra separator or quote) and ${agree(count, 'was', 'were')} skipped. Re-export the file as CSV.`;
     default:
       return ROW_CODES.has(code)
-        ? `${plural(count, 'row')} of the ${tableWords(table)} could not be read and were skipped; the problems are listed below.`
+        ? `${plural(count, 'row')} of the ${tableWords(table)} could not be read and ${agree(count, 'was', 'were')} skipped; the problems are listed below.`
         : null;
   }
 }
@@ -85,7 +87,7 @@ export function dataBanner(report, { fileBase, openDetails }) {
   const fixes = kinds.map((k) => [k, fixText(k.code, k.count, k.table)]).filter(([, t]) => t);
   return h('section', { class: 'alert alert-warn data-banner', 'aria-labelledby': 'data-banner-title', 'data-testid': 'data-banner' },
     h('h3', { id: 'data-banner-title' }, 'Check your data: some of it is not in these figures'),
-    skipped.length ? h('p', {}, skipped.map((i) => `${plural(i.rows_skipped, 'row')} of the ${tableWords(i.table)} ${i.rows_skipped === 1 ? 'was' : 'were'} skipped.`).join(' ')) : null,
+    skipped.length ? h('p', {}, skipped.map((i) => `${plural(i.rows_skipped, 'row')} of the ${tableWords(i.table)} ${agree(i.rows_skipped, 'was', 'were')} skipped.`).join(' ')) : null,
     fixes.length ? h('ul', { class: 'data-fixes' }, fixes.map(([k, text]) => h('li', { 'data-code': k.code }, text))) : null,
     first.length ? h('details', { class: 'data-first' },
       h('summary', {}, first.length === 1 ? 'The problem as the engine words it' : `The first ${first.length} problems`),
