@@ -100,6 +100,31 @@ TEST(Cli, ValidateJsonOutput) {
   EXPECT_EQ(j["diagnostics"]["items"][0]["row"], 3);
 }
 
+TEST(Cli, ValidateJsonSaysAFatalErrorWhicheverReaderHitIt) {
+  // A field over 1 MiB in one person's row: with two readers, the reader that
+  // skips that person's rows must not make the JSON say ok. One file per
+  // person, so that some of them belong to the other reader.
+  const auto dir = temp_dir("fatal_other_reader");
+  for (int p = 1; p <= 6; ++p) {
+    const std::string file = (dir / ("long_" + std::to_string(p) + ".csv")).string();
+    std::ofstream out(file);
+    out << "person_id,date,task_type,tasks,ai_tasks,hours\n";
+    for (int q = 1; q <= 6; ++q) out << "P" << q << ",2025-01-06,coding,1,0,1\n";
+    out << "P" << p << ",2025-01-07," << std::string((1u << 20) + 10, 'x') << ",1,0,1\n";
+    out.close();
+    for (const char* threads : {"1", "2", "3"}) {
+      const CliResult r = run(std::string("validate --json --threads ") + threads + " --activity " + file);
+      EXPECT_EQ(r.exit_code, 1) << file << " --threads " << threads;
+      const auto start = r.out.find('{');
+      ASSERT_NE(start, std::string::npos) << r.out;
+      const auto j = nlohmann::json::parse(r.out.substr(start, r.out.find("\n}") + 2 - start));
+      EXPECT_FALSE(j["ok"].get<bool>()) << file << " --threads " << threads;
+      ASSERT_TRUE(j["error"].is_array()) << file << " --threads " << threads;
+      EXPECT_EQ(j["error"][0]["code"], "field_too_large") << file << " --threads " << threads;
+    }
+  }
+}
+
 TEST(Cli, NoBadInputCrashesOrHangs) {
   // Every corpus file through both commands as the table it was written for
   // (with the sample's activity when it is not the activity table), with the

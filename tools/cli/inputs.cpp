@@ -321,7 +321,12 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis) {
   ParallelReads reads = read_in_parallel(args, plan, analysis, threads, [&](std::uint32_t i) { return Shard{i, threads}; }, {}, {});
   if (!reads.mine) return reads.mine;
   for (std::uint32_t i = 1; i < threads; ++i) {
-    if (!reads.results[i]) return reads.results[i];
+    if (!reads.results[i]) {
+      // Another reader's people hit the error (this one skipped their rows):
+      // merged, its failure becomes this session's, so `validate --json` says it too.
+      if (reads.sessions[i]) (void)analysis.merge(std::move(*reads.sessions[i]));
+      return reads.results[i];
+    }
     if (Status m = analysis.merge(std::move(*reads.sessions[i])); !m) return m;
   }
   return Ok{};
