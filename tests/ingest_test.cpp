@@ -391,5 +391,28 @@ TEST(CellParse, DotsGroupingThousandsAreAmbiguousOnlyWhereDecimalsMayBeCommas) {
   EXPECT_EQ(got, 1.25);
 }
 
+TEST(CellParse, CommasGroupingThousandsAreAmbiguousInSemicolonFilesToo) {
+  // A semicolon file whose decimals are dots (outside review: "2.0;0.25;1,250") read 1,250 as 1.25.
+  for (const char* text : {"1,250", "12,500", "-1,250", "999,999", "1,250,000"}) {
+    EXPECT_TRUE(ingest::thousands_grouped(text, ',')) << text;
+    double got = 0;
+    ingest::CellError err{};
+    EXPECT_FALSE(ingest::parse_number(text, true, got, err)) << text;
+    EXPECT_EQ(err.code, DiagCode::ambiguous_number) << text;
+    EXPECT_NE(std::string_view(err.problem).find("comma"), std::string_view::npos) << text;
+    std::int32_t whole = 0;
+    EXPECT_FALSE(ingest::parse_integer(text, true, whole, err)) << text;
+    EXPECT_EQ(err.code, DiagCode::ambiguous_number) << text;
+  }
+  // A comma that cannot group thousands is a decimal comma there, as before.
+  for (const auto& [text, value] : std::vector<std::pair<const char*, double>>{{"0,125", 0.125}, {"1,25", 1.25}, {"1,2500", 1.25}, {"12,5", 12.5}}) {
+    EXPECT_FALSE(ingest::thousands_grouped(text, ',')) << text;
+    double got = 0;
+    ingest::CellError err{};
+    ASSERT_TRUE(ingest::parse_number(text, true, got, err)) << text;
+    EXPECT_EQ(got, value) << text;
+  }
+}
+
 }  // namespace
 }  // namespace gapscore

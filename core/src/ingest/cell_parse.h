@@ -85,13 +85,15 @@ inline bool parse_plain_integer(std::string_view s, std::int32_t& out) {
 // ASCII case-insensitive equality.
 bool iequals(std::string_view a, std::string_view b);
 
-// "1.250", "12.500", "-1.250.000": digits grouped by dots in threes, as a
-// decimal-comma locale writes thousands. In a semicolon-delimited file such a
-// value has two readings (1250 or 1.25), so it is an error, never a guess.
-bool thousands_grouped(std::string_view s);
+// "1.250", "12.500", "-1.250.000": digits grouped in threes by `separator`,
+// as a decimal-comma locale writes thousands with dots (and a decimal-dot one
+// with commas: "1,250"). In a semicolon-delimited file, whose decimals may be
+// either, such a value has two readings (1250 or 1.25), so it is an error,
+// never a guess.
+bool thousands_grouped(std::string_view s, char separator = '.');
 
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports);
-// a thousands_grouped value is then ambiguous_number.
+// a value thousands_grouped by dots or commas is then ambiguous_number.
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);
 // Whole numbers; "12.0" is accepted, "12.5" is not. Range of int32.
 bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out, CellError& err);

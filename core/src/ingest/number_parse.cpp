@@ -19,9 +19,9 @@ bool looks_non_finite(std::string_view s) {
 
 }  // namespace
 
-bool thousands_grouped(std::string_view s) {
+bool thousands_grouped(std::string_view s, char separator) {
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
-  const std::size_t dot = s.find('.');
+  const std::size_t dot = s.find(separator);
   // The leading group: 1 to 3 digits, not a lone 0 ("0.125" is a decimal).
   if (dot == std::string_view::npos || dot == 0 || dot > 3 || s[0] == '0') return false;
   for (std::size_t i = 0; i < dot; ++i)
@@ -29,7 +29,7 @@ bool thousands_grouped(std::string_view s) {
   // Then ".ddd" groups to the end.
   if ((s.size() - dot) % 4 != 0) return false;
   for (std::size_t i = dot; i < s.size(); i += 4) {
-    if (s[i] != '.') return false;
+    if (s[i] != separator) return false;
     for (std::size_t j = i + 1; j < i + 4; ++j)
       if (s[j] < '0' || s[j] > '9') return false;
   }
@@ -38,8 +38,13 @@ bool thousands_grouped(std::string_view s) {
 
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err) {
   std::string_view s = trim(text);
-  if (decimal_comma && thousands_grouped(s)) {
+  if (decimal_comma && thousands_grouped(s, '.')) {
     err = {DiagCode::ambiguous_number, "has a dot that may group thousands or mark decimals; in a file with decimal commas write it without the dot or with a comma"};
+    return false;
+  }
+  if (decimal_comma && thousands_grouped(s, ',')) {
+    // Semicolon files come with either mark: "1,250" is 1.25 in one and 1250 in the other.
+    err = {DiagCode::ambiguous_number, "has a comma that may group thousands or mark decimals; write thousands without a separator (1250) and decimals with one or two places or with a dot (1,25 or 1.25)"};
     return false;
   }
   if (parse_plain_decimal(s, out)) return true;

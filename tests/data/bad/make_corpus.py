@@ -109,6 +109,10 @@ case("semicolon_thousands_dot.csv", rows("P1;2025-01-06;coding;10;4;7,5;9;0,5;1;
                                          "P2;2025-01-06;coding;8;0;6;6;0;2;0,8;1.250;40;0",
                                          "P3;2025-01-07;review;1.000;5;3;4,5;1;0;0,95;60;10;9", header=H.replace(",", ";")),
      "skip", code="ambiguous_number", row=3, column="outcome_value", rows_skipped=2, rows_used=1)
+# A ';' file whose decimals are dots: "1,250" is 1250 there, not 1.25 (outside review).
+case("semicolon_thousands_comma.csv", rows("P1;2025-01-06;coding;10;4;7.5;9;0.5;1;0.9;1,250;30;12",
+                                           "P2;2025-01-06;coding;8;0;6;6;0;2;0.8;980.5;40;0", header=H.replace(",", ";")),
+     "skip", code="ambiguous_number", row=2, column="outcome_value", rows_skipped=1, rows_used=1)
 case("json_string_number.json", '[{"person_id":"P1","date":"2025-01-06","task_type":"a","tasks":"7","ai_tasks":0,"hours":"2.5"},'
      '{"person_id":"P2","date":"2025-01-06","task_type":"a","tasks":"seven","ai_tasks":0,"hours":1}]',
      "skip", code="invalid_integer", row=2, column="tasks", rows_skipped=1, rows_used=1)

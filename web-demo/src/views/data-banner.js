@@ -40,7 +40,7 @@ export function fixText(code, count, table) {
     case 'invalid_number': case 'invalid_integer': case 'non_finite':
       return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} text where a number belongs and ${agree(count, 'was', 'were')} skipped. Correct the cells listed below.`;
     case 'ambiguous_number':
-      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} a number such as 1.250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals are often written with a comma) and ${agree(count, 'was', 'were')} skipped. Write such numbers without the dot (1250) or with a decimal comma (1,25).`;
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} a number such as 1.250 or 1,250 that could mean 1250 or 1.25 (the file is separated by semicolons, where decimals may be written with a comma or a dot) and ${agree(count, 'was', 'were')} skipped. Write thousands without a separator (1250) and decimals with one or two places (1,25).`;
     case 'ai_tasks_exceed_tasks':
       return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'counts', 'count')} more AI tasks than tasks and ${agree(count, 'was', 'were')} skipped. Check how the two columns were exported.`;
     case 'ragged_row': case 'malformed_quote':
