@@ -890,6 +890,34 @@ TEST(PrivacyAttack, ATeamWithOneSurveyRespondentDoesNotPublishTheAnswers) {
   EXPECT_TRUE(run.report["overall"]["metrics"]["sentiment_mean"].is_number());
 }
 
+// A week's survey answers are not in that week's score: in it, beside the
+// team's sentiment_mean over the window, they gave the one person who
+// answered in another week (outside review: 6 x 3.5 - 5 x 4.0 = that answer).
+// So every trend cell's gap_score is the same with the surveys as without.
+TEST(PrivacyAttack, AWeeksScoreDoesNotCarryThatWeeksSurveyAnswers) {
+  const Org with = hand_made(join({team("Alpha", 6, 3, 6), team("Beta", 6, 3, 5), team("Gamma", 7, 4, 7)}));
+  Org without = with;
+  without.surveys.clear();
+  const Outcome a = analyze(with, json::object()), b = analyze(without, json::object());
+  ASSERT_TRUE(a.ok) << a.error;
+  ASSERT_TRUE(b.ok) << b.error;
+  // The surveys are read: the window's score has its sentiment component.
+  const json* alpha = group_by_key(a.report["groups"], "team", "Alpha");
+  ASSERT_NE(alpha, nullptr);
+  ASSERT_TRUE((*alpha)["score"]["components"]["sentiment_gap"]["value"].is_number());
+  ASSERT_EQ(a.report["trends"].size(), b.report["trends"].size());
+  std::size_t scores = 0;
+  for (std::size_t i = 0; i < a.report["trends"].size(); ++i) {
+    const json& x = a.report["trends"][i];
+    const json& y = b.report["trends"][i];
+    ASSERT_EQ(x["period"], y["period"]);
+    ASSERT_EQ(x["key"], y["key"]);
+    EXPECT_EQ(x["metrics"].value("gap_score", json()), y["metrics"].value("gap_score", json())) << x["period"] << " " << x["key"];
+    scores += x["metrics"].value("gap_score", json()).is_number();
+  }
+  EXPECT_GT(scores, 10u);
+}
+
 // Tiny (3 people, one AI user) is hidden and Sib (6 non-users) with it. The
 // organisation's hours saved minus the shown teams' would be Tiny's one AI
 // user's; its like-with-like n minus the shown headcounts would be Tiny's

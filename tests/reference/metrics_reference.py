@@ -230,7 +230,8 @@ METRIC_KINDS = {
 
 
 # What a trend cell publishes that can be withheld: its metrics and gap_score's components.
-TREND_FIGURES = {"time_saved_hours", "quality_adjusted_output_per_hour", "error_rate", "playbook_gap", "sentiment_gap"}
+# (No sentiment_gap: trend cells carry no survey answers, docs/privacy.md.)
+TREND_FIGURES = {"time_saved_hours", "quality_adjusted_output_per_hour", "error_rate", "playbook_gap"}
 
 
 def below_k_metrics(rows, active, answers, playbook_status):
@@ -500,13 +501,14 @@ def reference(case_dir, group_by="team"):
         out["uniformity"][name] = {"groups": len(vals), "gini": num(gini(vals)), "theil_t": num(theil(vals)),
                                    "cv": num(cv(vals)), "min": num(min(vals)) if vals else None,
                                    "max": num(max(vals)) if vals else None}
-    # Weekly trends: people active in the week, survey answers dated in the week.
+    # Weekly trends: people active in the week. No survey answers: a week's few
+    # answers, in its score beside the window's, could give one person's.
     act["week"] = act["date"] - pd.to_timedelta(act["date"].dt.weekday, unit="D")
     trends = []
     for week, rows in sorted(act.groupby("week"), key=lambda kv: kv[0]):
         wk_persons = sorted(rows["person_id"].unique())
         wk_info = person_table(rows)
-        wk_answers = latest_answers(surveys, wk_persons, week, week + pd.Timedelta(days=6))
+        wk_answers = {}
         cells = [(None, wk_persons)] + [(g, [p for p in wk_persons if teams[p] == g]) for g in group_names]
         # A group with nobody active in the week has no trend cell at all.
         cells = [(g, members) for g, members in cells if members]

@@ -106,8 +106,7 @@ void add_sides(TrendCell& c, std::span<const std::uint32_t> members, const metri
 
 // Trend cells exist only where people are active: work and output grow with
 // the (person, period) pairs in the input, not with groups x periods.
-void add_trends(const Dataset& ds, const Config& config, const metrics::PlaybookLookup& pb,
-                std::span<const std::uint32_t> survey_persons, AnalysisResult& out) {
+void add_trends(const Dataset& ds, const Config& config, const metrics::PlaybookLookup& pb, AnalysisResult& out) {
   const bool weekly = config.period == Period::week;
   const std::vector<std::int32_t>& periods = ds.activity.periods;
   const metrics::PeriodIndex index = metrics::index_periods(ds.activity);
@@ -140,11 +139,12 @@ void add_trends(const Dataset& ds, const Config& config, const metrics::Playbook
         out.person_periods.push_back({p, periods[i], figures[p].quality_adjusted_output_per_hour, figures[p].error_rate});
     }
     const std::int32_t from = periods[i];
-    const std::int32_t to = weekly ? from + 6 : month_start(from + 31) - 1;
-    const std::vector<SurveyAnswers> surveys = latest_survey_answers(ds, survey_persons, from, to);
-    add_survey_kinds(figures, surveys);
+    // No survey answers: a period's answers come from a few people, and in the
+    // score (sentiment_gap) they were published beside the window's answers
+    // of the same people without the checks (outside review: a team's weekly
+    // score and its sentiment_mean gave one person's answer). Trend scores
+    // are the activity components'.
     ctx.figures = figures;
-    ctx.surveys = surveys;
     const std::string label = weekly ? iso_week_label(from) : month_label(from);
 
     // The period's active people in id order (person indices usually are),
@@ -198,7 +198,9 @@ std::uint32_t trend_contributor_kinds() {
   std::uint32_t kinds = 0;
   for (const metrics::CatalogEntry& e : metrics::catalog_entries()) {
     if (e.def.section == MetricSection::group_metric && is_trend_metric(e.def.name)) kinds |= e.contributors;
-    if (e.def.section == MetricSection::score_component) kinds |= component_contributors(e.def.name);  // gap_score's
+    // gap_score's, but for the survey's, which trend cells leave out (add_trends).
+    if (e.def.section == MetricSection::score_component && e.def.name != "sentiment_gap")
+      kinds |= component_contributors(e.def.name);
   }
   return kinds;
 }
@@ -235,7 +237,7 @@ AnalysisResult run_analysis(const Dataset& ds, const Config& config) {
   }
   add_adjusted_gaps(ds, config, out);
   out.trend_groups = select_trend_groups(out.grouping, out.groups, config);
-  if (!config.privacy.dp) add_trends(ds, config, pb, survey_persons, out);  // trends are not released under DP
+  if (!config.privacy.dp) add_trends(ds, config, pb, out);  // trends are not released under DP
   return out;
 }
 

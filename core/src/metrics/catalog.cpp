@@ -342,7 +342,8 @@ const CatalogEntry kEntries[] = {
      need_none, nullptr},
     {{"gap_score", "gap score", S, "score 0-100",
       "100 · Σ wᵢ·cᵢ / Σ wᵢ over the components cᵢ available (weights from config)",
-      "The AI productivity gap in one number: higher = larger gap.", ""},
+      "The AI productivity gap in one number: higher = larger gap. In trend cells without sentiment_gap: a "
+      "period's few survey answers are not published (docs/privacy.md).", ""},
      need_none, nullptr},
     {{"sufficiency", "enough data", S, "verdict",
       "too_little_data when the data cover fewer than insights.min_days days or insights.min_periods periods; "
