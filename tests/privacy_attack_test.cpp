@@ -890,6 +890,56 @@ TEST(PrivacyAttack, ATeamWithOneSurveyRespondentDoesNotPublishTheAnswers) {
   EXPECT_TRUE(run.report["overall"]["metrics"]["sentiment_mean"].is_number());
 }
 
+// Blanks one column (index in the activity header) in every row of person `id`.
+void blank_column(Org& org, const std::string& id, std::size_t column) {
+  std::istringstream in(org.activity);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    if (line.rfind(id + ",", 0) == 0) {
+      std::vector<std::string> cells;
+      std::stringstream cs(line);
+      for (std::string c; std::getline(cs, c, ',');) cells.push_back(c);
+      cells.resize(std::max<std::size_t>(cells.size(), column + 1));
+      cells[column].clear();
+      line.clear();
+      for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
+    }
+    out += line + "\n";
+  }
+  org.activity = out;
+}
+
+// One person of a team of 6 with no rework value anywhere (outside review):
+// rework_hours / rework_rate gave the hours of the other 5, and the team's
+// quality and output figures the hours of all 6; the difference was that
+// person's. Likewise one AI user without a baseline, through time saved.
+TEST(PrivacyAttack, OnePersonWithoutAValueIsNotTheDifferenceOfTwoFigures) {
+  const std::vector<Member> members = join({team("Alpha", 6, 6, 6), team("Beta", 6, 6, 6), team("Gamma", 7, 5, 7)});
+  for (const auto& [column, kind] : std::vector<std::pair<std::size_t, std::string>>{{7, "rework"}, {6, "baseline"}}) {
+    Org org = hand_made(members);
+    blank_column(org, "E100", column);  // Alpha's first member
+    const Outcome run = analyze(org, json::object());
+    ASSERT_TRUE(run.ok) << run.error;
+    const std::vector<const char*> figures = kind == "rework" ? std::vector<const char*>{"rework_rate", "rework_hours"}
+                                                              : std::vector<const char*>{"time_saved_rate", "time_saved_hours"};
+    const json* alpha = group_by_key(run.report["groups"], "team", "Alpha");
+    const json* beta = group_by_key(run.report["groups"], "team", "Beta");
+    ASSERT_NE(alpha, nullptr);
+    ASSERT_NE(beta, nullptr);
+    ASSERT_FALSE((*alpha)["suppressed"].get<bool>());
+    for (const char* m : figures) {
+      EXPECT_TRUE((*alpha)["metrics"][m].is_null()) << kind << " " << m << " = " << (*alpha)["metrics"][m];
+      EXPECT_TRUE((*alpha)["withheld"].contains(m)) << kind << " " << m;
+      // Not the organisation's minus the other teams' either.
+      EXPECT_TRUE(run.report["overall"]["metrics"][m].is_null()) << kind << " " << m;
+      // A team where everyone has the value keeps it.
+      EXPECT_TRUE((*beta)["metrics"][m].is_number()) << kind << " " << m;
+    }
+    // The team's other figures stay.
+    EXPECT_TRUE((*alpha)["metrics"]["quality_adjusted_output_per_hour"].is_number()) << kind;
+  }
+}
+
 // A week's survey answers are not in that week's score: in it, beside the
 // team's sentiment_mean over the window, they gave the one person who
 // answered in another week (outside review: 6 x 3.5 - 5 x 4.0 = that answer).

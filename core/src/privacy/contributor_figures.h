@@ -23,6 +23,9 @@ struct ContributorKindFigures {
   FigureId overall = 0;
   std::vector<FigureId> groups, rollup;
   std::optional<std::size_t> trend_table;  // the audit's table of its trend cells
+  // Per group and rollup group: the kind's people (window).
+  std::vector<std::size_t> group_sizes, rollup_sizes;
+  std::size_t overall_size = 0;
 };
 
 struct ContributorTables {
