@@ -24,6 +24,14 @@ PersonFigures person_figures(const metrics::Sums& s, const Config& config) {
   f.rework_rate = metrics::ratio(s.all.rework, s.all.r_hours);
   f.quality_adjusted_output_per_hour = metrics::ratio(s.all.q_weighted, s.all.q_cost);
   f.contributes = metrics::row_contributions(s);
+  using namespace metrics;
+  const auto lacks = [&](std::uint32_t kind, bool outside) { f.lacks |= outside ? kind : 0u; };
+  lacks(rework_rows, s.all.r_rows < s.all.rows);
+  lacks(value_rows, s.all.v_rows < s.all.rows);
+  lacks(quality_rows, s.all.q_tasks < s.all.tasks);
+  lacks(error_rows, s.all.e_tasks < s.all.tasks);
+  lacks(cycle_time_rows, s.all.c_tasks < s.all.tasks);
+  lacks(ai_baseline_rows, s.ai.b_rows < s.all.rows);
   return f;
 }
 

@@ -30,6 +30,11 @@ struct PersonFigures {
   // metrics::Contributor kinds the person is in (rows; survey kinds added by
   // with_survey_kinds): which group figures they stand behind.
   std::uint32_t contributes = 0;
+  // Kinds with a row of the person's outside them: a row without rework (or
+  // quality, value, errors, cycle time), or for ai_baseline_rows a row that is
+  // not AI-assisted with a baseline. A group's hours or tasks less the kind's
+  // are these people's (privacy/contributor_figures.cpp).
+  std::uint32_t lacks = 0;
 };
 
 PersonFigures person_figures(const metrics::Sums& s, const Config& config);

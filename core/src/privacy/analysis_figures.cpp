@@ -193,7 +193,7 @@ SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const Analy
     }
     if (f->adjusted_n && gap->adjusted && !audit.shown(*f->adjusted_n)) gap->adjusted->n = NAN;
   };
-  apply_contributor_figures(audit, figures.contributors, a);
+  apply_contributor_figures(audit, figures.contributors, a, figures.overall, figures.groups, figures.rollup);
   apply(figures.overall_gap, a.overall.gap);
   for (std::size_t g = 0; g < a.groups.size(); ++g) apply(figures.group_gaps[g], a.groups[g].gap);
   if (a.rollup)

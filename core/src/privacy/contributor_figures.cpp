@@ -73,27 +73,28 @@ bool everyone_everywhere(const analysis::AnalysisResult& a, std::uint32_t kind, 
   return true;
 }
 
-// Kinds whose figures divide by the hours or tasks of all of a person's rows
-// that have a value (rework, quality, value, errors, cycle time), or of all
-// their AI-assisted rows with a baseline: with nearly everyone in the kind,
-// that denominator is nearly the group's own hours or tasks, which its other
-// figures give, and the few without the value are the difference. (AI
-// interactions are counted per person, with no hours or tasks to subtract.)
-bool covers_whole_rows(std::uint32_t kind) {
+// Kinds whose figures divide by the hours or tasks of the rows that have a
+// value (rework, quality, value, errors, cycle time), or of the AI-assisted
+// rows with a baseline. The group's hours or tasks less those are the hours
+// or tasks of the rows outside the kind: of the people with such a row
+// (PersonFigures::lacks). When they are 1 to k-1, that is their figure.
+// (AI interactions are counted per person: no hours or tasks to subtract.)
+bool covers_rows(std::uint32_t kind) {
   using namespace metrics;
   return kind == rework_rows || kind == quality_rows || kind == value_rows || kind == error_rows ||
          kind == cycle_time_rows || kind == ai_baseline_rows;
 }
 
-// The people a whole-row kind is measured against: the group's active people,
-// or for AI-assisted baseline rows those with AI-assisted tasks.
-std::size_t kind_population(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members, std::uint32_t kind) {
-  std::size_t n = 0;
+// Whether 1 to k-1 of the members have a row outside the kind, while some are in it.
+bool few_outside(const analysis::AnalysisResult& a, std::span<const std::uint32_t> members, std::uint32_t kind, int k) {
+  std::size_t outside = 0, inside = 0;
   for (std::uint32_t p : members) {
     const analysis::PersonFigures& f = a.figures[p];
-    if (f.active && (kind != metrics::ai_baseline_rows || f.ai_tasks > 0)) ++n;
+    if (!f.active) continue;
+    outside += (f.lacks & kind) != 0;
+    inside += (f.contributes & kind) != 0;
   }
-  return n;
+  return inside > 0 && outside > 0 && outside < static_cast<std::size_t>(k);
 }
 
 }  // namespace
@@ -120,8 +121,6 @@ ContributorFigures declare_contributor_figures(DisclosureAudit& audit, const ana
 
     ContributorKindFigures f;
     f.kind = kind;
-    f.overall_size = all.size();
-    for (const auto& members : by_group) f.group_sizes.push_back(members.size());
     const std::string domain = std::string("people behind: ") + metrics::contributor_name(kind);
     const std::string label = std::string(".") + metrics::contributor_name(kind);
     const double overall_size = static_cast<double>(all.size());
@@ -134,9 +133,8 @@ ContributorFigures declare_contributor_figures(DisclosureAudit& audit, const ana
     }
     if (a.rollup)
       for (std::size_t i = 0; i < a.rollup->grouping.size(); ++i) {
-        std::vector<std::uint32_t> people = people_of_kind(a, a.rollup->grouping.members[i], kind);
-        f.rollup_sizes.push_back(people.size());
-        f.rollup.push_back(audit.add({domain, "rollup", std::move(people), Keep::insight, "rollup[" + std::to_string(i) + "]" + label}));
+        f.rollup.push_back(audit.add({domain, "rollup", people_of_kind(a, a.rollup->grouping.members[i], kind),
+                                      Keep::insight, "rollup[" + std::to_string(i) + "]" + label}));
         audit.requires_shown(f.rollup.back(), rollup[i]);
       }
     if (with_trends) out.pending.trend_tables.push_back(trend_table(a, kind, group_sizes, overall_size));
@@ -157,7 +155,8 @@ void declare_contributor_tables(DisclosureAudit& audit, ContributorFigures& figu
 }
 
 void apply_contributor_figures(const DisclosureAudit& audit, const ContributorFigures& figures,
-                               analysis::AnalysisResult& a) {
+                               analysis::AnalysisResult& a, FigureId people_overall,
+                               const std::vector<FigureId>& people_groups, const std::vector<FigureId>& people_rollup) {
   const int k = audit.k();
   auto reason = [&](CellStatus why) {
     if (why == CellStatus::too_few_people) return "fewer than " + std::to_string(k) + " people stand behind this figure";
@@ -168,36 +167,32 @@ void apply_contributor_figures(const DisclosureAudit& audit, const ContributorFi
     // A figure hidden only because its group is: the group is not published at all.
     if (!audit.shown(id)) analysis::withhold_kinds(r, kind, reason(audit.status(id)));
   };
-  // 1 to k-1 people short of everyone (outside review: a team of 6 whose
-  // rework_hours / rework_rate gave the hours of the 5 with rework, and three
-  // other figures the hours of all 6). The kind's figures go in that group,
-  // and in the organisation and the rollup group around it, so that they are
-  // not the organisation's minus the other groups'.
-  const std::string short_of_everyone = "the people without these rows would be fewer than " + std::to_string(k) +
-                                        ", and the group's other figures would give theirs";
-  auto few_without = [&](std::span<const std::uint32_t> members, std::uint32_t kind, std::size_t size) {
-    const std::size_t population = kind_population(a, members, kind);
-    return population > size && population - size < static_cast<std::size_t>(k);
-  };
+  // 1 to k-1 people with rows outside a kind (outside review: a team of 6
+  // whose rework_hours / rework_rate gave the hours of the 5 with rework, and
+  // three other figures the hours of all 6). The kind's figures go in that
+  // group, and in the organisation and the rollup group around it, so that
+  // they are not the organisation's minus the other groups'.
+  const std::string rows_outside = "the people with rows outside these would be fewer than " + std::to_string(k) +
+                                   ", and the group's other figures would give their hours or tasks";
   std::vector<std::uint32_t> everyone(a.figures.size());
   for (std::uint32_t p = 0; p < everyone.size(); ++p) everyone[p] = p;
   for (const ContributorKindFigures& f : figures.kinds) {
-    if (!covers_whole_rows(f.kind)) continue;
-    bool overall = few_without(everyone, f.kind, f.overall_size);
-    std::vector<bool> rollup(f.rollup_sizes.size(), false);
-    for (std::size_t i = 0; i < f.rollup_sizes.size(); ++i)
-      rollup[i] = few_without(a.rollup->grouping.members[i], f.kind, f.rollup_sizes[i]);
-    for (std::size_t g = 0; g < f.group_sizes.size(); ++g) {
-      if (!few_without(a.grouping.members[g], f.kind, f.group_sizes[g])) continue;
-      analysis::withhold_kinds(a.groups[g], f.kind, short_of_everyone);
+    if (!covers_rows(f.kind)) continue;
+    bool overall = audit.shown(people_overall) && few_outside(a, everyone, f.kind, k);
+    std::vector<bool> rollup(f.rollup.size(), false);
+    for (std::size_t i = 0; i < rollup.size(); ++i)
+      rollup[i] = audit.shown(people_rollup[i]) && few_outside(a, a.rollup->grouping.members[i], f.kind, k);
+    for (std::size_t g = 0; g < a.groups.size(); ++g) {
+      if (!audit.shown(people_groups[g]) || !few_outside(a, a.grouping.members[g], f.kind, k)) continue;
+      analysis::withhold_kinds(a.groups[g], f.kind, rows_outside);
       overall = true;
       if (a.rollup)
         for (std::size_t i = 0; i < a.rollup->children.size(); ++i)
           if (std::binary_search(a.rollup->children[i].begin(), a.rollup->children[i].end(), g)) rollup[i] = true;
     }
-    if (overall) analysis::withhold_kinds(a.overall, f.kind, short_of_everyone);
+    if (overall) analysis::withhold_kinds(a.overall, f.kind, rows_outside);
     for (std::size_t i = 0; i < rollup.size(); ++i)
-      if (rollup[i]) analysis::withhold_kinds(a.rollup->groups[i], f.kind, short_of_everyone);
+      if (rollup[i]) analysis::withhold_kinds(a.rollup->groups[i], f.kind, rows_outside);
   }
   for (const ContributorKindFigures& f : figures.kinds) {
     apply(f.overall, f.kind, a.overall);

@@ -23,9 +23,6 @@ struct ContributorKindFigures {
   FigureId overall = 0;
   std::vector<FigureId> groups, rollup;
   std::optional<std::size_t> trend_table;  // the audit's table of its trend cells
-  // Per group and rollup group: the kind's people (window).
-  std::vector<std::size_t> group_sizes, rollup_sizes;
-  std::size_t overall_size = 0;
 };
 
 struct ContributorTables {
@@ -48,7 +45,10 @@ void declare_contributor_tables(DisclosureAudit& audit, ContributorFigures& figu
 
 // After the audit ran: each group, the organisation, each rollup group and
 // each trend cell loses the metrics whose people the audit hid.
+// people_*: the people's figures of the organisation, groups and rollup groups
+// (a hidden group publishes nothing to subtract from).
 void apply_contributor_figures(const DisclosureAudit& audit, const ContributorFigures& figures,
-                               analysis::AnalysisResult& a);
+                               analysis::AnalysisResult& a, FigureId people_overall,
+                               const std::vector<FigureId>& people_groups, const std::vector<FigureId>& people_rollup);
 
 }  // namespace gapscore::privacy
