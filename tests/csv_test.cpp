@@ -384,7 +384,8 @@ TEST(CsvReader, RecordsReadInPlaceEqualTheGeneralPath) {
     EXPECT_EQ(bytewise.error->first().row, row);
   }
   // A data row that wide is one damaged record (its table skips it as ragged): 1025 fields, the rest in the last.
-  const std::string wide_row = "a\n1\n" + wide + "\n2\n";
+  // (With a value: a row of separators only is an empty spreadsheet row, a blank line.)
+  const std::string wide_row = "a\n1\nx" + wide + "\n2\n";
   const Parsed whole = parse(wide_row, 0);
   const Parsed bytewise = parse(wide_row, 1);
   ASSERT_FALSE(whole.error);
@@ -392,7 +393,15 @@ TEST(CsvReader, RecordsReadInPlaceEqualTheGeneralPath) {
   EXPECT_EQ(whole.records, bytewise.records);
   ASSERT_EQ(whole.records.size(), 4u);
   EXPECT_EQ(whole.records[2].size(), 1025u);
+  EXPECT_EQ(whole.records[2][0], "x");
   EXPECT_EQ(whole.records[3], std::vector<std::string>{"2"});
+  // Separators only, after the header: an empty row, read as a blank line whatever the chunks.
+  for (const std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+    const Parsed empty_rows = parse("a,b,c\n1,2,3\n,,\n, ,\n,,,,,,\n4,5,6\n", chunk);
+    ASSERT_FALSE(empty_rows.error) << chunk;
+    EXPECT_EQ(empty_rows.blank_lines, 3u) << chunk;
+    EXPECT_EQ(empty_rows.records.size(), 3u) << chunk;
+  }
   // A blank line longer than a field may be is still a blank line; a field of blanks and text is not one.
   for (const std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
     const Parsed padded = parse("a\n1\n \t       \t  \n2\n", chunk, small);

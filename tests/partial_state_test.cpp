@@ -352,15 +352,16 @@ TEST(PartialStates, AnnouncedFilesWithoutRowsAreWarningsWhicheverComesFirst) {
 }
 
 TEST(PartialStates, AnInvisibleCharacterBeforeAnIdIsNotAnotherPerson) {
-  // A byte-order mark (two exports joined with cat) and zero-width characters around ids and a team
-  // name: the same six people in two teams (an outside review found a seventh person of six).
+  // A byte-order mark (two exports joined with cat), zero-width characters and no-break spaces around
+  // ids and a team name: the same six people in two teams (outside reviews found a seventh person of
+  // six, and "Beta" + NBSP as a third team).
   Inputs in;
   in.small.push_back({"people.csv", "person_id,team\nP1,Alpha\n\xEF\xBB\xBFP2,Alpha\nP3,Alpha\n"
-                                    "P4,\xE2\x80\x8B" "Beta\nP5,Beta\nP6,Beta\n"});
+                                    "P4,\xE2\x80\x8B" "Beta\nP5,Beta\xC2\xA0\nP6,\xC2\xA0 Beta\n"});
   in.activity.push_back({"a.csv", "person_id,date,task_type,tasks,ai_tasks,hours\n"
                                   "P1,2025-01-06,email,3,1,2\n\xEF\xBB\xBFP1,2025-01-07,email,2,2,1\n"
                                   "\xE2\x80\x8BP2\xE2\x80\x8B,2025-01-06,email,1,0,1\nP3,2025-01-06,email,1,0,1\n"
-                                  "P4 \xE2\x81\xA0,2025-01-06,email,1,0,1\nP5,2025-01-06,email,1,0,1\nP6,2025-01-06,email,1,0,1\n"});
+                                  "P4 \xE2\x81\xA0,2025-01-06,email,1,0,1\nP5\xC2\xA0,2025-01-06,email,1,0,1\nP6,2025-01-06,email,1,0,1\n"});
   auto s = read_all(in, {0}, R"({"group_by": ["team"], "privacy": {"min_group_size": 3}})");
   ASSERT_TRUE(s.ok()) << s.error().message();
   const auto report = s->report();

@@ -28,24 +28,33 @@ inline std::size_t invisible_at(std::string_view s, std::size_t i) {
   return bom || zero_width ? 3 : 0;
 }
 
-// A first or last byte that may start or end an invisible character (the plain
-// path leaves such cells to the general one, which trims them).
-inline bool may_be_invisible(char first, char last) {
-  const auto f = static_cast<unsigned char>(first), l = static_cast<unsigned char>(last);
-  return f == 0xEF || f == 0xE2 || l == 0xBF || l == 0x8B || l == 0x8C || l == 0x8D || l == 0xA0;
+// A no-break space (U+00A0, C2 A0) at s[i]: a spreadsheet's padding, not part
+// of a name ("Beta" and "Beta" + NBSP were two teams: an outside review). C2 is
+// never a continuation byte, so C2 A0 at a cell's end is always one.
+inline bool no_break_space_at(std::string_view s, std::size_t i) {
+  return s.size() - i >= 2 && s[i] == '\xC2' && s[i + 1] == '\xA0';
 }
 
-// Leading/trailing spaces, tabs and invisible characters are not part of a
-// value. Inline: it runs several times per cell of every row.
+// A first or last byte that may start or end an invisible character or a
+// no-break space (the plain path leaves such cells to the general one, which trims them).
+inline bool may_be_invisible(char first, char last) {
+  const auto f = static_cast<unsigned char>(first), l = static_cast<unsigned char>(last);
+  return f == 0xEF || f == 0xE2 || f == 0xC2 || l == 0xBF || l == 0x8B || l == 0x8C || l == 0x8D || l == 0xA0;
+}
+
+// Leading/trailing spaces, tabs, no-break spaces and invisible characters are
+// not part of a value. Inline: it runs several times per cell of every row.
 inline std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   for (std::size_t n = 1; n != 0;) {
     while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    b += n = b < e ? invisible_at(s.substr(0, e), b) : 0;
+    n = b < e ? invisible_at(s.substr(0, e), b) : 0;
+    if (n == 0 && b < e && no_break_space_at(s.substr(0, e), b)) n = 2;
+    b += n;
   }
   for (std::size_t n = 1; n != 0;) {
     while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : 0;
+    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : e - b >= 2 && no_break_space_at(s, e - 2) ? 2 : 0;
   }
   return s.substr(b, e - b);
 }

@@ -273,8 +273,20 @@ std::size_t CsvReader::skip_rest(const char* p, std::size_t n, std::size_t i, st
   return n;
 }
 
+// Whether every field of the record is empty or blank: a blank line, or after
+// the header a line of separators only (",,,,": a spreadsheet's empty row).
+bool CsvReader::blank_record() const {
+  if (malformed_field_ >= 0 || (ends_.size() > 1 && !header_passed_)) return false;
+  std::size_t begin = 0;
+  for (std::uint32_t end : ends_) {
+    if (!ingest::trim(std::string_view(buf_.data() + begin, end - begin)).empty()) return false;
+    begin = end;
+  }
+  return true;
+}
+
 Status CsvReader::end_record(const Sink& sink) {
-  const bool blank = ends_.size() == 1 && malformed_field_ < 0 && ingest::trim(std::string_view(buf_.data(), ends_[0])).empty();
+  const bool blank = blank_record();
   Status result = Ok{};
   if (blank) {
     // Counted whichever shard an empty person_id belongs to: every reader by
@@ -323,14 +335,18 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
       if (views_.size() + 1 >= 1024) return 0;
       views_.emplace_back(p + field, j - field);
       field = j + 1;
-      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back())))
+      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
+        if (field - i == views_.size()) return 0;  // separators only so far: perhaps an empty row (general path)
         return skip_plain_record(p, n, field, base);
+      }
     }
   }
   if (p[j] == '\n') next = j + 1;
   else if (p[j] == '\r' && j + 1 < n && p[j + 1] == '\n') next = j + 2;
   else return 0;  // a quote, a lone CR, or a CR at the chunk's end
   if (views_.empty() && ingest::trim(std::string_view(p + i, j - i)).empty()) return 0;  // a blank line
+  // Separators only (",,,,"), or blanks before the first: perhaps an empty row, the general path's to decide.
+  if (j - i == views_.size() || (!views_.empty() && ingest::trim(views_.front()).empty())) return 0;
   views_.emplace_back(p + field, j - field);
   if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
     ++skipped_;

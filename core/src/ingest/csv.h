@@ -84,6 +84,7 @@ class CsvReader {
 
   char delimiter() const { return delimiter_; }
   std::uint64_t bytes_read() const { return bytes_; }
+  // Empty lines, and after the header lines of separators only (",,,,"): ignored, counted.
   std::uint64_t blank_lines() const { return blank_lines_; }
   std::uint64_t records() const { return records_; }
   bool had_bom() const { return had_bom_; }
@@ -98,6 +99,7 @@ class CsvReader {
   Status process(std::string_view data, const Sink& sink);
   Status end_field();
   Status end_record(const Sink& sink);
+  bool blank_record() const;
   Status check_field_size();
   std::size_t skip_rest(const char* p, std::size_t n, std::size_t i, std::uint64_t base);
   std::size_t whole_plain_record(const char* p, std::size_t n, std::size_t i, std::uint64_t base,
