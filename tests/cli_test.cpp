@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../tools/cli/effect_size_digits.h"
+
 #include "test_util.h"
 
 namespace gapscore {
@@ -87,6 +89,16 @@ TEST(Cli, StrictAnalyzeSaysWhereItStoppedAndValidateHowManyItDidNotList) {
   // Lenient validation reads on and counts what it does not list.
   const CliResult v = run("validate --activity " + file);
   EXPECT_NE(v.out.find("more diagnostics not listed"), std::string::npos) << v.out.substr(0, 400);
+}
+
+TEST(Cli, AnEffectSizeIsNeverPrintedAcrossItsBand) {
+  // Outside review: g = -0.1996 read "-0.20 (negligible)", while -0.20 is "small".
+  EXPECT_EQ(cli::effect_size_digits(-0.1996), "-0.1996");
+  EXPECT_EQ(cli::effect_size_digits(0.4996), "+0.4996");
+  EXPECT_EQ(cli::effect_size_digits(0.7999999), "+0.799999900");  // six places still round up: nine
+  EXPECT_EQ(cli::effect_size_digits(-0.31), "-0.31");
+  EXPECT_EQ(cli::effect_size_digits(0.2004), "+0.20");  // at or past the bound either way
+  EXPECT_EQ(cli::effect_size_digits(1.234), "+1.23");
 }
 
 TEST(Cli, ValidateJsonOutput) {

@@ -947,6 +947,17 @@ TEST(PrivacyAttack, OnePersonWithoutAValueIsNotTheDifferenceOfTwoFigures) {
   EXPECT_TRUE(kept.report["overall"]["metrics"]["time_saved_hours"].is_number());
 }
 
+// Four non-users in the whole organisation: its comparison is withheld
+// because a side is too small, and says so (outside review: it gave the
+// reason for a comparison hidden to protect another).
+TEST(PrivacyAttack, AComparisonWithTooFewOnASideSaysSo) {
+  const Outcome run = analyze(hand_made(join({team("Alpha", 7, 5, 7), team("Beta", 7, 5, 7)})), json::object());
+  ASSERT_TRUE(run.ok) << run.error;
+  const json& gap = run.report["overall"]["gap"];
+  ASSERT_TRUE(gap["difference"].is_null()) << gap;
+  EXPECT_NE(gap["reason"].get<std::string>().find("needs at least 5 AI users and 5 non-users"), std::string::npos) << gap["reason"];
+}
+
 // A week's survey answers are not in that week's score: in it, beside the
 // team's sentiment_mean over the window, they gave the one person who
 // answered in another week (outside review: 6 x 3.5 - 5 x 4.0 = that answer).

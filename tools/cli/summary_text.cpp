@@ -1,5 +1,7 @@
 #include "summary_text.h"
 
+#include "effect_size_digits.h"
+
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -47,13 +49,16 @@ std::string wrapped(const std::string& text, const std::string& indent, std::siz
   return out;
 }
 
+// Hedges' g in words' reach: never printed on the far side of a band's bound.
+std::string effect_size_text(const json& g) { return g.is_number() ? effect_size_digits(g.get<double>()) : fmt(g); }
+
 // The pooled and adjusted figures behind the gap sentence, each with its own test.
 std::string gap_figures(const json& gap) {
   std::string out;
   char line[512];
   if (gap.value("difference", json()).is_null()) return out;
   std::snprintf(line, sizeof line, "    pooled:   difference %s tasks/hour, Hedges' g %s (%s)\n",
-                fmt(gap["difference"], "%+.3f").c_str(), fmt(gap.value("hedges_g", json()), "%+.2f").c_str(),
+                fmt(gap["difference"], "%+.3f").c_str(), effect_size_text(gap.value("hedges_g", json())).c_str(),
                 fmt(gap.value("effect_size", json())).c_str());
   out += line;
   const json& adj = gap.value("adjusted", json());
@@ -62,7 +67,7 @@ std::string gap_figures(const json& gap) {
     for (const json& s : adj.value("strata", json::array())) strata += (strata.empty() ? "" : " x ") + s.get<std::string>();
     std::snprintf(line, sizeof line,
                   "    adjusted: %s tasks/hour within %s, Hedges' g %s (%s), 95%% interval %s to %s, p %s (HC3)%s\n",
-                  fmt(adj["estimate"], "%+.3f").c_str(), strata.c_str(), fmt(adj.value("hedges_g", json()), "%+.2f").c_str(),
+                  fmt(adj["estimate"], "%+.3f").c_str(), strata.c_str(), effect_size_text(adj.value("hedges_g", json())).c_str(),
                   fmt(adj.value("effect_size", json())).c_str(), fmt(adj["ci_low"], "%+.3f").c_str(),
                   fmt(adj["ci_high"], "%+.3f").c_str(), fmt(adj["p_value"], "%.2g").c_str(),
                   gap.value("paradox", false) == true ? "  PARADOX: opposite to the pooled gap" : "");

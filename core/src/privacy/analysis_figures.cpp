@@ -184,7 +184,11 @@ SuppressionPlan apply_analysis_figures(const DisclosureAudit& audit, const Analy
       return;
     }
     if (!audit.shown(f->users)) {
-      withhold_gap(*gap, audit.status(f->users), audit.k());
+      // The sides are shown together: a side with too few people is the reason
+      // the other went too (outside review: 4 non-users read "a smaller hidden comparison").
+      const bool few = audit.status(f->users) == CellStatus::too_few_people ||
+                       audit.status(f->non_users) == CellStatus::too_few_people;
+      withhold_gap(*gap, few ? CellStatus::too_few_people : audit.status(f->users), audit.k());
       return;
     }
     if (f->adjusted_cells && gap->adjusted && !audit.shown(*f->adjusted_cells)) {
