@@ -129,6 +129,12 @@ test('errors are GapScoreError with code, table, row and column', async () => {
   await assert.rejects(gs.analyze({}), (e) => e.code === 'invalid_argument');
   await assert.rejects(gs.analyze({ activity: 42 }), (e) => e.code === 'invalid_argument');
   await assert.rejects(gs.analyze({ activity: sample('activity'), payroll: 'x' }), (e) => e.code === 'invalid_argument');
+  // Outside review: several files in one array were read as rows, and an array of names reached the binding.
+  const bytes = new TextEncoder().encode(sample('activity'));
+  await assert.rejects(gs.analyze({ activity: [bytes, bytes] }), (e) => e.code === 'invalid_argument' && /session\.add/.test(e.message));
+  await assert.rejects(gs.analyze({ activity: sample('activity') }, {}, { sourceNames: { activity: ['a.csv'] } }),
+    (e) => e.code === 'invalid_argument' && /sourceNames\.activity/.test(e.message));
+  await assert.rejects(gs.validate({ activity: sample('activity') }, {}, { sourceNames: { people: 7 } }), (e) => e.code === 'invalid_argument');
 });
 
 // Found by fuzzing: a key first seen in a later row object wrote past the end of

@@ -161,7 +161,7 @@ export async function hashBlob(getModule, blob, { chunkBytes = HASH_CHUNK_BYTES,
  */
 export async function openSession(Module, tables, config, options, ctx) {
   const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, columns, sourceNames, onGeneratedSalt } = options;
-  if (columns == null) checkTables(tables);
+  if (columns == null) checkTables(tables, sourceNames);
   const configJson = configText(config);
   const session = new Module.Session();
   const pause = pacer(signal);
@@ -382,7 +382,7 @@ export async function readShard(Module, { tables, config, shard, chunkBytes = DE
 /** validate(): ingest and join only, one reader. A table that cannot be read is a finding, not a failure. */
 export async function validateTables(Module, tables, config, options = {}) {
   const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames, onGeneratedSalt } = options;
-  checkTables(tables);
+  checkTables(tables, sourceNames);
   const session = new Module.Session();
   const pause = pacer(signal);
   const ingest = (result) => {

@@ -135,15 +135,26 @@ export function describeInput(table, value, chunkBytes = DEFAULT_CHUNK_BYTES, by
     return { format: '', total: value.size, bytes: null, chunks: () => lentChunks(value, chunkBytes) };
   }
   if (Array.isArray(value)) {
+    // Several files in one array are for session.add(); here an array is rows (outside review: byte arrays read as rows).
+    if (value.some((x) => ArrayBuffer.isView(x) || x instanceof ArrayBuffer || isBlob(x))) {
+      throw new GapScoreError('invalid_argument',
+        `${table}: an array must hold row objects; several ${table} files are read one by one (gs.open(), then session.add({ ${table}: [files] }))`, { table });
+    }
     return { format: 'json', total: value.length, bytes: null, chunks: () => objectChunks(value, 10000) };
   }
   throw new GapScoreError('invalid_argument',
     `${table}: expected CSV text, an ArrayBuffer/Uint8Array or Blob/File of CSV or JSON bytes, or an array of objects`, { table });
 }
 
-export function checkTables(tables) {
+export function checkTables(tables, sourceNames) {
   if (tables == null || typeof tables !== 'object') {
     throw new GapScoreError('invalid_argument', 'analyze() needs an object such as {activity, people?, surveys?, playbook?}');
+  }
+  // One name per table (outside review: an array reached the engine as a binding error without a code).
+  for (const [table, name] of Object.entries(sourceNames ?? {})) {
+    if (name != null && typeof name !== 'string') {
+      throw new GapScoreError('invalid_argument', `sourceNames.${table}: a file name (text), one per table`, { table });
+    }
   }
   for (const key of Object.keys(tables)) {
     if (!TABLES.includes(key) && key !== 'usage') {
