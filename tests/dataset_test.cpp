@@ -18,18 +18,12 @@ struct AnalysisRun {
   std::vector<Diagnostic> diagnostics;
 };
 
-AnalysisRun analyze(const std::string& activity, const std::string& people = "", const std::string& config = "",
-                    const std::string& playbook = "") {
+AnalysisRun analyze(const std::string& activity, const std::string& people = "", const std::string& config = "") {
   AnalysisRun r;
   auto a = Session::create(config);
   if (!a) {
     r.report = a.error();
     return r;
-  }
-  if (!playbook.empty()) {  // before the activity, whose rows it classifies
-    EXPECT_TRUE(a->begin_table(TableKind::playbook).ok());
-    EXPECT_TRUE(a->push(playbook).ok());
-    EXPECT_TRUE(a->end_table().ok());
   }
   EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
   EXPECT_TRUE(a->push(activity).ok());
@@ -120,30 +114,6 @@ TEST(Dataset, TeamNamesDifferingOnlyInCaseAreAWarning) {
   std::string same = people;
   for (std::size_t at; (at = same.find("alpha ")) != std::string::npos;) same.replace(at, 6, "Alpha");
   EXPECT_EQ(count(analyze(activity, same, R"({"group_by": ["team"]})").diagnostics, DiagCode::attribute_case_variants), 0u);
-}
-
-TEST(Dataset, APlaybookNameWrittenOtherwiseIsAWarning) {
-  // Outside review: "Analyst" against the people's "analyst" applied to nobody without a word.
-  std::string activity = "person_id,date,task_type,tasks,ai_tasks,hours\n", people = "person_id,team,role\n";
-  for (int p = 0; p < 6; ++p) {
-    activity += "P" + std::to_string(p) + ",2025-01-06,email,2,1,1\n";
-    activity += "P" + std::to_string(p) + ",2025-01-07,report,2,0,1\n";
-    people += "P" + std::to_string(p) + ",Alpha,analyst\n";
-  }
-  const AnalysisRun r = analyze(activity, people, "", "role,task_type,ai_recommended\nAnalyst,email,true\nanalyst,Report,false\n");
-  ASSERT_TRUE(r.report.ok()) << r.report.error().message();
-  std::vector<std::string> messages;
-  for (const Diagnostic& d : r.diagnostics)
-    if (d.code == DiagCode::playbook_unmatched) messages.push_back(d.message);
-  ASSERT_EQ(messages.size(), 3u);
-  EXPECT_EQ(messages[0], "playbook role \"Analyst\" is written \"analyst\" in the people table; names are matched exactly, so its rows apply to nobody: write it one way");
-  EXPECT_NE(messages[1].find("playbook task_type \"Report\" is written \"report\" in the activity"), std::string::npos) << messages[1];
-  EXPECT_NE(messages[2].find("none of its 2 rows"), std::string::npos) << messages[2];
-  // Written as the people table and the activity write them: nothing to say.
-  // (A no-break space around a name is padding, trimmed like a space: "report" + NBSP is "report".)
-  const AnalysisRun ok = analyze(activity, people, "", "role,task_type,ai_recommended\nanalyst,email,true\nanalyst,report\xC2\xA0,false\n");
-  ASSERT_TRUE(ok.report.ok());
-  EXPECT_EQ(count(ok.diagnostics, DiagCode::playbook_unmatched), 0u);
 }
 
 TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {

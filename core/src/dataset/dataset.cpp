@@ -51,67 +51,6 @@ void note_case_variants(const Dataset& ds, const Config& config, DiagnosticLog& 
   }
 }
 
-// A name as people mistype it: ASCII letters folded, spaces and no-break spaces around it dropped.
-std::string loosely(std::string_view s) {
-  auto blank_at = [&](std::size_t i) -> std::size_t {
-    if (i < s.size() && (s[i] == ' ' || s[i] == '\t')) return 1;
-    if (i + 1 < s.size() && s[i] == '\xC2' && s[i + 1] == '\xA0') return 2;
-    return 0;
-  };
-  while (const std::size_t n = blank_at(0)) s.remove_prefix(n);
-  while (!s.empty()) {
-    const std::size_t n = s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0" ? 2 : (s.back() == ' ' || s.back() == '\t') ? 1 : 0;
-    if (n == 0) break;
-    s.remove_suffix(n);
-  }
-  std::string out(s);
-  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
-// The playbook is joined exactly: a role or task type written otherwise than
-// in the people table or the activity ("Analyst", "report" with a no-break
-// space) applies to nobody, and its figures were empty or wrong without a
-// word (an outside review). Each such name is a warning, and so is a playbook
-// that applies to nobody at all.
-void note_playbook_matches(const Dataset& ds, DiagnosticLog& log) {
-  if (!ds.playbook || !ds.has_activity || ds.playbook->row_count() == 0) return;
-  const TextColumn& roles = ds.playbook->column("role").text();
-  const TextColumn& tasks = ds.playbook->column("task_type").text();
-  std::set<std::string, std::less<>> people_roles, activity_tasks(ds.activity.task_types.begin(), ds.activity.task_types.end());
-  for (const PersonInfo& p : ds.persons)
-    if (!p.role.empty()) people_roles.insert(p.role);
-  auto near_misses = [&](const TextColumn& column, const std::set<std::string, std::less<>>& names, const char* what,
-                         const char* where) {
-    std::map<std::string, std::string> by_loose;
-    for (const std::string& n : names) by_loose.emplace(loosely(n), n);
-    std::set<std::string, std::less<>> told;
-    for (std::size_t r = 0; r < ds.playbook->row_count(); ++r) {
-      const std::string_view v = column.at(r);
-      if (names.count(v) || told.count(v) || told.size() == 3) continue;
-      const auto it = by_loose.find(loosely(v));
-      if (it == by_loose.end()) continue;
-      told.emplace(v);
-      log.add(make_diagnostic(DiagCode::playbook_unmatched,
-                              std::string("playbook ") + what + " \"" + clip_for_diagnostic(v) + "\" is written \"" +
-                                  clip_for_diagnostic(it->second) + "\" in " + where +
-                                  "; names are matched exactly, so its rows apply to nobody: write it one way",
-                              "playbook", 0, what, std::string(v)));
-    }
-  };
-  near_misses(roles, people_roles, "role", "the people table");
-  near_misses(tasks, activity_tasks, "task_type", "the activity");
-  std::size_t applied = 0;
-  for (std::size_t r = 0; r < ds.playbook->row_count(); ++r)
-    applied += people_roles.count(roles.at(r)) && activity_tasks.count(tasks.at(r));
-  if (applied == 0)
-    log.add(make_diagnostic(DiagCode::playbook_unmatched,
-                            "playbook: none of its " + std::to_string(ds.playbook->row_count()) +
-                                " rows names both a role of the people table and a task type of the activity, so the "
-                                "playbook figures are empty; names are matched exactly, letter case included",
-                            "playbook"));
-}
-
 }  // namespace
 
 std::string person_attribute(const PersonInfo& p, std::string_view attribute) {
@@ -381,7 +320,6 @@ Result<Dataset> build_dataset(std::vector<IngestedTable> tables, activity::Activ
   copy_hr_attributes(*ds);
   if (Status s = check_attributes(*ds, config); !s) return std::move(s).error();
   note_case_variants(*ds, config, log);
-  note_playbook_matches(*ds, log);
   if (activity_proxies) ds->activity_proxies = *activity_proxies;
   return ds;
 }

@@ -29,8 +29,6 @@ export function fixText(code, count, table) {
       return `${plural(count, 'person', 'people')} in the activity file ${agree(count, 'is', 'are')} not in the people table; they are shown as "(unassigned)" unless the activity names their team. Add them to the people file (person id, team, role) and run again.`;
     case 'attribute_case_variants':
       return `${plural(count, 'pair')} of group names ${agree(count, 'differs', 'differ')} only in letter case (such as "Alpha" and "alpha") and ${agree(count, 'is', 'are')} counted as separate groups. Write each name one way and run again.`;
-    case 'playbook_unmatched':
-      return `${plural(count, 'playbook name')} ${agree(count, 'does', 'do')} not match the people table or the activity exactly (letter case or spaces), so ${agree(count, 'its', 'their')} rows apply to nobody. Write each name one way and run again.`;
     case 'attribute_conflict':
       return `${plural(count, 'person', 'people')} ${agree(count, 'has', 'have')} a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
     case 'duplicate_key':
@@ -59,7 +57,7 @@ const severalFiles = (report, table) => (report.inputs ?? []).filter((i) => i.ta
 
 /** The kinds of problem the banner reports: those that change who or what the figures cover. */
 function relevant(report) {
-  return (report.diagnostics?.counts ?? []).filter((c) => c.count > 0 && (c.code === 'unknown_person' || ROW_CODES.has(c.code) || c.code === 'attribute_conflict' || c.code === 'attribute_case_variants' || c.code === 'playbook_unmatched'));
+  return (report.diagnostics?.counts ?? []).filter((c) => c.count > 0 && (c.code === 'unknown_person' || ROW_CODES.has(c.code) || c.code === 'attribute_conflict' || c.code === 'attribute_case_variants'));
 }
 
 /** The diagnostics listed in the report, and the counts per kind, as one CSV. */
