@@ -12,6 +12,7 @@
 #include "base/date.h"
 #include "base/prng.h"
 #include "ingest/cell_parse.h"
+#include "model/table.h"
 
 namespace gapscore {
 namespace {
@@ -40,6 +41,18 @@ const Diagnostic* find(const DiagnosticLog& log, DiagCode code) {
   for (const Diagnostic& d : log.items())
     if (d.code == code) return &d;
   return nullptr;
+}
+
+// A read table frees its text lookups (TextColumn::settle); interning again
+// after that still finds the codes it gave.
+TEST(Ingest, ATextColumnInternsTheSameCodesAfterItSettles) {
+  TextColumn c;
+  const std::uint32_t a = c.intern("alpha"), b = c.intern("a team name longer than sixteen bytes");
+  c.settle();
+  EXPECT_EQ(c.intern("a team name longer than sixteen bytes"), b);
+  EXPECT_EQ(c.intern("alpha"), a);
+  EXPECT_EQ(c.intern("gamma"), 2u);
+  EXPECT_EQ(c.dictionary.size(), 3u);
 }
 
 TEST(Ingest, ParsesEveryColumnType) {

@@ -17,9 +17,10 @@ std::string sample(const char* table) {
   return testing_util::read_file(std::string(GAPSCORE_SOURCE_DIR) + "/web-demo/sample/" + table + ".csv");
 }
 
-Session read_sample(const std::string& config, Shard shard = {}) {
+Session read_sample(const std::string& config, Shard shard = {}, bool keep_table_bytes = true) {
   auto s = Session::create(config);
   EXPECT_TRUE(s.ok());
+  s->keep_table_bytes(keep_table_bytes);
   for (const char* t : {"people", "playbook", "surveys", "activity"}) {
     EXPECT_TRUE(s->begin_table(*table_kind_from_name(t), std::string(t) + ".csv", InputFormat::detect, 0, shard).ok());
     EXPECT_TRUE(s->push(sample(t)).ok());
@@ -70,6 +71,23 @@ TEST(SavedState, LoadsBackToTheSameReport) {
   ASSERT_TRUE(by_role.ok());
   Session fresh = read_sample(R"({"group_by": ["role"]})");
   EXPECT_EQ(report_of(*by_role), report_of(fresh));
+}
+
+// The CLI's analyze keeps no table bytes (it never saves): the same report,
+// and a save or copy that would need them says why it cannot.
+TEST(SavedState, ASessionThatKeepsNoTableBytesReportsTheSameAndRefusesToSave) {
+  Session keeping = read_sample("{}");
+  Session lean = read_sample("{}", {}, false);
+  // A handoff carries no table bytes: it still works.
+  EXPECT_TRUE(lean.save_state(Session::StateUse::handoff).ok());
+  auto state = lean.save_state();
+  ASSERT_FALSE(state.ok());
+  EXPECT_EQ(state.error().code(), DiagCode::invalid_argument);
+  EXPECT_NE(state.error().message().find("people table's bytes were not kept"), std::string::npos) << state.error().message();
+  auto copy = lean.empty_copy();
+  ASSERT_FALSE(copy.ok());
+  EXPECT_NE(copy.error().message().find("bytes were not kept"), std::string::npos) << copy.error().message();
+  EXPECT_EQ(report_of(lean), report_of(keeping));
 }
 
 TEST(SavedState, ShardsTravelAsStatesAndMergeToTheSameReport) {

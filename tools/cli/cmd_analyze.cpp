@@ -50,7 +50,7 @@ int run_analyze(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "gapscore analyze: --format must be json or summary\n");
     return 2;
   }
-  auto analysis = make_analysis(*args);
+  auto analysis = make_analysis(*args, TableBytes::drop);
   if (!analysis) {
     print_diagnostics(analysis.error().diagnostics);
     return failure_exit_code(analysis.error().code());
@@ -64,7 +64,7 @@ int run_analyze(const std::vector<std::string>& argv) {
       return 2;
     }
   }
-  Status s = stream_inputs(*args, *analysis);
+  Status s = stream_inputs(*args, *analysis, TableBytes::drop);
   allocator_for_report();
   Result<std::string> report = s ? analysis->report() : Result<std::string>(std::move(s).error());
   // The ledger is written as soon as a release happened, before anything else can fail.

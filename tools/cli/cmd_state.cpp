@@ -72,9 +72,9 @@ int run_partial(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "gapscore partial: unexpected argument '%s'\n", args->positional.front().c_str());
     return 2;
   }
-  auto analysis = make_analysis(*args);
+  auto analysis = make_analysis(*args, TableBytes::keep);
   if (!analysis) return fail(analysis.error());
-  if (Status s = stream_inputs(*args, *analysis); !s) {
+  if (Status s = stream_inputs(*args, *analysis, TableBytes::keep); !s) {
     print_log(analysis->log());
     return fail(s.error());
   }

@@ -31,12 +31,12 @@ int run_validate(const std::vector<std::string>& argv) {
     std::printf("%s%s", kHelp, flags_help(specs).c_str());
     return 0;
   }
-  auto analysis = make_analysis(*args);
+  auto analysis = make_analysis(*args, TableBytes::drop);
   if (!analysis) {
     print_diagnostics(analysis.error().diagnostics);
     return failure_exit_code(analysis.error().code());
   }
-  Status s = stream_inputs(*args, *analysis);
+  Status s = stream_inputs(*args, *analysis, TableBytes::drop);
   if (s) s = analysis->join();
   const DiagnosticLog& log = analysis->log();
   print_log(log);

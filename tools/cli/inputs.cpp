@@ -67,7 +67,7 @@ std::vector<std::string> split_commas(const std::string& s) {
 
 }  // namespace
 
-Result<Session> make_analysis(const ParsedArgs& args) {
+Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes) {
   // Adoption-only: usage exports with a people table, or a Viva Insights person
   // query, which lists the people itself (the engine says when neither is given).
   if (!args.has("activity") && !args.has("usage"))
@@ -102,7 +102,9 @@ Result<Session> make_analysis(const ParsedArgs& args) {
     config->rollup_by = *r;
   }
   if (args.has("strict")) config->strict = true;
-  return Session::create(std::move(config).value());
+  auto session = Session::create(std::move(config).value());
+  if (session) session->keep_table_bytes(bytes == TableBytes::keep);
+  return session;
 }
 
 Result<ActivityPlan> plan_activity(const ParsedArgs& args) {
@@ -242,7 +244,7 @@ ParallelReads read_in_parallel(const ParsedArgs& args, const ActivityPlan& plan,
       r.mine = stream_tables(args, plan, analysis, shard_of(0), my_digest);
       return;
     }
-    auto s = make_analysis(args);
+    auto s = make_analysis(args, TableBytes::drop);  // merged into reader 0, never saved itself
     if (!s) {
       r.results[i] = std::move(s).error();
       return;
@@ -291,7 +293,7 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
 
 }  // namespace
 
-Status stream_inputs(const ParsedArgs& args, Session& analysis) {
+Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes) {
   const std::string split = args.get("split").value_or("people");
   if (split != "people" && split != "bytes") return Error(usage("--split: people or bytes"));
   if (auto t = args.get("threads")) {
@@ -310,7 +312,7 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis) {
     if (by_ranges.value()) return Ok{};
     // Read by person instead, from the start, into a session as it was made.
     const std::string ledger = analysis.ledger();
-    auto fresh = make_analysis(args);
+    auto fresh = make_analysis(args, bytes);
     if (!fresh) return std::move(fresh).error();
     if (!ledger.empty())
       if (Status s = fresh->set_ledger(ledger); !s) return s;

@@ -12,9 +12,12 @@ namespace gapscore::cli {
 
 std::vector<FlagSpec> input_flags();
 
+// Whether a session keeps the small tables' bytes: only one whose state is saved needs them.
+enum class TableBytes { keep, drop };
+
 // Builds the config (file + --group-by/--strict overrides) and a new Session.
 // Usage problems come back with code invalid_argument.
-Result<Session> make_analysis(const ParsedArgs& args);
+Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes);
 // The activity files in reading order: one file as given; several in SHA-256
 // order (then each digest is known), each distinct file once, the others noted.
 struct ActivityPlan {
@@ -26,7 +29,8 @@ struct ActivityPlan {
 Result<ActivityPlan> plan_activity(const ParsedArgs& args);
 
 // Streams every table given on the command line into the analysis.
-Status stream_inputs(const ParsedArgs& args, Session& analysis);
+// `bytes`: as the analysis was made (a session made again to read by person keeps the same).
+Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes);
 
 // Exit code of analyze/validate for a failure: 2 when the command line is at
 // fault (bad option, bad config, unreadable file), 1 when the data is.

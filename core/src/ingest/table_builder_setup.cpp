@@ -223,6 +223,7 @@ Result<Table> TableBuilder::finish(TableSummary& summary) {
   for (std::size_t s = schema_slots(); s < table_.columns.size(); ++s) summary.columns.push_back(table_.columns[s].name);
   summary.ignored_columns = ignored_headers_;
   summary.date_format = date_format_name();
+  table_.settle();
   // A shard's (or byte range's) own counts say nothing about the table: they are merged first.
   if (options_.shard_count > 1 || options_.range.active() || options_.later_file) return std::move(table_);
   if (Status s = check_row_counts(summary, schema_, log_); !s) return std::move(s).error();

@@ -19,22 +19,17 @@ InsightFigures declare_insight_figures(privacy::DisclosureAudit& audit, const Da
   // Roles: guidance, role training targets and mentoring all describe a role's people.
   for (auto& [role, members] : role_members(ds, a)) {
     const double n = static_cast<double>(members.size());
-    f.roles[role] = {audit.add({privacy::kPeopleDomain, "roles", std::move(members), Keep::insight,
-                                "insights.roles[" + role + "]"}),
+    f.roles[role] = {audit.add({privacy::kPeopleDomain, "roles", std::move(members), Keep::insight}),
                      n};
   }
   TrainedSets t = trained_sets(ds, a);
-  f.trained = audit.add({privacy::kPeopleDomain, "ai_trained", std::move(t.trained), Keep::insight,
-                         "insights.training.ai_trained (trained)"});
-  f.untrained = audit.add({privacy::kPeopleDomain, "ai_trained", std::move(t.untrained), Keep::insight,
-                           "insights.training.ai_trained (untrained)"});
+  f.trained = audit.add({privacy::kPeopleDomain, "ai_trained", std::move(t.trained), Keep::insight});
+  f.untrained = audit.add({privacy::kPeopleDomain, "ai_trained", std::move(t.untrained), Keep::insight});
   audit.together(*f.trained, *f.untrained);
   RolloutArms arms = rollout_arms(ds, a, config);
   if (arms.configured) {
-    f.treated = audit.add({privacy::kPeopleDomain, "rollout", std::move(arms.treated), Keep::insight,
-                           "insights.rollout (treated)"});
-    f.control = audit.add({privacy::kPeopleDomain, "rollout", std::move(arms.control), Keep::insight,
-                           "insights.rollout (control)"});
+    f.treated = audit.add({privacy::kPeopleDomain, "rollout", std::move(arms.treated), Keep::insight});
+    f.control = audit.add({privacy::kPeopleDomain, "rollout", std::move(arms.control), Keep::insight});
     audit.together(*f.treated, *f.control);
   }
   // Work modes: means of person-level output, as the gap's sides are.
@@ -42,16 +37,14 @@ InsightFigures declare_insight_figures(privacy::DisclosureAudit& audit, const Da
   for (const WorkModeObservation& o : work_mode_observations(ds, a)) modes[o.mode].push_back(o.person);
   for (auto& [mode, people] : modes) {
     std::sort(people.begin(), people.end());
-    f.work_modes[mode] = audit.add({privacy::kQualityDomain, "work_mode", std::move(people), Keep::insight,
-                                    "insights.work_mode.modes[" + mode + "]"});
+    f.work_modes[mode] = audit.add({privacy::kQualityDomain, "work_mode", std::move(people), Keep::insight});
   }
   for (KpiCandidate& c : kpi_candidates(ds, a, config)) {
     if (c.people.empty()) {
       f.kpi_pairs.emplace_back();
       continue;
     }
-    f.kpi_pairs.push_back(audit.add({"kpi", "", std::move(c.people), Keep::insight,
-                                     "insights.kpi_audit.pairs[" + c.proxy + "/" + c.outcome + "]"}));
+    f.kpi_pairs.push_back(audit.add({"kpi", "", std::move(c.people), Keep::insight}));
   }
   return f;
 }

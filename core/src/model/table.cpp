@@ -33,6 +33,11 @@ WorkMode work_mode_from_name(std::string_view name) {
 }
 
 std::uint32_t TextColumn::intern(std::string_view text) {
+  if (index_.empty())
+    for (std::size_t i = 0; i < dictionary.size(); ++i) {
+      const auto code = static_cast<std::uint32_t>(i);
+      index_.emplace(dictionary[i], code);
+    }
   auto it = index_.find(std::string(text));
   if (it != index_.end()) return it->second;
   const auto code = static_cast<std::uint32_t>(dictionary.size());
@@ -41,21 +46,7 @@ std::uint32_t TextColumn::intern(std::string_view text) {
   return code;
 }
 
-void TextColumn::compact_dictionary() {
-  std::vector<std::uint32_t> remap(dictionary.size(), kMissingCode);
-  std::vector<std::string> kept;
-  for (std::uint32_t& c : codes) {
-    if (c == kMissingCode) continue;
-    if (remap[c] == kMissingCode) {
-      remap[c] = static_cast<std::uint32_t>(kept.size());
-      kept.push_back(std::move(dictionary[c]));
-    }
-    c = remap[c];
-  }
-  dictionary = std::move(kept);
-  index_.clear();
-  for (std::uint32_t i = 0; i < dictionary.size(); ++i) index_.emplace(dictionary[i], i);
-}
+void TextColumn::settle() { index_ = {}; }
 
 int Table::find(std::string_view canonical_name) const {
   for (std::size_t i = 0; i < columns.size(); ++i)
@@ -103,6 +94,11 @@ void Table::keep_rows(const std::vector<bool>& keep) {
         c.data);
   }
   compact(source_rows, keep);
+}
+
+void Table::settle() {
+  for (Column& c : columns)
+    if (auto* text = std::get_if<TextColumn>(&c.data)) text->settle();
 }
 
 }  // namespace gapscore

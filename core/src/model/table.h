@@ -38,9 +38,10 @@ struct TextColumn {
   std::vector<std::string> dictionary;
 
   std::uint32_t intern(std::string_view text);
-  // Drops dictionary entries no row uses (after rows were removed), renumbering
-  // codes in first-appearance order.
-  void compact_dictionary();
+  // Frees the text -> code lookup once the column is read (intern builds it
+  // again if called later): at 50M rows, 20 MB each for the people's and the
+  // surveys' person_id.
+  void settle();
   std::string_view at(std::size_t row) const {
     const std::uint32_t c = codes[row];
     return c == kMissingCode ? std::string_view() : std::string_view(dictionary[c]);
@@ -85,6 +86,9 @@ struct Table {
 
   // Keeps only rows whose flag is true, preserving order.
   void keep_rows(const std::vector<bool>& keep);
+  // Once read: frees what only reading needs (TextColumn::settle). The people
+  // and survey tables live as long as their session.
+  void settle();
 };
 
 }  // namespace gapscore

@@ -25,14 +25,14 @@ Sides gap_sides(const analysis::AnalysisResult& a, std::span<const std::uint32_t
 // `family`: the breakdown prefix of a level's gaps ("gap" for the groups,
 // "rollup_gap" for the rollup groups), "" for the organisation's.
 GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a, const analysis::GapResult& gap,
-                       std::span<const std::uint32_t> members, Keep keep, const std::string& label,
+                       std::span<const std::uint32_t> members, Keep keep,
                        const std::string& family) {
   Sides s = gap_sides(a, members);
   auto breakdown = [&](const char* side) { return family.empty() ? std::string() : family + side; };
   GapFigures g;
-  g.users = audit.add({kQualityDomain, breakdown("_users"), std::move(s.users), keep, label + ".gap (AI users)"});
-  g.non_users = audit.add({kQualityDomain, breakdown("_non_users"), std::move(s.non_users), keep, label + ".gap (non-users)"});
-  g.all = audit.add({kQualityDomain, breakdown("_all"), std::move(s.all), keep, label + ".gap"});
+  g.users = audit.add({kQualityDomain, breakdown("_users"), std::move(s.users), keep});
+  g.non_users = audit.add({kQualityDomain, breakdown("_non_users"), std::move(s.non_users), keep});
+  g.all = audit.add({kQualityDomain, breakdown("_all"), std::move(s.all), keep});
   audit.together(g.users, g.non_users);
   audit.together(g.users, g.all);
   // Not compared (no quality data, or fewer than 2 on a side): no mean, no
@@ -49,9 +49,8 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
     for (std::size_t c = 0; c < gap.adjusted->cell_people.size(); ++c) {
       std::vector<std::uint32_t> users, non_users;
       for (std::uint32_t p : gap.adjusted->cell_people[c]) (a.figures[p].ai_user ? users : non_users).push_back(p);
-      const std::string cell = label + ".gap.adjusted.cells[" + std::to_string(c) + "]";
-      const FigureId u = audit.add({kQualityDomain, "", std::move(users), keep, cell + " (AI users)"});
-      const FigureId n = audit.add({kQualityDomain, "", std::move(non_users), keep, cell + " (non-users)"});
+      const FigureId u = audit.add({kQualityDomain, "", std::move(users), keep});
+      const FigureId n = audit.add({kQualityDomain, "", std::move(non_users), keep});
       if (!g.adjusted_cells) {
         g.adjusted_cells = u;
         audit.requires_shown(u, g.users);
@@ -67,7 +66,7 @@ GapFigures declare_gap(DisclosureAudit& audit, const analysis::AnalysisResult& a
   // group's own n describes only its people.
   if (!family.empty() && family != "rollup_gap") return g;
   if (gap.adjusted && gap.adjusted->estimate) {
-    g.adjusted_n = audit.add({kModelDomain, "", gap.adjusted->people, Keep::detail, label + ".gap.adjusted.n"});
+    g.adjusted_n = audit.add({kModelDomain, "", gap.adjusted->people, Keep::detail});
     audit.requires_shown(*g.adjusted_n, g.users);
   }
   return g;
@@ -119,29 +118,27 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::Analy
   AnalysisFigures f;
   std::vector<std::uint32_t> everyone(a.figures.size());
   for (std::uint32_t p = 0; p < everyone.size(); ++p) everyone[p] = p;
-  f.overall = audit.add({kPeopleDomain, "", active_people(a, everyone), Keep::organisation, "overall"});
+  f.overall = audit.add({kPeopleDomain, "", active_people(a, everyone), Keep::organisation});
   for (std::size_t g = 0; g < a.grouping.size(); ++g)
-    f.groups.push_back(audit.add({kPeopleDomain, "groups", active_people(a, a.grouping.members[g]), Keep::group,
-                                  "groups[" + std::to_string(g) + "]"}));
+    f.groups.push_back(audit.add({kPeopleDomain, "groups", active_people(a, a.grouping.members[g]), Keep::group}));
   if (a.overall.gap) {
-    f.overall_gap = declare_gap(audit, a, *a.overall.gap, everyone, Keep::organisation, "overall", "");
+    f.overall_gap = declare_gap(audit, a, *a.overall.gap, everyone, Keep::organisation, "");
     audit.requires_shown(f.overall_gap->users, f.overall);
   }
   for (std::size_t g = 0; g < a.grouping.size(); ++g) {
     f.group_gaps.emplace_back();
     if (!a.groups[g].gap) continue;
     f.group_gaps.back() =
-        declare_gap(audit, a, *a.groups[g].gap, a.grouping.members[g], Keep::group, "groups[" + std::to_string(g) + "]", "gap");
+        declare_gap(audit, a, *a.groups[g].gap, a.grouping.members[g], Keep::group, "gap");
     audit.requires_shown(f.group_gaps.back()->users, f.groups[g]);
   }
   if (a.rollup) {
     const analysis::Rollup& r = *a.rollup;
     for (std::size_t i = 0; i < r.groups.size(); ++i) {
-      const std::string label = "rollup[" + std::to_string(i) + "]";
-      f.rollup.push_back(audit.add({kPeopleDomain, "rollup", active_people(a, r.grouping.members[i]), Keep::insight, label}));
+      f.rollup.push_back(audit.add({kPeopleDomain, "rollup", active_people(a, r.grouping.members[i]), Keep::insight}));
       f.rollup_gaps.emplace_back();
       if (!r.groups[i].gap) continue;
-      f.rollup_gaps.back() = declare_gap(audit, a, *r.groups[i].gap, r.grouping.members[i], Keep::insight, label, "rollup_gap");
+      f.rollup_gaps.back() = declare_gap(audit, a, *r.groups[i].gap, r.grouping.members[i], Keep::insight, "rollup_gap");
       audit.requires_shown(f.rollup_gaps.back()->users, f.rollup.back());
     }
   }
@@ -150,8 +147,7 @@ AnalysisFigures declare_analysis_figures(DisclosureAudit& audit, analysis::Analy
   for (const auto& g : f.rollup_gaps) any_n = any_n || (g && g->adjusted_n);
   if (any_n) {
     for (std::size_t g = 0; g < a.grouping.size(); ++g) {
-      const FigureId mirror = audit.add({kModelDomain, "groups", audit.figure(f.groups[g]).people, Keep::group,
-                                         "groups[" + std::to_string(g) + "] (model)"});
+      const FigureId mirror = audit.add({kModelDomain, "groups", audit.people(f.groups[g]), Keep::group});
       audit.requires_shown(mirror, f.groups[g]);
     }
   }

@@ -122,19 +122,17 @@ ContributorFigures declare_contributor_figures(DisclosureAudit& audit, const ana
     ContributorKindFigures f;
     f.kind = kind;
     const std::string domain = std::string("people behind: ") + metrics::contributor_name(kind);
-    const std::string label = std::string(".") + metrics::contributor_name(kind);
     const double overall_size = static_cast<double>(all.size());
-    f.overall = audit.add({domain, "", std::move(all), Keep::organisation, "overall" + label});
+    f.overall = audit.add({domain, "", std::move(all), Keep::organisation});
     audit.requires_shown(f.overall, overall);
     for (std::size_t g = 0; g < by_group.size(); ++g) {
-      f.groups.push_back(audit.add({domain, "groups", std::move(by_group[g]), Keep::group,
-                                    "groups[" + std::to_string(g) + "]" + label}));
+      f.groups.push_back(audit.add({domain, "groups", std::move(by_group[g]), Keep::group}));
       audit.requires_shown(f.groups.back(), groups[g]);
     }
     if (a.rollup)
       for (std::size_t i = 0; i < a.rollup->grouping.size(); ++i) {
         f.rollup.push_back(audit.add({domain, "rollup", people_of_kind(a, a.rollup->grouping.members[i], kind),
-                                      Keep::insight, "rollup[" + std::to_string(i) + "]" + label}));
+                                      Keep::insight}));
         audit.requires_shown(f.rollup.back(), rollup[i]);
       }
     if (with_trends) out.pending.trend_tables.push_back(trend_table(a, kind, group_sizes, overall_size));

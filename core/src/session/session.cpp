@@ -106,17 +106,22 @@ Status Session::begin_table(TableKind kind, std::string source_name, InputFormat
     opts->shard_index = shard.index;
     opts->shard_count = shard.count;
   }
+  // Known sizes are reserved whole: a string grown by doubling holds up to twice the table.
+  if (kind != TableKind::activity && m.keep_table_bytes && expected_bytes > 0 && expected_bytes < (1u << 30))
+    m.raw_tables[kind].reserve(static_cast<std::size_t>(expected_bytes));
   m.current.emplace(std::move(opts).value(), kind == TableKind::activity ? m.activity_files.back().log : m.log);
   m.current_kind = kind;
   m.current_source = std::move(source_name);
   return Ok{};
 }
 
+void Session::keep_table_bytes(bool keep) { impl_->keep_table_bytes = keep; }
+
 Status Session::push(std::string_view chunk) {
   Impl& m = *impl_;
   if (m.fatal) return *m.fatal;
   if (!m.current) return Error(make_diagnostic(DiagCode::invalid_argument, "push called without begin_table"));
-  if (m.current_kind != TableKind::activity) m.raw_tables[m.current_kind].append(chunk);
+  if (m.current_kind != TableKind::activity && m.keep_table_bytes) m.raw_tables[m.current_kind].append(chunk);
   Status s = m.current->push(chunk);
   if (!s) return m.fail(std::move(s).error());
   return Ok{};
@@ -404,7 +409,7 @@ Result<Session> Session::empty_copy() const {
     if (!kind || *kind == TableKind::activity) continue;
     const auto raw = m.raw_tables.find(*kind);
     if (raw == m.raw_tables.end())
-      return Error(make_diagnostic(DiagCode::invalid_argument, "empty_copy: the " + t.summary.table + " table was given as typed columns"));
+      return Error(make_diagnostic(DiagCode::invalid_argument, "empty_copy: the " + t.summary.table + " table's bytes were not kept (typed columns, or keep_table_bytes(false))"));
     if (Status s = copy->begin_table(*kind, t.summary.source_name, t.summary.format == "json" ? InputFormat::json : InputFormat::csv); !s)
       return std::move(s).error();
     if (Status s = copy->push(raw->second); !s) return std::move(s).error();

@@ -78,6 +78,7 @@ struct Session::Impl {
   // What a saved state needs to read the inputs again: the small tables' and
   // the usage exports' bytes (the activity is saved as its state).
   std::map<TableKind, std::string> raw_tables;
+  bool keep_table_bytes = true;
   struct RawUsage {
     std::string bytes, source;
     UsageFormat format = UsageFormat::detect;

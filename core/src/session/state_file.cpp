@@ -230,7 +230,7 @@ Result<std::string> Session::save_state(StateUse use) const {
       const auto raw = m.raw_tables.find(kind);
       if (raw == m.raw_tables.end())
         return state_error(DiagCode::invalid_argument,
-                           "the " + t.summary.table + " table was given as typed columns; give it as CSV or JSON to save it");
+                           "the " + t.summary.table + " table's bytes were not kept (typed columns, or keep_table_bytes(false)); give it as CSV or JSON to save it");
       w.text(raw->second);
     }
     w.u8(activity_file > 0 ? 1 : 0);

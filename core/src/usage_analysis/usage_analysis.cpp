@@ -188,31 +188,27 @@ std::vector<std::uint32_t> active_of(const JoinedUsage& u, std::span<const std::
 UsageFigures declare_usage_figures(privacy::DisclosureAudit& audit, const UsageAnalysis& ua, const JoinedUsage& u) {
   using privacy::Keep;
   UsageFigures f;
-  f.overall = audit.add({"usage", "", sorted(u.population.by_id), Keep::organisation, "usage.overall"});
-  f.overall_active = audit.add({"usage_active", "", active_of(u, u.population.by_id), Keep::organisation,
-                                "usage.overall (active users)"});
+  f.overall = audit.add({"usage", "", sorted(u.population.by_id), Keep::organisation});
+  f.overall_active = audit.add({"usage_active", "", active_of(u, u.population.by_id), Keep::organisation});
   audit.requires_shown(f.overall_active, f.overall);
   for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
-    const std::string label = "usage.groups[" + std::to_string(g) + "]";
-    f.groups.push_back(audit.add({"usage", "groups", sorted(ua.grouping.members[g]), Keep::group, label}));
-    f.groups_active.push_back(audit.add({"usage_active", "groups", active_of(u, ua.grouping.members[g]), Keep::group,
-                                         label + " (active users)"}));
+    f.groups.push_back(audit.add({"usage", "groups", sorted(ua.grouping.members[g]), Keep::group}));
+    f.groups_active.push_back(audit.add({"usage_active", "groups", active_of(u, ua.grouping.members[g]), Keep::group}));
     audit.requires_shown(f.groups_active.back(), f.groups.back());
   }
   std::vector<std::vector<privacy::FigureId>> series(ua.grouping.size() + 1);
   for (const UsageTrendCell& c : ua.trends) {
     const bool everyone = !c.group;
     const privacy::FigureId id = audit.add({"usage_period:" + std::to_string(c.start), everyone ? "" : "groups", c.people,
-                                            everyone ? Keep::group : Keep::detail, "usage.trends"});
+                                            everyone ? Keep::group : Keep::detail});
     audit.requires_shown(id, everyone ? f.overall : f.groups[*c.group]);
     series[everyone ? ua.grouping.size() : *c.group].push_back(id);
     f.trends.push_back(id);
   }
   for (std::vector<privacy::FigureId>& s : series) audit.series(std::move(s));
   if (ua.comparison) {
-    f.comparison = audit.add({privacy::kPeopleDomain, "", ua.comparison->in_both, Keep::insight, "usage.comparison_with_activity"});
-    f.comparison_ranked = audit.add({privacy::kPeopleDomain, "", ua.comparison->ranked, Keep::detail,
-                                     "usage.comparison_with_activity.intensity_vs_ai_task_share"});
+    f.comparison = audit.add({privacy::kPeopleDomain, "", ua.comparison->in_both, Keep::insight});
+    f.comparison_ranked = audit.add({privacy::kPeopleDomain, "", ua.comparison->ranked, Keep::detail});
     audit.requires_shown(*f.comparison_ranked, *f.comparison);
   }
   return f;
