@@ -346,7 +346,7 @@ test('a helper whose memory grew past helperKeepBytes is ended after its read; t
     assert.deepEqual(info.helpersKept, [false]);
     assert.ok(info.heapBytesAtHandoff > 0 && info.heapBytesAtHandoff <= ended.memory, 'this thread\'s memory when the state arrived');
   }
-  const kept = await run(64 << 20);  // the default: the sample's helper stays far below it
+  const kept = await run(32 << 20);  // the default: the sample's helper stays far below it
   assert.equal(kept.spawned, 1, 'the helper is kept for the second read');
   assert.equal(kept.exited, 0);
   for (const info of kept.infos) assert.deepEqual(info.helpersKept, [true]);

@@ -11,7 +11,7 @@ const YIELD_EVERY_MS = 30;
 /** Below this an activity table is read by one reader: helpers would cost more than they save. */
 export const DEFAULT_MIN_PARALLEL_BYTES = 8 << 20;
 /** A helper whose wasm memory (which never shrinks) grew past this in a read is ended after it. */
-export const DEFAULT_HELPER_KEEP_BYTES = 64 << 20;
+export const DEFAULT_HELPER_KEEP_BYTES = 32 << 20;
 /** Slices the hashing helper reads at a time. */
 const HASH_CHUNK_BYTES = 4 << 20;
 const NO_SHARD = Object.freeze({ index: 0, count: 1 });

@@ -155,7 +155,7 @@ export interface GapScoreOptions {
   /** Smallest CSV activity table (bytes) read in parallel (default 8 MiB); smaller ones have one reader. */
   minParallelBytes?: number;
   /**
-   * A wasm memory never shrinks, so an instance whose memory grew past this many bytes (default 64 MiB) is
+   * A wasm memory never shrinks, so an instance whose memory grew past this many bytes (default 32 MiB) is
    * replaced rather than kept for the page's lifetime: a helper once its state is handed over; this thread's
    * instance once no call is running and no session is open (a new one loads then, in milliseconds). A
    * smaller instance stays for the next call. Either way the next large read starts with the same speed.
