@@ -91,7 +91,7 @@ class DisclosureAudit {
   std::size_t table(SuppressionInput in, FigureId overall, std::vector<FigureId> groups);
 
   // Runs every check; call once, after every figure is registered. It frees
-  // the figures (figure(id) is for before it; statuses stay).
+  // the figures (people(id) is for before it; statuses stay).
   void run();
 
   bool shown(FigureId id) const { return status_[id] == CellStatus::shown; }
