@@ -58,9 +58,9 @@ class Session {
                      Shard shard, bool digest_by_caller);
   Status push(std::string_view chunk);
   // The tables other than the activity are kept as read, for save_state() and
-  // empty_copy(). A caller that calls neither (the CLI's analyze, a reader whose
-  // state is handed off) says so before reading them, and their bytes are not
-  // kept: at 50M rows with the surveys, 50 MB less at the report's peak.
+  // empty_copy(). A caller that calls neither (the CLI's analyze, validate and
+  // shard helpers) says so before reading them, and their bytes are not kept
+  // (at 50M rows with the surveys, 33 MB of CSV in 50 MB of strings).
   void keep_table_bytes(bool keep);
   // The offset the next push() must start at: the bytes so far, or for a
   // byte-range reader wherever its range needs (the header comes from the
