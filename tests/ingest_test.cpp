@@ -379,6 +379,37 @@ TEST(CellParse, PlainDecimalsParseToTheCorrectlyRoundedDouble) {
   }
 }
 
+// A cell refused for a common export habit says what to change; other
+// refusals keep the plain words. Whole-number columns give the same advice.
+TEST(CellParse, ANumberWrittenTheWayExportsDoSaysWhatToChange) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"1,200", "without thousands separators"}, {"-1,200.50", "without thousands separators"},
+      {"$12.50", "currency sign"}, {"-$3", "currency sign"}, {"12 \xE2\x82\xAC", "currency sign"},
+      {"\xC2\xA3" "40", "currency sign"}, {"88%", "as a fraction"}, {"2:00", "decimal hours"},
+      {"1 200", "spaces between digits"}, {"1\xC2\xA0" "200", "spaces between digits"},
+      {"12h", "without its unit"}, {"3 hrs", "without its unit"}};
+  for (const auto& [text, words] : cases) {
+    double got = 0;
+    ingest::CellError err{};
+    ASSERT_FALSE(ingest::parse_number(text, false, got, err)) << text;
+    EXPECT_EQ(err.code, DiagCode::invalid_number) << text;
+    EXPECT_NE(std::string_view(err.problem).find(words), std::string_view::npos) << text << ": " << err.problem;
+    std::int32_t whole = 0;
+    ASSERT_FALSE(ingest::parse_integer(text, false, whole, err)) << text;
+    EXPECT_EQ(err.code, DiagCode::invalid_integer) << text;
+    EXPECT_NE(std::string_view(err.problem).find(words), std::string_view::npos) << text << ": " << err.problem;
+  }
+  for (const char* text : {"six", "1..2", "1,5", "0x10", "-", "n/a"}) {
+    double got = 0;
+    ingest::CellError err{};
+    ASSERT_FALSE(ingest::parse_number(text, false, got, err)) << text;
+    EXPECT_STREQ(err.problem, "is not a number") << text;
+    std::int32_t whole = 0;
+    ASSERT_FALSE(ingest::parse_integer(text, false, whole, err)) << text;
+    EXPECT_STREQ(err.problem, "is not a whole number") << text;
+  }
+}
+
 // In a decimal-comma (';') file, dots grouping digits in threes have two
 // readings; other dots are decimal points, and comma files keep reading them.
 TEST(CellParse, DotsGroupingThousandsAreAmbiguousOnlyWhereDecimalsMayBeCommas) {

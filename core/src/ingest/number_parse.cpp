@@ -17,6 +17,42 @@ bool looks_non_finite(std::string_view s) {
   return iequals(s, "nan") || iequals(s, "inf") || iequals(s, "infinity");
 }
 
+constexpr const char* kNotANumber = "is not a number";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool has_currency_sign(std::string_view s) {
+  for (std::string_view sign : {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"})  // $ € £ ¥
+    if (s.starts_with(sign) || s.ends_with(sign) || (s.size() > 1 && s.substr(1).starts_with(sign))) return true;
+  return false;
+}
+
+// A space, no-break space or narrow no-break space between two digits ("1 200").
+bool digits_spaced(std::string_view s) {
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (!is_digit(s[i - 1])) continue;
+    const std::size_t width = s[i] == ' ' ? 1 : no_break_space_at(s, i) ? 2 : s.substr(i).starts_with("\xE2\x80\xAF") ? 3 : 0;
+    if (width != 0 && i + width < s.size() && is_digit(s[i + width])) return true;
+  }
+  return false;
+}
+
+// Why a cell the number reader refused is not a number, when a common export
+// habit explains it, so the person fixing the file knows what to change.
+const char* not_a_number(std::string_view s) {
+  if (has_currency_sign(s)) return "is not a number: write amounts without a currency sign";
+  if (s.ends_with('%')) return "is not a number: write a percentage as a fraction (88% is 0.88)";
+  const std::size_t colon = s.find(':');
+  if (colon != std::string_view::npos && colon > 0 && is_digit(s[colon - 1]))
+    return "is not a number: write times as decimal hours (1:30 is 1.5)";
+  if (thousands_grouped(s.substr(0, s.find('.')), ','))
+    return "is not a number: write it without thousands separators (1200.50, not 1,200.50)";
+  if (digits_spaced(s)) return "is not a number: write it without spaces between digits";
+  if (!s.empty() && (is_digit(s[0]) || s[0] == '.') && ((s.back() | 0x20) >= 'a' && (s.back() | 0x20) <= 'z'))
+    return "is not a number: write the number without its unit";
+  return kNotANumber;
+}
+
 }  // namespace
 
 bool thousands_grouped(std::string_view s, char separator) {
@@ -70,7 +106,7 @@ bool parse_number(std::string_view text, bool decimal_comma, double& out, CellEr
       err = {DiagCode::out_of_range, "is too large to represent"};
       return false;
     }
-    err = {DiagCode::invalid_number, "is not a number"};
+    err = {DiagCode::invalid_number, not_a_number(trim(text))};
     return false;
   }
   if (!std::isfinite(out)) {
@@ -86,7 +122,8 @@ bool parse_integer(std::string_view text, bool decimal_comma, std::int32_t& out,
   if (parse_plain_integer(s, out)) return true;
   double d = 0;
   if (!parse_number(s, decimal_comma, d, err)) {
-    if (err.code == DiagCode::invalid_number) err = {DiagCode::invalid_integer, "is not a whole number"};
+    if (err.code == DiagCode::invalid_number)
+      err = {DiagCode::invalid_integer, err.problem == kNotANumber ? "is not a whole number" : err.problem};
     return false;
   }
   if (d != std::floor(d)) {

@@ -58,10 +58,12 @@ case("strict_duplicate_key.csv", rows(OK1, OK2, OK1.replace(",10,4,", ",3,1,")),
 case("strict_mode_bad_cell.csv", rows(OK1, "P2,2025-01-06,coding,8,0,abc,6,0,2,0.8,90,40,0", OK3), "error", strict=True, code="invalid_number", row=3, column="hours")
 
 # ---- row-level problems: lenient mode skips and counts them ----
-def skip(name, bad_line, code, row=3, column=None, extra=(OK3,), header=H):
+def skip(name, bad_line, code, row=3, column=None, extra=(OK3,), header=H, message_has=None):
     kw = {"code": code, "row": row, "rows_skipped": 1, "rows_used": 1 + len(extra)}
     if column is not None:
         kw["column"] = column
+    if message_has is not None:
+        kw["message_has"] = message_has
     case(name, rows(OK1, bad_line, *extra, header=header), "skip", **kw)
 
 
@@ -72,8 +74,27 @@ case("blank_line_2mib.csv", rows(OK1, " " * (2 * 1024 * 1024 + 5), OK2), "ok", r
 # A data row past the header's 1024-field limit is one damaged row, not a damaged file (an outside review).
 case("wide_data_row.csv", rows(OK1, OK2 + "," * 1100, OK3), "skip", code="ragged_row", row=3, rows_skipped=1, rows_used=2,
      message_has="has more than 1024 fields")
-skip("non_number_hours.csv", "P2,2025-01-06,coding,8,0,six,6,0,2,0.8,90,40,0", "invalid_number", column="hours")
-skip("thousands_separator.csv", 'P2,2025-01-06,coding,8,0,"1,200",6,0,2,0.8,90,40,0', "invalid_number", column="hours")
+skip("non_number_hours.csv", "P2,2025-01-06,coding,8,0,six,6,0,2,0.8,90,40,0", "invalid_number", column="hours",
+     message_has="is not a number; row skipped")
+skip("thousands_separator.csv", 'P2,2025-01-06,coding,8,0,"1,200",6,0,2,0.8,90,40,0', "invalid_number", column="hours",
+     message_has="without thousands separators")
+# Export habits that make a cell not a number: the message says what to change.
+skip("thousands_separator_decimals.csv", 'P2,2025-01-06,coding,8,0,6,6,0,2,0.8,"1,200.50",40,0', "invalid_number",
+     column="outcome_value", message_has="without thousands separators")
+skip("currency_sign.csv", "P2,2025-01-06,coding,8,0,6,6,0,2,0.8,$90.00,40,0", "invalid_number", column="outcome_value",
+     message_has="currency sign")
+skip("euro_sign.csv", "P2,2025-01-06,coding,8,0,6,6,0,2,0.8,90 \u20ac,40,0", "invalid_number", column="outcome_value",
+     message_has="currency sign")
+skip("percent_sign.csv", "P2,2025-01-06,coding,8,0,6,6,0,2,80%,90,40,0", "invalid_number", column="quality",
+     message_has="as a fraction (88% is 0.88)")
+skip("hours_as_time.csv", "P2,2025-01-06,coding,8,0,6:30,6,0,2,0.8,90,40,0", "invalid_number", column="hours",
+     message_has="decimal hours (1:30 is 1.5)")
+skip("hours_with_unit.csv", "P2,2025-01-06,coding,8,0,6h,6,0,2,0.8,90,40,0", "invalid_number", column="hours",
+     message_has="without its unit")
+skip("spaced_digits.csv", "P2,2025-01-06,coding,8,0,6,6,0,2,0.8,1 090,40,0", "invalid_number", column="outcome_value",
+     message_has="spaces between digits")
+skip("grouped_whole_number.csv", 'P2,2025-01-06,coding,"1,008",0,6,6,0,2,0.8,90,40,0', "invalid_integer", column="tasks",
+     message_has="without thousands separators")
 skip("nan_text.csv", "P2,2025-01-06,coding,8,0,NaN,6,0,2,0.8,90,40,0", "non_finite", column="hours")
 skip("infinity_text.csv", "P2,2025-01-06,coding,8,0,6,-Infinity,0,2,0.8,90,40,0", "non_finite", column="baseline_hours")
 skip("overflow_number.csv", "P2,2025-01-06,coding,8,0,1e999,6,0,2,0.8,90,40,0", "out_of_range", column="hours")
