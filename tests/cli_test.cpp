@@ -76,6 +76,38 @@ TEST(Cli, ValidateExitCodes) {
   EXPECT_NE(fatal.out.find("missing_column"), std::string::npos) << fatal.out;
 }
 
+// A people table that names few of the activity's people (other ids, another
+// file) made every figure "(unassigned)" while validate said OK (an outside review).
+TEST(Cli, ValidateFailsWhenThePeopleTableNamesFewerThanHalfTheActivitysPeople) {
+  const auto dir = testing_util::fresh_temp_dir("cli_people_join");
+  std::string activity = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+  for (int i = 1; i <= 4; ++i) activity += "P" + std::to_string(i) + ",2025-01-06,a,1,0,1\n";
+  std::ofstream(dir / "activity.csv") << activity;
+  const auto people = [&](int n) {
+    std::string csv = "person_id,team\n";
+    for (int i = 1; i <= n; ++i) csv += "P" + std::to_string(i) + ",Alpha\n";
+    const auto file = dir / ("people_" + std::to_string(n) + ".csv");
+    std::ofstream(file) << csv;
+    return "validate --json --activity " + (dir / "activity.csv").string() + " --people " + file.string();
+  };
+  const auto join_of = [](const CliResult& r) {
+    const auto start = r.out.find('{');
+    return nlohmann::json::parse(r.out.substr(start, r.out.find("\n}") + 2 - start))["people_join"];
+  };
+  const CliResult half = run(people(2));  // 2 of 4 missing: not more than half
+  EXPECT_EQ(half.exit_code, 0) << half.out;
+  EXPECT_EQ(join_of(half)["people_in_activity"], 4);
+  EXPECT_EQ(join_of(half)["missing_from_people_table"], 2);
+  const CliResult few = run(people(1));
+  EXPECT_EQ(few.exit_code, 1) << few.out;
+  EXPECT_NE(few.out.find("3 of the activity's 4 people are not in the people table"), std::string::npos) << few.out;
+  EXPECT_EQ(join_of(few)["missing_from_people_table"], 3);
+  // Without a people table there is nothing to join: no figure, and no failure.
+  const CliResult alone = run("validate --json --activity " + (dir / "activity.csv").string());
+  EXPECT_EQ(alone.exit_code, 0) << alone.out;
+  EXPECT_TRUE(join_of(alone).is_null());
+}
+
 TEST(Cli, StrictAnalyzeSaysWhereItStoppedAndValidateHowManyItDidNotList) {
   // 150 rows with negative hours: strict fails at its first 100 errors and says it stopped there.
   const auto dir = testing_util::fresh_temp_dir("cli_strict_many");

@@ -154,6 +154,11 @@ test('row objects whose keys first appear in a later row', async () => {
   assert.equal(r.summary.activity_rows, null);
   const v = await gs.validate(tables);
   assert.equal(v.inputs.find((t) => t.table === 'activity').rows_used, 2);
+  assert.deepEqual(v.people_join, { people_in_activity: 2, missing_from_people_table: 0 });
+  // A people table of other ids: the join says so (the CLI's validate then exits 1).
+  const other = await gs.validate({ activity: rows, people: [{ person_id: 'E1' }, { person_id: 'E2' }] });
+  assert.deepEqual(other.people_join, { people_in_activity: 2, missing_from_people_table: 2 });
+  assert.equal((await gs.validate({ activity: rows })).people_join, null);
 });
 
 test('lenient runs return diagnostics with the report', async () => {

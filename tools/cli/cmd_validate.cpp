@@ -1,6 +1,8 @@
 // gapscore validate: ingest only, report every problem.
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
 #include "file_io.h"
 #include "inputs.h"
@@ -13,9 +15,27 @@ constexpr const char* kHelp =
     "                         [--config FILE] [--strict] [--json]\n"
     "\n"
     "Reads the tables and prints every problem found (row, column, value).\n"
-    "Exit code 0 when every row is usable, 1 when rows would be skipped or a table\n"
-    "has a fatal problem (e.g. a missing column), 2 for usage errors (bad option or\n"
-    "config, a file that cannot be opened).\n\noptions:\n";
+    "Exit code 0 when every row is usable, 1 when rows would be skipped, a table\n"
+    "has a fatal problem (e.g. a missing column) or the people table names fewer\n"
+    "than half of the activity's people, 2 for usage errors (bad option or config,\n"
+    "a file that cannot be opened).\n\noptions:\n";
+
+// Most of the activity's people missing from the people table: the two files
+// use different ids (or it is another organisation's people file), and every
+// figure by team or role would be "(unassigned)". A few missing is normal (new
+// starters, leavers); more than half is a join that failed.
+bool people_mostly_missing(const std::string& validation) {
+  const auto join = nlohmann::json::parse(validation, nullptr, false).value("people_join", nlohmann::json());
+  if (!join.is_object()) return false;
+  const auto people = join.value("people_in_activity", std::uint64_t{0});
+  const auto missing = join.value("missing_from_people_table", std::uint64_t{0});
+  if (2 * missing <= people) return false;
+  std::fprintf(stderr,
+               "validate: %llu of the activity's %llu people are not in the people table; do both tables use the "
+               "same person ids?\n",
+               static_cast<unsigned long long>(missing), static_cast<unsigned long long>(people));
+  return true;
+}
 }
 
 int run_validate(const std::vector<std::string>& argv) {
@@ -40,7 +60,8 @@ int run_validate(const std::vector<std::string>& argv) {
   if (s) s = analysis->join();
   const DiagnosticLog& log = analysis->log();
   print_log(log);
-  if (args->has("json")) (void)write_output("-", analysis->validation_report());
+  const std::string validation = analysis->validation_report();
+  if (args->has("json")) (void)write_output("-", validation);
   if (!s) {
     if (failure_exit_code(s.error().code()) == 2) {
       print_diagnostics(s.error().diagnostics);
@@ -53,11 +74,13 @@ int run_validate(const std::vector<std::string>& argv) {
   std::uint64_t skipped = 0;
   for (const auto& [key, n] : log.counts())
     if (diag_code_severity_class(key.second) == "row") skipped += n;
+  const bool unmatched = people_mostly_missing(validation);
   if (skipped > 0) {
     std::fprintf(stderr, "validate: %llu row problem(s); those rows would be skipped\n",
                  static_cast<unsigned long long>(skipped));
     return 1;
   }
+  if (unmatched) return 1;
   std::fprintf(stderr, "validate: OK\n");
   return 0;
 }

@@ -355,6 +355,8 @@ export interface Validation {
   inputs: InputSummary[];
   error: Diagnostic[] | null;
   diagnostics: DiagnosticsSection;
+  /** With a people table, once joined: most people missing means the two tables use different ids. */
+  people_join: { people_in_activity: number; missing_from_people_table: number } | null;
 }
 
 export type GroupAttribute = 'team' | 'role' | 'work_mode' | 'manager_id' | 'ai_trained' |

@@ -519,6 +519,12 @@ std::string Session::validation_report() const {
   }
   r["error"] = err;
   r["diagnostics"] = report::diagnostics_section(m.log);
+  // After a join with a people table: how many of the activity's people it
+  // names (most of them missing means the two files use different ids).
+  report::Json join = nullptr;
+  if (m.dataset && m.dataset->has_activity && m.dataset->people)
+    join = {{"people_in_activity", m.dataset->persons.size()}, {"missing_from_people_table", m.dataset->unknown_people}};
+  r["people_join"] = join;
   return report::canonical_text(r);
 }
 
