@@ -161,6 +161,20 @@ test('row objects whose keys first appear in a later row', async () => {
   assert.equal((await gs.validate({ activity: rows })).people_join, null);
 });
 
+test('a bad optional cell of the people table keeps the person, on their team', async () => {
+  const activity = 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\nP2,2025-01-06,a,2,1,2\n';
+  const people = 'person_id,team,hire_date\nP1,A,2020-02-31\nP2,A,2021-03-01\n';
+  const v = await gs.validate({ activity, people });
+  const input = v.inputs.find((t) => t.table === 'people');
+  assert.equal(input.rows_used, 2);
+  assert.equal(input.rows_skipped, 0);
+  const d = v.diagnostics.items.find((i) => i.code === 'invalid_date');
+  assert.equal(d.severity, 'warning');
+  assert.equal(d.row, 2);
+  assert.match(d.message, /read as empty, the person is kept/);
+  assert.deepEqual(v.people_join, { people_in_activity: 2, missing_from_people_table: 0 });
+});
+
 test('lenient runs return diagnostics with the report', async () => {
   const activity = 'person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,1,0,1\nP2,2025-01-06,a,1,0,-1\n';
   const r = await gs.analyze({ activity });

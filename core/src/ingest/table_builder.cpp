@@ -326,12 +326,16 @@ Status TableBuilder::parse_row(std::uint64_t row) {
     double numeric = 0;
     if (numeric_[s]) {
       ok = take_number(spec, nums_[s], nums_[s], ints_[s], err);
-      if (!ok) return row_problem(err.code, row, header_for_slot(s), number_text(nums_[s]), number_text(nums_[s]) + " " + err.problem);
+      if (!ok) {
+        if (keep_row_without_cell(spec, err.code, row, s, number_text(nums_[s]), number_text(nums_[s]) + " " + err.problem)) continue;
+        return row_problem(err.code, row, header_for_slot(s), number_text(nums_[s]), number_text(nums_[s]) + " " + err.problem);
+      }
       numeric = spec.type == ColumnType::number ? nums_[s] : ints_[s];
       if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
           !in_bounds(spec, numeric)) {
-        return row_problem(DiagCode::out_of_range, row, header_for_slot(s), number_text(nums_[s]),
-                           number_text(nums_[s]) + " is out of range (must be " + range_text(spec) + ")");
+        const std::string problem = number_text(nums_[s]) + " is out of range (must be " + range_text(spec) + ")";
+        if (keep_row_without_cell(spec, DiagCode::out_of_range, row, s, number_text(nums_[s]), problem)) continue;
+        return row_problem(DiagCode::out_of_range, row, header_for_slot(s), number_text(nums_[s]), problem);
       }
       continue;
     }
@@ -359,11 +363,15 @@ Status TableBuilder::parse_row(std::uint64_t row) {
       }
       case ColumnType::text: break;
     }
-    if (!ok) return row_problem(err.code, row, header_for_slot(s), std::string(cell), quoted(trim(cell)) + " " + err.problem);
+    if (!ok) {
+      if (keep_row_without_cell(spec, err.code, row, s, std::string(cell), quoted(trim(cell)) + " " + err.problem)) continue;
+      return row_problem(err.code, row, header_for_slot(s), std::string(cell), quoted(trim(cell)) + " " + err.problem);
+    }
     if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
         !in_bounds(spec, numeric)) {
-      return row_problem(DiagCode::out_of_range, row, header_for_slot(s), std::string(cell),
-                         quoted(trim(cell)) + " is out of range (must be " + range_text(spec) + ")");
+      const std::string problem = quoted(trim(cell)) + " is out of range (must be " + range_text(spec) + ")";
+      if (keep_row_without_cell(spec, DiagCode::out_of_range, row, s, std::string(cell), problem)) continue;
+      return row_problem(DiagCode::out_of_range, row, header_for_slot(s), std::string(cell), problem);
     }
   }
   // Cross-column rule of the activity table.

@@ -128,6 +128,11 @@ class TableBuilder {
   Status parse_row(std::uint64_t row);
   Status row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value, std::string problem,
                      bool names_person = false);
+  // A bad optional cell of the people table, read leniently: the person is
+  // kept and the cell read as empty (warning). True when that applies;
+  // otherwise the caller skips the row (row_problem).
+  bool keep_row_without_cell(const ColumnSpec& spec, DiagCode code, std::uint64_t row, std::size_t slot,
+                             std::string value, std::string problem);
   Status drop_duplicate_keys(Table& table, TableSummary& summary);
   // A repeated key's problem: lenient reading keeps the first row, strict reading stops.
   std::string repeated_key(std::string problem) const {

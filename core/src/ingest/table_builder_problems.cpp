@@ -111,6 +111,23 @@ Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string c
   return Ok{};
 }
 
+// A person whose hire date or ai_trained flag is mistyped is still on their
+// team: skipping the row made all their activity "(unassigned)". Strict
+// reading still stops at the cell (row_problem).
+bool TableBuilder::keep_row_without_cell(const ColumnSpec& spec, DiagCode code, std::uint64_t row, std::size_t slot,
+                                         std::string value, std::string problem) {
+  if (schema_.kind != TableKind::people || spec.required_value || options_.strict) return false;
+  Diagnostic d = make_diagnostic(code, table_name_ + " row " + std::to_string(row) + ", column " +
+                                           quoted(header_for_slot(slot)) + ": " + problem +
+                                           "; read as empty, the person is kept",
+                                 table_name_, row, header_for_slot(slot), std::move(value));
+  d.severity = Severity::warning;
+  d.source = options_.source_name;
+  log_.add(std::move(d));
+  present_[slot] = 0;
+  return true;
+}
+
 Status TableBuilder::reject_row(DiagCode code, std::uint64_t row, std::string column, std::string problem) {
   if (!owned({})) return Ok{};
   if (dates_pending_) {

@@ -156,7 +156,13 @@ case("unknown_extra_columns.csv", rows(OK1 + ",x,y", OK2 + ",x,y", header=H + ",
 case("xss_team_name.csv", rows(OK1 + ',"<img src=x onerror=alert(1)>"', OK2 + ",<script>alert(1)</script>", header=H + ",team"), "ok", rows_used=2)
 
 # ---- other tables ----
-case("people_bad_bool.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP3,C,no\n", "skip", table="people", code="invalid_bool", row=3, column="ai_trained", rows_skipped=1, rows_used=2)
+# A bad optional cell of the people table keeps the person (on their team) with the cell empty
+# ("cell": a warning naming it, no row skipped); a skipped row made all their activity "(unassigned)".
+case("people_bad_bool.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP3,C,no\n", "cell", table="people", code="invalid_bool", row=3, column="ai_trained", rows_used=3)
+case("people_bad_hire_date.csv", "person_id,team,hire_date\nP1,A,2020-01-06\nP2,B,2020-02-31\nP3,C,2021-03-01\n", "cell", table="people", code="invalid_date", row=3, column="hire_date", rows_used=3)
+case("people_bad_work_mode.csv", "person_id,team,work_mode\nP1,A,remote\nP2,B,sometimes\nP3,C,hybrid\n", "cell", table="people", code="invalid_enum", row=3, column="work_mode", rows_used=3)
+# Strict reading still stops at it.
+case("people_bad_bool_strict.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP3,C,no\n", "error", table="people", strict=True, code="invalid_bool", row=3, column="ai_trained")
 case("surveys_out_of_scale.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,6,3\n", "skip", table="surveys", code="out_of_range", row=3, column="ai_sentiment", rows_skipped=1, rows_used=1)
 case("playbook_missing_column.csv", "role,task\nanalyst,reports\n", "error", table="playbook", code="missing_column", column="task_type", value="task")
 
@@ -242,8 +248,8 @@ case("xlsx_encrypted_entry.xlsx", bytes(encrypted), "error", table="people", cod
 case("xlsx_not_a_workbook.xlsx", zip_bytes({"word/document.xml": "<document/>"}), "error", table="people", code="workbook_invalid")
 bad_cell = [PEOPLE_ROWS[0] + [("inline", "ai_trained")], [("s", "P1"), ("s", "Core"), ("b", True)],
             [("s", "P2"), ("s", "Core"), ("e", "#N/A")], None, [("s", "P3"), ("s", "Core"), ("b", False)]]
-case("xlsx_bad_cell.xlsx", zip_bytes(workbook_parts([("People", bad_cell)])), "skip", table="people",
-     code="invalid_bool", row=3, column="ai_trained", rows_skipped=1, rows_used=2)
+case("xlsx_bad_cell.xlsx", zip_bytes(workbook_parts([("People", bad_cell)])), "cell", table="people",
+     code="invalid_bool", row=3, column="ai_trained", rows_used=3)
 
 with open("manifest.json", "w") as f:
     json.dump(cases, f, indent=1)
