@@ -40,15 +40,17 @@ TEST(PeopleAttributes, CsvKeepsOtherColumnsAlignedWithTheKeptRows) {
   Ingested r = ingest(
       "person_id,team,Department, Location ,ai_trained,department\n"
       "P1,Eng, Platform ,Berlin,true,x\n"
-      "P2,Eng,Platform,Paris,maybe,x\n"  // bad ai_trained: skipped
+      ",Eng,Platform,Madrid,true,x\n"   // no person_id: skipped
+      "P2,Eng,Platform,Paris,maybe,x\n"  // bad ai_trained: kept, read as empty
       "P3,Ops,Field,,false,x\n"
       "P1,Ops,Other,Rome,false,x\n");    // repeats P1: dropped
   ASSERT_TRUE(r.result.ok()) << r.result.error().message();
   const Table& t = r.result->table;
-  ASSERT_EQ(t.row_count(), 2u);
-  EXPECT_EQ(values(t, "person_id"), (std::vector<std::string>{"P1", "P3"}));
-  EXPECT_EQ(values(t, "Department"), (std::vector<std::string>{"Platform", "Field"}));
-  EXPECT_EQ(values(t, "Location"), (std::vector<std::string>{"Berlin", ""}));
+  ASSERT_EQ(t.row_count(), 3u);
+  EXPECT_EQ(values(t, "person_id"), (std::vector<std::string>{"P1", "P2", "P3"}));
+  EXPECT_EQ(values(t, "Department"), (std::vector<std::string>{"Platform", "Platform", "Field"}));
+  EXPECT_EQ(values(t, "Location"), (std::vector<std::string>{"Berlin", "Paris", ""}));
+  EXPECT_EQ(t.column("ai_trained").small(), (std::vector<std::int8_t>{1, kMissingBool, 0}));
   // The second "department" names the same attribute: ignored, and said so.
   EXPECT_EQ(count(r.log, DiagCode::unknown_column, "repeats the name of an earlier column"), 1u);
   EXPECT_EQ(count(r.log, DiagCode::unknown_column, ""), 1u);  // kept columns are listed, not warned about
