@@ -54,6 +54,8 @@ std::string input_format_markdown() {
       "  workbooks are recognised and named in the error.\n"
       "- Limits: a field may hold at most 1 MiB; the header at most 1024 fields (a longer data row is skipped as\n"
       "  `ragged_row`).\n"
+      "- A row with a field more or fewer than the header is `ragged_row` (skipped), except one whose only\n"
+      "  extra field is an empty last one: a trailing delimiter (`a,b,c,`), read as if it were not there.\n"
       "- Row numbers in diagnostics are spreadsheet rows: the header is row 1, blank lines count, a quoted\n"
       "  field spanning lines is one row. For JSON, row N is the N-th object.\n\n"
       "## Cell values\n\n"

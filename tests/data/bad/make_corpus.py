@@ -69,6 +69,11 @@ def skip(name, bad_line, code, row=3, column=None, extra=(OK3,), header=H, messa
 
 skip("ragged_short_row.csv", "P2,2025-01-06,coding,8,0,6", "ragged_row")
 skip("ragged_long_row.csv", OK2 + ",extra", "ragged_row")
+# A trailing delimiter on every data row (some exports write one) is an empty last field, not a
+# ragged row: read as if it were not there. Two of them, or a last field with a value, stay ragged.
+# (With a trailing delimiter in the header too, the empty header is a blank_header warning, as before.)
+case("trailing_comma_rows.csv", rows(OK1 + ",", OK2 + ",", OK3 + ","), "ok", rows_used=3)
+skip("two_trailing_commas.csv", OK2 + ",,", "ragged_row")
 # A blank line longer than a field may be (2 MiB of spaces) is a blank line, not a damaged file (an outside review).
 case("blank_line_2mib.csv", rows(OK1, " " * (2 * 1024 * 1024 + 5), OK2), "ok", rows_used=2)
 # A data row past the header's 1024-field limit is one damaged row, not a damaged file (an outside review).
