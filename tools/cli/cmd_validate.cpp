@@ -15,17 +15,17 @@ constexpr const char* kHelp =
     "                         [--config FILE] [--strict] [--json]\n"
     "\n"
     "Reads the tables and prints every problem found (row, column, value).\n"
-    "Exit code 0 when every row is usable, 1 when rows would be skipped, a table\n"
-    "has a fatal problem (e.g. a missing column) or the people table names fewer\n"
-    "than half of the activity's people, 2 for usage errors (bad option or config,\n"
-    "a file that cannot be opened).\n\noptions:\n";
+    "Exit code 0 when every row is usable, 1 when rows would be skipped or people\n"
+    "table cells read as empty, a table has a fatal problem (e.g. a missing column)\n"
+    "or the people table names fewer than half of the activity's people, 2 for usage\n"
+    "errors (bad option or config, a file that cannot be opened).\n\noptions:\n";
 
 // Most of the activity's people missing from the people table: the two files
 // use different ids (or it is another organisation's people file), and every
 // figure by team or role would be "(unassigned)". A few missing is normal (new
 // starters, leavers); more than half is a join that failed.
-bool people_mostly_missing(const std::string& validation) {
-  const auto join = nlohmann::json::parse(validation, nullptr, false).value("people_join", nlohmann::json());
+bool people_mostly_missing(const nlohmann::json& validation) {
+  const auto join = validation.value("people_join", nlohmann::json());
   if (!join.is_object()) return false;
   const auto people = join.value("people_in_activity", std::uint64_t{0});
   const auto missing = join.value("missing_from_people_table", std::uint64_t{0});
@@ -75,9 +75,10 @@ int run_validate(const std::vector<std::string>& argv) {
   std::uint64_t problems = 0, skipped = 0;
   for (const auto& [key, n] : log.counts())
     if (diag_code_severity_class(key.second) == "row") problems += n;
-  for (const auto& input : nlohmann::json::parse(validation, nullptr, false).value("inputs", nlohmann::json::array()))
+  const auto parsed = nlohmann::json::parse(validation, nullptr, false);
+  for (const auto& input : parsed.value("inputs", nlohmann::json::array()))
     skipped += input.value("rows_skipped", std::uint64_t{0});
-  const bool unmatched = people_mostly_missing(validation);
+  const bool unmatched = people_mostly_missing(parsed);
   if (problems > skipped)
     std::fprintf(stderr, "validate: %llu people table cell(s) would be read as empty; those people are kept\n",
                  static_cast<unsigned long long>(problems - skipped));

@@ -136,14 +136,15 @@ Status TableBuilder::take_csv_record(std::span<const std::string_view> fields, s
     return row_problem(DiagCode::malformed_quote, row, col, f < fields.size() ? std::string(fields[f]) : "",
                        "a quote appears inside an unquoted field (quote the whole field and double inner quotes)");
   }
-  // A trailing delimiter (some exports end every row with one) is an empty
-  // last field, not a ragged row.
-  if (fields.size() == header_slot_.size() + 1 && trim(fields.back()).empty()) fields = fields.first(header_slot_.size());
   if (fields.size() != header_slot_.size()) {
-    return row_problem(DiagCode::ragged_row, row, "", "",
-                       "has " + (fields.size() > 1024 ? std::string("more than 1024") : std::to_string(fields.size())) +
-                           " fields but the header has " +
-                           std::to_string(header_slot_.size()));
+    // A trailing delimiter (some exports end every row with one) is an empty
+    // last field, not a ragged row. Checked here, off the common row's path.
+    if (fields.size() == header_slot_.size() + 1 && trim(fields.back()).empty())
+      fields = fields.first(header_slot_.size());
+    else
+      return row_problem(DiagCode::ragged_row, row, "", "",
+                         "has " + (fields.size() > 1024 ? std::string("more than 1024") : std::to_string(fields.size())) +
+                             " fields but the header has " + std::to_string(header_slot_.size()));
   }
   if (plain_rows_ == PlainRows::undecided) plain_rows_ = plain_rows_apply() ? PlainRows::on : PlainRows::off;
   if (plain_rows_ == PlainRows::on) {

@@ -11,6 +11,13 @@ namespace {
 
 std::string quoted(std::string_view s) { return "\"" + clip_for_diagnostic(s) + "\""; }
 
+// "people row 3, column "x": <problem>", the words every row and cell diagnostic starts with.
+std::string row_message(const std::string& table, std::uint64_t row, const std::string& column, const std::string& problem) {
+  std::string msg = table + " row " + std::to_string(row);
+  if (!column.empty()) msg += ", column " + quoted(column);
+  return msg + ": " + problem;
+}
+
 }  // namespace
 
 std::string TableBuilder::date_format_name() const {
@@ -84,9 +91,7 @@ Status TableBuilder::replay_pending() {
 
 Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string column, std::string value,
                                  std::string problem, bool names_person) {
-  std::string msg = table_name_ + " row " + std::to_string(row);
-  if (!column.empty()) msg += ", column " + quoted(column);
-  msg += ": " + problem;
+  std::string msg = row_message(table_name_, row, column, problem);
   // A problem in the person_id column quotes the id itself.
   const bool person_cell = !column.empty() && column == header_for_slot(0) && schema_.columns[0].name == "person_id";
   Diagnostic d = make_diagnostic(code, std::move(msg), table_name_, row, std::move(column), std::move(value));
@@ -117,10 +122,9 @@ Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string c
 bool TableBuilder::keep_row_without_cell(const ColumnSpec& spec, DiagCode code, std::uint64_t row, std::size_t slot,
                                          std::string value, std::string problem) {
   if (schema_.kind != TableKind::people || spec.required_value || options_.strict) return false;
-  Diagnostic d = make_diagnostic(code, table_name_ + " row " + std::to_string(row) + ", column " +
-                                           quoted(header_for_slot(slot)) + ": " + problem +
-                                           "; read as empty, the person is kept",
-                                 table_name_, row, header_for_slot(slot), std::move(value));
+  const std::string column = header_for_slot(slot);
+  Diagnostic d = make_diagnostic(code, row_message(table_name_, row, column, problem) + "; read as empty, the person is kept",
+                                 table_name_, row, column, std::move(value));
   d.severity = Severity::warning;
   d.source = options_.source_name;
   log_.add(std::move(d));
