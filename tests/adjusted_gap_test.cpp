@@ -102,6 +102,24 @@ TEST(AdjustedGapFixtures, SimpsonIsAParadoxAndNoParadoxIsNot) {
   EXPECT_GT(plain["overall"]["pooled_difference"].get<double>() * plain["overall"]["adjusted"]["estimate"].get<double>(), 0);
 }
 
+TEST(AdjustedGap, TheOrganisationsEffectSizeIsOnTheTeamsScale) {
+  // Every team's like-with-like gap is large; the organisation's, the same
+  // people compared inside the same cells, must not read smaller for the
+  // spread between teams (the pooled SD gave 0.56, "medium").
+  const json want = testing_util::read_json(testing_util::data_path("adjusted_gap/simpson.expected.json"));
+  const json got = analyze(testing_util::data_path(want["data"]), want["config"]);
+  std::size_t teams_with_estimate = 0;
+  for (const json& g : got["groups"]) {
+    if (!g["gap"]["adjusted"]["hedges_g"].is_number()) continue;
+    ++teams_with_estimate;
+    EXPECT_EQ(g["gap"]["adjusted"]["effect_size"], "large") << g["key"];
+  }
+  EXPECT_GE(teams_with_estimate, 4u);
+  const json& overall = got["overall"]["gap"]["adjusted"];
+  EXPECT_EQ(overall["effect_size"], "large") << overall["hedges_g"];
+  EXPECT_GT(overall["hedges_g"].get<double>(), 2.0);
+}
+
 TEST(AdjustedGap, TooFewPeopleOnASideGiveNoEstimateAndNoParadox) {
   const json got = analyze(testing_util::data_path("adjusted_gap/simpson"),
                            {{"group_by", {"team"}}, {"privacy", {{"min_group_size", 80}, {"min_group_size_extremes", 80}}}});

@@ -4,7 +4,8 @@
 Independent of gapscore: pandas for the person table, statsmodels
 ols('y ~ ai_user + C(stratum)').fit(cov_type='HC3') for the like-with-like
 comparison (normal p-values and 95% interval, reference level = first stratum
-in sorted order). Strata, as docs/metrics.md defines them: overall, the cross
+in sorted order); its Hedges' g divides by the residual SD of
+ols('y ~ C(stratum):C(ai_user)'), the spread inside each cell's two sides. Strata, as docs/metrics.md defines them: overall, the cross
 product of the group_by keys and role (when roles are known); a group's own
 gap, role only. A cell with fewer than K AI users or fewer than K non-users
 joins the largest cell of its team (its group's, for a group's gap) that has
@@ -167,8 +168,15 @@ def adjusted(t, strata, pool):
     est, se = fit.params["ai_user"], fit.bse["ai_user"]
     ci = fit.conf_int(alpha=0.05).loc["ai_user"]
     assert abs(ci[0] - (est - Z975 * se)) <= 1e-12 * max(1.0, abs(est)), "statsmodels' interval is the normal one"
+    # The scale of the like-with-like g: the residual SD of the saturated model (each cell's AI users and
+    # non-users around their own mean), with Hedges' exact J on its residual df.
+    saturated = smf.ols("y ~ C(stratum):C(ai_user)" if kept["stratum"].nunique() > 1 else "y ~ C(ai_user)",
+                        data=kept).fit()
+    df_within = saturated.df_resid
+    j_within = math.exp(math.lgamma(df_within / 2) - math.lgamma((df_within - 1) / 2)) / math.sqrt(df_within / 2)
     out.update({"estimate": num(est), "se": num(se), "p_value": num(fit.pvalues["ai_user"]), "ci_low": num(ci[0]),
-                "ci_high": num(ci[1]), "n": int(len(kept)), "hedges_g": num(pool["j"] * est / pool["s_pooled"])})
+                "ci_high": num(ci[1]), "n": int(len(kept)),
+                "hedges_g": num(j_within * est / math.sqrt(saturated.mse_resid))})
     out["paradox"] = bool(fit.pvalues["ai_user"] < 0.05 and pool["difference"] * est < 0)
     return out
 

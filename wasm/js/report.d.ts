@@ -110,7 +110,7 @@ export interface AdjustedGap {
   /** Attributes the cells are made of, e.g. ["team", "role"]. */
   strata: string[];
   method: string;
-  /** estimate on the pooled comparison's scale: J · estimate / s_pooled. */
+  /** estimate in SDs of like people: J · estimate / s_within (the spread inside each kept cell's AI users and non-users). */
   hedges_g: Figure;
   effect_size: EffectSize | null;
   /** Why there is no estimate (words), else null. */

@@ -84,6 +84,42 @@ WithinFit within_fit(const std::vector<Obs>& obs, std::size_t cells) {
   return fit;
 }
 
+// The spread of output among like people: the SD of each kept cell's AI users
+// and non-users around their own side's mean, pooled over the cells (the
+// residual SD of y ~ C(cell):C(ai_user), df = n − cell sides). It scales the
+// like-with-like gap: the pooled SD also holds the spread between teams, so
+// "small" overall could stand beside "large" in every team. nullopt with no
+// spread or no degrees of freedom.
+struct WithinScale {
+  double sd, df;
+};
+std::optional<WithinScale> within_cell_scale(const std::vector<Obs>& obs, std::size_t cells) {
+  std::vector<stats::NeumaierSum> sum(2 * cells);
+  std::vector<double> n(2 * cells, 0.0);
+  const auto side = [](const Obs& o) { return 2 * o.cell + (o.user ? 1 : 0); };
+  for (const Obs& o : obs) {
+    sum[side(o)].add(o.y);
+    n[side(o)] += 1;
+  }
+  double sides = 0;
+  std::vector<double> mean(2 * cells, 0.0);
+  for (std::size_t s = 0; s < 2 * cells; ++s)
+    if (n[s] > 0) {
+      mean[s] = sum[s].value() / n[s];
+      sides += 1;
+    }
+  stats::NeumaierSum squares;
+  for (const Obs& o : obs) {
+    const double d = o.y - mean[side(o)];
+    squares.add(d * d);
+  }
+  const double df = static_cast<double>(obs.size()) - sides;
+  if (!(df > 1)) return std::nullopt;
+  const double sd = std::sqrt(squares.value() / df);
+  if (!(sd > 0) || !std::isfinite(sd)) return std::nullopt;
+  return WithinScale{sd, df};
+}
+
 }  // namespace
 
 std::vector<std::string> overall_strata(const Dataset& ds, const Config& config) {
@@ -208,8 +244,8 @@ AdjustedGap adjusted_gap(const Dataset& ds, std::span<const PersonFigures> figur
   out.p_value = std::min(1.0, 2.0 * detmath::normal_sf(std::fabs(*fit.estimate / *fit.se)));
   out.ci_low = *fit.estimate - z975 * *fit.se;
   out.ci_high = *fit.estimate + z975 * *fit.se;
-  if (pooled.pooled_sd && pooled.correction_j && *pooled.pooled_sd > 0)
-    out.hedges_g = *pooled.correction_j * *fit.estimate / *pooled.pooled_sd;
+  if (const std::optional<WithinScale> scale = within_cell_scale(kept, out.cells))
+    out.hedges_g = stats::hedges_correction(scale->df) * *fit.estimate / scale->sd;
   return out;
 }
 

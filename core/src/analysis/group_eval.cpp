@@ -42,14 +42,7 @@ GapResult compute_gap(const EvalContext& ctx, std::span<const std::uint32_t> mem
   g.mean_non_users = stats::mean(non_users);
   g.difference = g.mean_users - g.mean_non_users;
   g.compared = true;
-  if (auto h = stats::hedges_g(users, non_users)) {
-    g.hedges_g = h->g;
-    g.correction_j = h->correction_j;
-    // s_pooled exactly as stats::hedges_g forms it (ddof = 1 in each sample).
-    const double n1 = g.n_users, n2 = g.n_non_users;
-    g.pooled_sd = std::sqrt(((n1 - 1.0) * stats::variance(users, 1) + (n2 - 1.0) * stats::variance(non_users, 1)) /
-                            (n1 + n2 - 2.0));
-  }
+  if (auto h = stats::hedges_g(users, non_users)) g.hedges_g = h->g;
   if (auto u = stats::mann_whitney_u(users, non_users)) {
     g.mann_whitney_u = u->u;
     g.p_value = u->p_value;

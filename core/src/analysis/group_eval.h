@@ -23,7 +23,7 @@ namespace gapscore::analysis {
 // (analysis/adjusted_gap.h): OLS y ~ ai_user + C(stratum) with HC3 errors.
 struct AdjustedGap {
   std::optional<double> estimate, se, ci_low, ci_high, p_value;  // ci: normal 95% interval
-  std::optional<double> hedges_g;  // J·estimate/s_pooled, on the pooled comparison's scale
+  std::optional<double> hedges_g;  // J·estimate/s_within: the spread inside the kept cells' sides
   double n = 0;                    // people kept: in stratum cells with k AI users and k non-users
   std::vector<std::uint32_t> people;  // those people (person indices, sorted): n is a count of them (privacy)
   // The people of each kept cell (sorted): the estimate weighs each cell's two
@@ -50,7 +50,6 @@ struct GapResult {
   double n_users = 0, n_non_users = 0;
   double mean_users = 0, mean_non_users = 0, difference = 0;
   std::optional<double> hedges_g, mann_whitney_u, p_value, ci_low, ci_high;
-  std::optional<double> pooled_sd, correction_j;  // the scale of hedges_g (s_pooled and J)
   std::optional<AdjustedGap> adjusted;            // set by add_adjusted_gaps
   // Pooled difference and adjusted estimate point opposite ways and the
   // adjusted one is significant (p < 0.05); nullopt without an estimate.

@@ -16,7 +16,7 @@ struct GapReading {
   // ai_users_ahead | ai_users_behind | no_clear_difference | not_compared
   std::string direction = "not_compared";
   std::optional<std::string> basis;  // "adjusted" | "pooled"; nullopt when not compared
-  std::optional<double> hedges_g;    // of the basis (adjusted g on the pooled scale, or the pooled g)
+  std::optional<double> hedges_g;    // of the basis (the adjusted g on the within-cell scale, or the pooled g)
   std::optional<std::string> effect_size;  // Cohen's band of hedges_g
   bool clear = false;  // a non-negligible difference the basis' own test supports (p < 0.05 / interval without 0)
   // The like-with-like gap and a pooled one that is not negligible point opposite ways

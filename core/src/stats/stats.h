@@ -70,6 +70,8 @@ struct HedgesG {
 };
 // nullopt: either sample below 2 values, pooled SD 0, or non-finite input.
 std::optional<HedgesG> hedges_g(std::span<const double> a, std::span<const double> b);
+// Hedges' exact small-sample factor J for an SD with df degrees of freedom (df > 1).
+double hedges_correction(double df);
 
 struct MannWhitney {
   double u;        // U of sample a = R₁ − n₁(n₁+1)/2

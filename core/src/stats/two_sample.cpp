@@ -26,11 +26,15 @@ std::optional<HedgesG> hedges_g(std::span<const double> a, std::span<const doubl
   if (!(pooled > 0.0) || !std::isfinite(pooled)) return std::nullopt;
   const double d = (mean(a) - mean(b)) / pooled;
   if (!std::isfinite(d)) return std::nullopt;
+  const double j = hedges_correction(df);
+  return HedgesG{j * d, d, j, static_cast<int>(df)};
+}
+
+double hedges_correction(double df) {
   // J = Γ(m) / (√m · Γ(m − ½)) with m = df/2, from lgamma(m) − lgamma(m − ½)
   // computed without cancellation (Hedges 1981, eq. 6e; not the 1 − 3/(4df − 1) approximation).
   const double m = 0.5 * df;
-  const double j = detmath::exp(detmath::lgamma_half_difference(m) - 0.5 * detmath::log(m));
-  return HedgesG{j * d, d, j, static_cast<int>(df)};
+  return detmath::exp(detmath::lgamma_half_difference(m) - 0.5 * detmath::log(m));
 }
 
 std::optional<MannWhitney> mann_whitney_u(std::span<const double> a, std::span<const double> b) {
