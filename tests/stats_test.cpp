@@ -101,6 +101,22 @@ TEST(StatsReference, HedgesG) {
   }
 }
 
+TEST(StatsReference, WelchGreater) {
+  std::size_t compared = 0;
+  for (const auto& c : ref()["two_sample"]) {
+    const std::string name = c["name"];
+    const auto p = stats::welch_greater_p(vec(c["a"]), vec(c["b"]));
+    if (c["welch_greater"].is_null()) {
+      EXPECT_FALSE(p) << name;
+      continue;
+    }
+    ASSERT_TRUE(p) << name;
+    EXPECT_TRUE(close(*p, c["welch_greater"], 1e-9, 1e-300)) << name << " p " << *p << " vs " << c["welch_greater"];
+    ++compared;
+  }
+  EXPECT_GE(compared, 10u);
+}
+
 TEST(StatsReference, MannWhitneyU) {
   for (const auto& c : ref()["two_sample"]) {
     const std::string name = c["name"];

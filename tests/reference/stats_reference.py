@@ -16,6 +16,7 @@ gapscore's formulas:
   hedges     pooled SD from numpy; J = Gamma(df/2)/(sqrt(df/2) Gamma((df-1)/2)) with
              mpmath at 50 digits (scipy.special.gammaln is cross-checked against it)
   mwu        scipy.stats.mannwhitneyu(method='asymptotic', use_continuity=True, two-sided)
+  welch      scipy.stats.ttest_ind(equal_var=False, alternative='greater'): one-sided p
   spearman   scipy.stats.spearmanr
   ols        statsmodels OLS(y, X).fit(cov_type='HC3'): params, bse, pvalues, rsquared
   bootstrap  scipy.stats.bootstrap((a, b), mean difference, method='percentile',
@@ -135,6 +136,16 @@ def mwu(a, b):
     return {"u": num(res.statistic), "p": num(res.pvalue)}
 
 
+def welch_greater(a, b):
+    """One-sided Welch t-test that mean(a) > mean(b); null where scipy has no answer (n < 2, no spread)."""
+    if len(a) < 2 or len(b) < 2:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = scipy.stats.ttest_ind(a, b, equal_var=False, alternative="greater")
+    return num(res.pvalue)
+
+
 pairs = {
     "one_each": ([1.0], [2.0]),
     "one_and_three": ([5.0], [1.0, 2.0, 3.0]),
@@ -156,7 +167,8 @@ two_sample = []
 for name, (a, b) in pairs.items():
     h = hedges(a, b)
     two_sample.append({"name": name, "a": floats(a), "b": floats(b),
-                       "hedges": {k: float(v) for k, v in h.items()} if h else None, "mwu": mwu(a, b)})
+                       "hedges": {k: float(v) for k, v in h.items()} if h else None, "mwu": mwu(a, b),
+                       "welch_greater": welch_greater(a, b)})
 
 # ---------------------------------------------------------------- bootstrap
 B = 20000

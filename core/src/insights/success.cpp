@@ -23,20 +23,41 @@ double median_of(std::vector<double> v) {
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
-// A figure over the first and the last half of the cells' periods (the middle
-// one of an odd count left out): the median period of each, so one odd week
-// (a mistyped row) moves neither end. Nullopt when a period lacks it.
-template <class Value>
-std::optional<std::pair<double, double>> halves(const std::vector<const analysis::TrendCell*>& cells, Value value) {
-  const std::size_t half = cells.size() / 2;
+// A figure's values in the first and in the last half of the cells' periods
+// (the middle one of an odd count left out). Nullopt when a period lacks it.
+struct HalfValues {
   std::vector<double> early, late;
+};
+template <class Value>
+std::optional<HalfValues> half_values(const std::vector<const analysis::TrendCell*>& cells, Value value) {
+  const std::size_t half = cells.size() / 2;
+  HalfValues out;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     const std::optional<double> v = value(*cells[i]);
     if (!v) return std::nullopt;
-    if (i < half) early.push_back(*v);
-    if (i >= cells.size() - half) late.push_back(*v);
+    if (i < half) out.early.push_back(*v);
+    if (i >= cells.size() - half) out.late.push_back(*v);
   }
-  return std::pair{median_of(early), median_of(late)};
+  return out;
+}
+
+// The median period of each half, so one odd week (a mistyped row) moves neither end.
+template <class Value>
+std::optional<std::pair<double, double>> halves(const std::vector<const analysis::TrendCell*>& cells, Value value) {
+  const std::optional<HalfValues> v = half_values(cells, value);
+  if (!v) return std::nullopt;
+  return std::pair{median_of(v->early), median_of(v->late)};
+}
+
+// Whether the last half's periods sit higher than the first half's beyond
+// their period-to-period spread: one-sided Welch t on the periods' values,
+// p < 0.05. An outside review saw "up 1%" told of weeks spread 0.92–0.97.
+// With fewer than two periods a half has no spread to judge by, and the
+// rise stands on the 0.5% floor alone (docs/insights.md says so).
+bool rose_beyond_noise(const HalfValues& v) {
+  if (v.early.size() < 2) return true;
+  const std::optional<double> p = stats::welch_greater_p(v.late, v.early);
+  return p && *p < 0.05;
 }
 
 std::optional<std::pair<double, double>> halves(const std::vector<const analysis::TrendCell*>& cells, const char* metric) {
@@ -83,15 +104,22 @@ Attribution attribute(const std::vector<const analysis::TrendCell*>& cells, cons
   const auto non = halves(side_by_side, [](const analysis::TrendCell& c) { return c.non_users.quality_adjusted_output_per_hour; });
   if (!ai || !non || !(ai->first > 0) || !(non->first > 0)) return Attribution::too_few_side_by_side;
   const double ai_rise = ai->second / ai->first - 1.0, non_rise = non->second / non->first - 1.0;
-  return ai_rise >= kNoiseRise && ai_rise - non_rise >= kNoiseRise ? Attribution::ai_users_rose_more
-                                                                     : Attribution::no_more_among_ai_users;
+  if (!(ai_rise >= kNoiseRise && ai_rise - non_rise >= kNoiseRise)) return Attribution::no_more_among_ai_users;
+  // The AI users' lead over the rest (their ratio, period by period) must
+  // grow beyond its own period-to-period spread, as the rise itself.
+  const auto lead = half_values(side_by_side, [](const analysis::TrendCell& c) -> std::optional<double> {
+    const auto ai_v = c.ai_users.quality_adjusted_output_per_hour, non_v = c.non_users.quality_adjusted_output_per_hour;
+    if (!ai_v || !non_v || !(*non_v > 0)) return std::nullopt;
+    return *ai_v / *non_v;
+  });
+  return lead && rose_beyond_noise(*lead) ? Attribution::ai_users_rose_more : Attribution::no_more_among_ai_users;
 }
 
 std::string attribution_clause(Attribution a) {
   switch (a) {
     case Attribution::ai_users_rose_more: return "; the rise was larger among its AI users than the rest";
     case Attribution::no_more_among_ai_users:
-      return "; no larger among its AI users than the rest: not one of AI use";
+      return "; not clearly larger among its AI users than the rest: not shown to be AI use's";
     case Attribution::too_few_ai_users: return "; too few of its people use AI to tell if AI is behind it";
     case Attribution::too_few_non_users:
       return "; too few of its people work without AI to compare with";
@@ -142,9 +170,14 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
       cells.push_back(&c);
     }
     if (cells.size() < 2) continue;
-    const auto [before, after] = *halves(cells, "quality_adjusted_output_per_hour");
-    // A rise that rounds to 0% is noise, and a group without AI users is no AI story to copy.
-    if (!(before > 0) || after / before - 1.0 < kNoiseRise) continue;
+    const auto output = [](const analysis::TrendCell& c) {
+      return analysis::metric_value(c.result, "quality_adjusted_output_per_hour");
+    };
+    const HalfValues values = *half_values(cells, output);
+    const double before = median_of(values.early), after = median_of(values.late);
+    // A rise that rounds to 0% or stays inside the weeks' own spread is noise,
+    // and a group without AI users is no AI story to copy.
+    if (!(before > 0) || after / before - 1.0 < kNoiseRise || !rose_beyond_noise(values)) continue;
     if (!(analysis::metric_value(a.groups[g], "ai_users").value_or(0) > 0)) continue;
     SuccessStory s;
     s.key = a.grouping.keys[g];

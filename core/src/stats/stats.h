@@ -73,6 +73,12 @@ std::optional<HedgesG> hedges_g(std::span<const double> a, std::span<const doubl
 // Hedges' exact small-sample factor J for an SD with df degrees of freedom (df > 1).
 double hedges_correction(double df);
 
+// One-sided Welch t-test that mean(a) > mean(b), as scipy.stats.ttest_ind(a, b,
+// equal_var=False, alternative='greater'): the p-value. With no spread on either
+// side the difference decides (0 or 1). nullopt: a sample below 2 values, no
+// spread and no difference, or non-finite input.
+std::optional<double> welch_greater_p(std::span<const double> a, std::span<const double> b);
+
 struct MannWhitney {
   double u;        // U of sample a = R₁ − n₁(n₁+1)/2
   double p_value;  // two-sided, normal approximation with tie and continuity correction

@@ -37,6 +37,20 @@ double hedges_correction(double df) {
   return detmath::exp(detmath::lgamma_half_difference(m) - 0.5 * detmath::log(m));
 }
 
+std::optional<double> welch_greater_p(std::span<const double> a, std::span<const double> b) {
+  if (a.size() < 2 || b.size() < 2 || !all_finite(a) || !all_finite(b)) return std::nullopt;
+  const double n1 = static_cast<double>(a.size()), n2 = static_cast<double>(b.size());
+  const double difference = mean(a) - mean(b);
+  const double v1 = variance(a, 1) / n1, v2 = variance(b, 1) / n2, v = v1 + v2;
+  if (!(v > 0)) {
+    if (difference == 0) return std::nullopt;
+    return difference > 0 ? 0.0 : 1.0;
+  }
+  // Welch-Satterthwaite degrees of freedom.
+  const double df = v * v / (v1 * v1 / (n1 - 1.0) + v2 * v2 / (n2 - 1.0));
+  return detmath::student_t_sf(difference / std::sqrt(v), df);
+}
+
 std::optional<MannWhitney> mann_whitney_u(std::span<const double> a, std::span<const double> b) {
   if (a.empty() || b.empty() || !all_finite(a) || !all_finite(b)) return std::nullopt;
   const std::size_t n1 = a.size(), n2 = b.size(), n = n1 + n2;
