@@ -220,6 +220,27 @@ TEST(Suppression, SmallCellsAndTheirComplementsAreHidden) {
   EXPECT_TRUE(recoverable_cells(in, p2).empty());
 }
 
+TEST(Suppression, OneOfTwoEqualTeamsIsThePartnerInEveryColumn) {
+  // A 2-person team needs a partner; two 6-person teams could be it. Hiding one
+  // team's window cell and another's period cells (one is 5 there) hid both
+  // teams where one would do (an outside review).
+  DenseTable in;
+  in.groups = {2, 6, 6, 20};
+  in.cells = {{2, 6, 5, 20}, {2, 5, 6, 20}, {2, 6, 6, 20}};
+  in.period_overall = {33, 33, 34};
+  in.overall = 34;
+  const DensePlan plan = plan_dense(in, 5);
+  EXPECT_TRUE(recoverable_cells(in, plan).empty()) << draw(in, plan);
+  std::size_t teams_touched = 0;
+  for (std::size_t g = 1; g < 4; ++g) {
+    bool touched = plan.groups[g] != CellStatus::shown;
+    for (const auto& period : plan.cells) touched = touched || period[g] != CellStatus::shown;
+    teams_touched += touched;
+  }
+  EXPECT_EQ(teams_touched, 1u) << draw(in, plan);
+  EXPECT_EQ(plan.hidden, 8u) << draw(in, plan);  // the small team's and its partner's row
+}
+
 TEST(Suppression, AnOrganisationBelowKShowsNothing) {
   DenseTable in;
   in.overall = 4;

@@ -90,16 +90,28 @@ class Grid {
   std::vector<std::vector<std::size_t>> adj_;
 };
 
+// A reader does not know some cell of this row (group, or the overall row).
+bool row_has_unknown(const Grid& grid, std::size_t row) {
+  for (std::size_t id : grid.incident(row))
+    if (grid.unknown(id)) return true;
+  return false;
+}
+
 // In each column (a period, or the window) the groups partition people: the
 // unknown group cells must hold at least k people together while the column's
-// total is shown. Otherwise the smallest shown group cell is hidden too (or the
-// total, when there is none).
+// total is shown. Otherwise one more shown group cell is hidden (or the total,
+// when there is none): the smallest, counting a cell twice when its row has
+// no unknown cell yet, since that row then needs a second one to keep the
+// first off the totals (a bridge). So the same partner is hidden in every
+// column instead of a different one of two equal teams in each (an outside
+// review: both 6-person teams hidden where one would do). The window column
+// goes first: its partner then leads the periods.
 bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& total_of_col) {
   bool changed = false;
-  for (std::size_t col = grid.overall_row() + 1; col < grid.nodes(); ++col) {
+  const auto enforce = [&](std::size_t col) {
     const std::size_t total = total_of_col[col];
-    if (total == static_cast<std::size_t>(-1) || grid.unknown(total)) continue;
-    double people = 0;
+    if (total == static_cast<std::size_t>(-1) || grid.unknown(total)) return;
+    double people = 0, best_cost = 0;
     bool any = false;
     std::size_t best = total;
     for (std::size_t id : grid.incident(col)) {
@@ -108,14 +120,20 @@ bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& tota
       if (grid.unknown(id)) {
         people += c.size;
         any = true;
-      } else if (best == total || c.size < grid.cell(best).size) {
+        continue;
+      }
+      const double cost = row_has_unknown(grid, c.row) ? c.size : 2 * c.size;
+      if (best == total || cost < best_cost) {
         best = id;
+        best_cost = cost;
       }
     }
-    if (!any || people >= k || people == 0) continue;
+    if (!any || people >= k || people == 0) return;
     grid.cell(best).status = CellStatus::complementary;
     changed = true;
-  }
+  };
+  enforce(grid.window_col());
+  for (std::size_t col = grid.overall_row() + 1; col < grid.window_col(); ++col) enforce(col);
   return changed;
 }
 
