@@ -32,7 +32,8 @@ export function fixText(code, count, table) {
     case 'attribute_conflict':
       return `${plural(count, 'person', 'people')} ${agree(count, 'has', 'have')} a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
     case 'duplicate_key':
-      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'repeats', 'repeat')} an earlier row for the same person (and day and task); the first was kept. Remove the duplicates.`;
+      // The engine keeps no rows, so it cannot tell a copy from a correction: say both.
+      return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'has', 'have')} the same person (and day and task) as an earlier row and ${agree(count, 'was', 'were')} left out; the first row was kept, whatever the later one says. If a later row corrects an earlier one, remove the earlier one; if it is a copy, remove the copy.`;
     case 'missing_value':
       return `${plural(count, 'row')} of the ${tableWords(table)} ${agree(count, 'leaves', 'leave')} a required cell empty and ${agree(count, 'was', 'were')} skipped. Fill in the cells listed below.`;
     case 'invalid_date':
