@@ -74,6 +74,11 @@ TEST(Cli, ValidateExitCodes) {
   const CliResult fatal = run("validate --activity " + bad("missing_hours_column.csv"));
   EXPECT_EQ(fatal.exit_code, 1);
   EXPECT_NE(fatal.out.find("missing_column"), std::string::npos) << fatal.out;
+  // A survey answer read as empty keeps its row, and validate says so apart from skipped rows.
+  const CliResult cell = run("validate --activity " + sample("activity.csv") + " --surveys " + bad("surveys_bad_answer.csv"));
+  EXPECT_EQ(cell.exit_code, 1);
+  EXPECT_NE(cell.out.find("1 optional cell(s) would be read as empty"), std::string::npos) << cell.out;
+  EXPECT_EQ(cell.out.find("would be skipped"), std::string::npos) << cell.out;
 }
 
 // A people table that names few of the activity's people (other ids, another

@@ -15,8 +15,8 @@ constexpr const char* kHelp =
     "                         [--config FILE] [--strict] [--json]\n"
     "\n"
     "Reads the tables and prints every problem found (row, column, value).\n"
-    "Exit code 0 when every row is usable, 1 when rows would be skipped or people\n"
-    "table cells read as empty, a table has a fatal problem (e.g. a missing column)\n"
+    "Exit code 0 when every row is usable, 1 when rows would be skipped or optional\n"
+    "cells read as empty, a table has a fatal problem (e.g. a missing column)\n"
     "or the people table names fewer than half of the activity's people, 2 for usage\n"
     "errors (bad option or config, a file that cannot be opened).\n\noptions:\n";
 
@@ -71,7 +71,7 @@ int run_validate(const std::vector<std::string>& argv) {
     std::fprintf(stderr, "validate: FAILED (%s)\n", s.error().message().c_str());
     return 1;
   }
-  // Row problems skip their row, except a people table's optional cell: read as empty.
+  // Row problems skip their row, except an optional cell of the people or survey table: read as empty.
   std::uint64_t problems = 0, skipped = 0;
   for (const auto& [key, n] : log.counts())
     if (diag_code_severity_class(key.second) == "row") problems += n;
@@ -80,7 +80,7 @@ int run_validate(const std::vector<std::string>& argv) {
     skipped += input.value("rows_skipped", std::uint64_t{0});
   const bool unmatched = people_mostly_missing(parsed);
   if (problems > skipped)
-    std::fprintf(stderr, "validate: %llu people table cell(s) would be read as empty; those people are kept\n",
+    std::fprintf(stderr, "validate: %llu optional cell(s) would be read as empty; their rows are kept\n",
                  static_cast<unsigned long long>(problems - skipped));
   if (skipped > 0)
     std::fprintf(stderr, "validate: %llu row problem(s); those rows would be skipped\n",

@@ -117,13 +117,17 @@ Status TableBuilder::row_problem(DiagCode code, std::uint64_t row, std::string c
 }
 
 // A person whose hire date or ai_trained flag is mistyped is still on their
-// team: skipping the row made all their activity "(unassigned)". Strict
-// reading still stops at the cell (row_problem).
+// team: skipping the row made all their activity "(unassigned)". A survey
+// answer out of scale leaves the same row's other answer standing (answers
+// are read column by column). Strict reading still stops at the cell
+// (row_problem).
 bool TableBuilder::keep_row_without_cell(const ColumnSpec& spec, DiagCode code, std::uint64_t row, std::size_t slot,
                                          std::string value, std::string problem) {
-  if (schema_.kind != TableKind::people || spec.required_value || options_.strict) return false;
+  const bool people = schema_.kind == TableKind::people;
+  if ((!people && schema_.kind != TableKind::surveys) || spec.required_value || options_.strict) return false;
   const std::string column = header_for_slot(slot);
-  Diagnostic d = make_diagnostic(code, row_message(table_name_, row, column, problem) + "; read as empty, the person is kept",
+  const char* kept = people ? "; read as empty, the person is kept" : "; read as empty, the row's other answers are kept";
+  Diagnostic d = make_diagnostic(code, row_message(table_name_, row, column, problem) + kept,
                                  table_name_, row, column, std::move(value));
   d.severity = Severity::warning;
   d.source = options_.source_name;

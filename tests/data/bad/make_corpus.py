@@ -168,7 +168,9 @@ case("people_bad_hire_date.csv", "person_id,team,hire_date\nP1,A,2020-01-06\nP2,
 case("people_bad_work_mode.csv", "person_id,team,work_mode\nP1,A,remote\nP2,B,sometimes\nP3,C,hybrid\n", "cell", table="people", code="invalid_enum", row=3, column="work_mode", rows_used=3)
 # Strict reading still stops at it.
 case("people_bad_bool_strict.csv", "person_id,team,ai_trained\nP1,A,true\nP2,B,maybe\nP3,C,no\n", "error", table="people", strict=True, code="invalid_bool", row=3, column="ai_trained")
-case("surveys_out_of_scale.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,6,3\n", "skip", table="surveys", code="out_of_range", row=3, column="ai_sentiment", rows_skipped=1, rows_used=1)
+# So is a survey answer out of scale or mistyped: the row's other answer (wellbeing 3) stays.
+case("surveys_out_of_scale.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,6,3\n", "cell", table="surveys", code="out_of_range", row=3, column="ai_sentiment", rows_used=2)
+case("surveys_bad_answer.csv", "person_id,date,ai_sentiment,wellbeing\nP1,2025-01-06,4,5\nP2,2025-01-06,4,good\n", "cell", table="surveys", code="invalid_integer", row=3, column="wellbeing", rows_used=2)
 case("playbook_missing_column.csv", "role,task\nanalyst,reports\n", "error", table="playbook", code="missing_column", column="task_type", value="task")
 
 # ---- found by fuzzing and adversarial review (issue 14): each crashed or misread before its fix ----
