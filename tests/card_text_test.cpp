@@ -65,6 +65,19 @@ TEST(CardText, ActionTrainingTargetSaysNoAiAtAllOnlyWhenNobodyUsedAi) {
   EXPECT_EQ(rework.headline, "Support (12 people): 42% of people create rework with AI; start quality practice there.");
   EXPECT_NE(rework.text.find("quality practice"), std::string::npos);
   for (const Card& c : {none, light, most, rework}) expect_clean(c);
+  // The text adds the share the sentence did not give, and says none twice.
+  EXPECT_NE(most.text.find("start training there. 5% of people create rework with AI. Suggested format"), std::string::npos)
+      << most.text;
+  EXPECT_NE(rework.text.find("start quality practice there. 10% hardly use AI. Suggested format"), std::string::npos)
+      << rework.text;
+  EXPECT_NE(none.text.find("start training there. Suggested format"), std::string::npos) << none.text;
+  const auto times = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(times(most.text, "88%"), 1u) << most.text;
+  EXPECT_EQ(times(rework.text, "42%"), 1u) << rework.text;
 }
 
 TEST(CardText, ActionMentoringPointsToIndividualResultsOnlyWhenTheyAreOff) {

@@ -49,9 +49,14 @@ Card training_target_card(const std::string& target, double people, double non_a
     sentence = who + ": " + percent_text(non_adopter_share) + " hardly use AI; start training there.";
   else
     sentence = who + ": " + percent_text(rework_creator_share) + " of people create rework with AI; start quality practice there.";
+  // The other share than the sentence gave (it said the non-adopters', or the
+  // rework creators'); nothing where nobody uses AI, so nobody creates rework with it.
+  const std::string other =
+      !hands_on ? percent_text(non_adopter_share) + " hardly use AI. "
+      : no_ai_use ? std::string()
+                  : percent_text(rework_creator_share) + " of people create rework with AI. ";
   Card c = card("training_target", "action", "Train " + target + " first",
-         sentence + " " + percent_text(non_adopter_share) + " non-adopters and " + percent_text(rework_creator_share) +
-             " rework creators. Suggested format: " +
+         sentence + " " + other + "Suggested format: " +
              (hands_on && ai_users_behind
                   ? "quality practice (review and prompting habits) before hands-on AI workshops: AI users here "
                     "produce less than non-users, so learn to use AI well before spreading it."
