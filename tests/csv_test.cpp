@@ -97,6 +97,25 @@ TEST(CsvReader, DetectsDelimiter) {
   EXPECT_EQ(parse("a;b,c\n", 0, CsvOptions{',', 1 << 20}).records[0], (std::vector<std::string>{"a;b", "c"}));
 }
 
+TEST(CsvReader, ExcelsSeparatorLineNamesTheDelimiterAndIsNoRow) {
+  // Excel writes "sep=;" first (and hides it): the header is still spreadsheet row 1.
+  const std::string text = "sep=;\r\nperson_id;hours\r\nP1;1,5\r\nP2;2\r\n";
+  for (std::size_t chunk : {0, 1, 3, 7}) {
+    const Parsed p = parse(text, chunk);
+    ASSERT_FALSE(p.error) << chunk;
+    EXPECT_EQ(p.delimiter, ';') << chunk;
+    EXPECT_EQ(p.records, (Rows{{"person_id", "hours"}, {"P1", "1,5"}, {"P2", "2"}})) << chunk;
+    EXPECT_EQ(p.rows, (std::vector<std::uint64_t>{1, 2, 3})) << chunk;
+    // Byte offsets stay the file's.
+    EXPECT_EQ(p.offsets[1], text.find("P1")) << chunk;
+  }
+  EXPECT_EQ(parse("\xEF\xBB\xBFSEP=\t\na\tb\n1\t2\n").records, (Rows{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(parse("sep=|\na|b\n").records, (Rows{{"a", "b"}}));
+  // Not a separator line: a header that happens to start so, or a letter as the delimiter.
+  EXPECT_EQ(parse("sep=x\n1\n").records[0], (std::vector<std::string>{"sep=x"}));
+  EXPECT_EQ(parse("sep=;,b\n1,2\n").records[0], (std::vector<std::string>{"sep=;", "b"}));
+}
+
 TEST(CsvReader, BlankLinesAreCountedNotReturned) {
   const Parsed p = parse("a,b\n\n1,2\n\n\n3,4\n");
   EXPECT_EQ(p.records, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}}));

@@ -47,6 +47,22 @@ bool has_complete_first_line(std::string_view head) {
 
 constexpr std::size_t kMaxHeadBytes = std::size_t{1} << 20;
 
+// Excel writes "sep=;" as the first line of a CSV to name its delimiter, and
+// hides that line: its length with the line end, or 0 when `head` does not
+// start with one (any letter case; the delimiter neither a letter, a digit,
+// a quote nor a space).
+std::size_t separator_line(std::string_view head) {
+  if (head.size() < 6) return 0;
+  const auto lower = [](char c) { return static_cast<char>(c | 0x20); };
+  if (lower(head[0]) != 's' || lower(head[1]) != 'e' || lower(head[2]) != 'p' || head[3] != '=') return 0;
+  const auto d = static_cast<unsigned char>(head[4]);
+  if (d <= ' ' && d != '\t') return 0;
+  if (d == '"' || d >= 0x80 || (d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) return 0;
+  if (head[5] == '\n') return 6;
+  if (head[5] != '\r') return 0;
+  return head.size() > 6 && head[6] == '\n' ? 7 : 6;
+}
+
 }  // namespace
 
 CsvReader::CsvReader(CsvOptions options, std::string table_name)
@@ -108,6 +124,15 @@ Status CsvReader::start(const Sink& sink) {
     h.remove_prefix(3);
     bytes_ = 3;
     record_offset_ = 3;
+  }
+  if (const std::size_t line = separator_line(h); line > 0) {
+    // Read as the delimiter it names, not as the header; not a spreadsheet row.
+    if (delimiter_ == 0) delimiter_ = h[4];
+    (void)utf8_.feed(h.substr(0, line));
+    pending_cr_ = h[line - 1] == '\r';  // its LF may come in the next chunk
+    h.remove_prefix(line);
+    bytes_ += line;
+    record_offset_ += line;
   }
   if (delimiter_ == 0) delimiter_ = detect_delimiter(h.substr(0, kMaxHeadBytes));
   return process_checked(h, sink);

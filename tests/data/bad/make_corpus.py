@@ -144,6 +144,9 @@ case("json_string_number.json", '[{"person_id":"P1","date":"2025-01-06","task_ty
      "skip", code="invalid_integer", row=2, column="tasks", rows_skipped=1, rows_used=1)
 
 # ---- oddities that are fine: read without loss ----
+# Excel's "sep=;" first line names the delimiter and is hidden in Excel: the header is still row 1.
+case("excel_sep_line.csv", "sep=;\r\n" + rows(OK1, "P2;2025-01-06;coding;8;0;6;6;0;2;x;90;40;0").replace(",", ";").replace("7.5", "7,5").replace("\n", "\r\n"),
+     "skip", code="invalid_number", row=3, column="quality", rows_skipped=1, rows_used=1)
 case("crlf_bom_semicolon_decimal_comma.csv", "\ufeff" + rows(OK1, OK2).replace(",", ";").replace("7.5", "7,5").replace("\n", "\r\n"), "ok", rows_used=2)
 # Dots that cannot group thousands ("7.5", "0.125", "12.75") stay decimal points in a ';' file.
 case("semicolon_dot_decimals.csv", rows("P1;2025-01-06;coding;10;4;7.5;9;0.125;1;0.9;12.75;30;12",
