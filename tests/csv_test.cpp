@@ -175,6 +175,13 @@ TEST(CsvReader, Utf16AndBinaryAreRecognised) {
   EXPECT_EQ(parse(std::string("\xFF\xFE" "a\0,\0", 6)).error->code(), DiagCode::invalid_utf8);
   EXPECT_EQ(parse(std::string("PK\x03\x04rest", 8)).error->code(), DiagCode::binary_input);
   EXPECT_EQ(parse(std::string("a,b\n1,\0\n", 8)).error->code(), DiagCode::binary_input);
+  // UTF-16 without a byte-order mark, either byte order, is named as UTF-16 (not "not a text file").
+  for (const std::string& utf16 : {std::string("p\0,\0q\0\n\0" "1\0,\0" "2\0\n\0", 16), std::string("\0p\0,\0q\0\n\0" "1\0,\0" "2\0\n", 16)}) {
+    const Parsed p = parse(utf16);
+    ASSERT_TRUE(p.error);
+    EXPECT_EQ(p.error->code(), DiagCode::invalid_utf8);
+    EXPECT_NE(p.error->message().find("UTF-16"), std::string::npos) << p.error->message();
+  }
 }
 
 TEST(CsvReader, ChunkBoundariesDoNotMatter) {

@@ -2,7 +2,26 @@
 // once per chunk, so compiled for size in the wasm build (core/CMakeLists.txt).
 #include "ingest/csv.h"
 
+#include <algorithm>
+
 namespace gapscore {
+
+namespace {
+
+// ASCII text as UTF-16 without a byte-order mark: in the first 16 characters
+// one byte of each pair is 0 and the other is not (either byte order).
+bool looks_utf16_without_bom(std::string_view head) {
+  const std::size_t n = std::min<std::size_t>(head.size(), 32) & ~std::size_t{1};
+  if (n < 4) return false;
+  bool le = true, be = true;
+  for (std::size_t i = 0; i < n; i += 2) {
+    le = le && head[i] != '\0' && head[i + 1] == '\0';
+    be = be && head[i] == '\0' && head[i + 1] != '\0';
+  }
+  return le || be;
+}
+
+}  // namespace
 
 // A ZIP, legacy Excel, UTF-16 or UTF-32 file given as text, told apart by its first bytes.
 std::optional<Diagnostic> CsvReader::signature_error(std::string_view head) const {
@@ -19,6 +38,11 @@ std::optional<Diagnostic> CsvReader::signature_error(std::string_view head) cons
                              table_);
     }
   }
+  if (looks_utf16_without_bom(head))
+    return make_diagnostic(DiagCode::invalid_utf8,
+                           table_ + ": the file looks UTF-16 encoded (every other byte is 0, and it has no "
+                                    "byte-order mark); save it as UTF-8 (CSV UTF-8 in Excel)",
+                           table_);
   if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     return make_diagnostic(DiagCode::binary_input,
                            table_ + ": this is a ZIP archive (an Excel .xlsx workbook?) given as text; give it "

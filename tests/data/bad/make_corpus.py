@@ -34,6 +34,9 @@ case("empty.csv", "", "error", code="empty_input")
 case("only_bom_and_blank_lines.csv", "\ufeff\n\n  \n", "error", code="empty_input")
 case("header_only.csv", H + "\n", "error", code="no_rows")
 case("utf16le.csv", ("\ufeff" + rows(OK1)).encode("utf-16-le"), "error", code="invalid_utf8", message_has="UTF-16")
+# Without the byte-order mark (some exporters leave it out): named as UTF-16 too, not "not a text file".
+case("utf16le_no_bom.csv", rows(OK1).encode("utf-16-le"), "error", code="invalid_utf8", message_has="UTF-16")
+case("utf16be_no_bom.csv", rows(OK1).encode("utf-16-be"), "error", code="invalid_utf8", message_has="UTF-16")
 # UTF-32's byte-order mark starts with UTF-16's: said as UTF-32 (an outside review).
 case("utf32le.csv", ("\ufeff" + rows(OK1)).encode("utf-32-le"), "error", code="invalid_utf8", message_has="UTF-32")
 case("latin1_team.csv", rows(OK1 + ",Z\xfcrich", header=H + ",team").encode("latin-1"), "error", code="invalid_utf8", byte_offset=len(H + ",team\n" + OK1 + ",Z"))
