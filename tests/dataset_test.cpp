@@ -116,6 +116,34 @@ TEST(Dataset, TeamNamesDifferingOnlyInCaseAreAWarning) {
   EXPECT_EQ(count(analyze(activity, same, R"({"group_by": ["team"]})").diagnostics, DiagCode::attribute_case_variants), 0u);
 }
 
+TEST(Dataset, IdsWrittenAnotherWayInThePeopleTableAreNamed) {
+  // Activity ids "e001".."e006" and "007".."010"; the people table writes "E001".. and "7".. (a
+  // spreadsheet dropped the zeros), and "x11" is missing outright: ids stay compared exactly.
+  std::string activity = "person_id,date,task_type,tasks,ai_tasks,hours\n", people = "person_id,team\n";
+  for (int p = 1; p <= 11; ++p) {
+    const std::string n = (p < 10 ? "0" : "") + std::to_string(p);
+    const std::string id = p <= 6 ? "e0" + n : p <= 10 ? "0" + n : "x" + n;
+    activity += id + ",2025-01-06,a,2,1,1\n";
+    if (p <= 10) people += (p <= 6 ? "E0" + n : std::to_string(p)) + ",Red\n";
+  }
+  const AnalysisRun r = analyze(activity, people);
+  ASSERT_TRUE(r.report.ok()) << r.report.error().message();
+  EXPECT_EQ(count(r.diagnostics, DiagCode::unknown_person), 11u);
+  std::vector<std::string> said;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.code == DiagCode::person_id_near_match) {
+      said.push_back(d.message);
+      EXPECT_TRUE(d.names_person) << d.message;  // ids are redacted unless individual output is on
+    }
+  ASSERT_EQ(said.size(), 2u);
+  EXPECT_EQ(said[0].rfind("activity: 6 people missing from the people table match a people-table id when letter case is "
+                          "ignored (\"e001\" and \"E001\")", 0), 0u) << said[0];
+  EXPECT_EQ(said[1].rfind("activity: 4 people missing from the people table match a people-table id when leading zeros "
+                          "are ignored (\"007\" and \"7\")", 0), 0u) << said[1];
+  // Nothing to say when the ids match, or differ otherwise.
+  EXPECT_EQ(count(analyze(activity, "person_id,team\nQ1,Red\n").diagnostics, DiagCode::person_id_near_match), 0u);
+}
+
 TEST(Dataset, WindowDropsRowsAndPeopleOutsideIt) {
   const AnalysisRun r = analyze(kActivity, "", R"({"window": {"start": "2025-01-06", "end": "2025-01-31"}})");
   ASSERT_TRUE(r.report.ok());

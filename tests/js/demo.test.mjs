@@ -180,7 +180,7 @@ describe('web demo', { timeout: 240000 }, () => {
 
   it('the data banner\'s sentences agree with their count, one row or many (page code, run in Node)', async () => {
     const { fixText } = await import('../../web-demo/src/views/data-banner.js');
-    const codes = ['unknown_person', 'attribute_case_variants', 'attribute_conflict', 'duplicate_key', 'missing_value', 'invalid_date', 'invalid_number',
+    const codes = ['unknown_person', 'attribute_case_variants', 'person_id_near_match', 'attribute_conflict', 'duplicate_key', 'missing_value', 'invalid_date', 'invalid_number',
       'ambiguous_number', 'ai_tasks_exceed_tasks', 'ragged_row', 'invalid_bool'];
     for (const code of codes) {
       // The clause about the count: before any ';' or sentence end, without parentheses.

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/date.h"
+#include "dataset/id_near_match.h"
 #include "model/schema.h"
 
 namespace gapscore {
@@ -190,6 +191,7 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
     std::unordered_map<std::string_view, std::size_t> row_of;
     const TextColumn& ppid = pt.column("person_id").text();
     for (std::size_t r = 0; r < pt.row_count(); ++r) row_of.emplace(ppid.at(r), r);
+    std::vector<const PersonInfo*> missing;
     std::vector<bool> used(pt.row_count(), false);
     auto text_of = [&](const char* col, std::size_t r) -> std::string {
       if (!pt.has(col)) return {};
@@ -199,6 +201,7 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
       const auto it = row_of.find(p.id);
       if (it == row_of.end()) {
         ++ds.unknown_people;
+        missing.push_back(&p);
         Diagnostic d = make_diagnostic(DiagCode::unknown_person,
                                        "person " + clip_for_diagnostic(p.id) +
                                            " appears in activity but not in the people table; using " +
@@ -246,6 +249,11 @@ Result<Dataset> join_tables(std::vector<IngestedTable> tables, activity::Activit
       if (pt.has("ai_trained")) p.ai_trained = pt.column("ai_trained").small()[r];
     }
     ds.people_without_activity = static_cast<std::uint64_t>(std::count(used.begin(), used.end(), false));
+    if (!missing.empty()) {
+      std::vector<std::string_view> ids;
+      for (std::size_t r = 0; r < pt.row_count(); ++r) ids.push_back(ppid.at(r));
+      note_id_near_matches(missing, ids, log);
+    }
   }
 
   ds.persons_by_id.resize(ds.persons.size());

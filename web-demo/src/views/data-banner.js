@@ -29,6 +29,8 @@ export function fixText(code, count, table) {
       return `${plural(count, 'person', 'people')} in the activity file ${agree(count, 'is', 'are')} not in the people table; they are shown as "(unassigned)" unless the activity names their team. Add them to the people file (person id, team, role) and run again.`;
     case 'attribute_case_variants':
       return `${plural(count, 'pair')} of group names ${agree(count, 'differs', 'differ')} only in letter case (such as "Alpha" and "alpha") and ${agree(count, 'is', 'are')} counted as separate groups. Write each name one way and run again.`;
+    case 'person_id_near_match':
+      return `${plural(count, 'kind')} of person id ${agree(count, 'differs', 'differ')} between the activity file and the people table (letter case, or leading zeros a spreadsheet dropped); those people are "(unassigned)". Write each id the same way in both files (keep the column as text) and run again.`;
     case 'attribute_conflict':
       return `${plural(count, 'person', 'people')} ${agree(count, 'has', 'have')} a different team, role or work mode in two places; the people file was used. Correct the other file if it is wrong.`;
     case 'duplicate_key':
@@ -58,7 +60,7 @@ const severalFiles = (report, table) => (report.inputs ?? []).filter((i) => i.ta
 
 /** The kinds of problem the banner reports: those that change who or what the figures cover. */
 function relevant(report) {
-  return (report.diagnostics?.counts ?? []).filter((c) => c.count > 0 && (c.code === 'unknown_person' || ROW_CODES.has(c.code) || c.code === 'attribute_conflict' || c.code === 'attribute_case_variants'));
+  return (report.diagnostics?.counts ?? []).filter((c) => c.count > 0 && (c.code === 'unknown_person' || ROW_CODES.has(c.code) || c.code === 'attribute_conflict' || c.code === 'attribute_case_variants' || c.code === 'person_id_near_match'));
 }
 
 /** The diagnostics listed in the report, and the counts per kind, as one CSV. */
