@@ -90,11 +90,12 @@ class Grid {
   std::vector<std::vector<std::size_t>> adj_;
 };
 
-// A reader does not know some cell of this row (group, or the overall row).
-bool row_has_unknown(const Grid& grid, std::size_t row) {
-  for (std::size_t id : grid.incident(row))
-    if (grid.unknown(id)) return true;
-  return false;
+// Per row (group, or the overall row): a reader does not know some cell of it.
+std::vector<bool> rows_with_unknown(const Grid& grid) {
+  std::vector<bool> out(grid.overall_row() + 1, false);
+  for (const Grid::Cell& c : grid.cells())
+    if (c.status != CellStatus::shown) out[c.row] = true;
+  return out;
 }
 
 // In each column (a period, or the window) the groups partition people: the
@@ -108,6 +109,7 @@ bool row_has_unknown(const Grid& grid, std::size_t row) {
 // goes first: its partner then leads the periods.
 bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& total_of_col) {
   bool changed = false;
+  std::vector<bool> row_unknown = rows_with_unknown(grid);
   const auto enforce = [&](std::size_t col) {
     const std::size_t total = total_of_col[col];
     if (total == static_cast<std::size_t>(-1) || grid.unknown(total)) return;
@@ -122,7 +124,7 @@ bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& tota
         any = true;
         continue;
       }
-      const double cost = row_has_unknown(grid, c.row) ? c.size : 2 * c.size;
+      const double cost = row_unknown[c.row] ? c.size : 2 * c.size;
       if (best == total || cost < best_cost) {
         best = id;
         best_cost = cost;
@@ -130,6 +132,7 @@ bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& tota
     }
     if (!any || people >= k || people == 0) return;
     grid.cell(best).status = CellStatus::complementary;
+    row_unknown[grid.cell(best).row] = true;
     changed = true;
   };
   enforce(grid.window_col());
