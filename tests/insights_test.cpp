@@ -367,6 +367,30 @@ TEST(WorkMode, AiUseThatGoesWithTheTeamsIsNotCreditedWithTheGap) {
   EXPECT_FALSE(in["work_mode"]["gap_explained_by_ai_use"].get<bool>());
 }
 
+TEST(ScoreCaveat, ASmallScoreWhereAiUsersProduceLessSaysSo) {
+  // Behind: everyone's AI users do half the tasks of their colleagues in the same hours; Ahead: twice.
+  std::string activity = "person_id,date,task_type,tasks,ai_tasks,hours,quality,team\n";
+  for (int p = 0; p < 24; ++p) {
+    const bool behind = p < 12, ai = p % 2 == 0;
+    const int tasks = (ai == behind ? 20 : 40) + p % 3;
+    for (const char* date : {"2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31"})
+      activity += "P" + std::to_string(p) + "," + date + ",a," + std::to_string(tasks) + "," + (ai ? std::to_string(tasks) : "0") +
+                  ",40,1," + (behind ? "Behind" : "Ahead") + "\n";
+  }
+  const json r = report_of({{TableKind::activity, activity}}, R"({"group_by": ["team"]})");
+  ASSERT_EQ(r["groups"].size(), 2u);
+  for (const json& g : r["groups"]) {
+    const bool behind = g["key"]["team"] == "Behind";
+    ASSERT_EQ(g["gap"]["direction"], behind ? "ai_users_behind" : "ai_users_ahead") << g["gap"];
+    if (behind) {
+      ASSERT_TRUE(g["score"]["caveat"].is_string()) << g["score"];
+      EXPECT_NE(g["score"]["caveat"].get<std::string>().find("not whether it pays off"), std::string::npos);
+    } else {
+      EXPECT_TRUE(g["score"]["caveat"].is_null()) << g["score"];
+    }
+  }
+}
+
 TEST(KpiAudit, NoClaimWithoutATestedOutcome) {
   // Quality is the same for everyone and there is no error or value column: no correlation can be computed,
   // so nothing is said to track nothing.

@@ -144,6 +144,29 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('a small gap score where AI users produce less says so, on the score card and beside the smallest gap', async () => {
+    // Wide: 10 of 16 use AI and do half the work of the rest (the smaller gap score); Narrow: 5 of 16, no difference.
+    const weeks = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24', '2025-03-31'];
+    let activity = 'person_id,date,task_type,tasks,ai_tasks,hours,quality\n';
+    let people = 'person_id,team\n';
+    for (let p = 0; p < 32; p += 1) {
+      const wide = p < 16, ai = wide ? p < 10 : p < 21;
+      const tasks = (wide && ai ? 20 : 40) + (p % 3);
+      people += `P${p},${wide ? 'Wide' : 'Narrow'}\n`;
+      for (const d of weeks) activity += `P${p},${d},a,${tasks},${ai ? tasks : 0},40,1\n`;
+    }
+    const files = { activity: path.join(tmp, 'behind-activity.csv'), people: path.join(tmp, 'behind-people.csv') };
+    writeFileSync(files.activity, activity);
+    writeFileSync(files.people, people);
+    const { page } = await openDemo(context, server.url);
+    await analyseFiles(page, files);
+    assert.match(await page.textContent('[data-testid="score-caveat"]'), /AI users here clearly produce less .* not whether it pays off/);
+    const extremes = await page.textContent('.score-extremes');
+    assert.match(extremes, /Smallest gap\s*Wide.*\(AI users there produce less than non-users\)/s);
+    await screenshot(page.locator('.score-card'), 'report-score-caveat');
+    await page.close();
+  });
+
   it('an invalid minimum group size: the error is under the setting, and nothing says "Report ready"', async () => {
     const { page } = await openDemo(context, server.url);
     await page.click('#settings summary');

@@ -159,6 +159,8 @@ export interface Score {
   value: Figure;
   components: Partial<Record<ScoreComponentName, { value: Figure; weight: number }>>;
   sufficiency: Sufficiency;
+  /** Set where the group's AI users clearly produce less than non-users: a small score is then no success. */
+  caveat: string | null;
 }
 
 export interface InsightCard {

@@ -352,6 +352,12 @@ const CatalogEntry kEntries[] = {
       "else ok",
       "Whether the score rests on enough data to be read as a verdict (`score.sufficiency`).", ""},
      need_none, nullptr},
+    {{"caveat", "what the score does not say", S, "sentence",
+      "set when the group's gap reads ai_users_behind (AI users clearly produce less quality-adjusted output per "
+      "hour than non-users), else null",
+      "The score counts how widely, evenly and well AI is used, not what it yields: where AI users clearly produce "
+      "less, a small score is not a success (`score.caveat`).", ""},
+     need_none, nullptr},
 };
 
 }  // namespace

@@ -82,7 +82,8 @@ Json withheld_json(const analysis::GroupResult& r, bool trend_cell = false) {
 
 }  // namespace
 
-Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config) {
+Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config,
+                std::string_view gap_direction) {
   Json j;
   j["value"] = number_or_null(s.value);
   Json comps = Json::object();
@@ -90,6 +91,12 @@ Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, 
     comps[std::string(c.name)] = {{"value", number_or_null(c.value)}, {"weight", c.weight}};
   j["components"] = std::move(comps);
   j["sufficiency"] = sufficiency_json(insights::span_sufficiency(span, config));
+  // The score counts how AI is used, not what it yields: a group whose AI users
+  // clearly produce less can score a small gap (an outside review).
+  j["caveat"] = gap_direction == "ai_users_behind"
+                    ? Json("AI users here clearly produce less quality-adjusted output per hour than non-users (see the "
+                           "gap): the score says how widely and evenly AI is used, not whether it pays off.")
+                    : Json(nullptr);
   return j;
 }
 
@@ -104,7 +111,8 @@ Json group_result_json(const analysis::GroupResult& r, const insights::DataSpan&
   Json j;
   j["metrics"] = std::move(metrics);
   if (r.gap) j["gap"] = gap_json(*r.gap, span, config);
-  j["score"] = score_json(r.score, span, config);
+  const Json* direction = r.gap ? &j["gap"]["direction"] : nullptr;
+  j["score"] = score_json(r.score, span, config, direction && direction->is_string() ? direction->get<std::string>() : "");
   if (!r.withheld.empty()) j["withheld"] = withheld_json(r);
   return j;
 }

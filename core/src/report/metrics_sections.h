@@ -3,6 +3,7 @@
 
 #include "analysis/run.h"
 #include <functional>
+#include <string_view>
 
 #include "dataset/dataset.h"
 #include "insights/sufficiency.h"
@@ -15,7 +16,9 @@ namespace gapscore::report {
 // `span` and `config` decide each gap's and score's sufficiency (insights/sufficiency.h).
 Json group_result_json(const analysis::GroupResult& r, const insights::DataSpan& span, const Config& config);
 Json gap_json(const analysis::GapResult& g, const insights::DataSpan& span, const Config& config);
-Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config);
+// gap_direction: the group's gap reading ("ai_users_behind" adds the caveat); "" when there is none.
+Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, const Config& config,
+                std::string_view gap_direction = "");
 Json sufficiency_json(const insights::Sufficiency& s);
 Json uniformity_json(const analysis::UniformityStats& u);
 using privacy::KeyLabeller;

@@ -130,7 +130,9 @@ function extremes(report) {
   const [hi, lo] = [sorted[0], sorted.at(-1)];
   return h('dl', { class: 'score-extremes' },
     h('div', {}, h('dt', {}, 'Largest gap'), h('dd', {}, label(hi), h('span', { class: `score-chip band-${fmt.scoreBand(hi.score.value).level}` }, fmt.score(hi.score.value)))),
-    h('div', {}, h('dt', {}, 'Smallest gap'), h('dd', {}, label(lo), h('span', { class: `score-chip band-${fmt.scoreBand(lo.score.value).level}` }, fmt.score(lo.score.value)))));
+    h('div', {}, h('dt', {}, 'Smallest gap'), h('dd', {}, label(lo), h('span', { class: `score-chip band-${fmt.scoreBand(lo.score.value).level}` }, fmt.score(lo.score.value)),
+      // The score counts use, not results: where AI users produce less, the smallest gap is no model to copy.
+      lo.score.caveat ? h('span', { class: 'score-caveat', 'data-testid': 'smallest-gap-caveat' }, ' (AI users there produce less than non-users)') : null)));
 }
 
 /** The report's one plain sentence (insights.headline), with its data warning. */
@@ -152,6 +154,7 @@ function scoreCard(score, extremesList) {
       h('span', { class: 'score-value', 'data-testid': 'overall-score' }, fmt.score(score?.value)),
       h('span', { class: 'score-max' }, ' / 100')),
     thin ? insufficient(score.sufficiency) : h('p', { class: 'score-band' }, band.label),
+    score?.caveat ? h('p', { class: 'score-caveat', 'data-testid': 'score-caveat' }, engineText(score.caveat)) : null,
     h('div', { class: 'scale', 'aria-hidden': 'true' }, h('span', { class: 'scale-track' }), marker),
     h('div', { class: 'scale-labels', 'aria-hidden': 'true' }, h('span', {}, '0 no gap'), h('span', {}, '100 largest gap')),
     h('p', { class: 'card-sub' }, 'How far the organisation is from AI that is used by everyone, evenly, effectively, as the playbook intends, and with confidence.'),
