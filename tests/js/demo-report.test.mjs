@@ -163,7 +163,10 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     assert.match(await page.textContent('[data-testid="score-caveat"]'), /AI users here clearly produce less .* not whether it pays off/);
     const extremes = await page.textContent('.score-extremes');
     assert.match(extremes, /Smallest gap\s*Wide.*\(AI users there produce less than non-users\)/s);
-    await screenshot(page.locator('.score-card'), 'report-score-caveat');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page.locator('.score-card'), 'report-score-caveat-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page.locator('.score-card'), 'report-score-caveat-390');
     await page.close();
   });
 

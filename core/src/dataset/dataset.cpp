@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/date.h"
+#include "base/ascii_case.h"
 #include "dataset/id_near_match.h"
 #include "model/schema.h"
 
@@ -35,9 +36,8 @@ void note_case_variants(const Dataset& ds, const Config& config, DiagnosticLog& 
   for (const std::string& attribute : attributes) {
     std::map<std::string, std::set<std::string>> by_folded;
     for (const PersonInfo& p : ds.persons) {
-      std::string value = person_attribute(p, attribute), folded = value;
-      for (char& c : folded) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-      by_folded[folded].insert(std::move(value));
+      std::string value = person_attribute(p, attribute);
+      by_folded[ascii_lower(value)].insert(std::move(value));
     }
     int listed = 0;
     for (const auto& [folded, spellings] : by_folded) {

@@ -3,14 +3,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/ascii_case.h"
+
 namespace gapscore {
 namespace {
-
-std::string folded_case(std::string_view id) {
-  std::string s(id);
-  for (char& c : s) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return s;
-}
 
 // An all-digit id without its leading zeros ("007" is "7", "000" is "0"); other ids as they are.
 std::string_view without_leading_zeros(std::string_view id) {
@@ -46,14 +42,14 @@ void note_id_near_matches(const std::vector<const PersonInfo*>& missing, const s
   std::unordered_map<std::string, std::string_view> by_case;
   std::unordered_map<std::string_view, std::string_view> by_digits;
   for (std::string_view id : people_ids) {
-    by_case.emplace(folded_case(id), id);
+    by_case.emplace(ascii_lower(id), id);
     by_digits.emplace(without_leading_zeros(id), id);
   }
   std::uint64_t case_count = 0, zeros_count = 0;
   std::string_view case_example, case_there, zeros_example, zeros_there;
   // The example is the smallest id of its kind, whatever order the people came in.
   for (const PersonInfo* p : missing) {
-    if (const auto it = by_case.find(folded_case(p->id)); it != by_case.end()) {
+    if (const auto it = by_case.find(ascii_lower(p->id)); it != by_case.end()) {
       if (case_count++ == 0 || p->id < case_example) case_example = p->id, case_there = it->second;
     } else if (const auto z = by_digits.find(without_leading_zeros(p->id)); z != by_digits.end()) {
       if (zeros_count++ == 0 || p->id < zeros_example) zeros_example = p->id, zeros_there = z->second;

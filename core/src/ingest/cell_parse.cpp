@@ -1,5 +1,7 @@
 #include "ingest/cell_parse.h"
 
+#include "base/ascii_case.h"
+
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -8,8 +10,6 @@
 
 namespace gapscore::ingest {
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Powers of ten: exact doubles (the divisors of both decimal readers) and
 // integers (to x 10^6).
@@ -21,7 +21,7 @@ constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000}
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ingest/byte_range.h"
+#include "base/ascii_case.h"
 #include "ingest/cell_parse.h"
 #include "ingest/line_scan.h"
 #include "ingest/shard.h"
@@ -53,11 +54,11 @@ constexpr std::size_t kMaxHeadBytes = std::size_t{1} << 20;
 // a quote nor a space).
 std::size_t separator_line(std::string_view head) {
   if (head.size() < 6) return 0;
-  const auto lower = [](char c) { return static_cast<char>(c | 0x20); };
-  if (lower(head[0]) != 's' || lower(head[1]) != 'e' || lower(head[2]) != 'p' || head[3] != '=') return 0;
+  if (ascii_lower(head.substr(0, 4)) != "sep=") return 0;
   const auto d = static_cast<unsigned char>(head[4]);
   if (d <= ' ' && d != '\t') return 0;
-  if (d == '"' || d >= 0x80 || (d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'z')) return 0;
+  const char letter = ascii_lower(head[4]);
+  if (d == '"' || d >= 0x80 || (d >= '0' && d <= '9') || (letter >= 'a' && letter <= 'z')) return 0;
   if (head[5] == '\n') return 6;
   if (head[5] != '\r') return 0;
   return head.size() > 6 && head[6] == '\n' ? 7 : 6;

@@ -5,6 +5,7 @@
 
 #include "ingest/cell_parse.h"
 #include "ingest/csv.h"
+#include "base/ascii_case.h"
 #include "base/sha256.h"
 #include "ingest/json_reader.h"
 #include "ingest/table_builder.h"
@@ -283,9 +284,7 @@ TableIngestor::TableIngestor(IngestOptions options, DiagnosticLog& log)
   // A ".json" name settles it, so JSON that is not an array (a scalar, say) gets a JSON error.
   const std::string& name = impl_->options.source_name;
   if (impl_->format == InputFormat::detect && name.size() >= 5) {
-    std::string ext = name.substr(name.size() - 5);
-    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    if (ext == ".json") impl_->format = InputFormat::json;
+    if (ascii_lower(std::string_view(name).substr(name.size() - 5)) == ".json") impl_->format = InputFormat::json;
   }
 }
 

@@ -1,5 +1,7 @@
 #include "model/schema.h"
 
+#include "base/ascii_case.h"
+
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -99,8 +101,7 @@ std::string normalize_header(std::string_view header) {
     }
     if (pending_sep) out.push_back('_');
     pending_sep = false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
+    out.push_back(ascii_lower(c));
   }
   return out;
 }
