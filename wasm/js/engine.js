@@ -47,11 +47,16 @@ function columnValues(table, name, values) {
   });
 }
 
-/** Lends `bytes` through a new port (inputs.js lentChunks): a copy of each slice asked for. */
+/**
+ * Lends `bytes` through a new port (inputs.js lentChunks): a copy of each slice asked for,
+ * into the spent buffer the reader sent back when there is one.
+ */
 function lendBytes(bytes, lenders) {
   const { port1, port2 } = new MessageChannel();
-  port1.onmessage = ({ data: [from, to] }) => {
-    const { buffer } = Uint8Array.prototype.slice.call(bytes, from, to);  // a Buffer's slice is a view
+  port1.onmessage = ({ data: [from, to, spare] }) => {
+    let buffer = spare;
+    if (buffer?.byteLength >= to - from) new Uint8Array(buffer, 0, to - from).set(bytes.subarray(from, to));
+    else ({ buffer } = Uint8Array.prototype.slice.call(bytes, from, to));  // a Buffer's slice is a view
     port1.postMessage(buffer, [buffer]);
   };
   lenders.push(port1);

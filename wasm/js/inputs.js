@@ -40,19 +40,26 @@ async function* lentChunks({ port, size }, chunkBytes) {
   const replies = [];  // a port delivers in order
   const pending = [];
   // An end mark can come after the last reply (in Node, even once the port is closed): nothing waits for it then.
-  port.onmessage = ({ data }) => replies.shift()?.(data && new Uint8Array(data));
+  port.onmessage = ({ data }) => replies.shift()?.(data);
   let asked = 0;
-  const ask = () => {
-    pending.push(new Promise((resolve) => replies.push(resolve)));
-    port.postMessage([asked, (asked = Math.min(size, asked + chunkBytes))]);
+  // Each ask hands back a spent chunk's buffer for the lender to fill: its pages are
+  // already mapped, and a new buffer per chunk cost the lender's thread its page faults.
+  const ask = (spare) => {
+    const from = asked;
+    const n = (asked = Math.min(size, asked + chunkBytes)) - from;
+    pending.push(new Promise((resolve) => replies.push((data) => resolve(data && new Uint8Array(data, 0, n)))));
+    port.postMessage([from, asked, spare], spare ? [spare] : []);
   };
   try {
-    while (asked < size && pending.length < 8) ask();
+    while (asked < size && pending.length < 8) ask(null);
+    let spare = null;
     while (pending.length) {
       const bytes = await pending.shift();
       if (!bytes) throw cancelledError();  // the lender's read ended first
-      if (asked < size) ask();
+      if (asked < size) ask(spare);
+      spare = null;
       yield [bytes, bytes.length];
+      spare = bytes.buffer;  // the reader is done with it once it asks for the next chunk
     }
   } finally {
     port.close();

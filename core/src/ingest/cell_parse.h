@@ -42,8 +42,18 @@ inline bool may_be_invisible(char first, char last) {
   return f == 0xEF || f == 0xE2 || f == 0xC2 || l == 0xBF || l == 0x8B || l == 0x8C || l == 0x8D || l == 0xA0;
 }
 
+// Whether a cell's first and last bytes leave nothing to trim: neither a space
+// nor a tab, nor a byte that may begin (first) or end (last) an invisible
+// character or a no-break space. The common cell, so the check is inline.
+inline bool untrimmed_edges(std::string_view s) {
+  if (s.empty()) return false;
+  const char first = s.front(), last = s.back();
+  return first != ' ' && first != '\t' && last != ' ' && last != '\t' && !may_be_invisible(first, last);
+}
+
 // Leading/trailing spaces, tabs, no-break spaces and invisible characters are
-// not part of a value. Inline: it runs several times per cell of every row.
+// not part of a value. Per-row callers ask untrimmed_edges first (in wasm, code
+// compiled for size may leave this function out of line for everyone).
 inline std::string_view trim(std::string_view s) {
   std::size_t b = 0, e = s.size();
   for (std::size_t n = 1; n != 0;) {

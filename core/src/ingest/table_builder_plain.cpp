@@ -7,11 +7,6 @@
 #include "ingest/table_builder.h"
 
 namespace gapscore::ingest {
-namespace {
-
-bool blank(char c) { return c == ' ' || c == '\t'; }
-
-}  // namespace
 
 // Rows that go to a sink, with every header field a schema column (extra
 // attribute columns are the people table's, which keeps its rows).
@@ -60,7 +55,9 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
       continue;
     }
     // Another reader's row never reaches this one (the CSV reader skips it).
-    if (options_.shard_count > 1 && shard_of(trim(keys[0]), options_.shard_count) != options_.shard_index) continue;
+    if (options_.shard_count > 1 &&
+        shard_of(untrimmed_edges(keys[0]) ? keys[0] : trim(keys[0]), options_.shard_count) != options_.shard_index)
+      continue;
     ++rows_ahead_;
     std::int32_t day = kMissingInt;
     if (keys[1].size() == 10)
@@ -82,7 +79,7 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
       if (spec.required_value) return false;
       continue;
     }
-    if (blank(cell.front()) || blank(cell.back()) || may_be_invisible(cell.front(), cell.back())) return false;
+    if (!untrimmed_edges(cell)) return false;
     CellError err{};
     switch (spec.type) {
       case ColumnType::integer:
