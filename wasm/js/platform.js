@@ -39,7 +39,7 @@ function loadNodeCrypto() {
 }
 
 /**
- * SHA-256 (hex) of bytes held in memory, by the platform: node:crypto in Node (40 ms for 64 MB;
+ * SHA-256 (hex) of bytes held in memory, by the platform: node:crypto in Node (on this thread, 40 ms for 64 MB;
  * WebCrypto's copy of the bytes alone took 180 ms on a VM slow to fault memory in), WebCrypto
  * elsewhere (native, off this thread). Null when neither is there (WebCrypto is missing outside
  * secure contexts): the engine then hashes the bytes while it reads them. Starts at once.
