@@ -13,7 +13,8 @@ export function staticImports(distDir, entries) {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(join(distDir, file), 'utf8');
-    for (const m of text.matchAll(/^\s*(?:import|export)\s[^;()]*?from\s+['"]\.\/([^'"]+)['"]/gm)) visit(m[1]);
+    // Statements as written or minified (`import{a}from"./x.js";export*from"./y.js"`).
+    for (const m of text.matchAll(/(?:^|[;}\s])(?:import|export)\b[^;()'"]*?from\s*['"]\.\/([^'"]+)['"]/g)) visit(m[1]);
   };
   entries.forEach(visit);
   return [...seen];

@@ -405,7 +405,7 @@ test('schema() is the engine\'s input schema', () => {
 test('CODE_ALIASES: usage_error still matches invalid_argument', async () => {
   const { CODE_ALIASES } = await importFromConsumer('gapscore');
   const workerEntry = readFileSync(path.join(consumerDir(), 'node_modules', 'gapscore', 'dist', 'worker.js'), 'utf8');
-  assert.match(workerEntry, /export \{[^}]*CODE_ALIASES/, 'the worker entry exports CODE_ALIASES');
+  assert.match(workerEntry, /export\s*\{[^}]*CODE_ALIASES/, 'the worker entry exports CODE_ALIASES');
   assert.equal(CODE_ALIASES.usage_error, 'invalid_argument');
   await assert.rejects(gs.analyze({}), (e) => e.is('usage_error') && e.is('invalid_argument') && !e.is('cancelled'));
 });
