@@ -191,6 +191,47 @@ TEST(Sharding, LookingAheadPastOddLinesChangesNothing) {
     EXPECT_EQ(sharded_report({broken, in.people, in.surveys, in.playbook}, 1, chunk), whole) << "chunks of " << chunk;
 }
 
+TEST(Sharding, AnAccentWrittenTwoWaysIsOneName) {
+  // "Café" typed (U+00E9) and "Cafe" + a combining acute (U+0301, how some macOS tools write it) look
+  // the same in every report: one team, one role (which the playbook's rule for it must reach), one
+  // task type. From the people table and from the activity's own team column; 1, 2 and 3 shards.
+  const std::string nfc = "Caf\xC3\xA9", nfd = "Cafe\xCC\x81";
+  const std::string dev_nfc = "d\xC3\xA9v", dev_nfd = "de\xCC\x81v", review_nfc = "r\xC3\xA9vision", review_nfd = "re\xCC\x81vision";
+  const std::string config = R"({"group_by": ["team"], "privacy": {"min_group_size": 3}})";
+  testing_util::OrgTables in;
+  in.people = "person_id,team,role\n";
+  in.activity = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+  for (int p = 1; p <= 6; ++p) {
+    const std::string id = "P" + std::to_string(p);
+    in.people += id + "," + (p <= 3 ? nfc : nfd) + "," + (p % 2 ? dev_nfc : dev_nfd) + "\n";
+    in.activity += id + ",2025-01-06," + (p % 2 ? review_nfd : review_nfc) + ",3," + (p <= 2 ? "2" : "0") + ",2\n";
+  }
+  in.playbook = "role,task_type,ai_recommended\n" + dev_nfc + "," + review_nfc + ",true\n";
+  const std::string one = testing_util::sharded_report(in, 1, 1 << 20, config);
+  const nlohmann::json j = nlohmann::json::parse(one);
+  ASSERT_EQ(j["groups"].size(), 1u) << j["groups"];
+  EXPECT_EQ(j["groups"][0]["key"]["team"], nfc);
+  EXPECT_EQ(j["groups"][0]["headcount"], 6);
+  EXPECT_EQ(one.find(nfd), std::string::npos);
+  EXPECT_EQ(one.find(dev_nfd), std::string::npos);
+  EXPECT_EQ(one.find(review_nfd), std::string::npos);
+  // Every row is on the one recommended (role, task) pair, whichever way each is written: 4 AI tasks of 18.
+  EXPECT_DOUBLE_EQ(j["overall"]["metrics"]["utilization_rate"].get<double>(), 4.0 / 18.0) << j["overall"]["metrics"];
+  for (std::uint32_t shards : {2u, 3u}) EXPECT_EQ(testing_util::sharded_report(in, shards, 7, config), one) << shards;
+
+  // The activity's own team column (no people table): the rows' names, composed the same way.
+  testing_util::OrgTables inline_teams;
+  inline_teams.activity = "person_id,date,task_type,tasks,ai_tasks,hours,team\n";
+  for (int p = 1; p <= 6; ++p)
+    inline_teams.activity += "P" + std::to_string(p) + ",2025-01-06,email,3,1,2," + (p <= 3 ? nfc : nfd) + "\n";
+  const std::string inline_one = testing_util::sharded_report(inline_teams, 1, 1 << 20, config);
+  const nlohmann::json k = nlohmann::json::parse(inline_one);
+  ASSERT_EQ(k["groups"].size(), 1u) << k["groups"];
+  EXPECT_EQ(k["groups"][0]["key"]["team"], nfc);
+  EXPECT_EQ(k["groups"][0]["headcount"], 6);
+  EXPECT_EQ(testing_util::sharded_report(inline_teams, 2, 5, config), inline_one);
+}
+
 TEST(Sharding, MergingSessionsThatReadDifferentTablesIsRefused) {
   auto a = Session::create("{}"), b = Session::create("{}");
   ASSERT_TRUE(a.ok() && b.ok());

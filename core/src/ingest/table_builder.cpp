@@ -399,7 +399,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
       case ColumnType::date: col.ints().push_back(has ? ints_[s] : kMissingInt); break;
       case ColumnType::number: col.numbers().push_back(has ? nums_[s] : std::nan("")); break;
       case ColumnType::text:
-        col.text().codes.push_back(has ? col.text().intern(trim(cells_[s])) : kMissingCode);
+        col.text().codes.push_back(has ? col.text().intern(name_text(s, trim(cells_[s]))) : kMissingCode);
         break;
       case ColumnType::boolean:
       case ColumnType::work_mode:
@@ -415,7 +415,7 @@ Status TableBuilder::parse_row(std::uint64_t row) {
 Status TableBuilder::to_sink(std::uint64_t row, bool plain) {
   if (!plain)
     for (std::size_t s = 0; s < cells_.size(); ++s)
-      if (present_[s]) cells_[s] = trim(cells_[s]);
+      if (present_[s]) cells_[s] = name_text(s, trim(cells_[s]));
   const RowView view{present_, ints_, nums_, cells_, plain ? std::span<const std::int64_t>(micros_) : std::span<const std::int64_t>()};
   switch (sink_->accept(view, row)) {
     case RowSink::Outcome::kept:

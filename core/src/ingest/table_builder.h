@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gapscore/status.h"
+#include "base/latin_nfc.h"
 #include "ingest/cell_parse.h"
 #include "base/date_formats.h"
 #include "ingest/ingest.h"
@@ -203,6 +204,13 @@ class TableBuilder {
   std::vector<std::int32_t> ints_;
   std::vector<double> nums_;
   std::vector<std::int64_t> micros_;  // the plain path's number slots x 10^6 (RowView::micros)
+  // Slots that name a group or a kind of work (team, role, task_type, extra
+  // attributes): an accent written two ways is one name (base/latin_nfc.h).
+  std::vector<std::uint8_t> name_slot_;
+  std::vector<std::string> composed_;  // scratch: a name slot's text with its accents composed
+  std::string_view name_text(std::size_t slot, std::string_view text) {
+    return name_slot_[slot] ? compose_latin(text, composed_[slot]) : text;
+  }
   // The plain path: for rows that go to a sink, decided at the first row.
   enum class PlainRows : std::uint8_t { undecided, on, off } plain_rows_ = PlainRows::undecided;
   // Looking ahead: the header index of person_id, date and task_type, and

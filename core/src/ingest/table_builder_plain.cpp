@@ -108,7 +108,9 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
         ints_[s] = m;
         break;
       }
-      case ColumnType::text: break;
+      case ColumnType::text:
+        if (name_slot_[s] && may_hold_combining_mark(cell)) return false;  // the general path composes its accents
+        break;
     }
   }
   if (schema_.kind == TableKind::activity) {

@@ -48,6 +48,9 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   ints_.resize(n);
   nums_.resize(n);
   micros_.assign(n, kNoMicros);
+  for (const ColumnSpec& spec : schema.columns)
+    name_slot_.push_back(spec.name == "team" || spec.name == "role" || spec.name == "task_type");
+  composed_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (schema.columns[i].type != ColumnType::date) continue;
     DateColumn d;
@@ -95,6 +98,8 @@ int TableBuilder::unknown_column(std::string_view header, bool json_field) {
   ints_.push_back(0);
   nums_.push_back(0);
   micros_.push_back(kNoMicros);
+  name_slot_.push_back(1);
+  composed_.emplace_back();
   extra_text_.emplace_back();
   return static_cast<int>(slot_header_.size() - 1);
 }
