@@ -19,12 +19,13 @@ if [ ! -f build/bench/build.ninja ]; then
 fi
 cmake --build build/bench --target gapscore_bench gapscore_e2e gapscore
 
+# The peers, and esbuild for the package build below, are dev dependencies.
+if [ ! -d node_modules/@duckdb/duckdb-wasm ] || [ ! -d node_modules/arquero ] || [ ! -x node_modules/.bin/esbuild ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 # dist/ is what npm test / npm run build made; build it only when it is missing.
 if [ ! -f dist/index.js ] || [ ! -f dist/gapscore.wasm ]; then
   bash tools/build.sh package
-fi
-if [ ! -d node_modules/@duckdb/duckdb-wasm ] || [ ! -d node_modules/arquero ]; then
-  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 mkdir -p bench/results
