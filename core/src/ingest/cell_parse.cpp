@@ -18,6 +18,21 @@ constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000}
 
 }  // namespace
 
+std::string_view trim_edges(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  for (std::size_t n = 1; n != 0;) {
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    n = b < e ? invisible_at(s.substr(0, e), b) : 0;
+    if (n == 0 && b < e && no_break_space_at(s.substr(0, e), b)) n = 2;
+    b += n;
+  }
+  for (std::size_t n = 1; n != 0;) {
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : e - b >= 2 && no_break_space_at(s, e - 2) ? 2 : 0;
+  }
+  return s.substr(b, e - b);
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)

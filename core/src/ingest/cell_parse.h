@@ -51,23 +51,14 @@ inline bool untrimmed_edges(std::string_view s) {
   return first != ' ' && first != '\t' && last != ' ' && last != '\t' && !may_be_invisible(first, last);
 }
 
+// trim() of a cell whose edges have something to trim (cell_parse.cpp).
+std::string_view trim_edges(std::string_view s);
+
 // Leading/trailing spaces, tabs, no-break spaces and invisible characters are
-// not part of a value. Per-row callers ask untrimmed_edges first (in wasm, code
-// compiled for size may leave this function out of line for everyone).
-inline std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  for (std::size_t n = 1; n != 0;) {
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    n = b < e ? invisible_at(s.substr(0, e), b) : 0;
-    if (n == 0 && b < e && no_break_space_at(s.substr(0, e), b)) n = 2;
-    b += n;
-  }
-  for (std::size_t n = 1; n != 0;) {
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : e - b >= 2 && no_break_space_at(s, e - 2) ? 2 : 0;
-  }
-  return s.substr(b, e - b);
-}
+// not part of a value. It runs for several cells of every row: the common cell
+// returns at once, inline (in wasm, a copy compiled for size would otherwise be
+// the one every caller gets), and only the others take the loop.
+inline std::string_view trim(std::string_view s) { return untrimmed_edges(s) ? s : trim_edges(s); }
 
 // The common number cell: optional '-', at most 15 digits, at most one '.'
 // between digits. Its digits are exact in a double and so is 10^k (k <= 15), so

@@ -210,7 +210,7 @@ Status CsvReader::end_field() {
 }
 
 bool CsvReader::skips(std::string_view cell) const {
-  return shard_of(ingest::untrimmed_edges(cell) ? cell : ingest::trim(cell), filter_count_) != filter_index_;
+  return shard_of(ingest::trim(cell), filter_count_) != filter_index_;
 }
 
 bool CsvReader::skips_record(std::span<const std::string_view> fields) const { return !keep_(fields); }
@@ -372,8 +372,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   else return 0;  // a quote, a lone CR, or a CR at the chunk's end
   if (views_.empty() && ingest::trim(std::string_view(p + i, j - i)).empty()) return 0;  // a blank line
   // Separators only (",,,,"), or blanks before the first: perhaps an empty row, the general path's to decide.
-  if (j - i == views_.size() || (!views_.empty() && !ingest::untrimmed_edges(views_.front()) && ingest::trim(views_.front()).empty()))
-    return 0;
+  if (j - i == views_.size() || (!views_.empty() && ingest::trim(views_.front()).empty())) return 0;
   views_.emplace_back(p + field, j - field);
   if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
     ++skipped_;

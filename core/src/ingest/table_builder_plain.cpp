@@ -55,9 +55,7 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
       continue;
     }
     // Another reader's row never reaches this one (the CSV reader skips it).
-    if (options_.shard_count > 1 &&
-        shard_of(untrimmed_edges(keys[0]) ? keys[0] : trim(keys[0]), options_.shard_count) != options_.shard_index)
-      continue;
+    if (options_.shard_count > 1 && shard_of(trim(keys[0]), options_.shard_count) != options_.shard_index) continue;
     ++rows_ahead_;
     std::int32_t day = kMissingInt;
     if (keys[1].size() == 10)
