@@ -336,36 +336,71 @@ Status CsvReader::end_record(const Sink& sink) {
   return result;
 }
 
-// The common record: whole in this chunk, no quote, ends in LF or CRLF, not
-// blank, within the field limits. Its fields are given as views into the
-// chunk, nothing is copied. Returns the index after its line end, or 0 when the
-// record is not of this kind (nothing was changed: take the general path).
+// The common record: whole in this chunk, ends in LF or CRLF, not blank,
+// within the field limits, each field either unquoted without a quote or
+// quoted with no quote inside ("text", as exporters that quote every field
+// write it). Its fields are given as views into the chunk, nothing is copied.
+// Returns the index after its line end, or 0 when the record is not of this
+// kind (nothing was changed: take the general path, which reads an escaped
+// quote, text after a closing quote or a quote inside a field).
 std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::size_t i, std::uint64_t base,
                                           const Sink& sink, Status& status) {
   views_.clear();
   const std::uint64_t delimiters = repeated_byte(delimiter_);
   std::size_t field = i, j = i, next = 0;
+  bool last_quoted = false;  // the last field was quoted: its view is in views_ already
+  bool skip = false;         // another reader's record, read to its end for the quotes in it
+  // Whether the filter, now that its field is read, gives this record to another reader.
+  const auto filtered_out = [&] {
+    return filter_count_ > 1 && views_.size() == filter_field_ + 1 &&
+           (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()));
+  };
   // Eight bytes at a time, each field end found by its flag: the loads do not
   // wait for the field ends before them (a scan per field would). A record
   // that reaches the chunk's last eight bytes takes the general path.
   bool ended = false;
-  for (std::size_t w = i; !ended; w += 8) {
+  for (std::size_t w = i; !ended;) {
     if (n - w < 8) return 0;
+    std::size_t resume = w + 8;
     for (std::uint64_t flags = field_end_flags(p + w, delimiters); flags != 0; flags &= flags - 1) {
       j = w + static_cast<std::size_t>(std::countr_zero(flags)) / 8;
       if (j - field > options_.max_field_bytes) return 0;
       if (p[j] != delimiter_) {
-        ended = true;
+        if (p[j] != '"') {  // the line's end
+          ended = true;
+          break;
+        }
+        // Only a quote that opens a field; its text ends at the next quote,
+        // which must be followed by a delimiter or the line's end.
+        if (j != field) return 0;
+        const auto* close = static_cast<const char*>(std::memchr(p + j + 1, '"', n - j - 1));
+        if (!close) return 0;
+        const auto q = static_cast<std::size_t>(close - p);
+        if (q + 1 >= n || q - j - 1 > options_.max_field_bytes || views_.size() + 1 >= 1024) return 0;
+        views_.emplace_back(p + j + 1, q - j - 1);
+        j = q + 1;
+        if (p[j] == '\n' || p[j] == '\r') {
+          last_quoted = true;
+          ended = true;
+          break;
+        }
+        if (p[j] != delimiter_) return 0;  // "" (an escaped quote) or text after the closing quote
+        field = j + 1;
+        skip = skip || filtered_out();  // (an empty first field goes to the general path below)
+        resume = field;  // the next word starts after the field
         break;
       }
       if (views_.size() + 1 >= 1024) return 0;
       views_.emplace_back(p + field, j - field);
       field = j + 1;
-      if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
-        if (field - i == views_.size()) return 0;  // separators only so far: perhaps an empty row (general path)
-        return skip_plain_record(p, n, field, base);
+      if (!skip && filtered_out()) {
+        if (field - i == views_.size()) return 0;  // perhaps an empty row (general path)
+        // The rest scanned only for its end when it has no quote; else read on.
+        if (const std::size_t after = skip_plain_record(p, n, field, base)) return after;
+        skip = true;
       }
     }
+    if (!ended) w = resume;
   }
   if (p[j] == '\n') next = j + 1;
   else if (p[j] == '\r' && j + 1 < n && p[j + 1] == '\n') next = j + 2;
@@ -373,8 +408,8 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   if (views_.empty() && ingest::trim(std::string_view(p + i, j - i)).empty()) return 0;  // a blank line
   // Separators only (",,,,"), or blanks before the first: perhaps an empty row, the general path's to decide.
   if (j - i == views_.size() || (!views_.empty() && ingest::trim(views_.front()).empty())) return 0;
-  views_.emplace_back(p + field, j - field);
-  if (filter_count_ > 1 && views_.size() == filter_field_ + 1 && (ingest::kByteRanges && keep_ ? skips_record(views_) : skips(views_.back()))) {
+  if (!last_quoted) views_.emplace_back(p + field, j - field);
+  if (skip || filtered_out()) {
     ++skipped_;
   } else {
     CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};

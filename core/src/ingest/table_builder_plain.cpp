@@ -20,6 +20,15 @@ bool TableBuilder::plain_rows_apply() {
   return true;
 }
 
+namespace {
+
+// A key written "in quotes" (no quote inside: a hint needs no more).
+std::string_view unquoted(std::string_view cell) {
+  return cell.size() >= 2 && cell.front() == '"' && cell.back() == '"' ? cell.substr(1, cell.size() - 2) : cell;
+}
+
+}  // namespace
+
 // One line per row, kAheadRows lines ahead of it: its person_id, date and
 // task_type go to the sink, which can start fetching their state. A line that
 // is not one record (a quoted newline) only makes a hint wrong; a new chunk
@@ -45,7 +54,7 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
     for (std::size_t j = at; j <= line_end && field <= last_field; ++j) {
       if (j < line_end && rest[j] != delimiter && rest[j] != '\r') continue;
       for (std::size_t k = 0; k < 3; ++k)
-        if (key_fields_[k] == field) keys[k] = rest.substr(start, j - start);
+        if (key_fields_[k] == field) keys[k] = unquoted(rest.substr(start, j - start));
       ++field;
       start = j + 1;
     }
