@@ -9,7 +9,7 @@
 #   4. partial states: partial + merge time and state size per million rows, native CLI
 #      (bench/partial_merge.sh -> bench/results/partial_merge.json; BENCH_PARTIAL=0 skips it)
 # Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
-#      BENCH_ENGINES (native,wasm,wasm-2,duckdb-wasm,arquero), BENCH_ORDERS (sorted,shuffled),
+#      BENCH_ENGINES (native,wasm,wasm-2,duckdb-wasm,arquero), BENCH_ORDERS (sorted,shuffled; also quoted),
 #      BENCH_OUT (default bench/results/e2e.json), BENCH_MICRO=0 skips step 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,10 +7,11 @@
 // Two datasets per size: "sorted" (the generator's export, by person and date) and
 // "shuffled" (bench/js/shuffle-data.mjs: rows in random order, about 4 % repeated
 // person x date x task keys, team/role/work_mode inline; the alternatives then keep
-// the first row of each key, as gapscore does).
+// the first row of each key, as gapscore does). On request a third, "quoted": the
+// shuffled rows with every field in quotes, as some exporters write them.
 //
 // Env: BENCH_SIZES (default 10k,100k,1M,5M activity rows), BENCH_REPEATS (3),
-//      BENCH_ORDERS (default sorted,shuffled),
+//      BENCH_ORDERS (default sorted,shuffled; also quoted),
 //      BENCH_ENGINES (default native,wasm,wasm-2,duckdb-wasm,arquero; also wasm-4),
 //      GAPSCORE_CLI / GAPSCORE_E2E (default build/bench/...), BENCH_OUT.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -75,13 +76,14 @@ function ensureData(label, rows, order) {
   const sorted = join(dataRoot, label);
   let activityRows = generate(sorted, people);
   let dir = sorted;
-  if (order === 'shuffled') {
-    dir = join(dataRoot, `${label}-shuffled`);
+  if (order === 'shuffled' || order === 'quoted') {
+    dir = join(dataRoot, `${label}-${order}`);
     const stamp = join(dir, 'stamp.json');
     if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(join(sorted, 'stamp.json')).mtimeMs) {
       rmSync(dir, { recursive: true, force: true });
-      console.error(`shuffling ${sorted} -> ${dir}: node bench/js/shuffle-data.mjs ${sorted} ${dir}`);
-      execFileSync(process.execPath, ['--max-old-space-size=16384', join(root, 'bench/js/shuffle-data.mjs'), sorted, dir], { stdio: 'inherit' });
+      const quote = order === 'quoted' ? ['--quote-all'] : [];
+      console.error(`shuffling ${sorted} -> ${dir}: node bench/js/shuffle-data.mjs ${sorted} ${dir} ${quote.join(' ')}`);
+      execFileSync(process.execPath, ['--max-old-space-size=16384', join(root, 'bench/js/shuffle-data.mjs'), sorted, dir, ...quote], { stdio: 'inherit' });
       writeFileSync(stamp, readFileSync(join(sorted, 'stamp.json')));
     }
     activityRows = readFileSync(join(dir, 'activity.csv')).reduce((n, b) => n + (b === 10), 0) - 1;
@@ -96,7 +98,7 @@ function ensureData(label, rows, order) {
 
 function runOnce(name, dir, checkFile, order) {
   const e = ENGINES[name];
-  const extra = [...(e.args ?? []), ...(order === 'shuffled' ? ['--dedup'] : [])];
+  const extra = [...(e.args ?? []), ...(order === 'sorted' ? [] : ['--dedup'])];
   const [cmd, args] = e.cmd ? e.cmd(dir, checkFile) : [process.execPath, [...NODE_FLAGS, join(root, 'bench/js', e.script), dir, ...(checkFile ? ['--check', checkFile] : []), ...extra]];
   const load = os.loadavg()[0];
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -224,7 +226,7 @@ const result = {
   notes: {
     timing: 'wall seconds from CSV bytes in memory to the result; module instantiation and one warm-up run on a 200 KB slice are excluded (init_median_s); cpu_median_s = user+system CPU of the process over the same interval (all its threads); targets are judged on wall time',
     gapscore: 'reads activity, people, surveys, playbook; computes the full report (every metric, gaps with bootstrap CIs, uniformity, trends, scores, privacy) with group_by team; wasm: gs.open() + session.reportText() + JSON.parse, the second full-size call of the process (first_call_median_s: the first); "2 workers" = this thread plus one worker_threads helper, digest computed beside the readers',
-    orders: 'sorted: the generator\'s files (by person and date, no repeated keys); shuffled: bench/js/shuffle-data.mjs (random row order, ~4 % repeated person x date x task keys with other hours, team/role/work_mode inline); on shuffled data DuckDB-WASM and Arquero keep the first row of each key (QUALIFY row_number() / dedupe) as gapscore does',
+    orders: 'sorted: the generator\'s files (by person and date, no repeated keys); shuffled: bench/js/shuffle-data.mjs (random row order, ~4 % repeated person x date x task keys with other hours, team/role/work_mode inline); quoted: the shuffled rows with every field in quotes (shuffle-data.mjs --quote-all); on shuffled and quoted data DuckDB-WASM and Arquero keep the first row of each key (QUALIFY row_number() / dedupe) as gapscore does',
     alternatives: 'read activity and people; compute only the 7 headline per-team metrics (checked equal to gapscore at the smallest size)',
     native_duckdb: 'not run: Debian 12 has no duckdb, libduckdb-dev or python3-duckdb package (apt-cache policy finds none)',
     memory: 'peak_rss_mb = getrusage maxRSS of the child; run_rss_mb = peak minus RSS after init and warm-up (input bytes included)',

@@ -3,14 +3,20 @@
 // repeating an earlier person x date x task key with other values (a
 // re-export; the engine keeps the first row of a key in file order), and the
 // person's team, role and work_mode inline (16 columns). The other tables are
-// copied. Deterministic (seeded).
-// Usage: node bench/js/shuffle-data.mjs SORTED_DIR OUT_DIR [REPEAT_SHARE=0.04] [SEED=1]
+// copied. Deterministic (seeded). With --quote-all every field of the activity
+// is written in quotes, as some exporters write every CSV (the same rows as
+// without it: the "quoted" dataset).
+// Usage: node bench/js/shuffle-data.mjs SORTED_DIR OUT_DIR [REPEAT_SHARE=0.04] [SEED=1] [--quote-all]
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
-const [src, out, repeatShare = '0.04', seedText = '1'] = process.argv.slice(2);
-if (!src || !out) throw new Error('usage: shuffle-data.mjs SORTED_DIR OUT_DIR [REPEAT_SHARE] [SEED]');
+const args = process.argv.slice(2);
+const quoteAll = args.includes('--quote-all');
+const [src, out, repeatShare = '0.04', seedText = '1'] = args.filter((a) => a !== '--quote-all');
+if (!src || !out) throw new Error('usage: shuffle-data.mjs SORTED_DIR OUT_DIR [REPEAT_SHARE] [SEED] [--quote-all]');
+// The generated cells hold no comma and no quote: quoting is wrapping.
+const written = quoteAll ? (line) => `"${line.replaceAll(',', '","')}"` : (line) => line;
 
 let state = Number(seedText) >>> 0 || 1;
 // xorshift32: fast, deterministic, good enough to shuffle rows.
@@ -62,11 +68,11 @@ for (let i = rows.length - 1; i > 0; i -= 1) {
 }
 
 const w = createWriteStream(join(out, 'activity.csv'));
-w.write(`${header},team,role,work_mode\n`);
+w.write(`${written(`${header},team,role,work_mode`)}\n`);
 const BATCH = 20000;
 for (let i = 0; i < rows.length; i += BATCH) {
-  if (!w.write(`${rows.slice(i, i + BATCH).join('\n')}\n`)) await once(w, 'drain');
+  if (!w.write(`${rows.slice(i, i + BATCH).map(written).join('\n')}\n`)) await once(w, 'drain');
 }
 w.end();
 await once(w, 'finish');
-console.error(`shuffle-data: ${original} rows + ${repeats} repeated keys, shuffled, ${columns.length + 3} columns -> ${out}`);
+console.error(`shuffle-data: ${original} rows + ${repeats} repeated keys, shuffled, ${columns.length + 3} columns${quoteAll ? ', every field quoted' : ''} -> ${out}`);
