@@ -84,7 +84,7 @@ ScoreResult compute_score(const EvalContext& ctx, const metrics::GroupInputs& in
                           const std::vector<std::optional<double>>& values) {
   const Config& c = *ctx.config;
   auto value_of = [&](std::string_view name) -> std::optional<double> {
-    const auto names = group_metric_names();
+    const auto& names = group_metric_names();
     for (std::size_t i = 0; i < names.size(); ++i)
       if (names[i] == name) return values[i];
     return std::nullopt;
@@ -127,15 +127,19 @@ std::uint32_t component_contributors(std::string_view component) {
   return 0;
 }
 
-std::vector<std::string_view> group_metric_names() {
-  std::vector<std::string_view> names;
-  for (const CatalogEntry& e : metrics::catalog_entries())
-    if (e.def.section == MetricSection::group_metric) names.push_back(e.def.name);
+const std::vector<std::string_view>& group_metric_names() {
+  // Asked for per group and per figure: the list is made once.
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const CatalogEntry& e : metrics::catalog_entries())
+      if (e.def.section == MetricSection::group_metric) out.push_back(e.def.name);
+    return out;
+  }();
   return names;
 }
 
 std::optional<double> metric_value(const GroupResult& r, std::string_view name) {
-  const auto names = group_metric_names();
+  const auto& names = group_metric_names();
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return r.metrics[i];
   return std::nullopt;

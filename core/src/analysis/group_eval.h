@@ -103,12 +103,13 @@ GroupResult evaluate_group(const EvalContext& ctx, std::span<const std::uint32_t
 // them), and scores the group again without those components.
 void withhold_kinds(GroupResult& r, std::uint32_t kinds, const std::string& reason);
 
-// Names of the group metrics, in catalog order (the order of GroupResult::metrics).
 // The metrics::Contributor kinds of the metric a score component is made of
 // (playbook_gap: utilization_rate, sentiment_gap: sentiment_mean; 0 for the others).
 std::uint32_t component_contributors(std::string_view component);
 
-std::vector<std::string_view> group_metric_names();
+// Names of the group metrics, in catalog order (the order of GroupResult::metrics);
+// made once, from the catalog.
+const std::vector<std::string_view>& group_metric_names();
 std::optional<double> metric_value(const GroupResult& r, std::string_view name);
 
 }  // namespace gapscore::analysis

@@ -102,7 +102,7 @@ Json score_json(const analysis::ScoreResult& s, const insights::DataSpan& span, 
 
 Json group_result_json(const analysis::GroupResult& r, const insights::DataSpan& span, const Config& config) {
   Json metrics = Json::object();
-  const auto names = analysis::group_metric_names();
+  const auto& names = analysis::group_metric_names();
   for (std::size_t i = 0; i < names.size(); ++i) {
     const MetricDef* def = find_metric(names[i]);
     const bool is_count = def && def->unit == "people";
