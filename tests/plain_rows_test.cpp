@@ -157,7 +157,7 @@ std::string padded(const std::string& csv, char delimiter) {
 
 // The file as another export would write it: columns in another order, some
 // optional ones left out, and with ';' between cells (then a decimal comma is
-// a number, and the plain path leaves it to the general one).
+// a number: "2,05" plain, "1,250" ambiguous, "1,2.5" not a number).
 std::string reshaped(const std::string& csv, const std::vector<std::size_t>& columns, char delimiter, bool commas) {
   std::string out;
   std::size_t at = 0;
@@ -176,7 +176,8 @@ std::string reshaped(const std::string& csv, const std::vector<std::size_t>& col
     }
     for (std::size_t i = 0; i < columns.size(); ++i) {
       std::string cell = cells[columns[i]];
-      if (commas && !header && cell.find('.') != std::string::npos && cell.size() % 4 == 0) cell[cell.find('.')] = ',';
+      if (commas && !header && cell.find('.') != std::string::npos && cell.size() % 4 != 3) cell[cell.find('.')] = ',';
+      if (commas && !header && cell == "1.5") cell = "1,2.5";
       out += (i ? std::string(1, delimiter) : "") + cell;
     }
     out += "\n";
@@ -217,6 +218,32 @@ TEST(PlainRows, GiveTheGeneralPathsRowsValuesAndDiagnostics) {
       EXPECT_GT(plain.diagnostics.size(), 20u) << what;
     }
   }
+}
+
+// European exports: ';' between cells and decimal commas. Such rows are read
+// on the plain path (they carry micros), with the general path's values; a
+// comma that may group thousands is still the general path's ambiguity.
+TEST(PlainRows, DecimalCommasOfASemicolonFileStayOnThePlainPath) {
+  const std::string csv =
+      "person_id;date;task_type;tasks;ai_tasks;hours;baseline_hours;rework_hours;errors;quality;outcome_value;"
+      "cycle_time_hours;ai_interactions;team;role;work_mode\n"
+      "p1;2024-01-02;code;2;1;1,5;2,25;0,07;0;0,88;59,66;27,2;3;A;dev;remote\n"
+      "p2;2024-01-02;code;3;0;0,5;12,12;0;1;1;1234,5;0,000001;0;B;qa;office\n"
+      "p3;2024-01-03;docs;1;1;7,000001;2;0,5;0;0,9;1234567,125;1,5;1;A;dev;hybrid\n"
+      "p4;2024-01-03;docs;1;1;1,250;2;0,5;0;0,9;1;1;1;A;dev;hybrid\n";
+  std::string general = padded(csv, ';');
+  general.pop_back();
+  const Reading plain = read(csv, 1 << 16);
+  const Reading reference = read(general, 1 << 16);
+  EXPECT_EQ(plain.outcome, reference.outcome);
+  EXPECT_EQ(plain.rows, reference.rows);
+  EXPECT_EQ(plain.diagnostics, reference.diagnostics);
+  ASSERT_EQ(plain.rows.size(), 3u) << ::testing::PrintToString(plain.diagnostics);  // the fourth row's hours are ambiguous
+  EXPECT_EQ(plain.plain_rows, 3u);
+  EXPECT_EQ(reference.plain_rows, 0u);
+  ASSERT_EQ(plain.diagnostics.size(), 1u);
+  EXPECT_NE(plain.diagnostics[0].find("row 5 [hours]"), std::string::npos) << plain.diagnostics[0];
+  EXPECT_NE(plain.rows[0].find("hours=1.5/1500000"), std::string::npos) << plain.rows[0];
 }
 
 // A short number cell read as one word (parse_short_decimal) against the byte

@@ -102,6 +102,13 @@ bool iequals(std::string_view a, std::string_view b);
 // never a guess.
 bool thousands_grouped(std::string_view s, char separator = '.');
 
+// The plain decimal of a semicolon-delimited file written with a decimal comma
+// ("2,05"): read as parse_plain_decimal reads "2.05", the value parse_number
+// gives it with decimal_comma. False for any other shape, and for a comma that
+// may group thousands ("1,250": parse_number reports it). Every number cell of
+// such a file, so it stays on the plain path.
+bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros);
+
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports);
 // a value thousands_grouped by dots or commas is then ambiguous_number.
 bool parse_number(std::string_view text, bool decimal_comma, double& out, CellError& err);

@@ -96,7 +96,8 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
         // A short cell with 8 readable bytes is read as one word.
         if (!((readable_end && cell.size() <= 8 && readable_end - cell.data() >= 8 &&
                parse_short_decimal(cell.data(), cell.size(), nums_[s], micros_[s])) ||
-              parse_plain_decimal(cell, nums_[s], &micros_[s])) ||
+              parse_plain_decimal(cell, nums_[s], &micros_[s]) ||
+              (delimiter == ';' && parse_comma_decimal(cell, nums_[s], micros_[s]))) ||
             !in_bounds(spec, nums_[s]) || (delimiter == ';' && thousands_grouped(cell)))
           return false;
         break;
