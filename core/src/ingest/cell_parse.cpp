@@ -16,31 +16,9 @@ namespace {
 constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-}  // namespace
-
-std::string_view trim_edges(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  for (std::size_t n = 1; n != 0;) {
-    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-    n = b < e ? invisible_at(s.substr(0, e), b) : 0;
-    if (n == 0 && b < e && no_break_space_at(s.substr(0, e), b)) n = 2;
-    b += n;
-  }
-  for (std::size_t n = 1; n != 0;) {
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : e - b >= 2 && no_break_space_at(s, e - 2) ? 2 : 0;
-  }
-  return s.substr(b, e - b);
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
-
-bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
+// One reader for both decimal marks; `Mark` is '.' or ','.
+template <char Mark>
+bool plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
   // The most digits (as one integer) with `places` decimals whose value x 10^6 stays below 2^50.
   static constexpr std::uint64_t kMicrosLimit[] = {
       (std::uint64_t{1} << 50) / 1000000, (std::uint64_t{1} << 50) / 100000, (std::uint64_t{1} << 50) / 10000,
@@ -56,7 +34,7 @@ bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) 
   while (p < end && static_cast<unsigned char>(*p - '0') < 10) digits = digits * 10 + static_cast<std::uint64_t>(*p++ - '0');
   const auto int_digits = static_cast<int>(p - int_start);
   int fraction = -1;  // digits after the '.', -1 = no '.'
-  if (p < end && *p == '.') {
+  if (p < end && *p == Mark) {
     const char* const fraction_start = ++p;
     while (p < end && static_cast<unsigned char>(*p - '0') < 10) digits = digits * 10 + static_cast<std::uint64_t>(*p++ - '0');
     fraction = static_cast<int>(p - fraction_start);
@@ -80,6 +58,39 @@ bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) 
   }
   return true;
 }
+
+}  // namespace
+
+std::string_view trim_edges(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  for (std::size_t n = 1; n != 0;) {
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    n = b < e ? invisible_at(s.substr(0, e), b) : 0;
+    if (n == 0 && b < e && no_break_space_at(s.substr(0, e), b)) n = 2;
+    b += n;
+  }
+  for (std::size_t n = 1; n != 0;) {
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    e -= n = e - b >= 3 && invisible_at(s, e - 3) ? 3 : e - b >= 2 && no_break_space_at(s, e - 2) ? 2 : 0;
+  }
+  return s.substr(b, e - b);
+}
+
+bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
+  return plain_decimal<'.'>(s, out, micros);
+}
+
+bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros) {
+  return plain_decimal<','>(s, out, &micros) && !grouped_once(s, ',');
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
 
 
 bool parse_short_decimal(const char* p, std::size_t n, double& out, std::int64_t& micros) {

@@ -102,11 +102,19 @@ bool iequals(std::string_view a, std::string_view b);
 // never a guess.
 bool thousands_grouped(std::string_view s, char separator = '.');
 
+// thousands_grouped(s, mark) of a cell that a plain reader took (digits and
+// at most one mark): "1.250", "-12.500", "999,000" are, "0.125" and "1.25"
+// are not. Inline: every number cell of a semicolon-delimited file.
+inline bool grouped_once(std::string_view s, char mark) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  return s.size() >= 5 && s.size() <= 7 && s[s.size() - 4] == mark && s[0] != '0';
+}
+
 // The plain decimal of a semicolon-delimited file written with a decimal comma
 // ("2,05"): read as parse_plain_decimal reads "2.05", the value parse_number
 // gives it with decimal_comma. False for any other shape, and for a comma that
 // may group thousands ("1,250": parse_number reports it). Every number cell of
-// such a file, so it stays on the plain path.
+// such a file, so it stays on the plain path (and in cell_parse.cpp, -O3).
 bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros);
 
 // decimal_comma: accept "1,5" for 1.5 (semicolon-delimited European exports);

@@ -55,15 +55,6 @@ const char* not_a_number(std::string_view s) {
 
 }  // namespace
 
-bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros) {
-  char local[24];  // longer than any plain decimal (15 digits, a sign and a mark)
-  const std::size_t comma = s.find(',');
-  if (comma == std::string_view::npos || s.size() > sizeof local || thousands_grouped(s, ',')) return false;
-  std::memcpy(local, s.data(), s.size());
-  local[comma] = '.';  // a second comma, or a dot as well, leaves no plain decimal
-  return parse_plain_decimal(std::string_view(local, s.size()), out, &micros);
-}
-
 bool thousands_grouped(std::string_view s, char separator) {
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
   const std::size_t dot = s.find(separator);

@@ -98,7 +98,7 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
                parse_short_decimal(cell.data(), cell.size(), nums_[s], micros_[s])) ||
               parse_plain_decimal(cell, nums_[s], &micros_[s]) ||
               (delimiter == ';' && parse_comma_decimal(cell, nums_[s], micros_[s]))) ||
-            !in_bounds(spec, nums_[s]) || (delimiter == ';' && thousands_grouped(cell)))
+            !in_bounds(spec, nums_[s]) || (delimiter == ';' && grouped_once(cell, '.')))
           return false;
         break;
       case ColumnType::date:
