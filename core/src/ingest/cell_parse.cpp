@@ -80,7 +80,8 @@ bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) 
   return plain_decimal<'.'>(s, out, micros);
 }
 
-bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros) {
+// Out of line: few files need it, and the plain path of the others stays small.
+[[gnu::noinline]] bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros) {
   return plain_decimal<','>(s, out, &micros) && !grouped_once(s, ',');
 }
 

@@ -94,12 +94,14 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
         break;
       case ColumnType::number:
         // A short cell with 8 readable bytes is read as one word.
-        if (!((readable_end && cell.size() <= 8 && readable_end - cell.data() >= 8 &&
-               parse_short_decimal(cell.data(), cell.size(), nums_[s], micros_[s])) ||
-              parse_plain_decimal(cell, nums_[s], &micros_[s]) ||
-              (delimiter == ';' && parse_comma_decimal(cell, nums_[s], micros_[s]))) ||
-            !in_bounds(spec, nums_[s]) || (delimiter == ';' && grouped_once(cell, '.')))
+        if ((readable_end && cell.size() <= 8 && readable_end - cell.data() >= 8 &&
+             parse_short_decimal(cell.data(), cell.size(), nums_[s], micros_[s])) ||
+            parse_plain_decimal(cell, nums_[s], &micros_[s])) {
+          if (delimiter == ';' && grouped_once(cell, '.')) return false;
+        } else if (delimiter != ';' || !parse_comma_decimal(cell, nums_[s], micros_[s])) {
           return false;
+        }
+        if (!in_bounds(spec, nums_[s])) return false;
         break;
       case ColumnType::date:
         if (!parse_date_as(cell, s, ints_[s], err)) return false;
