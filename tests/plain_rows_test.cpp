@@ -246,6 +246,38 @@ TEST(PlainRows, DecimalCommasOfASemicolonFileStayOnThePlainPath) {
   EXPECT_NE(plain.rows[0].find("hours=1.5/1500000"), std::string::npos) << plain.rows[0];
 }
 
+// The plain path's grouping check (grouped_once, inline) against the general
+// reader's (thousands_grouped) on every cell a plain reader takes, with either
+// mark; and parse_comma_decimal against the decimal-point reader: "d,dd" is
+// read as "d.dd" is, unless its comma may group thousands.
+TEST(PlainRows, CommaDecimalsAndTheirGroupingMatchTheGeneralReaders) {
+  std::uint32_t x = 20261205;
+  std::size_t grouped = 0, read = 0;
+  for (int i = 0; i < 200000; ++i) {
+    std::string cell = random_decimal(x);
+    if (next(x) % 4 == 0) cell = std::to_string(next(x) % 1000) + "." + std::to_string(next(x) % 1000);  // short, often grouped
+    double dot_value = 0;
+    std::int64_t dot_micros = 0;
+    if (!ingest::parse_plain_decimal(cell, dot_value, &dot_micros)) continue;
+    std::string comma = cell;
+    if (const std::size_t at = comma.find('.'); at != std::string::npos) comma[at] = ',';
+    EXPECT_EQ(ingest::grouped_once(cell, '.'), ingest::thousands_grouped(cell, '.')) << cell;
+    const bool comma_grouped = ingest::thousands_grouped(comma, ',');
+    EXPECT_EQ(ingest::grouped_once(comma, ','), comma_grouped) << comma;
+    grouped += comma_grouped;
+    double value = 0;
+    std::int64_t micros = 0;
+    const bool took = ingest::parse_comma_decimal(comma, value, micros);
+    EXPECT_EQ(took, comma.find(',') != std::string::npos && !comma_grouped) << comma;
+    if (!took) continue;
+    ++read;
+    EXPECT_EQ(value, dot_value) << comma;
+    EXPECT_EQ(micros, dot_micros) << comma;
+  }
+  EXPECT_GT(grouped, 1000u);  // both verdicts occur
+  EXPECT_GT(read, 50000u);
+}
+
 // A short number cell read as one word (parse_short_decimal) against the byte
 // loop (parse_plain_decimal): the same verdict, double and fixed-point value
 // for every cell of 1 to 8 bytes without a sign, whatever bytes follow it; a

@@ -16,8 +16,9 @@ namespace {
 constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 constexpr std::uint64_t kPow10Int[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-// One reader for both decimal marks; `Mark` is '.' or ','.
-template <char Mark>
+// One reader for both decimal marks; `Mark` is '.' or ','. With NeedsMark a
+// cell without the mark (a whole number) is not taken.
+template <char Mark, bool NeedsMark>
 bool plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
   // The most digits (as one integer) with `places` decimals whose value x 10^6 stays below 2^50.
   static constexpr std::uint64_t kMicrosLimit[] = {
@@ -41,7 +42,8 @@ bool plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
   }
   // "5." and ".5" are numbers to the general parser too, but rare: let it decide.
   const int count = int_digits + (fraction > 0 ? fraction : 0);
-  if (p != end || count == 0 || count > 15 || fraction == 0 || (fraction > 0 && int_digits == 0)) return false;
+  if (p != end || count == 0 || count > 15 || fraction == 0 || (fraction > 0 && int_digits == 0) || (NeedsMark && fraction < 0))
+    return false;
   double v = static_cast<double>(digits);
   if (fraction > 0) v /= kPow10[fraction];
   out = negative && v != 0.0 ? -v : v;  // no negative zero
@@ -77,12 +79,12 @@ std::string_view trim_edges(std::string_view s) {
 }
 
 bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros) {
-  return plain_decimal<'.'>(s, out, micros);
+  return plain_decimal<'.', false>(s, out, micros);
 }
 
 // Out of line: few files need it, and the plain path of the others stays small.
 [[gnu::noinline]] bool parse_comma_decimal(std::string_view s, double& out, std::int64_t& micros) {
-  return plain_decimal<','>(s, out, &micros) && !grouped_once(s, ',');
+  return plain_decimal<',', true>(s, out, &micros) && !grouped_once(s, ',');
 }
 
 bool iequals(std::string_view a, std::string_view b) {
