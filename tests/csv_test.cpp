@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <string>
@@ -332,10 +333,10 @@ TEST(CsvReader, MalformedQuotesInSkippedRecordsEndWhereTheyEnd) {
   }
 }
 
-// The eight-bytes-at-a-time scans: the first '\n', '"' or '\r' is where a
-// byte-by-byte scan finds it, and the field-end flags mark exactly the bytes
-// that are one of those or the delimiter, at every length and offset, with
-// delimiters next to those bytes in value and high ones too.
+// The eight-bytes-at-a-time scans: the first '\n', '"' or '\r', and the first
+// '"', are where a byte-by-byte scan finds them, and the field-end flags mark
+// exactly the bytes that are one of those or the delimiter, at every length
+// and offset, with delimiters next to those bytes in value and high ones too.
 TEST(LineScan, EightBytesAtATimeMatchAPlainScan) {
   std::uint64_t state = 12345;
   const auto next = [&state]() { return splitmix64(state); };
@@ -359,6 +360,8 @@ TEST(LineScan, EightBytesAtATimeMatchAPlainScan) {
       for (std::size_t i = n; i-- > 0;)
         if (is_line_end(bytes[i])) line = i;
       ASSERT_EQ(first_line_special(bytes.get(), n), line) << "length " << n << " trial " << trial;
+      const std::size_t quote = static_cast<std::size_t>(std::find(bytes.get(), bytes.get() + n, '"') - bytes.get());
+      ASSERT_EQ(first_quote(bytes.get(), n), quote) << "length " << n << " trial " << trial;
       for (std::size_t at = 0; at + 8 <= n; ++at) {
         std::uint64_t expected = 0;
         for (std::size_t k = 0; k < 8; ++k)

@@ -373,9 +373,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
         // Only a quote that opens a field; its text ends at the next quote,
         // which must be followed by a delimiter or the line's end.
         if (j != field) return 0;
-        const auto* close = static_cast<const char*>(std::memchr(p + j + 1, '"', n - j - 1));
-        if (!close) return 0;
-        const auto q = static_cast<std::size_t>(close - p);
+        const std::size_t q = j + 1 + first_quote(p + j + 1, n - j - 1);
         if (q + 1 >= n || q - j - 1 > options_.max_field_bytes || views_.size() + 1 >= 1024) return 0;
         views_.emplace_back(p + j + 1, q - j - 1);
         j = q + 1;

@@ -53,6 +53,21 @@ inline std::size_t first_special(const char* p, std::size_t n, char delimiter) {
   return f ? n - 8 + std::countr_zero(f) / 8 : n;
 }
 
+// The index of the first byte c in p[0, n), or n: as first_special, for one byte.
+inline std::size_t first_byte(const char* p, std::size_t n, char c) {
+  std::size_t i = 0;
+  const std::uint64_t cs = kOnes * static_cast<unsigned char>(c);
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+    if (const std::uint64_t f = zero_bytes(x ^ cs)) return i + std::countr_zero(f) / 8;
+  }
+  for (; i < n; ++i)
+    if (p[i] == c) return i;
+  return n;
+}
+
 }  // namespace line_scan_detail
 
 // A byte repeated in all eight bytes of a word (the `delimiters` below).
@@ -73,5 +88,10 @@ inline std::uint64_t field_end_flags(const char* at, std::uint64_t delimiters) {
 inline std::size_t first_line_special(const char* p, std::size_t n) {
   return line_scan_detail::first_special<false>(p, n, '\n');
 }
+
+// The index of the first '"' in p[0, n), or n: where a quoted field's text
+// ends. Exporters that quote every field make it one call a field; in wasm,
+// memchr's call and alignment cost more than a short field's scan.
+inline std::size_t first_quote(const char* p, std::size_t n) { return line_scan_detail::first_byte(p, n, '"'); }
 
 }  // namespace gapscore
