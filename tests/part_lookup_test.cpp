@@ -13,6 +13,8 @@
 #include "activity/part.h"
 #include "activity/part_codec.h"
 #include "activity/playbook_resolver.h"
+#include "base/prng.h"
+#include "base/same_text.h"
 #include "ingest/ingest.h"
 #include "model/table.h"
 
@@ -161,6 +163,29 @@ TEST(PartLookup, TheTableResolverGivesOneCodePerRoleAndTheRolesStatus) {
   EXPECT_EQ(r.status_of(engineer, "email"), PlaybookStatus::not_recommended);
   EXPECT_EQ(r.status_of(engineer, "meetings"), PlaybookStatus::not_recommended) << "a task the playbook does not list";
   EXPECT_EQ(r.status_of(r.role_of("S1"), "coding"), PlaybookStatus::role_not_covered);
+}
+
+// Ids and names are compared word by word (same_text): it must agree with ==
+// at every length, for a difference at any byte, in any bit of it.
+TEST(PartLookup, SameTextAgreesWithEqualityAtEveryLengthAndByte) {
+  std::uint64_t state = 2024;
+  for (std::size_t n = 0; n <= 40; ++n)
+    for (int trial = 0; trial < 200; ++trial) {
+      std::string a(n, '\0');
+      for (char& c : a) c = static_cast<char>(splitmix64(state) % 256);
+      std::string b = a;
+      EXPECT_TRUE(same_text(a, b)) << n;
+      if (n == 0) continue;
+      const std::size_t at = splitmix64(state) % n;
+      b[at] = static_cast<char>(b[at] ^ (1 << (splitmix64(state) % 8)));
+      EXPECT_FALSE(same_text(a, b)) << "length " << n << " byte " << at;
+      EXPECT_FALSE(same_text(a, b.substr(0, n - 1)));
+      // Views into longer buffers (an id inside a CSV line): only their own bytes count.
+      const std::string line = "x" + a + "y";
+      EXPECT_TRUE(same_text(std::string_view(line).substr(1, n), a));
+      const std::string_view shifted = std::string_view(line).substr(0, n);
+      EXPECT_EQ(same_text(shifted, a), shifted == a);
+    }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/date.h"
+#include "base/same_text.h"
 
 namespace gapscore::activity {
 namespace {
@@ -196,7 +197,7 @@ void Part::see_attributes(PersonPart& person, const std::array<std::string_view,
     const std::string_view v = values[k];
     const std::uint32_t first = person.first_text[k];
     // The first value again: InlineAttribute::see would change nothing.
-    if (v.empty() || (first != PersonPart::kNoText && attribute_texts_.texts()[first] == v)) continue;
+    if (v.empty() || (first != PersonPart::kNoText && same_text(attribute_texts_.texts()[first], v))) continue;
     InlineAttributes& a = person.attributes.values();
     InlineAttribute& attribute = k == 0 ? a.team : k == 1 ? a.role : a.work_mode;
     attribute.see(v, file_, row, task, day);
@@ -214,10 +215,10 @@ RowOutcome Part::add(std::string_view person_id, std::int32_t day, std::string_v
   // Exports often list one person's rows together: the previous row's person is tried first.
   std::uint32_t p = last_person_;
   const std::vector<std::string>& ids = person_ids_.texts();
-  if (p == TextCodes::kAbsent || ids[p] != person_id) {
+  if (p == TextCodes::kAbsent || !same_text(ids[p], person_id)) {
     // Exports by date list people in the same order each day: the person
     // after the last one is tried before the hash (kAbsent + 1 is 0).
-    if (p + 1 < ids.size() && ids[p + 1] == person_id) {
+    if (p + 1 < ids.size() && same_text(ids[p + 1], person_id)) {
       ++p;
     } else {
       p = person_ids_.intern(person_id);
