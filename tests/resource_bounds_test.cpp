@@ -3,6 +3,8 @@
 // to their size. Work is counted (core/src/work_counter.h), never timed.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <set>
 #include <string>
 
@@ -229,6 +231,23 @@ TEST(SizeHint, AHintFarLargerThanTheInputReservesNothingOutOfProportion) {
 }
 
 // ---- dates ----
+
+// Dates written as text digit by digit: the same text as printf's "%04d-%02u-%02u"
+// of the civil date, from before year 0 to after 9999, and read back as the
+// same day where the reader takes the year.
+TEST(Dates, IsoTextOfADayIsItsCivilDatePrinted) {
+  const std::int32_t year0 = -719528, year10000 = 2932897;  // days of 0000-01-01 and 10000-01-01
+  for (std::int32_t d = year0 - 800; d < year10000 + 800; d += (d > year0 + 400 && d < year10000 - 400) ? 97 : 1) {
+    const CivilDate c = civil_from_days(d);
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "%04d-%02u-%02u", c.year, c.month, c.day);
+    const std::string text = format_iso_date(d);
+    ASSERT_EQ(text, expected) << d;
+    if (c.year >= 1900 && c.year <= 2999) {
+      ASSERT_EQ(parse_iso_date(text), d) << text;
+    }
+  }
+}
 
 TEST(Dates, AYearOutOfRangeSaysSo) {
   DiagnosticLog log(100);

@@ -65,9 +65,21 @@ bool iso_date_year_out_of_range(std::string_view s) {
 
 std::string format_iso_date(std::int32_t days) {
   const CivilDate c = civil_from_days(days);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return buf;
+  if (c.year < 0 || c.year > 9999) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
+    return buf;
+  }
+  // Digits written directly: every repeated key's diagnostic names its date,
+  // and snprintf's format parsing was most of that message's cost in wasm.
+  std::string s = "0000-00-00";
+  const auto put = [&s](std::size_t end, unsigned v) {
+    for (std::size_t i = end; v != 0; v /= 10) s[--i] = static_cast<char>('0' + v % 10);
+  };
+  put(4, static_cast<unsigned>(c.year));
+  put(7, c.month);
+  put(10, c.day);
+  return s;
 }
 
 unsigned weekday_monday0(std::int32_t days) {
