@@ -33,8 +33,22 @@ inline std::uint64_t hash_text(std::string_view s, std::uint64_t key) {
     std::memcpy(&w, s.data() + i, 8);
     h = mix64(h ^ w);
   }
+  // The last 0-7 bytes by fixed-size loads (a copy of a variable length is a
+  // call in wasm, on every id and task type a row has): two overlapping
+  // words of 4, or the first, middle and last byte: either way every byte
+  // counts, and the length is mixed in above.
+  const std::size_t r = s.size() - i;
+  const char* t = s.data() + i;
   std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  if (r >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, t, 4);
+    std::memcpy(&b, t + r - 4, 4);
+    tail = a | (std::uint64_t{b} << 32);
+  } else if (r > 0) {
+    tail = static_cast<unsigned char>(t[0]) | (std::uint64_t{static_cast<unsigned char>(t[r / 2])} << 8) |
+           (std::uint64_t{static_cast<unsigned char>(t[r - 1])} << 16);
+  }
   return mix64(h ^ tail ^ 0xff51afd7ed558ccdULL);
 }
 
