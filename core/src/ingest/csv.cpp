@@ -413,7 +413,8 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
     CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};
     ++records_;
     header_passed_ = true;
-    status = sink(rec);
+    // Assigned only when it failed: an Ok moved in is a variant's move, on every row.
+    if (Status s = sink(rec); !s) status = std::move(s);
   }
   ++row_;
   record_offset_ = base + next;
