@@ -460,3 +460,18 @@ TEST(CellParse, CommasGroupingThousandsAreAmbiguousInSemicolonFilesToo) {
 
 }  // namespace
 }  // namespace gapscore
+
+// The reader names a row's inline work mode by work_mode_text (no strlen); the
+// text must be the one work_mode_from_name reads back, and the C string the same.
+namespace gapscore {
+TEST(WorkModeText, EveryModeReadsBackAndMissingIsEmpty) {
+  for (WorkMode m : {WorkMode::onsite, WorkMode::hybrid, WorkMode::remote}) {
+    const std::string_view t = work_mode_text(m);
+    EXPECT_FALSE(t.empty());
+    EXPECT_EQ(work_mode_from_name(t), m) << t;
+    EXPECT_EQ(std::string_view(work_mode_name(m)), t);
+  }
+  EXPECT_EQ(work_mode_text(WorkMode::missing), "");
+  EXPECT_EQ(work_mode_from_name("Remote"), WorkMode::missing);
+}
+}  // namespace gapscore

@@ -49,7 +49,7 @@ RowKey row_key(const ingest::RowView& r) {
   k.task = r.cells[task_type];
   k.team = r.present[team] ? r.cells[team] : "";
   k.role = r.present[role] ? r.cells[role] : "";
-  k.work_mode = r.present[work_mode] ? std::string_view(work_mode_name(static_cast<WorkMode>(r.ints[work_mode]))) : std::string_view();
+  k.work_mode = r.present[work_mode] ? work_mode_text(static_cast<WorkMode>(r.ints[work_mode])) : std::string_view();
   return k;
 }
 

@@ -21,13 +21,19 @@ constexpr std::uint64_t zero_bytes(std::uint64_t y) {
   return ~(((y & kLows) + kLows) | y | kLows);
 }
 
+// The eight bytes at `at` as one word, the first byte lowest on any machine.
+inline std::uint64_t load_word(const char* at) {
+  std::uint64_t x;
+  std::memcpy(&x, at, 8);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
 // Flags at the bytes of the eight at `at` that are '\n', '"', '\r' or (when
 // kField) the delimiter, whose byte is repeated in `delimiters`.
 template <bool kField>
 inline std::uint64_t special_flags(const char* at, std::uint64_t delimiters) {
-  std::uint64_t x;
-  std::memcpy(&x, at, 8);
-  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  const std::uint64_t x = load_word(at);
   std::uint64_t found = zero_bytes(x ^ (kOnes * '\n')) | zero_bytes(x ^ (kOnes * '"')) | zero_bytes(x ^ (kOnes * '\r'));
   if constexpr (kField) found |= zero_bytes(x ^ delimiters);
   return found;
@@ -57,12 +63,8 @@ inline std::size_t first_special(const char* p, std::size_t n, char delimiter) {
 inline std::size_t first_byte(const char* p, std::size_t n, char c) {
   std::size_t i = 0;
   const std::uint64_t cs = kOnes * static_cast<unsigned char>(c);
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, p + i, 8);
-    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
-    if (const std::uint64_t f = zero_bytes(x ^ cs)) return i + std::countr_zero(f) / 8;
-  }
+  for (; i + 8 <= n; i += 8)
+    if (const std::uint64_t f = zero_bytes(load_word(p + i) ^ cs)) return i + std::countr_zero(f) / 8;
   for (; i < n; ++i)
     if (p[i] == c) return i;
   return n;

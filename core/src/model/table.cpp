@@ -16,19 +16,9 @@ const char* column_type_name(ColumnType t) {
   return "number";
 }
 
-const char* work_mode_name(WorkMode m) {
-  switch (m) {
-    case WorkMode::onsite: return "onsite";
-    case WorkMode::hybrid: return "hybrid";
-    case WorkMode::remote: return "remote";
-    case WorkMode::missing: break;
-  }
-  return "";
-}
-
 WorkMode work_mode_from_name(std::string_view name) {
   for (WorkMode m : {WorkMode::onsite, WorkMode::hybrid, WorkMode::remote})
-    if (name == work_mode_name(m)) return m;
+    if (name == work_mode_text(m)) return m;
   return WorkMode::missing;
 }
 

@@ -28,7 +28,19 @@ inline bool is_missing(double v) { return std::isnan(v); }
 inline bool is_missing_int(std::int32_t v) { return v == kMissingInt; }
 
 enum class WorkMode : std::int8_t { missing = -1, onsite = 0, hybrid = 1, remote = 2 };
-const char* work_mode_name(WorkMode m);
+// The text of a work mode ("" for missing): a view of a literal, so its length
+// costs no strlen (the activity reader names a row's inline work mode per row).
+constexpr std::string_view work_mode_text(WorkMode m) {
+  switch (m) {
+    case WorkMode::onsite: return "onsite";
+    case WorkMode::hybrid: return "hybrid";
+    case WorkMode::remote: return "remote";
+    case WorkMode::missing: break;
+  }
+  return "";
+}
+// The same text, null-terminated (it views a literal).
+inline const char* work_mode_name(WorkMode m) { return work_mode_text(m).data(); }
 // The inverse of work_mode_name; missing for any other text.
 WorkMode work_mode_from_name(std::string_view name);
 
