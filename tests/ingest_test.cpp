@@ -12,6 +12,8 @@
 #include "base/date.h"
 #include "base/prng.h"
 #include "ingest/cell_parse.h"
+#include "ingest/proxy_sink.h"
+#include "model/schema.h"
 #include "model/table.h"
 
 namespace gapscore {
@@ -474,4 +476,68 @@ TEST(WorkModeText, EveryModeReadsBackAndMissingIsEmpty) {
   EXPECT_EQ(work_mode_text(WorkMode::missing), "");
   EXPECT_EQ(work_mode_from_name("Remote"), WorkMode::missing);
 }
+
+// The inner sink keeps a row unless its number is in `refused` (a repeated key,
+// a day outside the window): the proxies of refused rows must not count.
+class KeepUnless : public ingest::RowSink {
+ public:
+  explicit KeepUnless(std::set<std::uint64_t> refused) : refused_(std::move(refused)) {}
+  Outcome accept(const ingest::RowView&, std::uint64_t row) override {
+    return refused_.count(row) ? Outcome::duplicate : Outcome::kept;
+  }
+
+ private:
+  std::set<std::uint64_t> refused_;
+};
+
+// Rows of random people in random order, over two files (two sinks, one
+// ProxySums, as several --activity files are read), against a map summed
+// by hand: the per-person sums and row counts of each proxy column.
+TEST(ProxySink, SumsEachPersonsKeptRowsAcrossFilesInAnyOrder) {
+  const TableSchema& schema = schema_for(TableKind::activity);
+  std::vector<std::size_t> slots;
+  for (const char* name : ingest::ProxySums::kColumns)
+    for (std::size_t s = 0; s < schema.columns.size(); ++s)
+      if (schema.columns[s].name == name) slots.push_back(s);
+  ASSERT_EQ(slots.size(), std::size(ingest::ProxySums::kColumns));
+  const std::size_t n = schema.columns.size();
+  Prng rng(7);
+  ingest::ProxySums sums;
+  sums.by_person["P3"] = {{5.0, 1.0}, {0.0, 0.0}};  // read from an earlier file or state
+  std::map<std::string, std::vector<std::pair<double, double>>> want = sums.by_person;
+  std::uint64_t row = 0;
+  for (int file = 0; file < 2; ++file) {
+    std::set<std::uint64_t> refused;
+    for (std::uint64_t r = row; r < row + 400; ++r)
+      if (rng.below(10) == 0) refused.insert(r);
+    KeepUnless inner(refused);
+    ingest::ProxySink sink(inner, sums);
+    for (int i = 0; i < 400; ++i, ++row) {
+      const std::string id = "P" + std::to_string(rng.below(40));
+      std::vector<std::uint8_t> present(n, 0);
+      std::vector<double> nums(n, 0.0);
+      std::vector<std::string_view> cells(n);
+      std::vector<std::int32_t> ints(n, 0);
+      cells[0] = id;
+      for (std::size_t s : slots) {
+        present[s] = rng.below(4) != 0;  // some rows give a proxy, some not, some none
+        nums[s] = static_cast<double>(rng.below(50));
+      }
+      sink.accept(ingest::RowView{present, ints, nums, cells, {}}, row);
+      bool any = false;
+      for (std::size_t s : slots) any = any || present[s];
+      if (refused.count(row) || !any) continue;
+      auto& w = want[id];
+      w.resize(slots.size());
+      for (std::size_t c = 0; c < slots.size(); ++c)
+        if (present[slots[c]]) {
+          w[c].first += nums[slots[c]];
+          w[c].second += 1;
+        }
+    }
+  }
+  EXPECT_EQ(sums.by_person, want);
+  EXPECT_GT(sums.by_person.size(), 30u);
+}
+
 }  // namespace gapscore

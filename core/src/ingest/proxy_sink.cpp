@@ -31,8 +31,14 @@ RowSink::Outcome ProxySink::accept(const RowView& row, std::uint64_t row_number)
   bool any = false;
   for (std::size_t s : slots_) any = any || row.present[s];
   if (!any) return outcome;
-  auto& sums = sums_.by_person[std::string(row.cells[0])];  // person_id, trimmed by the builder
-  sums.resize(slots_.size());
+  const std::string_view id = row.cells[0];  // person_id, trimmed by the builder
+  const std::uint32_t code = ids_.intern(id);
+  if (code == sums_of_id_.size()) {
+    auto& fresh = sums_.by_person.try_emplace(std::string(id)).first->second;
+    fresh.resize(slots_.size());
+    sums_of_id_.push_back(&fresh);
+  }
+  auto& sums = *sums_of_id_[code];
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     if (!row.present[slots_[i]]) continue;
     sums[i].first += row.nums[slots_[i]];
