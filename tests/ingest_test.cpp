@@ -492,8 +492,10 @@ class KeepUnless : public ingest::RowSink {
 
 // Rows of random people in random order, over two files (two sinks, one
 // ProxySums, as several --activity files are read), against a map summed
-// by hand: the per-person sums and row counts of each proxy column.
-TEST(ProxySink, SumsEachPersonsKeptRowsAcrossFilesInAnyOrder) {
+// by hand: per person and proxy column, the sum in millionths and the rows.
+// Values with one decimal (0.1 is no binary fraction) sum to the same bits
+// in the reverse order: the sums are whole millionths.
+TEST(ProxySink, SumsEachPersonsKeptRowsExactlyAcrossFilesInAnyOrder) {
   const TableSchema& schema = schema_for(TableKind::activity);
   std::vector<std::size_t> slots;
   for (const char* name : ingest::ProxySums::kColumns)
@@ -501,43 +503,77 @@ TEST(ProxySink, SumsEachPersonsKeptRowsAcrossFilesInAnyOrder) {
       if (schema.columns[s].name == name) slots.push_back(s);
   ASSERT_EQ(slots.size(), std::size(ingest::ProxySums::kColumns));
   const std::size_t n = schema.columns.size();
+  struct Row {
+    std::string id;
+    std::vector<std::uint8_t> present;
+    std::vector<double> nums;
+    std::vector<std::int64_t> micros;
+  };
   Prng rng(7);
-  ingest::ProxySums sums;
-  sums.by_person["P3"] = {{5.0, 1.0}, {0.0, 0.0}};  // read from an earlier file or state
-  std::map<std::string, std::vector<std::pair<double, double>>> want = sums.by_person;
-  std::uint64_t row = 0;
-  for (int file = 0; file < 2; ++file) {
-    std::set<std::uint64_t> refused;
-    for (std::uint64_t r = row; r < row + 400; ++r)
-      if (rng.below(10) == 0) refused.insert(r);
-    KeepUnless inner(refused);
-    ingest::ProxySink sink(inner, sums);
-    for (int i = 0; i < 400; ++i, ++row) {
-      const std::string id = "P" + std::to_string(rng.below(40));
-      std::vector<std::uint8_t> present(n, 0);
-      std::vector<double> nums(n, 0.0);
-      std::vector<std::string_view> cells(n);
-      std::vector<std::int32_t> ints(n, 0);
-      cells[0] = id;
-      for (std::size_t s : slots) {
-        present[s] = rng.below(4) != 0;  // some rows give a proxy, some not, some none
-        nums[s] = static_cast<double>(rng.below(50));
-      }
-      sink.accept(ingest::RowView{present, ints, nums, cells, {}}, row);
-      bool any = false;
-      for (std::size_t s : slots) any = any || present[s];
-      if (refused.count(row) || !any) continue;
-      auto& w = want[id];
-      w.resize(slots.size());
-      for (std::size_t c = 0; c < slots.size(); ++c)
-        if (present[slots[c]]) {
-          w[c].first += nums[slots[c]];
-          w[c].second += 1;
-        }
+  std::vector<Row> rows(800);
+  std::set<std::uint64_t> refused;
+  for (std::uint64_t r = 0; r < rows.size(); ++r) {
+    Row& row = rows[r];
+    row.id = "P" + std::to_string(rng.below(40));
+    row.present.assign(n, 0);
+    row.nums.assign(n, 0.0);
+    row.micros.assign(n, ingest::kNoMicros);
+    for (std::size_t s : slots) {
+      row.present[s] = rng.below(4) != 0;  // some rows give a proxy, some not, some none
+      const std::uint64_t tenths = rng.below(500);
+      row.nums[s] = static_cast<double>(tenths) / 10.0;
+      if (rng.below(2) == 0) row.micros[s] = static_cast<std::int64_t>(tenths) * 100000;  // the plain path's digits
     }
+    if (rng.below(10) == 0) refused.insert(r);
   }
+  auto feed = [&](ingest::ProxySums& sums, const std::vector<std::uint64_t>& order, std::size_t per_file) {
+    KeepUnless inner(refused);
+    for (std::size_t at = 0; at < order.size(); at += per_file) {
+      ingest::ProxySink sink(inner, sums);
+      for (std::size_t i = at; i < std::min(order.size(), at + per_file); ++i) {
+        const Row& row = rows[order[i]];
+        std::vector<std::string_view> cells(n);
+        std::vector<std::int32_t> ints(n, 0);
+        cells[0] = row.id;
+        const bool with_micros = order[i] % 3 != 0;  // the general path gives none
+        sink.accept(ingest::RowView{row.present, ints, row.nums, cells,
+                                    with_micros ? std::span<const std::int64_t>(row.micros) : std::span<const std::int64_t>()},
+                    order[i]);
+      }
+    }
+  };
+  ingest::ProxySums sums;
+  sums.by_person["P3"] = {{5e6, 1.0}, {0.0, 0.0}};  // read from an earlier file or state
+  std::map<std::string, std::vector<std::pair<double, double>>> want = sums.by_person;
+  for (std::uint64_t r = 0; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    bool any = false;
+    for (std::size_t s : slots) any = any || row.present[s];
+    if (refused.count(r) || !any) continue;
+    auto& w = want[row.id];
+    w.resize(slots.size());
+    for (std::size_t c = 0; c < slots.size(); ++c)
+      if (row.present[slots[c]]) {
+        w[c].first += std::round(row.nums[slots[c]] * 10.0) * 100000.0;
+        w[c].second += 1;
+      }
+  }
+  std::vector<std::uint64_t> order(rows.size());
+  for (std::uint64_t r = 0; r < rows.size(); ++r) order[r] = r;
+  feed(sums, order, 400);
   EXPECT_EQ(sums.by_person, want);
   EXPECT_GT(sums.by_person.size(), 30u);
+
+  ingest::ProxySums reversed;
+  reversed.by_person["P3"] = {{5e6, 1.0}, {0.0, 0.0}};
+  std::reverse(order.begin(), order.end());
+  feed(reversed, order, 300);
+  EXPECT_EQ(reversed.by_person, sums.by_person);
+  // Added as plain doubles, the same values in the two orders differ somewhere.
+  double forward = 0.0, backward = 0.0;
+  for (std::uint64_t r = 0; r < rows.size(); ++r) forward += rows[r].nums[slots[0]];
+  for (std::uint64_t r = rows.size(); r-- > 0;) backward += rows[r].nums[slots[0]];
+  EXPECT_NE(forward, backward);
 }
 
 }  // namespace gapscore

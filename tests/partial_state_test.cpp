@@ -407,22 +407,23 @@ TEST(PartialStates, CorruptTruncatedAndForeignVersionStatesGetClearErrors) {
   const auto digest = sha256(v1);
   v1.append(reinterpret_cast<const char*>(digest.data()), digest.size());
   EXPECT_NE(message(v1).find("format version 1"), std::string::npos) << message(v1);
-  // Format 4 (0.2.0 before diagnostics named their file) still loads: without diagnostics its layout is 5's.
+  // Format 4 (0.2.0 before diagnostics named their file) still loads: without diagnostics or legacy
+  // proxies its layout is 6's.
   Inputs clean;
   clean.activity.push_back({"clean.csv", "person_id,date,task_type,tasks,ai_tasks,hours\nP1,2025-01-06,a,2,1,1\n"});
   std::string v4 = partial(clean, {0});
   v4.resize(v4.size() - 32);
-  ASSERT_EQ(v4[8], 5);
+  ASSERT_EQ(v4[8], 6);
   v4[8] = 4;
   const auto digest4 = sha256(v4);
   v4.append(reinterpret_cast<const char*>(digest4.data()), digest4.size());
   EXPECT_TRUE(Session::load_state(v4, "{}").ok());
   // A later format than this engine knows: refused by version.
-  std::string v6 = v4.substr(0, v4.size() - 32);
-  v6[8] = 6;
-  const auto digest6 = sha256(v6);
-  v6.append(reinterpret_cast<const char*>(digest6.data()), digest6.size());
-  EXPECT_NE(message(v6).find("format version 6"), std::string::npos) << message(v6);
+  std::string v7 = v4.substr(0, v4.size() - 32);
+  v7[8] = 7;
+  const auto digest7 = sha256(v7);
+  v7.append(reinterpret_cast<const char*>(digest7.data()), digest7.size());
+  EXPECT_NE(message(v7).find("format version 7"), std::string::npos) << message(v7);
   // Every single-byte change with a valid checksum is refused or loads; never a crash.
   Prng rng(17);
   for (int i = 0; i < 300; ++i) {

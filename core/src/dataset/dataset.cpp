@@ -349,7 +349,7 @@ std::vector<ProxyColumn> kpi_proxy_columns(const Dataset& ds, const Config& conf
       for (std::size_t p = 0; p < ds.persons.size(); ++p) {
         const auto it = ds.activity_proxies.by_person.find(ds.persons[p].id);
         if (it != ds.activity_proxies.by_person.end() && c < it->second.size() && it->second[c].second > 0) {
-          column.values[p] = it->second[c].first;
+          column.values[p] = it->second[c].first / 1e6;  // kept in millionths (ProxySums)
           any = true;
         }
       }

@@ -1,5 +1,6 @@
 #include "ingest/proxy_sink.h"
 
+#include "ingest/cell_parse.h"
 #include "model/schema.h"
 
 namespace gapscore::ingest {
@@ -41,7 +42,9 @@ RowSink::Outcome ProxySink::accept(const RowView& row, std::uint64_t row_number)
   auto& sums = *sums_of_id_[code];
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     if (!row.present[slots_[i]]) continue;
-    sums[i].first += row.nums[slots_[i]];
+    const std::size_t s = slots_[i];
+    const bool exact = !row.micros.empty() && row.micros[s] != kNoMicros;
+    sums[i].first += exact ? static_cast<double>(row.micros[s]) : proxy_millionths(row.nums[s]);
     sums[i].second += 1;
   }
   return outcome;

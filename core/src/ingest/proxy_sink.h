@@ -5,6 +5,7 @@
 // state (core/src/activity) because nothing else reads these columns.
 #pragma once
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <utility>
@@ -17,11 +18,18 @@ namespace gapscore::ingest {
 
 struct ProxySums {
   static constexpr const char* kColumns[] = {"emails_sent", "meeting_hours"};
-  // person_id -> per column (sum, rows with a value), in kColumns order.
+  // person_id -> per column (sum, rows with a value), in kColumns order. The
+  // sums are in millionths, whole numbers held in doubles: every addition is
+  // exact while a sum stays below 2^53 millionths (9.0e9 e-mails or hours), so
+  // any row order, split among readers or merge of states gives the same bits.
   std::map<std::string, std::vector<std::pair<double, double>>> by_person;
   // Another reader's sums (a shard of other people).
   void merge(const ProxySums& other);
 };
+
+// A value in millionths, to the nearest (the cell's own digits when the reader
+// worked them out exactly, up to six decimals).
+inline double proxy_millionths(double value) { return std::nearbyint(value * 1e6); }
 
 class ProxySink : public RowSink {
  public:

@@ -72,7 +72,7 @@ Result<bool> Session::Impl::ranges_line_up(const Impl& before, const Impl& after
       mine.delimiter != theirs.delimiter)
     return false;
   // Sums too large to add are refused row by row, in an order a range cannot
-  // know; the legacy-proxy sums are doubles (their order changes their bits).
+  // know; a repeat taken back out of a range leaves its legacy proxies in.
   if (before.activity_part->overflow_rows() > 0 || after.activity_part->overflow_rows() > 0 ||
       !before.activity_proxies.by_person.empty() || !after.activity_proxies.by_person.empty())
     return false;

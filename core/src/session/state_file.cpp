@@ -17,6 +17,7 @@
 #include "base/date.h"
 #include "base/sha256.h"
 #include "config/config_json.h"
+#include "ingest/proxy_sink.h"
 #include "session/session_impl.h"
 
 namespace gapscore {
@@ -29,7 +30,9 @@ constexpr std::string_view kMagic = "GSPSTATE";
 // another hash (ingest/shard.h): a shard of format 3 would hold other people
 // than a shard of 4, so only a whole state of format 3 still loads.
 // 5: a diagnostic names its file (Diagnostic::source).
-constexpr std::uint32_t kFormatVersion = 5, kWholeStatesSince = 3, kShardsSince = 4, kDiagnosticSourceSince = 5;
+// 6: the legacy-proxy sums in millionths (ingest::ProxySums), exact in any order.
+constexpr std::uint32_t kFormatVersion = 6, kWholeStatesSince = 3, kShardsSince = 4, kDiagnosticSourceSince = 5,
+                        kProxyMillionthsSince = 6;
 
 std::uint64_t double_bits(double v) {
   std::uint64_t b = 0;
@@ -357,7 +360,8 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
       auto& sums = m.activity_proxies.by_person[r.text()];
       for (std::uint32_t c = 0, k = r.count(16); c < k && r.ok(); ++c) {
         const double sum = bits_double(r.u64()), rows = bits_double(r.u64());
-        sums.emplace_back(sum, rows);
+        // Earlier formats kept the sums themselves, added as doubles row by row.
+        sums.emplace_back(format < kProxyMillionthsSince ? ingest::proxy_millionths(sum) : sum, rows);
       }
     }
     if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity's proxy sums are corrupt");
