@@ -8,6 +8,7 @@
 
 #include <cstdio>
 
+#include "dataset/dataset.h"
 #include "privacy/pseudonym.h"
 
 namespace gapscore {
@@ -183,6 +184,30 @@ TEST(Dataset, ApiMisuseIsAnErrorNotACrash) {
   ASSERT_TRUE(b->begin_table(TableKind::people).ok());
   EXPECT_EQ(b->begin_table(TableKind::activity).error().code(), DiagCode::invalid_argument);
   EXPECT_EQ(Session::create("{bad json").error().code(), DiagCode::config_invalid_json);
+}
+
+// The activity's legacy-proxy sums are kept in millionths (ProxySums); the
+// audit reads them in the column's own unit, and only people who gave a value.
+TEST(Dataset, ProxyColumnsReadTheSumsInTheirOwnUnit) {
+  Dataset ds;
+  ds.persons.resize(3);
+  ds.persons[0].id = "P1";
+  ds.persons[1].id = "P2";
+  ds.persons[2].id = "P3";
+  ds.activity_proxies.by_person["P1"] = {{2'500'000.0, 2.0}, {100'000.0, 1.0}};  // 2.5 e-mails, 0.1 h
+  ds.activity_proxies.by_person["P3"] = {{0.0, 0.0}, {3'000'000.0, 3.0}};
+  Config config;
+  config.insights.kpi_proxies = {"emails_sent", "Meeting Hours"};
+  const std::vector<ProxyColumn> columns = kpi_proxy_columns(ds, config);
+  ASSERT_EQ(columns.size(), 2u);
+  EXPECT_EQ(columns[0].name, "emails_sent");
+  EXPECT_EQ(columns[0].source, "activity");
+  EXPECT_EQ(columns[0].values[0], 2.5);
+  EXPECT_FALSE(columns[0].values[1].has_value());
+  EXPECT_FALSE(columns[0].values[2].has_value());  // no row gave a value
+  EXPECT_EQ(columns[1].name, "meeting_hours");
+  EXPECT_EQ(columns[1].values[0], 0.1);
+  EXPECT_EQ(columns[1].values[2], 3.0);
 }
 
 }  // namespace
