@@ -27,8 +27,9 @@ struct ProxySums {
   void merge(const ProxySums& other);
 };
 
-// A value in millionths, to the nearest (the cell's own digits when the reader
-// worked them out exactly, up to six decimals).
+// A value in millionths, to the nearest: what the sink adds when the reader has
+// not worked out the cell's digits (RowView::micros), and how the sums of
+// states saved before format 6 are converted.
 inline double proxy_millionths(double value) { return std::nearbyint(value * 1e6); }
 
 class ProxySink : public RowSink {
@@ -45,7 +46,7 @@ class ProxySink : public RowSink {
   ProxySums& sums_;
   std::vector<std::size_t> slots_;  // schema slots of kColumns
   // A row's person found by a hash of its id, not by the map's string
-  // comparisons and a new string a row (a third of the CLI's time went there
+  // comparisons and a new string a row (a tenth of the CLI's time went there
   // on a file with these columns). Map nodes never move, so the pointers stay.
   TextCodes ids_;
   std::vector<std::vector<std::pair<double, double>>*> sums_of_id_;  // by code in ids_
