@@ -35,9 +35,7 @@ class RecordingSink : public ingest::RowSink {
         case ColumnType::number: {
           // The fixed-point value the activity state keeps (activity/sink.cpp).
           std::int64_t fixed = 0;
-          const bool ok = !r.micros.empty() && r.micros[s] != ingest::kNoMicros
-                              ? (fixed = r.micros[s], true)
-                              : activity::to_fixed(r.nums[s], fixed);
+          const bool ok = ingest::cell_millionths(r, s, fixed);
           char buf[64];
           std::snprintf(buf, sizeof buf, "%.17g", r.nums[s]);
           line += std::string(buf) + (ok ? "/" + std::to_string(fixed) : "/too-large");

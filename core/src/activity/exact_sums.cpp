@@ -17,14 +17,6 @@ bool checked_mul(std::int64_t a, std::int64_t b, std::int64_t& out) {
 
 }  // namespace
 
-bool to_fixed(double v, std::int64_t& out) {
-  const double scaled = v * kScaleD;
-  const double r = scaled < 0 ? -std::floor(-scaled + 0.5) : std::floor(scaled + 0.5);
-  if (!(r > -9.2e18 && r < 9.2e18)) return false;
-  out = static_cast<std::int64_t>(r);
-  return true;
-}
-
 // Checked first, then added: no copy of the sums (in wasm a struct copy is a memcpy call).
 bool ExactRowSums::can_add(const ExactRowSums& o) const {
   bool overflow = false;

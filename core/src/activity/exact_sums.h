@@ -8,15 +8,14 @@
 
 #include <cstdint>
 
+#include "ingest/cell_parse.h"
+
 namespace gapscore::activity {
 
 inline constexpr std::int64_t kScale = 1'000'000;  // fixed-point decimals: 6 places
 inline constexpr double kScaleD = 1'000'000.0;
 
-// A decimal as a scaled integer: round(v * 10^6), half away from zero. Exact
-// for cells with at most 6 decimals and |v| below about 4e9 (both double
-// operations are correctly rounded, so every platform gives the same integer).
-bool to_fixed(double v, std::int64_t& out);
+using ingest::to_fixed;  // a decimal as millionths (ingest/cell_parse.h)
 
 // Field names follow metrics::RowSums; counts are plain, "(s)" fields scaled.
 struct ExactRowSums {

@@ -16,15 +16,8 @@ enum Slot : std::size_t {
 bool row_values(const ingest::RowView& r, RowValues& v) {
   v.tasks = r.ints[tasks];
   v.ai_tasks = r.ints[ai_tasks];
-  // The reader's exact x 10^6 value where it has one (the same integer to_fixed gives).
-  static_assert(kScale == 1'000'000);
-  auto fixed = [&](Slot s, std::int64_t& out) {
-    if (!r.micros.empty() && r.micros[s] != ingest::kNoMicros) {
-      out = r.micros[s];
-      return true;
-    }
-    return to_fixed(r.nums[s], out);
-  };
+  static_assert(kScale == 1'000'000);  // the millionths of ingest::cell_millionths
+  auto fixed = [&](Slot s, std::int64_t& out) { return ingest::cell_millionths(r, s, out); };
   bool ok = fixed(hours, v.hours);
   auto decimal = [&](Slot s, bool& has, std::int64_t& out) {
     has = r.present[s] != 0;

@@ -180,4 +180,12 @@ bool parse_work_mode(std::string_view text, std::int8_t& out, CellError& err) {
   return true;
 }
 
+bool to_fixed(double v, std::int64_t& out) {
+  const double scaled = v * 1e6;
+  const double r = scaled < 0 ? -std::floor(-scaled + 0.5) : std::floor(scaled + 0.5);
+  if (!(r > -9.2e18 && r < 9.2e18)) return false;
+  out = static_cast<std::int64_t>(r);
+  return true;
+}
+
 }  // namespace gapscore::ingest

@@ -67,6 +67,11 @@ inline std::string_view trim(std::string_view s) { return untrimmed_edges(s) ? s
 // x 10^6 as an integer where that is exact (at most 6 decimals, below 2^50),
 // else kNoMicros. False: not this shape (parse_number decides).
 inline constexpr std::int64_t kNoMicros = INT64_MIN;
+// A decimal as a scaled integer: round(v * 10^6), half away from zero. Exact
+// for cells with at most 6 decimals and |v| below about 4e9 (both double
+// operations are correctly rounded, so every platform gives the same integer).
+// False: beyond 64 bits.
+bool to_fixed(double v, std::int64_t& out);
 bool parse_plain_decimal(std::string_view s, double& out, std::int64_t* micros = nullptr);
 // parse_plain_decimal of a cell of 1 to 8 bytes without a sign (p[0, n)),
 // its 8 bytes read as one word: no loop and no branch on the digits. Reads

@@ -1,6 +1,5 @@
 #include "ingest/proxy_sink.h"
 
-#include "ingest/cell_parse.h"
 #include "model/schema.h"
 
 namespace gapscore::ingest {
@@ -42,9 +41,10 @@ RowSink::Outcome ProxySink::accept(const RowView& row, std::uint64_t row_number)
   auto& sums = *sums_of_id_[code];
   for (std::size_t i = 0; i < slots_.size(); ++i) {
     if (!row.present[slots_[i]]) continue;
-    const std::size_t s = slots_[i];
-    const bool exact = !row.micros.empty() && row.micros[s] != kNoMicros;
-    sums[i].first += exact ? static_cast<double>(row.micros[s]) : proxy_millionths(row.nums[s]);
+    // Past 64 bits of millionths (9.2e12 e-mails) the value is added as it is.
+    std::int64_t millionths = 0;
+    const bool fits = cell_millionths(row, slots_[i], millionths);
+    sums[i].first += fits ? static_cast<double>(millionths) : row.nums[slots_[i]] * 1e6;
     sums[i].second += 1;
   }
   return outcome;

@@ -5,7 +5,6 @@
 // state (core/src/activity) because nothing else reads these columns.
 #pragma once
 
-#include <cmath>
 #include <map>
 #include <string>
 #include <utility>
@@ -26,11 +25,6 @@ struct ProxySums {
   // Another reader's sums (a shard of other people).
   void merge(const ProxySums& other);
 };
-
-// A value in millionths, to the nearest: what the sink adds when the reader has
-// not worked out the cell's digits (RowView::micros), and how the sums of
-// states saved before format 6 are converted.
-inline double proxy_millionths(double value) { return std::nearbyint(value * 1e6); }
 
 class ProxySink : public RowSink {
  public:

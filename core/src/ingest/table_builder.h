@@ -32,6 +32,16 @@ struct RowView {
   std::span<const std::int64_t> micros;
 };
 
+// Number slot s of a row in millionths: the reader's exact digits where it has
+// them, else the value rounded (to_fixed). False: beyond 64 bits.
+inline bool cell_millionths(const RowView& r, std::size_t s, std::int64_t& out) {
+  if (!r.micros.empty() && r.micros[s] != kNoMicros) {
+    out = r.micros[s];
+    return true;
+  }
+  return to_fixed(r.nums[s], out);
+}
+
 // Looking ahead at rows to come (RowSink::upcoming) is native only: wasm has
 // no prefetch, and plain loads in its place made a million shuffled rows about
 // 9 % slower in Node. Off, the code is not compiled in (bundle size).

@@ -17,7 +17,7 @@
 #include "base/date.h"
 #include "base/sha256.h"
 #include "config/config_json.h"
-#include "ingest/proxy_sink.h"
+#include "ingest/cell_parse.h"
 #include "session/session_impl.h"
 
 namespace gapscore {
@@ -361,7 +361,11 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
       for (std::uint32_t c = 0, k = r.count(16); c < k && r.ok(); ++c) {
         const double sum = bits_double(r.u64()), rows = bits_double(r.u64());
         // Earlier formats kept the sums themselves, added as doubles row by row.
-        sums.emplace_back(format < kProxyMillionthsSince ? ingest::proxy_millionths(sum) : sum, rows);
+        std::int64_t fixed = 0;
+        const double millionths = format >= kProxyMillionthsSince ? sum
+                                  : ingest::to_fixed(sum, fixed) ? static_cast<double>(fixed)
+                                                                 : sum * 1e6;
+        sums.emplace_back(millionths, rows);
       }
     }
     if (!r.ok()) return state_error(DiagCode::invalid_json, "the activity's proxy sums are corrupt");
