@@ -75,6 +75,10 @@ TEST(Config, RejectsBadValuesNamingTheKey) {
       {R"({"group_by": ["a<b>"]})", "group_by"},
       {R"({"date_formats": {"activity": "DD/MM/YY"}})", "date_formats.activity"},
       {R"({"date_formats": {"playbook": "iso"}})", "date_formats.playbook"},
+      {R"({"encodings": {"activity": "utf-16"}})", "encodings.activity"},
+      {R"({"encodings": {"activity": 1252}})", "encodings.activity"},
+      {R"({"encodings": {"usage": "windows-1252"}})", "encodings.usage"},
+      {R"({"encodings": "windows-1252"})", "encodings"},
       {R"({"usage": {"segments": {"habit_min_share": 2}}})", "usage.segments.habit_min_share"},
       {R"({"group_by": "team"})", "group_by"},
       {R"({"period": "day"})", "period"},
@@ -94,6 +98,23 @@ TEST(Config, RejectsBadValuesNamingTheKey) {
   }
   EXPECT_NE(parse_config(R"({"privacy": {"min_group_size": 2}})").error().message().find("at least 3"),
             std::string::npos);
+}
+
+// Windows-1252 by any of the names browsers give it; UTF-8 is the default and
+// is not listed. The effective config names the encodings only when one is set,
+// so the reports of UTF-8 inputs keep their bytes.
+TEST(Config, EncodingsNameTablesThatAreNotUtf8) {
+  auto c = parse_config(R"({"encodings": {"activity": "CP1252", "people": "latin1", "surveys": "ISO-8859-1", "playbook": "utf-8"}})");
+  ASSERT_TRUE(c.ok()) << c.error().message();
+  const std::map<std::string, std::string> want{
+      {"activity", "windows-1252"}, {"people", "windows-1252"}, {"surveys", "windows-1252"}};
+  EXPECT_EQ(c->encodings, want);
+  EXPECT_NE(config_to_json(*c).find("\"encodings\": {\n    \"activity\": \"windows-1252\""), std::string::npos)
+      << config_to_json(*c);
+  auto plain = parse_config(R"({"encodings": {"activity": "UTF8"}})");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->encodings.empty());
+  EXPECT_EQ(config_to_json(*plain).find("encodings"), std::string::npos);
 }
 
 TEST(Config, EffectiveConfigHidesTheSalt) {

@@ -160,18 +160,35 @@ TEST(CsvReader, FieldTooLargeIsAnError) {
 }
 
 TEST(CsvReader, InvalidUtf8ReportsByteOffset) {
-  const std::string text = "a,b\n1,\xC3\x28\n";  // C3 must be followed by a continuation byte
+  // After UTF-8 beyond ASCII (the header's "é"), a bad byte is damage, not another encoding.
+  const std::string text = "a\xC3\xA9,b\n1,\xC3\x28\n";  // C3 must be followed by a continuation byte
   const Parsed p = parse(text);
   ASSERT_TRUE(p.error);
   EXPECT_EQ(p.error->code(), DiagCode::invalid_utf8);
-  EXPECT_EQ(p.error->first().byte_offset, 7u);
+  EXPECT_EQ(p.error->first().byte_offset, 9u);
   // Overlong encodings and surrogates are invalid too.
-  EXPECT_EQ(parse("a\n\xC0\xAF\n").error->first().byte_offset, 2u);
-  EXPECT_EQ(parse("a\n\xED\xA0\x80\n").error->first().byte_offset, 3u);
+  EXPECT_EQ(parse("\xC3\xA9\n\xC0\xAF\n").error->first().byte_offset, 3u);
+  EXPECT_EQ(parse("\xC3\xA9\n\xED\xA0\x80\n").error->first().byte_offset, 4u);
   // A character cut off at the end of the file.
-  EXPECT_EQ(parse("a\n\xE2\x82").error->code(), DiagCode::invalid_utf8);
+  EXPECT_EQ(parse("\xC3\xA9\n\xE2\x82").error->code(), DiagCode::invalid_utf8);
   // Valid multi-byte text passes.
   EXPECT_FALSE(parse("team\nZürich \xE2\x82\xAC \xF0\x9F\x98\x80\n").error);
+}
+
+// Only ASCII before the first byte that is not UTF-8: most likely Windows-1252
+// (Excel's "CSV" on Windows), said so, at the same offset. A UTF-8 byte-order
+// mark says UTF-8.
+TEST(CsvReader, OnlyAsciiBeforeABadByteLooksLikeWindows1252) {
+  const Parsed p = parse("a,b\n1,\xC3\x28\n");
+  ASSERT_TRUE(p.error);
+  EXPECT_EQ(p.error->code(), DiagCode::looks_windows_1252);
+  EXPECT_EQ(p.error->first().byte_offset, 7u);
+  EXPECT_NE(p.error->message().find("\"encodings\": {\"activity\": \"windows-1252\"}"), std::string::npos) << p.error->message();
+  const Parsed at_end = parse("a\nCaf\xE9");  // the file ends inside a would-be character
+  ASSERT_TRUE(at_end.error);
+  EXPECT_EQ(at_end.error->code(), DiagCode::looks_windows_1252);
+  EXPECT_EQ(at_end.error->first().byte_offset, 5u);
+  EXPECT_EQ(parse("\xEF\xBB\xBF" "a\n\xE9\n").error->code(), DiagCode::invalid_utf8);
 }
 
 TEST(CsvReader, Utf16AndBinaryAreRecognised) {
@@ -226,11 +243,12 @@ TEST(CsvReader, EncodingErrorsComeInFileOrderWhereverChunksEnd) {
   const std::vector<Case> cases = {
       {"a\nbad\n\xff\n", DiagCode::invalid_argument, 1},
       {"\x01\n\xff", DiagCode::invalid_argument, 0},
-      {"a\nok\n\xff\nbad\n", DiagCode::invalid_utf8, 2},
+      {"a\nok\n\xff\nbad\n", DiagCode::looks_windows_1252, 2},
       {std::string("a\nok\0\nbad\n", 10), DiagCode::binary_input, 1},
       {std::string("a\n\0\xff\nbad\n", 10), DiagCode::binary_input, 1},
       {"\xEF\xBB\xBF" "a\nbad\n\xC3", DiagCode::invalid_argument, 1},
-      {"a\nok\n\xC3", DiagCode::invalid_utf8, 2},
+      {"a\nok\n\xC3", DiagCode::looks_windows_1252, 2},
+      {"a\n\xC3\xA9\n\xff\nbad\n", DiagCode::invalid_utf8, 2},
       {std::string("PK\x03\x04\nbad\n", 9), DiagCode::binary_input, 0},
       {std::string("\xFF\xFE" "a\0\n\0", 6), DiagCode::invalid_utf8, 0},
       {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\nbad\n", DiagCode::binary_input, 0},

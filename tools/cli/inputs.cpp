@@ -67,7 +67,7 @@ std::vector<std::string> split_commas(const std::string& s) {
 
 }  // namespace
 
-Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes) {
+Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes, const std::map<std::string, std::string>& encodings) {
   // Adoption-only: usage exports with a people table, or a Viva Insights person
   // query, which lists the people itself (the engine says when neither is given).
   if (!args.has("activity") && !args.has("usage"))
@@ -102,6 +102,7 @@ Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes) {
     config->rollup_by = *r;
   }
   if (args.has("strict")) config->strict = true;
+  for (const auto& [table, name] : encodings) config->encodings[table] = name;
   auto session = Session::create(std::move(config).value());
   if (session) session->keep_table_bytes(bytes == TableBytes::keep);
   return session;
@@ -244,7 +245,8 @@ ParallelReads read_in_parallel(const ParsedArgs& args, const ActivityPlan& plan,
       r.mine = stream_tables(args, plan, analysis, shard_of(0), my_digest);
       return;
     }
-    auto s = make_analysis(args, TableBytes::drop);  // merged into reader 0, never saved itself
+    // Merged into reader 0, never saved itself; it reads as reader 0 does.
+    auto s = make_analysis(args, TableBytes::drop, analysis.config().encodings);
     if (!s) {
       r.results[i] = std::move(s).error();
       return;
@@ -293,7 +295,9 @@ Result<bool> stream_by_ranges(const ParsedArgs& args, const ActivityPlan& plan, 
 
 }  // namespace
 
-Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes) {
+namespace {
+
+Status stream_inputs_once(const ParsedArgs& args, Session& analysis, TableBytes bytes) {
   const std::string split = args.get("split").value_or("people");
   if (split != "people" && split != "bytes") return Error(usage("--split: people or bytes"));
   if (auto t = args.get("threads")) {
@@ -306,13 +310,14 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes
   const ActivityPlan& plan = planned.value();
   const std::uint32_t threads = thread_count(args, analysis);
   if (threads == 1) return stream_tables(args, plan, analysis, Shard{});
-  if (split == "bytes" && plan.files.size() == 1 && plan.repeats.empty()) {
+  // A Windows-1252 activity is read from its start: its byte offsets are not the text's.
+  if (split == "bytes" && plan.files.size() == 1 && plan.repeats.empty() && !analysis.config().encodings.count("activity")) {
     auto by_ranges = stream_by_ranges(args, plan, analysis, threads);
     if (!by_ranges) return std::move(by_ranges).error();
     if (by_ranges.value()) return Ok{};
     // Read by person instead, from the start, into a session as it was made.
     const std::string ledger = analysis.ledger();
-    auto fresh = make_analysis(args, bytes);
+    auto fresh = make_analysis(args, bytes, analysis.config().encodings);
     if (!fresh) return std::move(fresh).error();
     if (!ledger.empty())
       if (Status s = fresh->set_ledger(ledger); !s) return s;
@@ -332,6 +337,27 @@ Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes
     if (Status m = analysis.merge(std::move(*reads.sessions[i])); !m) return m;
   }
   return Ok{};
+}
+
+}  // namespace
+
+Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes) {
+  for (;;) {
+    Status s = stream_inputs_once(args, analysis, bytes);
+    if (s || s.error().first().code != DiagCode::looks_windows_1252) return s;
+    // Not UTF-8, and only ASCII before the first bad byte: Excel's "CSV" on
+    // Windows, most likely. The table is read again as Windows-1252 (as the npm
+    // package does), into a new session; the report's config says so.
+    Config config = analysis.config();
+    const std::string table = s.error().first().table;
+    if (!config.encodings.emplace(table, "windows-1252").second) return s;
+    const std::string ledger = analysis.ledger();
+    auto fresh = make_analysis(args, bytes, config.encodings);
+    if (!fresh) return std::move(fresh).error();
+    if (!ledger.empty())
+      if (Status l = fresh->set_ledger(ledger); !l) return l;
+    analysis = std::move(fresh).value();
+  }
 }
 
 int failure_exit_code(DiagCode code) {

@@ -2,6 +2,8 @@
 // a Session with the tables streamed from disk.
 #pragma once
 
+#include <map>
+
 #include <string>
 #include <vector>
 
@@ -15,9 +17,11 @@ std::vector<FlagSpec> input_flags();
 // Whether a session keeps the small tables' bytes: only one whose state is saved needs them.
 enum class TableBytes { keep, drop };
 
-// Builds the config (file + --group-by/--strict overrides) and a new Session.
-// Usage problems come back with code invalid_argument.
-Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes);
+// Builds the config (file + --group-by/--strict overrides, then `encodings`
+// over config.encodings) and a new Session. Usage problems come back with code
+// invalid_argument.
+Result<Session> make_analysis(const ParsedArgs& args, TableBytes bytes,
+                              const std::map<std::string, std::string>& encodings = {});
 // The activity files in reading order: one file as given; several in SHA-256
 // order (then each digest is known), each distinct file once, the others noted.
 struct ActivityPlan {
@@ -30,6 +34,8 @@ Result<ActivityPlan> plan_activity(const ParsedArgs& args);
 
 // Streams every table given on the command line into the analysis.
 // `bytes`: as the analysis was made (a session made again to read by person keeps the same).
+// A CSV table that turns out to be Windows-1252 (DiagCode::looks_windows_1252)
+// is read again with config.encodings set for it.
 Status stream_inputs(const ParsedArgs& args, Session& analysis, TableBytes bytes);
 
 // Exit code of analyze/validate for a failure: 2 when the command line is at

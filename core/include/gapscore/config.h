@@ -160,6 +160,10 @@ struct Config {
   // Per table ("activity", "people", "surveys", "usage"): the date format, e.g.
   // "M/D/YYYY" (tokens YYYY MM M DD D, or "iso", "excel_serial"); absent = detect.
   std::map<std::string, std::string> date_formats;
+  // Per CSV table ("activity", "people", "surveys", "playbook"): "windows-1252"
+  // for a file in that code page (Excel's "CSV" on Windows), read as UTF-8;
+  // absent = UTF-8. Only tables not in UTF-8 are listed.
+  std::map<std::string, std::string> encodings;
 };
 
 // Person attributes that may be used in group_by: the people table's, and the

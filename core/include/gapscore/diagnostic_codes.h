@@ -78,7 +78,9 @@ namespace gapscore {
   X(workbook_invalid, error, "An Excel workbook cannot be read: a damaged zip, a missing part or sheet, too large expanded, or a legacy .xls / password-protected file (save as .xlsx or CSV UTF-8).") \
   X(ambiguous_number, row, "In a ';' file, 1.250 or 1,250 could be 1250 or 1.25: dots or a comma grouping digits in threes are ambiguous.") \
   X(attribute_case_variants, warning, "Group names that differ only in letter case (Alpha, alpha) are separate groups; write them one way.") \
-  X(person_id_near_match, warning, "Activity people missing from the people table match an id there when letter case or leading zeros are ignored; ids are compared exactly.")
+  X(person_id_near_match, warning, "Activity people missing from the people table match an id there when letter case or leading zeros are ignored; ids are compared exactly.") \
+  X(looks_windows_1252, error, "The file is not UTF-8 and only ASCII comes before its first bad byte: likely Windows-1252 (Excel's CSV on Windows). config.encodings reads it; the CLI and the npm package do so by themselves.") \
+  X(read_as_windows_1252, info, "The table was read as Windows-1252 (config.encodings) and converted to UTF-8.")
 
 enum class DiagCode : std::uint16_t {
 #define GAPSCORE_X(code, severity, text) code,

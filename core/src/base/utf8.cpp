@@ -55,6 +55,7 @@ std::optional<std::uint64_t> Utf8Validator::feed(std::string_view chunk) {
       }
       lo_ = 0x80;
       hi_ = 0xBF;
+      saw_multibyte_ = saw_multibyte_ || need_ == 1;
       --need_;
       ++i;
     }

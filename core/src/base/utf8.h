@@ -18,6 +18,8 @@ class Utf8Validator {
   std::optional<std::uint64_t> finish() const;
   std::uint64_t offset() const { return offset_; }
   bool saw_nul() const { return saw_nul_; }
+  // Whether a character beyond ASCII was complete before (any bad byte).
+  bool saw_multibyte() const { return saw_multibyte_; }
   std::uint64_t nul_offset() const { return nul_offset_; }
 
  private:
@@ -26,6 +28,7 @@ class Utf8Validator {
   unsigned char lo_ = 0x80, hi_ = 0xBF;  // allowed range of the next continuation byte
   std::uint64_t seq_start_ = 0;   // where the unfinished character began
   bool saw_nul_ = false;
+  bool saw_multibyte_ = false;
   std::uint64_t nul_offset_ = 0;
 };
 

@@ -25,6 +25,8 @@ constexpr std::size_t kPersonTableAttributes = 5;
 
 // Tables whose date column config.date_formats may set.
 constexpr std::string_view kDateTables[] = {"activity", "people", "surveys", "usage"};
+// Tables whose encoding config.encodings may set (the CSV tables; usage exports have readers of their own).
+constexpr std::string_view kEncodingTables[] = {"activity", "people", "surveys", "playbook"};
 
 constexpr ConfigKeyDoc kKeys[] = {
     {"mode", "\"lenient\" | \"strict\"", "\"lenient\"",
@@ -140,6 +142,11 @@ constexpr ConfigKeyDoc kKeys[] = {
      "The date format of a table's date column (activity, people, surveys, usage): YYYY-MM-DD (or iso, which also "
      "takes date-times), M/D/YYYY, D/M/YYYY, D.M.YYYY, YYYY/MM/DD, ... from the tokens YYYY MM M DD D, or "
      "excel_serial. Without it the format is detected from the column's first values; ambiguous ones are an error."},
+    {"encodings.<table>", "utf-8 | windows-1252", "utf-8",
+     "The character encoding of a CSV table (activity, people, surveys, playbook). windows-1252 (also written cp1252, "
+     "latin1 or iso-8859-1, which browsers read the same way) is what Excel's \"CSV\" writes on Windows; it is read "
+     "as UTF-8. The CLI and the npm package set it by themselves for a table that is not UTF-8 and has only ASCII "
+     "before its first bad byte."},
 };
 
 struct Parser {
@@ -250,10 +257,12 @@ struct Parser {
         parse_usage(v);
       } else if (key == "date_formats") {
         parse_date_formats(v);
+      } else if (key == "encodings") {
+        parse_encodings(v);
       } else {
         unknown("", key, {"mode", "max_diagnostics", "group_by", "rollup_by", "period", "trends", "window", "ai_user_min_share",
                           "rework_threshold", "weights", "bootstrap", "privacy", "columns", "insights", "rollout", "usage",
-                          "date_formats"});
+                          "date_formats", "encodings"});
       }
     }
     check_trend_keys();
@@ -382,6 +391,29 @@ struct Parser {
         continue;
       }
       config.date_formats[table] = item.get<std::string>();
+    }
+  }
+
+  void parse_encodings(const json& v) {
+    if (!object(v, "encodings")) return;
+    for (const auto& [table, item] : v.items()) {
+      bool known = false;
+      for (std::string_view t : kEncodingTables) known = known || t == table;
+      if (!known) {
+        unknown("encodings.", table, {"activity", "people", "surveys", "playbook"});
+        continue;
+      }
+      std::string name = item.is_string() ? item.get<std::string>() : std::string();
+      for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (name == "utf-8" || name == "utf8") {
+        config.encodings.erase(table);
+      } else if (name == "windows-1252" || name == "cp1252" || name == "latin1" || name == "iso-8859-1") {
+        config.encodings[table] = "windows-1252";
+      } else {
+        error(DiagCode::config_invalid_value, "encodings." + table,
+              (item.is_string() ? "\"" + clip_for_diagnostic(item.get<std::string>()) + "\": " : std::string()) +
+                  "must be \"utf-8\" or \"windows-1252\"");
+      }
     }
   }
 
@@ -884,6 +916,12 @@ nlohmann::ordered_json config_json(const Config& c) {
   nlohmann::ordered_json dates = nlohmann::ordered_json::object();
   for (const auto& [table, format] : c.date_formats) dates[table] = format;
   j["date_formats"] = dates;
+  // Only when a table is not UTF-8: reports of UTF-8 inputs keep their bytes.
+  if (!c.encodings.empty()) {
+    nlohmann::ordered_json enc = nlohmann::ordered_json::object();
+    for (const auto& [table, name] : c.encodings) enc[table] = name;
+    j["encodings"] = enc;
+  }
   return j;
 }
 

@@ -67,11 +67,13 @@ std::size_t separator_line(std::string_view head) {
 }  // namespace
 
 CsvReader::CsvReader(CsvOptions options, std::string table_name)
-    : options_(options), table_(std::move(table_name)), delimiter_(options.delimiter) {}
+    : options_(options), table_(std::move(table_name)), delimiter_(options.delimiter) {
+  if (options_.windows_1252) windows_1252_.emplace();
+}
 
 Diagnostic CsvReader::diag(DiagCode code, std::string message) const {
   Diagnostic d = make_diagnostic(code, std::move(message), table_, row_);
-  d.byte_offset = record_offset_;
+  d.byte_offset = input_offset(record_offset_);
   return d;
 }
 
@@ -103,6 +105,13 @@ Status CsvReader::process_checked(std::string_view data, const Sink& sink) {
 }
 
 Status CsvReader::feed(std::string_view chunk, const Sink& sink) {
+  if (!windows_1252_) return feed_text(chunk, sink);
+  Status s = feed_text(windows_1252_->decode(chunk), sink);
+  windows_1252_->forget_before(record_offset_);  // later offsets asked for are of this record or later ones
+  return s;
+}
+
+Status CsvReader::feed_text(std::string_view chunk, const Sink& sink) {
   if (!started_) {
     head_.append(chunk);
     if (!has_complete_first_line(head_) && head_.size() < kMaxHeadBytes) return Ok{};
@@ -145,11 +154,12 @@ Status CsvReader::finish(const Sink& sink) {
     if (!s) return s;
   }
   if (auto bad = options_.check_encoding ? utf8_.finish() : std::nullopt) {
+    if (auto guess = windows_1252_guess(*bad)) return Error(std::move(*guess));
     Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
                                    table_ + ": the file ends inside a UTF-8 character (byte offset " +
                                        std::to_string(*bad) + ")",
                                    table_);
-    d.byte_offset = *bad;
+    d.byte_offset = input_offset(*bad);
     return Error(std::move(d));
   }
   if (state_ == State::quoted) {
@@ -216,6 +226,7 @@ bool CsvReader::skips(std::string_view cell) const {
 bool CsvReader::skips_record(std::span<const std::string_view> fields) const { return !keep_(fields); }
 
 void CsvReader::restart_at(std::uint64_t byte_offset) {
+  from_start_ = false;
   clear_record();
   pending_cr_ = false;
   bytes_ = byte_offset;
@@ -327,7 +338,7 @@ Status CsvReader::end_record(const Sink& sink) {
       views_.emplace_back(buf_.data() + begin, end - begin);
       begin = end;
     }
-    CsvRecord rec{views_, row_, record_offset_, malformed_field_, {}, 0};
+    CsvRecord rec{views_, row_, input_offset(record_offset_), malformed_field_, {}, 0};
     ++records_;
     header_passed_ = true;
     result = sink(rec);
@@ -410,7 +421,7 @@ std::size_t CsvReader::whole_plain_record(const char* p, std::size_t n, std::siz
   if (skip || filtered_out()) {
     ++skipped_;
   } else {
-    CsvRecord rec{views_, row_, record_offset_, -1, std::string_view(p + next, n - next), base + next};
+    CsvRecord rec{views_, row_, input_offset(record_offset_), -1, std::string_view(p + next, n - next), base + next};
     ++records_;
     header_passed_ = true;
     // Assigned only when it failed: an Ok moved in is a variant's move, on every row.

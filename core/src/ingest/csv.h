@@ -15,6 +15,7 @@
 
 #include "gapscore/status.h"
 #include "base/utf8.h"
+#include "ingest/windows_1252.h"
 
 namespace gapscore {
 
@@ -22,6 +23,9 @@ struct CsvOptions {
   char delimiter = 0;  // 0: detect from the header line
   std::size_t max_field_bytes = std::size_t{1} << 20;
   bool check_encoding = true;  // UTF-8 and NUL checks (a parallel reader leaves them to shard 0)
+  // The input is Windows-1252 (config.encodings): it is read as UTF-8
+  // (ingest/windows_1252.h); byte offsets still name the input's bytes.
+  bool windows_1252 = false;
 };
 
 // One parsed record. `row` is the spreadsheet row number (header = 1; blank
@@ -96,6 +100,7 @@ class CsvReader {
   Status process_checked(std::string_view data, const Sink& sink);
   std::optional<Diagnostic> signature_error(std::string_view head) const;
   std::optional<Diagnostic> encoding_error(std::string_view data);
+  std::optional<Diagnostic> windows_1252_guess(std::uint64_t offset) const;
   Status process(std::string_view data, const Sink& sink);
   Status end_field();
   Status end_record(const Sink& sink);
@@ -109,6 +114,11 @@ class CsvReader {
   void clear_record();  // no field or record open
   char detect_delimiter(std::string_view head) const;
   Diagnostic diag(DiagCode code, std::string message) const;
+  Status feed_text(std::string_view chunk, const Sink& sink);
+  // The input's offset of an offset in the text read (they differ only for Windows-1252).
+  std::uint64_t input_offset(std::uint64_t text_offset) const {
+    return windows_1252_ ? windows_1252_->input_offset(text_offset) : text_offset;
+  }
 
   CsvOptions options_;
   std::string table_;
@@ -130,6 +140,8 @@ class CsvReader {
   std::uint64_t records_ = 0;
   bool header_passed_ = false;  // a record went to the sink (restart_at keeps it: a byte range's reader read the header)
   Utf8Validator utf8_;
+  std::optional<ingest::Windows1252Text> windows_1252_;
+  bool from_start_ = true;  // no restart_at: whether only ASCII came before a bad byte is known
   // Whether a record whose field filter_field_ is `cell` is skipped.
   bool skips(std::string_view cell) const;
   bool skips_record(std::span<const std::string_view> fields) const;

@@ -58,6 +58,22 @@ std::optional<Diagnostic> CsvReader::signature_error(std::string_view head) cons
   return std::nullopt;
 }
 
+// Not UTF-8 at `offset` (a bad byte, or the end inside a character) with
+// nothing but ASCII before it: most likely Excel's "CSV" from a Windows
+// machine. The CLI and the npm package then read the table again as
+// Windows-1252 (config.encodings) by themselves.
+std::optional<Diagnostic> CsvReader::windows_1252_guess(std::uint64_t offset) const {
+  if (utf8_.saw_multibyte() || had_bom_ || windows_1252_ || !from_start_) return std::nullopt;
+  Diagnostic d = make_diagnostic(
+      DiagCode::looks_windows_1252,
+      table_ + ": not UTF-8 at byte offset " + std::to_string(offset) +
+          ", and only ASCII before it: it looks like Windows-1252 (Excel's \"CSV\" on Windows); read it with "
+          "\"encodings\": {\"" + table_ + "\": \"windows-1252\"} in the config, or save it as CSV UTF-8",
+      table_);
+  d.byte_offset = offset;
+  return d;
+}
+
 // The first invalid UTF-8 byte or NUL in `data`, the next bytes of the input.
 std::optional<Diagnostic> CsvReader::encoding_error(std::string_view data) {
   if (!options_.check_encoding) return std::nullopt;
@@ -68,10 +84,11 @@ std::optional<Diagnostic> CsvReader::encoding_error(std::string_view data) {
                                    table_ + ": NUL byte at byte offset " + std::to_string(utf8_.nul_offset()) +
                                        "; this does not look like a text file",
                                    table_);
-    d.byte_offset = utf8_.nul_offset();
+    d.byte_offset = input_offset(utf8_.nul_offset());
     return d;
   }
   if (!bad) return std::nullopt;
+  if (auto d = windows_1252_guess(*bad)) return d;
   Diagnostic d = make_diagnostic(DiagCode::invalid_utf8,
                                  table_ + ": invalid UTF-8 at byte offset " + std::to_string(*bad) + "; save the file as UTF-8",
                                  table_);

@@ -18,7 +18,7 @@ struct TableIngestor::Impl {
         log(log_ref),
         name(table_name(options.kind)),
         builder(schema_for(options.kind), options, log_ref),
-        csv(CsvOptions{options.delimiter, std::size_t{1} << 20, options.shard_index == 0}, name) {
+        csv(CsvOptions{options.delimiter, std::size_t{1} << 20, options.shard_index == 0, options.windows_1252}, name) {
     builder.set_sink(options.row_sink);
     if (ingest::kByteRanges && options.range.active()) {
       // Reader 0 reads from the start and is cut at the next range; the others
@@ -127,6 +127,12 @@ struct TableIngestor::Impl {
     const std::uint64_t at = pos;
     pos += chunk.size();
     if (phase == Phase::done) return Ok{};
+    if (options.windows_1252) {
+      // Its offsets in the text read are not the file's: a range could not be found in it.
+      phase = Phase::done;
+      facts.why = "a Windows-1252 file is read from its start";
+      return Ok{};
+    }
     if (!header_end) {
       head_bytes.append(chunk);
       header_end = ingest::header_line_end(head_bytes);
@@ -367,6 +373,10 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
     if (Status s = m.csv.finish([&m](const CsvRecord& r) { return m.csv_record(r); }); !s)
       return std::move(s).error();
     if (!m.header_done) return empty();
+    if (m.options.windows_1252 && m.options.shard_index == 0)
+      m.log.add(make_diagnostic(DiagCode::read_as_windows_1252,
+                                m.name + ": read as Windows-1252 (config.encodings." + m.name + ") and converted to UTF-8",
+                                m.name));
     if (!m.cut_done) m.facts.next_row = m.csv.next_row();
     summary.blank_lines = m.cut_done ? m.blank_lines_at_cut : m.csv.blank_lines();
     summary.byte_order_mark = m.csv.had_bom();

@@ -40,6 +40,8 @@ struct IngestOptions {
   std::vector<std::pair<std::string, std::string>> column_map;
   // The date column's format (config.date_formats, ingest/date_formats.h); "" = detect.
   std::string date_format;
+  // The file is Windows-1252 (config.encodings), read as UTF-8. CSV only.
+  bool windows_1252 = false;
   std::string source_name;  // file name for the report; may be empty
   // Total input size when the caller knows it (file size, buffer length); 0 = unknown.
   // Only a hint: columns are sized once from it instead of growing by doubling.

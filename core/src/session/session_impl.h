@@ -183,6 +183,7 @@ struct Session::Impl {
     if (cols != config.columns.end()) opts.column_map = cols->second;
     const auto dates = config.date_formats.find(std::string(table_name(kind)));
     if (dates != config.date_formats.end()) opts.date_format = dates->second;
+    opts.windows_1252 = config.encodings.count(std::string(table_name(kind))) > 0;
     return opts;
   }
 

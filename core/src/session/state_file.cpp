@@ -159,6 +159,7 @@ std::vector<std::string> reading_differences(const Config& a, const Config& b) {
   if (a.strict != b.strict) diff.push_back("mode");
   if (a.columns != b.columns) diff.push_back("columns");
   if (a.date_formats != b.date_formats) diff.push_back("date_formats");
+  if (a.encodings != b.encodings) diff.push_back("encodings");
   if (a.usage.identity != b.usage.identity) diff.push_back("usage.identity");
   if (a.max_diagnostics != b.max_diagnostics) diff.push_back("max_diagnostics");
   return diff;
@@ -181,6 +182,11 @@ std::string reading_config_json(const Config& c) {
   nlohmann::ordered_json dates = nlohmann::ordered_json::object();
   for (const auto& [table, format] : c.date_formats) dates[table] = format;
   j["date_formats"] = dates;
+  if (!c.encodings.empty()) {  // older states have none: their inputs were UTF-8
+    nlohmann::ordered_json enc = nlohmann::ordered_json::object();
+    for (const auto& [table, name] : c.encodings) enc[table] = name;
+    j["encodings"] = enc;
+  }
   j["usage"] = {{"identity", c.usage.identity}};
   return j.dump();
 }

@@ -39,8 +39,16 @@ case("utf16le_no_bom.csv", rows(OK1).encode("utf-16-le"), "error", code="invalid
 case("utf16be_no_bom.csv", rows(OK1).encode("utf-16-be"), "error", code="invalid_utf8", message_has="UTF-16")
 # UTF-32's byte-order mark starts with UTF-16's: said as UTF-32 (an outside review).
 case("utf32le.csv", ("\ufeff" + rows(OK1)).encode("utf-32-le"), "error", code="invalid_utf8", message_has="UTF-32")
-case("latin1_team.csv", rows(OK1 + ",Z\xfcrich", header=H + ",team").encode("latin-1"), "error", code="invalid_utf8", byte_offset=len(H + ",team\n" + OK1 + ",Z"))
-case("truncated_utf8_at_end.csv", rows(OK1).encode() + b"\xe2\x82", "error", code="invalid_utf8")
+# Excel's "CSV" on Windows: not UTF-8, only ASCII before the first bad byte. The
+# engine says what it looks like; the CLI (cli_expect) reads it again as Windows-1252.
+case("latin1_team.csv", rows(OK1 + ",Z\xfcrich", header=H + ",team").encode("latin-1"), "error", code="looks_windows_1252",
+     byte_offset=len(H + ",team\n" + OK1 + ",Z"), cli_expect="ok")
+case("windows_1252_last_byte.csv", (H + ",team\n" + OK1 + ",Caf\xe9").encode("latin-1"), "error", code="looks_windows_1252",
+     byte_offset=len(H + ",team\n" + OK1 + ",Caf"), cli_expect="ok")
+# UTF-8 first, then a byte that is not: a damaged file, not another encoding.
+case("utf8_then_latin1.csv", rows(OK1 + ",Z\u00fcrich", header=H + ",team").encode() + (OK2 + ",Z\xfcrich\n").encode("latin-1"),
+     "error", code="invalid_utf8", byte_offset=len((H + ",team\n" + OK1 + ",Z\u00fcrich\n" + OK2 + ",Z").encode()))
+case("truncated_utf8_at_end.csv", rows(OK1 + ",Z\u00fcrich", header=H + ",team").encode() + b"\xe2\x82", "error", code="invalid_utf8")
 case("nul_bytes.csv", rows(OK1).encode() + b"P2,2025-01-06,\x00coding,1,0,1,,,,,,,\n", "error", code="binary_input")
 # A zip by its bytes is read as a workbook whatever its name (as the CLI and the npm package do).
 case("xlsx_renamed.csv", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40, "error", code="workbook_invalid")
