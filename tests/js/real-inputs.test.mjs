@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-import { cli, importFromConsumer, root } from './helpers.mjs';
+import { cli, importFromConsumer, root, sample } from './helpers.mjs';
 
 const { createGapScore, GapScoreError } = await importFromConsumer('gapscore');
 const gs = await createGapScore();
@@ -47,4 +47,48 @@ test('ambiguous dates are a structured error naming the column', async () => {
     assert.match(e.message, /date_formats/);
     return true;
   });
+});
+
+// Excel's "CSV" on Windows writes Windows-1252: here the activity's task types and the people
+// table's team names have accents and a dash. Read again as such by itself, whatever the readers
+// and the input form, with the CLI's bytes (the CLI does the same); validate() agrees.
+test('Windows-1252 tables are read again as such: the CLI\'s bytes, 1 and 2 workers, bytes and Blob', async (t) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const latin1 = (text) => Buffer.from(text.replace(/–/g, '\x96'), 'latin1');  // en dash: 0x96 in Windows-1252
+  const sampleText = (table) => readFileSync(path.join(root, 'web-demo', 'sample', `${table}.csv`), 'latin1');
+  const activity = latin1(sampleText('activity').replaceAll(',planning,', ',planificación,'));
+  const people = latin1(sampleText('people').replaceAll(',Engineering,', ',Ingénierie – Zürich,'));
+  assert.ok(activity.includes(0xf3) && people.includes(0x96));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-1252-'));
+  writeFileSync(path.join(dir, 'activity.csv'), activity);
+  writeFileSync(path.join(dir, 'people.csv'), people);
+  const want = execFileSync(cli, ['analyze', '--activity', 'activity.csv', '--people', 'people.csv', '--threads', '1'],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  const r = JSON.parse(want);
+  assert.deepEqual(r.config.encodings, { activity: 'windows-1252', people: 'windows-1252' });
+  assert.ok(r.groups.some((g) => g.key.team === 'Ingénierie – Zürich'));
+  const sourceNames = { activity: 'activity.csv', people: 'people.csv' };
+  for (const workers of [1, 2]) {
+    const two = await createGapScore({ workers, minParallelBytes: 1 });
+    for (const [form, tables] of [['bytes', { activity, people }], ['Blob', { activity: new Blob([activity]), people: new Blob([people]) }]]) {
+      await t.test(`${workers} worker(s), ${form}`, async () => {
+        const s = await two.open(tables, {}, { sourceNames });
+        try {
+          assert.equal(s.info.readers, workers);
+          assert.equal(await s.reportText(), want);
+        } finally {
+          s.close();
+        }
+      });
+    }
+  }
+  const v = await gs.validate({ activity, people });
+  assert.equal(v.ok, true, JSON.stringify(v.error));
+  // Named in the config, it is read as such at once; a table that is UTF-8 with a bad byte later stays an error.
+  const named = await gs.reportText({ activity, people }, { encodings: { activity: 'cp1252', people: 'latin1' } }, { sourceNames });
+  assert.equal(named, want);
+  const damaged = Buffer.concat([Buffer.from(sampleText('people').replace(',Engineering,', ',Ingénierie,'), 'utf8'),
+    Buffer.from('P99999,Z\xfcrich,analyst,remote,,true,2020-01-01,X\n', 'latin1')]);
+  await assert.rejects(gs.analyze({ activity: sample('activity'), people: damaged }), (e) => e.code === 'invalid_utf8' && e.table === 'people');
 });

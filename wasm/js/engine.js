@@ -160,11 +160,55 @@ export async function hashBlob(getModule, blob, { chunkBytes = HASH_CHUNK_BYTES,
   }
 }
 
+// A CSV table that is not UTF-8, with only ASCII before its first bad byte, is most likely Excel's
+// "CSV" on Windows: the engine says looks_windows_1252, and the tables are read again with
+// config.encodings naming that table (as the CLI does). The report's config says so.
+const LOOKS_WINDOWS_1252 = 'looks_windows_1252';
+
+function withWindows1252(config, table) {
+  const c = JSON.parse(configText(config) || '{}');
+  return { ...c, encodings: { ...c.encodings, [table]: 'windows-1252' } };
+}
+
 /**
- * Reads the tables into a new Session (shard 0 of `readers`, with helpers for the rest).
+ * Runs `read(config, options)` again while a table turns out to be Windows-1252 (`tableOf(result or error)`
+ * names it); a generated salt goes to the caller once, the one of the read that is kept.
+ */
+async function readingWindows1252(config, options, read, tableOf) {
+  let salt = null;
+  const attempt = { ...options, onGeneratedSalt: (s) => { salt = s; } };
+  for (let tries = 0; ; tries += 1) {
+    let result;
+    try {
+      result = await read(config, attempt);
+    } catch (e) {
+      const table = e?.code === LOOKS_WINDOWS_1252 && tries < TABLES.length ? e.table : null;
+      if (!table) {
+        if (salt) options.onGeneratedSalt?.(salt);
+        throw e;
+      }
+      config = withWindows1252(config, table);
+      continue;
+    }
+    const table = tries < TABLES.length ? tableOf(result) : null;
+    if (!table) {
+      if (salt) options.onGeneratedSalt?.(salt);
+      return result;
+    }
+    config = withWindows1252(config, table);
+  }
+}
+
+/**
+ * Reads the tables into a new Session (shard 0 of `readers`, with helpers for the rest);
+ * a Windows-1252 table is read again as such.
  * ctx: {pool(): the helper pool, workers, minParallelBytes}; options: RunOptions + {columns}.
  */
-export async function openSession(Module, tables, config, options, ctx) {
+export function openSession(Module, tables, config, options, ctx) {
+  return readingWindows1252(config, options, (c, o) => openSessionOnce(Module, tables, c, o, ctx), () => null);
+}
+
+async function openSessionOnce(Module, tables, config, options, ctx) {
   const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, columns, sourceNames, onGeneratedSalt } = options;
   if (columns == null) checkTables(tables, sourceNames);
   const configJson = configText(config);
@@ -385,8 +429,16 @@ export async function readShard(Module, { tables, config, shard, chunkBytes = DE
   }
 }
 
-/** validate(): ingest and join only, one reader. A table that cannot be read is a finding, not a failure. */
-export async function validateTables(Module, tables, config, options = {}) {
+/**
+ * validate(): ingest and join only, one reader. A table that cannot be read is a finding, not a failure;
+ * a Windows-1252 table is read again as such.
+ */
+export function validateTables(Module, tables, config, options = {}) {
+  return readingWindows1252(config, options, (c, o) => validateOnce(Module, tables, c, o),
+    (text) => JSON.parse(text).error?.find?.((d) => d.code === LOOKS_WINDOWS_1252)?.table ?? null);
+}
+
+async function validateOnce(Module, tables, config, options) {
   const { onProgress, signal, chunkBytes = DEFAULT_CHUNK_BYTES, sourceNames, onGeneratedSalt } = options;
   checkTables(tables, sourceNames);
   const session = new Module.Session();

@@ -65,7 +65,10 @@ export interface RunOptions {
    * after each release. A release past privacy.dp.total_epsilon rejects with code "privacy_budget_exhausted".
    */
   ledger?: LedgerStore;
-  /** With "privacy": {"salt": "generate"}: the salt made for this run. Keep it to get the same pseudonyms and cell keys again. */
+  /**
+   * With "privacy": {"salt": "generate"}: the salt made for this run. Keep it to get the same pseudonyms and cell keys
+   * again. Called once the tables are read (after a Windows-1252 table was read again, with the salt of that reading).
+   */
   onGeneratedSalt?: (salt: string) => void;
 }
 

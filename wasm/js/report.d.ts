@@ -403,6 +403,12 @@ export interface Config {
     maturity?: { ramping_up?: number; embedding?: number; full_integration?: number } };
   /** Per table: the date format ('M/D/YYYY', 'D.M.YYYY', 'iso', 'excel_serial', ...); absent = detected. */
   date_formats?: Partial<Record<'activity' | 'people' | 'surveys' | 'usage', string>>;
+  /**
+   * Per CSV table: 'windows-1252' (also 'cp1252', 'latin1', 'iso-8859-1') for Excel's "CSV" on Windows; absent =
+   * UTF-8. open(), analyze() and validate() set it by themselves for a table that is not UTF-8 with only ASCII
+   * before its first bad byte, and the report's config names it.
+   */
+  encodings?: Partial<Record<'activity' | 'people' | 'surveys' | 'playbook', 'utf-8' | 'windows-1252' | 'cp1252' | 'latin1' | 'iso-8859-1'>>;
   columns?: Partial<Record<'activity' | 'people' | 'surveys' | 'playbook', Record<string, string>>>;
 }
 
