@@ -350,6 +350,9 @@ test('sniff: the engine says what a file is, from its first 64 KiB only', async 
     { format: 'csv', delimiter: ';', headers: ['Employee', 'Date, day', 'task_type'], usage_format: null, usage_certain: false, byte_order_mark: true });
   assert.deepEqual((await gs.sniff('a\tb\tc\n1\t2\t3\n')).headers, ['a', 'b', 'c']);
   assert.equal((await gs.sniff('a\tb\tc\n')).delimiter, '\t');
+  // A header in Windows-1252 (Excel's "CSV" on Windows) reads as such, as the table will.
+  const latin1 = (t) => Uint8Array.from(t, (c) => c.charCodeAt(0));  // É and û are one byte each (0xC9, 0xFB)
+  assert.deepEqual((await gs.sniff(latin1('person_id;\u00c9quipe;co\u00fbt\r\nP1;a;1\r\n'))).headers, ['person_id', 'Équipe', 'coût']);
   const json = await gs.sniff(' [{"person_id": "a", "x": {"y": 1}}, {"z": 2}]');
   assert.deepEqual([json.format, json.headers, json.delimiter], ['json', ['person_id', 'x'], null]);
   assert.deepEqual((await gs.sniff('{"meta": {}, "rows": [{"role": "r", "task_type": "t"}]}')).headers, ['role', 'task_type']);

@@ -63,8 +63,12 @@ class FirstObjectKeys : public JsonValuesIgnored {
   std::string last_key_;
 };
 
-std::vector<std::string> csv_header(std::string_view head, char& delimiter, bool& bom) {
-  CsvReader reader(CsvOptions{}, "sniff");
+// A header that is not UTF-8, with only ASCII before (looks_windows_1252), is
+// read as Windows-1252, as the table itself will be.
+std::vector<std::string> csv_header(std::string_view head, char& delimiter, bool& bom, bool windows_1252 = false) {
+  CsvOptions options;
+  options.windows_1252 = windows_1252;
+  CsvReader reader(options, "sniff");
   std::vector<std::string> header;
   const auto take = [&](const CsvRecord& r) -> Status {
     if (header.empty())
@@ -76,8 +80,10 @@ std::vector<std::string> csv_header(std::string_view head, char& delimiter, bool
       }
     return Error(Diagnostic{});  // one record is enough: stop reading
   };
-  (void)reader.feed(head, take);
-  if (header.empty()) (void)reader.finish(take);
+  Status read = reader.feed(head, take);
+  if (header.empty() && read) read = reader.finish(take);
+  if (header.empty() && !read && read.error().code() == DiagCode::looks_windows_1252)
+    return csv_header(head, delimiter, bom, true);
   delimiter = reader.delimiter();
   bom = reader.had_bom();
   return header;
