@@ -124,6 +124,22 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('a people file saved by Excel on Windows (Windows-1252): team names read right, and the data tab says how it was read', async () => {
+    const text = readFileSync(path.join(sampleDir, 'people.csv'), 'latin1').replaceAll(',Engineering,', ',Ing\u00e9nierie \u0096 Z\u00fcrich,');
+    const file = path.join(tmp, 'people-windows-1252.csv');
+    writeFileSync(file, Buffer.from(text, 'latin1'));  // é, ü and the en dash (0x96) one byte each
+    const { page, seen } = await openDemo(context, server.url);
+    await analyseFiles(page, { activity: path.join(sampleDir, 'activity.csv'), people: file });
+    assert.ok((await page.textContent('#results')).includes('Ingénierie – Zürich'));
+    assert.ok(!(await page.textContent('#results')).includes('\ufffd'));
+    await page.click('#tab-data');
+    const read = await page.textContent('.diagnostics-view');
+    assert.match(read, /people-windows-1252\.csv \(read as Windows-1252\)/);
+    assert.match(read, /read_as_windows_1252/);
+    assert.deepEqual([seen.pageErrors, seen.consoleErrors], [[], []]);
+    await page.close();
+  });
+
   it('skipped rows: the banner counts them, says the fix, and lists the first with their row numbers', async () => {
     const lines = readFileSync(path.join(sampleDir, 'activity.csv'), 'utf8').trimEnd().split('\n');
     for (const i of [4, 9]) lines[i] = lines[i].replace(/\d{4}-\d{2}-\d{2}/, 'someday');  // rows 5 and 10 (the header is row 1)

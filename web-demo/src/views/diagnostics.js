@@ -74,7 +74,9 @@ export function diagnosticsView(report) {
         columns: [{ label: 'Table', rowHeader: true }, { label: 'File' }, { label: 'Rows used', num: true }, { label: 'Rows skipped', num: true },
           { label: 'Columns not used' }, { label: 'SHA-256' }],
         rows: [
-          ...inputs.map((i) => [i.table, i.source ?? '—', fmt.num(i.rows_used), fmt.num(i.rows_skipped),
+          // A table read as Windows-1252 (Excel's "CSV" on Windows; the engine's config.encodings) says so beside its file.
+          ...inputs.map((i) => [i.table, `${i.source ?? '—'}${report.config?.encodings?.[i.table] ? ' (read as Windows-1252)' : ''}`,
+            fmt.num(i.rows_used), fmt.num(i.rows_skipped),
             i.ignored_columns?.length ? i.ignored_columns.join(', ') : '—', hash(i.sha256)]),
           // AI-usage exports: records (users, user-days or days) rather than rows; their format instead of columns.
           ...(report.usage?.inputs ?? []).map((i) => [`usage: ${usageFormatLabel(i.format)}`, i.source ?? '—', fmt.num(i.records),
