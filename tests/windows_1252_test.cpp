@@ -3,6 +3,7 @@
 // reader's records and byte offsets for such a file in any chunking.
 #include "ingest/csv.h"
 #include "ingest/windows_1252.h"
+#include "gapscore/session.h"
 
 #include <gtest/gtest.h>
 
@@ -135,6 +136,27 @@ TEST(Windows1252, AnErrorNamesTheFilesByteOffset) {
   ASSERT_TRUE(got.error);
   EXPECT_EQ(got.error->code(), DiagCode::binary_input);
   EXPECT_EQ(got.error->first().byte_offset, nul.find('\0'));
+}
+
+}  // namespace
+}  // namespace gapscore
+
+namespace gapscore {
+namespace {
+
+// Encodings say how the files were found to be: new settings that leave a
+// table's encoding out keep it (a re-analysis needs no second read); naming
+// another encoding for a table changes how it is read.
+TEST(Windows1252, NewSettingsKeepTheEncodingsTheFilesWereReadWith) {
+  auto session = Session::create(R"({"encodings": {"activity": "windows-1252"}})");
+  ASSERT_TRUE(session.ok());
+  ASSERT_TRUE(session->configure(R"({"group_by": ["role"]})"));
+  EXPECT_EQ(session->config().encodings.at("activity"), "windows-1252");
+  EXPECT_EQ(session->config().group_by, std::vector<std::string>{"role"});
+  const Status other = session->configure(R"({"encodings": {"people": "windows-1252"}})");
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code(), DiagCode::config_needs_reread);
+  EXPECT_NE(other.error().message().find("encodings"), std::string::npos);
 }
 
 }  // namespace

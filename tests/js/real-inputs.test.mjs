@@ -76,7 +76,18 @@ test('Windows-1252 tables are read again as such: the CLI\'s bytes, 1 and 2 work
         const s = await two.open(tables, {}, { sourceNames });
         try {
           assert.equal(s.info.readers, workers);
+          const state = await s.saveState();
           assert.equal(await s.reportText(), want);
+          // New settings that do not name the encodings keep the reading's (no second read), and a
+          // saved state loads with a config that does not name them either.
+          const byRole = await s.reanalyze({ group_by: ['role'] });
+          assert.deepEqual(byRole.config.encodings, { activity: 'windows-1252', people: 'windows-1252' });
+          const again = await two.loadState(state, {});
+          try {
+            assert.equal(await again.reportText(), want);
+          } finally {
+            again.close();
+          }
         } finally {
           s.close();
         }

@@ -451,6 +451,7 @@ Status Session::configure(std::string_view config_json) {
 
 Status Session::configure(Config config) {
   Impl& m = *impl_;
+  keep_found_encodings(m.config, config);
   if (Status s = check_same_reading(m.config, config); !s) return s;
   if (Status s = generate_salt(config, m.generated_salt); !s) return s;
   m.config = std::move(config);

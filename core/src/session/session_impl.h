@@ -277,5 +277,9 @@ struct Session::Impl {
 
 // Ok when `now` reads inputs the way `was` did; else config_needs_reread naming the settings.
 Status check_same_reading(const Config& was, const Config& now);
+// config.encodings say how the files were found to be (the CLI and the npm
+// package set one when a table turns out to be Windows-1252): new settings that
+// leave a table's encoding out keep the one it was read with.
+void keep_found_encodings(const Config& was, Config& now);
 
 }  // namespace gapscore

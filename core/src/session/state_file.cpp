@@ -193,6 +193,10 @@ std::string reading_config_json(const Config& c) {
 
 }  // namespace
 
+void keep_found_encodings(const Config& was, Config& now) {
+  for (const auto& [table, name] : was.encodings) now.encodings.try_emplace(table, name);
+}
+
 Status check_same_reading(const Config& was, const Config& now) {
   const std::vector<std::string> diff = reading_differences(was, now);
   if (diff.empty()) return Ok{};
@@ -298,6 +302,7 @@ Result<Session> Session::load_state(std::string_view state, std::string_view con
                                                      std::string(engine_version()) + "; read the inputs again");
   auto saved = parse_config(r.text());
   if (!saved) return state_error(DiagCode::invalid_json, "its config is unreadable");
+  keep_found_encodings(*saved, *config);
   if (Status s = check_same_reading(*saved, *config); !s) return std::move(s).error();
   auto session = create(std::move(config).value());
   if (!session) return std::move(session).error();
