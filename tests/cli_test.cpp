@@ -269,6 +269,36 @@ TEST(Cli, AWindows1252TableIsReadAgainAsSuch) {
   EXPECT_EQ(twin["diagnostics"].dump().find("read_as_windows_1252"), std::string::npos);
 }
 
+// Two activity files, one saved as CSV UTF-8 and one as Excel's Windows "CSV":
+// the table is read as Windows-1252, and the report warns that the UTF-8 one
+// reads as UTF-8 in places (its "ó" would be "Ã³"), naming the offset.
+TEST(Cli, ATableInTwoEncodingsIsWarnedAbout) {
+  const auto dir = temp_dir("mixed_encodings");
+  const std::string all = testing_util::read_file(sample("activity.csv"));
+  const std::size_t header_end = all.find('\n') + 1, middle = all.find('\n', all.size() / 2) + 1;
+  std::string first = all.substr(0, middle), second = all.substr(0, header_end) + all.substr(middle);
+  auto replace_all = [](std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  };
+  replace_all(first, ",planning,", ",planificaci\xC3\xB3n,");  // UTF-8
+  replace_all(second, ",planning,", ",planificaci\xF3n,");      // Windows-1252
+  std::ofstream(dir / "a.csv", std::ios::binary) << first;
+  std::ofstream(dir / "b.csv", std::ios::binary) << second;
+  const std::string report = (dir / "r.json").string();
+  const CliResult r = run("analyze --activity " + (dir / "a.csv").string() + " --activity " + (dir / "b.csv").string() +
+                          " --people " + sample("people.csv") + " --out " + report);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const auto j = testing_util::read_json(report);
+  EXPECT_EQ(j["config"]["encodings"]["activity"], "windows-1252");
+  bool warned = false;
+  for (const auto& d : j["diagnostics"]["items"])
+    if (d["code"] == "utf8_in_windows_1252") {
+      warned = true;
+      EXPECT_EQ(d["byte_offset"].get<std::size_t>(), first.find("\xC3\xB3")) << d.dump();
+    }
+  EXPECT_TRUE(warned) << j["diagnostics"].dump();
+}
+
 // --teams N: an organisation of exactly N teams, every one with people (the
 // many-teams demo and tests use 200 teams).
 TEST(Cli, GenerateWithATeamCount) {

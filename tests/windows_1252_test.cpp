@@ -67,6 +67,22 @@ TEST(Windows1252, OffsetsInTheTextNameTheInputsBytes) {
   EXPECT_EQ(text.input_offset(11), 7u);
 }
 
+// Bytes that read as a UTF-8 character ("é" as C3 A9) are noted by their
+// offset: the file may be UTF-8 after all. Windows-1252 text has none.
+TEST(Windows1252, BytesThatReadAsUtf8AreNoted) {
+  ingest::Windows1252Text plain;
+  plain.decode("Z\xFCrich;\xE9t\xE9 \x96 Sa\xF5 Paulo\n");
+  EXPECT_FALSE(plain.utf8_like_at());
+  ingest::Windows1252Text mixed;
+  mixed.decode("Z\xFCrich\n");
+  mixed.decode("Caf\xC3\xA9 \xE2\x82\xAC\n");
+  ASSERT_TRUE(mixed.utf8_like_at());
+  EXPECT_EQ(*mixed.utf8_like_at(), 10u);
+  ingest::Windows1252Text euro;
+  euro.decode("a\xE2\x82\xAC");  // a three-byte character alone
+  EXPECT_EQ(euro.utf8_like_at(), std::optional<std::uint64_t>(1));
+}
+
 struct Read {
   std::vector<std::vector<std::string>> records;
   std::vector<std::uint64_t> offsets;

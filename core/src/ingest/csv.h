@@ -88,6 +88,8 @@ class CsvReader {
 
   char delimiter() const { return delimiter_; }
   std::uint64_t bytes_read() const { return bytes_; }
+  // Read as Windows-1252: where bytes first read as UTF-8 instead (Windows1252Text::utf8_like_at).
+  std::optional<std::uint64_t> utf8_like_at() const { return windows_1252_ ? windows_1252_->utf8_like_at() : std::nullopt; }
   // Empty lines, and after the header lines of separators only (",,,,"): ignored, counted.
   std::uint64_t blank_lines() const { return blank_lines_; }
   std::uint64_t records() const { return records_; }

@@ -373,10 +373,23 @@ Result<IngestedTable> TableIngestor::finish(std::string_view sha256_hex) {
     if (Status s = m.csv.finish([&m](const CsvRecord& r) { return m.csv_record(r); }); !s)
       return std::move(s).error();
     if (!m.header_done) return empty();
-    if (m.options.windows_1252 && m.options.shard_index == 0)
+    if (m.options.windows_1252 && m.options.shard_index == 0) {
       m.log.add(make_diagnostic(DiagCode::read_as_windows_1252,
                                 m.name + ": read as Windows-1252 (config.encodings." + m.name + ") and converted to UTF-8",
                                 m.name));
+      // Say when the file looks UTF-8 in places: several files of one table in
+      // both encodings would otherwise give "ZÃ¼rich" beside "Zürich".
+      if (const auto at = m.csv.utf8_like_at()) {
+        Diagnostic d = make_diagnostic(
+            DiagCode::utf8_in_windows_1252,
+            m.name + ": read as Windows-1252, but the bytes at offset " + std::to_string(*at) +
+                " read as UTF-8 (\"é\" would show as \"Ã©\"); if names look wrong, save every " + m.name +
+                " file as CSV UTF-8",
+            m.name);
+        d.byte_offset = *at;
+        m.log.add(std::move(d));
+      }
+    }
     if (!m.cut_done) m.facts.next_row = m.csv.next_row();
     summary.blank_lines = m.cut_done ? m.blank_lines_at_cut : m.csv.blank_lines();
     summary.byte_order_mark = m.csv.had_bom();

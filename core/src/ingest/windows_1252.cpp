@@ -26,6 +26,19 @@ std::uint64_t append_utf8(std::string& out, std::uint32_t c) {
   return 2;
 }
 
+// Whether `s` starts with a two- or three-byte UTF-8 character (no overlongs
+// or surrogates).
+bool reads_as_utf8(std::string_view s) {
+  const auto at = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  const auto cont = [](unsigned c) { return c >= 0x80 && c <= 0xBF; };
+  const unsigned b = at(0);
+  if (b >= 0xC2 && b <= 0xDF) return cont(at(1));
+  if (b == 0xE0) return at(1) >= 0xA0 && at(1) <= 0xBF && cont(at(2));
+  if (b == 0xED) return at(1) >= 0x80 && at(1) <= 0x9F && cont(at(2));
+  if (b >= 0xE1 && b <= 0xEF) return cont(at(1)) && cont(at(2));
+  return false;
+}
+
 }  // namespace
 
 std::string_view Windows1252Text::decode(std::string_view chunk) {
@@ -40,11 +53,13 @@ std::string_view Windows1252Text::decode(std::string_view chunk) {
     text_.append(chunk.substr(i, run));
     i += run;
     if (i == chunk.size()) break;
+    if (!utf8_like_at_ && reads_as_utf8(chunk.substr(i))) utf8_like_at_ = input_bytes_ + i;
     const auto b = static_cast<unsigned char>(chunk[i++]);
     added_total_ += append_utf8(text_, b < 0xA0 ? kHigh[b - 0x80] : b);
     marks_.emplace_back(utf8_bytes_ + text_.size(), added_total_);
   }
   utf8_bytes_ += text_.size();
+  input_bytes_ += chunk.size();
   return text_;
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,11 @@ class Windows1252Text {
   // Offsets before `utf8_offset` will not be asked again (memory: one entry
   // per non-ASCII character still remembered).
   void forget_before(std::uint64_t utf8_offset);
+  // The input offset of the first two or three bytes that read as one UTF-8
+  // character ("é" as C3 A9, which Windows-1252 reads as "Ã©"): a sign that
+  // the file, or part of it, is UTF-8 after all. Pairs split across chunks are
+  // not looked at.
+  std::optional<std::uint64_t> utf8_like_at() const { return utf8_like_at_; }
 
  private:
   std::string text_;
@@ -34,6 +40,8 @@ class Windows1252Text {
   std::deque<std::pair<std::uint64_t, std::uint64_t>> marks_;
   std::uint64_t added_ = 0;
   std::uint64_t added_total_ = 0;
+  std::uint64_t input_bytes_ = 0;
+  std::optional<std::uint64_t> utf8_like_at_;
 };
 
 }  // namespace gapscore::ingest
