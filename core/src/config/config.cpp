@@ -159,8 +159,7 @@ struct Parser {
     errors.push_back(make_diagnostic(code, "config " + key + ": " + std::move(message), "config", 0, key));
   }
 
-  void unknown(const std::string& prefix, const std::string& key, std::initializer_list<std::string> known) {
-    std::vector<std::string> cands(known);
+  void unknown(const std::string& prefix, const std::string& key, const std::vector<std::string>& cands) {
     const std::string close = closest_match(key, cands);
     std::string msg = "unknown key";
     if (!close.empty()) msg += "; did you mean \"" + close + "\"?";
@@ -373,15 +372,18 @@ struct Parser {
     return {};
   }
 
+  // Whether `table` is one of `tables`; else an unknown key under `prefix`.
+  template <std::size_t N>
+  bool table_among(const std::string& prefix, const std::string& table, const std::string_view (&tables)[N]) {
+    if (std::find(std::begin(tables), std::end(tables), table) != std::end(tables)) return true;
+    unknown(prefix, table, std::vector<std::string>(std::begin(tables), std::end(tables)));
+    return false;
+  }
+
   void parse_date_formats(const json& v) {
     if (!object(v, "date_formats")) return;
     for (const auto& [table, item] : v.items()) {
-      bool known = false;
-      for (std::string_view t : kDateTables) known = known || t == table;
-      if (!known) {
-        unknown("date_formats.", table, {"activity", "people", "surveys", "usage"});
-        continue;
-      }
+      if (!table_among("date_formats.", table, kDateTables)) continue;
       const std::string k = "date_formats." + table;
       std::string why;
       if (!item.is_string() || !DateFormat::parse(item.get<std::string>(), &why)) {
@@ -397,12 +399,7 @@ struct Parser {
   void parse_encodings(const json& v) {
     if (!object(v, "encodings")) return;
     for (const auto& [table, item] : v.items()) {
-      bool known = false;
-      for (std::string_view t : kEncodingTables) known = known || t == table;
-      if (!known) {
-        unknown("encodings.", table, {"activity", "people", "surveys", "playbook"});
-        continue;
-      }
+      if (!table_among("encodings.", table, kEncodingTables)) continue;
       std::string name = item.is_string() ? item.get<std::string>() : std::string();
       for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (name == "utf-8" || name == "utf8") {
