@@ -79,6 +79,25 @@ class PythonModule(unittest.TestCase):
             from_cli = f.read()
         self.assertEqual(gapscore.report(gapscore.merge([states[1], from_cli, states[2]]), self.config), self.cli_report)
 
+    def test_a_windows_1252_people_table_reads_as_the_cli_reads_it(self):
+        # Excel's "CSV" on Windows: team names with accents and a dash, one byte each.
+        with open(self.people, encoding="ascii") as f:
+            text = f.read().replace(",Engineering,", ",Ing\u00e9nierie \u2013 Z\u00fcrich,")
+        people = os.path.join(self.tmp.name, "people-1252.csv")
+        with open(people, "wb") as f:
+            f.write(text.encode("cp1252"))
+        config = os.path.join(self.tmp.name, "config.json")
+        out = os.path.join(self.tmp.name, "cli-1252.json")
+        args = ["analyze", "--people", people, "--config", config, "--out", out]
+        for p in self.files:
+            args += ["--activity", p]
+        cli(*args)
+        with open(out, encoding="utf-8") as f:
+            want = f.read()
+        self.assertIn("Ing\u00e9nierie \u2013 Z\u00fcrich", want)
+        states = [gapscore.partial(p, self.config, people=people) for p in self.files]
+        self.assertEqual(gapscore.report(gapscore.merge(states), self.config), want)
+
     def test_corrupt_truncated_foreign_and_mismatched_states_raise(self):
         state = gapscore.partial(self.files[0], self.config, people=self.people)
         cases = {

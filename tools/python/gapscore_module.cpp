@@ -81,7 +81,7 @@ std::vector<Input> inputs_of(const py::object& items) {
 // As `gapscore partial` reads them: the other tables, then the activity files
 // in SHA-256 order, each distinct file once (the others noted).
 std::string partial_state(std::vector<Input> activity, const std::vector<std::pair<gapscore::TableKind, Input>>& others,
-                          const std::string& config) {
+                          const gapscore::Config& config) {
   auto session = take(gapscore::Session::create(config));
   for (const auto& [kind, in] : others) {
     check(session.begin_table(kind, in.name));
@@ -106,6 +106,22 @@ std::string partial_state(std::vector<Input> activity, const std::vector<std::pa
   return take(session.save_state());
 }
 
+// As the CLI and the npm package do: a table that turns out to be Windows-1252
+// (looks_windows_1252) is read again, with config.encodings naming it.
+std::string partial_state_any_encoding(const std::vector<Input>& activity,
+                                       const std::vector<std::pair<gapscore::TableKind, Input>>& others,
+                                       const std::string& config_json) {
+  gapscore::Config config = take(gapscore::parse_config(config_json));
+  for (;;) {
+    try {
+      return partial_state(activity, others, config);
+    } catch (const CoreError& e) {
+      const gapscore::Diagnostic& d = e.error.first();
+      if (d.code != gapscore::DiagCode::looks_windows_1252 || !config.encodings.emplace(d.table, "windows-1252").second) throw;
+    }
+  }
+}
+
 py::bytes partial(const py::object& paths_or_bytes, const py::object& config, const py::object& people,
                   const py::object& playbook, const py::object& surveys, const py::object& identities) {
   const std::string config_json = config_text(config);
@@ -124,7 +140,7 @@ py::bytes partial(const py::object& paths_or_bytes, const py::object& config, co
   std::string state;
   {
     py::gil_scoped_release free;
-    state = partial_state(std::move(activity), others, config_json);
+    state = partial_state_any_encoding(activity, others, config_json);
   }
   return py::bytes(state);
 }
