@@ -30,6 +30,12 @@ std::filesystem::path temp_dir(const std::string& name) {
   return testing_util::fresh_temp_dir("cli_test_" + name);
 }
 
+// Every `from` in `text` becomes `to` (a field's value written another way).
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
 TEST(Cli, HelpForEveryCommand) {
   for (const char* cmd : {"--help", "generate --help", "validate --help", "analyze --help"}) {
     const CliResult r = run(cmd);
@@ -238,9 +244,6 @@ TEST(Cli, AWindows1252TableIsReadAgainAsSuch) {
   const auto dir = temp_dir("windows_1252");
   std::string utf8 = testing_util::read_file(sample("people.csv"));
   std::string cp1252 = utf8;
-  auto replace_all = [](std::string& s, const std::string& from, const std::string& to) {
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  };
   replace_all(utf8, ",Engineering,", ",Ing\xC3\xA9nierie,");
   replace_all(cp1252, ",Engineering,", ",Ing\xE9nierie,");
   replace_all(utf8, ",Sales,", ",Vertrieb Z\xC3\xBCrich \xE2\x80\x93 Nord,");
@@ -277,9 +280,6 @@ TEST(Cli, ATableInTwoEncodingsIsWarnedAbout) {
   const std::string all = testing_util::read_file(sample("activity.csv"));
   const std::size_t header_end = all.find('\n') + 1, middle = all.find('\n', all.size() / 2) + 1;
   std::string first = all.substr(0, middle), second = all.substr(0, header_end) + all.substr(middle);
-  auto replace_all = [](std::string& s, const std::string& from, const std::string& to) {
-    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-  };
   replace_all(first, ",planning,", ",planificaci\xC3\xB3n,");  // UTF-8
   replace_all(second, ",planning,", ",planificaci\xF3n,");      // Windows-1252
   std::ofstream(dir / "a.csv", std::ios::binary) << first;
