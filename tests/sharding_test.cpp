@@ -232,6 +232,51 @@ TEST(Sharding, AnAccentWrittenTwoWaysIsOneName) {
   EXPECT_EQ(testing_util::sharded_report(inline_teams, 2, 5, config), inline_one);
 }
 
+TEST(Sharding, AnIdWrittenTwoWaysIsOnePerson) {
+  // An id typed "André" (U+00E9) in one file and "Andre" + a combining acute (U+0301) in another is one
+  // person: one headcount, the people table's row, and a repeated key across the two spellings is a
+  // repeat (the first row in file order wins). manager_id is read the same way: one manager's team.
+  // The same bytes for 1, 2 and 3 readers, and the same figures as the input with every id typed.
+  // The two spellings hash to different readers of 2 and of 3 (ingest/shard.h), as most ids do.
+  const std::string nfc = "Andr\xC3\xA9", nfd = "Andre\xCC\x81";
+  const std::string config = R"({"group_by": ["manager_id"], "privacy": {"min_group_size": 3}})";
+  auto tables = [&](bool mixed) {
+    const std::string written = mixed ? nfd : nfc;
+    testing_util::OrgTables in;
+    in.people = "person_id,team,manager_id\nM1,Lead,\nQ1,Core,M1\nQ2,Core,M1\n" + nfc + ",Core,M1\n";
+    for (int p = 2; p <= 6; ++p) in.people += "P" + std::to_string(p) + ",Core," + (p <= 3 ? nfc : written) + "\n";
+    in.activity = "person_id,date,task_type,tasks,ai_tasks,hours\n";
+    in.activity += written + ",2025-01-06,email,3,1,2\n";
+    for (const char* q : {"Q1", "Q2"}) in.activity += std::string(q) + ",2025-01-06,email,2,1,1\n";
+    for (int p = 2; p <= 6; ++p) in.activity += "P" + std::to_string(p) + ",2025-01-06,email,3," + std::to_string(p % 3) + ",2\n";
+    in.activity += nfc + ",2025-01-07,email,4,2,2\n";
+    in.activity += nfc + ",2025-01-06,email,9,9,2\n";  // the key of the first row: a repeat, not kept
+    return in;
+  };
+  const testing_util::OrgTables mixed = tables(true);
+  ASSERT_NE(mixed.activity.find(nfd), std::string::npos);
+  const std::string one = testing_util::sharded_report(mixed, 1, 1 << 20, config);
+  const nlohmann::json j = nlohmann::json::parse(one);
+  EXPECT_EQ(one.find(nfd), std::string::npos);
+  EXPECT_EQ(j["overall"]["headcount"], 8) << j["overall"];
+  // M1's team (Q1, Q2, André) and André's (P2..P6): two groups, both shown.
+  ASSERT_EQ(j["groups"].size(), 2u) << j["groups"];
+  std::vector<int> headcounts;
+  for (const auto& g : j["groups"]) {
+    EXPECT_FALSE(g.value("suppressed", false)) << g;
+    headcounts.push_back(g.value("headcount", 0));
+  }
+  std::sort(headcounts.begin(), headcounts.end());
+  EXPECT_EQ(headcounts, (std::vector<int>{3, 5}));
+  EXPECT_NE(j["diagnostics"].dump().find("duplicate_key"), std::string::npos) << j["diagnostics"];
+  for (std::uint32_t shards : {2u, 3u})
+    for (std::size_t chunk : {std::size_t{7}, std::size_t{1} << 20})
+      EXPECT_EQ(testing_util::sharded_report(mixed, shards, chunk, config), one) << shards << " readers, chunks of " << chunk;
+  const nlohmann::json typed = nlohmann::json::parse(testing_util::sharded_report(tables(false), 1, 1 << 20, config));
+  EXPECT_EQ(j["groups"], typed["groups"]);
+  EXPECT_EQ(j["overall"], typed["overall"]);
+}
+
 TEST(Sharding, MergingSessionsThatReadDifferentTablesIsRefused) {
   auto a = Session::create("{}"), b = Session::create("{}");
   ASSERT_TRUE(a.ok() && b.ok());

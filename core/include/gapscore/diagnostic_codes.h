@@ -79,7 +79,7 @@ namespace gapscore {
   X(ambiguous_number, row, "In a ';' file, 1.250 or 1,250 could be 1250 or 1.25: dots or a comma grouping digits in threes are ambiguous.") \
   X(attribute_case_variants, warning, "Group names that differ only in letter case (Alpha, alpha) are separate groups; write them one way.") \
   X(person_id_near_match, warning, "Activity people missing from the people table match an id there when letter case or leading zeros are ignored; ids are compared exactly.") \
-  X(looks_windows_1252, error, "The file is not UTF-8 and only ASCII comes before its first bad byte: likely Windows-1252 (Excel's CSV on Windows). config.encodings reads it; the CLI and the npm package do so by themselves.") \
+  X(looks_windows_1252, error, "The file is not UTF-8 and only ASCII comes before its first bad byte: likely Windows-1252 (Excel's CSV on Windows). config.encodings reads it; the CLI, the npm package and the Python module do so by themselves.") \
   X(read_as_windows_1252, info, "The table was read as Windows-1252 (config.encodings) and converted to UTF-8.") \
   X(utf8_in_windows_1252, warning, "A table read as Windows-1252 has bytes that read as UTF-8 (é as Ã©): a file of it may be UTF-8; save every file as CSV UTF-8.")
 

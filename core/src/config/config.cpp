@@ -145,7 +145,7 @@ constexpr ConfigKeyDoc kKeys[] = {
     {"encodings.<table>", "utf-8 | windows-1252", "utf-8",
      "The character encoding of a CSV table (activity, people, surveys, playbook). windows-1252 (also written cp1252, "
      "latin1 or iso-8859-1, which browsers read the same way) is what Excel's \"CSV\" writes on Windows; it is read "
-     "as UTF-8. The CLI and the npm package set it by themselves for a table that is not UTF-8 and has only ASCII "
+     "as UTF-8. The CLI, the npm package and the Python module set it by themselves for a table that is not UTF-8 and has only ASCII "
      "before its first bad byte."},
 };
 

@@ -220,7 +220,7 @@ Status CsvReader::end_field() {
 }
 
 bool CsvReader::skips(std::string_view cell) const {
-  return shard_of(ingest::trim(cell), filter_count_) != filter_index_;
+  return shard_of_id(ingest::trim(cell), filter_count_) != filter_index_;
 }
 
 bool CsvReader::skips_record(std::span<const std::string_view> fields) const { return !keep_(fields); }

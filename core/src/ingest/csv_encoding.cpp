@@ -60,7 +60,7 @@ std::optional<Diagnostic> CsvReader::signature_error(std::string_view head) cons
 
 // Not UTF-8 at `offset` (a bad byte, or the end inside a character) with
 // nothing but ASCII before it: most likely Excel's "CSV" from a Windows
-// machine. The CLI and the npm package then read the table again as
+// machine. The CLI, the npm package and the Python module then read it again as
 // Windows-1252 (config.encodings) by themselves.
 std::optional<Diagnostic> CsvReader::windows_1252_guess(std::uint64_t offset) const {
   if (utf8_.saw_multibyte() || had_bom_ || windows_1252_ || !from_start_) return std::nullopt;

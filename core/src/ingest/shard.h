@@ -5,7 +5,10 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
+
+#include "base/latin_nfc.h"
 
 namespace gapscore {
 
@@ -57,6 +60,15 @@ inline std::uint32_t shard_of(std::string_view person_id, std::uint32_t shard_co
   }
   const auto h32 = static_cast<std::uint32_t>(shard_detail::mix(h) >> 32);
   return static_cast<std::uint32_t>((std::uint64_t{h32} * shard_count) >> 32);
+}
+
+// The shard of a person_id cell (trimmed), read as the table reads the id: its
+// accents composed (base/latin_nfc.h), so that an id typed "José" and one
+// written "Jose" + a combining accent go to the one reader that holds that person.
+inline std::uint32_t shard_of_id(std::string_view person_id, std::uint32_t shard_count) {
+  if (shard_count <= 1 || !may_hold_combining_mark(person_id)) return shard_of(person_id, shard_count);
+  std::string composed;
+  return shard_of(compose_latin(person_id, composed), shard_count);
 }
 
 }  // namespace gapscore

@@ -80,7 +80,7 @@ int TableBuilder::slot_for_key(std::string_view key) {
 // A row belongs to the shard of its person_id cell, whatever else is wrong with it.
 bool TableBuilder::owned(std::string_view person) {
   if (probing_) return false;
-  if (options_.shard_count <= 1 || shard_of(trim(person), options_.shard_count) == options_.shard_index) return true;
+  if (options_.shard_count <= 1 || shard_of_id(trim(person), options_.shard_count) == options_.shard_index) return true;
   ++other_shards_;
   return false;
 }

@@ -4,6 +4,7 @@
 // every other row to the general path, which reads it again and writes its
 // diagnostic: the two paths give the same rows, values and diagnostics.
 #include "base/date.h"
+#include "ingest/line_scan.h"
 #include "ingest/table_builder.h"
 
 namespace gapscore::ingest {
@@ -25,6 +26,20 @@ namespace {
 // A key written "in quotes" (no quote inside: a hint needs no more).
 std::string_view unquoted(std::string_view cell) {
   return cell.size() >= 2 && cell.front() == '"' && cell.back() == '"' ? cell.substr(1, cell.size() - 2) : cell;
+}
+
+// may_hold_combining_mark (base/latin_nfc.h) a word at a time where the cell's
+// last word is readable: every row's id is a name cell, and ids are ASCII in
+// most files (no byte with its high bit set: no combining accent).
+bool may_hold_combining_mark_at(std::string_view cell, const char* readable_end) {
+  const char* p = cell.data();
+  const std::size_t n = cell.size();
+  if (!readable_end || static_cast<std::size_t>(readable_end - p) < (n + 7) / 8 * 8) return may_hold_combining_mark(cell);
+  std::uint64_t bytes = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) bytes |= line_scan_detail::load_word(p + i);
+  if (i < n) bytes |= line_scan_detail::load_word(p + i) & ((std::uint64_t{1} << (8 * (n - i))) - 1);
+  return (bytes & 0x8080808080808080ULL) != 0 && may_hold_combining_mark(cell);
 }
 
 }  // namespace
@@ -64,7 +79,7 @@ void TableBuilder::look_ahead(std::string_view rest, std::uint64_t rest_offset) 
       continue;
     }
     // Another reader's row never reaches this one (the CSV reader skips it).
-    if (options_.shard_count > 1 && shard_of(trim(keys[0]), options_.shard_count) != options_.shard_index) continue;
+    if (options_.shard_count > 1 && shard_of_id(trim(keys[0]), options_.shard_count) != options_.shard_index) continue;
     ++rows_ahead_;
     std::int32_t day = kMissingInt;
     if (keys[1].size() == 10)
@@ -119,7 +134,7 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
         break;
       }
       case ColumnType::text:
-        if (name_slot_[s] && may_hold_combining_mark(cell)) return false;  // the general path composes its accents
+        if (name_slot_[s] && may_hold_combining_mark_at(cell, readable_end)) return false;  // the general path composes its accents
         break;
     }
   }

@@ -49,7 +49,8 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
   nums_.resize(n);
   micros_.assign(n, kNoMicros);
   for (const ColumnSpec& spec : schema.columns)
-    name_slot_.push_back(spec.name == "team" || spec.name == "role" || spec.name == "task_type");
+    name_slot_.push_back(spec.name == "team" || spec.name == "role" || spec.name == "task_type" || spec.name == "person_id" ||
+                         spec.name == "manager_id");
   composed_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     if (schema.columns[i].type != ColumnType::date) continue;
