@@ -103,3 +103,42 @@ test('Windows-1252 tables are read again as such: the CLI\'s bytes, 1 and 2 work
     Buffer.from('P99999,Z\xfcrich,analyst,remote,,true,2020-01-01,X\n', 'latin1')]);
   await assert.rejects(gs.analyze({ activity: sample('activity'), people: damaged }), (e) => e.code === 'invalid_utf8' && e.table === 'people');
 });
+
+test('an id written with a combining accent is the person typed: one person, the CLI\'s bytes, 1 and 2 workers', async (t) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  // "Andre" + U+0301 (as some macOS tools write it) and "André" typed: the two spellings would go to
+  // different readers of 2 if read as written.
+  const nfc = 'Andr\u00e9', nfd = 'Andre\u0301';
+  const text = (table) => sample(table).toString('utf8');
+  let row = 0;
+  const activityMixed = text('activity').replace(/^P00001,/gm, () => ((row++ % 2) ? nfd : nfc) + ',');
+  const activityTyped = text('activity').replace(/^P00001,/gm, nfc + ',');
+  const people = text('people').replace(/^P00001,/m, nfc + ',').replace(/,P00001,/g, () => ((row++ % 2) ? `,${nfd},` : `,${nfc},`));
+  assert.ok(row > 4 && activityMixed.includes(nfd) && people.includes(nfd));
+  const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-nfd-'));
+  writeFileSync(path.join(dir, 'activity.csv'), activityMixed);
+  writeFileSync(path.join(dir, 'typed.csv'), activityTyped);
+  writeFileSync(path.join(dir, 'people.csv'), people);
+  const cliReport = (activityFile) => execFileSync(cli, ['analyze', '--activity', activityFile, '--people', 'people.csv', '--threads', '1'],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  const want = cliReport('activity.csv');
+  const mixed = JSON.parse(want), typed = JSON.parse(cliReport('typed.csv'));
+  assert.ok(!want.includes(nfd));
+  assert.deepEqual(mixed.summary, typed.summary);
+  assert.deepEqual(mixed.groups, typed.groups);
+  assert.equal(mixed.summary.people_missing_from_people_table, 0);
+  for (const workers of [1, 2]) {
+    await t.test(`${workers} worker(s)`, async () => {
+      const engine = await createGapScore({ workers, minParallelBytes: 1 });
+      const s = await engine.open({ activity: Buffer.from(activityMixed), people: Buffer.from(people) }, {},
+        { sourceNames: { activity: 'activity.csv', people: 'people.csv' } });
+      try {
+        assert.equal(s.info.readers, workers);
+        assert.equal(await s.reportText(), want);
+      } finally {
+        s.close();
+      }
+    });
+  }
+});
