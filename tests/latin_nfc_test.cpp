@@ -57,5 +57,31 @@ TEST(LatinNfc, EverythingElseStaysAsWritten) {
   EXPECT_TRUE(may_hold_combining_mark("Cafe\xCC\x81"));
 }
 
+// The check reads a word at a time with overlapping loads: an accent at any
+// place of a name of any length is seen, and an ASCII name never asks further.
+TEST(LatinNfc, TheMarkCheckSeesEveryPlaceOfEveryLength) {
+  for (std::size_t length = 0; length <= 40; ++length) {
+    const std::string ascii(length, 'a');
+    EXPECT_FALSE(may_hold_combining_mark(ascii)) << length;
+    for (std::size_t at = 0; at + 1 < length; ++at) {
+      std::string marked = ascii, other = ascii;
+      marked[at] = '\xCC';
+      marked[at + 1] = '\x81';
+      other[at] = '\xC3';  // a precomposed letter: high bits, no combining accent
+      other[at + 1] = '\xA9';
+      EXPECT_TRUE(may_hold_combining_mark(marked)) << length << " at " << at;
+      EXPECT_FALSE(may_hold_combining_mark(other)) << length << " at " << at;
+      marked[at] = '\xCD';
+      marked[at + 1] = '\x80';
+      EXPECT_TRUE(may_hold_combining_mark(marked)) << length << " at " << at;
+    }
+    if (length > 0) {
+      std::string last = ascii;
+      last.back() = '\xCC';  // cut short, still a lead byte: the general path decides
+      EXPECT_TRUE(may_hold_combining_mark(last)) << length;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gapscore

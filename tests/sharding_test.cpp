@@ -233,8 +233,9 @@ TEST(Sharding, AnAccentWrittenTwoWaysIsOneName) {
 }
 
 TEST(Sharding, AnIdWrittenTwoWaysIsOnePerson) {
-  // An id typed "André" (U+00E9) in one file and "Andre" + a combining acute (U+0301) in another is one
-  // person: one headcount, the people table's row, and a repeated key across the two spellings is a
+  // An id typed "André" (U+00E9) in some rows and "Andre" + a combining acute (U+0301) in others, of the
+  // same activity file and of the people table's manager_id, is one person: one headcount, the people
+  // table's row, and a repeated key across the two spellings is a
   // repeat (the first row in file order wins). manager_id is read the same way: one manager's team.
   // The same bytes for 1, 2 and 3 readers, and the same figures as the input with every id typed.
   // The two spellings hash to different readers of 2 and of 3 (ingest/shard.h), as most ids do.

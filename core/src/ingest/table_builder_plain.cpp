@@ -28,20 +28,6 @@ std::string_view unquoted(std::string_view cell) {
   return cell.size() >= 2 && cell.front() == '"' && cell.back() == '"' ? cell.substr(1, cell.size() - 2) : cell;
 }
 
-// may_hold_combining_mark (base/latin_nfc.h) a word at a time where the cell's
-// last word is readable: every row's id is a name cell, and ids are ASCII in
-// most files (no byte with its high bit set: no combining accent).
-bool may_hold_combining_mark_at(std::string_view cell, const char* readable_end) {
-  const char* p = cell.data();
-  const std::size_t n = cell.size();
-  if (!readable_end || static_cast<std::size_t>(readable_end - p) < (n + 7) / 8 * 8) return may_hold_combining_mark(cell);
-  std::uint64_t bytes = 0;
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) bytes |= line_scan_detail::load_word(p + i);
-  if (i < n) bytes |= line_scan_detail::load_word(p + i) & ((std::uint64_t{1} << (8 * (n - i))) - 1);
-  return (bytes & 0x8080808080808080ULL) != 0 && may_hold_combining_mark(cell);
-}
-
 }  // namespace
 
 // One line per row, kAheadRows lines ahead of it: its person_id, date and
@@ -134,7 +120,7 @@ bool TableBuilder::plain_csv_row(std::span<const std::string_view> fields, const
         break;
       }
       case ColumnType::text:
-        if (name_slot_[s] && may_hold_combining_mark_at(cell, readable_end)) return false;  // the general path composes its accents
+        if (name_slot_[s] && may_hold_combining_mark(cell)) return false;  // the general path composes its accents
         break;
     }
   }
