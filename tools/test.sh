@@ -30,8 +30,8 @@ step "sanitized tests (ctest in build/native-asan)"
 # Any ASan/UBSan report fails its test: UB is compiled non-recoverable and the
 # runtime options (tools/sanitizer-env.sh) halt on the first error, leaks included.
 source tools/sanitizer-env.sh
-# Every label runs here, "slow" too (its one test takes about 25 s under ASan;
-# the whole step about 2 min on 2 cores).
+# Every label runs here, "slow" too. One ctest test per test executable here
+# (GAPSCORE_TEST_PER_EXECUTABLE): about 2.5 min on 2 cores.
 # Tests skipped under the sanitizers only, each for a named open bug (ctest regex,
 # '|'-separated; empty = none). A test listed here still runs in build/native.
 ASAN_SKIP_TESTS=""
