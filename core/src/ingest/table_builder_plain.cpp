@@ -4,7 +4,6 @@
 // every other row to the general path, which reads it again and writes its
 // diagnostic: the two paths give the same rows, values and diagnostics.
 #include "base/date.h"
-#include "ingest/line_scan.h"
 #include "ingest/table_builder.h"
 
 namespace gapscore::ingest {
