@@ -47,6 +47,8 @@ inline constexpr std::size_t kMaxDiagnosticValueBytes = 80;
 
 // Truncates user text for a diagnostic on a UTF-8 boundary, marking the cut.
 std::string clip_for_diagnostic(std::string_view text);
+// The same, in double quotes: how a diagnostic names a column or a value.
+std::string quote_for_diagnostic(std::string_view text);
 
 Diagnostic make_diagnostic(DiagCode code, std::string message, std::string table = {},
                            std::uint64_t row = 0, std::string column = {}, std::string value = {});

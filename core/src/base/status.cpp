@@ -45,6 +45,8 @@ std::string clip_for_diagnostic(std::string_view text) {
   return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";  // U+2026 ellipsis
 }
 
+std::string quote_for_diagnostic(std::string_view text) { return "\"" + clip_for_diagnostic(text) + "\""; }
+
 Diagnostic make_diagnostic(DiagCode code, std::string message, std::string table, std::uint64_t row,
                            std::string column, std::string value) {
   Diagnostic d;

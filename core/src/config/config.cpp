@@ -272,7 +272,7 @@ struct Parser {
             "cannot be combined with differential privacy or cell-key perturbation (they release group_by's groups only)");
     for (const std::string& g : config.group_by)
       if (!config.rollup_by.empty() && normalize_header(g) == normalize_header(config.rollup_by))
-        error(DiagCode::config_invalid_value, "rollup_by", "\"" + clip_for_diagnostic(g) + "\" is already in group_by");
+        error(DiagCode::config_invalid_value, "rollup_by", quote_for_diagnostic(g) + " is already in group_by");
     if (config.window_start && config.window_end && *config.window_start > *config.window_end)
       error(DiagCode::config_invalid_value, "window", "start is after end");
     const PrivacyConfig& pc = config.privacy;
@@ -362,13 +362,13 @@ struct Parser {
         "department, or an HR attribute of a Viva person query such as Organization)";
     bool plain = !name.empty() && name.size() <= 64;
     for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ' || c == '-');
-    if (!plain) return "\"" + clip_for_diagnostic(name) + "\" is not a person attribute" + usage;
+    if (!plain) return quote_for_diagnostic(name) + " is not a person attribute" + usage;
     std::vector<std::string> fixed(std::begin(kGroupable), std::begin(kGroupable) + kPersonTableAttributes);
     std::string lower;
     for (char c : name) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     const std::string close = closest_match(lower, fixed);
     if (!close.empty() && edit_distance(lower, close) <= 2)
-      return "\"" + clip_for_diagnostic(name) + "\" is not a person attribute; did you mean \"" + close + "\"?";
+      return quote_for_diagnostic(name) + " is not a person attribute; did you mean \"" + close + "\"?";
     return {};
   }
 
@@ -388,7 +388,7 @@ struct Parser {
       std::string why;
       if (!item.is_string() || !DateFormat::parse(item.get<std::string>(), &why)) {
         error(DiagCode::config_invalid_value, k,
-              item.is_string() ? "\"" + clip_for_diagnostic(item.get<std::string>()) + "\": " + why
+              item.is_string() ? quote_for_diagnostic(item.get<std::string>()) + ": " + why
                                : std::string("must be a date format such as \"M/D/YYYY\""));
         continue;
       }
@@ -408,7 +408,7 @@ struct Parser {
         config.encodings[table] = "windows-1252";
       } else {
         error(DiagCode::config_invalid_value, "encodings." + table,
-              (item.is_string() ? "\"" + clip_for_diagnostic(item.get<std::string>()) + "\": " : std::string()) +
+              (item.is_string() ? quote_for_diagnostic(item.get<std::string>()) + ": " : std::string()) +
                   "must be \"utf-8\" or \"windows-1252\"");
       }
     }
@@ -774,7 +774,7 @@ struct Parser {
         if (!known) {
           const std::string close = closest_match(t, names);
           error(DiagCode::config_invalid_value, k + "." + header,
-                "\"" + clip_for_diagnostic(target.get<std::string>()) + "\" is not a column of " + table +
+                quote_for_diagnostic(target.get<std::string>()) + " is not a column of " + table +
                     (close.empty() ? "" : "; did you mean \"" + close + "\"?"));
           continue;
         }

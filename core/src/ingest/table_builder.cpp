@@ -22,8 +22,6 @@ std::uint64_t splitmix64_mix(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-std::string quoted(std::string_view s) { return "\"" + clip_for_diagnostic(s) + "\""; }
-
 std::string format_bound(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   std::string s = std::to_string(v);
@@ -368,12 +366,12 @@ Status TableBuilder::parse_row(std::uint64_t row) {
       case ColumnType::text: break;
     }
     if (!ok) {
-      if (keep_row_without_cell(spec, err.code, row, s, std::string(cell), quoted(trim(cell)) + " " + err.problem)) continue;
-      return row_problem(err.code, row, header_for_slot(s), std::string(cell), quoted(trim(cell)) + " " + err.problem);
+      if (keep_row_without_cell(spec, err.code, row, s, std::string(cell), quote_for_diagnostic(trim(cell)) + " " + err.problem)) continue;
+      return row_problem(err.code, row, header_for_slot(s), std::string(cell), quote_for_diagnostic(trim(cell)) + " " + err.problem);
     }
     if ((spec.type == ColumnType::integer || spec.type == ColumnType::number) &&
         !in_bounds(spec, numeric)) {
-      const std::string problem = quoted(trim(cell)) + " is out of range (must be " + range_text(spec) + ")";
+      const std::string problem = quote_for_diagnostic(trim(cell)) + " is out of range (must be " + range_text(spec) + ")";
       if (keep_row_without_cell(spec, DiagCode::out_of_range, row, s, std::string(cell), problem)) continue;
       return row_problem(DiagCode::out_of_range, row, header_for_slot(s), std::string(cell), problem);
     }

@@ -9,12 +9,10 @@
 namespace gapscore::ingest {
 namespace {
 
-std::string quoted(std::string_view s) { return "\"" + clip_for_diagnostic(s) + "\""; }
-
 // "people row 3, column "x": <problem>", the words every row and cell diagnostic starts with.
 std::string row_message(const std::string& table, std::uint64_t row, const std::string& column, const std::string& problem) {
   std::string msg = table + " row " + std::to_string(row);
-  if (!column.empty()) msg += ", column " + quoted(column);
+  if (!column.empty()) msg += ", column " + quote_for_diagnostic(column);
   return msg + ": " + problem;
 }
 

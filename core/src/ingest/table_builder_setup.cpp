@@ -13,8 +13,6 @@
 namespace gapscore::ingest {
 namespace {
 
-std::string quoted(std::string_view s) { return "\"" + clip_for_diagnostic(s) + "\""; }
-
 ColumnData empty_data(ColumnType t) {
   switch (t) {
     case ColumnType::integer:
@@ -64,7 +62,7 @@ TableBuilder::TableBuilder(const TableSchema& schema, const IngestOptions& optio
 }
 
 int TableBuilder::unknown_column(std::string_view header, bool json_field) {
-  const std::string what = std::string(json_field ? "field " : "column ") + quoted(header);
+  const std::string what = std::string(json_field ? "field " : "column ") + quote_for_diagnostic(header);
   const std::uint64_t row = json_field ? 0 : 1;
   if (schema_.kind != TableKind::people) {
     ignored_headers_.emplace_back(header);
@@ -124,7 +122,7 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
     const auto s = static_cast<std::size_t>(slot);
     if (seen_[s]) {
       fatal.push_back(make_diagnostic(DiagCode::duplicate_column,
-                                      table_name_ + ": columns " + quoted(slot_header_[s]) + " and " + quoted(h) +
+                                      table_name_ + ": columns " + quote_for_diagnostic(slot_header_[s]) + " and " + quote_for_diagnostic(h) +
                                           " both map to " + std::string(schema_.columns[s].name),
                                       table_name_, 1, std::string(h)));
       continue;
@@ -153,11 +151,11 @@ Status TableBuilder::set_csv_header(std::span<const std::string_view> header) {
                       expected + ")";
     const std::string found = likely_header(spec.name, original);
     if (!found.empty()) {
-      msg += "; closest header found: " + quoted(found) + "; to use it, add to the config: " +
+      msg += "; closest header found: " + quote_for_diagnostic(found) + "; to use it, add to the config: " +
              column_mapping_json(table_name_, found, spec.name);
     } else if (!original.empty()) {
       std::string list;
-      for (std::size_t i = 0; i < original.size() && i < 8; ++i) list += (i ? ", " : "") + quoted(original[i]);
+      for (std::size_t i = 0; i < original.size() && i < 8; ++i) list += (i ? ", " : "") + quote_for_diagnostic(original[i]);
       msg += "; headers not recognised: " + list;
     } else {
       msg += "; no header resembles it";
@@ -180,7 +178,7 @@ Status TableBuilder::check_required_columns_seen() {
     std::string msg = table_name_ + ": required field \"" + std::string(spec.name) + "\" not found in any object";
     const std::string close = likely_header(spec.name, unmatched);
     if (!close.empty())
-      msg += "; closest field found: " + quoted(close) + "; to use it, add to the config: " +
+      msg += "; closest field found: " + quote_for_diagnostic(close) + "; to use it, add to the config: " +
              column_mapping_json(table_name_, close, spec.name);
     fatal.push_back(make_diagnostic(DiagCode::missing_column, std::move(msg), table_name_, 0, std::string(spec.name), close));
   }

@@ -99,6 +99,30 @@ privacy::SuppressionInput suppression_sizes(double overall, const std::vector<do
   return in;
 }
 
+// What the protected reports (dp, cell_key; headline and adoption-only) start
+// with: the inputs without their counts, the settings, the privacy section with
+// the protection's own block (`fill_privacy`), no diagnostics, and a summary of
+// the released head count and the dates.
+template <class FillPrivacy>
+Json protected_report_head(const Dataset& ds, const Config& config, const privacy::SuppressionPlan& plan, double people,
+                           std::int32_t first, std::int32_t last, FillPrivacy&& fill_privacy) {
+  Json r;
+  r["gapscore_version"] = std::string(engine_version());
+  r["inputs"] = dp_inputs(ds);
+  r["config"] = config_json(config);
+  Json privacy = privacy_section(config, plan);
+  fill_privacy(privacy);
+  r["privacy"] = std::move(privacy);
+  r["diagnostics"] = dp_diagnostics();
+  r["summary"] = {{"people", count_json(people)}, {"activity_rows", nullptr},
+                  {"first_date", format_iso_date(first)}, {"last_date", format_iso_date(last)},
+                  {"rows_outside_window", nullptr}, {"people_without_activity", nullptr},
+                  {"people_missing_from_people_table", nullptr},
+                  {"tables", {{"people", ds.people.has_value()}, {"surveys", ds.surveys.has_value()},
+                              {"playbook", ds.playbook.has_value()}}}};
+  return r;
+}
+
 // The headline report shared by dp and cell_key: the released figures per
 // group and overall, nothing else. `fill_privacy` adds the protection's own
 // block to the privacy section.
@@ -113,20 +137,7 @@ Json headline_report(const Dataset& ds, const Config& config, const analysis::An
   const KeyLabeller label = privacy::key_labeller(ds, config);
   const insights::DataSpan span = insights::data_span(ds, a, config);
 
-  Json r;
-  r["gapscore_version"] = std::string(engine_version());
-  r["inputs"] = dp_inputs(ds);
-  r["config"] = config_json(config);
-  Json privacy = privacy_section(config, plan);
-  fill_privacy(privacy);
-  r["privacy"] = std::move(privacy);
-  r["diagnostics"] = dp_diagnostics();
-  r["summary"] = {{"people", count_json(overall.headcount)}, {"activity_rows", nullptr},
-                  {"first_date", format_iso_date(ds.first_date)}, {"last_date", format_iso_date(ds.last_date)},
-                  {"rows_outside_window", nullptr}, {"people_without_activity", nullptr},
-                  {"people_missing_from_people_table", nullptr},
-                  {"tables", {{"people", ds.people.has_value()}, {"surveys", ds.surveys.has_value()},
-                              {"playbook", ds.playbook.has_value()}}}};
+  Json r = protected_report_head(ds, config, plan, overall.headcount, ds.first_date, ds.last_date, fill_privacy);
   Json unavailable = Json::array();
   for (std::string_view name : analysis::group_metric_names())
     if (name != "headcount" && name != "ai_users" && name != "adoption_rate" && name != "ai_task_share" &&
@@ -175,28 +186,9 @@ Json adoption_report(const Dataset& ds, const Config& config, const analysis::Gr
       suppression_sizes(overall.population, sizes, exact_populations), config.privacy.min_group_size);
   const KeyLabeller label = privacy::key_labeller(ds, config);
 
-  Json r;
-  r["gapscore_version"] = std::string(engine_version());
-  r["inputs"] = dp_inputs(ds);
-  r["config"] = config_json(config);
-  Json privacy = privacy_section(config, plan);
-  fill_privacy(privacy);
-  r["privacy"] = std::move(privacy);
-  r["diagnostics"] = dp_diagnostics();
-  r["summary"] = {{"people", count_json(overall.population)}, {"activity_rows", nullptr},
-                  {"first_date", format_iso_date(u.date_range.first)}, {"last_date", format_iso_date(u.date_range.second)},
-                  {"rows_outside_window", nullptr}, {"people_without_activity", nullptr},
-                  {"people_missing_from_people_table", nullptr},
-                  {"tables", {{"people", ds.people.has_value()}, {"surveys", ds.surveys.has_value()},
-                              {"playbook", ds.playbook.has_value()}}}};
-  r["metrics_unavailable"] = unavailable_metrics_json(0);
-  r["overall"] = {{"suppressed", true},
-                  {"reason", "no activity table: this is an adoption-only report (see the usage section)"}};
-  r["groups"] = Json::array();
-  r["uniformity"] = {{"across_groups",
-                      {{"adoption_rate", uniformity_json(analysis::uniformity_of({}))},
-                       {"ai_task_share", uniformity_json(analysis::uniformity_of({}))}}}};
-  r["trends"] = Json::array();
+  Json r = protected_report_head(ds, config, plan, overall.population, u.date_range.first, u.date_range.second,
+                                 fill_privacy);
+  add_adoption_only_sections(r);
 
   auto metrics_json = [&](const UsageCounts& c) {
     Json tools = Json::object();

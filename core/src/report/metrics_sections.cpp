@@ -168,4 +168,15 @@ Json unavailable_metrics_json(std::uint32_t available) {
   return arr;
 }
 
+void add_adoption_only_sections(Json& report) {
+  report["metrics_unavailable"] = unavailable_metrics_json(0);
+  report["overall"] = {{"suppressed", true},
+                       {"reason", "no activity table: this is an adoption-only report (see the usage section)"}};
+  report["groups"] = Json::array();
+  report["uniformity"] = {{"across_groups",
+                           {{"adoption_rate", uniformity_json(analysis::uniformity_of({}))},
+                            {"ai_task_share", uniformity_json(analysis::uniformity_of({}))}}}};
+  report["trends"] = Json::array();
+}
+
 }  // namespace gapscore::report

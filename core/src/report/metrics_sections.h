@@ -25,6 +25,10 @@ using privacy::KeyLabeller;
 Json key_json(const analysis::Grouping& g, std::size_t group, const KeyLabeller& label);
 Json trends_json(const analysis::AnalysisResult& a, const privacy::SuppressionPlan& plan, const KeyLabeller& label);
 Json unavailable_metrics_json(std::uint32_t available);
+// The sections an adoption-only report (no activity table) has where the
+// activity's figures would be: every metric unavailable, the overall figures
+// withheld, no groups, no uniformity, no trends.
+void add_adoption_only_sections(Json& report);
 
 using analysis::kTrendMetrics;
 

@@ -149,14 +149,7 @@ Json adoption_only_report(const Dataset& ds, const Config& config, DiagnosticLog
   summary["first_date"] = counted ? Json(format_iso_date(first)) : Json(nullptr);
   summary["last_date"] = counted ? Json(format_iso_date(last)) : Json(nullptr);
   r["summary"] = std::move(summary);
-  r["metrics_unavailable"] = unavailable_metrics_json(0);
-  r["overall"] = {{"suppressed", true},
-                  {"reason", "no activity table: this is an adoption-only report (see the usage section)"}};
-  r["groups"] = Json::array();
-  r["uniformity"] = {{"across_groups",
-                      {{"adoption_rate", uniformity_json(analysis::uniformity_of({}))},
-                       {"ai_task_share", uniformity_json(analysis::uniformity_of({}))}}}};
-  r["trends"] = Json::array();
+  add_adoption_only_sections(r);
   r["usage"] = usage_json(*ds.usage, ua, config, label);
   return r;
 }

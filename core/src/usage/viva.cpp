@@ -180,7 +180,7 @@ Status read_viva_person_query(std::string_view bytes, const std::string& source,
           double x = 0;
           if (!number_of(v, x)) {
             ++summary.records_skipped;
-            skip(log, source, rec.row, "\"" + clip_for_diagnostic(v) + "\" in " + c.header + " is not a count or NA", false);
+            skip(log, source, rec.row, quote_for_diagnostic(v) + " in " + c.header + " is not a count or NA", false);
             return Ok{};
           }
           licensed = true;
