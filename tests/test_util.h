@@ -16,6 +16,8 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,12 +33,29 @@ inline std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+// The folders fresh_temp_dir made, removed when the process exits, so that runs
+// of the suite do not pile up in the temp folder. GAPSCORE_KEEP_TEMP=1 keeps
+// them, to look at a failed case's files.
+inline std::vector<std::filesystem::path>& temp_dirs_removed_at_exit() {
+  struct Folders {
+    std::vector<std::filesystem::path> list;
+    ~Folders() {
+      if (std::getenv("GAPSCORE_KEEP_TEMP")) return;
+      std::error_code ignored;
+      for (const auto& dir : list) std::filesystem::remove_all(dir, ignored);
+    }
+  };
+  static Folders folders;
+  return folders.list;
+}
+
 // A fresh, empty folder of this process's own: ctest runs each test case as its own process,
 // in parallel, so a shared fixed name would let one case delete another's files.
 inline std::filesystem::path fresh_temp_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("gapscore_" + name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  temp_dirs_removed_at_exit().push_back(dir);
   return dir;
 }
 

@@ -2,7 +2,7 @@
 // `npm pack` tarball into a throwaway consumer project (so a file missing
 // from package.json "files" breaks the tests), plus paths to fixtures.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ let installed = null;
 export function consumerDir() {
   if (installed) return installed;
   const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-consumer-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const packDir = path.join(dir, 'pack');
   mkdirSync(packDir);
   execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });

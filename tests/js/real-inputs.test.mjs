@@ -53,7 +53,7 @@ test('ambiguous dates are a structured error naming the column', async () => {
 // table's team names have accents and a dash. Read again as such by itself, whatever the readers
 // and the input form, with the CLI's bytes (the CLI does the same); validate() agrees.
 test('Windows-1252 tables are read again as such: the CLI\'s bytes, 1 and 2 workers, bytes and Blob', async (t) => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const latin1 = (text) => Buffer.from(text.replace(/–/g, '\x96'), 'latin1');  // en dash: 0x96 in Windows-1252
   const sampleText = (table) => readFileSync(path.join(root, 'web-demo', 'sample', `${table}.csv`), 'latin1');
@@ -61,6 +61,7 @@ test('Windows-1252 tables are read again as such: the CLI\'s bytes, 1 and 2 work
   const people = latin1(sampleText('people').replaceAll(',Engineering,', ',Ingénierie – Zürich,'));
   assert.ok(activity.includes(0xf3) && people.includes(0x96));
   const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-1252-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(path.join(dir, 'activity.csv'), activity);
   writeFileSync(path.join(dir, 'people.csv'), people);
   const want = execFileSync(cli, ['analyze', '--activity', 'activity.csv', '--people', 'people.csv', '--threads', '1'],
@@ -105,7 +106,7 @@ test('Windows-1252 tables are read again as such: the CLI\'s bytes, 1 and 2 work
 });
 
 test('an id written with a combining accent is the person typed: one person, the CLI\'s bytes, 1 and 2 workers', async (t) => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   // "Andre" + U+0301 (as some macOS tools write it) and "André" typed: the two spellings would go to
   // different readers of 2 if read as written.
@@ -117,6 +118,7 @@ test('an id written with a combining accent is the person typed: one person, the
   const people = text('people').replace(/^P00001,/m, nfc + ',').replace(/,P00001,/g, () => ((row++ % 2) ? `,${nfd},` : `,${nfc},`));
   assert.ok(row > 4 && activityMixed.includes(nfd) && people.includes(nfd));
   const dir = mkdtempSync(path.join(tmpdir(), 'gapscore-nfd-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(path.join(dir, 'activity.csv'), activityMixed);
   writeFileSync(path.join(dir, 'typed.csv'), activityTyped);
   writeFileSync(path.join(dir, 'people.csv'), people);
