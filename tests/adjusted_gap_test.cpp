@@ -6,6 +6,7 @@
 
 #include "analysis/adjusted_gap.h"
 #include "gapscore/session.h"
+#include "session_report.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -14,16 +15,10 @@ namespace {
 using nlohmann::json;
 
 json analyze(const std::string& dir, const json& config) {
-  auto a = Session::create(config.dump());
-  EXPECT_TRUE(a.ok());
-  for (const char* t : {"activity", "people"}) {
-    EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());
-    EXPECT_TRUE(a->push(testing_util::read_file(dir + "/" + t + ".csv")).ok());
-    EXPECT_TRUE(a->end_table().ok());
-  }
-  auto r = a->report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return json::parse(r.value());
+  const std::string activity = testing_util::read_file(dir + "/activity.csv");
+  const std::string people = testing_util::read_file(dir + "/people.csv");
+  EXPECT_FALSE(activity.empty() || people.empty()) << dir;
+  return testing_util::session_report(config, {{TableKind::activity, activity}, {TableKind::people, people}});
 }
 
 void expect_close(const json& got, const json& want, const std::string& what) {

@@ -15,6 +15,7 @@
 #include "gapscore/session.h"
 #include "gapscore/generate.h"
 #include "privacy/pseudonym.h"
+#include "session_report.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -22,20 +23,16 @@ namespace {
 
 using nlohmann::json;
 
+// The tables of `dir` that are there (a missing or empty file is left out).
 json analyze_files(const std::string& dir, const json& config) {
-  auto a = Session::create(config.dump());
-  EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message());
-  for (const char* t : {"people", "playbook", "surveys", "activity"}) {
-    const std::string path = dir + "/" + t + ".csv";
-    const std::string bytes = testing_util::read_file(path);
-    if (bytes.empty()) continue;
-    EXPECT_TRUE(a->begin_table(*table_kind_from_name(t)).ok());
-    EXPECT_TRUE(a->push(bytes).ok());
-    EXPECT_TRUE(a->end_table().ok());
+  std::vector<std::string> bytes;
+  std::vector<testing_util::TableText> tables;
+  bytes.reserve(std::size(kReadOrder));
+  for (TableKind kind : kReadOrder) {
+    bytes.push_back(testing_util::read_file(dir + "/" + std::string(table_name(kind)) + ".csv"));
+    tables.push_back({kind, bytes.back()});
   }
-  auto r = a->report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return json::parse(r.value());
+  return testing_util::session_report(config, tables);
 }
 
 void expect_close(const json& got, const json& want, const std::string& what) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "gapscore/session.h"
+#include "session_report.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -23,30 +24,20 @@ std::vector<std::string> cases() {
 }
 
 json run_gapscore(const std::string& dir, const json& config) {
-  auto a = Session::create(config.dump());
-  EXPECT_TRUE(a.ok());
+  std::vector<std::string> bytes;
+  std::vector<testing_util::TableText> tables;
+  bytes.reserve(std::size(kReadOrder));
   for (TableKind kind : kReadOrder) {
     const std::string path = dir + "/" + std::string(table_name(kind)) + ".csv";
     if (!fs::exists(path)) continue;
-    EXPECT_TRUE(a->begin_table(kind, path).ok());
-    EXPECT_TRUE(a->push(testing_util::read_file(path)).ok());
-    const Status s = a->end_table();
-    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message());
+    bytes.push_back(testing_util::read_file(path));
+    tables.push_back({kind, bytes.back(), path});
   }
-  auto r = a->report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return json::parse(r.value());
+  return testing_util::session_report(config, tables);
 }
 
 json run_gapscore_text(const std::string& activity, const json& config) {
-  auto a = Session::create(config.dump());
-  EXPECT_TRUE(a.ok());
-  EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
-  EXPECT_TRUE(a->push(activity).ok());
-  EXPECT_TRUE(a->end_table().ok());
-  auto r = a->report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return json::parse(r.value());
+  return testing_util::session_report(config, {{TableKind::activity, activity}});
 }
 
 void expect_value(const json& got, const json& want, const std::string& where) {

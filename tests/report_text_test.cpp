@@ -17,6 +17,7 @@
 #include "gapscore/catalog.h"
 #include "gapscore/generate.h"
 #include "gapscore/session.h"
+#include "session_report.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -116,22 +117,12 @@ std::set<std::string> sample_data() {
 }
 
 json sample_report(const json& config) {
-  auto s = Session::create(config.dump());
-  EXPECT_TRUE(s.ok());
   const Inputs& in = sample_inputs();
   // In kReadOrder: the activity last.
-  const std::pair<TableKind, const std::string*> tables[] = {{TableKind::people, &in.people},
-                                                             {TableKind::playbook, &in.playbook},
-                                                             {TableKind::surveys, &in.surveys},
-                                                             {TableKind::activity, &in.activity}};
-  for (const auto& [kind, text] : tables) {
-    EXPECT_TRUE(s->begin_table(kind).ok());
-    EXPECT_TRUE(s->push(*text).ok());
-    EXPECT_TRUE(s->end_table().ok());
-  }
-  auto r = s->report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return r.ok() ? json::parse(r.value()) : json();
+  return testing_util::session_report(config, {{TableKind::people, in.people},
+                                               {TableKind::playbook, in.playbook},
+                                               {TableKind::surveys, in.surveys},
+                                               {TableKind::activity, in.activity}});
 }
 
 TEST(ReportText, TheSampleReportNamesNoIdentifierInItsTexts) {

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "gapscore/session.h"
+#include "session_report.h"
 #include "test_util.h"
 
 namespace gapscore {
@@ -14,14 +15,7 @@ namespace {
 using nlohmann::json;
 
 json analyze(const std::string& activity, const json& config = {{"group_by", {"team"}}}) {
-  auto a = Session::create(config.dump());
-  EXPECT_TRUE(a.ok());
-  EXPECT_TRUE(a->begin_table(TableKind::activity).ok());
-  EXPECT_TRUE(a->push(activity).ok());
-  EXPECT_TRUE(a->end_table().ok());
-  auto r = a->report();
-  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message());
-  return json::parse(r.value());
+  return testing_util::session_report(config, {{TableKind::activity, activity}});
 }
 
 // 300 rows on one day: 60 people in 3 teams, 5 rows each; every second person
