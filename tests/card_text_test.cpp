@@ -144,6 +144,38 @@ TEST(CardText, FindingKpiAuditSaysWhatTheCorrelationMeansAndNamesMetricsInWords)
   EXPECT_EQ(setting_keys(c.settings), std::vector<std::string>{"insights.kpi_min_abs_rho"});
 }
 
+// A proxy that moves against an outcome: the direction and strength in words,
+// each outcome it moves against, and that a correlation is not a cause.
+TEST(CardText, WarningKpiAgainstSaysWhichWayAndHowStrongly) {
+  auto pair = [](const char* proxy, const char* outcome, double rho, bool against) {
+    KpiPair p;
+    p.proxy = proxy;
+    p.outcome = outcome;
+    p.rho = rho;
+    p.against = against;
+    return p;
+  };
+  const std::vector<KpiPair> pairs = {pair("tasks", "outcome_value", -0.3618, true), pair("tasks", "quality", 0.01, false),
+                                      pair("meeting_hours", "error_rate", 0.55, true),
+                                      pair("meeting_hours", "quality", -0.21, true)};
+  const Card one = kpi_against_card({"tasks"}, pairs, {"error_reduction"});
+  EXPECT_EQ(one.kind, "warning");
+  EXPECT_EQ(one.title, "Legacy metric that points the wrong way: task volume");
+  EXPECT_EQ(one.text,
+            "Across people, more task volume goes with less value (ρ −0.36, a moderate link). A target on it would "
+            "reward the wrong work (a correlation, not proof of cause). Measure instead: error reduction with AI.");
+  const Card two = kpi_against_card({"tasks", "meeting_hours"}, pairs, {});
+  EXPECT_EQ(two.title, "Legacy metrics that point the wrong way");
+  EXPECT_NE(two.text.find("more meeting hours goes with more errors (ρ +0.55, a strong link) and lower quality "
+                          "(ρ −0.21, a weak link)"),
+            std::string::npos)
+      << two.text;
+  EXPECT_EQ(two.text.find("Measure instead"), std::string::npos) << two.text;
+  EXPECT_EQ(setting_keys(two.settings), std::vector<std::string>{"insights.kpi_min_abs_rho"});
+  expect_clean(one);
+  expect_clean(two);
+}
+
 TEST(CardText, FindingRolloutAndTrainingWriteFixedDecimals) {
   // An interval that holds 0 is no change to tell (an outside review's case read "changed by 0.013").
   const Card r = rollout_card(0.123456789, -0.0004, 0.2500001);

@@ -463,7 +463,7 @@ TEST(SuccessStories, OneMistypedRowInTheLastWeekIsNoStory) {
       rising += "S" + std::to_string(p) + "," + weeks[w] + ",a," + std::to_string(w < 3 ? 4 : 6) + ",2,4,0.8,Steady\n";
   const json up = insights_by_team(rising);
   ASSERT_EQ(up["success_stories"].size(), 1u) << up["success_stories"];
-  EXPECT_NE(up["success_stories"][0]["text"].get<std::string>().find("up 50% (0.8 → 1.2)"), std::string::npos)
+  EXPECT_NE(up["success_stories"][0]["text"].get<std::string>().find("up 50% (0.80 → 1.20)"), std::string::npos)
       << up["success_stories"][0]["text"];
 }
 
@@ -772,6 +772,46 @@ TEST(PlantedEffects, RolloutEffectIsDetectedWithinItsInterval) {
   const json& e = r["estimates"][1];
   EXPECT_EQ(e["outcome"], "error_rate");
   EXPECT_LT(e["ci_high"].get<double>(), 0.0);  // fewer errors after the rollout
+}
+
+// A proxy tracks an outcome only the way that counts: more of it with more
+// value or quality, or with fewer errors. In the sample, people with more tasks
+// deliver less value (rho about -0.36): that is a KPI pointing the wrong way,
+// not one that tracks; more AI interactions with fewer errors (rho about
+// -0.28) does track.
+TEST(KpiAudit, AProxyThatMovesAgainstAnOutcomeDoesNotTrackIt) {
+  const json& k = sample_report()["insights"]["kpi_audit"];
+  const double threshold = k["min_abs_rho"].get<double>();
+  int against = 0, tracking_errors = 0;
+  for (const json& p : k["pairs"]) {
+    ASSERT_TRUE(p["rho"].is_number()) << p;
+    const double rho = p["rho"].get<double>();
+    const double better = p["outcome"] == "error_rate" ? -1.0 : 1.0;
+    const bool strong = std::fabs(rho) >= threshold;
+    EXPECT_EQ(p["tracks_outcome"].get<bool>(), strong && rho * better > 0) << p;
+    EXPECT_EQ(p["moves_against_outcome"].get<bool>(), strong && rho * better < 0) << p;
+    against += p["moves_against_outcome"].get<bool>();
+    tracking_errors += p["outcome"] == "error_rate" && p["tracks_outcome"].get<bool>();
+    if (p["proxy"] == "tasks" && p["outcome"] == "outcome_value") {
+      EXPECT_LT(rho, -threshold) << p;  // what this test is about
+      EXPECT_TRUE(p["moves_against_outcome"].get<bool>()) << p;
+    }
+  }
+  EXPECT_EQ(against, 1) << k;
+  EXPECT_EQ(tracking_errors, 1) << k;  // ai_interactions: more of it, fewer errors
+  EXPECT_EQ(k["proxies_against_outcomes"], json::array({"tasks"})) << k;
+  for (const json& p : k["proxies_not_tracking"]) EXPECT_NE(p, "tasks") << k;
+  // One card says so, in words, with the correlation and how strong it is.
+  int cards = 0;
+  for (const json& c : sample_report()["insights"]["cards"]) {
+    if (c["id"] != "kpi_against") continue;
+    ++cards;
+    EXPECT_EQ(c["title"], "Legacy metric that points the wrong way: task volume");
+    const std::string text = c["text"];
+    EXPECT_NE(text.find("more task volume goes with less value (\u03c1 \u22120.36, a moderate link)"), std::string::npos) << text;
+    EXPECT_NE(text.find("not proof of cause"), std::string::npos) << text;
+  }
+  EXPECT_EQ(cards, 1);
 }
 
 TEST(PlantedEffects, HoursDoNotTrackOutcomes) {

@@ -91,6 +91,16 @@ std::string fixed_text(double v, int decimals) {
   return out;
 }
 
+std::string fixed_text_padded(double v, int decimals) {
+  std::string out = fixed_text(v, decimals);
+  if (decimals <= 0 || out.find('e') != std::string::npos) return out;
+  const std::size_t point = out.find('.');
+  const std::size_t have = point == std::string::npos ? 0 : out.size() - point - 1;
+  if (point == std::string::npos) out.push_back('.');
+  out.append(static_cast<std::size_t>(decimals) - have, '0');
+  return out;
+}
+
 std::string percent_text(double share) { return fixed_text(share * 100.0, 0) + "%"; }
 
 }  // namespace gapscore

@@ -19,6 +19,9 @@ void append_fixed(std::string& out, double v, int decimals);
 // append_fixed as a string; values too large for exact steps (|v|·10^decimals
 // ≥ 2^52) are written as whole numbers.
 std::string fixed_text(double v, int decimals);
+// fixed_text with all `decimals` digits after the point ("1.90", "2.00"): for
+// figures read side by side, as "1.79 → 1.90".
+std::string fixed_text_padded(double v, int decimals);
 // A number as a person would type it: whole numbers without ".0", others as
 // their shortest round-trip text (nlohmann's digit generation, not printf's).
 std::string number_as_typed(double v);

@@ -96,7 +96,8 @@ constexpr ConfigKeyDoc kKeys[] = {
     {"insights.champion_min_percentile", "number 0..1", "0.75",
      "Persona champion: quality-adjusted output per hour at or above this percentile of the group."},
     {"insights.kpi_min_abs_rho", "number 0..1", "0.2",
-     "KPI audit: a legacy proxy tracks an outcome when |Spearman rho| reaches this."},
+     "KPI audit: a legacy proxy tracks an outcome when |Spearman rho| reaches this with more of the proxy going "
+     "with more value or quality, or fewer errors; the other way it points the wrong way (docs/insights.md)."},
     {"insights.split_min_share", "number 0..1", "0.3",
      "Uneven groups: people with at least this AI share of tasks count as leaning on AI."},
     {"insights.uneven_min_split", "number 0..0.5", "0.35",

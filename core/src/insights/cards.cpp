@@ -19,6 +19,19 @@ Card card(std::string id, std::string kind, std::string title, std::string text)
   c.text = std::move(text);
   return c;
 }
+
+// "a, b and c" (or "a, b or c").
+std::string joined(const std::vector<std::string>& words, const char* last) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) out += (i == 0 ? "" : i + 1 == words.size() ? last : ", ") + words[i];
+  return out;
+}
+
+// How close a rank correlation is, in words (Cohen's 0.1 / 0.3 / 0.5 for r).
+const char* link_words(double rho) {
+  const double r = std::fabs(rho);
+  return r >= 0.5 ? "a strong link" : r >= 0.3 ? "a moderate link" : "a weak link";
+}
 }  // namespace
 
 Card uneven_adoption_card(const std::string& group, double leaning_share, double non_adopter_share) {
@@ -87,11 +100,6 @@ Card success_story_card(const std::string& story) { return card("success_story",
 Card kpi_audit_card(const std::vector<std::string>& proxies, const std::vector<std::string>& outcomes,
                     const std::vector<std::string>& replacements, const InsightsConfig& config) {
   // In plain words: which of the old measures say nothing about results.
-  auto joined = [](const std::vector<std::string>& words, const char* last) {
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) out += (i == 0 ? "" : i + 1 == words.size() ? last : ", ") + words[i];
-    return out;
-  };
   std::vector<std::string> names, delivered, instead;
   for (const std::string& p : proxies) names.push_back(proxy_words(p));
   // Only the outcomes that were tested are named.
@@ -107,6 +115,31 @@ Card kpi_audit_card(const std::vector<std::string>& proxies, const std::vector<s
                      fixed_text(config.kpi_min_abs_rho, 3) + ")." +
                      (instead.empty() ? "" : " Measure instead: " + joined(instead, " and ") + ".");
   Card c = card("kpi_audit", "finding", std::move(title), std::move(text));
+  c.settings = setting::kpi_min_abs_rho;
+  return c;
+}
+
+Card kpi_against_card(const std::vector<std::string>& proxies, const std::vector<KpiPair>& pairs,
+                      const std::vector<std::string>& replacements) {
+  // Each proxy with the outcomes it moves against: "task volume goes with less
+  // value (ρ −0.36, a moderate link)".
+  std::vector<std::string> clauses, names, instead;
+  for (const std::string& proxy : proxies) {
+    names.push_back(proxy_words(proxy));
+    std::vector<std::string> worse;
+    for (const KpiPair& p : pairs)
+      if (p.proxy == proxy && p.against && p.rho)
+        worse.push_back((p.outcome == "outcome_value" ? "less value" : p.outcome == "quality" ? "lower quality" : "more errors") +
+                        std::string(" (ρ ") + signed_text(*p.rho) + ", " + link_words(*p.rho) + ")");
+    clauses.push_back("more " + proxy_words(proxy) + " goes with " + joined(worse, " and "));
+  }
+  for (const std::string& r : replacements) instead.push_back(metric_label(r));
+  const bool one = proxies.size() == 1;
+  std::string title = one ? "Legacy metric that points the wrong way: " + names[0] : "Legacy metrics that point the wrong way";
+  std::string text = "Across people, " + joined(clauses, "; and ") + ". A target on " + (one ? "it" : "them") +
+                     " would reward the wrong work (a correlation, not proof of cause)." +
+                     (instead.empty() ? "" : " Measure instead: " + joined(instead, " and ") + ".");
+  Card c = card("kpi_against", "warning", std::move(title), std::move(text));
   c.settings = setting::kpi_min_abs_rho;
   return c;
 }

@@ -9,6 +9,7 @@
 
 #include "gapscore/config.h"
 #include "insights/gap_text.h"
+#include "insights/kpi_audit.h"
 #include "insights/sufficiency.h"
 
 namespace gapscore::insights {
@@ -39,6 +40,10 @@ Card success_story_card(const std::string& story);
 // error_rate); `replacements`: catalog metrics the inputs can compute.
 Card kpi_audit_card(const std::vector<std::string>& proxies, const std::vector<std::string>& outcomes,
                     const std::vector<std::string>& replacements, const InsightsConfig& config);
+// One card naming every legacy proxy that moves against an outcome (more of it,
+// less value or quality, or more errors) and tracks none, with its ρ in words.
+Card kpi_against_card(const std::vector<std::string>& proxies, const std::vector<KpiPair>& pairs,
+                      const std::vector<std::string>& replacements);
 Card work_mode_card(const std::string& verdict, bool gap_explained);
 Card rollout_card(double estimate, double ci_low, double ci_high);
 // The organisation's AI user / non-user gap (its sentence from read_gap).

@@ -227,6 +227,8 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   if (!out.kpi_audit.proxies_not_tracking.empty())
     out.cards.push_back(kpi_audit_card(out.kpi_audit.proxies_not_tracking, out.kpi_audit.outcomes_tested,
                                        out.kpi_audit.replacements, config.insights));
+  if (!out.kpi_audit.proxies_against.empty())
+    out.cards.push_back(kpi_against_card(out.kpi_audit.proxies_against, out.kpi_audit.pairs, out.kpi_audit.replacements));
 
   out.work_mode = work_mode_analysis(ds, a, config, shown_work_modes(audit, figures));
   if (!out.work_mode.verdict.empty()) {

@@ -21,6 +21,7 @@ using Getter = std::optional<double> (*)(const analysis::PersonFigures&);
 struct Named {
   const char* name;
   Getter get;
+  int better = 1;  // outcomes: +1 when more is better (value, quality), -1 when less is (errors)
 };
 const Named kBuiltInProxies[] = {
     {"hours", [](const analysis::PersonFigures& f) -> std::optional<double> { return f.hours; }},
@@ -30,7 +31,7 @@ const Named kBuiltInProxies[] = {
 const Named kOutcomes[] = {
     {"outcome_value", [](const analysis::PersonFigures& f) { return f.outcome_value; }},
     {"quality", [](const analysis::PersonFigures& f) { return f.quality_mean; }},
-    {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }},
+    {"error_rate", [](const analysis::PersonFigures& f) { return f.error_rate; }, -1},
 };
 
 // A proxy: built in (from the person's figures), or a column per person.
@@ -102,7 +103,7 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
   KpiAudit out;
   std::size_t i = 0;
   for (const Proxy& proxy : proxies(ds, config)) {
-    bool any_pair = false, tracks_any = false, all_clearly_weak = true;
+    bool any_pair = false, tracks_any = false, against_any = false, all_clearly_weak = true;
     for (const Named& outcome : kOutcomes) {
       const bool show = i < shown.size() && shown[i];
       ++i;
@@ -127,14 +128,19 @@ KpiAudit kpi_audit(const Dataset& ds, const analysis::AnalysisResult& a, const C
       if (const auto s = stats::spearman(x, y)) {
         pair.rho = s->rho;
         pair.p_value = s->p_value;
-        pair.tracks = std::fabs(s->rho) >= config.insights.kpi_min_abs_rho;
+        const bool strong = std::fabs(s->rho) >= config.insights.kpi_min_abs_rho;
+        const bool good_way = s->rho * outcome.better > 0;
+        pair.tracks = strong && good_way;
+        pair.against = strong && !good_way;
       }
       any_pair = any_pair || pair.rho.has_value();  // a pair without a correlation tested nothing
       tracks_any = tracks_any || pair.tracks;
+      against_any = against_any || pair.against;
       if (pair.rho) all_clearly_weak = all_clearly_weak && clearly_below(*pair.rho, pair.n, config.insights.kpi_min_abs_rho);
       out.pairs.push_back(std::move(pair));
     }
     if (any_pair && !tracks_any && all_clearly_weak) out.proxies_not_tracking.push_back(proxy.name);
+    if (against_any && !tracks_any) out.proxies_against.push_back(proxy.name);
   }
   // The outcomes the listed proxies were tested against: what the card may name.
   for (const Named& outcome : kOutcomes)

@@ -21,7 +21,11 @@ struct KpiPair {
   std::string source = "activity";  // or "viva_person_query"
   std::optional<double> rho, p_value;
   double n = 0;
-  bool tracks = false;  // |rho| >= kpi_min_abs_rho
+  // |rho| >= kpi_min_abs_rho, the way that counts: more of the proxy with more
+  // value or quality, or with fewer errors. `against` is the other way: a proxy
+  // that rewards the wrong people (more tasks, less value) does not track.
+  bool tracks = false;
+  bool against = false;
 };
 
 // The AI-aware catalog metrics to use instead of proxies that track nothing
@@ -32,6 +36,7 @@ inline constexpr std::array<const char*, 3> kKpiReplacements = {"utilization_rat
 struct KpiAudit {
   std::vector<KpiPair> pairs;
   std::vector<std::string> proxies_not_tracking;  // proxies below the threshold for every outcome tested
+  std::vector<std::string> proxies_against;       // proxies that move against an outcome and track none
   std::vector<std::string> outcomes_tested;       // outcomes those were tested against (a correlation computed)
   std::vector<std::string> replacements;          // AI-aware metrics to use instead, those the inputs allow
   std::optional<std::string> reason;              // when nothing could be computed

@@ -193,7 +193,7 @@ std::vector<SuccessStory> success_stories(const analysis::AnalysisResult& a, con
     if (s.error_rate_before && s.error_rate_after && *s.error_rate_before > 0)
       s.error_rate_change = *s.error_rate_after / *s.error_rate_before - 1.0;
     s.text = display_name(g) + ": quality-adjusted output per hour up " + change_percent(s.qaoph_change) + " (" +
-             fixed_text(before, 2) + " → " + fixed_text(after, 2) + ")";
+             fixed_text_padded(before, 2) + " → " + fixed_text_padded(after, 2) + ")";
     // Errors are a change only beyond chance: else the medians' difference is not told as one.
     const bool errors_changed = s.error_rate_before && s.error_rate_after && errors_clearly_changed(cells);
     s.mixed = errors_changed && *s.error_rate_after > *s.error_rate_before;

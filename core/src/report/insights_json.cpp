@@ -159,9 +159,11 @@ Json kpi_json(const KpiAudit& k, const Config& config) {
   Json pairs = Json::array();
   for (const KpiPair& p : k.pairs)
     pairs.push_back({{"proxy", p.proxy}, {"source", p.source}, {"outcome", p.outcome}, {"rho", number_or_null(p.rho)},
-                     {"p_value", number_or_null(p.p_value)}, {"n", count_json(p.n)}, {"tracks_outcome", p.tracks}});
+                     {"p_value", number_or_null(p.p_value)}, {"n", count_json(p.n)}, {"tracks_outcome", p.tracks},
+                     {"moves_against_outcome", p.against}});
   return {{"min_abs_rho", config.insights.kpi_min_abs_rho}, {"pairs", std::move(pairs)},
-          {"proxies_not_tracking", k.proxies_not_tracking}, {"replacements", k.replacements},
+          {"proxies_not_tracking", k.proxies_not_tracking}, {"proxies_against_outcomes", k.proxies_against},
+          {"replacements", k.replacements},
           {"reason", reason_json(k.reason)}};
 }
 

@@ -144,13 +144,14 @@ function kpiChart(k) {
       })),
     },
     height: 300,
-    summary: `Spearman correlation of each legacy KPI with outcomes, per person. Within ±${fmt.num(t, 1)} (dashed) a KPI does not track the outcome.`,
+    summary: `Spearman correlation of each legacy KPI with outcomes, per person. Within ±${fmt.num(t, 1)} (dashed) a KPI does not track the outcome; past the line on the wrong side (below for value and quality, above for errors) it points the wrong way.`,
     table: {
       columns: [{ label: 'KPI', rowHeader: true }, { label: 'Outcome' }, { label: 'ρ', num: true }, { label: 'p', num: true }, { label: 'People', num: true }, { label: 'Tracks it' }],
-      rows: pairs.map((p) => [PROXIES[p.proxy] ?? p.proxy, OUTCOMES[p.outcome] ?? p.outcome, fmt.signedNum(p.rho, 2), fmt.num(p.p_value, 3), fmt.num(p.n), p.tracks_outcome ? 'yes' : 'no']),
+      rows: pairs.map((p) => [PROXIES[p.proxy] ?? p.proxy, OUTCOMES[p.outcome] ?? p.outcome, fmt.signedNum(p.rho, 2), fmt.num(p.p_value, 3), fmt.num(p.n), p.tracks_outcome ? 'yes' : p.moves_against_outcome ? 'the wrong way' : 'no']),
     },
     note: [
       k.proxies_not_tracking?.length ? `Tracks none of the outcomes: ${k.proxies_not_tracking.map((p) => PROXIES[p] ?? p).join(', ')}.` : null,
+      k.proxies_against_outcomes?.length ? `Points the wrong way (more of it, worse results): ${k.proxies_against_outcomes.map((p) => PROXIES[p] ?? p).join(', ')}.` : null,
       k.replacements?.length ? `Measure instead: ${k.replacements.map(fmt.metricLabel).join('; ')}.` : null,
     ].filter(Boolean).join(' ') || undefined,
   };
