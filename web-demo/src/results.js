@@ -61,7 +61,7 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
     usage ? { id: 'usage', label: 'AI tool usage', badge: usageGroups.length ? fmt.num(usageGroups.length) : null, panel: panel(usage.el) } : null,
     { id: 'groups', label: 'Groups', badge: adoptionOnly ? null : fmt.num(report.groups.length),
       panel: panel(adoptionOnly ? needsActivity('The group table', open('usage')) : groupsView(report)) },
-    { id: 'charts', label: 'Charts', panel: panel(adoptionOnly ? needsActivity('The productivity charts', open('usage'))
+    { id: 'charts', label: 'Charts', panel: panel(adoptionOnly ? needsActivity('Each productivity chart', open('usage'))
       : charts.length ? h('div', { class: 'chart-grid' }, charts.map((c) => c.el))
         : h('p', { class: 'card empty-state' }, 'No charts: there are no groups with enough people to show.')) },
     insights ? { id: 'insights', label: 'Insights', badge: insights.cardCount ? fmt.num(insights.cardCount) : null, panel: panel(insights.el) } : null,
@@ -81,6 +81,8 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
   const k = report.privacy?.min_group_size ?? report.config?.privacy?.min_group_size;
   const hidden = adoptionOnly ? usageGroups.filter((g) => g.suppressed).length
     : report.privacy?.suppressed_groups ?? report.groups.filter((g) => g.suppressed).length;
+  // The count is of the report's own groups; insights that group otherwise (by role, by week) say what they hide.
+  const groupCount = adoptionOnly ? usageGroups.length : report.groups.length;
   const groupBy = (report.config?.group_by ?? []).map(fmt.attrInText).join(' × ');
   const exports = report.usage ? `${fmt.num(report.usage.inputs.length)} AI-usage export${report.usage.inputs.length === 1 ? '' : 's'}` : '';
   const heading = h('h2', { id: 'results-title', tabindex: '-1' }, adoptionOnly ? 'AI adoption report' : 'AI productivity gap report');
@@ -98,7 +100,7 @@ export function showResults(section, report, { catalog, elapsedMs = null, opened
           groupBy ? ` · grouped by ${groupBy}` : '', ` · ${report.config?.period === 'month' ? 'monthly' : 'weekly'} trends`),
         h('p', { class: 'results-privacy' }, icon('lock'),
           openedFrom ? `Opened from ${openedFrom}. ` : `${updated ? 'Recomputed from the files read earlier' : 'Computed'} on this device${elapsedMs != null ? ` in ${fmt.duration(elapsedMs)}` : ''}; nothing was uploaded. `,
-          k ? `Groups under ${k} people are hidden (${fmt.num(hidden)} hidden).` : ''),
+          k ? `Groups under ${k} people are hidden (${fmt.num(hidden)} of the ${fmt.num(groupCount)} groups here; each section says what it hides).` : ''),
         dpBudgetLine(report.privacy?.differential_privacy)),
       h('div', { class: 'export-bar no-print', role: 'group', 'aria-label': 'Export' },
         h('button', { type: 'button', class: 'button secondary small', 'data-export': 'report-json',

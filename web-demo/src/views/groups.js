@@ -18,7 +18,8 @@ const GROUP_COLUMNS = [
   { id: 'time_saved_hours', label: 'Hours saved', get: (g) => g.metrics.time_saved_hours, format: (v) => fmt.num(v) },
   { id: 'net_time_saved_hours', label: 'Net of rework (h)', get: (g) => g.metrics.net_time_saved_hours, format: (v) => fmt.num(v) },
   { id: 'value_uplift', label: 'Value uplift', get: (g) => g.metrics.value_uplift, format: fmt.signedPct },
-  { id: 'quality_delta', label: 'Quality Δ', get: (g) => g.metrics.quality_delta, format: (v) => fmt.signedNum(v, 3) },
+  // In points of the 0-100 scale, as the overview gives it (quality is a 0-1 score).
+  { id: 'quality_delta', label: 'Quality Δ (pts)', get: (g) => g.metrics.quality_delta, format: (v) => fmt.signedNum(v * 100, 1) },
   { id: 'error_reduction', label: 'Error reduction', get: (g) => g.metrics.error_reduction, format: fmt.pct },
   { id: 'gap_score', label: 'Gap score', get: (g) => g.score?.value, format: fmt.score },
 ];

@@ -12,6 +12,19 @@ function block({ title, sub = null, wide = false }, ...body) {
   return h('section', { class: `card detail-card${wide ? ' wide' : ''}` }, h('h3', {}, title), sub ? h('p', { class: 'card-sub' }, sub) : null, body);
 }
 
+// One line per distinct reason, naming the roles it hides: the same long
+// sentence in every hidden row buried the rows that have figures.
+function hiddenNote(roles) {
+  const byReason = new Map();
+  for (const r of roles.filter((x) => x.suppressed)) {
+    const reason = r.reason ?? 'too few people';
+    byReason.set(reason, [...(byReason.get(reason) ?? []), r.role]);
+  }
+  if (!byReason.size) return null;
+  return [...byReason].map(([reason, names]) => h('p', { class: 'card-sub', 'data-testid': 'hidden-roles' },
+    `Hidden (${names.length === 1 ? '1 role' : `${fmt.num(names.length)} roles`}: ${names.join(', ')}): ${reason}`));
+}
+
 function keyLabel(key) {
   return key ? Object.entries(key).map(([a, v]) => fmt.attrValue(a, v)).join(' / ') : 'Everyone';
 }
@@ -51,10 +64,12 @@ function training(t) {
 function roleGuidance(g) {
   const roles = (g?.roles ?? []).filter((r) => r.suppressed || r.recommendations?.length);
   if (!g?.available || !roles.length) return null;
+  const shown = roles.filter((r) => !r.suppressed);
   return block({ title: 'Role playbooks', sub: 'Where AI is recommended but little used, and AI use outside the playbook that costs rework.' },
-    h('ul', { class: 'detail-list' }, roles.map((r) => h('li', {},
-      h('strong', {}, r.role), r.suppressed ? ` — ${r.reason ?? 'hidden: too few people'}` : null,
-      r.suppressed ? null : h('ul', {}, r.recommendations.map((text) => h('li', {}, String(text).replace(`${r.role}: `, ''))))))),
+    shown.length ? h('ul', { class: 'detail-list' }, shown.map((r) => h('li', {},
+      h('strong', {}, r.role),
+      h('ul', {}, r.recommendations.map((text) => h('li', {}, String(text).replace(`${r.role}: `, ''))))))) : null,
+    hiddenNote(roles),
     g.roles_not_covered?.length ? h('p', { class: 'card-sub' }, `Roles not in the playbook: ${g.roles_not_covered.join(', ')}.`) : null);
 }
 
@@ -66,9 +81,10 @@ function mentoring(m) {
       caption: 'Possible mentoring pairs per role',
       virtual: true,
       columns: [{ label: 'Role', rowHeader: true }, { label: 'Champions', num: true }, { label: 'Non-adopters', num: true }, { label: 'Possible pairs', num: true }],
-      rows: roles.map((r) => (r.suppressed ? [r.role, ...Array(3).fill(r.reason ?? 'hidden')]
+      rows: roles.map((r) => (r.suppressed ? [r.role, ...Array(3).fill('hidden')]
         : [r.role, fmt.num(r.champions), fmt.num(r.non_adopters), fmt.num(r.possible_pairs)])),
     }),
+    hiddenNote(roles),
     // With individual results on: who, by pseudonym (the same key gives the same pseudonyms).
     Array.isArray(m.pairs) && m.pairs.length ? dataTable({
       caption: 'Suggested pairs (pseudonyms)',

@@ -59,10 +59,11 @@ export function overviewView(report, { catalog, highlights, openUsage }) {
       tile('adoption', 'Adoption', fmt.pct(m.adoption_rate),
         `${fmt.num(m.ai_users)} of ${fmt.num(m.headcount)} people use AI for at least ${share} of their tasks.`,
         `AI task share ${fmt.pct(m.ai_task_share)}`, how('adoption_rate')),
-      m.within_gini == null ? null : tile('unevenness', 'Unevenness within groups', fmt.num(m.within_gini, 2),
-        'from 0 (everyone uses AI alike) to 1 (one person does all the AI work).', null, how('within_gini'))),
+      // The overall row's within_gini is over everyone: differences between teams count in it too.
+      m.within_gini == null ? null : tile('unevenness', 'Unevenness across people', fmt.num(m.within_gini, 2),
+        'from 0 (everyone uses AI alike) to 1 (one person does all the AI work), over everyone; the groups table gives each group\'s own.', null, how('within_gini'))),
     storySection('impact', '3', 'Impact: time, value, quality, errors',
-      impactSentence(m),
+      impactSentence(m, report),
       tile('time-saved', 'Time saved', m.time_saved_hours == null ? fmt.NA : `${fmt.num(m.time_saved_hours)} h`,
         needs('time_saved_hours') ?? `${fmt.pct(m.time_saved_rate)} of the hours the same tasks took without AI.`,
         m.net_time_saved_hours == null ? null : `${fmt.num(m.net_time_saved_hours)} h net of rework`, how('time_saved_hours')),
@@ -76,7 +77,7 @@ export function overviewView(report, { catalog, highlights, openUsage }) {
         needs('error_reduction') ?? `${m.error_reduction < 0 ? 'more' : 'fewer'} errors per task with AI than without.`,
         m.error_rate == null ? null : `${fmt.num(m.error_rate, 3)} errors per task`, how('error_reduction')),
       tile('cycle-time', 'Cycle time', m.cycle_time_speedup == null ? fmt.NA : `${fmt.pct(Math.abs(m.cycle_time_speedup))} ${m.cycle_time_speedup < 0 ? 'slower' : 'faster'}`,
-        needs('cycle_time_speedup') ?? `AI-assisted tasks go from start to done ${m.cycle_time_speedup < 0 ? 'more slowly' : 'faster'}: manual time divided by AI time, minus 1.`,
+        needs('cycle_time_speedup') ?? cycleTimeWords(m.cycle_time_speedup),
         m.cycle_time_hours == null ? null : `${fmt.num(m.cycle_time_hours, 1)} h on average`, how('cycle_time_speedup')),
       gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95)),
     storySection('sentiment', '4', 'Sentiment and well-being',
@@ -102,9 +103,18 @@ function storySection(id, n, title, sentence, ...content) {
 }
 
 function giniWords(gini) {
-  if (gini < 0.3) return 'within groups, AI use is spread fairly evenly.';
-  if (gini < 0.6) return 'within groups, some people use AI much more than others.';
-  return 'within groups, a few people do most of the AI work.';
+  if (gini < 0.3) return 'across people, AI use is spread fairly evenly.';
+  if (gini < 0.6) return 'across people, some use AI much more than others.';
+  return 'across people, a few do most of the AI work.';
+}
+
+// "30.7% faster" is a speed (manual time ÷ AI time − 1); a reader may take it for
+// the time saved, which is smaller (23.5%): say both.
+function cycleTimeWords(speedup) {
+  if (speedup == null) return '';
+  const timeChange = -speedup / (1 + speedup);  // AI time ÷ manual time − 1
+  return `AI-assisted tasks go from start to done in ${fmt.pct(Math.abs(timeChange))} ${timeChange <= 0 ? 'less' : 'more'} time `
+    + `than manual ones (speed: manual time ÷ AI time − 1).`;
 }
 
 function qualityWords(delta) {
@@ -113,10 +123,18 @@ function qualityWords(delta) {
   return `AI-assisted work is ${size} manual work, in points on a 0 to 100 quality scale.`;
 }
 
-function impactSentence(m) {
+// A pooled rate can hide groups that go the other way: " overall (by team: −40% to +52%)".
+function groupRange(report, metric) {
+  const values = report.groups.filter((g) => !g.suppressed).map((g) => g.metrics?.[metric]).filter((v) => v != null);
+  const by = (report.config?.group_by ?? []).map(fmt.attrInText).join(' × ');
+  if (values.length < 2 || !by) return '';
+  return ` overall (by ${by}: ${fmt.signedPct(Math.min(...values), 0)} to ${fmt.signedPct(Math.max(...values), 0)})`;
+}
+
+function impactSentence(m, report) {
   const parts = [];
   if (m.time_saved_hours != null) parts.push(`AI saved ${fmt.num(m.time_saved_hours)} hours (${fmt.num(m.net_time_saved_hours)} after rework)`);
-  if (m.value_uplift != null) parts.push(`AI-assisted work creates ${fmt.pct(Math.abs(m.value_uplift), 0)} ${m.value_uplift < 0 ? 'less' : 'more'} value per hour`);
+  if (m.value_uplift != null) parts.push(`AI-assisted work creates ${fmt.pct(Math.abs(m.value_uplift), 0)} ${m.value_uplift < 0 ? 'less' : 'more'} value per hour${groupRange(report, 'value_uplift')}`);
   if (m.error_reduction != null) parts.push(`with ${fmt.pct(Math.abs(m.error_reduction), 0)} ${m.error_reduction < 0 ? 'more' : 'fewer'} errors per task`);
   return parts.length ? `${parts.join('; ')}.` : 'The activity file has no hours, value or quality columns to measure the impact with.';
 }
