@@ -34,10 +34,14 @@ const char* link_words(double rho) {
 }
 }  // namespace
 
-Card uneven_adoption_card(const std::string& group, double leaning_share, double non_adopter_share) {
+Card uneven_adoption_card(const std::string& group, double leaning_share, double non_adopter_share,
+                          double split_min_share, double ai_user_min_share) {
+  // Both thresholds in the text: "a good part of their tasks" read as the AI-user mark (10%).
   return card("uneven_adoption", "warning", "Uneven AI use in " + group,
-          group + " is split: " + percent_text(leaning_share) + " use AI for a good part of their tasks while " +
-              percent_text(non_adopter_share) + " hardly use it. Pair them up.");
+              group + " is split: " + percent_text(leaning_share) + " do at least " + percent_text(split_min_share) +
+                  " of their tasks with AI, while " + percent_text(non_adopter_share) +
+                  " hardly use it (below the AI-user mark of " + percent_text(ai_user_min_share) +
+                  " of tasks). Pair them up.");
 }
 
 Card role_guidance_card(const std::string& role, const std::string& recommendation) {

@@ -26,7 +26,10 @@ struct Card {
   Sufficiency sufficiency;
 };
 
-Card uneven_adoption_card(const std::string& group, double leaning_share, double non_adopter_share);
+// split_min_share: what "leaning on AI" means (insights.split_min_share);
+// ai_user_min_share: below it, a person hardly uses AI (config.ai_user_min_share).
+Card uneven_adoption_card(const std::string& group, double leaning_share, double non_adopter_share,
+                          double split_min_share, double ai_user_min_share);
 Card role_guidance_card(const std::string& role, const std::string& recommendation);
 Card off_playbook_card(const std::string& role, const std::string& recommendation);
 Card training_target_card(const std::string& target, double people, double non_adopter_share,

@@ -173,7 +173,7 @@ Insights compute_insights(const Dataset& ds, const analysis::AnalysisResult& a, 
   if (!out.uneven_groups.empty()) {
     const UnevenGroup& top = out.uneven_groups.front();
     Card c = uneven_adoption_card(group_name(a.grouping, a.grouping.keys[top.group], label), top.leaning_share,
-                                  top.non_adopter_share);
+                                  top.non_adopter_share, config.insights.split_min_share, config.ai_user_min_share);
     c.people = a.groups[top.group].headcount;
     c.size = top.split;
     out.cards.push_back(std::move(c));
