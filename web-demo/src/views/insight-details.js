@@ -22,7 +22,8 @@ function hiddenNote(roles) {
   }
   if (!byReason.size) return null;
   return [...byReason].map(([reason, names]) => h('p', { class: 'card-sub', 'data-testid': 'hidden-roles' },
-    `Hidden (${names.length === 1 ? '1 role' : `${fmt.num(names.length)} roles`}: ${names.join(', ')}): ${reason}`));
+    h('strong', {}, names.length === 1 ? 'A role without figures: ' : `${fmt.num(names.length)} roles without figures: `),
+    `${names.join(', ')}. Why: ${reason}.`.replace(/\.\.$/, '.')));
 }
 
 function keyLabel(key) {

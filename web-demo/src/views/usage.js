@@ -115,7 +115,8 @@ export function usageHeadline(report) {
     tile('adoption', 'AI-tool adoption', fmt.pct(m.usage_adoption_rate),
       `${fmt.num(m.active_users)} of ${fmt.num(m.population)} people used an AI tool at least once.`,
       `${fmt.num(m.non_adopters)} not yet`),
-    tile('engaged', 'Habitual users', fmt.num(m.engaged_users),
+    // engaged_users; "habitual" is a usage segment with its own rule (actions in most weeks).
+    tile('engaged', 'Engaged users', fmt.num(m.engaged_users),
       `people active on at least ${fmt.num(ctx.engagedDays ?? NaN)} days.`,
       `${fmt.pct(share(m.engaged_users))} of everyone`),
     tile('intensity', 'Intensity', fmt.pct(m.active_days_share),
@@ -143,7 +144,7 @@ const GROUP_COLUMNS = [
   { id: 'population', label: 'People', get: (m) => m.population, format: (v) => fmt.num(v) },
   { id: 'active_users', label: 'Active', get: (m) => m.active_users, format: (v) => fmt.num(v) },
   { id: 'usage_adoption_rate', label: 'Adoption', get: (m) => m.usage_adoption_rate, format: fmt.pct },
-  { id: 'engaged_users', label: 'Habitual', get: (m) => m.engaged_users, format: (v) => fmt.num(v) },
+  { id: 'engaged_users', label: 'Engaged', get: (m) => m.engaged_users, format: (v) => fmt.num(v) },
   { id: 'active_days_share', label: 'Intensity', get: (m) => m.active_days_share, format: fmt.pct },
   { id: 'apps_per_active_user', label: 'Breadth (apps)', get: (m) => m.apps_per_active_user, format: (v) => fmt.num(v, 1) },
   { id: 'acceptance_rate', label: 'Code accepted', get: (m) => m.acceptance_rate, format: fmt.pct },
@@ -185,7 +186,7 @@ function groupsCard(ctx) {
       + (ctx.hidden.length ? `${fmt.num(ctx.hidden.length)} hidden: fewer than ${ctx.k} people, or they would let a smaller hidden group be worked out.` : `Every group has at least ${ctx.k} people.`)
     : 'No grouping chosen: figures for everyone only.';
   return card('Usage per group',
-    `${intro} Habitual: active on at least ${fmt.num(ctx.engagedDays ?? NaN)} days. Intensity: share of covered days active. Breadth: apps or features used. Code figures: GitHub Copilot only.`,
+    `${intro} Engaged: active on at least ${fmt.num(ctx.engagedDays ?? NaN)} days. Intensity: share of covered days active. Breadth: apps or features used. Code figures: GitHub Copilot only.`,
     n || (ctx.usage.overall && !ctx.usage.overall.suppressed) ? groupTable(ctx) : null);
 }
 
