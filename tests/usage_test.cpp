@@ -291,6 +291,43 @@ TEST(UsageAnalysis, TeamAggregatesAreWeeklyAndSmallWeeksHidden) {
   EXPECT_TRUE(strict["usage"]["team_aggregates"][0]["suppressed"].get<bool>());
 }
 
+// The demo's usage sample (three teams of 8) hid Finance's non-users beside
+// 0, 0, 0, 0 and a population of 8: a count anyone can work out, marked
+// hidden. A count the published totals pin down is published; one that stays
+// hidden is never alone in its row (whose population is published) nor, when
+// everyone's count of its segment is published, alone in its column.
+TEST(UsageSegments, NoHiddenCountIsGivenAwayByItsRowOrColumn) {
+  const json r = analyze({{"group_by", {"team"}}},
+                         {"m365_user_detail_2025-03-30.csv", "m365_user_detail_2025-04-29.csv", "github_users.ndjson",
+                          "github_team_engineering.json"});
+  const json& u = r["usage"];
+  const char* kSegments[] = {"power_user", "habitual_user", "novice_user", "low_user", "non_user"};
+  auto hidden_in = [&](const json& seg) {
+    int n = 0;
+    for (const char* s : kSegments) n += seg[s].is_null() ? 1 : 0;
+    return n;
+  };
+  ASSERT_TRUE(u["overall"]["segments"].is_object()) << u["overall"];
+  EXPECT_NE(hidden_in(u["overall"]["segments"]), 1) << u["overall"]["segments"];
+  bool finance = false;
+  for (const json& g : u["groups"]) {
+    ASSERT_FALSE(g["suppressed"].get<bool>()) << g["key"];  // the column check below needs every group shown
+    EXPECT_NE(hidden_in(g["segments"]), 1) << g["key"] << " " << g["segments"];
+    if (g["key"]["team"] == "Finance") {
+      finance = true;
+      EXPECT_EQ(g["segments"]["non_user"], 8) << g["segments"];
+      EXPECT_EQ(g["segments"]["suppressed"], json::array()) << g["segments"];
+    }
+  }
+  EXPECT_TRUE(finance);
+  for (const char* s : kSegments) {
+    if (u["overall"]["segments"][s].is_null()) continue;
+    int hidden = 0;
+    for (const json& g : u["groups"]) hidden += g["segments"][s].is_null() ? 1 : 0;
+    EXPECT_NE(hidden, 1) << s;
+  }
+}
+
 TEST(UsageAnalysis, SmallGroupsAreSuppressed) {
   const json r = analyze({{"group_by", {"team", "work_mode"}}}, {"m365_user_detail_2025-03-30.csv"});
   for (const auto& g : r["usage"]["groups"]) {

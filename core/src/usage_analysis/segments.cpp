@@ -114,29 +114,8 @@ void plan_segment_privacy(std::vector<Cell>& cells, std::size_t rows, bool has_r
       for (Cell& c : cells)
         if (c.row != overall) c.unknown = true;
     }
-    bool changed = false;
-    // Lines whose hidden counts add up to 1..k-1 people say too much about them.
-    for (std::size_t r = 0; r < rows && !changed; ++r) {
-      if (r == rest) continue;
-      double hidden = 0;
-      for (std::size_t i : row_cells[r]) hidden += cells[i].unknown ? cells[i].value : 0;
-      if (hidden >= 1 && hidden < k)
-        if (const auto next = cheapest(cells, row_cells[r])) cells[*next].unknown = changed = true;
-    }
-    for (std::size_t c = 0; column_constraints && c < kSegmentCount && !changed; ++c) {
-      std::size_t total = 0;
-      for (std::size_t i : row_cells[overall])
-        if (cells[i].col == c) total = i;
-      if (cells[total].unknown) continue;
-      double hidden = 0;
-      for (std::size_t i : col_cells[c]) hidden += cells[i].unknown ? cells[i].value : 0;
-      if (hidden >= 1 && hidden < k) {
-        const auto next = cheapest(cells, col_cells[c]);
-        cells[next ? *next : total].unknown = changed = true;
-      }
-    }
-    if (changed) continue;
-    // A hidden count the totals pin down exactly is not hidden: hide another in its line.
+    // The hidden counts the published totals pin down exactly (with every
+    // group hidden, only everyone's row is planned).
     std::vector<bool> fixed;
     if (all_groups_hidden) {
       std::vector<Cell> own;
@@ -147,6 +126,37 @@ void plan_segment_privacy(std::vector<Cell>& cells, std::size_t rows, bool has_r
     } else {
       fixed = determined(cells, rows, column_constraints);
     }
+    // Hidden, and not worked out from the totals: what a line's hidden sum is about.
+    auto open = [&](std::size_t i) { return cells[i].unknown && !fixed[i]; };
+    bool changed = false;
+    // Lines whose open counts add up to 1..k-1 people say too much about them
+    // (a pinned count in the line would otherwise pad the sum to k or more).
+    for (std::size_t r = 0; r < rows && !changed; ++r) {
+      if (r == rest) continue;
+      double hidden = 0;
+      for (std::size_t i : row_cells[r]) hidden += open(i) ? cells[i].value : 0;
+      if (hidden >= 1 && hidden < k)
+        if (const auto next = cheapest(cells, row_cells[r])) cells[*next].unknown = changed = true;
+    }
+    for (std::size_t c = 0; column_constraints && c < kSegmentCount && !changed; ++c) {
+      std::size_t total = 0;
+      for (std::size_t i : row_cells[overall])
+        if (cells[i].col == c) total = i;
+      if (open(total)) continue;
+      double hidden = 0;
+      for (std::size_t i : col_cells[c]) hidden += open(i) ? cells[i].value : 0;
+      if (hidden >= 1 && hidden < k) {
+        // Another count of the segment, else everyone's (when still shown),
+        // else another of everyone's: each step hides one more count, so the
+        // plan ends.
+        std::optional<std::size_t> next = cheapest(cells, col_cells[c]);
+        if (!next && !cells[total].unknown) next = total;
+        if (!next) next = cheapest(cells, row_cells[overall]);
+        if (next) cells[*next].unknown = changed = true;
+      }
+    }
+    if (changed) continue;
+    // A hidden count of 1..k-1 people the totals pin down exactly is not hidden: hide another in its line.
     for (std::size_t i = 0; i < cells.size() && !changed; ++i) {
       if (!fixed[i] || !sensitive(cells[i])) continue;
       std::optional<std::size_t> next = cheapest(cells, row_cells[cells[i].row]);
@@ -157,7 +167,15 @@ void plan_segment_privacy(std::vector<Cell>& cells, std::size_t rows, bool has_r
       if (!next) next = cheapest(cells, row_cells[overall]);
       if (next) cells[*next].unknown = changed = true;
     }
-    if (!changed) return;
+    if (changed) continue;
+    // A hidden count the totals pin down (0, or k people or more) protects
+    // nothing and reads as a broken table: "hidden" beside a count anyone can
+    // work out (the usage sample hid Finance's 8 non-users beside 0, 0, 0, 0
+    // and its population of 8). It is published; being implied already, it
+    // pins no other count. R's counts are never published.
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      if (fixed[i] && cells[i].unknown && !sensitive(cells[i]) && cells[i].row != rest) cells[i].unknown = false;
+    return;
   }
 }
 
