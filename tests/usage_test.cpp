@@ -328,6 +328,38 @@ TEST(UsageSegments, NoHiddenCountIsGivenAwayByItsRowOrColumn) {
   }
 }
 
+// A figure over a group's active users that the audit withholds is null and
+// named in the group's `withheld`, with why (the demo then shows "hidden", not
+// "n/a"); a figure the data do not give is plain null. In the usage sample,
+// Sales has 4 active users of 8 (k = 5).
+TEST(UsageAnalysis, WithheldFiguresSayWhy) {
+  const json r = analyze({{"group_by", {"team"}}},
+                         {"m365_user_detail_2025-03-30.csv", "m365_user_detail_2025-04-29.csv", "github_users.ndjson",
+                          "github_team_engineering.json"});
+  bool sales = false;
+  for (const json& g : r["usage"]["groups"]) {
+    const json& m = g["metrics"];
+    if (g.contains("withheld"))
+      for (const auto& [metric, why] : g["withheld"].items()) {
+        EXPECT_TRUE(m[metric].is_null()) << g["key"] << " " << metric;
+        EXPECT_FALSE(why.get<std::string>().empty());
+      }
+    if (g["key"]["team"] == "Sales") {
+      sales = true;
+      ASSERT_EQ(m["active_users"], 4);
+      ASSERT_TRUE(g.contains("withheld")) << g;
+      EXPECT_EQ(g["withheld"]["active_days_share"], "fewer than 5 people stand behind this figure") << g["withheld"];
+      EXPECT_TRUE(g["withheld"].contains("apps_per_active_user")) << g["withheld"];
+      EXPECT_FALSE(g["withheld"].contains("acceptance_rate")) << g["withheld"];  // no Copilot code data in Sales
+    }
+    if (g["key"]["team"] == "Finance") {
+      EXPECT_FALSE(g.contains("withheld")) << g;  // 7 active users: shown
+      EXPECT_TRUE(m["active_days_share"].is_number()) << m;
+    }
+  }
+  EXPECT_TRUE(sales);
+}
+
 TEST(UsageAnalysis, SmallGroupsAreSuppressed) {
   const json r = analyze({{"group_by", {"team", "work_mode"}}}, {"m365_user_detail_2025-03-30.csv"});
   for (const auto& g : r["usage"]["groups"]) {

@@ -63,9 +63,11 @@ async function assertUsageMatchesCli(page, cli) {
     assert.equal(row.cells.usage_adoption_rate, shown.pct(m.usage_adoption_rate), label);
     assert.equal(row.cells.active_users, shown.int(m.active_users), label);
     assert.equal(row.cells.engaged_users, shown.int(m.engaged_users), label);
-    assert.equal(row.cells.active_days_share, m.active_days_share == null ? 'n/a' : shown.pct(m.active_days_share), label);
-    assert.equal(row.cells.apps_per_active_user, m.apps_per_active_user == null ? 'n/a' : shown.num1(m.apps_per_active_user), label);
-    assert.equal(row.cells.acceptance_rate, m.acceptance_rate == null ? 'n/a' : shown.pct(m.acceptance_rate), label);
+    // A figure the engine withheld reads "hidden" with its reason; one the data do not give, "n/a".
+    const absent = (id) => (g.withheld?.[id] ? `hidden: ${g.withheld[id]}` : 'n/a');
+    assert.equal(row.cells.active_days_share, m.active_days_share == null ? absent('active_days_share') : shown.pct(m.active_days_share), label);
+    assert.equal(row.cells.apps_per_active_user, m.apps_per_active_user == null ? absent('apps_per_active_user') : shown.num1(m.apps_per_active_user), label);
+    assert.equal(row.cells.acceptance_rate, m.acceptance_rate == null ? absent('acceptance_rate') : shown.pct(m.acceptance_rate), label);
     for (const [tool, rate] of Object.entries(m.tool_adoption)) assert.equal(row.cells[`tool:${tool}`], rate == null ? 'n/a' : shown.pct(rate), `${label} ${tool}`);
   }
   if (!u.overall.suppressed) {

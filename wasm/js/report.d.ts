@@ -340,10 +340,12 @@ export interface UsageSection {
   /** Absent under dp and cell_key, as are segments and maturity. */
   segments_window?: { first_week: string; last_week: string; first_date: string; last_date: string; weeks: number;
     weeks_configured: number; habit_min_weeks: number } | null;
+  /** `withheld`: figures over the active users the privacy audit withheld, with why (their values are null). */
   overall: { suppressed: true; reason: string } |
-    { suppressed: false; metrics: UsageMetrics; segments?: UsageSegments; maturity?: UsageMaturity };
+    { suppressed: false; metrics: UsageMetrics; segments?: UsageSegments; maturity?: UsageMaturity; withheld?: Record<string, string> };
   groups: ({ key: GroupKey; suppressed: true; reason: string } |
-    { key: GroupKey; suppressed: false; metrics: UsageMetrics; segments?: UsageSegments; maturity?: UsageMaturity })[];
+    { key: GroupKey; suppressed: false; metrics: UsageMetrics; segments?: UsageSegments; maturity?: UsageMaturity;
+      withheld?: Record<string, string> })[];
   uniformity: Record<'usage_adoption_rate' | 'active_days_share' | 'apps_per_active_user', Uniformity>;
   trends: Record<string, unknown>[];
   team_aggregates: Record<string, unknown>[];

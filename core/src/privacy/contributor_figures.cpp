@@ -156,11 +156,7 @@ void apply_contributor_figures(const DisclosureAudit& audit, const ContributorFi
                                analysis::AnalysisResult& a, FigureId people_overall,
                                const std::vector<FigureId>& people_groups, const std::vector<FigureId>& people_rollup) {
   const int k = audit.k();
-  auto reason = [&](CellStatus why) {
-    if (why == CellStatus::too_few_people) return "fewer than " + std::to_string(k) + " people stand behind this figure";
-    return "withheld so that a figure about fewer than " + std::to_string(k) +
-           " people cannot be worked out from the others";
-  };
+  auto reason = [&](CellStatus why) { return withheld_reason(why, k); };
   auto apply = [&](FigureId id, std::uint32_t kind, analysis::GroupResult& r) {
     // A figure hidden only because its group is: the group is not published at all.
     if (!audit.shown(id)) analysis::withhold_kinds(r, kind, reason(audit.status(id)));

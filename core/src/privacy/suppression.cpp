@@ -26,6 +26,12 @@ const char* cell_status_reason(CellStatus s, int) {
   return "";
 }
 
+std::string withheld_reason(CellStatus why, int k) {
+  if (why == CellStatus::too_few_people) return "fewer than " + std::to_string(k) + " people stand behind this figure";
+  return "withheld so that a figure about fewer than " + std::to_string(k) +
+         " people cannot be worked out from the others";
+}
+
 namespace {
 
 bool hidden_status(CellStatus s) { return s != CellStatus::shown && s != CellStatus::not_published; }

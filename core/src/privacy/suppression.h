@@ -40,6 +40,9 @@ enum class CellStatus : std::uint8_t {
 };
 
 const char* cell_status_reason(CellStatus s, int k);
+// Why a figure of a shown group is withheld (a report's `withheld` entries):
+// too few people stand behind it, or the others would give it away.
+std::string withheld_reason(CellStatus why, int k);
 
 // One trend cell: a group (or everyone, group = nullopt) in one period.
 struct PeriodCell {

@@ -43,6 +43,20 @@ Json group_usage_json(const GroupUsage& g, const std::vector<bool>& tools_presen
   return m;
 }
 
+// The figures over the active users that the audit withheld, with why: only
+// those the data would have given (a figure with no data stays plain null).
+Json usage_withheld_json(const GroupUsage& g, int k) {
+  Json j = Json::object();
+  if (g.active_shown) return j;
+  const std::string why = privacy::withheld_reason(g.active_status, k);
+  if (active_days_share(g)) j["active_days_share"] = why;
+  if (apps_per_active_user(g)) j["apps_per_active_user"] = why;
+  if (g.counters.has_acceptance && metrics::ratio(g.counters.acceptances, g.counters.generations)) j["acceptance_rate"] = why;
+  if (g.counters.has_lines && metrics::ratio(g.counters.lines_accepted, g.counters.lines_suggested))
+    j["lines_acceptance_rate"] = why;
+  return j;
+}
+
 // Segment counts of one row (a group or everyone) with hidden ones null and named.
 Json segments_json(const Segments& seg, const SegmentRow& row) {
   if (!seg.window) return nullptr;
@@ -180,6 +194,8 @@ Json usage_json(const JoinedUsage& joined, const UsageAnalysis& ua, const Config
                                {"segments", segments_json(ua.segments, ua.segments.overall)},
                                {"maturity", maturity_json(ua.segments, ua.segments.overall, ua.overall.population, config)}})
                        : suppressed_json(ua.plan.overall, k);
+  if (Json w = usage_withheld_json(ua.overall, k); !w.empty() && ua.plan.overall == privacy::CellStatus::shown)
+    out["overall"]["withheld"] = std::move(w);
   Json groups = Json::array();
   for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
     Json j = {{"key", key_json(ua.grouping, g, label)}};
@@ -190,6 +206,7 @@ Json usage_json(const JoinedUsage& joined, const UsageAnalysis& ua, const Config
       j["metrics"] = group_usage_json(ua.groups[g], ua.tools_present, k);
       j["segments"] = segments_json(ua.segments, ua.segments.groups[g]);
       j["maturity"] = maturity_json(ua.segments, ua.segments.groups[g], ua.groups[g].population, config);
+      if (Json w = usage_withheld_json(ua.groups[g], k); !w.empty()) j["withheld"] = std::move(w);
     }
     groups.push_back(std::move(j));
   }

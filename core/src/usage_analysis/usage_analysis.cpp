@@ -218,10 +218,12 @@ void apply_usage_figures(const privacy::DisclosureAudit& audit, const UsageFigur
   ua.plan.k = audit.k();
   ua.plan.overall = audit.status(f.overall);
   ua.overall.active_shown = audit.shown(f.overall_active);
+  ua.overall.active_status = audit.status(f.overall_active);
   ua.people_with_usage_shown = audit.shown(f.overall_active);
   for (std::size_t g = 0; g < ua.grouping.size(); ++g) {
     ua.plan.groups[g] = audit.status(f.groups[g]);
     ua.groups[g].active_shown = audit.shown(f.groups_active[g]);
+    ua.groups[g].active_status = audit.status(f.groups_active[g]);
   }
   for (std::size_t i = 0; i < ua.trends.size(); ++i) ua.trends[i].status = audit.status(f.trends[i]);
   if (ua.comparison) {

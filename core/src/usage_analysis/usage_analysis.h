@@ -30,6 +30,7 @@ struct GroupUsage {
   // shown only when the disclosure audit shows that set: with one active user
   // they would be that user's own.
   bool active_shown = true;
+  privacy::CellStatus active_status = privacy::CellStatus::shown;  // why not, when not
 };
 
 // People active in one period, for everyone or one group (both shown).

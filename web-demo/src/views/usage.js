@@ -163,10 +163,7 @@ function groupTable(ctx) {
   const rows = ctx.usage.groups.map((g) => (g.suppressed
     ? h('tr', { class: 'is-suppressed', 'data-group': ctx.label(g) }, keyCells(g),
       h('td', { colspan: columns.length, class: 'suppressed-cell' }, hiddenReason(g, ctx.k)))
-    : h('tr', { 'data-group': ctx.label(g) }, keyCells(g), columns.map((c) => {
-      const v = c.get(g.metrics);
-      return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
-    }))));
+    : h('tr', { 'data-group': ctx.label(g) }, keyCells(g), columns.map((c) => figureCell(c, c.get(g.metrics), g.withheld?.[c.id])))));
   return scrollBox('AI-tool usage per group', h('div', { class: 'table-scroll' },
     h('table', { class: 'data-table groups-table usage-table', 'data-testid': 'usage-groups-table' },
       h('caption', { class: 'visually-hidden' }, 'AI-tool usage per group'),
@@ -176,7 +173,17 @@ function groupTable(ctx) {
       h('tbody', {}, rows),
       !o || o.suppressed ? null : h('tfoot', {}, h('tr', { 'data-group': 'Everyone' },
         keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
-        columns.map((c) => h('td', { class: 'num', 'data-col': c.id }, c.format(c.get(o.metrics)))))))));
+        columns.map((c) => figureCell(c, c.get(o.metrics), o.withheld?.[c.id])))))));
+}
+
+// A figure the engine withheld for privacy says so, with its reason, as the
+// groups table does; "n/a" stays for a figure the data do not give.
+function figureCell(c, v, why) {
+  if (v == null && why) {
+    return h('td', { class: 'num is-na is-withheld', 'data-col': c.id, title: why },
+      'hidden', h('span', { class: 'visually-hidden' }, `: ${why}`));
+  }
+  return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
 }
 
 function groupsCard(ctx) {
