@@ -6,7 +6,7 @@
 import { h, replace, uid } from '../dom.js';
 import * as fmt from '../format.js';
 import { hiddenText } from './charts.js';
-import { scrollBox } from './table.js';
+import { figureCell, scrollBox } from './table.js';
 import { VIRTUAL_MIN_ROWS, virtualBody } from './virtual-table.js';
 import { rollupOfGroups, rollupView } from './rollup.js';
 
@@ -98,18 +98,8 @@ export function groupsView(report) {
     return h('tr', {}, keyCells, GROUP_COLUMNS.map((c) => {
       const v = c.get(g);
       if (c.id === 'gap_score') return h('td', { class: 'num', 'data-col': c.id }, h('span', { class: `score-chip band-${band.level}`, title: band.label }, c.format(v)));
-      return figureCell(g, c, v);
+      return figureCell(c, v, g.withheld?.[c.id]);
     }));
-  }
-
-  // A figure the engine withheld (too few people behind it) says so, with the engine's reason.
-  function figureCell(g, c, v) {
-    const why = v == null ? g.withheld?.[c.id] : undefined;
-    if (why) {
-      return h('td', { class: 'num is-na is-withheld', 'data-col': c.id, title: why },
-        'hidden', h('span', { class: 'visually-hidden' }, `: ${why}`));
-    }
-    return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
   }
 
   const table = h('table', { class: 'data-table groups-table', 'data-testid': 'groups-table' },
@@ -118,7 +108,7 @@ export function groupsView(report) {
     tbody,
     report.overall.suppressed ? null : h('tfoot', {}, h('tr', {},
       keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
-      GROUP_COLUMNS.map((c) => figureCell(report.overall, c, c.get(report.overall))))));
+      GROUP_COLUMNS.map((c) => figureCell(c, c.get(report.overall), report.overall.withheld?.[c.id])))));
   const box = h('div', { class: 'table-scroll' }, table);
   const body = virtualBody({
     box, table, tbody, columns: columns.length, virtual: report.groups.length > VIRTUAL_MIN_ROWS,

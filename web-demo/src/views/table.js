@@ -41,6 +41,19 @@ const watcher = typeof ResizeObserver === 'function' ? new ResizeObserver((entri
   }
 }) : null;
 
+/**
+ * One figure's cell in a groups table (activity or usage): "hidden" with the
+ * engine's reason when it withheld the figure for privacy (`why`, from the
+ * report's `withheld`), else the figure, whose null reads "n/a".
+ */
+export function figureCell(column, value, why) {
+  if (value == null && why) {
+    return h('td', { class: 'num is-na is-withheld', 'data-col': column.id, title: why },
+      'hidden', h('span', { class: 'visually-hidden' }, `: ${why}`));
+  }
+  return h('td', { class: `num ${value == null ? 'is-na' : ''}`, 'data-col': column.id }, column.format(value));
+}
+
 export function scrollBox(label, box) {
   if (label) box.dataset.label = label;
   watcher?.observe(box);

@@ -6,7 +6,7 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { usageFormatLabel } from '../usage-formats.js';
-import { dataTable, scrollBox } from './table.js';
+import { dataTable, figureCell, scrollBox } from './table.js';
 import { hiddenReason, toolLabel, usageCharts, usageTools } from './usage-charts.js';
 import { periodOf } from './trend-chart.js';
 
@@ -174,16 +174,6 @@ function groupTable(ctx) {
       !o || o.suppressed ? null : h('tfoot', {}, h('tr', { 'data-group': 'Everyone' },
         keys.length ? [h('th', { scope: 'row', colspan: keys.length }, 'Everyone')] : [],
         columns.map((c) => figureCell(c, c.get(o.metrics), o.withheld?.[c.id])))))));
-}
-
-// A figure the engine withheld for privacy says so, with its reason, as the
-// groups table does; "n/a" stays for a figure the data do not give.
-function figureCell(c, v, why) {
-  if (v == null && why) {
-    return h('td', { class: 'num is-na is-withheld', 'data-col': c.id, title: why },
-      'hidden', h('span', { class: 'visually-hidden' }, `: ${why}`));
-  }
-  return h('td', { class: `num ${v == null ? 'is-na' : ''}`, 'data-col': c.id }, c.format(v));
 }
 
 function groupsCard(ctx) {
