@@ -153,12 +153,16 @@ export async function screenshot(target, name, options = {}) {
   await target.screenshot({ path: path.join(screenshotDir, `${name}.png`), ...options });
 }
 
+// format.js writes the minus sign (U+2212), as the engine's sentences do.
+const minus = (text) => text.replace('-', '\u2212');
+
 /** The figures as the demo formats them (format.js, en-US): score 1 decimal, shares as percents with 1 decimal. */
 export const shown = {
-  score: (v) => v.toFixed(1),
-  pct: (v) => `${(v * 100).toFixed(1)}%`,
+  score: (v) => minus(v.toFixed(1)),
+  pct: (v) => minus(`${(v * 100).toFixed(1)}%`),
   int: (v) => v.toLocaleString('en-US'),
-  num1: (v) => v.toFixed(1),
+  num1: (v) => minus(v.toFixed(1)),
+  num2: (v) => minus(v.toFixed(2)),
 };
 
 /**

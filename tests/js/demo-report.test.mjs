@@ -97,6 +97,37 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('on a phone, chart legends wrap and name every series, and every category label is drawn (in the charts\' SVG export)', async () => {
+    const { page } = await openDemo(context, server.url);
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.click('#try-sample');
+    await waitForReport(page);
+    const svgOf = async (tab, chart) => {
+      await page.click(`#tab-${tab}`);
+      await page.waitForSelector(`[data-chart="${chart}"] canvas`);
+      return (await download(page, `[data-chart="${chart}"] [data-export="svg"]`)).text;
+    };
+    const texts = (svg) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    // A paged legend writes its page ("1/3") and clips the names past the first page.
+    const legends = {
+      'charts/gap-score': ['Adoption gap', 'Uneven use', 'Rework', 'Playbook gap', 'Sentiment'],
+      'charts/trends': ['Everyone', 'Customer Support', 'Engineering', 'Finance', 'Sales'],
+    };
+    for (const [where, names] of Object.entries(legends)) {
+      const svg = await svgOf(...where.split('/'));
+      const drawn = texts(svg);
+      assert.ok(!drawn.some((t) => /^\d+\/\d+$/.test(t)), `${where}: no paged legend (${drawn.filter((t) => /\//.test(t))})`);
+      for (const name of names) assert.ok(drawn.includes(name), `${where}: legend names ${name}`);
+      assert.match(svg, /^<svg width="3\d\d"/, `${where}: drawn at the phone's width`);
+    }
+    // ECharts leaves out a category label that does not fit its slot; these break into lines instead.
+    const kpi = texts(await svgOf('insights', 'kpi-audit')).join(' ');
+    for (const label of ['Hours', 'Task', 'interactions']) assert.ok(kpi.includes(label), `KPI audit: "${label}" drawn in ${kpi}`);
+    const workMode = texts(await svgOf('insights', 'work-mode')).join(' ');
+    for (const label of ['onsite', 'remote']) assert.ok(workMode.includes(label), `work mode: "${label}" drawn in ${workMode}`);
+    await page.close();
+  });
+
   it('a people table missing half the people: a data-quality banner with counts, the fix, and a CSV of the problems', async () => {
     const half = halfPeople(tmp);
     const { page } = await openDemo(context, server.url);

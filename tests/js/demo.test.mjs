@@ -992,7 +992,7 @@ describe('web demo', { timeout: 240000 }, () => {
     const rho = c.intensity_vs_ai_task_share?.spearman_rho;
     assert.equal(typeof rho, 'number', 'the CLI gives the rank correlation');
     const intensity = await page.textContent('[data-testid="comparison-intensity"]');
-    assert.ok(intensity.includes(`ρ = ${rho.toFixed(2)}`) && intensity.includes(`${c.intensity_vs_ai_task_share.people} people`), intensity);
+    assert.ok(intensity.includes(`ρ = ${shown.num2(rho)}`) && intensity.includes(`${c.intensity_vs_ai_task_share.people} people`), intensity);
     await screenshot(page.locator('[data-testid="usage-comparison"]'), '20-usage-vs-activity');
     await visitEveryTab(page, { adoptionOnly: false });
     assertClean(seen);

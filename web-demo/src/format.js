@@ -12,24 +12,27 @@ function nf(options) {
 
 export const NA = 'n/a';
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+// Intl writes a hyphen for minus in most locales; the engine's sentences write
+// the minus sign (−0.09), and the two stand side by side in the report.
+const minusSign = (text) => text.replace('-', '\u2212');
 
 /** 0.505 -> "50.5%" */
 export function pct(v, digits = 1) {
-  return isNum(v) ? nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+  return isNum(v) ? minusSign(nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)) : NA;
 }
 
 /** A signed change: 0.19 -> "+19.0%" */
 export function signedPct(v, digits = 1) {
-  return isNum(v) ? nf({ style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+  return isNum(v) ? minusSign(nf({ style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)) : NA;
 }
 
 export function num(v, digits = 0) {
   // -0.3 to 0 digits is 0, not "-0".
-  return isNum(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(v.toFixed(digits)) === 0 ? 0 : v) : NA;
+  return isNum(v) ? minusSign(nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(v.toFixed(digits)) === 0 ? 0 : v)) : NA;
 }
 
 export function signedNum(v, digits = 2) {
-  return isNum(v) ? nf({ signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : NA;
+  return isNum(v) ? minusSign(nf({ signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)) : NA;
 }
 
 /** The gap score: 0-100 with one decimal. */

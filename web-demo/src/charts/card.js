@@ -69,7 +69,7 @@ export function chartCard({ id, title, subtitle, build, controls = null, fileBas
     refresh() {
       if (!current) return;
       compute();
-      if (mounted) mounted.update(current.option);
+      if (mounted) mounted.update(current.option, current.height ?? null);
     },
     /** Fixes the chart's width (for print, where the page is narrower than the screen); null = fit the box again. */
     fitWidth(width) {

@@ -15,6 +15,13 @@ const PERSONAS = [
 
 const OUTCOMES = { outcome_value: 'Value', quality: 'Quality', error_rate: 'Error rate' };
 const PROXIES = { hours: 'Hours logged', tasks: 'Task count', ai_interactions: 'AI interactions' };
+// Few categories, each named in full: ECharts would drop a label that does not
+// fit its slot (the KPI chart lost "Task count" on a phone); they break into
+// lines instead (at the slot's width: charts/echarts.js).
+const WRAPPED_LABELS = { interval: 0, overflow: 'break', lineHeight: 14 };
+// The plot leaves room for the axis names as well as the tick labels (with
+// containLabel only the labels: a rotated name was drawn over the ticks on a phone).
+const ROOM_FOR_NAMES = { outerBoundsMode: 'same', outerBoundsContain: 'all' };
 
 function personasChart(report, p) {
   const groupBy = report.config?.group_by ?? [];
@@ -94,10 +101,10 @@ function workModeChart(w) {
   return {
     option: {
       legend: { data: ['Raw difference', 'Adjusted for role and AI use'] },
-      grid: { left: 24, right: 24, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: modes.map((m) => `${m.work_mode} vs ${w.reference}`) },
+      grid: { left: 8, right: 24, top: 40, bottom: 8, ...ROOM_FOR_NAMES },
+      xAxis: { type: 'category', data: modes.map((m) => `${m.work_mode} vs ${w.reference}`), axisLabel: WRAPPED_LABELS },
       // The axis spans the whiskers too (rounded out to 0.05), not just the bars.
-      yAxis: { type: 'value', name: 'Difference in tasks per hour', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v) => fmt.signedNum(v, 2) },
+      yAxis: { type: 'value', name: 'Difference in tasks per hour', nameLocation: 'middle', nameGap: 12, axisLabel: { formatter: (v) => fmt.signedNum(v, 2) },
         min: ({ min }) => Math.floor(Math.min(min, ...ends) * 20) / 20, max: ({ max }) => Math.ceil(Math.max(max, ...ends) * 20) / 20 },
       tooltip: { trigger: 'item', formatter: (p) => `${p.name}\n${p.seriesName}: ${p.value == null ? 'n/a' : `${fmt.signedNum(p.value, 3)} tasks/h`}` },
       series: [
@@ -129,16 +136,16 @@ function kpiChart(k) {
   return {
     option: {
       legend: {},
-      grid: { left: 24, right: 44, top: 40, bottom: 24, containLabel: true },
-      xAxis: { type: 'category', data: proxies.map((p) => PROXIES[p] ?? p), name: 'Legacy measure', nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', min: -1, max: 1, name: 'Spearman ρ with the outcome (−1 to +1)', nameLocation: 'middle', nameGap: 36, axisLabel: { formatter: (v) => fmt.num(v, 1) } },
+      grid: { left: 8, right: 44, top: 40, bottom: 8, ...ROOM_FOR_NAMES },
+      xAxis: { type: 'category', data: proxies.map((p) => PROXIES[p] ?? p), axisLabel: WRAPPED_LABELS, name: 'Legacy measure', nameLocation: 'middle', nameGap: 12 },
+      yAxis: { type: 'value', min: -1, max: 1, name: 'Spearman ρ (−1 to +1)', nameLocation: 'middle', nameGap: 12, axisLabel: { formatter: (v) => fmt.num(v, 1) } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v == null ? 'n/a' : `ρ ${fmt.signedNum(v, 2)}`) },
       series: outcomes.map((o, i) => ({
         name: `vs ${OUTCOMES[o] ?? o}`, type: 'bar', barMaxWidth: 32, color: [COLORS.primary, COLORS.teal, COLORS.orange][i % 3],
         data: proxies.map((p) => rho(p, o)),
         markLine: i ? undefined : {
           symbol: 'none', silent: true, lineStyle: { color: COLORS.gray, type: 'dashed' },
-          label: { formatter: (x) => `±${fmt.num(Math.abs(x.value), 1)}`, color: COLORS.gray },
+          label: { formatter: (x) => fmt.signedNum(x.value, 1), color: COLORS.gray },
           data: [{ yAxis: t }, { yAxis: -t }],
         },
       })),

@@ -73,7 +73,7 @@ export function trendChart({ cells, value, format, groupLabel, k, period, yAxis,
   if (marks.length) notes.push(`Dotted lines: ${markers.map((m) => `${m.label} (${periodLabel(m.date, 'week', true)})`).join('; ')}.`);
   return {
     option: {
-      legend: { type: 'scroll' },
+      legend: {},
       grid: { left: 8, right: 24, top: 44, bottom: 32, containLabel: true },
       xAxis: { type: 'category', data: periods.map(label), boundaryGap: false, name: period.unit === 'month' ? 'Month' : 'Week starting', nameLocation: 'middle', nameGap: 28 },
       yAxis,
