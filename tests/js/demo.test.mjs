@@ -300,7 +300,11 @@ describe('web demo', { timeout: 240000 }, () => {
     assert.equal(headline.gap.basis, 'adjusted');
     assert.equal(headline.gap.direction, adjusted > 0 ? 'ai_users_ahead' : 'ai_users_behind');
     assert.match(headline.text, adjusted > 0 ? /AI users produce [\d.]+ more/ : /AI users produce [\d.]+ fewer/);
-    assert.equal(await page.textContent('#panel-overview [data-testid="gap-verdict"]'), cli.overall.gap.text);
+    // The comparison's verdict is that headline: said once, and the comparison's card points to it.
+    assert.equal(cli.overall.gap.text, headline.text);
+    assert.equal(await page.locator('#panel-overview [data-testid="gap-verdict"]').count(), 0);
+    assert.equal((await page.textContent('#panel-overview')).split(headline.text).length - 1, 1, 'the headline sentence appears once');
+    assert.ok(await page.isVisible('#panel-overview [data-testid="gap-verdict-is-headline"]'));
     const overviewText = await page.textContent('#panel-overview');
     assert.ok(!/less productive/i.test(overviewText), 'no "less productive" claim');
     assert.ok(!/too little data/i.test(overviewText), 'the sample has enough data: no warning');

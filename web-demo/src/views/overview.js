@@ -79,7 +79,7 @@ export function overviewView(report, { catalog, highlights, openUsage }) {
       tile('cycle-time', 'Cycle time', m.cycle_time_speedup == null ? fmt.NA : `${fmt.pct(Math.abs(m.cycle_time_speedup))} ${m.cycle_time_speedup < 0 ? 'slower' : 'faster'}`,
         needs('cycle_time_speedup') ?? cycleTimeWords(m.cycle_time_speedup),
         m.cycle_time_hours == null ? null : `${fmt.num(m.cycle_time_hours, 1)} h on average`, how('cycle_time_speedup')),
-      gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95)),
+      gapCard(o.gap, report.config?.bootstrap?.confidence ?? 0.95, report.insights?.headline?.text)),
     storySection('sentiment', '4', 'Sentiment and well-being',
       m.sentiment_mean == null
         ? 'No survey answers: add a survey file (AI sentiment and well-being, 1 to 5) to see how people feel.'
@@ -211,7 +211,9 @@ function tile(id, title, value, text, sub, how) {
 // The pooled comparison and, beside it, the one within team and role that the
 // engine's verdict (gap.text) is based on: the pooled sign can be a Simpson's
 // paradox, so the demo never words a verdict of its own from the pooled numbers.
-function gapCard(gap, confidence) {
+// When that verdict is the page's headline, the card points to it rather than
+// printing the same long sentence a second time.
+function gapCard(gap, confidence, headlineText) {
   if (!gap) return null;
   const body = [];
   if (gap.difference == null) {
@@ -232,6 +234,7 @@ function gapCard(gap, confidence) {
         adj?.estimate != null ? `. Same ${(adj.strata ?? ['team']).join(' and ')}: g ${fmt.num(adj.hedges_g, 2)} (${effectWords(adj.effect_size)}), interval ${fmt.signedNum(adj.ci_low, 2)} to ${fmt.signedNum(adj.ci_high, 2)}.` : '.',
         ' An interval that includes zero means the data cannot tell which side is ahead.'),
       thin ? insufficient(gap.sufficiency)
+        : gap.text && gap.text === headlineText ? h('p', { class: 'card-sub', 'data-testid': 'gap-verdict-is-headline' }, 'Its verdict is the headline at the top of this page.')
         : gap.text ? h('p', { class: `verdict ${gap.paradox ? 'is-paradox' : ''}`, 'data-testid': 'gap-verdict' }, String(gap.text)) : null,
       gap.note ? h('p', { class: 'card-sub', 'data-testid': 'gap-note' }, String(gap.note)) : null,
       gap.reason ? h('p', { class: 'card-sub' }, gap.reason) : null);
