@@ -204,11 +204,11 @@ function segmentsCard(ctx) {
   if (!w) return null;
   const keys = ctx.groupBy;
   const count = (seg, id) => (seg?.[id] == null ? 'hidden' : fmt.num(seg[id]));
-  const stage = (m) => (m?.stage ? STAGES[m.stage] ?? m.stage : 'not shown');
+  const stage = (m) => (m?.stage ? STAGES[m.stage] ?? m.stage : 'hidden');  // it would give the hidden power users away
   const row = (label, entry, testid) => h('tr', { 'data-group': label, 'data-testid': testid },
     h('th', { scope: 'row' }, label),
     SEGMENTS.map(([id]) => h('td', { class: `num ${entry.segments?.[id] == null ? 'is-na' : ''}`, 'data-col': id }, count(entry.segments, id))),
-    h('td', { 'data-col': 'maturity' }, stage(entry.maturity)));
+    h('td', { class: entry.maturity?.stage ? null : 'is-na', 'data-col': 'maturity' }, stage(entry.maturity)));
   const o = ctx.usage.overall;
   const rows = ctx.shown.map((g) => row(ctx.label(g), g));
   if (o && !o.suppressed) rows.push(row('Everyone', o, 'usage-segments-overall'));
@@ -218,7 +218,7 @@ function segmentsCard(ctx) {
       + `Habitual: ${habit}. Power users: habitual with at least 15 actions a week on average; novice: not habitual, at least 1 a week; `
       + 'low: less; non-users: none (weeks without a licence count as 0). Maturity from the share of power users: '
       + 'under 20 % initial rollout, 20–40 % ramping up, 40–60 % embedding, 60 % and more full integration. '
-      + `Counts of fewer than ${ctx.k} people are hidden.`,
+      + `Counts of fewer than ${ctx.k} people are hidden, and so are counts that the shown ones and the totals would give away.`,
     scrollBox('Usage segments per group', h('div', { class: 'table-scroll' },
       h('table', { class: 'data-table usage-table', 'data-testid': 'usage-segments-table' },
         h('caption', { class: 'visually-hidden' }, 'Usage segments per group'),
