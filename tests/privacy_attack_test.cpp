@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "analysis/person_figures.h"
+#include "base/date.h"
 #include "base/sha256.h"
 #include "gapscore/generate.h"
 #include "gapscore/session.h"
@@ -1108,6 +1109,62 @@ TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {
     EXPECT_TRUE(g["metrics"]["ai_task_share"].is_number()) << g["key"];
     EXPECT_TRUE(g["score"]["value"].is_number()) << g["key"];
   }
+}
+
+// A group's hours saved over the window is the sum of its weeks. With the
+// window shown, the weeks it hides add up to the window less the weeks it
+// shows: those weeks together must stand on k people or none (an outside
+// review: a team's four hidden weeks were the work of the same two people,
+// 52.88 h; and a week with no AI-assisted work, hidden as the partner of a
+// two-person week, hid nothing, since its AI task share of 0 gave its hours).
+TEST(PrivacyAttack, AGroupsHiddenWeeksAreNotItsWindowLessItsShownWeeks) {
+  const int k = 5;
+  std::size_t rows_with_hidden_weeks = 0;
+  for (const char* by : {"team", "department"})
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+      GenerateOptions o;
+      o.people = 70;
+      o.teams = 10;
+      o.seed = seed;
+      const Org org = testing_util::generated_tables(o);
+      const Outcome run = analyze(org, {{"group_by", {by}}});
+      ASSERT_TRUE(run.ok) << run.error;
+      // Who stands behind each group's and everyone's hours saved, week by week.
+      const Csv people = Csv::parse(org.people), activity = Csv::parse(org.activity);
+      std::map<std::string, std::string> group_of;
+      for (const auto& r : people.rows) group_of[r[0]] = r[people.col(by)];
+      std::map<std::pair<std::string, std::int32_t>, std::set<std::string>> behind;  // (group or "", Monday)
+      for (const auto& r : activity.rows) {
+        if (std::stod(r[activity.col("ai_tasks")]) <= 0 || r[activity.col("baseline_hours")].empty()) continue;
+        const std::int32_t monday = iso_week_monday(*parse_iso_date(r[activity.col("date")]));
+        const std::string& id = r[activity.col("person_id")];
+        behind[{group_of[id], monday}].insert(id);
+        behind[{"", monday}].insert(id);
+      }
+      auto check_row = [&](const std::string& group, const json& window) {
+        if (!window.is_number()) return;
+        std::set<std::string> hidden_people;
+        bool hidden = false, shown = false;
+        for (const json& c : run.report["trends"]) {
+          const std::string key = c["key"].empty() ? "" : c["key"][by].get<std::string>();
+          if (key != group) continue;
+          const bool known = !c["suppressed"].get<bool>() && c["metrics"]["time_saved_hours"].is_number();
+          (known ? shown : hidden) = true;
+          if (known) continue;
+          const auto it = behind.find({group, *parse_iso_date(c["start"].get<std::string>())});
+          if (it != behind.end()) hidden_people.insert(it->second.begin(), it->second.end());
+        }
+        if (!hidden || !shown) return;
+        ++rows_with_hidden_weeks;
+        EXPECT_TRUE(hidden_people.empty() || hidden_people.size() >= static_cast<std::size_t>(k))
+            << by << " seed " << seed << ": " << (group.empty() ? "everyone" : group) << "'s hidden weeks are the hours saved of "
+            << hidden_people.size() << " people, and its window less its shown weeks gives them";
+      };
+      check_row("", run.report["overall"]["metrics"]["time_saved_hours"]);
+      for (const json& g : run.report["groups"])
+        if (!g["suppressed"].get<bool>()) check_row(g["key"][by].get<std::string>(), g["metrics"]["time_saved_hours"]);
+    }
+  EXPECT_GT(rows_with_hidden_weeks, 10u);  // the attack was exercised
 }
 
 }  // namespace

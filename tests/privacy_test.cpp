@@ -3,6 +3,7 @@
 // results are switched on, and then only as a keyed pseudonym.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -285,6 +286,25 @@ void expect_no_recoverable_cells(bool some_unpublished) {
       ADD_FAILURE() << "trial " << trial << ": " << leaks.size() << " recoverable, first " << leaks[0] << "\n" << draw(in, plan);
     tables_with_hidden_cells += plan.hidden > 0;
     hidden_total += plan.hidden;
+    // A row's hidden periods add up to its window figure less its shown ones:
+    // together they stand on k people (at least one hidden cell of k or more,
+    // as the tables here list no people).
+    for (std::size_t g = 0; g <= groups; ++g) {
+      const bool everyone = g == groups;
+      if ((everyone ? plan.overall : plan.groups[g]) != CellStatus::shown) continue;
+      double largest_hidden = 0;
+      bool shown = false;
+      for (std::size_t t = 0; t < periods; ++t) {
+        const double size = everyone ? in.period_overall[t] : in.cells[t][g];
+        const CellStatus status = everyone ? plan.period_overall[t] : plan.cells[t][g];
+        if (!(size > 0)) continue;
+        if (status == CellStatus::shown) shown = true;
+        else largest_hidden = std::max(largest_hidden, size);
+      }
+      if (shown && largest_hidden > 0) {
+        EXPECT_GE(largest_hidden, 5.0) << "trial " << trial << ", row " << g << ": its hidden periods are its window less its shown ones\n" << draw(in, plan);
+      }
+    }
     // Every published cell with 1..4 people is hidden.
     for (std::size_t t = 0; t < periods; ++t)
       for (std::size_t g = 0; g < groups; ++g)
@@ -294,6 +314,37 @@ void expect_no_recoverable_cells(bool some_unpublished) {
   }
   EXPECT_GT(tables_with_hidden_cells, 100u);  // the attack was really exercised
   EXPECT_GT(hidden_total, 300u);
+}
+
+// A contributor table (the people behind hours saved): a week with none of
+// them is a known 0 whatever its status, so it is no partner for a small
+// week. The people's table hid it (forced); another week with people must be
+// hidden beside the small one, in its row and in its column.
+TEST(Suppression, AKnownZeroCellHidesNothing) {
+  SuppressionInput in;
+  in.zero_is_known = true;
+  in.overall = 40;
+  in.groups = {12, 28};
+  in.periods = 4;
+  const std::vector<std::array<double, 2>> weeks = {{0, 20}, {2, 20}, {10, 20}, {10, 20}};  // [period][group]
+  for (std::size_t t = 0; t < weeks.size(); ++t) {
+    in.cells.push_back({t, std::nullopt, weeks[t][0] + weeks[t][1], true, {}});
+    in.cells.push_back({t, 0, weeks[t][0], true, {}});
+    in.cells.push_back({t, 1, weeks[t][1], true, {}});
+  }
+  in.forced_cells.assign(in.cells.size(), std::nullopt);
+  in.forced_cells[1] = CellStatus::complementary;  // group 0's empty week 0
+  const SuppressionPlan plan = privacy::plan_suppression(in, 5);
+  auto status = [&](std::size_t t, std::optional<std::size_t> g) {
+    for (std::size_t i = 0; i < in.cells.size(); ++i)
+      if (in.cells[i].period == t && in.cells[i].group == g) return plan.cells[i];
+    return CellStatus::shown;
+  };
+  EXPECT_EQ(status(1, 0), CellStatus::too_few_people);
+  // Its row: a week of group 0 with people (10) is hidden too, not only the empty one.
+  EXPECT_TRUE(status(2, 0) != CellStatus::shown || status(3, 0) != CellStatus::shown);
+  // Its column: group 1's week 1 (or the week's total) is hidden with it.
+  EXPECT_TRUE(status(1, 1) != CellStatus::shown || status(1, std::nullopt) != CellStatus::shown);
 }
 
 TEST(Suppression, NoHiddenCellIsRecoverableFromTotalsSiblingsOrPeriods) { expect_no_recoverable_cells(false); }

@@ -57,9 +57,13 @@ class Grid {
     std::size_t row = 0, col = 0;  // node ids
     double size = 0;
     CellStatus status = CellStatus::shown;
+    const std::vector<std::uint32_t>* people = nullptr;  // sorted, when the input lists them
   };
 
-  Grid(std::size_t groups, std::size_t periods) : G_(groups), T_(periods), adj_(groups + 1 + periods + 1) {}
+  // zero_is_known: a cell with nobody behind it (a contributor table's) is a
+  // known 0 or null whatever its status, so it can neither hide nor be hidden.
+  Grid(std::size_t groups, std::size_t periods, bool zero_is_known)
+      : G_(groups), T_(periods), zero_is_known_(zero_is_known), adj_(groups + 1 + periods + 1) {}
 
   std::size_t overall_row() const { return G_; }
   std::size_t period_col(std::size_t t) const { return G_ + 1 + t; }
@@ -67,8 +71,9 @@ class Grid {
   std::size_t nodes() const { return adj_.size(); }
   bool is_row(std::size_t node) const { return node <= G_; }
 
-  std::size_t add(std::size_t row, std::size_t col, double size, CellStatus status) {
-    cells_.push_back({row, col, size, status});
+  std::size_t add(std::size_t row, std::size_t col, double size, CellStatus status,
+                  const std::vector<std::uint32_t>* people = nullptr) {
+    cells_.push_back({row, col, size, status, people});
     const std::size_t id = cells_.size() - 1;
     adj_[row].push_back(id);
     adj_[col].push_back(id);
@@ -80,8 +85,12 @@ class Grid {
   std::size_t other_end(std::size_t id, std::size_t node) const {
     return cells_[id].row == node ? cells_[id].col : cells_[id].row;
   }
-  // A reader does not know the cell: hidden, or never published.
-  bool unknown(std::size_t id) const { return cells_[id].status != CellStatus::shown; }
+  // Its value follows from what is published whatever its status (see the constructor).
+  bool known_zero(std::size_t id) const { return zero_is_known_ && !(cells_[id].size > 0); }
+  // A reader does not know the cell: hidden, or never published (an outside
+  // review: a week with no AI-assisted work, hidden as a partner, hid nothing,
+  // since the same cell's AI task share of 0 gave its hours saved).
+  bool unknown(std::size_t id) const { return cells_[id].status != CellStatus::shown && !known_zero(id); }
   // Must not be computable from what is shown.
   bool protected_cell(std::size_t id, int k) const {
     const Cell& c = cells_[id];
@@ -92,6 +101,7 @@ class Grid {
 
  private:
   std::size_t G_, T_;
+  bool zero_is_known_ = false;
   std::vector<Cell> cells_;
   std::vector<std::vector<std::size_t>> adj_;
 };
@@ -130,6 +140,7 @@ bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& tota
         any = true;
         continue;
       }
+      if (grid.known_zero(id)) continue;  // hiding it would hide nothing
       const double cost = row_unknown[c.row] ? c.size : 2 * c.size;
       if (best == total || cost < best_cost) {
         best = id;
@@ -143,6 +154,60 @@ bool enforce_people_rule(Grid& grid, int k, const std::vector<std::size_t>& tota
   };
   enforce(grid.window_col());
   for (std::size_t col = grid.overall_row() + 1; col < grid.window_col(); ++col) enforce(col);
+  return changed;
+}
+
+// The same along each row (a group, or everyone, over the periods): a row's
+// periods add up to its window figure, so while that is shown the row's
+// unknown period cells give away their sum. They must hold at least k people
+// together (an outside review: a team's four hidden weeks, all the work of the
+// same two people, were its window's hours saved less its shown weeks). Who
+// they are is known where the input lists people (the people's table):
+// their union counts; otherwise the largest cell, which never counts too many.
+// Too few: one more of the row's shown period cells is hidden, the smallest
+// of at least k people, else the largest. A row with no shown period cell
+// left gives only its window figure.
+bool enforce_row_people_rule(Grid& grid, int k, const std::vector<std::size_t>& window_cell_of_row) {
+  std::vector<std::vector<std::size_t>> periods_of_row(grid.overall_row() + 1);
+  for (std::size_t id = 0; id < grid.cells().size(); ++id)
+    if (grid.cell(id).col != grid.window_col()) periods_of_row[grid.cell(id).row].push_back(id);
+  bool changed = false;
+  for (std::size_t row = 0; row < periods_of_row.size(); ++row) {
+    const std::size_t total = window_cell_of_row[row];
+    if (total == static_cast<std::size_t>(-1) || grid.unknown(total)) continue;
+    double largest = 0;
+    bool listed = true, any_shown = false;
+    std::vector<std::uint32_t> people;
+    for (std::size_t id : periods_of_row[row]) {
+      const Grid::Cell& c = grid.cell(id);
+      if (!grid.unknown(id)) {
+        any_shown = any_shown || c.size > 0;
+        continue;
+      }
+      largest = std::max(largest, c.size);
+      if (!c.people || static_cast<double>(c.people->size()) != c.size) listed = false;
+      else people.insert(people.end(), c.people->begin(), c.people->end());
+    }
+    if (!(largest > 0) || !any_shown) continue;
+    double together = largest;
+    if (listed) {
+      std::sort(people.begin(), people.end());
+      together = static_cast<double>(std::unique(people.begin(), people.end()) - people.begin());
+    }
+    if (together >= k) continue;
+    std::size_t best = static_cast<std::size_t>(-1);
+    auto better = [&](const Grid::Cell& c, const Grid::Cell& b) {
+      const bool enough = c.size >= k, b_enough = b.size >= k;
+      if (enough != b_enough) return enough;
+      return enough ? c.size < b.size : c.size > b.size;
+    };
+    for (std::size_t id : periods_of_row[row])
+      if (!grid.unknown(id) && grid.cell(id).size > 0 &&
+          (best == static_cast<std::size_t>(-1) || better(grid.cell(id), grid.cell(best))))
+        best = id;
+    grid.cell(best).status = CellStatus::complementary;
+    changed = true;
+  }
   return changed;
 }
 
@@ -204,7 +269,7 @@ bool close_cycle(Grid& grid, std::size_t bridge) {
     if (d > dist[u]) continue;
     if (u == to) break;
     for (std::size_t id : grid.incident(u)) {
-      if (id == bridge) continue;
+      if (id == bridge || grid.known_zero(id)) continue;
       const double w = grid.unknown(id) ? 0.0 : grid.cell(id).size;
       const std::size_t v = grid.other_end(id, u);
       if (d + w < dist[v]) {
@@ -231,10 +296,11 @@ bool close_cycle(Grid& grid, std::size_t bridge) {
 
 SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
   const std::size_t G = in.groups.size(), T = in.periods;
-  Grid grid(G, T);
+  Grid grid(G, T, in.zero_is_known);
   const std::size_t none = static_cast<std::size_t>(-1);
   std::vector<std::size_t> total_of_col(grid.nodes(), none);
   std::vector<std::size_t> group_cell(G, none);
+  std::vector<std::size_t> window_cell_of_row(G + 1, none);
 
   // Cells: the grand total, each group over the window, then the period cells.
   auto small = [&](double size) { return size < k && !(in.zero_is_known && size == 0); };
@@ -247,17 +313,20 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
   const std::size_t grand = grid.add(grid.overall_row(), grid.window_col(), in.overall,
                                      in.forced_overall ? *in.forced_overall : first_status(in.overall, true));
   total_of_col[grid.window_col()] = grand;
+  window_cell_of_row[grid.overall_row()] = grand;
   for (std::size_t g = 0; g < G; ++g) {
     if (!(in.groups[g] > 0) && !in.zero_is_known) continue;
     const bool forced = g < in.forced_groups.size() && in.forced_groups[g];
     group_cell[g] = grid.add(g, grid.window_col(), in.groups[g], forced ? *in.forced_groups[g] : first_status(in.groups[g], true));
+    window_cell_of_row[g] = group_cell[g];
   }
   std::vector<std::size_t> cell_id(in.cells.size());
   for (std::size_t i = 0; i < in.cells.size(); ++i) {
     const PeriodCell& c = in.cells[i];
     const std::size_t row = c.group ? *c.group : grid.overall_row();
     const bool forced = i < in.forced_cells.size() && in.forced_cells[i];
-    cell_id[i] = grid.add(row, grid.period_col(c.period), c.size, forced ? *in.forced_cells[i] : first_status(c.size, c.published));
+    cell_id[i] = grid.add(row, grid.period_col(c.period), c.size, forced ? *in.forced_cells[i] : first_status(c.size, c.published),
+                          c.active.empty() ? nullptr : &c.active);
     if (!c.group) total_of_col[grid.period_col(c.period)] = cell_id[i];
   }
   count_work(Work::suppression_cells, grid.cells().size());
@@ -287,7 +356,7 @@ SuppressionPlan plan_suppression(const SuppressionInput& in, int k) {
 
   // Complementary suppression to a fixed point.
   for (bool changed = true; changed;) {
-    changed = enforce_people_rule(grid, k, total_of_col);
+    changed = enforce_people_rule(grid, k, total_of_col) || enforce_row_people_rule(grid, k, window_cell_of_row);
     if (changed) continue;
     const long bridge = find_protected_bridge(grid, k);
     if (bridge >= 0) changed = close_cycle(grid, static_cast<std::size_t>(bridge));
