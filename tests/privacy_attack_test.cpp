@@ -1167,5 +1167,46 @@ TEST(PrivacyAttack, AGroupsHiddenWeeksAreNotItsWindowLessItsShownWeeks) {
   EXPECT_GT(rows_with_hidden_weeks, 10u);  // the attack was exercised
 }
 
+// A role held by two shown teams, all but their leads: the teams' persona
+// counts less the role's mentoring counts describe the leads (an outside
+// review: Finance and Finance 2, 7 people each, and finance_analyst, 12 of
+// them; 3 + 4 - 5 = 2 non-adopters, so both leads). The union of a
+// breakdown's sets that cover another set is checked like one set.
+TEST(PrivacyAttack, TwoTeamsPersonaCountsLessARolesAreNotTheirLeads) {
+  const int k = 5;
+  std::size_t covers = 0;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    GenerateOptions o;
+    o.people = 60;
+    o.teams = 9;
+    o.seed = seed;
+    const Org org = testing_util::generated_tables(o);
+    const Outcome run = analyze(org, json::object());
+    ASSERT_TRUE(run.ok) << run.error;
+    const Csv people = Csv::parse(org.people);
+    std::map<std::string, std::size_t> team_size;
+    for (const auto& r : people.rows) ++team_size[r[people.col("team")]];
+    std::set<std::string> teams_with_personas;
+    for (const json& g : run.report["insights"]["personas"]["groups"])
+      if (g.contains("counts") && g["counts"].is_object()) teams_with_personas.insert(g["key"]["team"].get<std::string>());
+    for (const json& m : run.report["insights"]["mentoring"]["roles"]) {
+      const std::string role = m["role"].get<std::string>();
+      std::set<std::string> teams;
+      std::size_t size = 0;
+      for (const auto& r : people.rows)
+        if (r[people.col("role")] == role) teams.insert(r[people.col("team")]), ++size;
+      std::size_t together = 0;
+      for (const std::string& t : teams) together += team_size[t];
+      if (teams.size() < 2 || together <= size || together >= size + k) continue;
+      ++covers;
+      const bool teams_shown = std::all_of(teams.begin(), teams.end(), [&](const std::string& t) { return teams_with_personas.count(t) > 0; });
+      const bool role_shown = !m["suppressed"].get<bool>();
+      EXPECT_FALSE(teams_shown && role_shown) << "seed " << seed << ": " << role << "'s teams hold " << together - size
+                                              << " people more than it, and both are shown";
+    }
+  }
+  EXPECT_GT(covers, 2u);  // the attack was exercised
+}
+
 }  // namespace
 }  // namespace gapscore

@@ -156,6 +156,38 @@ bool DisclosureAudit::set_rules() {
     const std::size_t loser = nodes_[parent].keep < nodes_[child].keep ? parent : child;
     return hide_node(loser, CellStatus::complementary);
   };
+  // Covers: the published sets of one breakdown that share people with a
+  // node, when together they hold all of it and 1..k-1 people more. Their sum
+  // less the node is about those people (an outside review: a role held by
+  // two teams of 7, all but their two leads, and the teams' persona counts
+  // less the role's gave the leads' personas). Intersections are counted only
+  // where the sizes allow it (rare): the union holds the node when it is one.
+  auto cover_rule = [&](std::size_t n) {
+    const Node& node = nodes_[n];
+    std::map<std::uint32_t, std::pair<std::size_t, std::vector<std::size_t>>> by_breakdown;  // people, members
+    for (std::uint32_t i = neighbour_start_[n]; i < neighbour_start_[n + 1]; ++i) {
+      const std::size_t t = neighbours_[i];
+      for (std::uint32_t b : nodes_[t].breakdowns) {
+        auto& [people, members] = by_breakdown[b];
+        people += nodes_[t].size;
+        members.push_back(t);
+      }
+    }
+    const std::vector<std::uint32_t>& own = figures_[node.figures.front()].people;
+    for (const auto& [b, entry] : by_breakdown) {
+      const auto& [people, members] = entry;
+      if (people <= node.size || people >= node.size + static_cast<std::size_t>(k_)) continue;
+      std::size_t inside = 0;
+      bool all_published = true;
+      for (std::size_t t : members) {
+        all_published = all_published && published(t);
+        const std::vector<std::uint32_t>& theirs = figures_[nodes_[t].figures.front()].people;
+        inside += (own.size() + theirs.size() - symmetric_difference(own, theirs)) / 2;
+      }
+      if (all_published && inside == node.size) return resolve(n, members);
+    }
+    return false;
+  };
   bool any = false;
   std::vector<bool> in_family(nodes_.size(), false);  // members of the family being built
   for (bool changed = true; changed;) {
@@ -213,6 +245,7 @@ bool DisclosureAudit::set_rules() {
       for (std::size_t c : family) in_family[c] = false;
       const std::size_t rest = node.size > covered ? node.size - covered : 0;
       if (!family.empty() && rest > 0 && rest < static_cast<std::size_t>(k_)) changed = resolve(n, family) || changed;
+      if (published(n)) changed = cover_rule(n) || changed;
     }
     // Series: consecutive shown figures that differ by a few people.
     for (const std::vector<FigureId>& s : series_) {

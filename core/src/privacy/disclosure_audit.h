@@ -13,6 +13,8 @@
 //   - each set minus the union of its shown disjoint subsets: per breakdown (a
 //     family of disjoint figures, such as a report's groups or the roles), and
 //     once greedily across breakdowns (largest subsets first);
+//   - each set against the union of another breakdown's sets that share people
+//     with it, when that union holds all of it and 1..k-1 people more;
 //   - each series (a group's periods, one after another): consecutive shown
 //     sets that differ by 1..k-1 people;
 //   - the groups x periods table of additive figures (privacy/suppression.h),
