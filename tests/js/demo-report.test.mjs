@@ -128,6 +128,28 @@ describe('web demo report: story, data problems, settings, many teams', { timeou
     await page.close();
   });
 
+  it('after printing, every chart is drawn at its box\'s size again, the ones first drawn for print too', async () => {
+    const { page } = await openDemo(context, server.url);
+    await page.click('#try-sample');
+    await waitForReport(page);
+    await page.click('#tab-charts');  // these charts are drawn on screen first; the insights' only for print
+    await page.waitForSelector('[data-chart="trends"] canvas');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    for (const tab of ['charts', 'insights']) {
+      await page.click(`#tab-${tab}`);
+      await page.waitForTimeout(300);
+      const misfit = await page.$$eval(`#panel-${tab} [data-chart] .chart`, (charts) => charts.map((c) => {
+        const canvas = c.querySelector('canvas').getBoundingClientRect();
+        return { chart: c.closest('[data-chart]').dataset.chart, box: c.clientWidth, drawn: Math.round(canvas.width) };
+      }).filter((c) => Math.abs(c.box - c.drawn) > 1));
+      assert.deepEqual(misfit, [], `${tab}: charts narrower or wider than their box after printing`);
+    }
+    await page.close();
+  });
+
   it('a people table missing half the people: a data-quality banner with counts, the fix, and a CSV of the problems', async () => {
     const half = halfPeople(tmp);
     const { page } = await openDemo(context, server.url);

@@ -59,7 +59,7 @@ export function chartCard({ id, title, subtitle, build, controls = null, fileBas
   function show() {
     if (!current) compute();
     if (!mounted) mounted = mountChart(chartEl, current.option);
-    else if (chartEl.clientWidth > 0) mounted.chart.resize();
+    else mounted.fitWidth(null);  // the box's width again (it may have been drawn hidden, or for print)
   }
 
   // Nothing is computed until the card is first shown: a report view opens fast.
@@ -74,8 +74,7 @@ export function chartCard({ id, title, subtitle, build, controls = null, fileBas
     /** Fixes the chart's width (for print, where the page is narrower than the screen); null = fit the box again. */
     fitWidth(width) {
       show();
-      if (width == null) { if (chartEl.clientWidth > 0) mounted.chart.resize(); }
-      else mounted.chart.resize({ width, height: chartEl.clientHeight || 320 });
+      mounted.fitWidth(width);
     },
     dispose() { mounted?.dispose(); mounted = null; },
   };

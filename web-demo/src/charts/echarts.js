@@ -105,6 +105,9 @@ export function fitToWidth(option, width) {
   return { option: { ...labelled, grid: { ...grid, top: (grid.top ?? 60) + extra } }, extra };
 }
 
+// Back to the box's size: after a resize to a fixed width (printing), a bare resize() kept it.
+const FIT_BOX = { width: 'auto', height: 'auto' };
+
 /**
  * Draws `option` into `el` and keeps it sized to its box. `el`'s height when
  * mounted is the plot's; a wrapped legend adds to it. Returns {chart, update, dispose}.
@@ -119,16 +122,17 @@ export function mountChart(el, option) {
     base ||= el.clientHeight;  // 0 while mounted in a hidden box
     const fitted = fitToWidth(current, drawnWidth);
     if (base) el.style.height = `${base + fitted.extra}px`;
-    chart.resize();
+    chart.resize(FIT_BOX);
     chart.setOption(withDefaults(fitted.option), { notMerge: replace });
   };
   draw(false);
   // A chart in a hidden tab has no box; it is resized when the tab shows it again.
   // A new width may wrap the legend into more or fewer rows, and labels.
+  let fixedWidth = null;  // while printing (fitWidth)
   const observer = new ResizeObserver(() => {
-    if (el.clientWidth <= 0) return;
+    if (el.clientWidth <= 0 || fixedWidth != null) return;
     if (el.clientWidth !== drawnWidth) draw(false);
-    else chart.resize();
+    else chart.resize(FIT_BOX);
   });
   observer.observe(el);
   return {
@@ -138,6 +142,19 @@ export function mountChart(el, option) {
       current = next;
       if (height != null) base = height;
       draw(true);
+    },
+    /** Draws `width` px wide whatever the box (printing: the legend and labels fit that width); null = the box's width again. */
+    fitWidth(width) {
+      fixedWidth = width;
+      if (width == null) {
+        if (el.clientWidth > 0) draw(false);
+        return;
+      }
+      base ||= parseFloat(el.style.height) || 320;  // mounted in a hidden tab: the card's height, else the CSS one
+      const fitted = fitToWidth(current, width);
+      el.style.height = `${base + fitted.extra}px`;
+      chart.setOption(withDefaults(fitted.option));
+      chart.resize({ width, height: base + fitted.extra });
     },
     dispose() { observer.disconnect(); chart.dispose(); },
   };
