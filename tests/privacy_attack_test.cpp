@@ -31,11 +31,12 @@ constexpr const char* kSalt = "00112233445566778899aabbccddeeff";
 
 using Org = testing_util::OrgTables;
 
-Org generated(std::uint32_t people, std::uint64_t seed, std::uint32_t days = 90) {
+Org generated(std::uint32_t people, std::uint64_t seed, std::uint32_t days = 90, std::uint32_t teams = 0) {
   GenerateOptions o;
   o.people = people;
   o.seed = seed;
   o.days = days;
+  o.teams = teams;
   return testing_util::generated_tables(o);
 }
 
@@ -1122,11 +1123,7 @@ TEST(PrivacyAttack, AGroupsHiddenWeeksAreNotItsWindowLessItsShownWeeks) {
   std::size_t rows_with_hidden_weeks = 0;
   for (const char* by : {"team", "department"})
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {
-      GenerateOptions o;
-      o.people = 70;
-      o.teams = 10;
-      o.seed = seed;
-      const Org org = testing_util::generated_tables(o);
+      const Org org = generated(70, seed, 90, 10);
       const Outcome run = analyze(org, {{"group_by", {by}}});
       ASSERT_TRUE(run.ok) << run.error;
       // Who stands behind each group's and everyone's hours saved, week by week.
@@ -1176,11 +1173,7 @@ TEST(PrivacyAttack, TwoTeamsPersonaCountsLessARolesAreNotTheirLeads) {
   const int k = 5;
   std::size_t covers = 0;
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
-    GenerateOptions o;
-    o.people = 60;
-    o.teams = 9;
-    o.seed = seed;
-    const Org org = testing_util::generated_tables(o);
+    const Org org = generated(60, seed, 90, 9);
     const Outcome run = analyze(org, json::object());
     ASSERT_TRUE(run.ok) << run.error;
     const Csv people = Csv::parse(org.people);
