@@ -1164,6 +1164,63 @@ TEST(PrivacyAttack, AGroupsHiddenWeeksAreNotItsWindowLessItsShownWeeks) {
   EXPECT_GT(rows_with_hidden_weeks, 10u);  // the attack was exercised
 }
 
+// A team's hours saved over the window, withheld only to protect another
+// figure, is its department's less the department's other shown teams (the
+// rollup). Its hidden weeks must then stand on k people as if it were shown
+// (an outside review, k = 3: Customer Support's one hidden week was its
+// department's 120.40 h less Operations' 0 and its shown weeks' 107.10 h, the
+// 13.30 h of two people).
+TEST(PrivacyAttack, AWithheldTeamTotalThatItsDepartmentGivesDoesNotGiveItsHiddenWeeks) {
+  const int k = 3;
+  std::size_t derived_rows = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    const Org org = generated(70, seed, 90, 10);
+    const Outcome run = analyze(org, {{"rollup_by", "department"}, {"privacy", {{"min_group_size", k}}}});
+    ASSERT_TRUE(run.ok) << run.error;
+    const Csv people = Csv::parse(org.people), activity = Csv::parse(org.activity);
+    std::map<std::string, std::string> team_of, department_of_team;
+    for (const auto& r : people.rows) {
+      team_of[r[0]] = r[people.col("team")];
+      department_of_team[r[people.col("team")]] = r[people.col("department")];
+    }
+    std::map<std::pair<std::string, std::int32_t>, std::set<std::string>> behind;  // (team, Monday)
+    for (const auto& r : activity.rows)
+      if (std::stod(r[activity.col("ai_tasks")]) > 0 && !r[activity.col("baseline_hours")].empty())
+        behind[{team_of[r[activity.col("person_id")]], iso_week_monday(*parse_iso_date(r[activity.col("date")]))}].insert(r[activity.col("person_id")]);
+    // Teams whose window figure is hidden while their department's and every sibling's are shown.
+    std::map<std::string, std::vector<const json*>> teams_of_department;
+    for (const json& g : run.report["groups"]) teams_of_department[department_of_team[g["key"]["team"].get<std::string>()]].push_back(&g);
+    for (const json& d : run.report["rollup"]["groups"]) {
+      if (d["suppressed"].get<bool>() || !d["metrics"]["time_saved_hours"].is_number()) continue;
+      std::vector<const json*> hidden;
+      bool siblings_known = true;
+      for (const json* g : teams_of_department[d["key"]["department"].get<std::string>()]) {
+        if ((*g)["suppressed"].get<bool>()) siblings_known = false;
+        else if (!(*g)["metrics"]["time_saved_hours"].is_number()) hidden.push_back(g);
+      }
+      if (!siblings_known || hidden.size() != 1) continue;
+      const std::string team = (*hidden[0])["key"]["team"].get<std::string>();
+      std::set<std::string> hidden_people;
+      bool shown_week = false;
+      for (const json& c : run.report["trends"]) {
+        if (c["key"].empty() || c["key"]["team"] != team) continue;
+        if (!c["suppressed"].get<bool>() && c["metrics"]["time_saved_hours"].is_number()) {
+          shown_week = true;
+          continue;
+        }
+        const auto it = behind.find({team, *parse_iso_date(c["start"].get<std::string>())});
+        if (it != behind.end()) hidden_people.insert(it->second.begin(), it->second.end());
+      }
+      if (!shown_week) continue;
+      ++derived_rows;
+      EXPECT_TRUE(hidden_people.empty() || hidden_people.size() >= static_cast<std::size_t>(k))
+          << "seed " << seed << ": " << team << "'s window is its department's less its siblings', and its hidden weeks are "
+          << hidden_people.size() << " people's hours saved";
+    }
+  }
+  EXPECT_GT(derived_rows, 0u);  // the attack was exercised
+}
+
 // A role held by two shown teams, all but their leads: the teams' persona
 // counts less the role's mentoring counts describe the leads (an outside
 // review: Finance and Finance 2, 7 people each, and finance_analyst, 12 of

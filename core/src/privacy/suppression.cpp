@@ -174,7 +174,12 @@ bool enforce_row_people_rule(Grid& grid, int k, const std::vector<std::size_t>& 
   bool changed = false;
   for (std::size_t row = 0; row < periods_of_row.size(); ++row) {
     const std::size_t total = window_cell_of_row[row];
-    if (total == static_cast<std::size_t>(-1) || grid.unknown(total)) continue;
+    if (total == static_cast<std::size_t>(-1)) continue;
+    // A window figure hidden only to protect another can be known elsewhere (a
+    // department less its other shown teams, outside this table: an outside
+    // review), so its row is held to the rule too. Not one about too few people.
+    const CellStatus why = grid.cell(total).status;
+    if (grid.unknown(total) && why != CellStatus::complementary && why != CellStatus::overlap) continue;
     double largest = 0;
     bool listed = true, any_shown = false;
     std::vector<std::uint32_t> people;
