@@ -1112,6 +1112,45 @@ TEST(PrivacyAttack, EveryTeamOfTheSampleStillPublishesItsHeadlineFigures) {
   }
 }
 
+// Who stands behind hours saved, by the group of `attribute` ("" for everyone)
+// and week: people with AI-assisted rows that have a baseline, from the activity file.
+using PeopleByWeek = std::map<std::pair<std::string, std::int32_t>, std::set<std::string>>;  // (group, Monday)
+PeopleByWeek hours_saved_people(const Org& org, const std::string& attribute) {
+  const Csv people = Csv::parse(org.people), activity = Csv::parse(org.activity);
+  std::map<std::string, std::string> group_of;
+  for (const auto& r : people.rows) group_of[r[0]] = r[people.col(attribute)];
+  PeopleByWeek behind;
+  for (const auto& r : activity.rows) {
+    if (std::stod(r[activity.col("ai_tasks")]) <= 0 || r[activity.col("baseline_hours")].empty()) continue;
+    const std::int32_t monday = iso_week_monday(*parse_iso_date(r[activity.col("date")]));
+    const std::string& id = r[activity.col("person_id")];
+    behind[{group_of[id], monday}].insert(id);
+    behind[{"", monday}].insert(id);
+  }
+  return behind;
+}
+
+// A group's trend row ("" = everyone): the people behind its weeks whose
+// hours saved are hidden, and whether it has hidden and shown weeks.
+struct HiddenWeeks {
+  std::set<std::string> people;
+  bool hidden = false, shown = false;
+};
+HiddenWeeks hidden_weeks(const json& report, const std::string& attribute, const std::string& group,
+                         const PeopleByWeek& behind) {
+  HiddenWeeks out;
+  for (const json& c : report["trends"]) {
+    const std::string key = c["key"].empty() ? "" : c["key"][attribute].get<std::string>();
+    if (key != group) continue;
+    const bool known = !c["suppressed"].get<bool>() && c["metrics"]["time_saved_hours"].is_number();
+    (known ? out.shown : out.hidden) = true;
+    if (known) continue;
+    const auto it = behind.find({group, *parse_iso_date(c["start"].get<std::string>())});
+    if (it != behind.end()) out.people.insert(it->second.begin(), it->second.end());
+  }
+  return out;
+}
+
 // A group's hours saved over the window is the sum of its weeks. With the
 // window shown, the weeks it hides add up to the window less the weeks it
 // shows: those weeks together must stand on k people or none (an outside
@@ -1126,36 +1165,15 @@ TEST(PrivacyAttack, AGroupsHiddenWeeksAreNotItsWindowLessItsShownWeeks) {
       const Org org = generated(70, seed, 90, 10);
       const Outcome run = analyze(org, {{"group_by", {by}}});
       ASSERT_TRUE(run.ok) << run.error;
-      // Who stands behind each group's and everyone's hours saved, week by week.
-      const Csv people = Csv::parse(org.people), activity = Csv::parse(org.activity);
-      std::map<std::string, std::string> group_of;
-      for (const auto& r : people.rows) group_of[r[0]] = r[people.col(by)];
-      std::map<std::pair<std::string, std::int32_t>, std::set<std::string>> behind;  // (group or "", Monday)
-      for (const auto& r : activity.rows) {
-        if (std::stod(r[activity.col("ai_tasks")]) <= 0 || r[activity.col("baseline_hours")].empty()) continue;
-        const std::int32_t monday = iso_week_monday(*parse_iso_date(r[activity.col("date")]));
-        const std::string& id = r[activity.col("person_id")];
-        behind[{group_of[id], monday}].insert(id);
-        behind[{"", monday}].insert(id);
-      }
+      const PeopleByWeek behind = hours_saved_people(org, by);
       auto check_row = [&](const std::string& group, const json& window) {
         if (!window.is_number()) return;
-        std::set<std::string> hidden_people;
-        bool hidden = false, shown = false;
-        for (const json& c : run.report["trends"]) {
-          const std::string key = c["key"].empty() ? "" : c["key"][by].get<std::string>();
-          if (key != group) continue;
-          const bool known = !c["suppressed"].get<bool>() && c["metrics"]["time_saved_hours"].is_number();
-          (known ? shown : hidden) = true;
-          if (known) continue;
-          const auto it = behind.find({group, *parse_iso_date(c["start"].get<std::string>())});
-          if (it != behind.end()) hidden_people.insert(it->second.begin(), it->second.end());
-        }
-        if (!hidden || !shown) return;
+        const HiddenWeeks weeks = hidden_weeks(run.report, by, group, behind);
+        if (!weeks.hidden || !weeks.shown) return;
         ++rows_with_hidden_weeks;
-        EXPECT_TRUE(hidden_people.empty() || hidden_people.size() >= static_cast<std::size_t>(k))
+        EXPECT_TRUE(weeks.people.empty() || weeks.people.size() >= static_cast<std::size_t>(k))
             << by << " seed " << seed << ": " << (group.empty() ? "everyone" : group) << "'s hidden weeks are the hours saved of "
-            << hidden_people.size() << " people, and its window less its shown weeks gives them";
+            << weeks.people.size() << " people, and its window less its shown weeks gives them";
       };
       check_row("", run.report["overall"]["metrics"]["time_saved_hours"]);
       for (const json& g : run.report["groups"])
@@ -1177,16 +1195,10 @@ TEST(PrivacyAttack, AWithheldTeamTotalThatItsDepartmentGivesDoesNotGiveItsHidden
     const Org org = generated(70, seed, 90, 10);
     const Outcome run = analyze(org, {{"rollup_by", "department"}, {"privacy", {{"min_group_size", k}}}});
     ASSERT_TRUE(run.ok) << run.error;
-    const Csv people = Csv::parse(org.people), activity = Csv::parse(org.activity);
-    std::map<std::string, std::string> team_of, department_of_team;
-    for (const auto& r : people.rows) {
-      team_of[r[0]] = r[people.col("team")];
-      department_of_team[r[people.col("team")]] = r[people.col("department")];
-    }
-    std::map<std::pair<std::string, std::int32_t>, std::set<std::string>> behind;  // (team, Monday)
-    for (const auto& r : activity.rows)
-      if (std::stod(r[activity.col("ai_tasks")]) > 0 && !r[activity.col("baseline_hours")].empty())
-        behind[{team_of[r[activity.col("person_id")]], iso_week_monday(*parse_iso_date(r[activity.col("date")]))}].insert(r[activity.col("person_id")]);
+    const Csv people = Csv::parse(org.people);
+    std::map<std::string, std::string> department_of_team;
+    for (const auto& r : people.rows) department_of_team[r[people.col("team")]] = r[people.col("department")];
+    const PeopleByWeek behind = hours_saved_people(org, "team");
     // Teams whose window figure is hidden while their department's and every sibling's are shown.
     std::map<std::string, std::vector<const json*>> teams_of_department;
     for (const json& g : run.report["groups"]) teams_of_department[department_of_team[g["key"]["team"].get<std::string>()]].push_back(&g);
@@ -1200,22 +1212,12 @@ TEST(PrivacyAttack, AWithheldTeamTotalThatItsDepartmentGivesDoesNotGiveItsHidden
       }
       if (!siblings_known || hidden.size() != 1) continue;
       const std::string team = (*hidden[0])["key"]["team"].get<std::string>();
-      std::set<std::string> hidden_people;
-      bool shown_week = false;
-      for (const json& c : run.report["trends"]) {
-        if (c["key"].empty() || c["key"]["team"] != team) continue;
-        if (!c["suppressed"].get<bool>() && c["metrics"]["time_saved_hours"].is_number()) {
-          shown_week = true;
-          continue;
-        }
-        const auto it = behind.find({team, *parse_iso_date(c["start"].get<std::string>())});
-        if (it != behind.end()) hidden_people.insert(it->second.begin(), it->second.end());
-      }
-      if (!shown_week) continue;
+      const HiddenWeeks weeks = hidden_weeks(run.report, "team", team, behind);
+      if (!weeks.shown) continue;
       ++derived_rows;
-      EXPECT_TRUE(hidden_people.empty() || hidden_people.size() >= static_cast<std::size_t>(k))
+      EXPECT_TRUE(weeks.people.empty() || weeks.people.size() >= static_cast<std::size_t>(k))
           << "seed " << seed << ": " << team << "'s window is its department's less its siblings', and its hidden weeks are "
-          << hidden_people.size() << " people's hours saved";
+          << weeks.people.size() << " people's hours saved";
     }
   }
   EXPECT_GT(derived_rows, 0u);  // the attack was exercised

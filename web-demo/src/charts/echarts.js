@@ -117,12 +117,13 @@ export function mountChart(el, option) {
   let current = option;
   let base = el.clientHeight;
   let drawnWidth = 0;
-  const draw = (replace) => {
+  // Fits the option to the box's width, or to `width` when printing, and sizes box and chart to match.
+  const draw = (replace, width = null) => {
     drawnWidth = el.clientWidth;
-    base ||= el.clientHeight;  // 0 while mounted in a hidden box
-    const fitted = fitToWidth(current, drawnWidth);
+    base ||= el.clientHeight || (width == null ? 0 : parseFloat(el.style.height) || 320);  // 0 in a hidden box; print: the card's or the CSS height
+    const fitted = fitToWidth(current, width ?? drawnWidth);
     if (base) el.style.height = `${base + fitted.extra}px`;
-    chart.resize(FIT_BOX);
+    chart.resize(width == null ? FIT_BOX : { width, height: base + fitted.extra });
     chart.setOption(withDefaults(fitted.option), { notMerge: replace });
   };
   draw(false);
@@ -146,15 +147,7 @@ export function mountChart(el, option) {
     /** Draws `width` px wide whatever the box (printing: the legend and labels fit that width); null = the box's width again. */
     fitWidth(width) {
       fixedWidth = width;
-      if (width == null) {
-        if (el.clientWidth > 0) draw(false);
-        return;
-      }
-      base ||= parseFloat(el.style.height) || 320;  // mounted in a hidden tab: the card's height, else the CSS one
-      const fitted = fitToWidth(current, width);
-      el.style.height = `${base + fitted.extra}px`;
-      chart.setOption(withDefaults(fitted.option));
-      chart.resize({ width, height: base + fitted.extra });
+      if (width != null || el.clientWidth > 0) draw(false, width);
     },
     dispose() { observer.disconnect(); chart.dispose(); },
   };
